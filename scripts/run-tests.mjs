@@ -1,0 +1,24 @@
+// Runs every *.test.ts under test/ with Node's own test runner (through tsx), TZ pinned to UTC.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+/** Lists test files below a folder, sorted so runs are repeatable. */
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const only = process.argv.slice(2);
+const files = only.length > 0 ? only : findTests('test');
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+  { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,61 @@
+/** The contract every format handler fulfils. Adding a format means adding one handler file and listing it in handlers.ts. */
+import type { ExtractedDocument } from '../model/index.js';
+
+/** Limits that protect the machine from hostile input. */
+export interface IngestLimits {
+  /** Largest file read, in bytes; larger files fail with code "too-large". */
+  maxFileBytes: number;
+  /** Largest total uncompressed size of one archive, in bytes. */
+  maxArchiveBytes: number;
+  /** Largest uncompressed/compressed ratio of an archive member before it counts as a zip bomb. */
+  maxCompressionRatio: number;
+  /** Deepest nesting of archives (and attachments) inside one another. */
+  maxDepth: number;
+  /** Most members in one archive. */
+  maxArchiveEntries: number;
+}
+
+/** Defaults suited to a laptop. */
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxArchiveBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxDepth: 5,
+  maxArchiveEntries: 10_000,
+};
+
+/** What a handler is given for one file or embedded member. */
+export interface HandlerInput {
+  /** Path as given to ingest; for members the archive path + "!/" + member path. */
+  path: string;
+  bytes: Uint8Array;
+  /** Nesting depth: 0 for a file on disk, 1 for a member of an archive on disk, ... */
+  depth: number;
+  limits: IngestLimits;
+  /** Reads an embedded file (archive member, attachment) with the handler that fits it. */
+  readChild(path: string, bytes: Uint8Array): Promise<ExtractedDocument>;
+}
+
+/** A format handler: declares what it accepts and turns bytes into an ExtractedDocument. */
+export interface FormatHandler {
+  /** Format name stored with each document ("text", "html", "pdf", ...). */
+  name: string;
+  /** Lower-case file extensions it accepts, with the dot (".txt"). */
+  extensions: string[];
+  /** Looks at the first bytes to claim a file whose extension is missing or misleading. */
+  sniff?(head: Uint8Array): boolean;
+  /** Reads the file; throws IngestFailure for bad input. */
+  read(input: HandlerInput): Promise<ExtractedDocument>;
+}
+
+/** A specific, user-facing reason why a file could not be read. */
+export class IngestFailure extends Error {
+  constructor(
+    /** Short machine-readable code ("empty-file", "zip-bomb", "zip-slip", "invalid-utf8", "binary-file", "too-large", "corrupt-pdf" ...). */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IngestFailure';
+  }
+}

@@ -1,0 +1,75 @@
+/** Facts extracted from documents: mentions, entities, relations, events and claims, each with evidence and provenance. */
+import type { Provenance } from './provenance.js';
+
+/** The four entity types of the CoNLL scheme, used everywhere (UI colours, exports, facets). */
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The exact text a fact rests on. `text` equals the document text's slice [start, end). */
+export interface Evidence {
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One occurrence of a name in a document. */
+export interface Mention extends Provenance {
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Normalised name used to group mentions before resolution (lower case, titles and possessives removed). */
+  norm: string;
+  /** Model confidence in [0, 1] when the model gives one. */
+  confidence?: number;
+}
+
+/** A person, organisation, place or other named thing, resolved across mentions. */
+export interface Entity {
+  id: string;
+  collection: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentionCount: number;
+  documentIds: string[];
+}
+
+/** A typed, directed edge between two entities with the sentences it came from. */
+export interface Relation extends Provenance {
+  id: string;
+  /** A key of RELATION_TYPES. */
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  evidence: Evidence[];
+  /** Count of independent sources (near-duplicate documents count once). */
+  independentSources: number;
+  /** Claim this relation was found inside, if any. */
+  claimId?: string;
+}
+
+/** A dated happening with participants. */
+export interface Event extends Provenance {
+  id: string;
+  type: string;
+  /** Partial ISO date ("2020", "2020-01", "2020-01-03"), empty when unknown. */
+  date: string;
+  participants: string[];
+  evidence: Evidence[];
+}
+
+/** An attributed statement and whether the speaker asserts or denies it. */
+export interface Claim extends Provenance {
+  id: string;
+  /** Entity id of the speaker, when the speaker is a named entity. */
+  speaker: string | null;
+  /** The speaker as written ("a specialist in Iranian affairs", "sources"). */
+  speakerText: string;
+  text: string;
+  stance: 'asserts' | 'denies';
+  evidence: Evidence[];
+}

@@ -1,0 +1,6 @@
+/** The project's vocabulary: one import for every shared type. */
+export * from './document.js';
+export * from './extraction.js';
+export * from './provenance.js';
+export * from './relation-types.js';
+export * from './search.js';

@@ -1,0 +1,37 @@
+/** Tokenization with character offsets, splitting the way CoNLL-2003 does (clitics and punctuation apart, "U.S." whole). */
+
+/** A token and where it sits in the text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Order matters: the first alternative that matches at a position wins.
+const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`https?://[^\s<>"]+[^\s<>".,;:!?)\]]`, // URLs
+    String.raw`[\p{L}\p{M}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`, // e-mail addresses
+    String.raw`(?:\p{Lu}\.){2,}`, // U.S., U.N.
+    String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?`, // 3,000  08:25  2019-11  20th
+    String.raw`n't(?!\p{L})`, // don't -> do n't
+    String.raw`['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L})`, // Iran's -> Iran 's
+    String.raw`\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*?(?=n't(?!\p{L}))`, // "do" of "don't"
+    String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*?(?=['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L}))`, // word before a clitic
+    String.raw`\p{L}[\p{L}\p{M}\p{N}\u200c\u0640]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u0640]*)*`, // words, al-Haq, O'Brien, ZWNJ in Persian
+    String.raw`\.{2,}|-{2,}`, // ellipsis, dashes
+    String.raw`[^\s]`, // any other single character
+  ].join('|'),
+  'gu',
+);
+
+/** Splits text into tokens with offsets; whitespace is never part of a token. */
+export function tokenize(text: string, offset = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_PATTERN.lastIndex = offset;
+  const slice = end === text.length ? text : text.slice(0, end);
+  for (let m = TOKEN_PATTERN.exec(slice); m !== null; m = TOKEN_PATTERN.exec(slice)) {
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}

@@ -1,0 +1,114 @@
+/** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
+import type {
+  DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
+  SearchResponse, StoreStats,
+} from '../model/index.js';
+import type { QueryNode } from './query.js';
+
+/** The collections a caller may see. Every read takes one, so access control can narrow it later. */
+export interface Scope {
+  /** Visible collection names; "*" means all. */
+  collections: readonly string[] | '*';
+}
+
+/** The scope that sees everything (the local single-user CLI). */
+export const ALL_COLLECTIONS: Scope = { collections: '*' };
+
+/** A page of a list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** One document to store, with the derived data the pipeline computed from its text. */
+export interface NewDocument {
+  doc: ExtractedDocument;
+  collection: string;
+  /** Sentence spans of `doc.text`. */
+  sentences: Span[];
+  /** Position of the parent in the same batch (-1 or absent for a top-level document). */
+  parentIndex?: number;
+}
+
+/** Outcome for one document of a batch. */
+export interface PutResult {
+  id: string;
+  /** False when a document with the same collection and SHA-256 was already stored (a no-op). */
+  created: boolean;
+}
+
+/** A failed file, recorded so `stats` and the summary can show it. */
+export interface FailureRecord extends IngestError {
+  collection: string;
+  /** ISO timestamp. */
+  at: string;
+}
+
+/** Full-text search request. */
+export interface SearchRequest {
+  /** Parsed query (see parseQuery). */
+  query: QueryNode;
+  limit: number;
+  offset: number;
+  /** Narrow to these collections (intersected with the scope). */
+  collections?: string[];
+  /** Optional filters. */
+  language?: string;
+  format?: string;
+  source?: string;
+  /** Partial ISO date bounds, inclusive. */
+  publishedFrom?: string;
+  publishedTo?: string;
+}
+
+/** The facts one stage produced for one document; storing them replaces that stage's earlier output for it. */
+export interface StageOutput {
+  mentions?: Omit<Mention, 'stage' | 'version'>[];
+  relations?: Omit<Relation, 'stage' | 'version' | 'independentSources'>[];
+  events?: Omit<Event, 'stage' | 'version'>[];
+  claims?: Omit<Claim, 'stage' | 'version'>[];
+}
+
+/** A stored original whose bytes no longer hash to the recorded SHA-256. */
+export interface VerifyProblem {
+  sha256: string;
+  paths: string[];
+  problem: 'mismatch' | 'missing';
+}
+
+/** The storage backend. Implementations: SqliteStore; every implementation passes test/store/conformance. */
+export interface Store {
+  /** Brings the schema up to date (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Stores a top-level document with its descendants atomically: all of them or none (crash safety). */
+  putDocuments(batch: NewDocument[]): Promise<PutResult[]>;
+  /** Finds an already stored document by content, so ingest can skip it without parsing. */
+  findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null>;
+  getDocument(id: string, scope: Scope): Promise<StoredDocument | null>;
+  listDocuments(scope: Scope, limit: number, offset: number): Promise<Page<DocumentSummary>>;
+  /** Children of a document (archive members, attachments). */
+  listChildren(id: string, scope: Scope): Promise<DocumentSummary[]>;
+
+  recordFailure(failure: FailureRecord): Promise<void>;
+  /** Removes failures recorded for a path once it has been ingested successfully. */
+  clearFailures(collection: string, path: string): Promise<void>;
+  listFailures(scope: Scope): Promise<FailureRecord[]>;
+
+  search(request: SearchRequest, scope: Scope): Promise<SearchResponse>;
+  stats(scope: Scope): Promise<StoreStats>;
+
+  /** Replaces the output of `stage` for one document with `output`, tagged with `version`. */
+  putStageOutput(documentId: string, stage: string, version: string, output: StageOutput): Promise<void>;
+  listMentions(documentId: string, scope: Scope): Promise<Mention[]>;
+  /** Entities of the visible collections (before resolution: one per normalised name and type per collection). */
+  listEntities(scope: Scope): Promise<Entity[]>;
+  listRelations(scope: Scope): Promise<Relation[]>;
+  listEvents(scope: Scope): Promise<Event[]>;
+  listClaims(scope: Scope): Promise<Claim[]>;
+
+  /** Re-hashes every stored original; returns the ones that do not match (chain of custody). */
+  verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }>;
+  readOriginal(sha256: string): Promise<Uint8Array | null>;
+}
