@@ -73,3 +73,30 @@ export interface Claim extends Provenance {
   stance: 'asserts' | 'denies';
   evidence: Evidence[];
 }
+
+/** How exact a normalised date is. */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** A date expression found in text, normalised to a partial ISO date. */
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** "2019", "2019-11" or "2019-11-20". */
+  value: string;
+  precision: DatePrecision;
+  /** True when resolved against the document date ("last week", "on Monday"). */
+  relative: boolean;
+}
+
+/** An amount of money found in text. */
+export interface MoneyMention {
+  start: number;
+  end: number;
+  text: string;
+  amount: number;
+  /** ISO 4217 code when known ("USD"), else the symbol or word as written. */
+  currency: string;
+  /** "month", "year" ... when stated ("$3,000 a month"). */
+  per?: string;
+}
