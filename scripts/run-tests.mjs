@@ -18,7 +18,7 @@ const only = process.argv.slice(2);
 const files = only.length > 0 ? only : findTests('test');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
   { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
 );
 process.exit(result.status ?? 1);

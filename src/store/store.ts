@@ -101,6 +101,8 @@ export interface Store {
 
   /** Replaces the output of `stage` for one document with `output`, tagged with `version`. */
   putStageOutput(documentId: string, stage: string, version: string, output: StageOutput): Promise<void>;
+  /** Document id -> version of `stage` that last ran on it (to find pending work after a crash or an upgrade). */
+  stageVersions(stage: string): Promise<Map<string, string>>;
   listMentions(documentId: string, scope: Scope): Promise<Mention[]>;
   /** Entities of the visible collections (before resolution: one per normalised name and type per collection). */
   listEntities(scope: Scope): Promise<Entity[]>;

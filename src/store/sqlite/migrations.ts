@@ -1,0 +1,160 @@
+/** Versioned schema migrations for the SQLite store; each runs once, in order, inside a transaction. */
+
+/** One schema step: `version` is recorded in PRAGMA user_version once `sql` has run. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** Every migration, oldest first. Never edit a released one: add a new step. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'documents, originals, failures, full-text index, and tables for extracted facts with provenance',
+    sql: `
+      CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        collection TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        path TEXT NOT NULL,
+        parent_id TEXT REFERENCES documents(id),
+        format TEXT NOT NULL,
+        mime_type TEXT,
+        title TEXT,
+        source TEXT,
+        published TEXT,
+        author TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        sentences TEXT NOT NULL,
+        pages TEXT NOT NULL DEFAULT '[]',
+        meta TEXT NOT NULL DEFAULT '{}',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL,
+        UNIQUE (collection, sha256)
+      );
+      CREATE INDEX documents_parent ON documents(parent_id);
+      CREATE INDEX documents_collection ON documents(collection);
+
+      -- Original bytes, content-addressed, kept for chain of custody.
+      CREATE TABLE originals (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        bytes BLOB NOT NULL
+      );
+
+      CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        path TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (collection, path)
+      );
+
+      -- Folded title and text; contentless, so the text is stored once (in documents).
+      CREATE VIRTUAL TABLE document_fts USING fts5(
+        title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+      );
+
+      -- Which stage version last ran on which document (pending work after a crash or a model upgrade).
+      CREATE TABLE stage_runs (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (document_id, stage)
+      );
+
+      CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        text TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        confidence REAL,
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL
+      );
+      CREATE INDEX mentions_document ON mentions(document_id, stage);
+      CREATE INDEX mentions_norm ON mentions(type, norm);
+
+      -- Resolved entities and the decisions (merge/split) users made; filled by the resolution stage.
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        collection TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL
+      );
+      CREATE TABLE aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (entity_id, name)
+      );
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT,
+        note TEXT
+      );
+
+      CREATE TABLE relations (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        claim_id TEXT,
+        attrs TEXT NOT NULL DEFAULT '{}',
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL
+      );
+      CREATE INDEX relations_document ON relations(document_id, stage);
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        date TEXT NOT NULL,
+        participants TEXT NOT NULL DEFAULT '[]',
+        attrs TEXT NOT NULL DEFAULT '{}',
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL
+      );
+      CREATE INDEX events_document ON events(document_id, stage);
+      CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        speaker TEXT,
+        speaker_text TEXT NOT NULL,
+        text TEXT NOT NULL,
+        stance TEXT NOT NULL CHECK (stance IN ('asserts', 'denies')),
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL
+      );
+      CREATE INDEX claims_document ON claims(document_id, stage);
+      -- Evidence spans of relations, events and claims.
+      CREATE TABLE evidence (
+        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('relation', 'event', 'claim')),
+        owner_id TEXT NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX evidence_owner ON evidence(owner_kind, owner_id);
+    `,
+  },
+];

@@ -1,0 +1,188 @@
+/** The Store conformance suite: every implementation runs these same tests (SQLite now, PostgreSQL later). */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ExtractedDocument } from '../../src/model/index.js';
+import type { Store, NewDocument } from '../../src/store/store.js';
+import { ALL_COLLECTIONS } from '../../src/store/store.js';
+import { parseQuery } from '../../src/store/query.js';
+import { sha256Hex } from '../../src/store/ids.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+
+/** What an implementation supplies to the suite. */
+export interface StoreHarness {
+  /** A new, empty, migrated store. */
+  create(): Promise<Store>;
+  /** Overwrites the stored original bytes of `sha256` behind the store's back (to test verify). */
+  corruptOriginal(store: Store, sha256: string): Promise<void>;
+}
+
+/** Builds an ExtractedDocument from text, as a handler would. */
+export function textDoc(path: string, text: string, extra: Partial<ExtractedDocument> = {}): ExtractedDocument {
+  const original = new TextEncoder().encode(text);
+  return { path, sha256: sha256Hex(original), original, format: 'text', text, ...extra };
+}
+
+function item(collection: string, doc: ExtractedDocument, parentIndex?: number): NewDocument {
+  return { doc, collection, sentences: splitSentences(doc.text), parentIndex };
+}
+
+const search = (store: Store, q: string, extra: Record<string, unknown> = {}) =>
+  store.search({ query: parseQuery(q), limit: 10, offset: 0, collections: ['news', 'leaks', 'fa'], ...extra }, ALL_COLLECTIONS);
+
+/** Registers the suite for one implementation. */
+export function storeConformance(name: string, harness: StoreHarness): void {
+  describe(`Store conformance: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await harness.create();
+      await store.putDocuments([item('news', textDoc('a.txt', 'Qassem Soleimani commanded the Quds Force.\nHe travelled to Baghdad in 2019.', { title: 'Quds Force chief', language: 'en', published: '2019-11', source: 'Outlet A' }))]);
+      await store.putDocuments([item('news', textDoc('b.txt', 'The Intercept published leaked Iranian intelligence cables about Iraq.', { language: 'en', published: '2019-11-18' }))]);
+      await store.putDocuments([item('leaks', textDoc('c.txt', 'Cables show the ministry of intelligence paid agents in Baghdad.', { language: 'en' }))]);
+      await store.putDocuments([item('fa', textDoc('d.txt', 'قاسم سلیمانی فرمانده نیروی قدس بود. كتائب حزب الله', { language: 'fa' }))]);
+    });
+    after(async () => store.close());
+
+    it('migrating twice is harmless', async () => {
+      await store.migrate();
+      assert.equal((await store.stats(ALL_COLLECTIONS)).documents, 4);
+    });
+
+    it('stores a document once per collection and content (re-ingest is a no-op)', async () => {
+      const doc = textDoc('copy-of-a.txt', 'Qassem Soleimani commanded the Quds Force.\nHe travelled to Baghdad in 2019.');
+      const [again] = await store.putDocuments([item('news', doc)]);
+      assert.equal(again!.created, false);
+      const found = await store.findBySha256('news', doc.sha256);
+      assert.equal(found?.path, 'a.txt');
+      const [elsewhere] = await store.putDocuments([item('other', doc)]);
+      assert.equal(elsewhere!.created, true);
+      assert.notEqual(elsewhere!.id, again!.id);
+    });
+
+    it('keeps text, sentences and metadata exactly', async () => {
+      const hit = (await search(store, 'Soleimani')).results[0]!;
+      const doc = (await store.getDocument(hit.document.id, ALL_COLLECTIONS))!;
+      assert.equal(doc.title, 'Quds Force chief');
+      assert.equal(doc.published, '2019-11');
+      assert.equal(doc.sentences.length, 2);
+      assert.equal(doc.text.slice(doc.sentences[1]!.start, doc.sentences[1]!.end), 'He travelled to Baghdad in 2019.');
+    });
+
+    it('links children to their parent in one batch', async () => {
+      const parent = textDoc('bundle.zip', '', { format: 'zip' });
+      const child = textDoc('bundle.zip!/inner.txt', 'An inner memo about the Badr Organization.');
+      const [p, c] = await store.putDocuments([item('news', parent), item('news', child, 0)]);
+      const stored = await store.getDocument(c!.id, ALL_COLLECTIONS);
+      assert.equal(stored?.parentId, p!.id);
+      assert.deepEqual((await store.listChildren(p!.id, ALL_COLLECTIONS)).map((d) => d.path), ['bundle.zip!/inner.txt']);
+    });
+
+    it('ranks, phrases, prefixes, booleans and NEAR', async () => {
+      assert.equal((await search(store, 'cables')).total, 2);
+      assert.equal((await search(store, '"intelligence cables"')).total, 1);
+      assert.equal((await search(store, 'Soleim*')).total, 1);
+      assert.equal((await search(store, 'cables -Intercept')).total, 1);
+      assert.equal((await search(store, 'cables NOT ministry')).total, 1);
+      assert.equal((await search(store, 'Soleimani OR Intercept')).total, 2);
+      assert.equal((await search(store, 'cables AND (Intercept OR agents)')).total, 2);
+      assert.equal((await search(store, 'NEAR(ministry agents, 3)')).total, 1);
+      assert.equal((await search(store, 'ministry NEAR/1 agents')).total, 0);
+      // A title match outranks a body-only match.
+      const ranked = await search(store, 'Quds OR cables');
+      assert.equal(ranked.results[0]!.document.path, 'a.txt');
+    });
+
+    it('returns snippets whose hits are exact slices of the text', async () => {
+      const hit = (await search(store, 'baghdad')).results.find((r) => r.document.path === 'c.txt')!;
+      const hits = hit.snippet.parts.filter((p) => p.hit).map((p) => p.text);
+      assert.deepEqual(hits, ['Baghdad']);
+    });
+
+    it('matches Arabic-script variants: ي/ی, ك/ک, tatweel and diacritics', async () => {
+      assert.equal((await search(store, 'سليماني')).total, 1, 'Arabic yeh finds Persian yeh');
+      assert.equal((await search(store, 'كتائب')).total, 1);
+      assert.equal((await search(store, 'کتائب')).total, 1, 'keheh finds Arabic kaf');
+      assert.equal((await search(store, 'سلـيمانی')).total, 1, 'tatweel ignored');
+      assert.equal((await search(store, 'قَاسِم')).total, 1, 'diacritics ignored');
+    });
+
+    it('restricts every read to the caller scope', async () => {
+      const onlyLeaks = { collections: ['leaks'] };
+      const res = await store.search({ query: parseQuery('Baghdad'), limit: 10, offset: 0 }, onlyLeaks);
+      assert.deepEqual(res.results.map((r) => r.document.collection), ['leaks']);
+      const newsDoc = (await search(store, 'Soleimani')).results[0]!.document;
+      assert.equal(await store.getDocument(newsDoc.id, onlyLeaks), null);
+      assert.equal((await store.stats({ collections: [] })).documents, 0);
+      const narrowed = await store.search({ query: parseQuery('Baghdad'), limit: 10, offset: 0, collections: ['news'] }, onlyLeaks);
+      assert.equal(narrowed.total, 0, 'a narrower list cannot widen the scope');
+    });
+
+    it('filters and counts facets', async () => {
+      const res = await search(store, 'cables OR Baghdad', { publishedFrom: '2019', publishedTo: '2019' });
+      assert.equal(res.total, 2);
+      assert.deepEqual(res.facets.year, [{ value: '2019', count: 2 }]);
+      const all = await search(store, 'cables OR Baghdad');
+      assert.deepEqual(all.facets.collection!.map((f) => f.value).sort(), ['leaks', 'news']);
+      assert.equal((await search(store, 'Baghdad', { collections: ['leaks'] })).total, 1);
+    });
+
+    it('pages results', async () => {
+      const first = await search(store, 'cables OR Baghdad', { limit: 1 });
+      const second = await search(store, 'cables OR Baghdad', { limit: 1, offset: 1 });
+      assert.equal(first.total, 3);
+      assert.notEqual(first.results[0]!.document.id, second.results[0]!.document.id);
+    });
+
+    it('replaces a stage output without touching other stages', async () => {
+      const doc = (await search(store, 'Soleimani')).results[0]!.document;
+      const m = (start: number, end: number, text: string) => ({ documentId: doc.id, start, end, text, type: 'PERSON' as const, norm: text.toLowerCase() });
+      await store.putStageOutput(doc.id, 'ner', 'v1', { mentions: [m(0, 16, 'Qassem Soleimani')] });
+      await store.putStageOutput(doc.id, 'gazetteer', 'g1', { mentions: [m(7, 16, 'Soleimani')] });
+      await store.putStageOutput(doc.id, 'ner', 'v2', { mentions: [m(0, 6, 'Qassem'), m(7, 16, 'Soleimani')] });
+      const mentions = await store.listMentions(doc.id, ALL_COLLECTIONS);
+      assert.deepEqual(mentions.map((x) => `${x.stage}@${x.version}:${x.text}`), ['ner@v2:Qassem', 'gazetteer@g1:Soleimani', 'ner@v2:Soleimani']);
+      assert.equal((await store.stageVersions('ner')).get(doc.id), 'v2');
+      const entities = await store.listEntities({ collections: ['news'] });
+      const soleimani = entities.find((e) => e.name === 'Soleimani')!;
+      assert.equal(soleimani.mentionCount, 2);
+      assert.deepEqual(soleimani.documentIds, [doc.id]);
+    });
+
+    it('stores relations, events and claims with evidence', async () => {
+      const doc = (await search(store, 'Soleimani')).results[0]!.document;
+      const ev = { documentId: doc.id, start: 0, end: 42, text: 'Qassem Soleimani commanded the Quds Force.' };
+      await store.putStageOutput(doc.id, 'relations', 'r1', {
+        relations: [{ id: 'rel_1', type: 'controls', source: 'e1', target: 'e2', confidence: 0.9, evidence: [ev] }],
+        events: [{ id: 'evt_1', type: 'travel', date: '2019', participants: ['e1'], evidence: [ev] }],
+        claims: [{ id: 'clm_1', speaker: null, speakerText: 'sources', text: 'x', stance: 'denies', evidence: [ev] }],
+      });
+      await store.putStageOutput(doc.id, 'relations', 'r1', {
+        relations: [{ id: 'rel_2', type: 'controls', source: 'e1', target: 'e2', confidence: 0.8, evidence: [ev] }],
+      });
+      const relations = await store.listRelations(ALL_COLLECTIONS);
+      assert.deepEqual(relations.map((r) => r.id), ['rel_2']);
+      assert.deepEqual(relations[0]!.evidence, [ev]);
+      assert.equal(relations[0]!.independentSources, 1);
+      assert.deepEqual(await store.listEvents(ALL_COLLECTIONS), []);
+    });
+
+    it('records and clears failures', async () => {
+      await store.recordFailure({ collection: 'news', path: 'bad.pdf', code: 'corrupt-pdf', message: 'truncated', at: new Date().toISOString() });
+      await store.recordFailure({ collection: 'news', path: 'bad.pdf', code: 'corrupt-pdf', message: 'still truncated', at: new Date().toISOString() });
+      assert.deepEqual((await store.listFailures(ALL_COLLECTIONS)).map((f) => f.message), ['still truncated']);
+      assert.equal((await store.stats(ALL_COLLECTIONS)).failures, 1);
+      await store.clearFailures('news', 'bad.pdf');
+      assert.equal((await store.stats(ALL_COLLECTIONS)).failures, 0);
+    });
+
+    it('verifies originals against their SHA-256', async () => {
+      const clean = await store.verifyOriginals();
+      assert.deepEqual(clean.problems, []);
+      assert.ok(clean.checked >= 5);
+      const doc = (await search(store, 'Intercept')).results[0]!.document;
+      assert.deepEqual(Buffer.from((await store.readOriginal(doc.sha256))!).toString('utf8').slice(0, 12), 'The Intercep');
+      await harness.corruptOriginal(store, doc.sha256);
+      const dirty = await store.verifyOriginals();
+      assert.deepEqual(dirty.problems.map((p) => [p.problem, p.paths]), [['mismatch', ['b.txt']]]);
+    });
+  });
+}

@@ -1,0 +1,20 @@
+/** Runs the Store conformance suite against SqliteStore on a real database file. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { storeConformance } from './conformance.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+
+storeConformance('SQLite', {
+  async create() {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-store-')), 'test.db'));
+    await store.migrate();
+    return store;
+  },
+  async corruptOriginal(store, sha256) {
+    const db = new Database((store as SqliteStore).path);
+    db.prepare('UPDATE originals SET bytes = ? WHERE sha256 = ?').run(Buffer.from('tampered'), sha256);
+    db.close();
+  },
+});
