@@ -42,6 +42,8 @@ export interface FormatHandler {
   name: string;
   /** Lower-case file extensions it accepts, with the dot (".txt"). */
   extensions: string[];
+  /** True for containers (archives, JSON Lines) whose own text is only a listing: no language or metadata is inferred from it. */
+  container?: boolean;
   /** Looks at the first bytes to claim a file whose extension is missing or misleading. */
   sniff?(head: Uint8Array): boolean;
   /** Reads the file; throws IngestFailure for bad input. */

@@ -1,0 +1,172 @@
+/** Turns the bytes of a text file into a string: BOMs, strict UTF-8, legacy single-byte encodings, binary refusal. */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { IngestFailure } from './handler.js';
+
+/** A decoded text and the encoding it was read with. */
+export interface DecodedText {
+  text: string;
+  /** Encoding name as iconv-lite knows it ("utf-8", "windows-1256" ...). */
+  encoding: string;
+}
+
+// Binary sniffing looks at the head only: enough to catch images, executables and office files named .txt.
+const SNIFF_BYTES = 64 * 1024;
+// Share of control characters (other than tab, newlines, form feed, escape) above which a file is not text.
+const MAX_CONTROL_SHARE = 0.05;
+
+/** Decodes text bytes, throwing IngestFailure "binary-file" or "invalid-utf8" when they are not text. */
+export function decodeText(bytes: Uint8Array, path: string): DecodedText {
+  const bom = decodeWithBom(bytes);
+  if (bom) return bom;
+  assertNotBinary(bytes, path);
+  const scan = scanUtf8(bytes);
+  if (scan.firstInvalid < 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  // Real UTF-8 with a damaged stretch has many valid sequences and few bad ones; a legacy file read as UTF-8 is
+  // nearly all "invalid", with at most a stray byte pair that happens to form a valid sequence.
+  if (scan.validMultiByte > 0 && scan.validMultiByte * 20 >= scan.invalid) {
+    throw new IngestFailure(
+      'invalid-utf8',
+      `${path} is UTF-8 with an invalid byte sequence at byte offset ${scan.firstInvalid}; the file looks damaged (re-export or repair it).`,
+    );
+  }
+  const encoding = guessLegacyEncoding(bytes);
+  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
+}
+
+/** True when the head of the bytes looks like text in some encoding (used to read files with an unknown extension). */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  if (hasBom(bytes)) return true;
+  return binaryReason(bytes) === null;
+}
+
+function hasBom(b: Uint8Array): boolean {
+  return (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+}
+
+function decodeWithBom(b: Uint8Array): DecodedText | null {
+  // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: strictUtf8(b), encoding: 'utf-8' };
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
+  return null;
+}
+
+function strictUtf8(b: Uint8Array): string {
+  const scan = scanUtf8(b);
+  if (scan.firstInvalid >= 0) {
+    throw new IngestFailure('invalid-utf8', `File has a UTF-8 byte order mark but an invalid byte sequence at byte offset ${scan.firstInvalid}.`);
+  }
+  return new TextDecoder('utf-8').decode(b);
+}
+
+function assertNotBinary(bytes: Uint8Array, path: string): void {
+  const reason = binaryReason(bytes);
+  if (reason) throw new IngestFailure('binary-file', `${path} is not text (${reason}); no handler reads this kind of file.`);
+}
+
+function binaryReason(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i]!;
+    if (c === 0) return `NUL byte at offset ${i}`;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) control++;
+  }
+  if (n > 0 && control / n > MAX_CONTROL_SHARE) return `${control} control bytes in the first ${n}`;
+  return null;
+}
+
+interface Utf8Scan {
+  /** Number of well-formed sequences of two to four bytes. */
+  validMultiByte: number;
+  /** Number of bytes that start no well-formed sequence. */
+  invalid: number;
+  /** Offset of the first such byte, or -1. */
+  firstInvalid: number;
+}
+
+/** Walks the bytes as UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), counting good and bad sequences. */
+function scanUtf8(b: Uint8Array): Utf8Scan {
+  const scan: Utf8Scan = { validMultiByte: 0, invalid: 0, firstInvalid: -1 };
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) { i++; continue; }
+    const len = sequenceLength(b, i);
+    if (len > 0) { scan.validMultiByte++; i += len; continue; }
+    if (scan.firstInvalid < 0) scan.firstInvalid = i;
+    scan.invalid++;
+    i++;
+  }
+  return scan;
+}
+
+/** Length of the well-formed multi-byte sequence starting at i, or 0. */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => { const x = b[i + k]; return x !== undefined && x >= lo && x <= hi; };
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+// What browsers do: ISO-8859-1 and -9 labels are read as their Windows supersets, whose 0x80-0x9F are printable.
+const WINDOWS_SUPERSET: Record<string, string> = { 'iso-8859-1': 'windows-1252', 'iso-8859-9': 'windows-1254' };
+// Tried besides chardet's guesses: chardet is weak on short texts and on Persian in Windows-1256.
+const COMMON_LEGACY = ['windows-1252', 'windows-1256', 'windows-1251', 'windows-1250', 'iso-8859-6'];
+
+/**
+ * Picks the single-byte encoding under which the bytes read most like text of one script: chardet's candidates
+ * and a few common ones are each decoded and scored by how many high-bit bytes become letters of the dominant script.
+ */
+function guessLegacyEncoding(bytes: Uint8Array): string {
+  const matches = chardet.analyse(bytes);
+  const candidates = new Map<string, number>();
+  for (const m of matches) {
+    const name = m.name.toLowerCase();
+    const enc = WINDOWS_SUPERSET[name] ?? name;
+    if (enc === 'utf-8' || enc === 'ascii' || !iconv.encodingExists(enc)) continue;
+    candidates.set(enc, Math.max(candidates.get(enc) ?? 0, m.confidence / 100));
+  }
+  for (const enc of COMMON_LEGACY) if (!candidates.has(enc)) candidates.set(enc, 0);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let best = 'windows-1252';
+  let bestScore = -Infinity;
+  for (const [enc, confidence] of candidates) {
+    // Windows-1252 is the commonest legacy encoding; it wins ties among Latin encodings.
+    const score = scriptScore(iconv.decode(buffer, enc)) + 0.1 * confidence + (enc === 'windows-1252' ? 0.05 : 0);
+    if (score > bestScore) { best = enc; bestScore = score; }
+  }
+  return best;
+}
+
+/**
+ * Share of words with non-ASCII letters that look like real words: one script throughout and, for Latin, mostly
+ * ASCII letters ("déjà" is plausible; Arabic read as Windows-1252, "ÇáÚÑÇÞ", is not). Controls and U+FFFD count against.
+ */
+function scriptScore(text: string): number {
+  let words = 0;
+  let plausible = 0;
+  for (const [word] of text.matchAll(/[\p{L}\p{M}\u0080-\u009f\ufffd]+/gu)) {
+    if (/^[\x00-\x7f]*$/.test(word)) continue;
+    words++;
+    if (plausibleWord(word)) plausible++;
+  }
+  return words === 0 ? 0 : plausible / words;
+}
+
+const SCRIPTS = ['Latin', 'Arabic', 'Cyrillic', 'Greek', 'Hebrew', 'Thai'].map((s) => [s, new RegExp(`^[\\p{Script=${s}}\\p{M}\\u200c\\u200d]+$`, 'u')] as const);
+
+function plausibleWord(word: string): boolean {
+  const script = SCRIPTS.find(([, re]) => re.test(word))?.[0];
+  if (!script) return false;
+  if (script !== 'Latin') return true;
+  const nonAscii = word.replace(/[a-z]/gi, '').length;
+  return nonAscii * 2 <= word.length + 1;
+}

@@ -1,0 +1,72 @@
+/** HTML pages: the article body via Readability (navigation and boilerplate left out), metadata from the page's own tags. */
+import { Readability } from '@mozilla/readability';
+import iconv from 'iconv-lite';
+import { parseHTML } from 'linkedom';
+import type { FormatHandler } from '../handler.js';
+import { normalizeDate } from '../dates.js';
+import { decodeText } from '../decode.js';
+import { asciiHead, newDocument } from '../document.js';
+import { domToText } from '../html-text.js';
+
+/** Reads HTML pages; when Readability finds no article the whole body's text is kept instead. */
+export const htmlHandler: FormatHandler = {
+  name: 'html',
+  extensions: ['.html', '.htm', '.xhtml', '.shtml'],
+  sniff(head) {
+    return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(asciiHead(head, 512));
+  },
+  async read(input) {
+    const html = decodeHtml(input.bytes, input.path);
+    const meta = pageMeta(html);
+    // Readability edits the DOM it reads, so the fallback text comes from a fresh parse.
+    const article = new Readability(parseHTML(html).document as unknown as Document, { serializer: (node) => node }).parse();
+    const text = article?.content ? domToText(article.content) : domToText(parseHTML(html).document.body);
+    const doc = newDocument(input, 'html', text, { mimeType: 'text/html', meta: {} });
+    const title = clean(article?.title) ?? meta.title;
+    if (title) doc.title = title;
+    const author = clean(article?.byline) ?? meta.author;
+    if (author) doc.author = author.replace(/^by\s+/i, '');
+    const source = clean(article?.siteName) ?? meta.source;
+    if (source) doc.source = source;
+    const published = normalizeDate(article?.publishedTime) ?? normalizeDate(meta.published);
+    if (published) doc.published = published;
+    if (article?.lang) doc.meta!.lang = article.lang;
+    if (meta.url) doc.meta!.url = meta.url;
+    return doc;
+  },
+};
+
+/** Page metadata from <meta> tags and <time>, read before Readability rewrites the DOM. */
+function pageMeta(html: string): { title?: string; author?: string; source?: string; published?: string; url?: string } {
+  const { document } = parseHTML(html);
+  const metaContent = (...names: string[]): string | undefined => {
+    for (const name of names) {
+      const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+      const value = clean(el?.getAttribute('content'));
+      if (value) return value;
+    }
+    return undefined;
+  };
+  return {
+    title: metaContent('og:title', 'twitter:title') ?? clean(document.querySelector('title')?.textContent),
+    author: metaContent('author', 'article:author', 'byl', 'dc.creator'),
+    source: metaContent('og:site_name', 'application-name', 'publisher'),
+    published: metaContent('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'og:published_time')
+      ?? clean(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+    url: metaContent('og:url') ?? clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')),
+  };
+}
+
+// A page declares its charset in the first bytes: <meta charset="windows-1256"> or http-equiv content="...; charset=...".
+function decodeHtml(bytes: Uint8Array, path: string): string {
+  const declared = asciiHead(bytes, 2048).match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i)?.[1]?.toLowerCase();
+  if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared);
+  }
+  return decodeText(bytes, path).text;
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v : undefined;
+}

@@ -1,0 +1,35 @@
+/** Zip archives, read recursively in memory; every member becomes a child document named "archive.zip!/dir/file". */
+import type { ExtractedDocument, IngestError } from '../../model/index.js';
+import type { FormatHandler } from '../handler.js';
+import { asciiHead, newDocument, toWarning } from '../document.js';
+import { readZip } from '../zip-reader.js';
+
+/** Reads a zip archive; its text lists the members, its children are the members' documents. */
+export const zipHandler: FormatHandler = {
+  name: 'zip',
+  extensions: ['.zip'],
+  container: true,
+  sniff(head) {
+    // Local file header, or the end-of-central-directory record of an empty archive.
+    const sig = asciiHead(head, 4);
+    return sig === 'PK\x03\x04' || sig === 'PK\x05\x06';
+  },
+  async read(input) {
+    const children: ExtractedDocument[] = [];
+    const warnings: IngestError[] = [];
+    const names: string[] = [];
+    await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
+      names.push(name);
+      const path = `${input.path}!/${name}`;
+      try {
+        children.push(await input.readChild(path, bytes));
+      } catch (err) {
+        warnings.push(toWarning(path, err));
+      }
+    }, ({ name, error }) => {
+      names.push(name);
+      warnings.push({ path: `${input.path}!/${name}`, code: error.code, message: error.message });
+    });
+    return newDocument(input, 'zip', names.join('\n'), { mimeType: 'application/zip', children, warnings });
+  },
+};

@@ -1,0 +1,154 @@
+/**
+ * Metadata of articles captured as plain text: title, outlet, date and author, read from the short lines near the
+ * top and bottom where pages put them. Every rule needs a label or a layout cue; a name or date that only occurs in
+ * the story ("... told Middle East Eye", "in Nov 2019 the consulate burned") is never taken.
+ */
+import { findDate } from './dates.js';
+
+/** Metadata inferred from a text; a field is absent when no line clearly states it. */
+export interface InferredMetadata {
+  title?: string;
+  /** Outlet or origin. */
+  source?: string;
+  /** Partial ISO date. */
+  published?: string;
+  author?: string;
+}
+
+// How many non-empty lines count as "the top" and "the bottom" of an article.
+const HEAD_LINES = 12;
+const TAIL_LINES = 6;
+// Metadata lines are short; a longer line is story text even if it starts with "By".
+const MAX_META_LINE = 140;
+const MAX_TITLE = 200;
+
+/** Reads title, source, published date and author from the layout of an article's text. */
+export function inferMetadata(text: string): InferredMetadata {
+  const lines = text.split(/\r?\n|\f/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const head = lines.slice(0, HEAD_LINES);
+  const tail = lines.length > HEAD_LINES ? lines.slice(-TAIL_LINES) : [];
+  const edges = [...head, ...tail];
+  const out: InferredMetadata = {};
+  const title = findTitle(lines[0]);
+  if (title) out.title = title;
+  const published = findPublished(edges);
+  if (published) out.published = published;
+  const source = firstOf(edges, sourceOf) ?? head.slice(0, 6).map(wireSourceOf).find((s) => s !== undefined);
+  if (source) out.source = source;
+  const author = firstOf(edges, authorOf);
+  if (author) out.author = author;
+  return out;
+}
+
+/** Applies a rule to each metadata-sized line (and to its "|"-separated parts), returning the first value found. */
+function firstOf(lines: string[], rule: (segment: string) => string | undefined): string | undefined {
+  for (const line of lines) {
+    if (line.length > MAX_META_LINE) continue;
+    for (const segment of [line, ...segmentsOf(line)]) {
+      const value = rule(segment);
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+// "By Jane Doe | 20 Nov 2019 | Politics", "Reuters • 3 March 2021"
+function segmentsOf(line: string): string[] {
+  const parts = line.split(/\s*[|•·]\s*/).filter((p) => p.length > 0);
+  return parts.length > 1 ? parts : [];
+}
+
+// "Leaked Spy Cables Reveal How Iran Dominates the Government of Iraq" -> title; a first line that is a full sentence
+// ("The rivalry between ... told Middle East Eye.") is story text, so the title stays empty.
+function findTitle(first: string | undefined): string | undefined {
+  if (!first || first.length > MAX_TITLE) return undefined;
+  const words = first.split(/\s+/);
+  if (words.length < 2 || words.length > 30) return undefined;
+  if (/[.,;:]$/.test(first) && !/\b(?:[A-Z]|Jr|Sr|Inc|Ltd|Co|U\.S)\.$/.test(first)) return undefined;
+  if (labelledDate(first) || sourceOf(first) || authorOf(first)) return undefined;
+  return first;
+}
+
+// Labels that announce the publication date, and those that announce a later edit (used only when nothing better).
+const PUBLISHED_LABEL = /^(?:published|posted|first published|publication date|date(?:d|line)?|released|issued)(?:\s+on)?\s*[:»\-–|]?\s*/i;
+const UPDATED_LABEL = /^(?:(?:last\s+)?updated|modified|last modified)(?:\s+on)?\s*[:»\-–|]?\s*/i;
+
+/**
+ * "Published November 20th, 2019 - 08:25 GMT" and " date 2019-11-19" are labelled; "20 Nov 2019|" is a line that is
+ * nothing but a date; "Updated: 2020-01-05" is taken only when the page gives no publication date.
+ */
+function findPublished(lines: string[]): string | undefined {
+  const short = lines.filter((l) => l.length <= MAX_META_LINE);
+  const candidates = short.flatMap((l) => [l, ...segmentsOf(l)]);
+  for (const segment of candidates) {
+    const value = labelledDate(segment);
+    if (value) return value;
+  }
+  for (const segment of candidates) {
+    const value = bareDate(segment);
+    if (value) return value;
+  }
+  for (const segment of candidates) {
+    const m = segment.match(UPDATED_LABEL);
+    if (m && m[0].length > 0) {
+      const found = findDate(segment.slice(m[0].length));
+      if (found && found.index === 0) return found.value;
+    }
+  }
+  return undefined;
+}
+
+function labelledDate(segment: string): string | undefined {
+  const m = segment.match(PUBLISHED_LABEL);
+  if (!m || m[0].length === 0) return undefined;
+  // The date must follow the label directly: "Posted on 3 March 2021", not "Posted by a reader who in 2019 ...".
+  const found = findDate(segment.slice(m[0].length));
+  return found && found.index <= 4 ? found.value : undefined;
+}
+
+// A line holding a date plus at most a time, a weekday or separators: "20 Nov 2019|", "Wednesday, 20 November 2019 08:25 GMT".
+function bareDate(segment: string): string | undefined {
+  const found = findDate(segment);
+  if (!found) return undefined;
+  const rest = (segment.slice(0, found.index) + ' ' + segment.slice(found.index + found.length))
+    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2})?\b/gi, ' ')
+    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
+    .replace(/[\s|•·,\-–—/()[\]]+/g, '');
+  return rest.length === 0 ? found.value : undefined;
+}
+
+// A name: one to five capitalized words, optionally joined by "and"/"&" ("Jane Doe", "Ali al-Husseini and John Roe").
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|al-\p{L}+|bin|ibn|de|van|von|der|da)){0,4}`;
+const NAMES = new RegExp(String.raw`^(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)`, 'u');
+
+// "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters" -> "Jane Doe".
+function authorOf(segment: string): string | undefined {
+  const m = segment.match(/^(?:(?:written|words|reporting|story)\s+by|by|author(?:s|\(s\))?\s*:)\s+(.*)$/iu);
+  if (!m) return undefined;
+  const names = m[1]!.match(NAMES);
+  if (!names) return undefined;
+  const rest = m[1]!.slice(names[1]!.length).trim();
+  // Whatever follows the name must look like a trailing credit ("| Reuters", ", staff writer"), not more sentence.
+  if (rest.length > 0 && !/^[,|–—-]/.test(rest)) return undefined;
+  return names[1]!.replace(/[,\s]+$/, '');
+}
+
+// "Source » middleeasteye", "Source: Al Jazeera", "Via: The Intercept", "© 2000 - 2021 Al Bawaba (www.albawaba.com)".
+function sourceOf(segment: string): string | undefined {
+  const labelled = segment.match(/^(?:source|via|publisher|published by|outlet|originally published (?:by|in|at))\s*[:»>|–—-]\s*(.{2,80})$/iu);
+  if (labelled) return cleanOutlet(labelled[1]!);
+  const copyright = segment.match(/^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(.{2,80})$/iu);
+  if (copyright) return cleanOutlet(copyright[1]!.replace(/\.?\s*all rights reserved\.?$/i, ''));
+  return undefined;
+}
+
+// "WASHINGTON (Reuters) - ...", "(AP) — ...": a wire credit opening a paragraph.
+function wireSourceOf(line: string): string | undefined {
+  const m = line.match(/^(?:[\p{Lu}][\p{Lu}\p{M} ,.'-]{1,40}\s)?\(([\p{Lu}][\p{L}&. ]{0,30})\)\s*[-–—]\s/u);
+  return m ? m[1]!.trim() : undefined;
+}
+
+function cleanOutlet(value: string): string | undefined {
+  const cleaned = value.replace(/\s*\((?:www\.|https?:)[^)]*\)\s*$/i, '').replace(/[\s.]+$/, '').trim();
+  return cleaned.length >= 2 ? cleaned : undefined;
+}

@@ -1,0 +1,68 @@
+/** Reads one file's bytes into an ExtractedDocument with the handler that fits, recursing into archives and attachments. */
+import type { ExtractedDocument } from '../model/index.js';
+import { detectLanguage } from '../nlp/language.js';
+import { DEFAULT_LIMITS, IngestFailure, type FormatHandler, type IngestLimits } from './handler.js';
+import { HANDLERS } from './handlers.js';
+import { looksLikeText } from './decode.js';
+import { extensionOf, sha256Hex } from './document.js';
+import { inferMetadata } from './metadata.js';
+
+// Sniffers see this many leading bytes.
+const HEAD_BYTES = 4096;
+// Documents already finished by a nested readDocument call; JSON Lines records are not, as their handler builds them.
+const finished = new WeakSet<ExtractedDocument>();
+
+/**
+ * Reads a document: picks its handler, reads it, then fills sha256, language and metadata where the handler left
+ * them empty. Throws IngestFailure for bad input; failures of members and attachments become warnings on the parent.
+ */
+export async function readDocument(path: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS, depth = 0): Promise<ExtractedDocument> {
+  if (bytes.byteLength > limits.maxFileBytes) {
+    throw new IngestFailure('too-large', `${path} is ${bytes.byteLength} bytes, more than the ${limits.maxFileBytes}-byte limit; split it or raise the limit.`);
+  }
+  if (bytes.byteLength === 0) throw new IngestFailure('empty-file', `${path} is empty (0 bytes); there is nothing to read.`);
+  const handler = pickHandler(path, bytes);
+  const doc = await handler.read({
+    path,
+    bytes,
+    depth,
+    limits,
+    readChild(childPath, childBytes) {
+      if (depth + 1 > limits.maxDepth) {
+        return Promise.reject(new IngestFailure('too-deep', `${childPath} is nested ${depth + 1} levels deep, more than the limit of ${limits.maxDepth}; it was not read.`));
+      }
+      return readDocument(childPath, childBytes, limits, depth + 1);
+    },
+  });
+  finish(doc, handler.container === true);
+  return doc;
+}
+
+/** Chooses the handler: a sniffed signature beats the extension, so a PDF named .txt is read as PDF. */
+export function pickHandler(path: string, bytes: Uint8Array, handlers: FormatHandler[] = HANDLERS): FormatHandler {
+  const head = bytes.subarray(0, HEAD_BYTES);
+  const sniffed = handlers.find((h) => h.sniff?.(head));
+  if (sniffed) return sniffed;
+  const ext = extensionOf(path);
+  const byExtension = ext ? handlers.find((h) => h.extensions.includes(ext)) : undefined;
+  if (byExtension) return byExtension;
+  const text = handlers.find((h) => h.name === 'text');
+  if (text && looksLikeText(bytes)) return text;
+  throw new IngestFailure('unsupported-format', `${path} is in a format Cablegraph cannot read${ext ? ` (${ext})` : ''} and does not look like text.`);
+}
+
+/** Fills what every document needs and the handler may have left out; handler-given values always win. */
+function finish(doc: ExtractedDocument, container: boolean): void {
+  if (finished.has(doc)) return;
+  finished.add(doc);
+  if (!doc.sha256) doc.sha256 = sha256Hex(doc.original);
+  for (const child of doc.children ?? []) finish(child, false);
+  if (container) return;
+  if (doc.language === undefined) doc.language = detectLanguage(doc.text);
+  const inferred = inferMetadata(doc.text);
+  doc.title ??= inferred.title;
+  doc.source ??= inferred.source;
+  doc.published ??= inferred.published;
+  doc.author ??= inferred.author;
+  for (const key of ['title', 'source', 'published', 'author'] as const) if (doc[key] === undefined) delete doc[key];
+}

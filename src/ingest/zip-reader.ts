@@ -1,0 +1,147 @@
+/** Reads zip members into memory (never to disk) while defending against zip bombs and path traversal. */
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { IngestFailure, type IngestLimits } from './handler.js';
+
+/** One member read from an archive. */
+export interface ZipMember {
+  /** Path inside the archive, with forward slashes. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A member that could not be read, while the rest of the archive could. */
+export interface ZipMemberFailure {
+  name: string;
+  error: IngestFailure;
+}
+
+// Small members compress extremely well when they are padding or repeated text; the ratio test starts above this size.
+const RATIO_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Reads every file member of a zip held in memory, calling onMember for each in archive order. Throws IngestFailure
+ * "zip-bomb", "zip-slip", "too-many-entries" or "corrupt-archive" for the archive as a whole; a member that only
+ * fails on its own (encrypted, damaged) is passed to onFailure and the rest are read.
+ */
+export async function readZip(
+  path: string,
+  bytes: Uint8Array,
+  limits: IngestLimits,
+  onMember: (member: ZipMember) => Promise<void>,
+  onFailure: (failure: ZipMemberFailure) => void,
+): Promise<void> {
+  const zip = await openZip(path, bytes);
+  if (zip.entryCount > limits.maxArchiveEntries) {
+    zip.close();
+    throw new IngestFailure('too-many-entries', `${path} has ${zip.entryCount} entries, more than the limit of ${limits.maxArchiveEntries}.`);
+  }
+  let total = 0;
+  try {
+    for (let entry = await nextEntry(zip, path); entry; entry = await nextEntry(zip, path)) {
+      const name = entry.fileName;
+      checkName(path, name);
+      if (name.endsWith('/')) continue;
+      checkDeclaredSize(path, entry, limits, total);
+      total += entry.uncompressedSize;
+      let data: Uint8Array;
+      try {
+        data = await readEntry(zip, entry, path);
+      } catch (err) {
+        if (err instanceof IngestFailure && err.code === 'zip-bomb') throw err;
+        onFailure({ name, error: err instanceof IngestFailure ? err : new IngestFailure('corrupt-archive', `${path}!/${name} could not be read: ${String((err as Error).message ?? err)}`) });
+        continue;
+      }
+      await onMember({ name, bytes: data });
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+function openZip(path: string, bytes: Uint8Array): Promise<ZipFile> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve, reject) => {
+    // Sizes are checked by our own counter below, so yauzl's check is off; file names are still validated by yauzl.
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false, decodeStrings: true }, (err, zip) => {
+      if (err || !zip) reject(new IngestFailure('corrupt-archive', `${path} is not a readable zip archive: ${err?.message ?? 'unknown error'}.`));
+      else resolve(zip);
+    });
+  });
+}
+
+function nextEntry(zip: ZipFile, path: string): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => { zip.removeListener('entry', onEntry); zip.removeListener('end', onEnd); zip.removeListener('error', onError); };
+    const onEntry = (entry: Entry) => { cleanup(); resolve(entry); };
+    const onEnd = () => { cleanup(); resolve(null); };
+    const onError = (err: Error) => { cleanup(); reject(archiveError(path, err)); };
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+// yauzl refuses unsafe names itself ("absolute path: /etc/passwd", "invalid relative path: ../x"); say so in our terms.
+function archiveError(path: string, err: Error): IngestFailure {
+  const unsafe = err.message.match(/^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/);
+  if (unsafe) return zipSlip(path, unsafe[1]!);
+  return new IngestFailure('corrupt-archive', `${path} is a damaged zip archive: ${err.message}.`);
+}
+
+function zipSlip(path: string, name: string): IngestFailure {
+  return new IngestFailure('zip-slip', `${path} contains an entry that points outside the archive ("${name}"); the archive is refused.`);
+}
+
+function checkName(path: string, name: string): void {
+  if (name.startsWith('/') || /^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) throw zipSlip(path, name);
+}
+
+function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, total: number): void {
+  const size = entry.uncompressedSize;
+  const where = `${path}!/${entry.fileName}`;
+  if (total + size > limits.maxArchiveBytes) {
+    throw new IngestFailure('zip-bomb', `${path} would unpack to more than ${limits.maxArchiveBytes} bytes (at ${where}); the archive is refused as a likely zip bomb.`);
+  }
+  const ratio = size / Math.max(1, entry.compressedSize);
+  if (size > RATIO_MIN_BYTES && ratio > limits.maxCompressionRatio) {
+    throw new IngestFailure('zip-bomb', `${where} expands ${Math.round(ratio)}-fold (limit ${limits.maxCompressionRatio}); the archive is refused as a likely zip bomb.`);
+  }
+  if (size > limits.maxFileBytes) {
+    throw new IngestFailure('zip-bomb', `${where} declares ${size} bytes, more than the ${limits.maxFileBytes}-byte limit for one file; the archive is refused.`);
+  }
+}
+
+/** Inflates one member, counting bytes: a member that inflates past its declared size is lying and is refused. */
+function readEntry(zip: ZipFile, entry: Entry, path: string): Promise<Uint8Array> {
+  const where = `${path}!/${entry.fileName}`;
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) {
+        const encrypted = /encrypted/i.test(err?.message ?? '');
+        reject(new IngestFailure(encrypted ? 'encrypted' : 'corrupt-archive', encrypted
+          ? `${where} is encrypted; give the password-free file instead.`
+          : `${where} could not be opened: ${err?.message ?? 'unknown error'}.`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let count = 0;
+      stream.on('data', (chunk: Buffer) => {
+        count += chunk.length;
+        if (count > entry.uncompressedSize) {
+          stream.destroy();
+          reject(new IngestFailure('zip-bomb', `${where} inflates to more than the ${entry.uncompressedSize} bytes its header declares; the archive is refused as a likely zip bomb.`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (e: Error) => reject(new IngestFailure('corrupt-archive', `${where} is damaged: ${e.message}.`)));
+      stream.on('end', () => {
+        if (count < entry.uncompressedSize) {
+          reject(new IngestFailure('corrupt-archive', `${where} is truncated: ${count} of ${entry.uncompressedSize} bytes.`));
+        } else resolve(new Uint8Array(Buffer.concat(chunks)));
+      });
+    });
+  });
+}
