@@ -4,3 +4,4 @@ export * from './extraction.js';
 export * from './provenance.js';
 export * from './relation-types.js';
 export * from './search.js';
+export * from './stage.js';

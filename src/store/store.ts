@@ -1,8 +1,10 @@
 /** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
 import type {
   DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
-  SearchResponse, StoreStats,
+  SearchResponse, StoreStats, StageOutput,
 } from '../model/index.js';
+
+export type { StageOutput };
 import type { QueryNode } from './query.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
@@ -59,14 +61,6 @@ export interface SearchRequest {
   /** Partial ISO date bounds, inclusive. */
   publishedFrom?: string;
   publishedTo?: string;
-}
-
-/** The facts one stage produced for one document; storing them replaces that stage's earlier output for it. */
-export interface StageOutput {
-  mentions?: Omit<Mention, 'stage' | 'version'>[];
-  relations?: Omit<Relation, 'stage' | 'version' | 'independentSources'>[];
-  events?: Omit<Event, 'stage' | 'version'>[];
-  claims?: Omit<Claim, 'stage' | 'version'>[];
 }
 
 /** A stored original whose bytes no longer hash to the recorded SHA-256. */

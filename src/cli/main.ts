@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/** The `cablegraph` command: one file per subcommand, registered here. */
+import { Command, CommanderError } from 'commander';
+import { registerIngest } from './ingest.js';
+import { registerSearch } from './search.js';
+import { registerShow } from './show.js';
+import { registerStats } from './stats.js';
+import { registerExport } from './export.js';
+import { registerServe } from './serve.js';
+import { registerVerify } from './verify.js';
+import { registerDemo } from './demo.js';
+import { UserError, EXIT } from './common.js';
+
+const program = new Command('cablegraph')
+  .description('Turn documents into a sourced, searchable network of who controls, pays, meets and informs whom.')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo]) {
+  register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`cablegraph: ${message}\n`);
+  if (process.env.CABLEGRAPH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(err instanceof UserError ? err.exitCode : EXIT.error);
+}

@@ -1,0 +1,38 @@
+/** `cablegraph search "<query>"`: ranked results with highlighted snippets. */
+import type { Command } from 'commander';
+import { parseQuery, QuerySyntaxError } from '../store/query.js';
+import { ALL_COLLECTIONS } from '../store/store.js';
+import { withDb, withStore, positiveInt, printJson, bold, UserError } from './common.js';
+
+/** Registers the search command. */
+export function registerSearch(program: Command): void {
+  withDb(program.command('search'))
+    .description('Full-text search. Syntax: words, "phrases", AND, OR, NOT or -word, prefix*, a NEAR/5 b or NEAR(a b, 5), parentheses.')
+    .argument('<query>', 'the query')
+    .option('--json', 'print the results as JSON')
+    .option('--limit <n>', 'results per page', positiveInt('--limit'), 10)
+    .option('--offset <n>', 'skip this many results', positiveInt('--offset'), 0)
+    .option('--collection <name...>', 'search only these collections')
+    .action(async (query: string, opts: { db?: string; json?: boolean; limit: number; offset: number; collection?: string[] }) => {
+      let parsed;
+      try {
+        parsed = parseQuery(query);
+      } catch (err) {
+        if (err instanceof QuerySyntaxError) throw new UserError(`query syntax: ${err.message}`);
+        throw err;
+      }
+      await withStore(opts, async (store) => {
+        const res = await store.search({ query: parsed, limit: opts.limit, offset: opts.offset, collections: opts.collection }, ALL_COLLECTIONS);
+        if (opts.json) return printJson(res);
+        const out = process.stdout;
+        out.write(`${res.total} result(s) for ${query}\n`);
+        res.results.forEach((hit, i) => {
+          const d = hit.document;
+          const meta = [d.source, d.published, d.language, d.collection].filter(Boolean).join(' · ');
+          out.write(`\n${String(opts.offset + i + 1).padStart(3)}. ${bold(d.title || d.path)}  [${d.id}]\n     ${meta}\n     `);
+          const mark = (t: string): string => (out.isTTY ? `\u001b[1;33m${t}\u001b[0m` : `«${t}»`);
+          out.write(`${hit.snippet.parts.map((p) => (p.hit ? mark(p.text) : p.text)).join('').trim()}\n`);
+        });
+      });
+    });
+}

@@ -1,0 +1,29 @@
+/** `cablegraph stats`: counts per collection, format and language, and failures. */
+import type { Command } from 'commander';
+import { ALL_COLLECTIONS } from '../store/store.js';
+import { withDb, withStore, printJson, bold } from './common.js';
+
+/** Registers the stats command. */
+export function registerStats(program: Command): void {
+  withDb(program.command('stats'))
+    .description('Counts per collection, format, language, and failures.')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      await withStore(opts, async (store) => {
+        const s = await store.stats(ALL_COLLECTIONS);
+        if (opts.json) return printJson({ ...s, failureList: await store.listFailures(ALL_COLLECTIONS) });
+        const out = process.stdout;
+        out.write(`${bold('documents')}  ${s.documents} (${s.characters} characters, ${s.mentions} mentions, ${s.relations} relations)\n`);
+        const table = (title: string, rows: { value: string; count: number }[]): void => {
+          out.write(`\n${bold(title)}\n`);
+          if (rows.length === 0) out.write('  (none)\n');
+          for (const r of rows) out.write(`  ${String(r.count).padStart(7)}  ${r.value || '(unknown)'}\n`);
+        };
+        table('by collection', s.byCollection);
+        table('by format', s.byFormat);
+        table('by language', s.byLanguage);
+        table(`failures (${s.failures})`, s.failuresByCode);
+        for (const f of await store.listFailures(ALL_COLLECTIONS)) out.write(`    ${f.path}: [${f.code}] ${f.message}\n`);
+      });
+    });
+}

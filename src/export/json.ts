@@ -1,0 +1,32 @@
+/** The JSON export contract (version 1): documents, entities, relations, events and claims with evidence. Extend by adding fields only. */
+import type { Store, Scope } from '../store/store.js';
+
+/** Version of the export format; bumped only for incompatible changes. */
+export const JSON_EXPORT_VERSION = 1;
+
+/** Builds the export object for everything the scope sees. */
+export async function buildJsonExport(store: Store, scope: Scope): Promise<Record<string, unknown>> {
+  const documents = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await store.listDocuments(scope, 1000, offset);
+    documents.push(...page.items.map((d) => ({
+      id: d.id, title: d.title, source: d.source, published: d.published, language: d.language, sha256: d.sha256,
+      path: d.path, parent: d.parentId, collection: d.collection, format: d.format, author: d.author,
+    })));
+    if (page.items.length < 1000) break;
+  }
+  const entities = (await store.listEntities(scope)).map((e) => ({
+    id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
+  }));
+  const relations = (await store.listRelations(scope)).map((r) => ({
+    id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
+    independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version,
+  }));
+  const events = (await store.listEvents(scope)).map((e) => ({
+    id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version,
+  }));
+  const claims = (await store.listClaims(scope)).map((c) => ({
+    id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
+  }));
+  return { version: JSON_EXPORT_VERSION, documents, entities, relations, events, claims };
+}

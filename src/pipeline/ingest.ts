@@ -1,0 +1,124 @@
+/** The ingest loop: files in, documents stored, stages run; one bad file never stops the run or corrupts the store. */
+import { readFile } from 'node:fs/promises';
+import type { ExtractedDocument, Stage } from '../model/index.js';
+import type { Store, NewDocument, FailureRecord } from '../store/store.js';
+import { sha256Hex } from '../store/ids.js';
+import { DEFAULT_LIMITS, IngestFailure, type IngestLimits } from '../ingest/handler.js';
+import { readDocument } from '../ingest/read-document.js';
+import { walkInputs } from '../ingest/walk.js';
+import { splitSentences } from '../nlp/sentences.js';
+import { runStages } from './run-stages.js';
+
+/** What happened to one input file. */
+export type FileStatus = 'ingested' | 'unchanged' | 'failed';
+
+/** Progress reports, for a progress bar or log lines. */
+export type IngestProgress =
+  | { kind: 'start'; files: number; bytes: number }
+  | { kind: 'file'; path: string; status: FileStatus; documents: number; done: number; files: number; bytesDone: number; bytes: number; failure?: FailureRecord };
+
+/** Options for ingestPaths. */
+export interface IngestOptions {
+  store: Store;
+  /** Collection the documents go into (default "default"). */
+  collection?: string;
+  limits?: IngestLimits;
+  /** Stages to run on new documents; default: none (the CLI passes the pipeline's stages). */
+  stages?: Stage[];
+  onProgress?: (event: IngestProgress) => void;
+  /** Stops after the file in progress when aborted (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** Counts and failures of one ingest run. */
+export interface IngestSummary {
+  /** Input files stored for the first time. */
+  ingested: number;
+  /** Input files already stored (same content in the same collection). */
+  unchanged: number;
+  /** Files and embedded members that could not be read, with reasons. */
+  failed: FailureRecord[];
+  /** Documents stored, children (archive members, attachments, JSON Lines records) included. */
+  documents: number;
+  /** True when the run stopped early on a signal. */
+  interrupted: boolean;
+  bytes: number;
+  seconds: number;
+}
+
+/** Ingests files, folders (recursively) and archives into the store. */
+export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const { store, collection = 'default', limits = DEFAULT_LIMITS, stages = [], onProgress, signal } = options;
+  const started = performance.now();
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, interrupted: false, bytes: 0, seconds: 0 };
+  // Finish work a crashed or older run left: documents stored without the current version of a stage.
+  await runStages(store, stages, { collections: [collection] });
+
+  const inputs: { path: string; size: number }[] = [];
+  for await (const input of walkInputs(paths)) inputs.push(input);
+  const totalBytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
+  onProgress?.({ kind: 'start', files: inputs.length, bytes: totalBytes });
+
+  let done = 0;
+  for (const input of inputs) {
+    if (signal?.aborted) { summary.interrupted = true; break; }
+    const fail = async (code: string, message: string, path = input.path): Promise<FailureRecord> => {
+      const failure = { collection, path, code, message, at: new Date().toISOString() };
+      await store.recordFailure(failure);
+      summary.failed.push(failure);
+      return failure;
+    };
+    let status: FileStatus = 'failed';
+    let documents = 0;
+    let failure: FailureRecord | undefined;
+    try {
+      if (input.size < 0) throw new IngestFailure('not-found', 'No such file or folder.');
+      if (input.size > limits.maxFileBytes) {
+        throw new IngestFailure('too-large', `File is ${formatMB(input.size)}, over the ${formatMB(limits.maxFileBytes)} limit (raise it with --max-file-mb).`);
+      }
+      const bytes = new Uint8Array(await readFile(input.path));
+      const existing = await store.findBySha256(collection, sha256Hex(bytes));
+      if (existing) {
+        status = 'unchanged';
+      } else {
+        const root = await readDocument(input.path, bytes, limits, 0);
+        const batch = flatten(root, collection);
+        const results = await store.putDocuments(batch);
+        const created = results.filter((r) => r.created).map((r) => r.id);
+        documents = created.length;
+        summary.documents += documents;
+        for (const w of batch.flatMap((b) => b.doc.warnings ?? [])) await fail(w.code, w.message, w.path);
+        await runStages(store, stages, { collections: [collection] }, created);
+        status = 'ingested';
+      }
+      await store.clearFailures(collection, input.path);
+    } catch (err) {
+      failure = err instanceof IngestFailure
+        ? await fail(err.code, err.message)
+        : await fail('internal-error', `Unexpected error while reading: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (status === 'ingested') summary.ingested++;
+    else if (status === 'unchanged') summary.unchanged++;
+    done++;
+    summary.bytes += Math.max(0, input.size);
+    onProgress?.({ kind: 'file', path: input.path, status, documents, done, files: inputs.length, bytesDone: summary.bytes, bytes: totalBytes, failure });
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Turns a document tree into one batch, parents before children, so the store can write it in one transaction. */
+function flatten(root: ExtractedDocument, collection: string): NewDocument[] {
+  const batch: NewDocument[] = [];
+  const visit = (doc: ExtractedDocument, parentIndex: number): void => {
+    const index = batch.length;
+    batch.push({ doc, collection, sentences: splitSentences(doc.text), parentIndex });
+    for (const child of doc.children ?? []) visit(child, index);
+  };
+  visit(root, -1);
+  return batch;
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

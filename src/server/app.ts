@@ -1,0 +1,70 @@
+/** The HTTP server: a JSON API under /api (validated, documented at /api/docs) and the built web app. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Store, Scope } from '../store/store.js';
+import { ALL_COLLECTIONS } from '../store/store.js';
+import { QuerySyntaxError } from '../store/query.js';
+import { packageRoot } from './package-root.js';
+import { searchRoutes } from './routes/search.js';
+import { documentRoutes } from './routes/documents.js';
+import { statsRoutes } from './routes/stats.js';
+import { exportRoutes } from './routes/export.js';
+
+/** Options for buildApp. */
+export interface AppOptions {
+  store: Store;
+  /** Folder of the built web app; default web/dist in the package. Absent: the API alone is served. */
+  webRoot?: string;
+  /** Collections requests may see; access control will narrow this per user. */
+  scope?: Scope;
+  /** Log requests (the CLI turns this on). */
+  logger?: boolean;
+}
+
+/** What every route handler gets from the app. */
+export interface RouteContext {
+  store: Store;
+  scope: Scope;
+}
+
+/** Builds the app without listening, so tests can call it with inject(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } });
+  const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS };
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Cablegraph API', version: '1', description: 'Search documents and read the network extracted from them. Every fact cites its evidence.' },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    if (err instanceof QuerySyntaxError) return reply.status(400).send({ error: 'bad-query', message: err.message });
+    if (err.validation) return reply.status(400).send({ error: 'bad-request', message: `Invalid ${err.validationContext ?? 'request'}: ${err.message}` });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.status(err.statusCode).send({ error: 'bad-request', message: err.message });
+    app.log.error(err);
+    return reply.status(500).send({ error: 'internal', message: 'Internal error; the server log has details.' });
+  });
+
+  await app.register(async (api) => {
+    searchRoutes(api, ctx);
+    documentRoutes(api, ctx);
+    statsRoutes(api, ctx);
+    exportRoutes(api, ctx);
+  }, { prefix: '/api' });
+
+  const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');
+  const hasWeb = existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes (/documents/abc) get the app; unknown API paths get a JSON 404.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: 'not-found', message: `No route for ${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app;
+}

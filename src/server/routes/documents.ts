@@ -1,0 +1,27 @@
+/** GET /api/documents and /api/documents/:id: document lists and one document with its text, mentions and children. */
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../app.js';
+import { errorSchema, idParams, pagingProperties } from '../schemas.js';
+
+/** Registers the document routes. */
+export function documentRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Querystring: { limit: number; offset: number } }>('/documents', {
+    schema: {
+      summary: 'List documents',
+      querystring: { type: 'object', properties: { ...pagingProperties }, additionalProperties: false },
+      response: { 400: errorSchema },
+    },
+  }, async (req) => ctx.store.listDocuments(ctx.scope, req.query.limit, req.query.offset));
+
+  app.get<{ Params: { id: string } }>('/documents/:id', {
+    schema: { summary: 'One document: metadata, text, sentences, mentions, children', params: idParams, response: { 400: errorSchema, 404: errorSchema } },
+  }, async (req, reply) => {
+    const doc = await ctx.store.getDocument(req.params.id, ctx.scope);
+    if (!doc) return reply.status(404).send({ error: 'not-found', message: `No document with id ${req.params.id}.` });
+    const [children, mentions] = await Promise.all([
+      ctx.store.listChildren(doc.id, ctx.scope),
+      ctx.store.listMentions(doc.id, ctx.scope),
+    ]);
+    return { ...doc, children, mentions: mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, norm: m.norm })) };
+  });
+}

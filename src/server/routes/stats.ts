@@ -1,0 +1,11 @@
+/** GET /api/stats: counts per collection, format, language, and failures. */
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../app.js';
+
+/** Registers the stats route. */
+export function statsRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/stats', { schema: { summary: 'Store statistics' } }, async () => ({
+    ...(await ctx.store.stats(ctx.scope)),
+    failureList: await ctx.store.listFailures(ctx.scope),
+  }));
+}
