@@ -1,0 +1,118 @@
+/** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
+import type {
+  DocumentSummary, EntityType, SearchResponse, StoreStats, StoredDocument,
+} from '../../src/model/index.js';
+
+/** A mention as the document endpoint returns it. */
+export interface DocumentMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+}
+
+/** GET /api/documents/:id: the stored document with its children and mentions (empty until extraction has run). */
+export type DocumentDetail = StoredDocument & {
+  children: DocumentSummary[];
+  mentions: DocumentMention[];
+};
+
+/** A page of the document list. */
+export interface DocumentPage {
+  items: DocumentSummary[];
+  total: number;
+}
+
+/** Search parameters, as the search scene keeps them in the URL. */
+export interface SearchParams {
+  q: string;
+  limit: number;
+  offset: number;
+  collection?: string;
+  language?: string;
+  format?: string;
+  source?: string;
+  /** Partial ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** Why a request failed: `status` 0 means the server could not be reached at all. */
+export class ApiError extends Error {
+  /** HTTP status, or 0 for a network failure. */
+  readonly status: number;
+  /** The server's machine-readable code ("bad-query", "not-found" ...), or "network" / "http". */
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+
+  /** True for a search query the server could not parse (shown next to the search box, not as a page error). */
+  get isBadQuery(): boolean {
+    return this.status === 400 && this.code === 'bad-query';
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Fetches JSON from the API; turns network failures, HTTP errors and bad bodies into ApiError. Aborts pass through. */
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, 'network', 'The Cablegraph server did not answer. Is `cablegraph serve` still running?');
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    body = null;
+  }
+  if (!response.ok) {
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; message?: unknown };
+    const code = typeof fields.error === 'string' ? fields.error : 'http';
+    const message = typeof fields.message === 'string' && fields.message
+      ? fields.message
+      : `The server answered ${response.status} ${response.statusText}`.trim();
+    throw new ApiError(response.status, code, message);
+  }
+  if (body === null) throw new ApiError(response.status, 'bad-response', 'The server sent a response that is not JSON.');
+  return body as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  return search.toString();
+}
+
+/** Full-text search with facets. A query the parser rejects fails with an ApiError whose isBadQuery is true. */
+export function searchDocuments(params: SearchParams, signal?: AbortSignal): Promise<SearchResponse> {
+  return getJson<SearchResponse>(`/api/search?${query({ ...params })}`, signal);
+}
+
+/** One page of all documents, in store order. */
+export function listDocuments(limit: number, offset: number, signal?: AbortSignal): Promise<DocumentPage> {
+  return getJson<DocumentPage>(`/api/documents?${query({ limit, offset })}`, signal);
+}
+
+/** One document with text, children and mentions; 404 becomes an ApiError with status 404. */
+export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+  return getJson<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`, signal);
+}
+
+/** Counts for the whole store (documents, collections, mentions, relations ...). */
+export function getStats(signal?: AbortSignal): Promise<StoreStats> {
+  return getJson<StoreStats>('/api/stats', signal);
+}

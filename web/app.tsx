@@ -1,0 +1,74 @@
+/** The application shell: top bar, the scene for the current URL, and the keyboard shortcut `/` for search. */
+import { useEffect, useRef } from 'react';
+import { SEARCH_INPUT_ID } from './components/search-form.js';
+import { EmptyState } from './components/states.js';
+import { TopBar } from './components/top-bar.js';
+import { Link, buildUrl, navigate, useLocation, type AppLocation } from './lib/router.js';
+import { DocumentScene } from './scenes/document-scene.js';
+import { DocumentsScene } from './scenes/documents-scene.js';
+import { PendingScene } from './scenes/pending-scene.js';
+import { SearchScene } from './scenes/search-scene.js';
+
+/** Picks the scene for a path. One line per route; there is no router library. */
+function sceneFor(location: AppLocation) {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const documentMatch = /^\/documents\/([^/]+)$/.exec(path);
+  if (path === '/' || path === '/search') return <SearchScene location={location} />;
+  if (path === '/documents') return <DocumentsScene location={location} />;
+  if (documentMatch) return <DocumentScene id={decodeURIComponent(documentMatch[1] ?? '')} location={location} />;
+  if (path === '/entities') return <PendingScene name="entities" />;
+  if (path === '/network') return <PendingScene name="network" />;
+  if (path === '/timeline') return <PendingScene name="timeline" />;
+  return (
+    <div className="scene">
+      <EmptyState title="No such page">
+        <p>Nothing lives at <code>{location.pathname}</code>. <Link href="/search">Go to search</Link>.</p>
+      </EmptyState>
+    </div>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The whole app. */
+export function App() {
+  const location = useLocation();
+  // The last query, so "Search" in the top bar and `/` return to it from the reader.
+  const lastQuery = useRef('');
+  if (location.pathname === '/' || location.pathname === '/search') lastQuery.current = location.params.get('q') ?? '';
+  else if (location.pathname.startsWith('/documents/') && location.params.has('q')) lastQuery.current = location.params.get('q') ?? '';
+  const searchHref = buildUrl('/search', { q: lastQuery.current });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      event.preventDefault();
+      const input = document.getElementById(SEARCH_INPUT_ID);
+      if (input instanceof HTMLInputElement) {
+        input.focus();
+        input.select();
+        return;
+      }
+      navigate(searchHref);
+      requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [searchHref]);
+
+  // Each scene starts at the top, except the reader, which scrolls to its span itself.
+  useEffect(() => {
+    if (!location.pathname.startsWith('/documents/')) window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <a className="visually-hidden" href="#main">Skip to content</a>
+      <TopBar pathname={location.pathname} searchHref={searchHref} />
+      <main id="main">{sceneFor(location)}</main>
+    </div>
+  );
+}

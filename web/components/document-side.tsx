@@ -1,0 +1,127 @@
+/** The reader's side panel: highlight legend with toggles, metadata (chain of custody included), parent and children. */
+import { ENTITY_TYPES, type EntityType } from '../../src/model/index.js';
+import type { DocumentDetail } from '../api/client.js';
+import { documentTitle, formatLength, formatTimestamp, languageName } from '../lib/format.js';
+import { Link } from '../lib/router.js';
+import { ENTITY_STYLES } from '../theme/entity-colors.js';
+
+/** Which kinds of highlight are shown. */
+export interface HighlightToggles {
+  hits: boolean;
+  types: Record<EntityType, boolean>;
+}
+
+/** Props: the document, counts of each highlight, the toggles and their setter. */
+export interface DocumentSideProps {
+  doc: DocumentDetail;
+  hitCount: number;
+  query: string;
+  toggles: HighlightToggles;
+  onToggles(next: HighlightToggles): void;
+}
+
+/** The side panel beside the text, so the reader never loses their place. */
+export function DocumentSide({ doc, hitCount, query, toggles, onToggles }: DocumentSideProps) {
+  const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
+  for (const mention of doc.mentions) if (mention.type in counts) counts[mention.type]++;
+  return (
+    <aside className="reader-side" aria-label="Document details">
+      <h2>Highlights</h2>
+      <ul className="legend">
+        {query ? (
+          <li>
+            <label>
+              <input type="checkbox" checked={toggles.hits} onChange={() => onToggles({ ...toggles, hits: !toggles.hits })} />
+              <span className="swatch hit-swatch" />
+              Search terms
+              <span className="count">{hitCount}</span>
+            </label>
+          </li>
+        ) : null}
+        {ENTITY_TYPES.map((type) => (
+          <li key={type}>
+            <label title={`${ENTITY_STYLES[type].label} mentions (${type})`}>
+              <input
+                type="checkbox"
+                checked={toggles.types[type]}
+                disabled={counts[type] === 0}
+                onChange={() => onToggles({ ...toggles, types: { ...toggles.types, [type]: !toggles.types[type] } })}
+              />
+              <span className={`swatch t-${type}`} />
+              {ENTITY_STYLES[type].label}
+              <span className="count">{counts[type]}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {doc.mentions.length === 0 ? (
+        <p className="side-note">No entity mentions yet: entity extraction has not run on this document.</p>
+      ) : null}
+
+      <h2>Document</h2>
+      <dl className="meta">
+        <Field label="Title" value={doc.title} />
+        <Field label="Source" value={doc.source} />
+        <Field label="Published" value={doc.published} />
+        <Field label="Author" value={doc.author} />
+        <Field label="Language" value={doc.language ? `${languageName(doc.language)} (${doc.language})` : 'unknown'} />
+        <Field label="Format" value={doc.mimeType ? `${doc.format} (${doc.mimeType})` : doc.format} />
+        <Field label="Collection" value={doc.collection} />
+        <Field label="Length" value={formatLength(doc.length)} />
+        <Field label="Path" value={doc.path} mono />
+        <dt>SHA-256</dt>
+        <dd className="sha" title="SHA-256 of the original bytes">{doc.sha256}</dd>
+        <Field label="Ingested" value={formatTimestamp(doc.ingestedAt)} />
+        {doc.parentId ? (
+          <>
+            <dt>Inside</dt>
+            <dd><Link href={`/documents/${encodeURIComponent(doc.parentId)}`}>the containing document</Link></dd>
+          </>
+        ) : null}
+      </dl>
+
+      {doc.children.length > 0 ? (
+        <>
+          <h2>Contains ({doc.children.length})</h2>
+          <ul className="side-list">
+            {doc.children.map((child) => (
+              <li key={child.id}>
+                <Link href={`/documents/${encodeURIComponent(child.id)}`} dir="auto">{documentTitle(child)}</Link>{' '}
+                <span className="muted">{child.format}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {Object.keys(doc.meta).length > 0 ? (
+        <>
+          <h2>Metadata</h2>
+          {/* Values are untrusted text: shown, never turned into links (a "javascript:" URL must not become clickable). */}
+          <dl className="meta">
+            {Object.entries(doc.meta).map(([key, value]) => <Field key={key} label={key} value={value} />)}
+          </dl>
+        </>
+      ) : null}
+
+      {doc.warnings.length > 0 ? (
+        <>
+          <h2>Warnings</h2>
+          <ul className="side-list">
+            {doc.warnings.map((w, i) => <li key={i} className="warning">{w.path}: {w.message}</li>)}
+          </ul>
+        </>
+      ) : null}
+    </aside>
+  );
+}
+
+function Field({ label, value, mono }: { label: string; value: string | null | undefined; mono?: boolean }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={mono ? 'mono' : undefined} dir="auto">{value}</dd>
+    </>
+  );
+}

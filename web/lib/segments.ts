@@ -1,0 +1,99 @@
+/** Splits a document's text into paragraphs and styled runs, so highlights render as React text nodes and never as HTML. */
+
+/** A span to decorate: a search term hit, the span the URL points at (?at=), or an entity mention. */
+export interface TextMark {
+  start: number;
+  end: number;
+  kind: 'hit' | 'target' | 'mention';
+  /** Entity type for mentions ("PERSON" ...). */
+  type?: string;
+  /** Hover text for mentions. */
+  title?: string;
+}
+
+/** A run of text with every mark that covers all of it. */
+export interface TextSegment {
+  start: number;
+  end: number;
+  text: string;
+  hit: boolean;
+  target: boolean;
+  /** The innermost (last listed) mention covering this run, if any. */
+  mention: TextMark | null;
+}
+
+/** A paragraph of the text with its runs. */
+export interface Paragraph {
+  start: number;
+  end: number;
+  segments: TextSegment[];
+}
+
+/**
+ * Paragraph ranges: text separated by blank lines, with surrounding whitespace left out.
+ * "Line one\nline two\n\n  Next" -> [0, 17) and [21, 25); single newlines stay inside the paragraph.
+ */
+export function paragraphRanges(text: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const blank = /\n[ \t\r\f\v]*\n\s*/g;
+  let from = 0;
+  const push = (start: number, end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) ranges.push({ start: s, end: e });
+  };
+  for (let match = blank.exec(text); match; match = blank.exec(text)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, text.length);
+  return ranges;
+}
+
+/** Cuts the text into paragraphs of runs, one run per change of marks; marks outside the text are clipped. */
+export function segmentText(text: string, marks: readonly TextMark[]): Paragraph[] {
+  const paragraphs = paragraphRanges(text);
+  const clipped = marks
+    .map((mark) => ({ ...mark, start: Math.max(0, mark.start), end: Math.min(text.length, mark.end) }))
+    .filter((mark) => mark.end > mark.start)
+    .sort((a, b) => a.start - b.start);
+
+  const cuts = new Set<number>();
+  for (const p of paragraphs) {
+    cuts.add(p.start);
+    cuts.add(p.end);
+  }
+  for (const mark of clipped) {
+    cuts.add(mark.start);
+    cuts.add(mark.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+
+  // Sweep left to right, keeping the marks that cover the current point: O(points + marks), not points x marks.
+  const result: Paragraph[] = paragraphs.map((p) => ({ ...p, segments: [] }));
+  let paragraphIndex = 0;
+  let nextMark = 0;
+  let active: TextMark[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
+    while (nextMark < clipped.length && (clipped[nextMark] as TextMark).start <= start) active.push(clipped[nextMark++] as TextMark);
+    active = active.filter((mark) => mark.end > start);
+    while (paragraphIndex < result.length && (result[paragraphIndex] as Paragraph).end <= start) paragraphIndex++;
+    const paragraph = result[paragraphIndex];
+    if (!paragraph || start < paragraph.start) continue; // whitespace between paragraphs
+    let mention: TextMark | null = null;
+    for (const mark of active) if (mark.kind === 'mention') mention = mark;
+    paragraph.segments.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      hit: active.some((mark) => mark.kind === 'hit'),
+      target: active.some((mark) => mark.kind === 'target'),
+      mention,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,126 @@
+/** Document reader: /documents/<id>?q=<query>&at=<start>-<end>. Scrolls to and outlines the span, highlights the query's terms and the mentions. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ENTITY_TYPES, type EntityType } from '../../src/model/index.js';
+import { getDocument, type DocumentDetail } from '../api/client.js';
+import { DocumentSide, type HighlightToggles } from '../components/document-side.js';
+import { DocumentText, TARGET_ATTRIBUTE, mentionTitle } from '../components/document-text.js';
+import { EmptyState, ErrorState, Loading } from '../components/states.js';
+import { documentTitle, languageName } from '../lib/format.js';
+import { findTermHits } from '../lib/query-terms.js';
+import { Link, buildUrl, canGoBackInApp, navigate, type AppLocation } from '../lib/router.js';
+import type { TextMark } from '../lib/segments.js';
+import { useApi } from '../lib/use-api.js';
+
+/** "120-145" -> {start: 120, end: 145}; anything else -> null. */
+export function parseSpan(value: string | null): { start: number; end: number } | null {
+  const match = /^(\d+)-(\d+)$/.exec(value ?? '');
+  if (!match) return null;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * Moves a span from a search result onto the term hit it meant. Snippets collapse runs of whitespace, so an offset
+ * counted through a snippet can fall short of the real one by the whitespace it dropped; never past it.
+ */
+export function snapSpan(at: { start: number; end: number } | null, hits: readonly { start: number; end: number }[]): { start: number; end: number } | null {
+  if (!at || hits.length === 0) return at;
+  let best: { start: number; end: number } | null = null;
+  for (const hit of hits) {
+    if (hit.start === at.start && hit.end === at.end) return at;
+    if (hit.start < at.start || hit.start > at.start + 500 || hit.end - hit.start !== at.end - at.start) continue;
+    if (!best || hit.start < best.start) best = hit;
+  }
+  return best ?? at;
+}
+
+const ALL_TYPES_ON = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>;
+
+/** The reader for one document id. */
+export function DocumentScene({ id, location }: { id: string; location: AppLocation }) {
+  const query = location.params.get('q') ?? '';
+  const at = parseSpan(location.params.get('at'));
+  const doc = useApi(`document:${id}`, (signal) => getDocument(id, signal));
+  const backHref = buildUrl('/search', { q: query });
+
+  // Esc returns to the results the reader came from, keeping their scroll position when history allows.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (canGoBackInApp()) window.history.back();
+      else navigate(backHref);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [backHref]);
+
+  if (doc.error) {
+    return (
+      <div className="scene">
+        {doc.error.status === 404 ? (
+          <EmptyState title="Document not found">
+            <p>No document has the id <code>{id}</code> in the collections you can see. It may have been removed, or the link is mistyped.</p>
+            <p><Link href={backHref}>Back to search</Link></p>
+          </EmptyState>
+        ) : (
+          <ErrorState title="Could not open the document" error={doc.error}>
+            <p><Link href={backHref}>Back to search</Link></p>
+          </ErrorState>
+        )}
+      </div>
+    );
+  }
+  if (!doc.data || doc.dataKey !== `document:${id}`) return <div className="scene"><Loading label="Opening document…" /></div>;
+  return <Reader key={id} doc={doc.data} query={query} at={at} backHref={backHref} />;
+}
+
+function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; query: string; at: { start: number; end: number } | null; backHref: string }) {
+  const [toggles, setToggles] = useState<HighlightToggles>({ hits: true, types: ALL_TYPES_ON });
+  const hits = useMemo(() => findTermHits(doc.text, query), [doc.text, query]);
+  const at = useMemo(() => snapSpan(requested, hits), [requested?.start, requested?.end, hits]);
+  const marks = useMemo(() => {
+    const list: TextMark[] = [];
+    for (const m of doc.mentions) {
+      if (toggles.types[m.type] ?? true) list.push({ start: m.start, end: m.end, kind: 'mention', type: m.type, title: mentionTitle(m.type, m.text) });
+    }
+    if (toggles.hits) for (const h of hits) list.push({ ...h, kind: 'hit' });
+    if (at) list.push({ ...at, kind: 'target' });
+    return list;
+  }, [doc.mentions, hits, at, toggles]);
+
+  // Scroll once per arrival (document + span), not on every highlight toggle.
+  const textRef = useRef<HTMLElement | null>(null);
+  const atKey = at ? `${at.start}-${at.end}` : '';
+  useEffect(() => {
+    const root = textRef.current;
+    if (!root) return;
+    const target = root.querySelector(`[${TARGET_ATTRIBUTE}]`) ?? (query ? root.querySelector('.hit') : null);
+    if (target) target.scrollIntoView({ block: 'center' });
+    else window.scrollTo(0, 0);
+  }, [doc.id, atKey]);
+
+  return (
+    <div className="reader">
+      <article className="reader-main" ref={textRef} aria-labelledby="doc-title">
+        {query ? (
+          <Link className="reader-back" href={backHref} title="Back to results (Esc)">← Results for “{query}” <kbd>Esc</kbd></Link>
+        ) : (
+          <Link className="reader-back" href="/documents">← All documents</Link>
+        )}
+        <h1 id="doc-title" className="reader-title" dir="auto">{documentTitle(doc)}</h1>
+        <p className="reader-byline">
+          {doc.source ? <span dir="auto">{doc.source}</span> : null}
+          {doc.published ? <span>{doc.published}</span> : null}
+          {doc.language ? <span>{languageName(doc.language)}</span> : null}
+          <span>{doc.format}</span>
+          {at ? <span>showing characters {at.start}–{at.end}</span> : null}
+        </p>
+        <DocumentText text={doc.text} marks={marks} />
+      </article>
+      <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/** Search scene: query box, facets, results and paging; everything it shows is read from the URL. */
+import { useRef, type RefObject } from 'react';
+import type { SearchResponse } from '../../src/model/index.js';
+import { getStats, searchDocuments } from '../api/client.js';
+import { Facets } from '../components/facets.js';
+import { Pager } from '../components/pager.js';
+import { ResultList, focusResult } from '../components/result-list.js';
+import { SEARCH_INPUT_ID, SearchForm } from '../components/search-form.js';
+import { EmptyState, ErrorState, Loading, SkeletonRows } from '../components/states.js';
+import { formatCount, plural } from '../lib/format.js';
+import { navigate, type AppLocation } from '../lib/router.js';
+import { PAGE_SIZE, readSearchState, searchRequest, searchUrl, withFilter, type FilterFacet, type SearchState } from '../lib/search-url.js';
+import { useApi, type ApiState } from '../lib/use-api.js';
+
+/** The search page for the current URL. */
+export function SearchScene({ location }: { location: AppLocation }) {
+  const state = readSearchState(location.params);
+  const key = state.q ? searchUrl(state) : null;
+  const search = useApi(key, (signal) => searchDocuments(searchRequest(state), signal));
+  const listRef = useRef<HTMLOListElement | null>(null);
+
+  const go = (next: SearchState): void => navigate(searchUrl(next));
+  const badQuery = search.error?.isBadQuery ? search.error.message : null;
+  const onFilter = (facet: FilterFacet, value: string | undefined): void => go(withFilter(state, facet, value));
+
+  return (
+    <div className="search-scene">
+      <SearchForm
+        query={state.q}
+        queryError={badQuery}
+        onSubmit={(q) => go({ q, page: 1, filters: state.filters })}
+        onArrowDown={() => focusResult(listRef.current, 'first')}
+      />
+      {state.q ? (
+        <div className="search-body">
+          <Facets facets={search.data && !badQuery ? search.data.facets : {}} selected={state.filters} onChange={onFilter} />
+          <section className="results" aria-label="Results">
+            <Results state={state} search={search} badQuery={badQuery} listRef={listRef} onFilter={onFilter} />
+          </section>
+        </div>
+      ) : (
+        <Landing />
+      )}
+    </div>
+  );
+}
+
+function Results({ state, search, badQuery, listRef, onFilter }: {
+  state: SearchState;
+  search: ApiState<SearchResponse>;
+  badQuery: string | null;
+  listRef: RefObject<HTMLOListElement | null>;
+  onFilter(facet: FilterFacet, value: string | undefined): void;
+}) {
+  if (badQuery) return <p className="muted">Fix the query above to see results.</p>;
+  if (search.error) return <ErrorState title="Search failed" error={search.error} />;
+  if (!search.data) return <><Loading label="Searching…" /><SkeletonRows /></>;
+  const { results, total } = search.data;
+  const filters = Object.entries(state.filters) as [FilterFacet, string][];
+  return (
+    <>
+      <div className="results-header">
+        <span className="total" role="status">{total === 0 ? 'No documents match' : `${plural(total, 'document')} match`}</span>
+        {filters.map(([facet, value]) => (
+          <button key={facet} type="button" className="chip" onClick={() => onFilter(facet, undefined)} aria-label={`Remove filter ${facet}: ${value}`}>
+            {facet}: {value}
+          </button>
+        ))}
+        {search.loading ? <span className="muted">Updating…</span> : null}
+      </div>
+      {results.length === 0 ? (
+        <EmptyState title={total === 0 ? 'Nothing found' : 'No results on this page'}>
+          {total === 0 ? (
+            <p>Try fewer words, a prefix such as <code>minist*</code>, OR between alternatives{filters.length > 0 ? ', or remove a filter' : ''}.</p>
+          ) : (
+            <p>This page is past the last result ({formatCount(total)} in all).</p>
+          )}
+        </EmptyState>
+      ) : (
+        <ResultList
+          hits={results}
+          query={state.q}
+          stale={search.loading}
+          listRef={(element) => { listRef.current = element; }}
+          onExitTop={() => document.getElementById(SEARCH_INPUT_ID)?.focus()}
+        />
+      )}
+      <Pager page={state.page} pageSize={PAGE_SIZE} total={total} hrefFor={(page) => searchUrl({ ...state, page })} />
+    </>
+  );
+}
+
+/** Shown before the first query: what is in the store and how to search it. */
+function Landing() {
+  const stats = useApi('stats', (signal) => getStats(signal));
+  if (stats.error) return <ErrorState title="Could not reach the store" error={stats.error} />;
+  if (!stats.data) return <Loading label="Loading collection…" />;
+  const { documents, byCollection, byLanguage } = stats.data;
+  if (documents === 0) {
+    return (
+      <EmptyState title="No documents yet">
+        <p>Ingest a folder first: <code>cablegraph ingest ./cables</code>, then reload this page.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <section className="landing">
+      <h1>Search {plural(documents, 'document')}</h1>
+      <p className="stat-line">
+        {plural(byCollection.length, 'collection')}: {byCollection.map((c) => `${c.value} (${formatCount(c.count)})`).join(', ')}
+        {byLanguage.length > 0 ? ` · languages: ${byLanguage.map((l) => l.value || 'unknown').join(', ')}` : ''}
+      </p>
+      <p>Type a query above and press Enter. Press <kbd>/</kbd> anywhere to come back to the search box, <kbd>↓</kbd> <kbd>↑</kbd> to move through results and <kbd>Enter</kbd> to open one.</p>
+    </section>
+  );
+}
