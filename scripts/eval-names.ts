@@ -1,0 +1,111 @@
+// Precision, recall and F1 of isSameEntity on the OpenSanctions name-matching cases
+// (nomenklatura contrib/name_bench/cases.csv, MIT), read in place from /work/shared/data; nothing is copied.
+// Usage: npx tsx scripts/eval-names.ts [data-dir] [--errors]
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { EntityType } from '../src/model/index.js';
+import { isSameEntity } from '../src/resolve/match.js';
+
+/** Where the benchmark lives unless another folder is given. */
+export const DEFAULT_NAME_BENCH_DIR = '/work/shared/data/name-matching-opensanctions';
+const CASES_FILE = 'nomenklatura-name_bench-cases.csv';
+
+/** Counts and rates of one evaluation. */
+export interface NameMatchReport {
+  cases: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Per case_group counts, to see where errors come from. */
+  byGroup: Record<string, { cases: number; correct: number }>;
+  /** Misjudged pairs, for reading. */
+  errors: { name1: string; name2: string; type: EntityType; expected: boolean }[];
+}
+
+/** Splits CSV text into rows, honouring quoted fields with commas and doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = (): void => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = (): void => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (quoted) field += ch;
+    else if (ch === ',') endField();
+    else if (ch === '\n') endRow();
+    else if (ch !== '\r') field += ch;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return rows.filter((r) => r.some((f) => f !== ''));
+}
+
+/** Maps a FollowTheMoney schema to our entity type: vessels are MISC, legal entities are organisations. */
+function typeOf(schema: string): EntityType {
+  if (schema === 'Person') return 'PERSON';
+  if (schema === 'Vessel') return 'MISC';
+  return 'ORG';
+}
+
+/** Runs isSameEntity over every labelled pair; null when the data folder is absent. */
+export function evaluateNameMatching(dir = DEFAULT_NAME_BENCH_DIR): NameMatchReport | null {
+  const file = join(dir, CASES_FILE);
+  if (!existsSync(file)) return null;
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  const col = (name: string): number => header?.indexOf(name) ?? -1;
+  const [cGroup, cSchema, cName1, cName2, cMatch] = ['case_group', 'schema', 'name1', 'name2', 'is_match'].map(col);
+  const report: NameMatchReport = { cases: 0, tp: 0, fp: 0, fn: 0, tn: 0, precision: 0, recall: 0, f1: 0, byGroup: {}, errors: [] };
+  for (const r of rows) {
+    const [group, schema, name1, name2] = [cGroup, cSchema, cName1, cName2].map((c) => r[c ?? -1] ?? '');
+    const expected = (r[cMatch ?? -1] ?? '').trim().toLowerCase() === 'true';
+    const type = typeOf(schema ?? '');
+    const got = isSameEntity(name1 ?? '', name2 ?? '', type);
+    report.cases++;
+    if (got && expected) report.tp++;
+    else if (got) report.fp++;
+    else if (expected) report.fn++;
+    else report.tn++;
+    const g = (report.byGroup[group ?? ''] ??= { cases: 0, correct: 0 });
+    g.cases++;
+    if (got === expected) g.correct++;
+    else report.errors.push({ name1: name1 ?? '', name2: name2 ?? '', type, expected });
+  }
+  report.precision = report.tp / Math.max(1, report.tp + report.fp);
+  report.recall = report.tp / Math.max(1, report.tp + report.fn);
+  report.f1 = (2 * report.precision * report.recall) / Math.max(1e-9, report.precision + report.recall);
+  return report;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? DEFAULT_NAME_BENCH_DIR;
+  const report = evaluateNameMatching(dir);
+  if (report === null) {
+    console.log(`skipped: ${join(dir, CASES_FILE)} not found`);
+  } else {
+    const pct = (x: number): string => (100 * x).toFixed(1);
+    console.log(`name matching on ${report.cases} OpenSanctions cases (isSameEntity, threshold in src/resolve/match.ts)`);
+    console.log(`precision ${pct(report.precision)}%  recall ${pct(report.recall)}%  F1 ${pct(report.f1)}%`);
+    console.log(`tp ${report.tp}  fp ${report.fp}  fn ${report.fn}  tn ${report.tn}`);
+    for (const [g, c] of Object.entries(report.byGroup)) console.log(`  ${g.padEnd(16)} ${c.correct}/${c.cases} correct`);
+    if (process.argv.includes('--errors')) {
+      for (const e of report.errors) console.log(`${e.expected ? 'FN' : 'FP'} ${e.type} ${e.name1} | ${e.name2}`);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * Pairwise name matching: a score in [0, 1] with the rule that decided it, and guards that veto pairs
+ * fuzzy similarity would wrongly join (two different "Abu ..." people, Iran and Iraq, "Brigade 1" and "Brigade 2").
+ */
+import type { EntityType } from '../model/index.js';
+import { comparableWords, tokenKey } from './name-key.js';
+import { normalizeName } from './normalize.js';
+import { editDistance, jaroWinkler } from './similarity.js';
+import { KUNYA_PARTICLES, LEGAL_FORM_PHRASES, NUMBER_WORDS } from './titles.js';
+import type { NameScore } from './types.js';
+
+/** Scores at or above this count as the same entity; measured on the OpenSanctions name bench (scripts/eval-names.ts). */
+export const MATCH_THRESHOLD = 0.85;
+
+// Below this, two words are different names, not spellings of one ("Octavian" / "Olaf").
+const WORD_FLOOR = 0.8;
+
+/** A word of a name as compared: a kunya such as "abu mahdi" is one unit, because "abu" alone says nothing. */
+interface Unit {
+  word: string;
+  key: string;
+  /** Folded particle ("abu", "umm", "bin") when the unit is a kunya or patronymic, else "". */
+  particle: string;
+}
+
+const PARTICLE_FOLD: Record<string, string> = { abou: 'abu', abo: 'abu', um: 'umm', ben: 'bin', ibn: 'bin', bn: 'bin' };
+
+/** Groups name words into units, joining a kunya particle to the word after it. */
+function toUnits(words: string[]): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const next = words[i + 1];
+    if (KUNYA_PARTICLES.has(w) && next !== undefined) {
+      units.push({ word: next, key: tokenKey(next), particle: PARTICLE_FOLD[w] ?? w });
+      i++;
+    } else {
+      units.push({ word: w, key: tokenKey(w), particle: '' });
+    }
+  }
+  return units;
+}
+
+/** Similarity of two units: equal, same skeleton, initial of, or Jaro-Winkler (capped for short words). */
+function unitSimilarity(x: Unit, y: Unit): number {
+  if (x.particle !== y.particle) return 0.3;
+  if (x.word === y.word) return 1;
+  if (x.word.length === 1 || y.word.length === 1) return x.word[0] === y.word[0] ? 0.9 : 0;
+  if (x.key === y.key && x.key.length >= 2) return 0.95;
+  // Jaro-Winkler alone rewards a shared start too much ("Zuckermann" / "Zuckerberg" 0.88); averaging with
+  // edit similarity keeps one-letter spelling variants high and different names with one stem low.
+  const edit = 1 - editDistance(x.word, y.word) / Math.max(x.word.length, y.word.length);
+  const sim = (jaroWinkler(x.word, y.word) + edit) / 2;
+  // "Iran" / "Iraq", "Ali" / "Adi": in short words one letter is a different name, not a spelling variant.
+  return Math.min(x.word.length, y.word.length) <= 4 ? Math.min(sim, 0.7) : sim;
+}
+
+/** Reads "Smith, John" as "John Smith" (list order) for people. */
+function unComma(name: string, type: EntityType): string {
+  const parts = name.split(',');
+  if (type !== 'PERSON' || parts.length !== 2) return name;
+  return `${parts[1] ?? ''} ${parts[0] ?? ''}`.trim();
+}
+
+/** Normalised words with spelled-out numbers as digits and multi-word legal forms folded. */
+function prepare(name: string, type: EntityType): { norm: string; words: string[] } {
+  let norm = normalizeName(unComma(name, type), type);
+  if (type !== 'PERSON') {
+    for (const [phrase, short] of LEGAL_FORM_PHRASES) norm = norm.replace(new RegExp(`\\b${phrase}\\b`, 'g'), short);
+  }
+  norm = norm.split(' ').map((w) => NUMBER_WORDS[w] ?? w).join(' ');
+  return { norm, words: comparableWords(norm, type) };
+}
+
+/** True when the raw name looks like an acronym ("IRGC", "U.S.", "PMU"). */
+function acronymOf(raw: string): string | null {
+  const compact = raw.trim().replace(/\./g, '');
+  return /^[A-Z][A-Z&]{1,7}$/.test(compact) ? compact.toLowerCase().replace('&', '') : null;
+}
+
+/** Initials of a normalised long form, with and without function words ("islamic revolutionary guard corps" -> "irgc"). */
+export function initialsOf(norm: string): string[] {
+  const words = norm.split(' ').filter((w) => w !== '');
+  const content = words.filter((w) => !['of', 'and', 'the', 'for', 'in', 'al', 'el'].includes(w));
+  return [...new Set([words, content].map((ws) => ws.map((w) => w[0] ?? '').join('')))];
+}
+
+/** Counts pairs of aligned words whose order differs between the two names. */
+function crossings(pairs: [number, number][]): number {
+  let n = 0;
+  for (const [i, [a1, b1]] of pairs.entries()) {
+    for (const [a2, b2] of pairs.slice(i + 1)) if ((a1 - a2) * (b1 - b2) < 0) n++;
+  }
+  return n;
+}
+
+const LEGAL_FORMS = new Set(['ag', 'gmbh', 'llc', 'ltd', 'plc', 'inc', 'jsc', 'sa', 'srl', 'spa', 'bv', 'nv', 'lp', 'llp', 'ab', 'as', 'oy', 'kg']);
+
+/** Penalty when both names carry a legal form and they differ ("Deutsche Bank AG" / "Deutsche Bank GmbH"). */
+function legalFormClash(a: string, b: string): number {
+  const fa = a.split(' ').filter((w) => LEGAL_FORMS.has(w));
+  const fb = b.split(' ').filter((w) => LEGAL_FORMS.has(w));
+  return fa.length > 0 && fb.length > 0 && !fa.some((f) => fb.includes(f)) ? 0.2 : 0;
+}
+
+/** Digits of a name, sorted, so "Brigade 44" and "Brigade 45" can be told apart. */
+const numbersOf = (words: string[]): string => words.filter((w) => /^\d+$/.test(w)).sort().join(' ');
+
+/**
+ * Scores how likely two names of one type name the same entity, with the rule that decided.
+ * ("Qassem Soleimani", "Qasem Soleimani") -> 0.98 translit-key; ("Abu Mahdi al-Muhandis", "Abu Fadak") -> 0 guard-kunya;
+ * ("Iran", "Iraq") -> 0 guard-place.
+ */
+export function scoreNames(a: string, b: string, type: EntityType): NameScore {
+  const pa = prepare(a, type);
+  const pb = prepare(b, type);
+  if (pa.norm === '' || pb.norm === '') return { score: 0, rule: 'empty' };
+  if (numbersOf(pa.words) !== numbersOf(pb.words)) return { score: 0, rule: 'guard-number' };
+  if (pa.norm === pb.norm) return { score: 1, rule: 'exact-norm' };
+  if (pa.norm.replace(/ /g, '') === pb.norm.replace(/ /g, '') && pa.norm.length >= 6) return { score: 0.95, rule: 'compact-equal' };
+  if (type !== 'PERSON' && type !== 'LOC') {
+    const [acr, long] = acronymOf(a) !== null ? [acronymOf(a), pb.norm] : [acronymOf(b), pa.norm];
+    if (acr !== null && long.includes(' ')) {
+      return initialsOf(long).includes(acr) ? { score: 0.88, rule: 'acronym-initials' } : { score: 0, rule: 'acronym-mismatch' };
+    }
+  }
+  const ua = toUnits(pa.words);
+  const ub = toUnits(pb.words);
+  const [short, long] = ua.length <= ub.length ? [ua, ub] : [ub, ua];
+  if (short.length === 0) return { score: 0, rule: 'empty' };
+
+  // Greedy alignment on the best pairs first; names are short, so all pairs are cheap to score.
+  const all: { i: number; j: number; s: number }[] = [];
+  short.forEach((x, i) => long.forEach((y, j) => all.push({ i, j, s: unitSimilarity(x, y) })));
+  all.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
+  const usedShort = new Map<number, number>();
+  const usedLong = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const { i, j, s } of all) {
+    if (usedShort.has(i) || usedLong.has(j)) continue;
+    usedShort.set(i, s);
+    usedLong.add(j);
+    pairs.push([i, j]);
+  }
+  const sims = short.map((_, i) => usedShort.get(i) ?? 0);
+  const minSim = Math.min(...sims);
+  const mean = sims.reduce((x, y) => x + y, 0) / sims.length;
+
+  if (minSim < WORD_FLOOR) {
+    const kunyaClash = short.some((x) => x.particle !== '' && long.some((y) => y.particle === x.particle && y.word !== x.word));
+    if (kunyaClash && minSim < 0.9) return { score: 0, rule: 'guard-kunya' };
+    if (type === 'LOC') return { score: 0, rule: 'guard-place' };
+    return { score: Math.min(mean, 0.6), rule: 'word-mismatch' };
+  }
+  // Places: only spelling variants with one skeleton, ending alike ("Niger" / "Nigeria" share "nkr").
+  const endsInVowel = (u: Unit | undefined): boolean => /[aeiouy]$/.test(u?.word ?? '');
+  if (type === 'LOC' && (minSim < 0.95 || pairs.some(([i, j]) => endsInVowel(short[i]) !== endsInVowel(long[j])))) {
+    return { score: 0, rule: 'guard-place' };
+  }
+
+  const extra = long.length - short.length;
+  // A person's extra middle name is common; an organisation's extra word is usually a different branch or fund.
+  const extraCost = type === 'PERSON' ? 0.03 : 0.16;
+  let score = mean - extra * extraCost - legalFormClash(pa.norm, pb.norm);
+  // "Friedrich Hans" / "Hans Friedrich": swapped given and family name without a comma is another person.
+  if (type === 'PERSON' && crossings(pairs) > 0 && !a.includes(',') && !b.includes(',')) score -= 0.16;
+  let rule = minSim === 1 ? 'same-words' : minSim >= 0.95 ? 'translit-key' : 'fuzzy-words';
+  if (extra > 0) rule = short.length === 1 ? 'partial-name' : `${rule}+extra`;
+  // A lone word inside a longer name ("Soleimani" / "Qassem Soleimani") is a back-reference inside one document,
+  // not evidence across documents, where the same family name belongs to many people.
+  if (short.length === 1 && extra > 0) score = Math.min(score, 0.75);
+  return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), rule };
+}
+
+/** True when two names of one type score at or above MATCH_THRESHOLD. */
+export function isSameEntity(a: string, b: string, type: EntityType): boolean {
+  return scoreNames(a, b, type).score >= MATCH_THRESHOLD;
+}

@@ -1,0 +1,97 @@
+/**
+ * Transliteration-aware keys for blocking candidate pairs: consonant skeletons in which the spellings a
+ * name takes in English, French and German romanisations of Arabic and Persian fold together
+ * ("Qassem", "Qasem", "Ghasem" -> "ksm"; "Kataeb", "Kataib" -> "ktb"; "Nechervan", "Nechirvan" -> "nCrvn").
+ */
+import type { EntityType } from '../model/index.js';
+import { normalizeName } from './normalize.js';
+import { ORG_DESIGNATORS } from './titles.js';
+
+// Applied in order, so longer spellings are rewritten before their parts ("sch" before "sh" before "h").
+const SPELLING_FOLDS: [RegExp, string][] = [
+  [/x/g, 'ks'], // "Alexander" / "Aleksandr"
+  [/sch/g, 'sh'], // German "Schah" / "Shah"
+  [/tch/g, 'ch'],
+  [/dj/g, 'j'], // French "Djafar" / "Jafar"
+  [/zh/g, 'j'],
+  [/kh/g, 'x'], // "Khamenei": keep apart from plain k
+  [/gh|ck|q|g|c(?!h)/g, 'k'], // "Ghasem" / "Qasem" / "Kasem"; "Iraq" / "Irak"; "Baghdad" / "Bagdad"
+  [/ph/g, 'f'],
+  [/dh/g, 'z'], // "Kadhimi" / "Kazimi"
+  [/th/g, 't'], // "Othman" / "Otman"
+  [/sh/g, 'S'], // "sh" and "ch" are one consonant each; upper case keeps them apart from s + h
+  [/ch/g, 'C'],
+  [/w/g, 'v'], // Persian "Nechirvan", Arabic "Walid" / "Valid"
+  [/(?<=[aeiouy])h$/g, ''], // "Abdullah" / "Abdulla", "Hamzah" / "Hamza"
+  [/^y(?=[aeiou])/g, 'Y'], // "Yasin": initial y before a vowel is a consonant
+  [/^[aeiouy]+/g, 'A'], // "Omar" / "Umar": keep that the name starts with a vowel, not which
+  [/[aeiouy]/g, ''],
+  [/(.)\1+/g, '$1'], // "Qassem" / "Qasem", "Hezbollah" / "Hezbolah"
+];
+
+/** Consonant skeleton of one lower-case ASCII word ("qassem" -> "ksm", "soleimani" -> "slmn", "iraq" -> "ark"). */
+export function tokenKey(word: string): string {
+  if (/^\d+$/.test(word)) return word;
+  let key = word;
+  for (const [pattern, replacement] of SPELLING_FOLDS) key = key.replace(pattern, replacement);
+  return key;
+}
+
+// Definite articles of Arabic in their romanised forms, including the sun-letter assimilations ("ash-Shami").
+const ARTICLES = new Set(['al', 'el', 'ul', 'il', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'adh', 'ath', 'ez', 'es', 'ed', 'er', 'en']);
+const SUN_ARTICLES = new Set(['ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'adh', 'ath', 'ez', 'es', 'ed', 'er', 'en']);
+// "Abdul-Mahdi", "Abdel Mahdi", "Abd al-Mahdi" are one name: the "servant of" particle in its spellings.
+const ABD_FORMS = /^(abdul|abdel|abdol|abdal|abdoul|abdil)(?=\w{3,})/;
+
+/** Name words without articles, "abd" particles split off, for person and place names. */
+export function nameWords(norm: string, type: EntityType | undefined): string[] {
+  const words = norm.split(' ').filter((w) => w !== '');
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const isLast = i === words.length - 1;
+    // Sun-letter articles are also English words ("as", "at", "an"); only drop them inside person names.
+    if (!isLast && (w === 'al' || w === 'el' || w === 'ul' || w === 'il')) return;
+    if (!isLast && type === 'PERSON' && SUN_ARTICLES.has(w)) return;
+    if (/^(abdul|abdel|abdol|abdal|abdoul|abdil)$/.test(w)) return void out.push('abd');
+    const m = ABD_FORMS.exec(w);
+    if (m) out.push('abd', w.slice(m[0].length));
+    else out.push(w);
+  });
+  return out;
+}
+
+/** Organisation words with designators dropped and plurals folded ("revolutionary guards corps" -> ["revolutionary", "guard"]). */
+export function orgWords(norm: string): string[] {
+  const words = norm.split(' ').filter((w) => w !== '' && !ORG_DESIGNATORS.has(w));
+  return words.map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/** Words of a normalised name as the matcher compares them, by type. */
+export function comparableWords(norm: string, type: EntityType | undefined): string[] {
+  if (type === 'ORG') {
+    const words = orgWords(norm).filter((w) => !ARTICLES.has(w) || w === 'al');
+    const kept = words.filter((w) => w !== 'al');
+    return kept.length > 0 ? kept : norm.split(' ');
+  }
+  return nameWords(norm, type);
+}
+
+/** Skeleton key of a whole name, word order kept ("Qassem Soleimani" -> "ksm slmn"). */
+export function nameKey(name: string, type?: EntityType): string {
+  return comparableWords(normalizeName(name, type), type).map(tokenKey).join(' ');
+}
+
+/**
+ * Keys under which a name is filed for candidate-pair blocking: the ordered skeleton, the sorted skeleton
+ * (reordered names) and, for people, the family-name skeleton. Pairs sharing no key are never compared.
+ */
+export function blockingKeys(name: string, type?: EntityType): string[] {
+  const keys = comparableWords(normalizeName(name, type), type).map(tokenKey).filter((k) => k !== '');
+  if (keys.length === 0) return [];
+  const out = new Set([keys.join(' '), [...keys].sort().join(' '), keys.join('')]);
+  const last = keys.at(-1);
+  if (type === 'PERSON' && last !== undefined && last.length >= 3) out.add(`last:${last}`);
+  const first = keys[0];
+  if (type === 'ORG' && first !== undefined && first.length >= 3) out.add(`first:${first}`);
+  return [...out];
+}

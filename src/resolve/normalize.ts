@@ -1,0 +1,71 @@
+/** Name normalisation: the `norm` stored on every mention (lower case, ASCII, no titles, possessives or leading "the"). */
+import type { EntityType } from '../model/index.js';
+import { LEADING_HONORIFICS, STRONG_TITLES } from './titles.js';
+import { foldToAscii } from './transliterate.js';
+
+/** Folds one token for comparison with title phrases ("Lt." -> "lt", "Gen." -> "gen"). */
+function titleKey(token: string): string {
+  return foldToAscii(token).replace(/[.,:;]/g, '');
+}
+
+const toPhrases = (list: readonly string[]): string[][] =>
+  list.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+const STRONG = toPhrases(STRONG_TITLES);
+const ANY = toPhrases([...STRONG_TITLES, ...LEADING_HONORIFICS]);
+
+/** Length in tokens of the longest title phrase starting at `i`, or 0. */
+function titleAt(keys: string[], i: number, phrases: string[][]): number {
+  for (const p of phrases) {
+    if (p.every((w, j) => keys[i + j] === w)) return p.length;
+  }
+  return 0;
+}
+
+/**
+ * Removes titles and honorifics, keeping at least one word.
+ * "Lt. Gen. Hatem al-Maksusi" -> "Hatem al-Maksusi"; "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani";
+ * "Revolutionary Guard Gen. Qassem Soleimani" -> "Qassem Soleimani"; "Iraqi Prime Minister Adel Abdul-Mahdi" -> "Adel Abdul-Mahdi".
+ */
+export function stripTitles(name: string): string {
+  const tokens = name.trim().split(/\s+/).filter((t) => t !== '');
+  const keys = tokens.map(titleKey);
+  let start = 0;
+  // A strong title inside a mention ends the words before it: they describe the person, they are not the
+  // name. Two words must follow, so a title-like word inside a name ("Saduddin Mullah Sayyed") stays.
+  for (let i = 1; i < keys.length; i++) {
+    const m = titleAt(keys, i, STRONG);
+    if (m > 0 && i + m + 1 < keys.length) {
+      start = i + m;
+      i += m - 1;
+    }
+  }
+  for (let m = titleAt(keys, start, ANY); m > 0 && start + m < keys.length; m = titleAt(keys, start, ANY)) {
+    start += m;
+  }
+  return tokens.slice(start).join(' ');
+}
+
+/** Removes possessive endings from every word: "Khamenei's office" -> "Khamenei office", "the Guards’" -> "the Guards". */
+export function stripPossessive(name: string): string {
+  return name
+    .replace(/\s*['’`]s(?=$|[\s,;:.)])/giu, '')
+    .replace(/(\p{L}s)['’](?=$|[\s,;:.)])/gu, '$1')
+    .trim();
+}
+
+/**
+ * The normalised form of a name: possessives, titles (for people and untyped names) and a leading "the"
+ * removed, ASCII-folded with transliteration, lower case, punctuation to single spaces.
+ * "Gen. Qassem Soleimani's" -> "qassem soleimani"; "the Islamic Revolutionary Guard Corps" ->
+ * "islamic revolutionary guard corps"; "U.S." -> "us"; "علي خامنئي" -> "ali khamniy".
+ * Pass the type so organisation names keep words that are titles elsewhere ("General Motors").
+ */
+export function normalizeName(name: string, type?: EntityType): string {
+  const noPossessive = stripPossessive(name);
+  const noTitles = type === undefined || type === 'PERSON' ? stripTitles(noPossessive) : noPossessive;
+  const folded = foldToAscii(noTitles)
+    .replace(/(?<=\p{L})['’`ʼʻ.](?=\p{L})/gu, '') // "Ba'asyir", "U.S" stay one word
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return folded.replace(/^the\s+(?=\S)/, '');
+}

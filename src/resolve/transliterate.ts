@@ -1,0 +1,68 @@
+/**
+ * ASCII folding with transliteration for the scripts our sources use: Latin diacritics, Arabic/Persian,
+ * Cyrillic and Greek. Scripts without a mapping (CJK, Thai, Korean ...) pass through lower-cased, so
+ * two different names in them never collapse to the same empty string.
+ *
+ * The tables are written for this project from the standard romanisation conventions (no data copied).
+ */
+
+// Letters NFKD does not decompose.
+const LATIN_SPECIAL: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŋ: 'ng', ħ: 'h', ŧ: 't',
+};
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ј: 'j',
+  љ: 'lj', њ: 'nj', ћ: 'c', ђ: 'dj', џ: 'dz', қ: 'q', ұ: 'u', ү: 'u', ә: 'a', ғ: 'gh', ң: 'ng', ө: 'o', һ: 'h',
+};
+
+const GREEK: Record<string, string> = {
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n',
+  ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
+};
+
+// Consonants of Arabic and Persian in the common English-press romanisation ("قاسم" -> "qasm").
+// Short vowels are not written, so only keys that ignore vowels (name-key.ts) can match the Latin form.
+const ARABIC: Record<string, string> = {
+  ا: 'a', أ: 'a', إ: 'i', آ: 'a', ٱ: 'a', ء: '', ؤ: 'u', ئ: 'i', ب: 'b', پ: 'p', ت: 't', ث: 'th', ج: 'j',
+  چ: 'ch', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', ژ: 'zh', س: 's', ش: 'sh', ص: 's', ض: 'd',
+  ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ک: 'k', گ: 'g', ل: 'l', م: 'm', ن: 'n', ه: 'h',
+  ة: 'a', ۀ: 'a', ى: 'a', ـ: '', '\u200c': '', '\u200d': '',
+};
+const ARABIC_VOWEL_LETTER = /[وي\u06cc]/u;
+const ARABIC_LETTER = /[\u0600-\u06ff]/u;
+
+/** Folds one Arabic-script word, choosing consonant or vowel readings of و and ي by position. */
+function foldArabicWord(word: string): string {
+  // "السيستاني" -> "al sistani": split the article so article stripping sees it.
+  const body = word.length > 3 && word.startsWith('ال') ? word.slice(2) : word;
+  let out = body === word ? '' : 'al ';
+  const start = out.length;
+  for (const ch of body) {
+    if (ch === 'ع' && out.length === start) out += 'a'; // word-initial ain reads as a vowel: "علي" -> "ali"
+    else if (ARABIC_VOWEL_LETTER.test(ch)) {
+      const prev = out.at(-1);
+      const afterVowel = prev === undefined || out.length === start || /[aeiou]/.test(prev);
+      out += ch === 'و' ? (afterVowel ? 'w' : 'u') : afterVowel ? 'y' : 'i';
+    } else if (/[\u0660-\u0669]/u.test(ch)) out += String(ch.charCodeAt(0) - 0x0660);
+    else if (/[\u06f0-\u06f9]/u.test(ch)) out += String(ch.charCodeAt(0) - 0x06f0);
+    else out += ARABIC[ch] ?? (ARABIC_LETTER.test(ch) ? '' : ch);
+  }
+  return out;
+}
+
+/** Lower-cases and folds text to ASCII where a mapping exists ("Ǧamāl" -> "gamal", "Путин" -> "putin", "قاسم" -> "qasm"). */
+export function foldToAscii(text: string): string {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const arabicDone = ARABIC_LETTER.test(lower)
+    ? lower.replace(/[\u0600-\u06ff\u200c\u200d]+/gu, (w) => foldArabicWord(w))
+    : lower;
+  let out = '';
+  for (const ch of arabicDone.normalize('NFKD')) {
+    if (/\p{M}/u.test(ch)) continue;
+    out += LATIN_SPECIAL[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EntityType } from '../../src/model/index.js';
+import { isSameEntity, scoreNames } from '../../src/resolve/match.js';
+
+// Spellings of one entity: transliteration variants, titles, articles, scripts, word order with a comma.
+const MUST_MERGE: [string, string, EntityType][] = [
+  ['Qassem Soleimani', 'Qasem Soleimani', 'PERSON'],
+  ['Qassem Soleimani', 'Ghasem Soleimani', 'PERSON'],
+  ['Qassem Soleimani', 'Gen. Qassem Soleimani', 'PERSON'],
+  ['Qassem Soleimani', 'قاسم سليماني', 'PERSON'],
+  ['Kataeb Hezbollah', 'Kataib Hezbollah', 'ORG'],
+  ['Kataeb Hezbollah', 'Kataib Hizballah', 'ORG'],
+  ['Nechervan Barzani', 'Nechirvan Barzani', 'PERSON'],
+  ['Haider al-Abadi', 'Haidar al-Abadi', 'PERSON'],
+  ['Adel Abdul-Mahdi', 'Adil Abd al-Mahdi', 'PERSON'],
+  ['Mustafa al-Kadhimi', 'Mostafa Kazemi', 'PERSON'],
+  ['Revolutionary Guards Corps', 'the Revolutionary Guard', 'ORG'],
+  ['IRGC', 'Islamic Revolutionary Guard Corps', 'ORG'],
+  ['Asaib Ahl al-Haq', "Asa'ib Ahl al-Haq", 'ORG'],
+  ['Vladimir Putin', 'Владимир Путин', 'PERSON'],
+  ['Smith, John', 'John Smith', 'PERSON'],
+  ['Hans J Friedrich', 'Hans Joachim Friedrich', 'PERSON'],
+  ['Siemens AG', 'Siemens Aktiengesellschaft', 'ORG'],
+  ['Ali Khamenei', "Ayatollah Ali Khamenei's", 'PERSON'],
+  ['Baghdad', 'Bagdad', 'LOC'],
+  ['Iraq', 'Irak', 'LOC'],
+];
+
+// Different entities that share words or letters.
+const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
+  ['Abu Mahdi al-Muhandis', 'Abu Fadak', 'PERSON', 'guard-kunya'],
+  ['Abu Bakr al-Baghdadi', 'Abu Musab al-Baghdadi', 'PERSON', 'guard-kunya'],
+  ['Umm Hani', 'Umm Salama', 'PERSON', 'guard-kunya'],
+  ['Iran', 'Iraq', 'LOC', 'guard-place'],
+  ['Austria', 'Australia', 'LOC', 'guard-place'],
+  ['Niger', 'Nigeria', 'LOC', 'guard-place'],
+  ['Brigade 44', 'Brigade 45', 'ORG', 'guard-number'],
+  ['Brigade Four', 'Brigade 5', 'ORG', 'guard-number'],
+  ['Iran', 'Iraq', 'ORG', 'word-mismatch'],
+  ['Ali', 'Adi', 'PERSON', 'word-mismatch'],
+  ['Olaf Scholz', 'Octavian Scholz', 'PERSON', 'word-mismatch'],
+  ['Qassem Soleimani', 'Qassem al-Araji', 'PERSON', 'word-mismatch'],
+  ['Kataeb Hezbollah', 'Kataeb Sayyid al-Shuhada', 'ORG', 'word-mismatch'],
+  ['Kataeb Hezbollah', 'Hezbollah', 'ORG', 'partial-name'],
+  ['Soleimani', 'Qassem Soleimani', 'PERSON', 'partial-name'],
+  ['Friedrich Hans', 'Hans Friedrich', 'PERSON', 'same-words'],
+  ['Deutsche Bank AG', 'Deutsche Bank GmbH', 'ORG', 'same-words'],
+  ['IRGC', 'Iraqi Republican Army', 'ORG', 'acronym-mismatch'],
+  ['Mark Zuckermann', 'Mark Zuckerberg', 'PERSON', 'word-mismatch'],
+  ['', 'Iran', 'LOC', 'empty'],
+];
+
+test('must-merge pairs score at or above the threshold', () => {
+  for (const [a, b, type] of MUST_MERGE) {
+    assert.ok(isSameEntity(a, b, type), `${a} / ${b}: ${JSON.stringify(scoreNames(a, b, type))}`);
+    assert.ok(isSameEntity(b, a, type), `${b} / ${a} (reversed)`);
+  }
+});
+
+test('must-not-merge pairs stay below the threshold, for the expected reason', () => {
+  for (const [a, b, type, rule] of MUST_NOT_MERGE) {
+    const result = scoreNames(a, b, type);
+    assert.ok(!isSameEntity(a, b, type), `${a} / ${b}: ${JSON.stringify(result)}`);
+    assert.ok(result.rule.startsWith(rule), `${a} / ${b}: rule ${result.rule}, expected ${rule}`);
+  }
+});
+
+test('scores lie in [0, 1] and are symmetric', () => {
+  for (const [a, b, type] of [...MUST_MERGE, ...MUST_NOT_MERGE]) {
+    const ab = scoreNames(a, b, type).score;
+    assert.ok(ab >= 0 && ab <= 1, `${a} / ${b}: ${ab}`);
+    assert.equal(ab, scoreNames(b, a, type).score, `${a} / ${b} symmetric`);
+  }
+});
