@@ -1,0 +1,124 @@
+// Reads the training sets and unlabelled text for NER training from /work/shared/data (nothing is copied into the repo).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readConll, type ConllDocument } from '../src/nlp/ner/conll.js';
+import { chunksToBilou, MODEL_TAGS, tagsToChunks } from '../src/nlp/ner/tags.js';
+import type { TrainingDocument } from '../src/nlp/ner/perceptron.js';
+import { splitSentences } from '../src/nlp/sentences.js';
+import { tokenize } from '../src/nlp/tokenize.js';
+
+/** re3d types mapped to CoNLL's; the rest (Temporal, Money, Weapon, ...) are not names and become O. */
+export const RE3D_TYPES: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC', Nationality: 'MISC' };
+
+// re3d marks roles and titles inside names ("Iraqi President Fuad Masum") and descriptions ("the rebels"); CoNLL does not.
+const LEADING_NOISE = /^(?:the|a|an|his|her|their|its|iraqi|syrian|iranian|us|u\.s\.|british|russian|turkish|president|prime|minister|foreign|defence|defense|secretary|general|gen\.?|lt\.?|col\.?|maj\.?|commander|leader|sheikh|mr\.?|mrs\.?|dr\.?|king|ambassador|senior|former|deputy|spokesman)$/i;
+
+/** Maps re3d chunks to CoNLL conventions: known types only, leading titles/determiners dropped, must contain a capital. */
+export function normaliseRe3d(docs: ConllDocument[]): ConllDocument[] {
+  return docs.map((d) => ({
+    sentences: d.sentences.map((s) => {
+      const chunks = tagsToChunks(s.tags).flatMap((c) => {
+        const type = RE3D_TYPES[c.type];
+        if (!type) return [];
+        let start = c.start;
+        while (start < c.end - 1 && LEADING_NOISE.test(s.tokens[start]!)) start++;
+        const toks = s.tokens.slice(start, c.end);
+        if (!toks.some((t) => /^\p{Lu}/u.test(t))) return [];
+        return [{ start, end: c.end, type }];
+      });
+      const tags = new Array<string>(s.tokens.length).fill('O');
+      for (const c of chunks) for (let i = c.start; i < c.end; i++) tags[i] = `${i === c.start ? 'B' : 'I'}-${c.type}`;
+      return { tokens: s.tokens, tags };
+    }),
+  }));
+}
+
+/** Maps re3d's types to ours without any other change (for the "as annotated" score). */
+export function mapRe3dTypes(docs: ConllDocument[]): ConllDocument[] {
+  return docs.map((d) => ({
+    sentences: d.sentences.map((s) => {
+      const chunks = tagsToChunks(s.tags).filter((c) => RE3D_TYPES[c.type]);
+      const tags = new Array<string>(s.tokens.length).fill('O');
+      for (const c of chunks) for (let i = c.start; i < c.end; i++) tags[i] = `${i === c.start ? 'B' : 'I'}-${RE3D_TYPES[c.type]}`;
+      return { tokens: s.tokens, tags };
+    }),
+  }));
+}
+
+/** Splits re3d's visible documents into our train part and a held-out part (every 4th document), deterministically. */
+export function splitRe3d(docs: ConllDocument[]): { train: ConllDocument[]; heldOut: ConllDocument[] } {
+  return { train: docs.filter((_, i) => i % 4 !== 1), heldOut: docs.filter((_, i) => i % 4 === 1) };
+}
+
+/** Converts CoNLL documents with PER/ORG/LOC/MISC tags into training documents with BILOU tag indices. */
+export function toTrainingDocs(docs: ConllDocument[]): TrainingDocument[] {
+  const index = new Map(MODEL_TAGS.map((t, i) => [t, i]));
+  return docs.map((d) => ({
+    sentences: d.sentences.map((s) => {
+      const bilou = chunksToBilou(tagsToChunks(s.tags), s.tokens.length);
+      return { tokens: s.tokens, gold: Int32Array.from(bilou, (t) => index.get(t) ?? 0) };
+    }),
+  }));
+}
+
+/** Reads a CoNLL file if present. */
+export function readIfPresent(path: string): ConllDocument[] {
+  return existsSync(path) ? readConll(path) : [];
+}
+
+/** Plain text of every factbook field, HTML stripped. */
+export function factbookTexts(dataDir: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' '));
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  const root = join(dataDir, 'factbook');
+  for (const region of readdirSync(root).sort()) {
+    const dir = join(root, region);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.json')) walk(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  }
+  return out;
+}
+
+/** Tokenised sentences of unlabelled text: the factbook, re3d's documents and the tokens of labelled training sets. */
+export function unlabelledSentences(dataDir: string, labelled: ConllDocument[]): string[][] {
+  const out: string[][] = [];
+  for (const text of factbookTexts(dataDir)) {
+    for (const s of splitSentences(text)) out.push(tokenize(text, s.start, s.end).map((t) => t.text));
+  }
+  const re3dDocs = join(dataDir, 're3d/json/documents.jsonl');
+  if (existsSync(re3dDocs)) {
+    for (const line of readFileSync(re3dDocs, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const text = (JSON.parse(line) as { text: string }).text;
+      for (const s of splitSentences(text)) out.push(tokenize(text, s.start, s.end).map((t) => t.text));
+    }
+  }
+  for (const d of labelled) for (const s of d.sentences) out.push(s.tokens);
+  return out;
+}
+
+/** Buckets how often each lower-cased word is capitalised away from the start of mixed-case sentences. */
+export function capitalisationBuckets(sentences: string[][]): Map<string, number> {
+  const cap = new Map<string, number>();
+  const all = new Map<string, number>();
+  for (const s of sentences) {
+    if (!s.some((t) => /\p{Ll}/u.test(t))) continue;
+    for (let i = 1; i < s.length; i++) {
+      const t = s[i]!;
+      if (!/\p{L}/u.test(t) || /^["'(:-]$/.test(s[i - 1]!)) continue;
+      const lower = t.toLowerCase();
+      all.set(lower, (all.get(lower) ?? 0) + 1);
+      if (/^\p{Lu}/u.test(t)) cap.set(lower, (cap.get(lower) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [w, n] of all) {
+    if (n < 2) continue;
+    const r = (cap.get(w) ?? 0) / n;
+    out.set(w, r === 0 ? 0 : r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.95 ? 3 : 4);
+  }
+  return out;
+}

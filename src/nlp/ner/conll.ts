@@ -1,0 +1,65 @@
+/** Reading CoNLL-style NER files: 4-column CoNLL-2003 or 2-column `token TAG`, IOB1 or IOB2, with -DOCSTART- documents. */
+import { readFileSync } from 'node:fs';
+
+/** One sentence: its tokens and gold tags as written in the file. */
+export interface ConllSentence {
+  tokens: string[];
+  tags: string[];
+}
+
+/** One document: the sentences between two -DOCSTART- lines (a file without them is one document). */
+export interface ConllDocument {
+  sentences: ConllSentence[];
+}
+
+/** Parses CoNLL text; the tag is the last column, the token the first (tokens with spaces need TAB separation). */
+export function parseConll(text: string): ConllDocument[] {
+  const docs: ConllDocument[] = [];
+  let doc: ConllDocument = { sentences: [] };
+  let sentence: ConllSentence = { tokens: [], tags: [] };
+  const flushSentence = (): void => {
+    if (sentence.tokens.length > 0) doc.sentences.push(sentence);
+    sentence = { tokens: [], tags: [] };
+  };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      flushSentence();
+      continue;
+    }
+    const cols = line.includes('\t') ? line.split('\t') : line.split(' ');
+    if (cols[0] === '-DOCSTART-') {
+      flushSentence();
+      if (doc.sentences.length > 0) docs.push(doc);
+      doc = { sentences: [] };
+      continue;
+    }
+    sentence.tokens.push(cols[0]!);
+    sentence.tags.push(cols.length > 1 ? cols[cols.length - 1]!.trim() : 'O');
+  }
+  flushSentence();
+  if (doc.sentences.length > 0) docs.push(doc);
+  return docs;
+}
+
+/** Reads and parses a CoNLL file. */
+export function readConll(path: string): ConllDocument[] {
+  return parseConll(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Tells whether tags are IOB1 (I- opens chunks, B- only between adjacent same-type chunks): true when some
+ * I- tag follows O or a different type, which IOB2 never allows ("O I-PER" is IOB1).
+ */
+export function isIob1(docs: readonly ConllDocument[]): boolean {
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      let prev = 'O';
+      for (const tag of s.tags) {
+        if (tag.startsWith('I-') && (prev === 'O' || prev.slice(2) !== tag.slice(2))) return true;
+        prev = tag;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,73 @@
+/** Viterbi decoding over a first-order tag chain with learnt transition scores and forbidden BILOU transitions. */
+import { allowedTransition, splitTag } from './tags.js';
+
+/** Transition scores plus the hard constraints of the tag scheme. */
+export interface TransitionModel {
+  tags: readonly string[];
+  /** scores[prev * T + next]; learnt. */
+  scores: Float32Array;
+  /** Score of each tag at the start of a sentence; learnt. */
+  start: Float32Array;
+}
+
+const NEG = -1e30;
+const allowedCache = new Map<string, { trans: Uint8Array; first: Uint8Array; last: Uint8Array }>();
+
+/** Which transitions, first tags and last tags the scheme allows ("I-PER" cannot start a sentence or follow "O"). */
+export function allowedMasks(tags: readonly string[]): { trans: Uint8Array; first: Uint8Array; last: Uint8Array } {
+  const key = tags.join(',');
+  let m = allowedCache.get(key);
+  if (m) return m;
+  const T = tags.length;
+  const trans = new Uint8Array(T * T);
+  const first = new Uint8Array(T);
+  const last = new Uint8Array(T);
+  for (let a = 0; a < T; a++) {
+    first[a] = allowedTransition('O', tags[a]!) ? 1 : 0;
+    const p = splitTag(tags[a]!)[0];
+    last[a] = p === 'B' || p === 'I' ? 0 : 1;
+    for (let b = 0; b < T; b++) trans[a * T + b] = allowedTransition(tags[a]!, tags[b]!) ? 1 : 0;
+  }
+  allowedCache.set(key, (m = { trans, first, last }));
+  return m;
+}
+
+/** Best tag sequence for emission scores (n x T); returns tag indices. */
+export function viterbi(emissions: Float32Array, n: number, model: TransitionModel): Int32Array {
+  const T = model.tags.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const { trans, first, last } = allowedMasks(model.tags);
+  let prev = new Float64Array(T);
+  let cur = new Float64Array(T);
+  const back = new Int32Array(n * T);
+  for (let t = 0; t < T; t++) prev[t] = first[t] ? emissions[t]! + model.start[t]! : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!trans[p * T + t]) continue;
+        const s = prev[p]! + model.scores[p * T + t]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[t] = best + emissions[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = NEG;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    if (last[t] && prev[t]! > best) {
+      best = prev[t]!;
+      arg = t;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+  return out;
+}

@@ -1,0 +1,206 @@
+/** Feature extraction: per-word attributes cached by spelling, combined with context, lists and document history as 32-bit hashes. */
+import { hashString, mixHash } from './hash.js';
+import { caseClass, CaseClass, normalizeDigits, wordShape } from './word-shape.js';
+import { GAZETTEER_CLASSES, type Gazetteer } from './gazetteer.js';
+
+/** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
+export interface Lexicon {
+  /** Spelling -> cluster ids at several granularities (distributional clusters computed by scripts/ner-clusters.ts). */
+  clusters: Map<string, number[]>;
+  /** Lower-cased word -> how often it is capitalised mid-sentence in unlabelled text, bucketed 0 (never) .. 4 (always). */
+  capBuckets: Map<string, number>;
+  gazetteer: Gazetteer;
+}
+
+/** What the extractor needs to know about one spelling, computed once and cached. */
+export interface WordInfo {
+  /** Hashes describing the word itself (used at position 0). */
+  own: number[];
+  /** The few hashes used when the word is a neighbour (lower form, shape, cluster, cap bucket). */
+  ctx: number[];
+  lower: string;
+  lowerHash: number;
+  shapeHash: number;
+  caseClass: CaseClass;
+}
+
+/** Per-document state: which spellings occur where, and what the model predicted for them earlier in the document. */
+export interface DocState {
+  /** Lower-cased forms seen written in lower case. */
+  seenLower: Set<string>;
+  /** Lower-cased forms seen capitalised in a non-initial position of a mixed-case sentence. */
+  seenCapMid: Set<string>;
+  /** Spelling -> counts of labels predicted so far in this document: PER, ORG, LOC, MISC, O. */
+  history: Map<string, Int32Array>;
+}
+
+const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
+const H = (s: string): number => hashString(s);
+const BIAS = H('bias');
+const CASE_SALT = H('case3');
+const BIGRAM_L = H('bi-1');
+const BIGRAM_R = H('bi+1');
+const SHAPE3 = H('shape3');
+const FIRST = H('first');
+const CAPS_LINE = H('capsline');
+const GAZ = GAZETTEER_CLASSES.map((c) => ['B', 'I', 'L', 'U'].map((p) => H(`gz:${c}:${p}`)));
+const GAZ_CTX = [H('gzctx-1'), H('gzctx+1')];
+const DOC_LOWER = H('doc:lower');
+const DOC_CAPMID = H('doc:capmid');
+const HIST = ['PER', 'ORG', 'LOC', 'MISC', 'O'].map((t) => [H(`hist:${t}:all`), H(`hist:${t}:most`)]);
+
+/** Turns sentences of tokens into feature hashes; one extractor per model, its word cache shared across calls. */
+export class FeatureExtractor {
+  private readonly cache = new Map<string, WordInfo>();
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /** Attributes of one spelling (cached; the cache is dropped when it grows past 200k spellings). */
+  word(w: string): WordInfo {
+    let info = this.cache.get(w);
+    if (info) return info;
+    if (this.cache.size > 200_000) this.cache.clear();
+    info = this.computeWord(w);
+    this.cache.set(w, info);
+    return info;
+  }
+
+  private computeWord(w: string): WordInfo {
+    const lower = w.toLowerCase();
+    const norm = normalizeDigits(w);
+    const lowerNorm = normalizeDigits(lower);
+    const shape = wordShape(w);
+    const cc = caseClass(w);
+    const own = [H(`w:${norm}`), H(`l:${lowerNorm}`), H(`s:${shape}`), H(`c:${cc}`)];
+    const n = lower.length;
+    for (let k = 1; k <= 4 && k < n; k++) own.push(H(`p${k}:${lower.slice(0, k)}`), H(`x${k}:${lower.slice(n - k)}`));
+    if (n > 12) own.push(H('long'));
+    if (w.includes('-')) own.push(H(`hy:${cc}`));
+    const dash = lower.indexOf('-');
+    // "al-Maliki", "Abu-Mahdi": the part before the hyphen is a strong cue for Arabic names.
+    if (dash > 0 && dash < n - 1) own.push(H(`pre-:${lower.slice(0, dash)}`), H(`-post:${normalizeDigits(lower.slice(dash + 1))}`));
+    const ctx = [H(`l:${lowerNorm}`), H(`s:${shape}`)];
+    const clusters = this.lexicon.clusters.get(w) ?? this.lexicon.clusters.get(lower);
+    if (clusters) {
+      for (let k = 0; k < clusters.length; k++) {
+        const h = H(`k${k}:${clusters[k]}`);
+        own.push(h);
+        ctx.push(h);
+      }
+    } else own.push(H('k:none'));
+    const cap = this.lexicon.capBuckets.get(lower);
+    const capHash = H(`cb:${cap ?? 'unk'}`);
+    own.push(capHash, mixHash(capHash, cc));
+    ctx.push(capHash);
+    return { own, ctx, lower, lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
+  }
+
+  /** Fills the document state's spelling sets from all sentences of a document (before any tagging). */
+  scanDocument(sentences: readonly (readonly string[])[]): DocState {
+    const doc: DocState = { seenLower: new Set(), seenCapMid: new Set(), history: new Map() };
+    for (const s of sentences) {
+      const caps = isCapsLine(s);
+      for (let i = 0; i < s.length; i++) {
+        const info = this.word(s[i]!);
+        if (info.caseClass === CaseClass.Lower) doc.seenLower.add(info.lower);
+        else if (i > 0 && !caps && info.caseClass === CaseClass.InitCap && !/^["'(\-:]/.test(s[i - 1]!)) doc.seenCapMid.add(info.lower);
+      }
+    }
+    return doc;
+  }
+
+  /** Feature hashes for every token of a sentence: token i's features are feats[starts[i] .. starts[i+1]). */
+  sentence(tokens: readonly string[], doc: DocState): { feats: number[]; starts: number[] } {
+    const n = tokens.length;
+    const infos = tokens.map((t) => this.word(t));
+    const caps = isCapsLine(tokens);
+    const gaz = this.gazetteerFeatures(infos);
+    const feats: number[] = [];
+    const starts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      starts.push(feats.length);
+      const w = infos[i]!;
+      feats.push(BIAS);
+      for (const h of w.own) feats.push(h);
+      for (let o = -2; o <= 2; o++) {
+        if (o === 0) continue;
+        const j = i + o;
+        const salt = SALT[o + 2]!;
+        if (j < 0 || j >= n) {
+          feats.push(mixHash(salt, j < 0 ? 1 : 2));
+          continue;
+        }
+        const ctx = infos[j]!.ctx;
+        const limit = o === -1 || o === 1 ? ctx.length : Math.min(ctx.length, 3);
+        for (let k = 0; k < limit; k++) feats.push(mixHash(ctx[k]!, salt));
+      }
+      const prev = i > 0 ? infos[i - 1]! : null;
+      const next = i + 1 < n ? infos[i + 1]! : null;
+      feats.push(mixHash(BIGRAM_L, mixHash(prev?.lowerHash ?? 1, w.lowerHash)));
+      feats.push(mixHash(BIGRAM_R, mixHash(w.lowerHash, next?.lowerHash ?? 2)));
+      feats.push(mixHash(SHAPE3, mixHash(mixHash(prev?.shapeHash ?? 1, w.shapeHash), next?.shapeHash ?? 2)));
+      feats.push(mixHash(CASE_SALT, (prev?.caseClass ?? 7) * 64 + w.caseClass * 8 + (next?.caseClass ?? 7)));
+      if (i === 0) feats.push(mixHash(FIRST, w.shapeHash), mixHash(FIRST, w.lowerHash));
+      if (caps) feats.push(mixHash(CAPS_LINE, w.lowerHash), mixHash(CAPS_LINE, 1));
+      for (const g of gaz[i]!) feats.push(g, mixHash(g, w.caseClass));
+      if (i > 0) for (const g of gaz[i - 1]!) feats.push(mixHash(g, GAZ_CTX[0]!));
+      if (i + 1 < n) for (const g of gaz[i + 1]!) feats.push(mixHash(g, GAZ_CTX[1]!));
+      if (w.caseClass !== CaseClass.Lower && w.caseClass !== CaseClass.NoLetters) {
+        const initial = i === 0 || caps ? 1 : 0;
+        if (doc.seenLower.has(w.lower)) feats.push(mixHash(DOC_LOWER, initial));
+        if (doc.seenCapMid.has(w.lower)) feats.push(mixHash(DOC_CAPMID, initial));
+        const hist = doc.history.get(tokens[i]!);
+        if (hist) feats.push(historyFeature(hist));
+      }
+    }
+    starts.push(feats.length);
+    return { feats, starts };
+  }
+
+  private gazetteerFeatures(infos: readonly WordInfo[]): number[][] {
+    const out: number[][] = infos.map(() => []);
+    for (const m of this.lexicon.gazetteer.match(infos.map((x) => x.lower))) {
+      const c = 31 - Math.clz32(m.mask);
+      const row = GAZ[c]!;
+      if (m.end - m.start === 1) out[m.start]!.push(row[3]!);
+      else {
+        out[m.start]!.push(row[0]!);
+        for (let k = m.start + 1; k < m.end - 1; k++) out[k]!.push(row[1]!);
+        out[m.end - 1]!.push(row[2]!);
+      }
+    }
+    return out;
+  }
+}
+
+/** "All of the label history agrees" vs "this label is the most frequent": the extended prediction history feature. */
+function historyFeature(hist: Int32Array): number {
+  let best = 0;
+  let total = 0;
+  for (let k = 0; k < hist.length; k++) {
+    total += hist[k]!;
+    if (hist[k]! > hist[best]!) best = k;
+  }
+  return HIST[best]![hist[best] === total ? 0 : 1]!;
+}
+
+/** Records predicted labels (index into PER, ORG, LOC, MISC, O per token) for capitalised tokens of a sentence. */
+export function recordHistory(doc: DocState, tokens: readonly string[], labels: readonly number[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!/^\P{L}*\p{Lu}/u.test(t)) continue;
+    let h = doc.history.get(t);
+    if (!h) doc.history.set(t, (h = new Int32Array(5)));
+    h[labels[i]!]!++;
+  }
+}
+
+/** A headline or all-caps line ("BRUSSELS 1996-08-22"), where capitalisation says nothing. */
+export function isCapsLine(tokens: readonly string[]): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const t of tokens) {
+    if (/\p{Ll}/u.test(t)) lower++;
+    else if (/\p{Lu}{2}/u.test(t)) upper++;
+  }
+  return upper > 0 && lower === 0;
+}

@@ -1,0 +1,79 @@
+/** Named-entity recognition: loads the shipped averaged-perceptron model and finds PERSON, ORG, LOC and MISC names in text. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EntityType, Span } from '../../model/index.js';
+import { tokenize } from '../tokenize.js';
+import { loadModelFile } from './model-io.js';
+import { tagDocument, type NerModel } from './tagger.js';
+import { tagsToChunks } from './tags.js';
+
+/** A name found in text; offsets are character offsets into the text given to recognize(). */
+export interface NerSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+  confidence?: number;
+}
+
+/** Anything that finds names in a text split into sentences. */
+export interface Recognizer {
+  /** Model name and version, recorded as provenance. */
+  version: string;
+  /** Finds names in `text`; `sentences` are spans of it (from splitSentences); the whole text is one document. */
+  recognize(text: string, sentences: Span[]): NerSpan[];
+}
+
+/** File name of the shipped model inside the model folder. */
+export const MODEL_FILE = 'ner-en.bin.gz';
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+
+/** Wraps a loaded model as a Recognizer (training and tests use this with a model still in memory). */
+export function recognizerFromModel(model: NerModel): Recognizer {
+  return {
+    version: model.version,
+    recognize(text: string, sentences: Span[]): NerSpan[] {
+      const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
+      const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
+      const spans: NerSpan[] = [];
+      tokens.forEach((ts, i) => {
+        for (const c of tagsToChunks(tags[i]!)) {
+          const start = ts[c.start]!.start;
+          const end = ts[c.end - 1]!.end;
+          spans.push({ start, end, type: TYPE_OF[c.type] ?? 'MISC', text: text.slice(start, end) });
+        }
+      });
+      return spans;
+    },
+  };
+}
+
+/** Finds the repository root by walking up from this module until a folder holds package.json (works from src/ and dist/src/). */
+export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+}
+
+/** Default folder of the shipped model. */
+export function defaultModelDir(): string {
+  return join(findPackageRoot(), 'models');
+}
+
+const cache = new Map<string, Recognizer>();
+
+/** Loads the recognizer from `modelDir` (default: the shipped models/ folder); loaded models are cached per folder. */
+export function loadRecognizer(modelDir: string = defaultModelDir()): Recognizer {
+  let rec = cache.get(modelDir);
+  if (!rec) {
+    rec = recognizerFromModel(loadModelFile(join(modelDir, MODEL_FILE)));
+    cache.set(modelDir, rec);
+  }
+  return rec;
+}

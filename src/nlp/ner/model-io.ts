@@ -1,0 +1,140 @@
+/** Model file format: a JSON header (tags, lexicon) followed by feature keys, int16 weights and float32 transitions. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Gazetteer } from './gazetteer.js';
+import { FeatureExtractor, type Lexicon } from './features.js';
+import { WeightTable } from './weight-table.js';
+import type { NerModel } from './tagger.js';
+import type { PerceptronResult } from './perceptron.js';
+
+const MAGIC = 'CGNER1';
+
+interface Header {
+  version: string;
+  tags: string[];
+  rows: number;
+  /** Weight = int16 value * scale. */
+  scale: number;
+  /** "word\tid,id" lines. */
+  clusters: string;
+  /** "word\tbucket" lines. */
+  capBuckets: string;
+  /** "phrase\tmask" lines. */
+  gazetteer: string;
+}
+
+/** Everything needed to write a model file. */
+export interface ModelParts {
+  version: string;
+  params: PerceptronResult;
+  lexicon: Lexicon;
+  /** Rows whose largest absolute weight is below this are dropped. */
+  pruneBelow: number;
+}
+
+/** Writes a gzip-compressed model file; returns the number of feature rows kept. */
+export function saveModel(path: string, parts: ModelParts): number {
+  const { params, lexicon } = parts;
+  const T = params.transitions.tags.length;
+  const keep: number[] = [];
+  let maxAbs = 0;
+  for (let r = 0; r < params.keys.length; r++) {
+    let m = 0;
+    for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(params.weights[r * T + t]!));
+    if (m >= parts.pruneBelow) {
+      keep.push(r);
+      maxAbs = Math.max(maxAbs, m);
+    }
+  }
+  const scale = maxAbs / 32767 || 1;
+  keep.sort((a, b) => params.keys[a]! - params.keys[b]!);
+  const keys = new Uint32Array(keep.length);
+  const weights = new Int16Array(keep.length * T);
+  keep.forEach((r, i) => {
+    keys[i] = params.keys[r]!;
+    for (let t = 0; t < T; t++) weights[i * T + t] = Math.round(params.weights[r * T + t]! / scale);
+  });
+  const header: Header = {
+    version: parts.version,
+    tags: [...params.transitions.tags],
+    rows: keep.length,
+    scale,
+    clusters: [...lexicon.clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, ids]) => `${w}\t${ids.join(',')}`).join('\n'),
+    capBuckets: [...lexicon.capBuckets].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n'),
+    gazetteer: lexicon.gazetteer.entries().map(([p, m]) => `${p}\t${m}`).join('\n'),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
+  const lenBuf = Buffer.alloc(4);
+  lenBuf.writeUInt32LE(headerBytes.length + pad);
+  const body = Buffer.concat([
+    Buffer.from(MAGIC, 'latin1'),
+    lenBuf,
+    headerBytes,
+    Buffer.alloc(pad, 0x20),
+    Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength),
+    Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
+    Buffer.from(params.transitions.scores.buffer.slice(0)),
+    Buffer.from(params.transitions.start.buffer.slice(0)),
+  ]);
+  writeFileSync(path, gzipSync(body, { level: 9 }));
+  return keep.length;
+}
+
+/** Reads a model file written by saveModel. */
+export function loadModelFile(path: string): NerModel {
+  const buf = gunzipSync(readFileSync(path));
+  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${path} is not a Cablegraph NER model`);
+  const headerLen = buf.readUInt32LE(MAGIC.length);
+  let pos = MAGIC.length + 4;
+  const header = JSON.parse(buf.toString('utf8', pos, pos + headerLen)) as Header;
+  pos += headerLen;
+  const T = header.tags.length;
+  const n = header.rows;
+  // Copy into aligned buffers: the gunzipped Buffer may start at any byte offset.
+  const keys = new Uint32Array(n);
+  Buffer.from(keys.buffer).set(buf.subarray(pos, pos + 4 * n));
+  pos += 4 * n;
+  const q = new Int16Array(n * T);
+  Buffer.from(q.buffer).set(buf.subarray(pos, pos + 2 * n * T));
+  pos += 2 * n * T;
+  const weights = new Float32Array(n * T);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
+  const scores = new Float32Array(T * T);
+  Buffer.from(scores.buffer).set(buf.subarray(pos, pos + 4 * T * T));
+  pos += 4 * T * T;
+  const start = new Float32Array(T);
+  Buffer.from(start.buffer).set(buf.subarray(pos, pos + 4 * T));
+  const lexicon = parseLexicon(header);
+  return {
+    version: header.version,
+    tags: header.tags,
+    table: new WeightTable(keys, weights, T),
+    transitions: { tags: header.tags, scores, start },
+    lexicon,
+    extractor: new FeatureExtractor(lexicon),
+  };
+}
+
+function parseLexicon(header: Header): Lexicon {
+  const clusters = new Map<string, number[]>();
+  for (const line of lines(header.clusters)) {
+    const tab = line.lastIndexOf('\t');
+    clusters.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+  }
+  const capBuckets = new Map<string, number>();
+  for (const line of lines(header.capBuckets)) {
+    const tab = line.lastIndexOf('\t');
+    capBuckets.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  const gazetteer = new Gazetteer();
+  for (const line of lines(header.gazetteer)) {
+    const tab = line.lastIndexOf('\t');
+    gazetteer.add(line.slice(0, tab).split(' '), Number(line.slice(tab + 1)));
+  }
+  return { clusters, capBuckets, gazetteer };
+}
+
+function lines(s: string): string[] {
+  return s === '' ? [] : s.split('\n');
+}

@@ -1,0 +1,158 @@
+/** Training: an averaged structured perceptron over documents, decoding each sentence with Viterbi as at inference time. */
+import { emissionScores } from './weight-table.js';
+import { viterbi, type TransitionModel } from './decode.js';
+import { recordHistory, type FeatureExtractor } from './features.js';
+import { historyLabels } from './tagger.js';
+
+/** One training document: sentences of tokens with gold tag indices into the model's tag list. */
+export interface TrainingDocument {
+  sentences: { tokens: string[]; gold: Int32Array }[];
+}
+
+/** Training settings. */
+export interface PerceptronOptions {
+  epochs: number;
+  /** Seed of the document shuffle, so runs are repeatable. */
+  seed: number;
+  /** Features seen fewer times than this in the static pass get no weights (keeps the model small). */
+  minCount: number;
+  /** Called after each epoch with the averaged weights, e.g. to score the dev set. */
+  onEpoch?: (epoch: number, result: PerceptronResult) => void;
+  log?: (line: string) => void;
+}
+
+/** Learnt, averaged parameters. */
+export interface PerceptronResult {
+  keys: Uint32Array;
+  weights: Float32Array;
+  transitions: TransitionModel;
+}
+
+/** Deterministic 32-bit PRNG (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Trains on the documents and returns averaged weights for the features that earned any. */
+export function trainPerceptron(
+  docs: readonly TrainingDocument[],
+  tags: readonly string[],
+  extractor: FeatureExtractor,
+  opts: PerceptronOptions,
+): PerceptronResult {
+  const T = tags.length;
+  const log = opts.log ?? (() => {});
+  // Static pass: count features with an empty history; features absent here are history features, always admitted.
+  const counts = new Map<number, number>();
+  for (const d of docs) {
+    const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+    for (const s of d.sentences) for (const f of extractor.sentence(s.tokens, state).feats) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  log(`features seen: ${counts.size}`);
+  const index = new Map<number, number>();
+  let cap = 1 << 16;
+  let w = new Float32Array(cap * T);
+  let u = new Float64Array(cap * T);
+  const rowOf = (key: number, create: boolean): number => {
+    const r = index.get(key);
+    if (r !== undefined) return r;
+    if (!create) return -1;
+    const c = counts.get(key);
+    if (c !== undefined && c < opts.minCount) return -1;
+    const row = index.size;
+    if (row >= cap) {
+      cap *= 2;
+      const w2 = new Float32Array(cap * T);
+      w2.set(w);
+      w = w2;
+      const u2 = new Float64Array(cap * T);
+      u2.set(u);
+      u = u2;
+    }
+    index.set(key, row);
+    return row;
+  };
+  const trans: TransitionModel = { tags, scores: new Float32Array(T * T), start: new Float32Array(T) };
+  const transU = new Float32Array(T * T);
+  const startU = new Float32Array(T);
+  const labelOf = historyLabels(tags);
+  let c = 1;
+  const order = docs.map((_, i) => i);
+  const rand = seededRandom(opts.seed);
+  const lookup = (k: number): number => rowOf(k, false);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let total = 0;
+    for (const di of order) {
+      const d = docs[di]!;
+      const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+      for (const s of d.sentences) {
+        const n = s.tokens.length;
+        const { feats, starts } = extractor.sentence(s.tokens, state);
+        const pred = viterbi(emissionScores(lookup, w, T, feats, starts), n, trans);
+        total += n;
+        for (let i = 0; i < n; i++) {
+          const g = s.gold[i]!;
+          const p = pred[i]!;
+          if (g !== p) {
+            errors++;
+            for (let f = starts[i]!; f < starts[i + 1]!; f++) {
+              const r = rowOf(feats[f]!, true);
+              if (r < 0) continue;
+              w[r * T + g]! += 1;
+              u[r * T + g]! += c;
+              w[r * T + p]! -= 1;
+              u[r * T + p]! -= c;
+            }
+          }
+          const gp = i === 0 ? -1 : s.gold[i - 1]!;
+          const pp = i === 0 ? -1 : pred[i - 1]!;
+          if (g !== p || gp !== pp) {
+            if (i === 0) {
+              trans.start[g]! += 1;
+              startU[g]! += c;
+              trans.start[p]! -= 1;
+              startU[p]! -= c;
+            } else {
+              trans.scores[gp * T + g]! += 1;
+              transU[gp * T + g]! += c;
+              trans.scores[pp * T + p]! -= 1;
+              transU[pp * T + p]! -= c;
+            }
+          }
+        }
+        c++;
+        // The history is what the model predicted, as it will be at inference time.
+        recordHistory(state, s.tokens, Array.from(pred, (t) => labelOf[t]!));
+      }
+    }
+    log(`epoch ${epoch}: token errors ${errors}/${total} (${((100 * errors) / total).toFixed(2)}%), weights ${index.size}`);
+    if (opts.onEpoch) opts.onEpoch(epoch, average());
+  }
+  return average();
+
+  function average(): PerceptronResult {
+    const keys = new Uint32Array(index.size);
+    const weights = new Float32Array(index.size * T);
+    for (const [k, r] of index) {
+      keys[r] = k;
+      for (let t = 0; t < T; t++) weights[r * T + t] = w[r * T + t]! - u[r * T + t]! / c;
+    }
+    const scores = new Float32Array(T * T);
+    for (let k = 0; k < T * T; k++) scores[k] = trans.scores[k]! - transU[k]! / c;
+    const start = new Float32Array(T);
+    for (let k = 0; k < T; k++) start[k] = trans.start[k]! - startU[k]! / c;
+    return { keys, weights, transitions: { tags, scores, start } };
+  }
+}
