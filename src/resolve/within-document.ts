@@ -1,0 +1,202 @@
+/**
+ * Within-document resolution: which mentions of one document name the same thing. Rules, in order:
+ * same normalised name, organisation-name variants, acronym definitions, acronyms matching initials,
+ * and partial names referring back to a full name of the same type.
+ */
+import type { EntityType } from '../model/index.js';
+import { acronymKey, expandsAcronym, isAcronym, parentheticalAfter } from './acronyms.js';
+import { initialsOf } from './match.js';
+import { comparableWords, tokenKey } from './name-key.js';
+import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
+import { NAME_PARTICLES } from './titles.js';
+
+/** A mention as the resolver needs it: offsets into the document text, type and text. */
+export interface DocumentMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+}
+
+/** Why two mentions were put together. */
+export interface ClusterReason {
+  /** "same-name", "org-variant", "acronym-definition", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
+  rule: string;
+  /** The mentions involved, quoted, for a human to check. */
+  detail: string;
+}
+
+/** Mentions of one document that name one entity. */
+export interface DocumentCluster {
+  /** Best display name: the fullest non-acronym form, titles and possessives removed. */
+  canonical: string;
+  type: EntityType;
+  /** Indexes into the input mention array, ascending. */
+  mentionIndexes: number[];
+  reasons: ClusterReason[];
+}
+
+/** What the rules look at for each mention. */
+interface Prepared {
+  index: number;
+  m: DocumentMention;
+  display: string;
+  norm: string;
+  words: string[];
+  acronym: boolean;
+}
+
+/** Union-find over mention indexes that keeps the reasons for every union. */
+class Clusters {
+  private parent: number[];
+  readonly reasons = new Map<number, ClusterReason[]>();
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i] ?? i] ?? i;
+    return i;
+  }
+  union(a: number, b: number, reason: ClusterReason): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[child] = root;
+    this.reasons.set(root, [...(this.reasons.get(root) ?? []), ...(this.reasons.get(child) ?? []), reason]);
+  }
+}
+
+/** The name as shown: possessive, a leading "the" and (for people) titles removed. */
+function displayName(m: DocumentMention): string {
+  const bare = stripPossessive(m.text).replace(/^the\s+/i, '');
+  return m.type === 'PERSON' ? stripTitles(bare) : bare;
+}
+
+/** True when `part` occurs in `whole` as consecutive words ("revolutionary guard" in "islamic revolutionary guard"). */
+function containsRun(whole: string[], part: string[]): boolean {
+  const same = (x: string, y: string): boolean => x === y || (x.length > 3 && tokenKey(x) === tokenKey(y));
+  for (let i = 0; i + part.length <= whole.length; i++) {
+    if (part.every((w, j) => same(whole[i + j] ?? '', w))) return true;
+  }
+  return false;
+}
+
+/** True when every word of `part` is among `whole`'s words, in any order ("Kadhimi" in "Mustafa al-Kadhimi"). */
+function containsWords(whole: string[], part: string[]): boolean {
+  const keys = new Set(whole.map(tokenKey));
+  return part.every((w) => keys.has(tokenKey(w)));
+}
+
+/** Whether mention `p` can stand for the longer name `full` of the same type. */
+function isPartialOf(p: Prepared, full: Prepared): boolean {
+  if (p.m.type !== full.m.type || full.words.length <= p.words.length || p.acronym) return false;
+  // "Abu" or "al" alone names nobody.
+  if (p.words.every((w) => NAME_PARTICLES.has(w))) return false;
+  if (p.m.type === 'PERSON') return containsWords(full.words, p.words);
+  if (p.m.type !== 'ORG') return false;
+  // One word may only stand for an organisation it begins ("Hashd" for "Hashd al-Shaabi"); "Hezbollah" inside
+  // "Kataeb Hezbollah" is usually another organisation.
+  if (p.words.length === 1) return full.words[0] === p.words[0];
+  return containsRun(full.words, p.words);
+}
+
+const quote = (p: Prepared): string => `"${p.m.text}"`;
+
+/** Groups the mentions of one document into entities, recording the rule behind every grouping. */
+export function resolveWithinDocument(text: string, mentions: DocumentMention[]): { clusters: DocumentCluster[] } {
+  const prepared: Prepared[] = mentions.map((m, index) => {
+    const norm = normalizeName(m.text, m.type);
+    return { index, m, display: displayName(m), norm, words: comparableWords(norm, m.type), acronym: isAcronym(displayName(m)) };
+  });
+  const byStart = [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index);
+  const uf = new Clusters(mentions.length);
+  const longForms = new Map<number, string>(); // mention index -> long form defined in a parenthesis, not itself a mention
+
+  // 1. Same normalised name, and organisation variants ("Revolutionary Guards Corps" / "the Revolutionary Guard").
+  const seen = new Map<string, Prepared>();
+  for (const p of byStart) {
+    if (p.norm === '') continue;
+    const exact = seen.get(`${p.m.type}|${p.norm}`);
+    if (exact) uf.union(exact.index, p.index, { rule: 'same-name', detail: `${quote(p)} = ${quote(exact)}` });
+    else seen.set(`${p.m.type}|${p.norm}`, p);
+    if (p.m.type !== 'ORG' || p.acronym) continue;
+    const variant = seen.get(`ORG~${p.words.join(' ')}`);
+    if (variant && variant.norm !== p.norm) uf.union(variant.index, p.index, { rule: 'org-variant', detail: `${quote(p)} ~ ${quote(variant)}` });
+    else if (!variant) seen.set(`ORG~${p.words.join(' ')}`, p);
+  }
+
+  // 2. Definitions: "Islamic Revolutionary Guard Corps (IRGC)" and "PMU (Popular Mobilization Forces)".
+  const aliases = new Map<string, Prepared>(); // acronym key -> mention that defined it
+  for (const p of byStart) {
+    const paren = parentheticalAfter(text, p.m.end);
+    if (paren === null) continue;
+    const inside = byStart.find((q) => q.m.type === p.m.type && q.m.start >= paren.start && q.m.end <= paren.end);
+    const detail = `${quote(p)} (${paren.text})`;
+    if (!p.acronym && isAcronym(paren.text) && expandsAcronym(p.norm, paren.text)) {
+      if (!aliases.has(acronymKey(paren.text))) aliases.set(acronymKey(paren.text), p);
+      if (inside) uf.union(p.index, inside.index, { rule: 'acronym-definition', detail });
+    } else if (p.acronym && !isAcronym(paren.text) && /\s/.test(paren.text) && expandsAcronym(normalizeName(paren.text, p.m.type), p.display)) {
+      if (!aliases.has(acronymKey(p.display))) aliases.set(acronymKey(p.display), p);
+      if (inside) uf.union(p.index, inside.index, { rule: 'acronym-definition', detail });
+      else longForms.set(p.index, paren.text);
+    }
+  }
+
+  // 3. Every use of a defined acronym, before or after the definition; else an acronym of a unique organisation's initials.
+  for (const p of byStart.filter((q) => q.acronym)) {
+    const definer = aliases.get(acronymKey(p.display));
+    if (definer && definer.m.type === p.m.type) {
+      uf.union(definer.index, p.index, { rule: 'acronym-alias', detail: `${quote(p)} defined at ${quote(definer)}` });
+      continue;
+    }
+    if (p.m.type !== 'ORG') continue;
+    const matches = byStart.filter((q) => q.m.type === 'ORG' && !q.acronym && initialsOf(q.norm).includes(acronymKey(p.display)));
+    const roots = new Set(matches.map((q) => uf.find(q.index)));
+    const first = matches[0];
+    if (roots.size === 1 && first) uf.union(first.index, p.index, { rule: 'acronym-initials', detail: `${quote(p)} = initials of ${quote(first)}` });
+  }
+
+  // 4. Partial names: "Soleimani" after "Qassem Soleimani" joins the nearest earlier full name; with none
+  // earlier, a later full name is used only when it is the only candidate.
+  for (const p of byStart) {
+    const earlier = byStart.filter((q) => q.m.start < p.m.start && isPartialOf(p, q));
+    const nearest = earlier.at(-1);
+    if (nearest) {
+      const unique = p.words.length > 1 || new Set(earlier.map((q) => uf.find(q.index))).size === 1 || p.m.type === 'PERSON';
+      if (unique) uf.union(nearest.index, p.index, { rule: 'partial-name', detail: `${quote(p)} -> ${quote(nearest)}` });
+      continue;
+    }
+    const later = byStart.filter((q) => q.m.start > p.m.start && isPartialOf(p, q));
+    const first = later[0];
+    if (first && new Set(later.map((q) => uf.find(q.index))).size === 1) {
+      uf.union(first.index, p.index, { rule: 'partial-name-forward', detail: `${quote(p)} -> ${quote(first)}` });
+    }
+  }
+
+  return { clusters: collect(prepared, uf, longForms) };
+}
+
+/** Turns the union-find into clusters ordered by first mention, each with its canonical name. */
+function collect(prepared: Prepared[], uf: Clusters, longForms: Map<number, string>): DocumentCluster[] {
+  const groups = new Map<number, Prepared[]>();
+  for (const p of [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index)) {
+    const root = uf.find(p.index);
+    groups.set(root, [...(groups.get(root) ?? []), p]);
+  }
+  return [...groups.entries()].map(([root, members]) => {
+    // Fullest written form wins; a long form only given in brackets beats an acronym.
+    const names = members.map((p) => ({ name: p.display, words: p.acronym ? 0 : p.words.length }));
+    for (const p of members) {
+      const long = longForms.get(p.index);
+      if (long !== undefined) names.push({ name: long, words: long.split(/\s+/).length });
+    }
+    const best = names.reduce((x, y) => (y.words > x.words ? y : x));
+    const first = members[0];
+    return {
+      canonical: best.name,
+      type: first?.m.type ?? 'MISC',
+      mentionIndexes: members.map((p) => p.index).sort((a, b) => a - b),
+      reasons: uf.reasons.get(root) ?? [],
+    };
+  });
+}

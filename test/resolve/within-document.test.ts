@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EntityType } from '../../src/model/index.js';
+import { resolveWithinDocument, type DocumentMention } from '../../src/resolve/within-document.js';
+
+/** Builds mentions by finding each surface form after the previous mention (specs are in text order). */
+function mentionsIn(text: string, specs: [string, EntityType][]): DocumentMention[] {
+  let from = 0;
+  return specs.map(([surface, type]) => {
+    const start = text.indexOf(surface, from);
+    assert.ok(start >= 0, `"${surface}" not in text after ${from}`);
+    from = start + surface.length;
+    return { start, end: start + surface.length, type, text: surface };
+  });
+}
+
+/** Clusters as sorted lists of mention texts (with occurrence numbers when repeated), for readable expectations. */
+function grouped(text: string, specs: [string, EntityType][]): { groups: string[][]; canonical: Map<string, string> } {
+  const mentions = mentionsIn(text, specs);
+  const { clusters } = resolveWithinDocument(text, mentions);
+  const canonical = new Map<string, string>();
+  const groups = clusters.map((c) => {
+    const names = c.mentionIndexes.map((i) => mentions[i]?.text ?? '');
+    for (const n of names) canonical.set(n, c.canonical);
+    return names;
+  });
+  return { groups, canonical };
+}
+
+/** True when the two surface forms are in one cluster. */
+const together = (groups: string[][], a: string, b: string): boolean => groups.some((g) => g.includes(a) && g.includes(b));
+
+interface Case {
+  name: string;
+  // Short quotations from examples/iran-cables/*.txt.
+  text: string;
+  mentions: [string, EntityType][];
+  same: [string, string][];
+  different: [string, string][];
+  canonical?: [string, string][];
+}
+
+const CASES: Case[] = [
+  {
+    name: 'surname and possessive refer back to the full name (003)',
+    text: 'The Revolutionary Guards’ grip on foreign affairs was cemented by Qassem Soleimani, the Quds Force leader killed in a January 2020 US drone strike in Baghdad. The situation has changed dramatically since Soleimani’s assassination, however.',
+    mentions: [['Revolutionary Guards', 'ORG'], ['Qassem Soleimani', 'PERSON'], ['Quds Force', 'ORG'], ['Baghdad', 'LOC'], ['Soleimani’s', 'PERSON']],
+    same: [['Qassem Soleimani', 'Soleimani’s']],
+    different: [['Revolutionary Guards', 'Quds Force']],
+    canonical: [['Soleimani’s', 'Qassem Soleimani']],
+  },
+  {
+    name: 'acronym definition and a shorter org variant (000)',
+    text: 'Revolutionary Guard Gen. Qassem Soleimani, center, attends a meeting in Tehran, Iran. Unfortunately for the Ministry of Intelligence, it often found itself overridden by the much more aggressive and less patient Islamic Revolutionary Guard Corps (IRGC), the military arm of the Iranian theocracy.',
+    mentions: [['Revolutionary Guard', 'ORG'], ['Gen. Qassem Soleimani', 'PERSON'], ['Tehran', 'LOC'], ['Iran', 'LOC'], ['Ministry of Intelligence', 'ORG'], ['Islamic Revolutionary Guard Corps', 'ORG'], ['IRGC', 'ORG']],
+    same: [['Islamic Revolutionary Guard Corps', 'IRGC'], ['Revolutionary Guard', 'IRGC']],
+    different: [['Ministry of Intelligence', 'IRGC'], ['Tehran', 'Iran']],
+    canonical: [['IRGC', 'Islamic Revolutionary Guard Corps'], ['Gen. Qassem Soleimani', 'Qassem Soleimani']],
+  },
+  {
+    name: 'acronym used before its definition; a stated equivalence (001)',
+    text: 'Iranian IRGC forces (AFP/FILE) The leaks document the way Iran expanded its influence, relying on members of the secretive Revolutionary Guards Corps (IRGC). Around the same time, IRGC forces were organizing disparate Iraqi Shia militia fighters into a unified command structure called the Popular Mobilization Forces (PMU) in the fight against ISIS. The PMU became critical to ousting ISIS fighters.',
+    mentions: [['IRGC', 'ORG'], ['Iran', 'LOC'], ['Revolutionary Guards Corps', 'ORG'], ['IRGC', 'ORG'], ['IRGC', 'ORG'], ['Popular Mobilization Forces', 'ORG'], ['PMU', 'ORG'], ['ISIS', 'ORG'], ['PMU', 'ORG'], ['ISIS', 'ORG']],
+    same: [['IRGC', 'Revolutionary Guards Corps'], ['Popular Mobilization Forces', 'PMU']],
+    different: [['PMU', 'ISIS'], ['IRGC', 'PMU']],
+    canonical: [['PMU', 'Popular Mobilization Forces']],
+  },
+  {
+    name: 'titles, possessives and different people sharing a word (003)',
+    text: 'The second is attached to Beit Rahbari, a department that handles particularly sensitive affairs for Supreme Leader Ali Khamenei. When Grand Ayatollah Ali al-Sistani called on Iraqis to take up arms, he offered an ideological umbrella. Asghar Hejazi, Khamenei’s security adviser in charge of the Beit Rahbari agency, became directly responsible for the most prominent Iraqi armed factions, including Kataeb Hezbollah and Asaib Ahl al-Haq. Hejazi called Hashd leader Abu Fadak. At the same, Lebanese Hezbollah leader Hassan Nasrallah invited commanders.',
+    mentions: [['Beit Rahbari', 'ORG'], ['Supreme Leader Ali Khamenei', 'PERSON'], ['Grand Ayatollah Ali al-Sistani', 'PERSON'], ['Asghar Hejazi', 'PERSON'], ['Khamenei’s', 'PERSON'], ['Beit Rahbari', 'ORG'], ['Kataeb Hezbollah', 'ORG'], ['Asaib Ahl al-Haq', 'ORG'], ['Hejazi', 'PERSON'], ['Hashd', 'ORG'], ['Abu Fadak', 'PERSON'], ['Hezbollah', 'ORG'], ['Hassan Nasrallah', 'PERSON']],
+    same: [['Supreme Leader Ali Khamenei', 'Khamenei’s'], ['Asghar Hejazi', 'Hejazi'], ['Beit Rahbari', 'Beit Rahbari']],
+    different: [['Supreme Leader Ali Khamenei', 'Grand Ayatollah Ali al-Sistani'], ['Kataeb Hezbollah', 'Hezbollah'], ['Hejazi', 'Abu Fadak']],
+    canonical: [['Khamenei’s', 'Ali Khamenei'], ['Grand Ayatollah Ali al-Sistani', 'Ali al-Sistani']],
+  },
+  {
+    name: 'two people with one given name; kunya surnames (003)',
+    text: 'Yet they remained under Soleimani’s control until 3 January 2020, when he and Abu Mahdi al-Muhandis, the godfather of most Iraqi armed factions, were killed. “Soleimani was the link, but the Americans killed him and also killed Muhandis.” National Security Adviser Qassem al-Araji held a series of meetings, a source close to Araji told MEE.',
+    mentions: [['Soleimani’s', 'PERSON'], ['Abu Mahdi al-Muhandis', 'PERSON'], ['Soleimani', 'PERSON'], ['Muhandis', 'PERSON'], ['Qassem al-Araji', 'PERSON'], ['Araji', 'PERSON']],
+    same: [['Abu Mahdi al-Muhandis', 'Muhandis'], ['Qassem al-Araji', 'Araji'], ['Soleimani’s', 'Soleimani']],
+    different: [['Soleimani', 'Qassem al-Araji'], ['Muhandis', 'Araji']],
+  },
+  {
+    name: 'a one-word org name stands for the organisation it begins (003)',
+    text: 'The result was the establishment of the Hashd al-Shaabi paramilitary umbrella group. Hejazi called Hashd leader Abu Fadak to a meeting in Tehran.',
+    mentions: [['Hashd al-Shaabi', 'ORG'], ['Hejazi', 'PERSON'], ['Hashd', 'ORG'], ['Abu Fadak', 'PERSON'], ['Tehran', 'LOC']],
+    same: [['Hashd al-Shaabi', 'Hashd']],
+    different: [['Hejazi', 'Abu Fadak']],
+  },
+  {
+    name: 'Iran and Iraq stay apart; a surname after a titled full name (000, 001)',
+    text: 'Iran, which neighbors Iraq, has steadily expanded its influence over Iraq. One of the leaked documents described a secret meeting early in Iraqi Prime Minister Haider al-Abadi’s term, even though Abadi himself was sneeringly dismissed.',
+    mentions: [['Iran', 'LOC'], ['Iraq', 'LOC'], ['Iraq', 'LOC'], ['Iraqi Prime Minister Haider al-Abadi’s', 'PERSON'], ['Abadi', 'PERSON']],
+    same: [['Iraqi Prime Minister Haider al-Abadi’s', 'Abadi']],
+    different: [['Iran', 'Iraq']],
+    canonical: [['Abadi', 'Haider al-Abadi']],
+  },
+  {
+    name: 'a surname before the only full name joins it forward',
+    text: 'Soleimani’s shoes are hard to fill. The weakness of General Esmail Qaani, who succeeded Gen. Qassem Soleimani as leader of the Quds Force, is plain.',
+    mentions: [['Soleimani’s', 'PERSON'], ['General Esmail Qaani', 'PERSON'], ['Gen. Qassem Soleimani', 'PERSON'], ['Quds Force', 'ORG']],
+    same: [['Soleimani’s', 'Gen. Qassem Soleimani']],
+    different: [['General Esmail Qaani', 'Gen. Qassem Soleimani']],
+  },
+];
+
+for (const c of CASES) {
+  test(`within document: ${c.name}`, () => {
+    const { groups, canonical } = grouped(c.text, c.mentions);
+    for (const [a, b] of c.same) assert.ok(together(groups, a, b), `expected "${a}" with "${b}": ${JSON.stringify(groups)}`);
+    for (const [a, b] of c.different) assert.ok(!together(groups, a, b), `expected "${a}" apart from "${b}": ${JSON.stringify(groups)}`);
+    for (const [mention, name] of c.canonical ?? []) assert.equal(canonical.get(mention), name, mention);
+  });
+}
+
+test('every grouping records the rule that made it', () => {
+  const text = 'Islamic Revolutionary Guard Corps (IRGC) commander Qassem Soleimani. Soleimani left.';
+  const mentions = mentionsIn(text, [['Islamic Revolutionary Guard Corps', 'ORG'], ['IRGC', 'ORG'], ['Qassem Soleimani', 'PERSON'], ['Soleimani', 'PERSON']]);
+  const { clusters } = resolveWithinDocument(text, mentions);
+  assert.deepEqual(clusters.map((c) => c.mentionIndexes), [[0, 1], [2, 3]]);
+  assert.deepEqual(clusters.map((c) => c.reasons.map((r) => r.rule)), [['acronym-definition'], ['partial-name']]);
+  assert.match(clusters[1]?.reasons[0]?.detail ?? '', /"Soleimani" -> "Qassem Soleimani"/);
+});
+
+test('no mentions give no clusters', () => {
+  assert.deepEqual(resolveWithinDocument('Nothing here.', []), { clusters: [] });
+});
