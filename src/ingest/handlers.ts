@@ -1,14 +1,22 @@
 /** Every format handler, in priority order: when several sniff a file as theirs, the first listed wins. */
 import type { FormatHandler } from './handler.js';
+import { docxHandler } from './handlers/docx.js';
+import { emailHandler } from './handlers/email.js';
 import { htmlHandler } from './handlers/html.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
+import { mboxHandler } from './handlers/mbox.js';
+import { pdfHandler } from './handlers/pdf.js';
 import { textHandler } from './handlers/text.js';
 import { zipHandler } from './handlers/zip.js';
 
 /** The handlers readDocument chooses from; adding a format means writing its file and listing it here. */
 export const HANDLERS: FormatHandler[] = [
+  pdfHandler,
+  docxHandler, // before zip: a .docx is a zip too
   zipHandler,
+  mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
+  emailHandler,
   htmlHandler,
   jsonlHandler,
   jsonHandler,

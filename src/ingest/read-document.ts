@@ -41,10 +41,12 @@ export async function readDocument(path: string, bytes: Uint8Array, limits: Inge
 /** Chooses the handler: a sniffed signature beats the extension, so a PDF named .txt is read as PDF. */
 export function pickHandler(path: string, bytes: Uint8Array, handlers: FormatHandler[] = HANDLERS): FormatHandler {
   const head = bytes.subarray(0, HEAD_BYTES);
-  const sniffed = handlers.find((h) => h.sniff?.(head));
-  if (sniffed) return sniffed;
   const ext = extensionOf(path);
   const byExtension = ext ? handlers.find((h) => h.extensions.includes(ext)) : undefined;
+  const sniffed = handlers.filter((h) => h.sniff?.(head));
+  // Several handlers may claim the same signature (a DOCX is also a zip): the one the extension names wins among them.
+  if (byExtension && sniffed.includes(byExtension)) return byExtension;
+  if (sniffed[0]) return sniffed[0];
   if (byExtension) return byExtension;
   const text = handlers.find((h) => h.name === 'text');
   if (text && looksLikeText(bytes)) return text;

@@ -1,0 +1,71 @@
+/** E-mail messages (.eml): headers become metadata, the body the text, attachments child documents. */
+import { simpleParser, type AddressObject } from 'mailparser';
+import type { ExtractedDocument, IngestError } from '../../model/index.js';
+import { IngestFailure, type FormatHandler } from '../handler.js';
+import { newDocument, toWarning } from '../document.js';
+import { looksLikeEmail } from '../email-headers.js';
+import { domToText } from '../html-text.js';
+import { parseHTML } from 'linkedom';
+
+/** Reads one RFC 5322 message; an attachment that cannot be read becomes a warning, never a failed message. */
+export const emailHandler: FormatHandler = {
+  name: 'email',
+  extensions: ['.eml', '.email'],
+  sniff: looksLikeEmail,
+  async read(input) {
+    let mail;
+    try {
+      mail = await simpleParser(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), { skipImageLinks: true });
+    } catch (err) {
+      throw new IngestFailure('corrupt-email', `${input.path} is not a readable e-mail message: ${(err as Error).message}`);
+    }
+    const text = (mail.text?.trim() ? mail.text : mail.html ? domToText(parseHTML(mail.html).document) : '').trim();
+    const meta: Record<string, string> = {};
+    const from = addresses(mail.from);
+    if (from) meta.from = from;
+    const to = addresses(mail.to);
+    if (to) meta.to = to;
+    const cc = addresses(mail.cc);
+    if (cc) meta.cc = cc;
+    if (mail.subject) meta.subject = mail.subject;
+    if (mail.messageId) meta.messageId = mail.messageId;
+    if (mail.inReplyTo) meta.inReplyTo = mail.inReplyTo;
+    if (mail.date) meta.date = mail.date.toISOString();
+    const doc = newDocument(input, 'email', text, { mimeType: 'message/rfc822', meta });
+    if (mail.subject?.trim()) doc.title = mail.subject.trim();
+    const sender = mail.from?.value[0];
+    if (sender) doc.author = sender.name || sender.address || '';
+    if (!doc.author) delete doc.author;
+    const domain = sender?.address?.split('@')[1]?.toLowerCase();
+    if (domain) doc.source = domain;
+    // Mail dates carry a time zone; the calendar date in UTC is what the store keeps.
+    if (mail.date && !Number.isNaN(mail.date.getTime())) doc.published = mail.date.toISOString().slice(0, 10);
+
+    const children: ExtractedDocument[] = [];
+    const warnings: IngestError[] = [];
+    let n = 0;
+    for (const attachment of mail.attachments) {
+      n++;
+      // Images shown inside an HTML body are part of its layout, not documents someone attached.
+      if (attachment.related && attachment.contentType.startsWith('image/')) continue;
+      const name = (attachment.filename ?? '').split(/[/\\]/).pop() || `attachment-${n}`;
+      const path = `${input.path}!/${name}`;
+      try {
+        children.push(await input.readChild(path, new Uint8Array(attachment.content)));
+      } catch (err) {
+        warnings.push(toWarning(path, err));
+      }
+    }
+    doc.children = children;
+    doc.warnings = warnings;
+    return doc;
+  },
+};
+
+// "Jane Doe <jane@example.org>, desk@example.net"; group members are listed as plain addresses.
+function addresses(value: AddressObject | AddressObject[] | undefined): string | undefined {
+  if (!value) return undefined;
+  const list = (Array.isArray(value) ? value : [value]).flatMap((a) => a.value).flatMap((v) => (v.group ? v.group : [v]));
+  const text = list.map((v) => (v.name && v.address ? `${v.name} <${v.address}>` : v.address || v.name)).filter(Boolean).join(', ');
+  return text || undefined;
+}

@@ -1,0 +1,61 @@
+// E-mail (.eml) with attachments as children, and mbox mailboxes split into messages.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { readDocument } from '../../src/ingest/read-document.js';
+import { writeZip } from './helpers/zip-writer.js';
+
+const EML = new Uint8Array(readFileSync(new URL('../../fixtures/ingest/cable-forward.eml', import.meta.url)));
+
+test('reads headers as metadata, the body as text and attachments as children', async () => {
+  const doc = await readDocument('inbox/cable-forward.eml', EML);
+  assert.equal(doc.format, 'email');
+  assert.equal(doc.title, 'Fwd: cables about the Baghdad station');
+  assert.equal(doc.author, 'Jane Doe');
+  assert.equal(doc.source, 'example.org');
+  assert.equal(doc.published, '2019-11-20');
+  assert.equal(doc.language, 'en');
+  assert.match(doc.text, /station chief’s meetings in Baghdad\. The officials named/);
+  assert.equal(doc.meta?.from, 'Jane Doe <jane.doe@example.org>');
+  assert.equal(doc.meta?.cc, 'John Roe <john.roe@example.com>');
+  assert.equal(doc.meta?.messageId, '<cable-123@example.org>');
+  assert.deepEqual(doc.children?.map((c) => [c.path, c.format, c.title]), [['inbox/cable-forward.eml!/notes.txt', 'text', 'Meeting notes']]);
+  // The PNG cannot be read, which is recorded on the message without failing it.
+  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['inbox/cable-forward.eml!/photo.png', 'unsupported-format']]);
+});
+
+test('sniffs a message saved without extension, and one inside a zip', async () => {
+  assert.equal((await readDocument('message', EML)).format, 'email');
+  const zip = await readDocument('mail.zip', writeZip([{ name: 'saved/message.txt', data: EML }]));
+  const mail = zip.children?.[0];
+  assert.equal(mail?.format, 'email');
+  assert.equal(mail?.children?.[0]?.path, 'mail.zip!/saved/message.txt!/notes.txt');
+});
+
+test('reads an mbox as one child per message, unquoting ">From " body lines', async () => {
+  const message = (n: number, body: string) => [
+    `From sender${n}@example.org Mon Nov 18 10:0${n}:00 2019`,
+    `From: Sender ${n} <sender${n}@example.org>`,
+    `Subject: Message number ${n}`,
+    `Date: Mon, 18 Nov 2019 10:0${n}:00 +0000`,
+    'Message-ID: <m' + n + '@example.org>',
+    '',
+    body,
+    '',
+  ].join('\n');
+  const mbox = message(1, 'The first message talks about the meeting in Baghdad with the officials.\n>From the notes: all agreed.') +
+    message(2, 'The second message talks about payments to the sources in Basra last year.');
+  const doc = await readDocument('archive.mbox', new Uint8Array(Buffer.from(mbox)));
+  assert.equal(doc.format, 'mbox');
+  assert.deepEqual(doc.children?.map((c) => [c.path, c.title, c.author]), [
+    ['archive.mbox!/1.eml', 'Message number 1', 'Sender 1'],
+    ['archive.mbox!/2.eml', 'Message number 2', 'Sender 2'],
+  ]);
+  assert.match(doc.children![0]!.text, /\nFrom the notes: all agreed\./);
+  assert.equal(doc.language, undefined);
+});
+
+test('a memo that merely starts with "Subject:" is still text', async () => {
+  const memo = 'Subject: Budget\nDate: 2019-11-20\n\nThe budget for the station was raised twice in the spring.';
+  assert.equal((await readDocument('memo.txt', new Uint8Array(Buffer.from(memo)))).format, 'text');
+});

@@ -1,0 +1,74 @@
+// PDF (pdftotext and the pdf.js fallback, page offsets, truncation) and DOCX (mammoth, core properties, zip checks).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pdfjsPages, hasPdftotext } from '../../src/ingest/pdf-text.js';
+import { readDocument } from '../../src/ingest/read-document.js';
+import { rejectsWith } from './helpers/assert-failure.js';
+import { writeDocx } from './helpers/docx-writer.js';
+import { writePdf } from './helpers/pdf-writer.js';
+import { writeZip } from './helpers/zip-writer.js';
+
+const PAGES = [
+  ['Leaked cables name officials', 'By Jane Doe', 'The ministry recruited officials in Baghdad over many years.'],
+  ['The second page (continued) describes payments to sources.'],
+];
+
+test('reads a PDF with page start offsets', async () => {
+  const doc = await readDocument('report.pdf', writePdf(PAGES));
+  assert.equal(doc.format, 'pdf');
+  assert.equal(doc.pages?.length, 2);
+  assert.equal(doc.pages?.[0], 0);
+  assert.ok(doc.text.slice(doc.pages![1]).startsWith('The second page (continued)'));
+  assert.match(doc.text.slice(0, doc.pages![1]), /recruited officials in Baghdad/);
+  assert.equal(doc.title, 'Leaked cables name officials');
+  assert.equal(doc.author, 'Jane Doe');
+  assert.equal(doc.language, 'en');
+  assert.equal(doc.meta?.pageCount, '2');
+});
+
+test('the pdf.js fallback extracts the same pages', async () => {
+  const pages = await pdfjsPages(writePdf(PAGES), 'report.pdf');
+  assert.equal(pages.length, 2);
+  assert.equal(pages[0], 'Leaked cables name officials\nBy Jane Doe\nThe ministry recruited officials in Baghdad over many years.');
+  assert.equal(pages[1], 'The second page (continued) describes payments to sources.');
+});
+
+test('uses poppler\'s pdftotext when it is installed', { skip: (await hasPdftotext()) ? false : 'pdftotext not installed' }, async () => {
+  assert.equal((await readDocument('report.pdf', writePdf(PAGES))).meta?.extractor, 'pdftotext');
+});
+
+test('refuses a truncated PDF', async () => {
+  const pdf = writePdf(PAGES);
+  await rejectsWith(readDocument('cut.pdf', pdf.subarray(0, Math.floor(pdf.length * 0.6))), 'corrupt-pdf', /truncated/);
+});
+
+test('refuses a damaged PDF that still ends with %%EOF', async () => {
+  const bytes = new Uint8Array(Buffer.from('%PDF-1.4\nthis is not a real pdf body\n%%EOF\n', 'latin1'));
+  await rejectsWith(readDocument('junk.pdf', bytes), 'corrupt-pdf', /junk\.pdf/);
+  await rejectsWith(pdfjsPages(bytes, 'junk.pdf'), 'corrupt-pdf', /junk\.pdf is not a readable PDF/);
+});
+
+test('sniffs a PDF named .txt', async () => {
+  assert.equal((await readDocument('misnamed.txt', writePdf(PAGES))).format, 'pdf');
+});
+
+test('reads a DOCX with its core properties', async () => {
+  const docx = writeDocx(['First paragraph about the envoy in Baghdad.', 'Second paragraph about payments to officials.'], {
+    title: 'Envoy memo', creator: 'John Roe', created: '2018-04-02T09:00:00Z',
+  });
+  const doc = await readDocument('memo.docx', docx);
+  assert.equal(doc.format, 'docx');
+  assert.equal(doc.text, 'First paragraph about the envoy in Baghdad.\n\nSecond paragraph about payments to officials.');
+  assert.equal(doc.title, 'Envoy memo');
+  assert.equal(doc.author, 'John Roe');
+  assert.equal(doc.published, '2018-04-02');
+  assert.equal(doc.language, 'en');
+  assert.equal((await readDocument('memo-without-extension', docx)).format, 'docx');
+});
+
+test('a DOCX passes the zip bomb checks before mammoth sees it', async () => {
+  const liar = writeZip([{ name: 'word/document.xml', data: new Uint8Array(2 * 1024 * 1024), declaredSize: 100 }]);
+  await rejectsWith(readDocument('bomb.docx', liar), 'zip-bomb');
+  const notWord = writeZip([{ name: 'word/other.xml', data: '<x/>' }]);
+  await rejectsWith(readDocument('odd.docx', notWord), 'corrupt-docx', /odd\.docx is not a readable Word document/);
+});
