@@ -8,33 +8,18 @@ export interface Snippet {
   parts: SnippetPart[];
 }
 
+type Term = { words: string[]; prefix: boolean };
+type Hit = { start: number; end: number };
+
+const NON_ASCII = /[^\u0000-\u007f]/u;
 const CONTEXT_BEFORE = 80;
 const CONTEXT_AFTER = 180;
-// Scanning stops here: a snippet from the first megabyte is enough, and keeps search fast on huge documents.
-const SCAN_LIMIT = 1_000_000;
+// A snippet needs only the densest window among the first hits; stop looking after this many.
+const MAX_HITS = 200;
 
 /** Finds the window with the most query hits and returns it with hits marked. */
-export function makeSnippet(text: string, terms: { words: string[]; prefix: boolean }[]): Snippet {
-  const words: { start: number; end: number; folded: string }[] = [];
-  const pattern = new RegExp(WORD_PATTERN.source, 'gu');
-  const scanned = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
-  for (let m = pattern.exec(scanned); m !== null; m = pattern.exec(scanned)) {
-    words.push({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) });
-  }
-  const hits: { start: number; end: number }[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (const term of terms) {
-      const n = term.words.length;
-      if (i + n > words.length) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        const w = words[i + j]!.folded;
-        const want = term.words[j]!;
-        ok = j === n - 1 && term.prefix ? w.startsWith(want) : w === want;
-      }
-      if (ok) { hits.push({ start: words[i]!.start, end: words[i + n - 1]!.end }); break; }
-    }
-  }
+export function makeSnippet(text: string, terms: Term[]): Snippet {
+  const hits = findHits(text, terms);
   if (hits.length === 0) return plain(text, 0, Math.min(text.length, CONTEXT_AFTER + CONTEXT_BEFORE));
   // The window holding the most hits, anchored on its first hit.
   let best = 0;
@@ -56,6 +41,73 @@ export function makeSnippet(text: string, terms: { words: string[]; prefix: bool
   }
   if (end > at) parts.push({ text: squash(text.slice(at, end)), hit: false });
   return { start, parts };
+}
+
+/** Start offsets of every place a query term (or phrase) occurs as whole folded words, in text order. */
+export function findHits(text: string, terms: Term[]): Hit[] {
+  const word = new RegExp(WORD_PATTERN.source, 'uy');
+  const fold = (w: string): string => (NON_ASCII.test(w) ? foldWord(w) : w.toLowerCase());
+  /** Reads the word starting exactly at `pos` and the words after it; returns the hit when `term` matches there. */
+  const matchAt = (pos: number, term: Term): Hit | null => {
+    let at = pos;
+    let end = pos;
+    for (let j = 0; j < term.words.length; j++) {
+      if (j > 0) {
+        while (at < text.length && !isWordChar(text, at)) at++;
+      }
+      word.lastIndex = at;
+      const m = word.exec(text);
+      if (!m) return null;
+      const w = fold(m[0]);
+      const want = term.words[j]!;
+      if (!(j === term.words.length - 1 && term.prefix ? w.startsWith(want) : w === want)) return null;
+      end = at + m[0].length;
+      at = end;
+    }
+    return { start: pos, end };
+  };
+  const scan = (starts: Iterable<number>): Hit[] => {
+    const hits: Hit[] = [];
+    for (const pos of starts) {
+      for (const term of terms) {
+        const h = matchAt(pos, term);
+        if (h) { hits.push(h); break; }
+      }
+      if (hits.length >= MAX_HITS) break;
+    }
+    return hits;
+  };
+  const fast = scan(candidateStarts(text, terms));
+  // The fast path misses accented spellings of an ASCII query ("Séville" for seville); then every word is tested.
+  return fast.length > 0 ? fast : scan(candidateStarts(text, terms, true));
+}
+
+/** Word starts worth testing: where a term's first word occurs case-insensitively (ASCII fast path), else every word start. */
+function* candidateStarts(text: string, terms: Term[], everyWord = false): Generator<number> {
+  // Lower case with Latin accents dropped, one character for one, so offsets still line up with the text.
+  const lower = everyWord ? '' : text.toLowerCase().replace(/[\u00C0-\u024F\u1E00-\u1EFF]/gu, (c) => c.normalize('NFKD')[0]!);
+  const ascii = !everyWord && terms.every((t) => !NON_ASCII.test(t.words[0]!)) && lower.length === text.length;
+  if (ascii) {
+    const starts = new Set<number>();
+    for (const t of terms) {
+      const first = t.words[0]!;
+      for (let i = lower.indexOf(first); i >= 0 && starts.size < MAX_HITS * 4; i = lower.indexOf(first, i + 1)) {
+        if (i === 0 || !isWordChar(text, i - 1)) starts.add(i);
+      }
+    }
+    yield* [...starts].sort((a, b) => a - b);
+    return;
+  }
+  const pattern = new RegExp(WORD_PATTERN.source, 'gu');
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) yield m.index;
+}
+
+const WORD_CHAR = new RegExp(`^${WORD_PATTERN.source.replace(/\+$/u, '')}$`, 'u');
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(text[i]!);
 }
 
 function plain(text: string, start: number, end: number): Snippet {

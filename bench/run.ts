@@ -1,0 +1,33 @@
+/** `npm run bench`: runs every benchmark section and records the figures, with machine and date, in bench/RESULTS.md. */
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchIngest, type BenchSection } from './ingest.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cablegraph-bench-'));
+const sections: BenchSection[] = [];
+try {
+  sections.push(await benchIngest(dir));
+  for (const extra of ['./ner.js']) {
+    try {
+      const mod = (await import(extra)) as { benchNer?: () => Promise<BenchSection> };
+      if (mod.benchNer) sections.push(await mod.benchNer());
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
+const text = [
+  '# Benchmark results',
+  '',
+  `Recorded by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
+  'Every figure is compared with a baseline measured in the same run; absolute numbers vary with the machine.',
+  '',
+  ...sections.flatMap((s) => [`## ${s.title}`, '', ...s.lines, '']),
+].join('\n');
+writeFileSync(join(import.meta.dirname, 'RESULTS.md'), text);
+process.stdout.write(`${text}\n`);
