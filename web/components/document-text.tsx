@@ -5,6 +5,8 @@ import { entityStyle } from '../theme/entity-colors.js';
 
 /** Attribute set on the runs of the ?at= span, so the scene can scroll to it. */
 export const TARGET_ATTRIBUTE = 'data-target';
+/** Attribute holding a search hit's start offset, so hit-to-hit navigation can find it. */
+export const HIT_ATTRIBUTE = 'data-hit';
 
 function Run({ segment }: { segment: TextSegment }) {
   const classes: string[] = [];
@@ -16,6 +18,7 @@ function Run({ segment }: { segment: TextSegment }) {
     className: classes.join(' '),
     title: segment.mention?.title,
     [TARGET_ATTRIBUTE]: segment.target ? '' : undefined,
+    [HIT_ATTRIBUTE]: segment.hitStart ?? undefined,
   };
   return segment.hit ? <mark {...props}>{segment.text}</mark> : <span {...props}>{segment.text}</span>;
 }

@@ -17,6 +17,8 @@ export interface TextSegment {
   end: number;
   text: string;
   hit: boolean;
+  /** Start offset of the hit covering this run, so one hit split into several runs can be found by its start. */
+  hitStart: number | null;
   target: boolean;
   /** The innermost (last listed) mention covering this run, if any. */
   mention: TextMark | null;
@@ -85,12 +87,17 @@ export function segmentText(text: string, marks: readonly TextMark[]): Paragraph
     const paragraph = result[paragraphIndex];
     if (!paragraph || start < paragraph.start) continue; // whitespace between paragraphs
     let mention: TextMark | null = null;
-    for (const mark of active) if (mark.kind === 'mention') mention = mark;
+    let hitStart: number | null = null;
+    for (const mark of active) {
+      if (mark.kind === 'mention') mention = mark;
+      else if (mark.kind === 'hit') hitStart = mark.start;
+    }
     paragraph.segments.push({
       start,
       end,
       text: text.slice(start, end),
-      hit: active.some((mark) => mark.kind === 'hit'),
+      hit: hitStart !== null,
+      hitStart,
       target: active.some((mark) => mark.kind === 'target'),
       mention,
     });

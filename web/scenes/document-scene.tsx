@@ -3,9 +3,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ENTITY_TYPES, type EntityType } from '../../src/model/index.js';
 import { getDocument, type DocumentDetail } from '../api/client.js';
 import { DocumentSide, type HighlightToggles } from '../components/document-side.js';
-import { DocumentText, TARGET_ATTRIBUTE, mentionTitle } from '../components/document-text.js';
+import { DocumentText, HIT_ATTRIBUTE, TARGET_ATTRIBUTE, mentionTitle } from '../components/document-text.js';
+import { ReaderBar } from '../components/reader-bar.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
-import { documentTitle, languageName } from '../lib/format.js';
+import { documentTitle, formatCount, languageName } from '../lib/format.js';
 import { findTermHits } from '../lib/query-terms.js';
 import { Link, buildUrl, canGoBackInApp, navigate, type AppLocation } from '../lib/router.js';
 import type { TextMark } from '../lib/segments.js';
@@ -60,7 +61,8 @@ export function DocumentScene({ id, location }: { id: string; location: AppLocat
   if (doc.error) {
     return (
       <div className="scene">
-        {doc.error.status === 404 ? (
+        {/* The server answers 400 for an id that cannot exist (malformed): to a reader that is the same as not found. */}
+        {doc.error.status === 404 || doc.error.status === 400 ? (
           <EmptyState title="Document not found">
             <p>No document has the id <code>{id}</code> in the collections you can see. It may have been removed, or the link is mistyped.</p>
             <p><Link href={backHref}>Back to search</Link></p>
@@ -90,6 +92,12 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
     if (at) list.push({ ...at, kind: 'target' });
     return list;
   }, [doc.mentions, hits, at, toggles]);
+  const currentHit = at ? hits.findIndex((h) => h.start === at.start && h.end === at.end) : -1;
+  // Moving between hits rewrites ?at= in place: the URL keeps the reader's place without a back step per hit.
+  const goToHit = (index: number): void => {
+    const hit = hits[index];
+    if (hit) navigate(buildUrl(`/documents/${encodeURIComponent(doc.id)}`, { q: query, at: `${hit.start}-${hit.end}` }), { replace: true });
+  };
 
   // Scroll once per arrival (document + span), not on every highlight toggle.
   const textRef = useRef<HTMLElement | null>(null);
@@ -97,28 +105,47 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
   useEffect(() => {
     const root = textRef.current;
     if (!root) return;
-    const target = root.querySelector(`[${TARGET_ATTRIBUTE}]`) ?? (query ? root.querySelector('.hit') : null);
+    const target = root.querySelector(`[${TARGET_ATTRIBUTE}]`) ?? (query ? root.querySelector(`[${HIT_ATTRIBUTE}]`) : null);
     if (target) target.scrollIntoView({ block: 'center' });
     else window.scrollTo(0, 0);
   }, [doc.id, atKey]);
 
+  // The bar shows the title once the heading has scrolled under it.
+  const titleRef = useRef<HTMLHeadingElement | null>(null);
+  const [titleAway, setTitleAway] = useState(false);
+  useEffect(() => {
+    const heading = titleRef.current;
+    if (!heading) return;
+    const observer = new IntersectionObserver(([entry]) => setTitleAway(!(entry?.isIntersecting ?? true)), { rootMargin: '-84px 0px 0px 0px' });
+    observer.observe(heading);
+    return () => observer.disconnect();
+  }, []);
+
+  const title = documentTitle(doc);
   return (
     <div className="reader">
       <article className="reader-main" ref={textRef} aria-labelledby="doc-title">
-        {query ? (
-          <Link className="reader-back" href={backHref} title="Back to results (Esc)">← Results for “{query}” <kbd>Esc</kbd></Link>
-        ) : (
-          <Link className="reader-back" href="/documents">← All documents</Link>
-        )}
-        <h1 id="doc-title" className="reader-title" dir="auto">{documentTitle(doc)}</h1>
-        <p className="reader-byline">
-          {doc.source ? <span dir="auto">{doc.source}</span> : null}
-          {doc.published ? <span>{doc.published}</span> : null}
-          {doc.language ? <span>{languageName(doc.language)}</span> : null}
-          <span>{doc.format}</span>
-          {at ? <span>showing characters {at.start}–{at.end}</span> : null}
-        </p>
-        <DocumentText text={doc.text} marks={marks} />
+        <ReaderBar
+          backHref={query ? backHref : '/documents'}
+          backLabel={query ? `Results for “${query}”` : 'All documents'}
+          title={title}
+          showTitle={titleAway}
+          hitCount={hits.length}
+          current={currentHit}
+          onHit={goToHit}
+        />
+        <div className="reader-column">
+          <h1 id="doc-title" className="reader-title" dir="auto" ref={titleRef}>{title}</h1>
+          <p className="reader-byline">
+            {doc.source ? <span dir="auto">{doc.source}</span> : null}
+            {doc.published ? <span>{doc.published}</span> : null}
+            {doc.author ? <span dir="auto">{doc.author}</span> : null}
+            {doc.language ? <span>{languageName(doc.language)}</span> : null}
+            <span>{doc.format}</span>
+            <span>{formatCount(doc.length)} characters</span>
+          </p>
+          <DocumentText text={doc.text} marks={marks} />
+        </div>
       </article>
       <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} />
     </div>
