@@ -32,6 +32,11 @@ export interface HandlerInput {
   /** Nesting depth: 0 for a file on disk, 1 for a member of an archive on disk, ... */
   depth: number;
   limits: IngestLimits;
+  /**
+   * Bytes still allowed to be unpacked from the file on disk, shared by all archives nested in it, so a bomb cannot
+   * spread its size over many levels; when absent an archive may unpack limits.maxArchiveBytes.
+   */
+  budget?: { remaining: number };
   /** Reads an embedded file (archive member, attachment) with the handler that fits it. */
   readChild(path: string, bytes: Uint8Array): Promise<ExtractedDocument>;
 }

@@ -33,7 +33,7 @@ export function inferMetadata(text: string): InferredMetadata {
   if (title) out.title = title;
   const published = findPublished(edges);
   if (published) out.published = published;
-  const source = firstOf(edges, sourceOf) ?? head.slice(0, 6).map(wireSourceOf).find((s) => s !== undefined);
+  const source = firstOf(edges, sourceOf) ?? firstOf(edges, bylineOutletOf) ?? head.slice(0, 6).map(wireSourceOf).find((s) => s !== undefined);
   if (source) out.source = source;
   const author = firstOf(edges, authorOf);
   if (author) out.author = author;
@@ -60,7 +60,9 @@ function segmentsOf(line: string): string[] {
 
 // "Leaked Spy Cables Reveal How Iran Dominates the Government of Iraq" -> title; a first line that is a full sentence
 // ("The rivalry between ... told Middle East Eye.") is story text, so the title stays empty.
-function findTitle(first: string | undefined): string | undefined {
+function findTitle(line: string | undefined): string | undefined {
+  // "# Notes on the envoy" (Markdown) -> "Notes on the envoy"
+  const first = line?.replace(/^#{1,6}\s+/, '').replace(/^([*_]{1,2})(.+)\1$/, '$2').trim();
   if (!first || first.length > MAX_TITLE) return undefined;
   const words = first.split(/\s+/);
   if (words.length < 2 || words.length > 30) return undefined;
@@ -111,26 +113,51 @@ function bareDate(segment: string): string | undefined {
   const found = findDate(segment);
   if (!found) return undefined;
   const rest = (segment.slice(0, found.index) + ' ' + segment.slice(found.index + found.length))
+    .replace(/\bT\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2})?\b/gi, ' ')
     .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
     .replace(/[\s|•·,\-–—/()[\]]+/g, '');
   return rest.length === 0 ? found.value : undefined;
 }
 
-// A name: one to five capitalized words, optionally joined by "and"/"&" ("Jane Doe", "Ali al-Husseini and John Roe").
+// A name: one to five capitalized words ("Jane Doe", "Ali al-Husseini"); several are joined by "and", "&" or, when
+// the next is a full name of two words or more, a comma ("Jane Doe, John Roe and Ann Lee", but "Jane Doe, Reuters").
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|al-\p{L}+|bin|ibn|de|van|von|der|da)){0,4}`;
-const NAMES = new RegExp(String.raw`^(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)`, 'u');
+const FULL_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|al-\p{L}+|bin|ibn|de|van|von|der|da)){1,4}`;
+const NAMES = new RegExp(String.raw`^(${NAME}(?:\s*(?:,\s*(?=${FULL_NAME}(?:\s*(?:,|and|&)|$))|\s(?:and|&)\s)\s*${NAME})*)`, 'u');
+// What may follow the names on a byline: a credit ("| Reuters", ", staff writer", "for Middle East Eye", "in Baghdad").
+const CREDIT = /^(?:[,|–—-]|(?:for|in|at)\s)\s*(.*)$/iu;
+const OUTLET = /^(?:the\s+)?\p{Lu}[\p{L}\p{M}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}&'’.-]*|of|the|al-\p{L}+)){0,5}$/u;
 
-// "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters" -> "Jane Doe".
-function authorOf(segment: string): string | undefined {
+interface Byline {
+  author: string;
+  /** An outlet credited on the byline: "By Jane Doe, Reuters", "By Jane Doe for Middle East Eye". */
+  outlet?: string;
+}
+
+// "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters" -> Jane Doe (and Reuters).
+function bylineOf(segment: string): Byline | undefined {
   const m = segment.match(/^(?:(?:written|words|reporting|story)\s+by|by|author(?:s|\(s\))?\s*:)\s+(.*)$/iu);
   if (!m) return undefined;
   const names = m[1]!.match(NAMES);
   if (!names) return undefined;
   const rest = m[1]!.slice(names[1]!.length).trim();
-  // Whatever follows the name must look like a trailing credit ("| Reuters", ", staff writer"), not more sentence.
-  if (rest.length > 0 && !/^[,|–—-]/.test(rest)) return undefined;
-  return names[1]!.replace(/[,\s]+$/, '');
+  const author = names[1]!.replace(/[,\s]+$/, '');
+  if (rest.length === 0) return { author };
+  // Whatever follows the name must look like a trailing credit, not more of a sentence ("By the time ...").
+  const credit = rest.match(CREDIT);
+  if (!credit) return undefined;
+  const place = /^in\s/i.test(rest);
+  const outlet = credit[1]!.trim();
+  return !place && OUTLET.test(outlet) ? { author, outlet } : { author };
+}
+
+function authorOf(segment: string): string | undefined {
+  return bylineOf(segment)?.author;
+}
+
+function bylineOutletOf(segment: string): string | undefined {
+  return bylineOf(segment)?.outlet;
 }
 
 // "Source » middleeasteye", "Source: Al Jazeera", "Via: The Intercept", "© 2000 - 2021 Al Bawaba (www.albawaba.com)".

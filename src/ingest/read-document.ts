@@ -17,23 +17,35 @@ const finished = new WeakSet<ExtractedDocument>();
  * them empty. Throws IngestFailure for bad input; failures of members and attachments become warnings on the parent.
  */
 export async function readDocument(path: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS, depth = 0): Promise<ExtractedDocument> {
+  return readNested(path, bytes, limits, depth, { remaining: limits.maxArchiveBytes });
+}
+
+async function readNested(path: string, bytes: Uint8Array, limits: IngestLimits, depth: number, budget: { remaining: number }): Promise<ExtractedDocument> {
   if (bytes.byteLength > limits.maxFileBytes) {
     throw new IngestFailure('too-large', `${path} is ${bytes.byteLength} bytes, more than the ${limits.maxFileBytes}-byte limit; split it or raise the limit.`);
   }
   if (bytes.byteLength === 0) throw new IngestFailure('empty-file', `${path} is empty (0 bytes); there is nothing to read.`);
   const handler = pickHandler(path, bytes);
-  const doc = await handler.read({
-    path,
-    bytes,
-    depth,
-    limits,
-    readChild(childPath, childBytes) {
-      if (depth + 1 > limits.maxDepth) {
-        return Promise.reject(new IngestFailure('too-deep', `${childPath} is nested ${depth + 1} levels deep, more than the limit of ${limits.maxDepth}; it was not read.`));
-      }
-      return readDocument(childPath, childBytes, limits, depth + 1);
-    },
-  });
+  let doc: ExtractedDocument;
+  try {
+    doc = await handler.read({
+      path,
+      bytes,
+      depth,
+      limits,
+      budget,
+      readChild(childPath, childBytes) {
+        if (depth + 1 > limits.maxDepth) {
+          return Promise.reject(new IngestFailure('too-deep', `${childPath} is nested ${depth + 1} levels deep, more than the limit of ${limits.maxDepth}; it was not read.`));
+        }
+        return readNested(childPath, childBytes, limits, depth + 1, budget);
+      },
+    });
+  } catch (err) {
+    if (err instanceof IngestFailure) throw err;
+    // A library choking on hostile input is still a per-file failure with a reason, never a crash of the run.
+    throw new IngestFailure('read-error', `${path} could not be read as ${handler.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   finish(doc, handler.container === true);
   return doc;
 }

@@ -20,7 +20,8 @@ export interface ZipMemberFailure {
 const RATIO_MIN_BYTES = 1024 * 1024;
 
 /**
- * Reads every file member of a zip held in memory, calling onMember for each in archive order. Throws IngestFailure
+ * Reads every file member of a zip held in memory, calling onMember for each in archive order; budget counts the bytes
+ * unpacked so far by this archive and those around it. Throws IngestFailure
  * "zip-bomb", "zip-slip", "too-many-entries" or "corrupt-archive" for the archive as a whole; a member that only
  * fails on its own (encrypted, damaged) is passed to onFailure and the rest are read.
  */
@@ -30,20 +31,20 @@ export async function readZip(
   limits: IngestLimits,
   onMember: (member: ZipMember) => Promise<void>,
   onFailure: (failure: ZipMemberFailure) => void,
+  budget: { remaining: number } = { remaining: limits.maxArchiveBytes },
 ): Promise<void> {
   const zip = await openZip(path, bytes);
   if (zip.entryCount > limits.maxArchiveEntries) {
     zip.close();
     throw new IngestFailure('too-many-entries', `${path} has ${zip.entryCount} entries, more than the limit of ${limits.maxArchiveEntries}.`);
   }
-  let total = 0;
   try {
     for (let entry = await nextEntry(zip, path); entry; entry = await nextEntry(zip, path)) {
       const name = entry.fileName;
       checkName(path, name);
       if (name.endsWith('/')) continue;
-      checkDeclaredSize(path, entry, limits, total);
-      total += entry.uncompressedSize;
+      checkDeclaredSize(path, entry, limits, budget.remaining);
+      budget.remaining -= entry.uncompressedSize;
       let data: Uint8Array;
       try {
         data = await readEntry(zip, entry, path);
@@ -98,11 +99,11 @@ function checkName(path: string, name: string): void {
   if (name.startsWith('/') || /^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) throw zipSlip(path, name);
 }
 
-function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, total: number): void {
+function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number): void {
   const size = entry.uncompressedSize;
   const where = `${path}!/${entry.fileName}`;
-  if (total + size > limits.maxArchiveBytes) {
-    throw new IngestFailure('zip-bomb', `${path} would unpack to more than ${limits.maxArchiveBytes} bytes (at ${where}); the archive is refused as a likely zip bomb.`);
+  if (size > remaining) {
+    throw new IngestFailure('zip-bomb', `${path} would unpack to more than ${limits.maxArchiveBytes} bytes in all (at ${where}); the archive is refused as a likely zip bomb.`);
   }
   const ratio = size / Math.max(1, entry.compressedSize);
   if (size > RATIO_MIN_BYTES && ratio > limits.maxCompressionRatio) {

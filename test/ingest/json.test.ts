@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import iconv from 'iconv-lite';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { rejectsWith } from './helpers/assert-failure.js';
 
@@ -31,6 +32,15 @@ test('reads each JSON Lines record as a child with its own hash, bytes and line 
   assert.equal(second!.published, '2019-11');
   assert.equal(second!.language, 'fa');
   assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['feed.jsonl#L4', 'invalid-json'], ['feed.jsonl#L5', 'empty-record']]);
+});
+
+test('reads JSON Lines in a legacy encoding, keeping each line\'s original bytes', async () => {
+  const line = JSON.stringify({ title: 'Réunion', text: 'Le ministère a déclaré que la réunion aurait lieu à Genève après les élections.' });
+  const bytes = new Uint8Array(iconv.encode(line + '\n', 'windows-1252'));
+  const doc = await readDocument('fr.jsonl', bytes);
+  assert.equal(doc.children?.[0]?.title, 'Réunion');
+  assert.deepEqual(doc.children?.[0]?.original, bytes.subarray(0, bytes.length - 1));
+  assert.equal(doc.children?.[0]?.language, 'fr');
 });
 
 test('a JSON Lines file with no valid record fails as a whole', async () => {

@@ -74,6 +74,16 @@ test('refuses an archive whose declared total exceeds the archive limit', async 
   await rejectsWith(readDocument('big.zip', zip, { ...DEFAULT_LIMITS, maxArchiveBytes: STORY.length + 10 }), 'zip-bomb', /more than \d+ bytes/);
 });
 
+test('nested archives share one unpacking budget', async () => {
+  const inner = writeZip([{ name: 'story.txt', data: STORY, deflate: false }]);
+  const outer = writeZip([{ name: 'a.zip', data: inner, deflate: false }, { name: 'b.zip', data: inner, deflate: false }]);
+  // Enough for the two inner archives and one story, not for both stories as well.
+  const limits = { ...DEFAULT_LIMITS, maxArchiveBytes: 2 * inner.length + STORY.length + 10 };
+  const doc = await readDocument('outer.zip', outer, limits);
+  assert.equal(doc.children?.[0]?.children?.length, 1);
+  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['outer.zip!/b.zip', 'zip-bomb']]);
+});
+
 test('refuses too many entries and damaged archives', async () => {
   const zip = writeZip([{ name: 'a.txt', data: STORY }, { name: 'b.txt', data: STORY }]);
   await rejectsWith(readDocument('many.zip', zip, { ...DEFAULT_LIMITS, maxArchiveEntries: 1 }), 'too-many-entries');

@@ -19,7 +19,7 @@ export const docxHandler: FormatHandler = {
     let core: Uint8Array | undefined;
     await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
       if (name === 'docProps/core.xml') core = bytes;
-    }, () => undefined);
+    }, () => undefined, input.budget);
     let text: string;
     try {
       const result = await mammoth.extractRawText({ buffer: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) });

@@ -1,4 +1,5 @@
 /** JSON Lines of articles: one child document per line ({"title","text","published","source","url"}). */
+import iconv from 'iconv-lite';
 import type { ExtractedDocument } from '../../model/index.js';
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { normalizeDate } from '../dates.js';
@@ -12,13 +13,17 @@ export const jsonlHandler: FormatHandler = {
   container: true,
   async read(input) {
     // Decoding checks the whole file is text; line bytes are then cut from the original buffer, not re-encoded.
-    decodeText(input.bytes, input.path);
+    const { encoding } = decodeText(input.bytes, input.path);
+    if (encoding.startsWith('utf-16')) {
+      throw new IngestFailure('unsupported-encoding', `${input.path} is JSON Lines in UTF-16, whose lines cannot be cut byte-wise; convert it to UTF-8.`);
+    }
+    const decode = (line: Uint8Array) => (encoding === 'utf-8' ? new TextDecoder() : { decode: (b: Uint8Array) => iconv.decode(Buffer.from(b), encoding) }).decode(line);
     const children: ExtractedDocument[] = [];
     const warnings = [];
     let lineNo = 0;
     for (const line of splitLines(input.bytes)) {
       lineNo++;
-      const raw = new TextDecoder().decode(line).trim();
+      const raw = decode(line).trim();
       if (raw.length === 0) continue;
       const path = `${input.path}#L${lineNo}`;
       try {

@@ -29,7 +29,7 @@ export const zipHandler: FormatHandler = {
     }, ({ name, error }) => {
       names.push(name);
       warnings.push({ path: `${input.path}!/${name}`, code: error.code, message: error.message });
-    });
+    }, input.budget);
     return newDocument(input, 'zip', names.join('\n'), { mimeType: 'application/zip', children, warnings });
   },
 };
