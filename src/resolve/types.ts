@@ -55,6 +55,8 @@ export interface ResolvedEntity {
   aliases: string[];
   /** Candidate keys, sorted. */
   members: string[];
+  /** Documents of all members, sorted. */
+  documentIds: string[];
   /** Why members were merged, one reason per union. */
   reasons: MergeReason[];
 }

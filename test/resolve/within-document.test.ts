@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EntityType } from '../../src/model/index.js';
+import { toCandidates } from '../../src/resolve/candidates.js';
 import { resolveWithinDocument, type DocumentMention } from '../../src/resolve/within-document.js';
 
 /** Builds mentions by finding each surface form after the previous mention (specs are in text order). */
@@ -124,4 +125,14 @@ test('every grouping records the rule that made it', () => {
 
 test('no mentions give no clusters', () => {
   assert.deepEqual(resolveWithinDocument('Nothing here.', []), { clusters: [] });
+});
+
+test('clusters become candidates keyed by document, type and normalised name', () => {
+  const text = 'Islamic Revolutionary Guard Corps (IRGC) commander Gen. Qassem Soleimani. Soleimani’s men.';
+  const mentions = mentionsIn(text, [['Islamic Revolutionary Guard Corps', 'ORG'], ['IRGC', 'ORG'], ['Gen. Qassem Soleimani', 'PERSON'], ['Soleimani’s', 'PERSON']]);
+  const { clusters } = resolveWithinDocument(text, mentions);
+  assert.deepEqual(toCandidates('doc-1', mentions, clusters), [
+    { key: 'doc-1#ORG:islamic revolutionary guard corps', name: 'Islamic Revolutionary Guard Corps', type: 'ORG', aliases: ['IRGC'], documentIds: ['doc-1'] },
+    { key: 'doc-1#PERSON:qassem soleimani', name: 'Qassem Soleimani', type: 'PERSON', aliases: ['Gen. Qassem Soleimani', 'Soleimani’s'], documentIds: ['doc-1'] },
+  ]);
 });

@@ -1,0 +1,8 @@
+/** Entity resolution: name normalisation and keys, pairwise matching, within- and cross-document clustering. */
+export { clusterEntities, entityId } from './across-documents.js';
+export { candidateKey, toCandidates } from './candidates.js';
+export { isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
+export { blockingKeys, nameKey, tokenKey } from './name-key.js';
+export { normalizeName, stripPossessive, stripTitles } from './normalize.js';
+export type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
+export { resolveWithinDocument, type ClusterReason, type DocumentCluster, type DocumentMention } from './within-document.js';

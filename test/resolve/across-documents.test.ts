@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EntityType } from '../../src/model/index.js';
+import { clusterEntities, entityId } from '../../src/resolve/across-documents.js';
+import type { MergeDecision, ResolveCandidate } from '../../src/resolve/types.js';
+
+/** A candidate from one document; the key is "<doc>#<name>". */
+function cand(doc: string, name: string, type: EntityType, aliases: string[] = []): ResolveCandidate {
+  return { key: `${doc}#${name}`, name, type, aliases, documentIds: [doc] };
+}
+
+/** Entity membership as sorted key lists, for comparison. */
+function groups(candidates: ResolveCandidate[], decisions: MergeDecision[] = []): string[][] {
+  return clusterEntities(candidates, decisions).entities.map((e) => e.members).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}
+
+const together = (gs: string[][], a: string, b: string): boolean => gs.some((g) => g.includes(a) && g.includes(b));
+
+const CANDIDATES: ResolveCandidate[] = [
+  cand('d1', 'Qassem Soleimani', 'PERSON'),
+  cand('d2', 'Qasem Soleimani', 'PERSON'),
+  cand('d3', 'قاسم سليماني', 'PERSON'),
+  cand('d1', 'Kataeb Hezbollah', 'ORG'),
+  cand('d2', 'Kataib Hezbollah', 'ORG'),
+  cand('d2', 'Hezbollah', 'ORG'),
+  cand('d1', 'Nechervan Barzani', 'PERSON'),
+  cand('d3', 'Nechirvan Barzani', 'PERSON'),
+  cand('d1', 'Popular Mobilization Forces', 'ORG', ['PMU']),
+  cand('d2', 'Hashd al-Shaabi', 'ORG', ['Popular Mobilization Forces']),
+  cand('d3', 'PMF', 'ORG'),
+  cand('d1', 'Islamic Revolutionary Guard Corps', 'ORG', ['IRGC', 'Revolutionary Guard']),
+  cand('d2', 'Revolutionary Guards Corps', 'ORG', ['IRGC']),
+  cand('d3', 'Abu Mahdi al-Muhandis', 'PERSON'),
+  cand('d2', 'Abu Fadak', 'PERSON'),
+  cand('d1', 'Iran', 'LOC'),
+  cand('d2', 'Iraq', 'LOC'),
+  cand('d3', 'Iran', 'ORG'),
+  cand('d2', 'Mustafa al-Kadhimi', 'PERSON'),
+  cand('d3', 'Kadhimi', 'PERSON'),
+  cand('d1', 'Qassem al-Araji', 'PERSON'),
+];
+
+test('spellings of one entity across documents become one entity', () => {
+  const gs = groups(CANDIDATES);
+  const same: [string, string][] = [
+    ['d1#Qassem Soleimani', 'd2#Qasem Soleimani'],
+    ['d1#Qassem Soleimani', 'd3#قاسم سليماني'],
+    ['d1#Kataeb Hezbollah', 'd2#Kataib Hezbollah'],
+    ['d1#Nechervan Barzani', 'd3#Nechirvan Barzani'],
+    ['d1#Popular Mobilization Forces', 'd2#Hashd al-Shaabi'], // the document stated the equivalence
+    ['d1#Popular Mobilization Forces', 'd3#PMF'],
+    ['d1#Islamic Revolutionary Guard Corps', 'd2#Revolutionary Guards Corps'],
+    ['d2#Mustafa al-Kadhimi', 'd3#Kadhimi'],
+  ];
+  for (const [a, b] of same) assert.ok(together(gs, a, b), `${a} with ${b}: ${JSON.stringify(gs)}`);
+});
+
+test('different entities stay apart', () => {
+  const gs = groups(CANDIDATES);
+  const apart: [string, string][] = [
+    ['d1#Kataeb Hezbollah', 'd2#Hezbollah'],
+    ['d3#Abu Mahdi al-Muhandis', 'd2#Abu Fadak'],
+    ['d1#Iran', 'd2#Iraq'],
+    ['d1#Iran', 'd3#Iran'], // a place and an organisation of one name are different types
+    ['d1#Qassem Soleimani', 'd1#Qassem al-Araji'],
+    ['d1#Popular Mobilization Forces', 'd1#Islamic Revolutionary Guard Corps'],
+  ];
+  for (const [a, b] of apart) assert.ok(!together(gs, a, b), `${a} apart from ${b}: ${JSON.stringify(gs)}`);
+});
+
+test('a one-word name stays alone when two people share it', () => {
+  const gs = groups([cand('d1', 'Ali Khamenei', 'PERSON'), cand('d2', 'Mojtaba Khamenei', 'PERSON'), cand('d3', 'Khamenei', 'PERSON')]);
+  assert.equal(gs.length, 3);
+});
+
+test('guards stop chains: a merge that would put two vetoed names in one entity is refused', () => {
+  const gs = groups([cand('d1', 'Abu Mahdi', 'PERSON', ['Jamal Jaafar']), cand('d2', 'Jamal Jafar', 'PERSON', ['Abu Fadak']), cand('d3', 'Abu Fadak', 'PERSON')]);
+  assert.ok(!together(gs, 'd1#Abu Mahdi', 'd3#Abu Fadak'), JSON.stringify(gs));
+});
+
+test('every merge records its rule, score and the names compared', () => {
+  const { entities } = clusterEntities([cand('d1', 'Qassem Soleimani', 'PERSON'), cand('d2', 'Qasem Soleimani', 'PERSON')], []);
+  assert.equal(entities.length, 1);
+  const [reason] = entities[0]?.reasons ?? [];
+  assert.deepEqual(reason, { rule: 'translit-key', score: 0.975, a: 'd1#Qassem Soleimani', b: 'd2#Qasem Soleimani', evidence: '"Qassem Soleimani" ~ "Qasem Soleimani"' });
+  assert.equal(entities[0]?.name, 'Qassem Soleimani');
+  assert.deepEqual(entities[0]?.aliases, ['Qasem Soleimani']);
+  assert.deepEqual(entities[0]?.documentIds, ['d1', 'd2']);
+});
+
+test('a user split wins over automatic merges, also through a chain', () => {
+  const cs = [cand('d1', 'Qassem Soleimani', 'PERSON'), cand('d2', 'Qasem Soleimani', 'PERSON'), cand('d3', 'Ghasem Soleimani', 'PERSON')];
+  const split: MergeDecision = { kind: 'split', a: 'd1#Qassem Soleimani', b: 'd3#Ghasem Soleimani', at: '2026-11-21T10:00:00Z', by: 'ana' };
+  const gs = groups(cs, [split]);
+  assert.ok(!together(gs, 'd1#Qassem Soleimani', 'd3#Ghasem Soleimani'), JSON.stringify(gs));
+  assert.equal(gs.length, 2);
+});
+
+test('a user merge forces a merge and says who decided', () => {
+  const merge: MergeDecision = { kind: 'merge', a: 'd1#Hashd al-Shaabi', b: 'd2#Popular Mobilization Units', at: '2026-11-21T10:00:00Z', by: 'ana' };
+  const { entities } = clusterEntities([cand('d1', 'Hashd al-Shaabi', 'ORG'), cand('d2', 'Popular Mobilization Units', 'ORG')], [merge]);
+  assert.equal(entities.length, 1);
+  assert.deepEqual(entities[0]?.reasons, [{ rule: 'user-merge', score: 1, a: merge.a, b: merge.b, evidence: 'merge by ana at 2026-11-21T10:00:00Z' }]);
+});
+
+test('the most recent decision about a pair wins; decisions about absent candidates wait', () => {
+  const cs = [cand('d1', 'Qassem Soleimani', 'PERSON'), cand('d2', 'Qasem Soleimani', 'PERSON')];
+  const split: MergeDecision = { kind: 'split', a: 'd1#Qassem Soleimani', b: 'd2#Qasem Soleimani', at: '2026-11-21T10:00:00Z' };
+  const undo: MergeDecision = { kind: 'merge', a: 'd2#Qasem Soleimani', b: 'd1#Qassem Soleimani', at: '2026-11-21T11:00:00Z' };
+  const stale: MergeDecision = { kind: 'split', a: 'd9#Gone', b: 'd1#Qassem Soleimani', at: '2026-11-21T12:00:00Z' };
+  assert.equal(groups(cs, [split]).length, 2);
+  assert.equal(groups(cs, [undo, split, stale]).length, 1);
+  assert.equal(groups(cs, [{ ...split, at: '2026-11-21T12:00:00Z' }, undo]).length, 2);
+});
+
+test('entity ids are stable across runs and input order, and change only with the lowest member', () => {
+  const first = clusterEntities(CANDIDATES, []).entities.map((e) => e.id);
+  const again = clusterEntities([...CANDIDATES].reverse(), []).entities.map((e) => e.id);
+  assert.deepEqual(again, first);
+  assert.equal(new Set(first).size, first.length);
+  assert.equal(entityId('PERSON', ['d2#b', 'd1#a']), entityId('PERSON', ['d1#a', 'd3#c']));
+  assert.notEqual(entityId('PERSON', ['d1#a']), entityId('ORG', ['d1#a']));
+  assert.match(first[0] ?? '', /^ent_[0-9a-f]{16}$/);
+});
+
+test('decisions survive re-extraction: same keys, same decisions, same entities', () => {
+  const decisions: MergeDecision[] = [{ kind: 'split', a: 'd1#Kataeb Hezbollah', b: 'd2#Kataib Hezbollah', at: '2026-11-21T10:00:00Z' }];
+  const before = clusterEntities(CANDIDATES, decisions).entities;
+  const reExtracted = CANDIDATES.map((c) => ({ ...c, aliases: [...c.aliases] }));
+  assert.deepEqual(clusterEntities(reExtracted, decisions).entities, before);
+  assert.ok(!together(before.map((e) => e.members), 'd1#Kataeb Hezbollah', 'd2#Kataib Hezbollah'));
+});
