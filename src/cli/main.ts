@@ -9,6 +9,7 @@ import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
 import { registerVerify } from './verify.js';
 import { registerDemo } from './demo.js';
+import { registerEval } from './eval.js';
 import { UserError, EXIT } from './common.js';
 
 const program = new Command('cablegraph')
@@ -16,7 +17,7 @@ const program = new Command('cablegraph')
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo]) {
+for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval]) {
   register(program);
 }
 
