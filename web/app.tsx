@@ -67,7 +67,7 @@ export function App() {
   return (
     <div className="app">
       <a className="visually-hidden" href="#main">Skip to content</a>
-      <TopBar pathname={location.pathname} searchHref={searchHref} />
+      <TopBar pathname={location.pathname} searchHref={searchHref} inSearch={location.pathname.startsWith('/documents/') && location.params.has('q')} />
       <main id="main">{sceneFor(location)}</main>
     </div>
   );

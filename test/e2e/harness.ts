@@ -6,7 +6,8 @@ import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openStore } from '../../src/store/open.js';
-import type { Store } from '../../src/store/store.js';
+import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
+import type { EntityType } from '../../src/model/index.js';
 import { ingestPaths } from '../../src/pipeline.js';
 import { buildApp } from '../../src/server/app.js';
 import { ROOT, SAMPLE_CORPUS, tempDir } from '../helpers.js';
@@ -109,4 +110,21 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<{ pag
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Writes mentions of the given names into the sample cable "Leaked Spy Cables ..." under a test stage, as the NER stage
+ * will; returns the document id.
+ */
+export async function addMentions(server: E2eServer, names: [string, EntityType][]): Promise<string> {
+  const { items } = await server.store.listDocuments(ALL_COLLECTIONS, 100, 0);
+  const summary = items.find((d) => d.title?.startsWith('Leaked Spy Cables'));
+  if (!summary) throw new Error('the sample corpus has no "Leaked Spy Cables" document');
+  const doc = await server.store.getDocument(summary.id, ALL_COLLECTIONS);
+  if (!doc) throw new Error(`document ${summary.id} vanished`);
+  const mentions = names.flatMap(([name, type]) => [...doc.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => ({
+    documentId: doc.id, start: m.index, end: m.index + name.length, text: name, type, norm: name.toLowerCase(),
+  })));
+  await server.store.putStageOutput(doc.id, 'e2e-fixture', '1', { mentions });
+  return doc.id;
 }

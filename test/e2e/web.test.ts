@@ -2,7 +2,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { HOSTILE_PAYLOADS, launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { ENTITY_STYLES } from '../../web/theme/entity-colors.js';
+import { HOSTILE_PAYLOADS, addMentions, launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+
+/** "#1d4ed8" -> "rgb(29, 78, 216)", as getComputedStyle reports colours. */
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP web e2e: ${skip}`);
@@ -149,6 +156,26 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
     await screenshot(page, 'reader-not-found');
     await page.goto(url('/documents/not-an-id'));
     await page.getByRole('heading', { name: 'Document not found' }).waitFor();
+  });
+
+  // Runs after the empty-scene checks: until an extraction stage lands, the test writes the mentions itself.
+  it('colours mentions by type, with the type on hover, and toggles them', async () => {
+    const id = await addMentions(server, [['Qassem Soleimani', 'PERSON'], ['Quds Force', 'ORG'], ['Baghdad', 'LOC'], ['Iranian', 'MISC']]);
+    await page.goto(url(`/documents/${id}`));
+    const person = page.locator('.doc-text .mention.t-PERSON').first();
+    await person.waitFor();
+    assert.equal(await person.getAttribute('title'), 'Person: Qassem Soleimani');
+    for (const type of ['PERSON', 'ORG', 'LOC', 'MISC'] as const) {
+      const mention = page.locator(`.doc-text .mention.t-${type}`).first();
+      const colours = await mention.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderBottomColor]);
+      assert.deepEqual(colours, [rgb(ENTITY_STYLES[type].tint), rgb(ENTITY_STYLES[type].color)], `${type} uses the palette`);
+    }
+    await page.mouse.move(0, 0);
+    await person.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reader-mentions');
+    await page.getByRole('checkbox', { name: /Person/ }).uncheck();
+    assert.equal(await page.locator('.doc-text .mention.t-PERSON').count(), 0, 'unticking a type hides its highlights');
+    assert.ok((await page.locator('.doc-text .mention.t-ORG').count()) > 0);
   });
 
   it('made no request outside its own origin and threw no errors', () => {

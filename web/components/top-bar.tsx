@@ -17,9 +17,9 @@ export function sceneOf(pathname: string): string {
   return scene?.path ?? '';
 }
 
-/** Top navigation; `searchHref` keeps the last query when returning to Search. */
-export function TopBar({ pathname, searchHref }: { pathname: string; searchHref: string }) {
-  const current = sceneOf(pathname);
+/** Top navigation; `searchHref` keeps the last query when returning to Search; `inSearch` marks Search while reading a result. */
+export function TopBar({ pathname, searchHref, inSearch }: { pathname: string; searchHref: string; inSearch: boolean }) {
+  const current = inSearch ? '/search' : sceneOf(pathname);
   return (
     <header className="topbar">
       <Link className="brand" href={searchHref} aria-label="Cablegraph, search">
