@@ -46,7 +46,8 @@ function unitSimilarity(x: Unit, y: Unit): number {
   if (x.particle !== y.particle) return 0.3;
   if (x.word === y.word) return 1;
   if (x.word.length === 1 || y.word.length === 1) return x.word[0] === y.word[0] ? 0.9 : 0;
-  if (x.key === y.key && x.key.length >= 2) return 0.95;
+  // Skeletons of one- and two-letter words say nothing ("is" / "us").
+  if (x.key === y.key && Math.min(x.word.length, y.word.length) > 2) return 0.95;
   // Jaro-Winkler alone rewards a shared start too much ("Zuckermann" / "Zuckerberg" 0.88); averaging with
   // edit similarity keeps one-letter spelling variants high and different names with one stem low.
   const edit = 1 - editDistance(x.word, y.word) / Math.max(x.word.length, y.word.length);
@@ -118,6 +119,8 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
   if (numbersOf(pa.words) !== numbersOf(pb.words)) return { score: 0, rule: 'guard-number' };
   if (pa.norm === pb.norm) return { score: 1, rule: 'exact-norm' };
   if (pa.norm.replace(/ /g, '') === pb.norm.replace(/ /g, '') && pa.norm.length >= 6) return { score: 0.95, rule: 'compact-equal' };
+  // Acronyms are compared letter for letter: "ISIS" is not "IS", "IRGC" is not "IRG".
+  if (acronymOf(a) !== null && acronymOf(b) !== null) return { score: 0, rule: 'acronym-mismatch' };
   if (type !== 'PERSON' && type !== 'LOC') {
     const [acr, long] = acronymOf(a) !== null ? [acronymOf(a), pb.norm] : [acronymOf(b), pa.norm];
     if (acr !== null && long.includes(' ')) {

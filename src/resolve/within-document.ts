@@ -6,7 +6,7 @@
 import type { EntityType } from '../model/index.js';
 import { acronymKey, expandsAcronym, isAcronym, parentheticalAfter } from './acronyms.js';
 import { initialsOf } from './match.js';
-import { comparableWords, tokenKey } from './name-key.js';
+import { comparableWords } from './name-key.js';
 import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
 import { NAME_PARTICLES } from './titles.js';
 
@@ -20,7 +20,7 @@ export interface DocumentMention {
 
 /** Why two mentions were put together. */
 export interface ClusterReason {
-  /** "same-name", "org-variant", "acronym-definition", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
+  /** "same-name" (any type), "org-variant", "acronym-definition", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
   rule: string;
   /** The mentions involved, quoted, for a human to check. */
   detail: string;
@@ -73,18 +73,18 @@ function displayName(m: DocumentMention): string {
 }
 
 /** True when `part` occurs in `whole` as consecutive words ("revolutionary guard" in "islamic revolutionary guard"). */
+// Words must be equal, not just share a skeleton: one document spells a name one way, and "Kadhimi"
+// (the prime minister) and "al-Kadhim" (an imam) share one.
 function containsRun(whole: string[], part: string[]): boolean {
-  const same = (x: string, y: string): boolean => x === y || (x.length > 3 && tokenKey(x) === tokenKey(y));
   for (let i = 0; i + part.length <= whole.length; i++) {
-    if (part.every((w, j) => same(whole[i + j] ?? '', w))) return true;
+    if (part.every((w, j) => whole[i + j] === w)) return true;
   }
   return false;
 }
 
 /** True when every word of `part` is among `whole`'s words, in any order ("Kadhimi" in "Mustafa al-Kadhimi"). */
 function containsWords(whole: string[], part: string[]): boolean {
-  const keys = new Set(whole.map(tokenKey));
-  return part.every((w) => keys.has(tokenKey(w)));
+  return part.every((w) => whole.includes(w));
 }
 
 /** Whether mention `p` can stand for the longer name `full` of the same type. */
@@ -112,13 +112,14 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   const uf = new Clusters(mentions.length);
   const longForms = new Map<number, string>(); // mention index -> long form defined in a parenthesis, not itself a mention
 
-  // 1. Same normalised name, and organisation variants ("Revolutionary Guards Corps" / "the Revolutionary Guard").
+  // 1. Same normalised name, whatever type the recogniser gave each mention (it often types one name two
+  // ways in one document), and organisation variants ("Revolutionary Guards Corps" / "the Revolutionary Guard").
   const seen = new Map<string, Prepared>();
   for (const p of byStart) {
     if (p.norm === '') continue;
-    const exact = seen.get(`${p.m.type}|${p.norm}`);
+    const exact = seen.get(p.norm);
     if (exact) uf.union(exact.index, p.index, { rule: 'same-name', detail: `${quote(p)} = ${quote(exact)}` });
-    else seen.set(`${p.m.type}|${p.norm}`, p);
+    else seen.set(p.norm, p);
     if (p.m.type !== 'ORG' || p.acronym) continue;
     const variant = seen.get(`ORG~${p.words.join(' ')}`);
     if (variant && variant.norm !== p.norm) uf.union(variant.index, p.index, { rule: 'org-variant', detail: `${quote(p)} ~ ${quote(variant)}` });
@@ -130,7 +131,8 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   for (const p of byStart) {
     const paren = parentheticalAfter(text, p.m.end);
     if (paren === null) continue;
-    const inside = byStart.find((q) => q.m.type === p.m.type && q.m.start >= paren.start && q.m.end <= paren.end);
+    // A definition is explicit, so it holds even when the recogniser typed the two sides differently.
+    const inside = byStart.find((q) => q.m.start >= paren.start && q.m.end <= paren.end);
     const detail = `${quote(p)} (${paren.text})`;
     if (!p.acronym && isAcronym(paren.text) && expandsAcronym(p.norm, paren.text)) {
       if (!aliases.has(acronymKey(paren.text))) aliases.set(acronymKey(paren.text), p);
@@ -145,7 +147,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   // 3. Every use of a defined acronym, before or after the definition; else an acronym of a unique organisation's initials.
   for (const p of byStart.filter((q) => q.acronym)) {
     const definer = aliases.get(acronymKey(p.display));
-    if (definer && definer.m.type === p.m.type) {
+    if (definer) {
       uf.union(definer.index, p.index, { rule: 'acronym-alias', detail: `${quote(p)} defined at ${quote(definer)}` });
       continue;
     }
@@ -176,6 +178,15 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   return { clusters: collect(prepared, uf, longForms) };
 }
 
+/** The type most mentions of a cluster carry; ties go to the first mention's type. */
+function majorityType(members: Prepared[]): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const p of members) counts.set(p.m.type, (counts.get(p.m.type) ?? 0) + 1);
+  let best: EntityType = members[0]?.m.type ?? 'MISC';
+  for (const [type, n] of counts) if (n > (counts.get(best) ?? 0)) best = type;
+  return best;
+}
+
 /** Turns the union-find into clusters ordered by first mention, each with its canonical name. */
 function collect(prepared: Prepared[], uf: Clusters, longForms: Map<number, string>): DocumentCluster[] {
   const groups = new Map<number, Prepared[]>();
@@ -191,10 +202,9 @@ function collect(prepared: Prepared[], uf: Clusters, longForms: Map<number, stri
       if (long !== undefined) names.push({ name: long, words: long.split(/\s+/).length });
     }
     const best = names.reduce((x, y) => (y.words > x.words ? y : x));
-    const first = members[0];
     return {
       canonical: best.name,
-      type: first?.m.type ?? 'MISC',
+      type: majorityType(members),
       mentionIndexes: members.map((p) => p.index).sort((a, b) => a - b),
       reasons: uf.reasons.get(root) ?? [],
     };

@@ -49,6 +49,9 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['IRGC', 'Iraqi Republican Army', 'ORG', 'acronym-mismatch'],
   ['Mark Zuckermann', 'Mark Zuckerberg', 'PERSON', 'word-mismatch'],
   ['', 'Iran', 'LOC', 'empty'],
+  ['ISIS', 'IS', 'ORG', 'acronym-mismatch'],
+  ['IS', 'US', 'ORG', 'acronym-mismatch'],
+  ['Is', 'Us', 'PERSON', 'word-mismatch'],
 ];
 
 test('must-merge pairs score at or above the threshold', () => {

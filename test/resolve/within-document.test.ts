@@ -103,6 +103,21 @@ const CASES: Case[] = [
     same: [['Soleimani’s', 'Gen. Qassem Soleimani']],
     different: [['General Esmail Qaani', 'Gen. Qassem Soleimani']],
   },
+  {
+    name: 'a surname joins the full name with that exact word, not a similar one (003)',
+    text: 'Prime Minister Mustafa al-Kadhimi was seeking to increase the number of US troops. The blast hit Shia pilgrims commemorating the anniversary of the martyrdom of Imam Musa al-Kadhim. Hours after the grenade attack, Kadhimi went to the Baghdad operations command headquarters.',
+    mentions: [['Prime Minister Mustafa al-Kadhimi', 'PERSON'], ['US', 'LOC'], ['Imam Musa al-Kadhim', 'PERSON'], ['Kadhimi', 'PERSON'], ['Baghdad', 'LOC']],
+    same: [['Prime Minister Mustafa al-Kadhimi', 'Kadhimi']],
+    different: [['Imam Musa al-Kadhim', 'Kadhimi']],
+    canonical: [['Imam Musa al-Kadhim', 'Musa al-Kadhim'], ['Kadhimi', 'Mustafa al-Kadhimi']],
+  },
+  {
+    name: 'one name typed two ways by the recogniser is one entity; a definition holds across types (003)',
+    text: 'In the Islamic State (IS) group, Soleimani found a huge challenge. When Grand Ayatollah Ali al-Sistani called on Iraqis to take up arms and mobilise against IS, he offered an umbrella. Over recent months, Nato and Nato allies met.',
+    mentions: [['Islamic State', 'MISC'], ['IS', 'ORG'], ['Soleimani', 'PERSON'], ['Grand Ayatollah Ali al-Sistani', 'PERSON'], ['Iraqis', 'MISC'], ['IS', 'ORG'], ['Nato', 'LOC'], ['Nato', 'ORG']],
+    same: [['Islamic State', 'IS'], ['Nato', 'Nato']],
+    different: [['IS', 'Iraqis']],
+  },
 ];
 
 for (const c of CASES) {
@@ -135,4 +150,11 @@ test('clusters become candidates keyed by document, type and normalised name', (
     { key: 'doc-1#ORG:islamic revolutionary guard corps', name: 'Islamic Revolutionary Guard Corps', type: 'ORG', aliases: ['IRGC'], documentIds: ['doc-1'] },
     { key: 'doc-1#PERSON:qassem soleimani', name: 'Qassem Soleimani', type: 'PERSON', aliases: ['Gen. Qassem Soleimani', 'Soleimani’s'], documentIds: ['doc-1'] },
   ]);
+});
+
+test('a cluster takes the type most of its mentions carry', () => {
+  const text = 'In the Islamic State (IS) group. Against IS.';
+  const mentions = mentionsIn(text, [['Islamic State', 'MISC'], ['IS', 'ORG'], ['IS', 'ORG']]);
+  const { clusters } = resolveWithinDocument(text, mentions);
+  assert.deepEqual(clusters.map((c) => [c.canonical, c.type, c.mentionIndexes]), [['Islamic State', 'ORG', [0, 1, 2]]]);
 });
