@@ -19,6 +19,8 @@ const MAX_CONTROL_SHARE = 0.05;
 export function decodeText(bytes: Uint8Array, path: string): DecodedText {
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   assertNotBinary(bytes, path);
   const scan = scanUtf8(bytes);
   if (scan.firstInvalid < 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
@@ -36,7 +38,7 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
 
 /** True when the head of the bytes looks like text in some encoding (used to read files with an unknown extension). */
 export function looksLikeText(bytes: Uint8Array): boolean {
-  if (hasBom(bytes)) return true;
+  if (hasBom(bytes) || utf16WithoutBom(bytes)) return true;
   return binaryReason(bytes) === null;
 }
 
@@ -60,9 +62,50 @@ function strictUtf8(b: Uint8Array): string {
   return new TextDecoder('utf-8').decode(b);
 }
 
+/**
+ * UTF-16 text without a BOM has NULs (the high byte of every ASCII space, digit or letter) on one side only: odd
+ * offsets for little-endian, even for big-endian. Binary files have NULs on both sides.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  const guess = oddNul > pairs * 0.1 && evenNul === 0 ? 'utf-16le' : evenNul > pairs * 0.1 && oddNul === 0 ? 'utf-16be' : null;
+  if (!guess) return null;
+  // Confirm: real UTF-16 text decodes without control characters or broken surrogate pairs.
+  const sample = new TextDecoder(guess).decode(bytes.subarray(0, n));
+  return /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(sample) ? null : guess;
+}
+
+// Signatures of common non-text files, so the refusal can say what the file is.
+const SIGNATURES: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'a legacy Office file (.doc, .xls, .ppt or Outlook .msg); save it as .docx or .eml'],
+  [[0x1f, 0x8b], 'gzip-compressed'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an ELF executable'],
+  [[0x4d, 0x5a], 'a Windows executable'],
+];
+
+/** Names a known binary format from its first bytes, or returns null. */
+export function describeBinary(head: Uint8Array): string | null {
+  return SIGNATURES.find(([sig]) => sig.every((b, i) => head[i] === b))?.[1] ?? null;
+}
+
 function assertNotBinary(bytes: Uint8Array, path: string): void {
   const reason = binaryReason(bytes);
-  if (reason) throw new IngestFailure('binary-file', `${path} is not text (${reason}); no handler reads this kind of file.`);
+  if (!reason) return;
+  const kind = describeBinary(bytes);
+  throw new IngestFailure('binary-file', `${path} is not text (${kind ? `${kind}, ` : ''}${reason}); no handler reads this kind of file.`);
 }
 
 function binaryReason(bytes: Uint8Array): string | null {

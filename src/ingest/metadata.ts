@@ -108,13 +108,13 @@ function labelledDate(segment: string): string | undefined {
   return found && found.index <= 4 ? found.value : undefined;
 }
 
-// A line holding a date plus at most a time, a weekday or separators: "20 Nov 2019|", "Wednesday, 20 November 2019 08:25 GMT".
+// A line holding a date plus at most a time, a weekday or separators: "20 Nov 2019|", "Mon 18 Nov 2019 17.00 GMT".
 function bareDate(segment: string): string | undefined {
   const found = findDate(segment);
   if (!found) return undefined;
   const rest = (segment.slice(0, found.index) + ' ' + segment.slice(found.index + found.length))
     .replace(/\bT\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/, ' ')
-    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2})?\b/gi, ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2})?\b/gi, ' ')
     .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
     .replace(/[\s|•·,\-–—/()[\]]+/g, '');
   return rest.length === 0 ? found.value : undefined;
@@ -169,9 +169,9 @@ function sourceOf(segment: string): string | undefined {
   return undefined;
 }
 
-// "WASHINGTON (Reuters) - ...", "(AP) — ...": a wire credit opening a paragraph.
+// "WASHINGTON (Reuters) - ...", "TEHRAN, Iran (AP) — ...", "(AFP) - ...": a wire credit opening a paragraph.
 function wireSourceOf(line: string): string | undefined {
-  const m = line.match(/^(?:[\p{Lu}][\p{Lu}\p{M} ,.'-]{1,40}\s)?\(([\p{Lu}][\p{L}&. ]{0,30})\)\s*[-–—]\s/u);
+  const m = line.match(/^(?:\p{Lu}[\p{L}\p{M}.'-]*(?:,?\s+\p{Lu}[\p{L}\p{M}.'-]*){0,4}\s+)?\(([\p{Lu}][\p{L}&. ]{0,30})\)\s*[-–—]\s/u);
   return m ? m[1]!.trim() : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { ExtractedDocument } from '../model/index.js';
 import { detectLanguage } from '../nlp/language.js';
 import { DEFAULT_LIMITS, IngestFailure, type FormatHandler, type IngestLimits } from './handler.js';
 import { HANDLERS } from './handlers.js';
-import { looksLikeText } from './decode.js';
+import { describeBinary, looksLikeText } from './decode.js';
 import { extensionOf, sha256Hex } from './document.js';
 import { inferMetadata } from './metadata.js';
 
@@ -62,7 +62,8 @@ export function pickHandler(path: string, bytes: Uint8Array, handlers: FormatHan
   if (byExtension) return byExtension;
   const text = handlers.find((h) => h.name === 'text');
   if (text && looksLikeText(bytes)) return text;
-  throw new IngestFailure('unsupported-format', `${path} is in a format Cablegraph cannot read${ext ? ` (${ext})` : ''} and does not look like text.`);
+  const kind = describeBinary(head);
+  throw new IngestFailure('unsupported-format', `${path} is in a format Cablegraph cannot read (${kind ?? (ext || 'no extension')}) and does not look like text.`);
 }
 
 /** Fills what every document needs and the handler may have left out; handler-given values always win. */

@@ -53,6 +53,10 @@ test('honours UTF-8 and UTF-16 byte order marks', async () => {
   assert.equal((await readDocument('le.txt', le)).text, PERSIAN);
   const be = Buffer.from(FRENCH, 'utf16le').swap16();
   assert.equal((await readDocument('be.txt', new Uint8Array([0xfe, 0xff, ...be]))).text, FRENCH);
+  // Without a BOM, the NUL in every other byte of mostly-ASCII UTF-16 gives the byte order away.
+  assert.equal((await readDocument('le-nobom.txt', new Uint8Array(Buffer.from(FRENCH, 'utf16le')))).text, FRENCH);
+  assert.equal((await readDocument('be-nobom', new Uint8Array(be))).text, FRENCH);
+  assert.equal((await readDocument('ar-nobom.txt', new Uint8Array(Buffer.from(ARABIC, 'utf16le')))).text, ARABIC);
 });
 
 test('refuses UTF-8 with an invalid sequence and names the byte offset', async () => {
@@ -63,7 +67,9 @@ test('refuses UTF-8 with an invalid sequence and names the byte offset', async (
 
 test('refuses a binary file named .txt', async () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-  await rejectsWith(readDocument('image.txt', png), 'binary-file', /NUL byte at offset 8/);
+  await rejectsWith(readDocument('image.txt', png), 'binary-file', /image\.txt is not text \(a PNG image, NUL byte at offset 8\)/);
+  const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+  await rejectsWith(readDocument('memo.doc', ole), 'unsupported-format', /legacy Office file/);
 });
 
 test('refuses an empty file', async () => {
