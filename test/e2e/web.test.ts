@@ -170,8 +170,9 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
       const colours = await mention.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderBottomColor]);
       assert.deepEqual(colours, [rgb(ENTITY_STYLES[type].tint), rgb(ENTITY_STYLES[type].color)], `${type} uses the palette`);
     }
-    await page.mouse.move(0, 0);
-    await person.scrollIntoViewIfNeeded();
+    await page.locator('.name-list button', { hasText: 'Quds Force' }).click();
+    await page.waitForURL(/at=\d+-\d+/);
+    assert.equal(await page.locator('.doc-text .target').first().innerText(), 'Quds Force', 'a name in the index jumps to its mention');
     await screenshot(page, 'reader-mentions');
     await page.getByRole('checkbox', { name: /Person/ }).uncheck();
     assert.equal(await page.locator('.doc-text .mention.t-PERSON').count(), 0, 'unticking a type hides its highlights');

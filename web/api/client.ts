@@ -9,6 +9,8 @@ export interface DocumentMention {
   end: number;
   type: EntityType;
   text: string;
+  /** Normalised name ("qassem soleimani"), when the server sends it. */
+  norm?: string;
 }
 
 /** GET /api/documents/:id: the stored document with its children and mentions (empty until extraction has run). */

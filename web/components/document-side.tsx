@@ -4,6 +4,7 @@ import type { DocumentDetail } from '../api/client.js';
 import { documentTitle, formatLength, formatTimestamp, languageName } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { ENTITY_STYLES } from '../theme/entity-colors.js';
+import { MentionIndex } from './mention-index.js';
 
 /** Which kinds of highlight are shown. */
 export interface HighlightToggles {
@@ -18,10 +19,13 @@ export interface DocumentSideProps {
   query: string;
   toggles: HighlightToggles;
   onToggles(next: HighlightToggles): void;
+  /** The span the URL points at, so "next occurrence" starts from it. */
+  at: { start: number; end: number } | null;
+  onJump(span: { start: number; end: number }): void;
 }
 
 /** The side panel beside the text, so the reader never loses their place. */
-export function DocumentSide({ doc, hitCount, query, toggles, onToggles }: DocumentSideProps) {
+export function DocumentSide({ doc, hitCount, query, toggles, onToggles, at, onJump }: DocumentSideProps) {
   const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const mention of doc.mentions) if (mention.type in counts) counts[mention.type]++;
   return (
@@ -56,7 +60,9 @@ export function DocumentSide({ doc, hitCount, query, toggles, onToggles }: Docum
       </ul>
       {doc.mentions.length === 0 ? (
         <p className="side-note">No entity mentions yet: entity extraction has not run on this document.</p>
-      ) : null}
+      ) : (
+        <MentionIndex mentions={doc.mentions} visible={toggles.types} at={at} onJump={onJump} />
+      )}
 
       <h2>Document</h2>
       <dl className="meta">

@@ -94,9 +94,12 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
   }, [doc.mentions, hits, at, toggles]);
   const currentHit = at ? hits.findIndex((h) => h.start === at.start && h.end === at.end) : -1;
   // Moving between hits rewrites ?at= in place: the URL keeps the reader's place without a back step per hit.
+  const goTo = (span: { start: number; end: number }): void => {
+    navigate(buildUrl(`/documents/${encodeURIComponent(doc.id)}`, { q: query, at: `${span.start}-${span.end}` }), { replace: true });
+  };
   const goToHit = (index: number): void => {
     const hit = hits[index];
-    if (hit) navigate(buildUrl(`/documents/${encodeURIComponent(doc.id)}`, { q: query, at: `${hit.start}-${hit.end}` }), { replace: true });
+    if (hit) goTo(hit);
   };
 
   // Scroll once per arrival (document + span), not on every highlight toggle.
@@ -147,7 +150,7 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
           <DocumentText text={doc.text} marks={marks} />
         </div>
       </article>
-      <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} />
+      <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} at={at} onJump={goTo} />
     </div>
   );
 }
