@@ -1,0 +1,205 @@
+/** Attributed statements: quotations and reported speech, with who says them and whether they assert or deny. */
+import type { Span } from '../model/index.js';
+import { flattenMentions } from './masked.js';
+import { ROLE } from './relations/lexicon.js';
+import type { ExtractedClaim, ExtractionInput, InputMention } from './types.js';
+
+/** Verbs that attribute speech; "denied" and its kin turn the stance to denial. */
+const SAY = String.raw`(?:said|says|say|told|tells|added|adds|wrote|writes|explained|noted|insisted|argued|argues|opined|stated|warned|claimed|claims|recalled|continued|concluded|asserted|reported|reports|read|declared|denied|denies|alleged|alleges|acknowledged|confirmed|confirms|revealed|reveals|reveal|suggested|suggests|believes|believe|show|shows|showed|indicated|indicates|concluded|disclosed|admitted|maintained)`;
+const DENY = /^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)$/;
+/** A speaker noun phrase: short, no clause punctuation; lists of single words allowed ("commanders, politicians and officials"). */
+const SPEAKER = String.raw`((?:[\p{L}-]+, ){0,3}(?:[^,.;:"“”]|(?<=\b\p{Lu})\.){2,70}?)`;
+const ADVERBS = String.raw`(?:(?:also|later|then|reportedly|previously|repeatedly|publicly|privately|vehemently|strongly|flatly|firmly|in particular|again|once|[a-z]+ly),? )*`;
+
+/** Extracts the claims of a document in text order. */
+export function extractClaims(input: ExtractionInput): ExtractedClaim[] {
+  const mentions = flattenMentions(input.mentions);
+  const claims = [...quotedClaims(input, mentions), ...reportedClaims(input, mentions)];
+  claims.sort((a, b) => a.evidence.start - b.evidence.start);
+  resolvePronounSpeakers(claims);
+  return claims;
+}
+
+/** "“Qaani is the weakest link ...,” a political leader close to Iran told MEE." and "the source told ...: “...”". */
+function quotedClaims(input: ExtractionInput, mentions: InputMention[]): ExtractedClaim[] {
+  const out: ExtractedClaim[] = [];
+  const text = input.text;
+  const quote = /[“"]([^“”"]{12,1500}?)[”"]/g;
+  for (let q = quote.exec(text); q !== null; q = quote.exec(text)) {
+    const content: Span = { start: q.index + 1, end: q.index + q[0].length - 1 };
+    if (q[1]!.trim().split(/\s+/).length < 4) continue; // scare quotes: “special relationship”, “an urgent”
+    const after = text.slice(q.index + q[0].length, q.index + q[0].length + 200);
+    const before = text.slice(Math.max(0, q.index - 200), q.index);
+    let speaker: Span | null = null;
+    let verb = '';
+    let attributionEnd = q.index + q[0].length;
+    const speakerFirst = new RegExp(String.raw`^\s*,?\s*${SPEAKER} ${ADVERBS}(${SAY})\b[^.!?\n]*[.!?]?`, 'u').exec(after);
+    const verbFirst = new RegExp(String.raw`^\s*,?\s*(${SAY}) ((?:the |a |an |one |another )?[^,.;:"“”]{2,60}?)(?=[,.;]|$| (?:who|because|in|on|at|to)\b)[^.!?\n]*[.!?]?`, 'u').exec(after);
+    const lead = new RegExp(String.raw`${SPEAKER} ${ADVERBS}(${SAY})(?: [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*| (?:his|her|their|the) [^,:"“”]{1,40}?)?(?: that)?[:,]?\s*$`, 'u').exec(before);
+    // A quotation closed by a full stop ends its sentence: what follows is not its attribution.
+    const closed = /\.\s*$/.test(q[1]!);
+    if (!closed && speakerFirst !== null && speakerFirst[1] !== undefined) {
+      const at = q.index + q[0].length + speakerFirst[0].indexOf(speakerFirst[1]);
+      speaker = { start: at, end: at + speakerFirst[1].length };
+      verb = speakerFirst[2]!;
+      attributionEnd = q.index + q[0].length + speakerFirst[0].length;
+    } else if (!closed && verbFirst !== null) {
+      const at = q.index + q[0].length + verbFirst[0].indexOf(verbFirst[2]!, verbFirst[1]!.length);
+      speaker = { start: at, end: at + verbFirst[2]!.length };
+      verb = verbFirst[1]!;
+      attributionEnd = q.index + q[0].length + verbFirst[0].length;
+    } else if (lead !== null) {
+      const at = q.index - before.length + lead.index;
+      speaker = { start: at, end: at + lead[1]!.length };
+      verb = lead[2]!;
+    }
+    if (speaker === null || !plausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+    const evStart = Math.min(speaker.start, q.index);
+    const evEnd = Math.max(attributionEnd, q.index + q[0].length);
+    out.push(makeClaim(input, mentions, speaker, content, verb, { start: evStart, end: evEnd }, 'quote'));
+  }
+  return out;
+}
+
+/** A reported-speech shape: its pattern and how to read speaker, verb and claim from a match. */
+interface Reported {
+  rule: string;
+  pattern: RegExp;
+  interposed: boolean;
+  read: (m: RegExpExecArray) => { speaker: string; verb: string; claim: string };
+}
+
+const NAME_AFTER_VERB = String.raw`(?: [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)?`;
+
+const REPORTED: Reported[] = [
+  {
+    // "According to the political leader, Iran has been struggling to find someone capable of filling Soleimani's shoes."
+    rule: 'reported:according-to',
+    pattern: /^(?:But |And |So )?[Aa]ccording to ([^,]{2,80}), (.+)$/u,
+    interposed: false,
+    read: (m) => ({ speaker: m[1]!, verb: 'said', claim: m[2]! }),
+  },
+  {
+    // "One of the key errors made by the United States, according to the report, was underestimating ..."
+    rule: 'reported:according-to',
+    pattern: /^(.+?), according to ([^,]{2,80}), (.+)$/u,
+    interposed: true,
+    read: (m) => ({ speaker: m[2]!, verb: 'said', claim: `${m[1]} ${m[3]}` }),
+  },
+  {
+    // "Those assassinations, sources said, left behind a vast mess ..."
+    rule: 'reported:interposed',
+    pattern: new RegExp(String.raw`^(.+?), ${SPEAKER} (${SAY})${NAME_AFTER_VERB}, (.+)$`, 'u'),
+    interposed: true,
+    read: (m) => ({ speaker: m[2]!, verb: m[3]!, claim: `${m[1]} ${m[4]}` }),
+  },
+  {
+    // "All Iran-backed political and armed factions answered to him, they said."
+    rule: 'reported:claim-speaker',
+    pattern: new RegExp(String.raw`^(.+), ${SPEAKER} (${SAY})${NAME_AFTER_VERB}(?:, speaking on condition of anonymity)?[.!?]?$`, 'u'),
+    interposed: false,
+    read: (m) => ({ speaker: m[2]!, verb: m[3]!, claim: m[1]! }),
+  },
+  {
+    // "The leak also reveals that Nechervan Barzani ... met with ...", "Abadi, in particular, vehemently denied meeting ..."
+    rule: 'reported:speaker-claim',
+    pattern: new RegExp(String.raw`^${SPEAKER}(?:, [^,]{1,40},)? ${ADVERBS}(${SAY}|rejected|dismissed)${NAME_AFTER_VERB}(?: that)? (.+)$`, 'u'),
+    interposed: false,
+    read: (m) => ({ speaker: m[1]!, verb: m[2]!, claim: m[3]! }),
+  },
+];
+
+/** Reported speech inside one sentence: "According to sources, ...", "..., sources said.", "The leak reveals that ...". */
+function reportedClaims(input: ExtractionInput, mentions: InputMention[]): ExtractedClaim[] {
+  const out: ExtractedClaim[] = [];
+  for (const sent of input.sentences) {
+    const s = input.text.slice(sent.start, sent.end);
+    if (/[“”"]/.test(s)) continue; // quotations are handled whole, across sentences
+    const at = (part: string, from = 0): Span => {
+      const i = s.indexOf(part, from);
+      return { start: sent.start + i, end: sent.start + i + part.length };
+    };
+    for (const shape of REPORTED) {
+      const m = shape.pattern.exec(s);
+      if (m === null) continue;
+      const { speaker, verb, claim } = shape.read(m);
+      if (!plausibleSpeaker(speaker) || claim.split(' ').length < 3) continue;
+      if (/^(?:to (?:the|a|an|his|her|their)|for|by|in|at|with|of|on)\b/.test(claim)) continue; // "said to the Iraqis was passed along"
+      if (/^(?:reports|claims|shows|findings)$/.test(verb) && /^\p{L}+ing\b/u.test(claim)) continue; // "The leak exposes reports detailing ..."
+      const speakerSpan = at(speaker);
+      // An interposed attribution splits the claim in two; the claimed span is then the whole sentence.
+      const claimSpan = shape.interposed ? { start: sent.start, end: sent.end } : at(claim.replace(/[.!?]$/, ''));
+      const c = makeClaim(input, mentions, speakerSpan, claimSpan, verb, sent, shape.rule);
+      c.text = claim.replace(/[.!?]$/, '');
+      out.push(c);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Trims what a speaker pattern over-captures: "well, but The Intercept" -> "The Intercept", "occupation, the report" -> "the report". */
+function trimSpeaker(phrase: string): string {
+  const afterComma = /^(?:.*, )((?:the|a|an|one|another|[A-Z]).*)$/u.exec(phrase)?.[1];
+  const p = afterComma !== undefined && !/ and /.test(phrase.slice(0, phrase.length - afterComma.length)) ? afterComma : phrase;
+  return p.replace(/^(?:.*\b)?(?:but|and|so|while|as|because|though|although|when|if|since) (?=\p{Lu})/u, '');
+}
+
+const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who|when|where|some|many|most|all|one|ones|as|if|but|and|so|while|although|though|because)$/i;
+
+/** Rejects phrases that are not speakers: clause fragments, long phrases, "it was said". */
+function plausibleSpeaker(phrase: string): boolean {
+  if (/^(?:Though|Although|While|If|When|Since|Because|As|Unless|Whether)\b/.test(phrase)) return false;
+  const words = phrase.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 10) return false;
+  if (NOT_SPEAKERS.test(words[0]!) && words.length === 1) return false;
+  // A verb inside the phrase means we caught a clause: "Iran is intervening in our country".
+  return !/\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b/.test(phrase);
+}
+
+/** Builds a claim, finding the named speaker when the phrase is headed by a mention. */
+function makeClaim(input: ExtractionInput, mentions: InputMention[], speaker: Span, content: Span, verb: string, evidence: Span, rule: string): ExtractedClaim {
+  const raw = input.text.slice(speaker.start, speaker.end).trim();
+  const speakerText = trimSpeaker(raw);
+  speaker = { start: speaker.start + input.text.slice(speaker.start, speaker.end).indexOf(raw) + raw.length - speakerText.length, end: speaker.end };
+  const head = speakerHead(input.text, mentions, speaker);
+  const evidenceText = input.text.slice(evidence.start, evidence.end);
+  const claim: ExtractedClaim = {
+    speakerKey: head?.entityKey ?? null,
+    speakerText,
+    text: input.text.slice(content.start, content.end).trim(),
+    stance: DENY.test(verb) ? 'denies' : 'asserts',
+    evidence: { documentId: input.documentId, start: evidence.start, end: evidence.end, text: evidenceText },
+    rule,
+    span: content,
+  };
+  if (head === undefined && (ANONYMOUS.test(speakerText) || /anonymity|anonymous|unnamed|not authori[sz]ed to speak/.test(evidenceText))) claim.anonymous = true;
+  return claim;
+}
+
+const ANONYMOUS = /\b(?:sources?|officials?|specialist|experts?|analysts?|commanders?|politicians?|diplomats?|insiders?|protesters?|residents?|witness(?:es)?|someone|person|leaders?|officers?)\b/i;
+const HEAD_PREFIX = new RegExp(String.raw`^(?:(?:the|a|an|former|then-|[A-Z][\p{L}.-]*|${ROLE})\s+)*$`, 'u');
+
+/** The mention that heads a speaker phrase: "Iraqi Prime Minister Adel Abdul-Mahdi", "the Pentagon"; not "a leader close to Iran". */
+function speakerHead(text: string, mentions: InputMention[], speaker: Span): InputMention | undefined {
+  const inside = mentions.filter((m) => m.start >= speaker.start && m.end <= speaker.end && m.type !== 'MISC');
+  for (const m of inside) {
+    const before = text.slice(speaker.start, m.start).replace(/⟦/g, '');
+    const after = text.slice(m.end, speaker.end);
+    const masked = before.replace(/\s+/g, ' ');
+    if (HEAD_PREFIX.test(masked) && /^(?:\s*$|,|\s*\()/.test(after)) return m;
+  }
+  return undefined;
+}
+
+/** "he said", "she added": the speaker is the one named in the claim just before, when there is one. */
+function resolvePronounSpeakers(claims: ExtractedClaim[]): void {
+  for (let i = 1; i < claims.length; i++) {
+    const c = claims[i]!;
+    const prev = claims[i - 1]!;
+    if (/^(?:he|she|they|the specialist|the official|the source)$/i.test(c.speakerText) && c.evidence.start - prev.evidence.end < 600) {
+      c.speakerKey = prev.speakerKey;
+      if (prev.anonymous === true) c.anonymous = true;
+    }
+  }
+}

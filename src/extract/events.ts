@@ -1,0 +1,79 @@
+/** Dated events: a trigger word, the date stated in the same sentence, the people and groups involved, and the place. */
+import type { DateMention } from '../model/index.js';
+import { flattenMentions } from './masked.js';
+import type { ExtractedEvent, ExtractionInput, InputMention } from './types.js';
+
+/** Trigger words per event type; the first matching type in a sentence position wins. */
+const TRIGGERS: { type: string; words: RegExp }[] = [
+  // "Soleimani ... killed in a January 2020 US drone strike", "Soleimani's assassination"
+  { type: 'killing', words: /\b(?:killed|killing|kills|assassinated|assassination|assassinations|murdered|murder|executed|execution|slain|died|death of)\b/gi },
+  // "a 26 February US air strike on Kataeb Hezbollah"
+  { type: 'strike', words: /\b(?:air ?strikes?|drone strikes?|missile strikes?|strikes? on|bombing|bombed|shelling|shelled|missile attack|rocket attack)\b/gi },
+  // "a missile attack on 3 March targeting the Ain al-Assad military base", "the consulate in Karbala was set ablaze"
+  { type: 'attack', words: /\b(?:attacks?|attacked|raids?|raided|ambush(?:ed)?|invasion|invaded|stormed|set ablaze|set on fire|burned down|offensive)\b/gi },
+  // "both meetings were held at roughly the same time on 28 February", "met ... in Dec 2014"
+  { type: 'meeting', words: /\b(?:met|meeting|meetings|talks|summit|visited|visit)\b/gi },
+  // "Qaani, who succeeded Soleimani", "was appointed head of"
+  { type: 'appointment', words: /\b(?:appointed|appointment|named|nominated|nomination|succeeded|sworn in|took over|installed)\b/gi },
+  // "its withdrawal from Syria", "When U.S. troops began pulling out in 2011"
+  { type: 'withdrawal', words: /\b(?:withdrawals?|withdrew|withdrawn|withdrawing|pulled out|pulling out|pull out|pulled back|pull back|retreat(?:ed)?)\b/gi },
+  // "the 2018 parliamentary elections", "was elected president in 2014"
+  { type: 'election', words: /\b(?:elections?|elected|re-elected|vote|voted|polls)\b/gi },
+];
+
+/** Extracts one event per (type, sentence, date) when the sentence states a date. */
+export function extractEvents(input: ExtractionInput): ExtractedEvent[] {
+  const mentions = flattenMentions(input.mentions);
+  const out: ExtractedEvent[] = [];
+  for (const sent of input.sentences) {
+    const dates = input.dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    if (dates.length === 0) continue;
+    const inSentence = mentions.filter((m) => m.start >= sent.start && m.end <= sent.end);
+    const seen = new Set<string>();
+    const used: [number, number][] = []; // "missile attack" is one strike, not also an attack
+    for (const { type, words } of TRIGGERS) {
+      words.lastIndex = 0;
+      const slice = input.text.slice(sent.start, sent.end);
+      for (let m = words.exec(slice); m !== null; m = words.exec(slice)) {
+        const at = sent.start + m.index;
+        if (inSentence.some((x) => x.start <= at && at < x.end)) continue; // "Summit Hotel", a name, not a trigger
+        if (used.some(([a, b]) => at < b && a < at + m![0].length)) continue;
+        used.push([at, at + m[0].length]);
+        const date = nearest(dates, at);
+        const key = `${type}|${date.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const place = findPlace(input.text, inSentence, at);
+        const participants = [...new Set(inSentence.filter((x) => x !== place && isParticipant(x)).map((x) => x.entityKey))];
+        const ev: ExtractedEvent = {
+          type,
+          date: date.value,
+          precision: date.precision,
+          participants: place === undefined ? participants : participants.filter((k) => k !== place.entityKey),
+          evidence: { documentId: input.documentId, start: sent.start, end: sent.end, text: slice },
+          rule: `trigger:${type}`,
+        };
+        if (place !== undefined) ev.place = place.entityKey;
+        out.push(ev);
+      }
+    }
+  }
+  return out;
+}
+
+/** The date closest to the trigger: "killed in a January 2020 US drone strike" takes "January 2020". */
+function nearest(dates: DateMention[], at: number): DateMention {
+  return [...dates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]!;
+}
+
+/** The place named after "in", "near" or "at", preferring the one closest after the trigger ("meeting in Tehran"). */
+function findPlace(text: string, mentions: InputMention[], at: number): InputMention | undefined {
+  const places = mentions.filter((m) => m.type === 'LOC' && /\b(?:in|near|at|inside|outside|over|of) (?:the )?(?:[a-z]+ ){0,3}$/.test(text.slice(Math.max(0, m.start - 40), m.start)));
+  const after = places.filter((m) => m.start >= at);
+  return after[0] ?? places[places.length - 1];
+}
+
+/** People, organisations and states take part; a demonym qualifying a noun ("Iranian officials") does not name one. */
+function isParticipant(m: InputMention): boolean {
+  return m.type !== 'MISC' || /s$/.test(m.text);
+}

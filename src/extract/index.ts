@@ -1,0 +1,39 @@
+/** The extraction stage: relations, events and claims for one document, with relations linked to the claims they rest on. */
+import { extractClaims } from './claims.js';
+import { extractEvents } from './events.js';
+import { extractRelations } from './relations.js';
+import type { Span } from '../model/index.js';
+import type { ExtractedClaim, ExtractedRelation, ExtractionInput, ExtractionResult } from './types.js';
+
+export { extractClaims } from './claims.js';
+export { extractEvents } from './events.js';
+export { extractRelations } from './relations.js';
+export type * from './types.js';
+
+/** Version recorded as provenance on every fact this stage produces; bump it when rules change. */
+export const EXTRACT_VERSION = 'rules@1';
+
+/**
+ * Relations below this confidence are kept but hidden by default. At 0.5 the rules measured >= 0.8 precision on the
+ * hand-checked sample articles; weaker rules (a person "in" a place, 0.45) fall below it.
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+/** Runs relation, event and claim extraction and links each relation to the claim it was read from. */
+export function extract(input: ExtractionInput): ExtractionResult {
+  const relations = extractRelations(input);
+  const events = extractEvents(input);
+  const claims = extractClaims(input);
+  return { relations: linkClaims(relations, claims), events, claims };
+}
+
+/** Sets claimIndex on relations found inside a claim ("the leak reveals that Barzani met ..." -> the meeting rests on the leak). */
+export function linkClaims(relations: ExtractedRelation[], claims: ExtractedClaim[]): ExtractedRelation[] {
+  return relations.map((r) => {
+    const spans = [r.sourceSpan ?? r.evidence, r.targetSpan ?? r.evidence];
+    // One end inside the claimed text and both inside the statement: "Abadi denied meeting X" rests on Abadi's word.
+    const within = (s: Span, span: Span): boolean => s.start >= span.start && s.end <= span.end;
+    const index = claims.findIndex((c) => spans.some((s) => within(s, c.span ?? c.evidence)) && spans.every((s) => within(s, c.evidence)));
+    return index < 0 ? r : { ...r, claimIndex: index };
+  });
+}

@@ -1,0 +1,73 @@
+/** Typed relation extraction: runs every rule set over each sentence and merges what they find into sourced edges. */
+import { RELATION_TYPES } from '../model/index.js';
+import type { MoneyMention } from '../model/index.js';
+import { maskSentences, type MaskedSentence } from './masked.js';
+import { compileFrames, runFrames, type FrameHit } from './relations/frame.js';
+import { INFORMANT_ROLES } from './relations/lexicon.js';
+import { LOCATIVE_FRAMES } from './relations/locative.js';
+import { PASSIVE_FRAMES } from './relations/passives.js';
+import { TITLE_FRAMES } from './relations/titles.js';
+import { NOUN_FRAMES, VERB_FRAMES } from './relations/verbs.js';
+import type { ExtractedRelation, ExtractionInput } from './types.js';
+
+// Order does not matter for correctness (all frames run and duplicates merge); it is grouped by construction for reading.
+const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...NOUN_FRAMES, ...PASSIVE_FRAMES, ...LOCATIVE_FRAMES]);
+
+const INFORMANT_WORDS = new Set(INFORMANT_ROLES);
+
+/** Extracts typed relations between the input's entity keys, one per (type, pair, sentence), best rule kept. */
+export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
+  const best = new Map<string, ExtractedRelation>();
+  for (const s of maskSentences(input)) {
+    if (s.mentions.length < 2) continue;
+    for (const hit of runFrames(s, FRAMES)) {
+      const rel = toRelation(input, s, hit);
+      if (rel === null) continue;
+      const ends = RELATION_TYPES[rel.type].symmetric ? [rel.source, rel.target].sort() : [rel.source, rel.target];
+      const key = `${rel.type}|${ends.join('|')}|${s.span.start}`;
+      const prev = best.get(key);
+      if (prev === undefined || rel.confidence > prev.confidence) best.set(key, rel);
+    }
+  }
+  return [...best.values()].sort((a, b) => a.evidence.start - b.evidence.start || a.type.localeCompare(b.type));
+}
+
+/** Turns a frame hit into a relation, applying the type fixes that depend on the mentions. */
+function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): ExtractedRelation | null {
+  const src = s.mentions[hit.source]!;
+  const tgt = s.mentions[hit.target]!;
+  if (src.entityKey === tgt.entityKey) return null;
+  let type = hit.type;
+  let role = hit.role;
+  // "an Iranian intelligence asset" is a covert tie, not a post.
+  if (type === 'role_in' && role !== undefined && INFORMANT_WORDS.has(role.split(' ').pop()!)) type = 'informant_for';
+  // "X is a member of Hezbollah": a person inside an organisation holds a post in it.
+  if (type === 'part_of' && src.type === 'PERSON') {
+    type = 'role_in';
+    role = 'member';
+  }
+  // People are not located in people, and organisations do not hold posts in persons ... except advisers to a leader.
+  if (type === 'located_in' && tgt.type !== 'LOC') return null;
+  const from = s.offsets[hit.from]!;
+  const amount = hit.type === 'paid' ? findAmount(input.money, from, s.span.end) : undefined;
+  if (hit.needsMoney && amount === undefined) return null;
+  const rel: ExtractedRelation = {
+    type,
+    source: src.entityKey,
+    target: tgt.entityKey,
+    confidence: Math.round(hit.confidence * 100) / 100,
+    rule: hit.rule,
+    evidence: { documentId: input.documentId, start: s.span.start, end: s.span.end, text: input.text.slice(s.span.start, s.span.end) },
+    sourceSpan: { start: src.start, end: src.end },
+    targetSpan: { start: tgt.start, end: tgt.end },
+  };
+  if (role !== undefined && type === 'role_in') rel.role = role;
+  if (amount !== undefined) rel.amount = amount;
+  if (hit.negated) rel.negated = true;
+  return rel;
+}
+
+/** The first amount stated after the verb in the same sentence: "paid him $3,000 a month". */
+function findAmount(money: readonly MoneyMention[], from: number, sentenceEnd: number): MoneyMention | undefined {
+  return money.filter((m) => m.start >= from && m.end <= sentenceEnd).sort((a, b) => a.start - b.start)[0];
+}

@@ -1,0 +1,29 @@
+/** Pattern pieces for subjects, objects and agents of verbs, shared by the verb and passive rule sets. */
+import { AUX, NP_GAP, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
+
+/** An optional apposition or relative clause between a subject and its verb: ", Khamenei's security adviser in charge of X,". */
+const APPOSITIVE = String.raw`(?:,(?:(?!\b(?:is|was|were|are|has|have|had|will|would|said|says|told)\b)[^,;"]){1,110}?,| \([^)]{1,40}\))?`;
+
+/** A subject with what may stand between it and its verb: "Hejazi", "Abadi, in particular, vehemently", "Qaani, who". */
+export function subject(name: string, types: string): string {
+  return `{${name}:${types}}${APPOSITIVE} (?:who |which |that )?${AUX}*${CONJOINED}${ACTIVE}`;
+}
+
+/** An earlier verb sharing the subject: "the Americans killed him and also killed Muhandis". */
+const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?)?`;
+
+/** Refuses a passive auxiliary right before the verb: "Omar was killed on the front line" has no object. */
+const ACTIVE = String.raw`(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (?:[a-z]+ly )?)`;
+
+/** A post written before a name inside an object: "Hashd leader" in "called Hashd leader Abu Fadak". */
+const TITLED = String.raw`(?:⟦[A-Za-z]\d+⟧(?:'s?)? ${ROLE_QUALIFIER}*${ROLE} |${TITLE})*`;
+
+/** An object after its verb, allowing a short noun phrase and "including": "the most prominent Iraqi armed factions, including X". */
+export function object(name: string, types: string): string {
+  return String.raw`(?:${NP_GAP}(?:[a-z][\w'-]*, (?:including|such as|notably|namely|especially|particularly|mainly|among them) )?)?(?:the )?${TITLED}{${name}:${types}}`;
+}
+
+/** An agent after "by": "by Iranian-backed X", "by the Quds Force". */
+export function agent(name: string, types: string): string {
+  return String.raw`by ${NP_GAP}{${name}:${types}}`;
+}

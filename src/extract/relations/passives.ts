@@ -1,0 +1,69 @@
+/** Passive and reduced-passive constructions, where the object comes first: "X was killed by Y", "killed in a US drone strike". */
+import type { RelationTypeId } from '../../model/index.js';
+import type { Frame } from './frame.js';
+import { agent } from './clause.js';
+import { AUX, NP_GAP } from './lexicon.js';
+
+/** Participles that yield `type` from the agent (after "by") to the subject. */
+const PASSIVES: { type: RelationTypeId; participles: string; confidence: number }[] = [
+  {
+    type: 'controls',
+    participles: String.raw`(?:controlled|directed|commanded|run|overseen|sponsored|backed|founded|established|formed|created|armed|trained|led|headed|managed|supervised|handled|dominated|organi[sz]ed|set up)`,
+    confidence: 0.8,
+  },
+  { type: 'paid', participles: String.raw`(?:paid|bribed|funded|financed|bankrolled)`, confidence: 0.8 },
+  {
+    type: 'attacked',
+    participles: String.raw`(?:killed|assassinated|attacked|struck|targeted|bombed|shelled|raided|invaded|executed|murdered|ambushed|shot|wounded|injured|abducted|kidnapped|captured|seized|detained|arrested|hit|overrun|liberated|recaptured)`,
+    confidence: 0.8,
+  },
+  { type: 'opposed', participles: String.raw`(?:opposed|critici[sz]ed|condemned|denounced|accused|sanctioned|fought|defeated|expelled|ousted)`, confidence: 0.75 },
+  { type: 'informant_for', participles: String.raw`(?:recruited|hired|handled|run as an? (?:asset|agent|source))`, confidence: 0.7 },
+  { type: 'allied_with', participles: String.raw`(?:supported|assisted|aided|helped|joined)`, confidence: 0.65 },
+];
+
+/** A subject with an optional apposition or reduced relative before the participle: "Soleimani, the Quds Force leader". */
+const PATIENT = String.raw`{b:POLM}(?:,[^,;"]{1,80}?,?)? (?:who |which |that )?${AUX}*`;
+
+/** "X was killed by Y", "Hashd al-Shaabi, established by Soleimani", "the PMU, backed by Iran". */
+export const PASSIVE_FRAMES: Frame[] = [
+  ...PASSIVES.map(
+    (row): Frame => ({
+      rule: `passive:${row.type}`,
+      pattern: `${PATIENT}${row.participles} ${agent('a', 'POLM')}`,
+      emit: [{ type: row.type, source: 'a', target: 'b' }],
+      confidence: row.confidence,
+    }),
+  ),
+  {
+    // "Qassem Soleimani, the Quds Force leader killed in a January 2020 US drone strike in Baghdad"
+    rule: 'passive:killed-in-strike',
+    pattern: String.raw`${PATIENT}(?:killed|assassinated|wounded|injured|targeted|struck|hit|died) (?:in|during|by) (?:an? |the )?(?:[\w,-]+ ){0,4}?{a:POLM}(?:'s?)? (?:[a-z-]+ ){0,2}(?:strike|airstrike|attack|raid|bombing|operation|assault|ambush)`,
+    emit: [{ type: 'attacked', source: 'a', target: 'b' }],
+    confidence: 0.75,
+    modifiers: ['a'],
+  },
+  {
+    // "Omar was killed on the front line during an attack by pro-Assad forces"
+    rule: 'passive:killed-in-attack-by',
+    pattern: String.raw`${PATIENT}(?:killed|assassinated|wounded|injured|captured|abducted|kidnapped)(?: [^.;]{1,40}?)? (?:in|during) (?:an? |the )?(?:[a-z-]+ ){0,2}(?:attack|strike|airstrike|raid|ambush|bombing|assault|shelling|offensive|operation) (?:by|of|carried out by|launched by) ${NP_GAP}{a:POLM}`,
+    emit: [{ type: 'attacked', source: 'a', target: 'b' }],
+    confidence: 0.75,
+  },
+  {
+    // "Abadi received $10,000 from the MOIS" (needs an amount, checked by the caller)
+    rule: 'received-from',
+    pattern: String.raw`{b:PO}(?:,[^,;"]{1,80}?,)? ${AUX}*(?:received|receives|accepted|accepts|took|takes|got|gets) [^.;]{1,60}? from (?:the )?{a:POLM}`,
+    emit: [{ type: 'paid', source: 'a', target: 'b' }],
+    confidence: 0.7,
+    needsMoney: true,
+  },
+  {
+    // "He also said the U.S. ... gave him a $20,000 bonus" (needs an amount, checked by the caller)
+    rule: 'gave-money',
+    pattern: String.raw`{a:POLM}(?:,[^,;"]{1,80}?,)? ${AUX}*(?:gave|gives|give|handed|hands|transferred|transfers|sent|sends|offered|offers|promised|promises|provided|provides|paid out) (?:to )?(?:the )?{b:PO}`,
+    emit: [{ type: 'paid', source: 'a', target: 'b' }],
+    confidence: 0.7,
+    needsMoney: true,
+  },
+];

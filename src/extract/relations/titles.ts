@@ -1,0 +1,95 @@
+/** Posts written around a name: title-name pairs, appositions, copulas and appointments (role_in, succeeded). */
+import type { Frame } from './frame.js';
+import { AUX, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
+
+const Q = ROLE_QUALIFIER;
+/** The post with its qualifiers, captured: "security adviser", "then-commander". */
+const POST = `{role:=${Q}*${ROLE}}`;
+/** Lower-case words before a post, stopping at words that start a clause. */
+const DESCRIPTORS = String.raw`(?:(?!(?:who|which|that|and|or|was|is|were|are|has|had|with|by|in|of|to|for|from|on|at)\b)[a-z][\w-]* ){0,3}?`;
+/** A possessor before the organisation: "Iran's notorious" in "the commander of Iran's notorious Quds Force". */
+const POSSESSOR = String.raw`(?:⟦[A-Za-z]\d+⟧'s? (?:[a-z][\w-]* )?)?`;
+
+/** role_in rules keyed on a post word. */
+export const TITLE_FRAMES: Frame[] = [
+  {
+    // "Iraqi Prime Minister Haider al-Abadi", "Hashd leader Abu Fadak", "Lebanese Hezbollah leader Hassan Nasrallah"
+    rule: 'title-name',
+    pattern: `{g:OLM}(?:'s?)? ${POST} ${TITLE}*{p:P}`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
+    confidence: 0.85,
+    modifiers: ['g'],
+  },
+  {
+    // "Revolutionary Guard Gen. Qassem Soleimani"
+    rule: 'title-name:military',
+    pattern: String.raw`{g:OL} {role:=(?:Gen\.|General|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Col\.|Colonel|Adm\.|Admiral|Commander)} ${TITLE}*{p:P}`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
+    confidence: 0.75,
+    modifiers: ['g'],
+  },
+  {
+    // "Asghar Hejazi, Khamenei's security adviser", "Nechervan Barzani, the former prime minister of Kurdistan",
+    // "Qassem Soleimani, the Quds Force leader"
+    rule: 'apposition',
+    pattern: `{p:P}, (?:the |a |an |[Tt]he )?${DESCRIPTORS}(?:{g:OLMP}(?:'s?)? ${DESCRIPTORS})?${POST}(?: (?:of|for|to) (?:the )?${POSSESSOR}{g2:OLM}| (?:in|at) (?:the )?{g2:O})?`,
+    emit: [
+      { type: 'role_in', source: 'p', target: 'g', role: 'role' },
+      { type: 'role_in', source: 'p', target: 'g2', role: 'role' },
+    ],
+    confidence: 0.85,
+    modifiers: ['g', 'g2'],
+  },
+  {
+    // "the commander of Iran's notorious Quds Force, Gen. Qassem Soleimani"
+    rule: 'apposition:post-first',
+    pattern: `${POST} (?:of|for|in|at) (?:the )?${POSSESSOR}{g:OLM}, ${TITLE}*{p:P}`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
+    confidence: 0.8,
+  },
+  {
+    // "Iraq's then-commander of military intelligence, Lt. Gen. Hatem al-Maksusi"
+    rule: 'apposition:possessive-post-first',
+    pattern: `{g:OLMP}'s? ${POST}(?: of [a-z]+(?: [a-z]+){0,2})?, ${TITLE}*{p:P}`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
+    confidence: 0.8,
+  },
+  {
+    // "Masum was elected president of Iraq", "Qaani became head of the Quds Force", "he served as ambassador to Iraq"
+    rule: 'copula',
+    pattern: `{p:P},? (?:who )?${AUX}*(?:is|was|became|becomes|remains|remained|serves as|served as|acts as|acted as|was appointed|was named|was elected|was made|was nominated|has been|had been|appointed|named|elected) (?:as )?(?:the |a |an )?${DESCRIPTORS}${POST} (?:of|for|in|at|to) (?:the )?${POSSESSOR}{g:OLM}`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
+    confidence: 0.8,
+  },
+  {
+    // "Asghar Hejazi, Khamenei's security adviser in charge of the Beit Rahbari agency"
+    rule: 'apposition:in-charge',
+    pattern: String.raw`{p:P}, [^,;"]{0,80}?(?:in charge of|responsible for|who (?:heads|headed|leads|led|runs|ran|commands|commanded|controls|controlled|founded|directs|directed)) (?:the )?{g:OL}`,
+    emit: [{ type: 'controls', source: 'p', target: 'g' }],
+    confidence: 0.75,
+  },
+  {
+    // "Hassan Nasrallah of Hezbollah"
+    rule: 'person-of-org',
+    pattern: `{p:P} of (?:the )?{g:O}(?! ⟦)`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'member' }],
+    confidence: 0.6,
+  },
+  {
+    // "Esmail Qaani, who succeeded Soleimani as leader of the Quds Force" -> succeeded, role_in
+    rule: 'succession',
+    pattern: `{a:P},? (?:who )?${AUX}*(?:succeeded|succeeds|replaced|replaces|took over from|was named to replace|was appointed to replace) {b:P}(?: as (?:the )?${POST} (?:of|in|at|for) (?:the )?${POSSESSOR}{g:OLM})?`,
+    emit: [
+      { type: 'succeeded', source: 'a', target: 'b' },
+      { type: 'role_in', source: 'a', target: 'g', role: 'role' },
+    ],
+    confidence: 0.85,
+  },
+  {
+    // "Soleimani was succeeded by Qaani", "Soleimani's successor, Esmail Qaani"
+    rule: 'succession:passive',
+    pattern: `{b:P}(?: ${AUX}*(?:was|is|has been) (?:succeeded|replaced) by|'s? (?:[a-z]+ )?successor,?) ${TITLE}*{a:P}`,
+    emit: [{ type: 'succeeded', source: 'a', target: 'b' }],
+    confidence: 0.8,
+  },
+];

@@ -1,0 +1,167 @@
+/** Active verbs with a named subject and object: one row per relation type, read "subject <verb> object". */
+import type { RelationTypeId } from '../../model/index.js';
+import type { Frame } from './frame.js';
+import { object, subject } from './clause.js';
+
+/** A verb group that yields one relation type from subject to object. */
+interface VerbRow {
+  type: RelationTypeId;
+  /** Verb forms with their particles, as regex source. */
+  verbs: string;
+  /** Entity types allowed as object. */
+  objects: string;
+  confidence: number;
+}
+
+const ROWS: VerbRow[] = [
+  {
+    // "Each of these agencies controls dozens of Iraqi armed factions", "Iran dominates the politics of Iraq",
+    // "Hejazi became directly responsible for the most prominent Iraqi armed factions, including Kataeb Hezbollah and Asaib Ahl al-Haq"
+    type: 'controls',
+    verbs: String.raw`(?:controls?|controlled|controlling|directs|directed|directing|commands|commanded|commanding|runs|ran|oversees|oversaw|overseeing|sponsors|sponsored|sponsoring|backs|backed|backing|founded|co-founded|established|formed|created|arms|armed|arming|trains|trained|training|leads|led|leading|heads|headed|heading|manages|managed|supervises|supervised|handles|handled|dominates|dominated|dominating|took control of|taking control of|seized control of|took charge of|became responsible for|(?:is|was|are|were|became|become|becomes|remained|remains) (?:directly |also |now )?responsible for|(?:is|was|are|were|) ?in charge of|set up|organi[sz]ed)`,
+    objects: 'POLM',
+    confidence: 0.8,
+  },
+  {
+    // "The last three answer directly to Khamenei", "the Quds Force is part of the IRGC"
+    type: 'part_of',
+    verbs: String.raw`(?:(?:is|was|are|were|became|remains|remained) (?:also )?)?(?:part of|a part of|a unit of|a branch of|a wing of|an arm of|a faction of|a division of|a subsidiary of|a member of|members of|attached to|affiliated (?:to|with)|subordinate to|answers? (?:directly )?to|answered (?:directly )?to|answering (?:directly )?to|reports? directly to|reported directly to|belongs? to|belonged to|joined|integrated into|merged into|falls? under|fell under|came under)`,
+    objects: 'POLM',
+    confidence: 0.8,
+  },
+  {
+    // "the source secretly reported to the MOIS", "he spied for Iran", "X worked as an asset for the CIA"
+    type: 'informant_for',
+    verbs: String.raw`(?:spied|spies|spying|spy) (?:for|on behalf of)|(?:informed|informs|informing) (?:for|on behalf of)|worked as an? (?:[a-z]+ )?(?:asset|agent|spy|informant|source|mole) (?:for|of)|secretly (?:reports?|reported|reporting|passed information|passes information) to|(?:is|was|became|were|are|had been) (?:an? |the )?(?:[a-z]+ ){0,2}(?:asset|informant|informer|spy|mole|source|double agent)s? (?:for|of|to|working for)|(?:recruited|was recruited) by|passed (?:information|intelligence|secrets|details) to|(?:working|worked|works) (?:secretly )?on behalf of`,
+    objects: 'OLMP',
+    confidence: 0.75,
+  },
+  {
+    // "Nechervan Barzani met with Hejazi", "Minister Ellwood met with the Syrian National Coalition"
+    type: 'met',
+    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
+    objects: 'PO',
+    confidence: 0.8,
+  },
+  {
+    // "the U.S. paid him $3,000 a month", "Iran bribed Iraqi officials"
+    type: 'paid',
+    verbs: String.raw`(?:paid|pays|pay|paying|bribed|bribes|bribing|funded|funds|funding|financed|finances|financing|bankrolled|bankrolls)`,
+    objects: 'POLM',
+    confidence: 0.8,
+  },
+  {
+    // "the Americans killed him and also killed Muhandis", "Coalition military forces conducted 26 strikes against ISIL"
+    type: 'attacked',
+    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|recaptured|retook|retaking|liberated|overran)`,
+    objects: 'POLM',
+    confidence: 0.8,
+  },
+  {
+    // "Soleimani ... fought ISIS", "Protesters are strongly critical of Iran", "Syria has accused Israel"
+    type: 'opposed',
+    verbs: String.raw`(?:opposes|opposed|opposing|oppose|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemn|denounced|denounces|accused|accuses|accuse|blamed|blames|fought|fights|fighting|fight|battled|battles|battling|sanctioned|confronted|confronts|resisted|resists|clashed with|clashes with|clashing with|(?:is|are|was|were) (?:at odds|at war) with|(?:wage[sd]?|waging) war (?:on|against)|(?:is|are|was|were) (?:strongly |very |highly )?critical of|turned against|defeated|defeats|defeat|to defeat|ousted|expelled|(?:is|are|was|were) (?:committed to )?(?:defeating|fighting|countering|confronting) |(?:fight|battle|war|campaign|struggle|efforts?) (?:against|to defeat))`,
+    objects: 'POLM',
+    confidence: 0.75,
+  },
+  {
+    // "Soleimani pounced ... in cooperation with his Iraqi partners", "Coalition forces conducted strikes in support of the government of Iraq"
+    type: 'allied_with',
+    verbs: String.raw`(?:allied with|allies with|allied to|cooperates with|cooperated with|cooperating with|cooperate with|coordinates with|coordinated with|coordinating with|coordinate with|fought alongside|fights alongside|fighting alongside|fight alongside|sided with|sides with|partnered with|partners with|worked together with|collaborated with|collaborates with|collaborating with|joined forces with|(?:in|to) (?:close )?(?:cooperation|coordination|partnership|alliance) with|(?:in|to) support of|supports|supported|supporting|support|assisted|assists|aided|aids|helped|helps|(?:is|are|was|were) (?:loyal|close|allied|aligned) (?:to|with)|(?:is|are|was|were) (?:an? )?(?:close )?(?:ally|allies|partner|partners) (?:of|to))`,
+    objects: 'POLM',
+    confidence: 0.7,
+  },
+];
+
+/** Subject-verb-object frames built from the rows above. */
+export const VERB_FRAMES: Frame[] = ROWS.map((row) => ({
+  rule: `verb:${row.type}`,
+  pattern: `${subject('a', 'POLM')}(?:${row.verbs}) ${object('b', row.objects)}`,
+  emit: [{ type: row.type, source: 'a', target: 'b' }],
+  confidence: row.confidence,
+}));
+
+/** Frames where the relation is named by a noun between or around the two names. */
+export const NOUN_FRAMES: Frame[] = [
+  {
+    // "Iran recruited Hatem al-Maksusi as a source": the recruit informs for the recruiter
+    rule: 'recruited',
+    pattern: `${subject('a', 'OLM')}(?:recruited|recruits|recruit|recruiting|enlisted|turned) ${object('b', 'P')}`,
+    emit: [{ type: 'informant_for', source: 'b', target: 'a' }],
+    confidence: 0.65,
+  },
+  {
+    // "Hejazi called Hashd leader Abu Fadak and a number of prominent Iraqi faction commanders to 'an urgent' meeting in Tehran"
+    rule: 'summoned-to-meeting',
+    pattern: `${subject('a', 'PO')}(?:called|invited|summoned|brought|hosted) ${object('b', 'PO')}[^.;]{0,90}? to (?:an? |the |another )?[^.;]{0,24}?(?:meeting|talks|summit|gathering)`,
+    emit: [{ type: 'met', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "a secret meeting between Abadi and Iranian intelligence", "talks between Iran and the United States"
+    rule: 'meeting-between',
+    pattern: String.raw`(?:meeting|meetings|talks|summit|negotiations) between (?:the )?{a:PO} and (?:the )?{b:PO}`,
+    emit: [{ type: 'met', source: 'a', target: 'b' }],
+    confidence: 0.75,
+  },
+  {
+    // "Nasrallah and Hejazi met in Beirut"
+    rule: 'met:coordinated-subject',
+    pattern: String.raw`{a:PO} and (?:the )?{b:PO} (?:also |later |secretly |then )?(?:met|have met|had met|held talks|meet)`,
+    emit: [{ type: 'met', source: 'a', target: 'b' }],
+    confidence: 0.8,
+  },
+  {
+    // "a 26 February US air strike on Kataeb Hezbollah", "the U.S.' invasion and occupation of Iraq"
+    rule: 'attack-noun',
+    pattern: `{a:POLM}(?:'s?)? (?:[a-z-]+ ){0,2}(?:strikes?|airstrikes?|attacks?|raids?|bombing|bombardment|offensive|assault|invasion|shelling|incursion)(?: and [a-z]+)? (?:on|against|targeting|of) ${object('b', 'POLM')}`,
+    emit: [{ type: 'attacked', source: 'a', target: 'b' }],
+    confidence: 0.75,
+    modifiers: ['a'],
+  },
+  {
+    // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
+    rule: 'hostility-between',
+    pattern: String.raw`(?:war|wars|rivalry|rivalries|conflict|fighting|clashes|hostilities|feud|tensions|dispute|disputes|enmity) between (?:the )?{a:POLM} and (?:the )?{b:POLM}`,
+    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "Iranian ally Hezbollah", "Syria's partner Russia"
+    rule: 'ally-title',
+    pattern: String.raw`{a:OLM}(?:'s?)? (?:[a-z]+ )?(?:ally|allies|partner|partners) (?:the )?{b:POLM}`,
+    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
+    confidence: 0.7,
+    modifiers: ['a'],
+  },
+  {
+    // "Iran's proxy Kataeb Hezbollah"
+    rule: 'proxy-title',
+    pattern: String.raw`{a:OLM}(?:'s?)? (?:[a-z]+ )?(?:proxy|proxies|client|puppet) (?:the )?{b:POLM}`,
+    emit: [{ type: 'controls', source: 'a', target: 'b' }],
+    confidence: 0.7,
+    modifiers: ['a'],
+  },
+  {
+    // "Iran's arch-rival Saudi Arabia"
+    rule: 'rival-title',
+    pattern: String.raw`{a:OLM}(?:'s?)? (?:[a-z]+ )?(?:rival|rivals|arch-rival|arch-enemy|enemy|foe) (?:the )?{b:POLM}`,
+    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
+    confidence: 0.7,
+    modifiers: ['a'],
+  },
+  {
+    // "the U.S.-backed Kurdish-led militia, the Syrian Democratic Forces", "Iran-backed Kataeb Hezbollah"
+    rule: 'backed-compound',
+    pattern: String.raw`{a:POLM}-(?:backed|led|sponsored|funded|controlled|run|created|trained|armed|supported|commanded) (?:[\w-]+ ){0,3}?(?:[\w-]+, (?:the )?)?{b:OM}`,
+    emit: [{ type: 'controls', source: 'a', target: 'b' }],
+    confidence: 0.65,
+  },
+  {
+    // "Under Soleimani, Hashd al-Shaabi played a major role"
+    rule: 'under-control',
+    pattern: String.raw`(?:[Uu]nder the (?:command|control|leadership) of |[Uu]nder ){a:PO}(?:'s? (?:command|control|leadership))?, (?:the )?{b:O}`,
+    emit: [{ type: 'controls', source: 'a', target: 'b' }],
+    confidence: 0.65,
+  },
+];
