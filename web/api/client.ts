@@ -70,7 +70,7 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
     response = await fetch(path, { signal, headers: { accept: 'application/json' } });
   } catch (error) {
     if (isAbort(error)) throw error;
-    throw new ApiError(0, 'network', 'The Cablegraph server did not answer. Is `cablegraph serve` still running?');
+    throw new ApiError(0, 'network', 'The Cablegraph server did not answer. Is cablegraph serve still running?');
   }
   let body: unknown = null;
   try {

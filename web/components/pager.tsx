@@ -14,6 +14,13 @@ export interface PagerProps {
 export function Pager({ page, pageSize, total, hrefFor }: PagerProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1 && page <= 1) return null;
+  if (page > pages) {
+    return (
+      <nav className="pager" aria-label="Pages">
+        <Link className="button" href={hrefFor(pages)}>← Last page ({pages})</Link>
+      </nav>
+    );
+  }
   const first = Math.min(total, (page - 1) * pageSize + 1);
   const last = Math.min(total, page * pageSize);
   return (
