@@ -1,5 +1,6 @@
 /** Acronyms: recognising them and reading the definitions documents give ("X (ABC)", "ABC (X)"). */
 import { initialsOf } from './match.js';
+import { isSubsequence } from './similarity.js';
 
 /** True when a mention's text looks like an acronym: "IRGC", "PMU", "U.S.", "MoIS". */
 export function isAcronym(text: string): boolean {
@@ -10,13 +11,6 @@ export function isAcronym(text: string): boolean {
 /** The acronym as compared: dots and case removed ("U.S." -> "us"). */
 export function acronymKey(text: string): string {
   return text.trim().replace(/[.&]/g, '').toLowerCase();
-}
-
-/** True when the letters of `short` appear in `long` in order ("rgc" in "irgc"). */
-function isSubsequence(short: string, long: string): boolean {
-  let i = 0;
-  for (const ch of long) if (ch === short[i]) i++;
-  return i === short.length;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { EntityType } from '../model/index.js';
 import { comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
-import { editDistance, jaroWinkler } from './similarity.js';
+import { editDistance, isSubsequence, jaroWinkler } from './similarity.js';
 import { KUNYA_PARTICLES, LEGAL_FORM_PHRASES, NUMBER_WORDS } from './titles.js';
 import type { NameScore } from './types.js';
 
@@ -13,7 +13,7 @@ import type { NameScore } from './types.js';
 export const MATCH_THRESHOLD = 0.85;
 
 // Below this, two words are different names, not spellings of one ("Octavian" / "Olaf").
-const WORD_FLOOR = 0.8;
+const WORD_FLOOR = 0.82;
 
 /** A word of a name as compared: a kunya such as "abu mahdi" is one unit, because "abu" alone says nothing. */
 interface Unit {
@@ -46,8 +46,12 @@ function unitSimilarity(x: Unit, y: Unit): number {
   if (x.particle !== y.particle) return 0.3;
   if (x.word === y.word) return 1;
   if (x.word.length === 1 || y.word.length === 1) return x.word[0] === y.word[0] ? 0.9 : 0;
-  // Skeletons of one- and two-letter words say nothing ("is" / "us").
-  if (x.key === y.key && Math.min(x.word.length, y.word.length) > 2) return 0.95;
+  // Skeletons of one- and two-letter words say nothing ("is" / "us"); in short words they need a near-identical
+  // spelling too ("Iraq" / "Irak"), or only added letters (Arabic script writes no short vowels: "qasm" / "qassem"),
+  // but not "Olga" / "Oleg".
+  const shortest = Math.min(x.word.length, y.word.length);
+  const close = (): boolean => editDistance(x.word, y.word) <= 1 || isSubsequence(x.word, y.word) || isSubsequence(y.word, x.word);
+  if (x.key === y.key && shortest > 2 && (shortest > 4 || close())) return 0.95;
   // Jaro-Winkler alone rewards a shared start too much ("Zuckermann" / "Zuckerberg" 0.88); averaging with
   // edit similarity keeps one-letter spelling variants high and different names with one stem low.
   const edit = 1 - editDistance(x.word, y.word) / Math.max(x.word.length, y.word.length);
@@ -56,20 +60,41 @@ function unitSimilarity(x: Unit, y: Unit): number {
   return Math.min(x.word.length, y.word.length) <= 4 ? Math.min(sim, 0.7) : sim;
 }
 
-/** Reads "Smith, John" as "John Smith" (list order) for people. */
-function unComma(name: string, type: EntityType): string {
-  const parts = name.split(',');
-  if (type !== 'PERSON' || parts.length !== 2) return name;
-  return `${parts[1] ?? ''} ${parts[0] ?? ''}`.trim();
+/** Reads "Smith, John" as "John Smith" (list order) and "JC Juncker" as "J C Juncker" for people. */
+function personOrder(name: string, type: EntityType): string {
+  if (type !== 'PERSON') return name;
+  // Joined initials are capitals without a vowel ("JC", "JFK"), and only in mixed-case names: in
+  // "KIM JONG UN" or "AL BEN ALI" every word is capitals.
+  const initials = /\b(?![AEIOUY])(\p{Lu})(?![AEIOUY])(\p{Lu})(?:(?![AEIOUY])(\p{Lu}))?\b/gu;
+  const spread = /\p{Ll}/u.test(name) ? name.replace(initials, (_, a, b, c) => [a, b, c].filter(Boolean).join(' ')) : name;
+  const parts = spread.split(',');
+  return parts.length === 2 ? `${parts[1] ?? ''} ${parts[0] ?? ''}`.trim() : spread;
+}
+
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+/** Spelled and ordinal numbers as digits: "forty four" -> "44", "1st" -> "1", "third" -> "3". */
+function digitsFor(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const tens = TENS[w];
+    const unit = NUMBER_WORDS[words[i + 1] ?? ''] ?? (/^\d$/.test(words[i + 1] ?? '') ? words[i + 1] : undefined);
+    if (tens !== undefined && unit !== undefined) {
+      out.push(String(tens + Number(unit)));
+      i++;
+    } else out.push(tens !== undefined ? String(tens) : NUMBER_WORDS[w] ?? w.replace(/^(\d+)(st|nd|rd|th)$/, '$1'));
+  }
+  return out;
 }
 
 /** Normalised words with spelled-out numbers as digits and multi-word legal forms folded. */
 function prepare(name: string, type: EntityType): { norm: string; words: string[] } {
-  let norm = normalizeName(unComma(name, type), type);
+  let norm = normalizeName(personOrder(name, type), type);
   if (type !== 'PERSON') {
     for (const [phrase, short] of LEGAL_FORM_PHRASES) norm = norm.replace(new RegExp(`\\b${phrase}\\b`, 'g'), short);
   }
-  norm = norm.split(' ').map((w) => NUMBER_WORDS[w] ?? w).join(' ');
+  norm = digitsFor(norm.split(' ')).join(' ');
   return { norm, words: comparableWords(norm, type) };
 }
 

@@ -50,3 +50,10 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && prefix < a.length && a[prefix] === b[prefix]) prefix++;
   return j + prefix * 0.1 * (1 - j);
 }
+
+/** True when the letters of `short` appear in `long` in order ("qasm" in "qassem", "rgc" in "irgc"). */
+export function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}

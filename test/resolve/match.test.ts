@@ -25,6 +25,9 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Ali Khamenei', "Ayatollah Ali Khamenei's", 'PERSON'],
   ['Baghdad', 'Bagdad', 'LOC'],
   ['Iraq', 'Irak', 'LOC'],
+  ['JC Juncker', 'Jean-Claude Juncker', 'PERSON'],
+  ['Brigade Forty-Four', 'Brigade 44', 'ORG'],
+  ['1st International Bank', 'First International Bank', 'ORG'],
 ];
 
 // Different entities that share words or letters.
@@ -48,6 +51,7 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['Deutsche Bank AG', 'Deutsche Bank GmbH', 'ORG', 'same-words'],
   ['IRGC', 'Iraqi Republican Army', 'ORG', 'acronym-mismatch'],
   ['Mark Zuckermann', 'Mark Zuckerberg', 'PERSON', 'word-mismatch'],
+  ['Olga Barynova', 'Oleg Baranov', 'PERSON', 'word-mismatch'],
   ['', 'Iran', 'LOC', 'empty'],
   ['ISIS', 'IS', 'ORG', 'acronym-mismatch'],
   ['IS', 'US', 'ORG', 'acronym-mismatch'],
