@@ -17,7 +17,7 @@ const MAX_CONTROL_SHARE = 0.05;
 
 /** Decodes text bytes, throwing IngestFailure "binary-file" or "invalid-utf8" when they are not text. */
 export function decodeText(bytes: Uint8Array, path: string): DecodedText {
-  const bom = decodeWithBom(bytes);
+  const bom = decodeWithBom(bytes, path);
   if (bom) return bom;
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
@@ -46,18 +46,18 @@ function hasBom(b: Uint8Array): boolean {
   return (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 }
 
-function decodeWithBom(b: Uint8Array): DecodedText | null {
+function decodeWithBom(b: Uint8Array, path: string): DecodedText | null {
   // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: strictUtf8(b), encoding: 'utf-8' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: strictUtf8(b, path), encoding: 'utf-8' };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
   return null;
 }
 
-function strictUtf8(b: Uint8Array): string {
+function strictUtf8(b: Uint8Array, path: string): string {
   const scan = scanUtf8(b);
   if (scan.firstInvalid >= 0) {
-    throw new IngestFailure('invalid-utf8', `File has a UTF-8 byte order mark but an invalid byte sequence at byte offset ${scan.firstInvalid}.`);
+    throw new IngestFailure('invalid-utf8', `${path} has a UTF-8 byte order mark but an invalid byte sequence at byte offset ${scan.firstInvalid}; the file looks damaged.`);
   }
   return new TextDecoder('utf-8').decode(b);
 }
@@ -159,8 +159,8 @@ function sequenceLength(b: Uint8Array, i: number): number {
   return 0;
 }
 
-// What browsers do: ISO-8859-1 and -9 labels are read as their Windows supersets, whose 0x80-0x9F are printable.
-const WINDOWS_SUPERSET: Record<string, string> = { 'iso-8859-1': 'windows-1252', 'iso-8859-9': 'windows-1254' };
+// What browsers do (WHATWG Encoding): ISO-8859-1 and -9 labels are read as their Windows supersets, whose 0x80-0x9F are printable.
+export const WINDOWS_SUPERSET: Record<string, string> = { 'iso-8859-1': 'windows-1252', 'iso-8859-9': 'windows-1254' };
 // Tried besides chardet's guesses: chardet is weak on short texts and on Persian in Windows-1256.
 const COMMON_LEGACY = ['windows-1252', 'windows-1256', 'windows-1251', 'windows-1250', 'iso-8859-6'];
 

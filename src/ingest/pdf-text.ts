@@ -1,57 +1,66 @@
-/** Text of a PDF, page by page: poppler's pdftotext when installed, pdf.js otherwise. */
+/** Text and document info of a PDF, page by page: poppler's pdftotext and pdfinfo when installed, pdf.js otherwise. */
 import { spawn } from 'node:child_process';
 import { IngestFailure } from './handler.js';
 
-// pdftotext on a hostile or huge PDF must not hang an ingest.
-const PDFTOTEXT_TIMEOUT_MS = 120_000;
+/** What a PDF says about itself in its info dictionary; each field only when present. */
+export interface PdfInfo {
+  title?: string;
+  author?: string;
+  /** Creation date as the PDF gives it (ISO from pdfinfo, "D:20191120..." from pdf.js). */
+  created?: string;
+}
+
+/** The pages' text and info of one PDF. */
+export interface PdfContent {
+  pages: string[];
+  info: PdfInfo;
+  /** "pdftotext" or "pdfjs". */
+  extractor: string;
+}
+
+// poppler on a hostile or huge PDF must not hang an ingest.
+const POPPLER_TIMEOUT_MS = 120_000;
 // pdftotext inserts these bidi embedding controls (U+202A..U+202E) around right-to-left runs; they are not text.
 const BIDI_CONTROLS = /[\u202a-\u202e]/g;
 
-let pdftotextAvailable: Promise<boolean> | undefined;
+let popplerAvailable: Promise<boolean> | undefined;
 
-/** Extracts the text of each page, in order. Throws IngestFailure "corrupt-pdf" or "encrypted". */
-export async function pdfPages(bytes: Uint8Array, path: string): Promise<{ pages: string[]; extractor: string }> {
-  if (await hasPdftotext()) return { pages: await pdftotextPages(bytes, path), extractor: 'pdftotext' };
-  return { pages: await pdfjsPages(bytes, path), extractor: 'pdfjs' };
+/** Extracts each page's text and the info dictionary. Throws IngestFailure "corrupt-pdf" or "encrypted". */
+export async function readPdf(bytes: Uint8Array, path: string): Promise<PdfContent> {
+  if (!(await hasPdftotext())) return pdfjsContent(bytes, path);
+  const [pages, info] = await Promise.all([pdftotextPages(bytes, path), pdfinfo(bytes)]);
+  return { pages, info, extractor: 'pdftotext' };
 }
 
 /** True when poppler's pdftotext can be run; checked once per process. */
 export function hasPdftotext(): Promise<boolean> {
-  pdftotextAvailable ??= new Promise((resolve) => {
-    const child = spawn('pdftotext', ['-v'], { stdio: 'ignore' });
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => resolve(code === 0));
-  });
-  return pdftotextAvailable;
+  popplerAvailable ??= run('pdftotext', ['-v'], new Uint8Array()).then((r) => r.code === 0, () => false);
+  return popplerAvailable;
 }
 
 /** Runs pdftotext in its default layout mode (not -raw, which scrambles columns), reading the PDF from stdin. */
-export function pdftotextPages(bytes: Uint8Array, path: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pdftotext', ['-enc', 'UTF-8', '-', '-'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: PDFTOTEXT_TIMEOUT_MS });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(new IngestFailure('corrupt-pdf', `${path}: pdftotext could not run (${e.message}).`)));
-    // pdftotext may exit before reading all input when the PDF is bad; that EPIPE is reported through its exit code.
-    child.stdin.on('error', () => undefined);
-    child.on('close', (code, signal) => {
-      const stderr = Buffer.concat(err).toString('utf8').trim();
-      if (signal) return reject(new IngestFailure('corrupt-pdf', `${path}: pdftotext was stopped (${signal}); the PDF may be damaged or too complex.`));
-      if (code !== 0) return reject(pdfError(path, stderr));
-      const text = Buffer.concat(out).toString('utf8').replace(BIDI_CONTROLS, '');
-      // Each page ends with a form feed, the last one included.
-      const pages = text.split('\f');
-      if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();
-      resolve(pages);
-    });
-    child.stdin.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+export async function pdftotextPages(bytes: Uint8Array, path: string): Promise<string[]> {
+  const result = await run('pdftotext', ['-enc', 'UTF-8', '-', '-'], bytes).catch((e: Error) => {
+    throw new IngestFailure('corrupt-pdf', `${path}: pdftotext could not run (${e.message}).`);
   });
+  if (result.signal) throw new IngestFailure('corrupt-pdf', `${path}: pdftotext was stopped (${result.signal}); the PDF may be damaged or too complex.`);
+  if (result.code !== 0) throw popplerError(path, result.stderr);
+  const pages = result.stdout.replace(BIDI_CONTROLS, '').split('\f');
+  // Each page ends with a form feed, the last one included.
+  if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();
+  return pages;
+}
+
+// "Title:          Envoy memo" lines; -isodates gives "2019-11-20T08:25:00Z" instead of a locale-formatted date.
+async function pdfinfo(bytes: Uint8Array): Promise<PdfInfo> {
+  const result = await run('pdfinfo', ['-isodates', '-enc', 'UTF-8', '-'], bytes).catch(() => null);
+  if (!result || result.code !== 0) return {};
+  const field = (name: string) => result.stdout.match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'm'))?.[1]?.trim() || undefined;
+  return compact({ title: field('Title'), author: field('Author'), created: field('CreationDate') });
 }
 
 /** pdf.js fallback: text items joined by spaces, with line breaks where pdf.js reports an end of line. */
-export async function pdfjsPages(bytes: Uint8Array, path: string): Promise<string[]> {
+export async function pdfjsContent(bytes: Uint8Array, path: string): Promise<PdfContent> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js transfers (detaches) the buffer it is given, so it gets a copy and the original bytes stay intact.
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 });
@@ -75,14 +84,50 @@ export async function pdfjsPages(bytes: Uint8Array, path: string): Promise<strin
       }
       pages.push(text.replace(/ +\n/g, '\n').trim());
     }
-    return pages;
+    const meta = await doc.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as Record<string, unknown>;
+    const str = (key: string) => (typeof info[key] === 'string' ? (info[key] as string).trim() || undefined : undefined);
+    return { pages, info: compact({ title: str('Title'), author: str('Author'), created: str('CreationDate') }), extractor: 'pdfjs' };
   } finally {
     await doc.destroy();
   }
 }
 
-function pdfError(path: string, stderr: string): IngestFailure {
+function compact(info: { title?: string | undefined; author?: string | undefined; created?: string | undefined }): PdfInfo {
+  const out: PdfInfo = {};
+  if (info.title) out.title = info.title;
+  if (info.author) out.author = info.author;
+  if (info.created) out.created = info.created;
+  return out;
+}
+
+function popplerError(path: string, stderr: string): IngestFailure {
   const detail = stderr.split('\n').filter(Boolean).slice(-2).join('; ') || 'unknown error';
   if (/password/i.test(stderr)) return new IngestFailure('encrypted', `${path} is password-protected; give the decrypted file instead.`);
   return new IngestFailure('corrupt-pdf', `${path} is a damaged PDF (pdftotext: ${detail}).`);
+}
+
+interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a poppler tool with the PDF on stdin (nothing is written to disk) and collects its output. */
+function run(command: string, args: string[], input: Uint8Array): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: POPPLER_TIMEOUT_MS });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    // A tool may exit before reading all input when the PDF is bad; that EPIPE is reported through its exit code.
+    child.stdin.on('error', () => undefined);
+    child.on('close', (code, signal) => resolve({
+      code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8').trim(),
+    }));
+    child.stdin.end(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  });
 }

@@ -55,6 +55,28 @@ test('reads an mbox as one child per message, unquoting ">From " body lines', as
   assert.equal(doc.language, undefined);
 });
 
+test('reads a forwarded message as a child and keeps same-named attachments apart', async () => {
+  const inner = 'From: Ann Lee <ann@example.com>\r\nSubject: Original cable\r\nDate: Tue, 19 Nov 2019 07:00:00 +0000\r\nMessage-ID: <o@example.com>\r\n\r\nThe original cable describes the meeting in Basra with the officials.\r\n';
+  const part = (headers: string, body: string) => `--b\r\n${headers}\r\n\r\n${body}\r\n`;
+  const eml = [
+    'From: Jane Doe <jane@example.org>', 'Subject: Fwd: cable', 'Date: Wed, 20 Nov 2019 08:25:00 +0000', 'Message-ID: <f@example.org>',
+    'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '', '',
+  ].join('\r\n') +
+    part('Content-Type: text/plain', 'See the forwarded cable and both versions of the notes.') +
+    part('Content-Type: message/rfc822', inner) +
+    part('Content-Type: text/plain; name="notes.txt"\r\nContent-Disposition: attachment; filename="notes.txt"', 'First version of the notes about the meeting in Basra.') +
+    part('Content-Type: text/plain; name="notes.txt"\r\nContent-Disposition: attachment; filename="notes.txt"', 'Second version of the notes about the meeting in Basra.') +
+    '--b--\r\n';
+  const doc = await readDocument('fwd.eml', new Uint8Array(Buffer.from(eml)));
+  assert.deepEqual(doc.children?.map((c) => [c.path, c.format]), [
+    ['fwd.eml!/attachment-1.eml', 'email'],
+    ['fwd.eml!/notes.txt', 'text'],
+    ['fwd.eml!/notes-2.txt', 'text'],
+  ]);
+  assert.equal(doc.children?.[0]?.title, 'Original cable');
+  assert.equal(doc.children?.[0]?.author, 'Ann Lee');
+});
+
 test('a memo that merely starts with "Subject:" is still text', async () => {
   const memo = 'Subject: Budget\nDate: 2019-11-20\n\nThe budget for the station was raised twice in the spring.';
   assert.equal((await readDocument('memo.txt', new Uint8Array(Buffer.from(memo)))).format, 'text');

@@ -1,7 +1,7 @@
 // PDF (pdftotext and the pdf.js fallback, page offsets, truncation) and DOCX (mammoth, core properties, zip checks).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pdfjsPages, hasPdftotext } from '../../src/ingest/pdf-text.js';
+import { hasPdftotext, pdfjsContent } from '../../src/ingest/pdf-text.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { rejectsWith } from './helpers/assert-failure.js';
 import { writeDocx } from './helpers/docx-writer.js';
@@ -12,6 +12,8 @@ const PAGES = [
   ['Leaked cables name officials', 'By Jane Doe', 'The ministry recruited officials in Baghdad over many years.'],
   ['The second page (continued) describes payments to sources.'],
 ];
+
+const INFO = { title: 'Station report', author: 'Ann Lee', creationDate: 'D:20191120082500Z' };
 
 test('reads a PDF with page start offsets', async () => {
   const doc = await readDocument('report.pdf', writePdf(PAGES));
@@ -26,11 +28,21 @@ test('reads a PDF with page start offsets', async () => {
   assert.equal(doc.meta?.pageCount, '2');
 });
 
-test('the pdf.js fallback extracts the same pages', async () => {
-  const pages = await pdfjsPages(writePdf(PAGES), 'report.pdf');
+test('the pdf.js fallback extracts the same pages and info', async () => {
+  const { pages, info } = await pdfjsContent(writePdf(PAGES, INFO), 'report.pdf');
   assert.equal(pages.length, 2);
   assert.equal(pages[0], 'Leaked cables name officials\nBy Jane Doe\nThe ministry recruited officials in Baghdad over many years.');
   assert.equal(pages[1], 'The second page (continued) describes payments to sources.');
+  assert.deepEqual(info, { title: 'Station report', author: 'Ann Lee', created: 'D:20191120082500Z' });
+});
+
+test('takes title, author and date from the info dictionary, ignoring file-name titles', async () => {
+  const doc = await readDocument('report.pdf', writePdf(PAGES, INFO));
+  assert.equal(doc.title, 'Station report');
+  assert.equal(doc.author, 'Ann Lee');
+  assert.equal(doc.published, '2019-11-20');
+  const named = await readDocument('named.pdf', writePdf(PAGES, { title: 'Microsoft Word - report.doc' }));
+  assert.equal(named.title, 'Leaked cables name officials', 'falls back to the first line');
 });
 
 test('uses poppler\'s pdftotext when it is installed', { skip: (await hasPdftotext()) ? false : 'pdftotext not installed' }, async () => {
@@ -45,7 +57,7 @@ test('refuses a truncated PDF', async () => {
 test('refuses a damaged PDF that still ends with %%EOF', async () => {
   const bytes = new Uint8Array(Buffer.from('%PDF-1.4\nthis is not a real pdf body\n%%EOF\n', 'latin1'));
   await rejectsWith(readDocument('junk.pdf', bytes), 'corrupt-pdf', /junk\.pdf/);
-  await rejectsWith(pdfjsPages(bytes, 'junk.pdf'), 'corrupt-pdf', /junk\.pdf is not a readable PDF/);
+  await rejectsWith(pdfjsContent(bytes, 'junk.pdf'), 'corrupt-pdf', /junk\.pdf is not a readable PDF/);
 });
 
 test('sniffs a PDF named .txt', async () => {

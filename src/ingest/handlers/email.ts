@@ -43,13 +43,11 @@ export const emailHandler: FormatHandler = {
 
     const children: ExtractedDocument[] = [];
     const warnings: IngestError[] = [];
-    let n = 0;
-    for (const attachment of mail.attachments) {
-      n++;
+    const used = new Set<string>();
+    for (const [i, attachment] of mail.attachments.entries()) {
       // Images shown inside an HTML body are part of its layout, not documents someone attached.
       if (attachment.related && attachment.contentType.startsWith('image/')) continue;
-      const name = (attachment.filename ?? '').split(/[/\\]/).pop() || `attachment-${n}`;
-      const path = `${input.path}!/${name}`;
+      const path = `${input.path}!/${attachmentName(attachment.filename, attachment.contentType, i + 1, used)}`;
       try {
         children.push(await input.readChild(path, new Uint8Array(attachment.content)));
       } catch (err) {
@@ -61,6 +59,16 @@ export const emailHandler: FormatHandler = {
     return doc;
   },
 };
+
+// A forwarded message arrives without a file name; "attachment-2.eml" lets the e-mail handler claim it by extension too.
+// Two attachments called "scan.pdf" become "scan.pdf" and "scan-2.pdf", so every child has its own path.
+function attachmentName(filename: string | undefined, contentType: string, n: number, used: Set<string>): string {
+  const base = filename?.split(/[/\\]/).pop() || `attachment-${n}${contentType === 'message/rfc822' ? '.eml' : ''}`;
+  let name = base;
+  for (let k = 2; used.has(name); k++) name = base.replace(/(\.[^.]*)?$/, `-${k}$1`);
+  used.add(name);
+  return name;
+}
 
 // "Jane Doe <jane@example.org>, desk@example.net"; group members are listed as plain addresses.
 function addresses(value: AddressObject | AddressObject[] | undefined): string | undefined {

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import type { FormatHandler } from '../handler.js';
 import { normalizeDate } from '../dates.js';
-import { decodeText } from '../decode.js';
+import { decodeText, WINDOWS_SUPERSET } from '../decode.js';
 import { asciiHead, newDocument } from '../document.js';
 import { domToText } from '../html-text.js';
 
@@ -59,7 +59,8 @@ function pageMeta(html: string): { title?: string; author?: string; source?: str
 
 // A page declares its charset in the first bytes: <meta charset="windows-1256"> or http-equiv content="...; charset=...".
 function decodeHtml(bytes: Uint8Array, path: string): string {
-  const declared = asciiHead(bytes, 2048).match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i)?.[1]?.toLowerCase();
+  const label = asciiHead(bytes, 2048).match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i)?.[1]?.toLowerCase();
+  const declared = label && (WINDOWS_SUPERSET[label] ?? label);
   if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
     return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared);
   }

@@ -1,7 +1,8 @@
 /** PDF documents; page boundaries are kept as page start offsets into the text. */
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { asciiHead, newDocument } from '../document.js';
-import { pdfPages } from '../pdf-text.js';
+import { normalizeDate } from '../dates.js';
+import { readPdf, type PdfInfo } from '../pdf-text.js';
 
 // Pages are joined with a blank line so the last sentence of one page never runs into the first of the next.
 const PAGE_SEPARATOR = '\n\n';
@@ -19,7 +20,7 @@ export const pdfHandler: FormatHandler = {
     if (!asciiHead(input.bytes.subarray(Math.max(0, input.bytes.byteLength - 2048)), 2048).includes('%%EOF')) {
       throw new IngestFailure('corrupt-pdf', `${input.path} is truncated: the PDF has no %%EOF marker at its end (re-download or re-export it).`);
     }
-    const { pages, extractor } = await pdfPages(input.bytes, input.path);
+    const { pages, extractor, info } = await readPdf(input.bytes, input.path);
     const starts: number[] = [];
     let text = '';
     for (const page of pages) {
@@ -27,13 +28,26 @@ export const pdfHandler: FormatHandler = {
       starts.push(text.length);
       text += page.replace(/\s+$/, '');
     }
+    const meta = { extractor, pageCount: String(pages.length) };
+    const doc = newDocument(input, 'pdf', text, { mimeType: 'application/pdf', pages: starts, meta, ...fromInfo(info) });
     if (text.trim() === '') {
       // A scan without a text layer: stored so it can be found by name, with a warning that says why it is blank.
-      return newDocument(input, 'pdf', '', {
-        mimeType: 'application/pdf', pages: starts, meta: { extractor, pageCount: String(pages.length) },
-        warnings: [{ path: input.path, code: 'no-text', message: `${input.path} has no text layer (a scan?); run OCR on it first.` }],
-      });
+      doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path} has no text layer (a scan?); run OCR on it first.` }];
     }
-    return newDocument(input, 'pdf', text, { mimeType: 'application/pdf', pages: starts, meta: { extractor, pageCount: String(pages.length) } });
+    return doc;
   },
 };
+
+// Word processors fill Title with the file name ("Microsoft Word - memo.doc", "untitled"); such titles say nothing.
+const FILE_NAME_TITLE = /^(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|rtf|odt|txt|indd|xlsx?|pptx?)$/i;
+
+/** Title, author and date from the info dictionary, leaving out placeholder values. */
+function fromInfo(info: PdfInfo): { title?: string; author?: string; published?: string } {
+  const out: { title?: string; author?: string; published?: string } = {};
+  if (info.title && !FILE_NAME_TITLE.test(info.title)) out.title = info.title;
+  if (info.author) out.author = info.author;
+  // pdf.js gives "D:20191120082500Z"; pdfinfo -isodates gives "2019-11-20T08:25:00Z".
+  const created = normalizeDate(info.created?.replace(/^D:(\d{4})(\d{2})?(\d{2})?.*$/, (_, y: string, m?: string, d?: string) => [y, m, d].filter(Boolean).join('-')));
+  if (created) out.published = created;
+  return out;
+}

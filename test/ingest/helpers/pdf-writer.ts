@@ -1,7 +1,17 @@
 /** A minimal PDF writer for tests: one line of Helvetica text per entry on each page, with a correct xref table. */
 
-/** Builds a PDF whose pages each show the given lines of ASCII text, top to bottom. */
-export function writePdf(pages: string[][]): Uint8Array {
+/** Entries of the PDF's info dictionary. */
+export interface PdfInfoInput {
+  title?: string;
+  author?: string;
+  /** PDF date string, e.g. "D:20191120082500Z". */
+  creationDate?: string;
+}
+
+const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => '\\' + c)})`;
+
+/** Builds a PDF whose pages each show the given lines of ASCII text, top to bottom, with an optional info dictionary. */
+export function writePdf(pages: string[][], info?: PdfInfoInput): Uint8Array {
   const objects: string[] = [];
   // 1: catalog, 2: page tree, 3: font; then a page and its content stream per page.
   const pageIds = pages.map((_, i) => 4 + i * 2);
@@ -11,12 +21,17 @@ export function writePdf(pages: string[][]): Uint8Array {
   pages.forEach((lines, i) => {
     const pageId = pageIds[i]!;
     const ops = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td'];
-    for (const line of lines) ops.push(`(${line.replace(/[\\()]/g, (c) => '\\' + c)}) Tj T*`);
+    for (const line of lines) ops.push(`${literal(line)} Tj T*`);
     ops.push('ET');
     const stream = ops.join('\n');
     objects[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId + 1} 0 R >>`;
     objects[pageId + 1] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
   });
+  const infoId = objects.length;
+  if (info) {
+    const entries = [['Title', info.title], ['Author', info.author], ['CreationDate', info.creationDate]] as const;
+    objects[infoId] = `<< ${entries.filter(([, v]) => v).map(([k, v]) => `/${k} ${literal(v!)}`).join(' ')} >>`;
+  }
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   for (let id = 1; id < objects.length; id++) {
@@ -26,6 +41,6 @@ export function writePdf(pages: string[][]): Uint8Array {
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
   for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R${info ? ` /Info ${infoId} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
