@@ -39,6 +39,12 @@ const HOSTILE_TEXT = [
 /** A Persian paragraph, to check right-to-left text. */
 const PERSIAN_TEXT = 'گزارش وزارت اطلاعات\n\nسردار قاسم سلیمانی فرمانده نیروی قدس بود و بارها به بغداد سفر کرد.\n';
 
+/** JSON Lines of two wire items: a container with children, one with a "javascript:" URL in its metadata. */
+const WIRE_JSONL = [
+  { title: 'Wire: Quds Force commander seen in Baghdad', text: 'Wire item one. Keyword: wirechild. Gen. Qassem Soleimani was seen in Baghdad.', source: 'Example Wire', published: '2019-11-20', url: 'javascript:window.__pwned=1' },
+  { title: 'Wire: ministry denies report', text: 'Wire item two. Keyword: wirechild. The ministry denied the report.', source: 'Example Wire', published: '2019-11-21' },
+].map((record) => JSON.stringify(record)).join('\n');
+
 /** A running server with its store, and the URL to open. */
 export interface E2eServer {
   baseUrl: string;
@@ -58,6 +64,7 @@ export async function startServer(): Promise<E2eServer> {
   mkdirSync(generated);
   writeFileSync(join(generated, 'hostile-markup.txt'), HOSTILE_TEXT);
   writeFileSync(join(generated, 'persian-report.txt'), PERSIAN_TEXT);
+  writeFileSync(join(generated, 'wire.jsonl'), WIRE_JSONL);
 
   const store = await openStore(join(dir, 'store.db'));
   await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables' });

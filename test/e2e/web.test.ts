@@ -123,6 +123,23 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
     await screenshot(page, 'reader-persian');
   });
 
+  it('links a contained document to its container and back, with untrusted URLs left as text', async () => {
+    await page.goto(url('/search?q=wirechild'));
+    await page.locator('a.result', { hasText: 'Quds Force commander' }).click();
+    await page.locator('.doc-text p').first().waitFor();
+    const urlField = page.locator('.reader-side dd', { hasText: 'javascript:window.__pwned=1' });
+    await urlField.waitFor();
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, 'a metadata URL never becomes a link');
+    const parent = page.locator('.reader-side dt:text-is("Inside") + dd a');
+    await parent.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.reader-side dt + dd a')?.textContent?.includes('Loading'));
+    await screenshot(page, 'reader-child');
+    await parent.click();
+    await page.getByRole('heading', { name: 'Contains (2)' }).waitFor();
+    assert.equal(await page.locator('.reader-side .side-list a').count(), 2);
+    await screenshot(page, 'reader-container');
+  });
+
   it('explains a query syntax error next to the box', async () => {
     await page.goto(url('/search'));
     await page.locator('#search-input').fill('"Quds Force');

@@ -1,6 +1,7 @@
 /** The reader's side panel: highlight legend with toggles, metadata (chain of custody included), parent and children. */
 import { ENTITY_TYPES, type EntityType } from '../../src/model/index.js';
-import type { DocumentDetail } from '../api/client.js';
+import { getDocument, type DocumentDetail } from '../api/client.js';
+import { useApi } from '../lib/use-api.js';
 import { documentTitle, formatLength, formatTimestamp, languageName } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { ENTITY_STYLES } from '../theme/entity-colors.js';
@@ -81,7 +82,7 @@ export function DocumentSide({ doc, hitCount, query, toggles, onToggles, at, onJ
         {doc.parentId ? (
           <>
             <dt>Inside</dt>
-            <dd><Link href={`/documents/${encodeURIComponent(doc.parentId)}`}>the containing document</Link></dd>
+            <dd><ParentLink id={doc.parentId} /></dd>
           </>
         ) : null}
       </dl>
@@ -120,6 +121,13 @@ export function DocumentSide({ doc, hitCount, query, toggles, onToggles, at, onJ
       ) : null}
     </aside>
   );
+}
+
+/** A link to the containing document, named by its title once that has loaded. */
+function ParentLink({ id }: { id: string }) {
+  const parent = useApi(`parent:${id}`, (signal) => getDocument(id, signal));
+  const label = parent.data ? documentTitle(parent.data) : parent.error ? 'the containing document' : 'Loading…';
+  return <Link href={`/documents/${encodeURIComponent(id)}`} dir="auto">{label}</Link>;
 }
 
 function Field({ label, value, mono }: { label: string; value: string | null | undefined; mono?: boolean }) {

@@ -1,5 +1,5 @@
 /** A document's text as paragraphs (dir="auto" each, for Persian and Arabic) with hits, the ?at= span and mentions marked. Text nodes only. */
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { segmentText, type TextMark, type TextSegment } from '../lib/segments.js';
 import { entityStyle } from '../theme/entity-colors.js';
 
@@ -23,17 +23,38 @@ function Run({ segment }: { segment: TextSegment }) {
   return segment.hit ? <mark {...props}>{segment.text}</mark> : <span {...props}>{segment.text}</span>;
 }
 
-/** The text, cut into paragraphs and runs; re-cut only when the text or the marks change. */
-export const DocumentText = memo(function DocumentText({ text, marks }: { text: string; marks: readonly TextMark[] }) {
+/** 1-based page holding `offset`, given sorted page start offsets. */
+export function pageAt(pages: readonly number[], offset: number): number {
+  let low = 0;
+  let high = pages.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((pages[mid] ?? 0) <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(1, low);
+}
+
+/** The text, cut into paragraphs and runs (re-cut only when the text or the marks change); paged formats get a marker where a page begins. */
+export const DocumentText = memo(function DocumentText({ text, marks, pages = [] }: { text: string; marks: readonly TextMark[]; pages?: readonly number[] }) {
   const paragraphs = useMemo(() => segmentText(text, marks), [text, marks]);
   if (paragraphs.length === 0) return <p className="doc-empty-text">This document has no text (nothing could be extracted from it).</p>;
+  let page = 0;
   return (
     <div className="doc-text">
-      {paragraphs.map((paragraph) => (
-        <p key={paragraph.start} dir="auto" data-start={paragraph.start}>
-          {paragraph.segments.map((segment) => <Run key={segment.start} segment={segment} />)}
-        </p>
-      ))}
+      {paragraphs.map((paragraph) => {
+        const here = pages.length > 1 ? pageAt(pages, paragraph.start) : 0;
+        const marker = here !== page ? <div className="page-marker" role="separator">Page {here}</div> : null;
+        page = here;
+        return (
+          <Fragment key={paragraph.start}>
+            {marker}
+            <p dir="auto" data-start={paragraph.start}>
+              {paragraph.segments.map((segment) => <Run key={segment.start} segment={segment} />)}
+            </p>
+          </Fragment>
+        );
+      })}
     </div>
   );
 });

@@ -147,7 +147,7 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
             <span>{doc.format}</span>
             <span>{formatCount(doc.length)} characters</span>
           </p>
-          <DocumentText text={doc.text} marks={marks} />
+          <DocumentText text={doc.text} marks={marks} pages={doc.pages} />
         </div>
       </article>
       <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} at={at} onJump={goTo} />

@@ -8,21 +8,24 @@ import { useApi } from '../lib/use-api.js';
 /** The scenes that depend on extraction stages. */
 export type PendingSceneName = 'entities' | 'network' | 'timeline';
 
-const COPY: Record<PendingSceneName, { heading: string; empty: string; what: string; count: 'mentions' | 'relations' | null }> = {
+const COPY: Record<PendingSceneName, { heading: string; empty: string; pending: string; what: string; count: 'mentions' | 'relations' | null }> = {
   entities: {
     heading: 'Entities',
+    pending: 'The entity list is not built yet',
     empty: 'No entities yet: entity extraction has not run on this collection',
     what: 'People, organisations and places found in the documents will be listed here, each with the sentences it was found in.',
     count: 'mentions',
   },
   network: {
     heading: 'Network',
+    pending: 'The network view is not built yet',
     empty: 'No relations yet: relation extraction has not run on this collection',
     what: 'Who controls, pays, meets and informs whom, drawn as a graph; every edge opens the sentences it rests on.',
     count: 'relations',
   },
   timeline: {
     heading: 'Timeline',
+    pending: 'The timeline is not built yet',
     empty: 'No events yet: event extraction has not run on this collection',
     what: 'Dated events with their participants, in order, each linked to its source sentence.',
     count: null,
@@ -39,9 +42,12 @@ export function PendingScene({ name }: { name: PendingSceneName }) {
   else {
     const count = copy.count ? stats.data[copy.count] : 0;
     body = count > 0 ? (
-      <EmptyState title={`${copy.heading} view is not built yet`}>
-        <p>The store already holds {plural(count, copy.count === 'mentions' ? 'mention' : 'relation')}; this view arrives in a coming release.</p>
+      <EmptyState title={copy.pending}>
         <p>{copy.what}</p>
+        <p>
+          The store already holds {plural(count, copy.count === 'mentions' ? 'mention' : 'relation')}. Meanwhile they are highlighted in
+          each document: open one from <Link href="/search">Search</Link> or <Link href="/documents">Documents</Link>.
+        </p>
       </EmptyState>
     ) : (
       <EmptyState title={copy.empty}>
