@@ -13,6 +13,8 @@ import type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedE
 
 // Aliases compared per candidate; a candidate with hundreds of spellings would otherwise dominate the run time.
 const MAX_NAMES = 12;
+// Largest family-name block compared pair by pair; pairs grow with the square of a block.
+const MAX_BLOCK = 200;
 
 /** Union-find over candidate indexes with cannot-link constraints from user splits. */
 class Partition {
@@ -63,9 +65,20 @@ function dedupe(candidates: ResolveCandidate[]): ResolveCandidate[] {
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Names of a candidate to compare: its name first, then distinct aliases. */
+/**
+ * Whether an alias identifies its entity on its own. Partial forms a document used after the full name
+ * ("Soleimani", "Kataeb") do not: another document's "Soleimani" may be another person.
+ */
+function isFullAlias(alias: string, type: EntityType): boolean {
+  if (type === 'LOC') return true;
+  if (isAcronym(alias)) return acronymKey(alias).length >= 3;
+  return comparableWords(normalizeName(alias, type), type).length >= 2;
+}
+
+/** Names of a candidate to compare: its name first, then the distinct aliases that identify it on their own. */
 function namesOf(c: ResolveCandidate): string[] {
-  return [...new Set([c.name, ...c.aliases])].filter((n) => n.trim() !== '').slice(0, MAX_NAMES);
+  const aliases = c.aliases.filter((a) => isFullAlias(a, c.type));
+  return [...new Set([c.name, ...aliases])].filter((n) => n.trim() !== '').slice(0, MAX_NAMES);
 }
 
 /** Blocking keys of a candidate: name skeletons, acronyms and the initials of long names. */
@@ -86,9 +99,7 @@ function bestScore(x: ResolveCandidate, y: ResolveCandidate): NameScore & { evid
   for (const a of namesOf(x)) {
     for (const b of namesOf(y)) {
       // A spelling both documents give is the strongest evidence there is ("PMU" in two documents).
-      // Two-letter acronyms ("IS", "PM") stand for too many things to count as evidence alone.
-      const same = normalizeName(a, x.type) === normalizeName(b, y.type) && (a !== x.name || b !== y.name)
-        && !(isAcronym(a) && acronymKey(a).length < 3);
+      const same = normalizeName(a, x.type) === normalizeName(b, y.type) && (a !== x.name || b !== y.name);
       const s = same ? { score: 1, rule: 'shared-alias' } : scoreNames(a, b, x.type);
       if (s.score > best.score) best = { ...s, evidence: `"${a}" ~ "${b}"` };
     }
@@ -194,9 +205,15 @@ export function clusterEntities(candidates: ResolveCandidate[], decisions: Merge
   applyDecisions(p, index, decisions);
 
   const blocks = new Map<string, number[]>();
-  list.forEach((c, i) => keysOf(c).forEach((k) => blocks.set(k, [...(blocks.get(k) ?? []), i])));
+  list.forEach((c, i) => keysOf(c).forEach((k) => {
+    const members = blocks.get(k);
+    if (members) members.push(i);
+    else blocks.set(k, [i]);
+  }));
   const pairs = new Map<string, { i: number; j: number } & NameScore & { evidence: string }>();
-  for (const members of blocks.values()) {
+  for (const [key, members] of blocks) {
+    // A family name shared by hundreds of candidates is no block; their full-name keys still pair spellings.
+    if (members.length > MAX_BLOCK && key.includes('|last:')) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const [i, j] = [members[x] ?? 0, members[y] ?? 0];

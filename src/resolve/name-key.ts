@@ -83,7 +83,8 @@ export function nameKey(name: string, type?: EntityType): string {
 
 /**
  * Keys under which a name is filed for candidate-pair blocking: the ordered skeleton, the sorted skeleton
- * (reordered names) and, for people, the family-name skeleton. Pairs sharing no key are never compared.
+ * (reordered names), the joined skeleton ("VladimirPutin") and, for people, the family-name skeleton.
+ * Pairs sharing no key are never compared.
  */
 export function blockingKeys(name: string, type?: EntityType): string[] {
   const keys = comparableWords(normalizeName(name, type), type).map(tokenKey).filter((k) => k !== '');
@@ -91,7 +92,5 @@ export function blockingKeys(name: string, type?: EntityType): string[] {
   const out = new Set([keys.join(' '), [...keys].sort().join(' '), keys.join('')]);
   const last = keys.at(-1);
   if (type === 'PERSON' && last !== undefined && last.length >= 3) out.add(`last:${last}`);
-  const first = keys[0];
-  if (type === 'ORG' && first !== undefined && first.length >= 3) out.add(`first:${first}`);
   return [...out];
 }

@@ -20,7 +20,7 @@ export interface DocumentMention {
 
 /** Why two mentions were put together. */
 export interface ClusterReason {
-  /** "same-name" (any type), "org-variant", "acronym-definition", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
+  /** "same-name" (any type), "org-variant", "acronym-definition", "stated-alias", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
   rule: string;
   /** The mentions involved, quoted, for a human to check. */
   detail: string;
@@ -94,6 +94,8 @@ function isPartialOf(p: Prepared, full: Prepared): boolean {
   if (p.words.every((w) => NAME_PARTICLES.has(w))) return false;
   if (p.m.type === 'PERSON') return containsWords(full.words, p.words);
   if (p.m.type !== 'ORG') return false;
+  // "Hezbollah" after "Lebanese Hezbollah", "Ministry of Intelligence" after "Iranian Ministry of Intelligence".
+  if (DEMONYM.test(full.words[0] ?? '') && full.words.slice(1).join(' ') === p.words.join(' ')) return true;
   // One word may only stand for an organisation it begins ("Hashd" for "Hashd al-Shaabi"); "Hezbollah" inside
   // "Kataeb Hezbollah" is usually another organisation.
   if (p.words.length === 1) return full.words[0] === p.words[0];
@@ -101,6 +103,30 @@ function isPartialOf(p: Prepared, full: Prepared): boolean {
 }
 
 const quote = (p: Prepared): string => `"${p.m.text}"`;
+
+// Nationality adjectives that open organisation names: "Iraqi", "Iranian", "Lebanese", "Kurdish", "American".
+const DEMONYM = /^\p{L}{3,}(?:i|ian|ese|ish|an)$/u;
+
+// Text between two names that states they are one: "Hashd al-Shaabi, also known as the Popular Mobilization
+// Forces", "Popular Mobilization Forces (Hashd al-Shaabi)", "the Hashd, or Popular Mobilization Units,".
+const STATED_ALIAS = [
+  /^\s*,?\s*(?:also\s+|better\s+|commonly\s+|widely\s+|formerly\s+)?known\s+as\s+(?:the\s+)?["“']?$/iu,
+  /^\s*,?\s*(?:a\.?k\.?a\.?|also\s+called)\s+(?:the\s+)?["“']?$/iu,
+  /^\s*\(\s*(?:the\s+)?(?:also\s+known\s+as\s+|a\.?k\.?a\.?\s+)?$/iu,
+];
+
+/** True when the text between two mentions states they are one name, and what follows closes the statement. */
+function statesAlias(text: string, p: Prepared, q: Prepared): boolean {
+  const between = text.slice(p.m.end, q.m.start);
+  const after = text.slice(q.m.end, q.m.end + 3);
+  if (between.length > 40) return false;
+  if (/^\s*\(/.test(between)) return STATED_ALIAS[2]?.test(between) === true && /^['’]?s?\s*\)/.test(after);
+  if (/^\s*,\s*or\s+(?:the\s+)?$/iu.test(between)) return /^\s*[,)]/.test(after);
+  return STATED_ALIAS.slice(0, 2).some((r) => r.test(between));
+}
+
+/** Types that may be merged by a stated equivalence: equal, or organisation and "other" (recognisers confuse them). */
+const compatible = (a: EntityType, b: EntityType): boolean => a === b || (a !== 'PERSON' && a !== 'LOC' && b !== 'PERSON' && b !== 'LOC');
 
 /** Groups the mentions of one document into entities, recording the rule behind every grouping. */
 export function resolveWithinDocument(text: string, mentions: DocumentMention[]): { clusters: DocumentCluster[] } {
@@ -143,6 +169,14 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
       else longForms.set(p.index, paren.text);
     }
   }
+
+  // 2b. Stated equivalences between two full names.
+  byStart.forEach((p, k) => {
+    const q = byStart[k + 1];
+    if (q && !p.acronym && !q.acronym && compatible(p.m.type, q.m.type) && statesAlias(text, p, q)) {
+      uf.union(p.index, q.index, { rule: 'stated-alias', detail: `"${text.slice(p.m.start, q.m.end)}"` });
+    }
+  });
 
   // 3. Every use of a defined acronym, before or after the definition; else an acronym of a unique organisation's initials.
   for (const p of byStart.filter((q) => q.acronym)) {

@@ -73,6 +73,16 @@ test('a one-word name stays alone when two people share it', () => {
   assert.equal(gs.length, 3);
 });
 
+test('a partial form one document used is no evidence in another', () => {
+  const gs = groups([
+    cand('d1', 'Qassem Soleimani', 'PERSON', ['Soleimani', 'Gen. Qassem Soleimani']),
+    cand('d2', 'Ali Soleimani', 'PERSON', ['Soleimani']),
+    cand('d1', 'Kataeb Hezbollah', 'ORG', ['Kataeb']),
+    cand('d2', 'Kataeb Sayyid al-Shuhada', 'ORG', ['Kataeb']),
+  ]);
+  assert.equal(gs.length, 4, JSON.stringify(gs));
+});
+
 test('guards stop chains: a merge that would put two vetoed names in one entity is refused', () => {
   const gs = groups([cand('d1', 'Abu Mahdi', 'PERSON', ['Jamal Jaafar']), cand('d2', 'Jamal Jafar', 'PERSON', ['Abu Fadak']), cand('d3', 'Abu Fadak', 'PERSON')]);
   assert.ok(!together(gs, 'd1#Abu Mahdi', 'd3#Abu Fadak'), JSON.stringify(gs));

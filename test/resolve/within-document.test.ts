@@ -118,6 +118,27 @@ const CASES: Case[] = [
     same: [['Islamic State', 'IS'], ['Nato', 'Nato']],
     different: [['IS', 'Iraqis']],
   },
+  {
+    name: 'a nationality adjective before an organisation name is not part of its identity (003)',
+    text: 'At the same, Lebanese Hezbollah leader Hassan Nasrallah invited commanders, including those of Kataeb Hezbollah. While Hezbollah recommended calm, the Tehran meeting urged the opposite.',
+    mentions: [['Lebanese Hezbollah', 'ORG'], ['Hassan Nasrallah', 'PERSON'], ['Kataeb Hezbollah', 'ORG'], ['Hezbollah', 'ORG'], ['Tehran', 'LOC']],
+    same: [['Lebanese Hezbollah', 'Hezbollah']],
+    different: [['Kataeb Hezbollah', 'Hezbollah']],
+  },
+  {
+    name: 'an equivalence the document states joins two full names',
+    text: 'Soleimani helped found the Hashd al-Shaabi, also known as the Popular Mobilization Forces. Later the Popular Mobilization Units (Hashd al-Shaabi) were made part of the army; Kataeb Hezbollah, or Asaib Ahl al-Haq and others, objected.',
+    mentions: [['Soleimani', 'PERSON'], ['Hashd al-Shaabi', 'ORG'], ['Popular Mobilization Forces', 'ORG'], ['Popular Mobilization Units', 'ORG'], ['Hashd al-Shaabi', 'ORG'], ['Kataeb Hezbollah', 'ORG'], ['Asaib Ahl al-Haq', 'ORG']],
+    same: [['Popular Mobilization Forces', 'Hashd al-Shaabi'], ['Popular Mobilization Units', 'Popular Mobilization Forces']],
+    different: [['Kataeb Hezbollah', 'Asaib Ahl al-Haq'], ['Kataeb Hezbollah', 'Hashd al-Shaabi']],
+  },
+  {
+    name: '"called" as a verb states nothing (003)',
+    text: 'As the Iraqi Military Operations Command sent a committee, Hejazi called Hashd leader Abu Fadak to a meeting.',
+    mentions: [['Iraqi Military Operations Command', 'ORG'], ['Hejazi', 'PERSON'], ['Hashd', 'ORG'], ['Abu Fadak', 'PERSON']],
+    same: [],
+    different: [['Hejazi', 'Hashd'], ['Hejazi', 'Abu Fadak']],
+  },
 ];
 
 for (const c of CASES) {
