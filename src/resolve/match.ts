@@ -3,7 +3,7 @@
  * fuzzy similarity would wrongly join (two different "Abu ..." people, Iran and Iraq, "Brigade 1" and "Brigade 2").
  */
 import type { EntityType } from '../model/index.js';
-import { comparableWords, tokenKey } from './name-key.js';
+import { comparableWords, tokenKey, vowelsCompatible } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { editDistance, isSubsequence, jaroWinkler } from './similarity.js';
 import { KUNYA_PARTICLES, LEGAL_FORM_PHRASES, NUMBER_WORDS } from './titles.js';
@@ -15,27 +15,31 @@ export const MATCH_THRESHOLD = 0.85;
 // Below this, two words are different names, not spellings of one ("Octavian" / "Olaf").
 const WORD_FLOOR = 0.82;
 
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/u;
+
 /** A word of a name as compared: a kunya such as "abu mahdi" is one unit, because "abu" alone says nothing. */
 interface Unit {
   word: string;
   key: string;
   /** Folded particle ("abu", "umm", "bin") when the unit is a kunya or patronymic, else "". */
   particle: string;
+  /** False when the name came from a script that writes no short vowels (Arabic, Persian). */
+  vowelled: boolean;
 }
 
 const PARTICLE_FOLD: Record<string, string> = { abou: 'abu', abo: 'abu', um: 'umm', ben: 'bin', ibn: 'bin', bn: 'bin' };
 
 /** Groups name words into units, joining a kunya particle to the word after it. */
-function toUnits(words: string[]): Unit[] {
+function toUnits(words: string[], vowelled: boolean): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const next = words[i + 1];
     if (KUNYA_PARTICLES.has(w) && next !== undefined) {
-      units.push({ word: next, key: tokenKey(next), particle: PARTICLE_FOLD[w] ?? w });
+      units.push({ word: next, key: tokenKey(next), particle: PARTICLE_FOLD[w] ?? w, vowelled });
       i++;
     } else {
-      units.push({ word: w, key: tokenKey(w), particle: '' });
+      units.push({ word: w, key: tokenKey(w), particle: '', vowelled });
     }
   }
   return units;
@@ -46,12 +50,17 @@ function unitSimilarity(x: Unit, y: Unit): number {
   if (x.particle !== y.particle) return 0.3;
   if (x.word === y.word) return 1;
   if (x.word.length === 1 || y.word.length === 1) return x.word[0] === y.word[0] ? 0.9 : 0;
+  // The nisba ending makes another name: "Hussein" / "Husseini", "Hashem" / "Hashemi".
+  if (x.word === `${y.word}i` || y.word === `${x.word}i`) return 0.6;
   // Skeletons of one- and two-letter words say nothing ("is" / "us"); in short words they need a near-identical
   // spelling too ("Iraq" / "Irak"), or only added letters (Arabic script writes no short vowels: "qasm" / "qassem"),
   // but not "Olga" / "Oleg".
   const shortest = Math.min(x.word.length, y.word.length);
   const close = (): boolean => editDistance(x.word, y.word) <= 1 || isSubsequence(x.word, y.word) || isSubsequence(y.word, x.word);
-  if (x.key === y.key && shortest > 2 && (shortest > 4 || close())) return 0.95;
+  // One skeleton is a spelling variant unless the vowels are ones no romanisation swaps ("Hassan" / "Hussein",
+  // "Mahmoud" / "Mohammad"); those pairs are left to plain string similarity, which a typo still passes.
+  const vowelsAgree = !x.vowelled || !y.vowelled || vowelsCompatible(x.word, y.word);
+  if (x.key === y.key && shortest > 2 && (shortest > 4 || close()) && vowelsAgree) return 0.95;
   // Jaro-Winkler alone rewards a shared start too much ("Zuckermann" / "Zuckerberg" 0.88); averaging with
   // edit similarity keeps one-letter spelling variants high and different names with one stem low.
   const edit = 1 - editDistance(x.word, y.word) / Math.max(x.word.length, y.word.length);
@@ -152,8 +161,8 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
       return initialsOf(long).includes(acr) ? { score: 0.88, rule: 'acronym-initials' } : { score: 0, rule: 'acronym-mismatch' };
     }
   }
-  const ua = toUnits(pa.words);
-  const ub = toUnits(pb.words);
+  const ua = toUnits(pa.words, !ARABIC_SCRIPT.test(a));
+  const ub = toUnits(pb.words, !ARABIC_SCRIPT.test(b));
   const [short, long] = ua.length <= ub.length ? [ua, ub] : [ub, ua];
   if (short.length === 0) return { score: 0, rule: 'empty' };
 

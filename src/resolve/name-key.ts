@@ -94,3 +94,37 @@ export function blockingKeys(name: string, type?: EntityType): string[] {
   if (type === 'PERSON' && last !== undefined && last.length >= 3) out.add(`last:${last}`);
   return [...out];
 }
+
+// Vowel classes of romanised Arabic and Persian: "o" and "u" write one vowel (damma), "i", "ee" and "y"
+// another (kasra), diphthongs "ai", "ay", "ei" a third; "e" stands for any of them (Persian and French
+// spellings), so it is compatible with every class.
+const VOWEL_CLASS: [RegExp, string][] = [
+  [/^(?:ai|ay|ei|ey|ae|aye|ie|ea)$/, 'D'],
+  [/^(?:o|u|oo|ou|uu|ow|oe)$/, 'U'],
+  [/^(?:i|ee|ii|y|iy|yi)$/, 'I'],
+  [/^(?:a|aa|ah)$/, 'A'],
+  [/^e+$/, '*'],
+];
+
+/** Vowel groups of a word as classes ("hassan" -> "AA", "hussein" -> "UD", "hosein" -> "UD"). */
+export function vowelPattern(word: string): string {
+  const groups = word.replace(/^y(?=[aeiou])/, '').match(/[aeiouy]+/g) ?? [];
+  return groups.map((g) => VOWEL_CLASS.find(([r]) => r.test(g))?.[1] ?? '*').join('');
+}
+
+/**
+ * Whether two words with one consonant skeleton can be spellings of one name: vowel groups pair up by
+ * class, one clash allowed per three groups ("Hezbollah" / "Hizballah"). Keeps "Hassan" apart from
+ * "Hussein" and "Mahmoud" from "Mohammad", which share skeletons.
+ */
+export function vowelsCompatible(a: string, b: string): boolean {
+  const [pa, pb] = [vowelPattern(a), vowelPattern(b)];
+  if (pa.length !== pb.length) return false;
+  let clashes = 0;
+  for (let i = 0; i < pa.length; i++) {
+    const [x, y] = [pa[i], pb[i]];
+    const ok = x === y || x === '*' || y === '*' || (x === 'D' && y === 'I') || (x === 'I' && y === 'D');
+    if (!ok) clashes++;
+  }
+  return clashes <= Math.floor(pa.length / 3);
+}

@@ -26,6 +26,11 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Baghdad', 'Bagdad', 'LOC'],
   ['Iraq', 'Irak', 'LOC'],
   ['JC Juncker', 'Jean-Claude Juncker', 'PERSON'],
+  ['Hossein Salami', 'Hussein Salami', 'PERSON'],
+  ['Husayn Salami', 'Hossein Salami', 'PERSON'],
+  ['Yousef Ali', 'Yusuf Ali', 'PERSON'],
+  ['Ismail Qaani', 'Esmail Ghaani', 'PERSON'],
+  ['Kataeb Hezbollah', 'Kataib Hizbullah', 'ORG'],
   ['Brigade Forty-Four', 'Brigade 44', 'ORG'],
   ['1st International Bank', 'First International Bank', 'ORG'],
 ];
@@ -52,6 +57,9 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['IRGC', 'Iraqi Republican Army', 'ORG', 'acronym-mismatch'],
   ['Mark Zuckermann', 'Mark Zuckerberg', 'PERSON', 'word-mismatch'],
   ['Olga Barynova', 'Oleg Baranov', 'PERSON', 'word-mismatch'],
+  ['Hassan Nasrallah', 'Hussein Nasrallah', 'PERSON', 'word-mismatch'], // one skeleton, different vowels
+  ['Mahmoud Abbas', 'Mohammad Abbas', 'PERSON', 'word-mismatch'],
+  ['Saddam Hussein', 'Saddam Husseini', 'PERSON', 'word-mismatch'], // nisba ending
   ['', 'Iran', 'LOC', 'empty'],
   ['ISIS', 'IS', 'ORG', 'acronym-mismatch'],
   ['IS', 'US', 'ORG', 'acronym-mismatch'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EntityType } from '../../src/model/index.js';
-import { blockingKeys, nameKey, tokenKey } from '../../src/resolve/name-key.js';
+import { blockingKeys, nameKey, tokenKey, vowelPattern, vowelsCompatible } from '../../src/resolve/name-key.js';
 
 test('tokenKey folds romanisation variants to one skeleton', () => {
   const groups: string[][] = [
@@ -51,4 +51,11 @@ test('blockingKeys file reordered names and family names together', () => {
   assert.ok(shared('Nechervan Barzani', 'Nechirvan Barzani', 'PERSON'));
   assert.ok(!shared('Iran', 'Iraq', 'LOC'));
   assert.deepEqual(blockingKeys('', 'ORG'), []);
+});
+
+test('vowelsCompatible tells spelling variants from names that share a skeleton', () => {
+  const variants: [string, string][] = [['hossein', 'hussein'], ['husayn', 'hussein'], ['yousef', 'yusuf'], ['hezbollah', 'hizballah'], ['soleimani', 'sulaimani'], ['qassem', 'qasim']];
+  for (const [a, b] of variants) assert.ok(vowelsCompatible(a, b), `${a} / ${b}: ${vowelPattern(a)} ${vowelPattern(b)}`);
+  const different: [string, string][] = [['hassan', 'hussein'], ['mahmoud', 'mohammad'], ['hasan', 'hosein']];
+  for (const [a, b] of different) assert.ok(!vowelsCompatible(a, b), `${a} / ${b}: ${vowelPattern(a)} ${vowelPattern(b)}`);
 });
