@@ -69,7 +69,7 @@ export interface EvalReport {
 }
 
 interface Re3dEntity { documentId: string; begin: number; end: number; type: string; value: string }
-interface Re3dRelation { documentId: string; sourceBegin: number; sourceEnd: number; targetBegin: number; targetEnd: number; type: string; source: string; target: string }
+interface Re3dRelation { documentId: string; sourceBegin: number; sourceEnd: number; targetBegin: number; targetEnd: number; type: string; source: string; target: string; value: string }
 interface Re3dDocument { _id: string; text: string }
 
 /** Reads a JSON-lines file. */
@@ -104,12 +104,12 @@ export function evaluateRe3d(dir = RE3D_DIR, minConfidence = DEFAULT_MIN_CONFIDE
       .filter((r) => r.confidence >= minConfidence && r.negated !== true);
     for (const cls of MAPPING) {
       const pairKey = (a: string, b: string): string => (cls.directed ? `${a}|${b}` : [a, b].sort().join('|'));
-      const gold = new Set<string>();
+      const gold = new Map<string, string>();
       for (const r of relations) {
         if (r.documentId !== doc._id || !cls.gold.includes(r.type)) continue;
         const inside = spans.has(`${r.sourceBegin}:${r.sourceEnd}`) && spans.has(`${r.targetBegin}:${r.targetEnd}`);
         const [a, b] = [keyOf(doc.text.slice(r.sourceBegin, r.sourceEnd)), keyOf(doc.text.slice(r.targetBegin, r.targetEnd))];
-        if (inside && a !== b) gold.add(pairKey(a, b));
+        if (inside && a !== b) gold.set(pairKey(a, b), `${r.type}: ${r.source} | ${r.value} | ${r.target}`);
         else outOfScope++;
       }
       inScope += gold.size;
@@ -117,16 +117,18 @@ export function evaluateRe3d(dir = RE3D_DIR, minConfidence = DEFAULT_MIN_CONFIDE
       for (const r of predicted) if (cls.ours(r)) pred.set(pairKey(r.source, r.target), r);
       const c = counts.get(cls.name)!;
       for (const [k, r] of pred) {
-        if (gold.has(k)) c.tp++;
-        else {
+        if (gold.has(k)) {
+          c.tp++;
+          if (collectErrors) errors.push(`TP ${cls.name} ${r.type}(${r.source} -> ${r.target}) [${r.rule} ${r.confidence}]`);
+        } else {
           c.fp++;
           if (collectErrors) errors.push(`FP ${cls.name} ${r.type}(${r.source} -> ${r.target}) [${r.rule} ${r.confidence}] ${r.evidence.text.slice(0, 160)}`);
         }
       }
-      for (const k of gold) {
+      for (const [k, example] of gold) {
         if (!pred.has(k)) {
           c.fn++;
-          if (collectErrors) errors.push(`FN ${cls.name} ${k}`);
+          if (collectErrors) errors.push(`FN ${cls.name} ${example}`);
         }
       }
     }

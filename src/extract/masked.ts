@@ -100,7 +100,8 @@ function isModifier(s: MaskedSentence, index: number): boolean {
   if (slot === undefined || mention === undefined) return false;
   const next = /^(?:-| )([a-z][\w-]*)/.exec(s.masked.slice(slot.end))?.[1];
   if (next === undefined || s.masked[slot.end] === '-') return false;
-  if (CLASS_NOUNS.has(next)) return false;
+  // "the Beit Rahbari agency" names the agency; "Shia factions" does not name Shia.
+  if (CLASS_NOUNS.has(next) && mention.type !== 'MISC') return false;
   if (HEAD_NOUNS.has(next)) return true;
   // Demonyms ("Iranian", "Iraqi") qualify the next noun; plural ones ("Iranians") are nouns themselves.
   return mention.type === 'MISC' && !mention.text.endsWith('s') && !FUNCTION_WORDS.has(next) && !/ly$/.test(next);

@@ -43,3 +43,15 @@ export function moneyIn(text: string, surface: string, amount: number, currency:
 export function show(rels: { type: string; source: string; target: string; negated?: boolean }[]): string[] {
   return rels.map((r) => `${r.negated === true ? '!' : ''}${r.type}(${r.source} -> ${r.target})`).sort();
 }
+
+/** Mentions for every whole-word occurrence of the given names, longest names first, never overlapping. */
+export function mentionsFromNames(text: string, names: [surface: string, type: EntityType, key: string][]): InputMention[] {
+  const out: InputMention[] = [];
+  for (const [surface, type, key] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    for (let at = findWord(text, surface, 0); at >= 0; at = findWord(text, surface, at + 1)) {
+      if (out.some((m) => at < m.end && m.start < at + surface.length)) continue;
+      out.push({ start: at, end: at + surface.length, type, text: surface, entityKey: key });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -6,8 +6,12 @@ const APPOSITIVE = String.raw`(?:,(?:(?!\b(?:is|was|were|are|has|have|had|will|w
 
 /** A subject with what may stand between it and its verb: "Hejazi", "Abadi, in particular, vehemently", "Qaani, who". */
 export function subject(name: string, types: string): string {
-  return `{${name}:${types}}${APPOSITIVE} (?:who |which |that )?${AUX}*${CONJOINED}${ACTIVE}`;
+  // Either a clause subject, or a name followed by a participle even inside a phrase ("related to a tribal leader fighting IS").
+  return `(?:${NOT_IN_PP}{${name}:${types}}${APPOSITIVE}(?:,? (?:who|which|that) | )${AUX}*${CONJOINED}|{${name}:${types}} (?=[a-z]+ing\b))${ACTIVE}`;
 }
+
+/** A name right after a preposition is not a subject: "Protesters in the streets of Iraq are critical of Iran". */
+export const NOT_IN_PP = String.raw`(?<!\b(?:of|in|at|on|from|with|to|by|for|into|over|under|about|against|between|among|near|like|than|as) (?:the )?)`;
 
 /** An earlier verb sharing the subject: "the Americans killed him and also killed Muhandis". */
 const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?)?`;

@@ -53,7 +53,7 @@ export interface FrameHit {
   needsMoney: boolean;
 }
 
-const SLOT = /\{(\w+):(=[^}]+|[PLOM]+)\}/g;
+const SLOT = /\{(\w+):(=[^}]+|[PLOMplom]+)\}/g;
 
 /** Compiles frames; call once per rule set at module load. */
 export function compileFrames(frames: Frame[]): Compiled[] {
@@ -69,6 +69,7 @@ export function compileFrames(frames: Frame[]): Compiled[] {
       const letters = frame.modifiers?.includes(name) === true ? spec + spec.toLowerCase() : spec;
       return `⟦[${letters}](\\d+)⟧`;
     });
+    if (/\{\w+:/.test(source)) throw new Error(`frame ${frame.rule}: malformed slot in ${frame.pattern}`);
     return { frame, regex: new RegExp(source, 'y'), slots, startsWithEntity: /^\{\w+:[PLOM]/.test(frame.pattern) };
   });
 }
@@ -78,7 +79,7 @@ export function runFrames(s: MaskedSentence, compiled: Compiled[]): FrameHit[] {
   const hits: FrameHit[] = [];
   const slotStarts = s.slots.map((x) => x.start);
   const wordStarts: number[] = [];
-  for (let i = 0; i < s.masked.length; i++) if (i === 0 || s.masked[i - 1] === ' ') wordStarts.push(i);
+  for (let i = 0; i < s.masked.length; i++) if (i === 0 || s.masked[i - 1] === ' ' || slotStarts.includes(i)) wordStarts.push(i);
   for (const c of compiled) {
     for (const pos of c.startsWithEntity ? slotStarts : wordStarts) {
       c.regex.lastIndex = pos;

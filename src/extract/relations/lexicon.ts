@@ -19,8 +19,8 @@ export const LEADING_ROLES = [
 export const MEMBER_ROLES = [
   'adviser', 'advisor', 'aide', 'member', 'deputy', 'vice president', 'spokesman', 'spokeswoman', 'spokesperson',
   'envoy', 'ambassador', 'official', 'officer', 'secretary', 'lawmaker', 'MP', 'representative', 'negotiator',
-  'general', 'colonel', 'lieutenant', 'major', 'captain', 'soldier', 'fighter', 'militant', 'cleric', 'judge',
-  'diplomat', 'consul', 'attache', 'analyst', 'researcher', 'employee', 'staffer', 'lieutenant general',
+  'soldier', 'fighter', 'militant', 'cleric', 'judge',
+  'diplomat', 'consul', 'attache', 'analyst', 'researcher', 'employee', 'staffer',
 ];
 
 /** Covert roles, read as informant_for rather than role_in: "an Iranian intelligence asset". */
@@ -36,7 +36,7 @@ export const ROLE_QUALIFIER = String.raw`(?:[Tt]hen-|(?:[Ff]ormer|then|current|a
 export const TITLE = String.raw`(?:(?:Gen\.|General|Lt\.|Lieut\.|Lieutenant|Col\.|Colonel|Maj\.|Major|Brig\.|Brigadier|Adm\.|Admiral|Capt\.|Captain|Cmdr\.|Commander|Sgt\.|Sheikh|Sheik|Ayatollah|Grand Ayatollah|Hojatoleslam|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Minister|Prime Minister|Judge|Mullah|Imam|Sayyed|Sayyid|Haji|Hajji)\s+)`;
 
 /** Auxiliaries, adverbs and negations that may sit between a subject and its verb: "has steadily", "vehemently denied". */
-export const AUX = String.raw`(?:(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|not|n't|never|also|reportedly|allegedly|then|later|soon|once|still|already|even|just|directly|personally|secretly|publicly|openly|quickly|repeatedly|first|again|ultimately|finally|eventually|previously|formerly|recently|long|subsequently|denied|denies|deny|refused to|tried to|sought to|went on to|began|begun|continued to|continues to|helped|helps|[a-z]+ly)\s+)`;
+export const AUX = String.raw`(?:(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|not|n't|never|also|reportedly|allegedly|then|later|soon|once|still|already|even|just|directly|personally|secretly|publicly|openly|quickly|repeatedly|first|again|ultimately|finally|eventually|previously|formerly|recently|long|subsequently|denied|denies|deny|refused to|tried to|sought to|went on to|began|begun|continued to|continues to|helped|helps|today|yesterday|tomorrow|tonight|earlier|(?:reported|said|believed|thought|alleged|understood|known|claimed) to(?: have)?|[a-z]+ly)\s+)`;
 
 /** Negation and denial cues inside a matched stretch. */
 export const NEGATION = /\b(?:not|n't|never|no longer|denied|denies|deny|denying|refused to|rejected claims)\b/i;
@@ -48,10 +48,10 @@ const FUNCTION_WORDS_LIST = ('and or but nor of in on at to for with by from int
   'its his her their this these those then there here through across near inside outside toward towards within without via').split(' ');
 
 /** Cues that the relation is attempted, possible or hearsay rather than done: lowers confidence. */
-export const HEDGE = /\b(?:tried|trying|sought|seeking|attempted|attempting|offered|wanted|wants|plans?|planned|planning|would|could|may|might|should|threatened|threatens|intends?|intended|allegedly|possibly|likely|apparently|believed to|suspected|urged|urges|asked|asks|calls? on|called on)\b/i;
+export const HEDGE = /\b(?:tried|trying|sought|seeking|attempted|attempting|offered|wanted|wants|plans?|planned|planning|would|could|may|might|should|threatened|threatens|intends?|intended|allegedly|possibly|likely|apparently|believed to|suspected|urged|urges|asked|asks|calls? on|called on|reported to|said to|thought to)\b/i;
 
 /** A short noun-phrase lead-in before an argument: "the most prominent Iraqi armed factions, including". */
-export const NP_GAP = String.raw`(?:(?:the|a|an|its|his|her|their|some|several|many|two|three|other|both|all)\s+)?(?:(?:(?!(?:${[...FUNCTION_WORDS_LIST].join('|')})\b)[a-z][\w'-]*|⟦[a-zM]\d+⟧)\s+){0,4}?`;
+export const NP_GAP = String.raw`(?:(?:the|a|an|its|his|her|their|some|several|many|two|three|other|both|all)\s+)?(?:(?:(?!(?:${FUNCTION_WORDS_LIST.join('|')})\b)[a-z][\w'-]*|⟦[a-zM]\d+⟧)\s+){0,4}?(?:(?!${ROLE}\b)[a-z]+ of (?:the )?)?`;
 
 /** Generic nouns that name an organisation or place together with the name before them ("the Beit Rahbari agency"). */
 export const CLASS_NOUNS = new Set(

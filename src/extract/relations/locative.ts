@@ -45,7 +45,7 @@ export const LOCATIVE_FRAMES: Frame[] = [
   {
     // "a meeting in Tehran, Iran" (a list like "Iran, Iraq and Syria" is excluded by the look-around)
     rule: 'locative:comma-pair',
-    pattern: String.raw`(?<!(?:⟦[A-Za-z]\d+⟧,|,| and|\bor) ){a:L}, {l:L}(?!,? (?:and|or) |, ⟦| ⟦|-)`,
+    pattern: String.raw`(?<!(?:⟦[A-Za-z]\d+⟧,|,| and|\bor|with|and) ){a:L}, {l:L}(?=[.;:)]|,? (?:on|in|at|where|which|who|to|for|from|after|before|during|when|said|says|is|was|has|had)\b|$)`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.6,
     noCoordination: true,

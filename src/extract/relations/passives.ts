@@ -1,7 +1,7 @@
 /** Passive and reduced-passive constructions, where the object comes first: "X was killed by Y", "killed in a US drone strike". */
 import type { RelationTypeId } from '../../model/index.js';
 import type { Frame } from './frame.js';
-import { agent } from './clause.js';
+import { NOT_IN_PP, agent } from './clause.js';
 import { AUX, NP_GAP } from './lexicon.js';
 
 /** Participles that yield `type` from the agent (after "by") to the subject. */
@@ -14,7 +14,7 @@ const PASSIVES: { type: RelationTypeId; participles: string; confidence: number 
   { type: 'paid', participles: String.raw`(?:paid|bribed|funded|financed|bankrolled)`, confidence: 0.8 },
   {
     type: 'attacked',
-    participles: String.raw`(?:killed|assassinated|attacked|struck|targeted|bombed|shelled|raided|invaded|executed|murdered|ambushed|shot|wounded|injured|abducted|kidnapped|captured|seized|detained|arrested|hit|overrun|liberated|recaptured)`,
+    participles: String.raw`(?:killed|assassinated|attacked|struck|targeted|bombed|shelled|raided|invaded|executed|murdered|ambushed|shot|wounded|injured|abducted|kidnapped|captured|seized|detained|arrested|hit|overrun)`,
     confidence: 0.8,
   },
   { type: 'opposed', participles: String.raw`(?:opposed|critici[sz]ed|condemned|denounced|accused|sanctioned|fought|defeated|expelled|ousted)`, confidence: 0.75 },
@@ -23,7 +23,8 @@ const PASSIVES: { type: RelationTypeId; participles: string; confidence: number 
 ];
 
 /** A subject with an optional apposition or reduced relative before the participle: "Soleimani, the Quds Force leader". */
-const PATIENT = String.raw`{b:POLM}(?:,[^,;"]{1,80}?,?)? (?:who |which |that )?${AUX}*`;
+// After a preposition a name is no subject ("in the streets of Iraq"), unless an apposition follows it ("by Qassem Soleimani, the Quds Force leader killed in ...").
+const PATIENT = String.raw`(?:${NOT_IN_PP}{b:POLM}(?:,(?! (?:he|she|they|it|we|I)\b)[^,;"]{1,80}?,?)?|{b:POLM},(?! (?:he|she|they|it|we|I)\b)[^,;"]{1,80}?,?) (?:who |which |that )?${AUX}*`;
 
 /** "X was killed by Y", "Hashd al-Shaabi, established by Soleimani", "the PMU, backed by Iran". */
 export const PASSIVE_FRAMES: Frame[] = [

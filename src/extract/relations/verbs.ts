@@ -1,7 +1,7 @@
 /** Active verbs with a named subject and object: one row per relation type, read "subject <verb> object". */
 import type { RelationTypeId } from '../../model/index.js';
 import type { Frame } from './frame.js';
-import { object, subject } from './clause.js';
+import { NOT_IN_PP, object, subject } from './clause.js';
 
 /** A verb group that yields one relation type from subject to object. */
 interface VerbRow {
@@ -18,14 +18,14 @@ const ROWS: VerbRow[] = [
     // "Each of these agencies controls dozens of Iraqi armed factions", "Iran dominates the politics of Iraq",
     // "Hejazi became directly responsible for the most prominent Iraqi armed factions, including Kataeb Hezbollah and Asaib Ahl al-Haq"
     type: 'controls',
-    verbs: String.raw`(?:controls?|controlled|controlling|directs|directed|directing|commands|commanded|commanding|runs|ran|oversees|oversaw|overseeing|sponsors|sponsored|sponsoring|backs|backed|backing|founded|co-founded|established|formed|created|arms|armed|arming|trains|trained|training|leads|led|leading|heads|headed|heading|manages|managed|supervises|supervised|handles|handled|dominates|dominated|dominating|took control of|taking control of|seized control of|took charge of|became responsible for|(?:is|was|are|were|became|become|becomes|remained|remains) (?:directly |also |now )?responsible for|(?:is|was|are|were|) ?in charge of|set up|organi[sz]ed)`,
+    verbs: String.raw`(?:controls?|controlled|controlling|directs|directed|directing|commands|commanded|commanding|runs|ran|oversees|oversaw|overseeing|sponsors|sponsored|sponsoring|backs|backed|backing|founded|co-founded|established|formed|created|arms|armed|arming|trains|trained|training|leads|led|leading|heads|headed|heading|manages|managed|supervises|supervised|handles|handled|dominates|dominated|dominating|took control of|taking control of|seized control of|(?:has |have |had |claims? |claimed |retains? |retained |regained |maintains? )?(?:full |effective |total )?control of|took charge of|became responsible for|(?:is|was|are|were|became|become|becomes|remained|remains) (?:directly |also |now )?responsible for|(?:is|was|are|were|) ?in charge of|set up|organi[sz]ed)`,
     objects: 'POLM',
     confidence: 0.8,
   },
   {
     // "The last three answer directly to Khamenei", "the Quds Force is part of the IRGC"
     type: 'part_of',
-    verbs: String.raw`(?:(?:is|was|are|were|became|remains|remained) (?:also )?)?(?:part of|a part of|a unit of|a branch of|a wing of|an arm of|a faction of|a division of|a subsidiary of|a member of|members of|attached to|affiliated (?:to|with)|subordinate to|answers? (?:directly )?to|answered (?:directly )?to|answering (?:directly )?to|reports? directly to|reported directly to|belongs? to|belonged to|joined|integrated into|merged into|falls? under|fell under|came under)`,
+    verbs: String.raw`(?:(?:is|was|are|were|became|remains|remained) (?:also )?)?(?:part of|a part of|a unit of|a branch of|a wing of|an arm of|a faction of|a division of|a subsidiary of|a member of|members of|attached to|affiliated (?:to|with)|subordinate to|answers? (?:directly )?to|answered (?:directly )?to|answering (?:directly )?to|reports? directly to|reported directly to|belongs? to|belonged to|integrated into|merged into|falls? under|fell under|came under|(?:was |were |is |are )?assigned to|(?:is |are |was |were )?(?:working |operating |serving |fighting )?as (?:a )?part of|serves? (?:in|with)|served (?:in|with)|serving (?:in|with))`,
     objects: 'POLM',
     confidence: 0.8,
   },
@@ -39,7 +39,7 @@ const ROWS: VerbRow[] = [
   {
     // "Nechervan Barzani met with Hejazi", "Minister Ellwood met with the Syrian National Coalition"
     type: 'met',
-    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
+    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with|(?:held|had|during|in) (?:an? |the )?(?:phone |telephone |video |private |secret )?(?:call|meeting|conversation|talks|discussions) with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
     objects: 'PO',
     confidence: 0.8,
   },
@@ -53,14 +53,14 @@ const ROWS: VerbRow[] = [
   {
     // "the Americans killed him and also killed Muhandis", "Coalition military forces conducted 26 strikes against ISIL"
     type: 'attacked',
-    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|recaptured|retook|retaking|liberated|overran)`,
+    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|overran)`,
     objects: 'POLM',
     confidence: 0.8,
   },
   {
     // "Soleimani ... fought ISIS", "Protesters are strongly critical of Iran", "Syria has accused Israel"
     type: 'opposed',
-    verbs: String.raw`(?:opposes|opposed|opposing|oppose|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemn|denounced|denounces|accused|accuses|accuse|blamed|blames|fought|fights|fighting|fight|battled|battles|battling|sanctioned|confronted|confronts|resisted|resists|clashed with|clashes with|clashing with|(?:is|are|was|were) (?:at odds|at war) with|(?:wage[sd]?|waging) war (?:on|against)|(?:is|are|was|were) (?:strongly |very |highly )?critical of|turned against|defeated|defeats|defeat|to defeat|ousted|expelled|(?:is|are|was|were) (?:committed to )?(?:defeating|fighting|countering|confronting) |(?:fight|battle|war|campaign|struggle|efforts?) (?:against|to defeat))`,
+    verbs: String.raw`(?:opposes|opposed|opposing|oppose|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemn|denounced|denounces|accused|accuses|accuse|blamed|blames|fought|fights|fighting|fight|battled|battles|battling|sanctioned|confronted|confronts|resisted|resists|clashed with|clashes with|clashing with|(?:is|are|was|were) (?:at odds|at war) with|(?:wage[sd]?|waging) war (?:on|against)|(?:is|are|was|were) (?:strongly |very |highly )?critical of|turned against|defeated|defeats|defeat|to defeat|ousted|expelled|(?:is|are|was|were) (?:committed to )?(?:defeating|fighting|countering|confronting) |(?:fight|battle|war|campaign|struggle|efforts?) (?:against|to defeat)|(?:fought|waged|wages|waging|fighting|fights|fight|led|leads|leading) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:wars?|battles?|campaigns?|insurgency|conflict|operations?|offensive) (?:with|against|on|to defeat)|(?:operations?|offensives?|campaigns?) (?:against|to (?:defeat|destroy|retake)))`,
     objects: 'POLM',
     confidence: 0.75,
   },
@@ -98,6 +98,13 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.7,
   },
   {
+    // "Nechervan Barzani ... met with top American and British officials in Dec 2014 before immediately reporting the details of the meeting to an Iranian official"
+    rule: 'informant:reported-to',
+    pattern: String.raw`${subject('a', 'P')}[^.;"]{0,90}? (?:before|after|then|and) (?:immediately |later |secretly |quietly )?(?:reporting|reported|passing|passed|relaying|relayed|handing over|handed over|divulging|divulged|leaking|leaked) [^.;"]{0,60}?to (?:an? |the |his |her |their )?(?:[a-z]+ )?{b:OLMolm}(?: (?:intelligence )?(?:official|officials|handler|handlers|contact|contacts|agent|agents|officer|officers|operatives?|spies))?`,
+    emit: [{ type: 'informant_for', source: 'a', target: 'b' }],
+    confidence: 0.6,
+  },
+  {
     // "a secret meeting between Abadi and Iranian intelligence", "talks between Iran and the United States"
     rule: 'meeting-between',
     pattern: String.raw`(?:meeting|meetings|talks|summit|negotiations) between (?:the )?{a:PO} and (?:the )?{b:PO}`,
@@ -118,6 +125,55 @@ export const NOUN_FRAMES: Frame[] = [
     emit: [{ type: 'attacked', source: 'a', target: 'b' }],
     confidence: 0.75,
     modifiers: ['a'],
+  },
+  {
+    // "the Islamic Revolutionary Guard Corps (IRGC), the military arm of the Iranian theocracy"
+    rule: 'arm-of',
+    pattern: String.raw`{a:O}(?: \([^)]{1,30}\))?, (?:the |a |an )?(?:[a-z-]+ ){0,2}(?:arm|wing|branch|unit|division|subsidiary|affiliate|faction|offshoot|part|component|member) of (?:the )?(?:{b:OLM}|{b:olm} (?:theocracy|regime|government|state|leadership|establishment|army|military))`,
+    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
+    confidence: 0.75,
+  },
+  {
+    // "the Revolutionary Guards Corps, in particular its elite Quds Force unit"
+    rule: 'its-unit',
+    pattern: String.raw`{b:O}, (?:in particular |notably |especially |including |and )?its (?:[a-z-]+ ){0,2}{a:Oo}`,
+    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "the SDF's fight against ISIL", "Iraq's war on the Islamic State"
+    rule: 'fight-noun',
+    pattern: String.raw`{a:POLM}'s? (?:[a-z-]+ ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
+    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "the international coalition has supported the Iraqi Security Forces in its efforts to defeat ISIL"
+    rule: 'effort-to-defeat',
+    pattern: `${subject('a', 'POLM')}[^.;"]{0,60}? (?:in|as part of) (?:its|their|his|her|the) (?:[a-z-]+ ){0,2}(?:efforts?|campaign|fight|operations?|struggle|war|determination|mission|offensive) (?:to (?:help )?(?:degrade and (?:ultimately )?)?(?:defeat|destroy|counter|eliminate|fight)|against) ${object('b', 'POLM')}`,
+    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
+    confidence: 0.6,
+  },
+  {
+    // "a tribal leader fighting IS alongside Iraqi government forces"
+    rule: 'alongside',
+    pattern: `${subject('a', 'POLM')}(?:fighting|fought|fights|fight|battling|battled|operating|operated|operates|deployed|stood|stands|standing) [^.;"]{0,50}?alongside ${object('b', 'POLM')}`,
+    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "the ISIL-held building", "IS-controlled Mosul"
+    rule: 'held-compound',
+    pattern: String.raw`{a:OP}-(?:held|controlled|occupied|run|ruled) (?:[a-z-]+ ){0,2}?{b:L}`,
+    emit: [{ type: 'controls', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "Coalition nations which have conducted strikes in Syria include Australia, Bahrain and Canada", "the international community, including Russia and Iran"
+    rule: 'include-list',
+    pattern: String.raw`${NOT_IN_PP}{x:OLM}(?:,? (?:include|includes|included|including|such as|notably|among them)| (?:which|that|who) [^.;:"]{1,60}? (?:include|includes|included)) (?:the )?{a:POLM}`,
+    emit: [{ type: 'part_of', source: 'a', target: 'x' }],
+    confidence: 0.55,
   },
   {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
@@ -153,7 +209,7 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "the U.S.-backed Kurdish-led militia, the Syrian Democratic Forces", "Iran-backed Kataeb Hezbollah"
     rule: 'backed-compound',
-    pattern: String.raw`{a:POLM}-(?:backed|led|sponsored|funded|controlled|run|created|trained|armed|supported|commanded) (?:[\w-]+ ){0,3}?(?:[\w-]+, (?:the )?)?{b:OM}`,
+    pattern: String.raw`{a:POLM}-(?:backed|led|sponsored|funded|controlled|run|created|trained|armed|supported|commanded) (?:(?:[\w-]|⟦[A-Za-z]\d+⟧)+ ){0,3}?(?:[\w-]+, (?:the )?)?{b:OM}(?!-)`,
     emit: [{ type: 'controls', source: 'a', target: 'b' }],
     confidence: 0.65,
   },

@@ -1,7 +1,7 @@
-/** The mentions stage: the NER model's names in a document, each with its span, type and normalised name. */
+/** The mentions stage: the NER model's names, grouped within the document ("Soleimani" after "Qassem Soleimani") under one entity key. */
 import type { Stage } from '../../model/index.js';
 import { loadRecognizer, type Recognizer } from '../../nlp/ner/index.js';
-import { normalizeName } from '../../resolve/normalize.js';
+import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 
 /** Stage name under which mentions are stored. */
 export const MENTIONS_STAGE = 'mentions';
@@ -13,14 +13,21 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return get().version;
+      return `${get().version}+within-doc@1`;
     },
     run(doc) {
       const spans = get().recognize(doc.text, doc.sentences);
+      const { clusters } = resolveWithinDocument(doc.text, spans);
+      const keyOf = new Map<number, { key: string; norm: string }>();
+      for (const c of clusters) {
+        const key = candidateKey(doc.id, c);
+        for (const i of c.mentionIndexes) keyOf.set(i, { key, norm: normalizeName(c.canonical, c.type) });
+      }
       return {
-        mentions: spans.map((s) => ({
+        mentions: spans.map((s, i) => ({
           documentId: doc.id, start: s.start, end: s.end, text: s.text, type: s.type,
-          norm: normalizeName(s.text, s.type) || s.text.toLowerCase(),
+          norm: keyOf.get(i)?.norm || normalizeName(s.text, s.type) || s.text.toLowerCase(),
+          entityKey: keyOf.get(i)?.key,
           confidence: s.confidence,
         })),
       };

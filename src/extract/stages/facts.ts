@@ -1,0 +1,50 @@
+/** The facts stage: relations, events and claims of one document, read from its sentences and resolved mentions. */
+import type { Stage, Evidence } from '../../model/index.js';
+import { extract, EXTRACT_VERSION } from '../index.js';
+import { extractDates } from '../../nlp/dates.js';
+import { extractMoney } from '../../nlp/money.js';
+import { factId } from '../../model/ids.js';
+
+/** Stage name under which relations, events and claims are stored. */
+export const FACTS_STAGE = 'facts';
+
+/** Builds the facts stage. */
+export function factsStage(): Stage {
+  return {
+    name: FACTS_STAGE,
+    version: EXTRACT_VERSION,
+    run(doc, prior) {
+      const mentions = prior.mentions
+        .filter((m) => m.entityKey)
+        .map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
+      const result = extract({
+        documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions,
+        dates: extractDates(doc.text, doc.published ?? undefined), money: extractMoney(doc.text),
+        documentDate: doc.published ?? undefined,
+      });
+      const ev = (e: Evidence): Evidence[] => [e];
+      const claims = result.claims.map((c, i) => ({
+        id: factId('clm', doc.id, i, c.evidence.start), speaker: c.speakerKey, speakerText: c.speakerText, text: c.text,
+        stance: c.stance, evidence: ev(c.evidence),
+      }));
+      return {
+        relations: result.relations.map((r, i) => ({
+          id: factId('rel', doc.id, i, r.type, r.source, r.target), type: r.type, source: r.source, target: r.target,
+          confidence: r.confidence, evidence: ev(r.evidence),
+          claimId: r.claimIndex !== undefined ? claims[r.claimIndex]?.id : undefined,
+          attrs: {
+            rule: r.rule,
+            ...(r.role ? { role: r.role } : {}),
+            ...(r.negated ? { negated: true } : {}),
+            ...(r.amount ? { amount: { amount: r.amount.amount, currency: r.amount.currency, per: r.amount.per, text: r.amount.text } } : {}),
+          },
+        })),
+        events: result.events.map((e, i) => ({
+          id: factId('evt', doc.id, i, e.type, e.evidence.start), type: e.type, date: e.date, precision: e.precision,
+          participants: e.participants, place: e.place, evidence: ev(e.evidence),
+        })),
+        claims,
+      };
+    },
+  };
+}
