@@ -1,4 +1,5 @@
 /** Finds a calendar date in a short piece of text and writes it as a partial ISO date ("2019", "2019-11", "2019-11-20"). */
+import { ARABIC_SCRIPT_PATTERNS, normalizeDigits, type DatePattern } from './dates-arabic-script.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -15,7 +16,7 @@ export interface FoundDate {
 }
 
 // Each pattern turns its groups into [year, month?, day?]; the first that matches wins, most specific first.
-const PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => [string, string?, string?]]> = [
+const PATTERNS: DatePattern[] = [
   // "2019-11-20", "2019/11/20", "2019-11-20T08:25:00Z"
   [new RegExp(String.raw`\b${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'i'), (m) => [m[1]!, m[2], m[3]]],
   // "November 20th, 2019", "Nov. 20 2019"
@@ -28,10 +29,12 @@ const PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => [string, string?, string
   [new RegExp(String.raw`\b${MONTH},?\s+${YEAR}\b`, 'i'), (m) => [m[2]!, month(m[1]!)]],
   // "2019-11"
   [new RegExp(String.raw`\b${YEAR}-(\d{2})\b(?![-/]\d)`), (m) => [m[1]!, m[2]]],
+  ...ARABIC_SCRIPT_PATTERNS,
 ];
 
 /** Finds the first date in the text, or null; values that are not real dates (month 13, 31 February) are skipped. */
-export function findDate(text: string): FoundDate | null {
+export function findDate(raw: string): FoundDate | null {
+  const text = normalizeDigits(raw);
   let best: FoundDate | null = null;
   for (const [pattern, parts] of PATTERNS) {
     const m = text.match(pattern);
@@ -46,7 +49,7 @@ export function findDate(text: string): FoundDate | null {
 /** Normalizes a date string as metadata gives it ("2019", "2019-11-20T08:25Z", "Wed, 20 Nov 2019 ...") to partial ISO. */
 export function normalizeDate(text: string | undefined | null): string | undefined {
   if (!text) return undefined;
-  const trimmed = text.trim();
+  const trimmed = normalizeDigits(text.trim());
   if (/^(?:19|20)\d{2}$/.test(trimmed)) return trimmed;
   return findDate(trimmed)?.value;
 }

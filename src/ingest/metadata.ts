@@ -3,7 +3,9 @@
  * top and bottom where pages put them. Every rule needs a label or a layout cue; a name or date that only occurs in
  * the story ("... told Middle East Eye", "in Nov 2019 the consulate burned") is never taken.
  */
+import { normalizeDigits } from './dates-arabic-script.js';
 import { findDate } from './dates.js';
+import { authorOf, bylineOutletOf, sourceOf, wireSourceOf } from './metadata-credits.js';
 
 /** Metadata inferred from a text; a field is absent when no line clearly states it. */
 export interface InferredMetadata {
@@ -72,8 +74,9 @@ function findTitle(line: string | undefined): string | undefined {
 }
 
 // Labels that announce the publication date, and those that announce a later edit (used only when nothing better).
-const PUBLISHED_LABEL = /^(?:published|posted|first published|publication date|date(?:d|line)?|released|issued)(?:\s+on)?\s*[:»\-–|]?\s*/i;
-const UPDATED_LABEL = /^(?:(?:last\s+)?updated|modified|last modified)(?:\s+on)?\s*[:»\-–|]?\s*/i;
+// Arabic "تاريخ النشر" / "نشر في" and Persian "تاریخ انتشار" / "منتشر شده" mean "date of publication" / "published (on)".
+const PUBLISHED_LABEL = /^(?:published|posted|first published|publication date|date(?:d|line)?|released|issued|تاريخ النشر|نشر في|نشر بتاريخ|تاريخ|تاریخ انتشار|منتشر شده(?: در)?|تاریخ)(?:\s+on)?\s*[:»\-–|]?\s*/iu;
+const UPDATED_LABEL = /^(?:(?:last\s+)?updated|modified|last modified|آخر تحديث|تم التحديث|به‌روزرسانی|بروزرسانی)(?:\s+on)?\s*[:»\-–|]?\s*/iu;
 
 /**
  * "Published November 20th, 2019 - 08:25 GMT" and " date 2019-11-19" are labelled; "20 Nov 2019|" is a line that is
@@ -112,70 +115,13 @@ function labelledDate(segment: string): string | undefined {
 function bareDate(segment: string): string | undefined {
   const found = findDate(segment);
   if (!found) return undefined;
-  const rest = (segment.slice(0, found.index) + ' ' + segment.slice(found.index + found.length))
+  // Offsets from findDate hold for the ASCII-digit form too (one character per digit either way).
+  const ascii = normalizeDigits(segment);
+  const rest = (ascii.slice(0, found.index) + ' ' + ascii.slice(found.index + found.length))
     .replace(/\bT\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/, ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2})?\b/gi, ' ')
     .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
-    .replace(/[\s|•·,\-–—/()[\]]+/g, '');
+    .replace(/(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|یکشنبه|دوشنبه|سه‌?شنبه|چهارشنبه|پنج‌?شنبه|جمعه|شنبه|ساعت)/gu, ' ')
+    .replace(/[\s|•·,،\-–—/()[\]]+/g, '');
   return rest.length === 0 ? found.value : undefined;
-}
-
-// A name: one to five capitalized words ("Jane Doe", "Ali al-Husseini"); several are joined by "and", "&" or, when
-// the next is a full name of two words or more, a comma ("Jane Doe, John Roe and Ann Lee", but "Jane Doe, Reuters").
-const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|al-\p{L}+|bin|ibn|de|van|von|der|da)){0,4}`;
-const FULL_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|al-\p{L}+|bin|ibn|de|van|von|der|da)){1,4}`;
-const NAMES = new RegExp(String.raw`^(${NAME}(?:\s*(?:,\s*(?=${FULL_NAME}(?:\s*(?:,|and|&)|$))|\s(?:and|&)\s)\s*${NAME})*)`, 'u');
-// What may follow the names on a byline: a credit ("| Reuters", ", staff writer", "for Middle East Eye", "in Baghdad").
-const CREDIT = /^(?:[,|–—-]|(?:for|in|at)\s)\s*(.*)$/iu;
-const OUTLET = /^(?:the\s+)?\p{Lu}[\p{L}\p{M}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}&'’.-]*|of|the|al-\p{L}+)){0,5}$/u;
-
-interface Byline {
-  author: string;
-  /** An outlet credited on the byline: "By Jane Doe, Reuters", "By Jane Doe for Middle East Eye". */
-  outlet?: string;
-}
-
-// "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters" -> Jane Doe (and Reuters).
-function bylineOf(segment: string): Byline | undefined {
-  const m = segment.match(/^(?:(?:written|words|reporting|story)\s+by|by|author(?:s|\(s\))?\s*:)\s+(.*)$/iu);
-  if (!m) return undefined;
-  const names = m[1]!.match(NAMES);
-  if (!names) return undefined;
-  const rest = m[1]!.slice(names[1]!.length).trim();
-  const author = names[1]!.replace(/[,\s]+$/, '');
-  if (rest.length === 0) return { author };
-  // Whatever follows the name must look like a trailing credit, not more of a sentence ("By the time ...").
-  const credit = rest.match(CREDIT);
-  if (!credit) return undefined;
-  const place = /^in\s/i.test(rest);
-  const outlet = credit[1]!.trim();
-  return !place && OUTLET.test(outlet) ? { author, outlet } : { author };
-}
-
-function authorOf(segment: string): string | undefined {
-  return bylineOf(segment)?.author;
-}
-
-function bylineOutletOf(segment: string): string | undefined {
-  return bylineOf(segment)?.outlet;
-}
-
-// "Source » middleeasteye", "Source: Al Jazeera", "Via: The Intercept", "© 2000 - 2021 Al Bawaba (www.albawaba.com)".
-function sourceOf(segment: string): string | undefined {
-  const labelled = segment.match(/^(?:source|via|publisher|published by|outlet|originally published (?:by|in|at))\s*[:»>|–—-]\s*(.{2,80})$/iu);
-  if (labelled) return cleanOutlet(labelled[1]!);
-  const copyright = segment.match(/^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(.{2,80})$/iu);
-  if (copyright) return cleanOutlet(copyright[1]!.replace(/\.?\s*all rights reserved\.?$/i, ''));
-  return undefined;
-}
-
-// "WASHINGTON (Reuters) - ...", "TEHRAN, Iran (AP) — ...", "(AFP) - ...": a wire credit opening a paragraph.
-function wireSourceOf(line: string): string | undefined {
-  const m = line.match(/^(?:\p{Lu}[\p{L}\p{M}.'-]*(?:,?\s+\p{Lu}[\p{L}\p{M}.'-]*){0,4}\s+)?\(([\p{Lu}][\p{L}&. ]{0,30})\)\s*[-–—]\s/u);
-  return m ? m[1]!.trim() : undefined;
-}
-
-function cleanOutlet(value: string): string | undefined {
-  const cleaned = value.replace(/\s*\((?:www\.|https?:)[^)]*\)\s*$/i, '').replace(/[\s.]+$/, '').trim();
-  return cleaned.length >= 2 ? cleaned : undefined;
 }

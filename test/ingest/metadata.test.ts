@@ -7,6 +7,8 @@ import { inferMetadata, type InferredMetadata } from '../../src/ingest/metadata.
 
 const BODY = '\n\nThe ministry recruited officials in Baghdad over many years, the documents show, and paid them well.\n';
 
+const AR_BODY = '\n\nقال مسؤولون عراقيون إن الاستخبارات الإيرانية تسيطر على الفصائل المسلحة في بغداد منذ سنوات طويلة.\n';
+
 const CASES: Array<[string, string, InferredMetadata]> = [
   ['labelled date with ordinal and time', 'Losing an Empire the Hard Way\n\nPublished November 20th, 2019 - 08:25 GMT\nbanner image' + BODY,
     { title: 'Losing an Empire the Hard Way', published: '2019-11-20' }],
@@ -30,6 +32,11 @@ const CASES: Array<[string, string, InferredMetadata]> = [
   ['first published, last modified', 'Cables leaked\nLast modified on Tue 19 Nov 2019 10.00 GMT\nFirst published on Mon 18 Nov 2019 17.00 GMT' + BODY,
     { title: 'Cables leaked', published: '2019-11-18' }],
   ['bare date line with weekday and time', 'Cables leaked\nMon 18 Nov 2019 17.00 GMT' + BODY, { title: 'Cables leaked', published: '2019-11-18' }],
+  ['Arabic labels', 'وثائق مسربة تكشف نفوذ إيران في العراق\nبقلم: محمد علي\nتاريخ النشر: 20 نوفمبر 2019' + AR_BODY + 'المصدر: الجزيرة',
+    { title: 'وثائق مسربة تكشف نفوذ إيران في العراق', published: '2019-11-20', source: 'الجزيرة', author: 'محمد علي' }],
+  ['Persian labels and a solar-calendar date line', 'اسناد فاش‌شده از نفوذ ایران در عراق\nنویسنده: علی رضایی\nچهارشنبه ۲۹ آبان ۱۳۹۸ - ۰۸:۲۵' + AR_BODY + 'منبع: بی‌بی‌سی فارسی',
+    { title: 'اسناد فاش‌شده از نفوذ ایران در عراق', published: '2019-11-20', source: 'بی‌بی‌سی فارسی', author: 'علی رضایی' }],
+  ['an Arabic headline word is not a byline', 'كتب التاريخ الجديدة\n' + AR_BODY, { title: 'كتب التاريخ الجديدة' }],
   ['partial dates', 'Cables leaked\nPublished: November 2019' + BODY, { title: 'Cables leaked', published: '2019-11' }],
   ['a mention in the story is not an outlet', 'The rivalry deepened, officials told Middle East Eye.\nSources said the general met them in Nov 2019.\n',
     {}],
@@ -66,6 +73,11 @@ const DATES: Array<[string, string | undefined]> = [
   ['12/25/2020', '2020-12-25'],
   ['05/06/2020', '2020'], // May 6 or June 5: only the year is certain
   ['2019-02-30', undefined],
+  ['۲۹ آبان ۱۳۹۸', '2019-11-20'], // Persian solar calendar
+  ['۱ فروردین ۱۴۰۳', '2024-03-20'],
+  ['٢٠ تشرين الثاني ٢٠١٩', '2019-11-20'], // Levantine month name, Arabic-Indic digits
+  ['20 نوفمبر 2019', '2019-11-20'],
+  ['نوامبر ۲۰۱۹', '2019-11'],
   ['no date here', undefined],
 ];
 

@@ -1,0 +1,78 @@
+/**
+ * Dates written in Arabic and Persian: Gregorian month names in both (Egyptian "نوفمبر", Levantine "تشرين الثاني",
+ * Persian "نوامبر") and the Persian solar calendar ("۲۹ آبان ۱۳۹۸"), converted to Gregorian.
+ */
+
+/** A pattern and how its match becomes [year, month?, day?] in the Gregorian calendar. */
+export type DatePattern = [RegExp, (m: RegExpMatchArray) => [string, string?, string?]];
+
+// Gregorian month names; several spellings each (with and without hamza, Egyptian and Levantine, Persian).
+const GREGORIAN: Array<[number, string[]]> = [
+  [1, ['يناير', 'كانون الثاني', 'ژانویه', 'ژانویهٔ']],
+  [2, ['فبراير', 'شباط', 'فوریه', 'فوريه']],
+  [3, ['مارس', 'آذار', 'اذار']],
+  [4, ['أبريل', 'ابريل', 'إبريل', 'نيسان', 'آوریل', 'آوريل']],
+  [5, ['مايو', 'أيار', 'ايار', 'مه', 'مـه', 'می']],
+  [6, ['يونيو', 'يونيه', 'حزيران', 'ژوئن']],
+  [7, ['يوليو', 'يوليه', 'تموز', 'ژوئیه', 'ژوئيه', 'جولای']],
+  [8, ['أغسطس', 'اغسطس', 'آب', 'اوت', 'آگوست']],
+  [9, ['سبتمبر', 'أيلول', 'ايلول', 'سپتامبر']],
+  [10, ['أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'اکتبر', 'اكتبر']],
+  [11, ['نوفمبر', 'تشرين الثاني', 'نوامبر']],
+  [12, ['ديسمبر', 'كانون الأول', 'كانون الاول', 'دسامبر']],
+];
+const JALALI = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+
+const GREGORIAN_BY_NAME = new Map(GREGORIAN.flatMap(([n, names]) => names.map((name) => [name, n] as const)));
+// Longest first, so "كانون الثاني" is not read as a shorter name.
+const alternation = (names: string[]) => [...names].sort((a, b) => b.length - a.length).join('|');
+// JavaScript's \b only knows ASCII words; these lookarounds stand for it in Arabic script.
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+const SEP = String.raw`[\s،,-]+`;
+
+/** Patterns for dates in Arabic script; digits must already be ASCII (see normalizeDigits). */
+export const ARABIC_SCRIPT_PATTERNS: DatePattern[] = [
+  // "۲۹ آبان ۱۳۹۸" -> 2019-11-20
+  [new RegExp(String.raw`${START}(\d{1,2})${SEP}(${alternation(JALALI)})${SEP}(1[34]\d{2})${END}`, 'u'), (m) => {
+    const [y, mo, d] = jalaliToGregorian(Number(m[3]), JALALI.indexOf(m[2]!) + 1, Number(m[1]));
+    return [String(y), String(mo), String(d)];
+  }],
+  // "20 نوفمبر 2019", "20 تشرين الثاني 2019", "۲۰ نوامبر ۲۰۱۹"
+  [new RegExp(String.raw`${START}(\d{1,2})${SEP}(${alternation([...GREGORIAN_BY_NAME.keys()])})${SEP}((?:19|20)\d{2})${END}`, 'u'),
+    (m) => [m[3]!, String(GREGORIAN_BY_NAME.get(m[2]!)), m[1]]],
+  // "نوفمبر 2019"
+  [new RegExp(String.raw`${START}(${alternation([...GREGORIAN_BY_NAME.keys()])})${SEP}((?:19|20)\d{2})${END}`, 'u'),
+    (m) => [m[2]!, String(GREGORIAN_BY_NAME.get(m[1]!))]],
+];
+
+/** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits with ASCII ones; one character each, so offsets are kept. */
+export function normalizeDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+}
+
+/** Converts a Persian solar (Jalali) date to Gregorian [year, month, day] (the arithmetic of the jdf.scr.ir library). */
+export function jalaliToGregorian(jy: number, jm: number, jd: number): [number, number, number] {
+  const y = jy + 1595;
+  let days = -355668 + 365 * y + Math.floor(y / 33) * 8 + Math.floor(((y % 33) + 3) / 4) + jd + (jm < 7 ? (jm - 1) * 31 : (jm - 7) * 30 + 186);
+  let gy = 400 * Math.floor(days / 146097);
+  days %= 146097;
+  if (days > 36524) {
+    days--;
+    gy += 100 * Math.floor(days / 36524);
+    days %= 36524;
+    if (days >= 365) days++;
+  }
+  gy += 4 * Math.floor(days / 1461);
+  days %= 1461;
+  if (days > 365) {
+    gy += Math.floor((days - 1) / 365);
+    days = (days - 1) % 365;
+  }
+  let gd = days + 1;
+  const leap = (gy % 4 === 0 && gy % 100 !== 0) || gy % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  let gm = 0;
+  while (gm < 12 && gd > lengths[gm]!) gd -= lengths[gm++]!;
+  return [gy, gm + 1, gd];
+}
