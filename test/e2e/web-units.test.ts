@@ -1,5 +1,7 @@
 /** The web app's pure helpers, table-driven: text segmentation, query-term highlighting, URL state, span snapping, palette contrast. */
 import { describe, it } from 'node:test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { paragraphRanges, segmentText } from '../../web/lib/segments.js';
 import { findTermHits, highlightTerms } from '../../web/lib/query-terms.js';
@@ -12,6 +14,7 @@ describe('paragraphRanges', () => {
   const cases: [string, [number, number][]][] = [
     ['One\ntwo\n\n  Three', [[0, 7], [11, 16]]],
     ['\n\n\nOnly\n\n\n', [[3, 7]]],
+    ['One\nTwo\n  Three', [[0, 3], [4, 7], [10, 15]]], // no blank line anywhere: one paragraph per line
     ['', []],
     ['a\r\n\r\nb', [[0, 1], [5, 6]]],
   ];
@@ -130,5 +133,22 @@ describe('entity palette', () => {
   it('gives every type its own colour', () => {
     const colours = Object.values(ENTITY_STYLES).map((s) => s.color);
     assert.equal(new Set(colours).size, colours.length);
+  });
+});
+
+describe('document text is never HTML', () => {
+  it('no web source renders markup from strings', () => {
+    const root = join(import.meta.dirname, '..', '..', 'web');
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (name === 'dist' || name === 'node_modules') continue;
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.(tsx?|html)$/.test(name) && /dangerouslySetInnerHTML|\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+      }
+    };
+    walk(root);
+    assert.deepEqual(offenders, []);
   });
 });

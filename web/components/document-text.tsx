@@ -1,6 +1,6 @@
 /** A document's text as paragraphs (dir="auto" each, for Persian and Arabic) with hits, the ?at= span and mentions marked. Text nodes only. */
 import { Fragment, memo, useMemo } from 'react';
-import { segmentText, type TextMark, type TextSegment } from '../lib/segments.js';
+import { segmentText, type Paragraph, type TextMark, type TextSegment } from '../lib/segments.js';
 import { entityStyle } from '../theme/entity-colors.js';
 
 /** Attribute set on the runs of the ?at= span, so the scene can scroll to it. */
@@ -22,6 +22,24 @@ function Run({ segment }: { segment: TextSegment }) {
   };
   return segment.hit ? <mark {...props}>{segment.text}</mark> : <span {...props}>{segment.text}</span>;
 }
+
+/** What a paragraph looks like, as a string: paragraphs whose runs did not change skip re-rendering (moving between hits in a long document). */
+function signature(paragraph: Paragraph): string {
+  let out = '';
+  for (const s of paragraph.segments) out += `${s.end}${s.hit ? 'h' : ''}${s.target ? 't' : ''}${s.mention ? `m${s.mention.type ?? ''}${s.mention.title ?? ''}` : ''},`;
+  return out;
+}
+
+const ParagraphView = memo(
+  function ParagraphView({ paragraph }: { paragraph: Paragraph; signature: string }) {
+    return (
+      <p dir="auto" data-start={paragraph.start}>
+        {paragraph.segments.map((segment) => <Run key={segment.start} segment={segment} />)}
+      </p>
+    );
+  },
+  (before, after) => before.signature === after.signature && before.paragraph.start === after.paragraph.start,
+);
 
 /** 1-based page holding `offset`, given sorted page start offsets. */
 export function pageAt(pages: readonly number[], offset: number): number {
@@ -49,9 +67,7 @@ export const DocumentText = memo(function DocumentText({ text, marks, pages = []
         return (
           <Fragment key={paragraph.start}>
             {marker}
-            <p dir="auto" data-start={paragraph.start}>
-              {paragraph.segments.map((segment) => <Run key={segment.start} segment={segment} />)}
-            </p>
+            <ParagraphView paragraph={paragraph} signature={signature(paragraph)} />
           </Fragment>
         );
       })}

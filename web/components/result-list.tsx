@@ -1,8 +1,8 @@
 /** Search results as a dense list: title, provenance line and the snippet with its hits marked. Arrow keys move between results. */
-import type { KeyboardEvent } from 'react';
 import type { SearchHit, SnippetPart } from '../../src/model/index.js';
 import { Link, buildUrl } from '../lib/router.js';
 import { documentTitle, languageName } from '../lib/format.js';
+import { arrowKeys, moveFocus } from '../lib/focus-list.js';
 
 /** Class name of a result link; arrow-key navigation looks them up by it. */
 export const RESULT_CLASS = 'result';
@@ -38,18 +38,9 @@ export function Snippet({ parts, start, length }: { parts: SnippetPart[]; start:
   );
 }
 
-/** Moves focus to the next or previous result link relative to the focused one. */
-export function focusResult(list: HTMLElement | null, step: 1 | -1 | 'first'): void {
-  if (!list) return;
-  const links = [...list.querySelectorAll<HTMLAnchorElement>(`a.${RESULT_CLASS}`)];
-  if (links.length === 0) return;
-  if (step === 'first') {
-    links[0]?.focus();
-    return;
-  }
-  const current = links.indexOf(document.activeElement as HTMLAnchorElement);
-  const next = links[Math.min(links.length - 1, Math.max(0, current + step))];
-  next?.focus();
+/** Moves focus into the results (ArrowDown from the search box). */
+export function focusFirstResult(list: HTMLElement | null): void {
+  moveFocus(list, `a.${RESULT_CLASS}`, 'first');
 }
 
 /** Props: the hits, the query they answer, and whether a newer request is loading. */
@@ -64,14 +55,7 @@ export interface ResultListProps {
 
 /** The results; Enter opens the focused one (it is a link), arrows move. */
 export function ResultList({ hits, query, stale, listRef, onExitTop }: ResultListProps) {
-  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>): void => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const list = event.currentTarget;
-    const first = list.querySelector(`a.${RESULT_CLASS}`);
-    if (event.key === 'ArrowUp' && document.activeElement === first && onExitTop) onExitTop();
-    else focusResult(list, event.key === 'ArrowDown' ? 1 : -1);
-  };
+  const onKeyDown = arrowKeys(`a.${RESULT_CLASS}`, onExitTop);
   return (
     <ol className={stale ? 'result-list stale' : 'result-list'} ref={listRef} onKeyDown={onKeyDown} aria-busy={stale}>
       {hits.map((hit) => {

@@ -32,12 +32,13 @@ export interface Paragraph {
 }
 
 /**
- * Paragraph ranges: text separated by blank lines, with surrounding whitespace left out.
- * "Line one\nline two\n\n  Next" -> [0, 17) and [21, 25); single newlines stay inside the paragraph.
+ * Paragraph ranges, with surrounding whitespace left out: text separated by blank lines, or, in text that has no
+ * blank line at all (one paragraph per line, as many web extractions), each line.
+ * "Line one\nline two\n\n  Next" -> [0, 17) and [21, 25); "One\nTwo" -> [0, 3) and [4, 7).
  */
 export function paragraphRanges(text: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  const blank = /\n[ \t\r\f\v]*\n\s*/g;
+  const blank = /\n[ \t\r\f\v]*\n/.test(text) ? /\n[ \t\r\f\v]*\n\s*/g : /\n\s*/g;
   let from = 0;
   const push = (start: number, end: number): void => {
     let s = start;

@@ -11,6 +11,7 @@ import { findTermHits } from '../lib/query-terms.js';
 import { Link, buildUrl, canGoBackInApp, navigate, type AppLocation } from '../lib/router.js';
 import type { TextMark } from '../lib/segments.js';
 import { useApi } from '../lib/use-api.js';
+import { useTitle } from '../lib/use-title.js';
 
 /** "120-145" -> {start: 120, end: 145}; anything else -> null. */
 export function parseSpan(value: string | null): { start: number; end: number } | null {
@@ -125,6 +126,7 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
   }, []);
 
   const title = documentTitle(doc);
+  useTitle(title);
   return (
     <div className="reader">
       <article className="reader-main" ref={textRef} aria-labelledby="doc-title">

@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { documentTitle, formatCount, languageName, plural } from '../lib/format.js';
 import { Link, buildUrl, type AppLocation } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
+import { arrowKeys } from '../lib/focus-list.js';
+import { useTitle } from '../lib/use-title.js';
 
 const PAGE_SIZE = 50;
 
@@ -12,6 +14,7 @@ const PAGE_SIZE = 50;
 export function DocumentsScene({ location }: { location: AppLocation }) {
   const parsed = Number.parseInt(location.params.get('page') ?? '1', 10);
   const page = Number.isFinite(parsed) && parsed > 0 ? parsed : 1;
+  useTitle('Documents');
   const list = useApi(`documents:${page}`, (signal) => listDocuments(PAGE_SIZE, (page - 1) * PAGE_SIZE, signal));
 
   let body;
@@ -26,7 +29,7 @@ export function DocumentsScene({ location }: { location: AppLocation }) {
   } else {
     body = (
       <>
-        <table className="table">
+        <table className="table" onKeyDown={arrowKeys('td.title-cell a')}>
           <thead>
             <tr>
               <th>Title</th><th>Source</th><th>Published</th><th>Language</th><th>Format</th><th>Collection</th><th className="num">Characters</th>

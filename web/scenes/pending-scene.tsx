@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { plural } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
+import { useTitle } from '../lib/use-title.js';
 
 /** The scenes that depend on extraction stages. */
 export type PendingSceneName = 'entities' | 'network' | 'timeline';
@@ -36,6 +37,7 @@ const COPY: Record<PendingSceneName, { heading: string; empty: string; pending: 
 export function PendingScene({ name }: { name: PendingSceneName }) {
   const copy = COPY[name];
   const stats = useApi('stats', (signal) => getStats(signal));
+  useTitle(copy.heading);
   let body;
   if (stats.error) body = <ErrorState title="Could not reach the store" error={stats.error} />;
   else if (!stats.data) body = <Loading label="Checking the collection…" />;

@@ -4,13 +4,14 @@ import type { SearchResponse } from '../../src/model/index.js';
 import { getStats, searchDocuments } from '../api/client.js';
 import { Facets } from '../components/facets.js';
 import { Pager } from '../components/pager.js';
-import { ResultList, focusResult } from '../components/result-list.js';
+import { ResultList, focusFirstResult } from '../components/result-list.js';
 import { SEARCH_INPUT_ID, SearchForm } from '../components/search-form.js';
 import { EmptyState, ErrorState, Loading, SkeletonRows } from '../components/states.js';
 import { formatCount, plural } from '../lib/format.js';
 import { navigate, type AppLocation } from '../lib/router.js';
 import { PAGE_SIZE, readSearchState, searchRequest, searchUrl, withFilter, type FilterFacet, type SearchState } from '../lib/search-url.js';
 import { useApi, type ApiState } from '../lib/use-api.js';
+import { useTitle } from '../lib/use-title.js';
 
 /** The search page for the current URL. */
 export function SearchScene({ location }: { location: AppLocation }) {
@@ -18,6 +19,7 @@ export function SearchScene({ location }: { location: AppLocation }) {
   const key = state.q ? searchUrl(state) : null;
   const search = useApi(key, (signal) => searchDocuments(searchRequest(state), signal));
   const listRef = useRef<HTMLOListElement | null>(null);
+  useTitle(state.q ? `${state.q} – Search` : 'Search');
 
   const go = (next: SearchState): void => navigate(searchUrl(next));
   const badQuery = search.error?.isBadQuery ? search.error.message : null;
@@ -29,7 +31,7 @@ export function SearchScene({ location }: { location: AppLocation }) {
         query={state.q}
         queryError={badQuery}
         onSubmit={(q) => go({ q, page: 1, filters: state.filters })}
-        onArrowDown={() => focusResult(listRef.current, 'first')}
+        onArrowDown={() => focusFirstResult(listRef.current)}
       />
       {state.q ? (
         <div className="search-body">
