@@ -45,8 +45,12 @@ export async function pdftotextPages(bytes: Uint8Array, path: string): Promise<s
   });
   if (result.signal) throw new IngestFailure('corrupt-pdf', `${path}: pdftotext was stopped (${result.signal}); the PDF may be damaged or too complex.`);
   if (result.code !== 0) throw popplerError(path, result.stderr);
-  const pages = result.stdout.replace(BIDI_CONTROLS, '').split('\f');
-  // Each page ends with a form feed, the last one included.
+  return splitPdftotextOutput(result.stdout);
+}
+
+/** Splits pdftotext's output into pages (each ends with a form feed, the last one included) and drops bidi controls. */
+export function splitPdftotextOutput(stdout: string): string[] {
+  const pages = stdout.replace(BIDI_CONTROLS, '').split('\f');
   if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();
   return pages;
 }

@@ -50,7 +50,10 @@ async function readNested(path: string, bytes: Uint8Array, limits: IngestLimits,
   return doc;
 }
 
-/** Chooses the handler: a sniffed signature beats the extension, so a PDF named .txt is read as PDF. */
+/**
+ * Chooses the handler: a sniffed signature beats the extension (a PDF named .txt is read as PDF), except that when
+ * several handlers sniff the same bytes the one the extension names wins (a .docx is also a zip); then text.
+ */
 export function pickHandler(path: string, bytes: Uint8Array, handlers: FormatHandler[] = HANDLERS): FormatHandler {
   const head = bytes.subarray(0, HEAD_BYTES);
   const ext = extensionOf(path);

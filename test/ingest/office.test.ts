@@ -1,7 +1,7 @@
 // PDF (pdftotext and the pdf.js fallback, page offsets, truncation) and DOCX (mammoth, core properties, zip checks).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasPdftotext, pdfjsContent } from '../../src/ingest/pdf-text.js';
+import { hasPdftotext, pdfjsContent, splitPdftotextOutput } from '../../src/ingest/pdf-text.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { rejectsWith } from './helpers/assert-failure.js';
 import { writeDocx } from './helpers/docx-writer.js';
@@ -47,6 +47,12 @@ test('takes title, author and date from the info dictionary, ignoring file-name 
 
 test('uses poppler\'s pdftotext when it is installed', { skip: (await hasPdftotext()) ? false : 'pdftotext not installed' }, async () => {
   assert.equal((await readDocument('report.pdf', writePdf(PAGES))).meta?.extractor, 'pdftotext');
+});
+
+test('pdftotext output: form feeds end pages, bidi embedding controls are dropped', () => {
+  // pdftotext wraps right-to-left runs in U+202B ... U+202C.
+  const out = 'Page one\n\f\u202bقال مسؤولون\u202c in Baghdad\n\f\f';
+  assert.deepEqual(splitPdftotextOutput(out), ['Page one\n', 'قال مسؤولون in Baghdad\n', '']);
 });
 
 test('refuses a truncated PDF', async () => {

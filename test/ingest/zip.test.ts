@@ -53,7 +53,14 @@ test('refuses archives nested deeper than the limit, as a warning on the last le
   assert.match(level1?.warnings?.[0]?.message ?? '', /limit of 2/);
 });
 
+test('an encrypted member becomes a warning', async () => {
+  const doc = await readDocument('locked.zip', writeZip([{ name: 'secret.txt', data: STORY, encrypted: true }, { name: 'open.txt', data: STORY }]));
+  assert.deepEqual(doc.children?.map((c) => c.path), ['locked.zip!/open.txt']);
+  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['locked.zip!/secret.txt', 'encrypted']]);
+});
+
 test('refuses entries that climb out with ../ or are absolute', async () => {
+  await rejectsWith(readDocument('win.zip', writeZip([{ name: '..\\..\\evil.txt', data: 'x' }])), 'zip-slip', /evil\.txt/);
   await rejectsWith(readDocument('slip.zip', writeZip([{ name: 'ok.txt', data: STORY }, { name: '../../etc/evil.txt', data: 'x' }])), 'zip-slip', /\.\.\/\.\.\/etc\/evil\.txt/);
   await rejectsWith(readDocument('abs.zip', writeZip([{ name: '/etc/passwd', data: 'x' }])), 'zip-slip', /\/etc\/passwd/);
 });

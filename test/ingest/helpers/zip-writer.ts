@@ -9,6 +9,8 @@ export interface ZipEntryInput {
   deflate?: boolean;
   /** Uncompressed size to write in the headers instead of the real one (to build archives whose headers lie). */
   declaredSize?: number;
+  /** Set the "encrypted" flag (the data itself is left as is). */
+  encrypted?: boolean;
 }
 
 /** Builds a zip archive (local headers, data, central directory, end record) from the given members. */
@@ -26,7 +28,8 @@ export function writeZip(entries: ZipEntryInput[]): Uint8Array {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    const flags = 0x0800 | (entry.encrypted ? 0x0001 : 0); // UTF-8 names, encryption
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -37,7 +40,7 @@ export function writeZip(entries: ZipEntryInput[]): Uint8Array {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
