@@ -13,10 +13,17 @@ export const RE3D_TYPES: Record<string, string> = { Person: 'PER', Organisation:
 // re3d marks roles and titles inside names ("Iraqi President Fuad Masum") and descriptions ("the rebels"); CoNLL does not.
 const LEADING_NOISE = /^(?:the|a|an|his|her|their|its|iraqi|syrian|iranian|us|u\.s\.|british|russian|turkish|president|prime|minister|foreign|defence|defense|secretary|general|gen\.?|lt\.?|col\.?|maj\.?|commander|leader|sheikh|mr\.?|mrs\.?|dr\.?|king|ambassador|senior|former|deputy|spokesman)$/i;
 
-/** Maps re3d chunks to CoNLL conventions: known types only, leading titles/determiners dropped, must contain a capital. */
-export function normaliseRe3d(docs: ConllDocument[]): ConllDocument[] {
+// A chunk edge in lower case means a description ("Shia militia fighters", "people of Iraq"), not a CoNLL name.
+const LOWER_EDGE = /^(?!(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|bint|abu|de|van|von)-)\p{Ll}/u;
+
+/**
+ * Maps re3d chunks to CoNLL conventions: known types only, leading titles and determiners dropped ("Iraqi President
+ * Fuad Masum" -> "Fuad Masum"); with `dropDescriptive`, sentences holding a descriptive chunk are dropped (for training).
+ */
+export function normaliseRe3d(docs: ConllDocument[], dropDescriptive = true): ConllDocument[] {
   return docs.map((d) => ({
-    sentences: d.sentences.map((s) => {
+    sentences: d.sentences.flatMap((s) => {
+      let reject = false;
       const chunks = tagsToChunks(s.tags).flatMap((c) => {
         const type = RE3D_TYPES[c.type];
         if (!type) return [];
@@ -24,11 +31,43 @@ export function normaliseRe3d(docs: ConllDocument[]): ConllDocument[] {
         while (start < c.end - 1 && LEADING_NOISE.test(s.tokens[start]!)) start++;
         const toks = s.tokens.slice(start, c.end);
         if (!toks.some((t) => /^\p{Lu}/u.test(t))) return [];
+        if (LOWER_EDGE.test(toks[0]!) || LOWER_EDGE.test(toks[toks.length - 1]!)) reject = true;
         return [{ start, end: c.end, type }];
       });
+      if (reject && dropDescriptive) return [];
       const tags = new Array<string>(s.tokens.length).fill('O');
       for (const c of chunks) for (let i = c.start; i < c.end; i++) tags[i] = `${i === c.start ? 'B' : 'I'}-${c.type}`;
-      return { tokens: s.tokens, tags };
+      return [{ tokens: s.tokens, tags }];
+    }),
+  }));
+}
+
+// re3d splits hyphens ("al - Qaeda", "Minister - designate"); our tokenizer and CoNLL keep "al-Qaeda" whole.
+const JOINABLE_LEFT = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd)$/i;
+// A dash between a word and one of these is punctuation ("civilians - have"), not a hyphen.
+const FUNCTION_WORD = /^(?:and|or|but|have|has|had|my|in|on|at|that|this|especially|is|are|was|were|the|a|an|of|to|which|who|it|its|for|with|as|by|not)$/i;
+
+/** Re-joins "word - word" inside one chunk (or outside any) where the left word is an Arabic article or the right is lower case. */
+export function joinHyphens(docs: ConllDocument[]): ConllDocument[] {
+  return docs.map((d) => ({
+    sentences: d.sentences.map((s) => {
+      const tokens: string[] = [];
+      const tags: string[] = [];
+      for (let i = 0; i < s.tokens.length; i++) {
+        const [a, dash, b] = [s.tokens[i]!, s.tokens[i + 1], s.tokens[i + 2]];
+        const sameChunk = s.tags[i + 1] !== undefined && s.tags[i + 2] !== undefined &&
+          ((s.tags[i] === 'O' && s.tags[i + 1] === 'O' && s.tags[i + 2] === 'O') ||
+            (s.tags[i] !== 'O' && s.tags[i + 1] === `I-${s.tags[i]!.slice(2)}` && s.tags[i + 2] === s.tags[i + 1]));
+        if (dash === '-' && b !== undefined && sameChunk && /^\p{L}+$/u.test(a) && /^\p{L}+$/u.test(b) && (JOINABLE_LEFT.test(a) || (/^\p{Ll}/u.test(b) && !FUNCTION_WORD.test(a) && !FUNCTION_WORD.test(b)))) {
+          tokens.push(`${a}-${b}`);
+          tags.push(s.tags[i]!);
+          i += 2;
+        } else {
+          tokens.push(a);
+          tags.push(s.tags[i]!);
+        }
+      }
+      return { tokens, tags };
     }),
   }));
 }
@@ -82,7 +121,7 @@ export function factbookTexts(dataDir: string): string[] {
   return out;
 }
 
-/** Tokenised sentences of unlabelled text: the factbook, re3d's documents and the tokens of labelled training sets. */
+/** Tokenised sentences of unlabelled text: the factbook, re3d's documents, and the tokens of training sets. */
 export function unlabelledSentences(dataDir: string, labelled: ConllDocument[]): string[][] {
   const out: string[][] = [];
   for (const text of factbookTexts(dataDir)) {
@@ -97,6 +136,8 @@ export function unlabelledSentences(dataDir: string, labelled: ConllDocument[]):
     }
   }
   for (const d of labelled) for (const s of d.sentences) out.push(s.tokens);
+  // More text for the clusters only: the tags of these sets are not used (WikiANN is silver, WNUT is another scheme).
+  for (const f of ['wikiann-en/train.txt', 'wnut17/train.txt']) for (const d of readIfPresent(join(dataDir, f))) for (const s of d.sentences) out.push(s.tokens);
   return out;
 }
 

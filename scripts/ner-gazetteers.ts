@@ -1,7 +1,7 @@
 // Builds the NER gazetteer from the MIT/CC0/public-domain lists in /work/shared/data (see models/MODEL_CARD.md).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Gazetteer, gazetteerMask, type GazetteerClass } from '../src/nlp/ner/gazetteer.js';
+import { Gazetteer, gazetteerKey, gazetteerMask, type GazetteerClass } from '../src/nlp/ner/gazetteer.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 
 // Role words and organisation heads written by hand: general English vocabulary, no names.
@@ -17,20 +17,23 @@ army navy guard guards militia militias movement organization organisation union
 institute university college school bank company corporation corp inc ltd plc group federation league assembly
 parliament congress senate court tribunal police service services intelligence authority authorities government
 foundation fund club team network coalition alliance battalion division regiment unit cell faction factions mobilization
-kataib kataeb hezbollah hizballah jaish jaysh harakat asaib asa'ib saraya liwa ansar jamaat majlis sepah basij`;
+hashd jabhat jabha hizb faylaq tanzim kataib kataeb kata'ib hezbollah hizballah hizbollah jaish jaysh harakat asaib asa'ib saraya liwa ansar jamaat majlis sepah basij`;
 
 const MASK = (c: GazetteerClass): number => gazetteerMask(c);
 
 /** Lower-cased tokens of a phrase written like "ABU_NIDAL_ORGANIZATION_" or "Asa'ib Ahl al-Haq". */
 function phraseTokens(raw: string): string[] {
   const text = raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
-  return tokenize(text).map((t) => t.text.toLowerCase());
+  return tokenize(text).map((t) => gazetteerKey(t.text));
 }
 
 function addPhrase(g: Gazetteer, raw: string, cls: GazetteerClass): void {
   const toks = phraseTokens(raw);
   if (toks.length === 0 || toks.length > 10 || !toks.some((t) => /\p{L}/u.test(t))) return;
   g.add(toks, MASK(cls));
+  // A listed person's last name alone is how later mentions read ("Ali Khamenei" ... "Khamenei's office").
+  const last = toks[toks.length - 1]!;
+  if (cls === 'PER' && toks.length > 1 && last.length > 3 && /^\p{L}/u.test(last)) g.add([last], MASK('LAST'));
 }
 
 /** Splits "NAME_(ACR)_" into the name and the acronym. */
@@ -148,6 +151,15 @@ function addFactbook(g: Gazetteer, dataDir: string): void {
   }
 }
 
+// Person-name tokens from Wikidata labels (CC0), seen at least twice: "hichem", "qassem", "nouri".
+function addNameTokens(g: Gazetteer, dataDir: string): void {
+  const path = join(dataDir, 'names-wikidata-en-ar/train.tsv');
+  for (const row of readFileSync(path, 'utf8').split('\n').slice(1)) {
+    const [name, , count] = row.split('\t');
+    if (name && Number(count) >= 2 && /^\p{L}[\p{L}'-]+$/u.test(name)) g.add([gazetteerKey(name)], MASK('NAMETOK'));
+  }
+}
+
 /** Builds the gazetteer from the shared data folder. */
 export function buildGazetteer(dataDir: string): Gazetteer {
   const g = new Gazetteer();
@@ -155,6 +167,7 @@ export function buildGazetteer(dataDir: string): Gazetteer {
   addPhoenix(g, dataDir);
   addNames(g, dataDir);
   addFactbook(g, dataDir);
+  addNameTokens(g, dataDir);
   for (const w of TITLES.split(/\s+/)) addPhrase(g, w.replace(/-/g, ' '), 'TITLE');
   for (const w of ORG_WORDS.split(/\s+/)) addPhrase(g, w, 'ORGWORD');
   return g;

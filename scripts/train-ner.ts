@@ -12,7 +12,7 @@ import { recognizerFromModel, MODEL_FILE, findPackageRoot } from '../src/nlp/ner
 import type { NerModel } from '../src/nlp/ner/tagger.js';
 import type { PerceptronResult } from '../src/nlp/ner/perceptron.js';
 import { buildGazetteer } from './ner-gazetteers.js';
-import { capitalisationBuckets, normaliseRe3d, readIfPresent, splitRe3d, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
+import { capitalisationBuckets, joinHyphens, normaliseRe3d, readIfPresent, splitRe3d, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
 import { computeClusters } from './ner-clusters.js';
 
 const root = findPackageRoot();
@@ -25,7 +25,8 @@ if (!existsSync(join(dataDir, 'conll2003/train.txt'))) throw new Error(`no train
 const conllTrain = readIfPresent(join(dataDir, 'conll2003/train.txt'));
 const conllDev = readIfPresent(join(dataDir, 'conll2003/dev.txt'));
 const wikigold = readIfPresent(join(dataDir, 'wikigold/train.txt'));
-const re3d = splitRe3d(normaliseRe3d(readIfPresent(join(dataDir, 're3d/train.conll.txt'))));
+const re3dRaw = joinHyphens(readIfPresent(join(dataDir, 're3d/train.conll.txt')));
+const re3d = { train: splitRe3d(normaliseRe3d(re3dRaw)).train, heldOut: splitRe3d(normaliseRe3d(re3dRaw, false)).heldOut };
 const labelled = [...conllTrain, ...wikigold, ...re3d.train];
 log(`documents: conll ${conllTrain.length}, wikigold ${wikigold.length}, re3d ${re3d.train.length} (held out ${re3d.heldOut.length})`);
 

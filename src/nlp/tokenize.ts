@@ -13,7 +13,10 @@ const TOKEN_PATTERN = new RegExp(
     String.raw`https?://[^\s<>"]+[^\s<>".,;:!?)\]]`, // URLs
     String.raw`[\p{L}\p{M}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`, // e-mail addresses
     String.raw`(?:\p{Lu}\.){2,}`, // U.S., U.N.
-    String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?`, // 3,000  08:25  2019-11  20th
+    // Titles, months and company suffixes keep their period as CoNLL-2003 does ("Gen.", "Sept.", "Corp.").
+    String.raw`(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Sen|Rep|Gov|Pres|Prof|Adm|Brig|Cmdr|Rev|Hon|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Co|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc)\.(?!\p{L})`,
+    String.raw`\p{Lu}\.(?=\s+\p{Lu})`, // an initial: "George W. Bush"
+    String.raw`\p{N}+(?:[.,:/-]\p{N}+)*(?:\p{L}+)?`, // 3,000  08:25  1996-08-22  20th
     String.raw`n't(?!\p{L})`, // don't -> do n't
     String.raw`['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L})`, // Iran's -> Iran 's
     String.raw`\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*?(?=n't(?!\p{L}))`, // "do" of "don't"

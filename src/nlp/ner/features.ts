@@ -1,7 +1,7 @@
 /** Feature extraction: per-word attributes cached by spelling, combined with context, lists and document history as 32-bit hashes. */
 import { hashString, mixHash } from './hash.js';
 import { caseClass, CaseClass, normalizeDigits, wordShape } from './word-shape.js';
-import { GAZETTEER_CLASSES, type Gazetteer } from './gazetteer.js';
+import { GAZETTEER_CLASSES, gazetteerKey, type Gazetteer } from './gazetteer.js';
 
 /** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
 export interface Lexicon {
@@ -19,6 +19,8 @@ export interface WordInfo {
   /** The few hashes used when the word is a neighbour (lower form, shape, cluster, cap bucket). */
   ctx: number[];
   lower: string;
+  /** Gazetteer lookup form (lower case, no apostrophes). */
+  key: string;
   lowerHash: number;
   shapeHash: number;
   caseClass: CaseClass;
@@ -34,6 +36,7 @@ export interface DocState {
   history: Map<string, Int32Array>;
 }
 
+const ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|bani|bint|umm)[-‑](\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
 const H = (s: string): number => hashString(s);
 const BIAS = H('bias');
@@ -68,9 +71,13 @@ export class FeatureExtractor {
     const lower = w.toLowerCase();
     const norm = normalizeDigits(w);
     const lowerNorm = normalizeDigits(lower);
-    const shape = wordShape(w);
-    const cc = caseClass(w);
+    // "al-Sistani", "bin-Laden": a lower-case Arabic article before a capitalised name. Shape and case come from the
+    // name so it looks like "Sistani" (CoNLL has almost no such spellings), and it shares the name's lexical weight.
+    const article = ARTICLE.exec(w);
+    const shape = wordShape(article ? article[2]! : w);
+    const cc = caseClass(article ? article[2]! : w);
     const own = [H(`w:${norm}`), H(`l:${lowerNorm}`), H(`s:${shape}`), H(`c:${cc}`)];
+    if (article) own.push(H(`article:${article[1]!.toLowerCase()}`), H(`l:${article[2]!.toLowerCase()}`));
     const n = lower.length;
     for (let k = 1; k <= 4 && k < n; k++) own.push(H(`p${k}:${lower.slice(0, k)}`), H(`x${k}:${lower.slice(n - k)}`));
     if (n > 12) own.push(H('long'));
@@ -91,14 +98,14 @@ export class FeatureExtractor {
     const capHash = H(`cb:${cap ?? 'unk'}`);
     own.push(capHash, mixHash(capHash, cc));
     ctx.push(capHash);
-    return { own, ctx, lower, lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
+    return { own, ctx, lower, key: gazetteerKey(w), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging). */
   scanDocument(sentences: readonly (readonly string[])[]): DocState {
     const doc: DocState = { seenLower: new Set(), seenCapMid: new Set(), history: new Map() };
     for (const s of sentences) {
-      const caps = isCapsLine(s);
+      const caps = isCapsLine(s.map((t) => this.word(t)));
       for (let i = 0; i < s.length; i++) {
         const info = this.word(s[i]!);
         if (info.caseClass === CaseClass.Lower) doc.seenLower.add(info.lower);
@@ -110,9 +117,31 @@ export class FeatureExtractor {
 
   /** Feature hashes for every token of a sentence: token i's features are feats[starts[i] .. starts[i+1]). */
   sentence(tokens: readonly string[], doc: DocState): { feats: number[]; starts: number[] } {
-    const n = tokens.length;
     const infos = tokens.map((t) => this.word(t));
-    const caps = isCapsLine(tokens);
+    const dyn = this.contextFeatures(tokens, infos, doc);
+    const feats: number[] = [];
+    const starts: number[] = [];
+    const n = tokens.length;
+    for (let i = 0; i < n; i++) {
+      starts.push(feats.length);
+      for (const h of infos[i]!.own) feats.push(h);
+      for (const o of [-2, -1, 1, 2]) {
+        const j = i + o;
+        if (j >= 0 && j < n) for (const h of neighbourFeatures(infos[j]!, o)) feats.push(h);
+      }
+      for (let f = dyn.starts[i]!; f < dyn.starts[i + 1]!; f++) feats.push(dyn.feats[f]!);
+    }
+    starts.push(feats.length);
+    return { feats, starts };
+  }
+
+  /**
+   * The features that depend on more than one word's spelling: bigrams, shapes around the token, lists, sentence
+   * position, document sets and history. The rest (own and neighbour attributes) the tagger caches per spelling.
+   */
+  contextFeatures(tokens: readonly string[], infos: readonly WordInfo[], doc: DocState): { feats: number[]; starts: number[] } {
+    const n = tokens.length;
+    const caps = isCapsLine(infos);
     const gaz = this.gazetteerFeatures(infos);
     const feats: number[] = [];
     const starts: number[] = [];
@@ -120,19 +149,9 @@ export class FeatureExtractor {
       starts.push(feats.length);
       const w = infos[i]!;
       feats.push(BIAS);
-      for (const h of w.own) feats.push(h);
-      for (let o = -2; o <= 2; o++) {
-        if (o === 0) continue;
-        const j = i + o;
-        const salt = SALT[o + 2]!;
-        if (j < 0 || j >= n) {
-          feats.push(mixHash(salt, j < 0 ? 1 : 2));
-          continue;
-        }
-        const ctx = infos[j]!.ctx;
-        const limit = o === -1 || o === 1 ? ctx.length : Math.min(ctx.length, 3);
-        for (let k = 0; k < limit; k++) feats.push(mixHash(ctx[k]!, salt));
-      }
+      // Offsets that fall outside the sentence: "nothing before" / "nothing after" at that distance.
+      if (i < 2) for (let o = -2; o < -i; o++) feats.push(mixHash(SALT[o + 2]!, 1));
+      if (i >= n - 2) for (let o = n - i; o <= 2; o++) feats.push(mixHash(SALT[o + 2]!, 2));
       const prev = i > 0 ? infos[i - 1]! : null;
       const next = i + 1 < n ? infos[i + 1]! : null;
       feats.push(mixHash(BIGRAM_L, mixHash(prev?.lowerHash ?? 1, w.lowerHash)));
@@ -158,7 +177,7 @@ export class FeatureExtractor {
 
   private gazetteerFeatures(infos: readonly WordInfo[]): number[][] {
     const out: number[][] = infos.map(() => []);
-    for (const m of this.lexicon.gazetteer.match(infos.map((x) => x.lower))) {
+    for (const m of this.lexicon.gazetteer.match(infos.map((x) => x.key))) {
       const c = 31 - Math.clz32(m.mask);
       const row = GAZ[c]!;
       if (m.end - m.start === 1) out[m.start]!.push(row[3]!);
@@ -170,6 +189,15 @@ export class FeatureExtractor {
     }
     return out;
   }
+}
+
+/** Features a word contributes when it sits at offset `o` (-2, -1, 1, 2) from the token being tagged. */
+export function neighbourFeatures(info: WordInfo, o: number): number[] {
+  const salt = SALT[o + 2]!;
+  const limit = o === -1 || o === 1 ? info.ctx.length : Math.min(info.ctx.length, 3);
+  const out: number[] = [];
+  for (let k = 0; k < limit; k++) out.push(mixHash(info.ctx[k]!, salt));
+  return out;
 }
 
 /** "All of the label history agrees" vs "this label is the most frequent": the extended prediction history feature. */
@@ -187,7 +215,9 @@ function historyFeature(hist: Int32Array): number {
 export function recordHistory(doc: DocState, tokens: readonly string[], labels: readonly number[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!/^\P{L}*\p{Lu}/u.test(t)) continue;
+    const c = t.charCodeAt(0);
+    // Only capitalised spellings carry history; the cheap test covers ASCII, the regex the rest.
+    if (c < 128 ? !(c >= 65 && c <= 90) : !/^\P{L}*\p{Lu}/u.test(t)) continue;
     let h = doc.history.get(t);
     if (!h) doc.history.set(t, (h = new Int32Array(5)));
     h[labels[i]!]!++;
@@ -195,12 +225,12 @@ export function recordHistory(doc: DocState, tokens: readonly string[], labels: 
 }
 
 /** A headline or all-caps line ("BRUSSELS 1996-08-22"), where capitalisation says nothing. */
-export function isCapsLine(tokens: readonly string[]): boolean {
+export function isCapsLine(infos: readonly WordInfo[]): boolean {
   let upper = 0;
-  let lower = 0;
-  for (const t of tokens) {
-    if (/\p{Ll}/u.test(t)) lower++;
-    else if (/\p{Lu}{2}/u.test(t)) upper++;
+  for (const w of infos) {
+    if (w.caseClass === CaseClass.Lower || w.caseClass === CaseClass.InitCap || w.caseClass === CaseClass.Mixed) {
+      if (w.caseClass !== CaseClass.InitCap || w.lower.length > 1) return false;
+    } else if (w.caseClass === CaseClass.AllCaps && w.lower.length > 1) upper++;
   }
-  return upper > 0 && lower === 0;
+  return upper > 0;
 }

@@ -1,13 +1,8 @@
-/** Multi-token gazetteer lookup: a trie over lower-cased tokens whose nodes carry a bit mask of list classes. */
+/** Multi-token gazetteer lookup: phrases of lower-cased tokens, each with a bit mask of the lists it is on. */
 
 /** The list classes a phrase can belong to; the index is its bit in a mask. */
-export const GAZETTEER_CLASSES = ['PER', 'FIRST', 'LAST', 'LOC', 'NAT', 'ORG', 'TITLE', 'ORGWORD'] as const;
+export const GAZETTEER_CLASSES = ['PER', 'FIRST', 'LAST', 'LOC', 'NAT', 'ORG', 'TITLE', 'ORGWORD', 'NAMETOK'] as const;
 export type GazetteerClass = (typeof GAZETTEER_CLASSES)[number];
-
-interface TrieNode {
-  mask: number;
-  next: Map<string, TrieNode> | null;
-}
 
 /** One match: tokens [start, end) form a listed phrase of the classes in `mask`. */
 export interface GazetteerMatch {
@@ -16,46 +11,50 @@ export interface GazetteerMatch {
   mask: number;
 }
 
-/** A set of phrases (lower-cased token sequences) with their classes. */
+/** A set of phrases (lower-cased token sequences) with their classes; a flat map so loading is one pass over lines. */
 export class Gazetteer {
-  private readonly root: TrieNode = { mask: 0, next: null };
-  /** Number of phrases added. */
-  size = 0;
+  private readonly phrases = new Map<string, number>();
+  /** First token -> token count of the longest phrase starting with it. */
+  private readonly longestFrom = new Map<string, number>();
+
+  /** Number of phrases. */
+  get size(): number {
+    return this.phrases.size;
+  }
 
   /** Adds a phrase given as lower-cased tokens to the classes in `mask`. */
   add(tokens: readonly string[], mask: number): void {
-    let node = this.root;
-    for (const t of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(t);
-      if (!child) node.next.set(t, (child = { mask: 0, next: null }));
-      node = child;
-    }
-    if (node.mask === 0) this.size++;
-    node.mask |= mask;
+    if (tokens.length === 0) return;
+    const key = tokens.join(' ');
+    this.phrases.set(key, (this.phrases.get(key) ?? 0) | mask);
+    const first = tokens[0]!;
+    if ((this.longestFrom.get(first) ?? 0) < tokens.length) this.longestFrom.set(first, tokens.length);
   }
 
   /**
    * Finds, for each class, the longest matches scanning left to right (a class's matches never overlap; classes may).
    * "Ministry of Intelligence and National Security" -> ORG over all six tokens, LOC nowhere.
    */
-  match(lowerTokens: readonly string[]): GazetteerMatch[] {
+  match(tokens: readonly string[]): GazetteerMatch[] {
     const out: GazetteerMatch[] = [];
-    const blockedUntil = new Array<number>(GAZETTEER_CLASSES.length).fill(0);
-    for (let i = 0; i < lowerTokens.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      const longest = new Array<number>(GAZETTEER_CLASSES.length).fill(0);
-      let any = 0;
-      for (let j = i; j < lowerTokens.length && node?.next; j++) {
-        node = node.next.get(lowerTokens[j]!);
-        if (!node) break;
-        if (node.mask !== 0) {
-          for (let c = 0; c < GAZETTEER_CLASSES.length; c++) if (node.mask & (1 << c)) longest[c] = j + 1;
-          any = 1;
-        }
+    const C = GAZETTEER_CLASSES.length;
+    const blockedUntil = new Int32Array(C);
+    const longest = new Int32Array(C);
+    for (let i = 0; i < tokens.length; i++) {
+      const max = this.longestFrom.get(tokens[i]!);
+      if (max === undefined) continue;
+      longest.fill(0);
+      let any = false;
+      let key = tokens[i]!;
+      for (let j = i; j < tokens.length && j < i + max; j++) {
+        if (j > i) key += ' ' + tokens[j]!;
+        const mask = this.phrases.get(key);
+        if (!mask) continue;
+        for (let c = 0; c < C; c++) if (mask & (1 << c)) longest[c] = j + 1;
+        any = true;
       }
       if (!any) continue;
-      for (let c = 0; c < GAZETTEER_CLASSES.length; c++) {
+      for (let c = 0; c < C; c++) {
         const end = longest[c]!;
         if (end > 0 && i >= blockedUntil[c]!) {
           out.push({ start: i, end, mask: 1 << c });
@@ -66,16 +65,21 @@ export class Gazetteer {
     return out;
   }
 
-  /** Lists every phrase with its mask, for serialisation. */
-  entries(): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    const walk = (node: TrieNode, prefix: string[]): void => {
-      if (node.mask) out.push([prefix.join(' '), node.mask]);
-      if (node.next) for (const [k, v] of [...node.next].sort((a, b) => (a[0] < b[0] ? -1 : 1))) walk(v, [...prefix, k]);
-    };
-    walk(this.root, []);
-    return out;
+  /** Mask of the lists an exact phrase (lookup-form tokens) is on; 0 when on none. */
+  lookup(tokens: readonly string[]): number {
+    return this.phrases.get(tokens.join(' ')) ?? 0;
   }
+
+  /** Lists every phrase with its mask, sorted, for serialisation. */
+  entries(): Array<[string, number]> {
+    return [...this.phrases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+}
+
+/** The form a token is looked up under: lower case without apostrophes ("Asa'ib" and "Asaib" meet). */
+export function gazetteerKey(token: string): string {
+  const lower = token.toLowerCase();
+  return /['’`]/.test(lower) ? lower.replace(/['’`]/g, '') || lower : lower;
 }
 
 /** Builds a mask from class names. */

@@ -7,6 +7,7 @@ import { tokenize } from '../tokenize.js';
 import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
 import { tagsToChunks } from './tags.js';
+import { numberedSources, retypeOrgHeaded, splitCoordinated, stripTitles } from './rules.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -39,7 +40,9 @@ export function recognizerFromModel(model: NerModel): Recognizer {
       const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
       const spans: NerSpan[] = [];
       tokens.forEach((ts, i) => {
-        for (const c of tagsToChunks(tags[i]!)) {
+        const gaz = model.lexicon.gazetteer;
+        const chunks = retypeOrgHeaded(splitCoordinated(stripTitles(tagsToChunks(tags[i]!), ts), ts, gaz), ts, gaz);
+        for (const c of numberedSources(chunks, ts)) {
           const start = ts[c.start]!.start;
           const end = ts[c.end - 1]!.end;
           spans.push({ start, end, type: TYPE_OF[c.type] ?? 'MISC', text: text.slice(start, end) });

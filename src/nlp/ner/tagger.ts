@@ -1,7 +1,7 @@
 /** Tagging a document: features per sentence, emission scores, Viterbi, and the prediction history carried forward. */
-import { emissionScores, type WeightTable } from './weight-table.js';
+import type { WeightTable } from './weight-table.js';
 import { viterbi, type TransitionModel } from './decode.js';
-import { FeatureExtractor, recordHistory, type Lexicon } from './features.js';
+import { FeatureExtractor, neighbourFeatures, recordHistory, type Lexicon, type WordInfo } from './features.js';
 import { splitTag } from './tags.js';
 
 /** A loaded model: weights, transitions and the lexicon its features read. */
@@ -21,21 +21,77 @@ export function historyLabels(tags: readonly string[]): Int32Array {
   return Int32Array.from(tags, (t) => HISTORY_INDEX[splitTag(t)[1]] ?? 4);
 }
 
+// Per spelling, the summed weights of its own attributes and of its attributes seen from offsets -2, -1, +1, +2:
+// most of a token's features depend on one spelling only, so each spelling is scored once, not once per occurrence.
+const OFFSETS = [-2, -1, 1, 2];
+const partialCache = new WeakMap<WeightTable, WeakMap<WordInfo, Float32Array>>();
+
+function addRows(table: WeightTable, keys: readonly number[], out: Float32Array, at: number): void {
+  const T = table.tagCount;
+  for (const k of keys) {
+    const r = table.row(k);
+    if (r < 0) continue;
+    for (let t = 0; t < T; t++) out[at + t]! += table.weights[r * T + t]!;
+  }
+}
+
+function partialScores(table: WeightTable, info: WordInfo): Float32Array {
+  let byWord = partialCache.get(table);
+  if (!byWord) partialCache.set(table, (byWord = new WeakMap()));
+  let v = byWord.get(info);
+  if (v) return v;
+  const T = table.tagCount;
+  v = new Float32Array(5 * T);
+  addRows(table, info.own, v, 0);
+  OFFSETS.forEach((o, k) => addRows(table, neighbourFeatures(info, o), v!, (k + 1) * T));
+  byWord.set(info, v);
+  return v;
+}
+
+/** Emission scores (tokens x tags) of one sentence: cached per-spelling parts plus the context features. */
+function sentenceScores(model: NerModel, tokens: readonly string[], infos: WordInfo[], doc: Parameters<FeatureExtractor['contextFeatures']>[2]): Float32Array {
+  const T = model.tags.length;
+  const n = tokens.length;
+  const { table } = model;
+  const em = new Float32Array(n * T);
+  const parts = infos.map((w) => partialScores(table, w));
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const own = parts[i]!;
+    for (let t = 0; t < T; t++) em[base + t] = own[t]!;
+    for (let k = 0; k < 4; k++) {
+      const j = i + OFFSETS[k]!;
+      if (j < 0 || j >= n) continue;
+      const p = parts[j]!;
+      const at = (k + 1) * T;
+      for (let t = 0; t < T; t++) em[base + t]! += p[at + t]!;
+    }
+  }
+  const { feats, starts } = model.extractor.contextFeatures(tokens, infos, doc);
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    for (let f = starts[i]!; f < starts[i + 1]!; f++) {
+      const r = table.row(feats[f]!);
+      if (r < 0) continue;
+      const w = r * T;
+      for (let t = 0; t < T; t++) em[base + t]! += table.weights[w + t]!;
+    }
+  }
+  return em;
+}
+
 /** Tags every sentence of one document (tokens in order); returns the model's tags (BILOU) per sentence. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
   const doc = model.extractor.scanDocument(sentences);
   const labelOf = historyLabels(model.tags);
-  const T = model.tags.length;
-  const lookup = (k: number): number => model.table.row(k);
   const out: string[][] = [];
   for (const tokens of sentences) {
     if (tokens.length === 0) {
       out.push([]);
       continue;
     }
-    const { feats, starts } = model.extractor.sentence(tokens, doc);
-    const em = emissionScores(lookup, model.table.weights, T, feats, starts);
-    const best = viterbi(em, tokens.length, model.transitions);
+    const infos = tokens.map((t) => model.extractor.word(t));
+    const best = viterbi(sentenceScores(model, tokens, infos, doc), tokens.length, model.transitions);
     out.push(Array.from(best, (t) => model.tags[t]!));
     recordHistory(doc, tokens, Array.from(best, (t) => labelOf[t]!));
   }

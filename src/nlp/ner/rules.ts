@@ -1,0 +1,77 @@
+/** Rules applied after the statistical model: title stripping and numbered human sources. */
+import type { Token } from '../tokenize.js';
+import type { Chunk } from './tags.js';
+import { gazetteerKey, gazetteerMask, type Gazetteer } from './gazetteer.js';
+
+// Titles and ranks that precede a name but are not part of it (CoNLL-2003 convention):
+// "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah".
+const TITLES = new Set(
+  `gen. gen general lt. lt lieutenant col. col colonel maj. maj major brig. brig brigadier capt. capt captain sgt. sgt
+  adm. adm admiral cmdr. cmdr commander grand ayatollah hojatoleslam sheikh shaikh imam mullah president vice prime
+  minister deputy mr. mr mrs. mrs ms. ms dr. dr prof. prof sir king queen prince emir judge senator sen. rep. gov. governor
+  mayor ambassador secretary chairman chief field marshal supreme foreign defence defense interior`.split(/\s+/),
+);
+
+/** Drops leading title tokens from PERSON chunks, keeping at least one token. */
+export function stripTitles(chunks: Chunk[], tokens: readonly Token[]): Chunk[] {
+  return chunks.map((c) => {
+    if (c.type !== 'PER') return c;
+    let start = c.start;
+    while (start < c.end - 1 && TITLES.has(tokens[start]!.text.toLowerCase())) start++;
+    return start === c.start ? c : { ...c, start };
+  });
+}
+
+// "Source 134992", "Agent 47", "informant No. 12": a numbered human source is a person the document names by number.
+const NUMBERED = /^(?:Source|Agent|Informant|Asset|Officer)$/;
+
+/** Adds PERSON chunks for numbered human sources where the model found nothing. */
+export function numberedSources(chunks: Chunk[], tokens: readonly Token[]): Chunk[] {
+  const out = [...chunks];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!NUMBERED.test(tokens[i]!.text)) continue;
+    let j = i + 1;
+    if (tokens[j]!.text === 'No.' && j + 1 < tokens.length) j++;
+    if (!/^\d{2,}$/.test(tokens[j]!.text)) continue;
+    if (out.some((c) => c.start <= j && c.end > i)) continue;
+    out.push({ start: i, end: j + 1, type: 'PER' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const ORG_START = gazetteerMask('ORGWORD');
+const ORG_PHRASE = gazetteerMask('ORG');
+
+/**
+ * Splits an ORG chunk that coordinates two names: "Kataeb Hezbollah and Asaib Ahl al-Haq" -> two ORGs when each side
+ * starts with an organisation word or is a listed organisation; "The Intercept and the New York Times" -> two at
+ * "and the". "Ministry of Intelligence and National Security" stays whole: its right side is neither.
+ */
+export function splitCoordinated(chunks: Chunk[], tokens: readonly Token[], gazetteer: Gazetteer): Chunk[] {
+  const key = (i: number): string => gazetteerKey(tokens[i]!.text);
+  const orgLike = (from: number, to: number): boolean =>
+    (gazetteer.lookup([key(from)]) & ORG_START) !== 0 ||
+    (gazetteer.lookup(Array.from({ length: to - from }, (_, k) => key(from + k))) & ORG_PHRASE) !== 0;
+  return chunks.flatMap((c) => {
+    if (c.type !== 'ORG') return [c];
+    for (let i = c.start + 1; i < c.end - 1; i++) {
+      const t = tokens[i]!.text;
+      if (t !== 'and' && t !== '&') continue;
+      const next = tokens[i + 1]!.text;
+      if (next === 'the' && i + 2 < c.end) return [{ ...c, end: i }, { ...c, start: i + 2 }];
+      if (i - c.start >= 2 && c.end - i - 1 >= 2 && orgLike(c.start, i) && orgLike(i + 1, c.end)) {
+        return [{ ...c, end: i }, { ...c, start: i + 1 }];
+      }
+    }
+    return [c];
+  });
+}
+
+/** Retypes a multi-token PERSON chunk that opens with an organisation word as ORG ("Hashd al-Shaabi", "Kataeb Hezbollah"). */
+export function retypeOrgHeaded(chunks: Chunk[], tokens: readonly Token[], gazetteer: Gazetteer): Chunk[] {
+  return chunks.map((c) =>
+    c.type === 'PER' && c.end - c.start > 1 && (gazetteer.lookup([gazetteerKey(tokens[c.start]!.text)]) & ORG_START) !== 0
+      ? { ...c, type: 'ORG' }
+      : c,
+  );
+}

@@ -1,0 +1,76 @@
+// The conlleval-compatible scorer on hand-computed cases: IOB1, IOB2, BILOU and span boundaries.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addSentence, emptyCounts, formatCounts, prf } from '../../src/nlp/ner/score.js';
+import { parseConll, isIob1 } from '../../src/nlp/ner/conll.js';
+import { tagsToChunks } from '../../src/nlp/ner/tags.js';
+
+test('chunks are read the conlleval way from IOB1, IOB2 and BILOU', () => {
+  const table: Array<[string[], Array<[number, number, string]>]> = [
+    [['B-PER', 'I-PER', 'O', 'B-LOC'], [[0, 2, 'PER'], [3, 4, 'LOC']]],
+    // IOB1: I- opens a chunk; B- only separates two adjacent chunks of one type.
+    [['I-PER', 'I-PER', 'B-PER', 'O'], [[0, 2, 'PER'], [2, 3, 'PER']]],
+    // An I- tag after O or after another type opens a new chunk (as conlleval does with IOB2 errors).
+    [['O', 'I-ORG', 'I-LOC'], [[1, 2, 'ORG'], [2, 3, 'LOC']]],
+    [['U-LOC', 'B-ORG', 'I-ORG', 'L-ORG', 'U-ORG'], [[0, 1, 'LOC'], [1, 4, 'ORG'], [4, 5, 'ORG']]],
+    [['B-MISC'], [[0, 1, 'MISC']]],
+    [[], []],
+  ];
+  for (const [tags, want] of table) {
+    assert.deepEqual(tagsToChunks(tags).map((c) => [c.start, c.end, c.type]), want, tags.join(' '));
+  }
+});
+
+test('exact span and type: a chunk one token short or of the wrong type counts as both a miss and a false alarm', () => {
+  const c = emptyCounts();
+  // gold: [Asghar Hejazi]PER met [Quds Force]ORG in [Tehran]LOC
+  const gold = ['B-PER', 'I-PER', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC'];
+  // predicted: [Hejazi]PER (boundary error), [Quds Force]ORG (correct), [Tehran]ORG (type error)
+  const pred = ['O', 'B-PER', 'O', 'B-ORG', 'I-ORG', 'O', 'B-ORG'];
+  addSentence(c, gold, pred);
+  assert.deepEqual(c.overall, { gold: 3, found: 3, correct: 1 });
+  assert.deepEqual(c.byType.get('PER'), { gold: 1, found: 1, correct: 0 });
+  assert.deepEqual(c.byType.get('ORG'), { gold: 1, found: 2, correct: 1 });
+  assert.deepEqual(c.byType.get('LOC'), { gold: 1, found: 0, correct: 0 });
+  assert.equal(c.correctTags, 4);
+  const r = prf(c.overall);
+  assert.ok(Math.abs(r.precision - 1 / 3) < 1e-12);
+  assert.ok(Math.abs(r.f1 - 1 / 3) < 1e-12);
+});
+
+test('micro-average over sentences: P = 3/4, R = 3/5, F1 = 2PR/(P+R) = 2/3', () => {
+  const c = emptyCounts();
+  addSentence(c, ['B-PER', 'O', 'B-LOC'], ['B-PER', 'O', 'B-LOC']);
+  addSentence(c, ['B-ORG', 'I-ORG', 'O', 'B-MISC', 'O'], ['B-ORG', 'I-ORG', 'O', 'O', 'B-PER']);
+  addSentence(c, ['B-LOC'], ['O']);
+  const r = prf(c.overall);
+  assert.equal(r.precision, 3 / 4);
+  assert.equal(r.recall, 3 / 5);
+  assert.ok(Math.abs(r.f1 - 2 / 3) < 1e-12);
+  // IOB1 and IOB2 spellings of the same chunks score the same.
+  const a = emptyCounts();
+  addSentence(a, ['I-PER', 'I-PER', 'O'], ['B-PER', 'I-PER', 'O']);
+  assert.equal(prf(a.overall).f1, 1);
+});
+
+test('no predictions gives 0, not NaN, and the report lists each type', () => {
+  const c = emptyCounts();
+  addSentence(c, ['B-PER'], ['O']);
+  assert.deepEqual(prf(c.overall), { precision: 0, recall: 0, f1: 0 });
+  const lines = formatCounts(c);
+  assert.match(lines[0]!, /processed 1 tokens with 1 phrases; found: 0 phrases; correct: 0\./);
+  assert.match(lines[2]!, /PER: precision:/);
+  assert.throws(() => addSentence(c, ['O'], []), /mismatch/);
+});
+
+test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', () => {
+  const four = '-DOCSTART- -X- -X- O\n\nKataeb NNP B-NP B-ORG\nHezbollah NNP I-NP I-ORG\nfired VBD B-VP O\n\n-DOCSTART- -X- -X- O\n\nBaghdad NNP B-NP B-LOC\n';
+  const docs = parseConll(four);
+  assert.equal(docs.length, 2);
+  assert.deepEqual(docs[0]!.sentences[0]!.tags, ['B-ORG', 'I-ORG', 'O']);
+  assert.equal(isIob1(docs), false);
+  const two = parseConll('Abu I-PER\nMahdi I-PER\nsaid O\n\nHashd I-ORG\n');
+  assert.equal(two.length, 1);
+  assert.equal(two[0]!.sentences.length, 2);
+  assert.equal(isIob1(two), true);
+});
