@@ -1,11 +1,11 @@
 /** The reader's sticky bar: the way back, the title once it has scrolled away, and hit-to-hit navigation (n / Shift+N). */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from '../lib/router.js';
 
 /** Props: where "back" goes, the title, whether it is scrolled away, and the hits with the current one. */
 export interface ReaderBarProps {
   backHref: string;
-  backLabel: string;
+  backLabel: ReactNode;
   title: string;
   showTitle: boolean;
   hitCount: number;

@@ -132,7 +132,7 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
       <article className="reader-main" ref={textRef} aria-labelledby="doc-title">
         <ReaderBar
           backHref={query ? backHref : '/documents'}
-          backLabel={query ? `Results for “${query}”` : 'All documents'}
+          backLabel={query ? <>Results for “<bdi>{query}</bdi>”</> : 'All documents'}
           title={title}
           showTitle={titleAway}
           hitCount={hits.length}

@@ -7,7 +7,7 @@ import { Pager } from '../components/pager.js';
 import { ResultList, focusFirstResult } from '../components/result-list.js';
 import { SEARCH_INPUT_ID, SearchForm } from '../components/search-form.js';
 import { EmptyState, ErrorState, Loading, SkeletonRows } from '../components/states.js';
-import { formatCount, plural } from '../lib/format.js';
+import { formatCount, languageName, plural } from '../lib/format.js';
 import { navigate, type AppLocation } from '../lib/router.js';
 import { PAGE_SIZE, readSearchState, searchRequest, searchUrl, withFilter, type FilterFacet, type SearchState } from '../lib/search-url.js';
 import { useApi, type ApiState } from '../lib/use-api.js';
@@ -27,6 +27,7 @@ export function SearchScene({ location }: { location: AppLocation }) {
 
   return (
     <div className="search-scene">
+      <h1 className="visually-hidden">Search</h1>
       <SearchForm
         query={state.q}
         queryError={badQuery}
@@ -107,10 +108,10 @@ function Landing() {
   }
   return (
     <section className="landing">
-      <h1>Search {plural(documents, 'document')}</h1>
+      <h2>Search {plural(documents, 'document')}</h2>
       <p className="stat-line">
         {plural(byCollection.length, 'collection')}: {byCollection.map((c) => `${c.value} (${formatCount(c.count)})`).join(', ')}
-        {byLanguage.length > 0 ? ` · languages: ${byLanguage.map((l) => l.value || 'unknown').join(', ')}` : ''}
+        {byLanguage.length > 0 ? ` · languages: ${byLanguage.map((l) => `${languageName(l.value)} (${formatCount(l.count)})`).join(', ')}` : ''}
       </p>
       <p>Type a query above and press Enter. Press <kbd>/</kbd> anywhere to come back to the search box, <kbd>↓</kbd> <kbd>↑</kbd> to move through results and <kbd>Enter</kbd> to open one.</p>
     </section>
