@@ -5,7 +5,7 @@ import { openStore } from '../src/store/open.js';
 import { ALL_COLLECTIONS } from '../src/store/store.js';
 import { parseQuery } from '../src/store/query.js';
 import { toFts5 } from '../src/store/sqlite/fts-query.js';
-import { ingestPaths, defaultStages } from '../src/pipeline.js';
+import { ingestPaths, defaultStages, finishIngest } from '../src/pipeline.js';
 import { writeFactbookTexts, BENCH_QUERIES } from './factbook.js';
 
 /** A benchmark section: a title and markdown lines. */
@@ -49,7 +49,7 @@ export async function benchIngest(dir: string): Promise<BenchSection> {
   const store = await openStore(join(dir, 'bench.db'));
   const rssBefore = process.memoryUsage().rss;
   const t1 = performance.now();
-  const summary = await ingestPaths([join(dir, 'factbook')], { store, collection: 'factbook', stages: defaultStages() });
+  const summary = await ingestPaths([join(dir, 'factbook')], { store, collection: 'factbook', stages: defaultStages(), finish: finishIngest });
   const seconds = (performance.now() - t1) / 1000;
   const peakRss = process.resourceUsage().maxRSS * 1024;
   if (summary.failed.length > 0) throw new Error(`bench ingest failed on ${summary.failed.length} files: ${summary.failed[0]!.message}`);

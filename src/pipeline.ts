@@ -1,14 +1,24 @@
 /** The pipeline, readable top to bottom: ingest turns files into stored documents, then these stages run on each, in order. */
 import type { Stage } from './model/index.js';
+import type { Store } from './store/store.js';
+import { finishCollection } from './pipeline/resolve-collection.js';
 import { mentionsStage } from './extract/stages/mentions.js';
+import { factsStage } from './extract/stages/facts.js';
 
 export { ingestPaths } from './pipeline/ingest.js';
 export type { IngestOptions, IngestSummary, IngestProgress, FileStatus } from './pipeline/ingest.js';
 export { runStages } from './pipeline/run-stages.js';
+export { finishCollection, resolveEntities, groupDuplicates } from './pipeline/resolve-collection.js';
 
 /** The extraction stages, in order; each sees one stored document and returns facts with provenance. */
 export function defaultStages(): Stage[] {
   return [
-    mentionsStage(), // names: PERSON, ORG, LOC, MISC with spans (src/nlp/ner)
+    mentionsStage(), // names: PERSON, ORG, LOC, MISC with spans (src/nlp/ner), grouped within the document (src/resolve)
+    factsStage(), // relations, events and claims with evidence sentences (src/extract)
   ];
+}
+
+/** After the per-document stages, once per collection: near-duplicate groups, then cross-document entity resolution. */
+export async function finishIngest(store: Store, collection: string): Promise<void> {
+  await finishCollection(store, collection);
 }

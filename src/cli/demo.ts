@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openStore, DEFAULT_DB } from '../store/open.js';
-import { ingestPaths, defaultStages } from '../pipeline.js';
+import { ingestPaths, defaultStages, finishIngest } from '../pipeline.js';
 import { packageRoot } from '../server/package-root.js';
 import { withDb, positiveInt } from './common.js';
 import { serveStore, DEFAULT_PORT } from './serve.js';
@@ -17,7 +17,7 @@ export function registerDemo(program: Command): void {
       const db = opts.db ?? process.env.CABLEGRAPH_DB ?? DEFAULT_DB;
       const store = await openStore(db);
       const corpus = join(packageRoot(), 'examples', 'iran-cables');
-      const s = await ingestPaths([corpus], { store, collection: 'iran-cables', stages: defaultStages() });
+      const s = await ingestPaths([corpus], { store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
       process.stdout.write(`Sample corpus in ${db}: ${s.ingested} file(s) ingested, ${s.unchanged} already there, ${s.failed.length} failed.\n`);
       await serveStore(store, opts.host, opts.port);
     });

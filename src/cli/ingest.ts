@@ -1,6 +1,6 @@
 /** `cablegraph ingest <path...>`: files, folders and archives into the store, with progress and a summary. */
 import type { Command } from 'commander';
-import { ingestPaths, defaultStages, type IngestSummary } from '../pipeline.js';
+import { ingestPaths, defaultStages, finishIngest, type IngestSummary } from '../pipeline.js';
 import { DEFAULT_LIMITS } from '../ingest/handler.js';
 import { withDb, withStore, positiveInt, EXIT, bold } from './common.js';
 import { progressReporter } from './progress.js';
@@ -25,7 +25,7 @@ export function registerIngest(program: Command): void {
         const progress = progressReporter();
         try {
           const summary = await ingestPaths(paths, {
-            store, collection: opts.collection, stages: defaultStages(), signal: controller.signal,
+            store, collection: opts.collection, stages: defaultStages(), finish: finishIngest, signal: controller.signal,
             limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 },
             onProgress: progress.onProgress,
           });

@@ -24,6 +24,8 @@ export interface Mention extends Provenance {
   norm: string;
   /** Model confidence in [0, 1] when the model gives one. */
   confidence?: number;
+  /** Key of the within-document entity this mention belongs to ("<documentId>#PERSON:qassem soleimani"); resolution maps keys to entities. */
+  entityKey?: string;
 }
 
 /** A person, organisation, place or other named thing, resolved across mentions. */
@@ -35,6 +37,45 @@ export interface Entity {
   aliases: string[];
   mentionCount: number;
   documentIds: string[];
+}
+
+/** A per-document entity offered to cross-document resolution (one within-document cluster of mentions). */
+export interface EntityCandidate {
+  /** Stable key: document id, type and normalised canonical name; user decisions refer to it. */
+  key: string;
+  collection: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  documentIds: string[];
+  mentionCount: number;
+}
+
+/** Why two candidates were merged into one entity. */
+export interface MergeReason {
+  rule: string;
+  score: number;
+  a: string;
+  b: string;
+  evidence?: string;
+}
+
+/** A resolved entity with the candidates it gathers and why. */
+export interface ResolvedEntityRecord extends Entity {
+  /** Candidate keys, sorted. */
+  members: string[];
+  reasons: MergeReason[];
+}
+
+/** A user's merge or split of two candidates; kept across re-extraction and applied again after it. */
+export interface Decision {
+  kind: 'merge' | 'split';
+  a: string;
+  b: string;
+  /** ISO timestamp; the latest decision about a pair wins. */
+  at: string;
+  by?: string;
+  note?: string;
 }
 
 /** A typed, directed edge between two entities with the sentences it came from. */
@@ -50,6 +91,12 @@ export interface Relation extends Provenance {
   independentSources: number;
   /** Claim this relation was found inside, if any. */
   claimId?: string;
+  /** Rule or model that produced it, and details it found ("role": "leader", "amount", "negated"). */
+  attrs?: Record<string, unknown>;
+  /** Claims the supporting sentences sit inside (the edge rests on their speakers' word). */
+  claimIds?: string[];
+  /** Sentences that deny this relation ("Abadi ... denied meeting ..."): listed beside it, never counted as support. */
+  contradictions?: Evidence[];
 }
 
 /** A dated happening with participants. */
@@ -58,7 +105,11 @@ export interface Event extends Provenance {
   type: string;
   /** Partial ISO date ("2020", "2020-01", "2020-01-03"), empty when unknown. */
   date: string;
+  /** How exact the date is. */
+  precision?: DatePrecision;
   participants: string[];
+  /** Entity id of the place, when stated. */
+  place?: string;
   evidence: Evidence[];
 }
 

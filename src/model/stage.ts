@@ -10,12 +10,17 @@ export interface StageOutput {
   claims?: Omit<Claim, 'stage' | 'version'>[];
 }
 
+/** Facts earlier stages stored for a document, handed to later stages. */
+export interface PriorFacts {
+  mentions: Mention[];
+}
+
 /** A per-document extraction stage. */
 export interface Stage {
   /** Stable name, e.g. "mentions"; its stored output is replaced when it runs again. */
   name: string;
   /** Version of the code or model; a change makes the pipeline re-run the stage on stored documents. */
   version: string;
-  /** Extracts facts from one document. */
-  run(doc: StoredDocument): StageOutput | Promise<StageOutput>;
+  /** Extracts facts from one document; `prior` holds what earlier stages stored for it (their mentions). */
+  run(doc: StoredDocument, prior: PriorFacts): StageOutput | Promise<StageOutput>;
 }

@@ -25,6 +25,8 @@ export interface IngestOptions {
   limits?: IngestLimits;
   /** Stages to run on new documents; default: none (the CLI passes the pipeline's stages). */
   stages?: Stage[];
+  /** Collection-level steps run once after the files (resolution, near-duplicate groups); default: none. */
+  finish?: (store: Store, collection: string) => Promise<void>;
   onProgress?: (event: IngestProgress) => void;
   /** Stops after the file in progress when aborted (Ctrl-C). */
   signal?: AbortSignal;
@@ -48,11 +50,11 @@ export interface IngestSummary {
 
 /** Ingests files, folders (recursively) and archives into the store. */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { store, collection = 'default', limits = DEFAULT_LIMITS, stages = [], onProgress, signal } = options;
+  const { store, collection = 'default', limits = DEFAULT_LIMITS, stages = [], finish, onProgress, signal } = options;
   const started = performance.now();
   const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, interrupted: false, bytes: 0, seconds: 0 };
   // Finish work a crashed or older run left: documents stored without the current version of a stage.
-  await runStages(store, stages, { collections: [collection] });
+  const pending = await runStages(store, stages, { collections: [collection] });
 
   const inputs: { path: string; size: number }[] = [];
   for await (const input of walkInputs(paths)) inputs.push(input);
@@ -103,6 +105,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     summary.bytes += Math.max(0, input.size);
     onProgress?.({ kind: 'file', path: input.path, status, documents, done, files: inputs.length, bytesDone: summary.bytes, bytes: totalBytes, failure });
   }
+  if (finish && (summary.documents > 0 || pending > 0 || summary.unchanged > 0)) await finish(store, collection);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

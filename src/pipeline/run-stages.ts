@@ -15,7 +15,8 @@ export async function runStages(store: Store, stages: Stage[], scope: Scope, doc
       if (versions.get(id) === stage.version) continue;
       const doc = await store.getDocument(id, scope);
       if (!doc) continue;
-      await store.putStageOutput(id, stage.name, stage.version, await stage.run(doc));
+      const mentions = await store.listMentions(id, scope);
+      await store.putStageOutput(id, stage.name, stage.version, await stage.run(doc, { mentions }));
       ran++;
     }
   }

@@ -1,7 +1,7 @@
 /** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
 import type {
   DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
-  SearchResponse, StoreStats, StageOutput,
+  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, Decision,
 } from '../model/index.js';
 
 export type { StageOutput };
@@ -98,9 +98,26 @@ export interface Store {
   /** Document id -> version of `stage` that last ran on it (to find pending work after a crash or an upgrade). */
   stageVersions(stage: string): Promise<Map<string, string>>;
   listMentions(documentId: string, scope: Scope): Promise<Mention[]>;
-  /** Entities of the visible collections (before resolution: one per normalised name and type per collection). */
+  /** Entities of the visible collections: resolved ones, or (where resolution has not run) one per normalised name and type. */
   listEntities(scope: Scope): Promise<Entity[]>;
+  /** One entity with its member candidates and merge reasons. */
+  getEntity(id: string, scope: Scope): Promise<ResolvedEntityRecord | null>;
+  /** Relations merged across documents per type, source and target entity, with all evidence and independent-source counts. */
   listRelations(scope: Scope): Promise<Relation[]>;
+
+  /** Per-document entity candidates of a collection (from mention keys), input of cross-document resolution. */
+  listCandidates(collection: string): Promise<EntityCandidate[]>;
+  /** Replaces a collection's resolved entities (the resolution stage's output). */
+  putEntities(collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void>;
+  /** Records a user's merge or split decision; it is applied on every resolution from now on. */
+  addDecision(collection: string, decision: Decision): Promise<void>;
+  listDecisions(collection: string): Promise<Decision[]>;
+  /** MinHash signatures of a collection's documents (null where not computed yet). */
+  listSignatures(collection: string): Promise<{ id: string; signature: Uint8Array | null }[]>;
+  /** Stores computed signatures and near-duplicate groups (document id -> group id). */
+  putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void>;
+  /** Every collection name in the store. */
+  listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;
   listClaims(scope: Scope): Promise<Claim[]>;
 

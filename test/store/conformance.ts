@@ -159,10 +159,61 @@ export function storeConformance(name: string, harness: StoreHarness): void {
         relations: [{ id: 'rel_2', type: 'controls', source: 'e1', target: 'e2', confidence: 0.8, evidence: [ev] }],
       });
       const relations = await store.listRelations(ALL_COLLECTIONS);
-      assert.deepEqual(relations.map((r) => r.id), ['rel_2']);
+      assert.equal(relations.length, 1, 're-running the stage replaced its earlier relation');
+      assert.equal(relations[0]!.confidence, 0.8);
       assert.deepEqual(relations[0]!.evidence, [ev]);
       assert.equal(relations[0]!.independentSources, 1);
       assert.deepEqual(await store.listEvents(ALL_COLLECTIONS), []);
+    });
+
+    it('merges relations across documents, counts independent sources, lists denials beside them', async () => {
+      const docs = (await store.search({ query: parseQuery('cables OR Baghdad OR Soleimani'), limit: 10, offset: 0, collections: ['news'] }, ALL_COLLECTIONS)).results.map((r) => r.document);
+      const [d1, d2] = docs.filter((d) => d.collection === 'news');
+      const ev = (id: string) => ({ documentId: id, start: 0, end: 3, text: '' });
+      const rel = (docId: string, id: string, extra: Record<string, unknown> = {}) => ({
+        id, type: 'met', source: `${docId}#PERSON:a`, target: `${docId}#PERSON:b`, confidence: 0.7, evidence: [ev(docId)], attrs: extra,
+      });
+      const withText = async (docId: string, r: ReturnType<typeof rel>) => {
+        const doc = (await store.getDocument(docId, ALL_COLLECTIONS))!;
+        return { ...r, evidence: [{ ...r.evidence[0]!, text: doc.text.slice(0, 3) }] };
+      };
+      await store.putStageOutput(d1!.id, 'test-merge', 't1', { relations: [await withText(d1!.id, rel(d1!.id, 'm1'))] });
+      await store.putStageOutput(d2!.id, 'test-merge', 't1', { relations: [await withText(d2!.id, rel(d2!.id, 'm2', { negated: true }))] });
+      // Resolve both documents' "a" and "b" into the same two entities.
+      const entity = (id: string, type: 'PERSON', name: string, members: string[]) =>
+        ({ id, collection: 'news', type, name, aliases: [], mentionCount: members.length, documentIds: [d1!.id, d2!.id], members, reasons: [{ rule: 'exact-norm', score: 1, a: members[0]!, b: members[1]! }] });
+      await store.putEntities('news', [
+        entity('ent_a', 'PERSON', 'A', [`${d1!.id}#PERSON:a`, `${d2!.id}#PERSON:a`]),
+        entity('ent_b', 'PERSON', 'B', [`${d1!.id}#PERSON:b`, `${d2!.id}#PERSON:b`]),
+      ], 'resolve', 'r1');
+      let met = (await store.listRelations({ collections: ['news'] })).filter((r) => r.type === 'met');
+      assert.equal(met.length, 1);
+      assert.deepEqual([met[0]!.source, met[0]!.target], ['ent_a', 'ent_b']);
+      assert.equal(met[0]!.independentSources, 1, 'the denial is not support');
+      assert.equal(met[0]!.contradictions!.length, 1);
+      await store.putStageOutput(d2!.id, 'test-merge', 't1', { relations: [await withText(d2!.id, rel(d2!.id, 'm2'))] });
+      met = (await store.listRelations({ collections: ['news'] })).filter((r) => r.type === 'met');
+      assert.equal(met[0]!.independentSources, 2);
+      assert.equal(met[0]!.evidence.length, 2);
+      await store.putDuplicateGroups(new Map(), new Map([[d1!.id, 'g'], [d2!.id, 'g']]));
+      met = (await store.listRelations({ collections: ['news'] })).filter((r) => r.type === 'met');
+      assert.equal(met[0]!.independentSources, 1, 'near-duplicates count once');
+      const a = await store.getEntity('ent_a', ALL_COLLECTIONS);
+      assert.deepEqual(a?.members.length, 2);
+      assert.equal(a?.reasons[0]!.rule, 'exact-norm');
+      assert.equal(await store.getEntity('ent_a', { collections: ['leaks'] }), null);
+      await store.putStageOutput(d1!.id, 'test-merge', 't1', {});
+      await store.putStageOutput(d2!.id, 'test-merge', 't1', {});
+      await store.putEntities('news', [], 'resolve', 'r1');
+    });
+
+    it('keeps merge and split decisions per collection', async () => {
+      await store.addDecision('news', { kind: 'merge', a: 'x#PERSON:a', b: 'y#PERSON:b', at: '2026-01-01T00:00:00Z', by: 'ana' });
+      await store.addDecision('news', { kind: 'split', a: 'x#PERSON:a', b: 'y#PERSON:b', at: '2026-01-02T00:00:00Z' });
+      const list = await store.listDecisions('news');
+      assert.deepEqual(list.map((d) => d.kind), ['merge', 'split']);
+      assert.equal(list[0]!.by, 'ana');
+      assert.deepEqual(await store.listDecisions('leaks'), []);
     });
 
     it('records and clears failures', async () => {

@@ -1,6 +1,6 @@
 /** Reading and writing extracted facts (mentions, relations, events, claims) and their evidence. */
 import type Database from 'better-sqlite3';
-import type { Mention, Entity, Relation, Event, Claim, Evidence, EntityType } from '../../model/index.js';
+import type { Mention, Entity, Evidence, EntityType } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
 import { factId } from '../ids.js';
 import { scopeClause } from './scope-sql.js';
@@ -19,18 +19,21 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
     for (const table of ['mentions', 'relations', 'events', 'claims']) {
       db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND stage = ?`).run(documentId, stage);
     }
-    const mention = db.prepare(`INSERT INTO mentions (document_id, start, end, type, text, norm, confidence, stage, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const m of out.mentions ?? []) mention.run(documentId, m.start, m.end, m.type, m.text, m.norm, m.confidence ?? null, stage, version);
-    const relation = db.prepare(`INSERT OR REPLACE INTO relations (id, document_id, type, source, target, confidence, claim_id, stage, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const mention = db.prepare(`INSERT INTO mentions (document_id, start, end, type, text, norm, confidence, entity_key, stage, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const m of out.mentions ?? []) {
+      mention.run(documentId, m.start, m.end, m.type, m.text, m.norm, m.confidence ?? null, m.entityKey ?? null, stage, version);
+    }
+    const relation = db.prepare(`INSERT OR REPLACE INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const r of out.relations ?? []) {
-      relation.run(r.id, documentId, r.type, r.source, r.target, r.confidence, r.claimId ?? null, stage, version);
+      relation.run(r.id, documentId, r.type, r.source, r.target, r.confidence, r.claimId ?? null, JSON.stringify(r.attrs ?? {}), stage, version);
       addEvidence('relation', r.id, r.evidence);
     }
-    const event = db.prepare('INSERT OR REPLACE INTO events (id, document_id, type, date, participants, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const event = db.prepare('INSERT OR REPLACE INTO events (id, document_id, type, date, participants, attrs, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const e of out.events ?? []) {
-      event.run(e.id, documentId, e.type, e.date, JSON.stringify(e.participants), stage, version);
+      const { id, type, date, participants, evidence: _evidence, documentId: _doc, ...attrs } = e as typeof e & { documentId?: string };
+      event.run(id, documentId, type, date, JSON.stringify(participants), JSON.stringify(attrs), stage, version);
       addEvidence('event', e.id, e.evidence);
     }
     const claim = db.prepare(`INSERT OR REPLACE INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version)
@@ -48,12 +51,12 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
 /** Mentions in one document, in text order. */
 export function readMentions(db: Database.Database, documentId: string, scope: Scope): Mention[] {
   const s = scopeClause(scope);
-  return db.prepare(`SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.stage, m.version
-    FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.document_id = ? AND ${s.sql} ORDER BY m.start, m.end, m.stage`)
+  return db.prepare(`SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.entity_key AS entityKey,
+    m.stage, m.version FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.document_id = ? AND ${s.sql} ORDER BY m.start, m.end, m.stage`)
     .all(documentId, ...s.params)
     .map((r) => {
-      const m = r as Mention & { confidence: number | null };
-      return { ...m, confidence: m.confidence ?? undefined };
+      const m = r as Mention & { confidence: number | null; entityKey: string | null };
+      return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined };
     });
 }
 
@@ -83,36 +86,4 @@ export function readEntities(db: Database.Database, scope: Scope): Entity[] {
     const ranked = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
     return { ...e, name: ranked[0] ?? '', aliases: ranked.slice(1), documentIds: [...docs].sort() };
   });
-}
-
-function evidenceOf(db: Database.Database, kind: string, id: string): Evidence[] {
-  return db.prepare('SELECT document_id AS documentId, start, end, text FROM evidence WHERE owner_kind = ? AND owner_id = ? ORDER BY document_id, start')
-    .all(kind, id) as Evidence[];
-}
-
-/** Relations in the scope, each with its evidence; independent sources count distinct documents until corroboration lands. */
-export function readRelations(db: Database.Database, scope: Scope): Relation[] {
-  const s = scopeClause(scope);
-  const rows = db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id AS claimId, r.stage, r.version
-    FROM relations r JOIN documents d ON d.id = r.document_id WHERE ${s.sql} ORDER BY r.id`).all(...s.params) as (Relation & { claimId: string | null })[];
-  return rows.map((r) => {
-    const evidence = evidenceOf(db, 'relation', r.id);
-    return { ...r, claimId: r.claimId ?? undefined, evidence, independentSources: new Set(evidence.map((e) => e.documentId)).size };
-  });
-}
-
-/** Events in the scope with their evidence. */
-export function readEvents(db: Database.Database, scope: Scope): Event[] {
-  const s = scopeClause(scope);
-  const rows = db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.stage, e.version FROM events e
-    JOIN documents d ON d.id = e.document_id WHERE ${s.sql} ORDER BY e.date, e.id`).all(...s.params) as (Omit<Event, 'participants' | 'evidence'> & { participants: string })[];
-  return rows.map((e) => ({ ...e, participants: JSON.parse(e.participants) as string[], evidence: evidenceOf(db, 'event', e.id) }));
-}
-
-/** Claims in the scope with their evidence. */
-export function readClaims(db: Database.Database, scope: Scope): Claim[] {
-  const s = scopeClause(scope);
-  const rows = db.prepare(`SELECT c.id, c.speaker, c.speaker_text AS speakerText, c.text, c.stance, c.stage, c.version FROM claims c
-    JOIN documents d ON d.id = c.document_id WHERE ${s.sql} ORDER BY c.id`).all(...s.params) as Omit<Claim, 'evidence'>[];
-  return rows.map((c) => ({ ...c, evidence: evidenceOf(db, 'claim', c.id) }));
 }

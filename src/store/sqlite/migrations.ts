@@ -157,4 +157,28 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX evidence_owner ON evidence(owner_kind, owner_id);
     `,
   },
+  {
+    version: 2,
+    description: 'entity resolution: mention keys, entity members, near-duplicate document groups',
+    sql: `
+      ALTER TABLE mentions ADD COLUMN entity_key TEXT;
+      CREATE INDEX mentions_entity_key ON mentions(entity_key);
+      ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE entities ADD COLUMN document_ids TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE entities ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
+      CREATE INDEX entities_collection ON entities(collection);
+      -- Which entity each per-document candidate (mentions.entity_key) was resolved into.
+      CREATE TABLE entity_members (
+        collection TEXT NOT NULL,
+        candidate_key TEXT NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (collection, candidate_key)
+      );
+      CREATE INDEX entity_members_entity ON entity_members(entity_id);
+      ALTER TABLE decisions ADD COLUMN collection TEXT NOT NULL DEFAULT 'default';
+      -- MinHash signature of the text, and the group of near-duplicate documents (re-reports count once).
+      ALTER TABLE documents ADD COLUMN signature BLOB;
+      ALTER TABLE documents ADD COLUMN duplicate_group TEXT;
+    `,
+  },
 ];

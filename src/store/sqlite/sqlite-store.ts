@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type {
   DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
+  EntityCandidate, ResolvedEntityRecord, Decision,
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem,
@@ -13,7 +14,12 @@ import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import type { DocumentRow } from './rows.js';
 import { toStored, toSummary } from './rows.js';
 import { searchDocuments } from './search.js';
-import { writeStageOutput, readMentions, readEntities, readRelations, readEvents, readClaims } from './facts.js';
+import { writeStageOutput, readMentions, readEntities } from './facts.js';
+import { readMergedRelations, readEvents, readClaims } from './relations-read.js';
+import {
+  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
+  readSignatures, writeDuplicateGroups,
+} from './entities.js';
 
 /** The SQLite implementation of Store. */
 export class SqliteStore implements Store {
@@ -161,11 +167,48 @@ export class SqliteStore implements Store {
   }
 
   async listEntities(scope: Scope): Promise<Entity[]> {
-    return readEntities(this.db, scope);
+    const resolved = resolvedCollections(this.db);
+    const unresolved = readEntities(this.db, scope).filter((e) => !resolved.has(e.collection));
+    return [...readResolvedEntities(this.db, scope), ...unresolved];
+  }
+
+  async getEntity(id: string, scope: Scope): Promise<ResolvedEntityRecord | null> {
+    const resolved = readEntity(this.db, id, scope);
+    if (resolved) return resolved;
+    const e = readEntities(this.db, scope).find((x) => x.id === id);
+    return e ? { ...e, members: [], reasons: [] } : null;
+  }
+
+  async listCandidates(collection: string): Promise<EntityCandidate[]> {
+    return readCandidates(this.db, collection);
+  }
+
+  async putEntities(collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void> {
+    writeEntities(this.db, collection, entities, stage, version);
+  }
+
+  async addDecision(collection: string, decision: Decision): Promise<void> {
+    insertDecision(this.db, collection, decision);
+  }
+
+  async listDecisions(collection: string): Promise<Decision[]> {
+    return readDecisions(this.db, collection);
+  }
+
+  async listSignatures(collection: string): Promise<{ id: string; signature: Uint8Array | null }[]> {
+    return readSignatures(this.db, collection);
+  }
+
+  async putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void> {
+    writeDuplicateGroups(this.db, signatures, groups);
+  }
+
+  async listCollections(): Promise<string[]> {
+    return (this.db.prepare('SELECT DISTINCT collection FROM documents ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
   }
 
   async listRelations(scope: Scope): Promise<Relation[]> {
-    return readRelations(this.db, scope);
+    return readMergedRelations(this.db, scope);
   }
 
   async listEvents(scope: Scope): Promise<Event[]> {

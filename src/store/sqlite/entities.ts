@@ -1,0 +1,109 @@
+/** Resolved entities: candidates from mention keys, the resolution result, user decisions and near-duplicate groups. */
+import type Database from 'better-sqlite3';
+import type { Decision, EntityCandidate, EntityType, ResolvedEntityRecord, MergeReason } from '../../model/index.js';
+import type { Scope } from '../store.js';
+import { scopeClause } from './scope-sql.js';
+
+/** Per-document candidates of a collection: one per mention entity_key, named by its longest written form. */
+export function readCandidates(db: Database.Database, collection: string): EntityCandidate[] {
+  const rows = db.prepare(`SELECT m.entity_key AS key, m.type, m.text, m.document_id AS doc, count(*) AS n
+    FROM mentions m JOIN documents d ON d.id = m.document_id
+    WHERE d.collection = ? AND m.entity_key IS NOT NULL GROUP BY m.entity_key, m.type, m.text, m.document_id ORDER BY m.entity_key`)
+    .all(collection) as { key: string; type: EntityType; text: string; doc: string; n: number }[];
+  const byKey = new Map<string, EntityCandidate & { forms: Map<string, number> }>();
+  for (const r of rows) {
+    let c = byKey.get(r.key);
+    if (!c) {
+      c = { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0, forms: new Map() };
+      byKey.set(r.key, c);
+    }
+    c.mentionCount += r.n;
+    c.forms.set(r.text, (c.forms.get(r.text) ?? 0) + r.n);
+    if (!c.documentIds.includes(r.doc)) c.documentIds.push(r.doc);
+  }
+  return [...byKey.values()].map(({ forms, ...c }) => {
+    // The fullest form names the candidate ("Qassem Soleimani" over a later "Soleimani").
+    const ranked = [...forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    return { ...c, name: ranked[0] ?? '', aliases: ranked.slice(1) };
+  });
+}
+
+/** Replaces a collection's resolved entities and the candidate -> entity map in one transaction. */
+export function writeEntities(db: Database.Database, collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM entity_members WHERE collection = ?').run(collection);
+    db.prepare('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = ?)').run(collection);
+    db.prepare('DELETE FROM entities WHERE collection = ?').run(collection);
+    const entity = db.prepare(`INSERT INTO entities (id, collection, type, name, mention_count, document_ids, reasons, stage, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, name) VALUES (?, ?)');
+    const member = db.prepare('INSERT OR REPLACE INTO entity_members (collection, candidate_key, entity_id) VALUES (?, ?, ?)');
+    for (const e of entities) {
+      entity.run(e.id, collection, e.type, e.name, e.mentionCount, JSON.stringify(e.documentIds), JSON.stringify(e.reasons), stage, version);
+      for (const a of e.aliases) alias.run(e.id, a);
+      for (const k of e.members) member.run(collection, k, e.id);
+    }
+  })();
+}
+
+interface EntityRow {
+  id: string; collection: string; type: EntityType; name: string; mention_count: number; document_ids: string; reasons: string;
+}
+
+function toRecord(db: Database.Database, r: EntityRow): ResolvedEntityRecord {
+  const aliases = (db.prepare('SELECT name FROM aliases WHERE entity_id = ? ORDER BY name').all(r.id) as { name: string }[]).map((a) => a.name);
+  const members = (db.prepare('SELECT candidate_key AS k FROM entity_members WHERE entity_id = ? ORDER BY k').all(r.id) as { k: string }[]).map((m) => m.k);
+  return {
+    id: r.id, collection: r.collection, type: r.type, name: r.name, aliases, mentionCount: r.mention_count,
+    documentIds: JSON.parse(r.document_ids) as string[], members, reasons: JSON.parse(r.reasons) as MergeReason[],
+  };
+}
+
+/** Resolved entities of the visible collections. */
+export function readResolvedEntities(db: Database.Database, scope: Scope): ResolvedEntityRecord[] {
+  const s = scopeClause(scope);
+  const rows = db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
+    WHERE ${s.sql} ORDER BY d.mention_count DESC, d.name`).all(...s.params) as EntityRow[];
+  return rows.map((r) => toRecord(db, r));
+}
+
+/** One resolved entity by id, or null when absent or outside the scope. */
+export function readEntity(db: Database.Database, id: string, scope: Scope): ResolvedEntityRecord | null {
+  const s = scopeClause(scope);
+  const row = db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
+    WHERE d.id = ? AND ${s.sql}`).get(id, ...s.params) as EntityRow | undefined;
+  return row ? toRecord(db, row) : null;
+}
+
+/** Collections that have resolved entities. */
+export function resolvedCollections(db: Database.Database): Set<string> {
+  return new Set((db.prepare('SELECT DISTINCT collection FROM entities').all() as { collection: string }[]).map((r) => r.collection));
+}
+
+/** Records a user's merge or split. */
+export function insertDecision(db: Database.Database, collection: string, d: Decision): void {
+  db.prepare('INSERT INTO decisions (collection, kind, a, b, at, by, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(collection, d.kind, d.a, d.b, d.at, d.by ?? null, d.note ?? null);
+}
+
+/** A collection's decisions, oldest first. */
+export function readDecisions(db: Database.Database, collection: string): Decision[] {
+  return (db.prepare('SELECT kind, a, b, at, by, note FROM decisions WHERE collection = ? ORDER BY at, id').all(collection) as (Decision & { by: string | null; note: string | null })[])
+    .map((d) => ({ kind: d.kind, a: d.a, b: d.b, at: d.at, by: d.by ?? undefined, note: d.note ?? undefined }));
+}
+
+/** Documents of a collection with their MinHash signature (null when not computed yet). */
+export function readSignatures(db: Database.Database, collection: string): { id: string; signature: Uint8Array | null }[] {
+  return (db.prepare('SELECT id, signature FROM documents WHERE collection = ? ORDER BY id').all(collection) as { id: string; signature: Buffer | null }[])
+    .map((r) => ({ id: r.id, signature: r.signature ? new Uint8Array(r.signature) : null }));
+}
+
+/** Stores signatures and near-duplicate groups (document id -> group id). */
+export function writeDuplicateGroups(db: Database.Database, signatures: Map<string, Uint8Array>, groups: Map<string, string>): void {
+  const sig = db.prepare('UPDATE documents SET signature = ? WHERE id = ?');
+  const grp = db.prepare('UPDATE documents SET duplicate_group = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const [id, s] of signatures) sig.run(Buffer.from(s.buffer, s.byteOffset, s.byteLength), id);
+    for (const [id, g] of groups) grp.run(g, id);
+  })();
+}
