@@ -12,6 +12,8 @@ export interface DecodedText {
 
 // Binary sniffing looks at the head only: enough to catch images, executables and office files named .txt.
 const SNIFF_BYTES = 64 * 1024;
+// Bytes of a legacy-encoded file looked at to choose its encoding.
+const ENCODING_SAMPLE_BYTES = 256 * 1024;
 // Share of control characters (other than tab, newlines, form feed, escape) above which a file is not text.
 const MAX_CONTROL_SHARE = 0.05;
 
@@ -145,18 +147,31 @@ function scanUtf8(b: Uint8Array): Utf8Scan {
   return scan;
 }
 
-/** Length of the well-formed multi-byte sequence starting at i, or 0. */
+/** Length of the well-formed multi-byte sequence starting at i, or 0 (a hot loop: no closures here). */
 function sequenceLength(b: Uint8Array, i: number): number {
   const c = b[i]!;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => { const x = b[i + k]; return x !== undefined && x >= lo && x <= hi; };
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
-  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
-  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
-  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
+  if (c >= 0xc2 && c <= 0xdf) return inRange(b[i + 1], 0x80, 0xbf) ? 2 : 0;
+  let len: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xe0 && c <= 0xef) {
+    len = 3;
+    if (c === 0xe0) lo = 0xa0; // no overlong forms
+    if (c === 0xed) hi = 0x9f; // no UTF-16 surrogates
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    len = 4;
+    if (c === 0xf0) lo = 0x90;
+    if (c === 0xf4) hi = 0x8f; // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (!inRange(b[i + 1], lo, hi)) return 0;
+  for (let k = 2; k < len; k++) if (!inRange(b[i + k], 0x80, 0xbf)) return 0;
+  return len;
+}
+
+function inRange(x: number | undefined, lo: number, hi: number): boolean {
+  return x !== undefined && x >= lo && x <= hi;
 }
 
 // What browsers do (WHATWG Encoding): ISO-8859-1 and -9 labels are read as their Windows supersets, whose 0x80-0x9F are printable.
@@ -168,7 +183,9 @@ const COMMON_LEGACY = ['windows-1252', 'windows-1256', 'windows-1251', 'windows-
  * Picks the single-byte encoding under which the bytes read most like text of one script: chardet's candidates
  * and a few common ones are each decoded and scored by how many high-bit bytes become letters of the dominant script.
  */
-function guessLegacyEncoding(bytes: Uint8Array): string {
+function guessLegacyEncoding(all: Uint8Array): string {
+  // A sample decides as well as the whole file, and each candidate decodes it once.
+  const bytes = all.subarray(0, ENCODING_SAMPLE_BYTES);
   const matches = chardet.analyse(bytes);
   const candidates = new Map<string, number>();
   for (const m of matches) {
