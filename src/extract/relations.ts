@@ -4,7 +4,7 @@ import type { MoneyMention } from '../model/index.js';
 import { maskSentences, type MaskedSentence } from './masked.js';
 import { compileFrames, runFrames, type FrameHit } from './relations/frame.js';
 import { INFORMANT_ROLES } from './relations/lexicon.js';
-import { LOCATIVE_FRAMES } from './relations/locative.js';
+import { LOCATIVE_FRAMES, framingPlaceHits } from './relations/locative.js';
 import { PASSIVE_FRAMES } from './relations/passives.js';
 import { TITLE_FRAMES } from './relations/titles.js';
 import { NOUN_FRAMES, VERB_FRAMES } from './relations/verbs.js';
@@ -20,7 +20,7 @@ export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
   for (const s of maskSentences(input)) {
     if (s.mentions.length < 2) continue;
-    for (const hit of runFrames(s, FRAMES)) {
+    for (const hit of [...runFrames(s, FRAMES), ...framingPlaceHits(s)]) {
       const rel = toRelation(input, s, hit);
       if (rel === null) continue;
       const ends = RELATION_TYPES[rel.type].symmetric ? [rel.source, rel.target].sort() : [rel.source, rel.target];

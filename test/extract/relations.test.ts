@@ -50,10 +50,10 @@ const ROWS: Row[] = [
     ['!met(Barzani -> Hejazi)'],
   ],
   [
-    'attack noun with a coordinated target',
+    'attack noun with a coordinated target; members of a group placed ("KSS fighters in Syria")',
     'The extent of these divisions was made apparent in the aftermath of a 26 February US air strike on Kataeb Hezbollah and Kataeb Sayyid al-Shuhada fighters in Syria.',
     [['US', 'LOC'], ['Kataeb Hezbollah', 'ORG'], ['Kataeb Sayyid al-Shuhada', 'ORG'], ['Syria', 'LOC']],
-    ['attacked(US -> Kataeb Hezbollah)', 'attacked(US -> Kataeb Sayyid al-Shuhada)'],
+    ['attacked(US -> Kataeb Hezbollah)', 'attacked(US -> Kataeb Sayyid al-Shuhada)', 'located_in(Kataeb Sayyid al-Shuhada -> Syria)'],
   ],
   [
     'conjoined verbs share a subject',

@@ -31,6 +31,8 @@ const JUDGED_CORRECT: Record<string, string[]> = {
     'role_in(Maksusi -> Iraq)', // "Iraq's then-commander of military intelligence, Lt. Gen. Hatem al-Maksusi"
     'controls(United States -> SDF)', // "the U.S.-backed Kurdish-led militia, the Syrian Democratic Forces"
     'controls(Kurds -> SDF)', // same sentence, "Kurdish-led"
+    'located_in(United States -> Iraq)', // caption "U.S. troops stationed in Iraq"
+    'located_in(IRGC -> Syria)', // "IRGC agents stationed inside Syria"
   ],
   '003_b040a4527846fc2c.txt': [
     'opposed(Tehran -> United States)', // "tensions between Tehran and Washington"
@@ -52,6 +54,7 @@ const JUDGED_CORRECT: Record<string, string[]> = {
     'role_in(Abu Fadak -> Hashd)', // "Hashd leader Abu Fadak"
     'role_in(Nasrallah -> Hezbollah)', // "Lebanese Hezbollah leader Hassan Nasrallah"
     'located_in(Imams Bridge -> Baghdad)', // "Baghdad's Imams Bridge"
+    'located_in(Kataeb Sayyid al-Shuhada -> Syria)', // "Kataeb Sayyid al-Shuhada fighters in Syria"
     'opposed(United States -> Iran)', // "the conflict between the US and Iran"
   ],
 };

@@ -1,9 +1,13 @@
 /** Where things are: located_in from prepositions, "-based", "X, Y" place pairs and possessive places. */
-import type { Frame } from './frame.js';
+import type { MaskedSentence } from '../masked.js';
+import type { Frame, FrameHit } from './frame.js';
 import { AUX } from './lexicon.js';
 
 /** Generic place nouns between a preposition and a place name: "in the port city of Basra". */
 const PLACE_NOUN = String.raw`(?:(?:the )?(?:[a-z]+ )?(?:city|town|province|village|region|capital|area|district|governorate|port|outskirts|suburbs?|neighbourhood|neighborhood|countryside|north|south|east|west|centre|center|heart|border|desert)(?: of)? )?`;
+
+/** People standing for their organisation: "ISIL fighters", "IRGC agents". */
+const MEMBERS = String.raw`(?:fighters|forces|troops|militants|terrorists|militias?|militiamen|members|units?|positions|targets|operatives|officials|agents|officers|soldiers|advisers|personnel|spies|assets)`;
 
 /** located_in rules; confidence depends on what is placed (a place in a place is surest, a person least). */
 export const LOCATIVE_FRAMES: Frame[] = [
@@ -15,23 +19,25 @@ export const LOCATIVE_FRAMES: Frame[] = [
     confidence: 0.75,
   },
   {
-    // "Hezbollah in Lebanon", "ISIL in Syria and Iraq"
+    // "Hezbollah in Lebanon", "ISIL terrorists in Syria and Iraq", "IRGC agents stationed inside Syria"
     rule: 'locative:org-in-place',
-    pattern: `{a:O} (?:in|inside|near|outside|at|across) (?:the )?${PLACE_NOUN}{l:L}`,
+    pattern: `{a:Oo}(?: ${MEMBERS})? (?:in|inside|near|outside|at|across) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.6,
+    modifiers: ['a'],
   },
   {
     // "U.S. Secretary of Defense Ash Carter in Washington" (where a person was, at the time the sentence tells)
     rule: 'locative:person-in-place',
-    pattern: `{a:P} (?:in|inside|at) (?:the )?${PLACE_NOUN}{l:L}`,
+    pattern: `{a:P} (?:in|inside|at|near) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.45,
   },
   {
     // "IRGC agents stationed inside Syria", "the SDF, based in Qamishli"
     rule: 'locative:based-in',
-    pattern: String.raw`{a:POLM}(?:,[^,;"]{1,80}?,?)? (?:who |which |that )?${AUX}*(?:based|headquartered|stationed|deployed|located|operating|active|present|positioned|garrisoned|hiding|holed up|lives|lived|living|resides|resided|residing) (?:in|inside|near|at|to|across|out of) (?:the )?${PLACE_NOUN}{l:L}`,
+    modifiers: ['a'],
+    pattern: String.raw`{a:POLMolm}(?: ${MEMBERS})?(?:,[^,;"]{1,80}?,)? (?:who |which |that )?${AUX}*(?:based|headquartered|stationed|deployed|located|operating|active|present|positioned|garrisoned|hiding|holed up|lives|lived|living|resides|resided|residing) (?:in|inside|near|at|to|across|out of) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.75,
   },
@@ -66,3 +72,24 @@ export const LOCATIVE_FRAMES: Frame[] = [
     modifiers: ['a'],
   },
 ];
+
+/** A place framing the sentence, "In Baghdad, ..." / "Near Rawah, ...". */
+const FRAMING_PLACE = /^(?:In|Near|Inside|Outside|At|Across) (?:the )?(?:(?:[a-z]+ ){0,2}(?:city|town|province|village|region|area) of )?⟦L(\d+)⟧(?: and ⟦L\d+⟧)?, /;
+
+
+/** "Near Rawah, one strike destroyed an ISIL tactical unit": people and groups named in the first clause were at the framing place. */
+export function framingPlaceHits(s: MaskedSentence): FrameHit[] {
+  const m = FRAMING_PLACE.exec(s.masked);
+  if (m === null) return [];
+  const place = Number(m[1]);
+  const clauseEnd = s.masked.search(/;|, (?:but|while|whereas) /);
+  const end = clauseEnd < 0 ? s.masked.length : clauseEnd;
+  const hits: FrameHit[] = [];
+  s.slots.forEach((slot, k) => {
+    const letter = s.masked[slot.start + 1]!;
+    // A possessor ("the Department's work") is not there itself.
+    if (k === place || slot.start < m[0].length || slot.end > end || !/[POM]/.test(letter) || s.masked.startsWith("'", slot.end)) return;
+    hits.push({ type: 'located_in', rule: 'locative:framing', source: k, target: place, confidence: 0.55, negated: false, from: 0, to: end, needsMoney: false });
+  });
+  return hits;
+}
