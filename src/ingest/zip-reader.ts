@@ -44,6 +44,11 @@ export async function readZip(
       checkName(path, name);
       if (name.endsWith('/')) continue;
       checkDeclaredSize(path, entry, limits, budget.remaining);
+      // A big but honest member (a video in a leak) is skipped without inflating it; the rest of the archive is read.
+      if (entry.uncompressedSize > limits.maxFileBytes) {
+        onFailure({ name, error: new IngestFailure('too-large', `${path}!/${name} is ${entry.uncompressedSize} bytes, more than the ${limits.maxFileBytes}-byte limit for one file; it was skipped.`) });
+        continue;
+      }
       budget.remaining -= entry.uncompressedSize;
       let data: Uint8Array;
       try {
@@ -108,9 +113,6 @@ function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, rem
   const ratio = size / Math.max(1, entry.compressedSize);
   if (size > RATIO_MIN_BYTES && ratio > limits.maxCompressionRatio) {
     throw new IngestFailure('zip-bomb', `${where} expands ${Math.round(ratio)}-fold (limit ${limits.maxCompressionRatio}); the archive is refused as a likely zip bomb.`);
-  }
-  if (size > limits.maxFileBytes) {
-    throw new IngestFailure('zip-bomb', `${where} declares ${size} bytes, more than the ${limits.maxFileBytes}-byte limit for one file; the archive is refused.`);
   }
 }
 

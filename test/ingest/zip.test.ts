@@ -91,6 +91,14 @@ test('nested archives share one unpacking budget', async () => {
   assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['outer.zip!/b.zip', 'zip-bomb']]);
 });
 
+test('skips a member larger than the file limit and reads the others', async () => {
+  const big = 'x'.repeat(5000);
+  const doc = await readDocument('big-member.zip', writeZip([{ name: 'big.txt', data: big }, { name: 'story.txt', data: STORY }]),
+    { ...DEFAULT_LIMITS, maxFileBytes: 4096 });
+  assert.deepEqual(doc.children?.map((c) => c.path), ['big-member.zip!/story.txt']);
+  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['big-member.zip!/big.txt', 'too-large']]);
+});
+
 test('refuses too many entries and damaged archives', async () => {
   const zip = writeZip([{ name: 'a.txt', data: STORY }, { name: 'b.txt', data: STORY }]);
   await rejectsWith(readDocument('many.zip', zip, { ...DEFAULT_LIMITS, maxArchiveEntries: 1 }), 'too-many-entries');
