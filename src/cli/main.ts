@@ -10,6 +10,9 @@ import { registerServe } from './serve.js';
 import { registerVerify } from './verify.js';
 import { registerDemo } from './demo.js';
 import { registerEval } from './eval.js';
+import { registerEntity } from './entity.js';
+import { registerGraph } from './graph.js';
+import { registerMerge } from './merge.js';
 import { UserError, EXIT } from './common.js';
 
 const program = new Command('cablegraph')
@@ -17,7 +20,8 @@ const program = new Command('cablegraph')
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval]) {
+for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
+  registerEntity, registerGraph, registerMerge]) {
   register(program);
 }
 

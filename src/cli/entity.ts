@@ -1,0 +1,49 @@
+/** `cablegraph entity <name>`: an entity with its aliases (and why merged), relations with evidence and source counts, events, documents. */
+import type { Command } from 'commander';
+import { RELATION_TYPES } from '../model/index.js';
+import { ALL_COLLECTIONS } from '../store/store.js';
+import { findEntities } from '../network/find-entity.js';
+import { viewEntity } from '../network/entity-view.js';
+import { withDb, withStore, printJson, bold, UserError } from './common.js';
+
+/** Registers the entity command. */
+export function registerEntity(program: Command): void {
+  withDb(program.command('entity'))
+    .description('Show an entity: aliases and merge reasons, relations with evidence sentences and independent-source counts, events, documents.')
+    .argument('<name>', 'a name or alias (spelling variants are found), or an entity id')
+    .option('--json', 'print as JSON')
+    .option('--all', 'include low-confidence relations (hidden by default)')
+    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean }) => {
+      await withStore(opts, async (store) => {
+        const entities = await store.listEntities(ALL_COLLECTIONS);
+        const match = entities.find((e) => e.id === name) ?? findEntities(entities, name)[0];
+        if (!match) throw new UserError(`No entity named "${name}". Try: cablegraph search "${name}"`);
+        const view = (await viewEntity(store, match.id, ALL_COLLECTIONS))!;
+        if (opts.json) return printJson(view);
+        const out = process.stdout;
+        const e = view.entity;
+        out.write(`${bold(e.name)}  ${e.type}  [${e.id}]  ${e.mentionCount} mention(s) in ${e.documentIds.length} document(s)\n`);
+        if (e.aliases.length) out.write(`${bold('aliases')}  ${e.aliases.join('; ')}\n`);
+        for (const r of e.reasons) out.write(`  merged: ${r.a} + ${r.b}  (${r.rule}, ${r.score.toFixed(2)}${r.evidence ? `: ${r.evidence}` : ''})\n`);
+        const shown = view.relations.filter((r) => opts.all || r.confidence >= 0.5);
+        out.write(`\n${bold('relations')} (${shown.length}${shown.length < view.relations.length ? `, ${view.relations.length - shown.length} low-confidence hidden; --all shows them` : ''})\n`);
+        for (const r of shown) {
+          const t = (RELATION_TYPES as Record<string, { label: string; inverse: string }>)[r.type];
+          const label = r.direction === 'out' ? t?.label ?? r.type : t?.inverse ?? r.type;
+          out.write(`  ${label} ${bold(r.other?.name ?? '?')}  (confidence ${r.confidence.toFixed(2)}, ${r.independentSources} independent source(s))\n`);
+          for (const ev of r.evidence) out.write(`      "${ev.text.replace(/\s+/g, ' ')}"  [${ev.documentId} ${ev.start}-${ev.end}]\n`);
+          for (const ev of r.contradictions ?? []) out.write(`      DENIED: "${ev.text.replace(/\s+/g, ' ')}"  [${ev.documentId}]\n`);
+        }
+        out.write(`\n${bold('events')} (${view.events.length})\n`);
+        for (const ev of view.events) {
+          out.write(`  ${ev.date || '(undated)'}  ${ev.type}: ${ev.participants.map((p) => view.names[p] ?? p).join(', ')}\n      "${ev.evidence[0]?.text.replace(/\s+/g, ' ') ?? ''}"\n`);
+        }
+        if (view.claims.length) {
+          out.write(`\n${bold('claims made')} (${view.claims.length})\n`);
+          for (const c of view.claims) out.write(`  ${c.stance}: ${c.text.replace(/\s+/g, ' ')}\n`);
+        }
+        out.write(`\n${bold('documents')} (${view.documents.length})\n`);
+        for (const d of view.documents) out.write(`  ${d.id}  ${d.title ?? d.path}\n`);
+      });
+    });
+}

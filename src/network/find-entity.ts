@@ -1,0 +1,21 @@
+/** Finds entities by name or alias, the way a user types them (case, accents, titles and transliteration variants ignored). */
+import type { Entity } from '../model/index.js';
+import { normalizeName, nameKey } from '../resolve/index.js';
+
+/** Entities whose name or an alias matches `query`, best first: exact normalised name, then same transliteration key, then substring. */
+export function findEntities(entities: Entity[], query: string): Entity[] {
+  const norm = normalizeName(query);
+  const key = nameKey(query);
+  const scored: { e: Entity; score: number }[] = [];
+  for (const e of entities) {
+    let score = 0;
+    for (const name of [e.name, ...e.aliases]) {
+      const n = normalizeName(name, e.type);
+      if (n === norm) score = Math.max(score, 3);
+      else if (key && nameKey(name, e.type) === key) score = Math.max(score, 2);
+      else if (norm.length >= 3 && n.includes(norm)) score = Math.max(score, 1);
+    }
+    if (score > 0) scored.push({ e, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || b.e.mentionCount - a.e.mentionCount || a.e.name.localeCompare(b.e.name)).map((s) => s.e);
+}

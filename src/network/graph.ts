@@ -1,0 +1,98 @@
+/** The network as the user explores it: entities as nodes, merged relations as edges, with filters and neighbourhoods. */
+import type { Entity, EntityType, Relation } from '../model/index.js';
+
+/** Filters on the edges shown; every field is optional. */
+export interface GraphFilter {
+  /** Relation types to keep. */
+  relationTypes?: string[];
+  /** Entity types to keep (both ends must match). */
+  entityTypes?: EntityType[];
+  /** Lowest confidence shown; low-confidence edges are hidden by default. */
+  minConfidence?: number;
+  /** Fewest independent sources. */
+  minSources?: number;
+  /** Start entity and number of hops around it. */
+  entity?: string;
+  hops?: number;
+  /** Most nodes returned, strongest first. */
+  limit?: number;
+}
+
+/** A node of the graph. */
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  degree: number;
+  mentionCount: number;
+}
+
+/** An edge of the graph: one merged relation. */
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  independentSources: number;
+  evidenceCount: number;
+  contradicted: boolean;
+}
+
+/** Nodes and edges after filtering. */
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Builds the filtered graph, or the neighbourhood of `filter.entity` within `filter.hops` (default 1). */
+export function buildGraph(entities: Entity[], relations: Relation[], filter: GraphFilter = {}): Graph {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  let edges = relations.filter((r) => byId.has(r.source) && byId.has(r.target)
+    && (!filter.relationTypes?.length || filter.relationTypes.includes(r.type))
+    && r.confidence >= (filter.minConfidence ?? 0)
+    && r.independentSources >= (filter.minSources ?? 0)
+    && (!filter.entityTypes?.length || (filter.entityTypes.includes(byId.get(r.source)!.type) && filter.entityTypes.includes(byId.get(r.target)!.type))));
+  if (filter.entity) {
+    const keep = neighbourhood(filter.entity, edges, filter.hops ?? 1);
+    edges = edges.filter((r) => keep.has(r.source) && keep.has(r.target));
+  }
+  const degree = new Map<string, number>();
+  for (const r of edges) {
+    degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
+    degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
+  }
+  if (filter.entity && byId.has(filter.entity) && !degree.has(filter.entity)) degree.set(filter.entity, 0);
+  let nodes = [...degree.keys()].map((id) => {
+    const e = byId.get(id)!;
+    return { id, name: e.name, type: e.type, degree: degree.get(id)!, mentionCount: e.mentionCount };
+  }).sort((a, b) => b.degree - a.degree || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  if (filter.limit && nodes.length > filter.limit) {
+    nodes = nodes.slice(0, filter.limit);
+    const kept = new Set(nodes.map((n) => n.id));
+    edges = edges.filter((r) => kept.has(r.source) && kept.has(r.target));
+  }
+  return {
+    nodes,
+    edges: edges.map((r) => ({
+      id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence,
+      independentSources: r.independentSources, evidenceCount: r.evidence.length, contradicted: (r.contradictions?.length ?? 0) > 0,
+    })),
+  };
+}
+
+/** Entity ids within `hops` edges of `start`. */
+export function neighbourhood(start: string, edges: Pick<Relation, 'source' | 'target'>[], hops: number): Set<string> {
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let h = 0; h < hops && frontier.length > 0; h++) {
+    const next: string[] = [];
+    for (const r of edges) {
+      for (const [a, b] of [[r.source, r.target], [r.target, r.source]] as const) {
+        if (frontier.includes(a) && !seen.has(b)) { seen.add(b); next.push(b); }
+      }
+    }
+    frontier = next;
+  }
+  return seen;
+}
