@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from './components/search-form.js';
 import { EmptyState } from './components/states.js';
 import { TopBar } from './components/top-bar.js';
-import { Link, buildUrl, navigate, useLocation, type AppLocation } from './lib/router.js';
+import { Link, buildUrl, lastNavigation, navigate, savedScrollY, useLocation, type AppLocation } from './lib/router.js';
 import { DocumentScene } from './scenes/document-scene.js';
 import { DocumentsScene } from './scenes/documents-scene.js';
 import { PendingScene } from './scenes/pending-scene.js';
@@ -59,10 +59,13 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [searchHref]);
 
-  // Each scene starts at the top, except the reader, which scrolls to its span itself.
+  // A new page starts at the top; back and forward return to where the page was left. The reader scrolls to its span itself.
   useEffect(() => {
-    if (!location.pathname.startsWith('/documents/')) window.scrollTo(0, 0);
-  }, [location.pathname]);
+    if (location.pathname.startsWith('/documents/')) return;
+    const kind = lastNavigation();
+    if (kind === 'push') window.scrollTo(0, 0);
+    else if (kind === 'pop') window.scrollTo(0, savedScrollY() ?? 0);
+  }, [location.pathname, location.search]);
 
   return (
     <div className="app">

@@ -101,6 +101,25 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
     assert.equal(pathAndQuery(), '/search?q=Soleimani');
   });
 
+  it('returns from the reader to the results where the reader left them', async () => {
+    await page.setViewportSize({ width: 1280, height: 420 });
+    try {
+      await page.goto(url('/search?q=Iran OR Iraq OR wirechild'));
+      const last = page.locator('a.result').last();
+      await last.waitFor();
+      await last.scrollIntoViewIfNeeded();
+      const scrolled = await page.evaluate(() => window.scrollY);
+      assert.ok(scrolled > 100, 'the list is long enough to scroll');
+      await last.click();
+      await page.locator('.doc-text p').first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForURL((u) => u.pathname === '/search');
+      await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scrolled);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('shows hostile markup in a document as literal text and runs none of it', async () => {
     await page.goto(url('/search?q=hostilemarkup'));
     await page.locator('a.result').first().waitFor();

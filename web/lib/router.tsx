@@ -13,9 +13,31 @@ export interface AppLocation {
   search: string;
 }
 
-/** State this app writes into history entries, so a scene knows whether "back" stays inside the app. */
+/** State this app writes into history entries: whether "back" stays inside the app, and where the page was scrolled when left. */
 interface HistoryState {
-  inApp: true;
+  inApp?: true;
+  scrollY?: number;
+}
+
+/** How the current location was reached; scenes restore scroll on 'pop' and start at the top on 'push'. */
+export type NavigationKind = 'load' | 'push' | 'replace' | 'pop';
+let lastKind: NavigationKind = 'load';
+if (typeof window !== 'undefined') {
+  // The app restores scroll itself, once the scene has rendered; the browser would try before the data is there.
+  window.history.scrollRestoration = 'manual';
+  // Registered at import, before any scene subscribes, so scenes see 'pop' when they re-render.
+  window.addEventListener('popstate', () => { lastKind = 'pop'; });
+}
+
+/** How the current location was reached. */
+export function lastNavigation(): NavigationKind {
+  return lastKind;
+}
+
+/** The scroll position saved in the current history entry when it was left, if any. */
+export function savedScrollY(): number | null {
+  const state = window.history.state as HistoryState | null;
+  return typeof state?.scrollY === 'number' ? state.scrollY : null;
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -42,8 +64,15 @@ export function useLocation(): AppLocation {
 /** Goes to an in-app URL; `replace` rewrites the current entry (for corrections that should not add a back step). */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   // A replaced entry keeps its own state: replacing the first page of a visit must not make "back" look in-app.
-  if (options.replace) window.history.replaceState(window.history.state, '', to);
-  else window.history.pushState({ inApp: true } satisfies HistoryState, '', to);
+  if (options.replace) {
+    window.history.replaceState(window.history.state, '', to);
+    lastKind = 'replace';
+  } else {
+    const current = (window.history.state ?? {}) as HistoryState;
+    window.history.replaceState({ ...current, scrollY: window.scrollY } satisfies HistoryState, '');
+    window.history.pushState({ inApp: true } satisfies HistoryState, '', to);
+    lastKind = 'push';
+  }
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 

@@ -11,19 +11,55 @@ export interface ApiState<T> {
   dataKey: string | null;
 }
 
+/**
+ * Recent responses by key, so going back to a page renders it at once (and its scroll position can be restored)
+ * instead of showing a loading state. Entries expire, so newly ingested documents show up on the next visit.
+ */
+export class ResponseCache<T> {
+  private readonly entries = new Map<string, { data: T; at: number }>();
+
+  constructor(private readonly size = 30, private readonly maxAgeMs = 120_000) {}
+
+  get(key: string): T | null {
+    const entry = this.entries.get(key);
+    if (!entry || Date.now() - entry.at > this.maxAgeMs) return null;
+    return entry.data;
+  }
+
+  set(key: string, data: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, { data, at: Date.now() });
+    if (this.entries.size > this.size) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
 /** Runs `load` whenever `key` changes; `key` should encode every input of `load` (usually the URL). */
-export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): ApiState<T> {
-  const [state, setState] = useState<ApiState<T>>({ data: null, loading: key !== null, error: null, dataKey: null });
+export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, cache?: ResponseCache<T>): ApiState<T> {
+  const [state, setState] = useState<ApiState<T>>(() => {
+    const cached = key !== null ? cache?.get(key) ?? null : null;
+    return { data: cached, loading: key !== null && cached === null, error: null, dataKey: cached !== null ? key : null };
+  });
 
   useEffect(() => {
     if (key === null) {
       setState({ data: null, loading: false, error: null, dataKey: null });
       return;
     }
+    const cached = cache?.get(key) ?? null;
+    if (cached !== null) {
+      setState({ data: cached, loading: false, error: null, dataKey: key });
+      return;
+    }
     const controller = new AbortController();
     setState((previous) => ({ ...previous, loading: true, error: null }));
     load(controller.signal).then(
-      (data) => setState({ data, loading: false, error: null, dataKey: key }),
+      (data) => {
+        cache?.set(key, data);
+        setState({ data, loading: false, error: null, dataKey: key });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError

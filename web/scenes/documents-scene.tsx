@@ -1,21 +1,23 @@
 /** Documents scene: every stored document in a dense, paged table (/documents?page=). */
-import { listDocuments } from '../api/client.js';
+import { listDocuments, type DocumentPage } from '../api/client.js';
 import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { documentTitle, formatCount, languageName, plural } from '../lib/format.js';
 import { Link, buildUrl, type AppLocation } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { ResponseCache, useApi } from '../lib/use-api.js';
 import { arrowKeys } from '../lib/focus-list.js';
 import { useTitle } from '../lib/use-title.js';
 
 const PAGE_SIZE = 50;
+/** Recent pages of the list, so the back button shows them at once. */
+const listCache = new ResponseCache<DocumentPage>();
 
 /** The document list for the current URL. */
 export function DocumentsScene({ location }: { location: AppLocation }) {
   const parsed = Number.parseInt(location.params.get('page') ?? '1', 10);
   const page = Number.isFinite(parsed) && parsed > 0 ? parsed : 1;
   useTitle('Documents');
-  const list = useApi(`documents:${page}`, (signal) => listDocuments(PAGE_SIZE, (page - 1) * PAGE_SIZE, signal));
+  const list = useApi(`documents:${page}`, (signal) => listDocuments(PAGE_SIZE, (page - 1) * PAGE_SIZE, signal), listCache);
 
   let body;
   if (list.error) body = <ErrorState title="Could not list the documents" error={list.error} />;

@@ -10,14 +10,17 @@ import { EmptyState, ErrorState, Loading, SkeletonRows } from '../components/sta
 import { formatCount, languageName, plural } from '../lib/format.js';
 import { navigate, type AppLocation } from '../lib/router.js';
 import { PAGE_SIZE, readSearchState, searchRequest, searchUrl, withFilter, type FilterFacet, type SearchState } from '../lib/search-url.js';
-import { useApi, type ApiState } from '../lib/use-api.js';
+import { ResponseCache, useApi, type ApiState } from '../lib/use-api.js';
 import { useTitle } from '../lib/use-title.js';
+
+/** Recent result pages, so the back button shows them at once, scrolled where they were left. */
+const searchCache = new ResponseCache<SearchResponse>();
 
 /** The search page for the current URL. */
 export function SearchScene({ location }: { location: AppLocation }) {
   const state = readSearchState(location.params);
   const key = state.q ? searchUrl(state) : null;
-  const search = useApi(key, (signal) => searchDocuments(searchRequest(state), signal));
+  const search = useApi(key, (signal) => searchDocuments(searchRequest(state), signal), searchCache);
   const listRef = useRef<HTMLOListElement | null>(null);
   useTitle(state.q ? `${state.q} – Search` : 'Search');
 
