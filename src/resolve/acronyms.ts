@@ -15,16 +15,17 @@ export function acronymKey(text: string): string {
 
 /**
  * Whether a long form plausibly expands an acronym. Documents define acronyms loosely
- * ("Popular Mobilization Forces (PMU)", "Revolutionary Guards Corps (IRGC)"), so it is enough that the
- * initials match, that the long form's initials appear in the acronym in order, or that the acronym's
- * first letter starts one of the long form's words.
+ * ("Popular Mobilization Forces (PMU)", "Revolutionary Guards Corps (IRGC)", "intelligence ministry (MOIS)"),
+ * so it is enough that the initials match, that the long form's initials appear in the acronym in order,
+ * or that the acronym starts with an initial and half its letters are initials of the long form.
  */
 export function expandsAcronym(longNorm: string, acronym: string): boolean {
   const key = acronymKey(acronym);
   const initials = initialsOf(longNorm);
   if (initials.includes(key) || initials.some((i) => i.length >= 2 && isSubsequence(i, key))) return true;
-  const first = key[0];
-  return first !== undefined && longNorm.split(' ').some((w) => w.startsWith(first));
+  const letters = new Set(longNorm.split(' ').map((w) => w[0]));
+  const hits = [...key].filter((ch) => letters.has(ch)).length;
+  return letters.has(key[0]) && hits * 2 >= key.length;
 }
 
 /** A parenthesis directly after a mention: "Islamic Revolutionary Guard Corps (IRGC)" gives "IRGC" at its offsets. */

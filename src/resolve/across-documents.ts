@@ -9,49 +9,13 @@ import { acronymKey, isAcronym } from './acronyms.js';
 import { initialsOf, MATCH_THRESHOLD, scoreNames } from './match.js';
 import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
+import { Partition } from './partition.js';
 import type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
 
 // Aliases compared per candidate; a candidate with hundreds of spellings would otherwise dominate the run time.
 const MAX_NAMES = 12;
 // Largest family-name block compared pair by pair; pairs grow with the square of a block.
 const MAX_BLOCK = 200;
-
-/** Union-find over candidate indexes with cannot-link constraints from user splits. */
-class Partition {
-  private parent: number[];
-  private lists = new Map<number, number[]>();
-  readonly reasons = new Map<number, MergeReason[]>();
-  readonly apart: [number, number][] = [];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-    for (let i = 0; i < n; i++) this.lists.set(i, [i]);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i] ?? i] ?? i;
-    return i;
-  }
-  /** True when a split decision keeps the two clusters apart. */
-  blocked(a: number, b: number): boolean {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    return this.apart.some(([x, y]) => {
-      const [rx, ry] = [this.find(x), this.find(y)];
-      return (rx === ra && ry === rb) || (rx === rb && ry === ra);
-    });
-  }
-  union(a: number, b: number, reason: MergeReason): void {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra === rb) return;
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
-    this.parent[child] = root;
-    this.lists.set(root, [...(this.lists.get(root) ?? []), ...(this.lists.get(child) ?? [])]);
-    this.lists.delete(child);
-    this.reasons.set(root, [...(this.reasons.get(root) ?? []), ...(this.reasons.get(child) ?? []), reason]);
-  }
-  /** Candidate indexes in the cluster of `i`. */
-  members(i: number): number[] {
-    return [...(this.lists.get(this.find(i)) ?? [])].sort((a, b) => a - b);
-  }
-}
 
 /** Merges candidates sharing a key (the same per-document entity offered twice) and sorts them by key. */
 function dedupe(candidates: ResolveCandidate[]): ResolveCandidate[] {
@@ -75,50 +39,76 @@ function isFullAlias(alias: string, type: EntityType): boolean {
   return comparableWords(normalizeName(alias, type), type).length >= 2;
 }
 
-/** Names of a candidate to compare: its name first, then the distinct aliases that identify it on their own. */
-function namesOf(c: ResolveCandidate): string[] {
-  const aliases = c.aliases.filter((a) => isFullAlias(a, c.type));
-  return [...new Set([c.name, ...aliases])].filter((n) => n.trim() !== '').slice(0, MAX_NAMES);
+/** A name offered for matching, with the candidate that gave it. */
+interface NameRef {
+  name: string;
+  key: string;
+  /** True for a candidate's own name, false for one of its aliases. */
+  main: boolean;
 }
 
-/** Blocking keys of a candidate: name skeletons, acronyms and the initials of long names. */
-function keysOf(c: ResolveCandidate): string[] {
+type Clustering = Partition<MergeReason>;
+
+/** Distinct names of a cluster (by normalised form), main names first, then aliases that identify it alone. */
+function namesOf(p: Clustering, list: ResolveCandidate[], root: number): NameRef[] {
+  const members = p.members(root).map((i) => list[i]).filter((c): c is ResolveCandidate => c !== undefined);
+  const refs = [
+    ...members.map((c) => ({ name: c.name, key: c.key, main: true })),
+    ...members.flatMap((c) => c.aliases.filter((a) => isFullAlias(a, c.type)).map((a) => ({ name: a, key: c.key, main: false }))),
+  ];
+  const type = members[0]?.type ?? 'MISC';
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const norm = normalizeName(r.name, type);
+    if (r.name.trim() === '' || seen.has(norm)) return false;
+    seen.add(norm);
+    return true;
+  }).slice(0, MAX_NAMES);
+}
+
+/** Blocking keys of a cluster's names: skeletons, acronyms and the initials of long names. */
+function keysOf(names: NameRef[], type: EntityType): string[] {
   const keys = new Set<string>();
-  for (const n of namesOf(c)) {
-    for (const k of blockingKeys(n, c.type)) keys.add(`${c.type}|${k}`);
-    if (isAcronym(n)) keys.add(`${c.type}|acr:${acronymKey(n)}`);
-    const norm = normalizeName(n, c.type);
-    if (norm.includes(' ') && c.type !== 'PERSON') for (const i of initialsOf(norm)) keys.add(`${c.type}|acr:${i}`);
+  for (const { name } of names) {
+    for (const k of blockingKeys(name, type)) keys.add(`${type}|${k}`);
+    if (isAcronym(name)) keys.add(`${type}|acr:${acronymKey(name)}`);
+    const norm = normalizeName(name, type);
+    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) keys.add(`${type}|acr:${i}`);
   }
   return [...keys];
 }
 
-/** Best score between any name of one candidate and any name of the other, with the names that gave it. */
-function bestScore(x: ResolveCandidate, y: ResolveCandidate): NameScore & { evidence: string } {
-  let best: NameScore & { evidence: string } = { score: 0, rule: 'none', evidence: '' };
-  for (const a of namesOf(x)) {
-    for (const b of namesOf(y)) {
+/** Best score between any name of one cluster and any of the other, as a merge reason. */
+function bestScore(xs: NameRef[], ys: NameRef[], type: EntityType): MergeReason {
+  let best: MergeReason = { rule: 'none', score: 0, a: '', b: '' };
+  for (const x of xs) {
+    for (const y of ys) {
       // A spelling both documents give is the strongest evidence there is ("PMU" in two documents).
-      const same = normalizeName(a, x.type) === normalizeName(b, y.type) && (a !== x.name || b !== y.name);
-      const s = same ? { score: 1, rule: 'shared-alias' } : scoreNames(a, b, x.type);
-      if (s.score > best.score) best = { ...s, evidence: `"${a}" ~ "${b}"` };
+      const same = normalizeName(x.name, type) === normalizeName(y.name, type);
+      const s: NameScore = same ? { score: 1, rule: x.main && y.main ? 'exact-norm' : 'shared-alias' } : scoreNames(x.name, y.name, type);
+      if (s.score > best.score) best = { ...s, a: x.key, b: y.key, evidence: `"${x.name}" ~ "${y.name}"` };
     }
   }
   return best;
 }
 
 /** True when any two main names across the clusters trip a guard (two "Abu ..." people, Iran / Iraq). */
-function guardVeto(p: Partition, list: ResolveCandidate[], a: number, b: number): boolean {
-  const left = p.members(a);
-  const right = p.members(b);
-  return left.some((i) => right.some((j) => {
-    const [x, y] = [list[i], list[j]];
-    return x !== undefined && y !== undefined && scoreNames(x.name, y.name, x.type).rule.startsWith('guard-');
-  }));
+function guardVeto(p: Clustering, list: ResolveCandidate[], a: number, b: number): boolean {
+  const mains = (i: number): ResolveCandidate[] => {
+    const seen = new Set<string>();
+    return p.members(i).map((j) => list[j]).filter((c): c is ResolveCandidate => {
+      const norm = c === undefined ? '' : normalizeName(c.name, c.type);
+      if (c === undefined || seen.has(norm)) return false;
+      seen.add(norm);
+      return true;
+    });
+  };
+  const right = mains(b);
+  return mains(a).some((x) => right.some((y) => scoreNames(x.name, y.name, x.type).rule.startsWith('guard-')));
 }
 
 /** Applies user decisions newest first, so a later decision overrides an earlier contradicting one. */
-function applyDecisions(p: Partition, index: Map<string, number>, decisions: MergeDecision[]): void {
+function applyDecisions(p: Clustering, index: Map<string, number>, decisions: MergeDecision[]): void {
   const ordered = decisions
     .map((d, order) => ({ d, order }))
     .sort((x, y) => (x.d.at < y.d.at ? 1 : x.d.at > y.d.at ? -1 : y.order - x.order));
@@ -136,7 +126,7 @@ function applyDecisions(p: Partition, index: Map<string, number>, decisions: Mer
 }
 
 /** One-word people ("Kadhimi") join the only multi-word person with that family name, when there is exactly one. */
-function joinUniqueSurnames(p: Partition, list: ResolveCandidate[]): void {
+function joinUniqueSurnames(p: Clustering, list: ResolveCandidate[]): void {
   const full = new Map<string, number[]>();
   const single: number[] = [];
   list.forEach((c, i) => {
@@ -194,46 +184,62 @@ function toEntity(list: ResolveCandidate[], indexes: number[], reasons: MergeRea
   };
 }
 
+/** Candidates whose own names normalise alike are one entity unless a user split them. */
+function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
+  const firstOf = new Map<string, number>();
+  list.forEach((c, i) => {
+    const id = `${c.type}|${normalizeName(c.name, c.type)}`;
+    const first = firstOf.get(id);
+    if (first === undefined) return void firstOf.set(id, i);
+    const f = list[first];
+    if (f === undefined || p.blocked(first, i)) return;
+    p.union(first, i, { rule: 'exact-norm', score: 1, a: f.key, b: c.key, evidence: `"${f.name}" ~ "${c.name}"` });
+  });
+}
+
+/** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first. */
+function joinSimilarNames(p: Clustering, list: ResolveCandidate[]): void {
+  const names = new Map(p.roots().map((r) => [r, namesOf(p, list, r)]));
+  const blocks = new Map<string, number[]>();
+  for (const [root, refs] of names) {
+    for (const k of keysOf(refs, list[root]?.type ?? 'MISC')) {
+      const members = blocks.get(k);
+      if (members) members.push(root);
+      else blocks.set(k, [root]);
+    }
+  }
+  const pairs = new Map<string, MergeReason & { i: number; j: number }>();
+  for (const [key, roots] of blocks) {
+    // A family name shared by hundreds of clusters is no block; their full-name keys still pair spellings.
+    if (roots.length > MAX_BLOCK && key.includes('|last:')) continue;
+    for (let x = 0; x < roots.length; x++) {
+      for (let y = x + 1; y < roots.length; y++) {
+        const [i, j] = [roots[x] ?? 0, roots[y] ?? 0];
+        if (pairs.has(`${i}:${j}`)) continue;
+        pairs.set(`${i}:${j}`, { i, j, ...bestScore(names.get(i) ?? [], names.get(j) ?? [], list[i]?.type ?? 'MISC') });
+      }
+    }
+  }
+  // Strongest evidence first, so a weak link cannot pull a cluster away from its best match.
+  const ordered = [...pairs.values()].filter((s) => s.score >= MATCH_THRESHOLD).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  for (const { i, j, ...reason } of ordered) {
+    if (p.find(i) === p.find(j) || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
+    p.union(i, j, reason);
+  }
+}
+
 /**
  * Clusters per-document candidates into entities. User decisions are applied first and win: a split keeps
  * two candidates apart even when names match, a merge joins them even when names differ.
  */
 export function clusterEntities(candidates: ResolveCandidate[], decisions: MergeDecision[]): { entities: ResolvedEntity[] } {
   const list = dedupe(candidates);
-  const index = new Map(list.map((c, i) => [c.key, i]));
-  const p = new Partition(list.length);
-  applyDecisions(p, index, decisions);
-
-  const blocks = new Map<string, number[]>();
-  list.forEach((c, i) => keysOf(c).forEach((k) => {
-    const members = blocks.get(k);
-    if (members) members.push(i);
-    else blocks.set(k, [i]);
-  }));
-  const pairs = new Map<string, { i: number; j: number } & NameScore & { evidence: string }>();
-  for (const [key, members] of blocks) {
-    // A family name shared by hundreds of candidates is no block; their full-name keys still pair spellings.
-    if (members.length > MAX_BLOCK && key.includes('|last:')) continue;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const [i, j] = [members[x] ?? 0, members[y] ?? 0];
-        const id = `${i}:${j}`;
-        const [ci, cj] = [list[i], list[j]];
-        if (pairs.has(id) || ci === undefined || cj === undefined || ci.type !== cj.type) continue;
-        pairs.set(id, { i, j, ...bestScore(ci, cj) });
-      }
-    }
-  }
-  // Strongest evidence first, so a weak link cannot pull a candidate away from its best match.
-  const ordered = [...pairs.values()].filter((s) => s.score >= MATCH_THRESHOLD).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-  for (const s of ordered) {
-    if (p.find(s.i) === p.find(s.j) || p.blocked(s.i, s.j) || guardVeto(p, list, s.i, s.j)) continue;
-    p.union(s.i, s.j, { rule: s.rule, score: s.score, a: list[s.i]?.key ?? '', b: list[s.j]?.key ?? '', evidence: s.evidence });
-  }
+  const p: Clustering = new Partition<MergeReason>(list.length);
+  applyDecisions(p, new Map(list.map((c, i) => [c.key, i])), decisions);
+  joinSameNames(p, list);
+  joinSimilarNames(p, list);
   joinUniqueSurnames(p, list);
-
-  const roots = [...new Set(list.map((_, i) => p.find(i)))];
-  const entities = roots.map((r) => toEntity(list, p.members(r), p.reasons.get(r) ?? []));
+  const entities = p.roots().map((r) => toEntity(list, p.members(r), p.reasons(r)));
   entities.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return { entities };
 }

@@ -97,8 +97,24 @@ function digitsFor(words: string[]): string[] {
   return out;
 }
 
-/** Normalised words with spelled-out numbers as digits and multi-word legal forms folded. */
+// Clustering compares each name with many others; preparing it once saves most of the work. Bounded, so a
+// long-running server does not grow without limit.
+const PREPARED = new Map<string, { norm: string; words: string[] }>();
+const PREPARED_LIMIT = 50_000;
+
+/** Normalised words with spelled-out numbers as digits and multi-word legal forms folded (memoised). */
 function prepare(name: string, type: EntityType): { norm: string; words: string[] } {
+  const id = `${type}\u0000${name}`;
+  const hit = PREPARED.get(id);
+  if (hit) return hit;
+  if (PREPARED.size >= PREPARED_LIMIT) PREPARED.clear();
+  const fresh = prepareUncached(name, type);
+  PREPARED.set(id, fresh);
+  return fresh;
+}
+
+/** The work behind prepare(). */
+function prepareUncached(name: string, type: EntityType): { norm: string; words: string[] } {
   let norm = normalizeName(personOrder(name, type), type);
   if (type !== 'PERSON') {
     for (const [phrase, short] of LEGAL_FORM_PHRASES) norm = norm.replace(new RegExp(`\\b${phrase}\\b`, 'g'), short);
@@ -143,7 +159,7 @@ const numbersOf = (words: string[]): string => words.filter((w) => /^\d+$/.test(
 
 /**
  * Scores how likely two names of one type name the same entity, with the rule that decided.
- * ("Qassem Soleimani", "Qasem Soleimani") -> 0.98 translit-key; ("Abu Mahdi al-Muhandis", "Abu Fadak") -> 0 guard-kunya;
+ * ("Qassem Soleimani", "Qasem Soleimani") -> 0.975 translit-key; ("Abu Mahdi al-Muhandis", "Abu Fadak") -> 0 guard-kunya;
  * ("Iran", "Iraq") -> 0 guard-place.
  */
 export function scoreNames(a: string, b: string, type: EntityType): NameScore {
@@ -157,7 +173,8 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
   if (acronymOf(a) !== null && acronymOf(b) !== null) return { score: 0, rule: 'acronym-mismatch' };
   if (type !== 'PERSON' && type !== 'LOC') {
     const [acr, long] = acronymOf(a) !== null ? [acronymOf(a), pb.norm] : [acronymOf(b), pa.norm];
-    if (acr !== null && long.includes(' ')) {
+    // An all-capitals word that the other name contains is a name, not an acronym ("SIEMENS" / "Siemens AG").
+    if (acr !== null && long.includes(' ') && !long.split(' ').includes(acr)) {
       return initialsOf(long).includes(acr) ? { score: 0.88, rule: 'acronym-initials' } : { score: 0, rule: 'acronym-mismatch' };
     }
   }

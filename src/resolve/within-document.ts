@@ -8,6 +8,7 @@ import { acronymKey, expandsAcronym, isAcronym, parentheticalAfter } from './acr
 import { initialsOf } from './match.js';
 import { comparableWords } from './name-key.js';
 import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
+import { Partition } from './partition.js';
 import { NAME_PARTICLES } from './titles.js';
 
 /** A mention as the resolver needs it: offsets into the document text, type and text. */
@@ -44,26 +45,6 @@ interface Prepared {
   norm: string;
   words: string[];
   acronym: boolean;
-}
-
-/** Union-find over mention indexes that keeps the reasons for every union. */
-class Clusters {
-  private parent: number[];
-  readonly reasons = new Map<number, ClusterReason[]>();
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i] ?? i] ?? i;
-    return i;
-  }
-  union(a: number, b: number, reason: ClusterReason): void {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra === rb) return;
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
-    this.parent[child] = root;
-    this.reasons.set(root, [...(this.reasons.get(root) ?? []), ...(this.reasons.get(child) ?? []), reason]);
-  }
 }
 
 /** The name as shown: possessive, a leading "the" and (for people) titles removed. */
@@ -115,18 +96,22 @@ const STATED_ALIAS = [
   /^\s*\(\s*(?:the\s+)?(?:also\s+known\s+as\s+|a\.?k\.?a\.?\s+)?$/iu,
 ];
 
-/** True when the text between two mentions states they are one name, and what follows closes the statement. */
+/** Organisation or "other": recognisers confuse the two, and only they are renamed in brackets or with "or". */
+const isOrgLike = (t: EntityType): boolean => t === 'ORG' || t === 'MISC';
+
+/**
+ * True when the text between two mentions states they are one name, and what follows closes the statement.
+ * Brackets and ", or" only join organisations: after a place they usually qualify it ("Iraq (Baghdad)").
+ */
 function statesAlias(text: string, p: Prepared, q: Prepared): boolean {
   const between = text.slice(p.m.end, q.m.start);
   const after = text.slice(q.m.end, q.m.end + 3);
-  if (between.length > 40) return false;
-  if (/^\s*\(/.test(between)) return STATED_ALIAS[2]?.test(between) === true && /^['’]?s?\s*\)/.test(after);
-  if (/^\s*,\s*or\s+(?:the\s+)?$/iu.test(between)) return /^\s*[,)]/.test(after);
+  const orgs = isOrgLike(p.m.type) && isOrgLike(q.m.type);
+  if (between.length > 40 || p.acronym || q.acronym || !(orgs || p.m.type === q.m.type)) return false;
+  if (/^\s*\(/.test(between)) return orgs && STATED_ALIAS[2]?.test(between) === true && /^['’]?s?\s*\)/.test(after);
+  if (/^\s*,\s*or\s+(?:the\s+)?$/iu.test(between)) return orgs && /^\s*[,)]/.test(after);
   return STATED_ALIAS.slice(0, 2).some((r) => r.test(between));
 }
-
-/** Types that may be merged by a stated equivalence: equal, or organisation and "other" (recognisers confuse them). */
-const compatible = (a: EntityType, b: EntityType): boolean => a === b || (a !== 'PERSON' && a !== 'LOC' && b !== 'PERSON' && b !== 'LOC');
 
 /** Groups the mentions of one document into entities, recording the rule behind every grouping. */
 export function resolveWithinDocument(text: string, mentions: DocumentMention[]): { clusters: DocumentCluster[] } {
@@ -135,7 +120,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     return { index, m, display: displayName(m), norm, words: comparableWords(norm, m.type), acronym: isAcronym(displayName(m)) };
   });
   const byStart = [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index);
-  const uf = new Clusters(mentions.length);
+  const uf = new Partition<ClusterReason>(mentions.length);
   const longForms = new Map<number, string>(); // mention index -> long form defined in a parenthesis, not itself a mention
 
   // 1. Same normalised name, whatever type the recogniser gave each mention (it often types one name two
@@ -157,8 +142,10 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   for (const p of byStart) {
     const paren = parentheticalAfter(text, p.m.end);
     if (paren === null) continue;
-    // A definition is explicit, so it holds even when the recogniser typed the two sides differently.
-    const inside = byStart.find((q) => q.m.start >= paren.start && q.m.end <= paren.end);
+    // People's names are not defined as acronyms; "Salim al-Jabouri (SDP)" names his party.
+    if (p.m.type === 'PERSON') continue;
+    // A definition is explicit, so it holds even when the recogniser typed an organisation as "other".
+    const inside = byStart.find((q) => q.m.start >= paren.start && q.m.end <= paren.end && (q.m.type === p.m.type || (isOrgLike(q.m.type) && isOrgLike(p.m.type))));
     const detail = `${quote(p)} (${paren.text})`;
     if (!p.acronym && isAcronym(paren.text) && expandsAcronym(p.norm, paren.text)) {
       if (!aliases.has(acronymKey(paren.text))) aliases.set(acronymKey(paren.text), p);
@@ -173,7 +160,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   // 2b. Stated equivalences between two full names.
   byStart.forEach((p, k) => {
     const q = byStart[k + 1];
-    if (q && !p.acronym && !q.acronym && compatible(p.m.type, q.m.type) && statesAlias(text, p, q)) {
+    if (q && statesAlias(text, p, q)) {
       uf.union(p.index, q.index, { rule: 'stated-alias', detail: `"${text.slice(p.m.start, q.m.end)}"` });
     }
   });
@@ -194,15 +181,25 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
 
   // 4. Partial names: "Soleimani" after "Qassem Soleimani" joins the nearest earlier full name; with none
   // earlier, a later full name is used only when it is the only candidate.
+  // Every word of a partial name is in its full name, so the full names holding its first word are the candidates.
+  const byWord = new Map<string, Prepared[]>();
+  for (const q of byStart) {
+    for (const w of new Set(q.words)) {
+      const list = byWord.get(w);
+      if (list) list.push(q);
+      else byWord.set(w, [q]);
+    }
+  }
   for (const p of byStart) {
-    const earlier = byStart.filter((q) => q.m.start < p.m.start && isPartialOf(p, q));
+    const holders = byWord.get(p.words[0] ?? '') ?? [];
+    const earlier = holders.filter((q) => q.m.start < p.m.start && isPartialOf(p, q));
     const nearest = earlier.at(-1);
     if (nearest) {
       const unique = p.words.length > 1 || new Set(earlier.map((q) => uf.find(q.index))).size === 1 || p.m.type === 'PERSON';
       if (unique) uf.union(nearest.index, p.index, { rule: 'partial-name', detail: `${quote(p)} -> ${quote(nearest)}` });
       continue;
     }
-    const later = byStart.filter((q) => q.m.start > p.m.start && isPartialOf(p, q));
+    const later = holders.filter((q) => q.m.start > p.m.start && isPartialOf(p, q));
     const first = later[0];
     if (first && new Set(later.map((q) => uf.find(q.index))).size === 1) {
       uf.union(first.index, p.index, { rule: 'partial-name-forward', detail: `${quote(p)} -> ${quote(first)}` });
@@ -222,7 +219,7 @@ function majorityType(members: Prepared[]): EntityType {
 }
 
 /** Turns the union-find into clusters ordered by first mention, each with its canonical name. */
-function collect(prepared: Prepared[], uf: Clusters, longForms: Map<number, string>): DocumentCluster[] {
+function collect(prepared: Prepared[], uf: Partition<ClusterReason>, longForms: Map<number, string>): DocumentCluster[] {
   const groups = new Map<number, Prepared[]>();
   for (const p of [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index)) {
     const root = uf.find(p.index);
@@ -240,7 +237,7 @@ function collect(prepared: Prepared[], uf: Clusters, longForms: Map<number, stri
       canonical: best.name,
       type: majorityType(members),
       mentionIndexes: members.map((p) => p.index).sort((a, b) => a - b),
-      reasons: uf.reasons.get(root) ?? [],
+      reasons: uf.reasons(root),
     };
   });
 }

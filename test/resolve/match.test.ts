@@ -26,6 +26,7 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Baghdad', 'Bagdad', 'LOC'],
   ['Iraq', 'Irak', 'LOC'],
   ['JC Juncker', 'Jean-Claude Juncker', 'PERSON'],
+  ['SIEMENS', 'Siemens AG', 'ORG'],
   ['Hossein Salami', 'Hussein Salami', 'PERSON'],
   ['Husayn Salami', 'Hossein Salami', 'PERSON'],
   ['Yousef Ali', 'Yusuf Ali', 'PERSON'],

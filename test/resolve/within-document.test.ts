@@ -133,6 +133,13 @@ const CASES: Case[] = [
     different: [['Kataeb Hezbollah', 'Asaib Ahl al-Haq'], ['Kataeb Hezbollah', 'Hashd al-Shaabi']],
   },
   {
+    name: 'a stated alias joins people; brackets after a person or place qualify it',
+    text: 'The strike killed Abu Mahdi al-Muhandis, also known as Jamal Jaafar Ibrahimi, and others. Salim al-Jabouri (SDP) spoke in Iraq (Baghdad) later.',
+    mentions: [['Abu Mahdi al-Muhandis', 'PERSON'], ['Jamal Jaafar Ibrahimi', 'PERSON'], ['Salim al-Jabouri', 'PERSON'], ['SDP', 'ORG'], ['Iraq', 'LOC'], ['Baghdad', 'LOC']],
+    same: [['Abu Mahdi al-Muhandis', 'Jamal Jaafar Ibrahimi']],
+    different: [['Salim al-Jabouri', 'SDP'], ['Iraq', 'Baghdad']],
+  },
+  {
     name: '"called" as a verb states nothing (003)',
     text: 'As the Iraqi Military Operations Command sent a committee, Hejazi called Hashd leader Abu Fadak to a meeting.',
     mentions: [['Iraqi Military Operations Command', 'ORG'], ['Hejazi', 'PERSON'], ['Hashd', 'ORG'], ['Abu Fadak', 'PERSON']],

@@ -1,0 +1,61 @@
+/** Union-find with reasons and cannot-link constraints: the bookkeeping of clustering, shared by the resolvers. */
+
+/** Disjoint sets over 0..n-1 that remember why sets were joined and which pairs must stay apart. */
+export class Partition<Reason> {
+  private parent: number[];
+  private lists = new Map<number, number[]>();
+  private why = new Map<number, Reason[]>();
+  /** Pairs of elements a user decided to keep apart; unions that would join them are refused. */
+  readonly apart: [number, number][] = [];
+
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < n; i++) this.lists.set(i, [i]);
+  }
+
+  /** Representative of the set holding `i` (the lowest index in it). */
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r] ?? r;
+    while (this.parent[i] !== r) [this.parent[i], i] = [r, this.parent[i] ?? r];
+    return r;
+  }
+
+  /** True when joining the sets of `a` and `b` would put a kept-apart pair together. */
+  blocked(a: number, b: number): boolean {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    return this.apart.some(([x, y]) => {
+      const [rx, ry] = [this.find(x), this.find(y)];
+      return (rx === ra && ry === rb) || (rx === rb && ry === ra);
+    });
+  }
+
+  /** Joins the sets of `a` and `b`, recording why; does nothing when they are already one set. */
+  union(a: number, b: number, reason: Reason): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[child] = root;
+    this.lists.get(root)?.push(...(this.lists.get(child) ?? []));
+    this.lists.delete(child);
+    const reasons = this.why.get(root) ?? [];
+    reasons.push(...(this.why.get(child) ?? []), reason);
+    this.why.set(root, reasons);
+    this.why.delete(child);
+  }
+
+  /** Elements in the set of `i`, ascending. */
+  members(i: number): number[] {
+    return [...(this.lists.get(this.find(i)) ?? [])].sort((x, y) => x - y);
+  }
+
+  /** Reasons recorded for the set of `i`, in the order the unions happened. */
+  reasons(i: number): Reason[] {
+    return this.why.get(this.find(i)) ?? [];
+  }
+
+  /** Representatives of all sets, ascending. */
+  roots(): number[] {
+    return [...this.lists.keys()].sort((x, y) => x - y);
+  }
+}
