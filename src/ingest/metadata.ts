@@ -31,7 +31,7 @@ export function inferMetadata(text: string): InferredMetadata {
   const tail = lines.length > HEAD_LINES ? lines.slice(-TAIL_LINES) : [];
   const edges = [...head, ...tail];
   const out: InferredMetadata = {};
-  const title = findTitle(lines[0]);
+  const title = findTitle(lines.find((l, i) => i >= 3 || !isPageChrome(l)));
   if (title) out.title = title;
   const published = findPublished(edges);
   if (published) out.published = published;
@@ -58,6 +58,16 @@ function firstOf(lines: string[], rule: (segment: string) => string | undefined)
 function segmentsOf(line: string): string[] {
   const parts = line.split(/\s*[|•·]\s*/).filter((p) => p.length > 0);
   return parts.length > 1 ? parts : [];
+}
+
+// Lines a page capture carries before the headline: "Home > World > Middle East", "Skip to content", "Advertisement".
+const CHROME_WORDS = /^(?:advertisement|skip to (?:main )?content|menu|share(?: this(?: article)?)?|subscribe|sign in|log ?in|search|close|home)$/i;
+
+/** True for navigation and boilerplate lines that come before an article's headline (only the first three are skipped). */
+function isPageChrome(line: string): boolean {
+  if (CHROME_WORDS.test(line)) return true;
+  const crumbs = line.split(/\s*[|>»/•›]\s*/).filter((p) => p.length > 0);
+  return crumbs.length >= 3 && crumbs.every((c) => c.split(/\s+/).length <= 3);
 }
 
 // "Leaked Spy Cables Reveal How Iran Dominates the Government of Iraq" -> title; a first line that is a full sentence

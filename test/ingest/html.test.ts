@@ -48,3 +48,11 @@ test('sniffs HTML saved with a .txt name and honours a declared legacy charset',
   assert.match(doc.text, /الاستخبارات الإيرانية/);
   assert.equal(doc.language, 'ar');
 });
+
+test('a page too short for Readability keeps its body text, with <br> and table cells apart', async () => {
+  const html = '<html><head><title>Memo</title></head><body><p>Line one<br>Line two</p><table><tr><td>Name</td><td>Role</td></tr></table><script>var x = 1;</script></body></html>';
+  const doc = await readDocument('memo.htm', new Uint8Array(Buffer.from(html)));
+  assert.match(doc.text, /Line one\nLine two/);
+  assert.match(doc.text, /Name\tRole/);
+  assert.doesNotMatch(doc.text, /var x/);
+});

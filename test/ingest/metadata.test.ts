@@ -37,6 +37,8 @@ const CASES: Array<[string, string, InferredMetadata]> = [
   ['Persian labels and a solar-calendar date line', 'اسناد فاش‌شده از نفوذ ایران در عراق\nنویسنده: علی رضایی\nچهارشنبه ۲۹ آبان ۱۳۹۸ - ۰۸:۲۵' + AR_BODY + 'منبع: بی‌بی‌سی فارسی',
     { title: 'اسناد فاش‌شده از نفوذ ایران در عراق', published: '2019-11-20', source: 'بی‌بی‌سی فارسی', author: 'علی رضایی' }],
   ['an Arabic headline word is not a byline', 'كتب التاريخ الجديدة\n' + AR_BODY, { title: 'كتب التاريخ الجديدة' }],
+  ['navigation lines before the headline', 'Skip to content\nHome > World > Middle East\nCables leaked in Baghdad\n20 Nov 2019' + BODY,
+    { title: 'Cables leaked in Baghdad', published: '2019-11-20' }],
   ['partial dates', 'Cables leaked\nPublished: November 2019' + BODY, { title: 'Cables leaked', published: '2019-11' }],
   ['a mention in the story is not an outlet', 'The rivalry deepened, officials told Middle East Eye.\nSources said the general met them in Nov 2019.\n',
     {}],
