@@ -32,7 +32,7 @@ export const TITLE_FRAMES: Frame[] = [
     // "Asghar Hejazi, Khamenei's security adviser", "Nechervan Barzani, the former prime minister of Kurdistan",
     // "Qassem Soleimani, the Quds Force leader"
     rule: 'apposition',
-    pattern: `{p:P}, (?:the |a |an |[Tt]he )?${DESCRIPTORS}(?:{g:OLMP}(?:'s?)? ${DESCRIPTORS})?${POST}(?:,? (?:of|for|to) (?:the )?${POSSESSOR}{g2:OLM}| (?:in|at) (?:the )?{g2:O}|, (?:the )?{g2:O}(?=,| [a-z]))?`,
+    pattern: `{p:P}, (?:the |a |an |[Tt]he )?${DESCRIPTORS}(?:{g:OLMP}(?:'s?)? ${DESCRIPTORS})?${POST}(?:,? (?:of|for|to) (?:the )?${POSSESSOR}{g2:OLM}| (?:in|at) (?:the )?{g2:O}|, (?:the )?{g2:O}(?=[,.;)]| [a-z-]|$))?`,
     emit: [
       { type: 'role_in', source: 'p', target: 'g', role: 'role' },
       { type: 'role_in', source: 'p', target: 'g2', role: 'role' },

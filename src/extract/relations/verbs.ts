@@ -2,6 +2,7 @@
 import type { RelationTypeId } from '../../model/index.js';
 import type { Frame } from './frame.js';
 import { NOT_IN_PP, object, subject } from './clause.js';
+import { CONTENT_WORD } from './lexicon.js';
 
 /** A verb group that yields one relation type from subject to object. */
 interface VerbRow {
@@ -67,7 +68,7 @@ const ROWS: VerbRow[] = [
   {
     // "Soleimani pounced ... in cooperation with his Iraqi partners", "Coalition forces conducted strikes in support of the government of Iraq"
     type: 'allied_with',
-    verbs: String.raw`(?:allied with|allies with|allied to|cooperates with|cooperated with|cooperating with|cooperate with|coordinates with|coordinated with|coordinating with|coordinate with|fought alongside|fights alongside|fighting alongside|fight alongside|sided with|sides with|partnered with|partners with|worked together with|collaborated with|collaborates with|collaborating with|joined forces with|(?:in|to) (?:close )?(?:cooperation|coordination|partnership|alliance) with|(?:in|to) support of|supports|supported|supporting|support|assisted|assists|aided|aids|helped|helps|(?:is|are|was|were) (?:loyal|close|allied|aligned) (?:to|with)|(?:is|are|was|were) (?:an? )?(?:close )?(?:ally|allies|partner|partners) (?:of|to))`,
+    verbs: String.raw`(?:allied with|allies with|allied to|cooperates with|cooperated with|cooperating with|cooperate with|coordinates with|coordinated with|coordinating with|coordinate with|fought alongside|fights alongside|fighting alongside|fight alongside|sided with|sides with|partnered with|partners with|worked together with|collaborated with|collaborates with|collaborating with|joined forces with|(?:in|to) (?:close )?(?:cooperation|coordination|partnership|alliance) with|(?:in|to) support of|supports|supported|supporting|support|assisted|assists|assisting|aided|aids|aiding|helped|helps|helping|(?:conducted|carried out|launched) [^.;"]{0,40}?(?:coordinated with|in (?:support|coordination) of|in cooperation with)|[a-z]+ (?:[a-z]+ )?in (?:its|their|his|her) (?:continued |strong |full |unwavering )?support (?:of|for)|(?:is|are|was|were) (?:loyal|close|allied|aligned) (?:to|with)|(?:is|are|was|were) (?:an? )?(?:close )?(?:ally|allies|partner|partners) (?:of|to))`,
     objects: 'POLM',
     confidence: 0.7,
   },
@@ -121,7 +122,7 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "a 26 February US air strike on Kataeb Hezbollah", "the U.S.' invasion and occupation of Iraq"
     rule: 'attack-noun',
-    pattern: `{a:POLM}(?:'s?)? (?:[a-z-]+ ){0,2}(?:strikes?|airstrikes?|attacks?|raids?|bombing|bombardment|offensive|assault|invasion|shelling|incursion)(?: and [a-z]+)? (?:on|against|targeting|of) ${object('b', 'POLM')}`,
+    pattern: `{a:POLM}(?:'s?)? (?:${CONTENT_WORD} ){0,2}(?:strikes?|airstrikes?|attacks?|raids?|bombing|bombardment|offensive|assault|invasion|shelling|incursion)(?: and [a-z]+)? (?:on|against|targeting|of) ${object('b', 'POLM')}`,
     emit: [{ type: 'attacked', source: 'a', target: 'b' }],
     confidence: 0.75,
     modifiers: ['a'],
@@ -143,9 +144,10 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "the SDF's fight against ISIL", "Iraq's war on the Islamic State"
     rule: 'fight-noun',
-    pattern: String.raw`{a:POLM}'s? (?:[a-z-]+ ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
+    pattern: String.raw`{a:POLM}(?:'s?)? (?:in (?:its|their|his|her|the) )?(?:${CONTENT_WORD} ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
     confidence: 0.7,
+    modifiers: ['a'],
   },
   {
     // "the international coalition has supported the Iraqi Security Forces in its efforts to defeat ISIL"
@@ -153,6 +155,13 @@ export const NOUN_FRAMES: Frame[] = [
     pattern: `${subject('a', 'POLM')}[^.;"]{0,60}? (?:in|as part of) (?:its|their|his|her|the) (?:[a-z-]+ ){0,2}(?:efforts?|campaign|fight|operations?|struggle|war|determination|mission|offensive) (?:to (?:help )?(?:degrade and (?:ultimately )?)?(?:defeat|destroy|counter|eliminate|fight)|against) ${object('b', 'POLM')}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
     confidence: 0.6,
+  },
+  {
+    // "the Iraqi government ... to degrade and ultimately destroy ISIL", "The UK stands by Iraq to defeat Daesh"
+    rule: 'to-defeat',
+    pattern: `${subject('a', 'POLM')}[^.;"]{0,50}? (?:in order )?to (?:help )?(?:(?:degrade|dismantle|weaken) and (?:ultimately )?)?(?:defeat|destroy|eliminate|counter|fight|confront|oust|expel) ${object('b', 'POLM')}`,
+    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
+    confidence: 0.55,
   },
   {
     // "a tribal leader fighting IS alongside Iraqi government forces"
@@ -189,6 +198,20 @@ export const NOUN_FRAMES: Frame[] = [
     emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
     confidence: 0.7,
     modifiers: ['a'],
+  },
+  {
+    // "Syrian government forces and their Hezbollah allies", "Iran and its Iraqi proxies"
+    rule: 'and-its-allies',
+    pattern: String.raw`{a:POLM},? and (?:its|their|his|her) (?:[a-z]+ )?{b:POLMolm} (?:allies|ally|partners|partner)\b`,
+    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "US support for the Kurds", "Iran's backing of the Houthis"
+    rule: 'support-noun',
+    pattern: String.raw`{a:POLMolm}(?:'s?)? (?:${CONTENT_WORD} ){0,2}(?:(?:its|their|his|her|our) )?(?:${CONTENT_WORD} )?(?:support|assistance|aid) (?:for|to|of) ${object('b', 'POLM')}`,
+    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
+    confidence: 0.6,
   },
   {
     // "Iran's proxy Kataeb Hezbollah"
