@@ -58,7 +58,12 @@ export interface FormatHandler {
 /** A specific, user-facing reason why a file could not be read. */
 export class IngestFailure extends Error {
   constructor(
-    /** Short machine-readable code ("empty-file", "zip-bomb", "zip-slip", "invalid-utf8", "binary-file", "too-large", "corrupt-pdf" ...). */
+    /**
+     * Short machine-readable code. Files: "not-found", "empty-file", "too-large", "unreadable", "unsupported-format",
+     * "binary-file", "invalid-utf8", "read-error". Archives: "zip-bomb", "zip-slip", "too-many-entries",
+     * "corrupt-archive", "encrypted", "too-deep". Formats: "corrupt-pdf", "corrupt-docx", "corrupt-email",
+     * "invalid-json", "empty-record", "unsupported-encoding". Warnings only: "no-text" (a PDF without a text layer).
+     */
     readonly code: string,
     message: string,
   ) {
