@@ -4,5 +4,6 @@ export { candidateKey, toCandidates } from './candidates.js';
 export { isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
 export { blockingKeys, nameKey, tokenKey } from './name-key.js';
 export { normalizeName, stripPossessive, stripTitles } from './normalize.js';
+export { foldToAscii } from './transliterate.js';
 export type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
 export { resolveWithinDocument, type ClusterReason, type DocumentCluster, type DocumentMention } from './within-document.js';
