@@ -40,7 +40,10 @@ export function DocumentsScene({ location }: { location: AppLocation }) {
           <tbody>
             {list.data.items.map((doc) => (
               <tr key={doc.id}>
-                <td className="title-cell"><Link href={`/documents/${encodeURIComponent(doc.id)}`} dir="auto">{documentTitle(doc)}</Link></td>
+                <td className={doc.parentId ? 'title-cell child' : 'title-cell'}>
+                  {doc.parentId ? <span className="muted" title="Inside another document">↳ </span> : null}
+                  <Link href={`/documents/${encodeURIComponent(doc.id)}`} dir="auto">{documentTitle(doc)}</Link>
+                </td>
                 <td dir="auto">{doc.source ?? ''}</td>
                 <td>{doc.published ?? ''}</td>
                 <td>{doc.language ? languageName(doc.language) : ''}</td>
