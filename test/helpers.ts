@@ -5,7 +5,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
-import { ingestPaths } from '../src/pipeline.js';
+import { ingestPaths, defaultStages, finishIngest } from '../src/pipeline.js';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,10 +18,10 @@ export function tempDir(prefix = 'cablegraph-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A fresh SQLite store with the sample corpus ingested into collection "iran-cables". */
-export async function sampleStore(): Promise<{ store: Store; dir: string }> {
+/** A fresh SQLite store with the sample corpus ingested into collection "iran-cables" (with every extraction stage when `extract`). */
+export async function sampleStore(extract = false): Promise<{ store: Store; dir: string }> {
   const dir = tempDir();
   const store = await openStore(join(dir, 'test.db'));
-  await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables' });
+  await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables', ...(extract ? { stages: defaultStages(), finish: finishIngest } : {}) });
   return { store, dir };
 }

@@ -26,6 +26,8 @@ export interface Mention extends Provenance {
   confidence?: number;
   /** Key of the within-document entity this mention belongs to ("<documentId>#PERSON:qassem soleimani"); resolution maps keys to entities. */
   entityKey?: string;
+  /** The resolved entity this mention belongs to (filled when read from the store). */
+  entityId?: string;
 }
 
 /** A person, organisation, place or other named thing, resolved across mentions. */

@@ -13,6 +13,7 @@ import { searchRoutes } from './routes/search.js';
 import { documentRoutes } from './routes/documents.js';
 import { statsRoutes } from './routes/stats.js';
 import { exportRoutes } from './routes/export.js';
+import { networkRoutes } from './routes/network.js';
 
 /** Options for buildApp. */
 export interface AppOptions {
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     documentRoutes(api, ctx);
     statsRoutes(api, ctx);
     exportRoutes(api, ctx);
+    networkRoutes(api, ctx);
   }, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');

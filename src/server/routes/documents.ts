@@ -18,10 +18,19 @@ export function documentRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => {
     const doc = await ctx.store.getDocument(req.params.id, ctx.scope);
     if (!doc) return reply.status(404).send({ error: 'not-found', message: `No document with id ${req.params.id}.` });
-    const [children, mentions] = await Promise.all([
+    const [children, mentions, relations, events, claims] = await Promise.all([
       ctx.store.listChildren(doc.id, ctx.scope),
       ctx.store.listMentions(doc.id, ctx.scope),
+      ctx.store.listRelations(ctx.scope),
+      ctx.store.listEvents(ctx.scope),
+      ctx.store.listClaims(ctx.scope),
     ]);
-    return { ...doc, children, mentions: mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, norm: m.norm })) };
+    const here = <T extends { evidence: { documentId: string }[] }>(list: T[]): T[] =>
+      list.filter((x) => x.evidence.some((e) => e.documentId === doc.id)).map((x) => ({ ...x, evidence: x.evidence.filter((e) => e.documentId === doc.id) }));
+    return {
+      ...doc, children,
+      mentions: mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, norm: m.norm, entityId: m.entityId })),
+      relations: here(relations), events: here(events), claims: here(claims),
+    };
   });
 }

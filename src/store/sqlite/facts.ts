@@ -4,6 +4,7 @@ import type { Mention, Entity, Evidence, EntityType } from '../../model/index.js
 import type { Scope, StageOutput } from '../store.js';
 import { factId } from '../ids.js';
 import { scopeClause } from './scope-sql.js';
+import { entityResolver } from './relations-read.js';
 
 /** Replaces one stage's output for one document, atomically, and records the stage version that ran. */
 export function writeStageOutput(db: Database.Database, documentId: string, stage: string, version: string, out: StageOutput): void {
@@ -51,12 +52,15 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
 /** Mentions in one document, in text order. */
 export function readMentions(db: Database.Database, documentId: string, scope: Scope): Mention[] {
   const s = scopeClause(scope);
+  const resolve = entityResolver(db, scope);
   return db.prepare(`SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.entity_key AS entityKey,
-    m.stage, m.version FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.document_id = ? AND ${s.sql} ORDER BY m.start, m.end, m.stage`)
+    m.stage, m.version, d.collection FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.document_id = ? AND ${s.sql}
+    ORDER BY m.start, m.end, m.stage`)
     .all(documentId, ...s.params)
     .map((r) => {
-      const m = r as Mention & { confidence: number | null; entityKey: string | null };
-      return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined };
+      const { collection, ...m } = r as Mention & { confidence: number | null; entityKey: string | null; collection: string };
+      const key = m.entityKey ?? `${documentId}#${m.type}:${m.norm}`;
+      return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId: resolve(collection, key) };
     });
 }
 

@@ -1,0 +1,148 @@
+/** Entity, relation, graph and timeline routes: the network with its evidence, and user merge/split decisions. */
+import type { FastifyInstance } from 'fastify';
+import type { EntityType } from '../../model/index.js';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
+import type { RouteContext } from '../app.js';
+import { buildGraph } from '../../network/graph.js';
+import { findEntities } from '../../network/find-entity.js';
+import { viewEntity } from '../../network/entity-view.js';
+import { mergeEntities, splitMember, DecisionError } from '../../network/decisions.js';
+import { errorSchema, pagingProperties } from '../schemas.js';
+
+const entityId = { type: 'string', pattern: '^ent_[0-9a-f]{16}$' } as const;
+const csv = (v?: string): string[] | undefined => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const partialDate = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
+
+/** Registers the network routes. */
+export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/schema', { schema: { summary: 'Entity types and the relation vocabulary (labels, inverses, FtM/STIX mappings)' } },
+    async () => ({ entityTypes: ENTITY_TYPES, relationTypes: RELATION_TYPES }));
+
+  app.get<{ Querystring: { q?: string; type?: EntityType; limit: number; offset: number } }>('/entities', {
+    schema: {
+      summary: 'List or find entities (q matches names and aliases, spelling variants included)',
+      querystring: {
+        type: 'object',
+        properties: { q: { type: 'string', maxLength: 200 }, type: { type: 'string', enum: [...ENTITY_TYPES] }, ...pagingProperties },
+        additionalProperties: false,
+      },
+      response: { 400: errorSchema },
+    },
+  }, async (req) => {
+    let list = await ctx.store.listEntities(ctx.scope);
+    if (req.query.type) list = list.filter((e) => e.type === req.query.type);
+    list = req.query.q ? findEntities(list, req.query.q) : list.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+    return { items: list.slice(req.query.offset, req.query.offset + req.query.limit), total: list.length };
+  });
+
+  app.get<{ Params: { id: string } }>('/entities/:id', {
+    schema: {
+      summary: 'One entity: aliases with merge reasons, relations with evidence and source counts, events, claims, documents',
+      params: { type: 'object', properties: { id: entityId }, required: ['id'] },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const view = await viewEntity(ctx.store, req.params.id, ctx.scope);
+    return view ?? reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+  });
+
+  app.get<{ Params: { id: string } }>('/relations/:id', {
+    schema: {
+      summary: 'One relation with every evidence sentence, contradicting sentences and the claims it rests on',
+      params: { type: 'object', properties: { id: { type: 'string', pattern: '^rel_[0-9a-f]{16}$' } }, required: ['id'] },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const rel = (await ctx.store.listRelations(ctx.scope)).find((r) => r.id === req.params.id);
+    if (!rel) return reply.status(404).send({ error: 'not-found', message: `No relation with id ${req.params.id}.` });
+    const claims = (await ctx.store.listClaims(ctx.scope)).filter((c) => rel.claimIds?.includes(c.id));
+    const entities = await ctx.store.listEntities(ctx.scope);
+    const name = (id: string) => entities.find((e) => e.id === id)?.name ?? id;
+    return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
+  });
+
+  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number }
+  app.get<{ Querystring: GraphQuery }>('/graph', {
+    schema: {
+      summary: 'The network (or an entity\'s neighbourhood) with filters; low-confidence edges are hidden unless minConfidence=0',
+      querystring: {
+        type: 'object',
+        properties: {
+          entity: entityId,
+          hops: { type: 'integer', minimum: 1, maximum: 4, default: 1 },
+          relationTypes: { type: 'string', maxLength: 500, description: 'comma-separated relation types' },
+          entityTypes: { type: 'string', maxLength: 100, description: 'comma-separated entity types' },
+          minConfidence: { type: 'number', minimum: 0, maximum: 1, default: 0.5 },
+          minSources: { type: 'integer', minimum: 0, maximum: 1000, default: 1 },
+          limit: { type: 'integer', minimum: 1, maximum: 20000, default: 5000 },
+        },
+        additionalProperties: false,
+      },
+      response: { 400: errorSchema },
+    },
+  }, async (req, reply) => {
+    const q = req.query;
+    const bad = csv(q.relationTypes)?.find((t) => !(t in RELATION_TYPES)) ?? csv(q.entityTypes)?.find((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
+    if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
+    return buildGraph(await ctx.store.listEntities(ctx.scope), await ctx.store.listRelations(ctx.scope), {
+      entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
+      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit,
+    });
+  });
+
+  app.get<{ Querystring: { entity?: string; type?: string; from?: string; to?: string } }>('/timeline', {
+    schema: {
+      summary: 'Dated events, oldest first; partial dates keep their precision',
+      querystring: {
+        type: 'object',
+        properties: { entity: entityId, type: { type: 'string', maxLength: 40 }, from: partialDate, to: partialDate },
+        additionalProperties: false,
+      },
+      response: { 400: errorSchema },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const events = (await ctx.store.listEvents(ctx.scope)).filter((e) => e.date
+      && (!q.entity || e.participants.includes(q.entity) || e.place === q.entity)
+      && (!q.type || e.type === q.type)
+      && (!q.from || e.date.slice(0, q.from.length) >= q.from)
+      && (!q.to || e.date.slice(0, q.to.length) <= q.to));
+    const ids = new Set(events.flatMap((e) => [...e.participants, e.place ?? '']));
+    const names = Object.fromEntries((await ctx.store.listEntities(ctx.scope)).filter((e) => ids.has(e.id)).map((e) => [e.id, { name: e.name, type: e.type }]));
+    return { events, entities: names };
+  });
+
+  app.post<{ Body: { a: string; b: string; by?: string } }>('/decisions/merge', {
+    schema: {
+      summary: 'Merge entity b into entity a (recorded; undo with split)',
+      body: { type: 'object', properties: { a: entityId, b: entityId, by: { type: 'string', maxLength: 100 } }, required: ['a', 'b'], additionalProperties: false },
+      response: { 400: errorSchema },
+    },
+  }, async (req, reply) => {
+    try {
+      return await mergeEntities(ctx.store, ctx.scope, req.body.a, req.body.b, req.body.by);
+    } catch (err) {
+      if (err instanceof DecisionError) return reply.status(400).send({ error: 'bad-decision', message: err.message });
+      throw err;
+    }
+  });
+
+  app.post<{ Body: { entity: string; member: string; by?: string } }>('/decisions/split', {
+    schema: {
+      summary: 'Take a member candidate out of an entity (recorded)',
+      body: {
+        type: 'object',
+        properties: { entity: entityId, member: { type: 'string', minLength: 1, maxLength: 500 }, by: { type: 'string', maxLength: 100 } },
+        required: ['entity', 'member'], additionalProperties: false,
+      },
+      response: { 400: errorSchema },
+    },
+  }, async (req, reply) => {
+    try {
+      return await splitMember(ctx.store, ctx.scope, req.body.entity, req.body.member, req.body.by);
+    } catch (err) {
+      if (err instanceof DecisionError) return reply.status(400).send({ error: 'bad-decision', message: err.message });
+      throw err;
+    }
+  });
+}
