@@ -55,13 +55,19 @@ export function bylineOutletOf(segment: string): string | undefined {
 const SOURCE_LABEL = /^(?:source|via|publisher|published by|outlet|originally published (?:by|in|at)|المصدر|مصدر|منبع)\s*[:»>|–—-]\s*(.{2,80})$/iu;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(.{2,80})$/iu;
 
-/** The outlet on a labelled source line or a copyright footer: "Source » middleeasteye", "© 2000 - 2021 Al Bawaba (www.albawaba.com)". */
+/** The outlet on a labelled source line: "Source » middleeasteye", "Source: Al Jazeera", "المصدر: الجزيرة". */
 export function sourceOf(segment: string): string | undefined {
   const labelled = segment.match(SOURCE_LABEL);
-  if (labelled) return cleanOutlet(labelled[1]!);
+  return labelled ? cleanOutlet(labelled[1]!) : undefined;
+}
+
+/**
+ * The owner named in a copyright footer: "© 2000 - 2021 Al Bawaba (www.albawaba.com)", "Copyright © 2019 The
+ * Associated Press. All rights reserved." Only for the bottom of a page: near the top, "© AFP" credits a photo.
+ */
+export function copyrightOf(segment: string): string | undefined {
   const copyright = segment.match(COPYRIGHT);
-  if (copyright) return cleanOutlet(copyright[1]!.replace(/\.?\s*all rights reserved\.?$/i, ''));
-  return undefined;
+  return copyright ? cleanOutlet(copyright[1]!.replace(/\.?\s*all rights reserved\.?$/i, '').replace(/,?\s+(?:19|20)\d{2}$/, '')) : undefined;
 }
 
 /** The agency of a wire credit opening a paragraph: "WASHINGTON (Reuters) - ...", "TEHRAN, Iran (AP) — ...", "(AFP) - ...". */

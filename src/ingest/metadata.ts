@@ -5,7 +5,7 @@
  */
 import { normalizeDigits } from './dates-arabic-script.js';
 import { findDate } from './dates.js';
-import { authorOf, bylineOutletOf, sourceOf, wireSourceOf } from './metadata-credits.js';
+import { authorOf, bylineOutletOf, copyrightOf, sourceOf, wireSourceOf } from './metadata-credits.js';
 
 /** Metadata inferred from a text; a field is absent when no line clearly states it. */
 export interface InferredMetadata {
@@ -20,6 +20,7 @@ export interface InferredMetadata {
 // How many non-empty lines count as "the top" and "the bottom" of an article.
 const HEAD_LINES = 12;
 const TAIL_LINES = 6;
+const TOP_LINES = 2;
 // Metadata lines are short; a longer line is story text even if it starts with "By".
 const MAX_META_LINE = 140;
 const MAX_TITLE = 200;
@@ -28,14 +29,16 @@ const MAX_TITLE = 200;
 export function inferMetadata(text: string): InferredMetadata {
   const lines = text.split(/\r?\n|\f/).map((l) => l.trim()).filter((l) => l.length > 0);
   const head = lines.slice(0, HEAD_LINES);
-  const tail = lines.length > HEAD_LINES ? lines.slice(-TAIL_LINES) : [];
-  const edges = [...head, ...tail];
+  // The bottom never reaches the headline or the line under it, where a "©" credits a photo rather than the page.
+  const tail = lines.slice(Math.max(TOP_LINES, lines.length - TAIL_LINES));
+  const edges = lines.length > HEAD_LINES ? [...head, ...tail] : head;
   const out: InferredMetadata = {};
   const title = findTitle(lines.find((l, i) => i >= 3 || !isPageChrome(l)));
   if (title) out.title = title;
   const published = findPublished(edges);
   if (published) out.published = published;
-  const source = firstOf(edges, sourceOf) ?? firstOf(edges, bylineOutletOf) ?? head.slice(0, 6).map(wireSourceOf).find((s) => s !== undefined);
+  const source = firstOf(edges, sourceOf) ?? firstOf(tail, copyrightOf) ?? firstOf(edges, bylineOutletOf)
+    ?? head.slice(0, 6).map(wireSourceOf).find((s) => s !== undefined);
   if (source) out.source = source;
   const author = firstOf(edges, authorOf);
   if (author) out.author = author;
@@ -79,7 +82,7 @@ function findTitle(line: string | undefined): string | undefined {
   const words = first.split(/\s+/);
   if (words.length < 2 || words.length > 30) return undefined;
   if (/[.,;:]$/.test(first) && !/\b(?:[A-Z]|Jr|Sr|Inc|Ltd|Co|U\.S)\.$/.test(first)) return undefined;
-  if (labelledDate(first) || sourceOf(first) || authorOf(first)) return undefined;
+  if (labelledDate(first) || sourceOf(first) || copyrightOf(first) || authorOf(first)) return undefined;
   return first;
 }
 

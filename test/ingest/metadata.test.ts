@@ -39,6 +39,8 @@ const CASES: Array<[string, string, InferredMetadata]> = [
   ['an Arabic headline word is not a byline', 'كتب التاريخ الجديدة\n' + AR_BODY, { title: 'كتب التاريخ الجديدة' }],
   ['navigation lines before the headline', 'Skip to content\nHome > World > Middle East\nCables leaked in Baghdad\n20 Nov 2019' + BODY,
     { title: 'Cables leaked in Baghdad', published: '2019-11-20' }],
+  ['a photo credit near the top is no outlet', 'Cables leaked\n© AFP/Getty Images' + BODY, { title: 'Cables leaked' }],
+  ['copyright footer with the year last', 'Cables leaked' + BODY + BODY + BODY + BODY + BODY + BODY + BODY + '© Reuters 2019', { title: 'Cables leaked', source: 'Reuters' }],
   ['partial dates', 'Cables leaked\nPublished: November 2019' + BODY, { title: 'Cables leaked', published: '2019-11' }],
   ['a mention in the story is not an outlet', 'The rivalry deepened, officials told Middle East Eye.\nSources said the general met them in Nov 2019.\n',
     {}],
