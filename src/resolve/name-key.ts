@@ -8,7 +8,7 @@ import { normalizeName } from './normalize.js';
 import { ORG_DESIGNATORS } from './titles.js';
 
 // Applied in order, so longer spellings are rewritten before their parts ("sch" before "sh" before "h").
-const SPELLING_FOLDS: [RegExp, string][] = [
+const CONSONANT_FOLDS: [RegExp, string][] = [
   [/x/g, 'ks'], // "Alexander" / "Aleksandr"
   [/sch/g, 'sh'], // German "Schah" / "Shah"
   [/tch/g, 'ch'],
@@ -22,6 +22,10 @@ const SPELLING_FOLDS: [RegExp, string][] = [
   [/sh/g, 'S'], // "sh" and "ch" are one consonant each; upper case keeps them apart from s + h
   [/ch/g, 'C'],
   [/w/g, 'v'], // Persian "Nechirvan", Arabic "Walid" / "Valid"
+];
+
+// After the consonant folds: vowels dropped, doubled letters single.
+const VOWEL_FOLDS: [RegExp, string][] = [
   [/(?<=[aeiouy])h$/g, ''], // "Abdullah" / "Abdulla", "Hamzah" / "Hamza"
   [/^y(?=[aeiou])/g, 'Y'], // "Yasin": initial y before a vowel is a consonant
   [/^[aeiouy]+/g, 'A'], // "Omar" / "Umar": keep that the name starts with a vowel, not which
@@ -33,7 +37,7 @@ const SPELLING_FOLDS: [RegExp, string][] = [
 export function tokenKey(word: string): string {
   if (/^\d+$/.test(word)) return word;
   let key = word;
-  for (const [pattern, replacement] of SPELLING_FOLDS) key = key.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...CONSONANT_FOLDS, ...VOWEL_FOLDS]) key = key.replace(pattern, replacement);
   return key;
 }
 
@@ -106,6 +110,18 @@ const VOWEL_CLASS: [RegExp, string][] = [
   [/^e+$/, '*'],
 ];
 
+/**
+ * Where a word's vowels sit among its consonants, as C/V runs after the consonant folds ("hamdi" -> "CVCCV",
+ * "hamid" -> "CVCVC", "qassem" and "qasem" -> "CVCVC"): spellings of one name keep it, different names with
+ * one skeleton often do not.
+ */
+export function vowelShape(word: string): string {
+  let w = word;
+  for (const [pattern, replacement] of CONSONANT_FOLDS) w = w.replace(pattern, replacement);
+  w = w.replace(/^y(?=[aeiou])/, 'Y').replace(/(.)\1+/g, '$1');
+  return w.replace(/[aeiouy]+/g, 'V').replace(/[^V]/g, 'C');
+}
+
 /** Vowel groups of a word as classes ("hassan" -> "AA", "hussein" -> "UD", "hosein" -> "UD"). */
 export function vowelPattern(word: string): string {
   const groups = word.replace(/^y(?=[aeiou])/, '').match(/[aeiouy]+/g) ?? [];
@@ -114,12 +130,13 @@ export function vowelPattern(word: string): string {
 
 /**
  * Whether two words with one consonant skeleton can be spellings of one name: vowel groups pair up by
- * class, one clash allowed per three groups ("Hezbollah" / "Hizballah"). Keeps "Hassan" apart from
- * "Hussein" and "Mahmoud" from "Mohammad", which share skeletons.
+ * class, one clash allowed per three groups ("Hezbollah" / "Hizballah"), in the same places among the
+ * consonants. Keeps "Hassan" apart from "Hussein", "Mahmoud" from "Mohammad" and "Hamdi" from "Hamid",
+ * which share skeletons.
  */
 export function vowelsCompatible(a: string, b: string): boolean {
   const [pa, pb] = [vowelPattern(a), vowelPattern(b)];
-  if (pa.length !== pb.length) return false;
+  if (pa.length !== pb.length || vowelShape(a) !== vowelShape(b)) return false;
   let clashes = 0;
   for (let i = 0; i < pa.length; i++) {
     const [x, y] = [pa[i], pb[i]];

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_NAME_BENCH_DIR, evaluateNameMatching } from '../../scripts/eval-names.js';
 
-// Measured 2026-11-21 with MATCH_THRESHOLD 0.85: precision 0.964, recall 0.694, F1 0.807 on 826 cases.
+// Measured 2026-11-21 with MATCH_THRESHOLD 0.85: precision 0.963, recall 0.682, F1 0.799 on 826 cases.
 // Floors sit 0.02 below, so a change that costs more than that fails here.
-const FLOOR = { precision: 0.944, recall: 0.674, f1: 0.787 };
+const FLOOR = { precision: 0.943, recall: 0.662, f1: 0.779 };
 
 test('name matcher keeps its precision and recall on the OpenSanctions cases', (t) => {
   const report = evaluateNameMatching();

@@ -61,6 +61,7 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['Hassan Nasrallah', 'Hussein Nasrallah', 'PERSON', 'word-mismatch'], // one skeleton, different vowels
   ['Mahmoud Abbas', 'Mohammad Abbas', 'PERSON', 'word-mismatch'],
   ['Saddam Hussein', 'Saddam Husseini', 'PERSON', 'word-mismatch'], // nisba ending
+  ['Hamdi Ahmed', 'Hamid Ahmed', 'PERSON', 'word-mismatch'], // one skeleton, vowels in other places
   ['', 'Iran', 'LOC', 'empty'],
   ['ISIS', 'IS', 'ORG', 'acronym-mismatch'],
   ['IS', 'US', 'ORG', 'acronym-mismatch'],
