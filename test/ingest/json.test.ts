@@ -43,6 +43,13 @@ test('reads JSON Lines in a legacy encoding, keeping each line\'s original bytes
   assert.equal(doc.children?.[0]?.language, 'fr');
 });
 
+test('a record hashes the same with CRLF line endings', async () => {
+  const lf = await readDocument('lf.jsonl', new Uint8Array(Buffer.from(LINES[0] + '\n')));
+  const crlf = await readDocument('crlf.jsonl', new Uint8Array(Buffer.from(LINES[0] + '\r\n' + LINES[2])));
+  assert.equal(crlf.children?.[0]?.sha256, lf.children?.[0]?.sha256);
+  assert.equal(crlf.children?.[1]?.path, 'crlf.jsonl#L2');
+});
+
 test('a JSON Lines file with no valid record fails as a whole', async () => {
   await rejectsWith(readDocument('bad.jsonl', new Uint8Array(Buffer.from('{oops\n[1,2\n'))), 'invalid-json', /bad\.jsonl/);
 });

@@ -71,14 +71,17 @@ function recordToDocument(path: string, line: Uint8Array, raw: string): Extracte
   return doc;
 }
 
-/** Splits on \n (a \r before it stays in the line's bytes, as in the file) without copying. */
+/**
+ * Splits on \n without copying; the terminator (\n or \r\n) is not part of a line, so a record hashes the same
+ * whichever line endings the file was saved with.
+ */
 function* splitLines(bytes: Uint8Array): Generator<Uint8Array> {
   let start = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
-      yield bytes.subarray(start, i);
-      start = i + 1;
-    }
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    if (i === bytes.length && start === i) break;
+    const end = i > start && bytes[i - 1] === 0x0d ? i - 1 : i;
+    yield bytes.subarray(start, end);
+    start = i + 1;
   }
-  if (start < bytes.length) yield bytes.subarray(start);
 }
