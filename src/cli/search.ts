@@ -31,7 +31,7 @@ export function registerSearch(program: Command): void {
           const meta = [d.source, d.published, d.language, d.collection].filter(Boolean).join(' · ');
           out.write(`\n${String(opts.offset + i + 1).padStart(3)}. ${bold(d.title || d.path)}  [${d.id}]\n     ${meta}\n     `);
           const mark = (t: string): string => (out.isTTY ? `\u001b[1;33m${t}\u001b[0m` : `«${t}»`);
-          out.write(`${hit.snippet.parts.map((p) => (p.hit ? mark(p.text) : p.text)).join('').trim()}\n`);
+          out.write(`${hit.snippet.parts.map((p) => (p.hit ? mark(p.text) : p.text.replace(/\s+/g, ' '))).join('').trim()}\n`);
         });
       });
     });

@@ -5,3 +5,4 @@ export * from './provenance.js';
 export * from './relation-types.js';
 export * from './search.js';
 export * from './stage.js';
+export * from './text-fold.js';

@@ -1,4 +1,4 @@
-/** Text folding applied the same way at index and query time, so Arabic-script variants and diacritics match. */
+/** Text folding applied the same way at index and query time (and by the web app to highlight terms), so Arabic-script variants and diacritics match. */
 
 // Arabic and Persian letters written in more than one way: Arabic yeh / alef maksura -> Persian yeh, Arabic kaf -> keheh,
 // alef with hamza or madda -> bare alef, teh marbuta and heh with yeh -> heh, Arabic-Indic and Persian digits -> ASCII.

@@ -1,4 +1,7 @@
-/** Snippets built from the stored text itself, so highlights keep exact offsets into the document (never HTML). */
+/**
+ * Snippets built from the stored text itself: the parts are exact slices, so `start` plus the lengths of earlier parts is
+ * each part's offset in the document. Whitespace is kept as stored; displays collapse it.
+ */
 import type { SnippetPart } from '../model/index.js';
 import { foldWord, WORD_PATTERN } from './text-fold.js';
 
@@ -35,11 +38,11 @@ export function makeSnippet(text: string, terms: Term[]): Snippet {
   let at = start;
   for (const h of hits) {
     if (h.start < start || h.end > end) continue;
-    if (h.start > at) parts.push({ text: squash(text.slice(at, h.start)), hit: false });
+    if (h.start > at) parts.push({ text: text.slice(at, h.start), hit: false });
     parts.push({ text: text.slice(h.start, h.end), hit: true });
     at = h.end;
   }
-  if (end > at) parts.push({ text: squash(text.slice(at, end)), hit: false });
+  if (end > at) parts.push({ text: text.slice(at, end), hit: false });
   return { start, parts };
 }
 
@@ -112,7 +115,7 @@ function isWordChar(text: string, i: number): boolean {
 
 function plain(text: string, start: number, end: number): Snippet {
   end = wordBoundary(text, end, 1);
-  return { start, parts: [{ text: squash(text.slice(start, end)), hit: false }] };
+  return { start, parts: [{ text: text.slice(start, end), hit: false }] };
 }
 
 /** Moves an offset to the nearest whitespace in the given direction (at most 20 characters) so words are not cut. */
@@ -124,9 +127,4 @@ function wordBoundary(text: string, i: number, dir: -1 | 1): number {
     if (/\s/u.test(text[j]!)) return dir < 0 ? j + 1 : j;
   }
   return i;
-}
-
-/** Collapses runs of whitespace (line breaks) into one space for display. */
-function squash(s: string): string {
-  return s.replace(/\s+/gu, ' ');
 }
