@@ -2,7 +2,12 @@
 import { AUX, NP_GAP, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
 
 /** An optional apposition or relative clause between a subject and its verb: ", Khamenei's security adviser in charge of X,". */
-const APPOSITIVE = String.raw`(?:,(?:(?!\b(?:is|was|were|are|has|have|had|will|would|said|says|told)\b)[^,;"]){1,110}?,| \([^)]{1,40}\))?`;
+const APPOSITIVE = String.raw`(?:,${phraseChars(110)},| \([^)]{1,40}\))?`;
+
+/** Up to `max` characters of a comma-free phrase without a finite verb or a pronoun subject: the body of an apposition. */
+export function phraseChars(max: number): string {
+  return String.raw`(?! (?:he|she|they|it|we|I)\b)(?:(?!\b(?:is|was|were|are|has|have|had|will|would|said|says|told)\b)[^,;"]){1,${max}}?`;
+}
 
 /** A subject with what may stand between it and its verb: "Hejazi", "Abadi, in particular, vehemently", "Qaani, who". */
 export function subject(name: string, types: string): string {

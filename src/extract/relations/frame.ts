@@ -26,8 +26,8 @@ export interface Frame {
   modifiers?: string[];
   /** Only fires when the sentence states an amount near the match ("gave him $20,000"). */
   needsMoney?: boolean;
-  /** Do not spread over coordinated names (a comma pair "Tehran, Iran" is not a list). */
-  noCoordination?: boolean;
+  /** Slots not spread over coordinated names (a comma pair "Tehran, Iran" is not a list); true for all slots. */
+  noCoordination?: boolean | string[];
 }
 
 /** A frame compiled to a sticky regex with its slot order. */
@@ -99,9 +99,10 @@ export function runFrames(s: MaskedSentence, compiled: Compiled[]): FrameHit[] {
         if (HEDGE.test(matched)) confidence *= 0.7;
         const role = e.role === undefined ? undefined : (values.get(e.role) ?? e.role).toLowerCase();
         const base = { type: e.type, rule: c.frame.rule, confidence, negated: NEGATION.test(matched), from: pos, to: pos + matched.length, needsMoney: c.frame.needsMoney === true };
-        const spread = (i: number): number[] => (c.frame.noCoordination === true ? [i] : withCoordinated(s, i));
-        for (const t of spread(Number(tgt))) {
-          for (const srcIndex of spread(Number(src))) {
+        const fixed = c.frame.noCoordination;
+        const spread = (slot: string, i: number): number[] => (fixed === true || (Array.isArray(fixed) && fixed.includes(slot)) ? [i] : withCoordinated(s, i));
+        for (const t of spread(e.target, Number(tgt))) {
+          for (const srcIndex of spread(e.source, Number(src))) {
             if (srcIndex === t) continue;
             hits.push({ ...base, source: srcIndex, target: t, ...(role === undefined ? {} : { role }) });
           }

@@ -51,7 +51,7 @@ const FUNCTION_WORDS_LIST = ('and or but nor of in on at to for with by from int
 export const CONTENT_WORD = String.raw`(?:(?!(?:${FUNCTION_WORDS_LIST.join('|')})\b)[a-z][\w-]*)`;
 
 /** Cues that the relation is attempted, possible or hearsay rather than done: lowers confidence. */
-export const HEDGE = /\b(?:tried|trying|sought|seeking|attempted|attempting|offered|wanted|wants|plans?|planned|planning|would|could|may|might|should|threatened|threatens|intends?|intended|allegedly|possibly|likely|apparently|believed to|suspected|urged|urges|asked|asks|calls? on|called on|reported to|said to|thought to)\b/i;
+export const HEDGE = /\b(?:tried|trying|sought|seeking|attempted|attempting|offered|wanted|wants|plans?|planned|planning|would|could|may|might|should|threatened|threatens|intends?|intended|allegedly|possibly|likely|apparently|believed to|suspected|urged|urges|asked|asks|calls? on|called on|reported to|said to|thought to|will|to be|set to|expected to)\b/i;
 
 /** A short noun-phrase lead-in before an argument: "the most prominent Iraqi armed factions, including". */
 export const NP_GAP = String.raw`(?:(?:the|a|an|its|his|her|their|some|several|many|two|three|other|both|all)\s+)?(?:(?:(?!(?:${FUNCTION_WORDS_LIST.join('|')})\b)[a-z0-9][\w'-]*|⟦[a-zM]\d+⟧)\s+){0,4}?(?:(?!${ROLE}\b)[a-z]+ of (?:the )?)?`;

@@ -1,5 +1,6 @@
 /** Where things are: located_in from prepositions, "-based", "X, Y" place pairs and possessive places. */
 import type { MaskedSentence } from '../masked.js';
+import { phraseChars } from './clause.js';
 import type { Frame, FrameHit } from './frame.js';
 import { AUX } from './lexicon.js';
 
@@ -37,7 +38,7 @@ export const LOCATIVE_FRAMES: Frame[] = [
     // "IRGC agents stationed inside Syria", "the SDF, based in Qamishli"
     rule: 'locative:based-in',
     modifiers: ['a'],
-    pattern: String.raw`{a:POLMolm}(?: ${MEMBERS})?(?:,[^,;"]{1,80}?,)? (?:who |which |that )?${AUX}*(?:based|headquartered|stationed|deployed|located|operating|active|present|positioned|garrisoned|hiding|holed up|lives|lived|living|resides|resided|residing) (?:in|inside|near|at|to|across|out of) (?:the )?${PLACE_NOUN}{l:L}`,
+    pattern: String.raw`{a:POLMolm}(?: ${MEMBERS})?(?:,${phraseChars(80)},)? (?:who |which |that )?${AUX}*(?:based|headquartered|stationed|deployed|located|operating|active|present|positioned|garrisoned|hiding|holed up|lives|lived|living|resides|resided|residing) (?:in|inside|near|at|to|across|out of) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.75,
   },

@@ -1,7 +1,7 @@
 /** Passive and reduced-passive constructions, where the object comes first: "X was killed by Y", "killed in a US drone strike". */
 import type { RelationTypeId } from '../../model/index.js';
 import type { Frame } from './frame.js';
-import { NOT_IN_PP, agent } from './clause.js';
+import { NOT_IN_PP, agent, phraseChars } from './clause.js';
 import { AUX, NP_GAP } from './lexicon.js';
 
 /** Participles that yield `type` from the agent (after "by") to the subject. */
@@ -24,7 +24,7 @@ const PASSIVES: { type: RelationTypeId; participles: string; confidence: number 
 
 /** A subject with an optional apposition or reduced relative before the participle: "Soleimani, the Quds Force leader". */
 // After a preposition a name is no subject ("in the streets of Iraq"), unless an apposition follows it ("by Qassem Soleimani, the Quds Force leader killed in ...").
-const PATIENT = String.raw`(?:${NOT_IN_PP}{b:POLM}(?:,(?! (?:he|she|they|it|we|I)\b)[^,;"]{1,80}?,?)?|{b:POLM},(?! (?:he|she|they|it|we|I)\b)[^,;"]{1,80}?,?) (?:who |which |that )?${AUX}*`;
+const PATIENT = String.raw`(?:${NOT_IN_PP}{b:POLM}(?:,${phraseChars(80)},?)?|{b:POLM},${phraseChars(80)},?) (?:who |which |that )?${AUX}*`;
 
 /** "X was killed by Y", "Hashd al-Shaabi, established by Soleimani", "the PMU, backed by Iran". */
 export const PASSIVE_FRAMES: Frame[] = [

@@ -183,6 +183,8 @@ export const NOUN_FRAMES: Frame[] = [
     pattern: String.raw`${NOT_IN_PP}{x:OLM}(?:,? (?:include|includes|included|including|such as|notably|among them)| (?:which|that|who) [^.;:"]{1,60}? (?:include|includes|included)) (?:the )?{a:POLM}`,
     emit: [{ type: 'part_of', source: 'a', target: 'x' }],
     confidence: 0.55,
+    // "The regime and its backers, notably Russia": Russia is one of the backers, not of the regime.
+    noCoordination: ['x'],
   },
   {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
