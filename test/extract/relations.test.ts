@@ -128,10 +128,10 @@ const ROWS: Row[] = [
     ['located_in(Karbala -> Iraq)'],
   ],
   [
-    'active verb, not a passive: "was killed on the front line" has no object',
-    'Omar was killed on the front line during an attack by pro-Assad forces.',
-    [['Omar', 'PERSON'], ['pro-Assad forces', 'ORG']],
-    ['attacked(pro-Assad forces -> Omar)'],
+    'active verb, not a passive: "was killed at a checkpoint" has no object',
+    'Hassan Karimi was killed at a checkpoint during an attack by Kataeb Hezbollah.',
+    [['Hassan Karimi', 'PERSON'], ['Kataeb Hezbollah', 'ORG']],
+    ['attacked(Kataeb Hezbollah -> Hassan Karimi)'],
   ],
   [
     'hedged relations are kept with a lower confidence',

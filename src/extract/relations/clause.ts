@@ -11,7 +11,7 @@ export function phraseChars(max: number): string {
 
 /** A subject with what may stand between it and its verb: "Hejazi", "Abadi, in particular, vehemently", "Qaani, who". */
 export function subject(name: string, types: string): string {
-  // Either a clause subject, or a name followed by a participle even inside a phrase ("related to a tribal leader fighting IS").
+  // Either a clause subject, or a name followed by a participle even inside a phrase ("photos of a militia commander fighting ISIS").
   return `(?:${NOT_IN_PP}{${name}:${types}}${APPOSITIVE}(?:,? (?:who|which|that) | )${AUX}*${CONJOINED}|{${name}:${types}} (?=[a-z]+ing\b))${ACTIVE}`;
 }
 
@@ -21,7 +21,7 @@ export const NOT_IN_PP = String.raw`(?<!\b(?:of|in|at|on|from|with|to|by|for|int
 /** An earlier verb sharing the subject: "the Americans killed him and also killed Muhandis". */
 const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?)?`;
 
-/** Refuses a passive auxiliary right before the verb: "Omar was killed on the front line" has no object. */
+/** Refuses a passive auxiliary right before the verb: "Karimi was killed at a checkpoint" has no object. */
 const ACTIVE = String.raw`(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (?:[a-z]+ly )?)`;
 
 /** A post written before a name inside an object: "Hashd leader" in "called Hashd leader Abu Fadak". */

@@ -7,20 +7,20 @@ import { AUX } from './lexicon.js';
 /** Generic place nouns between a preposition and a place name: "in the port city of Basra". */
 const PLACE_NOUN = String.raw`(?:(?:the )?(?:[a-z]+ )?(?:city|town|province|village|region|capital|area|district|governorate|port|outskirts|suburbs?|neighbourhood|neighborhood|countryside|north|south|east|west|centre|center|heart|border|desert)(?: of)? )?`;
 
-/** People standing for their organisation: "ISIL fighters", "IRGC agents". */
+/** People standing for their organisation: "Hezbollah fighters", "IRGC agents". */
 const MEMBERS = String.raw`(?:fighters|forces|troops|militants|terrorists|militias?|militiamen|members|units?|positions|targets|operatives|officials|agents|officers|soldiers|advisers|personnel|spies|assets)`;
 
 /** located_in rules; confidence depends on what is placed (a place in a place is surest, a person least). */
 export const LOCATIVE_FRAMES: Frame[] = [
   {
-    // "Karbala in Iraq", "the Wadi Barada area of Damascus"
+    // "Karbala in Iraq", "the Jadriya area of Baghdad"
     rule: 'locative:place-in-place',
     pattern: `{a:L} (?:in|of|near|inside|outside|within) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.75,
   },
   {
-    // "Hezbollah in Lebanon", "ISIL terrorists in Syria and Iraq", "IRGC agents stationed inside Syria"
+    // "Hezbollah in Lebanon", "Hezbollah fighters in Syria and Iraq", "IRGC agents stationed inside Syria"
     rule: 'locative:org-in-place',
     pattern: `{a:Oo}(?: ${MEMBERS})? (?:in|inside|near|outside|at|across) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
@@ -28,7 +28,7 @@ export const LOCATIVE_FRAMES: Frame[] = [
     modifiers: ['a'],
   },
   {
-    // "U.S. Secretary of Defense Ash Carter in Washington" (where a person was, at the time the sentence tells)
+    // "Qaani in Baghdad" (where a person was, at the time the sentence tells)
     rule: 'locative:person-in-place',
     pattern: `{a:P} (?:in|inside|at|near) (?:the )?${PLACE_NOUN}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
@@ -74,11 +74,11 @@ export const LOCATIVE_FRAMES: Frame[] = [
   },
 ];
 
-/** A place framing the sentence, "In Baghdad, ..." / "Near Rawah, ...". */
+/** A place framing the sentence, "In Baghdad, ..." / "Near Qaim, ...". */
 const FRAMING_PLACE = /^(?:In|Near|Inside|Outside|At|Across) (?:the )?(?:(?:[a-z]+ ){0,2}(?:city|town|province|village|region|area) of )?⟦L(\d+)⟧(?: and ⟦L\d+⟧)?, /;
 
 
-/** "Near Rawah, one strike destroyed an ISIL tactical unit": people and groups named in the first clause were at the framing place. */
+/** "Near Qaim, a drone strike hit a Kataeb Hezbollah convoy": people and groups named in the first clause were at the framing place. */
 export function framingPlaceHits(s: MaskedSentence): FrameHit[] {
   const m = FRAMING_PLACE.exec(s.masked);
   if (m === null) return [];

@@ -45,7 +45,7 @@ export const PASSIVE_FRAMES: Frame[] = [
     modifiers: ['a'],
   },
   {
-    // "Omar was killed on the front line during an attack by pro-Assad forces"
+    // "Hassan Karimi was killed at a checkpoint during an attack by Kataeb Hezbollah"
     rule: 'passive:killed-in-attack-by',
     pattern: String.raw`${PATIENT}(?:killed|assassinated|wounded|injured|captured|abducted|kidnapped)(?: [^.;]{1,40}?)? (?:in|during) (?:an? |the )?(?:[a-z-]+ ){0,2}(?:attack|strike|airstrike|raid|ambush|bombing|assault|shelling|offensive|operation) (?:by|of|carried out by|launched by) ${NP_GAP}{a:POLM}`,
     emit: [{ type: 'attacked', source: 'a', target: 'b' }],

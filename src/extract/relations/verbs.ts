@@ -38,7 +38,7 @@ const ROWS: VerbRow[] = [
     confidence: 0.75,
   },
   {
-    // "Nechervan Barzani met with Hejazi", "Minister Ellwood met with the Syrian National Coalition"
+    // "Nechervan Barzani met with Hejazi", "Araji met with the Nato delegation"
     type: 'met',
     verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with|(?:held|had|during|in) (?:an? |the )?(?:phone |telephone |video |private |secret )?(?:call|meeting|conversation|talks|discussions) with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
     objects: 'PO',
@@ -52,21 +52,21 @@ const ROWS: VerbRow[] = [
     confidence: 0.8,
   },
   {
-    // "the Americans killed him and also killed Muhandis", "Coalition military forces conducted 26 strikes against ISIL"
+    // "the Americans killed him and also killed Muhandis", "US forces conducted two strikes against Kataeb Hezbollah"
     type: 'attacked',
     verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|overran)`,
     objects: 'POLM',
     confidence: 0.8,
   },
   {
-    // "Soleimani ... fought ISIS", "Protesters are strongly critical of Iran", "Syria has accused Israel"
+    // "Soleimani ... fought ISIS", "Protesters are strongly critical of Iran", "Tehran accused Washington"
     type: 'opposed',
     verbs: String.raw`(?:opposes|opposed|opposing|oppose|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemn|denounced|denounces|accused|accuses|accuse|blamed|blames|fought|fights|fighting|fight|battled|battles|battling|sanctioned|confronted|confronts|resisted|resists|clashed with|clashes with|clashing with|(?:is|are|was|were) (?:at odds|at war) with|(?:wage[sd]?|waging) war (?:on|against)|(?:is|are|was|were) (?:strongly |very |highly )?critical of|turned against|defeated|defeats|defeat|to defeat|ousted|expelled|(?:is|are|was|were) (?:committed to )?(?:defeating|fighting|countering|confronting) |(?:fight|battle|war|campaign|struggle|efforts?) (?:against|to defeat)|(?:fought|waged|wages|waging|fighting|fights|fight|led|leads|leading) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:wars?|battles?|campaigns?|insurgency|conflict|operations?|offensive) (?:with|against|on|to defeat)|(?:operations?|offensives?|campaigns?) (?:against|to (?:defeat|destroy|retake)))`,
     objects: 'POLM',
     confidence: 0.75,
   },
   {
-    // "Soleimani pounced ... in cooperation with his Iraqi partners", "Coalition forces conducted strikes in support of the government of Iraq"
+    // "Soleimani pounced ... in cooperation with his Iraqi partners", "the Hashd coordinated with the Iraqi army"
     type: 'allied_with',
     verbs: String.raw`(?:allied with|allies with|allied to|cooperates with|cooperated with|cooperating with|cooperate with|coordinates with|coordinated with|coordinating with|coordinate with|fought alongside|fights alongside|fighting alongside|fight alongside|sided with|sides with|partnered with|partners with|worked together with|collaborated with|collaborates with|collaborating with|joined forces with|(?:in|to) (?:close )?(?:cooperation|coordination|partnership|alliance) with|(?:in|to) support of|supports|supported|supporting|support|assisted|assists|assisting|aided|aids|aiding|helped|helps|helping|(?:conducted|carried out|launched) [^.;"]{0,40}?(?:coordinated with|in (?:support|coordination) of|in cooperation with)|[a-z]+ (?:[a-z]+ )?in (?:its|their|his|her) (?:continued |strong |full |unwavering )?support (?:of|for)|(?:is|are|was|were) (?:loyal|close|allied|aligned) (?:to|with)|(?:is|are|was|were) (?:an? )?(?:close )?(?:ally|allies|partner|partners) (?:of|to))`,
     objects: 'POLM',
@@ -142,7 +142,7 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.7,
   },
   {
-    // "the SDF's fight against ISIL", "Iraq's war on the Islamic State"
+    // "the Hashd's fight against IS", "Iraq's war on the Islamic State"
     rule: 'fight-noun',
     pattern: String.raw`{a:POLM}(?:'s?)? (?:in (?:its|their|his|her|the) )?(?:${CONTENT_WORD} ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
@@ -150,37 +150,37 @@ export const NOUN_FRAMES: Frame[] = [
     modifiers: ['a'],
   },
   {
-    // "the international coalition has supported the Iraqi Security Forces in its efforts to defeat ISIL"
+    // "Iran has supported the Hashd in its efforts to defeat IS"
     rule: 'effort-to-defeat',
     pattern: `${subject('a', 'POLM')}[^.;"]{0,60}? (?:in|as part of) (?:its|their|his|her|the) (?:[a-z-]+ ){0,2}(?:efforts?|campaign|fight|operations?|struggle|war|determination|mission|offensive) (?:to (?:help )?(?:degrade and (?:ultimately )?)?(?:defeat|destroy|counter|eliminate|fight)|against) ${object('b', 'POLM')}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
     confidence: 0.6,
   },
   {
-    // "the Iraqi government ... to degrade and ultimately destroy ISIL", "The UK stands by Iraq to defeat Daesh"
+    // "Baghdad vowed to degrade and ultimately destroy IS", "Iran stands by Damascus to defeat the rebels"
     rule: 'to-defeat',
     pattern: `${subject('a', 'POLM')}[^.;"]{0,50}? (?:in order )?to (?:help )?(?:(?:degrade|dismantle|weaken) and (?:ultimately )?)?(?:defeat|destroy|eliminate|counter|fight|confront|oust|expel) ${object('b', 'POLM')}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
     confidence: 0.55,
   },
   {
-    // "a tribal leader fighting IS alongside Iraqi government forces"
+    // "a Hashd commander fighting IS alongside the Iraqi army"
     rule: 'alongside',
     pattern: `${subject('a', 'POLM')}(?:fighting|fought|fights|fight|battling|battled|operating|operated|operates|deployed|stood|stands|standing) [^.;"]{0,50}?alongside ${object('b', 'POLM')}`,
     emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
     confidence: 0.7,
   },
   {
-    // "the ISIL-held building", "IS-controlled Mosul"
+    // "the IS-held town", "Houthi-controlled Sanaa"
     rule: 'held-compound',
     pattern: String.raw`{a:OP}-(?:held|controlled|occupied|run|ruled) (?:[a-z-]+ ){0,2}?{b:L}`,
     emit: [{ type: 'controls', source: 'a', target: 'b' }],
     confidence: 0.7,
   },
   {
-    // "Coalition nations which have conducted strikes in Syria include Australia, Bahrain and Canada", "the international community, including Russia and Iran"
+    // "the Axis of Resistance, which includes Hezbollah and the Houthis", "the factions, including Kataeb Hezbollah and Nujaba"
     rule: 'include-list',
-    pattern: String.raw`${NOT_IN_PP}{x:OLM}(?:,? (?:include|includes|included|including|such as|notably|among them)| (?:which|that|who) [^.;:"]{1,60}? (?:include|includes|included)) (?:the )?{a:POLM}`,
+    pattern: String.raw`${NOT_IN_PP}{x:OLM},?(?: (?:which|that|who)(?: [^.;:"]{1,60}?)?)? (?:include|includes|included|including|such as|notably|among them) (?:the )?{a:POLM}`,
     emit: [{ type: 'part_of', source: 'a', target: 'x' }],
     confidence: 0.55,
     // "The regime and its backers, notably Russia": Russia is one of the backers, not of the regime.
@@ -202,7 +202,7 @@ export const NOUN_FRAMES: Frame[] = [
     modifiers: ['a'],
   },
   {
-    // "Syrian government forces and their Hezbollah allies", "Iran and its Iraqi proxies"
+    // "the Houthis and their Iranian allies", "Damascus and its Hezbollah allies"
     rule: 'and-its-allies',
     pattern: String.raw`{a:POLM},? and (?:its|their|his|her) (?:[a-z]+ )?{b:POLMolm} (?:allies|ally|partners|partner)\b`,
     emit: [{ type: 'allied_with', source: 'a', target: 'b' }],

@@ -1,0 +1,86 @@
+// Noun-headed and place constructions, one table row each: [sentence, hand-written mentions, expected relations].
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
+import { extractRelations } from '../../src/extract/relations.js';
+import { inputFor, moneyIn, show, type HandMention } from './helpers.js';
+
+type Row = [name: string, text: string, mentions: HandMention[], expected: string[]];
+
+const ROWS: Row[] = [
+  ['fight noun', 'The Hashd’s fight against IS lasted three years.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
+  [
+    'efforts to defeat, with the subject before an object',
+    'Iran has supported the Hashd in its efforts to defeat IS.',
+    [['Iran', 'LOC'], ['Hashd', 'ORG'], ['IS', 'ORG']],
+    // "its" may be Iran's or the Hashd's: both readings are kept.
+    ['allied_with(Iran -> Hashd)', 'opposed(Hashd -> IS)', 'opposed(Iran -> IS)'],
+  ],
+  ['"which fought a war with"', 'Hezbollah, which fought a month-long war with Israel in 2006, sent fighters to Syria.', [['Hezbollah', 'ORG'], ['Israel', 'LOC'], ['Syria', 'LOC']], ['opposed(Hezbollah -> Israel)']],
+  [
+    'membership through "which includes", over a list',
+    'The Axis of Resistance, which includes Hezbollah, the Houthis and Kataeb Hezbollah, met in Beirut.',
+    [['Axis of Resistance', 'ORG'], ['Hezbollah', 'ORG'], ['Houthis', 'ORG'], ['Kataeb Hezbollah', 'ORG'], ['Beirut', 'LOC']],
+    ['part_of(Hezbollah -> Axis of Resistance)', 'part_of(Houthis -> Axis of Resistance)', 'part_of(Kataeb Hezbollah -> Axis of Resistance)'],
+  ],
+  [
+    'a list after a place inside a phrase is not membership',
+    'Strikes in Syria included Deir ez-Zor and Albu Kamal.',
+    [['Syria', 'LOC'], ['Deir ez-Zor', 'LOC'], ['Albu Kamal', 'LOC']],
+    [],
+  ],
+  [
+    'arm of, with a demonym-headed owner',
+    'The Islamic Revolutionary Guard Corps (IRGC), the military arm of the Iranian theocracy, expanded its role.',
+    [['Islamic Revolutionary Guard Corps', 'ORG', 'IRGC'], ['IRGC', 'ORG'], ['Iranian', 'MISC', 'Iran']],
+    ['part_of(IRGC -> Iran)'],
+  ],
+  [
+    'its unit',
+    'But the Revolutionary Guards Corps, in particular its elite Quds Force unit, is by far Iran’s most influential arm.',
+    [['Revolutionary Guards Corps', 'ORG', 'IRGC'], ['Quds Force', 'ORG'], ['Iran', 'LOC']],
+    ['part_of(Quds Force -> IRGC)'],
+  ],
+  ['and its allies', 'The Houthis and their Iranian allies rejected the truce.', [['Houthis', 'ORG'], ['Iranian', 'MISC', 'Iran']], ['allied_with(Houthis -> Iran)']],
+  ['support noun', 'The minister reiterated Iraqi support for Kuwait.', [['Iraqi', 'MISC', 'Iraq'], ['Kuwait', 'LOC']], ['allied_with(Iraq -> Kuwait)']],
+  ['held compound', 'Fighters retreated to the IS-held town of Tal Afar.', [['IS', 'ORG'], ['Tal Afar', 'LOC']], ['controls(IS -> Tal Afar)']],
+  ['alongside', 'Kataeb Hezbollah fought IS alongside the Iraqi army.', [['Kataeb Hezbollah', 'ORG'], ['IS', 'ORG'], ['Iraqi army', 'ORG']], ['allied_with(Kataeb Hezbollah -> Iraqi army)', 'opposed(Kataeb Hezbollah -> IS)']],
+  ['framing place', 'Near Qaim, a drone strike hit a Kataeb Hezbollah convoy.', [['Qaim', 'LOC'], ['Kataeb Hezbollah', 'ORG']], ['located_in(Kataeb Hezbollah -> Qaim)']],
+  ['group members placed', 'IRGC agents stationed inside Syria passed the files on.', [['IRGC', 'ORG'], ['Syria', 'LOC']], ['located_in(IRGC -> Syria)']],
+  ['place-based compound', 'The Beirut-based Hezbollah denied any role.', [['Beirut', 'LOC'], ['Hezbollah', 'ORG']], ['located_in(Hezbollah -> Beirut)']],
+  ['possessive place', 'The rockets landed in Iraq’s Anbar province.', [['Iraq', 'LOC'], ['Anbar', 'LOC']], ['located_in(Anbar -> Iraq)']],
+  [
+    'reporting to a handler after a meeting',
+    'Nechervan Barzani met with top American officials in Dec 2014 before immediately reporting the details of the meeting to an Iranian official.',
+    [['Nechervan Barzani', 'PERSON', 'Barzani'], ['American', 'MISC'], ['Iranian', 'MISC', 'Iran']],
+    ['informant_for(Barzani -> Iran)'],
+  ],
+  [
+    'participle after a phrase still has its subject',
+    'Photos of a militia commander fighting ISIS circulated widely.',
+    [['ISIS', 'ORG']],
+    [],
+  ],
+];
+
+for (const [name, text, mentions, expected] of ROWS) {
+  test(`relations (phrases): ${name}`, () => {
+    assert.deepEqual(show(extractRelations(inputFor(text, mentions))), [...expected].sort());
+  });
+}
+
+test('relations (phrases): "received ... from" needs an amount', () => {
+  const text = 'Abadi received $10,000 from the MOIS.';
+  const input = inputFor(text, [['Abadi', 'PERSON'], ['MOIS', 'ORG']], { money: [moneyIn(text, '$10,000', 10000, 'USD')] });
+  assert.deepEqual(show(extractRelations(input)), ['paid(MOIS -> Abadi)']);
+  assert.deepEqual(extractRelations(inputFor('Abadi received a letter from the MOIS.', [['Abadi', 'PERSON'], ['MOIS', 'ORG']])), []);
+});
+
+test('relations (phrases): hedges lower confidence below the default threshold', () => {
+  const text = 'Iran will meet Hezbollah.';
+  const [rel] = extractRelations(inputFor(text, [['Iran', 'LOC'], ['Hezbollah', 'ORG']]));
+  assert.equal(rel?.type, 'met');
+  assert.ok(rel!.confidence < 0.8);
+  const weak = extractRelations(inputFor('Soleimani was in Baghdad.', [['Soleimani', 'PERSON'], ['Baghdad', 'LOC']]));
+  assert.ok(weak.every((r) => r.confidence < DEFAULT_MIN_CONFIDENCE));
+});
