@@ -32,12 +32,16 @@ export default tseslint.config(
       'Stages return their output; the pipeline hands it to the store. Stages never import the store, server or CLI.'),
   },
   {
+    files: ['src/network/**'],
+    rules: forbid(['**/server/**', '**/cli/**'], 'src/network is the read side shared by the CLI and the server; it never imports them.'),
+  },
+  {
     files: ['src/store/**'],
     rules: forbid(['**/server/**', '**/cli/**'], 'The store serves the front ends; it never imports them.'),
   },
   {
     files: ['web/**'],
-    rules: forbid(['**/src/store/**', '**/src/pipeline*', '**/src/ingest/**', '**/src/extract/**', '**/src/nlp/**', '**/src/server/**', '**/src/cli/**'],
+    rules: forbid(['**/src/store/**', '**/src/pipeline*', '**/src/ingest/**', '**/src/extract/**', '**/src/nlp/**', '**/src/server/**', '**/src/cli/**', '**/src/network/**', '**/src/resolve/**', '**/src/export/**'],
       'The web app talks to the server through web/api only; it may import types from src/model.'),
   },
 );
