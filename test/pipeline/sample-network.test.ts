@@ -8,6 +8,7 @@ import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { ingestPaths, defaultStages, finishIngest } from '../../src/pipeline.js';
 import { buildJsonExport } from '../../src/export/json.js';
 import { SAMPLE_CORPUS, tempDir } from '../helpers.js';
+import { measureSample } from '../../scripts/sample-quality.js';
 
 interface Exported {
   documents: { id: string }[];
@@ -56,6 +57,18 @@ describe('sample corpus network', () => {
 
   it('dates the drone strike that killed Soleimani', () => {
     assert.ok(data.events.some((e) => e.date === '2020-01-03'));
+  });
+
+  it('finds at least 90% of the people, organisations and places a reader names, with their types', async () => {
+    const q = await measureSample(store);
+    assert.ok(q.entities.found / q.entities.total >= 0.9, `recall ${q.entities.found}/${q.entities.total}; missed ${q.entities.missed.join('; ')}`);
+  });
+
+  it('shows by default relations that hand judgment finds at least 80% right', async () => {
+    const q = await measureSample(store);
+    const judged = q.relations.right + q.relations.wrong;
+    assert.ok(judged >= q.relations.shown / 2, `most shown relations are judged (${judged} of ${q.relations.shown}): run scripts/eval-sample.ts and judge the rest`);
+    assert.ok(q.relations.right / judged >= 0.8, `precision ${q.relations.right}/${judged}`);
   });
 
   it('records attributed claims, including denials', () => {

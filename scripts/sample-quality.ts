@@ -1,0 +1,47 @@
+/** Scores a store holding the extracted sample corpus against the hand-made fixtures in fixtures/iran-cables/. */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../src/store/store.js';
+import { ALL_COLLECTIONS } from '../src/store/store.js';
+import { normalizeName } from '../src/resolve/index.js';
+import type { Entity, Relation } from '../src/model/index.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'iran-cables');
+
+/** Entity recall and judged relation precision on the sample corpus. */
+export interface SampleQuality {
+  entities: { found: number; foundAnyType: number; total: number; missed: string[] };
+  relations: { shown: number; right: number; wrong: number; unjudged: { key: string; sentence: string }[] };
+}
+
+/** The key a judgment is filed under: "type | source name | target name". */
+export function judgmentKey(r: Relation, byId: Map<string, Entity>): string {
+  return `${r.type} | ${byId.get(r.source)?.name ?? r.source} | ${byId.get(r.target)?.name ?? r.target}`;
+}
+
+/** Measures `store` (relations with confidence >= minConfidence are what users see by default). */
+export async function measureSample(store: Store, minConfidence = 0.5): Promise<SampleQuality> {
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'expected-entities.json'), 'utf8')) as { entities: { type: string; names: string[] }[] };
+  const path = join(FIXTURES, 'relation-judgments.json');
+  const judgments = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { judgments: Record<string, string> }).judgments : {};
+  const entities = await store.listEntities(ALL_COLLECTIONS);
+  const relations = await store.listRelations(ALL_COLLECTIONS);
+  const names = (e: Entity): string[] => [e.name, ...e.aliases].map((n) => normalizeName(n));
+  const q: SampleQuality = { entities: { found: 0, foundAnyType: 0, total: gold.entities.length, missed: [] }, relations: { shown: 0, right: 0, wrong: 0, unjudged: [] } };
+  for (const g of gold.entities) {
+    const wanted = new Set(g.names.map((n) => normalizeName(n)));
+    const hits = entities.filter((e) => names(e).some((n) => wanted.has(n)));
+    if (hits.some((e) => e.type === g.type)) q.entities.found++;
+    else q.entities.missed.push(`${g.type} ${g.names[0]}${hits.length ? ` (found as ${hits.map((h) => h.type).join('/')})` : ''}`);
+    if (hits.length) q.entities.foundAnyType++;
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const r of relations.filter((x) => x.confidence >= minConfidence)) {
+    q.relations.shown++;
+    const key = judgmentKey(r, byId);
+    if (judgments[key] === 'right') q.relations.right++;
+    else if (judgments[key] === 'wrong') q.relations.wrong++;
+    else q.relations.unjudged.push({ key, sentence: r.evidence[0]?.text.replace(/\s+/g, ' ') ?? '' });
+  }
+  return q;
+}
