@@ -1,6 +1,7 @@
 // Precision, recall and F1 of isSameEntity on the OpenSanctions name-matching cases
-// (nomenklatura contrib/name_bench/cases.csv, MIT), read in place from /work/shared/data; nothing is copied.
-// Usage: npx tsx scripts/eval-names.ts [data-dir] [--errors]
+// (nomenklatura contrib/name_bench/cases.csv, MIT), and the cross-script match rate on Arabic-script/English
+// name pairs (google/transliteration ar2en dev split, Apache-2.0), both read in place from /work/shared/data;
+// nothing is copied. Usage: npx tsx scripts/eval-names.ts [opensanctions-dir] [--errors]
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,6 +94,32 @@ export function evaluateNameMatching(dir = DEFAULT_NAME_BENCH_DIR): NameMatchRep
   return report;
 }
 
+/** Where the Arabic/English transliteration pairs live unless another folder is given. */
+export const DEFAULT_AR2EN_DIR = '/work/shared/data/names-google-ar2en';
+
+/** How often an Arabic-script name token matches its English spelling, and how often a wrong one. */
+export interface CrossScriptReport {
+  pairs: number;
+  /** Share of true pairs isSameEntity accepts. */
+  recall: number;
+  /** Share of wrong pairs (each Arabic token against the English token seven rows on) it accepts. */
+  falseMatchRate: number;
+}
+
+/** Runs isSameEntity over the ar2en dev pairs; null when the folder is absent. */
+export function evaluateCrossScript(dir = DEFAULT_AR2EN_DIR): CrossScriptReport | null {
+  const file = join(dir, 'dev.tsv');
+  if (!existsSync(file)) return null;
+  const rows = readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.includes('\t')).map((l) => l.split('\t'));
+  let hits = 0;
+  let wrong = 0;
+  rows.forEach(([arabic = ''], i) => {
+    if (isSameEntity(arabic, rows[i]?.[1] ?? '', 'PERSON')) hits++;
+    if (isSameEntity(arabic, rows[(i + 7) % rows.length]?.[1] ?? '', 'PERSON')) wrong++;
+  });
+  return { pairs: rows.length, recall: hits / Math.max(1, rows.length), falseMatchRate: wrong / Math.max(1, rows.length) };
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? DEFAULT_NAME_BENCH_DIR;
   const report = evaluateNameMatching(dir);
@@ -107,5 +134,11 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     if (process.argv.includes('--errors')) {
       for (const e of report.errors) console.log(`${e.expected ? 'FN' : 'FP'} ${e.type} ${e.name1} | ${e.name2}`);
     }
+  }
+  const cross = evaluateCrossScript();
+  if (cross === null) console.log(`skipped: ${join(DEFAULT_AR2EN_DIR, 'dev.tsv')} not found`);
+  else {
+    const pct = (x: number): string => (100 * x).toFixed(1);
+    console.log(`Arabic script vs English, ${cross.pairs} name tokens (ar2en dev): recall ${pct(cross.recall)}%  false matches ${pct(cross.falseMatchRate)}%`);
   }
 }

@@ -3,7 +3,7 @@
  * fuzzy similarity would wrongly join (two different "Abu ..." people, Iran and Iraq, "Brigade 1" and "Brigade 2").
  */
 import type { EntityType } from '../model/index.js';
-import { comparableWords, tokenKey, vowelsCompatible } from './name-key.js';
+import { arabicVowelsFit, comparableWords, looseKey, tokenKey, vowelsCompatible } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { editDistance, isSubsequence, jaroWinkler } from './similarity.js';
 import { KUNYA_PARTICLES, LEGAL_FORM_PHRASES, NUMBER_WORDS } from './titles.js';
@@ -50,6 +50,14 @@ function unitSimilarity(x: Unit, y: Unit): number {
   if (x.particle !== y.particle) return 0.3;
   if (x.word === y.word) return 1;
   if (x.word.length === 1 || y.word.length === 1) return x.word[0] === y.word[0] ? 0.9 : 0;
+  // Arabic script against Latin: the script writes no short vowels and has no p, v or ch, so consonants are
+  // compared loosely and the long vowels it does write must be in the Latin spelling.
+  if (x.vowelled !== y.vowelled) {
+    const [arabic, latin] = x.vowelled ? [y, x] : [x, y];
+    const fits = arabicVowelsFit(arabic.word, latin.word);
+    if (fits && x.key.length >= 2 && looseKey(x.key) === looseKey(y.key)) return 0.95;
+    if (!fits) return Math.min(0.6, jaroWinkler(x.word, y.word));
+  }
   // The nisba ending makes another name: "Hussein" / "Husseini", "Hashem" / "Hashemi".
   if (x.word === `${y.word}i` || y.word === `${x.word}i`) return 0.6;
   // Skeletons of one- and two-letter words say nothing ("is" / "us"); in short words they need a near-identical

@@ -145,3 +145,30 @@ export function vowelsCompatible(a: string, b: string): boolean {
   }
   return clashes <= Math.floor(pa.length / 3);
 }
+
+/**
+ * A looser skeleton for comparing an Arabic-script name with a Latin one: Arabic writes "p" as b, "v" as f,
+ * "ch" as tsh and English "s" often stands for z ("أندروز" / "Andrews", "أبسون" / "Upson").
+ */
+export function looseKey(key: string): string {
+  return key.replace(/p/g, 'b').replace(/v/g, 'f').replace(/z/g, 's').replace(/tS|C|j/g, 'k');
+}
+
+const ARABIC_VOWEL_SPELLINGS: Record<string, string> = { a: 'ae', i: 'iey', u: 'uo' };
+
+/**
+ * Whether the long vowels an Arabic-script spelling writes (alif, waw, ya) appear, in order, among a Latin
+ * spelling's vowels: "حسين" ("hsin") fits "Hussein" but not "Hassan". The first letter is skipped, since a
+ * word-initial alif or ain carries any vowel ("عمر" / "Omar").
+ */
+export function arabicVowelsFit(arabicFolded: string, latin: string): boolean {
+  const written = (arabicFolded.slice(1).match(/[aiu]/g) ?? []).filter((v, i, all) => v !== all[i - 1]);
+  const vowels = latin.match(/[aeiouy]/g) ?? [];
+  let j = 0;
+  for (const v of written) {
+    while (j < vowels.length && !(ARABIC_VOWEL_SPELLINGS[v] ?? '').includes(vowels[j] ?? '')) j++;
+    if (j >= vowels.length) return false;
+    j++;
+  }
+  return true;
+}

@@ -34,19 +34,30 @@ const ARABIC: Record<string, string> = {
 const ARABIC_VOWEL_LETTER = /[وي\u06cc]/u;
 const ARABIC_LETTER = /[\u0600-\u06ff]/u;
 
+/**
+ * Reads و and ي as a consonant (w, y) or a long vowel (u, i) from their place in the word:
+ * "وليد" -> "walid"-like "wlid", "حسين" -> "hsin", "أوتس" -> "auts", "يوسف" -> "yusf".
+ */
+function vowelLetter(ch: string, before: string, last: boolean): string {
+  const prev = before.at(-1);
+  const consonant = ch === 'و' ? 'w' : 'y';
+  const vowel = ch === 'و' ? 'u' : 'i';
+  if (prev === undefined) return consonant;
+  // After a word-initial alif the letter carries the vowel ("أو" is "o"), as it does after a consonant or at the end.
+  if (last || before === 'a' || !/[aeiou]/.test(prev)) return vowel;
+  return consonant;
+}
+
 /** Folds one Arabic-script word, choosing consonant or vowel readings of و and ي by position. */
 function foldArabicWord(word: string): string {
   // "السيستاني" -> "al sistani": split the article so article stripping sees it.
   const body = word.length > 3 && word.startsWith('ال') ? word.slice(2) : word;
   let out = body === word ? '' : 'al ';
   const start = out.length;
-  for (const ch of body) {
+  const chars = [...body];
+  for (const [i, ch] of chars.entries()) {
     if (ch === 'ع' && out.length === start) out += 'a'; // word-initial ain reads as a vowel: "علي" -> "ali"
-    else if (ARABIC_VOWEL_LETTER.test(ch)) {
-      const prev = out.at(-1);
-      const afterVowel = prev === undefined || out.length === start || /[aeiou]/.test(prev);
-      out += ch === 'و' ? (afterVowel ? 'w' : 'u') : afterVowel ? 'y' : 'i';
-    } else if (/[\u0660-\u0669]/u.test(ch)) out += String(ch.charCodeAt(0) - 0x0660);
+    else if (ARABIC_VOWEL_LETTER.test(ch)) out += vowelLetter(ch, out.slice(start), i === chars.length - 1); else if (/[\u0660-\u0669]/u.test(ch)) out += String(ch.charCodeAt(0) - 0x0660);
     else if (/[\u06f0-\u06f9]/u.test(ch)) out += String(ch.charCodeAt(0) - 0x06f0);
     else out += ARABIC[ch] ?? (ARABIC_LETTER.test(ch) ? '' : ch);
   }
@@ -56,8 +67,9 @@ function foldArabicWord(word: string): string {
 /** Lower-cases and folds text to ASCII where a mapping exists ("Ǧamāl" -> "gamal", "Путин" -> "putin", "قاسم" -> "qasm"). */
 export function foldToAscii(text: string): string {
   const lower = text.normalize('NFKC').toLowerCase();
+  // "نصر الله", "حزب الله": the name of God closes a compound written as one word in Latin ("Nasrallah").
   const arabicDone = ARABIC_LETTER.test(lower)
-    ? lower.replace(/[\u0600-\u06ff\u200c\u200d]+/gu, (w) => foldArabicWord(w))
+    ? lower.replace(/[\u0600-\u06ff\u200c\u200d]+/gu, (w) => (w === 'الله' ? '\u0000allah' : foldArabicWord(w))).replace(/\s*\u0000/g, '')
     : lower;
   let out = '';
   for (const ch of arabicDone.normalize('NFKD')) {

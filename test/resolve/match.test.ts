@@ -19,6 +19,14 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['IRGC', 'Islamic Revolutionary Guard Corps', 'ORG'],
   ['Asaib Ahl al-Haq', "Asa'ib Ahl al-Haq", 'ORG'],
   ['Vladimir Putin', 'Владимир Путин', 'PERSON'],
+  // Arabic and Persian script against the English-press spelling.
+  ['نيجيرفان بارزاني', 'Nechirvan Barzani', 'PERSON'],
+  ['حيدر العبادي', 'Haider al-Abadi', 'PERSON'],
+  ['اسماعیل قاآنی', 'Esmail Qaani', 'PERSON'],
+  ['أبو مهدي المهندس', 'Abu Mahdi al-Muhandis', 'PERSON'],
+  ['حسن نصر الله', 'Hassan Nasrallah', 'PERSON'],
+  ['كتائب حزب الله', 'Kataib Hezbollah', 'ORG'],
+  ['الحشد الشعبي', 'Hashd al-Shaabi', 'ORG'],
   ['Smith, John', 'John Smith', 'PERSON'],
   ['Hans J Friedrich', 'Hans Joachim Friedrich', 'PERSON'],
   ['Siemens AG', 'Siemens Aktiengesellschaft', 'ORG'],
@@ -62,6 +70,7 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['Mahmoud Abbas', 'Mohammad Abbas', 'PERSON', 'word-mismatch'],
   ['Saddam Hussein', 'Saddam Husseini', 'PERSON', 'word-mismatch'], // nisba ending
   ['Hamdi Ahmed', 'Hamid Ahmed', 'PERSON', 'word-mismatch'], // one skeleton, vowels in other places
+  ['حسين علي', 'Hassan Ali', 'PERSON', 'word-mismatch'], // the script writes Hussein's long i
   ['', 'Iran', 'LOC', 'empty'],
   ['ISIS', 'IS', 'ORG', 'acronym-mismatch'],
   ['IS', 'US', 'ORG', 'acronym-mismatch'],
