@@ -74,10 +74,10 @@ const ROWS: Row[] = [
     ['role_in(Salim al-Jabouri -> Iraq)'],
   ],
   [
-    'post before the name, with a possessor',
+    'post before the name, with a possessor (and the possessor owns the organisation)',
     'Much of the dirtiest work was done by the commander of Iran’s notorious Quds Force, Gen. Qassem Soleimani.',
     [['Iran', 'LOC'], ['Quds Force', 'ORG'], ['Qassem Soleimani', 'PERSON']],
-    ['role_in(Qassem Soleimani -> Quds Force)'],
+    ['part_of(Quds Force -> Iran)', 'role_in(Qassem Soleimani -> Quds Force)'],
   ],
   [
     'possessive post before the name',

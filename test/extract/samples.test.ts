@@ -19,6 +19,8 @@ const JUDGED_CORRECT: Record<string, string[]> = {
     'role_in(Soleimani -> Quds Force)', // "the commander of Iran's notorious Quds Force, Gen. Qassem Soleimani"
     'role_in(Abdul-Mahdi -> Iraq)', // "Iraqi Prime Minister Adel Abdul-Mahdi"
     'part_of(IRGC -> Iran)', // "(IRGC), the military arm of the Iranian theocracy"
+    'part_of(MOIS -> Iran)', // "the Iranian intelligence ministry (MOIS)"
+    'part_of(Quds Force -> Iran)', // "Iran's notorious Quds Force"
     'role_in(Abadi -> Iraq)', // "Iraqi Prime Minister Haider al-Abadi"
   ],
   '001_922c9d26da2ca72a.txt': [
@@ -41,6 +43,9 @@ const JUDGED_CORRECT: Record<string, string[]> = {
     'role_in(Soleimani -> Quds Force)', // "the Quds Force leader"
     'controls(Soleimani -> Hashd)', // "Under Soleimani, Hashd al-Shaabi played a major role"
     'located_in(Islamic State -> Iraq)', // "wiping out IS in Iraq"
+    'attacked(Hashd -> Islamic State)', // "Hashd al-Shaabi played a major role in wiping out IS"
+    'part_of(MOIS -> Iran)', // "the reserve of Iran's Ministry of Intelligence and National Security"
+    'located_in(Ain al-Assad -> Anbar)', // "the Ain al-Assad military base in western Anbar province"
     'attacked(United States -> Muhandis)', // "the Americans killed him and also killed Muhandis"
     'role_in(Qaani -> Quds Force)', // "who succeeded Soleimani as leader of the Quds Force"
     'succeeded(Qaani -> Soleimani)',

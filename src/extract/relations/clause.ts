@@ -18,8 +18,8 @@ export function subject(name: string, types: string): string {
 /** A name right after a preposition is not a subject: "Protesters in the streets of Iraq are critical of Iran". */
 export const NOT_IN_PP = String.raw`(?<!\b(?:of|in|at|on|from|with|to|by|for|into|over|under|about|against|between|among|near|like|than|as) (?:the )?)`;
 
-/** An earlier verb sharing the subject: "the Americans killed him and also killed Muhandis". */
-const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?)?`;
+/** An earlier verb sharing the subject ("the Americans killed him and also killed Muhandis"), or a role phrase ("played a major role in wiping out IS"). */
+const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?|(?:played|plays|play|had|has) an? (?:[a-z]+ ){0,2}role in )?`;
 
 /** Refuses a passive auxiliary right before the verb: "Karimi was killed at a checkpoint" has no object. */
 const ACTIVE = String.raw`(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (?:[a-z]+ly )?)`;

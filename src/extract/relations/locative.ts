@@ -7,6 +7,12 @@ import { AUX } from './lexicon.js';
 /** Generic place nouns between a preposition and a place name: "in the port city of Basra". */
 const PLACE_NOUN = String.raw`(?:(?:the )?(?:[a-z]+ )?(?:city|town|province|village|region|capital|area|district|governorate|port|outskirts|suburbs?|neighbourhood|neighborhood|countryside|north|south|east|west|centre|center|heart|border|desert)(?: of)? )?`;
 
+/** A facility or area noun after a place name: "the Ain al-Assad military base in western Anbar province". */
+const FACILITY = String.raw`(?:(?:military |air |naval |army |border )?(?:base|airbase|airport|airfield|camp|prison|port|bridge|dam|district|neighbourhood|neighborhood|province|governorate|city|town|village|region|area|crossing|square|refinery|field))`;
+
+/** A compass word before a place name: "western Anbar", "northern Iraq". */
+const DIRECTION = String.raw`(?:(?:northern|southern|eastern|western|north-western|north-eastern|south-western|south-eastern|northwestern|northeastern|southwestern|southeastern|central) )?`;
+
 /** People standing for their organisation: "Hezbollah fighters", "IRGC agents". */
 const MEMBERS = String.raw`(?:fighters|forces|troops|militants|terrorists|militias?|militiamen|members|units?|positions|targets|operatives|officials|agents|officers|soldiers|advisers|personnel|spies|assets)`;
 
@@ -15,7 +21,7 @@ export const LOCATIVE_FRAMES: Frame[] = [
   {
     // "Karbala in Iraq", "the Jadriya area of Baghdad"
     rule: 'locative:place-in-place',
-    pattern: `{a:L} (?:in|of|near|inside|outside|within) (?:the )?${PLACE_NOUN}{l:L}`,
+    pattern: `{a:L}(?: ${FACILITY})? (?:in|of|near|inside|outside|within) (?:the )?${PLACE_NOUN}${DIRECTION}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.75,
   },

@@ -54,7 +54,7 @@ const ROWS: VerbRow[] = [
   {
     // "the Americans killed him and also killed Muhandis", "US forces conducted two strikes against Kataeb Hezbollah"
     type: 'attacked',
-    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|overran)`,
+    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|overran|wiped out|wiping out|wipe out|routed|crushed)`,
     objects: 'POLM',
     confidence: 0.8,
   },
@@ -126,6 +126,20 @@ export const NOUN_FRAMES: Frame[] = [
     emit: [{ type: 'attacked', source: 'a', target: 'b' }],
     confidence: 0.75,
     modifiers: ['a'],
+  },
+  {
+    // "Overseas operations are the reserve of Iran's Ministry of Intelligence", "Iraq's Popular Mobilization Forces"
+    rule: 'possessive-org',
+    pattern: String.raw`{b:L}'s? (?:${CONTENT_WORD} )?{a:O}`,
+    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
+    confidence: 0.55,
+  },
+  {
+    // "the Iranian intelligence ministry (MOIS)", "the Iraqi army (ISF)"
+    rule: 'demonym-body',
+    pattern: String.raw`{b:m} (?:${CONTENT_WORD} ){0,2}(?:ministry|army|navy|air force|government|agency|service|services|police|parliament|judiciary|guard|forces) \({a:O}\)`,
+    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
+    confidence: 0.65,
   },
   {
     // "the Islamic Revolutionary Guard Corps (IRGC), the military arm of the Iranian theocracy"
