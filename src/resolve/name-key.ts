@@ -42,10 +42,11 @@ export function tokenKey(word: string): string {
 }
 
 // Definite articles of Arabic in their romanised forms, including the sun-letter assimilations ("ash-Shami").
-const ARTICLES = new Set(['al', 'el', 'ul', 'il', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'adh', 'ath', 'ez', 'es', 'ed', 'er', 'en']);
+const PLAIN_ARTICLES = new Set(['al', 'el', 'ul', 'il']);
 const SUN_ARTICLES = new Set(['ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'adh', 'ath', 'ez', 'es', 'ed', 'er', 'en']);
 // "Abdul-Mahdi", "Abdel Mahdi", "Abd al-Mahdi" are one name: the "servant of" particle in its spellings.
-const ABD_FORMS = /^(abdul|abdel|abdol|abdal|abdoul|abdil)(?=\w{3,})/;
+// "Abdullah" itself stays whole.
+const ABD_FORMS = /^(abdul|abdel|abdol|abdal|abdoul|abdil)(?=\w{3,})(?!l?lah$)/;
 
 /** Name words without articles, "abd" particles split off, for person and place names. */
 export function nameWords(norm: string, type: EntityType | undefined): string[] {
@@ -54,7 +55,7 @@ export function nameWords(norm: string, type: EntityType | undefined): string[] 
   words.forEach((w, i) => {
     const isLast = i === words.length - 1;
     // Sun-letter articles are also English words ("as", "at", "an"); only drop them inside person names.
-    if (!isLast && (w === 'al' || w === 'el' || w === 'ul' || w === 'il')) return;
+    if (!isLast && PLAIN_ARTICLES.has(w)) return;
     if (!isLast && type === 'PERSON' && SUN_ARTICLES.has(w)) return;
     if (/^(abdul|abdel|abdol|abdal|abdoul|abdil)$/.test(w)) return void out.push('abd');
     const m = ABD_FORMS.exec(w);
@@ -72,12 +73,21 @@ export function orgWords(norm: string): string[] {
 
 /** Words of a normalised name as the matcher compares them, by type. */
 export function comparableWords(norm: string, type: EntityType | undefined): string[] {
-  if (type === 'ORG') {
-    const words = orgWords(norm).filter((w) => !ARTICLES.has(w) || w === 'al');
-    const kept = words.filter((w) => w !== 'al');
-    return kept.length > 0 ? kept : norm.split(' ');
+  // Only the plain article: sun-letter forms ("as", "an", "at") are words or legal forms in company names.
+  const words = type === 'ORG' ? orgWords(norm).filter((w) => !PLAIN_ARTICLES.has(w)) : nameWords(norm, type);
+  const joined = joinAllah(words);
+  return joined.length > 0 ? joined : norm.split(' ').filter((w) => w !== '');
+}
+
+/** Writes "X Allah" as one word, as Latin spellings usually do: "Hizb Allah" -> "hizballah", "Abd Allah" -> "abdallah". */
+function joinAllah(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const prev = out.at(-1);
+    if (prev !== undefined && /^(?:allah|ullah|ollah)$/.test(w)) out[out.length - 1] = `${prev}${w}`;
+    else out.push(w);
   }
-  return nameWords(norm, type);
+  return out;
 }
 
 /** Skeleton key of a whole name, word order kept ("Qassem Soleimani" -> "ksm slmn"). */
@@ -87,13 +97,15 @@ export function nameKey(name: string, type?: EntityType): string {
 
 /**
  * Keys under which a name is filed for candidate-pair blocking: the ordered skeleton, the sorted skeleton
- * (reordered names), the joined skeleton ("VladimirPutin") and, for people, the family-name skeleton.
+ * (reordered names), the joined skeleton ("VladimirPutin"), a loose skeleton for Arabic script and, for
+ * people, the family-name skeleton.
  * Pairs sharing no key are never compared.
  */
 export function blockingKeys(name: string, type?: EntityType): string[] {
   const keys = comparableWords(normalizeName(name, type), type).map(tokenKey).filter((k) => k !== '');
   if (keys.length === 0) return [];
-  const out = new Set([keys.join(' '), [...keys].sort().join(' '), keys.join('')]);
+  // The loose key pairs Arabic-script spellings with Latin ones ("نيجيرفان" / "Nechirvan").
+  const out = new Set([keys.join(' '), [...keys].sort().join(' '), keys.join(''), `loose:${looseKey(keys.join(''))}`]);
   const last = keys.at(-1);
   if (type === 'PERSON' && last !== undefined && last.length >= 3) out.add(`last:${last}`);
   return [...out];

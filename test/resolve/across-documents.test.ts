@@ -25,6 +25,7 @@ const CANDIDATES: ResolveCandidate[] = [
   cand('d2', 'Hezbollah', 'ORG'),
   cand('d1', 'Nechervan Barzani', 'PERSON'),
   cand('d3', 'Nechirvan Barzani', 'PERSON'),
+  cand('d4', 'نيجيرفان بارزاني', 'PERSON'),
   cand('d1', 'Popular Mobilization Forces', 'ORG', ['PMU']),
   cand('d2', 'Hashd al-Shaabi', 'ORG', ['Popular Mobilization Forces']),
   cand('d3', 'PMF', 'ORG'),
@@ -47,6 +48,7 @@ test('spellings of one entity across documents become one entity', () => {
     ['d1#Qassem Soleimani', 'd3#قاسم سليماني'],
     ['d1#Kataeb Hezbollah', 'd2#Kataib Hezbollah'],
     ['d1#Nechervan Barzani', 'd3#Nechirvan Barzani'],
+    ['d1#Nechervan Barzani', 'd4#نيجيرفان بارزاني'],
     ['d1#Popular Mobilization Forces', 'd2#Hashd al-Shaabi'], // the document stated the equivalence
     ['d1#Popular Mobilization Forces', 'd3#PMF'],
     ['d1#Islamic Revolutionary Guard Corps', 'd2#Revolutionary Guards Corps'],

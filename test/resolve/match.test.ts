@@ -26,6 +26,8 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['أبو مهدي المهندس', 'Abu Mahdi al-Muhandis', 'PERSON'],
   ['حسن نصر الله', 'Hassan Nasrallah', 'PERSON'],
   ['كتائب حزب الله', 'Kataib Hezbollah', 'ORG'],
+  ['Kataib Hizb Allah', 'Kataeb Hezbollah', 'ORG'],
+  ['Abd Allah al-Amiri', 'Abdullah al-Amiri', 'PERSON'],
   ['الحشد الشعبي', 'Hashd al-Shaabi', 'ORG'],
   ['Smith, John', 'John Smith', 'PERSON'],
   ['Hans J Friedrich', 'Hans Joachim Friedrich', 'PERSON'],
