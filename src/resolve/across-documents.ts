@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityType } from '../model/index.js';
 import { acronymKey, isAcronym } from './acronyms.js';
-import { initialsOf, MATCH_THRESHOLD, scoreNames } from './match.js';
+import { initialsOf, isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
 import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { Partition } from './partition.js';
@@ -127,20 +127,22 @@ function applyDecisions(p: Clustering, index: Map<string, number>, decisions: Me
 
 /** One-word people ("Kadhimi") join the only multi-word person with that family name, when there is exactly one. */
 function joinUniqueSurnames(p: Clustering, list: ResolveCandidate[]): void {
-  const full = new Map<string, number[]>();
+  const full = new Map<string, { i: number; last: string }[]>();
   const single: number[] = [];
   list.forEach((c, i) => {
     if (c.type !== 'PERSON') return;
     const words = comparableWords(normalizeName(c.name, c.type), c.type);
     const last = words.at(-1);
     if (words.length === 1 && last !== undefined && last.length >= 4) single.push(i);
-    else if (words.length > 1 && last !== undefined) full.set(tokenKey(last), [...(full.get(tokenKey(last)) ?? []), i]);
+    else if (words.length > 1 && last !== undefined) full.set(tokenKey(last), [...(full.get(tokenKey(last)) ?? []), { i, last }]);
   });
   for (const i of single) {
     const c = list[i];
-    const holders = full.get(tokenKey(normalizeName(c?.name ?? '', 'PERSON')));
-    const roots = new Set((holders ?? []).map((j) => p.find(j)));
-    const j = holders?.[0];
+    // The skeleton finds candidates; the matcher decides ("Kadhimi" is not "al-Kadhim", a nisba apart).
+    const holders = (full.get(tokenKey(normalizeName(c?.name ?? '', 'PERSON'))) ?? [])
+      .filter((h) => isSameEntity(c?.name ?? '', h.last, 'PERSON')).map((h) => h.i);
+    const roots = new Set(holders.map((j) => p.find(j)));
+    const j = holders[0];
     if (c === undefined || j === undefined || roots.size !== 1 || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
     const other = list[j];
     p.union(i, j, { rule: 'unique-surname', score: 0.8, a: c.key, b: other?.key ?? '', evidence: `"${c.name}" ~ "${other?.name ?? ''}"` });
@@ -157,11 +159,16 @@ export function entityId(type: EntityType, members: string[]): string {
 function toEntity(list: ResolveCandidate[], indexes: number[], reasons: MergeReason[]): ResolvedEntity {
   const members = indexes.map((i) => list[i]).filter((c): c is ResolveCandidate => c !== undefined);
   const type = members[0]?.type ?? 'MISC';
-  const rank = (c: ResolveCandidate): [number, number, number] =>
-    [c.documentIds.length, isAcronym(c.name) ? 0 : comparableWords(normalizeName(c.name, type), type).length, c.name.length];
+  // Most documents first, then names in Latin script (the reader's), then the fullest, then the longest.
+  const rank = (c: ResolveCandidate): number[] => [
+    c.documentIds.length,
+    /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]*$/u.test(c.name) ? 1 : 0,
+    isAcronym(c.name) ? 0 : comparableWords(normalizeName(c.name, type), type).length,
+    c.name.length,
+  ];
   const lead = members.reduce((x, y) => {
     const [rx, ry] = [rank(x), rank(y)];
-    for (let k = 0; k < 3; k++) if ((ry[k] ?? 0) !== (rx[k] ?? 0)) return (ry[k] ?? 0) > (rx[k] ?? 0) ? y : x;
+    for (let k = 0; k < rx.length; k++) if ((ry[k] ?? 0) !== (rx[k] ?? 0)) return (ry[k] ?? 0) > (rx[k] ?? 0) ? y : x;
     return y.name < x.name ? y : x;
   });
   const seen = new Set([normalizeName(lead.name, type)]);

@@ -70,6 +70,13 @@ test('different entities stay apart', () => {
   for (const [a, b] of apart) assert.ok(!together(gs, a, b), `${a} apart from ${b}: ${JSON.stringify(gs)}`);
 });
 
+test('a one-word name joins only a full name it matches, and an English spelling leads', () => {
+  const gs = groups([cand('d1', 'Musa al-Kadhim', 'PERSON'), cand('d2', 'Kadhimi', 'PERSON')]);
+  assert.equal(gs.length, 2, JSON.stringify(gs));
+  const { entities } = clusterEntities([cand('d1', 'نيجيرفان بارزاني', 'PERSON'), cand('d2', 'Nechirvan Barzani', 'PERSON')], []);
+  assert.deepEqual(entities.map((e) => [e.name, e.aliases]), [['Nechirvan Barzani', ['نيجيرفان بارزاني']]]);
+});
+
 test('a one-word name stays alone when two people share it', () => {
   const gs = groups([cand('d1', 'Ali Khamenei', 'PERSON'), cand('d2', 'Mojtaba Khamenei', 'PERSON'), cand('d3', 'Khamenei', 'PERSON')]);
   assert.equal(gs.length, 3);
