@@ -15,6 +15,9 @@ const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...NOUN_FRAMES, .
 
 const INFORMANT_WORDS = new Set(INFORMANT_ROLES);
 
+// Demonyms and group names: Iraqi, Iranian(s), Lebanese, Kurdish, Kurds, Shiite(s), Sunni(s), Israeli, Arab(s), Shia.
+const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ite|ites|ist|ists|ds|rab|rabs|ims|ems)|Shia|Shi'a)$/u;
+
 /** Extracts typed relations between the input's entity keys, one per (type, pair, sentence), best rule kept. */
 export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
@@ -46,6 +49,10 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
     type = 'role_in';
     role = 'member';
   }
+  // A MISC name in a relation must name people or a country by adjective ("Iraqi", "Kurds"), not an event or a product ("Euro 96").
+  if ((src.type === 'MISC' && !DEMONYM.test(src.text)) || (tgt.type === 'MISC' && !DEMONYM.test(tgt.text))) return null;
+  // "the Kurdish region, including Arbil": a place inside a place is located in it.
+  if (type === 'part_of' && src.type === 'LOC' && tgt.type === 'LOC') type = 'located_in';
   // People are not located in people, and organisations do not hold posts in persons ... except advisers to a leader.
   if (type === 'located_in' && tgt.type !== 'LOC') return null;
   const from = s.offsets[hit.from]!;

@@ -6,7 +6,7 @@ const APPOSITIVE = String.raw`(?:,${phraseChars(110)},| \([^)]{1,40}\))?`;
 
 /** Up to `max` characters of a comma-free phrase without a finite verb or a pronoun subject: the body of an apposition. */
 export function phraseChars(max: number): string {
-  return String.raw`(?! (?:he|she|they|it|we|I)\b)(?:(?!\b(?:is|was|were|are|has|have|had|will|would|said|says|told)\b)[^,;"]){1,${max}}?`;
+  return String.raw`(?! (?:he|she|they|it|we|I|and|or|but)\b)(?:(?!\b(?:is|was|were|are|has|have|had|will|would|said|says|told)\b)[^,;"]){1,${max}}?`;
 }
 
 /** A subject with what may stand between it and its verb: "Hejazi", "Abadi, in particular, vehemently", "Qaani, who". */
@@ -15,8 +15,8 @@ export function subject(name: string, types: string): string {
   return `(?:${NOT_IN_PP}{${name}:${types}}${APPOSITIVE}(?:,? (?:who|which|that) | )${AUX}*${CONJOINED}|{${name}:${types}} (?=[a-z]+ing\b))${ACTIVE}`;
 }
 
-/** A name right after a preposition is not a subject: "Protesters in the streets of Iraq are critical of Iran". */
-export const NOT_IN_PP = String.raw`(?<!\b(?:of|in|at|on|from|with|to|by|for|into|over|under|about|against|between|among|near|like|than|as) (?:the )?)`;
+/** A name right after a preposition or a participle is not a subject: "Protesters in the streets of Iraq are critical of Iran", "troops besieging Turin were defeated". */
+export const NOT_IN_PP = String.raw`(?<!\b(?:of|in|at|on|from|with|to|by|for|into|over|under|about|against|between|among|near|like|than|as|[a-z]+ing) (?:the )?)`;
 
 /** An earlier verb sharing the subject ("the Americans killed him and also killed Muhandis"), or a role phrase ("played a major role in wiping out IS"). */
 const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?|(?:played|plays|play|had|has) an? (?:[a-z]+ ){0,2}role in )?`;

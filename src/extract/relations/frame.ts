@@ -130,6 +130,8 @@ export function coordinatedAfter(s: MaskedSentence, index: number): number[] {
     const m = LIST_LINK.exec(s.masked.slice(pos));
     if (m === null) break;
     const idx = Number(m[3]);
+    // "in the Midwest and Interstate 5 in California": a name heading its own place phrase starts a new pair.
+    if (/^ (?:in|near|at|of) /.test(s.masked.slice(s.slots[idx]!.end))) break;
     const isAnd = m[1] !== ', ';
     out.push(idx);
     pos = s.slots[idx]!.end;
@@ -138,7 +140,8 @@ export function coordinatedAfter(s: MaskedSentence, index: number): number[] {
       break;
     }
   }
-  return sawAnd ? out : [];
+  // "Serbian President Slobodan Milosevic and Yugoslav politicians": a demonym before a noun is no list member.
+  return sawAnd ? out.filter((i) => s.masked[s.slots[i]!.start + 1] !== 'm') : [];
 }
 
 /** Mentions coordinated before mention `index` as one subject: "he and Abu Mahdi al-Muhandis", "Iran and Syria". */
@@ -148,5 +151,5 @@ export function coordinatedBefore(s: MaskedSentence, index: number): number[] {
   if (m === null) return [];
   const idx = Number(m[2]);
   // "the meeting between A and B": the earlier name is already the frame's other argument, so no list here.
-  return /(?:between|with|of|for|against|on|to|by) (?:the )?⟦[PLOMplom]\d+⟧ and (?:the )?$/.test(before) ? [] : [idx];
+  return /(?:between|with|of|for|against|on|to|by|in|at|near|from|into) (?:the )?⟦[PLOMplom]\d+⟧ and (?:the )?$/.test(before) ? [] : [idx];
 }

@@ -21,7 +21,8 @@ export const LOCATIVE_FRAMES: Frame[] = [
   {
     // "Karbala in Iraq", "the Jadriya area of Baghdad"
     rule: 'locative:place-in-place',
-    pattern: `{a:L}(?: ${FACILITY})? (?:in|of|near|inside|outside|within) (?:the )?${PLACE_NOUN}${DIRECTION}{l:L}`,
+    // "the east China city of Hangzhou" is the other way round, so "of" takes no facility noun.
+    pattern: `{a:L}(?:(?: ${FACILITY})? (?:in|near|inside|outside|within)| of) (?:the )?${PLACE_NOUN}${DIRECTION}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.75,
   },
@@ -96,7 +97,8 @@ export function framingPlaceHits(s: MaskedSentence): FrameHit[] {
     const letter = s.masked[slot.start + 1]!;
     // A possessor ("the Department's work") is not there itself.
     if (k === place || slot.start < m[0].length || slot.end > end || !/[POM]/.test(letter) || s.masked.startsWith("'", slot.end)) return;
-    hits.push({ type: 'located_in', rule: 'locative:framing', source: k, target: place, confidence: 0.55, negated: false, from: 0, to: end, needsMoney: false });
+    // Below the default threshold: "In Toronto, Frank Thomas hit his 29th homer" places a visit, not a home.
+    hits.push({ type: 'located_in', rule: 'locative:framing', source: k, target: place, confidence: 0.45, negated: false, from: 0, to: end, needsMoney: false });
   });
   return hits;
 }

@@ -10,8 +10,8 @@ const DESCRIPTORS = String.raw`(?:(?!(?:who|which|that|and|or|was|is|were|are|ha
 /** A possessor before the organisation: "Iran's notorious" in "the commander of Iran's notorious Quds Force". */
 const POSSESSOR = String.raw`(?:⟦[A-Za-z]\d+⟧'s? (?:[a-z][\w-]* )?)?`;
 
-/** role_in rules keyed on a post word. */
-export const TITLE_FRAMES: Frame[] = [
+/** role_in rules keyed on a post word; a post belongs to one name, so none spreads over a list ("President A and B"). */
+export const TITLE_FRAMES: Frame[] = ([
   {
     // "Iraqi Prime Minister Haider al-Abadi", "Hashd leader Abu Fadak", "Lebanese Hezbollah leader Hassan Nasrallah"
     rule: 'title-name',
@@ -92,4 +92,4 @@ export const TITLE_FRAMES: Frame[] = [
     emit: [{ type: 'succeeded', source: 'a', target: 'b' }],
     confidence: 0.8,
   },
-];
+] as Frame[]).map((f) => ({ ...f, noCoordination: true }));

@@ -194,7 +194,7 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "the Axis of Resistance, which includes Hezbollah and the Houthis", "the factions, including Kataeb Hezbollah and Nujaba"
     rule: 'include-list',
-    pattern: String.raw`${NOT_IN_PP}{x:OLM},?(?: (?:which|that|who)(?: [^.;:"]{1,60}?)?)? (?:include|includes|included|including|such as|notably|among them) (?:the )?{a:POLM}`,
+    pattern: String.raw`${NOT_IN_PP}{x:OLM},?(?: (?:which|that|who)(?: [^.;:"]{1,60}?)?)? (?:include|includes|included|including|such as|notably|among them) (?:the )?{a:POL}`,
     emit: [{ type: 'part_of', source: 'a', target: 'x' }],
     confidence: 0.55,
     // "The regime and its backers, notably Russia": Russia is one of the backers, not of the regime.
@@ -208,9 +208,9 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.7,
   },
   {
-    // "Iranian ally Hezbollah", "Syria's partner Russia"
+    // "Iranian ally Hezbollah", "Kremlin ally Ramzan Kadyrov" ("Jamaican rival X" names a nationality, so a demonym needs a group after it)
     rule: 'ally-title',
-    pattern: String.raw`{a:OLM}(?:'s?)? (?:[a-z]+ )?(?:ally|allies|partner|partners) (?:the )?{b:POLM}`,
+    pattern: String.raw`(?:{a:POLol}|{a:m}(?= (?:[a-z]+ )?(?:ally|allies) (?:the )?⟦[OL]))(?:'s?)? (?:[a-z]+ )?(?:ally|allies) (?:the )?{b:POLM}`,
     emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
     confidence: 0.7,
     modifiers: ['a'],
@@ -232,7 +232,7 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "Iran's proxy Kataeb Hezbollah"
     rule: 'proxy-title',
-    pattern: String.raw`{a:OLM}(?:'s?)? (?:[a-z]+ )?(?:proxy|proxies|client|puppet) (?:the )?{b:POLM}`,
+    pattern: String.raw`(?:{a:POLol}|{a:m}(?= (?:[a-z]+ )?(?:proxy|proxies) (?:the )?⟦[OL]))(?:'s?)? (?:[a-z]+ )?(?:proxy|proxies|client|puppet) (?:the )?{b:POLM}`,
     emit: [{ type: 'controls', source: 'a', target: 'b' }],
     confidence: 0.7,
     modifiers: ['a'],
@@ -240,7 +240,7 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "Iran's arch-rival Saudi Arabia"
     rule: 'rival-title',
-    pattern: String.raw`{a:OLM}(?:'s?)? (?:[a-z]+ )?(?:rival|rivals|arch-rival|arch-enemy|enemy|foe) (?:the )?{b:POLM}`,
+    pattern: String.raw`(?:{a:POLol}|{a:m}(?= (?:[a-z]+ )?(?:rival|rivals|arch-rival|arch-enemy|enemy|foe) (?:the )?⟦[OL]))(?:'s?)? (?:[a-z]+ )?(?:rival|rivals|arch-rival|arch-enemy|enemy|foe) (?:the )?{b:POLM}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
     confidence: 0.7,
     modifiers: ['a'],
