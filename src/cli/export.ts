@@ -1,28 +1,39 @@
-/** `cablegraph export --format json [--out FILE]`: the whole store in a documented format. */
-import { writeFile } from 'node:fs/promises';
+/** `cablegraph export --format json|csv|gexf|ftm|stix [--out PATH]`: the whole store in a documented format. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ALL_COLLECTIONS } from '../store/store.js';
-import { buildJsonExport } from '../export/json.js';
+import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat } from '../export/formats.js';
 import { withDb, withStore, UserError } from './common.js';
-
-const FORMATS = ['json'];
 
 /** Registers the export command. */
 export function registerExport(program: Command): void {
+  const formats = EXPORT_FORMAT_IDS.map((id) => `${id} (${EXPORT_FORMATS[id].description})`).join(', ');
   withDb(program.command('export'))
     .description('Export documents, entities, relations, events and claims with evidence.')
-    .option('--format <format>', `one of: ${FORMATS.join(', ')}`, 'json')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--format <format>', `one of: ${formats}`, 'json')
+    .option('--out <path>', 'write to this file instead of standard output (csv: a folder receiving relations.csv and entities.csv)')
     .option('--collection <name...>', 'export only these collections')
-    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[] }) => {
-      if (!FORMATS.includes(opts.format)) throw new UserError(`Unknown export format "${opts.format}": use one of ${FORMATS.join(', ')}.`);
-      const data = await withStore(opts, (store) => buildJsonExport(store, opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS));
-      const text = `${JSON.stringify(data, null, 2)}\n`;
-      if (opts.out) {
-        await writeFile(opts.out, text);
+    .option('--timestamp <iso>', 'fixed time written into the export (STIX created/modified, GEXF date), for byte-identical re-exports')
+    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string }) => {
+      if (!isExportFormat(opts.format)) throw new UserError(`Unknown export format "${opts.format}": use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
+      if (opts.timestamp !== undefined && Number.isNaN(Date.parse(opts.timestamp))) {
+        throw new UserError(`--timestamp must be an ISO date-time such as 2020-01-03T00:00:00Z, got "${opts.timestamp}".`);
+      }
+      const format = EXPORT_FORMATS[opts.format];
+      const scope = opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS;
+      const files = await withStore(opts, (store) => format.build(store, scope, { timestamp: opts.timestamp }));
+      if (!opts.out) {
+        // Standard output carries one file: the main one (relations.csv for csv).
+        process.stdout.write(files[0]!.text);
+      } else if (files.length === 1) {
+        await writeFile(opts.out, files[0]!.text);
         process.stderr.write(`Wrote ${opts.out}\n`);
       } else {
-        process.stdout.write(text);
+        // Several files go into a folder named by --out, so their fixed names (relations.csv ...) stay recognisable.
+        await mkdir(opts.out, { recursive: true });
+        for (const file of files) await writeFile(join(opts.out, file.name), file.text);
+        process.stderr.write(`Wrote ${files.map((f) => join(opts.out!, f.name)).join(', ')}\n`);
       }
     });
 }

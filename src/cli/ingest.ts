@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ingestPaths, defaultStages, finishIngest, type IngestSummary } from '../pipeline.js';
 import { DEFAULT_LIMITS } from '../ingest/handler.js';
 import { withDb, withStore, positiveInt, EXIT, bold } from './common.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, describeFailure } from './progress.js';
 
 /** Registers the ingest command. */
 export function registerIngest(program: Command): void {
@@ -47,7 +47,7 @@ function printSummary(s: IngestSummary): void {
   out.write(`${bold('Ingested')} ${s.ingested} file(s) as ${s.documents} document(s), ${s.unchanged} unchanged, ${s.failed.length} failed, in ${s.seconds.toFixed(1)} s${rate}.\n`);
   if (s.failed.length > 0) {
     out.write(`${bold('Failed:')}\n`);
-    for (const f of s.failed) out.write(`  ${f.path}: [${f.code}] ${f.message}\n`);
+    for (const f of s.failed) out.write(`  ${describeFailure(f)}\n`);
   }
   if (s.interrupted) out.write('Interrupted before the end: run the same command again to finish (stored files are skipped).\n');
 }

@@ -16,13 +16,13 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       return;
     }
     if (!tty) {
-      const detail = e.failure ? `: [${e.failure.code}] ${e.failure.message}` : e.documents > 1 ? ` (${e.documents} documents)` : '';
+      const detail = e.failure ? `: [${e.failure.code}] ${reasonOf(e.failure)}` : e.documents > 1 ? ` (${e.documents} documents)` : '';
       stream.write(`${e.status.padEnd(9)} ${e.done}/${e.files} ${e.path}${detail}\n`);
       return;
     }
     if (e.failure) {
       clear();
-      stream.write(`failed    ${e.path}: [${e.failure.code}] ${e.failure.message}\n`);
+      stream.write(`failed    ${e.path}: [${e.failure.code}] ${reasonOf(e.failure)}\n`);
     }
     const now = Date.now();
     if (now - lastDraw < REDRAW_MS && e.done < e.files) return;
@@ -48,4 +48,14 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
 function clock(seconds: number): string {
   const s = Math.round(seconds);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The reason without the path when the message starts with it ("x.txt is empty" -> "is empty"), since the path is printed first. */
+export function reasonOf(f: { path: string; message: string }): string {
+  return f.message.startsWith(f.path) ? f.message.slice(f.path.length).replace(/^[\s:]+/u, '') : f.message;
+}
+
+/** One line per failure: "path: [code] reason". */
+export function describeFailure(f: { path: string; code: string; message: string }): string {
+  return `${f.path}: [${f.code}] ${reasonOf(f)}`;
 }

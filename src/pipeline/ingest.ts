@@ -1,11 +1,11 @@
 /** The ingest loop: files in, documents stored, stages run; one bad file never stops the run or corrupts the store. */
-import { readFile } from 'node:fs/promises';
 import type { ExtractedDocument, Stage } from '../model/index.js';
 import type { Store, NewDocument, FailureRecord } from '../store/store.js';
 import { sha256Hex } from '../store/ids.js';
 import { DEFAULT_LIMITS, IngestFailure, type IngestLimits } from '../ingest/handler.js';
 import { readDocument } from '../ingest/read-document.js';
 import { walkInputs } from '../ingest/walk.js';
+import { loadInputFile } from '../ingest/load-file.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { runStages } from './run-stages.js';
 
@@ -74,11 +74,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     let documents = 0;
     let failure: FailureRecord | undefined;
     try {
-      if (input.size < 0) throw new IngestFailure('not-found', 'No such file or folder.');
-      if (input.size > limits.maxFileBytes) {
-        throw new IngestFailure('too-large', `File is ${formatMB(input.size)}, over the ${formatMB(limits.maxFileBytes)} limit (raise it with --max-file-mb).`);
-      }
-      const bytes = new Uint8Array(await readFile(input.path));
+      const bytes = await loadInputFile(input.path, input.size, limits);
       const existing = await store.findBySha256(collection, sha256Hex(bytes));
       if (existing) {
         status = 'unchanged';
@@ -120,8 +116,4 @@ function flatten(root: ExtractedDocument, collection: string): NewDocument[] {
   };
   visit(root, -1);
   return batch;
-}
-
-function formatMB(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
