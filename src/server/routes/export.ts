@@ -1,19 +1,37 @@
-/** GET /api/export: the JSON export contract for what the caller may see. */
+/** GET /api/export: what the caller may see, in the JSON contract (default) or another export format. */
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
 import { buildJsonExport } from '../../export/json.js';
+import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, type ExportFormatId } from '../../export/formats.js';
 import { errorSchema } from '../schemas.js';
 
 /** Registers the export route. */
 export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Querystring: { format: string } }>('/export', {
+  app.get<{ Querystring: { format: ExportFormatId; file?: string } }>('/export', {
     schema: {
-      summary: 'Export documents, entities, relations, events and claims with evidence (JSON contract version 1)',
-      querystring: { type: 'object', properties: { format: { type: 'string', enum: ['json'], default: 'json' } }, additionalProperties: false },
+      summary: 'Export documents, entities, relations, events and claims with evidence (JSON contract version 1, or csv, gexf, ftm, stix)',
+      querystring: {
+        type: 'object',
+        properties: {
+          format: { type: 'string', enum: EXPORT_FORMAT_IDS, default: 'json' },
+          // csv makes two files; this picks one (relations.csv by default).
+          file: { type: 'string', enum: ['relations.csv', 'entities.csv'] },
+        },
+        additionalProperties: false,
+      },
       response: { 400: errorSchema },
     },
-  }, async (_req, reply) => {
-    reply.header('content-disposition', 'attachment; filename="cablegraph-export.json"');
-    return buildJsonExport(ctx.store, ctx.scope);
+  }, async (req, reply) => {
+    const { format, file } = req.query;
+    if (format === 'json') {
+      // The JSON contract is returned as an object, exactly as before the other formats existed.
+      reply.header('content-disposition', 'attachment; filename="cablegraph-export.json"');
+      return buildJsonExport(ctx.store, ctx.scope);
+    }
+    const files = await EXPORT_FORMATS[format].build(ctx.store, ctx.scope, {});
+    const chosen = files.find((f) => f.name === file) ?? files[0]!;
+    reply.header('content-disposition', `attachment; filename="${chosen.name}"`);
+    reply.type(chosen.contentType);
+    return chosen.text;
   });
 }

@@ -1,0 +1,56 @@
+/** The data every export format reads, loaded once from the Store in a fixed order so exports are repeatable. */
+import type { DocumentSummary, Entity, Relation, Event, Claim } from '../model/index.js';
+import type { Store, Scope } from '../store/store.js';
+
+/** Everything a scope sees, as the JSON export reads it, each list sorted by id. */
+export interface ExportData {
+  /** Document metadata (no text: formats cite evidence sentences, not whole documents). */
+  documents: DocumentSummary[];
+  entities: Entity[];
+  /** Merged relations with all their evidence and independent-source counts. */
+  relations: Relation[];
+  events: Event[];
+  claims: Claim[];
+}
+
+/** Options shared by every format. */
+export interface ExportOptions {
+  /** ISO timestamp written where a format wants one (STIX created/modified, GEXF lastmodifieddate); defaults to now. */
+  timestamp?: string;
+}
+
+const PAGE = 1000;
+
+/** Loads the documents, entities, relations, events and claims the scope sees. */
+export async function loadExportData(store: Store, scope: Scope): Promise<ExportData> {
+  const documents: DocumentSummary[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listDocuments(scope, PAGE, offset);
+    documents.push(...page.items);
+    if (page.items.length < PAGE) break;
+  }
+  // Sorting by id makes two exports of the same store byte-identical whatever order the backend returns rows in.
+  const byId = <T extends { id: string }>(items: T[]): T[] => items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    documents: byId(documents),
+    entities: byId(await store.listEntities(scope)),
+    relations: byId(await store.listRelations(scope)),
+    events: byId(await store.listEvents(scope)),
+    claims: byId(await store.listClaims(scope)),
+  };
+}
+
+/** The export timestamp: the fixed one when given, else the current time, always with milliseconds and "Z". */
+export function exportTimestamp(options: ExportOptions): string {
+  return new Date(options.timestamp ?? Date.now()).toISOString();
+}
+
+/** Maps entity ids to entities, for formats that print names beside ids. */
+export function entityIndex(data: ExportData): Map<string, Entity> {
+  return new Map(data.entities.map((e) => [e.id, e]));
+}
+
+/** The last path segment of a document path (archive members: the member's own name). */
+export function fileNameOf(path: string): string {
+  return path.split(/[/\\]|!\//).filter(Boolean).pop() ?? path;
+}
