@@ -6,7 +6,7 @@ import type { EntityType } from '../model/index.js';
 import { arabicVowelsFit, comparableWords, looseKey, tokenKey, vowelsCompatible } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { editDistance, isSubsequence, jaroWinkler } from './similarity.js';
-import { KUNYA_PARTICLES, LEGAL_FORM_PHRASES, NUMBER_WORDS } from './titles.js';
+import { isOrgQualifier, KUNYA_PARTICLES, LEGAL_FORM_PHRASES, NUMBER_WORDS } from './titles.js';
 import type { NameScore } from './types.js';
 
 /** Scores at or above this count as the same entity; measured on the OpenSanctions name bench (scripts/eval-names.ts). */
@@ -221,9 +221,13 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
   }
 
   const extra = long.length - short.length;
-  // A person's extra middle name is common; an organisation's extra word is usually a different branch or fund.
-  const extraCost = type === 'PERSON' ? 0.03 : 0.16;
-  let score = mean - extra * extraCost - legalFormClash(pa.norm, pb.norm);
+  // A person's extra middle name is common; an organisation's extra word is usually a different branch or
+  // fund ("Banco Santander Mexico"), unless it is a qualifier the name is often given without ("Islamic", "Iraqi").
+  const extraCost = long.reduce((sum, u, j) => {
+    if (usedLong.has(j)) return sum;
+    return sum + (type === 'PERSON' ? 0.03 : isOrgQualifier(u.word) ? 0.06 : 0.16);
+  }, 0);
+  let score = mean - extraCost - legalFormClash(pa.norm, pb.norm);
   // "Friedrich Hans" / "Hans Friedrich": swapped given and family name without a comma is another person.
   if (type === 'PERSON' && crossings(pairs) > 0 && !a.includes(',') && !b.includes(',')) score -= 0.16;
   let rule = minSim === 1 ? 'same-words' : minSim >= 0.95 ? 'translit-key' : 'fuzzy-words';

@@ -63,3 +63,11 @@ export const NUMBER_WORDS: Record<string, string> = {
   first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7', eighth: '8',
   ninth: '9', tenth: '10', ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9',
 };
+
+/** Nationality adjectives that open organisation names: "Iraqi", "Iranian", "Lebanese", "Kurdish". */
+export const DEMONYM = /^\p{L}{3,}(?:i|ian|ese|ish)$/u;
+
+/** Qualifiers an organisation's name may carry or drop without naming another body ("Islamic Dawa Party"). */
+export function isOrgQualifier(word: string): boolean {
+  return word === 'islamic' || DEMONYM.test(word);
+}

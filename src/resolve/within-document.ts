@@ -9,7 +9,7 @@ import { initialsOf } from './match.js';
 import { comparableWords } from './name-key.js';
 import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
 import { Partition } from './partition.js';
-import { NAME_PARTICLES } from './titles.js';
+import { isOrgQualifier, NAME_PARTICLES } from './titles.js';
 
 /** A mention as the resolver needs it: offsets into the document text, type and text. */
 export interface DocumentMention {
@@ -75,8 +75,9 @@ function isPartialOf(p: Prepared, full: Prepared): boolean {
   if (p.words.every((w) => NAME_PARTICLES.has(w))) return false;
   if (p.m.type === 'PERSON') return containsWords(full.words, p.words);
   if (p.m.type !== 'ORG') return false;
-  // "Hezbollah" after "Lebanese Hezbollah", "Ministry of Intelligence" after "Iranian Ministry of Intelligence".
-  if (DEMONYM.test(full.words[0] ?? '') && full.words.slice(1).join(' ') === p.words.join(' ')) return true;
+  // "Hezbollah" after "Lebanese Hezbollah", "Ministry of Intelligence" after "Iranian Ministry of Intelligence",
+  // "Dawa Party" after "Islamic Dawa Party".
+  if (isOrgQualifier(full.words[0] ?? '') && full.words.slice(1).join(' ') === p.words.join(' ')) return true;
   // One word may only stand for an organisation it begins ("Hashd" for "Hashd al-Shaabi"); "Hezbollah" inside
   // "Kataeb Hezbollah" is usually another organisation.
   if (p.words.length === 1) return full.words[0] === p.words[0];
@@ -84,9 +85,6 @@ function isPartialOf(p: Prepared, full: Prepared): boolean {
 }
 
 const quote = (p: Prepared): string => `"${p.m.text}"`;
-
-// Nationality adjectives that open organisation names: "Iraqi", "Iranian", "Lebanese", "Kurdish", "American".
-const DEMONYM = /^\p{L}{3,}(?:i|ian|ese|ish|an)$/u;
 
 // Text between two names that states they are one: "Hashd al-Shaabi, also known as the Popular Mobilization
 // Forces", "Popular Mobilization Forces (Hashd al-Shaabi)", "the Hashd, or Popular Mobilization Units,".

@@ -17,6 +17,8 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Mustafa al-Kadhimi', 'Mostafa Kazemi', 'PERSON'],
   ['Revolutionary Guards Corps', 'the Revolutionary Guard', 'ORG'],
   ['IRGC', 'Islamic Revolutionary Guard Corps', 'ORG'],
+  ['Revolutionary Guards', 'Islamic Revolutionary Guard Corps', 'ORG'],
+  ['Iranian Ministry of Intelligence', 'Ministry of Intelligence', 'ORG'],
   ['Asaib Ahl al-Haq', "Asa'ib Ahl al-Haq", 'ORG'],
   ['Vladimir Putin', 'Владимир Путин', 'PERSON'],
   // Arabic and Persian script against the English-press spelling.
@@ -62,6 +64,8 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['Qassem Soleimani', 'Qassem al-Araji', 'PERSON', 'word-mismatch'],
   ['Kataeb Hezbollah', 'Kataeb Sayyid al-Shuhada', 'ORG', 'word-mismatch'],
   ['Kataeb Hezbollah', 'Hezbollah', 'ORG', 'partial-name'],
+  ['Kurdistan Democratic Union', 'Democratic Union', 'ORG', 'same-words+extra'],
+  ['Banco Santander Mexico', 'Banco Santander', 'ORG', 'same-words+extra'],
   ['Soleimani', 'Qassem Soleimani', 'PERSON', 'partial-name'],
   ['Friedrich Hans', 'Hans Friedrich', 'PERSON', 'same-words'],
   ['Deutsche Bank AG', 'Deutsche Bank GmbH', 'ORG', 'same-words'],
