@@ -8,12 +8,17 @@ const dir = mkdtempSync(join(tmpdir(), 'cablegraph-bench-'));
 const sections: BenchSection[] = [];
 try {
   sections.push(await benchIngest(dir));
-  for (const extra of ['./ner.js']) {
+  // Other sections: each module exports one or more `bench*` functions returning a section.
+  for (const extra of ['./ner.js', './api.js', './network.js']) {
+    let mod: Record<string, unknown>;
     try {
-      const mod = (await import(extra)) as { benchNer?: () => Promise<BenchSection> };
-      if (mod.benchNer) sections.push(await mod.benchNer());
+      mod = (await import(extra)) as Record<string, unknown>;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+      if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') continue;
+      throw err;
+    }
+    for (const [name, fn] of Object.entries(mod)) {
+      if (name.startsWith('bench') && typeof fn === 'function') sections.push(await (fn as () => Promise<BenchSection>)());
     }
   }
 } finally {
