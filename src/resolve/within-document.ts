@@ -191,9 +191,12 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   for (const p of byStart) {
     const holders = byWord.get(p.words[0] ?? '') ?? [];
     const earlier = holders.filter((q) => q.m.start < p.m.start && isPartialOf(p, q));
-    const nearest = earlier.at(-1);
+    // A lone family name ("Soleimani") takes the nearest person it ends; any other lone word ("Ali",
+    // "Hashd") only an entity it cannot be confused with.
+    const bySurname = p.m.type === 'PERSON' && p.words.length === 1 ? earlier.filter((q) => q.words.at(-1) === p.words[0]) : [];
+    const nearest = bySurname.at(-1) ?? earlier.at(-1);
     if (nearest) {
-      const unique = p.words.length > 1 || new Set(earlier.map((q) => uf.find(q.index))).size === 1 || p.m.type === 'PERSON';
+      const unique = p.words.length > 1 || bySurname.length > 0 || new Set(earlier.map((q) => uf.find(q.index))).size === 1;
       if (unique) uf.union(nearest.index, p.index, { rule: 'partial-name', detail: `${quote(p)} -> ${quote(nearest)}` });
       continue;
     }

@@ -97,6 +97,13 @@ const CASES: Case[] = [
     canonical: [['Abadi', 'Haider al-Abadi']],
   },
   {
+    name: 'a lone given name shared by two earlier people joins neither (003)',
+    text: 'Supreme Leader Ali Khamenei and Grand Ayatollah Ali al-Sistani disagreed. Sources close to Ali said so; Khamenei did not.',
+    mentions: [['Supreme Leader Ali Khamenei', 'PERSON'], ['Grand Ayatollah Ali al-Sistani', 'PERSON'], ['Ali', 'PERSON'], ['Khamenei', 'PERSON']],
+    same: [['Supreme Leader Ali Khamenei', 'Khamenei']],
+    different: [['Ali', 'Supreme Leader Ali Khamenei'], ['Ali', 'Grand Ayatollah Ali al-Sistani']],
+  },
+  {
     name: 'a surname before the only full name joins it forward',
     text: 'Soleimani’s shoes are hard to fill. The weakness of General Esmail Qaani, who succeeded Gen. Qassem Soleimani as leader of the Quds Force, is plain.',
     mentions: [['Soleimani’s', 'PERSON'], ['General Esmail Qaani', 'PERSON'], ['Gen. Qassem Soleimani', 'PERSON'], ['Quds Force', 'ORG']],
