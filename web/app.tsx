@@ -6,6 +6,8 @@ import { TopBar } from './components/top-bar.js';
 import { Link, buildUrl, lastNavigation, navigate, savedScrollY, useLocation, type AppLocation } from './lib/router.js';
 import { DocumentScene } from './scenes/document-scene.js';
 import { DocumentsScene } from './scenes/documents-scene.js';
+import { EntitiesScene } from './scenes/entities-scene.js';
+import { EntityScene } from './scenes/entity-scene.js';
 import { PendingScene } from './scenes/pending-scene.js';
 import { SearchScene } from './scenes/search-scene.js';
 
@@ -16,7 +18,9 @@ function sceneFor(location: AppLocation) {
   if (path === '/' || path === '/search') return <SearchScene location={location} />;
   if (path === '/documents') return <DocumentsScene location={location} />;
   if (documentMatch) return <DocumentScene id={decodeURIComponent(documentMatch[1] ?? '')} location={location} />;
-  if (path === '/entities') return <PendingScene name="entities" />;
+  const entityMatch = /^\/entities\/([^/]+)$/.exec(path);
+  if (path === '/entities') return <EntitiesScene location={location} />;
+  if (entityMatch) return <EntityScene id={decodeURIComponent(entityMatch[1] ?? '')} location={location} />;
   if (path === '/network') return <PendingScene name="network" />;
   if (path === '/timeline') return <PendingScene name="timeline" />;
   return (

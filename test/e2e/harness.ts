@@ -7,8 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openStore } from '../../src/store/open.js';
 import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
-import type { EntityType } from '../../src/model/index.js';
-import { ingestPaths } from '../../src/pipeline.js';
+import { defaultStages, finishIngest, ingestPaths } from '../../src/pipeline.js';
 import { buildApp } from '../../src/server/app.js';
 import { ROOT, SAMPLE_CORPUS, tempDir } from '../helpers.js';
 
@@ -67,7 +66,8 @@ export async function startServer(): Promise<E2eServer> {
   writeFileSync(join(generated, 'wire.jsonl'), WIRE_JSONL);
 
   const store = await openStore(join(dir, 'store.db'));
-  await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables' });
+  // The sample cables go through every stage (mentions, facts, resolution), so entity pages, the network and the timeline have data.
+  await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
   await ingestPaths([generated], { store, collection: 'generated' });
   const app = await buildApp({ store, webRoot });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -119,19 +119,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-/**
- * Writes mentions of the given names into the sample cable "Leaked Spy Cables ..." under a test stage, as the NER stage
- * will; returns the document id.
- */
-export async function addMentions(server: E2eServer, names: [string, EntityType][]): Promise<string> {
+/** The id of the sample cable "Leaked Spy Cables ...", which the default stages fill with mentions, relations, events and claims. */
+export async function sampleCableId(server: E2eServer): Promise<string> {
   const { items } = await server.store.listDocuments(ALL_COLLECTIONS, 100, 0);
   const summary = items.find((d) => d.title?.startsWith('Leaked Spy Cables'));
   if (!summary) throw new Error('the sample corpus has no "Leaked Spy Cables" document');
-  const doc = await server.store.getDocument(summary.id, ALL_COLLECTIONS);
-  if (!doc) throw new Error(`document ${summary.id} vanished`);
-  const mentions = names.flatMap(([name, type]) => [...doc.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => ({
-    documentId: doc.id, start: m.index, end: m.index + name.length, text: name, type, norm: name.toLowerCase(),
-  })));
-  await server.store.putStageOutput(doc.id, 'e2e-fixture', '1', { mentions });
-  return doc.id;
+  return summary.id;
 }

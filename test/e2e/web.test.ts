@@ -3,7 +3,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { ENTITY_STYLES } from '../../web/theme/entity-colors.js';
-import { HOSTILE_PAYLOADS, addMentions, launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { HOSTILE_PAYLOADS, sampleCableId, launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
 
 /** "#1d4ed8" -> "rgb(29, 78, 216)", as getComputedStyle reports colours. */
 function rgb(hex: string): string {
@@ -179,13 +179,6 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
     await screenshot(page, 'documents');
   });
 
-  it('says plainly why the entity scene is empty', async () => {
-    await page.goto(url('/entities'));
-    await page.getByText('No entities yet: entity extraction has not run on this collection').waitFor();
-    assert.equal(await page.locator('.nav a[aria-current="page"]').innerText(), 'Entities');
-    await screenshot(page, 'entities-empty');
-  });
-
   it('answers a missing document with a designed state', async () => {
     await page.goto(url('/documents/ffffffffffffffff'));
     await page.getByRole('heading', { name: 'Document not found' }).waitFor();
@@ -194,11 +187,10 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
     await page.getByRole('heading', { name: 'Document not found' }).waitFor();
   });
 
-  // Runs after the empty-scene checks: until an extraction stage lands, the test writes the mentions itself.
   it('colours mentions by type, with the type on hover, and toggles them', async () => {
-    const id = await addMentions(server, [['Qassem Soleimani', 'PERSON'], ['Quds Force', 'ORG'], ['Baghdad', 'LOC'], ['Iranian', 'MISC']]);
+    const id = await sampleCableId(server);
     await page.goto(url(`/documents/${id}`));
-    const person = page.locator('.doc-text .mention.t-PERSON').first();
+    const person = page.locator('.doc-text .mention.t-PERSON', { hasText: 'Qassem Soleimani' }).first();
     await person.waitFor();
     assert.equal(await person.getAttribute('title'), 'Person: Qassem Soleimani');
     for (const type of ['PERSON', 'ORG', 'LOC', 'MISC'] as const) {
@@ -206,9 +198,11 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
       const colours = await mention.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderBottomColor]);
       assert.deepEqual(colours, [rgb(ENTITY_STYLES[type].tint), rgb(ENTITY_STYLES[type].color)], `${type} uses the palette`);
     }
-    await page.locator('.name-list button', { hasText: 'Quds Force' }).click();
+    const name = page.locator('.name-list[aria-label="Organisation"] button').first();
+    const written = await name.locator('span[dir]').innerText();
+    await name.click();
     await page.waitForURL(/at=\d+-\d+/);
-    assert.equal(await page.locator('.doc-text .target').first().innerText(), 'Quds Force', 'a name in the index jumps to its mention');
+    assert.equal(await page.locator('.doc-text .target').first().innerText(), written, 'a name in the index jumps to its mention');
     await screenshot(page, 'reader-mentions');
     await page.getByRole('checkbox', { name: /Person/ }).uncheck();
     assert.equal(await page.locator('.doc-text .mention.t-PERSON').count(), 0, 'unticking a type hides its highlights');

@@ -1,4 +1,4 @@
-/** The web app's pure helpers, table-driven: text segmentation, query-term highlighting, URL state, span snapping, palette contrast. */
+/** The web app's pure helpers, table-driven: text segmentation, query-term highlighting, URL state, palette contrast. */
 import { describe, it } from 'node:test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,6 @@ import { paragraphRanges, segmentText } from '../../web/lib/segments.js';
 import { findTermHits, highlightTerms } from '../../web/lib/query-terms.js';
 import { readSearchState, searchRequest, searchUrl, withFilter } from '../../web/lib/search-url.js';
 import { firstHitSpan } from '../../web/components/result-list.js';
-import { snapSpan } from '../../web/scenes/document-scene.js';
 import { ENTITY_STYLES } from '../../web/theme/entity-colors.js';
 
 describe('paragraphRanges', () => {
@@ -100,16 +99,13 @@ describe('search URL state', () => {
 });
 
 describe('spans from snippets', () => {
-  it('counts the offset of the first hit through the snippet parts', () => {
-    assert.deepEqual(firstHitSpan({ start: 100, parts: [{ text: 'abc ', hit: false }, { text: 'Soleimani', hit: true }] }), { start: 104, end: 113 });
-    assert.equal(firstHitSpan({ start: 0, parts: [{ text: 'no hit', hit: false }] }), null);
-  });
-
-  it('snaps a span that collapsed whitespace shifted onto the real hit', () => {
-    const hits = [{ start: 10, end: 19 }, { start: 52, end: 61 }];
-    assert.deepEqual(snapSpan({ start: 50, end: 59 }, hits), { start: 52, end: 61 });
-    assert.deepEqual(snapSpan({ start: 10, end: 19 }, hits), { start: 10, end: 19 });
-    assert.deepEqual(snapSpan({ start: 900, end: 909 }, hits), { start: 900, end: 909 });
+  it('counts a hit\'s offset through the exact slices before it', () => {
+    const text = 'Gen.  Qassem Soleimani met them.';
+    const snippet = { start: 5, parts: [{ text: ' Qassem ', hit: false }, { text: 'Soleimani', hit: true }, { text: ' met', hit: false }] };
+    const span = firstHitSpan(snippet);
+    assert.deepEqual(span, { start: 13, end: 22 });
+    assert.equal(text.slice(span?.start, span?.end), 'Soleimani');
+    assert.equal(firstHitSpan({ ...snippet, parts: [{ text: 'nothing', hit: false }] }), null);
   });
 });
 

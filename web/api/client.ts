@@ -1,6 +1,6 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
-  DocumentSummary, EntityType, SearchResponse, StoreStats, StoredDocument,
+  Claim, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, ResolvedEntityRecord, SearchResponse, StoreStats, StoredDocument,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -11,12 +11,18 @@ export interface DocumentMention {
   text: string;
   /** Normalised name ("qassem soleimani"), when the server sends it. */
   norm?: string;
+  /** The resolved entity, once resolution has run. */
+  entityId?: string;
 }
 
 /** GET /api/documents/:id: the stored document with its children and mentions (empty until extraction has run). */
 export type DocumentDetail = StoredDocument & {
   children: DocumentSummary[];
   mentions: DocumentMention[];
+  /** Relations, events and claims with evidence in this document (evidence limited to this document). */
+  relations?: Relation[];
+  events?: Event[];
+  claims?: Claim[];
 };
 
 /** A page of the document list. */
@@ -64,10 +70,10 @@ function isAbort(error: unknown): boolean {
 }
 
 /** Fetches JSON from the API; turns network failures, HTTP errors and bad bodies into ApiError. Aborts pass through. */
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+async function getJson<T>(path: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(path, { ...init, signal, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(0, 'network', 'The Cablegraph server did not answer. Is cablegraph serve still running?');
@@ -118,3 +124,125 @@ export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentD
 export function getStats(signal?: AbortSignal): Promise<StoreStats> {
   return getJson<StoreStats>('/api/stats', signal);
 }
+
+/** GET /api/schema: entity types and the relation vocabulary. */
+export interface Schema {
+  entityTypes: EntityType[];
+  relationTypes: Record<string, RelationType>;
+}
+
+/** The relation vocabulary, labels included. */
+export function getSchema(signal?: AbortSignal): Promise<Schema> {
+  return getJson<Schema>('/api/schema', signal);
+}
+
+/** A page of entities. */
+export interface EntityPage {
+  items: ResolvedEntityRecord[];
+  total: number;
+}
+
+/** Entities matching a name (spelling variants included) and type, most mentioned first. */
+export function listEntities(params: { q?: string; type?: string; limit: number; offset: number }, signal?: AbortSignal): Promise<EntityPage> {
+  return getJson<EntityPage>(`/api/entities?${query(params)}`, signal);
+}
+
+/** A relation seen from one entity: "out" when the entity is the source. */
+export type EntityRelation = Relation & { direction: 'out' | 'in'; other: { id: string; name: string; type: EntityType } | null };
+
+/** GET /api/entities/:id: everything known about one entity. */
+export interface EntityDetail {
+  entity: ResolvedEntityRecord;
+  relations: EntityRelation[];
+  events: Event[];
+  claims: Claim[];
+  documents: DocumentSummary[];
+  /** Names of the entities that events and claims refer to. */
+  names: Record<string, string>;
+}
+
+/** One entity with its relations, events, claims and documents. */
+export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetail> {
+  return getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal);
+}
+
+/** GET /api/relations/:id: one relation with all its evidence and the claims it rests on. */
+export type RelationDetail = Relation & { sourceName: string; targetName: string; claims: Claim[] };
+
+/** One relation with every evidence sentence and contradiction. */
+export function getRelation(id: string, signal?: AbortSignal): Promise<RelationDetail> {
+  return getJson<RelationDetail>(`/api/relations/${encodeURIComponent(id)}`, signal);
+}
+
+/** A node of the graph endpoint. */
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  degree: number;
+  mentionCount: number;
+}
+
+/** An edge of the graph endpoint: one merged relation. */
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  independentSources: number;
+  evidenceCount: number;
+  contradicted: boolean;
+}
+
+/** GET /api/graph. */
+export interface GraphData {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Filters of the graph endpoint; lists are comma-separated. */
+export interface GraphParams {
+  entity?: string;
+  hops?: number;
+  relationTypes?: string;
+  entityTypes?: string;
+  minConfidence?: number;
+  minSources?: number;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** The filtered network, or one entity's neighbourhood. */
+export function getGraph(params: GraphParams, signal?: AbortSignal): Promise<GraphData> {
+  return getJson<GraphData>(`/api/graph?${query({ ...params })}`, signal);
+}
+
+/** GET /api/timeline. */
+export interface TimelineData {
+  events: Event[];
+  entities: Record<string, { name: string; type: EntityType }>;
+}
+
+/** Dated events, oldest first, filtered by entity, type and partial dates. */
+export function getTimeline(params: { entity?: string; type?: string; from?: string; to?: string }, signal?: AbortSignal): Promise<TimelineData> {
+  return getJson<TimelineData>(`/api/timeline?${query(params)}`, signal);
+}
+
+/** Merges entity b into entity a; the decision is recorded and can be undone by a split. */
+export function mergeEntities(a: string, b: string): Promise<unknown> {
+  return getJson<unknown>('/api/decisions/merge', undefined, { method: 'POST', body: JSON.stringify({ a, b }) });
+}
+
+/** Takes one member candidate ("<docId>#TYPE:norm") out of an entity. */
+export function splitMember(entity: string, member: string): Promise<unknown> {
+  return getJson<unknown>('/api/decisions/split', undefined, { method: 'POST', body: JSON.stringify({ entity, member }) });
+}
+
+/** Everything the caller may see, as the JSON export contract. */
+export function getExport(signal?: AbortSignal): Promise<unknown> {
+  return getJson<unknown>('/api/export', signal);
+}
+
+export type { Entity };

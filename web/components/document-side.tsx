@@ -5,6 +5,7 @@ import { useApi } from '../lib/use-api.js';
 import { documentTitle, formatLength, formatTimestamp, languageName } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { ENTITY_STYLES } from '../theme/entity-colors.js';
+import { DocumentFacts } from './document-facts.js';
 import { MentionIndex } from './mention-index.js';
 
 /** Which kinds of highlight are shown. */
@@ -59,6 +60,7 @@ export function DocumentSide({ doc, hitCount, query, toggles, onToggles, at, onJ
           </li>
         ))}
       </ul>
+      <DocumentFacts doc={doc} at={at} onJump={onJump} />
       {doc.mentions.length === 0 ? (
         <p className="side-note">No entity mentions yet: entity extraction has not run on this document.</p>
       ) : (

@@ -1,5 +1,6 @@
 /** A document's text as paragraphs (dir="auto" each, for Persian and Arabic) with hits, the ?at= span and mentions marked. Text nodes only. */
 import { Fragment, memo, useMemo } from 'react';
+import { Link } from '../lib/router.js';
 import { segmentText, type Paragraph, type TextMark, type TextSegment } from '../lib/segments.js';
 import { entityStyle } from '../theme/entity-colors.js';
 
@@ -23,10 +24,22 @@ function Run({ segment }: { segment: TextSegment }) {
   return segment.hit ? <mark {...props}>{segment.text}</mark> : <span {...props}>{segment.text}</span>;
 }
 
+/** Consecutive runs of one linked mention together, every other run alone. */
+function groupByMention(segments: readonly TextSegment[]): TextSegment[][] {
+  const groups: TextSegment[][] = [];
+  for (const segment of segments) {
+    const last = groups[groups.length - 1];
+    const mention = segment.mention;
+    if (last && mention?.entityId && last[0]?.mention === mention) last.push(segment);
+    else groups.push([segment]);
+  }
+  return groups;
+}
+
 /** What a paragraph looks like, as a string: paragraphs whose runs did not change skip re-rendering (moving between hits in a long document). */
 function signature(paragraph: Paragraph): string {
   let out = '';
-  for (const s of paragraph.segments) out += `${s.end}${s.hit ? 'h' : ''}${s.target ? 't' : ''}${s.mention ? `m${s.mention.type ?? ''}${s.mention.title ?? ''}` : ''},`;
+  for (const s of paragraph.segments) out += `${s.end}${s.hit ? 'h' : ''}${s.target ? 't' : ''}${s.mention ? `m${s.mention.type ?? ''}${s.mention.title ?? ''}${s.mention.entityId ?? ''}` : ''},`;
   return out;
 }
 
@@ -34,7 +47,15 @@ const ParagraphView = memo(
   function ParagraphView({ paragraph }: { paragraph: Paragraph; signature: string }) {
     return (
       <p dir="auto" data-start={paragraph.start}>
-        {paragraph.segments.map((segment) => <Run key={segment.start} segment={segment} />)}
+        {groupByMention(paragraph.segments).map((group) => {
+          const first = group[0] as TextSegment;
+          const entityId = first.mention?.entityId;
+          const runs = group.map((segment) => <Run key={segment.start} segment={segment} />);
+          // A resolved mention opens its entity page as one link, even when a search hit cuts it into runs; back returns to this place.
+          return entityId
+            ? <Link key={first.start} className="mention-link" href={`/entities/${encodeURIComponent(entityId)}`}>{runs}</Link>
+            : <Fragment key={first.start}>{runs}</Fragment>;
+        })}
       </p>
     );
   },

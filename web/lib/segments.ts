@@ -9,6 +9,8 @@ export interface TextMark {
   type?: string;
   /** Hover text for mentions. */
   title?: string;
+  /** The resolved entity of a mention: the highlight links to its page. */
+  entityId?: string;
 }
 
 /** A run of text with every mark that covers all of it. */

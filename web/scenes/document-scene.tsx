@@ -22,21 +22,6 @@ export function parseSpan(value: string | null): { start: number; end: number } 
   return end > start ? { start, end } : null;
 }
 
-/**
- * Moves a span from a search result onto the term hit it meant. Snippets collapse runs of whitespace, so an offset
- * counted through a snippet can fall short of the real one by the whitespace it dropped; never past it.
- */
-export function snapSpan(at: { start: number; end: number } | null, hits: readonly { start: number; end: number }[]): { start: number; end: number } | null {
-  if (!at || hits.length === 0) return at;
-  let best: { start: number; end: number } | null = null;
-  for (const hit of hits) {
-    if (hit.start === at.start && hit.end === at.end) return at;
-    if (hit.start < at.start || hit.start > at.start + 500 || hit.end - hit.start !== at.end - at.start) continue;
-    if (!best || hit.start < best.start) best = hit;
-  }
-  return best ?? at;
-}
-
 const ALL_TYPES_ON = Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>;
 
 /** The reader for one document id. */
@@ -83,11 +68,11 @@ export function DocumentScene({ id, location }: { id: string; location: AppLocat
 function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; query: string; at: { start: number; end: number } | null; backHref: string }) {
   const [toggles, setToggles] = useState<HighlightToggles>({ hits: true, types: ALL_TYPES_ON });
   const hits = useMemo(() => findTermHits(doc.text, query), [doc.text, query]);
-  const at = useMemo(() => snapSpan(requested, hits), [requested?.start, requested?.end, hits]);
+  const at = useMemo(() => requested, [requested?.start, requested?.end]);
   const marks = useMemo(() => {
     const list: TextMark[] = [];
     for (const m of doc.mentions) {
-      if (toggles.types[m.type] ?? true) list.push({ start: m.start, end: m.end, kind: 'mention', type: m.type, title: mentionTitle(m.type, m.text) });
+      if (toggles.types[m.type] ?? true) list.push({ start: m.start, end: m.end, kind: 'mention', type: m.type, title: mentionTitle(m.type, m.text), entityId: m.entityId });
     }
     if (toggles.hits) for (const h of hits) list.push({ ...h, kind: 'hit' });
     if (at) list.push({ ...at, kind: 'target' });

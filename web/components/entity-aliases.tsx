@@ -1,0 +1,105 @@
+/** The entity page's "Names and merges": aliases, the candidates gathered and why each pair merged, with split and undo. */
+import { useState } from 'react';
+import type { ResolvedEntityRecord } from '../../src/model/index.js';
+import { ApiError, mergeEntities, splitMember } from '../api/client.js';
+import { findEntityByMember, parseMember } from '../lib/entity-members.js';
+import { Link } from '../lib/router.js';
+
+/** What the last decision did, so it can be undone. */
+interface Done {
+  text: string;
+  undo: () => Promise<void>;
+}
+
+/** Props: the entity, and a callback after a decision changed the store (the page reloads its data). */
+export interface EntityAliasesProps {
+  entity: ResolvedEntityRecord;
+  onChanged(nextId: string): void;
+}
+
+/** Aliases, members with their merge reasons, a split button per member and an undo for the last decision. */
+export function EntityAliases({ entity, onChanged }: EntityAliasesProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const anchor = entity.members[0] ?? '';
+
+  const run = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const split = (member: string): Promise<void> => run(async () => {
+    await splitMember(entity.id, member);
+    const staying = entity.members.find((m) => m !== member) ?? anchor;
+    const nextId = (await findEntityByMember(staying, entity.name)) ?? entity.id;
+    const label = parseMember(member).norm;
+    setDone({
+      text: `Split “${label}” out of ${entity.name}.`,
+      undo: () => run(async () => {
+        const away = await findEntityByMember(member, label);
+        if (!away) throw new Error(`Could not find “${label}” again to merge it back.`);
+        await mergeEntities(nextId, away);
+        setDone(null);
+        onChanged((await findEntityByMember(staying, entity.name)) ?? nextId);
+      }),
+    });
+    onChanged(nextId);
+  });
+
+  const reasonsFor = (member: string) => entity.reasons.filter((r) => r.a === member || r.b === member);
+  return (
+    <section className="entity-section" aria-labelledby="names-h">
+      <h2 id="names-h">Names and merges</h2>
+      {entity.aliases.length > 0 ? (
+        <p>Also written: {entity.aliases.map((a, i) => <span key={a}>{i > 0 ? ', ' : ''}<bdi className="alias">{a}</bdi></span>)}</p>
+      ) : <p className="muted">No other spellings.</p>}
+      {done ? (
+        <p className="notice" role="status">
+          {done.text} <button type="button" className="link-button" disabled={busy} onClick={() => void done.undo()}>Undo</button>
+        </p>
+      ) : null}
+      {error ? <p className="query-error" role="alert">{error}</p> : null}
+      {entity.members.length > 1 ? (
+        <table className="table compact members">
+          <thead><tr><th>Gathered from</th><th>Why merged</th><th><span className="visually-hidden">Action</span></th></tr></thead>
+          <tbody>
+            {entity.members.map((member) => {
+              const parsed = parseMember(member);
+              const reasons = reasonsFor(member);
+              return (
+                <tr key={member}>
+                  <td>
+                    <bdi>{parsed.norm}</bdi>{' '}
+                    <Link className="muted small" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>in document {parsed.documentId.slice(0, 8)}</Link>
+                  </td>
+                  <td>
+                    {reasons.length === 0 ? <span className="muted">—</span> : reasons.slice(0, 2).map((r, i) => (
+                      <div key={i} className="reason">
+                        <code>{r.rule}</code> <span className="muted">score {r.score.toFixed(2)}</span>
+                        {r.evidence ? <> · <span dir="auto">{r.evidence}</span></> : null}
+                      </div>
+                    ))}
+                    {reasons.length > 2 ? <div className="muted small">and {reasons.length - 2} more pairings</div> : null}
+                  </td>
+                  <td>
+                    <button type="button" className="button small" disabled={busy} onClick={() => void split(member)} title={`Take “${parsed.norm}” from this document out of ${entity.name}`}>
+                      Split out
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : <p className="muted">Found as one candidate: nothing was merged.</p>}
+    </section>
+  );
+}

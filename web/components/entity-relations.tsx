@@ -1,0 +1,74 @@
+/** The entity page's relations, grouped by type and direction, each with its evidence, source count, confidence and denials. */
+import type { EntityRelation } from '../api/client.js';
+import { plural } from '../lib/format.js';
+import { Link } from '../lib/router.js';
+import { LOW_CONFIDENCE, formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
+import { EvidenceList } from './evidence-list.js';
+
+/** Relations in groups keyed "type:direction", in first-seen order (the API sorts by type, then support). */
+export function groupRelations(relations: readonly EntityRelation[]): { key: string; type: string; direction: 'out' | 'in'; items: EntityRelation[] }[] {
+  const groups = new Map<string, { key: string; type: string; direction: 'out' | 'in'; items: EntityRelation[] }>();
+  for (const r of relations) {
+    const key = `${r.type}:${r.direction}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, group = { key, type: r.type, direction: r.direction, items: [] });
+    group.items.push(r);
+  }
+  return [...groups.values()];
+}
+
+/** Props: the relations, and whether low-confidence ones are shown (the toggle lives in the URL). */
+export interface EntityRelationsProps {
+  name: string;
+  relations: readonly EntityRelation[];
+  showLow: boolean;
+  onShowLow(show: boolean): void;
+}
+
+/** Relations grouped under their labels ("holds a post in", "has post holder"). */
+export function EntityRelations({ name, relations, showLow, onShowLow }: EntityRelationsProps) {
+  const schema = useSchema();
+  const lowCount = relations.filter((r) => r.confidence < LOW_CONFIDENCE).length;
+  const shown = showLow ? relations : relations.filter((r) => r.confidence >= LOW_CONFIDENCE);
+  return (
+    <section className="entity-section" aria-labelledby="relations-h">
+      <div className="section-head">
+        <h2 id="relations-h">Relations ({shown.length})</h2>
+        {lowCount > 0 ? (
+          <label className="toggle">
+            <input type="checkbox" checked={showLow} onChange={(e) => onShowLow(e.target.checked)} />
+            Show {plural(lowCount, 'low-confidence relation')} (below {formatConfidence(LOW_CONFIDENCE)})
+          </label>
+        ) : null}
+      </div>
+      {relations.length === 0 ? <p className="muted">No relations found for {name}.</p> : null}
+      {relations.length > 0 && shown.length === 0 ? <p className="muted">Every relation of {name} is below {formatConfidence(LOW_CONFIDENCE)} confidence: tick the box to see them.</p> : null}
+      {groupRelations(shown).map((group) => (
+        <div key={group.key} className="rel-group">
+          <h3><span className="muted">{name}</span> {relationLabel(schema, group.type, group.direction)}</h3>
+          <ul className="rel-list">
+            {group.items.map((r) => {
+              const low = r.confidence < LOW_CONFIDENCE;
+              return (
+                <li key={r.id} className={low ? 'rel low' : 'rel'} data-relation={r.id}>
+                  <div className="rel-head">
+                    {r.other ? (
+                      <Link className={`entity-name t-${r.other.type}`} href={`/entities/${encodeURIComponent(r.other.id)}`}><bdi>{r.other.name}</bdi></Link>
+                    ) : <span className="muted">an entity no longer in the store</span>}
+                    {typeof r.attrs?.role === 'string' ? <span className="muted"> as {r.attrs.role}</span> : null}
+                    <span className="rel-stats">
+                      <span title="Independent sources: near-duplicate documents count once">{plural(r.independentSources, 'independent source')}</span>
+                      <span className={low ? 'low-badge' : undefined} title="Extraction confidence">{low ? 'low confidence ' : 'confidence '}{formatConfidence(r.confidence)}</span>
+                      {(r.contradictions?.length ?? 0) > 0 ? <span className="denied-badge">denied</span> : null}
+                    </span>
+                  </div>
+                  <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={5} />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/** "Merge with another entity": search-as-you-type over GET /api/entities?q=, then a confirmed, undoable merge. */
+import { useEffect, useState } from 'react';
+import type { ResolvedEntityRecord } from '../../src/model/index.js';
+import { ApiError, listEntities, splitMember } from '../api/client.js';
+import { mergeEntities } from '../api/client.js';
+import { findEntityByMember } from '../lib/entity-members.js';
+import { plural } from '../lib/format.js';
+import { entityStyle } from '../theme/entity-colors.js';
+
+/** Props: the entity on the page, and where to go once the merge has been applied. */
+export interface MergeBoxProps {
+  entity: ResolvedEntityRecord;
+  onChanged(nextId: string): void;
+}
+
+/** A search box listing same-type entities; choosing one merges it into this entity. */
+export function MergeBox({ entity, onChanged }: MergeBoxProps) {
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<ResolvedEntityRecord[]>([]);
+  const [searching, setSearching] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (q.trim().length < 2) {
+      setItems([]);
+      return;
+    }
+    const controller = new AbortController();
+    // Wait for a pause in typing, so each keystroke does not cost a request.
+    const timer = setTimeout(() => {
+      setSearching(true);
+      listEntities({ q, type: entity.type, limit: 8, offset: 0 }, controller.signal).then(
+        (page) => { setItems(page.items.filter((e) => e.id !== entity.id)); setSearching(false); },
+        (err: unknown) => { if (!controller.signal.aborted) { setError(err instanceof Error ? err.message : String(err)); setSearching(false); } },
+      );
+    }, 200);
+    return () => { clearTimeout(timer); controller.abort(); };
+  }, [q, entity.id, entity.type]);
+
+  const merge = async (other: ResolvedEntityRecord): Promise<void> => {
+    if (!window.confirm(`Merge “${other.name}” into “${entity.name}”? This is recorded and can be undone.`)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await mergeEntities(entity.id, other.id);
+      const anchor = entity.members[0] ?? '';
+      const nextId = (await findEntityByMember(anchor, entity.name)) ?? entity.id;
+      const moved = other.members;
+      setMessage({
+        text: `Merged “${other.name}” into ${entity.name}.`,
+        undo: () => {
+          setBusy(true);
+          // Undo: take each of the other entity's candidates out again.
+          void (async () => {
+            try {
+              for (const member of moved) await splitMember(nextId, member);
+              setMessage({ text: `Undone: “${other.name}” is separate again.` });
+              onChanged((await findEntityByMember(anchor, entity.name)) ?? nextId);
+            } catch (err) {
+              setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+            } finally {
+              setBusy(false);
+            }
+          })();
+        },
+      });
+      setQ('');
+      onChanged(nextId);
+    } catch (err) {
+      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="entity-section" aria-labelledby="merge-h">
+      <h2 id="merge-h">Merge with another entity</h2>
+      {message ? (
+        <p className="notice" role="status">
+          {message.text} {message.undo ? <button type="button" className="link-button" disabled={busy} onClick={message.undo}>Undo</button> : null}
+        </p>
+      ) : null}
+      {error ? <p className="query-error" role="alert">{error}</p> : null}
+      <label className="merge-label" htmlFor="merge-input">Find a {entityStyle(entity.type).label.toLowerCase()} that is the same as {entity.name}</label>
+      <input
+        id="merge-input" className="search-input small" type="search" autoComplete="off" value={q} disabled={busy}
+        placeholder="Type a name…" onChange={(e) => setQ(e.target.value)}
+        aria-describedby="merge-status"
+      />
+      <div id="merge-status" className="muted small" aria-live="polite">
+        {busy ? 'Merging and re-resolving the collection…' : searching ? 'Searching…' : q.trim().length >= 2 && items.length === 0 ? 'No other entity of this type matches.' : ''}
+      </div>
+      {items.length > 0 ? (
+        <ul className="merge-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <button type="button" className="fact" disabled={busy} onClick={() => void merge(item)}>
+                <span className={`dot t-${item.type}`} aria-hidden="true" /> <bdi>{item.name}</bdi>
+                <span className="fact-meta">{plural(item.mentionCount, 'mention')} · {plural(item.documentIds.length, 'document')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

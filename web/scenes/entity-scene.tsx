@@ -1,0 +1,119 @@
+/** Entity page: /entities/<id>?low=1. Names and why they merged, relations with evidence, events, claims, documents; merge and split. */
+import { useState } from 'react';
+import { getEntity, type EntityDetail } from '../api/client.js';
+import { EntityAliases } from '../components/entity-aliases.js';
+import { EntityRelations } from '../components/entity-relations.js';
+import { EvidenceList } from '../components/evidence-list.js';
+import { MergeBox } from '../components/merge-box.js';
+import { EmptyState, ErrorState, Loading } from '../components/states.js';
+import { documentTitle, plural } from '../lib/format.js';
+import { Link, buildUrl, navigate, type AppLocation } from '../lib/router.js';
+import { useApi } from '../lib/use-api.js';
+import { useTitle } from '../lib/use-title.js';
+import { entityStyle } from '../theme/entity-colors.js';
+
+/** The page for one entity id. */
+export function EntityScene({ id, location }: { id: string; location: AppLocation }) {
+  // Bumped after a merge or split, so the same id is fetched again.
+  const [version, setVersion] = useState(0);
+  const key = `entity:${id}:${version}`;
+  const view = useApi(key, (signal) => getEntity(id, signal));
+  const showLow = location.params.get('low') === '1';
+  useTitle(view.data?.entity.name ?? 'Entity');
+
+  const onChanged = (nextId: string): void => {
+    if (nextId !== id) navigate(`/entities/${encodeURIComponent(nextId)}`, { replace: true });
+    setVersion((v) => v + 1);
+  };
+
+  if (view.error) {
+    return (
+      <div className="scene">
+        {view.error.status === 404 || view.error.status === 400 ? (
+          <EmptyState title="Entity not found">
+            <p>No entity has the id <code>{id}</code>. A merge or split may have given it a new id: find it again in <Link href="/entities">Entities</Link>.</p>
+          </EmptyState>
+        ) : <ErrorState title="Could not load the entity" error={view.error} />}
+      </div>
+    );
+  }
+  if (!view.data || !view.dataKey?.startsWith(`entity:${id}:`)) return <div className="scene"><Loading label="Loading entity…" /></div>;
+  return (
+    <EntityPage
+      key={id}
+      view={view.data}
+      stale={view.loading}
+      showLow={showLow}
+      onShowLow={(show) => navigate(buildUrl(location.pathname, { low: show ? '1' : undefined }), { replace: true })}
+      onChanged={onChanged}
+    />
+  );
+}
+
+function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: EntityDetail; stale: boolean; showLow: boolean; onShowLow(show: boolean): void; onChanged(id: string): void }) {
+  const { entity } = view;
+  const style = entityStyle(entity.type);
+  const nameOf = (id: string): string => view.names[id] ?? 'an entity';
+  return (
+    <div className={`scene entity-scene${stale ? ' stale' : ''}`}>
+      <div className="entity-header">
+        <p className="crumbs"><Link href="/entities">Entities</Link> ›</p>
+        <h1><span className={`dot t-${entity.type}`} aria-hidden="true" /> <bdi>{entity.name}</bdi></h1>
+        <p className="entity-sub">
+          <span className={`type-chip t-${entity.type}`}>{style.label}</span>
+          <span>{plural(entity.mentionCount, 'mention')}</span>
+          <span>{plural(entity.documentIds.length, 'document')}</span>
+          <Link href={buildUrl('/network', { entity: entity.id, hops: 1 })}>Show in network</Link>
+          <Link href={buildUrl('/timeline', { entity: entity.id })}>Show on timeline</Link>
+        </p>
+      </div>
+      <div className="entity-columns">
+        <div className="entity-main">
+          <EntityRelations name={entity.name} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
+          <section className="entity-section" aria-labelledby="events-h">
+            <h2 id="events-h">Events ({view.events.length})</h2>
+            {view.events.length === 0 ? <p className="muted">No dated events mention {entity.name}.</p> : (
+              <ul className="rel-list">
+                {view.events.map((e) => (
+                  <li key={e.id} className="rel">
+                    <div className="rel-head">
+                      <strong>{e.type}</strong> <span className="muted">{e.date || 'undated'}</span>{' '}
+                      <span className="muted">with {e.participants.filter((p) => p !== entity.id).map(nameOf).join(', ') || 'no one else named'}</span>
+                      {e.place ? <span className="muted"> in {nameOf(e.place)}</span> : null}
+                    </div>
+                    <EvidenceList evidence={e.evidence} limit={3} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="entity-section" aria-labelledby="claims-h">
+            <h2 id="claims-h">Claims made ({view.claims.length})</h2>
+            {view.claims.length === 0 ? <p className="muted">{entity.name} is not quoted making any claim.</p> : (
+              <ul className="rel-list">
+                {view.claims.map((c) => (
+                  <li key={c.id} className="rel">
+                    <div className="rel-head"><span className={c.stance === 'denies' ? 'denied-badge' : 'muted'}>{c.stance}</span> <q dir="auto">{c.text}</q></div>
+                    <EvidenceList evidence={c.evidence} limit={3} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <aside className="entity-side">
+          <EntityAliases entity={entity} onChanged={onChanged} />
+          <MergeBox entity={entity} onChanged={onChanged} />
+          <section className="entity-section" aria-labelledby="docs-h">
+            <h2 id="docs-h">Documents ({view.documents.length})</h2>
+            <ul className="side-list">
+              {view.documents.map((d) => (
+                <li key={d.id}><Link href={`/documents/${encodeURIComponent(d.id)}`} dir="auto">{documentTitle(d)}</Link> {d.published ? <span className="muted">{d.published}</span> : null}</li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
