@@ -28,37 +28,43 @@ function quotedClaims(input: ExtractionInput, mentions: InputMention[]): Extract
   for (let q = quote.exec(text); q !== null; q = quote.exec(text)) {
     const content: Span = { start: q.index + 1, end: q.index + q[0].length - 1 };
     if (q[1]!.trim().split(/\s+/).length < 4) continue; // scare quotes: “special relationship”, “an urgent”
-    const after = text.slice(q.index + q[0].length, q.index + q[0].length + 200);
-    const before = text.slice(Math.max(0, q.index - 200), q.index);
-    let speaker: Span | null = null;
-    let verb = '';
-    let attributionEnd = q.index + q[0].length;
-    const speakerFirst = new RegExp(String.raw`^\s*,?\s*${SPEAKER} ${ADVERBS}(${SAY})\b[^.!?\n]*[.!?]?`, 'u').exec(after);
-    const verbFirst = new RegExp(String.raw`^\s*,?\s*(${SAY}) ((?:the |a |an |one |another )?[^,.;:"“”]{2,60}?)(?=[,.;]|$| (?:who|because|in|on|at|to)\b)[^.!?\n]*[.!?]?`, 'u').exec(after);
-    const lead = new RegExp(String.raw`${SPEAKER} ${ADVERBS}(${SAY})(?: [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*| (?:his|her|their|the) [^,:"“”]{1,40}?)?(?: that)?[:,]?\s*$`, 'u').exec(before);
-    // A quotation closed by a full stop ends its sentence: what follows is not its attribution.
-    const closed = /\.\s*$/.test(q[1]!);
-    if (!closed && speakerFirst !== null && speakerFirst[1] !== undefined) {
-      const at = q.index + q[0].length + speakerFirst[0].indexOf(speakerFirst[1]);
-      speaker = { start: at, end: at + speakerFirst[1].length };
-      verb = speakerFirst[2]!;
-      attributionEnd = q.index + q[0].length + speakerFirst[0].length;
-    } else if (!closed && verbFirst !== null) {
-      const at = q.index + q[0].length + verbFirst[0].indexOf(verbFirst[2]!, verbFirst[1]!.length);
-      speaker = { start: at, end: at + verbFirst[2]!.length };
-      verb = verbFirst[1]!;
-      attributionEnd = q.index + q[0].length + verbFirst[0].length;
-    } else if (lead !== null) {
-      const at = q.index - before.length + lead.index;
-      speaker = { start: at, end: at + lead[1]!.length };
-      verb = lead[2]!;
+    const found = attribution(text, q.index, q.index + q[0].length, /\.\s*$/.test(q[1]!));
+    const previous = out[out.length - 1];
+    if (found === null || !plausibleSpeaker(text.slice(found.speaker.start, found.speaker.end))) {
+      // A quoted paragraph right after an attributed one continues it: “...,” the specialist said. / “The Iranians have failed ...”
+      if (previous !== undefined && /^\s*$/.test(text.slice(previous.evidence.end, q.index)) && /\n/.test(text.slice(previous.evidence.end, q.index))) {
+        out.push({ ...previous, text: text.slice(content.start, content.end).trim(), span: content, rule: 'quote:continued',
+          evidence: { documentId: input.documentId, start: q.index, end: q.index + q[0].length, text: q[0] } });
+      }
+      continue;
     }
-    if (speaker === null || !plausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
-    const evStart = Math.min(speaker.start, q.index);
-    const evEnd = Math.max(attributionEnd, q.index + q[0].length);
-    out.push(makeClaim(input, mentions, speaker, content, verb, { start: evStart, end: evEnd }, 'quote'));
+    const evidence = { start: Math.min(found.speaker.start, q.index), end: Math.max(found.end, q.index + q[0].length) };
+    out.push(makeClaim(input, mentions, found.speaker, content, found.verb, evidence, 'quote'));
   }
   return out;
+}
+
+/** Finds who a quotation at [start, end) is attributed to: after it ("..., the specialist said"), or before it ("X said: “...”"). */
+function attribution(text: string, start: number, end: number, closed: boolean): { speaker: Span; verb: string; end: number } | null {
+  const after = text.slice(end, end + 200);
+  const before = text.slice(Math.max(0, start - 200), start);
+  // A quotation closed by a full stop ends its sentence: what follows is not its attribution.
+  if (!closed) {
+    const speakerFirst = new RegExp(String.raw`^\s*,?\s*${SPEAKER} ${ADVERBS}(${SAY})\b[^.!?\n]*[.!?]?`, 'u').exec(after);
+    if (speakerFirst !== null && speakerFirst[1] !== undefined) {
+      const at = end + speakerFirst[0].indexOf(speakerFirst[1]);
+      return { speaker: { start: at, end: at + speakerFirst[1].length }, verb: speakerFirst[2]!, end: end + speakerFirst[0].length };
+    }
+    const verbFirst = new RegExp(String.raw`^\s*,?\s*(${SAY}) ((?:the |a |an |one |another )?[^,.;:"“”]{2,60}?)(?=[,.;]|$| (?:who|because|in|on|at|to)\b)[^.!?\n]*[.!?]?`, 'u').exec(after);
+    if (verbFirst !== null) {
+      const at = end + verbFirst[0].indexOf(verbFirst[2]!, verbFirst[1]!.length);
+      return { speaker: { start: at, end: at + verbFirst[2]!.length }, verb: verbFirst[1]!, end: end + verbFirst[0].length };
+    }
+  }
+  const lead = new RegExp(String.raw`${SPEAKER} ${ADVERBS}(${SAY})(?: [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*| (?:his|her|their|the) [^,:"“”]{1,40}?)?(?: that)?[:,]?\s*$`, 'u').exec(before);
+  if (lead === null) return null;
+  const at = start - before.length + lead.index;
+  return { speaker: { start: at, end: at + lead[1]!.length }, verb: lead[2]!, end };
 }
 
 /** A reported-speech shape: its pattern and how to read speaker, verb and claim from a match. */
@@ -69,7 +75,8 @@ interface Reported {
   read: (m: RegExpExecArray) => { speaker: string; verb: string; claim: string };
 }
 
-const NAME_AFTER_VERB = String.raw`(?: [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)?`;
+// Only "told" takes the hearer's name: "told MEE" (in "reported Thatcher was shaken" the name starts the claim).
+const NAME_AFTER_VERB = String.raw`(?:(?<=\btold|\btells) [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)?`;
 
 const REPORTED: Reported[] = [
   {
@@ -103,9 +110,10 @@ const REPORTED: Reported[] = [
   {
     // "The leak also reveals that Nechervan Barzani ... met with ...", "Abadi, in particular, vehemently denied meeting ..."
     rule: 'reported:speaker-claim',
-    pattern: new RegExp(String.raw`^${SPEAKER}(?:, [^,]{1,40},)? ${ADVERBS}(${SAY}|rejected|dismissed)${NAME_AFTER_VERB}(?: that)? (.+)$`, 'u'),
+    // Verbs that also narrate ("added two hits", "continued to storm") need "that" here.
+    pattern: new RegExp(String.raw`^${SPEAKER}(?:, [^,]{1,40},)? ${ADVERBS}(?:(${SAY}|rejected|dismissed)(?<!added|adds|continued|read|show|shows|showed|recalled|concluded)${NAME_AFTER_VERB}(?: that)?|(added|adds|continued|recalled|concluded|show|shows|showed) that) (.+)$`, 'u'),
     interposed: false,
-    read: (m) => ({ speaker: m[1]!, verb: m[2]!, claim: m[3]! }),
+    read: (m) => ({ speaker: m[1]!, verb: m[2] ?? m[3]!, claim: m[4]! }),
   },
 ];
 
@@ -142,7 +150,7 @@ function reportedClaims(input: ExtractionInput, mentions: InputMention[]): Extra
 function trimSpeaker(phrase: string): string {
   const afterComma = /^(?:.*, )((?:the|a|an|one|another|[A-Z]).*)$/u.exec(phrase)?.[1];
   const p = afterComma !== undefined && !/ and /.test(phrase.slice(0, phrase.length - afterComma.length)) ? afterComma : phrase;
-  return p.replace(/^(?:.*\b)?(?:but|and|so|while|as|because|though|although|when|if|since) (?=\p{Lu})/u, '');
+  return p.replace(/^(?:.*\b)?(?:[Bb]ut|[Aa]nd|[Ss]o|[Ww]hile|[Aa]s|[Bb]ecause|[Tt]hough|[Aa]lthough|[Ww]hen|[Ii]f|[Ss]ince) (?=\p{Lu})/u, '');
 }
 
 const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who|when|where|some|many|most|all|one|ones|as|if|but|and|so|while|although|though|because)$/i;
@@ -150,6 +158,8 @@ const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who|when|where|some|many
 /** Rejects phrases that are not speakers: clause fragments, long phrases, "it was said". */
 function plausibleSpeaker(phrase: string): boolean {
   if (/^(?:Though|Although|While|If|When|Since|Because|As|Unless|Whether)\b/.test(phrase)) return false;
+  // "He declined to", "The group demanded Wang's release and": a clause cut short, not a speaker.
+  if (/\b(?:and|or|but|to|of|the|a|an)$/.test(phrase.trim())) return false;
   const words = phrase.trim().split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
   if (NOT_SPEAKERS.test(words[0]!) && words.length === 1) return false;
@@ -178,7 +188,8 @@ function makeClaim(input: ExtractionInput, mentions: InputMention[], speaker: Sp
 }
 
 const ANONYMOUS = /\b(?:sources?|officials?|specialist|experts?|analysts?|commanders?|politicians?|diplomats?|insiders?|protesters?|residents?|witness(?:es)?|someone|person|leaders?|officers?)\b/i;
-const HEAD_PREFIX = new RegExp(String.raw`^(?:(?:the|a|an|former|then-|[A-Z][\p{L}.-]*|${ROLE})\s+)*$`, 'u');
+// Words allowed before the head name: articles, titles, posts and other words, but no preposition ("a leader close to Iran").
+const HEAD_PREFIX = new RegExp(String.raw`^(?:(?:the|a|an|former|then-|[A-Z][\p{L}.-]*|${ROLE}|(?!(?:of|in|for|to|with|from|at|by|on|close|near|who|that|which|and)\b)[a-z][\p{L}-]*)\s+)*$`, 'u');
 
 /** The mention that heads a speaker phrase: "Iraqi Prime Minister Adel Abdul-Mahdi", "the Pentagon"; not "a leader close to Iran". */
 function speakerHead(text: string, mentions: InputMention[], speaker: Span): InputMention | undefined {
@@ -187,7 +198,8 @@ function speakerHead(text: string, mentions: InputMention[], speaker: Span): Inp
     const before = text.slice(speaker.start, m.start).replace(/⟦/g, '');
     const after = text.slice(m.end, speaker.end);
     const masked = before.replace(/\s+/g, ' ');
-    if (HEAD_PREFIX.test(masked) && /^(?:\s*$|,|\s*\()/.test(after)) return m;
+    // After the name: nothing, an apposition, a bracket, or an affiliation ("Lynn Reaser of Barnett Banks").
+    if (HEAD_PREFIX.test(masked) && /^(?:\s*$|,|\s*\(|\s+(?:of|from|at)\s)/.test(after)) return m;
   }
   return undefined;
 }

@@ -81,3 +81,16 @@ test('claims: a pronoun speaker takes the previous speaker', () => {
   assert.equal(claims[1]!.speakerText, 'he');
   assert.equal(claims[1]!.anonymous, true);
 });
+
+test('claims: a quoted paragraph right after an attributed one keeps its speaker', () => {
+  const text = '“Soleimani was the link that binds all the factions together,” the specialist said.\n“The Iranians have failed to compensate for the two so far.”\nThe Pentagon said nothing.';
+  const claims = extractClaims(inputFor(text, [['Soleimani', 'PERSON'], ['Pentagon', 'ORG']]));
+  assert.equal(claims[1]?.rule, 'quote:continued');
+  assert.equal(claims[1]?.speakerText, 'the specialist');
+  assert.equal(claims[1]?.text, 'The Iranians have failed to compensate for the two so far.');
+});
+
+test('claims: narrating verbs need "that" to report speech', () => {
+  const text = 'Tartabull added two hits and three runs for the visitors.';
+  assert.deepEqual(extractClaims(inputFor(text, [['Tartabull', 'PERSON']])), []);
+});
