@@ -4,6 +4,7 @@ import { buildJsonExport } from './json.js';
 import { loadExportData, type ExportOptions } from './dataset.js';
 import { buildEntitiesCsv, buildRelationsCsv } from './csv.js';
 import { buildGexf } from './gexf.js';
+import { buildFtm } from './ftm.js';
 
 /** One file an export produces. */
 export interface ExportFile {
@@ -46,6 +47,13 @@ export const EXPORT_FORMATS = {
     async build(store, scope, options) {
       const text = buildGexf(await loadExportData(store, scope), options);
       return [{ name: 'cablegraph-export.gexf', contentType: 'application/gexf+xml; charset=utf-8', text }];
+    },
+  },
+  ftm: {
+    description: 'FollowTheMoney entities, one JSON object a line (Aleph/OpenAleph import)',
+    async build(store, scope) {
+      const text = buildFtm(await loadExportData(store, scope));
+      return [{ name: 'cablegraph-export.ftm.json', contentType: 'application/x-ndjson; charset=utf-8', text }];
     },
   },
 } satisfies Record<string, ExportFormat>;
