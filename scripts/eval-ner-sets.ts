@@ -1,4 +1,5 @@
-// Scores the shipped NER model on every visible evaluation set: `node --import tsx scripts/eval-ner-sets.ts`.
+// Scores the shipped NER model (or the one in $NER_MODEL_DIR) on every visible evaluation set:
+// `node --import tsx scripts/eval-ner-sets.ts`.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadRecognizer, findPackageRoot, type Recognizer } from '../src/nlp/ner/index.js';
@@ -8,7 +9,7 @@ import type { ConllDocument } from '../src/nlp/ner/conll.js';
 import { joinHyphens, mapRe3dTypes, normaliseRe3d, readIfPresent, splitRe3d } from './ner-corpus.js';
 
 const dataDir = process.env.CABLEGRAPH_DATA ?? join(findPackageRoot(), '..', 'shared', 'data');
-const rec = loadRecognizer();
+const rec = loadRecognizer(process.env.NER_MODEL_DIR);
 
 /** WikiANN has no MISC: predictions of MISC are dropped before scoring so they do not count as false alarms. */
 function withoutMisc(r: Recognizer): Recognizer {

@@ -17,13 +17,14 @@ import { computeClusters } from './ner-clusters.js';
 
 const root = findPackageRoot();
 const dataDir = process.env.CABLEGRAPH_DATA ?? join(root, '..', 'shared', 'data');
-const epochs = Number(process.env.NER_EPOCHS ?? 12);
-const out = join(root, 'models', MODEL_FILE);
+const epochs = Number(process.env.NER_EPOCHS ?? 16);
+const out = process.env.NER_OUT ?? join(root, 'models', MODEL_FILE);
 const log = (s: string): void => console.log(`[${(process.uptime()).toFixed(0)}s] ${s}`);
 if (!existsSync(join(dataDir, 'conll2003/train.txt'))) throw new Error(`no training data under ${dataDir}`);
 
 const conllTrain = readIfPresent(join(dataDir, 'conll2003/train.txt'));
 const conllDev = readIfPresent(join(dataDir, 'conll2003/dev.txt'));
+const wikigoldDev = readIfPresent(join(dataDir, 'wikigold/dev.txt'));
 const wikigold = readIfPresent(join(dataDir, 'wikigold/train.txt'));
 const re3dRaw = joinHyphens(readIfPresent(join(dataDir, 're3d/train.conll.txt')));
 const re3d = { train: splitRe3d(normaliseRe3d(re3dRaw)).train, heldOut: splitRe3d(normaliseRe3d(re3dRaw, false)).heldOut };
@@ -42,7 +43,7 @@ const lexicon: Lexicon = {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '1'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '2'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,
@@ -62,7 +63,9 @@ const params = trainPerceptron(toTrainingDocs(labelled), MODEL_TAGS, extractor, 
     const rec = recognizerFromModel(asModel(p));
     const dev = scoreDocuments(conllDev, rec);
     const r3 = scoreDocuments(re3d.heldOut, rec);
-    log(`epoch ${epoch}: dev F1 ${prf(dev.counts.overall).f1.toFixed(4)}, re3d held-out F1 ${prf(r3.counts.overall).f1.toFixed(4)}, ${Math.round(dev.tokensPerSecond)} tokens/s`);
+    const wg = scoreDocuments(wikigoldDev, rec);
+    const f = (c: typeof dev): string => prf(c.counts.overall).f1.toFixed(4);
+    log(`epoch ${epoch}: CoNLL dev F1 ${f(dev)}, wikigold dev ${f(wg)}, re3d held-out ${f(r3)}; ${Math.round(dev.tokensPerSecond)} tokens/s`);
   },
 });
 const final = recognizerFromModel(asModel(params));

@@ -11,10 +11,17 @@ export interface TransitionModel {
 }
 
 const NEG = -1e30;
-const allowedCache = new Map<string, { trans: Uint8Array; first: Uint8Array; last: Uint8Array }>();
+interface Masks {
+  trans: Uint8Array;
+  first: Uint8Array;
+  last: Uint8Array;
+  /** For each tag, the tags allowed before it (most pairs are forbidden, so the inner loop skips them). */
+  before: Int32Array[];
+}
+const allowedCache = new Map<string, Masks>();
 
 /** Which transitions, first tags and last tags the scheme allows ("I-PER" cannot start a sentence or follow "O"). */
-export function allowedMasks(tags: readonly string[]): { trans: Uint8Array; first: Uint8Array; last: Uint8Array } {
+export function allowedMasks(tags: readonly string[]): Masks {
   const key = tags.join(',');
   let m = allowedCache.get(key);
   if (m) return m;
@@ -28,7 +35,8 @@ export function allowedMasks(tags: readonly string[]): { trans: Uint8Array; firs
     last[a] = p === 'B' || p === 'I' ? 0 : 1;
     for (let b = 0; b < T; b++) trans[a * T + b] = allowedTransition(tags[a]!, tags[b]!) ? 1 : 0;
   }
-  allowedCache.set(key, (m = { trans, first, last }));
+  const before = tags.map((_, b) => Int32Array.from(tags.map((_, a) => a).filter((a) => trans[a * T + b])));
+  allowedCache.set(key, (m = { trans, first, last, before }));
   return m;
 }
 
@@ -37,7 +45,7 @@ export function viterbi(emissions: Float32Array, n: number, model: TransitionMod
   const T = model.tags.length;
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const { trans, first, last } = allowedMasks(model.tags);
+  const { first, last, before } = allowedMasks(model.tags);
   let prev = new Float64Array(T);
   let cur = new Float64Array(T);
   const back = new Int32Array(n * T);
@@ -46,8 +54,9 @@ export function viterbi(emissions: Float32Array, n: number, model: TransitionMod
     for (let t = 0; t < T; t++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!trans[p * T + t]) continue;
+      const preds = before[t]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
         const s = prev[p]! + model.scores[p * T + t]!;
         if (s > best) {
           best = s;

@@ -36,6 +36,7 @@ export interface DocState {
   history: Map<string, Int32Array>;
 }
 
+const NO_FEATURES: number[] = [];
 const ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|bani|bint|umm)[-‑](\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
 const H = (s: string): number => hashString(s);
@@ -44,6 +45,8 @@ const CASE_SALT = H('case3');
 const BIGRAM_L = H('bi-1');
 const BIGRAM_R = H('bi+1');
 const SHAPE3 = H('shape3');
+const LEFT_SHAPE = H('l-1:shape');
+const RIGHT_SHAPE = H('shape:l+1');
 const FIRST = H('first');
 const CAPS_LINE = H('capsline');
 const GAZ = GAZETTEER_CLASSES.map((c) => ['B', 'I', 'L', 'U'].map((p) => H(`gz:${c}:${p}`)));
@@ -98,20 +101,22 @@ export class FeatureExtractor {
     const capHash = H(`cb:${cap ?? 'unk'}`);
     own.push(capHash, mixHash(capHash, cc));
     ctx.push(capHash);
+    if (n > 3) ctx.push(H(`x3:${lower.slice(n - 3)}`));
     return { own, ctx, lower, key: gazetteerKey(w), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
   }
 
-  /** Fills the document state's spelling sets from all sentences of a document (before any tagging). */
-  scanDocument(sentences: readonly (readonly string[])[]): DocState {
+  /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
+  scanDocument(sentences: readonly (readonly string[])[], infos?: readonly (readonly WordInfo[])[]): DocState {
     const doc: DocState = { seenLower: new Set(), seenCapMid: new Set(), history: new Map() };
-    for (const s of sentences) {
-      const caps = isCapsLine(s.map((t) => this.word(t)));
+    sentences.forEach((s, k) => {
+      const ws = infos?.[k] ?? s.map((t) => this.word(t));
+      const caps = isCapsLine(ws);
       for (let i = 0; i < s.length; i++) {
-        const info = this.word(s[i]!);
+        const info = ws[i]!;
         if (info.caseClass === CaseClass.Lower) doc.seenLower.add(info.lower);
         else if (i > 0 && !caps && info.caseClass === CaseClass.InitCap && !/^["'(\-:]/.test(s[i - 1]!)) doc.seenCapMid.add(info.lower);
       }
-    }
+    });
     return doc;
   }
 
@@ -157,6 +162,9 @@ export class FeatureExtractor {
       feats.push(mixHash(BIGRAM_L, mixHash(prev?.lowerHash ?? 1, w.lowerHash)));
       feats.push(mixHash(BIGRAM_R, mixHash(w.lowerHash, next?.lowerHash ?? 2)));
       feats.push(mixHash(SHAPE3, mixHash(mixHash(prev?.shapeHash ?? 1, w.shapeHash), next?.shapeHash ?? 2)));
+      // "Mr. <Xx>", "<Xx> said": the neighbouring word with this token's shape generalises to unseen names.
+      feats.push(mixHash(LEFT_SHAPE, mixHash(prev?.lowerHash ?? 1, w.shapeHash)));
+      feats.push(mixHash(RIGHT_SHAPE, mixHash(w.shapeHash, next?.lowerHash ?? 2)));
       feats.push(mixHash(CASE_SALT, (prev?.caseClass ?? 7) * 64 + w.caseClass * 8 + (next?.caseClass ?? 7)));
       if (i === 0) feats.push(mixHash(FIRST, w.shapeHash), mixHash(FIRST, w.lowerHash));
       if (caps) feats.push(mixHash(CAPS_LINE, w.lowerHash), mixHash(CAPS_LINE, 1));
@@ -175,16 +183,22 @@ export class FeatureExtractor {
     return { feats, starts };
   }
 
-  private gazetteerFeatures(infos: readonly WordInfo[]): number[][] {
-    const out: number[][] = infos.map(() => []);
-    for (const m of this.lexicon.gazetteer.match(infos.map((x) => x.key))) {
+  private gazetteerFeatures(infos: readonly WordInfo[]): ReadonlyArray<readonly number[]> {
+    const matches = this.lexicon.gazetteer.match(infos.map((x) => x.key));
+    // Most sentences match few phrases: share one empty list instead of allocating one per token.
+    const out: number[][] = new Array<number[]>(infos.length).fill(NO_FEATURES);
+    const push = (i: number, h: number): void => {
+      if (out[i] === NO_FEATURES) out[i] = [];
+      out[i]!.push(h);
+    };
+    for (const m of matches) {
       const c = 31 - Math.clz32(m.mask);
       const row = GAZ[c]!;
-      if (m.end - m.start === 1) out[m.start]!.push(row[3]!);
+      if (m.end - m.start === 1) push(m.start, row[3]!);
       else {
-        out[m.start]!.push(row[0]!);
-        for (let k = m.start + 1; k < m.end - 1; k++) out[k]!.push(row[1]!);
-        out[m.end - 1]!.push(row[2]!);
+        push(m.start, row[0]!);
+        for (let k = m.start + 1; k < m.end - 1; k++) push(k, row[1]!);
+        push(m.end - 1, row[2]!);
       }
     }
     return out;

@@ -14,8 +14,8 @@ export interface GazetteerMatch {
 /** A set of phrases (lower-cased token sequences) with their classes; a flat map so loading is one pass over lines. */
 export class Gazetteer {
   private readonly phrases = new Map<string, number>();
-  /** First token -> token count of the longest phrase starting with it. */
-  private readonly longestFrom = new Map<string, number>();
+  /** Proper prefixes of phrases, so a scan stops as soon as no phrase can continue. */
+  private readonly prefixes = new Set<string>();
 
   /** Number of phrases. */
   get size(): number {
@@ -27,8 +27,11 @@ export class Gazetteer {
     if (tokens.length === 0) return;
     const key = tokens.join(' ');
     this.phrases.set(key, (this.phrases.get(key) ?? 0) | mask);
-    const first = tokens[0]!;
-    if ((this.longestFrom.get(first) ?? 0) < tokens.length) this.longestFrom.set(first, tokens.length);
+    let prefix = tokens[0]!;
+    for (let k = 1; k < tokens.length; k++) {
+      this.prefixes.add(prefix);
+      prefix += ' ' + tokens[k]!;
+    }
   }
 
   /**
@@ -41,17 +44,19 @@ export class Gazetteer {
     const blockedUntil = new Int32Array(C);
     const longest = new Int32Array(C);
     for (let i = 0; i < tokens.length; i++) {
-      const max = this.longestFrom.get(tokens[i]!);
-      if (max === undefined) continue;
+      let key = tokens[i]!;
+      const mask0 = this.phrases.get(key);
+      if (mask0 === undefined && !this.prefixes.has(key)) continue;
       longest.fill(0);
       let any = false;
-      let key = tokens[i]!;
-      for (let j = i; j < tokens.length && j < i + max; j++) {
-        if (j > i) key += ' ' + tokens[j]!;
-        const mask = this.phrases.get(key);
-        if (!mask) continue;
-        for (let c = 0; c < C; c++) if (mask & (1 << c)) longest[c] = j + 1;
-        any = true;
+      for (let j = i; ; ) {
+        const mask = j === i ? mask0 : this.phrases.get(key);
+        if (mask) {
+          for (let c = 0; c < C; c++) if (mask & (1 << c)) longest[c] = j + 1;
+          any = true;
+        }
+        if (++j >= tokens.length || !this.prefixes.has(key)) break;
+        key += ' ' + tokens[j]!;
       }
       if (!any) continue;
       for (let c = 0; c < C; c++) {

@@ -7,6 +7,7 @@ import { tokenize } from '../tokenize.js';
 import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
 import { tagsToChunks } from './tags.js';
+import { harmoniseTypes, propagateNames } from './consistency.js';
 import { numberedSources, retypeOrgHeaded, splitCoordinated, stripTitles } from './rules.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
@@ -38,11 +39,16 @@ export function recognizerFromModel(model: NerModel): Recognizer {
     recognize(text: string, sentences: Span[]): NerSpan[] {
       const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
       const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
+      const gaz = model.lexicon.gazetteer;
+      const chunks = tokens.map((ts, i) =>
+        numberedSources(retypeOrgHeaded(splitCoordinated(stripTitles(tagsToChunks(tags[i]!), ts), ts, gaz), ts, gaz), ts),
+      );
+      const doc = { tokens, chunks };
+      propagateNames(doc);
+      harmoniseTypes(doc);
       const spans: NerSpan[] = [];
       tokens.forEach((ts, i) => {
-        const gaz = model.lexicon.gazetteer;
-        const chunks = retypeOrgHeaded(splitCoordinated(stripTitles(tagsToChunks(tags[i]!), ts), ts, gaz), ts, gaz);
-        for (const c of numberedSources(chunks, ts)) {
+        for (const c of chunks[i]!) {
           const start = ts[c.start]!.start;
           const end = ts[c.end - 1]!.end;
           spans.push({ start, end, type: TYPE_OF[c.type] ?? 'MISC', text: text.slice(start, end) });

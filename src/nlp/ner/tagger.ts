@@ -82,15 +82,17 @@ function sentenceScores(model: NerModel, tokens: readonly string[], infos: WordI
 
 /** Tags every sentence of one document (tokens in order); returns the model's tags (BILOU) per sentence. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
-  const doc = model.extractor.scanDocument(sentences);
+  const allInfos = sentences.map((s) => s.map((t) => model.extractor.word(t)));
+  const doc = model.extractor.scanDocument(sentences, allInfos);
   const labelOf = historyLabels(model.tags);
   const out: string[][] = [];
-  for (const tokens of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = sentences[k]!;
     if (tokens.length === 0) {
       out.push([]);
       continue;
     }
-    const infos = tokens.map((t) => model.extractor.word(t));
+    const infos = allInfos[k]!;
     const best = viterbi(sentenceScores(model, tokens, infos, doc), tokens.length, model.transitions);
     out.push(Array.from(best, (t) => model.tags[t]!));
     recordHistory(doc, tokens, Array.from(best, (t) => labelOf[t]!));

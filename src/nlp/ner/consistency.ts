@@ -1,0 +1,78 @@
+/** Document-level consistency: one name, one type per document, and multi-word names found wherever they recur. */
+import type { Token } from '../tokenize.js';
+import type { Chunk } from './tags.js';
+
+/** Chunks of every sentence of a document, with the sentence tokens they index. */
+export interface DocumentChunks {
+  tokens: Token[][];
+  chunks: Chunk[][];
+}
+
+const words = (ts: readonly Token[], c: Chunk): string => ts.slice(c.start, c.end).map((t) => t.text).join(' ');
+
+/**
+ * Adds the missed occurrences of multi-word names found elsewhere in the document, where they overlap nothing
+ * already found ("Asaib Ahl al-Haq" found once, missed once). One pass over the tokens, indexed by first word.
+ */
+export function propagateNames(doc: DocumentChunks): void {
+  const byFirst = new Map<string, Array<{ words: string[]; type: string }>>();
+  const seen = new Set<string>();
+  doc.chunks.forEach((cs, s) => {
+    for (const c of cs) {
+      if (c.end - c.start < 2) continue;
+      const key = words(doc.tokens[s]!, c);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ws = key.split(' ');
+      let list = byFirst.get(ws[0]!);
+      if (!list) byFirst.set(ws[0]!, (list = []));
+      list.push({ words: ws, type: c.type });
+    }
+  });
+  if (byFirst.size === 0) return;
+  doc.tokens.forEach((ts, s) => {
+    const cs = doc.chunks[s]!;
+    const covered = new Uint8Array(ts.length);
+    for (const c of cs) covered.fill(1, c.start, c.end);
+    let added = false;
+    for (let i = 0; i < ts.length; i++) {
+      const candidates = byFirst.get(ts[i]!.text);
+      if (!candidates || covered[i]) continue;
+      for (const cand of candidates) {
+        const end = i + cand.words.length;
+        if (end > ts.length || covered.subarray(i, end).some((x) => x)) continue;
+        if (!cand.words.every((w, k) => ts[i + k]!.text === w)) continue;
+        cs.push({ start: i, end, type: cand.type });
+        covered.fill(1, i, end);
+        added = true;
+        break;
+      }
+    }
+    if (added) cs.sort((a, b) => a.start - b.start);
+  });
+}
+
+/**
+ * Gives every chunk with the same words the type most of them got (ties keep each chunk's own type):
+ * "Hashd al-Shaabi" tagged ORG twice and PERSON once becomes ORG three times.
+ */
+export function harmoniseTypes(doc: DocumentChunks): void {
+  const votes = new Map<string, Map<string, number>>();
+  doc.chunks.forEach((cs, s) => {
+    for (const c of cs) {
+      const key = words(doc.tokens[s]!, c);
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = new Map()));
+      v.set(c.type, (v.get(c.type) ?? 0) + 1);
+    }
+  });
+  doc.chunks.forEach((cs, s) => {
+    cs.forEach((c, k) => {
+      const v = votes.get(words(doc.tokens[s]!, c))!;
+      if (v.size < 2) return;
+      let best = c.type;
+      for (const [t, n] of v) if (n > v.get(best)!) best = t;
+      if (best !== c.type) cs[k] = { ...c, type: best };
+    });
+  });
+}
