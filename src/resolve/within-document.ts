@@ -21,7 +21,7 @@ export interface DocumentMention {
 
 /** Why two mentions were put together. */
 export interface ClusterReason {
-  /** "same-name" (any type), "org-variant", "acronym-definition", "stated-alias", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
+  /** "same-name" (any type), "org-variant", "acronym-definition", "stated-alias", "surname-other-type", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
   rule: string;
   /** The mentions involved, quoted, for a human to check. */
   detail: string;
@@ -120,6 +120,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   const byStart = [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index);
   const uf = new Partition<ClusterReason>(mentions.length);
   const longForms = new Map<number, string>(); // mention index -> long form defined in a parenthesis, not itself a mention
+  const adopted = new Set<string>(); // norms of lone family names that joined a person despite their type
 
   // 1. Same normalised name, whatever type the recogniser gave each mention (it often types one name two
   // ways in one document), and organisation variants ("Revolutionary Guards Corps" / "the Revolutionary Guard").
@@ -194,6 +195,17 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     // A lone family name ("Soleimani") takes the nearest person it ends; any other lone word ("Ali",
     // "Hashd") only an entity it cannot be confused with.
     const bySurname = p.m.type === 'PERSON' && p.words.length === 1 ? earlier.filter((q) => q.words.at(-1) === p.words[0]) : [];
+    // Recognisers often type a lone family name as an organisation or "other" ("Kadhimi ... Araji told MEE");
+    // after a person with that family name it is that person.
+    const asSurname = earlier.length === 0 && p.words.length === 1 && isOrgLike(p.m.type) && !p.acronym
+      ? holders.filter((q) => q.m.start < p.m.start && q.m.type === 'PERSON' && q.words.length > 1 && q.words.at(-1) === p.words[0])
+      : [];
+    const otherType = asSurname.at(-1);
+    if (otherType) {
+      uf.union(otherType.index, p.index, { rule: 'surname-other-type', detail: `${quote(p)} (${p.m.type}) -> ${quote(otherType)}` });
+      adopted.add(p.norm);
+      continue;
+    }
     const nearest = bySurname.at(-1) ?? earlier.at(-1);
     if (nearest) {
       const unique = p.words.length > 1 || bySurname.length > 0 || new Set(earlier.map((q) => uf.find(q.index))).size === 1;
@@ -207,10 +219,10 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     }
   }
 
-  return { clusters: collect(prepared, uf, longForms) };
+  return { clusters: collect(prepared, uf, longForms, adopted) };
 }
 
-/** The type most mentions of a cluster carry; ties go to the first mention's type. */
+/** The type most mentions of a cluster carry (lone family names typed otherwise do not vote); ties go to the first. */
 function majorityType(members: Prepared[]): EntityType {
   const counts = new Map<EntityType, number>();
   for (const p of members) counts.set(p.m.type, (counts.get(p.m.type) ?? 0) + 1);
@@ -220,7 +232,7 @@ function majorityType(members: Prepared[]): EntityType {
 }
 
 /** Turns the union-find into clusters ordered by first mention, each with its canonical name. */
-function collect(prepared: Prepared[], uf: Partition<ClusterReason>, longForms: Map<number, string>): DocumentCluster[] {
+function collect(prepared: Prepared[], uf: Partition<ClusterReason>, longForms: Map<number, string>, adopted: Set<string>): DocumentCluster[] {
   const groups = new Map<number, Prepared[]>();
   for (const p of [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index)) {
     const root = uf.find(p.index);
@@ -236,7 +248,7 @@ function collect(prepared: Prepared[], uf: Partition<ClusterReason>, longForms: 
     const best = names.reduce((x, y) => (y.words > x.words ? y : x));
     return {
       canonical: best.name,
-      type: majorityType(members),
+      type: majorityType(members.filter((p) => !adopted.has(p.norm)).length > 0 ? members.filter((p) => !adopted.has(p.norm)) : members),
       mentionIndexes: members.map((p) => p.index).sort((a, b) => a - b),
       reasons: uf.reasons(root),
     };

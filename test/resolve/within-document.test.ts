@@ -104,6 +104,13 @@ const CASES: Case[] = [
     different: [['Ali', 'Supreme Leader Ali Khamenei'], ['Ali', 'Grand Ayatollah Ali al-Sistani']],
   },
   {
+    name: 'a lone family name typed as an organisation still joins the person (003)',
+    text: 'National Security Adviser Qassem al-Araji held a series of meetings, a source close to Araji told MEE. Last week, Araji attempted to bring clarity.',
+    mentions: [['Qassem al-Araji', 'PERSON'], ['Araji', 'ORG'], ['MEE', 'ORG'], ['Araji', 'ORG']],
+    same: [['Qassem al-Araji', 'Araji']],
+    different: [['Araji', 'MEE']],
+  },
+  {
     name: 'a surname before the only full name joins it forward',
     text: 'Soleimani’s shoes are hard to fill. The weakness of General Esmail Qaani, who succeeded Gen. Qassem Soleimani as leader of the Quds Force, is plain.',
     mentions: [['Soleimani’s', 'PERSON'], ['General Esmail Qaani', 'PERSON'], ['Gen. Qassem Soleimani', 'PERSON'], ['Quds Force', 'ORG']],
@@ -192,4 +199,11 @@ test('a cluster takes the type most of its mentions carry', () => {
   const mentions = mentionsIn(text, [['Islamic State', 'MISC'], ['IS', 'ORG'], ['IS', 'ORG']]);
   const { clusters } = resolveWithinDocument(text, mentions);
   assert.deepEqual(clusters.map((c) => [c.canonical, c.type, c.mentionIndexes]), [['Islamic State', 'ORG', [0, 1, 2]]]);
+});
+
+test('lone family names typed otherwise do not outvote the person they name', () => {
+  const text = 'Qassem al-Araji met them; Araji said so, Araji added, Araji left.';
+  const mentions = mentionsIn(text, [['Qassem al-Araji', 'PERSON'], ['Araji', 'ORG'], ['Araji', 'ORG'], ['Araji', 'ORG']]);
+  const { clusters } = resolveWithinDocument(text, mentions);
+  assert.deepEqual(clusters.map((c) => [c.canonical, c.type, c.mentionIndexes]), [['Qassem al-Araji', 'PERSON', [0, 1, 2, 3]]]);
 });
