@@ -44,7 +44,9 @@ export function extractEvents(input: ExtractionInput): ExtractedEvent[] {
         if (seen.has(key)) continue;
         seen.add(key);
         const place = findPlace(input.text, inSentence, at);
-        const participants = [...new Set(inSentence.filter((x) => x !== place && isParticipant(x)).map((x) => x.entityKey))];
+        // Names near the trigger take part; the rest of a long sentence is usually another clause.
+        const near = inSentence.filter((x) => x !== place && Math.abs(x.start - at) < WINDOW && isParticipant(input.text, x));
+        const participants = [...new Set(near.map((x) => x.entityKey))];
         const ev: ExtractedEvent = {
           type,
           date: date.value,
@@ -68,12 +70,20 @@ function nearest(dates: DateMention[], at: number): DateMention {
 
 /** The place named after "in", "near" or "at", preferring the one closest after the trigger ("meeting in Tehran"). */
 function findPlace(text: string, mentions: InputMention[], at: number): InputMention | undefined {
-  const places = mentions.filter((m) => m.type === 'LOC' && /\b(?:in|near|at|inside|outside|over|of) (?:the )?(?:[a-z]+ ){0,3}$/.test(text.slice(Math.max(0, m.start - 40), m.start)));
+  const places = mentions.filter((m) => m.type === 'LOC' && AFTER_PLACE_WORD.test(text.slice(Math.max(0, m.start - 40), m.start)));
   const after = places.filter((m) => m.start >= at);
   return after[0] ?? places[places.length - 1];
 }
 
-/** People, organisations and states take part; a demonym qualifying a noun ("Iranian officials") does not name one. */
-function isParticipant(m: InputMention): boolean {
-  return m.type !== 'MISC' || /s$/.test(m.text);
+// "meeting in Tehran", "strike near the Iraqi border": the place follows a locative word ("prime minister of Kurdistan" is no place).
+const AFTER_PLACE_WORD = /\b(?:in|near|at|inside|outside|over) (?:the )?(?:[a-z]+ ){0,3}$/;
+
+/** How far from the trigger (in characters) a name still counts as a participant. */
+const WINDOW = 100;
+
+/** People, organisations and acting states take part; a demonym qualifying a noun ("Iranian officials") or a place after "in" does not. */
+function isParticipant(text: string, m: InputMention): boolean {
+  if (m.type === 'MISC') return /s$/.test(m.text);
+  if (m.type === 'LOC') return !/\b(?:in|near|at|inside|outside|over|of|from|to|into) (?:the )?(?:[a-z]+ ){0,3}$/.test(text.slice(Math.max(0, m.start - 40), m.start));
+  return true;
 }
