@@ -27,7 +27,8 @@ function titleAt(keys: string[], i: number, phrases: string[][]): number {
  * "Revolutionary Guard Gen. Qassem Soleimani" -> "Qassem Soleimani"; "Iraqi Prime Minister Adel Abdul-Mahdi" -> "Adel Abdul-Mahdi".
  */
 export function stripTitles(name: string): string {
-  const tokens = name.trim().split(/\s+/).filter((t) => t !== '');
+  // "then-commander", "ex-President": the qualifier is glued to the title by a hyphen.
+  const tokens = name.trim().split(/\s+/).flatMap((t) => (/^(?:ex|then|former|late)-\p{L}/iu.test(t) ? t.split(/-(.*)/su, 2) : [t])).filter((t) => t !== '');
   const keys = tokens.map(titleKey);
   let start = 0;
   // A strong title inside a mention ends the words before it: they describe the person, they are not the

@@ -20,6 +20,7 @@ export const STRONG_TITLES: readonly string[] = [
   'imam', 'mullah', 'cleric', 'pope', 'cardinal', 'archbishop', 'bishop', 'rabbi', 'reverend', 'rev',
   'chairman', 'chairwoman', 'chairperson', 'director', 'director general', 'director-general', 'judge',
   'justice', 'prosecutor', 'mp', 'lawmaker', 'spokesman', 'spokeswoman', 'spokesperson',
+  'adviser', 'advisor', 'security adviser', 'national security adviser', 'envoy', 'special envoy', 'leader',
 ];
 
 /** Honorifics cut only at the start of a name: several double as given names elsewhere ("Sheikh", "Haji"). */
@@ -28,7 +29,7 @@ export const LEADING_HONORIFICS: readonly string[] = [
   'his excellency', 'her excellency', 'hon', 'king', 'queen', 'emir', 'honourable', 'honorable', 'the honourable',
   'sheikh', 'shaikh', 'sheik', 'shaykh', 'sayyid', 'sayyed', 'sayed', 'seyed', 'seyyed', 'syed',
   'haji', 'hajji', 'hajj', 'haj', 'mawlana', 'maulana', 'mawlawi', 'maulvi', 'mufti', 'former', 'ex', 'late',
-  'the late', 'then', 'acting', 'deputy', 'chief', 'head', 'leader',
+  'the late', 'then', 'acting', 'deputy', 'chief', 'head',
 ];
 
 /** Particles inside Arabic, Persian and other names; they carry little identity on their own. */

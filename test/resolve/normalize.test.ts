@@ -13,7 +13,10 @@ test('stripTitles removes titles and honorifics, keeping the name', () => {
     ['General Esmail Qaani', 'Esmail Qaani'],
     ['Revolutionary Guard Gen. Qassem Soleimani', 'Qassem Soleimani'],
     ['Iraqi Prime Minister Adel Abdul-Mahdi', 'Adel Abdul-Mahdi'],
-    ['National Security Adviser Qassem al-Araji', 'National Security Adviser Qassem al-Araji'],
+    ['National Security Adviser Qassem al-Araji', 'Qassem al-Araji'],
+    ['Hashd leader Abu Fadak', 'Abu Fadak'],
+    ["Iraq's then-commander of military intelligence, Lt. Gen. Hatem al-Maksusi", 'Hatem al-Maksusi'],
+    ['ex-President Hassan Rouhani', 'Hassan Rouhani'],
     ['Sheikh Isa Bin Tarif', 'Isa Bin Tarif'],
     ['Saduddin Mullah Sayyed', 'Saduddin Mullah Sayyed'], // a title-like word inside a name stays
     ['General', 'General'], // never strips a name to nothing
