@@ -1,7 +1,8 @@
 /**
  * Within-document resolution: which mentions of one document name the same thing. Rules, in order:
- * same normalised name, organisation-name variants, acronym definitions, acronyms matching initials,
- * and partial names referring back to a full name of the same type.
+ * same normalised name (whatever the recogniser's type), organisation-name variants, acronym definitions,
+ * equivalences the text states, uses of defined acronyms and acronyms matching initials, and partial names
+ * referring back (or, when unambiguous, forward) to a full name. Every union records its rule.
  */
 import type { EntityType } from '../model/index.js';
 import { acronymKey, expandsAcronym, isAcronym, parentheticalAfter } from './acronyms.js';
@@ -13,9 +14,13 @@ import { isOrgQualifier, NAME_PARTICLES } from './titles.js';
 
 /** A mention as the resolver needs it: offsets into the document text, type and text. */
 export interface DocumentMention {
+  /** Offset of the first character in the document text. */
   start: number;
+  /** Offset just after the last character. */
   end: number;
+  /** Type the recogniser gave. */
   type: EntityType;
+  /** The mention as written, titles and possessives included ("Gen. Qassem Soleimani's"). */
   text: string;
 }
 
@@ -31,9 +36,11 @@ export interface ClusterReason {
 export interface DocumentCluster {
   /** Best display name: the fullest non-acronym form, titles and possessives removed. */
   canonical: string;
+  /** The type most of its mentions carry. */
   type: EntityType;
   /** Indexes into the input mention array, ascending. */
   mentionIndexes: number[];
+  /** One reason per union, in the order the rules ran. */
   reasons: ClusterReason[];
 }
 
@@ -53,9 +60,10 @@ function displayName(m: DocumentMention): string {
   return m.type === 'PERSON' ? stripTitles(bare) : bare;
 }
 
+// In both helpers words must be equal, not just share a skeleton: one document spells a name one way, and
+// "Kadhimi" (the prime minister) and "al-Kadhim" (an imam) share one.
+
 /** True when `part` occurs in `whole` as consecutive words ("revolutionary guard" in "islamic revolutionary guard"). */
-// Words must be equal, not just share a skeleton: one document spells a name one way, and "Kadhimi"
-// (the prime minister) and "al-Kadhim" (an imam) share one.
 function containsRun(whole: string[], part: string[]): boolean {
   for (let i = 0; i + part.length <= whole.length; i++) {
     if (part.every((w, j) => whole[i + j] === w)) return true;
