@@ -5,6 +5,7 @@ import { loadExportData, type ExportOptions } from './dataset.js';
 import { buildEntitiesCsv, buildRelationsCsv } from './csv.js';
 import { buildGexf } from './gexf.js';
 import { buildFtm } from './ftm.js';
+import { buildStix } from './stix.js';
 
 /** One file an export produces. */
 export interface ExportFile {
@@ -54,6 +55,13 @@ export const EXPORT_FORMATS = {
     async build(store, scope) {
       const text = buildFtm(await loadExportData(store, scope));
       return [{ name: 'cablegraph-export.ftm.json', contentType: 'application/x-ndjson; charset=utf-8', text }];
+    },
+  },
+  stix: {
+    description: 'a STIX 2.1 bundle (identities, locations, relationships, evidence notes, reports)',
+    async build(store, scope, options) {
+      const text = buildStix(await loadExportData(store, scope), options);
+      return [{ name: 'cablegraph-export.stix.json', contentType: 'application/stix+json; version=2.1; charset=utf-8', text }];
     },
   },
 } satisfies Record<string, ExportFormat>;

@@ -1,0 +1,155 @@
+/**
+ * STIX 2.1 export: one bundle with identity / location SDOs for entities, relationship SROs typed by
+ * RELATION_TYPES.stix, a note per evidence sentence (and per event and claim), and a report per document.
+ */
+import { RELATION_TYPES, type Entity, type Relation } from '../model/index.js';
+import type { ExportData, ExportOptions } from './dataset.js';
+import { entityIndex, exportTimestamp, fileNameOf } from './dataset.js';
+import { countryCode } from './countries.js';
+import { CABLEGRAPH_NAMESPACE, uuidv5 } from './uuid.js';
+
+/** A STIX object as written: common properties plus the type's own. */
+export type StixObject = { type: string; id: string } & Record<string, unknown>;
+
+/** A STIX 2.1 bundle. */
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
+
+/** The STIX id for one of our ids: `type--uuidv5(namespace, id)`. */
+export function stixId(type: string, ourId: string): string {
+  return `${type}--${uuidv5(CABLEGRAPH_NAMESPACE, `${type}:${ourId}`)}`;
+}
+
+const PRODUCER = stixId('identity', 'cablegraph');
+const typeOf = (type: string) => (RELATION_TYPES as Record<string, { label: string; stix: string } | undefined>)[type];
+
+/**
+ * The SDO for an entity. People and organisations are identities: whether an organisation is an armed group
+ * (threat-actor) is a judgment extraction cannot make reliably. Places are locations; a location must carry a region,
+ * country or coordinates, so places that are not countries get region "unknown" (region is an open vocabulary).
+ */
+function presentEntity(e: Entity, common: Record<string, unknown>): StixObject {
+  const base = {
+    ...common, name: e.name,
+    ...(e.aliases.length > 0 ? { description: `Also written: ${e.aliases.join('; ')}` } : {}),
+    x_cablegraph_id: e.id, x_cablegraph_mention_count: e.mentionCount,
+  };
+  if (e.type === 'LOC') {
+    const country = countryCode(e.name);
+    return { type: 'location', id: stixId('location', e.id), ...base, ...(country ? { country } : { region: 'unknown' }) };
+  }
+  const identityClass = e.type === 'PERSON' ? 'individual' : e.type === 'ORG' ? 'organization' : 'unknown';
+  return { type: 'identity', id: stixId('identity', e.id), ...base, identity_class: identityClass };
+}
+
+/** A document's published date ("2019-11") as a STIX timestamp (start of the period), or undefined. */
+function publishedTimestamp(published: string | null): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(published ?? '');
+  return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T00:00:00.000Z` : undefined;
+}
+
+/** Collects object ids per document id, for the reports' object_refs. */
+class RefsByDocument {
+  private readonly map = new Map<string, Set<string>>();
+  /** Records that `ref` appears in document `documentId`. */
+  add(documentId: string, ref: string): void {
+    (this.map.get(documentId) ?? this.map.set(documentId, new Set()).get(documentId)!).add(ref);
+  }
+  /** The refs of a document, in the order they were added. */
+  get(documentId: string): string[] {
+    return [...(this.map.get(documentId) ?? [])];
+  }
+}
+
+/** Builds the bundle; given the same data and `options.timestamp`, the output is identical byte for byte. */
+export function buildStixBundle(data: ExportData, options: ExportOptions = {}): StixBundle {
+  const now = exportTimestamp(options);
+  const common = { spec_version: '2.1', created: now, modified: now, created_by_ref: PRODUCER };
+  const entities = entityIndex(data);
+  const sdoOf = new Map<string, string>();
+  const refs = new RefsByDocument();
+  const objects: StixObject[] = [
+    { type: 'identity', id: PRODUCER, spec_version: '2.1', created: now, modified: now, name: 'Cablegraph', identity_class: 'system' },
+  ];
+  for (const e of data.entities) {
+    const sdo = presentEntity(e, common);
+    sdoOf.set(e.id, sdo.id);
+    for (const doc of e.documentIds) refs.add(doc, sdo.id);
+    objects.push(sdo);
+  }
+  const notes: StixObject[] = [];
+  const name = (id: string) => entities.get(id)?.name ?? id;
+  for (const r of data.relations) {
+    const source = sdoOf.get(r.source);
+    const target = sdoOf.get(r.target);
+    if (!source || !target) continue; // an end outside the scope: never the case for one store, guarded all the same
+    const label = typeOf(r.type)?.label ?? r.type;
+    const id = stixId('relationship', r.id);
+    objects.push(presentRelation(r, id, source, target, `${name(r.source)} ${label} ${name(r.target)}`, common));
+    r.evidence.forEach((ev, i) => {
+      const noteId = stixId('note', `${r.id}#${i}`);
+      refs.add(ev.documentId, id);
+      refs.add(ev.documentId, noteId);
+      notes.push({
+        type: 'note', id: noteId, ...common, abstract: `Evidence: ${name(r.source)} ${label} ${name(r.target)}`, content: ev.text,
+        object_refs: [id, stixId('report', ev.documentId)],
+        x_cablegraph_document_id: ev.documentId, x_cablegraph_start: ev.start, x_cablegraph_end: ev.end,
+      });
+    });
+  }
+  for (const ev of data.events) {
+    const noteId = stixId('note', ev.id);
+    const involved = [...ev.participants, ...(ev.place ? [ev.place] : [])].map((p) => sdoOf.get(p)).filter((x): x is string => !!x);
+    const docs = [...new Set(ev.evidence.map((x) => x.documentId))];
+    for (const doc of docs) refs.add(doc, noteId);
+    notes.push({
+      type: 'note', id: noteId, ...common, abstract: `Event: ${ev.type}${ev.date ? ` (${ev.date})` : ''}`,
+      content: ev.evidence.map((x) => x.text).join('\n'), object_refs: [...new Set([...involved, ...docs.map((d) => stixId('report', d))])],
+      x_cablegraph_id: ev.id, ...(ev.date ? { x_cablegraph_date: ev.date } : {}),
+    });
+  }
+  for (const c of data.claims) {
+    const noteId = stixId('note', c.id);
+    const speaker = c.speaker ? sdoOf.get(c.speaker) : undefined;
+    const docs = [...new Set(c.evidence.map((x) => x.documentId))];
+    for (const doc of docs) refs.add(doc, noteId);
+    notes.push({
+      type: 'note', id: noteId, ...common, abstract: `Claim (${c.stance}) by ${c.speakerText}: ${c.text}`,
+      content: c.evidence.map((x) => x.text).join('\n'), object_refs: [...(speaker ? [speaker] : []), ...docs.map((d) => stixId('report', d))],
+      x_cablegraph_id: c.id, x_cablegraph_stance: c.stance,
+    });
+  }
+  objects.push(...notes);
+  for (const d of data.documents) {
+    const own = refs.get(d.id);
+    objects.push({
+      type: 'report', id: stixId('report', d.id), ...common, name: d.title ?? fileNameOf(d.path),
+      // published is when the source appeared when it says so; otherwise when this report was made (the export).
+      published: publishedTimestamp(d.published) ?? now,
+      // A report must reference at least one object: a document with no extracted facts points at its producer.
+      object_refs: own.length > 0 ? own : [PRODUCER],
+      ...(d.language ? { lang: d.language } : {}),
+      external_references: [{ source_name: 'cablegraph', external_id: d.id, hashes: { 'SHA-256': d.sha256 } }],
+      ...(d.source ? { x_cablegraph_source: d.source } : {}),
+    });
+  }
+  return { type: 'bundle', id: `bundle--${uuidv5(CABLEGRAPH_NAMESPACE, `bundle:${now}:${objects.map((o) => o.id).join(',')}`)}`, objects };
+}
+
+/** The relationship SRO for a relation (confidence scaled to STIX's 0-100). */
+function presentRelation(r: Relation, id: string, source: string, target: string, sentence: string, common: Record<string, unknown>): StixObject {
+  const sources = `${r.independentSources} independent source${r.independentSources === 1 ? '' : 's'}`;
+  return {
+    type: 'relationship', id, ...common, relationship_type: typeOf(r.type)?.stix ?? 'related-to', source_ref: source, target_ref: target,
+    description: `${sentence} (${sources})`, confidence: Math.round(r.confidence * 100),
+    x_cablegraph_id: r.id, x_cablegraph_relation_type: r.type, x_cablegraph_independent_sources: r.independentSources,
+  };
+}
+
+/** The export text: the bundle as indented JSON. */
+export function buildStix(data: ExportData, options: ExportOptions = {}): string {
+  return `${JSON.stringify(buildStixBundle(data, options), null, 2)}\n`;
+}
