@@ -15,6 +15,8 @@ const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...NOUN_FRAMES, .
 
 const INFORMANT_WORDS = new Set(INFORMANT_ROLES);
 
+const CAPTURE = /\b(?:captured|seized|took|taken|overran|overrun|recaptured|retook|took over)\b/;
+
 // Demonyms and group names: Iraqi, Iranian(s), Lebanese, Kurdish, Kurds, Shiite(s), Sunni(s), Israeli, Arab(s), Shia.
 const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ite|ites|ist|ists|ds|rab|rabs|ims|ems)|Shia|Shi'a)$/u;
 
@@ -51,6 +53,8 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
   }
   // A MISC name in a relation must name people or a country by adjective ("Iraqi", "Kurds"), not an event or a product ("Euro 96").
   if ((src.type === 'MISC' && !DEMONYM.test(src.text)) || (tgt.type === 'MISC' && !DEMONYM.test(tgt.text))) return null;
+  // "IS captured Mosul": taking a place is holding it, not attacking the place.
+  if (type === 'attacked' && tgt.type === 'LOC' && CAPTURE.test(hit.text)) type = 'controls';
   // "the Kurdish region, including Arbil": a place inside a place is located in it.
   if (type === 'part_of' && src.type === 'LOC' && tgt.type === 'LOC') type = 'located_in';
   // People are not located in people, and organisations do not hold posts in persons ... except advisers to a leader.

@@ -55,6 +55,11 @@ const ROWS: Row[] = [
     [['Nechervan Barzani', 'PERSON', 'Barzani'], ['American', 'MISC'], ['Iranian', 'MISC', 'Iran']],
     ['informant_for(Barzani -> Iran)'],
   ],
+  ['taking a place is holding it', 'IS captured Mosul in June 2014.', [['IS', 'ORG'], ['Mosul', 'LOC']], ['controls(IS -> Mosul)']],
+  ['a place taken, in the passive', 'Mosul was taken by IS after four days.', [['Mosul', 'LOC'], ['IS', 'ORG']], ['controls(IS -> Mosul)']],
+  ['an organisation\'s unit', 'The IRGC’s Quds Force runs the Iraqi files.', [['IRGC', 'ORG'], ['Quds Force', 'ORG']], ['part_of(Quds Force -> IRGC)']],
+  ['a named participle subject inside a phrase', 'They were related to Abu Fadak fighting IS near Baiji.', [['Abu Fadak', 'PERSON'], ['IS', 'ORG'], ['Baiji', 'LOC']], ['located_in(IS -> Baiji)', 'opposed(Abu Fadak -> IS)']],
+  ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',
     'Photos of a militia commander fighting ISIS circulated widely.',

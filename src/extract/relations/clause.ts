@@ -12,7 +12,7 @@ export function phraseChars(max: number): string {
 /** A subject with what may stand between it and its verb: "Hejazi", "Abadi, in particular, vehemently", "Qaani, who". */
 export function subject(name: string, types: string): string {
   // Either a clause subject, or a name followed by a participle even inside a phrase ("photos of a militia commander fighting ISIS").
-  return `(?:${NOT_IN_PP}{${name}:${types}}${APPOSITIVE}(?:,? (?:who|which|that) | )${AUX}*${CONJOINED}|{${name}:${types}} (?=[a-z]+ing\b))${ACTIVE}`;
+  return String.raw`(?:${NOT_IN_PP}{${name}:${types}}${APPOSITIVE}(?:,? (?:who|which|that) | |, (?=[a-z]+(?:ed|ing) ))${AUX}*${CONJOINED}|{${name}:${types}} (?=[a-z]+ing\b))${ACTIVE}`;
 }
 
 /** A name right after a preposition or a participle is not a subject: "Protesters in the streets of Iraq are critical of Iran", "troops besieging Turin were defeated". */

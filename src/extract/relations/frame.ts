@@ -51,6 +51,8 @@ export interface FrameHit {
   from: number;
   to: number;
   needsMoney: boolean;
+  /** The matched masked text, for checks that depend on the verb. */
+  text: string;
 }
 
 const SLOT = /\{(\w+):(=[^}]+|[PLOMplom]+)\}/g;
@@ -98,7 +100,7 @@ export function runFrames(s: MaskedSentence, compiled: Compiled[]): FrameHit[] {
         let confidence = e.confidence ?? c.frame.confidence;
         if (HEDGE.test(matched)) confidence *= 0.7;
         const role = e.role === undefined ? undefined : (values.get(e.role) ?? e.role).toLowerCase();
-        const base = { type: e.type, rule: c.frame.rule, confidence, negated: NEGATION.test(matched), from: pos, to: pos + matched.length, needsMoney: c.frame.needsMoney === true };
+        const base = { type: e.type, rule: c.frame.rule, confidence, negated: NEGATION.test(matched), from: pos, to: pos + matched.length, needsMoney: c.frame.needsMoney === true, text: matched };
         const fixed = c.frame.noCoordination;
         const spread = (slot: string, i: number): number[] => (fixed === true || (Array.isArray(fixed) && fixed.includes(slot)) ? [i] : withCoordinated(s, i));
         for (const t of spread(e.target, Number(tgt))) {

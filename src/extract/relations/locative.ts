@@ -98,7 +98,7 @@ export function framingPlaceHits(s: MaskedSentence): FrameHit[] {
     // A possessor ("the Department's work") is not there itself.
     if (k === place || slot.start < m[0].length || slot.end > end || !/[POM]/.test(letter) || s.masked.startsWith("'", slot.end)) return;
     // Below the default threshold: "In Toronto, Frank Thomas hit his 29th homer" places a visit, not a home.
-    hits.push({ type: 'located_in', rule: 'locative:framing', source: k, target: place, confidence: 0.45, negated: false, from: 0, to: end, needsMoney: false });
+    hits.push({ type: 'located_in', rule: 'locative:framing', source: k, target: place, confidence: 0.45, negated: false, from: 0, to: end, needsMoney: false, text: s.masked.slice(0, end) });
   });
   return hits;
 }

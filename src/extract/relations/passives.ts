@@ -14,7 +14,7 @@ const PASSIVES: { type: RelationTypeId; participles: string; confidence: number 
   { type: 'paid', participles: String.raw`(?:paid|bribed|funded|financed|bankrolled)`, confidence: 0.8 },
   {
     type: 'attacked',
-    participles: String.raw`(?:killed|assassinated|attacked|struck|targeted|bombed|shelled|raided|invaded|executed|murdered|ambushed|shot|wounded|injured|abducted|kidnapped|captured|seized|detained|arrested|hit|overrun)`,
+    participles: String.raw`(?:killed|assassinated|attacked|struck|targeted|bombed|shelled|raided|invaded|executed|murdered|ambushed|shot|wounded|injured|abducted|kidnapped|captured|seized|taken|detained|arrested|hit|overrun)`,
     confidence: 0.8,
   },
   { type: 'opposed', participles: String.raw`(?:opposed|critici[sz]ed|condemned|denounced|accused|sanctioned|fought|defeated|expelled|ousted)`, confidence: 0.75 },

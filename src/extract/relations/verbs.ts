@@ -61,7 +61,7 @@ const ROWS: VerbRow[] = [
   {
     // "Soleimani ... fought ISIS", "Protesters are strongly critical of Iran", "Tehran accused Washington"
     type: 'opposed',
-    verbs: String.raw`(?:opposes|opposed|opposing|oppose|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemn|denounced|denounces|accused|accuses|accuse|blamed|blames|fought|fights|fighting|fight|battled|battles|battling|sanctioned|confronted|confronts|resisted|resists|clashed with|clashes with|clashing with|(?:is|are|was|were) (?:at odds|at war) with|(?:wage[sd]?|waging) war (?:on|against)|(?:is|are|was|were) (?:strongly |very |highly )?critical of|turned against|defeated|defeats|defeat|to defeat|ousted|expelled|(?:is|are|was|were) (?:committed to )?(?:defeating|fighting|countering|confronting) |(?:fight|battle|war|campaign|struggle|efforts?) (?:against|to defeat)|(?:fought|waged|wages|waging|fighting|fights|fight|led|leads|leading) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:wars?|battles?|campaigns?|insurgency|conflict|operations?|offensive) (?:with|against|on|to defeat)|(?:operations?|offensives?|campaigns?) (?:against|to (?:defeat|destroy|retake)))`,
+    verbs: String.raw`(?:opposes|opposed|opposing|oppose|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemn|denounced|denounces|accused|accuses|accuse|blamed|blames|fought|fights|fighting|fight|battled|battles|battling|sanctioned|confronted|confronts|resisted|resists|clashed with|clashes with|clashing with|(?:is|are|was|were) (?:at odds|at war) with|(?:wage[sd]?|waging) war (?:on|against)|(?:is|are|was|were) (?:strongly |very |highly )?critical of|turned against|defeated|defeats|defeat|to defeat|ousted|expelled|(?:is|are|was|were) (?:committed to )?(?:defeating|fighting|countering|confronting) |(?:fight|battle|war|campaign|struggle|efforts?) (?:against|to defeat)|(?:fought|waged|wages|waging|fighting|fights|fight|led|leads|leading) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:wars?|battles?|campaigns?|insurgency|conflict|operations?|offensive) (?:with|against|on|to defeat)|(?:operations?|offensives?|campaigns?) (?:against|to (?:defeat|destroy|retake))|(?:focused|focusing|focuses|focus|intent|bent) on (?:defeating|fighting|destroying|countering|confronting))`,
     objects: 'POLM',
     confidence: 0.75,
   },
@@ -128,9 +128,9 @@ export const NOUN_FRAMES: Frame[] = [
     modifiers: ['a'],
   },
   {
-    // "Overseas operations are the reserve of Iran's Ministry of Intelligence", "Iraq's Popular Mobilization Forces"
+    // "Overseas operations are the reserve of Iran's Ministry of Intelligence", "Iraq's Popular Mobilization Forces", "the IRGC's Quds Force"
     rule: 'possessive-org',
-    pattern: String.raw`{b:L}'s? (?:${CONTENT_WORD} )?{a:O}`,
+    pattern: String.raw`{b:LO}'s? (?:${CONTENT_WORD} )?{a:O}`,
     emit: [{ type: 'part_of', source: 'a', target: 'b' }],
     confidence: 0.55,
   },
@@ -158,7 +158,7 @@ export const NOUN_FRAMES: Frame[] = [
   {
     // "the Hashd's fight against IS", "Iraq's war on the Islamic State"
     rule: 'fight-noun',
-    pattern: String.raw`{a:POLM}(?:'s?)? (?:in (?:its|their|his|her|the) )?(?:${CONTENT_WORD} ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
+    pattern: String.raw`{a:POLM}(?:'s?)? (?:in (?:its|their|his|her|the) )?(?:${CONTENT_WORD} ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?|defen[cs]es?|strategy|plan|determination|commitment|resolve) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
     emit: [{ type: 'opposed', source: 'a', target: 'b' }],
     confidence: 0.7,
     modifiers: ['a'],
