@@ -76,6 +76,22 @@ test('spans carry offsets into the text, and titles stay outside names', () => {
   assert.deepEqual(people, ['Qassem Soleimani', 'Adel Abdul-Mahdi']);
 });
 
+test('document level: headlines are truecased, later surnames follow the full name, names found once are found again', () => {
+  const text = [
+    'Leaked Cables Reveal How Iran Dominates Its Neighbour',
+    '',
+    'The cables reveal how Iran dominates its neighbour, officials said on Monday.',
+    'Prime Minister Mustafa al-Kadhimi met the envoy of Asaib Ahl al-Haq in Baghdad.',
+    'Kadhimi later denied that the meeting with Asaib Ahl al-Haq had taken place.',
+  ].join('\n');
+  const spans = loadRecognizer().recognize(text, splitSentences(text));
+  const found = spans.map((s) => `${s.text}/${s.type}`);
+  assert.ok(!found.some((f) => f.startsWith('Leaked') || f.includes('Reveal')), found.join(', '));
+  assert.equal(found.filter((f) => f === 'Iran/LOC').length, 2, found.join(', '));
+  assert.ok(found.includes('Kadhimi/PERSON'), found.join(', '));
+  assert.equal(found.filter((f) => f === 'Asaib Ahl al-Haq/ORG').length, 2, found.join(', '));
+});
+
 const DEV = process.env.CABLEGRAPH_DATA ? join(process.env.CABLEGRAPH_DATA, 'conll2003/dev.txt') : join(findPackageRoot(), '..', 'shared', 'data', 'conll2003', 'dev.txt');
 
 test('CoNLL-2003 dev F1 >= 0.88 (conlleval)', { skip: existsSync(DEV) ? false : `no CoNLL-2003 dev set at ${DEV} (shared data absent)` }, async () => {

@@ -69,8 +69,9 @@ test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', () => 
   assert.equal(docs.length, 2);
   assert.deepEqual(docs[0]!.sentences[0]!.tags, ['B-ORG', 'I-ORG', 'O']);
   assert.equal(isIob1(docs), false);
+  // Without -DOCSTART- every sentence is its own document.
   const two = parseConll('Abu I-PER\nMahdi I-PER\nsaid O\n\nHashd I-ORG\n');
-  assert.equal(two.length, 1);
-  assert.equal(two[0]!.sentences.length, 2);
+  assert.equal(two.length, 2);
+  assert.equal(two[0]!.sentences.length, 1);
   assert.equal(isIob1(two), true);
 });

@@ -12,9 +12,14 @@ export interface ConllDocument {
   sentences: ConllSentence[];
 }
 
-/** Parses CoNLL text; the tag is the last column, the token the first (tokens with spaces need TAB separation). */
+/**
+ * Parses CoNLL text; the tag is the last column, the token the first (tokens with spaces need TAB separation).
+ * A file without any -DOCSTART- line (WikiANN, WNUT) holds unrelated sentences: each becomes its own document, so
+ * document-level features never link two of them.
+ */
 export function parseConll(text: string): ConllDocument[] {
   const docs: ConllDocument[] = [];
+  let sawDocstart = false;
   let doc: ConllDocument = { sentences: [] };
   let sentence: ConllSentence = { tokens: [], tags: [] };
   const flushSentence = (): void => {
@@ -29,6 +34,7 @@ export function parseConll(text: string): ConllDocument[] {
     }
     const cols = line.includes('\t') ? line.split('\t') : line.split(' ');
     if (cols[0] === '-DOCSTART-') {
+      sawDocstart = true;
       flushSentence();
       if (doc.sentences.length > 0) docs.push(doc);
       doc = { sentences: [] };
@@ -39,7 +45,7 @@ export function parseConll(text: string): ConllDocument[] {
   }
   flushSentence();
   if (doc.sentences.length > 0) docs.push(doc);
-  return docs;
+  return sawDocstart ? docs : docs.flatMap((d) => d.sentences.map((s) => ({ sentences: [s] })));
 }
 
 /** Reads and parses a CoNLL file. */

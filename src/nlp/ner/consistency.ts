@@ -76,3 +76,36 @@ export function harmoniseTypes(doc: DocumentChunks): void {
     });
   });
 }
+
+// "al-Kadhimi" and "Kadhimi" are one surname.
+const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az)-/i;
+
+/**
+ * Makes later bare surnames PERSON once the full name was found as a person: after "Mustafa al-Kadhimi",
+ * "Kadhimi" is a person even where the model said ORG, or said nothing.
+ */
+export function resolveSurnames(doc: DocumentChunks): void {
+  const surnames = new Set<string>();
+  doc.chunks.forEach((cs, s) => {
+    for (const c of cs) {
+      if (c.type === 'PER' && c.end - c.start > 1) surnames.add(doc.tokens[s]![c.end - 1]!.text.replace(ARTICLE_PREFIX, ''));
+    }
+  });
+  if (surnames.size === 0) return;
+  doc.tokens.forEach((ts, s) => {
+    const cs = doc.chunks[s]!;
+    const covered = new Uint8Array(ts.length);
+    cs.forEach((c, k) => {
+      covered.fill(1, c.start, c.end);
+      if (c.type !== 'PER' && c.end - c.start === 1 && surnames.has(ts[c.start]!.text.replace(ARTICLE_PREFIX, ''))) cs[k] = { ...c, type: 'PER' };
+    });
+    let added = false;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!.text;
+      if (covered[i] || !/^\p{Lu}\p{Ll}/u.test(t) || !surnames.has(t)) continue;
+      cs.push({ start: i, end: i + 1, type: 'PER' });
+      added = true;
+    }
+    if (added) cs.sort((a, b) => a.start - b.start);
+  });
+}

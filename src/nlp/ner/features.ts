@@ -24,6 +24,9 @@ export interface WordInfo {
   lowerHash: number;
   shapeHash: number;
   caseClass: CaseClass;
+  /** The tagger's cached weight sums for this spelling, valid for the weight table in `scoredBy`. */
+  scores?: Float32Array;
+  scoredBy?: object;
 }
 
 /** Per-document state: which spellings occur where, and what the model predicted for them earlier in the document. */
@@ -106,9 +109,10 @@ export class FeatureExtractor {
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
-  scanDocument(sentences: readonly (readonly string[])[], infos?: readonly (readonly WordInfo[])[]): DocState {
+  scanDocument(sentences: readonly (readonly string[])[], infos?: readonly (readonly WordInfo[])[], skip?: readonly boolean[]): DocState {
     const doc: DocState = { seenLower: new Set(), seenCapMid: new Set(), history: new Map() };
     sentences.forEach((s, k) => {
+      if (skip?.[k]) return;
       const ws = infos?.[k] ?? s.map((t) => this.word(t));
       const caps = isCapsLine(ws);
       for (let i = 0; i < s.length; i++) {
@@ -247,4 +251,15 @@ export function isCapsLine(infos: readonly WordInfo[]): boolean {
     } else if (w.caseClass === CaseClass.AllCaps && w.lower.length > 1) upper++;
   }
   return upper > 0;
+}
+
+/** A title-case headline ("Leaked Spy Cables Reveal How Iran Dominates the Government of Iraq"): every word of four or more letters capitalised, at least four of them, not all caps. */
+export function isTitleCaseLine(infos: readonly WordInfo[]): boolean {
+  let capitalised = 0;
+  for (const w of infos) {
+    if (w.lower.length < 4 || w.caseClass === CaseClass.NoLetters) continue;
+    if (w.caseClass === CaseClass.InitCap) capitalised++;
+    else if (w.caseClass !== CaseClass.AllCaps) return false;
+  }
+  return capitalised >= 4;
 }

@@ -7,7 +7,7 @@ import { tokenize } from '../tokenize.js';
 import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
 import { tagsToChunks } from './tags.js';
-import { harmoniseTypes, propagateNames } from './consistency.js';
+import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
 import { numberedSources, retypeOrgHeaded, splitCoordinated, stripTitles } from './rules.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
@@ -46,6 +46,7 @@ export function recognizerFromModel(model: NerModel): Recognizer {
       const doc = { tokens, chunks };
       propagateNames(doc);
       harmoniseTypes(doc);
+      resolveSurnames(doc);
       const spans: NerSpan[] = [];
       tokens.forEach((ts, i) => {
         for (const c of chunks[i]!) {

@@ -1,8 +1,9 @@
 /** Tagging a document: features per sentence, emission scores, Viterbi, and the prediction history carried forward. */
 import type { WeightTable } from './weight-table.js';
 import { viterbi, type TransitionModel } from './decode.js';
-import { FeatureExtractor, neighbourFeatures, recordHistory, type Lexicon, type WordInfo } from './features.js';
+import { FeatureExtractor, isTitleCaseLine, neighbourFeatures, recordHistory, type Lexicon, type WordInfo } from './features.js';
 import { splitTag } from './tags.js';
+import { CaseClass } from './word-shape.js';
 
 /** A loaded model: weights, transitions and the lexicon its features read. */
 export interface NerModel {
@@ -24,8 +25,6 @@ export function historyLabels(tags: readonly string[]): Int32Array {
 // Per spelling, the summed weights of its own attributes and of its attributes seen from offsets -2, -1, +1, +2:
 // most of a token's features depend on one spelling only, so each spelling is scored once, not once per occurrence.
 const OFFSETS = [-2, -1, 1, 2];
-const partialCache = new WeakMap<WeightTable, WeakMap<WordInfo, Float32Array>>();
-
 function addRows(table: WeightTable, keys: readonly number[], out: Float32Array, at: number): void {
   const T = table.tagCount;
   for (const k of keys) {
@@ -36,15 +35,14 @@ function addRows(table: WeightTable, keys: readonly number[], out: Float32Array,
 }
 
 function partialScores(table: WeightTable, info: WordInfo): Float32Array {
-  let byWord = partialCache.get(table);
-  if (!byWord) partialCache.set(table, (byWord = new WeakMap()));
-  let v = byWord.get(info);
-  if (v) return v;
+  // Cached on the spelling's own record (one extractor per model); `scoredBy` guards against a different table.
+  if (info.scoredBy === table && info.scores) return info.scores;
   const T = table.tagCount;
-  v = new Float32Array(5 * T);
+  const v = new Float32Array(5 * T);
   addRows(table, info.own, v, 0);
-  OFFSETS.forEach((o, k) => addRows(table, neighbourFeatures(info, o), v!, (k + 1) * T));
-  byWord.set(info, v);
+  OFFSETS.forEach((o, k) => addRows(table, neighbourFeatures(info, o), v, (k + 1) * T));
+  info.scores = v;
+  info.scoredBy = table;
   return v;
 }
 
@@ -80,10 +78,23 @@ function sentenceScores(model: NerModel, tokens: readonly string[], infos: WordI
   return em;
 }
 
+function truecase(token: string, info: WordInfo, doc: { seenLower: Set<string>; seenCapMid: Set<string> }): string {
+  return info.caseClass === CaseClass.InitCap && doc.seenLower.has(info.lower) && !doc.seenCapMid.has(info.lower) ? info.lower : token;
+}
+
 /** Tags every sentence of one document (tokens in order); returns the model's tags (BILOU) per sentence. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
   const allInfos = sentences.map((s) => s.map((t) => model.extractor.word(t)));
-  const doc = model.extractor.scanDocument(sentences, allInfos);
+  const titleCase = allInfos.map(isTitleCaseLine);
+  const doc = model.extractor.scanDocument(sentences, allInfos, titleCase);
+  // Truecase headlines: a word the document writes in lower case, and never capitalised mid-sentence, is read in
+  // lower case ("Reveal", "Dominates"), so capitals that carry no information do not make names.
+  if (titleCase.includes(true)) {
+    sentences = sentences.map((s, k) => (titleCase[k] ? s.map((t, i) => truecase(t, allInfos[k]![i]!, doc)) : s));
+    titleCase.forEach((tc, k) => {
+      if (tc) allInfos[k] = sentences[k]!.map((t) => model.extractor.word(t));
+    });
+  }
   const labelOf = historyLabels(model.tags);
   const out: string[][] = [];
   for (let k = 0; k < sentences.length; k++) {
