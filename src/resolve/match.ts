@@ -144,6 +144,21 @@ export function initialsOf(norm: string): string[] {
   return [...new Set([words, content].map((ws) => ws.map((w) => w[0] ?? '').join('')))];
 }
 
+/**
+ * Spells out a short word of one name that the other name writes in full: "us department of state" against
+ * "united states department of state" reads "united states department of state".
+ */
+function expandInitialisms(words: string[], other: string[]): string[] {
+  return words.flatMap((w) => {
+    if (w.length < 2 || w.length > 4 || other.includes(w)) return [w];
+    for (let i = 0; i + w.length <= other.length; i++) {
+      const run = other.slice(i, i + w.length);
+      if (run.every((o, j) => o.length > 1 && o[0] === w[j])) return run;
+    }
+    return [w];
+  });
+}
+
 /** Counts pairs of aligned words whose order differs between the two names. */
 function crossings(pairs: [number, number][]): number {
   let n = 0;
@@ -186,8 +201,9 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
       return initialsOf(long).includes(acr) ? { score: 0.88, rule: 'acronym-initials' } : { score: 0, rule: 'acronym-mismatch' };
     }
   }
-  const ua = toUnits(pa.words, !ARABIC_SCRIPT.test(a));
-  const ub = toUnits(pb.words, !ARABIC_SCRIPT.test(b));
+  const [wa, wb] = type === 'PERSON' ? [pa.words, pb.words] : [expandInitialisms(pa.words, pb.words), expandInitialisms(pb.words, pa.words)];
+  const ua = toUnits(wa, !ARABIC_SCRIPT.test(a));
+  const ub = toUnits(wb, !ARABIC_SCRIPT.test(b));
   const [short, long] = ua.length <= ub.length ? [ua, ub] : [ub, ua];
   if (short.length === 0) return { score: 0, rule: 'empty' };
 

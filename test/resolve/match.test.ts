@@ -46,6 +46,8 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Kataeb Hezbollah', 'Kataib Hizbullah', 'ORG'],
   ['Brigade Forty-Four', 'Brigade 44', 'ORG'],
   ['1st International Bank', 'First International Bank', 'ORG'],
+  ['U.S. Department of State', 'United States Department of State', 'ORG'],
+  ['UN Security Council', 'United Nations Security Council', 'ORG'],
 ];
 
 // Different entities that share words or letters.
