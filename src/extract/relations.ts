@@ -15,6 +15,8 @@ const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...NOUN_FRAMES, .
 
 const INFORMANT_WORDS = new Set(INFORMANT_ROLES);
 
+const STANCE_AFTER = /^'s? (?:[a-z]+ )?(?:decision|decisions|policy|policies|plan|plans|stance|position|claims?|statement|remarks|comments|role|influence|approach|move|record|conduct|handling|rhetoric)\b/;
+
 const CAPTURE = /\b(?:captured|seized|took|taken|overran|overrun|recaptured|retook|took over)\b/;
 
 // Demonyms and group names: Iraqi, Iranian(s), Lebanese, Kurdish, Kurds, Shiite(s), Sunni(s), Israeli, Arab(s), Shia.
@@ -53,6 +55,8 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
   }
   // A MISC name in a relation must name people or a country by adjective ("Iraqi", "Kurds"), not an event or a product ("Euro 96").
   if ((src.type === 'MISC' && !DEMONYM.test(src.text)) || (tgt.type === 'MISC' && !DEMONYM.test(tgt.text))) return null;
+  // "Arafat, attacking Israel's decision": attacking a stance is opposing its owner.
+  if (type === 'attacked' && STANCE_AFTER.test(s.masked.slice(s.slots[hit.target]!.end))) type = 'opposed';
   // "IS captured Mosul": taking a place is holding it, not attacking the place.
   if (type === 'attacked' && tgt.type === 'LOC' && CAPTURE.test(hit.text)) type = 'controls';
   // "the Kurdish region, including Arbil": a place inside a place is located in it.

@@ -59,6 +59,7 @@ const ROWS: Row[] = [
   ['a place taken, in the passive', 'Mosul was taken by IS after four days.', [['Mosul', 'LOC'], ['IS', 'ORG']], ['controls(IS -> Mosul)']],
   ['an organisation\'s unit', 'The IRGC’s Quds Force runs the Iraqi files.', [['IRGC', 'ORG'], ['Quds Force', 'ORG']], ['part_of(Quds Force -> IRGC)']],
   ['a named participle subject inside a phrase', 'They were related to Abu Fadak fighting IS near Baiji.', [['Abu Fadak', 'PERSON'], ['IS', 'ORG'], ['Baiji', 'LOC']], ['located_in(IS -> Baiji)', 'opposed(Abu Fadak -> IS)']],
+  ['attacking a stance is opposing', 'Arafat, attacking Israel’s decision to expand settlements, called a strike.', [['Arafat', 'PERSON'], ['Israel', 'LOC']], ['opposed(Arafat -> Israel)']],
   ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',
