@@ -1,4 +1,4 @@
-/** Conversions between SQLite rows and model records. */
+/** Conversions between stored document rows (either backend) and model records; JSON columns are stored as text. */
 import type { DocumentSummary, StoredDocument, Span } from '../../model/index.js';
 
 /** A documents row as selected with SUMMARY_COLUMNS (plus the full-document columns when present). */

@@ -3,29 +3,15 @@ import type Database from 'better-sqlite3';
 import type { Decision, EntityCandidate, EntityType, ResolvedEntityRecord, MergeReason } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
+import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
 
 /** Per-document candidates of a collection: one per mention entity_key, named by its longest written form. */
 export function readCandidates(db: Database.Database, collection: string): EntityCandidate[] {
   const rows = db.prepare(`SELECT m.entity_key AS key, m.type, m.text, m.document_id AS doc, count(*) AS n
     FROM mentions m JOIN documents d ON d.id = m.document_id
     WHERE d.collection = ? AND m.entity_key IS NOT NULL GROUP BY m.entity_key, m.type, m.text, m.document_id ORDER BY m.entity_key`)
-    .all(collection) as { key: string; type: EntityType; text: string; doc: string; n: number }[];
-  const byKey = new Map<string, EntityCandidate & { forms: Map<string, number> }>();
-  for (const r of rows) {
-    let c = byKey.get(r.key);
-    if (!c) {
-      c = { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0, forms: new Map() };
-      byKey.set(r.key, c);
-    }
-    c.mentionCount += r.n;
-    c.forms.set(r.text, (c.forms.get(r.text) ?? 0) + r.n);
-    if (!c.documentIds.includes(r.doc)) c.documentIds.push(r.doc);
-  }
-  return [...byKey.values()].map(({ forms, ...c }) => {
-    // The fullest form names the candidate ("Qassem Soleimani" over a later "Soleimani").
-    const ranked = [...forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
-    return { ...c, name: ranked[0] ?? '', aliases: ranked.slice(1) };
-  });
+    .all(collection) as CandidateRow[];
+  return candidatesFromRows(collection, rows);
 }
 
 /** Replaces a collection's resolved entities and the candidate -> entity map in one transaction. */

@@ -1,10 +1,11 @@
 /** Reading and writing extracted facts (mentions, relations, events, claims) and their evidence. */
 import type Database from 'better-sqlite3';
-import type { Mention, Entity, Evidence, EntityType } from '../../model/index.js';
+import type { Mention, Entity, Evidence } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
-import { factId } from '../ids.js';
 import { scopeClause } from './scope-sql.js';
 import { entityResolver } from './relations-read.js';
+import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
+import { eventColumns } from '../shared/merge-relations.js';
 
 /** Replaces one stage's output for one document, atomically, and records the stage version that ran. */
 export function writeStageOutput(db: Database.Database, documentId: string, stage: string, version: string, out: StageOutput): void {
@@ -33,8 +34,8 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
     }
     const event = db.prepare('INSERT OR REPLACE INTO events (id, document_id, type, date, participants, attrs, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const e of out.events ?? []) {
-      const { id, type, date, participants, evidence: _evidence, documentId: _doc, ...attrs } = e as typeof e & { documentId?: string };
-      event.run(id, documentId, type, date, JSON.stringify(participants), JSON.stringify(attrs), stage, version);
+      const { participants, attrs } = eventColumns(e);
+      event.run(e.id, documentId, e.type, e.date, participants, attrs, stage, version);
       addEvidence('event', e.id, e.evidence);
     }
     const claim = db.prepare(`INSERT OR REPLACE INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version)
@@ -70,24 +71,6 @@ export function readEntities(db: Database.Database, scope: Scope): Entity[] {
   const rows = db.prepare(`SELECT d.collection, m.type, m.norm, m.text, m.document_id AS doc, count(*) AS n
     FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${s.sql} AND m.norm <> ''
     GROUP BY d.collection, m.type, m.norm, m.text, m.document_id ORDER BY d.collection, m.type, m.norm`)
-    .all(...s.params) as { collection: string; type: EntityType; norm: string; text: string; doc: string; n: number }[];
-  const byKey = new Map<string, { e: Entity; spellings: Map<string, number>; docs: Set<string> }>();
-  for (const r of rows) {
-    const key = `${r.collection}\u0000${r.type}\u0000${r.norm}`;
-    let acc = byKey.get(key);
-    if (!acc) {
-      acc = {
-        e: { id: factId('ent', r.collection, r.type, r.norm), collection: r.collection, type: r.type, name: '', aliases: [], mentionCount: 0, documentIds: [] },
-        spellings: new Map(), docs: new Set(),
-      };
-      byKey.set(key, acc);
-    }
-    acc.e.mentionCount += r.n;
-    acc.spellings.set(r.text, (acc.spellings.get(r.text) ?? 0) + r.n);
-    acc.docs.add(r.doc);
-  }
-  return [...byKey.values()].map(({ e, spellings, docs }) => {
-    const ranked = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
-    return { ...e, name: ranked[0] ?? '', aliases: ranked.slice(1), documentIds: [...docs].sort() };
-  });
+    .all(...s.params) as NameRow[];
+  return entitiesFromRows(rows);
 }

@@ -6,36 +6,24 @@ import { highlightTerms, QuerySyntaxError } from '../query.js';
 import { makeSnippet } from '../snippet.js';
 import { toFts5 } from './fts-query.js';
 import { filterClause, scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
-import { toSummary, type DocumentRow } from './rows.js';
+import { toSummary, type DocumentRow } from '../shared/rows.js';
+import { FACET_NAMES, rankFacets } from '../shared/facets.js';
 
 // Title matches weigh more than body matches.
 const BM25 = 'bm25(document_fts, 4.0, 1.0)';
-const FACETS: Record<string, string> = {
+const FACETS: Record<(typeof FACET_NAMES)[number], string> = {
   collection: 'd.collection',
   format: 'd.format',
   language: "coalesce(d.language, '')",
   source: "coalesce(d.source, '')",
   year: "coalesce(substr(d.published, 1, 4), '')",
 };
-const FACET_LIMIT = 25;
-const FACET_NAMES = Object.keys(FACETS);
 
-/** Counts values per facet over the matching rows, most frequent first. */
+/** Counts values per facet over the matching rows (columns in FACET_NAMES order). */
 function countFacets(rows: string[][]): FacetCounts {
   const counts = FACET_NAMES.map(() => new Map<string, number>());
-  for (const row of rows) {
-    row.forEach((value, i) => {
-      if (value !== '') counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1);
-    });
-  }
-  const facets: FacetCounts = {};
-  FACET_NAMES.forEach((name, i) => {
-    facets[name] = [...counts[i]!.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, FACET_LIMIT)
-      .map(([value, count]) => ({ value, count }));
-  });
-  return facets;
+  for (const row of rows) row.forEach((value, i) => counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + 1));
+  return rankFacets(counts);
 }
 
 /** Runs a search request within a scope. */
@@ -53,7 +41,7 @@ export function searchDocuments(db: Database.Database, req: SearchRequest, scope
     const read = db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.rowid = ?`);
     const rows = ranked.map((r) => ({ ...(read.get(r.rowid) as DocumentRow), rank: r.rank }));
     // One pass over the matches gives the total and every facet (cheaper than one GROUP BY query per facet).
-    const matches = db.prepare(`SELECT ${Object.entries(FACETS).map(([name, expr]) => `${expr} AS ${name}`).join(', ')} ${from}`)
+    const matches = db.prepare(`SELECT ${FACET_NAMES.map((name) => `${FACETS[name]} AS ${name}`).join(', ')} ${from}`)
       .raw().all(...params) as string[][];
     const facets = countFacets(matches);
     const total = matches.length;

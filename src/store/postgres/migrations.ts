@@ -1,0 +1,177 @@
+/** Versioned schema migrations for the PostgreSQL store, recorded in schema_migrations; each runs once, in a transaction. */
+import type { Migration } from '../sqlite/migrations.js';
+
+export type { Migration };
+
+// Text compared and sorted byte-wise, as SQLite does, whatever the database's locale.
+const T = 'TEXT COLLATE "C"';
+
+/** Every migration, oldest first. Never edit a released one: add a new step. */
+export const PG_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'documents with a weighted tsvector (GIN), originals as bytea, failures, facts with evidence and provenance, entities and decisions',
+    sql: `
+      CREATE TABLE documents (
+        seq BIGSERIAL UNIQUE,
+        id ${T} PRIMARY KEY,
+        collection ${T} NOT NULL,
+        sha256 ${T} NOT NULL,
+        path ${T} NOT NULL,
+        parent_id ${T} REFERENCES documents(id),
+        format ${T} NOT NULL,
+        mime_type ${T},
+        title ${T},
+        source ${T},
+        published ${T},
+        author ${T},
+        language ${T},
+        text TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        sentences TEXT NOT NULL,
+        pages TEXT NOT NULL DEFAULT '[]',
+        meta TEXT NOT NULL DEFAULT '{}',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        ingested_at ${T} NOT NULL,
+        -- Folded title (weight A) and text (weight D), words split as the query parser splits them.
+        fts TSVECTOR NOT NULL,
+        -- MinHash signature of the text, and the group of near-duplicate documents (re-reports count once).
+        signature BYTEA,
+        duplicate_group ${T},
+        UNIQUE (collection, sha256)
+      );
+      CREATE INDEX documents_parent ON documents(parent_id);
+      CREATE INDEX documents_collection ON documents(collection, path);
+      CREATE INDEX documents_fts ON documents USING GIN (fts);
+
+      -- Original bytes, content-addressed, kept for chain of custody.
+      CREATE TABLE originals (
+        sha256 ${T} PRIMARY KEY,
+        size BIGINT NOT NULL,
+        bytes BYTEA NOT NULL
+      );
+
+      CREATE TABLE failures (
+        id BIGSERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        path ${T} NOT NULL,
+        code ${T} NOT NULL,
+        message TEXT NOT NULL,
+        at ${T} NOT NULL,
+        UNIQUE (collection, path)
+      );
+
+      CREATE TABLE stage_runs (
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        stage ${T} NOT NULL,
+        version ${T} NOT NULL,
+        at ${T} NOT NULL,
+        PRIMARY KEY (document_id, stage)
+      );
+      CREATE INDEX stage_runs_stage ON stage_runs(stage);
+
+      CREATE TABLE mentions (
+        id BIGSERIAL PRIMARY KEY,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        type ${T} NOT NULL,
+        text ${T} NOT NULL,
+        norm ${T} NOT NULL,
+        confidence DOUBLE PRECISION,
+        entity_key ${T},
+        stage ${T} NOT NULL,
+        version ${T} NOT NULL
+      );
+      CREATE INDEX mentions_document ON mentions(document_id, stage);
+      CREATE INDEX mentions_norm ON mentions(type, norm);
+      CREATE INDEX mentions_entity_key ON mentions(entity_key);
+
+      CREATE TABLE entities (
+        seq BIGSERIAL UNIQUE,
+        id ${T} PRIMARY KEY,
+        collection ${T} NOT NULL,
+        type ${T} NOT NULL,
+        name ${T} NOT NULL,
+        mention_count INTEGER NOT NULL DEFAULT 0,
+        document_ids TEXT NOT NULL DEFAULT '[]',
+        reasons TEXT NOT NULL DEFAULT '[]',
+        stage ${T} NOT NULL,
+        version ${T} NOT NULL
+      );
+      CREATE INDEX entities_collection ON entities(collection);
+      CREATE TABLE aliases (
+        entity_id ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        name ${T} NOT NULL,
+        reason TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (entity_id, name)
+      );
+      -- Which entity each per-document candidate (mentions.entity_key) was resolved into.
+      CREATE TABLE entity_members (
+        collection ${T} NOT NULL,
+        candidate_key ${T} NOT NULL,
+        entity_id ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (collection, candidate_key)
+      );
+      CREATE INDEX entity_members_entity ON entity_members(entity_id);
+      CREATE TABLE decisions (
+        id BIGSERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        kind ${T} NOT NULL CHECK (kind IN ('merge', 'split')),
+        a ${T} NOT NULL,
+        b ${T} NOT NULL,
+        at ${T} NOT NULL,
+        by ${T},
+        note TEXT
+      );
+      CREATE INDEX decisions_collection ON decisions(collection);
+
+      CREATE TABLE relations (
+        id ${T} PRIMARY KEY,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type ${T} NOT NULL,
+        source ${T} NOT NULL,
+        target ${T} NOT NULL,
+        confidence DOUBLE PRECISION NOT NULL,
+        claim_id ${T},
+        attrs TEXT NOT NULL DEFAULT '{}',
+        stage ${T} NOT NULL,
+        version ${T} NOT NULL
+      );
+      CREATE INDEX relations_document ON relations(document_id, stage);
+      CREATE TABLE events (
+        id ${T} PRIMARY KEY,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type ${T} NOT NULL,
+        date ${T} NOT NULL,
+        participants TEXT NOT NULL DEFAULT '[]',
+        attrs TEXT NOT NULL DEFAULT '{}',
+        stage ${T} NOT NULL,
+        version ${T} NOT NULL
+      );
+      CREATE INDEX events_document ON events(document_id, stage);
+      CREATE TABLE claims (
+        id ${T} PRIMARY KEY,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        speaker ${T},
+        speaker_text TEXT NOT NULL,
+        text TEXT NOT NULL,
+        stance ${T} NOT NULL CHECK (stance IN ('asserts', 'denies')),
+        stage ${T} NOT NULL,
+        version ${T} NOT NULL
+      );
+      CREATE INDEX claims_document ON claims(document_id, stage);
+      -- Evidence spans of relations, events and claims.
+      CREATE TABLE evidence (
+        seq BIGSERIAL PRIMARY KEY,
+        owner_kind ${T} NOT NULL CHECK (owner_kind IN ('relation', 'event', 'claim')),
+        owner_id ${T} NOT NULL,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX evidence_owner ON evidence(owner_kind, owner_id);
+    `,
+  },
+];

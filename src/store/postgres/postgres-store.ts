@@ -1,0 +1,243 @@
+/** PostgresStore: the server store for teams (a connection pool, tsvector search with a GIN index, originals as bytea). */
+import pg from 'pg';
+import type {
+  DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
+  EntityCandidate, ResolvedEntityRecord, Decision,
+} from '../../model/index.js';
+import type {
+  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem,
+} from '../store.js';
+import { documentId } from '../ids.js';
+import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
+import { PG_MIGRATIONS } from './migrations.js';
+import { Params, scopeSql, inTransaction, SUMMARY_COLUMNS } from './sql.js';
+import { documentVector } from './text-search.js';
+import { searchDocuments } from './search.js';
+import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
+import {
+  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
+  readSignatures, writeDuplicateGroups,
+} from './entities.js';
+
+// Serialises concurrent migrate() calls from several processes (any constant shared by them).
+const MIGRATION_LOCK = 4_242_001;
+
+/** The PostgreSQL implementation of Store. */
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+
+  /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
+  constructor(readonly url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle client losing its server must not crash the process; the next query reports the problem.
+    this.pool.on('error', () => undefined);
+  }
+
+  async migrate(): Promise<void> {
+    await inTransaction(this.pool, async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+      const current = (await db.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations')).rows[0]!.v;
+      const latest = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;
+      if (current > latest) {
+        throw new Error(`${redact(this.url)} was written by a newer Cablegraph (schema ${current}, this one knows ${latest}): upgrade Cablegraph.`);
+      }
+      // All steps in one transaction: a failing step leaves the schema as it was.
+      for (const m of PG_MIGRATIONS) {
+        if (m.version <= current) continue;
+        await db.query(m.sql);
+        await db.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [m.version, m.description]);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async putDocuments(batch: NewDocument[]): Promise<PutResult[]> {
+    const now = new Date().toISOString();
+    return inTransaction(this.pool, async (db) => {
+      const results: PutResult[] = [];
+      for (const item of batch) {
+        const d = item.doc;
+        const id = documentId(item.collection, d.sha256);
+        const parent = item.parentIndex !== undefined && item.parentIndex >= 0 ? results[item.parentIndex] : undefined;
+        const inserted = await db.query(`INSERT INTO documents (id, collection, sha256, path, parent_id, format, mime_type, title, source,
+          published, author, language, text, length, sentences, pages, meta, warnings, ingested_at, fts)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::tsvector)
+          ON CONFLICT DO NOTHING`, [
+          id, item.collection, d.sha256, d.path, parent?.id ?? null, d.format, d.mimeType ?? null, d.title ?? null, d.source ?? null,
+          d.published ?? null, d.author ?? null, d.language || null, d.text, d.text.length,
+          JSON.stringify(item.sentences.map((s) => [s.start, s.end])), JSON.stringify(d.pages ?? []), JSON.stringify(d.meta ?? {}),
+          JSON.stringify(d.warnings ?? []), now, documentVector(d.title ?? '', d.text),
+        ]);
+        const created = (inserted.rowCount ?? 0) > 0;
+        if (created) {
+          await db.query('INSERT INTO originals (sha256, size, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+            [d.sha256, d.original.byteLength, Buffer.from(d.original.buffer, d.original.byteOffset, d.original.byteLength)]);
+        }
+        results.push({ id, created });
+      }
+      return results;
+    });
+  }
+
+  async findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null> {
+    const r = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.collection = $1 AND d.sha256 = $2`, [collection, sha256]);
+    return r.rows[0] ? toSummary(r.rows[0]) : null;
+  }
+
+  async getDocument(id: string, scope: Scope): Promise<StoredDocument | null> {
+    const p = new Params();
+    const r = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS}, d.text, d.sentences, d.pages, d.meta, d.warnings
+      FROM documents d WHERE d.id = ${p.add(id)} AND ${scopeSql(p, scope)}`, p.values);
+    return r.rows[0] ? toStored(r.rows[0]) : null;
+  }
+
+  async listDocuments(scope: Scope, limit: number, offset: number): Promise<Page<DocumentSummary>> {
+    const p = new Params();
+    const where = scopeSql(p, scope);
+    const total = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${where}`, p.values);
+    const rows = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where}
+      ORDER BY d.collection, d.path, d.seq LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values);
+    return { items: rows.rows.map(toSummary), total: total.rows[0]!.n };
+  }
+
+  async listChildren(id: string, scope: Scope): Promise<DocumentSummary[]> {
+    const p = new Params();
+    const r = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.parent_id = ${p.add(id)}
+      AND ${scopeSql(p, scope)} ORDER BY d.path, d.seq`, p.values);
+    return r.rows.map(toSummary);
+  }
+
+  async recordFailure(f: FailureRecord): Promise<void> {
+    await this.pool.query(`INSERT INTO failures (collection, path, code, message, at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (collection, path) DO UPDATE SET code = EXCLUDED.code, message = EXCLUDED.message, at = EXCLUDED.at`,
+    [f.collection, f.path, f.code, f.message, f.at]);
+  }
+
+  async clearFailures(collection: string, path: string): Promise<void> {
+    await this.pool.query('DELETE FROM failures WHERE collection = $1 AND path = $2', [collection, path]);
+  }
+
+  async listFailures(scope: Scope): Promise<FailureRecord[]> {
+    const p = new Params();
+    const r = await this.pool.query<FailureRecord>(`SELECT d.collection, d.path, d.code, d.message, d.at FROM failures d
+      WHERE ${scopeSql(p, scope)} ORDER BY d.path, d.id`, p.values);
+    return r.rows;
+  }
+
+  async search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
+    return searchDocuments(this.pool, request, scope);
+  }
+
+  async stats(scope: Scope): Promise<StoreStats> {
+    const p = new Params();
+    const where = scopeSql(p, scope);
+    const count = async (sql: string): Promise<number> => Number((await this.pool.query<{ n: string }>(sql, p.values)).rows[0]!.n);
+    const group = async (col: string, table = 'documents'): Promise<{ value: string; count: number }[]> =>
+      (await this.pool.query<{ value: string; count: number }>(`SELECT coalesce(${col}, '') AS value, count(*)::int AS count
+        FROM ${table} d WHERE ${where} GROUP BY value ORDER BY count DESC, value`, p.values)).rows;
+    return {
+      documents: await count(`SELECT count(*) AS n FROM documents d WHERE ${where}`),
+      characters: await count(`SELECT coalesce(sum(d.length), 0) AS n FROM documents d WHERE ${where}`),
+      byCollection: await group('d.collection'),
+      byFormat: await group('d.format'),
+      byLanguage: await group('d.language'),
+      failures: await count(`SELECT count(*) AS n FROM failures d WHERE ${where}`),
+      failuresByCode: await group('d.code', 'failures'),
+      mentions: await count(`SELECT count(*) AS n FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${where}`),
+      relations: await count(`SELECT count(*) AS n FROM relations r JOIN documents d ON d.id = r.document_id WHERE ${where}`),
+    };
+  }
+
+  async putStageOutput(id: string, stage: string, version: string, output: StageOutput): Promise<void> {
+    await inTransaction(this.pool, (db) => writeStageOutput(db, id, stage, version, output));
+  }
+
+  async stageVersions(stage: string): Promise<Map<string, string>> {
+    const r = await this.pool.query<{ document_id: string; version: string }>('SELECT document_id, version FROM stage_runs WHERE stage = $1', [stage]);
+    return new Map(r.rows.map((x) => [x.document_id, x.version]));
+  }
+
+  async listMentions(id: string, scope: Scope): Promise<Mention[]> {
+    return readMentions(this.pool, id, scope);
+  }
+
+  async listEntities(scope: Scope): Promise<Entity[]> {
+    const resolved = await resolvedCollections(this.pool);
+    const unresolved = (await readEntities(this.pool, scope)).filter((e) => !resolved.has(e.collection));
+    return [...(await readResolvedEntities(this.pool, scope)), ...unresolved];
+  }
+
+  async getEntity(id: string, scope: Scope): Promise<ResolvedEntityRecord | null> {
+    const resolved = await readEntity(this.pool, id, scope);
+    if (resolved) return resolved;
+    const e = (await readEntities(this.pool, scope)).find((x) => x.id === id);
+    return e ? { ...e, members: [], reasons: [] } : null;
+  }
+
+  async listCandidates(collection: string): Promise<EntityCandidate[]> {
+    return readCandidates(this.pool, collection);
+  }
+
+  async putEntities(collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void> {
+    await inTransaction(this.pool, (db) => writeEntities(db, collection, entities, stage, version));
+  }
+
+  async addDecision(collection: string, decision: Decision): Promise<void> {
+    await insertDecision(this.pool, collection, decision);
+  }
+
+  async listDecisions(collection: string): Promise<Decision[]> {
+    return readDecisions(this.pool, collection);
+  }
+
+  async listSignatures(collection: string): Promise<{ id: string; signature: Uint8Array | null }[]> {
+    return readSignatures(this.pool, collection);
+  }
+
+  async putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void> {
+    await inTransaction(this.pool, (db) => writeDuplicateGroups(db, signatures, groups));
+  }
+
+  async listCollections(): Promise<string[]> {
+    return (await this.pool.query<{ collection: string }>('SELECT DISTINCT collection FROM documents ORDER BY collection')).rows.map((r) => r.collection);
+  }
+
+  async listRelations(scope: Scope): Promise<Relation[]> {
+    return readMergedRelations(this.pool, scope);
+  }
+
+  async listEvents(scope: Scope): Promise<Event[]> {
+    return readEvents(this.pool, scope);
+  }
+
+  async listClaims(scope: Scope): Promise<Claim[]> {
+    return readClaims(this.pool, scope);
+  }
+
+  async verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }> {
+    // The server re-hashes the bytes (sha256() is built in), so originals never travel to the client.
+    const hashed = await this.pool.query<{ sha256: string; ok: boolean; paths: string[] | null }>(`SELECT o.sha256,
+      encode(sha256(o.bytes), 'hex') = o.sha256 AS ok,
+      (SELECT array_agg(d.path ORDER BY d.path) FROM documents d WHERE d.sha256 = o.sha256) AS paths FROM originals o ORDER BY o.sha256`);
+    const problems: VerifyProblem[] = hashed.rows.filter((r) => !r.ok).map((r) => ({ sha256: r.sha256, paths: r.paths ?? [], problem: 'mismatch' }));
+    const missing = await this.pool.query<{ sha256: string; paths: string[] }>(`SELECT d.sha256, array_agg(d.path ORDER BY d.path) AS paths
+      FROM documents d LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL GROUP BY d.sha256`);
+    for (const m of missing.rows) problems.push({ sha256: m.sha256, paths: m.paths, problem: 'missing' });
+    return { checked: hashed.rows.length, problems };
+  }
+
+  async readOriginal(sha256: string): Promise<Uint8Array | null> {
+    const r = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM originals WHERE sha256 = $1', [sha256]);
+    return r.rows[0] ? new Uint8Array(r.rows[0].bytes) : null;
+  }
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/u, '//$1:***@');
+}

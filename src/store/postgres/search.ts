@@ -1,0 +1,55 @@
+/** Full-text search over the tsvector column: ts_rank_cd ranking (title weighted), filters, facets in one pass, snippets. */
+import type { SearchResponse } from '../../model/index.js';
+import type { Scope, SearchRequest } from '../store.js';
+import { highlightTerms, QuerySyntaxError } from '../query.js';
+import { makeSnippet } from '../snippet.js';
+import { FACET_NAMES, rankFacets } from '../shared/facets.js';
+import { toSummary, type DocumentRow } from '../shared/rows.js';
+import { toTsQuery } from './text-search.js';
+import { type Db, Params, scopeSql, filterSql, SUMMARY_COLUMNS } from './sql.js';
+
+const FACETS: Record<(typeof FACET_NAMES)[number], string> = {
+  collection: 'd.collection',
+  format: 'd.format',
+  language: "coalesce(d.language, '')",
+  source: "coalesce(d.source, '')",
+  year: "coalesce(substr(d.published, 1, 4), '')",
+};
+// Weights of D, C, B, A: a title word (A) counts ten times a body word (D).
+const WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+
+/** Runs a search request within a scope. */
+export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope): Promise<SearchResponse> {
+  const p = new Params();
+  const q = p.add(toTsQuery(req.query));
+  const where = `d.fts @@ ${q}::tsquery AND ${scopeSql(p, scope, req.collections)} AND ${filterSql(p, req)}`;
+  const page = new Params();
+  page.values.push(...p.values);
+  try {
+    // Rank on ids alone, then read the few rows shown: sorting whole texts would copy every match.
+    const ranked = await db.query<DocumentRow & { rank: number }>(`WITH page AS (
+        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, ${q}::tsquery)::float8 AS rank FROM documents d WHERE ${where}
+        ORDER BY rank DESC, d.id LIMIT ${page.add(req.limit)} OFFSET ${page.add(req.offset)})
+      SELECT ${SUMMARY_COLUMNS}, d.text, page.rank FROM page JOIN documents d ON d.id = page.id ORDER BY page.rank DESC, d.id`, page.values);
+    // One pass over the matches counts every facet and the total (a row per match and facet, grouped once).
+    const counted = await db.query<{ facet: number; value: string; n: number }>(`SELECT f.facet, f.value, count(*)::int AS n
+      FROM documents d CROSS JOIN LATERAL (VALUES ${FACET_NAMES.map((name, i) => `(${i}, ${FACETS[name]})`).join(', ')},
+      (-1, '')) AS f(facet, value) WHERE ${where} GROUP BY f.facet, f.value`, p.values);
+    const counts = FACET_NAMES.map(() => new Map<string, number>());
+    let total = 0;
+    for (const r of counted.rows) {
+      if (r.facet < 0) total = r.n;
+      else counts[r.facet]!.set(r.value, r.n);
+    }
+    const terms = highlightTerms(req.query);
+    return {
+      results: ranked.rows.map((r) => ({ document: toSummary(r), score: r.rank, snippet: makeSnippet(r.text ?? '', terms) })),
+      total,
+      facets: rankFacets(counts),
+    };
+  } catch (err) {
+    // The compiler quotes every word, so this only happens for queries the engine itself refuses (e.g. too complex).
+    if (err instanceof Error && /tsquery/iu.test(err.message)) throw new QuerySyntaxError(`The search engine rejected the query: ${err.message}`);
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+/** SQL helpers for the PostgreSQL store: numbered parameters, the caller's scope, the search filters. */
+import type pg from 'pg';
+import type { Scope, SearchRequest } from '../store.js';
+
+/** A pool or a client inside a transaction: anything that can run a query. */
+export type Db = pg.Pool | pg.PoolClient;
+
+/** Collects parameter values and hands out their $n placeholders, so fragments compose without counting by hand. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  /** Adds a value and returns its placeholder. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Restricts rows aliased `d` to the scope's collections (and an optional narrower list). */
+export function scopeSql(p: Params, scope: Scope, narrow?: readonly string[]): string {
+  let allowed: readonly string[] | '*' = scope.collections;
+  if (narrow && narrow.length > 0) allowed = allowed === '*' ? narrow : narrow.filter((c) => allowed.includes(c));
+  if (allowed === '*') return 'TRUE';
+  if (allowed.length === 0) return 'FALSE';
+  return `d.collection = ANY(${p.add([...allowed])}::text[])`;
+}
+
+/** The search filters (language, format, source, date range) over `d`. */
+export function filterSql(p: Params, req: SearchRequest): string {
+  const parts: string[] = [];
+  if (req.language) parts.push(`d.language = ${p.add(req.language)}`);
+  if (req.format) parts.push(`d.format = ${p.add(req.format)}`);
+  if (req.source) parts.push(`d.source = ${p.add(req.source)}`);
+  // Partial dates compare on the common prefix: "2019-11" lies within from "2019" and to "2019".
+  if (req.publishedFrom) { const v = p.add(req.publishedFrom); parts.push(`substr(d.published, 1, length(${v}::text)) >= ${v}`); }
+  if (req.publishedTo) { const v = p.add(req.publishedTo); parts.push(`substr(d.published, 1, length(${v}::text)) <= ${v}`); }
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
+/** Columns of a DocumentSummary, selected from documents aliased `d`. */
+export const SUMMARY_COLUMNS = `d.id, d.collection, d.sha256, d.path, d.parent_id, d.format, d.mime_type, d.title, d.source,
+  d.published, d.author, d.language, d.length, d.ingested_at`;
+
+/** Runs `work` in one transaction on a dedicated client: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

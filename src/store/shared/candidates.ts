@@ -1,0 +1,65 @@
+/** Entity candidates and unresolved entities built from grouped mention rows; shared by every backend. */
+import type { Entity, EntityCandidate, EntityType } from '../../model/index.js';
+import { factId } from '../ids.js';
+
+/** Mentions of one candidate key in one document, grouped by written form. */
+export interface CandidateRow {
+  key: string;
+  type: EntityType;
+  text: string;
+  doc: string;
+  n: number;
+}
+
+/** Per-document candidates: one per mention entity_key, named by its longest written form. Rows ordered by key. */
+export function candidatesFromRows(collection: string, rows: CandidateRow[]): EntityCandidate[] {
+  const byKey = new Map<string, EntityCandidate & { forms: Map<string, number> }>();
+  for (const r of rows) {
+    let c = byKey.get(r.key);
+    if (!c) {
+      c = { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0, forms: new Map() };
+      byKey.set(r.key, c);
+    }
+    c.mentionCount += r.n;
+    c.forms.set(r.text, (c.forms.get(r.text) ?? 0) + r.n);
+    if (!c.documentIds.includes(r.doc)) c.documentIds.push(r.doc);
+  }
+  return [...byKey.values()].map(({ forms, ...c }) => {
+    // The fullest form names the candidate ("Qassem Soleimani" over a later "Soleimani").
+    const ranked = [...forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    return { ...c, name: ranked[0] ?? '', aliases: ranked.slice(1) };
+  });
+}
+
+/** Mentions of one normalised name in one document, grouped by collection, type and written form. */
+export interface NameRow {
+  collection: string;
+  type: EntityType;
+  norm: string;
+  text: string;
+  doc: string;
+  n: number;
+}
+
+/** Entities before cross-document resolution: one per collection, type and normalised name, named by its most frequent spelling. */
+export function entitiesFromRows(rows: NameRow[]): Entity[] {
+  const byKey = new Map<string, { e: Entity; spellings: Map<string, number>; docs: Set<string> }>();
+  for (const r of rows) {
+    const key = `${r.collection}\u0000${r.type}\u0000${r.norm}`;
+    let acc = byKey.get(key);
+    if (!acc) {
+      acc = {
+        e: { id: factId('ent', r.collection, r.type, r.norm), collection: r.collection, type: r.type, name: '', aliases: [], mentionCount: 0, documentIds: [] },
+        spellings: new Map(), docs: new Set(),
+      };
+      byKey.set(key, acc);
+    }
+    acc.e.mentionCount += r.n;
+    acc.spellings.set(r.text, (acc.spellings.get(r.text) ?? 0) + r.n);
+    acc.docs.add(r.doc);
+  }
+  return [...byKey.values()].map(({ e, spellings, docs }) => {
+    const ranked = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    return { ...e, name: ranked[0] ?? '', aliases: ranked.slice(1), documentIds: [...docs].sort() };
+  });
+}

@@ -1,0 +1,96 @@
+/** Candidate keys mapped to entities, and relations merged across documents; pure logic shared by every backend. */
+import type { Relation, Event, Claim, Evidence } from '../../model/index.js';
+import { RELATION_TYPES } from '../../model/index.js';
+import { factId } from '../ids.js';
+
+/** Maps (collection, candidate key) to an entity id. */
+export type EntityResolver = (collection: string, key: string) => string;
+
+/** Builds the resolver from the candidate -> entity map: the resolved entity when resolution ran, else the per-name entity. */
+export function makeEntityResolver(members: { collection: string; k: string; e: string }[]): EntityResolver {
+  const map = new Map(members.map((r) => [`${r.collection}\u0000${r.k}`, r.e]));
+  return (collection, key) => {
+    const resolved = map.get(`${collection}\u0000${key}`);
+    if (resolved) return resolved;
+    // "<documentId>#TYPE:norm" -> the unresolved entity for that name and type (see entitiesFromRows).
+    const m = /^[^#]*#([A-Z]+):(.*)$/u.exec(key);
+    return m ? factId('ent', collection, m[1]!, m[2]!) : key;
+  };
+}
+
+/** A stored per-document relation with its document's collection and near-duplicate group. */
+export interface RelationRow {
+  id: string; type: string; source: string; target: string; confidence: number; claim_id: string | null; attrs: string;
+  stage: string; version: string; collection: string; grp: string;
+}
+
+/**
+ * Relations merged across documents: one edge per type, source and target entity, with every supporting sentence.
+ * Independent sources count near-duplicate groups (a re-report of an original counts once); denials are listed, not counted.
+ * `rows` come ordered by relation id; `evidenceOf` returns a relation's evidence ordered by document and start.
+ */
+export function mergeRelations(rows: RelationRow[], resolve: EntityResolver, evidenceOf: (id: string) => Evidence[]): Relation[] {
+  const merged = new Map<string, Relation & { groups: Set<string> }>();
+  for (const r of rows) {
+    let source = resolve(r.collection, r.source);
+    let target = resolve(r.collection, r.target);
+    if (source === target) continue;
+    const symmetric = (RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric ?? false;
+    if (symmetric && source > target) [source, target] = [target, source];
+    const key = `${r.type}\u0000${source}\u0000${target}`;
+    let rel = merged.get(key);
+    if (!rel) {
+      rel = {
+        id: factId('rel', r.type, source, target), type: r.type, source, target, confidence: 0, evidence: [], independentSources: 0,
+        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(),
+      };
+      merged.set(key, rel);
+    }
+    const attrs = JSON.parse(r.attrs) as Record<string, unknown>;
+    const evidence = evidenceOf(r.id);
+    if (attrs.negated) {
+      rel.contradictions!.push(...evidence);
+      continue;
+    }
+    rel.evidence.push(...evidence);
+    rel.groups.add(r.grp);
+    rel.confidence = Math.max(rel.confidence, r.confidence);
+    if (r.claim_id && !rel.claimIds!.includes(r.claim_id)) rel.claimIds!.push(r.claim_id);
+    for (const [k, v] of Object.entries(attrs)) {
+      const list = (rel.attrs![k] as unknown[] | undefined) ?? [];
+      if (!list.some((x) => JSON.stringify(x) === JSON.stringify(v))) rel.attrs![k] = [...list, v];
+    }
+  }
+  return [...merged.values()]
+    .filter((r) => r.evidence.length > 0)
+    .map(({ groups, ...r }) => ({ ...r, independentSources: groups.size }));
+}
+
+/** A stored event row: participants and extra attributes as JSON text. */
+export type EventRow = Omit<Event, 'participants' | 'evidence'> & { participants: string; attrs: string; collection: string };
+
+/** Turns an event row into an Event with participants (and place) mapped to entities. */
+export function toEvent({ collection, attrs, ...e }: EventRow, resolve: EntityResolver, evidence: Evidence[]): Event {
+  const extra = JSON.parse(attrs) as { precision?: Event['precision']; place?: string };
+  return {
+    ...e,
+    participants: (JSON.parse(e.participants) as string[]).map((k) => resolve(collection, k)),
+    evidence,
+    ...(extra.precision ? { precision: extra.precision } : {}),
+    ...(extra.place ? { place: resolve(collection, extra.place) } : {}),
+  };
+}
+
+/** A stored claim row with its document's collection. */
+export type ClaimRow = Omit<Claim, 'evidence'> & { collection: string };
+
+/** Turns a claim row into a Claim with the speaker mapped to an entity. */
+export function toClaim({ collection, ...c }: ClaimRow, resolve: EntityResolver, evidence: Evidence[]): Claim {
+  return { ...c, speaker: c.speaker ? resolve(collection, c.speaker) : null, evidence };
+}
+
+/** Splits an event of a stage's output into its columns and the extra attributes stored as JSON (precision, place). */
+export function eventColumns(e: Omit<Event, 'stage' | 'version'>): { participants: string; attrs: string } {
+  const { id: _id, type: _type, date: _date, participants, evidence: _evidence, documentId: _doc, ...attrs } = e as typeof e & { documentId?: string };
+  return { participants: JSON.stringify(participants), attrs: JSON.stringify(attrs) };
+}
