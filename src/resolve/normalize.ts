@@ -5,17 +5,25 @@ import { foldToAscii } from './transliterate.js';
 
 /** Folds one token for comparison with title phrases ("Lt." -> "lt", "Gen." -> "gen"). */
 function titleKey(token: string): string {
-  return foldToAscii(token).replace(/[.,:;]/g, '');
+  const lower = token.toLowerCase();
+  return (/^[\x00-\x7f]*$/.test(lower) ? lower : foldToAscii(lower)).replace(/[.,:;]/g, '');
 }
 
-const toPhrases = (list: readonly string[]): string[][] =>
-  list.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+/** Title phrases as word lists, indexed by first word and longest first, so a lookup costs one map access. */
+function toPhrases(list: readonly string[]): Map<string, string[][]> {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of [...list].map((t) => t.split(' ')).sort((a, b) => b.length - a.length)) {
+    const first = phrase[0] ?? '';
+    byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+  }
+  return byFirst;
+}
 const STRONG = toPhrases(STRONG_TITLES);
 const ANY = toPhrases([...STRONG_TITLES, ...LEADING_HONORIFICS]);
 
 /** Length in tokens of the longest title phrase starting at `i`, or 0. */
-function titleAt(keys: string[], i: number, phrases: string[][]): number {
-  for (const p of phrases) {
+function titleAt(keys: string[], i: number, phrases: Map<string, string[][]>): number {
+  for (const p of phrases.get(keys[i] ?? '') ?? []) {
     if (p.every((w, j) => keys[i + j] === w)) return p.length;
   }
   return 0;

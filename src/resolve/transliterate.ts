@@ -71,10 +71,7 @@ export function foldToAscii(text: string): string {
   const arabicDone = ARABIC_LETTER.test(lower)
     ? lower.replace(/[\u0600-\u06ff\u200c\u200d]+/gu, (w) => (w === 'الله' ? '\u0000allah' : foldArabicWord(w))).replace(/\s*\u0000/g, '')
     : lower;
-  let out = '';
-  for (const ch of arabicDone.normalize('NFKD')) {
-    if (/\p{M}/u.test(ch)) continue;
-    out += LATIN_SPECIAL[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch;
-  }
-  return out;
+  const bare = arabicDone.normalize('NFKD').replace(/\p{M}/gu, '');
+  // Plain ASCII, the common case, needs no table.
+  return /^[\x00-\x7f]*$/.test(bare) ? bare : bare.replace(/[^\x00-\x7f]/gu, (ch) => LATIN_SPECIAL[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch);
 }
