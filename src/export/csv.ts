@@ -1,4 +1,8 @@
-/** CSV export: entities.csv and relations.csv (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break). */
+/**
+ * CSV export: entities.csv and relations.csv (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
+ * line break). Values are written exactly as stored, since an evidence sentence must match its document; a cell that
+ * starts with "=", "+", "-" or "@" may be taken for a formula by spreadsheet programs, so import the columns as text.
+ */
 import type { ExportData } from './dataset.js';
 import { entityIndex } from './dataset.js';
 

@@ -29,7 +29,9 @@ export interface EdgeSchema {
   source: string;
   /** Property holding the edge's target ("organization", "beneficiary"). */
   target: string;
+  /** Schema the source property accepts (its `range`). */
   sourceRange: string;
+  /** Schema the target property accepts. */
   targetRange: string;
   /** True when our relation's source is FtM's target: "A succeeded B" is Succession{predecessor: B, successor: A}. */
   reversed?: boolean;
