@@ -5,7 +5,7 @@ import type { ExtractedDocument } from '../../src/model/index.js';
 import type { Store, NewDocument } from '../../src/store/store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { parseQuery } from '../../src/store/query.js';
-import { sha256Hex } from '../../src/store/ids.js';
+import { sha256Hex, factId } from '../../src/store/ids.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 
 /** What an implementation supplies to the suite. */
@@ -234,6 +234,64 @@ export function storeConformance(name: string, harness: StoreHarness): void {
       await harness.corruptOriginal(store, doc.sha256);
       const dirty = await store.verifyOriginals();
       assert.deepEqual(dirty.problems.map((p) => [p.problem, p.paths]), [['mismatch', ['b.txt']]]);
+    });
+    it('stores a batch whole or not at all', async () => {
+      const good = textDoc('atomic-good.txt', 'A memo that must never be stored without its attachment.');
+      const bad = { ...textDoc('atomic-good.txt!/broken.bin', 'Broken attachment.'), original: undefined } as unknown as ExtractedDocument;
+      await assert.rejects(store.putDocuments([item('news', good), item('news', bad, 0)]));
+      assert.equal(await store.findBySha256('news', good.sha256), null, 'the parent stored before the failing child was rolled back');
+    });
+
+    it('keeps phrases within the title or the text, NEAR in either order and around phrases, quotes inert', async () => {
+      assert.equal((await search(store, '"Quds Force chief"')).total, 1);
+      assert.equal((await search(store, '"chief Qassem"')).total, 0, 'a phrase does not run from the title into the text');
+      assert.equal((await search(store, 'NEAR(agents ministry, 3)')).total, 1);
+      assert.equal((await search(store, 'NEAR("ministry of" agents, 2)')).total, 1);
+      assert.equal((await search(store, 'NEAR("ministry of" agents, 1)')).total, 0);
+      assert.equal((await search(store, "Soleimani's OR O'Brien\\ OR 'Baghdad'")).total, 2, 'quotes and backslashes are not query syntax');
+    });
+
+    it('maps event participants, places and claim speakers to entities', async () => {
+      const doc = (await search(store, 'Soleimani')).results[0]!.document;
+      const ev = { documentId: doc.id, start: 0, end: 16, text: 'Qassem Soleimani' };
+      const person = `${doc.id}#PERSON:qassem soleimani`;
+      await store.putStageOutput(doc.id, 'test-events', 'e1', {
+        events: [{ id: 'evt_t1', type: 'travel', date: '2019', precision: 'year', participants: [person], place: `${doc.id}#LOC:baghdad`, evidence: [ev] }],
+        claims: [{ id: 'clm_t1', speaker: person, speakerText: 'Qassem Soleimani', text: 'x', stance: 'asserts', evidence: [ev] }],
+      });
+      const event = (await store.listEvents({ collections: ['news'] })).find((e) => e.id === 'evt_t1')!;
+      assert.deepEqual(event.participants, [factId('ent', 'news', 'PERSON', 'qassem soleimani')]);
+      assert.equal(event.place, factId('ent', 'news', 'LOC', 'baghdad'));
+      assert.equal(event.precision, 'year');
+      assert.deepEqual(event.evidence, [ev]);
+      const claim = (await store.listClaims(ALL_COLLECTIONS)).find((c) => c.id === 'clm_t1')!;
+      assert.equal(claim.speaker, factId('ent', 'news', 'PERSON', 'qassem soleimani'));
+      assert.equal(claim.stance, 'asserts');
+      assert.deepEqual((await store.listEvents({ collections: ['leaks'] })).filter((e) => e.id === 'evt_t1'), []);
+      assert.deepEqual((await store.listClaims({ collections: [] })), []);
+      await store.putStageOutput(doc.id, 'test-events', 'e1', {});
+      assert.equal((await store.listEvents(ALL_COLLECTIONS)).some((e) => e.id === 'evt_t1'), false);
+    });
+
+    it('lists documents, collections, candidates and signatures', async () => {
+      const page = await store.listDocuments({ collections: ['news'] }, 2, 0);
+      assert.equal(page.total, 4);
+      assert.deepEqual(page.items.map((d) => d.path), ['a.txt', 'b.txt']);
+      assert.deepEqual(await store.listCollections(), ['fa', 'leaks', 'news', 'other']);
+      const stats = await store.stats({ collections: ['leaks'] });
+      assert.deepEqual([stats.documents, stats.characters], [1, 'Cables show the ministry of intelligence paid agents in Baghdad.'.length]);
+      const doc = (await search(store, 'Soleimani')).results[0]!.document;
+      const key = `${doc.id}#PERSON:qassem soleimani`;
+      const m = (start: number, end: number, text: string) => ({ documentId: doc.id, start, end, text, type: 'PERSON' as const, norm: 'qassem soleimani', entityKey: key });
+      await store.putStageOutput(doc.id, 'test-keys', 'k1', { mentions: [m(0, 16, 'Qassem Soleimani'), m(7, 16, 'Soleimani'), m(7, 16, 'Soleimani')] });
+      const candidate = (await store.listCandidates('news')).find((c) => c.key === key)!;
+      assert.deepEqual([candidate.name, candidate.aliases, candidate.mentionCount, candidate.documentIds], ['Qassem Soleimani', ['Soleimani'], 3, [doc.id]]);
+      assert.deepEqual(await store.listCandidates('leaks'), []);
+      await store.putStageOutput(doc.id, 'test-keys', 'k1', {});
+      await store.putDuplicateGroups(new Map([[doc.id, new Uint8Array([1, 2, 3, 250])]]), new Map());
+      const signatures = await store.listSignatures('news');
+      assert.deepEqual(signatures.find((s) => s.id === doc.id)?.signature, new Uint8Array([1, 2, 3, 250]));
+      assert.equal(signatures.filter((s) => s.signature === null).length, signatures.length - 1);
     });
   });
 }
