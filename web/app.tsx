@@ -8,7 +8,8 @@ import { DocumentScene } from './scenes/document-scene.js';
 import { DocumentsScene } from './scenes/documents-scene.js';
 import { EntitiesScene } from './scenes/entities-scene.js';
 import { EntityScene } from './scenes/entity-scene.js';
-import { PendingScene } from './scenes/pending-scene.js';
+import { NetworkScene } from './scenes/network-scene.js';
+import { TimelineScene } from './scenes/timeline-scene.js';
 import { SearchScene } from './scenes/search-scene.js';
 
 /** Picks the scene for a path. One line per route; there is no router library. */
@@ -21,8 +22,8 @@ function sceneFor(location: AppLocation) {
   const entityMatch = /^\/entities\/([^/]+)$/.exec(path);
   if (path === '/entities') return <EntitiesScene location={location} />;
   if (entityMatch) return <EntityScene id={decodeURIComponent(entityMatch[1] ?? '')} location={location} />;
-  if (path === '/network') return <PendingScene name="network" />;
-  if (path === '/timeline') return <PendingScene name="timeline" />;
+  if (path === '/network') return <NetworkScene location={location} />;
+  if (path === '/timeline') return <TimelineScene location={location} />;
   return (
     <div className="scene">
       <EmptyState title="No such page">

@@ -85,6 +85,87 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await screenshot(page, 'entities');
   });
 
+  it('draws the network, opens an edge\'s evidence in the side panel and the document at its span', async () => {
+    await page.goto(url('/network'));
+    await page.locator('.network-canvas[data-rendered="true"]').waitFor();
+    await page.getByText(/layout settled/).waitFor({ timeout: 20_000 });
+    assert.match(await page.locator('.network-head').innerText(), /\d+ entities · \d+ relations/);
+    await screenshot(page, 'network');
+    const graph = await (await fetch(url('/api/graph'))).json() as { edges: { id: string }[] };
+    assert.ok(graph.edges.length > 0, 'the sample cables have relations');
+    // Clicks the middle of edges until one is hit (a midpoint can sit under a node or a crossing edge).
+    let clicked = '';
+    for (const edge of graph.edges) {
+      const point = await page.evaluate((id) => window.__cablegraphNetwork?.edgePoint(id) ?? null, edge.id);
+      if (!point) continue;
+      await page.mouse.click(point.x, point.y);
+      await page.waitForTimeout(150);
+      clicked = new URL(page.url()).searchParams.get('edge') ?? '';
+      if (clicked) break;
+      await page.keyboard.press('Escape');
+    }
+    assert.ok(clicked, 'an edge can be clicked on the canvas');
+    const evidence = page.locator('.edge-panel .evidence').first();
+    await evidence.waitFor();
+    const sentence = await evidence.innerText();
+    assert.ok(sentence.length > 10, 'the panel quotes the evidence sentence');
+    await screenshot(page, 'network-edge');
+    await evidence.click();
+    await page.waitForURL(/\/documents\/[0-9a-f]{16}\?at=\d+-\d+$/);
+    const target = (await page.locator('.doc-text .target').allInnerTexts()).join('');
+    assert.equal(target.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
+    await page.goBack();
+    await page.locator('.edge-panel .evidence').first().waitFor();
+  });
+
+  it('finds a node, expands its neighbourhood and filters by confidence through the URL', async () => {
+    await page.goto(url('/network'));
+    await page.locator('.network-canvas[data-rendered="true"]').waitFor();
+    await page.locator('#find-node').fill('Soleimani');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/node=ent_/);
+    await page.getByRole('heading', { name: 'Qassem Soleimani' }).waitFor();
+    assert.ok((await page.locator('.network-side .fact').count()) > 0, 'its relations are listed for the keyboard');
+    const before = await page.locator('.network-head').innerText();
+    await page.getByRole('button', { name: 'Expand neighbourhood' }).click();
+    await page.waitForURL(/expand=ent_/);
+    await page.getByRole('button', { name: 'Expanded' }).waitFor();
+    await page.locator('.network-canvas[data-rendered="true"]').waitFor();
+    assert.ok(Number(/(\d+) entities/.exec(await page.locator('.network-head').innerText())?.[1]) >= Number(/(\d+) entities/.exec(before)?.[1]));
+    await page.locator('.network-side .fact').first().click();
+    await page.waitForURL(/edge=rel_/);
+    await page.locator('.edge-panel .evidence').first().waitFor();
+    await page.goto(url('/network?conf=0.9'));
+    await page.locator('.network-head').getByText(/entities/).waitFor();
+    const high = await (await fetch(url('/api/graph?minConfidence=0.9'))).json() as { nodes: unknown[] };
+    if (high.nodes.length === 0) await page.getByRole('heading', { name: 'No relation passes these filters' }).waitFor();
+    else await page.locator('.network-canvas[data-rendered="true"]').waitFor();
+  });
+
+  it('shows events on a time axis and reads an event\'s evidence', async () => {
+    await page.goto(url('/timeline'));
+    const rows = page.locator('button.event-row');
+    await rows.first().waitFor();
+    const timeline = await (await fetch(url('/api/timeline'))).json() as { events: { date: string }[] };
+    assert.equal(await rows.count(), timeline.events.length);
+    const yearBar = page.locator('.event-bar.p-year').first();
+    const dayBar = page.locator('.event-bar.p-day').first();
+    if (await yearBar.count() && await dayBar.count()) {
+      const [y, d] = [await yearBar.boundingBox(), await dayBar.boundingBox()];
+      assert.ok(y && d && y.width > d.width * 5, 'a year spans far wider than a day');
+    }
+    await rows.nth(1).click();
+    await page.waitForURL(/event=evt_/);
+    const evidence = page.locator('.timeline-side .evidence').first();
+    await evidence.waitFor();
+    await screenshot(page, 'timeline');
+    const sentence = await evidence.innerText();
+    await evidence.click();
+    await page.waitForURL(/\/documents\/[0-9a-f]{16}\?at=\d+-\d+$/);
+    const target = (await page.locator('.doc-text .target').allInnerTexts()).join('');
+    assert.equal(target.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
+  });
+
   it('made no request outside its own origin and threw no errors', () => {
     assert.deepEqual(watch.outsideRequests, []);
     assert.deepEqual(watch.errors, []);

@@ -1,0 +1,89 @@
+/** The network's filter column: entity and relation types, confidence, sources, dates, node size; every change lands in the URL. */
+import { useEffect, useState } from 'react';
+import { ENTITY_TYPES } from '../../src/model/index.js';
+import type { NetworkState } from '../lib/network-url.js';
+import { formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
+import { ENTITY_STYLES } from '../theme/entity-colors.js';
+
+/** Props: the state and how to change it. */
+export interface NetworkFiltersProps {
+  state: NetworkState;
+  onChange(next: Partial<NetworkState>): void;
+}
+
+function toggle(list: readonly string[], value: string): string[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
+
+/** Filters; sliders and text fields apply after a short pause, checkboxes at once. */
+export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
+  const schema = useSchema();
+  const [confidence, setConfidence] = useState(state.minConfidence);
+  const [from, setFrom] = useState(state.from);
+  const [to, setTo] = useState(state.to);
+  useEffect(() => setConfidence(state.minConfidence), [state.minConfidence]);
+  useEffect(() => { setFrom(state.from); setTo(state.to); }, [state.from, state.to]);
+  useEffect(() => {
+    if (confidence === state.minConfidence) return;
+    const timer = setTimeout(() => onChange({ minConfidence: confidence }), 250);
+    return () => clearTimeout(timer);
+  }, [confidence]);
+  const datesValid = PARTIAL_DATE.test(from) && PARTIAL_DATE.test(to);
+  const relationTypes = Object.keys(schema?.relationTypes ?? {});
+
+  return (
+    <form className="network-filters" aria-label="Network filters" onSubmit={(e) => { e.preventDefault(); if (datesValid) onChange({ from, to }); }}>
+      <fieldset>
+        <legend>Entity types</legend>
+        {ENTITY_TYPES.map((t) => (
+          <label key={t} className="check">
+            <input type="checkbox" checked={state.entityTypes.length === 0 || state.entityTypes.includes(t)}
+              onChange={() => onChange({ entityTypes: toggle(state.entityTypes.length === 0 ? [...ENTITY_TYPES] : state.entityTypes, t).filter(Boolean) })} />
+            <span className={`dot t-${t}`} aria-hidden="true" /> {ENTITY_STYLES[t].label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Relation types</legend>
+        {relationTypes.length === 0 ? <p className="muted small">Loading…</p> : null}
+        <div className="rel-checks">
+          {relationTypes.map((t) => (
+            <label key={t} className="check" title={schema?.relationTypes[t]?.covers}>
+              <input type="checkbox" checked={state.relationTypes.length === 0 || state.relationTypes.includes(t)}
+                onChange={() => onChange({ relationTypes: toggle(state.relationTypes.length === 0 ? relationTypes : state.relationTypes, t) })} />
+              {relationLabel(schema, t)}
+            </label>
+          ))}
+        </div>
+        {state.relationTypes.length > 0 ? <button type="button" className="link-button small" onClick={() => onChange({ relationTypes: [] })}>All relation types</button> : null}
+      </fieldset>
+      <fieldset>
+        <legend>Evidence</legend>
+        <label className="field" htmlFor="f-conf">Confidence at least <strong>{formatConfidence(confidence)}</strong></label>
+        <input id="f-conf" type="range" min={0} max={1} step={0.05} value={confidence} onChange={(e) => setConfidence(Number(e.target.value))} />
+        <label className="field" htmlFor="f-src">Independent sources at least</label>
+        <input id="f-src" className="num-input" type="number" min={0} max={1000} value={state.minSources}
+          onChange={(e) => onChange({ minSources: Math.max(0, Number(e.target.value) || 0) })} />
+      </fieldset>
+      <fieldset>
+        <legend>Documents dated</legend>
+        <div className="date-row">
+          <label className="visually-hidden" htmlFor="f-from">From</label>
+          <input id="f-from" className="date-input" placeholder="from 2019" value={from} onChange={(e) => setFrom(e.target.value.trim())} aria-invalid={!PARTIAL_DATE.test(from)} />
+          <span aria-hidden="true">–</span>
+          <label className="visually-hidden" htmlFor="f-to">To</label>
+          <input id="f-to" className="date-input" placeholder="to 2020-06" value={to} onChange={(e) => setTo(e.target.value.trim())} aria-invalid={!PARTIAL_DATE.test(to)} />
+          <button type="submit" className="button small" disabled={!datesValid || (from === state.from && to === state.to)}>Apply</button>
+        </div>
+        {!datesValid ? <p className="field-error">Dates are years, year-months or days: 2019, 2019-11, 2019-11-20.</p> : null}
+      </fieldset>
+      <fieldset>
+        <legend>Node size</legend>
+        <label className="check"><input type="radio" name="size" checked={state.size === 'degree'} onChange={() => onChange({ size: 'degree' })} /> Degree (relations shown)</label>
+        <label className="check"><input type="radio" name="size" checked={state.size === 'centrality'} onChange={() => onChange({ size: 'centrality' })} /> Centrality (PageRank)</label>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&size=&edge=&node= */
+import type { GraphParams } from '../api/client.js';
+import { buildUrl } from './router.js';
+
+/** Everything that decides what the network shows and what is selected. */
+export interface NetworkState {
+  /** Centre of a neighbourhood view; empty for the whole network. */
+  entity: string;
+  hops: number;
+  /** Relation types shown; empty means all. */
+  relationTypes: string[];
+  /** Entity types shown; empty means all. */
+  entityTypes: string[];
+  /** Lowest confidence shown (default 0.5: low-confidence edges are hidden unless asked for). */
+  minConfidence: number;
+  /** Fewest independent sources. */
+  minSources: number;
+  /** Partial ISO dates ("2019", "2019-11") bounding the documents an edge rests on. */
+  from: string;
+  to: string;
+  /** Node size by degree or by PageRank centrality. */
+  size: 'degree' | 'centrality';
+  /** Nodes whose neighbourhoods were added to the view (expand). */
+  expand: string[];
+  /** Selected edge (its evidence is shown) or node. */
+  edge: string;
+  node: string;
+}
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function list(value: string | null): string[] {
+  return (value ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+function number(value: string | null, fallback: number, min: number, max: number): number {
+  const n = value === null || value === '' ? Number.NaN : Number(value);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+/** Reads the state from query parameters, falling back to defaults for anything missing or malformed. */
+export function readNetworkState(params: URLSearchParams): NetworkState {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  return {
+    entity: /^ent_[0-9a-f]{16}$/.test(params.get('entity') ?? '') ? params.get('entity') ?? '' : '',
+    hops: Math.round(number(params.get('hops'), 1, 1, 4)),
+    relationTypes: list(params.get('rel')),
+    entityTypes: list(params.get('types')),
+    minConfidence: number(params.get('conf'), 0.5, 0, 1),
+    minSources: Math.round(number(params.get('src'), 1, 0, 1000)),
+    from: PARTIAL_DATE.test(from) ? from : '',
+    to: PARTIAL_DATE.test(to) ? to : '',
+    size: params.get('size') === 'centrality' ? 'centrality' : 'degree',
+    expand: list(params.get('expand')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
+    edge: params.get('edge') ?? '',
+    node: params.get('node') ?? '',
+  };
+}
+
+/** The URL for a state; defaults are left out so shared links stay short. */
+export function networkUrl(state: NetworkState): string {
+  return buildUrl('/network', {
+    entity: state.entity || undefined,
+    hops: state.entity && state.hops !== 1 ? state.hops : undefined,
+    rel: state.relationTypes.join(','),
+    types: state.entityTypes.join(','),
+    conf: state.minConfidence !== 0.5 ? state.minConfidence : undefined,
+    src: state.minSources !== 1 ? state.minSources : undefined,
+    from: state.from,
+    to: state.to,
+    size: state.size !== 'degree' ? state.size : undefined,
+    expand: state.expand.join(','),
+    node: state.node,
+    edge: state.edge,
+  });
+}
+
+/** The graph request for a state (selection does not change what is fetched). */
+export function graphRequest(state: NetworkState): GraphParams {
+  return {
+    entity: state.entity || undefined,
+    hops: state.entity ? state.hops : undefined,
+    relationTypes: state.relationTypes.join(',') || undefined,
+    entityTypes: state.entityTypes.join(',') || undefined,
+    minConfidence: state.minConfidence,
+    minSources: state.minSources,
+    from: state.from || undefined,
+    to: state.to || undefined,
+  };
+}
+
+/** A key naming the fetched graph: equal keys, same data. */
+export function graphKey(state: NetworkState): string {
+  return JSON.stringify({ ...graphRequest(state), expand: state.expand });
+}
