@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
 import { openStore, DEFAULT_DB } from '../store/open.js';
 import { buildApp } from '../server/app.js';
+import { newToken } from '../server/auth.js';
 import { withDb, positiveInt, UserError } from './common.js';
 
 /** Default port of the workbench. */
@@ -14,15 +15,19 @@ export function registerServe(program: Command): void {
     .description('Serve the web workbench and the HTTP API (OpenAPI at /api/docs).')
     .option('--host <host>', 'address to listen on (keep 127.0.0.1 unless others must reach it)', '127.0.0.1')
     .option('--port <port>', 'port', positiveInt('--port'), DEFAULT_PORT)
-    .action(async (opts: { db?: string; host: string; port: number }) => {
+    .option('--token <token>', 'require this access token (default: $CABLEGRAPH_TOKEN; a random one when listening beyond this machine)')
+    .action(async (opts: { db?: string; host: string; port: number; token?: string }) => {
       const store = await openStore(opts.db ?? process.env.CABLEGRAPH_DB ?? DEFAULT_DB);
-      await serveStore(store, opts.host, opts.port);
+      await serveStore(store, opts.host, opts.port, opts.token ?? process.env.CABLEGRAPH_TOKEN);
     });
 }
 
-/** Listens until the process is stopped; closes the store on SIGINT/SIGTERM. */
-export async function serveStore(store: Store, host: string, port: number): Promise<void> {
-  const app = await buildApp({ store });
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Listens until the process is stopped; closes the store on SIGINT/SIGTERM. Beyond loopback a token is always required. */
+export async function serveStore(store: Store, host: string, port: number, token?: string): Promise<void> {
+  if (!token && !LOOPBACK.has(host)) token = newToken();
+  const app = await buildApp({ store, token });
   try {
     await app.listen({ host, port });
   } catch (err) {
@@ -31,11 +36,14 @@ export async function serveStore(store: Store, host: string, port: number): Prom
     if (code === 'EADDRINUSE') throw new UserError(`Port ${port} on ${host} is in use: pick another with --port.`);
     throw err;
   }
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    process.stderr.write(`Warning: listening on ${host}: other machines can reach this server, and it has no access control yet.\n`);
-  }
   const shown = host.includes(':') ? `[${host}]` : host;
-  process.stdout.write(`Cablegraph workbench: http://${shown}:${port}/  (API docs: http://${shown}:${port}/api/docs; Ctrl-C stops)\n`);
+  const base = `http://${shown}:${port}`;
+  if (!LOOPBACK.has(host)) process.stderr.write(`Listening on ${host}: other machines can reach this server; only holders of the token get in.\n`);
+  if (token) {
+    process.stdout.write(`Cablegraph workbench: ${base}/login?token=${encodeURIComponent(token)}  (share this link only with people allowed to read the store; Ctrl-C stops)\n`);
+  } else {
+    process.stdout.write(`Cablegraph workbench: ${base}/  (API docs: ${base}/api/docs; Ctrl-C stops)\n`);
+  }
   const stop = async (): Promise<void> => {
     await app.close();
     await store.close();

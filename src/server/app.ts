@@ -9,6 +9,7 @@ import type { Store, Scope } from '../store/store.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { QuerySyntaxError } from '../store/query.js';
 import { packageRoot } from './package-root.js';
+import { requireToken } from './auth.js';
 import { searchRoutes } from './routes/search.js';
 import { documentRoutes } from './routes/documents.js';
 import { statsRoutes } from './routes/stats.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   scope?: Scope;
   /** Log requests (the CLI turns this on). */
   logger?: boolean;
+  /** When set, every request must carry this token (see auth.ts). */
+  token?: string;
 }
 
 /** What every route handler gets from the app. */
@@ -36,6 +39,7 @@ export interface RouteContext {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } });
   const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS };
+  if (options.token) requireToken(app, options.token);
 
   await app.register(fastifySwagger, {
     openapi: {
