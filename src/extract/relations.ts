@@ -7,11 +7,12 @@ import { INFORMANT_ROLES } from './relations/lexicon.js';
 import { LOCATIVE_FRAMES, framingPlaceHits } from './relations/locative.js';
 import { PASSIVE_FRAMES } from './relations/passives.js';
 import { TITLE_FRAMES } from './relations/titles.js';
-import { NOUN_FRAMES, VERB_FRAMES } from './relations/verbs.js';
+import { NOUN_FRAMES } from './relations/nouns.js';
+import { CLAUSE_FRAMES, VERB_FRAMES } from './relations/verbs.js';
 import type { ExtractedRelation, ExtractionInput } from './types.js';
 
 // Order does not matter for correctness (all frames run and duplicates merge); it is grouped by construction for reading.
-const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...NOUN_FRAMES, ...PASSIVE_FRAMES, ...LOCATIVE_FRAMES]);
+const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...CLAUSE_FRAMES, ...NOUN_FRAMES, ...PASSIVE_FRAMES, ...LOCATIVE_FRAMES]);
 
 const INFORMANT_WORDS = new Set(INFORMANT_ROLES);
 

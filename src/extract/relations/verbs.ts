@@ -1,8 +1,7 @@
 /** Active verbs with a named subject and object: one row per relation type, read "subject <verb> object". */
 import type { RelationTypeId } from '../../model/index.js';
 import type { Frame } from './frame.js';
-import { NOT_IN_PP, object, subject } from './clause.js';
-import { CONTENT_WORD } from './lexicon.js';
+import { object, subject } from './clause.js';
 
 /** A verb group that yields one relation type from subject to object. */
 interface VerbRow {
@@ -82,8 +81,8 @@ export const VERB_FRAMES: Frame[] = ROWS.map((row) => ({
   confidence: row.confidence,
 }));
 
-/** Frames where the relation is named by a noun between or around the two names. */
-export const NOUN_FRAMES: Frame[] = [
+/** Frames around a verb that need more than subject-verb-object: summons, recruitment, reporting to a handler, aims. */
+export const CLAUSE_FRAMES: Frame[] = [
   {
     // "Iran recruited Hatem al-Maksusi as a source": the recruit informs for the recruiter
     rule: 'recruited',
@@ -106,62 +105,11 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.6,
   },
   {
-    // "a secret meeting between Abadi and Iranian intelligence", "talks between Iran and the United States"
-    rule: 'meeting-between',
-    pattern: String.raw`(?:meeting|meetings|talks|summit|negotiations) between (?:the )?{a:PO} and (?:the )?{b:PO}`,
-    emit: [{ type: 'met', source: 'a', target: 'b' }],
-    confidence: 0.75,
-  },
-  {
     // "Nasrallah and Hejazi met in Beirut"
     rule: 'met:coordinated-subject',
     pattern: String.raw`{a:PO} and (?:the )?{b:PO} (?:also |later |secretly |then )?(?:met|have met|had met|held talks|meet)`,
     emit: [{ type: 'met', source: 'a', target: 'b' }],
     confidence: 0.8,
-  },
-  {
-    // "a 26 February US air strike on Kataeb Hezbollah", "the U.S.' invasion and occupation of Iraq"
-    rule: 'attack-noun',
-    pattern: `{a:POLM}(?:'s?)? (?:${CONTENT_WORD} ){0,2}(?:strikes?|airstrikes?|attacks?|raids?|bombing|bombardment|offensive|assault|invasion|shelling|incursion)(?: and [a-z]+)? (?:on|against|targeting|of) ${object('b', 'POLM')}`,
-    emit: [{ type: 'attacked', source: 'a', target: 'b' }],
-    confidence: 0.75,
-    modifiers: ['a'],
-  },
-  {
-    // "Overseas operations are the reserve of Iran's Ministry of Intelligence", "Iraq's Popular Mobilization Forces", "the IRGC's Quds Force"
-    rule: 'possessive-org',
-    pattern: String.raw`{b:LO}'s? (?:${CONTENT_WORD} )?{a:O}`,
-    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
-    confidence: 0.55,
-  },
-  {
-    // "the Iranian intelligence ministry (MOIS)", "the Iraqi army (ISF)"
-    rule: 'demonym-body',
-    pattern: String.raw`{b:m} (?:${CONTENT_WORD} ){0,2}(?:ministry|army|navy|air force|government|agency|service|services|police|parliament|judiciary|guard|forces) \({a:O}\)`,
-    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
-    confidence: 0.65,
-  },
-  {
-    // "the Islamic Revolutionary Guard Corps (IRGC), the military arm of the Iranian theocracy"
-    rule: 'arm-of',
-    pattern: String.raw`{a:O}(?: \([^)]{1,30}\))?, (?:the |a |an )?(?:[a-z-]+ ){0,2}(?:arm|wing|branch|unit|division|subsidiary|affiliate|faction|offshoot|part|component|member) of (?:the )?(?:{b:OLM}|{b:olm} (?:theocracy|regime|government|state|leadership|establishment|army|military))`,
-    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
-    confidence: 0.75,
-  },
-  {
-    // "the Revolutionary Guards Corps, in particular its elite Quds Force unit"
-    rule: 'its-unit',
-    pattern: String.raw`{b:O}, (?:in particular |notably |especially |including |and )?its (?:[a-z-]+ ){0,2}{a:Oo}`,
-    emit: [{ type: 'part_of', source: 'a', target: 'b' }],
-    confidence: 0.7,
-  },
-  {
-    // "the Hashd's fight against IS", "Iraq's war on the Islamic State"
-    rule: 'fight-noun',
-    pattern: String.raw`{a:POLM}(?:'s?)? (?:in (?:its|their|his|her|the) )?(?:${CONTENT_WORD} ){0,2}(?:fight|war|campaign|battle|struggle|offensive|operations?|efforts?|defen[cs]es?|strategy|plan|determination|commitment|resolve) (?:against|on|to (?:defeat|destroy|counter)) ${object('b', 'POLM')}`,
-    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
-    confidence: 0.7,
-    modifiers: ['a'],
   },
   {
     // "Iran has supported the Hashd in its efforts to defeat IS"
@@ -183,80 +131,5 @@ export const NOUN_FRAMES: Frame[] = [
     pattern: `${subject('a', 'POLM')}(?:fighting|fought|fights|fight|battling|battled|operating|operated|operates|deployed|stood|stands|standing) [^.;"]{0,50}?alongside ${object('b', 'POLM')}`,
     emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
     confidence: 0.7,
-  },
-  {
-    // "the IS-held town", "Houthi-controlled Sanaa"
-    rule: 'held-compound',
-    pattern: String.raw`{a:OP}-(?:held|controlled|occupied|run|ruled) (?:[a-z-]+ ){0,2}?{b:L}`,
-    emit: [{ type: 'controls', source: 'a', target: 'b' }],
-    confidence: 0.7,
-  },
-  {
-    // "the Axis of Resistance, which includes Hezbollah and the Houthis", "the factions, including Kataeb Hezbollah and Nujaba"
-    rule: 'include-list',
-    pattern: String.raw`${NOT_IN_PP}{x:OLM},?(?: (?:which|that|who)(?: [^.;:"]{1,60}?)?)? (?:include|includes|included|including|such as|notably|among them) (?:the )?{a:POL}`,
-    emit: [{ type: 'part_of', source: 'a', target: 'x' }],
-    confidence: 0.55,
-    // "The regime and its backers, notably Russia": Russia is one of the backers, not of the regime.
-    noCoordination: ['x'],
-  },
-  {
-    // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
-    rule: 'hostility-between',
-    pattern: String.raw`(?:war|wars|rivalry|rivalries|conflict|fighting|clashes|hostilities|feud|tensions|dispute|disputes|enmity) between (?:the )?{a:POLM} and (?:the )?{b:POLM}`,
-    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
-    confidence: 0.7,
-  },
-  {
-    // "Iranian ally Hezbollah", "Kremlin ally Ramzan Kadyrov" ("Jamaican rival X" names a nationality, so a demonym needs a group after it)
-    rule: 'ally-title',
-    pattern: String.raw`(?:{a:POLol}|{a:m}(?= (?:[a-z]+ )?(?:ally|allies) (?:the )?⟦[OL]))(?:'s?)? (?:[a-z]+ )?(?:ally|allies) (?:the )?{b:POLM}`,
-    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
-    confidence: 0.7,
-    modifiers: ['a'],
-  },
-  {
-    // "the Houthis and their Iranian allies", "Damascus and its Hezbollah allies"
-    rule: 'and-its-allies',
-    pattern: String.raw`{a:POLM},? and (?:its|their|his|her) (?:[a-z]+ )?{b:POLMolm} (?:allies|ally|partners|partner)\b`,
-    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
-    confidence: 0.7,
-  },
-  {
-    // "US support for the Kurds", "Iran's backing of the Houthis"
-    rule: 'support-noun',
-    pattern: String.raw`{a:POLMolm}(?:'s?)? (?:${CONTENT_WORD} ){0,2}(?:(?:its|their|his|her|our) )?(?:${CONTENT_WORD} )?(?:support|assistance|aid) (?:for|to|of) ${object('b', 'POLM')}`,
-    emit: [{ type: 'allied_with', source: 'a', target: 'b' }],
-    confidence: 0.6,
-  },
-  {
-    // "Iran's proxy Kataeb Hezbollah"
-    rule: 'proxy-title',
-    pattern: String.raw`(?:{a:POLol}|{a:m}(?= (?:[a-z]+ )?(?:proxy|proxies) (?:the )?⟦[OL]))(?:'s?)? (?:[a-z]+ )?(?:proxy|proxies|client|puppet) (?:the )?{b:POLM}`,
-    emit: [{ type: 'controls', source: 'a', target: 'b' }],
-    confidence: 0.7,
-    modifiers: ['a'],
-  },
-  {
-    // "Iran's arch-rival Saudi Arabia"
-    rule: 'rival-title',
-    pattern: String.raw`(?:{a:POLol}|{a:m}(?= (?:[a-z]+ )?(?:rival|rivals|arch-rival|arch-enemy|enemy|foe) (?:the )?⟦[OL]))(?:'s?)? (?:[a-z]+ )?(?:rival|rivals|arch-rival|arch-enemy|enemy|foe) (?:the )?{b:POLM}`,
-    emit: [{ type: 'opposed', source: 'a', target: 'b' }],
-    confidence: 0.7,
-    modifiers: ['a'],
-  },
-  {
-    // "the U.S.-backed Kurdish-led militia, the Syrian Democratic Forces", "Iran-backed Kataeb Hezbollah"
-    rule: 'backed-compound',
-    pattern: String.raw`{a:POLM}-(?:backed|led|sponsored|funded|controlled|run|created|trained|armed|supported|commanded) (?:(?:[\w-]|⟦[A-Za-z]\d+⟧)+ ){0,3}?(?:[\w-]+, (?:the )?)?{b:OM}(?!-)`,
-    emit: [{ type: 'controls', source: 'a', target: 'b' }],
-    confidence: 0.65,
-  },
-  {
-    // "Under Soleimani, Hashd al-Shaabi played a major role"
-    rule: 'under-control',
-    pattern: String.raw`(?:[Uu]nder the (?:command|control|leadership) of |[Uu]nder ){a:PO}(?:'s? (?:command|control|leadership))?, (?:the )?{b:O}`,
-    emit: [{ type: 'controls', source: 'a', target: 'b' }],
-    confidence: 0.65,
   },
 ];
