@@ -230,6 +230,12 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
     if (type === 'LOC') return { score: 0, rule: 'guard-place' };
     return { score: Math.min(mean, 0.6), rule: 'word-mismatch' };
   }
+  // One-word names of any type ("Austria" / "Australia" typed as organisations) get little benefit of the
+  // doubt: with nothing else to compare, a different skeleton more than one letter away is a different name.
+  const [onlyA, onlyB] = [short[0], long[0]];
+  if (short.length === 1 && long.length === 1 && onlyA && onlyB && minSim < 0.95 && editDistance(onlyA.word, onlyB.word) > 1) {
+    return { score: Math.min(mean, 0.7), rule: 'guard-single-word' };
+  }
   // Places: only spelling variants with one skeleton, ending alike ("Niger" / "Nigeria" share "nkr").
   const endsInVowel = (u: Unit | undefined): boolean => /[aeiouy]$/.test(u?.word ?? '');
   if (type === 'LOC' && (minSim < 0.95 || pairs.some(([i, j]) => endsInVowel(short[i]) !== endsInVowel(long[j])))) {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_AR2EN_DIR, DEFAULT_NAME_BENCH_DIR, evaluateCrossScript, evaluateNameMatching } from '../../scripts/eval-names.js';
 
-// Measured 2026-11-21 with MATCH_THRESHOLD 0.85: precision 0.964, recall 0.687, F1 0.802 on 826 cases.
+// Measured 2026-11-21 with MATCH_THRESHOLD 0.85: precision 0.963, recall 0.680, F1 0.797 on 826 cases.
 // Floors sit 0.02 below, so a change that costs more than that fails here.
-const FLOOR = { precision: 0.944, recall: 0.665, f1: 0.781 };
+const FLOOR = { precision: 0.943, recall: 0.66, f1: 0.777 };
 
 test('name matcher keeps its precision and recall on the OpenSanctions cases', (t) => {
   const report = evaluateNameMatching();
