@@ -16,6 +16,17 @@ export interface GraphFilter {
   hops?: number;
   /** Most nodes returned, strongest first. */
   limit?: number;
+  /** Partial ISO dates ("2019", "2019-11"), inclusive: keep edges with a supporting document published in the range. */
+  from?: string;
+  to?: string;
+  /** Published date by document id; read only when from or to is set (undated documents fall outside any range). */
+  documentDates?: ReadonlyMap<string, string>;
+}
+
+/** True when a partial or full date lies within [from, to], each compared at its own precision: "2019-11-20" is within "2019".."2019-11". */
+export function dateWithin(date: string, from?: string, to?: string): boolean {
+  if (!date) return false;
+  return (!from || date.slice(0, from.length) >= from) && (!to || date.slice(0, to.length) <= to);
 }
 
 /** A node of the graph. */
@@ -52,7 +63,8 @@ export function buildGraph(entities: Entity[], relations: Relation[], filter: Gr
     && (!filter.relationTypes?.length || filter.relationTypes.includes(r.type))
     && r.confidence >= (filter.minConfidence ?? 0)
     && r.independentSources >= (filter.minSources ?? 0)
-    && (!filter.entityTypes?.length || (filter.entityTypes.includes(byId.get(r.source)!.type) && filter.entityTypes.includes(byId.get(r.target)!.type))));
+    && (!filter.entityTypes?.length || (filter.entityTypes.includes(byId.get(r.source)!.type) && filter.entityTypes.includes(byId.get(r.target)!.type)))
+    && (!(filter.from || filter.to) || r.evidence.some((e) => dateWithin(filter.documentDates?.get(e.documentId) ?? '', filter.from, filter.to))));
   if (filter.entity) {
     const keep = neighbourhood(filter.entity, edges, filter.hops ?? 1);
     edges = edges.filter((r) => keep.has(r.source) && keep.has(r.target));

@@ -61,7 +61,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
 
-  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number }
+  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string }
   app.get<{ Querystring: GraphQuery }>('/graph', {
     schema: {
       summary: 'The network (or an entity\'s neighbourhood) with filters; low-confidence edges are hidden unless minConfidence=0',
@@ -75,6 +75,8 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
           minConfidence: { type: 'number', minimum: 0, maximum: 1, default: 0.5 },
           minSources: { type: 'integer', minimum: 0, maximum: 1000, default: 1 },
           limit: { type: 'integer', minimum: 1, maximum: 20000, default: 5000 },
+          from: { ...partialDate, description: 'keep edges with a supporting document published on or after this partial date' },
+          to: { ...partialDate, description: 'keep edges with a supporting document published on or before this partial date' },
         },
         additionalProperties: false,
       },
@@ -84,9 +86,18 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const q = req.query;
     const bad = csv(q.relationTypes)?.find((t) => !(t in RELATION_TYPES)) ?? csv(q.entityTypes)?.find((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
     if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
+    const documentDates = new Map<string, string>();
+    if (q.from || q.to) {
+      // Dates come from document summaries, a page at a time, only when a date range is asked for.
+      for (let offset = 0; ; offset += 1000) {
+        const page = await ctx.store.listDocuments(ctx.scope, 1000, offset);
+        for (const d of page.items) if (d.published) documentDates.set(d.id, d.published);
+        if (page.items.length < 1000) break;
+      }
+    }
     return buildGraph(await ctx.store.listEntities(ctx.scope), await ctx.store.listRelations(ctx.scope), {
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
-      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit,
+      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, documentDates,
     });
   });
 
