@@ -56,7 +56,7 @@ const evalEvery = Number(process.env.NER_EVAL_EVERY ?? 2);
 const params = trainPerceptron(toTrainingDocs(labelled), MODEL_TAGS, extractor, {
   epochs,
   seed: 20260321,
-  minCount: 2,
+  minCount: Number(process.env.NER_MIN_COUNT ?? 2),
   log,
   onEpoch: (epoch, p) => {
     if (epoch % evalEvery !== 0 && epoch !== epochs) return;

@@ -92,6 +92,25 @@ test('document level: headlines are truecased, later surnames follow the full na
   assert.equal(found.filter((f) => f === 'Asaib Ahl al-Haq/ORG').length, 2, found.join(', '));
 });
 
+test('names inside web boilerplate are found; the boilerplate yields few names', () => {
+  const text = [
+    'Skip to main content',
+    'Home | World | Middle East | Opinion',
+    '',
+    'By Jane Smith, Reuters',
+    'Published November 20th, 2019 - 08:25 GMT',
+    '',
+    'BAGHDAD (Reuters) - Lt. Gen. Abdulamir Yarallah met officials of Kataib Hezbollah and the Popular Mobilization Forces on Tuesday, according to a statement from the Iraqi Ministry of Defence.',
+    '',
+    'Subscribe to our newsletter | © 2019 Thomson Reuters. All rights reserved.',
+  ].join('\n');
+  const found = loadRecognizer().recognize(text, splitSentences(text)).map((s) => `${s.text}/${s.type}`);
+  for (const want of ['Jane Smith/PERSON', 'BAGHDAD/LOC', 'Abdulamir Yarallah/PERSON', 'Kataib Hezbollah/ORG', 'Popular Mobilization Forces/ORG', 'Ministry of Defence/ORG']) {
+    assert.ok(found.includes(want), `${want} not in [${found.join(', ')}]`);
+  }
+  assert.ok(found.length <= 12, found.join(', '));
+});
+
 const DEV = process.env.CABLEGRAPH_DATA ? join(process.env.CABLEGRAPH_DATA, 'conll2003/dev.txt') : join(findPackageRoot(), '..', 'shared', 'data', 'conll2003', 'dev.txt');
 
 test('CoNLL-2003 dev F1 >= 0.88 (conlleval)', { skip: existsSync(DEV) ? false : `no CoNLL-2003 dev set at ${DEV} (shared data absent)` }, async () => {
