@@ -82,6 +82,16 @@ test('relations (phrases): "received ... from" needs an amount', () => {
   assert.deepEqual(extractRelations(inputFor('Abadi received a letter from the MOIS.', [['Abadi', 'PERSON'], ['MOIS', 'ORG']])), []);
 });
 
+test('relations (phrases): passives with an amount or a place before the agent', () => {
+  const text = 'Source 134992 was paid $3,000 a month by the CIA. Muhandis was killed in Baghdad by a US drone.';
+  const input = inputFor(text, [['Source 134992', 'PERSON'], ['CIA', 'ORG'], ['Muhandis', 'PERSON'], ['Baghdad', 'LOC'], ['US', 'LOC']], {
+    money: [moneyIn(text, '$3,000', 3000, 'USD', 'month')],
+  });
+  const rels = extractRelations(input);
+  assert.deepEqual(show(rels), ['attacked(US -> Muhandis)', 'paid(CIA -> Source 134992)']);
+  assert.equal(rels.find((r) => r.type === 'paid')?.amount?.amount, 3000);
+});
+
 test('relations (phrases): hedges lower confidence below the default threshold', () => {
   const text = 'Iran will meet Hezbollah.';
   const [rel] = extractRelations(inputFor(text, [['Iran', 'LOC'], ['Hezbollah', 'ORG']]));

@@ -22,6 +22,9 @@ const PASSIVES: { type: RelationTypeId; participles: string; confidence: number 
   { type: 'allied_with', participles: String.raw`(?:supported|assisted|aided|helped|joined)`, confidence: 0.65 },
 ];
 
+/** Amounts, times and places between a participle and its agent: "paid $3,000 a month by", "killed in Baghdad by". */
+const CIRCUMSTANCE = String.raw`(?: (?:[$€£][\d,.]+(?: (?:million|billion))?|[\d,.]+ (?:dollars|euros|pounds|tomans|rials|dinars)|a (?:month|year|week)|per (?:month|year)|each month|(?:in|on|near|at|during) (?:the )?(?:⟦L\d+⟧|[A-Z]\w+|\d{4}|last \w+)|last \w+|yesterday|today)){0,3}`;
+
 /** A subject with an optional apposition or reduced relative before the participle: "Soleimani, the Quds Force leader". */
 // After a preposition a name is no subject ("in the streets of Iraq"), unless an apposition follows it ("by Qassem Soleimani, the Quds Force leader killed in ...").
 const PATIENT = String.raw`(?:${NOT_IN_PP}{b:POLM}(?:,${phraseChars(80)},?)?|{b:POLM},${phraseChars(80)},?) (?:who |which |that )?${AUX}*`;
@@ -31,7 +34,8 @@ export const PASSIVE_FRAMES: Frame[] = [
   ...PASSIVES.map(
     (row): Frame => ({
       rule: `passive:${row.type}`,
-      pattern: `${PATIENT}${row.participles} ${agent('a', 'POLM')}`,
+      // The agent may be a name qualifying its weapon or men: "by a US drone", "by Hezbollah fighters".
+      pattern: `${PATIENT}${row.participles}${CIRCUMSTANCE} ${agent('a', 'POLMlop')}`,
       emit: [{ type: row.type, source: 'a', target: 'b' }],
       confidence: row.confidence,
     }),
