@@ -195,7 +195,9 @@ function toEntity(list: ResolveCandidate[], indexes: number[], reasons: MergeRea
 function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
   const firstOf = new Map<string, number>();
   list.forEach((c, i) => {
-    const id = `${c.type}|${normalizeName(c.name, c.type)}`;
+    const norm = normalizeName(c.name, c.type);
+    if (norm === '') return; // an empty or punctuation-only name says nothing about identity
+    const id = `${c.type}|${norm}`;
     const first = firstOf.get(id);
     if (first === undefined) return void firstOf.set(id, i);
     const f = list[first];

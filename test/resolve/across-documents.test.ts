@@ -149,3 +149,8 @@ test('decisions survive re-extraction: same keys, same decisions, same entities'
   assert.deepEqual(clusterEntities(reExtracted, decisions).entities, before);
   assert.ok(!together(before.map((e) => e.members), 'd1#Kataeb Hezbollah', 'd2#Kataib Hezbollah'));
 });
+
+test('empty names merge with nothing', () => {
+  assert.equal(groups([cand('d1', '', 'ORG'), cand('d2', '—', 'ORG'), cand('d3', ' ', 'ORG')]).length, 3);
+  assert.deepEqual(clusterEntities([], []), { entities: [] });
+});
