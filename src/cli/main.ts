@@ -13,6 +13,7 @@ import { registerEval } from './eval.js';
 import { registerEntity } from './entity.js';
 import { registerGraph } from './graph.js';
 import { registerMerge } from './merge.js';
+import { registerReprocess } from './reprocess.js';
 import { UserError, EXIT } from './common.js';
 
 const program = new Command('cablegraph')
@@ -21,7 +22,7 @@ const program = new Command('cablegraph')
   .exitOverride();
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
-  registerEntity, registerGraph, registerMerge]) {
+  registerEntity, registerGraph, registerMerge, registerReprocess]) {
   register(program);
 }
 

@@ -4,15 +4,18 @@ import type { Store, Scope } from '../store/store.js';
 
 const PAGE = 500;
 
-/** Runs each stage on the given documents, or on every document in scope whose stored output is missing or from another version. */
-export async function runStages(store: Store, stages: Stage[], scope: Scope, documentIds?: string[]): Promise<number> {
+/**
+ * Runs each stage on the given documents, or on every document in scope whose stored output is missing or from another
+ * version; `force` re-runs it even where the version is current. Returns the number of (stage, document) runs.
+ */
+export async function runStages(store: Store, stages: Stage[], scope: Scope, documentIds?: string[], force = false): Promise<number> {
   if (stages.length === 0) return 0;
   let ran = 0;
   const ids = documentIds ?? (await allDocumentIds(store, scope));
   for (const stage of stages) {
     const versions = await store.stageVersions(stage.name);
     for (const id of ids) {
-      if (versions.get(id) === stage.version) continue;
+      if (!force && versions.get(id) === stage.version) continue;
       const doc = await store.getDocument(id, scope);
       if (!doc) continue;
       const mentions = await store.listMentions(id, scope);

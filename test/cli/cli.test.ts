@@ -128,6 +128,21 @@ describe('cablegraph CLI', () => {
     assert.equal(hits.total, 1, 'the full-text index matches the documents table');
   });
 
+  it('reprocesses stored documents stage by stage, and names the stages when asked for an unknown one', () => {
+    const db = join(tempDir(), 'c.db');
+    run(['ingest', SAMPLE_CORPUS, '--db', db, '--collection', 'iran']);
+    const before = JSON.parse(run(['export', '--db', db]).stdout);
+    const again = run(['reprocess', '--db', db]);
+    assert.match(again.stdout, /iran: 0 stage run\(s\)/, 'nothing outdated after an ingest');
+    const forced = run(['reprocess', '--db', db, '--stage', 'facts', '--all']);
+    assert.match(forced.stdout, /iran: 3 stage run\(s\)/);
+    const after = JSON.parse(run(['export', '--db', db]).stdout);
+    assert.deepEqual(after.relations.map((r: { id: string }) => r.id).sort(), before.relations.map((r: { id: string }) => r.id).sort(), 'same rules, same relations');
+    const bad = run(['reprocess', '--db', db, '--stage', 'nope']);
+    assert.equal(bad.code, 64);
+    assert.match(bad.stderr, /Unknown stage "nope": stages are mentions, facts/);
+  });
+
   it('stops cleanly on Ctrl-C with exit code 130', async () => {
     const dir = tempDir();
     const input = join(dir, 'many');
