@@ -31,7 +31,7 @@ export const MAPPING: { name: string; gold: string[]; ours: (r: ExtractedRelatio
   { name: 'Hostile', gold: ['FightingAgainst', 'Dislikes'], ours: (r) => r.type === 'attacked' || r.type === 'opposed', directed: false },
   { name: 'AlliesOf', gold: ['AlliesOf'], ours: (r) => r.type === 'allied_with', directed: false },
   { name: 'CoLocated', gold: ['CoLocated'], ours: (r) => r.type === 'located_in', directed: false },
-  { name: 'CommWith', gold: ['CommWith'], ours: (r) => r.type === 'met' || r.type === 'informant_for', directed: false },
+  { name: 'CommWith', gold: ['CommWith'], ours: (r) => r.type === 'met' || r.type === 'informant_for' || r.type === 'contacted', directed: false },
 ];
 
 const LEADING = new Set(LEADING_ROLES);

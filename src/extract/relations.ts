@@ -3,7 +3,7 @@ import { RELATION_TYPES } from '../model/index.js';
 import type { MoneyMention } from '../model/index.js';
 import { maskSentences, type MaskedSentence } from './masked.js';
 import { compileFrames, runFrames, type FrameHit } from './relations/frame.js';
-import { INFORMANT_ROLES } from './relations/lexicon.js';
+import { INFORMANT_ROLES, STANCE_NOUN } from './relations/lexicon.js';
 import { LOCATIVE_FRAMES, framingPlaceHits } from './relations/locative.js';
 import { PASSIVE_FRAMES } from './relations/passives.js';
 import { TITLE_FRAMES } from './relations/titles.js';
@@ -16,7 +16,7 @@ const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...CLAUSE_FRAMES,
 
 const INFORMANT_WORDS = new Set(INFORMANT_ROLES);
 
-const STANCE_AFTER = /^'s? (?:[a-z]+ )?(?:decision|decisions|policy|policies|plan|plans|stance|position|claims?|statement|remarks|comments|role|influence|approach|move|record|conduct|handling|rhetoric)\b/;
+const STANCE_AFTER = new RegExp(String.raw`^'s? (?:[a-z]+ )?${STANCE_NOUN}\b`);
 
 const CAPTURE = /\b(?:captured|seized|took|taken|overran|overrun|recaptured|retook|took over)\b/;
 

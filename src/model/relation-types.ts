@@ -38,6 +38,10 @@ export const RELATION_TYPES = {
     label: 'met', inverse: 'met', symmetric: true, ftm: 'UnknownLink', stix: 'related-to',
     covers: 'met, held talks with, was summoned to a meeting with',
   },
+  contacted: {
+    label: 'contacted', inverse: 'was contacted by', symmetric: false, ftm: 'UnknownLink', stix: 'related-to',
+    covers: 'phoned, wrote to, messaged, briefed, urged or warned, without a meeting',
+  },
   paid: {
     label: 'paid', inverse: 'was paid by', symmetric: false, ftm: 'Payment', stix: 'related-to',
     covers: 'paid, bribed, funded; the amount is kept when stated',

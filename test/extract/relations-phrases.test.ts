@@ -60,6 +60,11 @@ const ROWS: Row[] = [
   ['an organisation\'s unit', 'The IRGC’s Quds Force runs the Iraqi files.', [['IRGC', 'ORG'], ['Quds Force', 'ORG']], ['part_of(Quds Force -> IRGC)']],
   ['a named participle subject inside a phrase', 'They were related to Abu Fadak fighting IS near Baiji.', [['Abu Fadak', 'PERSON'], ['IS', 'ORG'], ['Baiji', 'LOC']], ['located_in(IS -> Baiji)', 'opposed(Abu Fadak -> IS)']],
   ['attacking a stance is opposing', 'Arafat, attacking Israel’s decision to expand settlements, called a strike.', [['Arafat', 'PERSON'], ['Israel', 'LOC']], ['opposed(Arafat -> Israel)']],
+  ['contact without a meeting', 'Barzani sent a message to Saddam on August 22.', [['Barzani', 'PERSON'], ['Saddam', 'PERSON']], ['contacted(Barzani -> Saddam)']],
+  ['"called X a traitor" is no contact', 'Abadi called Hejazi a traitor.', [['Abadi', 'PERSON'], ['Hejazi', 'PERSON']], []],
+  ['payments from one to another', 'The cables list payments from the MOIS to Jabouri’s adviser and to Abadi.', [['MOIS', 'ORG'], ['Jabouri', 'PERSON'], ['Abadi', 'PERSON']], []],
+  ['payments to a named person', 'The MOIS’s monthly payments to Abadi stopped in 2015.', [['MOIS', 'ORG'], ['Abadi', 'PERSON']], ['paid(MOIS -> Abadi)']],
+  ['on the payroll', 'Abadi, a former minister, was on the MOIS payroll.', [['Abadi', 'PERSON'], ['MOIS', 'ORG']], ['paid(MOIS -> Abadi)']],
   ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',

@@ -1,5 +1,5 @@
 /** Pattern pieces for subjects, objects and agents of verbs, shared by the verb and passive rule sets. */
-import { AUX, NP_GAP, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
+import { AUX, NP_GAP, ROLE, ROLE_QUALIFIER, STANCE_NOUN, TITLE } from './lexicon.js';
 
 /** An optional apposition or relative clause between a subject and its verb: ", Khamenei's security adviser in charge of X,". */
 const APPOSITIVE = String.raw`(?:,${phraseChars(110)},| \([^)]{1,40}\))?`;
@@ -27,9 +27,12 @@ const ACTIVE = String.raw`(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (
 /** A post written before a name inside an object: "Hashd leader" in "called Hashd leader Abu Fadak". */
 const TITLED = String.raw`(?:⟦[A-Za-z]\d+⟧(?:'s?)? ${ROLE_QUALIFIER}*${ROLE} |${TITLE})*`;
 
+/** A possessor is not the object ("paid Jabouri's adviser", "met Iran's foreign minister"), except of a stance ("attacking Israel's decision"). */
+export const NOT_POSSESSOR = String.raw`(?!'s? (?!(?:[a-z]+ )?${STANCE_NOUN}\b))`;
+
 /** An object after its verb, allowing a short noun phrase and "including": "the most prominent Iraqi armed factions, including X". */
 export function object(name: string, types: string): string {
-  return String.raw`(?:${NP_GAP}(?:[a-z][\w'-]*, (?:including|such as|notably|namely|especially|particularly|mainly|among them) )?)?(?:the )?${TITLED}{${name}:${types}}`;
+  return String.raw`(?:${NP_GAP}(?:[a-z][\w'-]*, (?:including|such as|notably|namely|especially|particularly|mainly|among them) )?)?(?:the )?${TITLED}{${name}:${types}}${NOT_POSSESSOR}`;
 }
 
 /** An agent after "by": "by Iranian-backed X", "by the Quds Force". */

@@ -50,6 +50,9 @@ const FUNCTION_WORDS_LIST = ('and or but nor of in on at to for with by from int
 /** One lower-case word that is not a preposition, conjunction or auxiliary: "drone" in "US drone strike". */
 export const CONTENT_WORD = String.raw`(?:(?!(?:${FUNCTION_WORDS_LIST.join('|')})\b)[a-z][\w-]*)`;
 
+/** What one can attack or criticise without attacking its owner: "Israel's decision", "Iran's influence". */
+export const STANCE_NOUN = String.raw`(?:decision|decisions|policy|policies|plan|plans|stance|position|claims?|statement|remarks|comments|role|influence|approach|move|record|conduct|handling|rhetoric)`;
+
 /** Cues that the relation is attempted, possible or hearsay rather than done: lowers confidence. */
 export const HEDGE = /\b(?:tried|trying|sought|seeking|attempted|attempting|offered|wanted|wants|plans?|planned|planning|would|could|may|might|should|threatened|threatens|intends?|intended|allegedly|possibly|likely|apparently|believed to|suspected|urged|urges|asked|asks|calls? on|called on|reported to|said to|thought to|will|to be|set to|expected to)\b/i;
 

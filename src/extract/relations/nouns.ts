@@ -1,6 +1,6 @@
 /** Relations named by a noun, a compound or a possessive rather than a verb: "US air strike on X", "Iran-backed X", "X's Quds Force". */
 import type { Frame } from './frame.js';
-import { NOT_IN_PP, object } from './clause.js';
+import { NOT_IN_PP, NOT_POSSESSOR, object } from './clause.js';
 import { CONTENT_WORD } from './lexicon.js';
 
 /** Noun-headed frames. */
@@ -71,6 +71,20 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.55,
     // "The regime and its backers, notably Russia": Russia is one of the backers, not of the regime.
     noCoordination: ['x'],
+  },
+  {
+    // "payments from the MOIS to Abadi", "Iran's monthly payments to the factions"
+    rule: 'payment-noun',
+    pattern: String.raw`(?:{a:POLMolm}'s? (?:${CONTENT_WORD} ){0,2}(?:payments?|salary|salaries|stipends?|bribes?|transfers?|funding|money|cash) (?:of [^.;"]{1,30}? )?to|(?:payments?|salary|salaries|stipends?|bribes?|transfers?|funding|money|cash) (?:of [^.;"]{1,30}? )?from (?:the )?{a:POLM} to) (?:the )?{b:POLM}${NOT_POSSESSOR}`,
+    emit: [{ type: 'paid', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
+  {
+    // "Abadi was on the MOIS payroll", "a lawmaker on Iran's payroll"
+    rule: 'on-payroll',
+    pattern: String.raw`{b:PO}(?:,[^,;"]{1,60}?,)? (?:was |is |were |are |had been |has been )?(?:also |secretly |reportedly )?on (?:the )?{a:POLMolm}(?:'s?)? payroll`,
+    emit: [{ type: 'paid', source: 'a', target: 'b' }],
+    confidence: 0.75,
   },
   {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"

@@ -44,6 +44,13 @@ const ROWS: VerbRow[] = [
     confidence: 0.8,
   },
   {
+    // "Hejazi phoned Abu Fadak", "Tehran warned the factions' leaders", "the source briefed his Iranian handler"
+    type: 'contacted',
+    verbs: String.raw`(?:phoned|telephoned|contacted|messaged|emailed|e-mailed|briefed|wrote to|sent (?:a |an )?(?:[a-z]+ )?(?:message|letter|note|envoy|emissary) to|urged|pressed|warned|asked)`,
+    objects: 'PO',
+    confidence: 0.7,
+  },
+  {
     // "the U.S. paid him $3,000 a month", "Iran bribed Iraqi officials"
     type: 'paid',
     verbs: String.raw`(?:paid|pays|pay|paying|bribed|bribes|bribing|funded|funds|funding|financed|finances|financing|bankrolled|bankrolls)`,
