@@ -12,9 +12,9 @@ const TITLES = new Set(
   mayor ambassador secretary chairman chief field marshal supreme foreign defence defense interior`.split(/\s+/),
 );
 
-/** Drops leading title tokens from PERSON chunks, keeping at least one token. */
+/** Drops leading title tokens from PERSON chunks, and chunks that are a title alone ("the Ambassador said"). */
 export function stripTitles(chunks: Chunk[], tokens: readonly Token[]): Chunk[] {
-  return chunks.map((c) => {
+  return chunks.filter((c) => c.end - c.start > 1 || !TITLES.has(tokens[c.start]!.text.toLowerCase())).map((c) => {
     if (c.type !== 'PER') return c;
     let start = c.start;
     while (start < c.end - 1 && TITLES.has(tokens[start]!.text.toLowerCase())) start++;
