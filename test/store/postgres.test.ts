@@ -1,11 +1,10 @@
 /** Runs the Store conformance suite against PostgresStore on a PostgreSQL 15 server this file starts and stops itself. */
-import { after } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { storeConformance } from './conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -27,8 +26,8 @@ async function freePort(): Promise<number> {
 /** Runs a server binary as the postgres user when we are root (the server refuses to run as root). */
 function asPostgres(binary: string, args: string[]): void {
   const quoted = [join(PG_BIN, binary), ...args].map((a) => `'${a.replace(/'/gu, `'\\''`)}'`).join(' ');
-  const runAsRoot = process.getuid?.() === 0;
-  execFileSync(runAsRoot ? 'su' : 'sh', runAsRoot ? ['postgres', '-s', '/bin/sh', '-c', quoted] : ['-c', quoted],
+  const asRoot = process.getuid?.() === 0;
+  execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', quoted] : ['-c', quoted],
     { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
 }
 
@@ -37,26 +36,29 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
     it('needs PostgreSQL 15 (apt-get install postgresql; .ci/run installs it)', { skip: `${PG_BIN}/initdb is absent` }, () => undefined);
   });
 } else {
-  const root = mkdtempSync(join(tmpdir(), 'cablegraph-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as postgres, which must be able to reach the folder: /tmp is world-traversable.
+  const root = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'cablegraph-pg-'));
   const data = join(root, 'data');
   const socket = join(root, 'run');
   const port = await freePort();
-  let started = false;
   after(() => {
     try {
-      if (started) asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      // Not running (initdb or start failed): nothing to stop.
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
-  // The server runs as postgres: it must be able to enter the temp folder and own its data and socket folders.
   chmodSync(root, 0o755);
-  execFileSync('install', ['-d', '-o', 'postgres', '-g', 'postgres', '-m', '0700', data]);
-  execFileSync('install', ['-d', '-o', 'postgres', '-g', 'postgres', '-m', '0755', socket]);
+  for (const [dir, mode] of [[data, '0700'], [socket, '0755']] as const) {
+    execFileSync('install', ['-d', '-m', mode, ...(asRoot ? ['-o', 'postgres', '-g', 'postgres'] : []), dir]);
+  }
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
+  // fsync off: a test server loses nothing worth keeping in a crash, and runs faster.
   asPostgres('pg_ctl', ['-D', data, '-l', join(socket, 'postgres.log'), '-w', '-t', '60', '-o',
     `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`, 'start']);
-  started = true;
 
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let databases = 0;

@@ -15,8 +15,10 @@ const FACETS: Record<(typeof FACET_NAMES)[number], string> = {
   source: "coalesce(d.source, '')",
   year: "coalesce(substr(d.published, 1, 4), '')",
 };
-// Weights of D, C, B, A: a title word (A) counts ten times a body word (D).
+// Weights of D, C, B, A: a title word (A) counts ten times a body word (D). Normalisation 1 divides by 1 + log(length):
+// a milder counterpart of bm25's length normalisation, so long documents do not win on repetition alone.
 const WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+const NORMALISATION = 1;
 
 /** Runs a search request within a scope. */
 export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope): Promise<SearchResponse> {
@@ -28,7 +30,7 @@ export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope):
   try {
     // Rank on ids alone, then read the few rows shown: sorting whole texts would copy every match.
     const ranked = await db.query<DocumentRow & { rank: number }>(`WITH page AS (
-        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, ${q}::tsquery)::float8 AS rank FROM documents d WHERE ${where}
+        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, ${q}::tsquery, ${NORMALISATION})::float8 AS rank FROM documents d WHERE ${where}
         ORDER BY rank DESC, d.id LIMIT ${page.add(req.limit)} OFFSET ${page.add(req.offset)})
       SELECT ${SUMMARY_COLUMNS}, d.text, page.rank FROM page JOIN documents d ON d.id = page.id ORDER BY page.rank DESC, d.id`, page.values);
     // One pass over the matches counts every facet and the total (a row per match and facet, grouped once).

@@ -1,8 +1,10 @@
 /**
  * Full-text search in PostgreSQL: the tsvector is built here from the same folded index words the query parser produces
  * (indexWords), and queries compile to tsquery syntax with every word quoted. Both are cast (::tsvector, ::tsquery)
- * rather than passed through to_tsvector/to_tsquery, so PostgreSQL's own parser never re-splits a word ("al-haq",
- * "2019.11") differently from the query side; the 'simple' configuration would only lower-case, which folding did.
+ * rather than passed through to_tsvector/to_tsquery, so PostgreSQL's own parser never splits text differently from the
+ * query side: to_tsvector('simple', 'see cablegraph.org/docs, al-Haq and v2.1') keeps 'cablegraph.org' and 'v2.1' whole
+ * (so "cablegraph" or "v2" would find nothing) and adds 'al-haq' as an extra position (shifting every phrase after it).
+ * The 'simple' configuration would only lower-case, which folding already did.
  */
 import type { QueryNode } from '../query.js';
 import { foldText, indexWords } from '../text-fold.js';
