@@ -92,6 +92,26 @@ test('document level: headlines are truecased, later surnames follow the full na
   assert.equal(found.filter((f) => f === 'Asaib Ahl al-Haq/ORG').length, 2, found.join(', '));
 });
 
+// Hand-written sentences in the same domain (not from the sample articles): names the model must find.
+const DOMAIN: Array<[string, Array<[string, string]>]> = [
+  ['Foreign Minister Mohammad Javad Zarif and President Hassan Rouhani met Ali Akbar Velayati in Tehran.',
+    [['Mohammad Javad Zarif', 'PERSON'], ['Hassan Rouhani', 'PERSON'], ['Ali Akbar Velayati', 'PERSON'], ['Tehran', 'LOC']]],
+  ['Harakat Hezbollah al-Nujaba and Saraya al-Salam, the militia loyal to Moqtada al-Sadr, denied the report.',
+    [['Harakat Hezbollah al-Nujaba', 'ORG'], ['Saraya al-Salam', 'ORG'], ['Moqtada al-Sadr', 'PERSON']]],
+  ['Abu Bakr al-Baghdadi, the leader of the Islamic State of Iraq and the Levant, was killed in Idlib province.',
+    [['Abu Bakr al-Baghdadi', 'PERSON'], ['Islamic State of Iraq and the Levant', 'ORG'], ['Idlib', 'LOC']]],
+  ['Brig. Gen. Hossein Salami, the IRGC commander, said the Basij would not retreat.',
+    [['Hossein Salami', 'PERSON'], ['IRGC', 'ORG'], ['Basij', 'ORG']]],
+];
+
+test('finds names of Arabic and Persian origin in hand-written domain sentences', () => {
+  const rec = loadRecognizer();
+  for (const [sentence, want] of DOMAIN) {
+    const found = rec.recognize(sentence, splitSentences(sentence)).map((s) => `${s.text}/${s.type}`);
+    for (const [name, type] of want) assert.ok(found.includes(`${name}/${type}`), `${name}/${type} not in [${found.join(', ')}]`);
+  }
+});
+
 test('names inside web boilerplate are found; the boilerplate yields few names', () => {
   const text = [
     'Skip to main content',

@@ -58,7 +58,8 @@ export function splitCoordinated(chunks: Chunk[], tokens: readonly Token[], gaze
       const t = tokens[i]!.text;
       if (t !== 'and' && t !== '&') continue;
       const next = tokens[i + 1]!.text;
-      if (next === 'the' && i + 2 < c.end) return [{ ...c, end: i }, { ...c, start: i + 2 }];
+      // "Islamic State of Iraq and the Levant" stays whole: a one-word right side is rarely a name of its own.
+      if (next === 'the' && i + 3 < c.end) return [{ ...c, end: i }, { ...c, start: i + 2 }];
       if (i - c.start >= 2 && c.end - i - 1 >= 2 && orgLike(c.start, i) && orgLike(i + 1, c.end)) {
         return [{ ...c, end: i }, { ...c, start: i + 1 }];
       }
