@@ -15,7 +15,8 @@ export const MATCH_THRESHOLD = 0.85;
 // Below this, two words are different names, not spellings of one ("Octavian" / "Olaf").
 const WORD_FLOOR = 0.82;
 
-const ARABIC_SCRIPT = /[\u0600-\u06ff]/u;
+// Scripts that write no short vowels: Arabic (with Persian, Urdu, Kurdish) and Hebrew.
+const ABJAD_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff]/u;
 
 /** A word of a name as compared: a kunya such as "abu mahdi" is one unit, because "abu" alone says nothing. */
 interface Unit {
@@ -23,7 +24,7 @@ interface Unit {
   key: string;
   /** Folded particle ("abu", "umm", "bin") when the unit is a kunya or patronymic, else "". */
   particle: string;
-  /** False when the name came from a script that writes no short vowels (Arabic, Persian). */
+  /** False when the name came from a script that writes no short vowels (Arabic, Persian, Hebrew). */
   vowelled: boolean;
 }
 
@@ -177,6 +178,9 @@ function legalFormClash(a: string, b: string): number {
   return fa.length > 0 && fb.length > 0 && !fa.some((f) => fb.includes(f)) ? 0.2 : 0;
 }
 
+/** Scores are reported to three decimals, which also makes them exactly symmetric despite float sums. */
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
 /** Digits of a name, sorted, so "Brigade 44" and "Brigade 45" can be told apart. */
 const numbersOf = (words: string[]): string => words.filter((w) => /^\d+$/.test(w)).sort().join(' ');
 
@@ -202,8 +206,8 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
     }
   }
   const [wa, wb] = type === 'PERSON' ? [pa.words, pb.words] : [expandInitialisms(pa.words, pb.words), expandInitialisms(pb.words, pa.words)];
-  const ua = toUnits(wa, !ARABIC_SCRIPT.test(a));
-  const ub = toUnits(wb, !ARABIC_SCRIPT.test(b));
+  const ua = toUnits(wa, !ABJAD_SCRIPT.test(a));
+  const ub = toUnits(wb, !ABJAD_SCRIPT.test(b));
   const [short, long] = ua.length <= ub.length ? [ua, ub] : [ub, ua];
   if (short.length === 0) return { score: 0, rule: 'empty' };
 
@@ -228,13 +232,13 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
     const kunyaClash = short.some((x) => x.particle !== '' && long.some((y) => y.particle === x.particle && y.word !== x.word));
     if (kunyaClash && minSim < 0.9) return { score: 0, rule: 'guard-kunya' };
     if (type === 'LOC') return { score: 0, rule: 'guard-place' };
-    return { score: Math.min(mean, 0.6), rule: 'word-mismatch' };
+    return { score: round3(Math.min(mean, 0.6)), rule: 'word-mismatch' };
   }
   // One-word names of any type ("Austria" / "Australia" typed as organisations) get little benefit of the
   // doubt: with nothing else to compare, a different skeleton more than one letter away is a different name.
   const [onlyA, onlyB] = [short[0], long[0]];
   if (short.length === 1 && long.length === 1 && onlyA && onlyB && minSim < 0.95 && editDistance(onlyA.word, onlyB.word) > 1) {
-    return { score: Math.min(mean, 0.7), rule: 'guard-single-word' };
+    return { score: round3(Math.min(mean, 0.7)), rule: 'guard-single-word' };
   }
   // Places: only spelling variants with one skeleton, ending alike ("Niger" / "Nigeria" share "nkr").
   const endsInVowel = (u: Unit | undefined): boolean => /[aeiouy]$/.test(u?.word ?? '');
@@ -257,7 +261,7 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
   // A lone word inside a longer name ("Soleimani" / "Qassem Soleimani") is a back-reference inside one document,
   // not evidence across documents, where the same family name belongs to many people.
   if (short.length === 1 && extra > 0) score = Math.min(score, 0.75);
-  return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), rule };
+  return { score: round3(Math.max(0, Math.min(1, score))), rule };
 }
 
 /** True when two names of one type score at or above MATCH_THRESHOLD. */

@@ -147,6 +147,9 @@ export function vowelPattern(word: string): string {
  * which share skeletons.
  */
 export function vowelsCompatible(a: string, b: string): boolean {
+  // A silent final "e" of French and English spellings is no vowel ("Poutine" / "Putin").
+  const silent = (x: string, y: string): string => (/[^aeiouy]e$/.test(x) && /[^aeiouy]$/.test(y) ? x.slice(0, -1) : x);
+  [a, b] = [silent(a, b), silent(b, a)];
   const [pa, pb] = [vowelPattern(a), vowelPattern(b)];
   if (pa.length !== pb.length || vowelShape(a) !== vowelShape(b)) return false;
   let clashes = 0;

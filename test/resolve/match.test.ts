@@ -21,6 +21,8 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Iranian Ministry of Intelligence', 'Ministry of Intelligence', 'ORG'],
   ['Asaib Ahl al-Haq', "Asa'ib Ahl al-Haq", 'ORG'],
   ['Vladimir Putin', 'Владимир Путин', 'PERSON'],
+  ['Vladimir Putin', 'Vladimir Poutine', 'PERSON'], // silent final e
+  ['Vladimir Putin', 'ולדימיר פוטין', 'PERSON'],
   // Arabic and Persian script against the English-press spelling.
   ['نيجيرفان بارزاني', 'Nechirvan Barzani', 'PERSON'],
   ['حيدر العبادي', 'Haider al-Abadi', 'PERSON'],

@@ -36,7 +36,7 @@ test('stripPossessive removes possessive endings', () => {
   for (const [input, expected] of cases) assert.equal(stripPossessive(input), expected, input);
 });
 
-test('foldToAscii folds diacritics and transliterates Arabic, Persian and Cyrillic', () => {
+test('foldToAscii folds diacritics and transliterates Arabic, Persian, Urdu, Kurdish, Hebrew and Cyrillic', () => {
   const cases: [string, string][] = [
     ['Erdoğan', 'erdogan'],
     ['Støre', 'store'],
@@ -45,6 +45,10 @@ test('foldToAscii folds diacritics and transliterates Arabic, Persian and Cyrill
     ['علي', 'ali'],
     ['السيستاني', 'al sistani'],
     ['贝拉克', '贝拉克'], // no mapping: kept, so different names stay different
+    ['ولادیمیر پوٹن', 'wladimir putn'], // Urdu
+    ['ולדימיר פוטין', 'vldimir putin'], // Hebrew: short vowels unwritten
+    ['نێچیرڤان', 'nechirvan'], // Kurdish (Sorani)
+    ['حسن نصر الله', 'hsn nsrallah'],
   ];
   for (const [input, expected] of cases) assert.equal(foldToAscii(input), expected, input);
 });
