@@ -5,11 +5,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import pg from 'pg';
 import { storeConformance } from './conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 
 const PG_BIN = process.env.CABLEGRAPH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const asRoot = process.getuid?.() === 0;
 
 /** A free TCP port on 127.0.0.1 (asked of the kernel, then released for the server). */
 async function freePort(): Promise<number> {
@@ -23,61 +25,106 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a server binary as the postgres user when we are root (the server refuses to run as root). */
-function asPostgres(binary: string, args: string[]): void {
+/** Runs a server binary, as the postgres user when we are root (the server refuses to run as root). */
+function runServerBinary(binary: string, args: string[]): void {
   const quoted = [join(PG_BIN, binary), ...args].map((a) => `'${a.replace(/'/gu, `'\\''`)}'`).join(' ');
-  const asRoot = process.getuid?.() === 0;
   execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', quoted] : ['-c', quoted],
-    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
+}
+
+/** A throwaway cluster in a temp folder: started on first use (inside a test hook, so failures are reported), stopped after. */
+class TestServer {
+  // As root the server runs as postgres, which must be able to reach the folder: /tmp is world-traversable.
+  private readonly root = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'cablegraph-pg-'));
+  private readonly data = join(this.root, 'data');
+  private readonly socket = join(this.root, 'run');
+  private port: Promise<number> | undefined;
+
+  /** The admin URL (database "postgres"), starting the server the first time. */
+  async url(database = 'postgres'): Promise<string> {
+    this.port ??= this.start();
+    return `postgres://postgres@127.0.0.1:${await this.port}/${database}`;
+  }
+
+  private async start(): Promise<number> {
+    const port = await freePort();
+    chmodSync(this.root, 0o755);
+    for (const [dir, mode] of [[this.data, '0700'], [this.socket, '0755']] as const) {
+      execFileSync('install', ['-d', '-m', mode, ...(asRoot ? ['-o', 'postgres', '-g', 'postgres'] : []), dir]);
+    }
+    runServerBinary('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
+    // fsync off: a test cluster holds nothing worth keeping through a crash, and it is much faster.
+    runServerBinary('pg_ctl', ['-D', this.data, '-l', join(this.socket, 'postgres.log'), '-w', '-t', '60', '-o',
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${this.socket} -c fsync=off`, 'start']);
+    return port;
+  }
+
+  /** Stops the server if it was started (also after a failed or half-done start) and removes the folder. */
+  stop(): void {
+    try {
+      if (this.port && existsSync(join(this.data, 'postmaster.pid'))) runServerBinary('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', 'stop']);
+    } finally {
+      rmSync(this.root, { recursive: true, force: true });
+    }
+  }
 }
 
 if (!existsSync(join(PG_BIN, 'initdb'))) {
   describe('Store conformance: PostgreSQL', () => {
-    it('needs PostgreSQL 15 (apt-get install postgresql; .ci/run installs it)', { skip: `${PG_BIN}/initdb is absent` }, () => undefined);
+    it('needs PostgreSQL 15 server binaries', { skip: `${PG_BIN}/initdb is absent: apt-get install postgresql (.ci/run does)` }, () => undefined);
   });
 } else {
-  const asRoot = process.getuid?.() === 0;
-  // As root the server runs as postgres, which must be able to reach the folder: /tmp is world-traversable.
-  const root = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'cablegraph-pg-'));
-  const data = join(root, 'data');
-  const socket = join(root, 'run');
-  const port = await freePort();
-  after(() => {
-    try {
-      asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-    } catch {
-      // Not running (initdb or start failed): nothing to stop.
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
-  chmodSync(root, 0o755);
-  for (const [dir, mode] of [[data, '0700'], [socket, '0755']] as const) {
-    execFileSync('install', ['-d', '-m', mode, ...(asRoot ? ['-o', 'postgres', '-g', 'postgres'] : []), dir]);
-  }
-  asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
-  // fsync off: a test server loses nothing worth keeping in a crash, and runs faster.
-  asPostgres('pg_ctl', ['-D', data, '-l', join(socket, 'postgres.log'), '-w', '-t', '60', '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${socket} -c fsync=off`, 'start']);
-
-  const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const server = new TestServer();
+  after(() => server.stop());
   let databases = 0;
+  /** A new, empty database on the test server; returns its URL. */
+  const createDatabase = async (): Promise<string> => {
+    const name = `cablegraph_test_${++databases}`;
+    const admin = new pg.Client({ connectionString: await server.url() });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await admin.end();
+    }
+    return server.url(name);
+  };
   storeConformance('PostgreSQL', {
     async create() {
-      const name = `cablegraph_test_${++databases}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      const store = new PostgresStore(`postgres://postgres@127.0.0.1:${port}/${name}`);
+      const store = new PostgresStore(await createDatabase());
       await store.migrate();
       return store;
     },
     async corruptOriginal(store, sha256) {
       const client = new pg.Client({ connectionString: (store as PostgresStore).url });
       await client.connect();
-      await client.query('UPDATE originals SET bytes = $1 WHERE sha256 = $2', [Buffer.from('tampered'), sha256]);
-      await client.end();
+      try {
+        await client.query('UPDATE originals SET bytes = $1 WHERE sha256 = $2', [Buffer.from('tampered'), sha256]);
+      } finally {
+        await client.end();
+      }
     },
+  });
+
+  describe('PostgreSQL migrations', () => {
+    it('migrates once when several processes start together, and refuses a newer schema', async () => {
+      const url = await createDatabase();
+      const stores = [new PostgresStore(url), new PostgresStore(url), new PostgresStore(url)];
+      try {
+        await Promise.all(stores.map((s) => s.migrate()));
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+          assert.deepEqual(applied.rows.map((r) => r.version), [1]);
+          await client.query("INSERT INTO schema_migrations (version, description) VALUES (999, 'from the future')");
+        } finally {
+          await client.end();
+        }
+        await assert.rejects(stores[0]!.migrate(), /newer Cablegraph \(schema 999/u);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
   });
 }
