@@ -11,7 +11,7 @@ export { extractRelations } from './relations.js';
 export type * from './types.js';
 
 /** Version recorded as provenance on every fact this stage produces; bump it when rules change. */
-export const EXTRACT_VERSION = 'rules@1';
+export const EXTRACT_VERSION = 'rules@2';
 
 /**
  * Relations below this confidence are kept but hidden by default. At 0.5 the rules measured >= 0.8 precision on the

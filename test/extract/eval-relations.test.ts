@@ -9,6 +9,6 @@ const available = existsSync(join(RE3D_DIR, 'json/relations.jsonl'));
 
 test('eval: re3d precision and recall floors (gold mentions, default threshold)', { skip: available ? false : `re3d not found at ${RE3D_DIR}; skipping the relation evaluation` }, () => {
   const report = evaluateRe3d();
-  assert.ok(report.overall.precision >= 0.65, `precision ${report.overall.precision.toFixed(3)}`);
-  assert.ok(report.overall.recall >= 0.15, `recall ${report.overall.recall.toFixed(3)}`);
+  assert.ok(report.overall.precision >= 0.7, `precision ${report.overall.precision.toFixed(3)}`);
+  assert.ok(report.overall.recall >= 0.2, `recall ${report.overall.recall.toFixed(3)}`);
 });
