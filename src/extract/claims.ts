@@ -108,10 +108,11 @@ const REPORTED: Reported[] = [
     read: (m) => ({ speaker: m[2]!, verb: m[3]!, claim: m[1]! }),
   },
   {
-    // "The leak also reveals that Nechervan Barzani ... met with ...", "Abadi, in particular, vehemently denied meeting ..."
+    // "The leak also reveals that Nechervan Barzani ... met with ...", "Abadi, in particular, vehemently denied meeting ...",
+    // "Tehran dismissed reports that the IRGC armed the Houthis"
     rule: 'reported:speaker-claim',
     // Verbs that also narrate ("added two hits", "continued to storm") need "that" here.
-    pattern: new RegExp(String.raw`^${SPEAKER}(?:, [^,]{1,40},)? ${ADVERBS}(?:(${SAY}|rejected|dismissed)(?<!added|adds|continued|read|show|shows|showed|recalled|concluded)${NAME_AFTER_VERB}(?: that)?|(added|adds|continued|recalled|concluded|show|shows|showed) that) (.+)$`, 'u'),
+    pattern: new RegExp(String.raw`^${SPEAKER}(?:, [^,]{1,40},)? ${ADVERBS}(?:(${SAY}|rejected|dismissed)(?<!added|adds|continued|read|show|shows|showed|recalled|concluded)${NAME_AFTER_VERB}(?: (?:the )?(?:claims?|reports?|allegations?|accusations?|suggestions?|charges?))?(?: that)?|(added|adds|continued|recalled|concluded|show|shows|showed) that) (.+)$`, 'u'),
     interposed: false,
     read: (m) => ({ speaker: m[1]!, verb: m[2] ?? m[3]!, claim: m[4]! }),
   },

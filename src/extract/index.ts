@@ -34,6 +34,8 @@ export function linkClaims(relations: ExtractedRelation[], claims: ExtractedClai
     // One end inside the claimed text and both inside the statement: "Abadi denied meeting X" rests on Abadi's word.
     const within = (s: Span, span: Span): boolean => s.start >= span.start && s.end <= span.end;
     const index = claims.findIndex((c) => spans.some((s) => within(s, c.span ?? c.evidence)) && spans.every((s) => within(s, c.evidence)));
-    return index < 0 ? r : { ...r, claimIndex: index };
+    if (index < 0) return r;
+    // "Tehran denied that the IRGC armed the Houthis": an edge read inside a denial is denied.
+    return claims[index]!.stance === 'denies' ? { ...r, claimIndex: index, negated: true } : { ...r, claimIndex: index };
   });
 }

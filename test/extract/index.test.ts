@@ -26,6 +26,16 @@ test('extract: a denied meeting is negated and linked to the denial', () => {
   assert.equal(relations[0]?.claimIndex, 0);
 });
 
+test('extract: an edge read inside a denial is denied', () => {
+  const text = 'Tehran dismissed reports that the IRGC armed the Houthis.';
+  const { relations, claims } = extract(inputFor(text, [['Tehran', 'LOC'], ['IRGC', 'ORG'], ['Houthis', 'ORG']]));
+  assert.equal(claims[0]?.stance, 'denies');
+  assert.equal(claims[0]?.text, 'the IRGC armed the Houthis');
+  const armed = relations.find((r) => r.type === 'controls');
+  assert.equal(armed?.negated, true);
+  assert.equal(armed?.claimIndex, 0);
+});
+
 test('extract: version and default threshold are exported', () => {
   assert.match(EXTRACT_VERSION, /^rules@\d+$/);
   assert.ok(DEFAULT_MIN_CONFIDENCE > 0 && DEFAULT_MIN_CONFIDENCE < 1);
