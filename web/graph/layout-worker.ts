@@ -3,7 +3,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { cjsDefault } from './cjs-default.js';
-import type { LayoutRequest, LayoutTick } from './layout.js';
+import { measure } from './analysis.js';
+import type { LayoutAnalysis, LayoutRequest, LayoutTick } from './layout.js';
 
 const forceAtlas2 = cjsDefault(forceAtlas2Module);
 let run = 0;
@@ -23,6 +24,10 @@ self.onmessage = (event: MessageEvent<LayoutRequest | { stop: true }>) => {
   // A higher scaling ratio than inferred spreads small views, so labels have room.
   const settings = { ...inferred, scalingRatio: Math.max(inferred.scalingRatio ?? 1, graph.order < 300 ? 20 : 5), barnesHutOptimize: graph.order > 500 };
   const mine = run;
+  // Communities and centrality first: they are quick next to the layout, and the page shows them as soon as they arrive.
+  const { community, rank } = measure(graph, ids);
+  const analysis: LayoutAnalysis = { kind: 'analysis', community, rank };
+  self.postMessage(analysis, [community.buffer, rank.buffer]);
   let done = 0;
   // Batches yield to the message loop between them, so a newer request (or stop) cancels this run.
   const step = (): void => {
@@ -35,7 +40,7 @@ self.onmessage = (event: MessageEvent<LayoutRequest | { stop: true }>) => {
       out[2 * i] = graph.getNodeAttribute(id, 'x') as number;
       out[2 * i + 1] = graph.getNodeAttribute(id, 'y') as number;
     });
-    const tick: LayoutTick = { xy: out, done, total: iterations };
+    const tick: LayoutTick = { kind: 'tick', xy: out, done, total: iterations };
     self.postMessage(tick, [out.buffer]);
     if (done < iterations) setTimeout(step, 0);
   };

@@ -6,7 +6,7 @@ import { NetworkFilters } from '../components/network-filters.js';
 import { NetworkOverview } from '../components/network-overview.js';
 import { NodePanel } from '../components/node-panel.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
-import { analyse, type Community } from '../graph/analysis.js';
+import type { Community } from '../graph/analysis.js';
 import { applySizes, toGraph, type NetworkGraph } from '../graph/graph-model.js';
 import { startLayout } from '../graph/layout.js';
 import { NetworkCanvas, type Emphasis } from '../graph/network-canvas.js';
@@ -47,13 +47,18 @@ export function NetworkScene({ location }: { location: AppLocation }) {
 
   const fresh = data.data && data.dataKey === `graph:${key}` ? data.data : null;
   const graph = useMemo<NetworkGraph | null>(() => (fresh ? toGraph(fresh) : null), [fresh]);
-  const communities = useMemo<Community[]>(() => (graph ? analyse(graph) : []), [graph]);
-  useMemo(() => { if (graph) applySizes(graph, state.size); }, [graph, state.size]);
+  // Communities and centrality come from the layout worker, so the graph appears first (Louvain takes a while on large graphs).
+  const [analysis, setAnalysis] = useState<{ graph: NetworkGraph; communities: Community[] } | null>(null);
+  const analysed = analysis !== null && analysis.graph === graph;
+  const communities = analysed ? analysis.communities : [];
+  // Sizes are set before sigma first reads them (degree needs no analysis), and again once centrality is known.
+  const sizeBy = analysed ? state.size : 'degree';
+  useMemo(() => { if (graph) applySizes(graph, sizeBy); }, [graph, sizeBy]);
 
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   useEffect(() => {
     if (!graph || graph.order < 2) return;
-    const handle = startLayout(graph, (done, total) => setProgress({ done, total }));
+    const handle = startLayout(graph, (done, total) => setProgress({ done, total }), (communities) => setAnalysis({ graph, communities }));
     return () => handle.stop();
   }, [graph]);
 
