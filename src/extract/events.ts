@@ -8,7 +8,8 @@ const TRIGGERS: { type: string; words: RegExp }[] = [
   // "Soleimani ... killed in a January 2020 US drone strike", "Soleimani's assassination"
   { type: 'killing', words: /\b(?:killed|killing|kills|assassinated|assassination|assassinations|murdered|murder|executed|execution|slain|died|death of)\b/gi },
   // "a 26 February US air strike on Kataeb Hezbollah"
-  { type: 'strike', words: /\b(?:air ?strikes?|drone strikes?|missile strikes?|strikes? on|bombing|bombed|shelling|shelled|missile attack|rocket attack)\b/gi },
+  // ("observed a strike on Thursday" is a walkout, so "strike on" needs a target, not a day)
+  { type: 'strike', words: /\b(?:air ?strikes?|drone strikes?|missile strikes?|strikes? (?:on|against) (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d)|bombing|bombed|shelling|shelled|missile attack|rocket attack)\b/gi },
   // "a missile attack on 3 March targeting the Ain al-Assad military base", "the consulate in Karbala was set ablaze"
   { type: 'attack', words: /\b(?:attacks?|attacked|raids?|raided|ambush(?:ed)?|invasion|invaded|stormed|set ablaze|set on fire|burned down|offensive)\b/gi },
   // "both meetings were held at roughly the same time on 28 February", "met ... in Dec 2014"

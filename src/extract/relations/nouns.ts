@@ -87,6 +87,13 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.75,
   },
   {
+    // "the attack on the Ain al-Assad base by Kataeb Hezbollah", "an attack by Kataeb Hezbollah on US forces"
+    rule: 'attack-by',
+    pattern: String.raw`(?:attacks?|strikes?|airstrikes?|raids?|assaults?|ambush|bombing|shelling|offensive) (?:(?:on|against|targeting) (?:the )?{b:POLM}${NOT_POSSESSOR}(?: [a-z]+)? by (?:the )?{a:POLMolp}|by (?:the )?{a:POLMolp}(?: [a-z]+)? (?:on|against|targeting) (?:the )?{b:POLM}${NOT_POSSESSOR})`,
+    emit: [{ type: 'attacked', source: 'a', target: 'b' }],
+    confidence: 0.75,
+  },
+  {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
     rule: 'hostility-between',
     pattern: String.raw`(?:war|wars|rivalry|rivalries|conflict|fighting|clashes|hostilities|feud|tensions|dispute|disputes|enmity) between (?:the )?{a:POLM} and (?:the )?{b:POLM}`,

@@ -60,7 +60,7 @@ const ROWS: VerbRow[] = [
   {
     // "the Americans killed him and also killed Muhandis", "US forces conducted two strikes against Kataeb Hezbollah"
     type: 'attacked',
-    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|fired (?:rockets |missiles |shells )?(?:at|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|overran|wiped out|wiping out|wipe out|routed|crushed)`,
+    verbs: String.raw`(?:killed|kills|kill|killing|assassinated|assassinates|assassinating|attacked|attacks|attacking|attack|struck|strikes|striking|targeted|targets|targeting|bombed|bombs|bombing|shelled|shelling|raided|raids|raiding|invaded|invades|invading|executed|murdered|ambushed|shot down|shot|(?:opened )?(?:fired|firing|fires|fire) (?:rockets |missiles |shells |mortars |drones )?(?:at|on|upon)|(?:used|uses|using|deployed) (?:[\w-]+ ){0,3}?(?:weapons|force|gas|bombs|barrel bombs|missiles|rockets|drones|artillery|airstrikes) (?:against|on)|(?:launched|launches|launch|conducted|conducts|conduct|carried out|carries out|carry out|waged) (?:[\w,-]+ ){0,4}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|offensives?|assaults?|operations?) (?:on|against|targeting)|wounded|abducted|kidnapped|captured|seized|overran|wiped out|wiping out|wipe out|routed|crushed)`,
     objects: 'POLM',
     confidence: 0.8,
   },
