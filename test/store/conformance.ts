@@ -293,5 +293,23 @@ export function storeConformance(name: string, harness: StoreHarness): void {
       assert.deepEqual(signatures.find((s) => s.id === doc.id)?.signature, new Uint8Array([1, 2, 3, 250]));
       assert.equal(signatures.filter((s) => s.signature === null).length, signatures.length - 1);
     });
+    it('finds phrases and NEAR anywhere in a long text (past 16,383 words, common words past 256 occurrences)', async () => {
+      const text = `${'The minister of the interior met the envoy of the council. '.repeat(1800)}Finally the red ledger was found in the ministry of finance.`;
+      await store.putDocuments([item('long', textDoc('long.txt', text, { title: 'A long report' }))]);
+      const total = async (q: string) => (await store.search({ query: parseQuery(q), limit: 10, offset: 0, collections: ['long'] }, ALL_COLLECTIONS)).total;
+      assert.equal(await total('"red ledger"'), 1);
+      assert.equal(await total('"the red ledger"'), 1);
+      assert.equal(await total('"ministry of finance"'), 1);
+      assert.equal(await total('"envoy of the council"'), 1);
+      assert.equal(await total('"ledger red"'), 0);
+      assert.equal(await total('"interior finance"'), 0);
+      assert.equal(await total('NEAR(finance ledger, 6)'), 1);
+      assert.equal(await total('NEAR(finance ledger, 5)'), 0);
+      assert.equal(await total('ledger -"minister of the interior"'), 0);
+      assert.equal(await total('"red ledger" -zebra'), 1);
+      assert.equal(await total('"long report" AND "red ledger"'), 1);
+      const hit = (await store.search({ query: parseQuery('"red ledger"'), limit: 10, offset: 0, collections: ['long'] }, ALL_COLLECTIONS)).results[0]!;
+      assert.deepEqual(hit.snippet.parts.filter((x) => x.hit).map((x) => x.text), ['red ledger']);
+    });
   });
 }

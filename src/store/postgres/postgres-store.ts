@@ -11,7 +11,7 @@ import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { Params, scopeSql, inTransaction, SUMMARY_COLUMNS } from './sql.js';
-import { documentVector } from './text-search.js';
+import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
 import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
 import {
@@ -64,16 +64,21 @@ export class PostgresStore implements Store {
         const d = item.doc;
         const id = documentId(item.collection, d.sha256);
         const parent = item.parentIndex !== undefined && item.parentIndex >= 0 ? results[item.parentIndex] : undefined;
+        const index = documentIndex(d.title ?? '', d.text);
         const inserted = await db.query(`INSERT INTO documents (id, collection, sha256, path, parent_id, format, mime_type, title, source,
-          published, author, language, text, length, sentences, pages, meta, warnings, ingested_at, fts)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::tsvector)
+          published, author, language, text, length, sentences, pages, meta, warnings, ingested_at, fts, fts_exact)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::tsvector, $21)
           ON CONFLICT DO NOTHING`, [
           id, item.collection, d.sha256, d.path, parent?.id ?? null, d.format, d.mimeType ?? null, d.title ?? null, d.source ?? null,
           d.published ?? null, d.author ?? null, d.language || null, d.text, d.text.length,
           JSON.stringify(item.sentences.map((s) => [s.start, s.end])), JSON.stringify(d.pages ?? []), JSON.stringify(d.meta ?? {}),
-          JSON.stringify(d.warnings ?? []), now, documentVector(d.title ?? '', d.text),
+          JSON.stringify(d.warnings ?? []), now, index.vector, index.exact,
         ]);
         const created = (inserted.rowCount ?? 0) > 0;
+        if (created && index.windows.length > 0) {
+          await db.query(`INSERT INTO document_windows (document_id, n, fts)
+            SELECT $1::text, w.n, w.fts::tsvector FROM unnest($2::text[]) WITH ORDINALITY AS w(fts, n)`, [id, index.windows]);
+        }
         if (created) {
           await db.query('INSERT INTO originals (sha256, size, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
             [d.sha256, d.original.byteLength, Buffer.from(d.original.buffer, d.original.byteOffset, d.original.byteLength)]);

@@ -5,7 +5,7 @@ import { highlightTerms, QuerySyntaxError } from '../query.js';
 import { makeSnippet } from '../snippet.js';
 import { FACET_NAMES, rankFacets } from '../shared/facets.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
-import { toTsQuery } from './text-search.js';
+import { toTsQuery, toLooseTsQuery, windowCondition } from './text-search.js';
 import { type Db, Params, scopeSql, filterSql, SUMMARY_COLUMNS } from './sql.js';
 
 const FACETS: Record<(typeof FACET_NAMES)[number], string> = {
@@ -24,13 +24,16 @@ const NORMALISATION = 1;
 export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope): Promise<SearchResponse> {
   const p = new Params();
   const q = p.add(toTsQuery(req.query));
-  const where = `d.fts @@ ${q}::tsquery AND ${scopeSql(p, scope, req.collections)} AND ${filterSql(p, req)}`;
+  // Long texts (fts_exact false) are matched through their windows, since their one tsvector lost positions.
+  const match = `((d.fts_exact AND d.fts @@ ${q}::tsquery) OR (NOT d.fts_exact AND ${windowCondition(req.query, (v) => p.add(v))}))`;
+  const where = `${match} AND ${scopeSql(p, scope, req.collections)} AND ${filterSql(p, req)}`;
   const page = new Params();
   page.values.push(...p.values);
+  const loose = page.add(toLooseTsQuery(req.query));
   try {
     // Rank on ids alone, then read the few rows shown: sorting whole texts would copy every match.
     const ranked = await db.query<DocumentRow & { rank: number }>(`WITH page AS (
-        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, ${q}::tsquery, ${NORMALISATION})::float8 AS rank FROM documents d WHERE ${where}
+        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, CASE WHEN d.fts_exact THEN ${q} ELSE ${loose} END::tsquery, ${NORMALISATION})::float8 AS rank FROM documents d WHERE ${where}
         ORDER BY rank DESC, d.id LIMIT ${page.add(req.limit)} OFFSET ${page.add(req.offset)})
       SELECT ${SUMMARY_COLUMNS}, d.text, page.rank FROM page JOIN documents d ON d.id = page.id ORDER BY page.rank DESC, d.id`, page.values);
     // One pass over the matches counts every facet and the total (a row per match and facet, grouped once).
