@@ -21,8 +21,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest | { stop: true }>) => {
     if (source !== target) graph.addEdge(source, target);
   }
   const inferred = forceAtlas2.inferSettings(graph);
-  // A higher scaling ratio than inferred spreads small views, so labels have room.
-  const settings = { ...inferred, scalingRatio: Math.max(inferred.scalingRatio ?? 1, graph.order < 300 ? 20 : 5), barnesHutOptimize: graph.order > 500 };
+  // Strong gravity keeps components that share no edge near the rest; a high scaling ratio gives labels room.
+  const settings = { ...inferred, strongGravityMode: true, gravity: 0.5, scalingRatio: graph.order < 300 ? 20 : 10, barnesHutOptimize: graph.order > 500 };
   const mine = run;
   // Communities and centrality first: they are quick next to the layout, and the page shows them as soon as they arrive.
   const { community, rank } = measure(graph, ids);
