@@ -24,8 +24,8 @@ const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) 
 /** Refuses a passive auxiliary right before the verb: "Karimi was killed at a checkpoint" has no object. */
 const ACTIVE = String.raw`(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (?:[a-z]+ly )?)`;
 
-/** A post written before a name inside an object: "Hashd leader" in "called Hashd leader Abu Fadak". */
-const TITLED = String.raw`(?:⟦[A-Za-z]\d+⟧(?:'s?)? ${ROLE_QUALIFIER}*${ROLE} |${TITLE})*`;
+/** A post written before a name inside an object: "Hashd leader" in "called Hashd leader Abu Fadak", "met the Iraqi Foreign Minister, Ibrahim al-Jaafari". */
+const TITLED = String.raw`(?:⟦[A-Za-z]\d+⟧(?:'s?)? ${ROLE_QUALIFIER}*${ROLE},? |${TITLE})*`;
 
 /** A possessor is not the object ("paid Jabouri's adviser", "met Iran's foreign minister"), except of a stance ("attacking Israel's decision"). */
 export const NOT_POSSESSOR = String.raw`(?!'s? (?!(?:[a-z]+ )?${STANCE_NOUN}\b))`;

@@ -1,7 +1,7 @@
 /** Relations named by a noun, a compound or a possessive rather than a verb: "US air strike on X", "Iran-backed X", "X's Quds Force". */
 import type { Frame } from './frame.js';
 import { NOT_IN_PP, NOT_POSSESSOR, object } from './clause.js';
-import { CONTENT_WORD } from './lexicon.js';
+import { CONTENT_WORD, NP_GAP } from './lexicon.js';
 
 /** Noun-headed frames. */
 export const NOUN_FRAMES: Frame[] = [
@@ -92,6 +92,14 @@ export const NOUN_FRAMES: Frame[] = [
     pattern: String.raw`(?:attacks?|strikes?|airstrikes?|raids?|assaults?|ambush|bombing|shelling|offensive) (?:(?:on|against|targeting) (?:the )?{b:POLM}${NOT_POSSESSOR}(?: [a-z]+)? by (?:the )?{a:POLMolp}|by (?:the )?{a:POLMolp}(?: [a-z]+)? (?:on|against|targeting) (?:the )?{b:POLM}${NOT_POSSESSOR})`,
     emit: [{ type: 'attacked', source: 'a', target: 'b' }],
     confidence: 0.75,
+  },
+  {
+    // "the SDF, made up in part of local Arabs and the Syrian Arab Coalition", "the Axis is composed of Hezbollah and the Houthis"
+    rule: 'made-up-of',
+    pattern: String.raw`{x:OL},? (?:which (?:is|are|was|were) |(?:is|are|was|were) )?(?:made up|composed|comprised|formed|consisting|consists?) (?:in part |mainly |largely |mostly |chiefly )?(?:of|by) ${NP_GAP}{a:POLM}`,
+    emit: [{ type: 'part_of', source: 'a', target: 'x' }],
+    confidence: 0.65,
+    noCoordination: ['x'],
   },
   {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"

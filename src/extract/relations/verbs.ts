@@ -39,7 +39,7 @@ const ROWS: VerbRow[] = [
   {
     // "Nechervan Barzani met with Hejazi", "Araji met with the Nato delegation"
     type: 'met',
-    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with|(?:held|had|during|in) (?:an? |the )?(?:phone |telephone |video |private |secret )?(?:call|meeting|conversation|talks|discussions) with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
+    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with|(?:held|had|during|in) (?:an? |the |several |two |three |a series of )?(?:[a-z]+ )?(?:calls?|meetings?|conversations?|talks|discussions) with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
     objects: 'PO',
     confidence: 0.8,
   },
@@ -90,6 +90,13 @@ export const VERB_FRAMES: Frame[] = ROWS.map((row) => ({
 
 /** Frames around a verb that need more than subject-verb-object: summons, recruitment, reporting to a handler, aims. */
 export const CLAUSE_FRAMES: Frame[] = [
+  {
+    // "The SDF ... took Raqqa", "IS retook the town of Hit" (only a place right after the verb: "took part", "took the decision" are not)
+    rule: 'took-place',
+    pattern: `${subject('a', 'POLM')}(?:took|takes|retook|retakes|retaking|taking) (?:the (?:city|town|village|district|province) of )?{b:L}`,
+    emit: [{ type: 'controls', source: 'a', target: 'b' }],
+    confidence: 0.7,
+  },
   {
     // "Iran recruited Hatem al-Maksusi as a source": the recruit informs for the recruiter
     rule: 'recruited',
