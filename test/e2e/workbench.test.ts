@@ -166,6 +166,37 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     assert.equal(target.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
   });
 
+  // Last: these change the store (decisions re-resolve the collection).
+  it('splits a member out of an entity and undoes it, then merges two entities and undoes that', async () => {
+    const { items } = await (await fetch(url('/api/entities?q=Soleimani'))).json() as { items: { id: string; name: string; members: string[] }[] };
+    const entity = items.find((e) => e.name === 'Qassem Soleimani' && e.members.length > 1);
+    assert.ok(entity, 'the sample has a merged Soleimani');
+    await page.goto(url(`/entities/${entity.id}`));
+    const rows = page.locator('.members tbody tr');
+    await rows.first().waitFor();
+    const members = await rows.count();
+    await rows.last().getByRole('button', { name: 'Split out' }).click();
+    const notice = page.locator('.notice', { hasText: 'Split' });
+    await notice.waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.members tbody tr').length < n, members);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => document.querySelectorAll('.members tbody tr').length === n, members);
+
+    await page.locator('#merge-input').fill('Qaani');
+    const candidate = page.locator('.merge-list button', { hasText: 'Esmail Qaani' });
+    await candidate.waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await candidate.click();
+    const merged = page.locator('.notice', { hasText: 'Merged' });
+    await merged.waitFor();
+    await page.locator('.alias', { hasText: 'Esmail Qaani' }).waitFor();
+    await screenshot(page, 'entity-merged');
+    await merged.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.notice', { hasText: 'separate again' }).waitFor();
+    await page.locator('.alias', { hasText: 'Esmail Qaani' }).waitFor({ state: 'detached' });
+  });
+
   it('made no request outside its own origin and threw no errors', () => {
     assert.deepEqual(watch.outsideRequests, []);
     assert.deepEqual(watch.errors, []);

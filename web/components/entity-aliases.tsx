@@ -14,11 +14,13 @@ interface Done {
 /** Props: the entity, and a callback after a decision changed the store (the page reloads its data). */
 export interface EntityAliasesProps {
   entity: ResolvedEntityRecord;
+  /** Titles of the entity's documents by id, to say where each member was found. */
+  titles: ReadonlyMap<string, string>;
   onChanged(nextId: string): void;
 }
 
 /** Aliases, members with their merge reasons, a split button per member and an undo for the last decision. */
-export function EntityAliases({ entity, onChanged }: EntityAliasesProps) {
+export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
@@ -78,7 +80,7 @@ export function EntityAliases({ entity, onChanged }: EntityAliasesProps) {
                 <tr key={member}>
                   <td>
                     <bdi>{parsed.norm}</bdi>{' '}
-                    <Link className="muted small" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>in document {parsed.documentId.slice(0, 8)}</Link>
+                    <span className="muted small">in </span><Link className="small" dir="auto" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>{titles.get(parsed.documentId) ?? `document ${parsed.documentId.slice(0, 8)}`}</Link>
                   </td>
                   <td>
                     {reasons.length === 0 ? <span className="muted">—</span> : reasons.slice(0, 2).map((r, i) => (
