@@ -18,53 +18,69 @@ function lastById<T extends { id: string }>(items: T[]): T[] {
 
 /** Replaces one stage's output for one document (inside the caller's transaction) and records the stage version that ran. */
 export async function writeStageOutput(db: pg.PoolClient, documentId: string, stage: string, version: string, out: StageOutput): Promise<void> {
-  for (const kind of ['relation', 'event', 'claim'] as const) {
-    await db.query(`DELETE FROM evidence WHERE owner_kind = $1 AND owner_id IN (SELECT id FROM ${kind}s WHERE document_id = $2 AND stage = $3)`,
-      [kind, documentId, stage]);
-  }
-  for (const table of ['mentions', 'relations', 'events', 'claims']) {
-    await db.query(`DELETE FROM ${table} WHERE document_id = $1 AND stage = $2`, [documentId, stage]);
-  }
+  // One statement removes the earlier output (all CTEs see the same snapshot, so evidence still finds its owners).
+  await db.query(`WITH ${(['relation', 'event', 'claim'] as const).map((kind) => `${kind}_evidence AS (DELETE FROM evidence
+    WHERE owner_kind = '${kind}' AND owner_id IN (SELECT id FROM ${kind}s WHERE document_id = $1 AND stage = $2))`).join(', ')},
+    ${['mentions', 'relations', 'events', 'claims'].map((t) => `${t}_rows AS (DELETE FROM ${t} WHERE document_id = $1 AND stage = $2)`).join(', ')}
+    SELECT 1`, [documentId, stage]);
+  const column = <T, V>(items: T[], f: (x: T) => V): V[] => items.map(f);
   const mentions = out.mentions ?? [];
   if (mentions.length > 0) {
     await db.query(`INSERT INTO mentions (document_id, span_start, span_end, type, text, norm, confidence, entity_key, stage, version)
       SELECT $1::text, *, $9::text, $10::text FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::text[])`, [
-      documentId, mentions.map((m) => m.start), mentions.map((m) => m.end), mentions.map((m) => m.type), mentions.map((m) => m.text),
-      mentions.map((m) => m.norm), mentions.map((m) => m.confidence ?? null), mentions.map((m) => m.entityKey ?? null), stage, version,
+      documentId, column(mentions, (m) => m.start), column(mentions, (m) => m.end), column(mentions, (m) => m.type), column(mentions, (m) => m.text),
+      column(mentions, (m) => m.norm), column(mentions, (m) => m.confidence ?? null), column(mentions, (m) => m.entityKey ?? null), stage, version,
     ]);
   }
-  const evidence: { kind: OwnerKind; id: string; e: Evidence }[] = [];
-  const relations = out.relations ?? [];
-  for (const r of lastById(relations)) {
+  // Ids are global, as in SQLite (INSERT OR REPLACE): a later row with the same id replaces the earlier one.
+  const relations = lastById(out.relations ?? []);
+  if (relations.length > 0) {
     await db.query(`INSERT INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id,
-      type = EXCLUDED.type, source = EXCLUDED.source, target = EXCLUDED.target, confidence = EXCLUDED.confidence,
-      claim_id = EXCLUDED.claim_id, attrs = EXCLUDED.attrs, stage = EXCLUDED.stage, version = EXCLUDED.version`,
-    [r.id, documentId, r.type, r.source, r.target, r.confidence, r.claimId ?? null, JSON.stringify(r.attrs ?? {}), stage, version]);
+      SELECT r.id, $1::text, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, $9::text, $10::text
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[])
+        AS r(id, type, source, target, confidence, claim_id, attrs)
+      ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, type = EXCLUDED.type, source = EXCLUDED.source,
+        target = EXCLUDED.target, confidence = EXCLUDED.confidence, claim_id = EXCLUDED.claim_id, attrs = EXCLUDED.attrs,
+        stage = EXCLUDED.stage, version = EXCLUDED.version`, [
+      documentId, column(relations, (r) => r.id), column(relations, (r) => r.type), column(relations, (r) => r.source),
+      column(relations, (r) => r.target), column(relations, (r) => r.confidence), column(relations, (r) => r.claimId ?? null),
+      column(relations, (r) => JSON.stringify(r.attrs ?? {})), stage, version,
+    ]);
   }
-  for (const r of relations) evidence.push(...r.evidence.map((e) => ({ kind: 'relation' as const, id: r.id, e })));
-  const events = out.events ?? [];
-  for (const e of lastById(events)) {
-    const { participants, attrs } = eventColumns(e);
-    await db.query(`INSERT INTO events (id, document_id, type, date, participants, attrs, stage, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  const events = lastById(out.events ?? []).map((e) => ({ ...e, ...eventColumns(e) }));
+  if (events.length > 0) {
+    await db.query(`INSERT INTO events (id, document_id, type, date, participants, attrs, stage, version)
+      SELECT e.id, $1::text, e.type, e.date, e.participants, e.attrs, $7::text, $8::text
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS e(id, type, date, participants, attrs)
       ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, type = EXCLUDED.type, date = EXCLUDED.date,
-      participants = EXCLUDED.participants, attrs = EXCLUDED.attrs, stage = EXCLUDED.stage, version = EXCLUDED.version`,
-    [e.id, documentId, e.type, e.date, participants, attrs, stage, version]);
+        participants = EXCLUDED.participants, attrs = EXCLUDED.attrs, stage = EXCLUDED.stage, version = EXCLUDED.version`, [
+      documentId, column(events, (e) => e.id), column(events, (e) => e.type), column(events, (e) => e.date),
+      column(events, (e) => e.participants), column(events, (e) => e.attrs), stage, version,
+    ]);
   }
-  for (const x of events) evidence.push(...x.evidence.map((e) => ({ kind: 'event' as const, id: x.id, e })));
-  const claims = out.claims ?? [];
-  for (const c of lastById(claims)) {
-    await db.query(`INSERT INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-      ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, speaker = EXCLUDED.speaker, speaker_text = EXCLUDED.speaker_text,
-      text = EXCLUDED.text, stance = EXCLUDED.stance, stage = EXCLUDED.stage, version = EXCLUDED.version`,
-    [c.id, documentId, c.speaker, c.speakerText, c.text, c.stance, stage, version]);
+  const claims = lastById(out.claims ?? []);
+  if (claims.length > 0) {
+    await db.query(`INSERT INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version)
+      SELECT c.id, $1::text, c.speaker, c.speaker_text, c.text, c.stance, $7::text, $8::text
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS c(id, speaker, speaker_text, text, stance)
+      ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, speaker = EXCLUDED.speaker,
+        speaker_text = EXCLUDED.speaker_text, text = EXCLUDED.text, stance = EXCLUDED.stance, stage = EXCLUDED.stage,
+        version = EXCLUDED.version`, [
+      documentId, column(claims, (c) => c.id), column(claims, (c) => c.speaker), column(claims, (c) => c.speakerText),
+      column(claims, (c) => c.text), column(claims, (c) => c.stance), stage, version,
+    ]);
   }
-  for (const c of claims) evidence.push(...c.evidence.map((e) => ({ kind: 'claim' as const, id: c.id, e })));
+  // Evidence of every item, duplicates of an id included (SQLite keeps those too).
+  const evidence = [
+    ...(out.relations ?? []).flatMap((r) => r.evidence.map((e) => ({ kind: 'relation' as OwnerKind, id: r.id, e }))),
+    ...(out.events ?? []).flatMap((x) => x.evidence.map((e) => ({ kind: 'event' as OwnerKind, id: x.id, e }))),
+    ...(out.claims ?? []).flatMap((c) => c.evidence.map((e) => ({ kind: 'claim' as OwnerKind, id: c.id, e }))),
+  ];
   if (evidence.length > 0) {
     await db.query(`INSERT INTO evidence (owner_kind, owner_id, document_id, span_start, span_end, text)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[])`, [
-      evidence.map((x) => x.kind), evidence.map((x) => x.id), evidence.map((x) => x.e.documentId), evidence.map((x) => x.e.start),
-      evidence.map((x) => x.e.end), evidence.map((x) => x.e.text),
+      column(evidence, (x) => x.kind), column(evidence, (x) => x.id), column(evidence, (x) => x.e.documentId),
+      column(evidence, (x) => x.e.start), column(evidence, (x) => x.e.end), column(evidence, (x) => x.e.text),
     ]);
   }
   await db.query(`INSERT INTO stage_runs (document_id, stage, version, at) VALUES ($1, $2, $3, $4)
