@@ -21,7 +21,7 @@ const STANCE_AFTER = new RegExp(String.raw`^'s? (?:[a-z]+ )?${STANCE_NOUN}\b`);
 const CAPTURE = /\b(?:captured|seized|took|taken|overran|overrun|recaptured|retook|took over)\b/;
 
 // Demonyms and group names: Iraqi, Iranian(s), Lebanese, Kurdish, Kurds, Shiite(s), Sunni(s), Israeli, Arab(s), Shia.
-const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ite|ites|ist|ists|ds|rab|rabs|ims|ems)|Shia|Shi'a)$/u;
+const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ite|ites|ist|ists|ds|rab|rabs|ims|ems|iss)|Shia|Shi'a)$/u;
 
 /** Extracts typed relations between the input's entity keys, one per (type, pair, sentence), best rule kept. */
 export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
@@ -57,7 +57,9 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
   // A MISC name in a relation must name people or a country by adjective ("Iraqi", "Kurds"), not an event or a product ("Euro 96").
   if ((src.type === 'MISC' && !DEMONYM.test(src.text)) || (tgt.type === 'MISC' && !DEMONYM.test(tgt.text))) return null;
   // "Arafat, attacking Israel's decision": attacking a stance is opposing its owner.
-  if (type === 'attacked' && STANCE_AFTER.test(s.masked.slice(s.slots[hit.target]!.end))) type = 'opposed';
+  // "Algeria attacked Britain on Wednesday for allowing ...": an attack "for" doing something is criticism.
+  const afterTarget = s.masked.slice(s.slots[hit.target]!.end);
+  if (type === 'attacked' && (STANCE_AFTER.test(afterTarget) || /^(?: on \w+)? for (?:[a-z]+ing|its|their|his|her)\b/.test(afterTarget))) type = 'opposed';
   // "IS captured Mosul": taking a place is holding it, not attacking the place.
   if (type === 'attacked' && tgt.type === 'LOC' && CAPTURE.test(hit.text)) type = 'controls';
   // "the Kurdish region, including Arbil": a place inside a place is located in it.

@@ -72,6 +72,8 @@ const ROWS: Row[] = [
   ['payments from one to another', 'The cables list payments from the MOIS to Jabouri’s adviser and to Abadi.', [['MOIS', 'ORG'], ['Jabouri', 'PERSON'], ['Abadi', 'PERSON']], []],
   ['payments to a named person', 'The MOIS’s monthly payments to Abadi stopped in 2015.', [['MOIS', 'ORG'], ['Abadi', 'PERSON']], ['paid(MOIS -> Abadi)']],
   ['on the payroll', 'Abadi, a former minister, was on the MOIS payroll.', [['Abadi', 'PERSON'], ['MOIS', 'ORG']], ['paid(MOIS -> Abadi)']],
+  ['attacked for doing something is criticism', 'Algeria attacked Britain on Wednesday for allowing the group to publish.', [['Algeria', 'LOC'], ['Britain', 'LOC']], ['opposed(Algeria -> Britain)']],
+  ['a place qualifying a mission is not what is headed', 'Tim Guldimann, the Swiss diplomat who heads the Chechnya mission, arrived.', [['Tim Guldimann', 'PERSON'], ['Swiss', 'MISC', 'Switzerland'], ['Chechnya', 'LOC']], ['role_in(Tim Guldimann -> Switzerland)']],
   ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',

@@ -98,7 +98,8 @@ export function runFrames(s: MaskedSentence, compiled: Compiled[]): FrameHit[] {
         const tgt = values.get(e.target);
         if (src === undefined || tgt === undefined || src === tgt) continue;
         let confidence = e.confidence ?? c.frame.confidence;
-        if (HEDGE.test(matched)) confidence *= 0.7;
+        // "if Republicans controlled the White House": a condition before the clause weakens it like a hedge.
+        if (HEDGE.test(matched) || /\b(?:if|unless|whether)\b[^,;]*$/i.test(s.masked.slice(Math.max(0, pos - 40), pos))) confidence *= 0.7;
         const role = e.role === undefined ? undefined : (values.get(e.role) ?? e.role).toLowerCase();
         const base = { type: e.type, rule: c.frame.rule, confidence, negated: NEGATION.test(matched), from: pos, to: pos + matched.length, needsMoney: c.frame.needsMoney === true, text: matched };
         const fixed = c.frame.noCoordination;

@@ -73,7 +73,8 @@ export const HEAD_NOUNS = new Set(
     'soldiers spies spy assets asset proxies proxy allies ally intelligence drone strike strikes airstrike air missile ' +
     'attack attacks raid operation operations influence interests embassy consulate envoy ambassador minister ministers ' +
     'president spokesman adviser advisor member members citizens nationals people residents contractor contractors ' +
-    'elements interference policy policies sanctions presence territory soil border side capital').split(' '),
+    'elements interference policy policies sanctions presence territory soil border side capital mission missions ' +
+    'delegation delegations talks visit trip file files desk').split(' '),
 );
 
 /** Words that never start a noun-phrase continuation (so a name before them is a full argument). */
