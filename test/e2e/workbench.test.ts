@@ -1,6 +1,7 @@
 /** The workbench in Chromium on the sample cables with every stage run: reader facts, entity pages, entities, network, timeline. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, sampleCableId, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
 
@@ -89,8 +90,12 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await page.goto(url('/network'));
     await page.locator('.network-canvas[data-rendered="true"]').waitFor();
     await page.getByText(/layout settled/).waitFor({ timeout: 20_000 });
-    assert.match(await page.locator('.network-head').innerText(), /\d+ entities · \d+ relations/);
+    const head = await page.locator('.network-head').innerText();
+    assert.match(head, /\d+ entities · \d+ relations/);
     await screenshot(page, 'network');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'This view (JSON)' }).click()]);
+    const view = JSON.parse(readFileSync(await download.path(), 'utf8')) as { nodes: unknown[]; edges: unknown[] };
+    assert.equal(`${view.nodes.length} entities · ${view.edges.length} relations`, /\d+ entities · \d+ relations/.exec(head)?.[0], 'the export is the view');
     const graph = await (await fetch(url('/api/graph'))).json() as { edges: { id: string }[] };
     assert.ok(graph.edges.length > 0, 'the sample cables have relations');
     // Clicks the middle of edges until one is hit (a midpoint can sit under a node or a crossing edge).

@@ -6,7 +6,7 @@ import { graphRequest, networkUrl, readNetworkState } from '../../web/lib/networ
 import { parseMember } from '../../web/lib/entity-members.js';
 import { groupRelations } from '../../web/components/entity-relations.js';
 import { relationLabel } from '../../web/lib/use-schema.js';
-import { applySizes, mergeGraphData, toGraph } from '../../web/graph/graph-model.js';
+import { applySizes, exportView, mergeGraphData, toGraph } from '../../web/graph/graph-model.js';
 import { RELATION_TYPES } from '../../src/model/index.js';
 import type { EntityRelation } from '../../web/api/client.js';
 
@@ -103,5 +103,12 @@ describe('graph model', () => {
     const added = mergeGraphData(graph, data, { x: 0, y: 0 });
     assert.deepEqual(added, ['c']);
     assert.equal(graph.size, 3);
+  });
+  it('exports the view, or one node with its relations', () => {
+    const graph = toGraph(data);
+    const all = JSON.parse(exportView(graph, { conf: 0.5 })) as { nodes: unknown[]; edges: unknown[]; filters: unknown };
+    assert.deepEqual([all.nodes.length, all.edges.length, all.filters], [3, 3, { conf: 0.5 }]);
+    const around = JSON.parse(exportView(graph, {}, 'b')) as { nodes: { id: string }[]; edges: { id: string }[]; selection: string };
+    assert.deepEqual([around.selection, around.nodes.map((n) => n.id).sort(), around.edges.map((e) => e.id).sort()], ['b', ['a', 'b'], ['e1', 'e2']]);
   });
 });

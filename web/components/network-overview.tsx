@@ -4,6 +4,7 @@ import { ENTITY_TYPES, foldWord } from '../../src/model/index.js';
 import type { Community } from '../graph/analysis.js';
 import { exportView, type NetworkGraph } from '../graph/graph-model.js';
 import { formatCount, plural } from '../lib/format.js';
+import { downloadJson } from '../lib/download.js';
 import type { NetworkState } from '../lib/network-url.js';
 import { ENTITY_STYLES } from '../theme/entity-colors.js';
 
@@ -19,16 +20,6 @@ export interface NetworkOverviewProps {
   /** True when the server capped the node count. */
   limited: boolean;
   onFind(id: string): void;
-}
-
-/** Starts a download of `text` as a file, without leaving the page. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Overview and tools. */
@@ -86,7 +77,7 @@ export function NetworkOverview({ graph, state, communities, community, onCommun
       <section>
         <h2>Export</h2>
         <div className="panel-actions">
-          <button type="button" className="button small" disabled={!graph} onClick={() => graph && download('cablegraph-network-view.json', exportView(graph, state))}>
+          <button type="button" className="button small" disabled={!graph} onClick={() => graph && downloadJson('cablegraph-network-view.json', exportView(graph, state))}>
             This view (JSON)
           </button>
           <a className="button small" href="/api/export" download="cablegraph-export.json">Everything (JSON)</a>

@@ -13,10 +13,12 @@ export interface NodePanelProps {
   onExpand(): void;
   onEdge(id: string): void;
   onClose(): void;
+  /** Downloads this node and its relations as JSON. */
+  onExport(): void;
 }
 
 /** What the view shows about one node; its edge list is the keyboard way to every edge's evidence. */
-export function NodePanel({ graph, id, expanded, onExpand, onEdge, onClose }: NodePanelProps) {
+export function NodePanel({ graph, id, expanded, onExpand, onEdge, onClose, onExport }: NodePanelProps) {
   const schema = useSchema();
   const a = graph.getNodeAttributes(id);
   const edges = graph.mapEdges(id, (edge, e, source, target) => ({
@@ -40,6 +42,7 @@ export function NodePanel({ graph, id, expanded, onExpand, onEdge, onClose }: No
           {expanded ? 'Expanded' : 'Expand neighbourhood'}
         </button>
         <Link className="button small" href={buildUrl('/network', { entity: id, hops: 2 })}>Only its 2-hop network</Link>
+        <button type="button" className="button small" onClick={onExport}>Export selection (JSON)</button>
       </div>
       <h3>Relations in view</h3>
       <ul className="fact-list">

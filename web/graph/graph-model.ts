@@ -100,16 +100,26 @@ export function applySizes(graph: NetworkGraph, by: 'degree' | 'centrality'): vo
   graph.updateEachNodeAttributes((node, a) => ({ ...a, size: sizeFor(max > 0 ? (by === 'degree' ? graph.degree(node) : a.centrality ?? 0) / max : 0) }));
 }
 
-/** The view as a JSON document: nodes with positions and edges with their scores, for download. */
-export function exportView(graph: NetworkGraph, filters: unknown): string {
+/** The view (or, with `around`, one node and its relations) as a JSON document: nodes with positions, edges with their scores. */
+export function exportView(graph: NetworkGraph, filters: unknown, around?: string): string {
+  const keepNode = (id: string): boolean => !around || id === around || graph.areNeighbors(id, around);
+  const keepEdge = (source: string, target: string): boolean => !around || source === around || target === around;
   return JSON.stringify({
-    kind: 'cablegraph-network-view',
+    kind: around ? 'cablegraph-network-selection' : 'cablegraph-network-view',
     exportedAt: new Date().toISOString(),
     filters,
-    nodes: graph.mapNodes((id, a) => ({ id, name: a.label, type: a.entityType, degree: graph.degree(id), community: a.community, centrality: a.centrality, x: a.x, y: a.y })),
-    edges: graph.mapEdges((id, a, source, target) => ({
-      id, type: a.relationType, source, target, confidence: a.confidence, independentSources: a.independentSources,
-      evidenceCount: a.evidenceCount, contradicted: a.contradicted,
-    })),
+    selection: around ?? null,
+    nodes: graph.filterNodes(keepNode).map((id) => {
+      const a = graph.getNodeAttributes(id);
+      return { id, name: a.label, type: a.entityType, degree: graph.degree(id), community: a.community, centrality: a.centrality, x: a.x, y: a.y };
+    }),
+    edges: graph.filterEdges((_id, _a, source, target) => keepEdge(source, target)).map((id) => {
+      const a = graph.getEdgeAttributes(id);
+      const [source, target] = graph.extremities(id);
+      return {
+        id, type: a.relationType, source, target, confidence: a.confidence, independentSources: a.independentSources,
+        evidenceCount: a.evidenceCount, contradicted: a.contradicted,
+      };
+    }),
   }, null, 2);
 }

@@ -7,7 +7,8 @@ import { NetworkOverview } from '../components/network-overview.js';
 import { NodePanel } from '../components/node-panel.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import type { Community } from '../graph/analysis.js';
-import { applySizes, toGraph, type NetworkGraph } from '../graph/graph-model.js';
+import { applySizes, exportView, toGraph, type NetworkGraph } from '../graph/graph-model.js';
+import { downloadJson } from '../lib/download.js';
 import { startLayout } from '../graph/layout.js';
 import { NetworkCanvas, type Emphasis } from '../graph/network-canvas.js';
 import { formatCount } from '../lib/format.js';
@@ -113,7 +114,8 @@ export function NetworkScene({ location }: { location: AppLocation }) {
   else if (graph && node) {
     side = (
       <NodePanel graph={graph} id={node} expanded={state.expand.includes(node) || state.entity === node}
-        onExpand={() => update({ expand: [...state.expand, node] }, true)} onEdge={selectEdge} onClose={() => update({ node: '' })} />
+        onExpand={() => update({ expand: [...state.expand, node] }, true)} onEdge={selectEdge} onClose={() => update({ node: '' })}
+        onExport={() => downloadJson('cablegraph-network-selection.json', exportView(graph, state, node))} />
     );
   } else {
     side = (

@@ -1,5 +1,5 @@
 /** Timeline scene: /timeline?entity=&type=&from=&to=&event=. Events on a time axis, partial dates drawn as the range they cover. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Event } from '../../src/model/index.js';
 import { getTimeline, type TimelineData } from '../api/client.js';
 import { EntityPicker } from '../components/entity-picker.js';
@@ -131,6 +131,7 @@ export function TimelineScene({ location }: { location: AppLocation }) {
               {types.map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
           </div>
+          <DateRange from={from} to={to} onApply={(f, t) => navigate(urlWith({ from: f, to: t, event: '' }), { replace: true })} />
           <div className="muted small">Bars span what the date says: a year, a month or a day.</div>
         </div>
         {body}
@@ -141,6 +142,24 @@ export function TimelineScene({ location }: { location: AppLocation }) {
         )}
       </aside>
     </div>
+  );
+}
+
+/** From / to partial dates, applied with Enter or the button. */
+function DateRange({ from, to, onApply }: { from: string; to: string; onApply(from: string, to: string): void }) {
+  const [f, setF] = useState(from);
+  const [t, setT] = useState(to);
+  useEffect(() => { setF(from); setT(to); }, [from, to]);
+  const valid = (v: string): boolean => v === '' || PARTIAL_DATE.test(v);
+  return (
+    <form className="date-row" onSubmit={(e) => { e.preventDefault(); if (valid(f) && valid(t)) onApply(f, t); }}>
+      <label htmlFor="timeline-from" className="small muted">Dates</label>
+      <input id="timeline-from" className="date-input" placeholder="from 2003" value={f} onChange={(e) => setF(e.target.value.trim())} aria-invalid={!valid(f)} />
+      <span aria-hidden="true">–</span>
+      <label htmlFor="timeline-to" className="visually-hidden">To</label>
+      <input id="timeline-to" className="date-input" placeholder="to 2020-06" value={t} onChange={(e) => setT(e.target.value.trim())} aria-invalid={!valid(t)} />
+      <button type="submit" className="button small" disabled={!valid(f) || !valid(t) || (f === from && t === to)}>Apply</button>
+    </form>
   );
 }
 
