@@ -104,6 +104,18 @@ const ROWS: Row[] = [
     ['informant_for(Donnie Brasco -> CIA)'],
   ],
   [
+    'successor in apposition',
+    'Esmail Qaani, Soleimani’s successor at the Quds Force, lacks his ties.',
+    [['Esmail Qaani', 'PERSON', 'Qaani'], ['Soleimani', 'PERSON'], ['Quds Force', 'ORG']],
+    ['role_in(Qaani -> Quds Force)', 'succeeded(Qaani -> Soleimani)'],
+  ],
+  [
+    'informant: secretly working for',
+    'The adviser Karim Wahid was secretly working for the MOIS.',
+    [['Karim Wahid', 'PERSON'], ['MOIS', 'ORG']],
+    ['informant_for(Karim Wahid -> MOIS)'],
+  ],
+  [
     'passive with agent',
     'Hashd al-Shaabi was established by Soleimani in 2014.',
     [['Hashd al-Shaabi', 'ORG'], ['Soleimani', 'PERSON']],

@@ -21,8 +21,8 @@ export const NOT_IN_PP = String.raw`(?<!\b(?:of|in|at|on|from|with|to|by|for|int
 /** An earlier verb sharing the subject ("the Americans killed him and also killed Muhandis"), or a role phrase ("played a major role in wiping out IS"). */
 const CONJOINED = String.raw`(?:[a-z]+ (?:(?:him|her|them|it|⟦[A-Za-z]\d+⟧) )?and (?:also |then |later |subsequently )?|(?:played|plays|play|had|has) an? (?:[a-z]+ ){0,2}role in )?`;
 
-/** Refuses a passive auxiliary right before the verb: "Karimi was killed at a checkpoint" has no object. */
-const ACTIVE = String.raw`(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (?:[a-z]+ly )?)`;
+/** Refuses a passive auxiliary right before the verb ("Karimi was killed at a checkpoint" has no object); "was working for" is active. */
+const ACTIVE = String.raw`(?:(?<!\b(?:was|were|is|are|been|being|be|get|got|gets) (?:[a-z]+ly )?)|(?=(?:[a-z]+ly )?[a-z]+ing\b))`;
 
 /** A post written before a name inside an object: "Hashd leader" in "called Hashd leader Abu Fadak", "met the Iraqi Foreign Minister, Ibrahim al-Jaafari". */
 const TITLED = String.raw`(?:⟦[A-Za-z]\d+⟧(?:'s?)? ${ROLE_QUALIFIER}*${ROLE},? |${TITLE})*`;

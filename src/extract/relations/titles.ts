@@ -92,4 +92,14 @@ export const TITLE_FRAMES: Frame[] = ([
     emit: [{ type: 'succeeded', source: 'a', target: 'b' }],
     confidence: 0.8,
   },
+  {
+    // "Esmail Qaani, Soleimani's successor at the Quds Force"
+    rule: 'succession:apposition',
+    pattern: `{a:P}, (?:the )?{b:P}'s? (?:[a-z]+ )?successor(?: (?:at|as head of|in) (?:the )?{g:OL})?`,
+    emit: [
+      { type: 'succeeded', source: 'a', target: 'b' },
+      { type: 'role_in', source: 'a', target: 'g', role: 'successor' },
+    ],
+    confidence: 0.8,
+  },
 ] as Frame[]).map((f) => ({ ...f, noCoordination: true }));

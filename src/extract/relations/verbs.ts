@@ -32,7 +32,7 @@ const ROWS: VerbRow[] = [
   {
     // "the source secretly reported to the MOIS", "he spied for Iran", "X worked as an asset for the CIA"
     type: 'informant_for',
-    verbs: String.raw`(?:spied|spies|spying|spy) (?:for|on behalf of)|(?:informed|informs|informing) (?:for|on behalf of)|worked as an? (?:[a-z]+ )?(?:asset|agent|spy|informant|source|mole) (?:for|of)|secretly (?:reports?|reported|reporting|passed information|passes information) to|(?:is|was|became|were|are|had been) (?:an? |the )?(?:[a-z]+ ){0,2}(?:asset|informant|informer|spy|mole|source|double agent)s? (?:for|of|to|working for)|(?:recruited|was recruited) by|passed (?:information|intelligence|secrets|details) to|(?:working|worked|works) (?:secretly )?on behalf of`,
+    verbs: String.raw`(?:spied|spies|spying|spy) (?:for|on behalf of)|(?:informed|informs|informing) (?:for|on behalf of)|worked as an? (?:[a-z]+ )?(?:asset|agent|spy|informant|source|mole) (?:for|of)|secretly (?:reports?|reported|reporting|passed information|passes information) to|(?:is|was|became|were|are|had been) (?:an? |the )?(?:[a-z]+ ){0,2}(?:asset|informant|informer|spy|mole|source|double agent)s? (?:for|of|to|working for)|(?:recruited|was recruited) by|passed (?:information|intelligence|secrets|details) to|(?:working|worked|works) (?:secretly )?on behalf of|(?:secretly|covertly|clandestinely) (?:working|worked|works|work) for`,
     objects: 'OLMP',
     confidence: 0.75,
   },
