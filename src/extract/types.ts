@@ -7,6 +7,7 @@ export interface InputMention {
   start: number;
   /** One past the last character. */
   end: number;
+  /** PERSON, ORG, LOC or MISC; rules read demonyms (MISC) as the country they name. */
   type: EntityType;
   /** The mention as written; equals text.slice(start, end). */
   text: string;
@@ -16,6 +17,7 @@ export interface InputMention {
 
 /** Everything the extractors read about one document. */
 export interface ExtractionInput {
+  /** Id of the document, copied into every piece of evidence. */
   documentId: string;
   /** The document's stored text; every offset points into it. */
   text: string;
@@ -53,8 +55,9 @@ export interface ExtractedRelation {
   negated?: boolean;
   /** The post named, for `role_in` ("leader", "prime minister", "security adviser"). */
   role?: string;
-  /** Where the source and target mentions sit, so a reader can highlight them. */
+  /** Where the source mention sits, so a reader can highlight it. */
   sourceSpan?: Span;
+  /** Where the target mention sits. */
   targetSpan?: Span;
 }
 
@@ -64,12 +67,15 @@ export interface ExtractedEvent {
   type: string;
   /** Partial ISO date ("2020", "2020-01", "2020-01-03"). */
   date: string;
+  /** How exact `date` is, from the date mention it was read from. */
   precision?: DatePrecision;
   /** entityKeys of the people and organisations taking part. */
   participants: string[];
   /** entityKey of the place, when the sentence names one. */
   place?: string;
+  /** The sentence holding the trigger and the date. */
   evidence: Evidence;
+  /** "trigger:<type>". */
   rule: string;
 }
 
@@ -81,9 +87,11 @@ export interface ExtractedClaim {
   speakerText: string;
   /** What is claimed (the quotation or reported clause). */
   text: string;
+  /** "denies" for deny/reject/dismiss verbs, else "asserts". */
   stance: 'asserts' | 'denies';
   /** The sentence(s) holding the statement and its attribution. */
   evidence: Evidence;
+  /** "quote", "quote:continued" or "reported:<shape>". */
   rule: string;
   /** Where the claimed text sits; relations inside this span rest on the speaker's word. */
   span?: Span;
@@ -93,7 +101,10 @@ export interface ExtractedClaim {
 
 /** What extract() returns for one document. */
 export interface ExtractionResult {
+  /** Relations in text order, linked to claims by `claimIndex`. */
   relations: ExtractedRelation[];
+  /** Dated events in text order. */
   events: ExtractedEvent[];
+  /** Claims in text order; `claimIndex` points into this array. */
   claims: ExtractedClaim[];
 }
