@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { storeConformance } from './conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
+import { parseQuery } from '../../src/store/query.js';
 
 const PG_BIN = process.env.CABLEGRAPH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const asRoot = process.getuid?.() === 0;
@@ -68,6 +70,42 @@ class TestServer {
     }
   }
 }
+
+describe('PostgreSQL text search compiler (no server needed)', () => {
+  const cases: [string, string][] = [
+    ['Soleimani', "'soleimani'"],
+    ['Soleim*', "'soleim':*"],
+    ['"intelligence cables"', "('intelligence' <-> 'cables')"],
+    ['cables -Intercept', "('cables' & !'intercept')"],
+    ['cables AND (Intercept OR agents)', "('cables' & ('intercept' | 'agents'))"],
+    ['ministry NEAR/1 agents', "('ministry' <1> 'agents' | 'agents' <1> 'ministry' | 'ministry' <2> 'agents' | 'agents' <2> 'ministry')"],
+    ['NEAR(a b, 99)', "('a' & 'b')"],
+    ['قاسم سلیمانی', "('قاسم' & 'سلیمانی')"],
+  ];
+  for (const [query, expected] of cases) {
+    it(`${query} -> ${expected}`, () => assert.equal(toTsQuery(parseQuery(query)), expected));
+  }
+
+  it('quotes lexemes so no input is query syntax', () => {
+    assert.equal(quoteLexeme("o'brien\\"), "'o''brien\\\\'");
+  });
+
+  it('drops positions for ranking long documents', () => {
+    assert.equal(toLooseTsQuery(parseQuery('"red ledger" -NEAR(a b, 2)')), "(('red' & 'ledger') & !('a' & 'b'))");
+  });
+
+  it('indexes title words (A) and text words (D) with a gap between them', () => {
+    assert.deepEqual(documentIndex('Quds Force', 'Quds leader'), { vector: "'quds':1A,13D 'force':2A 'leader':14D", exact: true, windows: [] });
+  });
+
+  it('adds overlapping windows when a text outgrows one tsvector', () => {
+    const index = documentIndex('', 'the end '.repeat(300));
+    assert.equal(index.exact, false, 'the passes 256 positions');
+    assert.equal(index.windows.length, 1);
+    const long = documentIndex('', 'word '.repeat(5000));
+    assert.deepEqual([long.exact, long.windows.length], [false, 3]);
+  });
+});
 
 if (!existsSync(join(PG_BIN, 'initdb'))) {
   describe('Store conformance: PostgreSQL', () => {

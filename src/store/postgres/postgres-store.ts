@@ -49,6 +49,8 @@ export class PostgresStore implements Store {
         await db.query(m.sql);
         await db.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [m.version, m.description]);
       }
+    }).catch((err: unknown) => {
+      throw explainConnectionError(err, this.url);
     });
   }
 
@@ -240,6 +242,18 @@ export class PostgresStore implements Store {
     const r = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM originals WHERE sha256 = $1', [sha256]);
     return r.rows[0] ? new Uint8Array(r.rows[0].bytes) : null;
   }
+}
+
+/** Turns the errors of a first connection into messages that say what to do; other errors pass unchanged. */
+function explainConnectionError(err: unknown, url: string): unknown {
+  const code = (err as { code?: string }).code;
+  const where = redact(url);
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH') {
+    return new Error(`Cannot reach PostgreSQL at ${where} (${code}): is the server running, and are host and port right?`, { cause: err });
+  }
+  if (code === '3D000') return new Error(`${(err as Error).message} at ${where}: create it first (createdb, or CREATE DATABASE).`, { cause: err });
+  if (code === '28P01' || code === '28000') return new Error(`PostgreSQL refused the login for ${where}: ${(err as Error).message}.`, { cause: err });
+  return err;
 }
 
 /** The URL without its password, for messages. */
