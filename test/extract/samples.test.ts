@@ -64,13 +64,18 @@ const JUDGED_CORRECT: Record<string, string[]> = {
   ],
 };
 
-/** Default-visible relations of one sample, as "type(source -> target)". */
-function visible(file: string): string[] {
+/** Runs the whole stage over one sample with its hand-made names. */
+function run(file: string): ReturnType<typeof extract> {
   const text = readFileSync(new URL(`../../examples/iran-cables/${file}`, import.meta.url), 'utf8');
-  const { relations } = extract({
+  return extract({
     documentId: file, text, sentences: splitSentences(text), mentions: mentionsFromNames(text, SAMPLE_NAMES[file]!),
     dates: extractDates(text), money: extractMoney(text),
   });
+}
+
+/** Default-visible relations of one sample, as "type(source -> target)". */
+function visible(file: string): string[] {
+  const { relations } = run(file);
   return [...new Set(relations.filter((r) => r.confidence >= DEFAULT_MIN_CONFIDENCE && r.negated !== true).map((r) => `${r.type}(${r.source} -> ${r.target})`))];
 }
 
@@ -90,4 +95,25 @@ test('samples: precision of default-visible relations >= 0.8, and the judged one
   }
   assert.ok(right / shown >= 0.8, `precision ${right}/${shown}; not judged correct:\n${unjudged.join('\n')}`);
   assert.ok(found / judged >= 0.9, `found ${found}/${judged} of the judged relations`);
+});
+
+test('samples: claims with named, anonymous and documentary speakers, and edges resting on them', () => {
+  const cables = run('000_d100bfb39792b62b.txt');
+  const denial = cables.claims.find((c) => c.stance === 'denies');
+  assert.equal(denial?.speakerKey, 'Abadi');
+  const mee = run('003_b040a4527846fc2c.txt');
+  const specialist = mee.claims.find((c) => c.speakerText === 'a specialist in Iranian affairs');
+  assert.equal(specialist?.anonymous, true);
+  assert.ok(mee.claims.filter((c) => c.rule === 'quote:continued').length >= 3);
+  const killed = mee.relations.find((r) => r.type === 'attacked' && r.target === 'Muhandis');
+  assert.equal(mee.claims[killed!.claimIndex!]?.speakerText, 'the specialist');
+  const leaks = run('001_922c9d26da2ca72a.txt');
+  const informant = leaks.relations.find((r) => r.type === 'informant_for' && r.source === 'Barzani');
+  assert.equal(leaks.claims[informant!.claimIndex!]?.speakerText, 'The leak');
+});
+
+test('samples: dated events with participants and places', () => {
+  const events = run('003_b040a4527846fc2c.txt').events.map((e) => `${e.type} ${e.date} ${e.participants.join(',')}${e.place ? ` @${e.place}` : ''}`);
+  assert.ok(events.includes('killing 2020-01 Soleimani,Quds Force,United States @Baghdad'), events.join('\n'));
+  assert.ok(events.some((e) => e.startsWith('killing 2020-01-03 Muhandis')), events.join('\n'));
 });
