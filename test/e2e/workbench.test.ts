@@ -58,6 +58,28 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await page.getByRole('heading', { level: 1, name: 'Qassem Soleimani' }).waitFor();
   });
 
+  it('hides low-confidence relations behind a toggle that lives in the URL', async () => {
+    const entityUrl = new URL(page.url()).pathname;
+    // The sample has no relation under 0.5, so the answer is edited on its way to the page.
+    await page.route('**/api/entities/ent_*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json() as { relations: { confidence: number }[] };
+      body.relations[0]!.confidence = 0.3;
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(url(entityUrl));
+      const toggle = page.getByRole('checkbox', { name: /Show 1 low-confidence relation/ });
+      await toggle.waitFor();
+      assert.equal(await page.locator('.rel.low').count(), 0, 'hidden by default');
+      await toggle.check();
+      await page.waitForURL(/\?low=1$/);
+      await page.locator('.rel.low .low-badge', { hasText: 'low confidence 30%' }).waitFor();
+    } finally {
+      await page.unroute('**/api/entities/ent_*');
+    }
+  });
+
   it('lists the document\'s relations, events and claims beside the text and jumps to each one\'s sentence', async () => {
     await page.goto(url(`/documents/${await sampleCableId(server)}`));
     const fact = page.locator('.doc-facts .fact').nth(1);

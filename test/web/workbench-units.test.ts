@@ -8,6 +8,7 @@ import { groupRelations } from '../../web/components/entity-relations.js';
 import { relationLabel } from '../../web/lib/use-schema.js';
 import { applySizes, exportView, mergeGraphData, toGraph } from '../../web/graph/graph-model.js';
 import { RELATION_TYPES } from '../../src/model/index.js';
+import { toggleFilter } from '../../web/components/network-filters.js';
 import type { EntityRelation } from '../../web/api/client.js';
 
 const day = 86_400_000;
@@ -53,6 +54,12 @@ describe('network URL state', () => {
   it('falls back to defaults for malformed values', () => {
     const state = readNetworkState(new URLSearchParams('entity=robert&hops=9&conf=abc&src=-3&from=2019-1&size=huge'));
     assert.deepEqual([state.entity, state.hops, state.minConfidence, state.minSources, state.from, state.size], ['', 4, 0.5, 0, '', 'degree']);
+  });
+  it('toggles type filters where an empty list means all', () => {
+    const all = ['PERSON', 'ORG', 'LOC', 'MISC'];
+    assert.deepEqual(toggleFilter([], all, 'ORG'), ['PERSON', 'LOC', 'MISC']);
+    assert.deepEqual(toggleFilter(['PERSON', 'LOC', 'MISC'], all, 'ORG'), [], 'all ticked again: no filter');
+    assert.deepEqual(toggleFilter(['LOC'], all, 'PERSON'), ['PERSON', 'LOC'], 'kept in schema order');
   });
   it('asks the API for what the filters say', () => {
     const request = graphRequest(readNetworkState(new URLSearchParams('rel=met&from=2019')));

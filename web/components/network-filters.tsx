@@ -11,8 +11,16 @@ export interface NetworkFiltersProps {
   onChange(next: Partial<NetworkState>): void;
 }
 
-function toggle(list: readonly string[], value: string): string[] {
-  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+/** Toggles `value` in a filter where an empty list means "all": ticking the last one returns to all (a short URL). */
+export function toggleFilter(selected: readonly string[], all: readonly string[], value: string): string[] {
+  const current = selected.length === 0 ? all : selected;
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return next.length === all.length ? [] : all.filter((v) => next.includes(v));
+}
+
+/** True when `value` is the only one ticked: it cannot be unticked (nothing would be shown, which is not a filter). */
+function onlyOne(selected: readonly string[], value: string): boolean {
+  return selected.length === 1 && selected[0] === value;
 }
 
 const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
@@ -39,8 +47,8 @@ export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
         <legend>Entity types</legend>
         {ENTITY_TYPES.map((t) => (
           <label key={t} className="check">
-            <input type="checkbox" checked={state.entityTypes.length === 0 || state.entityTypes.includes(t)}
-              onChange={() => onChange({ entityTypes: toggle(state.entityTypes.length === 0 ? [...ENTITY_TYPES] : state.entityTypes, t).filter(Boolean) })} />
+            <input type="checkbox" checked={state.entityTypes.length === 0 || state.entityTypes.includes(t)} disabled={onlyOne(state.entityTypes, t)}
+              onChange={() => onChange({ entityTypes: toggleFilter(state.entityTypes, ENTITY_TYPES, t) })} />
             <span className={`dot t-${t}`} aria-hidden="true" /> {ENTITY_STYLES[t].label}
           </label>
         ))}
@@ -51,8 +59,8 @@ export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
         <div className="rel-checks">
           {relationTypes.map((t) => (
             <label key={t} className="check" title={schema?.relationTypes[t]?.covers}>
-              <input type="checkbox" checked={state.relationTypes.length === 0 || state.relationTypes.includes(t)}
-                onChange={() => onChange({ relationTypes: toggle(state.relationTypes.length === 0 ? relationTypes : state.relationTypes, t) })} />
+              <input type="checkbox" checked={state.relationTypes.length === 0 || state.relationTypes.includes(t)} disabled={onlyOne(state.relationTypes, t)}
+                onChange={() => onChange({ relationTypes: toggleFilter(state.relationTypes, relationTypes, t) })} />
               {relationLabel(schema, t)}
             </label>
           ))}

@@ -63,7 +63,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
           <span className={`type-chip t-${entity.type}`}>{style.label}</span>
           <span>{plural(entity.mentionCount, 'mention')}</span>
           <span>{plural(entity.documentIds.length, 'document')}</span>
-          <Link href={buildUrl('/network', { entity: entity.id, hops: 1 })}>Show in network</Link>
+          <Link href={buildUrl('/network', { entity: entity.id, node: entity.id })}>Show in network</Link>
           <Link href={buildUrl('/timeline', { entity: entity.id })}>Show on timeline</Link>
         </p>
       </div>
