@@ -2,6 +2,7 @@
 import type { Stage } from '../../model/index.js';
 import { loadRecognizer, type Recognizer } from '../../nlp/ner/index.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
+import { retypeMentions } from './retype.js';
 
 /** Stage name under which mentions are stored. */
 export const MENTIONS_STAGE = 'mentions';
@@ -13,10 +14,10 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return `${get().version}+within-doc@1`;
+      return `${get().version}+retype@1+within-doc@1`;
     },
     run(doc) {
-      const spans = get().recognize(doc.text, doc.sentences);
+      const spans = retypeMentions(doc.text, get().recognize(doc.text, doc.sentences), doc.source);
       const { clusters } = resolveWithinDocument(doc.text, spans);
       const keyOf = new Map<number, { key: string; norm: string }>();
       for (const c of clusters) {

@@ -1,0 +1,48 @@
+/** Type corrections from the document around a name, applied after the NER model: evidence the model's window does not see. */
+import type { EntityType } from '../../model/index.js';
+
+/** A recognised name (as the NER model returns it). */
+interface Span {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+}
+
+// A name followed by one of these nouns names an organisation: "the Beit Rahbari agency", "the Badr group".
+const ORG_HEADS = new Set(
+  ('agency agencies department ministry organisation organization group groups movement party committee council company ' +
+    'corporation network brigade brigades battalion militia militias faction factions front coalition alliance bureau ' +
+    'directorate unit newspaper channel institute foundation').split(' '),
+);
+// Heads that follow places too ("U.S. forces", "Iraq army"): they make a person or other name an organisation, not a place.
+const ARMED_HEADS = new Set('army forces force command guard guards corps'.split(' '));
+
+const fold = (s: string): string => s.toLowerCase().replace(/[’']s$/u, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The next word after `end`, lower case, skipping spaces only (punctuation ends the phrase). */
+function nextWord(text: string, end: number): string {
+  return /^[ \t]+([\p{L}]+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * Returns the spans with corrected types, and which were changed:
+ * - a name equal to the document's outlet is an organisation ("© 2021 Al Bawaba" where the outlet is Al Bawaba);
+ * - a name followed by an organisation noun is an organisation ("the Beit Rahbari agency");
+ * - every other mention of a corrected name in the document takes the corrected type.
+ */
+export function retypeMentions<T extends Span>(text: string, spans: T[], outlet?: string | null): T[] {
+  const corrected = new Map<string, EntityType>();
+  const outletKey = outlet ? fold(outlet) : '';
+  for (const s of spans) {
+    if (s.type === 'ORG') continue;
+    const key = fold(s.text);
+    const head = nextWord(text, s.end);
+    if ((outletKey && key === outletKey) || ORG_HEADS.has(head) || (s.type !== 'LOC' && ARMED_HEADS.has(head))) corrected.set(key, 'ORG');
+  }
+  if (corrected.size === 0) return spans;
+  return spans.map((s) => {
+    const type = corrected.get(fold(s.text));
+    return type && type !== s.type ? { ...s, type } : s;
+  });
+}
