@@ -1,6 +1,6 @@
 /** Dated events: a trigger word, the date stated in the same sentence, the people and groups involved, and the place. */
 import type { DateMention } from '../model/index.js';
-import { flattenMentions } from './masked.js';
+import { withPronouns } from './pronouns.js';
 import type { ExtractedEvent, ExtractionInput, InputMention } from './types.js';
 
 /** Trigger words per event type; the first matching type in a sentence position wins. */
@@ -24,7 +24,7 @@ const TRIGGERS: { type: string; words: RegExp }[] = [
 
 /** Extracts one event per (type, sentence, date) when the sentence states a date. */
 export function extractEvents(input: ExtractionInput): ExtractedEvent[] {
-  const mentions = flattenMentions(input.mentions);
+  const mentions = withPronouns(input.text, input.mentions);
   const out: ExtractedEvent[] = [];
   for (const sent of input.sentences) {
     const dates = input.dates.filter((d) => d.start >= sent.start && d.end <= sent.end);

@@ -2,6 +2,7 @@
 import { RELATION_TYPES } from '../model/index.js';
 import type { MoneyMention } from '../model/index.js';
 import { maskSentences, type MaskedSentence } from './masked.js';
+import { PRONOUN_TEXT, withPronouns } from './pronouns.js';
 import { compileFrames, runFrames, type FrameHit } from './relations/frame.js';
 import { INFORMANT_ROLES, STANCE_NOUN } from './relations/lexicon.js';
 import { LOCATIVE_FRAMES, framingPlaceHits } from './relations/locative.js';
@@ -26,7 +27,8 @@ const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|i
 /** Extracts typed relations between the input's entity keys, one per (type, pair, sentence), best rule kept. */
 export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
-  for (const s of maskSentences(input)) {
+  // Pronouns stand in for the one person named just before them; relations through them are marked and weakened.
+  for (const s of maskSentences({ ...input, mentions: withPronouns(input.text, input.mentions) })) {
     if (s.mentions.length < 2) continue;
     for (const hit of [...runFrames(s, FRAMES), ...framingPlaceHits(s)]) {
       const rel = toRelation(input, s, hit);
@@ -69,12 +71,13 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
   const from = s.offsets[hit.from]!;
   const amount = hit.type === 'paid' ? findAmount(input.money, from, s.span.end) : undefined;
   if (hit.needsMoney && amount === undefined) return null;
+  const viaPronoun = PRONOUN_TEXT.test(src.text) || PRONOUN_TEXT.test(tgt.text);
   const rel: ExtractedRelation = {
     type,
     source: src.entityKey,
     target: tgt.entityKey,
-    confidence: Math.round(hit.confidence * 100) / 100,
-    rule: hit.rule,
+    confidence: Math.round(hit.confidence * (viaPronoun ? 0.85 : 1) * 100) / 100,
+    rule: viaPronoun ? `${hit.rule}:pronoun` : hit.rule,
     evidence: { documentId: input.documentId, start: s.span.start, end: s.span.end, text: input.text.slice(s.span.start, s.span.end) },
     sourceSpan: { start: src.start, end: src.end },
     targetSpan: { start: tgt.start, end: tgt.end },

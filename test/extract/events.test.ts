@@ -9,12 +9,12 @@ type Row = [name: string, text: string, mentions: HandMention[], documentDate: s
 
 const ROWS: Row[] = [
   [
-    'a killing with a full date; only names near the trigger take part',
+    'a killing with a full date; a pronoun stands for the person named before it',
     'Yet they remained under Soleimani’s control until 3 January 2020, when he and Abu Mahdi al-Muhandis, the godfather of most Iraqi armed factions, were killed.',
     [['Soleimani', 'PERSON'], ['Abu Mahdi al-Muhandis', 'PERSON', 'Muhandis'], ['Iraqi', 'MISC']],
     '2021-03-20',
-    // "he" is Soleimani, but pronouns are not resolved here; "Soleimani's control" is too far from "killed" to count.
-    ['killing 2020-01-03/day Muhandis'],
+    // "he" stands for Soleimani, the one person named before it.
+    ['killing 2020-01-03/day Soleimani,Muhandis'],
   ],
   [
     'a strike dated by a day and month, year from the document date, with its place',

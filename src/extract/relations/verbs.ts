@@ -18,9 +18,16 @@ const ROWS: VerbRow[] = [
     // "Each of these agencies controls dozens of Iraqi armed factions", "Iran dominates the politics of Iraq",
     // "Hejazi became directly responsible for the most prominent Iraqi armed factions, including Kataeb Hezbollah and Asaib Ahl al-Haq"
     type: 'controls',
-    verbs: String.raw`(?:controls?|controlled|controlling|directs|directed|directing|commands|commanded|commanding|runs|ran|oversees|oversaw|overseeing|sponsors|sponsored|sponsoring|backs|backed|backing|founded|co-founded|established|formed|created|arms|armed|arming|trains|trained|training|leads|led|leading|heads|headed|heading|manages|managed|supervises|supervised|handles|handled|dominates|dominated|dominating|took control of|taking control of|seized control of|(?:has |have |had |claims? |claimed |retains? |retained |regained |maintains? )?(?:full |effective |total )?control of|took charge of|became responsible for|(?:is|was|are|were|became|become|becomes|remained|remains) (?:directly |also |now )?responsible for|(?:is|was|are|were|) ?in charge of|set up|organi[sz]ed)`,
+    verbs: String.raw`(?:controls?|controlled|controlling|directs|directed|directing|commands|commanded|commanding|runs|ran|oversees|oversaw|overseeing|sponsors|sponsored|sponsoring|backs|backed|backing|founded|co-founded|established|formed|created|leads|led|leading|heads|headed|heading|manages|managed|supervises|supervised|handles|handled|dominates|dominated|dominating|took control of|taking control of|seized control of|(?:has |have |had |claims? |claimed |retains? |retained |regained |maintains? )?(?:full |effective |total )?control of|took charge of|became responsible for|(?:is|was|are|were|became|become|becomes|remained|remains) (?:directly |also |now )?responsible for|(?:is|was|are|were|) ?in charge of|set up|organi[sz]ed)`,
     objects: 'POLM',
     confidence: 0.8,
+  },
+  {
+    // "the IRGC trained and armed Kataeb Hezbollah" (a group; "the U.S. trained him" makes no one its creature)
+    type: 'controls',
+    verbs: String.raw`(?:arms|armed|arming|trains|trained|training|equips|equipped|equipping)(?: and (?:armed|trained|equipped|funded))?`,
+    objects: 'OM',
+    confidence: 0.75,
   },
   {
     // "The last three answer directly to Khamenei", "the Quds Force is part of the IRGC"

@@ -1,0 +1,34 @@
+/** Personal pronouns as stand-in mentions of the nearest person named before them, so "the Americans killed him" has an object. */
+import { flattenMentions } from './masked.js';
+import type { InputMention } from './types.js';
+
+/** How far back (in characters) a pronoun may look for the person it stands for: about two sentences. */
+const REACH = 400;
+
+// "he", "him", "she": "his" and "her" qualify a noun ("his militia groups") and are left alone.
+const PRONOUN = /\b(?:[Hh]e|[Hh]im|[Ss]he)\b/g;
+
+/** Marks pronoun mentions so rules can lower their confidence; entityKey is the antecedent's. */
+export const PRONOUN_TEXT = /^(?:he|him|she)$/i;
+
+/**
+ * Adds a PERSON mention for each "he/him/she" whose nearest preceding person mention lies within REACH and names only
+ * one person in that stretch ("Soleimani ..., but the Americans killed him" -> him = Soleimani). A stretch naming two
+ * different people is ambiguous and gets nothing.
+ */
+export function withPronouns(text: string, mentions: readonly InputMention[]): InputMention[] {
+  const names = flattenMentions(mentions);
+  const people = names.filter((m) => m.type === 'PERSON');
+  const out = [...names];
+  PRONOUN.lastIndex = 0;
+  for (let m = PRONOUN.exec(text); m !== null; m = PRONOUN.exec(text)) {
+    const at = m.index;
+    if (names.some((n) => n.start <= at && at < n.end)) continue;
+    const before = people.filter((p) => p.end <= at && at - p.end <= REACH);
+    const keys = new Set(before.map((p) => p.entityKey));
+    const last = before[before.length - 1];
+    if (last === undefined || keys.size !== 1) continue;
+    out.push({ start: at, end: at + m[0].length, type: 'PERSON', text: m[0], entityKey: last.entityKey });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
