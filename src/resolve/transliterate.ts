@@ -44,6 +44,7 @@ const HEBREW: Record<string, string> = {
 const VOWEL_LETTERS: Record<string, [string, string]> = { و: ['w', 'u'], ي: ['y', 'i'], ی: ['y', 'i'], ו: ['v', 'u'], י: ['y', 'i'] };
 const ABJAD_WORD = /[\u0590-\u05ff\u0600-\u06ff\u200c\u200d]+/gu;
 const ABJAD_LETTER = /[\u0590-\u05ff\u0600-\u06ff]/u;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Reads و, ي (and Hebrew ו, י) as a consonant or a long vowel from their place in the word:
@@ -77,6 +78,8 @@ function foldAbjadWord(word: string): string {
 
 /** Lower-cases and folds text to ASCII where a mapping exists ("Ǧamāl" -> "gamal", "Путин" -> "putin", "قاسم" -> "qasm"). */
 export function foldToAscii(text: string): string {
+  // ASCII input (most English text) is unchanged by NFKC/NFKD and has no marks: lower-casing is the whole fold.
+  if (ASCII.test(text)) return text.toLowerCase();
   const lower = text.normalize('NFKC').toLowerCase();
   // "نصر الله", "حزب الله": the name of God closes a compound written as one word in Latin ("Nasrallah").
   const abjadDone = ABJAD_LETTER.test(lower)
@@ -84,5 +87,5 @@ export function foldToAscii(text: string): string {
     : lower;
   const bare = abjadDone.normalize('NFKD').replace(/\p{M}/gu, '');
   // Plain ASCII, the common case, needs no table.
-  return /^[\x00-\x7f]*$/.test(bare) ? bare : bare.replace(/[^\x00-\x7f]/gu, (ch) => LATIN_SPECIAL[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch);
+  return ASCII.test(bare) ? bare : bare.replace(/[^\x00-\x7f]/gu, (ch) => LATIN_SPECIAL[ch] ?? CYRILLIC[ch] ?? GREEK[ch] ?? ch);
 }
