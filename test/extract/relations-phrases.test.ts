@@ -114,3 +114,14 @@ test('relations (phrases): hedges lower confidence below the default threshold',
   const weak = extractRelations(inputFor('Soleimani was in Baghdad.', [['Soleimani', 'PERSON'], ['Baghdad', 'LOC']]));
   assert.ok(weak.every((r) => r.confidence < DEFAULT_MIN_CONFIDENCE));
 });
+
+test('relations (phrases): a pronoun stands for the one person named before it, and is marked', () => {
+  const text = 'Soleimani was the link between the factions, but the Americans killed him.';
+  const [rel] = extractRelations(inputFor(text, [['Soleimani', 'PERSON'], ['Americans', 'MISC', 'United States']]));
+  assert.equal(show(rel === undefined ? [] : [rel])[0], 'attacked(United States -> Soleimani)');
+  assert.equal(rel?.rule, 'verb:attacked:pronoun');
+  assert.equal(text.slice(rel!.targetSpan!.start, rel!.targetSpan!.end), 'him');
+  const ambiguous = 'Hejazi met Qaani in Tehran. Later he phoned Abu Fadak.';
+  const rels = extractRelations(inputFor(ambiguous, [['Hejazi', 'PERSON'], ['Qaani', 'PERSON'], ['Tehran', 'LOC'], ['Abu Fadak', 'PERSON']]));
+  assert.deepEqual(show(rels.filter((r) => r.confidence >= DEFAULT_MIN_CONFIDENCE)), ['met(Hejazi -> Qaani)']);
+});
