@@ -33,6 +33,7 @@ const JUDGED_CORRECT: Record<string, string[]> = {
     'role_in(Maksusi -> Iraq)', // "Iraq's then-commander of military intelligence, Lt. Gen. Hatem al-Maksusi"
     'controls(United States -> SDF)', // "the U.S.-backed Kurdish-led militia, the Syrian Democratic Forces"
     'controls(Kurds -> SDF)', // same sentence, "Kurdish-led"
+    'paid(United States -> Source 134992)', // "He also said the U.S. paid him $3,000 a month" (him = the asset named before)
     'located_in(United States -> Iraq)', // caption "U.S. troops stationed in Iraq"
     'located_in(IRGC -> Syria)', // "IRGC agents stationed inside Syria"
   ],
