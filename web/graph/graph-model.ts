@@ -46,9 +46,9 @@ export function edgeColor(edge: Pick<GraphEdge, 'confidence' | 'contradicted'>):
   return edge.confidence >= 0.75 ? '#6e7781' : edge.confidence >= 0.5 ? '#8c959f' : '#c4cbd2';
 }
 
-/** Node size from a 0..1 weight: readable small nodes, hubs up to 5x larger. */
-export function sizeFor(weight: number): number {
-  return 3 + 12 * Math.sqrt(Math.max(0, Math.min(1, weight)));
+/** Node size from a 0..1 weight: readable small nodes, hubs up to 5x larger; `scale` shrinks everything in crowded views. */
+export function sizeFor(weight: number, scale = 1): number {
+  return scale * (3 + 12 * Math.sqrt(Math.max(0, Math.min(1, weight))));
 }
 
 function nodeAttributes(node: GraphNode, spread: number): NodeAttributes {
@@ -96,8 +96,10 @@ export function toGraph(data: GraphData): NetworkGraph {
 /** Sets every node's size from its degree (as drawn) or its centrality, relative to the largest. */
 export function applySizes(graph: NetworkGraph, by: 'degree' | 'centrality'): void {
   let max = 0;
+  // Thousands of nodes at full size would cover each other: crowded views draw smaller nodes (zooming in spreads them).
+  const scale = graph.order > 2000 ? 0.4 : graph.order > 500 ? 0.65 : 1;
   graph.forEachNode((node, a) => { max = Math.max(max, by === 'degree' ? graph.degree(node) : a.centrality ?? 0); });
-  graph.updateEachNodeAttributes((node, a) => ({ ...a, size: sizeFor(max > 0 ? (by === 'degree' ? graph.degree(node) : a.centrality ?? 0) / max : 0) }));
+  graph.updateEachNodeAttributes((node, a) => ({ ...a, size: sizeFor(max > 0 ? (by === 'degree' ? graph.degree(node) : a.centrality ?? 0) / max : 0, scale) }));
 }
 
 /** The view (or, with `around`, one node and its relations) as a JSON document: nodes with positions, edges with their scores. */

@@ -57,7 +57,7 @@ export function NetworkCanvas({ graph, emphasis, focus, onNode, onEdge, onStage,
       enableEdgeEvents: true,
       defaultEdgeType: big ? 'line' : 'arrow',
       hideEdgesOnMove: big,
-      labelRenderedSizeThreshold: graph.order < 150 ? 0 : 9,
+      labelRenderedSizeThreshold: graph.order < 150 ? 0 : big ? 5 : 8,
       // Small views label every node they can; large ones only hubs, so labels stay readable.
       labelDensity: graph.order < 150 ? 1 : 0.7,
       stagePadding: graph.order < 150 ? 90 : 40,
@@ -85,6 +85,8 @@ export function NetworkCanvas({ graph, emphasis, focus, onNode, onEdge, onStage,
         if (edge === e.edge) return { ...data, color: '#c2410c', size: 3, zIndex: 2 };
         if (e.node && !graph.hasExtremity(edge, e.node)) return { ...data, hidden: graph.order > 400, color: DIM, zIndex: 0 };
         if (e.members && !(e.members.has(graph.source(edge)) && e.members.has(graph.target(edge)))) return { ...data, color: DIM, zIndex: 0 };
+        // Thousands of edges in full grey hide the nodes: crowded views draw them faint (denials stay red).
+        if (big && !data.contradicted) return { ...data, color: '#d5dae0' };
         return data;
       },
     });
