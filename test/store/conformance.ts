@@ -311,5 +311,20 @@ export function storeConformance(name: string, harness: StoreHarness): void {
       const hit = (await store.search({ query: parseQuery('"red ledger"'), limit: 10, offset: 0, collections: ['long'] }, ALL_COLLECTIONS)).results[0]!;
       assert.deepEqual(hit.snippet.parts.filter((x) => x.hit).map((x) => x.text), ['red ledger']);
     });
+    it('keeps NUL and other rare characters exactly, in text, metadata and evidence', async () => {
+      const text = 'Record\u0000one names the envoy\uFFFF; tab\there.';
+      const [r] = await store.putDocuments([item('ctl', textDoc('record\u0000.json', text, { title: 'T\u0000', meta: { k: 'v\u0000' } }))]);
+      const doc = (await store.getDocument(r!.id, ALL_COLLECTIONS))!;
+      assert.deepEqual([doc.text, doc.title, doc.path, doc.meta.k], [text, 'T\u0000', 'record\u0000.json', 'v\u0000']);
+      const res = await store.search({ query: parseQuery('envoy'), limit: 10, offset: 0, collections: ['ctl'] }, ALL_COLLECTIONS);
+      assert.equal(res.total, 1);
+      assert.equal(res.results[0]!.snippet.parts.map((x) => x.text).join(''), text);
+      const ev = { documentId: r!.id, start: 0, end: 10, text: text.slice(0, 10) };
+      await store.putStageOutput(r!.id, 'test-ctl', 'c1', {
+        claims: [{ id: 'clm_ctl', speaker: null, speakerText: 'record\u0000', text: text.slice(0, 10), stance: 'asserts', evidence: [ev] }],
+      });
+      const claim = (await store.listClaims({ collections: ['ctl'] }))[0]!;
+      assert.deepEqual([claim.speakerText, claim.text, claim.evidence], ['record\u0000', text.slice(0, 10), [ev]]);
+    });
   });
 }

@@ -1,5 +1,4 @@
 /** Resolved entities in PostgreSQL: candidates from mention keys, the resolution result, decisions, near-duplicate groups. */
-import type pg from 'pg';
 import type { Decision, EntityCandidate, EntityType, ResolvedEntityRecord, MergeReason } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
@@ -14,7 +13,7 @@ export async function readCandidates(db: Db, collection: string): Promise<Entity
 }
 
 /** Replaces a collection's resolved entities and the candidate -> entity map (inside the caller's transaction). */
-export async function writeEntities(db: pg.PoolClient, collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void> {
+export async function writeEntities(db: Db, collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void> {
   await db.query('DELETE FROM entity_members WHERE collection = $1', [collection]);
   await db.query('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = $1)', [collection]);
   await db.query('DELETE FROM entities WHERE collection = $1', [collection]);
@@ -98,7 +97,7 @@ export async function readSignatures(db: Db, collection: string): Promise<{ id: 
 }
 
 /** Stores signatures and near-duplicate groups (inside the caller's transaction), one statement each. */
-export async function writeDuplicateGroups(db: pg.PoolClient, signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void> {
+export async function writeDuplicateGroups(db: Db, signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void> {
   if (signatures.size > 0) {
     await db.query('UPDATE documents d SET signature = v.sig FROM unnest($1::text[], $2::bytea[]) AS v(id, sig) WHERE d.id = v.id',
       [[...signatures.keys()], [...signatures.values()].map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength))]);

@@ -1,5 +1,4 @@
 /** Extracted facts in PostgreSQL: one stage's output replaced in a transaction; reads with candidate keys mapped to entities. */
-import type pg from 'pg';
 import type { Mention, Entity, Evidence, Relation, Event, Claim } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
@@ -17,7 +16,7 @@ function lastById<T extends { id: string }>(items: T[]): T[] {
 }
 
 /** Replaces one stage's output for one document (inside the caller's transaction) and records the stage version that ran. */
-export async function writeStageOutput(db: pg.PoolClient, documentId: string, stage: string, version: string, out: StageOutput): Promise<void> {
+export async function writeStageOutput(db: Db, documentId: string, stage: string, version: string, out: StageOutput): Promise<void> {
   // One statement removes the earlier output (all CTEs see the same snapshot, so evidence still finds its owners).
   await db.query(`WITH ${(['relation', 'event', 'claim'] as const).map((kind) => `${kind}_evidence AS (DELETE FROM evidence
     WHERE owner_kind = '${kind}' AND owner_id IN (SELECT id FROM ${kind}s WHERE document_id = $1 AND stage = $2))`).join(', ')},
@@ -101,11 +100,11 @@ export async function readMentions(db: Db, documentId: string, scope: Scope): Pr
   const p = new Params();
   const id = p.add(documentId);
   const resolve = await entityResolver(db, scope);
-  const rows = await db.query(`SELECT m.document_id AS "documentId", m.span_start AS start, m.span_end AS "end", m.text, m.type, m.norm,
+  const rows = await db.query<Mention & { confidence: number | null; entityKey: string | null; collection: string }>(`SELECT m.document_id AS "documentId", m.span_start AS start, m.span_end AS "end", m.text, m.type, m.norm,
     m.confidence, m.entity_key AS "entityKey", m.stage, m.version, d.collection FROM mentions m JOIN documents d ON d.id = m.document_id
     WHERE m.document_id = ${id} AND ${scopeSql(p, scope)} ORDER BY m.span_start, m.span_end, m.stage, m.id`, p.values);
   return rows.rows.map((r) => {
-    const { collection, ...m } = r as Mention & { confidence: number | null; entityKey: string | null; collection: string };
+    const { collection, ...m } = r;
     const key = m.entityKey ?? `${documentId}#${m.type}:${m.norm}`;
     return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId: resolve(collection, key) };
   });

@@ -10,7 +10,7 @@ import type {
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { Params, scopeSql, inTransaction, SUMMARY_COLUMNS } from './sql.js';
+import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } from './sql.js';
 import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
 import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
@@ -25,12 +25,14 @@ const MIGRATION_LOCK = 4_242_001;
 /** The PostgreSQL implementation of Store. */
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
+  private readonly db: Db;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string) {
     this.pool = new pg.Pool({ connectionString: url, max: 4 });
     // An idle client losing its server must not crash the process; the next query reports the problem.
     this.pool.on('error', () => undefined);
+    this.db = wrapDb(this.pool);
   }
 
   async migrate(): Promise<void> {
@@ -92,13 +94,13 @@ export class PostgresStore implements Store {
   }
 
   async findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null> {
-    const r = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.collection = $1 AND d.sha256 = $2`, [collection, sha256]);
+    const r = await this.db.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.collection = $1 AND d.sha256 = $2`, [collection, sha256]);
     return r.rows[0] ? toSummary(r.rows[0]) : null;
   }
 
   async getDocument(id: string, scope: Scope): Promise<StoredDocument | null> {
     const p = new Params();
-    const r = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS}, d.text, d.sentences, d.pages, d.meta, d.warnings
+    const r = await this.db.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS}, d.text, d.sentences, d.pages, d.meta, d.warnings
       FROM documents d WHERE d.id = ${p.add(id)} AND ${scopeSql(p, scope)}`, p.values);
     return r.rows[0] ? toStored(r.rows[0]) : null;
   }
@@ -106,46 +108,46 @@ export class PostgresStore implements Store {
   async listDocuments(scope: Scope, limit: number, offset: number): Promise<Page<DocumentSummary>> {
     const p = new Params();
     const where = scopeSql(p, scope);
-    const total = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${where}`, p.values);
-    const rows = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where}
+    const total = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${where}`, p.values);
+    const rows = await this.db.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where}
       ORDER BY d.collection, d.path, d.seq LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values);
     return { items: rows.rows.map(toSummary), total: total.rows[0]!.n };
   }
 
   async listChildren(id: string, scope: Scope): Promise<DocumentSummary[]> {
     const p = new Params();
-    const r = await this.pool.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.parent_id = ${p.add(id)}
+    const r = await this.db.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.parent_id = ${p.add(id)}
       AND ${scopeSql(p, scope)} ORDER BY d.path, d.seq`, p.values);
     return r.rows.map(toSummary);
   }
 
   async recordFailure(f: FailureRecord): Promise<void> {
-    await this.pool.query(`INSERT INTO failures (collection, path, code, message, at) VALUES ($1, $2, $3, $4, $5)
+    await this.db.query(`INSERT INTO failures (collection, path, code, message, at) VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (collection, path) DO UPDATE SET code = EXCLUDED.code, message = EXCLUDED.message, at = EXCLUDED.at`,
     [f.collection, f.path, f.code, f.message, f.at]);
   }
 
   async clearFailures(collection: string, path: string): Promise<void> {
-    await this.pool.query('DELETE FROM failures WHERE collection = $1 AND path = $2', [collection, path]);
+    await this.db.query('DELETE FROM failures WHERE collection = $1 AND path = $2', [collection, path]);
   }
 
   async listFailures(scope: Scope): Promise<FailureRecord[]> {
     const p = new Params();
-    const r = await this.pool.query<FailureRecord>(`SELECT d.collection, d.path, d.code, d.message, d.at FROM failures d
+    const r = await this.db.query<FailureRecord>(`SELECT d.collection, d.path, d.code, d.message, d.at FROM failures d
       WHERE ${scopeSql(p, scope)} ORDER BY d.path, d.id`, p.values);
     return r.rows;
   }
 
   async search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
-    return searchDocuments(this.pool, request, scope);
+    return searchDocuments(this.db, request, scope);
   }
 
   async stats(scope: Scope): Promise<StoreStats> {
     const p = new Params();
     const where = scopeSql(p, scope);
-    const count = async (sql: string): Promise<number> => Number((await this.pool.query<{ n: string }>(sql, p.values)).rows[0]!.n);
+    const count = async (sql: string): Promise<number> => Number((await this.db.query<{ n: string }>(sql, p.values)).rows[0]!.n);
     const group = async (col: string, table = 'documents'): Promise<{ value: string; count: number }[]> =>
-      (await this.pool.query<{ value: string; count: number }>(`SELECT coalesce(${col}, '') AS value, count(*)::int AS count
+      (await this.db.query<{ value: string; count: number }>(`SELECT coalesce(${col}, '') AS value, count(*)::int AS count
         FROM ${table} d WHERE ${where} GROUP BY value ORDER BY count DESC, value`, p.values)).rows;
     return {
       documents: await count(`SELECT count(*) AS n FROM documents d WHERE ${where}`),
@@ -165,29 +167,29 @@ export class PostgresStore implements Store {
   }
 
   async stageVersions(stage: string): Promise<Map<string, string>> {
-    const r = await this.pool.query<{ document_id: string; version: string }>('SELECT document_id, version FROM stage_runs WHERE stage = $1', [stage]);
+    const r = await this.db.query<{ document_id: string; version: string }>('SELECT document_id, version FROM stage_runs WHERE stage = $1', [stage]);
     return new Map(r.rows.map((x) => [x.document_id, x.version]));
   }
 
   async listMentions(id: string, scope: Scope): Promise<Mention[]> {
-    return readMentions(this.pool, id, scope);
+    return readMentions(this.db, id, scope);
   }
 
   async listEntities(scope: Scope): Promise<Entity[]> {
-    const resolved = await resolvedCollections(this.pool);
-    const unresolved = (await readEntities(this.pool, scope)).filter((e) => !resolved.has(e.collection));
-    return [...(await readResolvedEntities(this.pool, scope)), ...unresolved];
+    const resolved = await resolvedCollections(this.db);
+    const unresolved = (await readEntities(this.db, scope)).filter((e) => !resolved.has(e.collection));
+    return [...(await readResolvedEntities(this.db, scope)), ...unresolved];
   }
 
   async getEntity(id: string, scope: Scope): Promise<ResolvedEntityRecord | null> {
-    const resolved = await readEntity(this.pool, id, scope);
+    const resolved = await readEntity(this.db, id, scope);
     if (resolved) return resolved;
-    const e = (await readEntities(this.pool, scope)).find((x) => x.id === id);
+    const e = (await readEntities(this.db, scope)).find((x) => x.id === id);
     return e ? { ...e, members: [], reasons: [] } : null;
   }
 
   async listCandidates(collection: string): Promise<EntityCandidate[]> {
-    return readCandidates(this.pool, collection);
+    return readCandidates(this.db, collection);
   }
 
   async putEntities(collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void> {
@@ -195,15 +197,15 @@ export class PostgresStore implements Store {
   }
 
   async addDecision(collection: string, decision: Decision): Promise<void> {
-    await insertDecision(this.pool, collection, decision);
+    await insertDecision(this.db, collection, decision);
   }
 
   async listDecisions(collection: string): Promise<Decision[]> {
-    return readDecisions(this.pool, collection);
+    return readDecisions(this.db, collection);
   }
 
   async listSignatures(collection: string): Promise<{ id: string; signature: Uint8Array | null }[]> {
-    return readSignatures(this.pool, collection);
+    return readSignatures(this.db, collection);
   }
 
   async putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void> {
@@ -211,35 +213,35 @@ export class PostgresStore implements Store {
   }
 
   async listCollections(): Promise<string[]> {
-    return (await this.pool.query<{ collection: string }>('SELECT DISTINCT collection FROM documents ORDER BY collection')).rows.map((r) => r.collection);
+    return (await this.db.query<{ collection: string }>('SELECT DISTINCT collection FROM documents ORDER BY collection')).rows.map((r) => r.collection);
   }
 
   async listRelations(scope: Scope): Promise<Relation[]> {
-    return readMergedRelations(this.pool, scope);
+    return readMergedRelations(this.db, scope);
   }
 
   async listEvents(scope: Scope): Promise<Event[]> {
-    return readEvents(this.pool, scope);
+    return readEvents(this.db, scope);
   }
 
   async listClaims(scope: Scope): Promise<Claim[]> {
-    return readClaims(this.pool, scope);
+    return readClaims(this.db, scope);
   }
 
   async verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }> {
     // The server re-hashes the bytes (sha256() is built in), so originals never travel to the client.
-    const hashed = await this.pool.query<{ sha256: string; ok: boolean; paths: string[] | null }>(`SELECT o.sha256,
+    const hashed = await this.db.query<{ sha256: string; ok: boolean; paths: string[] | null }>(`SELECT o.sha256,
       encode(sha256(o.bytes), 'hex') = o.sha256 AS ok,
       (SELECT array_agg(d.path ORDER BY d.path) FROM documents d WHERE d.sha256 = o.sha256) AS paths FROM originals o ORDER BY o.sha256`);
     const problems: VerifyProblem[] = hashed.rows.filter((r) => !r.ok).map((r) => ({ sha256: r.sha256, paths: r.paths ?? [], problem: 'mismatch' }));
-    const missing = await this.pool.query<{ sha256: string; paths: string[] }>(`SELECT d.sha256, array_agg(d.path ORDER BY d.path) AS paths
+    const missing = await this.db.query<{ sha256: string; paths: string[] }>(`SELECT d.sha256, array_agg(d.path ORDER BY d.path) AS paths
       FROM documents d LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL GROUP BY d.sha256`);
     for (const m of missing.rows) problems.push({ sha256: m.sha256, paths: m.paths, problem: 'missing' });
     return { checked: hashed.rows.length, problems };
   }
 
   async readOriginal(sha256: string): Promise<Uint8Array | null> {
-    const r = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM originals WHERE sha256 = $1', [sha256]);
+    const r = await this.db.query<{ bytes: Buffer }>('SELECT bytes FROM originals WHERE sha256 = $1', [sha256]);
     return r.rows[0] ? new Uint8Array(r.rows[0].bytes) : null;
   }
 }
