@@ -17,7 +17,7 @@ import { computeClusters } from './ner-clusters.js';
 
 const root = findPackageRoot();
 const dataDir = process.env.CABLEGRAPH_DATA ?? join(root, '..', 'shared', 'data');
-const epochs = Number(process.env.NER_EPOCHS ?? 16);
+const epochs = Number(process.env.NER_EPOCHS ?? 12);
 const out = process.env.NER_OUT ?? join(root, 'models', MODEL_FILE);
 const log = (s: string): void => console.log(`[${(process.uptime()).toFixed(0)}s] ${s}`);
 if (!existsSync(join(dataDir, 'conll2003/train.txt'))) throw new Error(`no training data under ${dataDir}`);
@@ -43,7 +43,7 @@ const lexicon: Lexicon = {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '2'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '3'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,

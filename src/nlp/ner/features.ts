@@ -37,6 +37,8 @@ export interface DocState {
   seenCapMid: Set<string>;
   /** Spelling -> counts of labels predicted so far in this document: PER, ORG, LOC, MISC, O. */
   history: Map<string, Int32Array>;
+  /** Capitalised spelling -> hashes of the words around all its occurrences in the document (context aggregation). */
+  contexts: Map<string, Set<number>>;
 }
 
 const NO_FEATURES: number[] = [];
@@ -55,6 +57,8 @@ const CAPS_LINE = H('capsline');
 const GAZ = GAZETTEER_CLASSES.map((c) => ['B', 'I', 'L', 'U'].map((p) => H(`gz:${c}:${p}`)));
 const GAZ_CTX = [H('gzctx-1'), H('gzctx+1')];
 const DOC_LOWER = H('doc:lower');
+const AGG_L = H('agg-1');
+const AGG_R = H('agg+1');
 const DOC_CAPMID = H('doc:capmid');
 const HIST = ['PER', 'ORG', 'LOC', 'MISC', 'O'].map((t) => [H(`hist:${t}:all`), H(`hist:${t}:most`)]);
 
@@ -110,7 +114,7 @@ export class FeatureExtractor {
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
   scanDocument(sentences: readonly (readonly string[])[], infos?: readonly (readonly WordInfo[])[], skip?: readonly boolean[]): DocState {
-    const doc: DocState = { seenLower: new Set(), seenCapMid: new Set(), history: new Map() };
+    const doc: DocState = { seenLower: new Set(), seenCapMid: new Set(), history: new Map(), contexts: new Map() };
     sentences.forEach((s, k) => {
       if (skip?.[k]) return;
       const ws = infos?.[k] ?? s.map((t) => this.word(t));
@@ -119,6 +123,15 @@ export class FeatureExtractor {
         const info = ws[i]!;
         if (info.caseClass === CaseClass.Lower) doc.seenLower.add(info.lower);
         else if (i > 0 && !caps && info.caseClass === CaseClass.InitCap && !/^["'(\-:]/.test(s[i - 1]!)) doc.seenCapMid.add(info.lower);
+        if (!caps && info.caseClass !== CaseClass.Lower && info.caseClass !== CaseClass.NoLetters) {
+          // "Leeds beat", "shares of Mobil": the words around every occurrence vote on the type of each one.
+          let set = doc.contexts.get(s[i]!);
+          if (!set) doc.contexts.set(s[i]!, (set = new Set()));
+          if (set.size < 12) {
+            set.add(mixHash(AGG_L, i > 0 ? ws[i - 1]!.lowerHash : 1));
+            set.add(mixHash(AGG_R, i + 1 < s.length ? ws[i + 1]!.lowerHash : 2));
+          }
+        }
       }
     });
     return doc;
@@ -181,6 +194,8 @@ export class FeatureExtractor {
         if (doc.seenCapMid.has(w.lower)) feats.push(mixHash(DOC_CAPMID, initial));
         const hist = doc.history.get(tokens[i]!);
         if (hist) feats.push(historyFeature(hist));
+        const agg = doc.contexts.get(tokens[i]!);
+        if (agg) for (const h of agg) feats.push(h);
       }
     }
     starts.push(feats.length);
