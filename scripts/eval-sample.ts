@@ -11,7 +11,7 @@ import { measureSample } from './sample-quality.js';
 
 const store = await openStore(join(mkdtempSync(join(tmpdir(), 'cg-eval-')), 'eval.db'));
 await ingestPaths([join(import.meta.dirname, '..', 'examples', 'iran-cables')], { store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
-const q = await measureSample(store, process.argv.includes('--all') ? 0 : 0.5);
+const q = await measureSample(store, process.argv.includes('--all') ? 0 : undefined);
 const e = q.entities;
 const r = q.relations;
 console.log(`Entity recall (name and type): ${e.found}/${e.total} = ${(e.found / e.total).toFixed(3)}; name only: ${e.foundAnyType}/${e.total} = ${(e.foundAnyType / e.total).toFixed(3)}`);

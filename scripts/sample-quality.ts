@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Store } from '../src/store/store.js';
 import { ALL_COLLECTIONS } from '../src/store/store.js';
 import { normalizeName } from '../src/resolve/index.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../src/extract/index.js';
 import type { Entity, Relation } from '../src/model/index.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'iran-cables');
@@ -20,7 +21,7 @@ export function judgmentKey(r: Relation, byId: Map<string, Entity>): string {
 }
 
 /** Measures `store` (relations with confidence >= minConfidence are what users see by default). */
-export async function measureSample(store: Store, minConfidence = 0.5): Promise<SampleQuality> {
+export async function measureSample(store: Store, minConfidence = DEFAULT_MIN_CONFIDENCE): Promise<SampleQuality> {
   const gold = JSON.parse(readFileSync(join(FIXTURES, 'expected-entities.json'), 'utf8')) as { entities: { type: string; names: string[] }[] };
   const path = join(FIXTURES, 'relation-judgments.json');
   const judgments = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { judgments: Record<string, string> }).judgments : {};

@@ -1,6 +1,7 @@
 /** `cablegraph entity <name>`: an entity with its aliases (and why merged), relations with evidence and source counts, events, documents. */
 import type { Command } from 'commander';
 import { RELATION_TYPES } from '../model/index.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { findEntities } from '../network/find-entity.js';
 import { viewEntity } from '../network/entity-view.js';
@@ -25,7 +26,7 @@ export function registerEntity(program: Command): void {
         out.write(`${bold(e.name)}  ${e.type}  [${e.id}]  ${e.mentionCount} mention(s) in ${e.documentIds.length} document(s)\n`);
         if (e.aliases.length) out.write(`${bold('aliases')}  ${e.aliases.join('; ')}\n`);
         for (const r of e.reasons) out.write(`  merged: ${r.a} + ${r.b}  (${r.rule}, ${r.score.toFixed(2)}${r.evidence ? `: ${r.evidence}` : ''})\n`);
-        const shown = view.relations.filter((r) => opts.all || r.confidence >= 0.5);
+        const shown = view.relations.filter((r) => opts.all || r.confidence >= DEFAULT_MIN_CONFIDENCE);
         out.write(`\n${bold('relations')} (${shown.length}${shown.length < view.relations.length ? `, ${view.relations.length - shown.length} low-confidence hidden; --all shows them` : ''})\n`);
         for (const r of shown) {
           const t = (RELATION_TYPES as Record<string, { label: string; inverse: string }>)[r.type];

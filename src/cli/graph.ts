@@ -1,6 +1,7 @@
 /** `cablegraph graph`: the network, or the neighbourhood of one entity, as text or JSON. */
 import type { Command } from 'commander';
 import { ALL_COLLECTIONS } from '../store/store.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
 import { buildGraph } from '../network/graph.js';
 import { findEntities } from '../network/find-entity.js';
 import { withDb, withStore, printJson, positiveInt, UserError } from './common.js';
@@ -12,7 +13,7 @@ export function registerGraph(program: Command): void {
     .option('--entity <name>', 'only the neighbourhood of this entity')
     .option('--hops <n>', 'how far from --entity', positiveInt('--hops'), 2)
     .option('--type <relation...>', 'relation types to keep')
-    .option('--min-confidence <x>', 'lowest confidence shown', '0.5')
+    .option('--min-confidence <x>', 'lowest confidence shown', String(DEFAULT_MIN_CONFIDENCE))
     .option('--min-sources <n>', 'fewest independent sources', positiveInt('--min-sources'), 1)
     .option('--json', 'print nodes and edges as JSON')
     .action(async (opts: { db?: string; entity?: string; hops: number; type?: string[]; minConfidence: string; minSources: number; json?: boolean }) => {
