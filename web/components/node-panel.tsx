@@ -10,6 +10,8 @@ export interface NodePanelProps {
   graph: NetworkGraph;
   id: string;
   expanded: boolean;
+  /** Position of the node's community in the overview's list (largest first), once known. */
+  communityRank: number | null;
   onExpand(): void;
   onEdge(id: string): void;
   onClose(): void;
@@ -18,7 +20,7 @@ export interface NodePanelProps {
 }
 
 /** What the view shows about one node; its edge list is the keyboard way to every edge's evidence. */
-export function NodePanel({ graph, id, expanded, onExpand, onEdge, onClose, onExport }: NodePanelProps) {
+export function NodePanel({ graph, id, expanded, communityRank, onExpand, onEdge, onClose, onExport }: NodePanelProps) {
   const schema = useSchema();
   const a = graph.getNodeAttributes(id);
   const edges = graph.mapEdges(id, (edge, e, source, target) => ({
@@ -34,7 +36,7 @@ export function NodePanel({ graph, id, expanded, onExpand, onEdge, onClose, onEx
       <p className="muted">
         {(ENTITY_STYLES as Record<string, { label: string }>)[a.entityType]?.label ?? entityStyle(a.entityType).label}
         {' · '}{plural(graph.degree(id), 'relation')} in view{' · '}{plural(a.mentionCount, 'mention')}
-        {a.community !== undefined ? ` · community ${a.community + 1}` : ''}
+        {communityRank !== null ? ` · community ${communityRank}` : ''}
       </p>
       <div className="panel-actions">
         <Link className="button small" href={`/entities/${encodeURIComponent(id)}`}>Open entity page</Link>

@@ -114,6 +114,7 @@ export function NetworkScene({ location }: { location: AppLocation }) {
   else if (graph && node) {
     side = (
       <NodePanel graph={graph} id={node} expanded={state.expand.includes(node) || state.entity === node}
+        communityRank={communities.length > 1 ? communities.findIndex((c) => c.members.includes(node)) + 1 || null : null}
         onExpand={() => update({ expand: [...state.expand, node] }, true)} onEdge={selectEdge} onClose={() => update({ node: '' })}
         onExport={() => downloadJson('cablegraph-network-selection.json', exportView(graph, state, node))} />
     );
