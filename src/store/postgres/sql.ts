@@ -87,11 +87,12 @@ export async function inTransaction<T>(pool: pg.Pool, work: (db: Db) => Promise<
     await client.query('BEGIN');
     const result = await work(wrapDb(client));
     await client.query('COMMIT');
+    client.release();
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A client that cannot even roll back is broken: release it with the error so the pool discards it.
+    const broken = await client.query('ROLLBACK').then(() => false, () => true);
+    client.release(broken ? (err as Error) : undefined);
     throw err;
-  } finally {
-    client.release();
   }
 }
