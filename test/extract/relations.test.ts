@@ -14,6 +14,12 @@ const ROWS: Row[] = [
     ['controls(Hejazi -> Asaib Ahl al-Haq)', 'controls(Hejazi -> Beit Rahbari)', 'controls(Hejazi -> Kataeb Hezbollah)', 'role_in(Hejazi -> Khamenei)'],
   ],
   [
+    'the same with what a real NER gives: the demonym untagged, the agency tagged as a person',
+    'Asghar Hejazi, Khamenei’s security adviser in charge of the Beit Rahbari agency, became directly responsible for the most prominent Iraqi armed factions, including Kataeb Hezbollah and Asaib Ahl al-Haq.',
+    [['Asghar Hejazi', 'PERSON', 'Hejazi'], ['Khamenei', 'PERSON'], ['Beit Rahbari', 'PERSON'], ['Kataeb Hezbollah', 'ORG'], ['Asaib Ahl al-Haq', 'ORG']],
+    ['controls(Hejazi -> Asaib Ahl al-Haq)', 'controls(Hejazi -> Beit Rahbari)', 'controls(Hejazi -> Kataeb Hezbollah)', 'role_in(Hejazi -> Khamenei)'],
+  ],
+  [
     'title-name pairs and a summons to a meeting',
     'Hejazi called Hashd leader Abu Fadak and a number of prominent Iraqi faction commanders to “an urgent” meeting in Tehran. At the same, Lebanese Hezbollah leader Hassan Nasrallah invited commanders of a number of smaller factions to another meeting in Beirut.',
     [['Hejazi', 'PERSON'], ['Hashd', 'ORG'], ['Abu Fadak', 'PERSON'], ['Iraqi', 'MISC'], ['Tehran', 'LOC'], ['Lebanese', 'MISC'], ['Hezbollah', 'ORG'], ['Hassan Nasrallah', 'PERSON'], ['Beirut', 'LOC']],

@@ -20,11 +20,11 @@ export const MEMBER_ROLES = [
   'adviser', 'advisor', 'aide', 'member', 'deputy', 'vice president', 'spokesman', 'spokeswoman', 'spokesperson',
   'envoy', 'ambassador', 'official', 'officer', 'secretary', 'lawmaker', 'MP', 'representative', 'negotiator',
   'soldier', 'fighter', 'militant', 'cleric', 'judge',
-  'diplomat', 'consul', 'attache', 'analyst', 'researcher', 'employee', 'staffer',
+  'diplomat', 'consul', 'attache', 'analyst', 'researcher', 'employee', 'staffer', 'operative',
 ];
 
 /** Covert roles, read as informant_for rather than role_in: "an Iranian intelligence asset". */
-export const INFORMANT_ROLES = ['asset', 'informant', 'informer', 'spy', 'mole', 'agent', 'operative', 'source', 'double agent'];
+export const INFORMANT_ROLES = ['asset', 'informant', 'informer', 'spy', 'mole', 'agent', 'source', 'double agent'];
 
 /** Any post word, with a regex-safe alternation. */
 export const ROLE = alt([...LEADING_ROLES, ...MEMBER_ROLES, ...INFORMANT_ROLES]);
@@ -56,8 +56,8 @@ export const STANCE_NOUN = String.raw`(?:decision|decisions|policy|policies|plan
 /** Cues that the relation is attempted, possible or hearsay rather than done: lowers confidence. */
 export const HEDGE = /\b(?:tried|trying|sought|seeking|attempted|attempting|offered|wanted|wants|plans?|planned|planning|would|could|may|might|should|threatened|threatens|intends?|intended|allegedly|possibly|likely|apparently|believed to|suspected|urged|urges|asked|asks|calls? on|called on|reported to|said to|thought to|will|to be|set to|expected to)\b/i;
 
-/** A short noun-phrase lead-in before an argument: "the most prominent Iraqi armed factions, including". */
-export const NP_GAP = String.raw`(?:(?:the|a|an|its|his|her|their|some|several|many|two|three|other|both|all)\s+)?(?:(?:(?!(?:${FUNCTION_WORDS_LIST.join('|')})\b)[a-z0-9][\w'-]*|⟦[a-zM]\d+⟧)\s+){0,4}?(?:(?!${ROLE}\b)[a-z]+ of (?:the )?)?`;
+/** A short noun-phrase lead-in before an argument: "the most prominent Iraqi armed factions, including" (a capitalised adjective the NER left untagged counts as a word). */
+export const NP_GAP = String.raw`(?:(?:the|a|an|its|his|her|their|some|several|many|two|three|other|both|all)\s+)?(?:(?:(?!(?:${FUNCTION_WORDS_LIST.join('|')})\b)[a-z0-9][\w'-]*|[A-Z][a-z]+(?= [a-z])|⟦[a-zM]\d+⟧)\s+){0,4}?(?:(?!${ROLE}\b)[a-z]+ of (?:the )?)?`;
 
 /** Generic nouns that name an organisation or place together with the name before them ("the Beit Rahbari agency"). */
 export const CLASS_NOUNS = new Set(
@@ -66,6 +66,9 @@ export const CLASS_NOUNS = new Set(
     'force forces army militias faction factions city town province village region area district camp base airport ' +
     'company bank foundation university channel newspaper').split(' '),
 );
+
+/** CLASS_NOUNS as an alternation, for patterns. */
+export const CLASS_NOUN = `(?:${[...CLASS_NOUNS].join('|')})`;
 
 /** Nouns after which a name is only a modifier ("US drone strike", "Iranian officials"), unless a CLASS_NOUN. */
 export const HEAD_NOUNS = new Set(

@@ -1,6 +1,6 @@
 /** Posts written around a name: title-name pairs, appositions, copulas and appointments (role_in, succeeded). */
 import type { Frame } from './frame.js';
-import { AUX, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
+import { AUX, CLASS_NOUN, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
 
 const Q = ROLE_QUALIFIER;
 /** The post with its qualifiers, captured: "security adviser", "then-commander". */
@@ -62,9 +62,9 @@ export const TITLE_FRAMES: Frame[] = ([
     confidence: 0.8,
   },
   {
-    // "Asghar Hejazi, Khamenei's security adviser in charge of the Beit Rahbari agency"
+    // "Asghar Hejazi, Khamenei's security adviser in charge of the Beit Rahbari agency" (a name before "agency" is the agency, whatever its tag)
     rule: 'apposition:in-charge',
-    pattern: String.raw`{p:P}, [^,;"]{0,80}?(?:in charge of|responsible for|who (?:heads|headed|leads|led|runs|ran|commands|commanded|controls|controlled|founded|directs|directed)) (?:the )?{g:OL}`,
+    pattern: String.raw`{p:P}, [^,;"]{0,80}?(?:in charge of|responsible for|who (?:heads|headed|leads|led|runs|ran|commands|commanded|controls|controlled|founded|directs|directed)) (?:the )?(?:{g:OL}|{g:P}(?= ${CLASS_NOUN}\b))`,
     emit: [{ type: 'controls', source: 'p', target: 'g' }],
     confidence: 0.75,
   },
