@@ -74,6 +74,7 @@ const ROWS: Row[] = [
   ['on the payroll', 'Abadi, a former minister, was on the MOIS payroll.', [['Abadi', 'PERSON'], ['MOIS', 'ORG']], ['paid(MOIS -> Abadi)']],
   ['attacked for doing something is criticism', 'Algeria attacked Britain on Wednesday for allowing the group to publish.', [['Algeria', 'LOC'], ['Britain', 'LOC']], ['opposed(Algeria -> Britain)']],
   ['a place qualifying a mission is not what is headed', 'Tim Guldimann, the Swiss diplomat who heads the Chechnya mission, arrived.', [['Tim Guldimann', 'PERSON'], ['Swiss', 'MISC', 'Switzerland'], ['Chechnya', 'LOC']], ['role_in(Tim Guldimann -> Switzerland)']],
+  ['"helped found" is founding, not help', 'Muhandis helped found Kataeb Hezbollah in 2007.', [['Muhandis', 'PERSON'], ['Kataeb Hezbollah', 'ORG']], ['controls(Muhandis -> Kataeb Hezbollah)']],
   ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',
