@@ -92,6 +92,12 @@ test('document level: headlines are truecased, later surnames follow the full na
   assert.equal(found.filter((f) => f === 'Asaib Ahl al-Haq/ORG').length, 2, found.join(', '));
 });
 
+test('a sentence adverb or a lone title is not a name', () => {
+  const text = 'Likewise, the Ambassador said that Kurdish forces had withdrawn.';
+  const found = loadRecognizer().recognize(text, splitSentences(text)).map((s) => s.text);
+  assert.ok(!found.includes('Likewise') && !found.includes('Ambassador'), found.join(', '));
+});
+
 // Hand-written sentences in the same domain (not from the sample articles): names the model must find.
 const DOMAIN: Array<[string, Array<[string, string]>]> = [
   ['Foreign Minister Mohammad Javad Zarif and President Hassan Rouhani met Ali Akbar Velayati in Tehran.',

@@ -8,7 +8,7 @@ import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
 import { tagsToChunks } from './tags.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
-import { numberedSources, retypeOrgHeaded, splitCoordinated, stripTitles } from './rules.js';
+import { dropCommonOpeners, numberedSources, retypeOrgHeaded, splitCoordinated, stripTitles } from './rules.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -40,8 +40,12 @@ export function recognizerFromModel(model: NerModel): Recognizer {
       const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
       const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
       const gaz = model.lexicon.gazetteer;
+      const caps = model.lexicon.capBuckets;
       const chunks = tokens.map((ts, i) =>
-        numberedSources(retypeOrgHeaded(splitCoordinated(stripTitles(tagsToChunks(tags[i]!), ts), ts, gaz), ts, gaz), ts),
+        numberedSources(
+          retypeOrgHeaded(splitCoordinated(stripTitles(dropCommonOpeners(tagsToChunks(tags[i]!), ts, caps), ts), ts, gaz), ts, gaz),
+          ts,
+        ),
       );
       const doc = { tokens, chunks };
       propagateNames(doc);

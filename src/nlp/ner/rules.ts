@@ -76,3 +76,22 @@ export function retypeOrgHeaded(chunks: Chunk[], tokens: readonly Token[], gazet
       : c,
   );
 }
+
+/**
+ * Drops a one-word name opening a sentence when unlabelled text never capitalises that word mid-sentence:
+ * "Likewise, officials ..." is not a person. `capBuckets` maps lower-cased words to 0 (never capitalised) .. 4.
+ */
+export function dropCommonOpeners(chunks: Chunk[], tokens: readonly Token[], capBuckets: ReadonlyMap<string, number>): Chunk[] {
+  return chunks.filter((c) => {
+    if (c.start !== 0 || c.end !== 1) return true;
+    const w = tokens[0]!.text.toLowerCase();
+    return capBuckets.get(w) !== 0 && !OPENERS.has(w);
+  });
+}
+
+// Sentence adverbs, too rare mid-sentence for the unlabelled-text statistics to know them.
+const OPENERS = new Set(
+  `likewise moreover however meanwhile nevertheless nonetheless furthermore additionally similarly consequently
+  thus hence therefore accordingly instead otherwise still yet indeed notably separately elsewhere later earlier
+  previously subsequently initially finally overall ultimately regardless`.split(/\s+/),
+);
