@@ -10,6 +10,8 @@ import pg from 'pg';
 import { storeConformance } from './conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
+import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
+import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { parseQuery } from '../../src/store/query.js';
 
 const PG_BIN = process.env.CABLEGRAPH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -154,7 +156,7 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
         await client.connect();
         try {
           const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-          assert.deepEqual(applied.rows.map((r) => r.version), [1]);
+          assert.deepEqual(applied.rows.map((r) => r.version), PG_MIGRATIONS.map((m) => m.version));
           await client.query("INSERT INTO schema_migrations (version, description) VALUES (999, 'from the future')");
         } finally {
           await client.end();
@@ -162,6 +164,30 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
         await assert.rejects(stores[0]!.migrate(), /newer Cablegraph \(schema 999/u);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+
+    it('upgrades a version-1 store in place, keeping its documents searchable', async () => {
+      const url = await createDatabase();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+        await client.query(PG_MIGRATIONS[0]!.sql);
+        await client.query("INSERT INTO schema_migrations (version, description) VALUES (1, 'version 1')");
+        await client.query(`INSERT INTO documents (id, collection, sha256, path, format, text, length, sentences, ingested_at, fts)
+          VALUES ('d1', 'old', 'h1', 'old.txt', 'text', 'The red ledger.', 15, '[]', '2026-01-01T00:00:00Z', $1::tsvector)`,
+        [documentIndex('', 'The red ledger.').vector]);
+      } finally {
+        await client.end();
+      }
+      const store = new PostgresStore(url);
+      try {
+        await store.migrate();
+        const res = await store.search({ query: parseQuery('"red ledger"'), limit: 10, offset: 0 }, ALL_COLLECTIONS);
+        assert.deepEqual(res.results.map((r) => r.document.path), ['old.txt']);
+      } finally {
+        await store.close();
       }
     });
   });

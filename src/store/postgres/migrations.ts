@@ -10,7 +10,7 @@ const T = 'TEXT COLLATE "C"';
 export const PG_MIGRATIONS: Migration[] = [
   {
     version: 1,
-    description: 'documents with a weighted tsvector (GIN) and windows of long texts, originals as bytea, failures, facts with evidence and provenance, entities and decisions',
+    description: 'documents with a weighted tsvector (GIN), originals as bytea, failures, facts with evidence and provenance, entities and decisions',
     sql: `
       CREATE TABLE documents (
         seq BIGSERIAL UNIQUE,
@@ -35,8 +35,6 @@ export const PG_MIGRATIONS: Migration[] = [
         ingested_at ${T} NOT NULL,
         -- Folded title (weight A) and text (weight D), words split as the query parser splits them.
         fts TSVECTOR NOT NULL,
-        -- False when the text outgrew one tsvector (see text-search.ts): search then reads document_windows instead.
-        fts_exact BOOLEAN NOT NULL DEFAULT TRUE,
         -- MinHash signature of the text, and the group of near-duplicate documents (re-reports count once).
         signature BYTEA,
         duplicate_group ${T},
@@ -45,15 +43,6 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX documents_parent ON documents(parent_id);
       CREATE INDEX documents_collection ON documents(collection, path);
       CREATE INDEX documents_fts ON documents USING GIN (fts);
-      CREATE INDEX documents_inexact ON documents(id) WHERE NOT fts_exact;
-      -- Overlapping stretches of long texts, each small enough for PostgreSQL's position limits.
-      CREATE TABLE document_windows (
-        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        n INTEGER NOT NULL,
-        fts TSVECTOR NOT NULL,
-        PRIMARY KEY (document_id, n)
-      );
-      CREATE INDEX document_windows_fts ON document_windows USING GIN (fts);
 
       -- Original bytes, content-addressed, kept for chain of custody.
       CREATE TABLE originals (
@@ -183,6 +172,25 @@ export const PG_MIGRATIONS: Migration[] = [
         text TEXT NOT NULL
       );
       CREATE INDEX evidence_owner ON evidence(owner_kind, owner_id);
+    `,
+  },
+  {
+    version: 2,
+    description: 'windows of long texts, so phrases and NEAR work past the tsvector position limits',
+    sql: `
+      -- False when the text outgrew one tsvector (see text-search.ts): search then reads document_windows instead.
+      -- Texts stored under version 1 keep TRUE (their search is as before); re-ingesting into a new store adds windows.
+      -- IF NOT EXISTS: a development build briefly created these in version 1.
+      ALTER TABLE documents ADD COLUMN IF NOT EXISTS fts_exact BOOLEAN NOT NULL DEFAULT TRUE;
+      CREATE INDEX IF NOT EXISTS documents_inexact ON documents(id) WHERE NOT fts_exact;
+      -- Overlapping stretches of long texts, each small enough for PostgreSQL's position limits.
+      CREATE TABLE IF NOT EXISTS document_windows (
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        fts TSVECTOR NOT NULL,
+        PRIMARY KEY (document_id, n)
+      );
+      CREATE INDEX IF NOT EXISTS document_windows_fts ON document_windows USING GIN (fts);
     `,
   },
 ];
