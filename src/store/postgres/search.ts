@@ -33,7 +33,8 @@ export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope):
   try {
     // Rank on ids alone, then read the few rows shown: sorting whole texts would copy every match.
     const ranked = await db.query<DocumentRow & { rank: number }>(`WITH page AS (
-        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, CASE WHEN d.fts_exact THEN ${q} ELSE ${loose} END::tsquery, ${NORMALISATION})::float8 AS rank FROM documents d WHERE ${where}
+        SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, CASE WHEN d.fts_exact THEN ${q} ELSE ${loose} END::tsquery, ${NORMALISATION})::float8
+          AS rank FROM documents d WHERE ${where}
         ORDER BY rank DESC, d.id LIMIT ${page.add(req.limit)} OFFSET ${page.add(req.offset)})
       SELECT ${SUMMARY_COLUMNS}, d.text, page.rank FROM page JOIN documents d ON d.id = page.id ORDER BY page.rank DESC, d.id`, page.values);
     // One pass over the matches counts every facet and the total (a row per match and facet, grouped once).
