@@ -69,6 +69,13 @@ export const TITLE_FRAMES: Frame[] = ([
     confidence: 0.75,
   },
   {
+    // "Iraq's Aziz says ...", "Hezbollah's Nasrallah"; hidden by default, since "Jamaica's Michael Green" is a nationality, not a post
+    rule: 'possessive-person',
+    pattern: `{g:OL}'s? {p:P}(?! ${ROLE})`,
+    emit: [{ type: 'role_in', source: 'p', target: 'g' }],
+    confidence: 0.45,
+  },
+  {
     // "Hassan Nasrallah of Hezbollah"
     rule: 'person-of-org',
     pattern: `{p:P} of (?:the )?{g:O}(?! ⟦)`,
