@@ -16,6 +16,12 @@ import { registerMerge } from './merge.js';
 import { registerReprocess } from './reprocess.js';
 import { UserError, EXIT } from './common.js';
 
+// `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command('cablegraph')
   .description('Turn documents into a sourced, searchable network of who controls, pays, meets and informs whom.')
   .showHelpAfterError()

@@ -70,7 +70,7 @@ export interface VerifyProblem {
   problem: 'mismatch' | 'missing';
 }
 
-/** The storage backend. Implementations: SqliteStore; every implementation passes test/store/conformance. */
+/** The storage backend. Implementations: SqliteStore and PostgresStore; both pass test/store/conformance. */
 export interface Store {
   /** Brings the schema up to date (idempotent). */
   migrate(): Promise<void>;
