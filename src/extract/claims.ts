@@ -67,6 +67,9 @@ function attribution(text: string, start: number, end: number, closed: boolean):
   return { speaker: { start: at, end: at + lead[1]!.length }, verb: lead[2]!, end };
 }
 
+/** A second attribution inside a claim: ", but the Pentagon said the next day that a US contractor had died". */
+const SECOND_SPEAKER = new RegExp(String.raw`,? (?:but|while|whereas|and) ((?:the |a |an )?[^,.;:"“”]{2,50}?) (${SAY})(?: [a-z]+){0,3}? that (.+)$`, 'u');
+
 /** A reported-speech shape: its pattern and how to read speaker, verb and claim from a match. */
 interface Reported {
   rule: string;
@@ -136,11 +139,21 @@ function reportedClaims(input: ExtractionInput, mentions: InputMention[]): Extra
       if (/^(?:to (?:the|a|an|his|her|their)|for|by|in|at|with|of|on)\b/.test(claim)) continue; // "said to the Iraqis was passed along"
       if (/^(?:reports|claims|shows|findings)$/.test(verb) && /^\p{L}+ing\b/u.test(claim)) continue; // "The leak exposes reports detailing ..."
       const speakerSpan = at(speaker);
+      // "X said A, but the Pentagon said the next day that B": two statements, each with its own speaker.
+      const second = shape.interposed ? null : SECOND_SPEAKER.exec(claim);
+      const first = second === null ? claim : claim.slice(0, second.index);
       // An interposed attribution splits the claim in two; the claimed span is then the whole sentence.
-      const claimSpan = shape.interposed ? { start: sent.start, end: sent.end } : at(claim.replace(/[.!?]$/, ''));
+      const claimSpan = shape.interposed ? { start: sent.start, end: sent.end } : at(first.replace(/[.!?]$/, ''));
       const c = makeClaim(input, mentions, speakerSpan, claimSpan, verb, sent, shape.rule);
-      c.text = claim.replace(/[.!?]$/, '');
+      c.text = first.replace(/[.!?]$/, '');
       out.push(c);
+      if (second !== null && plausibleSpeaker(second[1]!)) {
+        const from = s.indexOf(claim) + second.index;
+        const secondSpeaker = at(second[1]!, from);
+        const secondClaim = at(second[3]!.replace(/[.!?]$/, ''), from);
+        const d = makeClaim(input, mentions, secondSpeaker, secondClaim, second[2]!, sent, `${shape.rule}:second`);
+        out.push(d);
+      }
       break;
     }
   }

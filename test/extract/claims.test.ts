@@ -56,6 +56,12 @@ const ROWS: Row[] = [
     ['asserts <The Pentagon> Pentagon: a US contractor had died'],
   ],
   [
+    'two statements in one sentence, each with its speaker',
+    'The Iraqi military said the attack did not cause any casualties, but the Pentagon said the next day that a US contractor had died.',
+    [['Iraqi', 'MISC'], ['Pentagon', 'ORG'], ['US', 'LOC']],
+    ['asserts <The Iraqi military> null: the attack did not cause any casualties', 'asserts <the Pentagon> Pentagon: a US contractor had died'],
+  ],
+  [
     'scare quotes are not claims',
     'Abadi was dismissed as “the Americans’ candidate” and enjoyed a “special relationship” with Iran.',
     [['Abadi', 'PERSON'], ['Iran', 'LOC']],
