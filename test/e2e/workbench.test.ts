@@ -193,6 +193,30 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     assert.equal(target.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
   });
 
+  it('says plainly why a scene is empty, and what failed when the server fails', async () => {
+    const empty = async (pattern: string, body: unknown, path: string, heading: string): Promise<void> => {
+      await page.route(pattern, (route) => route.fulfill({ json: body }));
+      try {
+        await page.goto(url(path));
+        await page.getByRole('heading', { name: heading }).waitFor();
+      } finally {
+        await page.unroute(pattern);
+      }
+    };
+    await empty('**/api/entities?*', { items: [], total: 0 }, '/entities', 'No entities yet: entity extraction has not run on this collection');
+    await screenshot(page, 'entities-empty');
+    await empty('**/api/graph?*', { nodes: [], edges: [] }, '/network', 'No relations yet: relation extraction has not run on this collection');
+    await empty('**/api/timeline?*', { events: [], entities: {} }, '/timeline', 'No events yet: event extraction has not run on this collection');
+    await page.route('**/api/graph?*', (route) => route.fulfill({ status: 500, json: { error: 'internal', message: 'The store is locked.' } }));
+    try {
+      await page.goto(url('/network'));
+      await page.getByRole('alert').getByText('The store is locked.').waitFor();
+      await screenshot(page, 'network-error');
+    } finally {
+      await page.unroute('**/api/graph?*');
+    }
+  });
+
   // Last: these change the store (decisions re-resolve the collection).
   it('splits a member out of an entity and undoes it, then merges two entities and undoes that', async () => {
     const { items } = await (await fetch(url('/api/entities?q=Soleimani'))).json() as { items: { id: string; name: string; members: string[] }[] };
