@@ -75,6 +75,9 @@ const ROWS: Row[] = [
   ['attacked for doing something is criticism', 'Algeria attacked Britain on Wednesday for allowing the group to publish.', [['Algeria', 'LOC'], ['Britain', 'LOC']], ['opposed(Algeria -> Britain)']],
   ['a place qualifying a mission is not what is headed', 'Tim Guldimann, the Swiss diplomat who heads the Chechnya mission, arrived.', [['Tim Guldimann', 'PERSON'], ['Swiss', 'MISC', 'Switzerland'], ['Chechnya', 'LOC']], ['role_in(Tim Guldimann -> Switzerland)']],
   ['"helped found" is founding, not help', 'Muhandis helped found Kataeb Hezbollah in 2007.', [['Muhandis', 'PERSON'], ['Kataeb Hezbollah', 'ORG']], ['controls(Muhandis -> Kataeb Hezbollah)']],
+  ['proxy in apposition', 'Kataeb Hezbollah, an Iranian proxy, fired the rockets.', [['Kataeb Hezbollah', 'ORG'], ['Iranian', 'MISC', 'Iran']], ['controls(Iran -> Kataeb Hezbollah)']],
+  ['ally in apposition', 'Hadi al-Amiri, a close ally of Soleimani, leads the Badr Organisation.', [['Hadi al-Amiri', 'PERSON', 'Amiri'], ['Soleimani', 'PERSON'], ['Badr Organisation', 'ORG']], ['allied_with(Amiri -> Soleimani)', 'controls(Amiri -> Badr Organisation)']],
+  ['rival in apposition', 'Qais al-Khazali, a bitter rival of Sadr, spoke.', [['Qais al-Khazali', 'PERSON', 'Khazali'], ['Sadr', 'PERSON']], ['opposed(Khazali -> Sadr)']],
   ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',

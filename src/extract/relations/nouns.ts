@@ -101,6 +101,21 @@ export const NOUN_FRAMES: Frame[] = [
     confidence: 0.65,
     noCoordination: ['x'],
   },
+  ...(
+    [
+      ['allied_with', 'ally|allies|partner|partners|friend', false],
+      ['controls', 'proxy|proxies|client|puppet', true],
+      ['opposed', 'rival|rivals|arch-rival|enemy|foe|critic', false],
+    ] as const
+  ).map(([type, nouns, reversed]): Frame => ({
+    // "Kataeb Hezbollah, an Iranian proxy,", "Hadi al-Amiri, a close ally of Soleimani", "Qais al-Khazali, a rival of Sadr"
+    rule: `apposition:${type}`,
+    pattern: String.raw`{x:POLM}, (?:a |an |the |one of the )?(?:(?:close|key|longtime|long-time|staunch|main|chief|bitter|old|loyal|trusted) )?(?:{y:m} (?:${nouns})\b|(?:${nouns}) (?:of|to) (?:the )?{y:POLM}${NOT_POSSESSOR})`,
+    emit: [reversed ? { type, source: 'y', target: 'x' } : { type, source: 'x', target: 'y' }],
+    confidence: 0.7,
+    modifiers: ['y'],
+    noCoordination: ['x'],
+  })),
   {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
     rule: 'hostility-between',
