@@ -34,9 +34,19 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await page.keyboard.press('Enter');
     await page.locator('a.result', { hasText: 'Leaked Spy Cables' }).click();
     await page.waitForURL(/\/documents\/[0-9a-f]{16}\?q=Soleimani/);
-    const mention = page.locator('.doc-text a.mention-link', { hasText: 'Qassem Soleimani' }).first();
+    // The last one, far from the hit the reader opened at: coming back must return here, not to the hit.
+    const mention = page.locator('.doc-text a.mention-link', { hasText: 'Soleimani' }).last();
     await mention.waitFor();
+    await mention.scrollIntoViewIfNeeded();
+    const readerY = await page.evaluate(() => window.scrollY);
     await mention.click();
+    await page.waitForURL(/\/entities\/ent_[0-9a-f]{16}$/);
+    await page.getByRole('heading', { level: 1, name: 'Qassem Soleimani' }).waitFor();
+    assert.ok(readerY > 100, `the reader was scrolled (${readerY})`);
+    await page.goBack();
+    await page.locator('.doc-text a.mention-link').first().waitFor();
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, readerY);
+    await page.goForward();
     await page.waitForURL(/\/entities\/ent_[0-9a-f]{16}$/);
     await page.getByRole('heading', { level: 1, name: 'Qassem Soleimani' }).waitFor();
     await page.locator('.rel-group h3', { hasText: 'holds a post in' }).first().waitFor();

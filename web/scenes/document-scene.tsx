@@ -8,7 +8,7 @@ import { ReaderBar } from '../components/reader-bar.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { documentTitle, formatCount, languageName } from '../lib/format.js';
 import { findTermHits } from '../lib/query-terms.js';
-import { Link, buildUrl, canGoBackInApp, navigate, type AppLocation } from '../lib/router.js';
+import { Link, buildUrl, canGoBackInApp, lastNavigation, navigate, savedScrollY, type AppLocation } from '../lib/router.js';
 import type { TextMark } from '../lib/segments.js';
 import { useApi } from '../lib/use-api.js';
 import { useTitle } from '../lib/use-title.js';
@@ -68,6 +68,7 @@ export function DocumentScene({ id, location }: { id: string; location: AppLocat
 function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; query: string; at: { start: number; end: number } | null; backHref: string }) {
   const [toggles, setToggles] = useState<HighlightToggles>({ hits: true, types: ALL_TYPES_ON });
   const hits = useMemo(() => findTermHits(doc.text, query), [doc.text, query]);
+  // parseSpan makes a new object on every render: one per span keeps the marks from being cut again.
   const at = useMemo(() => requested, [requested?.start, requested?.end]);
   const marks = useMemo(() => {
     const list: TextMark[] = [];
@@ -88,12 +89,18 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
     if (hit) goTo(hit);
   };
 
-  // Scroll once per arrival (document + span), not on every highlight toggle.
+  // Scroll once per arrival (document + span), not on every highlight toggle. Coming back (from an entity page opened by a
+  // mention, say) returns to where the reader was, not to the span.
   const textRef = useRef<HTMLElement | null>(null);
   const atKey = at ? `${at.start}-${at.end}` : '';
   useEffect(() => {
     const root = textRef.current;
     if (!root) return;
+    const saved = lastNavigation() === 'pop' ? savedScrollY() : null;
+    if (saved !== null) {
+      window.scrollTo(0, saved);
+      return;
+    }
     const target = root.querySelector(`[${TARGET_ATTRIBUTE}]`) ?? (query ? root.querySelector(`[${HIT_ATTRIBUTE}]`) : null);
     if (target) target.scrollIntoView({ block: 'center' });
     else window.scrollTo(0, 0);
