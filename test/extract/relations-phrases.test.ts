@@ -78,6 +78,7 @@ const ROWS: Row[] = [
   ['proxy in apposition', 'Kataeb Hezbollah, an Iranian proxy, fired the rockets.', [['Kataeb Hezbollah', 'ORG'], ['Iranian', 'MISC', 'Iran']], ['controls(Iran -> Kataeb Hezbollah)']],
   ['ally in apposition', 'Hadi al-Amiri, a close ally of Soleimani, leads the Badr Organisation.', [['Hadi al-Amiri', 'PERSON', 'Amiri'], ['Soleimani', 'PERSON'], ['Badr Organisation', 'ORG']], ['allied_with(Amiri -> Soleimani)', 'controls(Amiri -> Badr Organisation)']],
   ['rival in apposition', 'Qais al-Khazali, a bitter rival of Sadr, spoke.', [['Qais al-Khazali', 'PERSON', 'Khazali'], ['Sadr', 'PERSON']], ['opposed(Khazali -> Sadr)']],
+  ['aligned and pro- compounds', 'The Iran-aligned Kataeb Hezbollah and the pro-Tehran Asaib Ahl al-Haq denied it.', [['Iran', 'LOC'], ['Kataeb Hezbollah', 'ORG'], ['Tehran', 'LOC'], ['Asaib Ahl al-Haq', 'ORG']], ['allied_with(Asaib Ahl al-Haq -> Tehran)', 'allied_with(Kataeb Hezbollah -> Iran)']],
   ['focused on defeating', 'The Hashd, focused on defeating IS, moved north.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'participle after a phrase still has its subject',

@@ -117,6 +117,13 @@ export const NOUN_FRAMES: Frame[] = [
     noCoordination: ['x'],
   })),
   {
+    // "the Iran-aligned Kataeb Hezbollah", "the pro-Tehran Asaib Ahl al-Haq"
+    rule: 'aligned-compound',
+    pattern: String.raw`(?:{a:POLM}-(?:aligned|affiliated|allied|friendly|leaning)|[Pp]ro-{a:POLM}) (?:(?:[\w-]|⟦[A-Za-z]\d+⟧)+ ){0,3}?(?:[\w-]+, (?:the )?)?{b:OM}(?!-)`,
+    emit: [{ type: 'allied_with', source: 'b', target: 'a' }],
+    confidence: 0.65,
+  },
+  {
     // "the shadow war between Israel and Iran", "tensions between Tehran and Washington", "the rivalry between X and Y"
     rule: 'hostility-between',
     pattern: String.raw`(?:war|wars|rivalry|rivalries|conflict|fighting|clashes|hostilities|feud|tensions|dispute|disputes|enmity) between (?:the )?{a:POLM} and (?:the )?{b:POLM}`,
