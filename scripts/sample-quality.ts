@@ -20,6 +20,15 @@ export function judgmentKey(r: Relation, byId: Map<string, Entity>): string {
   return `${r.type} | ${byId.get(r.source)?.name ?? r.source} | ${byId.get(r.target)?.name ?? r.target}`;
 }
 
+/** Every key a judgment of this relation may be filed under: any name or alias of each end (display names change as models do). */
+function judgmentKeys(r: Relation, byId: Map<string, Entity>): string[] {
+  const names = (id: string): string[] => {
+    const e = byId.get(id);
+    return e ? [e.name, ...e.aliases] : [id];
+  };
+  return names(r.source).flatMap((s) => names(r.target).map((t) => `${r.type} | ${s} | ${t}`));
+}
+
 /** Measures `store` (relations with confidence >= minConfidence are what users see by default). */
 export async function measureSample(store: Store, minConfidence = DEFAULT_MIN_CONFIDENCE): Promise<SampleQuality> {
   const gold = JSON.parse(readFileSync(join(FIXTURES, 'expected-entities.json'), 'utf8')) as { entities: { type: string; names: string[] }[] };
@@ -39,10 +48,10 @@ export async function measureSample(store: Store, minConfidence = DEFAULT_MIN_CO
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const r of relations.filter((x) => x.confidence >= minConfidence)) {
     q.relations.shown++;
-    const key = judgmentKey(r, byId);
-    if (judgments[key] === 'right') q.relations.right++;
-    else if (judgments[key] === 'wrong') q.relations.wrong++;
-    else q.relations.unjudged.push({ key, sentence: r.evidence[0]?.text.replace(/\s+/g, ' ') ?? '' });
+    const verdict = judgmentKeys(r, byId).map((k) => judgments[k]).find((j) => j !== undefined);
+    if (verdict === 'right') q.relations.right++;
+    else if (verdict === 'wrong') q.relations.wrong++;
+    else q.relations.unjudged.push({ key: judgmentKey(r, byId), sentence: r.evidence[0]?.text.replace(/\s+/g, ' ') ?? '' });
   }
   return q;
 }

@@ -4,10 +4,11 @@ import { ALL_COLLECTIONS } from '../store/store.js';
 import { clusterEntities } from '../resolve/index.js';
 import { minhashSignature, groupNearDuplicates } from '../nlp/minhash.js';
 import { voteTypes } from './type-vote.js';
+import { foldCountries } from './countries.js';
 
 /** Provenance of resolved entities. */
 export const RESOLVE_STAGE = 'resolve';
-export const RESOLVE_VERSION = 'resolve@2';
+export const RESOLVE_VERSION = 'resolve@3';
 
 /** Computes missing MinHash signatures and regroups near-duplicate documents of a collection. */
 export async function groupDuplicates(store: Store, collection: string): Promise<number> {
@@ -31,7 +32,7 @@ export async function groupDuplicates(store: Store, collection: string): Promise
 
 /** Resolves a collection's per-document candidates into entities, applying the users' merge and split decisions. */
 export async function resolveEntities(store: Store, collection: string): Promise<number> {
-  const candidates = voteTypes(await store.listCandidates(collection));
+  const candidates = voteTypes(foldCountries(await store.listCandidates(collection)));
   const decisions = await store.listDecisions(collection);
   const { entities } = clusterEntities(candidates, decisions);
   const byKey = new Map(candidates.map((c) => [c.key, c]));
