@@ -1,4 +1,5 @@
 /** Collection-level steps after per-document stages: near-duplicate groups (for independent-source counts) and entity resolution. */
+import type { MergeReason } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { clusterEntities } from '../resolve/index.js';
@@ -32,14 +33,22 @@ export async function groupDuplicates(store: Store, collection: string): Promise
 
 /** Resolves a collection's per-document candidates into entities, applying the users' merge and split decisions. */
 export async function resolveEntities(store: Store, collection: string): Promise<number> {
-  const candidates = voteTypes(foldCountries(await store.listCandidates(collection)));
+  const original = await store.listCandidates(collection);
+  const candidates = voteTypes(foldCountries(original));
   const decisions = await store.listDecisions(collection);
   const { entities } = clusterEntities(candidates, decisions);
   const byKey = new Map(candidates.map((c) => [c.key, c]));
+  // A merge that only happened because a candidate was renamed to its country says so ("Iraqis" names Iraq).
+  const renamed = new Map(original.filter((c) => byKey.get(c.key)?.name !== c.name).map((c) => [c.key, c.name]));
+  const explain = (r: MergeReason): MergeReason => {
+    const from = renamed.get(r.a) ?? renamed.get(r.b);
+    const country = byKey.get(r.a)?.name;
+    return from && r.rule === 'exact-norm' ? { ...r, rule: 'country-name', evidence: `"${from}" names ${country} (country gazetteer)` } : r;
+  };
   await store.putEntities(collection, entities.map((e) => ({
     id: e.id, collection, type: e.type, name: e.name, aliases: e.aliases, documentIds: e.documentIds,
     mentionCount: e.members.reduce((n, k) => n + (byKey.get(k)?.mentionCount ?? 0), 0),
-    members: e.members, reasons: e.reasons,
+    members: e.members, reasons: e.reasons.map(explain),
   })), RESOLVE_STAGE, RESOLVE_VERSION);
   return entities.length;
 }
