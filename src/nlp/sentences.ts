@@ -61,7 +61,7 @@ function endsSentence(text: string, dot: number, after: number): boolean {
   const following = text[next]!;
   // A sentence starts with an upper-case letter, a digit, a quote or bracket, or a non-Latin letter.
   if (/\p{Ll}/u.test(following)) return false;
-  if (/(?:\p{L}\.){2,}$/u.test(word) && /\p{Lu}/u.test(following)) {
+  if (/(?:\p{L}\.){2,}$/u.test(`${word}.`) && /\p{Lu}/u.test(following)) {
     // "the U.S. Army" vs "in the U.S. The report ...": accept a break only before a common sentence opener.
     const nextWord = /^\p{L}+/u.exec(text.slice(next))?.[0] ?? '';
     return SENTENCE_OPENERS.has(nextWord);
