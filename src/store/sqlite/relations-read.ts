@@ -15,9 +15,19 @@ export function entityResolver(db: Database.Database, scope: Scope): EntityResol
   return makeEntityResolver(rows);
 }
 
-function evidenceOf(db: Database.Database, kind: string, id: string): Evidence[] {
-  return db.prepare('SELECT document_id AS documentId, start, end, text FROM evidence WHERE owner_kind = ? AND owner_id = ? ORDER BY document_id, start')
-    .all(kind, id) as Evidence[];
+/** All evidence of one kind in the scope, by owner id: one query instead of one per relation, event or claim. */
+function evidenceByOwner(db: Database.Database, kind: string, scope: Scope): (id: string) => Evidence[] {
+  const s = scopeClause(scope);
+  const rows = db.prepare(`SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, e.text FROM evidence e
+    JOIN documents d ON d.id = e.document_id WHERE e.owner_kind = ? AND ${s.sql} ORDER BY e.owner_id, e.document_id, e.start`)
+    .all(kind, ...s.params) as (Evidence & { owner: string })[];
+  const map = new Map<string, Evidence[]>();
+  for (const { owner, ...ev } of rows) {
+    const list = map.get(owner);
+    if (list) list.push(ev);
+    else map.set(owner, [ev]);
+  }
+  return (id) => map.get(id) ?? [];
 }
 
 /** Relations merged across documents (see mergeRelations). */
@@ -26,7 +36,7 @@ export function readMergedRelations(db: Database.Database, scope: Scope): Relati
   const rows = db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
     d.collection, coalesce(d.duplicate_group, d.id) AS grp FROM relations r JOIN documents d ON d.id = r.document_id
     WHERE ${s.sql} ORDER BY r.id`).all(...s.params) as RelationRow[];
-  return mergeRelations(rows, entityResolver(db, scope), (id) => evidenceOf(db, 'relation', id));
+  return mergeRelations(rows, entityResolver(db, scope), evidenceByOwner(db, 'relation', scope));
 }
 
 /** Events in the scope, participants mapped to entities. */
@@ -35,7 +45,8 @@ export function readEvents(db: Database.Database, scope: Scope): Event[] {
   const resolve = entityResolver(db, scope);
   const rows = db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, d.collection FROM events e
     JOIN documents d ON d.id = e.document_id WHERE ${s.sql} ORDER BY e.date, e.id`).all(...s.params) as EventRow[];
-  return rows.map((e) => toEvent(e, resolve, evidenceOf(db, 'event', e.id)));
+  const evidence = evidenceByOwner(db, 'event', scope);
+  return rows.map((e) => toEvent(e, resolve, evidence(e.id)));
 }
 
 /** Claims in the scope, speakers mapped to entities. */
@@ -44,5 +55,6 @@ export function readClaims(db: Database.Database, scope: Scope): Claim[] {
   const resolve = entityResolver(db, scope);
   const rows = db.prepare(`SELECT c.id, c.speaker, c.speaker_text AS speakerText, c.text, c.stance, c.stage, c.version, d.collection FROM claims c
     JOIN documents d ON d.id = c.document_id WHERE ${s.sql} ORDER BY c.id`).all(...s.params) as ClaimRow[];
-  return rows.map((c) => toClaim(c, resolve, evidenceOf(db, 'claim', c.id)));
+  const evidence = evidenceByOwner(db, 'claim', scope);
+  return rows.map((c) => toClaim(c, resolve, evidence(c.id)));
 }
