@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureExtractor, type Lexicon } from '../src/nlp/ner/features.js';
-import { trainPerceptron } from '../src/nlp/ner/perceptron.js';
+import { averageResults, trainPerceptron } from '../src/nlp/ner/perceptron.js';
 import { MODEL_TAGS } from '../src/nlp/ner/tags.js';
 import { saveModel } from '../src/nlp/ner/model-io.js';
 import { WeightTable } from '../src/nlp/ner/weight-table.js';
@@ -43,7 +43,7 @@ const lexicon: Lexicon = {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '3'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '4'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,
@@ -53,23 +53,32 @@ const asModel = (p: PerceptronResult): NerModel => ({
   extractor,
 });
 const evalEvery = Number(process.env.NER_EVAL_EVERY ?? 2);
-const params = trainPerceptron(toTrainingDocs(labelled), MODEL_TAGS, extractor, {
-  epochs,
-  seed: 20260321,
-  minCount: Number(process.env.NER_MIN_COUNT ?? 2),
-  log,
-  onEpoch: (epoch, p) => {
-    if (epoch % evalEvery !== 0 && epoch !== epochs) return;
-    const rec = recognizerFromModel(asModel(p));
-    const dev = scoreDocuments(conllDev, rec);
-    const r3 = scoreDocuments(re3d.heldOut, rec);
-    const wg = scoreDocuments(wikigoldDev, rec);
-    const f = (c: typeof dev): string => prf(c.counts.overall).f1.toFixed(4);
-    log(`epoch ${epoch}: CoNLL dev F1 ${f(dev)}, wikigold dev ${f(wg)}, re3d held-out ${f(r3)}; ${Math.round(dev.tokensPerSecond)} tokens/s`);
-  },
-});
+const seeds = [20260321, 7, 1234567].slice(0, Number(process.env.NER_SEEDS ?? 3));
+const trainingDocs = toTrainingDocs(labelled);
+const runs = seeds.map((seed) =>
+  trainPerceptron(trainingDocs, MODEL_TAGS, extractor, {
+    epochs,
+    seed,
+    minCount: Number(process.env.NER_MIN_COUNT ?? 2),
+    log,
+    onEpoch: (epoch, p) => {
+      if (epoch % evalEvery !== 0 && epoch !== epochs) return;
+      const rec = recognizerFromModel(asModel(p));
+      const dev = scoreDocuments(conllDev, rec);
+      const r3 = scoreDocuments(re3d.heldOut, rec);
+      const wg = scoreDocuments(wikigoldDev, rec);
+      const f = (c: typeof dev): string => prf(c.counts.overall).f1.toFixed(4);
+      log(`seed ${seed} epoch ${epoch}: CoNLL dev F1 ${f(dev)}, wikigold dev ${f(wg)}, re3d held-out ${f(r3)}; ${Math.round(dev.tokensPerSecond)} tokens/s`);
+    },
+  }),
+);
+// Several shuffles averaged into one linear model when NER_SEEDS > 1.
+const params = runs.length === 1 ? runs[0]! : averageResults(runs);
 const final = recognizerFromModel(asModel(params));
-for (const line of formatCounts(scoreDocuments(conllDev, final).counts)) log(line);
+for (const [name, docs] of [['CoNLL dev', conllDev], ['wikigold dev', wikigoldDev], ['re3d held-out', re3d.heldOut]] as const) {
+  log(`final model, ${name}:`);
+  for (const line of formatCounts(scoreDocuments(docs, final).counts)) log(line);
+}
 mkdirSync(join(root, 'models'), { recursive: true });
 const rows = saveModel(out, { version, params, lexicon, pruneBelow: Number(process.env.NER_PRUNE ?? 0.05) });
 log(`wrote ${out}: ${rows} feature rows of ${params.keys.length}, ${(statSync(out).size / 1e6).toFixed(1)} MB`);
