@@ -98,7 +98,7 @@ export async function evaluateNerFile(
     `file: ${path} (${isIob1(docs) ? 'IOB1' : 'IOB2'}, ${docs.length} documents)`,
     `model: ${rec.version}`,
     ...formatCounts(counts),
-    `time: ${cpuSeconds.toFixed(2)} s CPU, ${wallSeconds.toFixed(2)} s wall (recognize() incl. tokenization; tokens/s below is per CPU second)`,
+    `time: ${cpuSeconds.toFixed(2)} s CPU, ${wallSeconds.toFixed(2)} s wall: one cold pass of recognize() incl. tokenization (JIT and per-spelling caches start empty; steady state is faster, see bench/ner.ts); tokens/s below is per CPU second`,
     `${Math.round(tokensPerSecond)} tokens/s`,
     `F1 ${f1.toFixed(4)}`,
   ];
