@@ -16,13 +16,15 @@ const TOKEN_PATTERN = new RegExp(
     // Titles, months and company suffixes keep their period as CoNLL-2003 does ("Gen.", "Sept.", "Corp.").
     String.raw`(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Sen|Rep|Gov|Pres|Prof|Adm|Brig|Cmdr|Rev|Hon|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Co|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc)\.(?!\p{L})`,
     String.raw`\p{Lu}\.(?=\s+\p{Lu})`, // an initial: "George W. Bush"
-    String.raw`\p{N}+(?:[.,:/-]\p{N}+)*(?:\p{L}+)?`, // 3,000  08:25  1996-08-22  20th
+    String.raw`(?<![^\n])\p{N}{1,2}\.(?=[ \t])`, // a list number opening a line: "1. Iran"
+    String.raw`\p{N}+(?:[.,:/-]\p{N}+)*(?:\p{L}+)?(?:-\p{L}[\p{L}\p{M}]*)*`, // 3,000  08:25  1996-08-22  20th  26-year-old
     String.raw`n't(?!\p{L})`, // don't -> do n't
     String.raw`['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L})`, // Iran's -> Iran 's
     String.raw`\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*?(?=n't(?!\p{L}))`, // "do" of "don't"
     String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*?(?=['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L}))`, // word before a clitic
     String.raw`\p{L}[\p{L}\p{M}\p{N}\u200c\u0640]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u0640]*)*`, // words, al-Haq, O'Brien, ZWNJ in Persian
     String.raw`\.{2,}|-{2,}`, // ellipsis, dashes
+    String.raw`\.\p{N}+`, // batting averages and the like: .596
     String.raw`[^\s]`, // any other single character
   ].join('|'),
   'gu',

@@ -9,6 +9,8 @@ const TABLE: Array<[string, string[]]> = [
   ["Iran's IRGC doesn't", ['Iran', "'s", 'IRGC', 'does', "n't"]],
   ["Asa'ib Ahl al-Haq", ["Asa'ib", 'Ahl', 'al-Haq']],
   ['BRUSSELS 1996-08-22 $3,000', ['BRUSSELS', '1996-08-22', '$', '3,000']],
+  ['a 26-year-old hit .596 in 2011.', ['a', '26-year-old', 'hit', '.596', 'in', '2011', '.']],
+  ['1. Iran 2. Iraq', ['1.', 'Iran', '2', '.', 'Iraq']],
 ];
 
 test('tokens as CoNLL-2003 writes them', () => {
