@@ -8,7 +8,7 @@ import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
 import { tagsToChunks } from './tags.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
-import { dropCommonOpeners, numberedSources, retypeOrgHeaded, splitCoordinated, stripTitles } from './rules.js';
+import { applyRules } from './rules.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -39,14 +39,7 @@ export function recognizerFromModel(model: NerModel): Recognizer {
     recognize(text: string, sentences: Span[]): NerSpan[] {
       const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
       const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
-      const gaz = model.lexicon.gazetteer;
-      const caps = model.lexicon.capBuckets;
-      const chunks = tokens.map((ts, i) =>
-        numberedSources(
-          retypeOrgHeaded(splitCoordinated(stripTitles(dropCommonOpeners(tagsToChunks(tags[i]!), ts, caps), ts), ts, gaz), ts, gaz),
-          ts,
-        ),
-      );
+      const chunks = tokens.map((ts, i) => applyRules(tagsToChunks(tags[i]!), ts, model.lexicon));
       const doc = { tokens, chunks };
       propagateNames(doc);
       harmoniseTypes(doc);

@@ -1,7 +1,8 @@
-/** Rules applied after the statistical model: title stripping and numbered human sources. */
+/** Rules applied to one sentence's chunks after the statistical model, in order: span edges, titles, coordination, types, numbered sources. */
 import type { Token } from '../tokenize.js';
 import type { Chunk } from './tags.js';
 import { gazetteerKey, gazetteerMask, type Gazetteer } from './gazetteer.js';
+import type { Lexicon } from './features.js';
 
 // Titles and ranks that precede a name but are not part of it (CoNLL-2003 convention):
 // "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah".
@@ -95,3 +96,34 @@ const OPENERS = new Set(
   thus hence therefore accordingly instead otherwise still yet indeed notably separately elsewhere later earlier
   previously subsequently initially finally overall ultimately regardless`.split(/\s+/),
 );
+
+const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+// "Ontario-based", "Iran-backed": a compound adjective before a name is MISC of its own (CoNLL), not part of the name.
+const COMPOUND_ADJECTIVE = /^\p{Lu}.*-(?:based|led|backed|born|owned|run|controlled|funded|sponsored|aligned|affiliated|allied|held)$/u;
+
+/**
+ * Trims words that open a chunk without belonging to it: a month or weekday ("August National Association of
+ * Purchasing Management"), a sentence-initial word unlabelled text never capitalises ("Three African"), and a
+ * compound adjective, which becomes its own MISC ("Iran-backed Kataeb Hezbollah" -> MISC + ORG).
+ */
+export function trimChunkStarts(chunks: Chunk[], tokens: readonly Token[], capBuckets: ReadonlyMap<string, number>): Chunk[] {
+  return chunks.flatMap((c) => {
+    if (c.end - c.start < 2) return [c];
+    const first = tokens[c.start]!.text;
+    if (COMPOUND_ADJECTIVE.test(first)) return [{ start: c.start, end: c.start + 1, type: 'MISC' }, { ...c, start: c.start + 1 }];
+    if (c.type !== 'MISC' && MONTH_OR_DAY.test(first)) return [{ ...c, start: c.start + 1 }];
+    if (c.start === 0 && capBuckets.get(first.toLowerCase()) === 0) return [{ ...c, start: c.start + 1 }];
+    return [c];
+  });
+}
+
+/** Applies every rule of this file to one sentence's chunks, in order. */
+export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: Lexicon): Chunk[] {
+  const { gazetteer, capBuckets } = lexicon;
+  let out = dropCommonOpeners(chunks, tokens, capBuckets);
+  out = trimChunkStarts(out, tokens, capBuckets);
+  out = stripTitles(out, tokens);
+  out = splitCoordinated(out, tokens, gazetteer);
+  out = retypeOrgHeaded(out, tokens, gazetteer);
+  return numberedSources(out, tokens);
+}
