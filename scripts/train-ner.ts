@@ -43,7 +43,7 @@ const lexicon: Lexicon = {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '4'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '5'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,
@@ -52,7 +52,7 @@ const asModel = (p: PerceptronResult): NerModel => ({
   lexicon,
   extractor,
 });
-const evalEvery = Number(process.env.NER_EVAL_EVERY ?? 2);
+const evalEvery = Number(process.env.NER_EVAL_EVERY ?? 12);
 const seeds = [20260321, 7, 1234567].slice(0, Number(process.env.NER_SEEDS ?? 3));
 const trainingDocs = toTrainingDocs(labelled);
 const runs = seeds.map((seed) =>

@@ -117,6 +117,17 @@ export function trimChunkStarts(chunks: Chunk[], tokens: readonly Token[], capBu
   });
 }
 
+/** Extends an ORG chunk over a capitalised organisation word just before it: "Harakat" + "Hezbollah al-Nujaba". */
+export function extendOrgHeads(chunks: Chunk[], tokens: readonly Token[], gazetteer: Gazetteer): Chunk[] {
+  return chunks.map((c, k) => {
+    if (c.type !== 'ORG') return c;
+    let start = c.start;
+    const floor = k > 0 ? chunks[k - 1]!.end : 0;
+    while (start > floor && /^\p{Lu}/u.test(tokens[start - 1]!.text) && (gazetteer.lookup([gazetteerKey(tokens[start - 1]!.text)]) & ORG_START) !== 0) start--;
+    return start === c.start ? c : { ...c, start };
+  });
+}
+
 /** Applies every rule of this file to one sentence's chunks, in order. */
 export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: Lexicon): Chunk[] {
   const { gazetteer, capBuckets } = lexicon;
@@ -125,5 +136,6 @@ export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: L
   out = stripTitles(out, tokens);
   out = splitCoordinated(out, tokens, gazetteer);
   out = retypeOrgHeaded(out, tokens, gazetteer);
+  out = extendOrgHeads(out, tokens, gazetteer);
   return numberedSources(out, tokens);
 }
