@@ -2,6 +2,7 @@
 
 /** The list classes a phrase can belong to; the index is its bit in a mask. */
 export const GAZETTEER_CLASSES = ['PER', 'FIRST', 'LAST', 'LOC', 'NAT', 'ORG', 'TITLE', 'ORGWORD', 'NAMETOK'] as const;
+/** One of the list classes. */
 export type GazetteerClass = (typeof GAZETTEER_CLASSES)[number];
 
 /** One match: tokens [start, end) form a listed phrase of the classes in `mask`. */
