@@ -63,7 +63,7 @@ const RULES: Rule[] = [
   },
   // "in 2011", "since 2003", "by 2025": a bare year needs a cue so counts ("2,000 pilgrims", "1500 troops") are not dates.
   {
-    re: new RegExp(`\\b(?:in|since|until|till|by|during|from|to|of|before|after|between|and|early|late|mid-?|year|summer|winter|spring|autumn|fall) ${Y}\\b(?![,.]?\\d)`, 'giy'),
+    re: new RegExp(`\\b(?:(?:in|since|until|till|by|during|from|to|of|before|after|between|and|early|late|mid|year|summer|winter|spring|autumn|fall) |mid-)${Y}\\b(?![,.]?\\d)`, 'giy'),
     group: 1,
     resolve: (m) => ({ date: { year: +m[1]! }, relative: false }),
   },

@@ -1,7 +1,10 @@
 /** Money mentions by rule: symbol or currency word, amount with scale words, and an optional rate ("a month"). */
 import type { MoneyMention } from '../model/index.js';
 
-const SYMBOLS: Record<string, string> = { '$': 'USD', 'us$': 'USD', 'usd': 'USD', '€': 'EUR', 'eur': 'EUR', '£': 'GBP', 'gbp': 'GBP', '¥': 'JPY' };
+const SYMBOLS: Record<string, string> = {
+  '$': 'USD', 'us$': 'USD', 'usd': 'USD', '€': 'EUR', 'eur': 'EUR', '£': 'GBP', 'gbp': 'GBP', '¥': 'JPY',
+  irr: 'IRR', iqd: 'IQD', sar: 'SAR', aed: 'AED',
+};
 const WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP',
   rial: 'IRR', rials: 'IRR', riyal: 'SAR', riyals: 'SAR', dinar: 'IQD', dinars: 'IQD', 'iraqi dinars': 'IQD', 'iraqi dinar': 'IQD',
@@ -13,7 +16,7 @@ const SCALES: Record<string, number> = {
 const PER = '(?:\\s+(?:a|an|per|each|every)\\s+(day|week|month|year))?';
 const AMOUNT = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(?:\\s?(thousand|million|billion|trillion|bn|mn|tn|[kmb])\\b)?';
-const SYMBOL = '(US\\$|\\$|€|£|¥|USD|EUR|GBP)\\s?';
+const SYMBOL = '(US\\$|\\$|€|£|¥|USD|EUR|GBP|IRR|IQD|SAR|AED)\\s?';
 const WORD = Object.keys(WORDS).sort((a, b) => b.length - a.length).join('|');
 
 // "$3,000 a month", "US$ 2.5bn", "€100"

@@ -19,6 +19,7 @@ const TABLE: Array<[string, string | undefined, Array<[string, string, string, b
   ['1996-08-22 BRUSSELS', undefined, [['1996-08-22', '1996-08-22', 'day', false]]],
   ['He arrived yesterday and left three days ago.', '2019-11-20', [['yesterday', '2019-11-19', 'day', true], ['three days ago', '2019-11-17', 'day', true]]],
   ['The vote is expected in May.', '2019-11-20', [['May', '2019-05', 'month', true]]],
+  ['Fighting resumed in mid-2014 and again in early 2016.', undefined, [['2014', '2014', 'year', false], ['2016', '2016', 'year', false]]],
 ];
 
 test('date mentions and their normalised values', () => {

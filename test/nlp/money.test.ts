@@ -12,6 +12,7 @@ const TABLE: Array<[string, Array<[string, number, string, string | undefined]>]
   ['5 million dollars in cash', [['5 million dollars', 5e6, 'USD', undefined]]],
   ['300,000 Iraqi dinars per month', [['300,000 Iraqi dinars per month', 300000, 'IQD', 'month']]],
   ['fines of €100 and £40', [['€100', 100, 'EUR', undefined], ['£40', 40, 'GBP', undefined]]],
+  ['a budget of IRR 3 billion', [['IRR 3 billion', 3e9, 'IRR', undefined]]],
   ['about 2,000 pilgrims and 700 pages', []],
 ];
 
