@@ -32,7 +32,7 @@ export function EntityPicker({ id, placeholder, onPick }: EntityPickerProps) {
   return (
     <div className="picker">
       <input
-        id={id} className="search-input small" type="search" value={q} placeholder={placeholder} autoComplete="off"
+        id={id} className="search-input small" type="search" maxLength={200} value={q} placeholder={placeholder} autoComplete="off"
         role="combobox" aria-expanded={items.length > 0} aria-controls={`${id}-list`} aria-activedescendant={items[active] ? `${id}-${active}` : undefined}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {

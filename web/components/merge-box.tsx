@@ -86,7 +86,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
       {error ? <p className="query-error" role="alert">{error}</p> : null}
       <label className="merge-label" htmlFor="merge-input">Find a {entityStyle(entity.type).label.toLowerCase()} that is the same as {entity.name}</label>
       <input
-        id="merge-input" className="search-input small" type="search" autoComplete="off" value={q} disabled={busy}
+        id="merge-input" className="search-input small" type="search" maxLength={200} autoComplete="off" value={q} disabled={busy}
         placeholder="Type a name…" onChange={(e) => setQ(e.target.value)}
         aria-describedby="merge-status"
       />

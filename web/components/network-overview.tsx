@@ -37,7 +37,7 @@ export function NetworkOverview({ graph, state, communities, community, onCommun
       <section>
         <h2><label htmlFor="find-node">Find a node</label></h2>
         <input
-          id="find-node" className="search-input small" type="search" value={q} placeholder="Name in this view…" autoComplete="off"
+          id="find-node" className="search-input small" type="search" maxLength={200} value={q} placeholder="Name in this view…" autoComplete="off"
           onChange={(e) => setQ(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter' && matches[0]) onFind(matches[0].id); }}
         />

@@ -79,7 +79,7 @@ export function EntitiesScene({ location }: { location: AppLocation }) {
       <div className="filter-row" role="search">
         <label className="visually-hidden" htmlFor="entity-filter">Filter entities by name</label>
         <input
-          id="entity-filter" className="search-input small" type="search" placeholder="Filter by name or alias…" value={text} autoComplete="off"
+          id="entity-filter" className="search-input small" type="search" maxLength={200} placeholder="Filter by name or alias…" value={text} autoComplete="off"
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'ArrowDown') { e.preventDefault(); moveFocus(document.querySelector('table.table'), 'td.title-cell a', 'first'); } }}
         />
