@@ -58,17 +58,18 @@ export function propagateNames(doc: DocumentChunks): void {
  */
 export function harmoniseTypes(doc: DocumentChunks): void {
   const votes = new Map<string, Map<string, number>>();
+  const keys = doc.chunks.map((cs, s) => cs.map((c) => words(doc.tokens[s]!, c)));
   doc.chunks.forEach((cs, s) => {
-    for (const c of cs) {
-      const key = words(doc.tokens[s]!, c);
+    cs.forEach((c, k) => {
+      const key = keys[s]![k]!;
       let v = votes.get(key);
       if (!v) votes.set(key, (v = new Map()));
       v.set(c.type, (v.get(c.type) ?? 0) + 1);
-    }
+    });
   });
   doc.chunks.forEach((cs, s) => {
     cs.forEach((c, k) => {
-      const v = votes.get(words(doc.tokens[s]!, c))!;
+      const v = votes.get(keys[s]![k]!)!;
       if (v.size < 2) return;
       let best = c.type;
       for (const [t, n] of v) if (n > v.get(best)!) best = t;

@@ -11,6 +11,7 @@ export interface TransitionModel {
 }
 
 const NEG = -1e30;
+let backBuffer = new Int32Array(4096);
 interface Masks {
   trans: Uint8Array;
   first: Uint8Array;
@@ -48,7 +49,9 @@ export function viterbi(emissions: Float32Array, n: number, model: TransitionMod
   const { first, last, before } = allowedMasks(model.tags);
   let prev = new Float64Array(T);
   let cur = new Float64Array(T);
-  const back = new Int32Array(n * T);
+  // One backpointer buffer, grown as needed: a fresh array per sentence was a tenth of the garbage.
+  if (backBuffer.length < n * T) backBuffer = new Int32Array(Math.max(n * T, 2 * backBuffer.length));
+  const back = backBuffer;
   for (let t = 0; t < T; t++) prev[t] = first[t] ? emissions[t]! + model.start[t]! : NEG;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {

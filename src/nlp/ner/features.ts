@@ -65,6 +65,8 @@ const HIST = ['PER', 'ORG', 'LOC', 'MISC', 'O'].map((t) => [H(`hist:${t}:all`), 
 /** Turns sentences of tokens into feature hashes; one extractor per model, its word cache shared across calls. */
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
+  private readonly featBuffer: number[] = [];
+  private readonly startBuffer: number[] = [];
   constructor(private readonly lexicon: Lexicon) {}
 
   /** Attributes of one spelling (cached; the cache is dropped when it grows past 200k spellings). */
@@ -160,13 +162,17 @@ export class FeatureExtractor {
   /**
    * The features that depend on more than one word's spelling: bigrams, shapes around the token, lists, sentence
    * position, document sets and history. The rest (own and neighbour attributes) the tagger caches per spelling.
+   * The returned arrays are reused by the next call.
    */
   contextFeatures(tokens: readonly string[], infos: readonly WordInfo[], doc: DocState): { feats: number[]; starts: number[] } {
     const n = tokens.length;
     const caps = isCapsLine(infos);
     const gaz = this.gazetteerFeatures(infos);
-    const feats: number[] = [];
-    const starts: number[] = [];
+    // Reused between calls (the result is consumed before the next call): fewer short-lived arrays to collect.
+    const feats = this.featBuffer;
+    const starts = this.startBuffer;
+    feats.length = 0;
+    starts.length = 0;
     for (let i = 0; i < n; i++) {
       starts.push(feats.length);
       const w = infos[i]!;
@@ -244,8 +250,8 @@ function historyFeature(hist: Int32Array): number {
   return HIST[best]![hist[best] === total ? 0 : 1]!;
 }
 
-/** Records predicted labels (index into PER, ORG, LOC, MISC, O per token) for capitalised tokens of a sentence. */
-export function recordHistory(doc: DocState, tokens: readonly string[], labels: readonly number[]): void {
+/** Records predicted labels for capitalised tokens of a sentence: `tags` are tag indices, `labelOf` maps them to PER, ORG, LOC, MISC, O (0-4). */
+export function recordHistory(doc: DocState, tokens: readonly string[], tags: Int32Array, labelOf: Int32Array): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const c = t.charCodeAt(0);
@@ -253,7 +259,7 @@ export function recordHistory(doc: DocState, tokens: readonly string[], labels: 
     if (c < 128 ? !(c >= 65 && c <= 90) : !/^\P{L}*\p{Lu}/u.test(t)) continue;
     let h = doc.history.get(t);
     if (!h) doc.history.set(t, (h = new Int32Array(5)));
-    h[labels[i]!]!++;
+    h[labelOf[tags[i]!]!]!++;
   }
 }
 
