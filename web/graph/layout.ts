@@ -61,7 +61,7 @@ export function startLayout(graph: NetworkGraph, onProgress: (done: number, tota
   // takes long enough to stall the page, so large graphs take positions less often. Progress is reported on every batch.
   const interval = updateIntervalFor(ids.length);
   let pending: LayoutTick | null = null;
-  let lastApplied = 0;
+  let lastApplied = performance.now();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const apply = (): void => {
     timer = null;
