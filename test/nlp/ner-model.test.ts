@@ -49,8 +49,7 @@ const MUST_FIND: Array<[string, Array<[string, string]>]> = [
   ],
   [
     'It alleged that Prime Minister Mustafa al-Kadhimi was seeking to increase the number of US troops in Iraq.',
-    // "US" before a noun ("US troops") comes out LOC or MISC depending on the model version; not asserted.
-    [['Mustafa al-Kadhimi', 'PERSON'], ['Iraq', 'LOC']],
+    [['Mustafa al-Kadhimi', 'PERSON'], ['US', 'LOC'], ['Iraq', 'LOC']],
   ],
   [
     'The faction leaders represented in the “the Coordinating Body of the Resistance Factions” met the next day in Baghdad to plan the next steps.',

@@ -128,6 +128,14 @@ export function extendOrgHeads(chunks: Chunk[], tokens: readonly Token[], gazett
   });
 }
 
+// CoNLL-2003 tags "U.S." LOC even before a noun ("U.S. troops": 309 LOC against 38 MISC in its training set).
+const COUNTRY_ABBREVIATIONS = new Set(['US', 'U.S.', 'UK', 'U.K.']);
+
+/** Retypes a country abbreviation standing alone as MISC to LOC. */
+export function countryAbbreviations(chunks: Chunk[], tokens: readonly Token[]): Chunk[] {
+  return chunks.map((c) => (c.type === 'MISC' && c.end - c.start === 1 && COUNTRY_ABBREVIATIONS.has(tokens[c.start]!.text) ? { ...c, type: 'LOC' } : c));
+}
+
 /** Applies every rule of this file to one sentence's chunks, in order. */
 export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: Lexicon): Chunk[] {
   const { gazetteer, capBuckets } = lexicon;
@@ -137,5 +145,6 @@ export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: L
   out = splitCoordinated(out, tokens, gazetteer);
   out = retypeOrgHeaded(out, tokens, gazetteer);
   out = extendOrgHeads(out, tokens, gazetteer);
+  out = countryAbbreviations(out, tokens);
   return numberedSources(out, tokens);
 }
