@@ -172,6 +172,12 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await page.locator('.network-side .fact').first().click();
     await page.waitForURL(/edge=rel_/);
     await page.locator('.edge-panel .evidence').first().waitFor();
+    await page.goto(url('/network'));
+    await page.locator('#centre-entity').fill('Qaani');
+    await page.locator('#centre-entity-list [role="option"]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/entity=ent_[0-9a-f]{16}.*node=ent_/);
+    await page.getByRole('heading', { name: 'Esmail Qaani' }).waitFor();
     await page.goto(url('/network?conf=0.9'));
     await page.locator('.network-head').getByText(/entities/).waitFor();
     const high = await (await fetch(url('/api/graph?minConfidence=0.9'))).json() as { nodes: unknown[] };

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { ENTITY_TYPES, foldWord } from '../../src/model/index.js';
 import type { Community } from '../graph/analysis.js';
+import { EntityPicker } from './entity-picker.js';
 import { exportView, type NetworkGraph } from '../graph/graph-model.js';
 import { formatCount, plural } from '../lib/format.js';
 import { downloadJson } from '../lib/download.js';
@@ -20,10 +21,12 @@ export interface NetworkOverviewProps {
   /** True when the server capped the node count. */
   limited: boolean;
   onFind(id: string): void;
+  /** Centres the network on an entity that may not be in the view. */
+  onCentre(id: string): void;
 }
 
 /** Overview and tools. */
-export function NetworkOverview({ graph, state, communities, community, onCommunity, progress, renderMs, limited, onFind }: NetworkOverviewProps) {
+export function NetworkOverview({ graph, state, communities, community, onCommunity, progress, renderMs, limited, onFind, onCentre }: NetworkOverviewProps) {
   const [q, setQ] = useState('');
   const matches = useMemo(() => {
     const want = foldWord(q.trim());
@@ -41,12 +44,16 @@ export function NetworkOverview({ graph, state, communities, community, onCommun
           onChange={(e) => setQ(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter' && matches[0]) onFind(matches[0].id); }}
         />
-        {q.trim().length >= 2 && matches.length === 0 ? <p className="muted small">No node in this view is called that.</p> : null}
+        {q.trim().length >= 2 && matches.length === 0 ? <p className="muted small">No node in this view is called that: look among all entities below.</p> : null}
         <ul className="fact-list">
           {matches.map((m) => (
             <li key={m.id}><button type="button" className="fact" onClick={() => onFind(m.id)}><span className={`dot t-${m.type}`} aria-hidden="true" /> <bdi>{m.label}</bdi></button></li>
           ))}
         </ul>
+      </section>
+      <section>
+        <h2><label htmlFor="centre-entity">Centre on any entity</label></h2>
+        <EntityPicker id="centre-entity" placeholder="Any entity, in view or not…" onPick={(e) => onCentre(e.id)} />
       </section>
       <section>
         <h2>Legend</h2>

@@ -124,6 +124,7 @@ export function NetworkScene({ location }: { location: AppLocation }) {
         graph={graph} state={state} communities={communities} community={community} onCommunity={setCommunity}
         progress={progress} renderMs={renderMs} limited={fresh !== null && fresh.nodes.length >= 5000}
         onFind={(id) => { selectNode(id); setFocus((f) => ({ node: id, n: (f?.n ?? 0) + 1 })); }}
+        onCentre={(id) => update({ entity: id, hops: 1, expand: [], node: id, edge: '' }, true)}
       />
     );
   }
