@@ -1,0 +1,69 @@
+// Rules applied after the model, and document-level consistency, on hand-made chunks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../src/nlp/tokenize.js';
+import { Gazetteer, gazetteerMask } from '../../src/nlp/ner/gazetteer.js';
+import { countryAbbreviations, extendOrgHeads, numberedSources, splitCoordinated, stripTitles, trimChunkStarts } from '../../src/nlp/ner/rules.js';
+import { harmoniseTypes, propagateNames, resolveSurnames } from '../../src/nlp/ner/consistency.js';
+import type { Chunk } from '../../src/nlp/ner/tags.js';
+
+const gaz = new Gazetteer();
+for (const w of ['kataeb', 'asaib', 'harakat', 'ministry']) gaz.add([w], gazetteerMask('ORGWORD'));
+gaz.add(['quds', 'force'], gazetteerMask('ORG'));
+
+/** Chunk texts with types, for readable assertions. */
+function show(text: string, chunks: Chunk[]): string[] {
+  const ts = tokenize(text);
+  return chunks.map((c) => `${ts.slice(c.start, c.end).map((t) => t.text).join(' ')}/${c.type}`);
+}
+
+test('titles are stripped from PERSON chunks; a title alone is dropped', () => {
+  const text = 'Grand Ayatollah Ali al-Sistani met the Ambassador';
+  const ts = tokenize(text);
+  const out = stripTitles([{ start: 0, end: 4, type: 'PER' }, { start: 6, end: 7, type: 'PER' }], ts);
+  assert.deepEqual(show(text, out), ['Ali al-Sistani/PER']);
+});
+
+test('coordinated organisations are split; a name with "and" inside is not', () => {
+  const a = 'Kataeb Hezbollah and Asaib Ahl al-Haq';
+  assert.deepEqual(show(a, splitCoordinated([{ start: 0, end: 7, type: 'ORG' }], tokenize(a), gaz)), ['Kataeb Hezbollah/ORG', 'Asaib Ahl al-Haq/ORG']);
+  const b = 'The Intercept and the New York Times';
+  assert.deepEqual(show(b, splitCoordinated([{ start: 0, end: 8, type: 'ORG' }], tokenize(b), gaz)), ['The Intercept/ORG', 'New York Times/ORG']);
+  const c = 'Ministry of Intelligence and National Security';
+  assert.deepEqual(show(c, splitCoordinated([{ start: 0, end: 6, type: 'ORG' }], tokenize(c), gaz)), ['Ministry of Intelligence and National Security/ORG']);
+});
+
+test('chunk starts: months and compound adjectives come off; an ORG takes in an organisation word before it', () => {
+  const a = 'August National Association of Purchasing Management';
+  assert.deepEqual(show(a, trimChunkStarts([{ start: 0, end: 6, type: 'ORG' }], tokenize(a), new Map())), ['National Association of Purchasing Management/ORG']);
+  const b = 'the Iran-backed Kataeb Hezbollah';
+  assert.deepEqual(show(b, trimChunkStarts([{ start: 1, end: 4, type: 'ORG' }], tokenize(b), new Map())), ['Iran-backed/MISC', 'Kataeb Hezbollah/ORG']);
+  const c = 'Harakat Hezbollah al-Nujaba';
+  assert.deepEqual(show(c, extendOrgHeads([{ start: 1, end: 3, type: 'ORG' }], tokenize(c), gaz)), ['Harakat Hezbollah al-Nujaba/ORG']);
+});
+
+test('numbered sources are people; a lone US is a place', () => {
+  const a = 'officially named Source 134992 but';
+  assert.deepEqual(show(a, numberedSources([], tokenize(a))), ['Source 134992/PER']);
+  const b = 'US troops';
+  assert.deepEqual(show(b, countryAbbreviations([{ start: 0, end: 1, type: 'MISC' }], tokenize(b))), ['US/LOC']);
+});
+
+test('document level: names recur, types agree, bare surnames follow the full name', () => {
+  const sentences = ['Mustafa al-Kadhimi met Asaib Ahl al-Haq', 'Kadhimi said Asaib Ahl al-Haq agreed', 'Asaib Ahl al-Haq left'];
+  const tokens = sentences.map((s) => tokenize(s));
+  const doc = {
+    tokens,
+    chunks: [
+      [{ start: 0, end: 2, type: 'PER' }, { start: 3, end: 6, type: 'ORG' }],
+      [{ start: 0, end: 1, type: 'ORG' }],
+      [{ start: 0, end: 3, type: 'PER' }],
+    ] as Chunk[][],
+  };
+  propagateNames(doc);
+  harmoniseTypes(doc);
+  resolveSurnames(doc);
+  assert.deepEqual(show(sentences[1]!, doc.chunks[1]!), ['Kadhimi/PER', 'Asaib Ahl al-Haq/ORG']);
+  // Two ORG votes against one PERSON: the third mention becomes ORG.
+  assert.deepEqual(show(sentences[2]!, doc.chunks[2]!), ['Asaib Ahl al-Haq/ORG']);
+});
