@@ -5,6 +5,7 @@ import { dateRange, formatPartialDate, overallRange, yearTicks } from '../../web
 import { graphRequest, networkUrl, readNetworkState } from '../../web/lib/network-url.js';
 import { parseMember } from '../../web/lib/entity-members.js';
 import { groupRelations } from '../../web/components/entity-relations.js';
+import { markNames } from '../../web/components/evidence-list.js';
 import { relationLabel } from '../../web/lib/use-schema.js';
 import { applySizes, exportView, mergeGraphData, toGraph } from '../../web/graph/graph-model.js';
 import { RELATION_TYPES } from '../../src/model/index.js';
@@ -80,6 +81,15 @@ describe('entity helpers', () => {
     assert.equal(relationLabel(schema, 'role_in', 'out'), 'holds a post in');
     assert.equal(relationLabel(schema, 'role_in', 'in'), 'has post holder');
     assert.equal(relationLabel(null, 'informant_for'), 'informant for');
+  });
+});
+
+describe('markNames', () => {
+  it('marks names in evidence, longest first, without overlaps', () => {
+    const parts = markNames('Gen. Qassem Soleimani met Soleimani’s aide in Baghdad.', ['Soleimani', 'Qassem Soleimani', 'baghdad', 'x']);
+    assert.deepEqual(parts.filter((p) => p.name).map((p) => p.text), ['Qassem Soleimani', 'Soleimani', 'Baghdad']);
+    assert.equal(parts.map((p) => p.text).join(''), 'Gen. Qassem Soleimani met Soleimani’s aide in Baghdad.');
+    assert.deepEqual(markNames('', ['a']), []);
   });
 });
 

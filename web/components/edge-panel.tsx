@@ -32,7 +32,7 @@ export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
         {(r.contradictions?.length ?? 0) > 0 ? <span className="denied-badge">denied</span> : null}
       </p>
       <h3>Evidence ({r.evidence.length})</h3>
-      <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={20} />
+      <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={20} names={[r.sourceName, r.targetName]} />
       {r.claims.length > 0 ? (
         <>
           <h3>Rests on the word of</h3>

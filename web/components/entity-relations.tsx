@@ -20,13 +20,15 @@ export function groupRelations(relations: readonly EntityRelation[]): { key: str
 /** Props: the relations, and whether low-confidence ones are shown (the toggle lives in the URL). */
 export interface EntityRelationsProps {
   name: string;
+  /** The entity's other spellings, marked in the evidence with its name. */
+  aliases: readonly string[];
   relations: readonly EntityRelation[];
   showLow: boolean;
   onShowLow(show: boolean): void;
 }
 
 /** Relations grouped under their labels ("holds a post in", "has post holder"). */
-export function EntityRelations({ name, relations, showLow, onShowLow }: EntityRelationsProps) {
+export function EntityRelations({ name, aliases, relations, showLow, onShowLow }: EntityRelationsProps) {
   const schema = useSchema();
   const lowCount = relations.filter((r) => r.confidence < LOW_CONFIDENCE).length;
   const shown = showLow ? relations : relations.filter((r) => r.confidence >= LOW_CONFIDENCE);
@@ -62,7 +64,7 @@ export function EntityRelations({ name, relations, showLow, onShowLow }: EntityR
                       {(r.contradictions?.length ?? 0) > 0 ? <span className="denied-badge">denied</span> : null}
                     </span>
                   </div>
-                  <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={5} />
+                  <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={5} names={[name, ...aliases, ...(r.other ? [r.other.name] : [])]} />
                 </li>
               );
             })}

@@ -3,14 +3,41 @@ import type { Evidence } from '../../src/model/index.js';
 import { evidenceUrl } from '../lib/evidence-url.js';
 import { Link } from '../lib/router.js';
 
-/** Each sentence a fact rests on, quoted and linked; denials, when any, under their own heading. */
-export function EvidenceList({ evidence, contradictions = [], limit = 50 }: { evidence: readonly Evidence[]; contradictions?: readonly Evidence[]; limit?: number }) {
+/** Cuts `text` where any of `names` occurs (case-insensitive, longest name first, no overlaps), so the names can be marked. */
+export function markNames(text: string, names: readonly string[]): { text: string; name: boolean }[] {
+  const lower = text.toLowerCase();
+  const found: { start: number; end: number }[] = [];
+  for (const name of [...new Set(names.filter((n) => n.length > 1))].sort((a, b) => b.length - a.length)) {
+    const want = name.toLowerCase();
+    for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + want.length)) {
+      if (!found.some((f) => at < f.end && at + want.length > f.start)) found.push({ start: at, end: at + want.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const parts: { text: string; name: boolean }[] = [];
+  let from = 0;
+  for (const f of found) {
+    if (f.start > from) parts.push({ text: text.slice(from, f.start), name: false });
+    parts.push({ text: text.slice(f.start, f.end), name: true });
+    from = f.end;
+  }
+  if (from < text.length) parts.push({ text: text.slice(from), name: false });
+  return parts;
+}
+
+/** A sentence with the names it is about in bold; text nodes only. */
+function Sentence({ text, names }: { text: string; names: readonly string[] }) {
+  return <>{markNames(text, names).map((p, i) => (p.name ? <strong key={i}>{p.text}</strong> : p.text))}</>;
+}
+
+/** Each sentence a fact rests on, quoted and linked, with the names it links in bold; denials, when any, under their own heading. */
+export function EvidenceList({ evidence, contradictions = [], limit = 50, names = [] }: { evidence: readonly Evidence[]; contradictions?: readonly Evidence[]; limit?: number; names?: readonly string[] }) {
   return (
     <>
       <ul className="evidence-list">
         {evidence.slice(0, limit).map((e, i) => (
           <li key={`${e.documentId}:${e.start}:${i}`}>
-            <Link className="evidence" href={evidenceUrl(e)} dir="auto" title="Open the document at this sentence">{e.text}</Link>
+            <Link className="evidence" href={evidenceUrl(e)} dir="auto" title="Open the document at this sentence"><Sentence text={e.text} names={names} /></Link>
           </li>
         ))}
         {evidence.length > limit ? <li className="muted">and {evidence.length - limit} more sentences</li> : null}
@@ -21,7 +48,7 @@ export function EvidenceList({ evidence, contradictions = [], limit = 50 }: { ev
           <ul className="evidence-list">
             {contradictions.map((e, i) => (
               <li key={`${e.documentId}:${e.start}:${i}`}>
-                <Link className="evidence denial" href={evidenceUrl(e)} dir="auto">{e.text}</Link>
+                <Link className="evidence denial" href={evidenceUrl(e)} dir="auto"><Sentence text={e.text} names={names} /></Link>
               </li>
             ))}
           </ul>

@@ -69,7 +69,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
       </div>
       <div className="entity-columns">
         <div className="entity-main">
-          <EntityRelations name={entity.name} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
+          <EntityRelations name={entity.name} aliases={entity.aliases} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
           <section className="entity-section" aria-labelledby="events-h">
             <h2 id="events-h">Events ({view.events.length})</h2>
             {view.events.length === 0 ? <p className="muted">No dated events mention {entity.name}.</p> : (
