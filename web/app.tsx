@@ -1,16 +1,18 @@
 /** The application shell: top bar, the scene for the current URL, and the keyboard shortcut `/` for search. */
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { SEARCH_INPUT_ID } from './components/search-form.js';
-import { EmptyState } from './components/states.js';
+import { EmptyState, Loading } from './components/states.js';
 import { TopBar } from './components/top-bar.js';
 import { Link, buildUrl, lastNavigation, navigate, savedScrollY, useLocation, type AppLocation } from './lib/router.js';
 import { DocumentScene } from './scenes/document-scene.js';
 import { DocumentsScene } from './scenes/documents-scene.js';
 import { EntitiesScene } from './scenes/entities-scene.js';
 import { EntityScene } from './scenes/entity-scene.js';
-import { NetworkScene } from './scenes/network-scene.js';
 import { TimelineScene } from './scenes/timeline-scene.js';
 import { SearchScene } from './scenes/search-scene.js';
+
+// sigma and graphology are most of the bundle: they load with the network scene, not with search and the reader.
+const NetworkScene = lazy(() => import('./scenes/network-scene.js').then((m) => ({ default: m.NetworkScene })));
 
 /** Picks the scene for a path. One line per route; there is no router library. */
 function sceneFor(location: AppLocation) {
@@ -22,7 +24,9 @@ function sceneFor(location: AppLocation) {
   const entityMatch = /^\/entities\/([^/]+)$/.exec(path);
   if (path === '/entities') return <EntitiesScene location={location} />;
   if (entityMatch) return <EntityScene id={decodeURIComponent(entityMatch[1] ?? '')} location={location} />;
-  if (path === '/network') return <NetworkScene location={location} />;
+  if (path === '/network') {
+    return <Suspense fallback={<div className="scene"><Loading label="Loading the network view…" /></div>}><NetworkScene location={location} /></Suspense>;
+  }
   if (path === '/timeline') return <TimelineScene location={location} />;
   return (
     <div className="scene">
