@@ -178,7 +178,7 @@ function EventPanel({ event, names, onClose }: { event: Event; names: TimelineDa
       {event.participants.length > 0 ? <p>With {event.participants.map((id, i) => <span key={id}>{i > 0 ? ', ' : ''}{link(id)}</span>)}</p> : null}
       {event.place ? <p>In {link(event.place)}</p> : null}
       <h3>Evidence ({event.evidence.length})</h3>
-      <EvidenceList evidence={event.evidence} />
+      <EvidenceList evidence={event.evidence} names={[...event.participants, event.place ?? ''].map((id) => names[id]?.name ?? '')} />
     </section>
   );
 }
