@@ -197,6 +197,9 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
       const [y, d] = [await yearBar.boundingBox(), await dayBar.boundingBox()];
       assert.ok(y && d && y.width > d.width * 5, 'a year spans far wider than a day');
     }
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export view (JSON)' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { events: unknown[] };
+    assert.equal(exported.events.length, timeline.events.length, 'the export holds the events shown');
     await rows.nth(1).click();
     await page.waitForURL(/event=evt_/);
     const evidence = page.locator('.timeline-side .evidence').first();

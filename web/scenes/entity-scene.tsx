@@ -6,6 +6,7 @@ import { EntityRelations } from '../components/entity-relations.js';
 import { EvidenceList } from '../components/evidence-list.js';
 import { MergeBox } from '../components/merge-box.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
+import { downloadJson } from '../lib/download.js';
 import { documentTitle, plural } from '../lib/format.js';
 import { Link, buildUrl, navigate, type AppLocation } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
@@ -65,6 +66,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
           <span>{plural(entity.documentIds.length, 'document')}</span>
           <Link href={buildUrl('/network', { entity: entity.id, node: entity.id })}>Show in network</Link>
           <Link href={buildUrl('/timeline', { entity: entity.id })}>Show on timeline</Link>
+          <button type="button" className="button small" onClick={() => downloadJson(`cablegraph-entity-${entity.id}.json`, JSON.stringify(view, null, 2))}>Export (JSON)</button>
         </p>
       </div>
       <div className="entity-columns">

@@ -5,6 +5,7 @@ import { getTimeline, type TimelineData } from '../api/client.js';
 import { EntityPicker } from '../components/entity-picker.js';
 import { EvidenceList } from '../components/evidence-list.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
+import { downloadJson } from '../lib/download.js';
 import { arrowKeys } from '../lib/focus-list.js';
 import { plural } from '../lib/format.js';
 import { dateRange, formatPartialDate, overallRange, yearTicks, type TimeRange } from '../lib/partial-dates.js';
@@ -113,6 +114,11 @@ export function TimelineScene({ location }: { location: AppLocation }) {
           <h1>Timeline</h1>
           {data.data ? <span className="muted">{plural(placed.length, 'event')}{all.length > placed.length ? ` of ${all.length}` : ''}</span> : null}
           {data.loading && data.data ? <span className="muted" role="status">Updating…</span> : null}
+          {placed.length > 0 ? (
+            <button type="button" className="button small" onClick={() => downloadJson('cablegraph-timeline.json', JSON.stringify({
+              filters: { entity, type, from, to }, events: placed.map((x) => x.event), entities: names,
+            }, null, 2))}>Export view (JSON)</button>
+          ) : null}
         </div>
         <div className="filter-row timeline-filters">
           <div className="picker-wrap">
