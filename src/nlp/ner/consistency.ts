@@ -30,14 +30,17 @@ export function propagateNames(doc: DocumentChunks): void {
     }
   });
   if (byFirst.size === 0) return;
+  const firstChars = new Set([...byFirst.keys()].map((w) => w.charCodeAt(0)));
   doc.tokens.forEach((ts, s) => {
     const cs = doc.chunks[s]!;
     const covered = new Uint8Array(ts.length);
     for (const c of cs) covered.fill(1, c.start, c.end);
     let added = false;
     for (let i = 0; i < ts.length; i++) {
+      // First-character check before the map lookup: most tokens cannot start any of the names.
+      if (covered[i] || !firstChars.has(ts[i]!.text.charCodeAt(0))) continue;
       const candidates = byFirst.get(ts[i]!.text);
-      if (!candidates || covered[i]) continue;
+      if (!candidates) continue;
       for (const cand of candidates) {
         const end = i + cand.words.length;
         if (end > ts.length || covered.subarray(i, end).some((x) => x)) continue;
@@ -103,7 +106,8 @@ export function resolveSurnames(doc: DocumentChunks): void {
     let added = false;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i]!.text;
-      if (covered[i] || !/^\p{Lu}\p{Ll}/u.test(t) || !surnames.has(t)) continue;
+      const c = t.charCodeAt(0);
+      if (covered[i] || (c < 128 && !(c >= 65 && c <= 90)) || !/^\p{Lu}\p{Ll}/u.test(t) || !surnames.has(t)) continue;
       cs.push({ start: i, end: i + 1, type: 'PER' });
       added = true;
     }

@@ -21,6 +21,8 @@ export interface WordInfo {
   lower: string;
   /** Gazetteer lookup form (lower case, no apostrophes). */
   key: string;
+  /** Whether some gazetteer phrase begins with `key` (saves two map lookups per token when matching). */
+  startsPhrase: boolean;
   lowerHash: number;
   shapeHash: number;
   caseClass: CaseClass;
@@ -111,7 +113,8 @@ export class FeatureExtractor {
     own.push(capHash, mixHash(capHash, cc));
     ctx.push(capHash);
     if (n > 3) ctx.push(H(`x3:${lower.slice(n - 3)}`));
-    return { own, ctx, lower, key: gazetteerKey(w), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
+    const key = gazetteerKey(w);
+    return { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
@@ -209,7 +212,7 @@ export class FeatureExtractor {
   }
 
   private gazetteerFeatures(infos: readonly WordInfo[]): ReadonlyArray<readonly number[]> {
-    const matches = this.lexicon.gazetteer.match(infos.map((x) => x.key));
+    const matches = this.lexicon.gazetteer.match(infos.map((x) => x.key), infos.map((x) => x.startsPhrase));
     // Most sentences match few phrases: share one empty list instead of allocating one per token.
     const out: number[][] = new Array<number[]>(infos.length).fill(NO_FEATURES);
     const push = (i: number, h: number): void => {

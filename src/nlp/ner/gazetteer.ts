@@ -38,13 +38,15 @@ export class Gazetteer {
   /**
    * Finds, for each class, the longest matches scanning left to right (a class's matches never overlap; classes may).
    * "Ministry of Intelligence and National Security" -> ORG over all six tokens, LOC nowhere.
+   * `canStart[i]` false skips position i (the caller knows from startsPhrase that no phrase begins there).
    */
-  match(tokens: readonly string[]): GazetteerMatch[] {
+  match(tokens: readonly string[], canStart?: readonly boolean[]): GazetteerMatch[] {
     const out: GazetteerMatch[] = [];
     const C = GAZETTEER_CLASSES.length;
     const blockedUntil = new Int32Array(C);
     const longest = new Int32Array(C);
     for (let i = 0; i < tokens.length; i++) {
+      if (canStart && !canStart[i]) continue;
       let key = tokens[i]!;
       const mask0 = this.phrases.get(key);
       if (mask0 === undefined && !this.prefixes.has(key)) continue;
@@ -69,6 +71,11 @@ export class Gazetteer {
       }
     }
     return out;
+  }
+
+  /** True when some phrase begins with this token (a one-token phrase or a longer one's first token). */
+  startsPhrase(token: string): boolean {
+    return this.phrases.has(token) || this.prefixes.has(token);
   }
 
   /** Mask of the lists an exact phrase (lookup-form tokens) is on; 0 when on none. */
