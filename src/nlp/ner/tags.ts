@@ -16,10 +16,17 @@ export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 /** The model's tag set: O, then B-/I-/L-/U- for each type (BILOU beats IOB2 by ~0.5 F1 for linear models). */
 export const MODEL_TAGS: string[] = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`, `L-${t}`, `U-${t}`])];
 
-/** Splits a tag into its prefix ('B', 'I', 'L', 'U', 'E', 'S' or 'O') and type ('' for O). */
-export function splitTag(tag: string): [string, string] {
-  if (tag === 'O' || tag.length < 2 || tag[1] !== '-') return ['O', ''];
-  return [tag[0]!, tag.slice(2)];
+const splitCache = new Map<string, readonly [string, string]>();
+
+/** Splits a tag into its prefix ('B', 'I', 'L', 'U', 'E', 'S' or 'O') and type ('' for O); results are shared, do not modify. */
+export function splitTag(tag: string): readonly [string, string] {
+  let parts = splitCache.get(tag);
+  if (!parts) {
+    parts = tag === 'O' || tag.length < 2 || tag[1] !== '-' ? ['O', ''] : [tag[0]!, tag.slice(2)];
+    // Tag sets are small; the bound only guards against files with garbage in the tag column.
+    if (splitCache.size < 10_000) splitCache.set(tag, parts);
+  }
+  return parts;
 }
 
 /**
