@@ -77,13 +77,13 @@ export async function benchNer(): Promise<{ title: string; lines: string[] }> {
   const tokens = splitSentences(text).reduce((n, s) => n + tokenize(text, s.start, s.end).length, 0);
   let ours = 0;
   let theirs = 0;
-  // Same protocol for both: one warm-up pass over the whole text (JIT, caches), then the best of three.
+  // Same protocol for both: one warm-up pass over the whole text (JIT, caches), then the best of five.
   rec.recognize(text, splitSentences(text));
-  const oursSec = best(3, () => {
+  const oursSec = best(5, () => {
     ours = rec.recognize(text, splitSentences(text)).length;
   });
   nlp(text).people();
-  const theirsSec = best(3, () => {
+  const theirsSec = best(5, () => {
     const doc = nlp(text);
     theirs = doc.people().length + doc.organizations().length + doc.places().length;
   });
