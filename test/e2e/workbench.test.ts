@@ -140,6 +140,8 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
       clicked = new URL(page.url()).searchParams.get('edge') ?? '';
       if (clicked) break;
       await page.keyboard.press('Escape');
+      // Two clicks in quick succession are a double click, which zooms the canvas.
+      await page.waitForTimeout(500);
     }
     assert.ok(clicked, 'an edge can be clicked on the canvas');
     const evidence = page.locator('.edge-panel .evidence').first();

@@ -90,6 +90,7 @@ describe('markNames', () => {
     assert.deepEqual(parts.filter((p) => p.name).map((p) => p.text), ['Qassem Soleimani', 'Soleimani', 'Baghdad']);
     assert.equal(parts.map((p) => p.text).join(''), 'Gen. Qassem Soleimani met Soleimani’s aide in Baghdad.');
     assert.deepEqual(markNames('', ['a']), []);
+    assert.deepEqual(markNames('the Iranian theocracy and Iran.', ['Iran']).filter((p) => p.name).map((p) => p.text), ['Iran'], 'whole words only');
   });
 });
 

@@ -3,14 +3,19 @@ import type { Evidence } from '../../src/model/index.js';
 import { evidenceUrl } from '../lib/evidence-url.js';
 import { Link } from '../lib/router.js';
 
-/** Cuts `text` where any of `names` occurs (case-insensitive, longest name first, no overlaps), so the names can be marked. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Cuts `text` where any of `names` occurs as whole words (case-insensitive, longest first, no overlaps), so the names can be marked. */
 export function markNames(text: string, names: readonly string[]): { text: string; name: boolean }[] {
   const lower = text.toLowerCase();
+  // "Iran" in "Iranian" is not a mention of Iran.
+  const whole = (at: number, end: number): boolean => !WORD_CHAR.test(text[at - 1] ?? '') && !WORD_CHAR.test(text[end] ?? '');
   const found: { start: number; end: number }[] = [];
   for (const name of [...new Set(names.filter((n) => n.length > 1))].sort((a, b) => b.length - a.length)) {
     const want = name.toLowerCase();
     for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + want.length)) {
-      if (!found.some((f) => at < f.end && at + want.length > f.start)) found.push({ start: at, end: at + want.length });
+      const end = at + want.length;
+      if (whole(at, end) && !found.some((f) => at < f.end && end > f.start)) found.push({ start: at, end });
     }
   }
   found.sort((a, b) => a.start - b.start);
