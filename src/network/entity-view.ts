@@ -35,18 +35,36 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
   }).sort((a, b) => a.type.localeCompare(b.type) || b.independentSources - a.independentSources || b.confidence - a.confidence);
   const myEvents = events.filter((e) => e.participants.includes(id) || e.place === id);
   const myClaims = claims.filter((c) => c.speaker === id);
-  const documents: DocumentSummary[] = [];
-  for (const docId of entity.documentIds) {
-    const d = await store.getDocument(docId, scope);
-    if (d) {
-      const { text: _t, sentences: _s, pages: _p, meta: _m, warnings: _w, ...summary } = d;
-      documents.push(summary);
-    }
-  }
+  const documents = await summariesOf(store, entity.documentIds, scope);
   const names: Record<string, string> = {};
   for (const e of [...myEvents.flatMap((x) => [...x.participants, x.place ?? '']), ...myClaims.map((c) => c.speaker ?? '')]) {
     const found = byId.get(e);
     if (found) names[e] = found.name;
   }
   return { entity, relations: mine, events: myEvents, claims: myClaims, documents, names };
+}
+
+// Past this many documents, paging through summaries beats reading each document's full text.
+const READ_ONE_BY_ONE = 50;
+
+/** Summaries of the given documents, in the order given. */
+async function summariesOf(store: Store, ids: string[], scope: Scope): Promise<DocumentSummary[]> {
+  const found = new Map<string, DocumentSummary>();
+  if (ids.length <= READ_ONE_BY_ONE) {
+    for (const id of ids) {
+      const d = await store.getDocument(id, scope);
+      if (d) {
+        const { text: _t, sentences: _s, pages: _p, meta: _m, warnings: _w, ...summary } = d;
+        found.set(id, summary);
+      }
+    }
+  } else {
+    const wanted = new Set(ids);
+    for (let offset = 0; found.size < wanted.size; offset += 1000) {
+      const page = await store.listDocuments(scope, 1000, offset);
+      for (const d of page.items) if (wanted.has(d.id)) found.set(d.id, d);
+      if (page.items.length < 1000) break;
+    }
+  }
+  return ids.map((id) => found.get(id)).filter((d): d is DocumentSummary => d !== undefined);
 }

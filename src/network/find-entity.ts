@@ -2,6 +2,20 @@
 import type { Entity } from '../model/index.js';
 import { normalizeName, nameKey } from '../resolve/index.js';
 
+// Normalising every name of every entity is most of a lookup's cost; names repeat across lookups, so remember them.
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, string>();
+function memoised(kind: string, name: string, type: Entity['type'], f: (n: string, t: Entity['type']) => string): string {
+  const k = `${kind}\u0000${type}\u0000${name}`;
+  let v = memo.get(k);
+  if (v === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    v = f(name, type);
+    memo.set(k, v);
+  }
+  return v;
+}
+
 /** Entities whose name or an alias matches `query`, best first: exact normalised name, then same transliteration key, then substring. */
 export function findEntities(entities: Entity[], query: string): Entity[] {
   const norm = normalizeName(query);
@@ -10,9 +24,9 @@ export function findEntities(entities: Entity[], query: string): Entity[] {
   for (const e of entities) {
     let score = 0;
     for (const name of [e.name, ...e.aliases]) {
-      const n = normalizeName(name, e.type);
+      const n = memoised('norm', name, e.type, normalizeName);
       if (n === norm) score = Math.max(score, 3);
-      else if (key && nameKey(name, e.type) === key) score = Math.max(score, 2);
+      else if (key && memoised('key', name, e.type, nameKey) === key) score = Math.max(score, 2);
       else if (norm.length >= 3 && n.includes(norm)) score = Math.max(score, 1);
     }
     if (score > 0) scored.push({ e, score });

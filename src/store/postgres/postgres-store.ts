@@ -176,16 +176,24 @@ export class PostgresStore implements Store {
   }
 
   async listEntities(scope: Scope): Promise<Entity[]> {
-    const resolved = await resolvedCollections(this.db);
-    const unresolved = (await readEntities(this.db, scope)).filter((e) => !resolved.has(e.collection));
-    return [...(await readResolvedEntities(this.db, scope)), ...unresolved];
+    const unresolved = await this.unresolvedScope(scope);
+    return [...(await readResolvedEntities(this.db, scope)), ...(unresolved ? await readEntities(this.db, unresolved) : [])];
   }
 
   async getEntity(id: string, scope: Scope): Promise<ResolvedEntityRecord | null> {
     const resolved = await readEntity(this.db, id, scope);
     if (resolved) return resolved;
-    const e = (await readEntities(this.db, scope)).find((x) => x.id === id);
+    const unresolved = await this.unresolvedScope(scope);
+    const e = unresolved ? (await readEntities(this.db, unresolved)).find((x) => x.id === id) : undefined;
     return e ? { ...e, members: [], reasons: [] } : null;
+  }
+
+  /** The visible collections that resolution has not run on (their entities are derived from mentions), or null. */
+  private async unresolvedScope(scope: Scope): Promise<Scope | null> {
+    const resolved = await resolvedCollections(this.db);
+    const visible = scope.collections === '*' ? await this.listCollections() : scope.collections;
+    const open = visible.filter((c) => !resolved.has(c));
+    return open.length > 0 ? { collections: open } : null;
   }
 
   async listCandidates(collection: string): Promise<EntityCandidate[]> {

@@ -39,6 +39,10 @@ interface EntityRow {
 function toRecord(db: Database.Database, r: EntityRow): ResolvedEntityRecord {
   const aliases = (db.prepare('SELECT name FROM aliases WHERE entity_id = ? ORDER BY name').all(r.id) as { name: string }[]).map((a) => a.name);
   const members = (db.prepare('SELECT candidate_key AS k FROM entity_members WHERE entity_id = ? ORDER BY k').all(r.id) as { k: string }[]).map((m) => m.k);
+  return withLists(r, aliases, members);
+}
+
+function withLists(r: EntityRow, aliases: string[], members: string[]): ResolvedEntityRecord {
   return {
     id: r.id, collection: r.collection, type: r.type, name: r.name, aliases, mentionCount: r.mention_count,
     documentIds: JSON.parse(r.document_ids) as string[], members, reasons: JSON.parse(r.reasons) as MergeReason[],
@@ -50,7 +54,19 @@ export function readResolvedEntities(db: Database.Database, scope: Scope): Resol
   const s = scopeClause(scope);
   const rows = db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
     WHERE ${s.sql} ORDER BY d.mention_count DESC, d.name`).all(...s.params) as EntityRow[];
-  return rows.map((r) => toRecord(db, r));
+  // Aliases and members of every entity in two queries, not two per entity.
+  const lists = (sql: string): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const { id, v } of db.prepare(sql).all(...s.params) as { id: string; v: string }[]) {
+      const list = map.get(id);
+      if (list) list.push(v);
+      else map.set(id, [v]);
+    }
+    return map;
+  };
+  const aliases = lists(`SELECT a.entity_id AS id, a.name AS v FROM aliases a JOIN entities d ON d.id = a.entity_id WHERE ${s.sql} ORDER BY a.entity_id, a.name`);
+  const members = lists(`SELECT m.entity_id AS id, m.candidate_key AS v FROM entity_members m JOIN entities d ON d.id = m.entity_id WHERE ${s.sql} ORDER BY m.entity_id, m.candidate_key`);
+  return rows.map((r) => withLists(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
 }
 
 /** One resolved entity by id, or null when absent or outside the scope. */
