@@ -6,3 +6,4 @@ export * from './relation-types.js';
 export * from './search.js';
 export * from './stage.js';
 export * from './text-fold.js';
+export * from './views.js';

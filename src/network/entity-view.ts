@@ -1,24 +1,8 @@
 /** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents. */
-import type { Claim, DocumentSummary, Entity, Event, Relation, ResolvedEntityRecord } from '../model/index.js';
+import type { DocumentSummary, Entity, EntityRelation, EntityView } from '../model/index.js';
 import type { Store, Scope } from '../store/store.js';
 
-/** A relation seen from one entity, with the other end named. */
-export interface EntityRelation extends Relation {
-  /** "out" when the entity is the source. */
-  direction: 'out' | 'in';
-  other: { id: string; name: string; type: string } | null;
-}
-
-/** The entity page's data. */
-export interface EntityView {
-  entity: ResolvedEntityRecord;
-  relations: EntityRelation[];
-  events: Event[];
-  claims: Claim[];
-  documents: DocumentSummary[];
-  /** Names of entities referred to by events and claims, for display. */
-  names: Record<string, string>;
-}
+export type { EntityRelation, EntityView } from '../model/index.js';
 
 /** Gathers the entity page for `id`, or null when the entity is absent or outside the scope. */
 export async function viewEntity(store: Store, id: string, scope: Scope): Promise<EntityView | null> {

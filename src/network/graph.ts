@@ -1,5 +1,5 @@
 /** The network as the user explores it: entities as nodes, merged relations as edges, with filters and neighbourhoods. */
-import type { Entity, EntityType, Relation } from '../model/index.js';
+import type { Entity, EntityType, Graph, Relation } from '../model/index.js';
 
 /** Filters on the edges shown; every field is optional. */
 export interface GraphFilter {
@@ -29,32 +29,7 @@ export function dateWithin(date: string, from?: string, to?: string): boolean {
   return (!from || date.slice(0, from.length) >= from) && (!to || date.slice(0, to.length) <= to);
 }
 
-/** A node of the graph. */
-export interface GraphNode {
-  id: string;
-  name: string;
-  type: EntityType;
-  degree: number;
-  mentionCount: number;
-}
-
-/** An edge of the graph: one merged relation. */
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  confidence: number;
-  independentSources: number;
-  evidenceCount: number;
-  contradicted: boolean;
-}
-
-/** Nodes and edges after filtering. */
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { GraphNode, GraphEdge, Graph } from '../model/index.js';
 
 /** Builds the filtered graph, or the neighbourhood of `filter.entity` within `filter.hops` (default 1). */
 export function buildGraph(entities: Entity[], relations: Relation[], filter: GraphFilter = {}): Graph {

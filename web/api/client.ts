@@ -1,6 +1,7 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
   Claim, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, ResolvedEntityRecord, SearchResponse, StoreStats, StoredDocument,
+  EntityRelation as ModelEntityRelation, EntityView, Graph,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -148,18 +149,10 @@ export function listEntities(params: { q?: string; type?: string; limit: number;
 }
 
 /** A relation seen from one entity: "out" when the entity is the source. */
-export type EntityRelation = Relation & { direction: 'out' | 'in'; other: { id: string; name: string; type: EntityType } | null };
+export type EntityRelation = ModelEntityRelation;
 
 /** GET /api/entities/:id: everything known about one entity. */
-export interface EntityDetail {
-  entity: ResolvedEntityRecord;
-  relations: EntityRelation[];
-  events: Event[];
-  claims: Claim[];
-  documents: DocumentSummary[];
-  /** Names of the entities that events and claims refer to. */
-  names: Record<string, string>;
-}
+export type EntityDetail = EntityView;
 
 /** One entity with its relations, events, claims and documents. */
 export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetail> {
@@ -175,31 +168,10 @@ export function getRelation(id: string, signal?: AbortSignal): Promise<RelationD
 }
 
 /** A node of the graph endpoint. */
-export interface GraphNode {
-  id: string;
-  name: string;
-  type: EntityType;
-  degree: number;
-  mentionCount: number;
-}
-
-/** An edge of the graph endpoint: one merged relation. */
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  confidence: number;
-  independentSources: number;
-  evidenceCount: number;
-  contradicted: boolean;
-}
+export type { GraphNode, GraphEdge } from '../../src/model/index.js';
 
 /** GET /api/graph. */
-export interface GraphData {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type GraphData = Graph;
 
 /** Filters of the graph endpoint; lists are comma-separated. */
 export interface GraphParams {

@@ -1,0 +1,48 @@
+/** Shapes of the network views the API serves (graph, entity page): shared by the server and the web app. */
+import type { DocumentSummary } from './document.js';
+import type { Claim, EntityType, Event, Relation, ResolvedEntityRecord } from './extraction.js';
+
+/** A node of the graph. */
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  degree: number;
+  mentionCount: number;
+}
+
+/** An edge of the graph: one merged relation. */
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  independentSources: number;
+  evidenceCount: number;
+  contradicted: boolean;
+}
+
+/** Nodes and edges after filtering. */
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** A relation seen from one entity, with the other end named. */
+export interface EntityRelation extends Relation {
+  /** "out" when the entity is the source. */
+  direction: 'out' | 'in';
+  other: { id: string; name: string; type: EntityType } | null;
+}
+
+/** The entity page's data (GET /api/entities/:id). */
+export interface EntityView {
+  entity: ResolvedEntityRecord;
+  relations: EntityRelation[];
+  events: Event[];
+  claims: Claim[];
+  documents: DocumentSummary[];
+  /** Names of entities referred to by events and claims, for display. */
+  names: Record<string, string>;
+}
