@@ -1,5 +1,5 @@
 /** Shared shapes of entity resolution: candidates, user merge/split decisions and the reasons a merge happened. */
-import type { EntityType } from '../model/index.js';
+import type { EntityType, MergeReason } from '../model/index.js';
 
 /** A user's decision about two candidate keys; decisions survive re-extraction because keys do. */
 export interface MergeDecision {
@@ -15,19 +15,8 @@ export interface MergeDecision {
   by?: string;
 }
 
-/** Why two candidates ended up in one entity. */
-export interface MergeReason {
-  /** Rule that fired, e.g. "exact-norm", "translit-key", "shared-alias", "user-merge". */
-  rule: string;
-  /** Score in [0, 1] the rule gave (1 for user decisions and exact matches). */
-  score: number;
-  /** Candidate key of one side. */
-  a: string;
-  /** Candidate key of the other side. */
-  b: string;
-  /** The names compared or the decision's author and time, for a human to check. */
-  evidence?: string;
-}
+/** Why two candidates ended up in one entity (rule, score, both candidate keys, the names compared). */
+export type { MergeReason } from '../model/index.js';
 
 /** A per-document entity (or any pre-grouped name) offered to cross-document clustering. */
 export interface ResolveCandidate {
