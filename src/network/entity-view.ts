@@ -8,21 +8,25 @@ export type { EntityRelation, EntityView } from '../model/index.js';
 export async function viewEntity(store: Store, id: string, scope: Scope): Promise<EntityView | null> {
   const entity = await store.getEntity(id, scope);
   if (!entity) return null;
-  const [entities, relations, events, claims] = await Promise.all([
-    store.listEntities(scope), store.listRelations(scope), store.listEvents(scope), store.listClaims(scope),
-  ]);
-  const byId = new Map<string, Entity>(entities.map((e) => [e.id, e]));
-  const mine = relations.filter((r) => r.source === id || r.target === id).map((r): EntityRelation => {
-    const otherId = r.source === id ? r.target : r.source;
-    const other = byId.get(otherId);
-    return { ...r, direction: r.source === id ? 'out' : 'in', other: other ? { id: other.id, name: other.name, type: other.type } : null };
-  }).sort((a, b) => a.type.localeCompare(b.type) || b.independentSources - a.independentSources || b.confidence - a.confidence);
+  const [relations, events, claims] = await Promise.all([store.listRelations(scope), store.listEvents(scope), store.listClaims(scope)]);
+  // Only the entities this page names are looked up, one by one: reading every entity costs more on a large collection.
+  const byId = new Map<string, Entity | null>([[id, entity]]);
+  const lookup = async (other: string): Promise<Entity | null> => {
+    if (!byId.has(other)) byId.set(other, await store.getEntity(other, scope));
+    return byId.get(other) ?? null;
+  };
+  const mine: EntityRelation[] = [];
+  for (const r of relations.filter((x) => x.source === id || x.target === id)) {
+    const other = await lookup(r.source === id ? r.target : r.source);
+    mine.push({ ...r, direction: r.source === id ? 'out' : 'in', other: other ? { id: other.id, name: other.name, type: other.type } : null });
+  }
+  mine.sort((a, b) => a.type.localeCompare(b.type) || b.independentSources - a.independentSources || b.confidence - a.confidence);
   const myEvents = events.filter((e) => e.participants.includes(id) || e.place === id);
   const myClaims = claims.filter((c) => c.speaker === id);
   const documents = await summariesOf(store, entity.documentIds, scope);
   const names: Record<string, string> = {};
   for (const e of [...myEvents.flatMap((x) => [...x.participants, x.place ?? '']), ...myClaims.map((c) => c.speaker ?? '')]) {
-    const found = byId.get(e);
+    const found = e ? await lookup(e) : null;
     if (found) names[e] = found.name;
   }
   return { entity, relations: mine, events: myEvents, claims: myClaims, documents, names };
