@@ -1,8 +1,9 @@
 /** The mentions stage: the NER model's names, grouped within the document ("Soleimani" after "Qassem Soleimani") under one entity key. */
 import type { Stage } from '../../model/index.js';
-import { loadRecognizer, type Recognizer } from '../../nlp/ner/index.js';
+import { loadRecognizer, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
+import { addDemonyms } from './demonyms.js';
 
 /** Stage name under which mentions are stored. */
 export const MENTIONS_STAGE = 'mentions';
@@ -14,10 +15,11 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return `${get().version}+retype@1+within-doc@1`;
+      return `${get().version}+retype@1+demonyms@1+within-doc@1`;
     },
     run(doc) {
-      const spans = retypeMentions(doc.text, get().recognize(doc.text, doc.sentences), doc.source);
+      const found = retypeMentions(doc.text, get().recognize(doc.text, doc.sentences), doc.source);
+      const spans = addDemonyms<NerSpan>(doc.text, found, (s) => s);
       const { clusters } = resolveWithinDocument(doc.text, spans);
       const keyOf = new Map<number, { key: string; norm: string }>();
       for (const c of clusters) {
