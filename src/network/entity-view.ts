@@ -8,7 +8,10 @@ export type { EntityRelation, EntityView } from '../model/index.js';
 export async function viewEntity(store: Store, id: string, scope: Scope): Promise<EntityView | null> {
   const entity = await store.getEntity(id, scope);
   if (!entity) return null;
-  const [relations, events, claims] = await Promise.all([store.listRelations(scope), store.listEvents(scope), store.listClaims(scope)]);
+  // A resolved entity's relations are read by its member keys; an unresolved one has none, so all are read and filtered.
+  const [relations, events, claims] = await Promise.all([
+    store.listRelations(scope, entity.members.length > 0 ? entity.members : undefined), store.listEvents(scope), store.listClaims(scope),
+  ]);
   // Only the entities this page names are looked up, one by one: reading every entity costs more on a large collection.
   const byId = new Map<string, Entity | null>([[id, entity]]);
   const lookup = async (other: string): Promise<Entity | null> => {

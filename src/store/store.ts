@@ -102,8 +102,11 @@ export interface Store {
   listEntities(scope: Scope): Promise<Entity[]>;
   /** One entity with its member candidates and merge reasons. */
   getEntity(id: string, scope: Scope): Promise<ResolvedEntityRecord | null>;
-  /** Relations merged across documents per type, source and target entity, with all evidence and independent-source counts. */
-  listRelations(scope: Scope): Promise<Relation[]>;
+  /**
+   * Relations merged across documents per type, source and target entity, with all evidence and independent-source counts.
+   * With `keys` (an entity's member candidate keys), only relations with an end among them: one entity's relations, complete.
+   */
+  listRelations(scope: Scope, keys?: readonly string[]): Promise<Relation[]>;
 
   /** Per-document entity candidates of a collection (from mention keys), input of cross-document resolution. */
   listCandidates(collection: string): Promise<EntityCandidate[]>;

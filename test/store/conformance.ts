@@ -198,6 +198,10 @@ export function storeConformance(name: string, harness: StoreHarness): void {
       await store.putDuplicateGroups(new Map(), new Map([[d1!.id, 'g'], [d2!.id, 'g']]));
       met = (await store.listRelations({ collections: ['news'] })).filter((r) => r.type === 'met');
       assert.equal(met[0]!.independentSources, 1, 'near-duplicates count once');
+      const ofA = await store.listRelations({ collections: ['news'] }, [`${d1!.id}#PERSON:a`, `${d2!.id}#PERSON:a`]);
+      assert.deepEqual(ofA.map((r) => [r.id, r.evidence.length]), [[met[0]!.id, 2]], 'by member keys: the entity\'s relations, complete');
+      assert.deepEqual(await store.listRelations({ collections: ['news'] }, [`${d1!.id}#PERSON:nobody`]), []);
+      assert.deepEqual(await store.listRelations({ collections: ['news'] }, []), []);
       const a = await store.getEntity('ent_a', ALL_COLLECTIONS);
       assert.deepEqual(a?.members.length, 2);
       assert.equal(a?.reasons[0]!.rule, 'exact-norm');

@@ -137,11 +137,16 @@ async function evidenceByOwner(db: Db, kind: OwnerKind, scope: Scope): Promise<(
 }
 
 /** Relations merged across documents (see mergeRelations). */
-export async function readMergedRelations(db: Db, scope: Scope): Promise<Relation[]> {
+export async function readMergedRelations(db: Db, scope: Scope, keys?: readonly string[]): Promise<Relation[]> {
   const p = new Params();
+  const where = scopeSql(p, scope);
+  const byKey = keys ? (() => {
+    const k = p.add([...keys]);
+    return `AND (r.source = ANY(${k}::text[]) OR r.target = ANY(${k}::text[]))`;
+  })() : '';
   const rows = await db.query<RelationRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
     d.collection, coalesce(d.duplicate_group, d.id) AS grp FROM relations r JOIN documents d ON d.id = r.document_id
-    WHERE ${scopeSql(p, scope)} ORDER BY r.id`, p.values);
+    WHERE ${where} ${byKey} ORDER BY r.id`, p.values);
   return mergeRelations(rows.rows, await entityResolver(db, scope), await evidenceByOwner(db, 'relation', scope));
 }
 

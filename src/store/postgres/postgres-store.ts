@@ -224,8 +224,9 @@ export class PostgresStore implements Store {
     return (await this.db.query<{ collection: string }>('SELECT DISTINCT collection FROM documents ORDER BY collection')).rows.map((r) => r.collection);
   }
 
-  async listRelations(scope: Scope): Promise<Relation[]> {
-    return readMergedRelations(this.db, scope);
+  async listRelations(scope: Scope, keys?: readonly string[]): Promise<Relation[]> {
+    if (keys && keys.length === 0) return [];
+    return readMergedRelations(this.db, scope, keys);
   }
 
   async listEvents(scope: Scope): Promise<Event[]> {

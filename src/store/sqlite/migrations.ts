@@ -181,4 +181,12 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE documents ADD COLUMN duplicate_group TEXT;
     `,
   },
+  {
+    version: 3,
+    description: 'relations by candidate key (one entity\'s relations without reading them all)',
+    sql: `
+      CREATE INDEX relations_source ON relations(source);
+      CREATE INDEX relations_target ON relations(target);
+    `,
+  },
 ];

@@ -31,11 +31,13 @@ function evidenceByOwner(db: Database.Database, kind: string, scope: Scope): (id
 }
 
 /** Relations merged across documents (see mergeRelations). */
-export function readMergedRelations(db: Database.Database, scope: Scope): Relation[] {
+export function readMergedRelations(db: Database.Database, scope: Scope, keys?: readonly string[]): Relation[] {
   const s = scopeClause(scope);
+  const list = keys ? keys.map(() => '?').join(', ') : '';
+  const byKey = keys ? `AND (r.source IN (${list}) OR r.target IN (${list}))` : '';
   const rows = db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
     d.collection, coalesce(d.duplicate_group, d.id) AS grp FROM relations r JOIN documents d ON d.id = r.document_id
-    WHERE ${s.sql} ORDER BY r.id`).all(...s.params) as RelationRow[];
+    WHERE ${s.sql} ${byKey} ORDER BY r.id`).all(...s.params, ...(keys ?? []), ...(keys ?? [])) as RelationRow[];
   return mergeRelations(rows, entityResolver(db, scope), evidenceByOwner(db, 'relation', scope));
 }
 

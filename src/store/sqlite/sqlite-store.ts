@@ -215,8 +215,9 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT DISTINCT collection FROM documents ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
   }
 
-  async listRelations(scope: Scope): Promise<Relation[]> {
-    return readMergedRelations(this.db, scope);
+  async listRelations(scope: Scope, keys?: readonly string[]): Promise<Relation[]> {
+    if (keys && keys.length === 0) return [];
+    return readMergedRelations(this.db, scope, keys);
   }
 
   async listEvents(scope: Scope): Promise<Event[]> {
