@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { openStore } from '../src/store/open.js';
+import { buildApp, type AppOptions } from '../src/server/app.js';
 import type { Store } from '../src/store/store.js';
 import { ingestPaths, defaultStages, finishIngest } from '../src/pipeline.js';
 
@@ -24,4 +26,17 @@ export async function sampleStore(extract = false): Promise<{ store: Store; dir:
   const store = await openStore(join(dir, 'test.db'));
   await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables', ...(extract ? { stages: defaultStages(), finish: finishIngest } : {}) });
   return { store, dir };
+}
+
+/** The HTTP app over a fresh sample store (see sampleStore), for in-process API tests; no web root is served. */
+export async function sampleApp(extract = false, options: Partial<AppOptions> = {}): Promise<{ app: FastifyInstance; store: Store }> {
+  const { store } = await sampleStore(extract);
+  const app = await buildApp({ store, webRoot: '/nonexistent', ...options });
+  return { app, store };
+}
+
+/** Closes what sampleApp opened. */
+export async function closeApp(app: FastifyInstance | undefined, store: Store | undefined): Promise<void> {
+  await app?.close();
+  await store?.close();
 }

@@ -2,9 +2,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
-import { sampleStore } from '../helpers.js';
+import { sampleApp, closeApp } from '../helpers.js';
 import { parseCsv } from './fixtures.js';
 import { readXml } from './xml-reader.js';
 
@@ -12,13 +11,9 @@ describe('GET /api/export', () => {
   let app: FastifyInstance;
   let store: Store;
   before(async () => {
-    ({ store } = await sampleStore(true));
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    ({ app, store } = await sampleApp(true));
   });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  after(() => closeApp(app, store));
 
   const get = (url: string) => app.inject({ method: 'GET', url });
 

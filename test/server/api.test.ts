@@ -5,19 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
 import type { SearchResponse, StoredDocument } from '../../src/model/index.js';
-import { sampleStore } from '../helpers.js';
+import { sampleApp, closeApp } from '../helpers.js';
 
 describe('HTTP API', () => {
   let app: FastifyInstance;
   let store: Store;
   before(async () => {
-    ({ store } = await sampleStore());
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    ({ app, store } = await sampleApp());
   });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  after(() => closeApp(app, store));
 
   const get = (url: string) => app.inject({ method: 'GET', url });
 

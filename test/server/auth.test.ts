@@ -2,23 +2,18 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
 import { SESSION_COOKIE } from '../../src/server/auth.js';
 import type { Store } from '../../src/store/store.js';
-import { sampleStore } from '../helpers.js';
+import { sampleApp, closeApp } from '../helpers.js';
 
 describe('access control', () => {
   let app: FastifyInstance;
   let store: Store;
   const token = 'test-token-0123456789';
   before(async () => {
-    ({ store } = await sampleStore());
-    app = await buildApp({ store, webRoot: '/nonexistent', token });
+    ({ app, store } = await sampleApp(false, { token }));
   });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  after(() => closeApp(app, store));
 
   it('refuses requests without the token', async () => {
     for (const url of ['/api/search?q=Iran', '/api/documents', '/api/export', '/api/docs/json', '/']) {

@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Entity, Relation } from '../../src/model/index.js';
 import { buildGraph, dateWithin } from '../../src/network/graph.js';
-import { buildApp } from '../../src/server/app.js';
 import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
-import { sampleStore } from '../helpers.js';
+import { sampleApp, closeApp } from '../helpers.js';
 
 describe('dateWithin', () => {
   const cases: [string, string | undefined, string | undefined, boolean][] = [
@@ -46,13 +45,9 @@ describe('GET /api/graph?from=&to=', () => {
   let app: FastifyInstance;
   let store: Store;
   before(async () => {
-    ({ store } = await sampleStore(true));
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    ({ app, store } = await sampleApp(true));
   });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  after(() => closeApp(app, store));
 
   it('filters edges by the publication dates of their documents and rejects malformed dates', async () => {
     const all = (await app.inject({ url: '/api/graph?minConfidence=0' })).json() as { edges: { id: string }[] };

@@ -2,21 +2,16 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
-import { sampleStore } from '../helpers.js';
+import { sampleApp, closeApp } from '../helpers.js';
 
 describe('network API', () => {
   let app: FastifyInstance;
   let store: Store;
   before(async () => {
-    ({ store } = await sampleStore(true));
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    ({ app, store } = await sampleApp(true));
   });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  after(() => closeApp(app, store));
   const get = (url: string) => app.inject({ method: 'GET', url });
   const find = async (q: string) => (await get(`/api/entities?q=${encodeURIComponent(q)}`)).json().items[0];
 
