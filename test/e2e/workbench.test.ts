@@ -151,6 +151,7 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await screenshot(page, 'network-edge');
     await evidence.click();
     await page.waitForURL(/\/documents\/[0-9a-f]{16}\?at=\d+-\d+$/);
+    await page.locator('.doc-text .target').first().waitFor();
     const target = (await page.locator('.doc-text .target').allInnerTexts()).join('');
     assert.equal(target.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
     await page.goBack();
@@ -210,6 +211,8 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     const sentence = await evidence.innerText();
     await evidence.click();
     await page.waitForURL(/\/documents\/[0-9a-f]{16}\?at=\d+-\d+$/);
+    // The URL changes before the document has loaded: wait for the highlighted span itself.
+    await page.locator('.doc-text .target').first().waitFor();
     const target = (await page.locator('.doc-text .target').allInnerTexts()).join('');
     assert.equal(target.replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
   });
