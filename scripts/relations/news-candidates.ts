@@ -5,7 +5,7 @@
  * document and sentence index, mention token spans). The Reuters text is research-use only: it goes to OUT_DIR,
  * outside the repository; only the standoff labels are committed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConll, type ConllDocument } from '../../src/nlp/ner/conll.js';
 import { seededRandom } from '../../src/nlp/ner/perceptron.js';
@@ -88,20 +88,32 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = process.argv[2];
   if (!out) throw new Error('usage: news-candidates.ts OUT_DIR');
   const perBatch = Number(process.argv[process.argv.indexOf('--per-batch') + 1] || 100) || 100;
+  // A second round (--after INDEX.jsonl) offers the eligible sentences an earlier round did not, numbered after it.
+  const after = process.argv.includes('--after') ? process.argv[process.argv.indexOf('--after') + 1]! : undefined;
   mkdirSync(out, { recursive: true });
   const files = { train: readConll(join(DATA, 'conll2003/train.txt')), dev: readConll(join(DATA, 'conll2003/dev.txt')) };
-  const all = [...collect(files.train, 'train'), ...collect(files.dev, 'dev')];
+  let all = [...collect(files.train, 'train'), ...collect(files.dev, 'dev')];
+  let first = 0;
+  let firstBatch = 0;
+  if (after !== undefined) {
+    const done = readFileSync(after, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Candidate);
+    const seen = new Set(done.map((c) => `${c.file}:${c.doc}:${c.sent}`));
+    all = all.filter((c) => !seen.has(`${c.file}:${c.doc}:${c.sent}`)).map((c) => ({ ...c, pick: 'random' }));
+    first = done.length;
+    firstBatch = Math.ceil(done.length / perBatch);
+  }
   const rand = seededRandom(2003);
   // Every trigger sentence, plus as many random others, shuffled so batches mix documents and kinds.
   const triggered = all.filter((c) => c.pick !== 'random');
   const others = all.filter((c) => c.pick === 'random').map((c) => ({ c, k: rand() })).sort((a, b) => a.k - b.k).map((x) => x.c);
-  const chosen = [...triggered, ...others.slice(0, Math.min(others.length, Math.round(triggered.length * 0.6)))]
+  const share = after !== undefined ? others.length : Math.round(triggered.length * 0.6);
+  const chosen = [...triggered, ...others.slice(0, Math.min(others.length, share))]
     .map((c) => ({ c, k: rand() })).sort((a, b) => a.k - b.k).map((x) => x.c);
-  chosen.forEach((c, i) => (c.id = `S${String(i).padStart(4, '0')}`));
-  writeFileSync(join(out, 'index.jsonl'), chosen.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  chosen.forEach((c, i) => (c.id = `S${String(first + i).padStart(4, '0')}`));
+  writeFileSync(join(out, after ? 'index-2.jsonl' : 'index.jsonl'), chosen.map((c) => JSON.stringify(c)).join('\n') + '\n');
   for (let b = 0; b * perBatch < chosen.length; b++) {
     const part = chosen.slice(b * perBatch, (b + 1) * perBatch);
-    writeFileSync(join(out, `batch-${String(b).padStart(2, '0')}.txt`), part.map((c) => render(c, files[c.file][c.doc]!)).join('\n'));
+    writeFileSync(join(out, `batch-${String(firstBatch + b).padStart(2, '0')}.txt`), part.map((c) => render(c, files[c.file][c.doc]!)).join('\n'));
   }
   const count = (k: string): number => chosen.filter((c) => c.pick === k).length;
   console.log(`${all.length} eligible sentences; chosen ${chosen.length}: ${['paid', 'succeeded', 'met', 'contacted', 'informant_for', 'random'].map((k) => `${k} ${count(k)}`).join(', ')}; ${Math.ceil(chosen.length / perBatch)} batches`);

@@ -12,6 +12,7 @@ import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import { readConll04 } from './data/conll04.js';
 import { readRe3d } from './data/re3d.js';
 import { readRedocred } from './data/redocred.js';
+import { readNews } from './data/news.js';
 import type { LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair, type ParseFn } from './examples.js';
 import { scorePairs, scoreTable, type Prediction } from './score.js';
@@ -22,6 +23,7 @@ const opt = (name: string): string | undefined => (args.includes(name) ? args[ar
 
 /** Loaders per data set name, and how much one example of each weighs in training. */
 const SETS: Record<string, { read: (split: 'train' | 'dev') => Promise<LabelledDoc[]>; weight: number }> = {
+  news: { read: readNews, weight: 1 },
   conll04: { read: readConll04, weight: 1 },
   re3d: { read: readRe3d, weight: 1 },
   redocred: { read: readRedocred, weight: 0.5 },

@@ -1,0 +1,58 @@
+/**
+ * Converts the annotators' label files (one line per item: `S0123: met 0 1; !role_in 2 0 "minister"`) and the
+ * candidate index written by news-candidates.ts into annotations/news-relations/labels.jsonl: standoff only (CoNLL-2003
+ * file, document and sentence index, gold mention token spans, relations by mention index), never the Reuters text.
+ * Usage: node --import tsx scripts/relations/news-import.ts ANNOT_DIR
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RELATION_TYPES } from '../../src/model/index.js';
+import { findPackageRoot } from '../../src/nlp/ner/index.js';
+import type { Candidate } from './news-candidates.js';
+
+/** One labelled relation of an item. */
+export interface NewsRelation {
+  type: string;
+  src: number;
+  tgt: number;
+  negated?: boolean;
+  hedged?: boolean;
+  post?: string;
+}
+
+/** One annotated sentence, as stored in labels.jsonl. */
+export interface NewsItem extends Omit<Candidate, 'pick'> {
+  relations: NewsRelation[];
+}
+
+const LABEL = /^([!?]?)([a-z_]+) (\d+) (\d+)(?: "([^"]*)")?$/;
+
+/** Parses one label line's right-hand side; throws with the item id on anything malformed. */
+export function parseLabels(id: string, rhs: string, mentionCount: number): NewsRelation[] {
+  if (rhs.trim() === 'none') return [];
+  return rhs.split(';').map((part) => {
+    const m = LABEL.exec(part.trim());
+    if (!m || !(m[2]! in RELATION_TYPES)) throw new Error(`${id}: bad label "${part.trim()}"`);
+    const [src, tgt] = [Number(m[3]), Number(m[4])];
+    if (src >= mentionCount || tgt >= mentionCount || src === tgt) throw new Error(`${id}: bad mention index in "${part.trim()}"`);
+    return { type: m[2]!, src, tgt, ...(m[1] === '!' ? { negated: true } : {}), ...(m[1] === '?' ? { hedged: true } : {}), ...(m[5] ? { post: m[5] } : {}) };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? '/work/annot/news';
+  const index = new Map(readFileSync(join(dir, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Candidate).map((c) => [c.id, c]));
+  const items: NewsItem[] = [];
+  for (const file of readdirSync(dir).filter((f) => /^labels-\d+\.txt$/.test(f)).sort()) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const [id, rhs] = [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)];
+      const c = index.get(id);
+      if (!c) throw new Error(`${file}: unknown item ${id}`);
+      items.push({ id: c.id, file: c.file, doc: c.doc, sent: c.sent, mentions: c.mentions, relations: parseLabels(id, rhs, c.mentions.length) });
+    }
+  }
+  const out = join(findPackageRoot(), 'annotations', 'news-relations', 'labels.jsonl');
+  writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  console.log(`${items.length} items, ${items.reduce((n, i) => n + i.relations.length, 0)} relations -> ${out}`);
+}
