@@ -59,6 +59,8 @@ export interface ExtractedRelation {
   sourceSpan?: Span;
   /** Where the target mention sits. */
   targetSpan?: Span;
+  /** For the trained model: the features that weighed most for this type ("lca:meet", "p:nsubj|obj"). */
+  why?: string[];
 }
 
 /** A dated happening read from one sentence. */

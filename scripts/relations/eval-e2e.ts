@@ -1,0 +1,128 @@
+/**
+ * End-to-end evaluation: our own NER, within-document grouping and relation extraction on the dev documents of a data
+ * set, scored against its gold relations by the names at both ends (normalised text; a name also matches a longer
+ * gold name it ends ("Lincoln" / "President Lincoln")). Types a set does not annotate are not scored.
+ * Usage: node --import tsx scripts/relations/eval-e2e.ts [--sets news,conll04,re3d] [--extractor rules|model|both]
+ *        [--min-confidence 0.5] [--errors N]
+ */
+import { RELATION_TYPES, type RelationTypeId, type StoredDocument } from '../../src/model/index.js';
+import { mentionsStage } from '../../src/extract/stages/mentions.js';
+import { extractRelations } from '../../src/extract/relations.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
+import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
+import { extractMoney } from '../../src/nlp/money.js';
+import { readConll04 } from './data/conll04.js';
+import { readNews } from './data/news.js';
+import { readRe3d, normKey } from './data/re3d.js';
+import type { LabelledDoc } from './data/types.js';
+import { prf, type Counts } from './score.js';
+
+/** Something that extracts relations from an input. */
+export type Extractor = (input: ExtractionInput) => ExtractedRelation[];
+
+const READERS: Record<string, (split: 'dev') => Promise<LabelledDoc[]>> = { news: readNews, conll04: readConll04, re3d: readRe3d };
+
+/** A relation as scored: type, and the two ends' names (sorted for symmetric types). */
+function tripleKey(type: RelationTypeId, a: string, b: string): string {
+  return RELATION_TYPES[type].symmetric ? `${type}|${[a, b].sort().join('|')}` : `${type}|${a}|${b}`;
+}
+
+/** True when a predicted name and a gold name denote the same mention by text. */
+function sameName(ours: string, gold: string): boolean {
+  return ours === gold || gold.endsWith(` ${ours}`) || ours.endsWith(` ${gold}`);
+}
+
+/** Scores one extractor end to end on documents; returns per-type counts and error lines. */
+export function evaluateEndToEnd(docs: readonly LabelledDoc[], extractor: Extractor, minConfidence: number): { counts: Map<string, Counts>; errors: string[] } {
+  const stage = mentionsStage();
+  const counts = new Map<string, Counts>();
+  const errors: string[] = [];
+  const bump = (t: string, k: keyof Counts): void => {
+    const c = counts.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+    c[k]++;
+    counts.set(t, c);
+  };
+  for (const doc of docs) {
+    const stored: StoredDocument = {
+      id: doc.id, collection: 'eval', sha256: '', path: doc.id, parentId: null, format: 'text', mimeType: null, title: null, source: null,
+      published: null, author: null, language: 'en', length: doc.text.length, ingestedAt: '', text: doc.text, sentences: doc.sentences,
+      pages: [], meta: {}, warnings: [],
+    };
+    const mentions = (stage.run(stored, { mentions: [] }) as { mentions: { start: number; end: number; type: 'PERSON'; text: string; entityKey?: string }[] }).mentions
+      .filter((m) => m.entityKey).map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
+    const predicted = extractor({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money: extractMoney(doc.text) })
+      .filter((r) => r.confidence >= minConfidence && !r.negated && doc.scope.includes(r.type));
+    // Gold per sentence as (type, source name, target name); ignored labels (no type of ours) are kept aside.
+    const sentenceOf = (at: number): number => doc.sentences.findIndex((s) => s.start <= at && at < s.end);
+    const gold: { s: number; type: RelationTypeId; a: string; b: string; either: boolean; alts: RelationTypeId[] }[] = [];
+    const ignored: { s: number; a: string; b: string }[] = [];
+    for (const g of doc.gold) {
+      const [a, b] = [normKey(doc.text.slice(g.source.start, g.source.end)), normKey(doc.text.slice(g.target.start, g.target.end))];
+      if (g.types.length === 0 || g.negated) ignored.push({ s: sentenceOf(g.source.start), a, b });
+      else gold.push({ s: sentenceOf(g.source.start), type: g.types[0]!, a, b, either: !!g.eitherDirection, alts: g.types });
+    }
+    const matched = new Set<number>();
+    for (const r of predicted) {
+      const s = sentenceOf(r.evidence.start);
+      const a = normKey(doc.text.slice(r.sourceSpan!.start, r.sourceSpan!.end));
+      const b = normKey(doc.text.slice(r.targetSpan!.start, r.targetSpan!.end));
+      const sym = RELATION_TYPES[r.type].symmetric;
+      const hit = gold.findIndex((g, k) => !matched.has(k) && g.s === s && g.alts.includes(r.type) &&
+        ((sameName(a, g.a) && sameName(b, g.b)) || ((sym || g.either) && sameName(a, g.b) && sameName(b, g.a))));
+      if (hit >= 0) {
+        matched.add(hit);
+        bump(r.type, 'tp');
+      } else if (!ignored.some((g) => g.s === s && ((sameName(a, g.a) && sameName(b, g.b)) || (sameName(a, g.b) && sameName(b, g.a))))) {
+        bump(r.type, 'fp');
+        errors.push(`FP ${doc.set} ${tripleKey(r.type, a, b)} [${r.rule} ${r.confidence}] ${r.evidence.text.slice(0, 200)}`);
+      }
+    }
+    gold.forEach((g, k) => {
+      if (matched.has(k)) return;
+      bump(g.type, 'fn');
+      errors.push(`FN ${doc.set} ${tripleKey(g.type, g.a, g.b)} ${doc.text.slice(doc.sentences[g.s]?.start ?? 0, doc.sentences[g.s]?.end ?? 0).slice(0, 200)}`);
+    });
+  }
+  return { counts, errors };
+}
+
+/** Markdown rows of per-type counts and the total. */
+export function countsTable(counts: Map<string, Counts>): string[] {
+  const pct = (x: number): string => (100 * x).toFixed(1);
+  const rows = ['| type | tp | fp | fn | P | R | F1 |', '|---|---:|---:|---:|---:|---:|---:|'];
+  const total = { tp: 0, fp: 0, fn: 0 };
+  for (const [t, c] of [...counts.entries()].sort()) {
+    const s = prf(c);
+    rows.push(`| ${t} | ${c.tp} | ${c.fp} | ${c.fn} | ${pct(s.p)} | ${pct(s.r)} | ${pct(s.f)} |`);
+    total.tp += c.tp;
+    total.fp += c.fp;
+    total.fn += c.fn;
+  }
+  const s = prf(total);
+  rows.push(`| **all** | ${total.tp} | ${total.fp} | ${total.fn} | **${pct(s.p)}** | **${pct(s.r)}** | **${pct(s.f)}** |`);
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const sets = (opt('--sets') ?? 'news,conll04,re3d').split(',');
+  const which = opt('--extractor') ?? 'both';
+  const min = Number(opt('--min-confidence') ?? DEFAULT_MIN_CONFIDENCE);
+  const extractors: [string, Extractor][] = [];
+  if (which !== 'model') extractors.push(['rules', extractRelations]);
+  if (which !== 'rules') {
+    const { modelExtractor } = await import('./model-extractor.js');
+    extractors.push(['model', await modelExtractor()]);
+  }
+  for (const set of sets) {
+    const docs = await READERS[set]!('dev');
+    for (const [name, ex] of extractors) {
+      const { counts, errors } = evaluateEndToEnd(docs, ex, min);
+      console.log(`\n### ${set} dev, end to end (our NER), ${name}, min confidence ${min}\n`);
+      for (const l of countsTable(counts)) console.log(l);
+      const n = Number(opt('--errors') ?? 0);
+      for (const e of errors.slice(0, n)) console.log(e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Relation extraction by the trained model: every pair of mentions (names, and references resolved to them) in a
+ * sentence is scored by a logistic model over the dependency path, trigger words, context and the pattern rules'
+ * verdicts; the most probable class, when it is a relation, becomes an edge with a calibrated confidence.
+ */
+import { join } from 'node:path';
+import { RELATION_TYPES, type MoneyMention } from '../../model/index.js';
+import { defaultModelDir } from '../../nlp/ner/index.js';
+import { LEADING_ROLES, MEMBER_ROLES } from '../relations/lexicon.js';
+import type { ExtractedRelation, ExtractionInput, InputMention } from '../types.js';
+import { CLASSES, NONE } from './classes.js';
+import { headToken, pairFeatures } from './features.js';
+import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
+import { pairKey, ruleVerdicts } from './rule-features.js';
+import { candidatePairs, sentenceViews, type ParseLike, type SentenceView } from './sentence-view.js';
+
+export { CLASSES } from './classes.js';
+export type { LinearModel } from './linear.js';
+export type { ParseLike } from './sentence-view.js';
+
+/** File name of the shipped relation model inside the model folder. */
+export const RELATION_MODEL_FILE = 'relations-en.bin.gz';
+
+/** Relations below this calibrated confidence are not returned at all (the display threshold is higher). */
+export const KEEP_FLOOR = 0.2;
+
+const cache = new Map<string, LinearModel>();
+
+/** Loads the relation model from `modelDir` (default: the shipped models/ folder), cached per folder. */
+export function loadRelationModel(modelDir: string = defaultModelDir()): LinearModel {
+  let m = cache.get(modelDir);
+  if (!m) cache.set(modelDir, (m = loadLinearModel(join(modelDir, RELATION_MODEL_FILE))));
+  return m;
+}
+
+/** What the model extraction needs besides the document. */
+export interface ModelExtractionOptions {
+  model: LinearModel;
+  /** Tags and parses a sentence's words; without it the model uses surface features only (lower accuracy). */
+  parse?: (words: readonly string[]) => ParseLike;
+  /** Mentions standing for entities named elsewhere (pronouns, "the militia"), with the resolution's confidence. */
+  references?: (InputMention & { confidence: number })[];
+}
+
+const POSTS = new Set([...LEADING_ROLES, ...MEMBER_ROLES].filter((p) => !p.includes(' ')));
+
+/** Extracts typed relations with the trained model: one per (type, entity pair, sentence), best confidence kept. */
+export function extractRelationsModel(input: ExtractionInput, opts: ModelExtractionOptions): ExtractedRelation[] {
+  const verdicts = ruleVerdicts(input);
+  const byPair = new Map<string, ExtractedRelation[]>();
+  for (const r of verdicts.relations) {
+    if (r.sourceSpan && r.targetSpan) {
+      const k = pairKey(r.sourceSpan.start, r.targetSpan.start);
+      byPair.set(k, [...(byPair.get(k) ?? []), r]);
+    }
+  }
+  const refConfidence = new Map((opts.references ?? []).map((r) => [r.start, r.confidence]));
+  const best = new Map<string, ExtractedRelation>();
+  for (const view of sentenceViews(input.text, input.sentences, [...input.mentions, ...(opts.references ?? [])])) {
+    if (opts.parse) view.parse = opts.parse(view.tokens.map((t) => t.text));
+    for (const [i, j] of candidatePairs(view)) {
+      const A = view.mentions[i]!;
+      const B = view.mentions[j]!;
+      const key = pairKey(A.start, B.start);
+      const feats = pairFeatures(view, i, j, verdicts.features.get(key) ?? []);
+      const probs = classProbabilities(opts.model, feats);
+      let cls = NONE;
+      for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;
+      if (cls === NONE) continue;
+      const refFactor = (refConfidence.get(A.start) ?? 1) * (refConfidence.get(B.start) ?? 1);
+      const confidence = Math.round(calibrate(opts.model.calibration, probs[cls]!) * refFactor * 100) / 100;
+      if (confidence < KEEP_FLOOR) continue;
+      const { type, reversed } = CLASSES[cls]!;
+      const [src, tgt] = reversed ? [B, A] : [A, B];
+      const agreeing = (byPair.get(key) ?? []).filter((r) => r.type === type);
+      const rel: ExtractedRelation = {
+        type: type!, source: src.entityKey, target: tgt.entityKey, confidence,
+        rule: agreeing.length > 0 ? `model+${agreeing[0]!.rule}` : 'model',
+        evidence: { documentId: input.documentId, start: view.span.start, end: view.span.end, text: input.text.slice(view.span.start, view.span.end) },
+        sourceSpan: { start: src.start, end: src.end }, targetSpan: { start: tgt.start, end: tgt.end },
+        why: explain(opts.model, feats, cls, 4).map((e) => e.feature),
+      };
+      const role = type === 'role_in' ? agreeing.find((r) => r.role)?.role ?? postOnPath(view, i, j) : undefined;
+      if (role) rel.role = role;
+      if (type === 'paid') {
+        const amount = agreeing.find((r) => r.amount)?.amount ?? amountIn(input.money, view);
+        if (amount) rel.amount = amount;
+      }
+      if (agreeing.some((r) => r.negated) || feats.includes('pneg')) rel.negated = true;
+      const ends = RELATION_TYPES[type!].symmetric ? [rel.source, rel.target].sort() : [rel.source, rel.target];
+      const k = `${type}|${ends.join('|')}|${view.span.start}`;
+      const prev = best.get(k);
+      if (prev === undefined || rel.confidence > prev.confidence) best.set(k, rel);
+    }
+  }
+  return [...best.values()].sort((a, b) => a.evidence.start - b.evidence.start || a.type.localeCompare(b.type));
+}
+
+/** The post a person holds, read from the words linking the two names: "X, the leader of Y" -> "leader". */
+function postOnPath(view: SentenceView, i: number, j: number): string | undefined {
+  const [a0, a1] = view.mentionTokens[i]!;
+  const [b0, b1] = view.mentionTokens[j]!;
+  const words: number[] = [];
+  if (view.parse) {
+    const h = [headToken(view, i), headToken(view, j)];
+    for (const x of h) for (let k = x, n = 0; k >= 0 && n < 4; k = view.parse.head[k]!, n++) words.push(k);
+  }
+  for (let k = a1; k < b0; k++) words.push(k);
+  for (let k = Math.max(0, a0 - 3); k < a0; k++) words.push(k);
+  for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) words.push(k);
+  for (const k of words) {
+    const w = view.lower[k]!;
+    if (POSTS.has(w) || POSTS.has(w.replace(/s$/, ''))) return w.replace(/s$/, '');
+  }
+  return undefined;
+}
+
+/** The first amount of money stated in the sentence. */
+function amountIn(money: readonly MoneyMention[], view: SentenceView): MoneyMention | undefined {
+  return money.find((m) => m.start >= view.span.start && m.end <= view.span.end);
+}
