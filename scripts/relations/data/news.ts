@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityType, RelationTypeId } from '../../../src/model/index.js';
+import { RELATION_TYPES, type EntityType, type RelationTypeId } from '../../../src/model/index.js';
 import type { InputMention } from '../../../src/extract/types.js';
 import { readConll, type ConllDocument } from '../../../src/nlp/ner/conll.js';
 import { findPackageRoot } from '../../../src/nlp/ner/index.js';
-import type { NewsItem } from '../news-import.js';
+import type { NewsItem, NewsRelation } from '../news-import.js';
 import { DATA_DIR, joinTokens, type GoldRelation, type LabelledDoc } from './types.js';
 import { normKey } from './re3d.js';
 
@@ -32,26 +32,28 @@ export async function readNews(split: 'train' | 'dev'): Promise<LabelledDoc[]> {
       const mtext = text.slice(span.start, span.end);
       return { ...span, type: ENTITY[t]!, text: mtext, entityKey: normKey(mtext) };
     });
-    const gold: GoldRelation[] = item.relations.map((r) => {
-      const src = mentions[r.src]!;
-      const tgt = mentions[r.tgt]!;
-      // A nationality before a person's name ("Czech Daniel Vacek") was read as origin by some annotators and not by
-      // others: such pairs are ignored rather than taught either way.
-      const nationality = r.type === 'located_in' && src.type === 'PERSON' && tgt.type === 'MISC';
-      return {
-        source: src, target: tgt, types: nationality || r.hedged ? [] : [r.type as RelationTypeId], label: r.type,
-        ...(r.negated ? { negated: true } : {}), ...(r.post ? { role: r.post } : {}),
-      };
-    });
+    const gold = goldOf(mentions, item.relations);
     return {
       set: 'news', id: item.id, split, text, sentences: [{ start: 0, end: text.length }], mentions, gold,
-      scope: Object.keys(ENTITY_SCOPE) as RelationTypeId[],
+      scope: ALL_TYPES,
     };
   });
 }
 
-// All twelve types are annotated.
-const ENTITY_SCOPE: Record<RelationTypeId, true> = {
-  role_in: true, part_of: true, controls: true, informant_for: true, met: true, contacted: true, paid: true, attacked: true,
-  succeeded: true, allied_with: true, opposed: true, located_in: true,
-};
+/** Gold relations of hand-labelled mentions, with the policy shared by our annotation sets. */
+export function goldOf(mentions: readonly InputMention[], relations: readonly NewsRelation[]): GoldRelation[] {
+  return relations.map((r) => {
+    const src = mentions[r.src]!;
+    const tgt = mentions[r.tgt]!;
+    // A nationality before a person's name ("Czech Daniel Vacek") was read as origin by some annotators and not by
+    // others: such pairs are ignored rather than taught either way. Hedged ("will meet") pairs are ignored too.
+    const nationality = r.type === 'located_in' && src.type === 'PERSON' && tgt.type === 'MISC';
+    return {
+      source: src, target: tgt, types: nationality || r.hedged ? [] : [r.type as RelationTypeId], label: r.type,
+      ...(r.negated ? { negated: true } : {}), ...(r.post ? { role: r.post } : {}),
+    };
+  });
+}
+
+/** Our annotation sets label all twelve types. */
+export const ALL_TYPES = Object.keys(RELATION_TYPES) as RelationTypeId[];
