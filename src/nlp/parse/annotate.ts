@@ -1,18 +1,16 @@
 /** The whole pipeline over one sentence: word attributes, POS tags, lemmas, then the dependency tree. */
 import type { ParseModel } from './model.js';
 import { makeView, parseSentence, ParserScratch } from './parser.js';
-import { tagSentence } from './tagger.js';
+import { tagSentence, type TagAlternatives } from './tagger.js';
 import { isCapsLine, normaliseForm, WordCache, type WordInfo } from './words.js';
 
 /** A model with its per-spelling cache and scratch space, ready to tag and parse sentences. */
 export class Annotator {
   readonly words: WordCache;
   private readonly scratch = new ParserScratch();
-  private readonly punct: number;
 
   constructor(readonly model: ParseModel) {
-    this.words = new WordCache(model.clusters);
-    this.punct = model.upos.indexOf('PUNCT');
+    this.words = new WordCache(model.lexicon);
   }
 
   /**
@@ -24,9 +22,9 @@ export class Annotator {
     return isCapsLine(infos) ? infos.map((w) => this.words.get(w.lower)) : infos;
   }
 
-  /** Tag indices (into model.upos) and lemmas. */
-  tag(words: readonly string[], infos = this.infos(words)): { tags: Int32Array; lemma: string[] } {
-    const tags = tagSentence(this.model.tagger, infos, false);
+  /** Tag indices (into model.upos) and lemmas; with `alt`, also the runner-up tags. */
+  tag(words: readonly string[], infos = this.infos(words), alt?: TagAlternatives): { tags: Int32Array; lemma: string[] } {
+    const tags = tagSentence(this.model.tagger, infos, false, alt);
     const lemma = words.map((w, i) => this.model.lemmatiser.lemma(normaliseForm(w), this.model.upos[tags[i]!]!));
     return { tags, lemma };
   }
@@ -35,8 +33,9 @@ export class Annotator {
   parse(words: readonly string[]): { tags: Int32Array; lemma: string[]; head: Int32Array; label: Int32Array } {
     if (words.length === 0) return { tags: new Int32Array(0), lemma: [], head: new Int32Array(0), label: new Int32Array(0) };
     const infos = this.infos(words);
-    const { tags, lemma } = this.tag(words, infos);
-    const view = makeView(infos, tags, lemma, (t) => t === this.punct);
+    const alt = { second: new Int32Array(words.length), margin: new Float32Array(words.length) };
+    const { tags, lemma } = this.tag(words, infos, alt);
+    const view = makeView(infos, tags, lemma, this.model.upos, alt);
     return { tags, lemma, ...parseSentence(this.model.parser, this.scratch, view) };
   }
 }

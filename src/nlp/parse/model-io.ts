@@ -23,6 +23,10 @@ interface Header {
   deprels: string[];
   /** "word\tcoarse,fine" lines. */
   clusters: string;
+  /** "word\tbucket" lines. */
+  capBuckets: string;
+  /** "word\ttag bits" lines. */
+  tagClasses: string;
   /** "form\tUPOS\tlemma" lines. */
   lemmas: string;
   /** "UPOS\tending\tstrip\tadded" lines. */
@@ -64,7 +68,9 @@ export function saveParseModel(path: string, model: ParseModel, prune: [number, 
     version: model.version,
     upos: model.upos,
     deprels: model.parser.deprels,
-    clusters: sortedLines([...model.clusters].map(([w, ids]) => `${w}\t${ids.join(',')}`)),
+    clusters: sortedLines([...model.lexicon.clusters].map(([w, ids]) => `${w}\t${ids.join(',')}`)),
+    capBuckets: sortedLines([...model.lexicon.capBuckets].map(([w, b]) => `${w}\t${b}`)),
+    tagClasses: sortedLines([...model.lexicon.tagClasses].map(([w, b]) => `${w}\t${b}`)),
     lemmas: sortedLines([...model.lemmatiser.table].map(([k, l]) => `${k}\t${l}`)),
     rules: sortedLines([...model.lemmatiser.rules].map(([k, r]) => `${k}\t${r}`)),
     maxEnding: model.lemmatiser.maxEnding,
@@ -112,6 +118,14 @@ export function loadParseModel(path: string): ParseModel {
     const tab = line.lastIndexOf('\t');
     clusters.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
   }
+  const numbers = (text: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const line of lines(text)) {
+      const tab = line.lastIndexOf('\t');
+      m.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+    return m;
+  };
   const table = new Map<string, string>();
   for (const line of lines(header.lemmas)) {
     const [form, upos, lemma] = line.split('\t') as [string, string, string];
@@ -139,6 +153,6 @@ export function loadParseModel(path: string): ParseModel {
       root: header.deprels.indexOf('root'),
       candidates,
     },
-    clusters,
+    lexicon: { clusters, capBuckets: numbers(header.capBuckets ?? ''), tagClasses: numbers(header.tagClasses ?? '') },
   };
 }

@@ -1,8 +1,8 @@
-/** A loaded parse model: tagger, lemmatiser and parser weights with the word clusters their features read. */
+/** A loaded parse model: tagger, lemmatiser and parser weights with the word tables their features read. */
 import type { Lemmatiser } from './lemmatiser.js';
 import type { ParserModel } from './parser.js';
 import type { WeightTable } from './weights.js';
-import type { ClusterTable } from './words.js';
+import type { Lexicon } from './words.js';
 
 /** The 17 UD part-of-speech tags in the order the tagger's classes use. */
 export const UPOS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'];
@@ -14,5 +14,5 @@ export interface ParseModel {
   tagger: WeightTable;
   lemmatiser: Lemmatiser;
   parser: ParserModel;
-  clusters: ClusterTable;
+  lexicon: Lexicon;
 }

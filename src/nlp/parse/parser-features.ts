@@ -3,7 +3,7 @@
  * words, tags and clusters of s0-s2 and b0-b2, leftmost/rightmost children and their labels, valency, distance,
  * label sets, and punctuation between s0 and b0. Everything is a 32-bit hash built from per-word integer ids.
  */
-import { hashStr, mix } from './hash.js';
+import { combine, hashStr } from './hash.js';
 import type { ParseState } from './transitions.js';
 import { LEFT } from './transitions.js';
 
@@ -14,6 +14,10 @@ export interface SentenceView {
   w: Uint32Array;
   /** UPOS id + 1 (root and none get their own ids). */
   p: Int32Array;
+  /** The tagger's runner-up tag id + 1 when it was close (+ 32 when very close), else 0. */
+  a: Int32Array;
+  /** UPOS id * 8 + inflection class (morphClass): a finer tag. */
+  x: Int32Array;
   /** Coarse and fine cluster ids (0 = none). */
   c: Int32Array;
   f: Int32Array;
@@ -25,8 +29,8 @@ export interface SentenceView {
 
 const T = (name: string): number => hashStr(`pf:${name}`);
 // Templates in output order, named as in the paper (S0wp = word and tag of s0); the salt of output k is SALT[k].
-const BUFFER_NAMES = ['B0wp', 'B0w', 'B0p', 'B1wp', 'B1w', 'B1p', 'B2wp', 'B2w', 'B2p', 'B0pB1p', 'B0pB1pB2p', 'B0c', 'B0f', 'B1f'];
-const STACK_NAMES = [['S0wp', 'S0w', 'S0p', 'S0c', 'S0f'], ['S1wp', 'S1w', 'S1p', 'S1f'], ['S2w', 'S2p']];
+const BUFFER_NAMES = ['B0wp', 'B0w', 'B0p', 'B1wp', 'B1w', 'B1p', 'B2wp', 'B2w', 'B2p', 'B0pB1p', 'B0pB1pB2p', 'B0c', 'B0f', 'B1f', 'B0x', 'B1x', 'B0pB0a', 'B1pB1a'];
+const STACK_NAMES = [['S0wp', 'S0w', 'S0p', 'S0c', 'S0f', 'S0x', 'S0pS0a'], ['S1wp', 'S1w', 'S1p', 'S1f', 'S1x', 'S1pS1a'], ['S2w', 'S2p']];
 const NAMES = [
   'S0wpB0wp', 'S0wpB0w', 'S0wB0wp', 'S0wpB0p', 'S0pB0wp', 'S0wB0w', 'S0pB0p', 'S1wS0w', 'S1pS0p', 'S1wpS0p', 'S1pS0wp',
   'S1pB0p', 'S1wB0p', 'S1pB0w', 'S0pB0pB1p', 'S1pS0pB0p', 'S0pS0lpB0p', 'S0pS0rpB0p', 'S0pB0pB0lp', 'S2pS1pS0p',
@@ -36,7 +40,8 @@ const NAMES = [
   'S0l2w', 'S0l2p', 'S0l2l', 'S0r2w', 'S0r2p', 'S0r2l', 'B0l2w', 'B0l2p', 'B0l2l', 'S1r2p', 'S1r2l',
   'S0pS0lpS0l2p', 'S0pS0rpS0r2p', 'B0pB0lpB0l2p', 'S1pS1rpS1r2p', 'S0wsr', 'S0psr', 'S0wsl', 'S0psl', 'B0wsl', 'B0psl', 'S1psr', 'S1psl',
   'S0fB0f', 'S0cB0c', 'S0cB0p', 'S0pB0c', 'S1cS0c', 'S1fS0p', 'S1pS0f', 'S0cB0cB1c',
-  'S0pB0pPunct', 'S1pS0pPunct', 'S0pS1pB0pB1p',
+  'S0pB0pPunct', 'S1pS0pPunct', 'S0pS1pB0pB1p', 'S0xB0x', 'S1xS0x', 'S0xB0xB1x', 'S1xS0xB0x', 'S0xS0lx', 'B0xB0lx',
+  'S0aB0p', 'S0pB0a', 'S1aS0p', 'S1pS0a',
 ];
 const SALT = Uint32Array.from(NAMES, T);
 const BSALT = Uint32Array.from(BUFFER_NAMES, T);
@@ -55,12 +60,12 @@ export function distBucket(d: number): number {
   return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
 }
 
-const m = mix;
+const m = combine;
 function m3(a: number, b: number, c: number): number {
-  return mix(mix(a, b), c);
+  return combine(combine(a, b), c);
 }
 function m4(a: number, b: number, c: number, d: number): number {
-  return mix(mix(mix(a, b), c), d);
+  return combine(combine(combine(a, b), c), d);
 }
 /** A child index from one of the state's child arrays, or `none` (the root and "no word" have no children). */
 function kid(a: Int32Array, i: number, n: number, none: number): number {
@@ -76,7 +81,7 @@ function count(a: Int32Array, i: number, n: number): number {
   return i >= n ? 0 : a[i]!;
 }
 function set(lo: Int32Array, hi: Int32Array, i: number, n: number): number {
-  return i >= n ? 0 : mix(lo[i]!, hi[i]!);
+  return i >= n ? 0 : combine(lo[i]!, hi[i]!);
 }
 
 /** Writes the features of the buffer front b0, b1, b2 at out[k..]; returns the next free index. */
@@ -103,6 +108,10 @@ export function bufferFeatures(v: SentenceView, b0: number, out: Uint32Array, k:
   out[k++] = m(Q[11]!, v.c[b0]!);
   out[k++] = m(Q[12]!, v.f[b0]!);
   out[k++] = m(Q[13]!, v.f[b1]!);
+  out[k++] = m(Q[14]!, v.x[b0]!);
+  out[k++] = m(Q[15]!, v.x[b1]!);
+  out[k++] = m3(Q[16]!, b0p, v.a[b0]!);
+  out[k++] = m3(Q[17]!, b1p, v.a[b1]!);
   return k;
 }
 
@@ -117,11 +126,15 @@ export function stackFeatures(v: SentenceView, i: number, pos: number, out: Uint
     out[k++] = m(Q[2]!, p);
     out[k++] = m(Q[3]!, v.c[i]!);
     out[k++] = m(Q[4]!, v.f[i]!);
+    out[k++] = m(Q[5]!, v.x[i]!);
+    out[k++] = m3(Q[6]!, p, v.a[i]!);
   } else if (pos === 1) {
     out[k++] = m(Q[0]!, m(w, p));
     out[k++] = m(Q[1]!, w);
     out[k++] = m(Q[2]!, p);
     out[k++] = m(Q[3]!, v.f[i]!);
+    out[k++] = m(Q[4]!, v.x[i]!);
+    out[k++] = m3(Q[5]!, p, v.a[i]!);
   } else {
     out[k++] = m(Q[0]!, w);
     out[k++] = m(Q[1]!, p);
@@ -256,6 +269,18 @@ export function configFeatures(st: ParseState, v: SentenceView, out: Uint32Array
   out[k] = m4(Q[k]!, s0p, b0p, pb); k++;
   out[k] = m4(Q[k]!, s1p, s0p, ps); k++;
   out[k] = m(m4(Q[k]!, s0p, s1p, b0p), b1p); k++;
+  const X = v.x;
+  out[k] = m3(Q[k]!, X[s0]!, X[b0]!); k++;
+  out[k] = m3(Q[k]!, X[s1]!, X[s0]!); k++;
+  out[k] = m4(Q[k]!, X[s0]!, X[b0]!, X[b1]!); k++;
+  out[k] = m4(Q[k]!, X[s1]!, X[s0]!, X[b0]!); k++;
+  out[k] = m3(Q[k]!, X[s0]!, X[s0l]!); k++;
+  out[k] = m3(Q[k]!, X[b0]!, X[b0l]!); k++;
+  const A = v.a;
+  out[k] = m3(Q[k]!, A[s0]!, b0p); k++;
+  out[k] = m3(Q[k]!, s0p, A[b0]!); k++;
+  out[k] = m3(Q[k]!, A[s1]!, s0p); k++;
+  out[k] = m3(Q[k]!, s1p, A[s0]!); k++;
   return k;
 }
 
@@ -263,6 +288,7 @@ const L = (name: string): number => hashStr(`lf:${name}`);
 const LABEL_NAMES = [
   'bias', 'hw', 'hp', 'dw', 'dp', 'hwhp', 'dwdp', 'hpdp', 'hwdp', 'hpdw', 'hwdw', 'hldl', 'hpdl', 'hldp', 'dist', 'dlw', 'dll',
   'dlp', 'drw', 'drl', 'drp', 'dset', 'hset', 'hnear', 'dfhp', 'hfdp', 'hcdc', 'dlwhp', 'dlldrl', 'ctx', 'dwdphp', 'dprev',
+  'dxhx', 'hxhset',
 ];
 const LSALT = Uint32Array.from(LABEL_NAMES, L);
 /** Number of label feature templates. */
@@ -325,5 +351,7 @@ export function labelFeatures(st: ParseState, v: SentenceView, action: number, o
   out[k] = m4(Q[k]!, P[beyond]!, hp, dp); k++;
   out[k] = m4(Q[k]!, dw, dp, hp); k++;
   out[k] = m4(Q[k]!, P[prev]!, hp, dp); k++;
+  out[k] = m4(Q[k]!, v.x[d]!, v.x[h]!, dir); k++;
+  out[k] = m4(Q[k]!, v.x[h]!, hset, dir); k++;
   return k;
 }

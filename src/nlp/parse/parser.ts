@@ -3,6 +3,7 @@ import { bufferFeatures, configFeatures, labelFeatures, LABEL_FEATURES, stackFea
 import { ACTIONS, LEFT, ParseState, SHIFT } from './transitions.js';
 import type { InlineTable, WeightTable } from './weights.js';
 import type { WordInfo } from './words.js';
+import type { TagAlternatives } from './tagger.js';
 import { hashStr } from './hash.js';
 
 /** The parser's weights and label set. */
@@ -27,13 +28,41 @@ export const NONE_TAG = 31;
 const ROOT_WORD = hashStr('w:<root>');
 const NONE_WORD = hashStr('w:<none>');
 
-/** Integer view of a tagged sentence for the feature functions. */
-export function makeView(infos: readonly WordInfo[], tags: ArrayLike<number>, lemmas: readonly string[], isPunct: (tag: number) => boolean): SentenceView {
+const POSSESSIVE = new Set(['my', 'your', 'his', 'its', 'our', 'their', 'whose']);
+
+/**
+ * Inflection class of a tagged word, what Penn tags add to UPOS: verbs base / -ing / -s / past, plural nouns,
+ * comparative adjectives, possessive pronouns ("killed" VERB -> past, "ministries" NOUN -> plural).
+ */
+export function morphClass(upos: string, lower: string, lemma: string): number {
+  if (upos === 'VERB' || upos === 'AUX') {
+    if (lower === lemma) return 1;
+    if (lower.endsWith('ing')) return 2;
+    if (lower.endsWith('s') && (lower === `${lemma}s` || lower === `${lemma}es` || lemma === 'be' || lemma === 'have')) return 3;
+    return 4;
+  }
+  if (upos === 'NOUN' || upos === 'PROPN') return lower !== lemma ? 5 : 0;
+  if (upos === 'ADJ') return lower !== lemma ? 6 : 0;
+  if (upos === 'PRON') return POSSESSIVE.has(lower) ? 7 : 0;
+  return 0;
+}
+
+/** Runner-up tags closer than this to the best are shown to the parser (the scale of the tagger's scores). */
+export const CLOSE_TAG = 20;
+const VERY_CLOSE_TAG = 5;
+
+/**
+ * Integer view of a tagged sentence for the feature functions (`upos` names the tag indices). With the tagger's
+ * runner-up tags, close calls ("remains" VERB or NOUN) are visible to the parser.
+ */
+export function makeView(infos: readonly WordInfo[], tags: ArrayLike<number>, lemmas: readonly string[], upos: readonly string[], alt?: TagAlternatives): SentenceView {
   const n = infos.length;
   const v: SentenceView = {
     n,
     w: new Uint32Array(n + 2),
     p: new Int32Array(n + 2),
+    x: new Int32Array(n + 2),
+    a: new Int32Array(n + 2),
     c: new Int32Array(n + 2),
     f: new Int32Array(n + 2),
     l: new Uint32Array(n + 2),
@@ -41,18 +70,23 @@ export function makeView(infos: readonly WordInfo[], tags: ArrayLike<number>, le
   };
   for (let i = 0; i < n; i++) {
     const w = infos[i]!;
+    const tag = upos[tags[i]!]!;
     v.w[i] = w.w;
     v.p[i] = tags[i]! + 1;
+    v.x[i] = v.p[i]! * 8 + morphClass(tag, w.lower, lemmas[i]!);
+    if (alt && alt.margin[i]! < CLOSE_TAG) v.a[i] = alt.second[i]! + 1 + (alt.margin[i]! < VERY_CLOSE_TAG ? 32 : 0);
     v.c[i] = w.coarse;
     v.f[i] = w.fine;
     v.l[i] = hashStr(lemmas[i]!);
-    v.punct[i + 1] = v.punct[i]! + (isPunct(tags[i]!) ? 1 : 0);
+    v.punct[i + 1] = v.punct[i]! + (tag === 'PUNCT' ? 1 : 0);
   }
   v.w[n] = ROOT_WORD;
   v.p[n] = ROOT_TAG;
+  v.x[n] = ROOT_TAG * 8;
   v.l[n] = ROOT_WORD;
   v.w[n + 1] = NONE_WORD;
   v.p[n + 1] = NONE_TAG;
+  v.x[n + 1] = NONE_TAG * 8;
   v.l[n + 1] = NONE_WORD;
   return v;
 }

@@ -27,6 +27,19 @@ const BI_R = H('t:ww+1');
 const SKIP = H('t:w-1w+1');
 const FIRST = H('t:first');
 const CAPSLINE = H('t:capsline');
+const CAPB = H('t:capb');
+const AMB = H('t:amb');
+const NB_AMB = OFFSETS.map((o) => H(`t:amb${o}`));
+const T1AMB = H('t:t1amb');
+const AMB_PAIR = H('t:amb01');
+
+/** 0 lower case, 1 capitalised, 2 all caps, 3 no letters or mixed. */
+function caseCode(w: WordInfo): number {
+  if (w.caps) return 2;
+  const c = w.norm.charAt(0);
+  if (c !== c.toLowerCase()) return 1;
+  return w.hasLower ? 0 : 3;
+}
 
 /** Hashes describing the word itself. */
 export function ownFeatures(w: WordInfo): number[] {
@@ -35,6 +48,15 @@ export function ownFeatures(w: WordInfo): number[] {
   else out.push(mix(NOCLUSTER, w.shape));
   if (w.punct) out.push(PUNCT);
   if (w.caps) out.push(CAPS);
+  // "Iran" is capitalised wherever it appears, "Leaked" only at the start of a sentence or a headline.
+  out.push(mix(CAPB, w.capBucket * 8 + caseCode(w)));
+  if (w.tagClass) out.push(mix(AMB, w.tagClass));
+  const n = w.lower.length;
+  if (n > 5) out.push(H(`t:s5:${w.lower.slice(n - 5)}`), H(`t:p4:${w.lower.slice(0, 4)}`));
+  // Hyphenated words stay whole in Cablegraph's tokens: "U.S.-trained", "well-known", "26-year-old".
+  const dash = w.lower.lastIndexOf('-');
+  if (dash > 0 && dash < n - 1) out.push(H(`t:-post:${w.lower.slice(dash + 1)}`), H(`t:pre-:${w.lower.slice(0, w.lower.indexOf('-'))}`));
+  if (/\d/.test(w.lower)) out.push(H('t:digit'));
   return out;
 }
 
@@ -44,6 +66,7 @@ export function neighbourFeatures(w: WordInfo, k: number): number[] {
   const near = k === 1 || k === 2;
   const out = [mix(salt, w.w), mix(salt, near ? w.fine : w.coarse)];
   if (near) out.push(mix(salt, w.suffix[2] || w.w), mix(salt, w.shape));
+  if (w.tagClass && k !== 0) out.push(mix(NB_AMB[k]!, w.tagClass));
   return out;
 }
 
@@ -59,6 +82,7 @@ export function pairFeatures(infos: readonly WordInfo[], i: number, capsLine: bo
   const next = i + 1 < n ? infos[i + 1]!.w : 2;
   out.push(mix(BI_L, mix(prev, w.w)), mix(BI_R, mix(w.w, next)), mix(SKIP, mix(prev, next)));
   if (i === 0) out.push(mix(FIRST, w.form));
+  if (i + 1 < n) out.push(mix(AMB_PAIR, mix(w.tagClass, infos[i + 1]!.tagClass)));
   if (capsLine) out.push(CAPSLINE, mix(CAPSLINE, w.w));
 }
 
@@ -68,4 +92,5 @@ export function historyFeatures(infos: readonly WordInfo[], i: number, t1: numbe
   const next = i + 1 < infos.length ? infos[i + 1]!.w : 2;
   out.push(mix(T1, t1 + 1), mix(T2, t2 + 1), mix(T12, (t1 + 1) * 64 + t2 + 1));
   out.push(mix(mix(T1W, t1 + 1), w.w), mix(mix(T1S, t1 + 1), w.suffix[2] || w.w), mix(mix(T1N, t1 + 1), next));
+  out.push(mix(mix(T1AMB, t1 + 1), w.tagClass));
 }

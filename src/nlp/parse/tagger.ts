@@ -17,8 +17,17 @@ function spellingScores(table: WeightTable, w: WordInfo): Float32Array {
   return v;
 }
 
-/** Tags one sentence; `infos` must come from the WordCache that belongs to this table (scores are cached on them). */
-export function tagSentence(table: WeightTable, infos: readonly WordInfo[], capsLine: boolean): Int32Array {
+/** The runner-up tag of each word and how far its score is behind the best. */
+export interface TagAlternatives {
+  second: Int32Array;
+  margin: Float32Array;
+}
+
+/**
+ * Tags one sentence; `infos` must come from the WordCache that belongs to this table (scores are cached on them).
+ * With `alt`, also fills in the runner-up tags and their margins.
+ */
+export function tagSentence(table: WeightTable, infos: readonly WordInfo[], capsLine: boolean, alt?: TagAlternatives): Int32Array {
   const n = infos.length;
   const K = table.classes;
   const out = new Int32Array(n);
@@ -41,6 +50,12 @@ export function tagSentence(table: WeightTable, infos: readonly WordInfo[], caps
     let best = 0;
     for (let t = 1; t < K; t++) if (scores[t]! > scores[best]!) best = t;
     out[i] = best;
+    if (alt) {
+      let second = best === 0 ? 1 : 0;
+      for (let t = 0; t < K; t++) if (t !== best && scores[t]! > scores[second]!) second = t;
+      alt.second[i] = second;
+      alt.margin[i] = scores[best]! - scores[second]!;
+    }
   }
   return out;
 }

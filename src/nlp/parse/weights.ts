@@ -67,7 +67,8 @@ export class InlineTable {
     readonly classes: number,
   ) {
     let cap = 1;
-    while (cap < keys.length * 2) cap <<= 1;
+    // Linear probing stays short at this load, and the table is what the parser reads most: keep it small.
+    while (cap < keys.length * 1.4) cap <<= 1;
     this.mask = cap - 1;
     this.stride = classes + 1;
     this.data = new Float32Array(cap * this.stride);

@@ -1,8 +1,15 @@
 /** Per-spelling attributes shared by the tagger and the parser, computed once per spelling and cached. */
 import { hashStr, mix } from './hash.js';
 
-/** Word clusters learnt from unlabelled text, stored in the parse model: spelling -> [coarse id, fine id]. */
-export type ClusterTable = Map<string, readonly number[]>;
+/** Word-level tables stored in the parse model (so retraining another model never changes these features). */
+export interface Lexicon {
+  /** Word clusters learnt from unlabelled text: spelling -> [coarse id, fine id]. */
+  clusters: Map<string, readonly number[]>;
+  /** Lower-cased word -> how often unlabelled text capitalises it mid-sentence: 0 never .. 4 always. */
+  capBuckets: Map<string, number>;
+  /** Lower-cased frequent word -> bit set of the UPOS tags the treebank gives it (its ambiguity class). */
+  tagClasses: Map<string, number>;
+}
 
 /** What the models read from one spelling. */
 export interface WordInfo {
@@ -20,6 +27,10 @@ export interface WordInfo {
   /** Cluster ids + 1 (0 = not clustered): coarse and fine. */
   coarse: number;
   fine: number;
+  /** Capitalisation bucket (0-4), 5 when unknown. */
+  capBucket: number;
+  /** Ambiguity class (tag bit set), 0 when the word is not frequent in the treebank. */
+  tagClass: number;
   /** No letter or digit: punctuation and symbols. */
   punct: boolean;
   /** Letters, all upper case, more than one of them ("IRAN", "CIA"). */
@@ -63,7 +74,7 @@ const digits = (s: string): string => (/\d/.test(s) ? s.replace(/\d/g, '0') : s)
 /** Caches WordInfo per spelling; one per loaded model (the cluster table is the model's). */
 export class WordCache {
   private readonly cache = new Map<string, WordInfo>();
-  constructor(readonly clusters: ClusterTable) {}
+  constructor(readonly lexicon: Lexicon) {}
 
   /** Attributes of one spelling (the cache is dropped when it passes 200k spellings). */
   get(word: string): WordInfo {
@@ -84,7 +95,8 @@ export class WordCache {
     for (let k = 1; k <= 4; k++) suffix.push(k <= n ? hashStr(`s${k}:${lower.slice(n - k)}`) : 0);
     for (let k = 1; k <= 3; k++) prefix.push(k <= n ? hashStr(`p${k}:${lower.slice(0, k)}`) : 0);
     // Lower-case and all-caps spellings ("iran", "IRAN") fall back to the clustered forms "Iran" or "iran".
-    const cl = this.clusters.get(norm) ?? this.clusters.get(lower) ?? this.clusters.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? this.clusters.get(digits(norm));
+    const { clusters } = this.lexicon;
+    const cl = clusters.get(norm) ?? clusters.get(lower) ?? clusters.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? clusters.get(digits(norm));
     const hasLower = /\p{Ll}/u.test(norm);
     const hasUpper = /\p{Lu}/u.test(norm);
     return {
@@ -97,6 +109,8 @@ export class WordCache {
       prefix,
       coarse: cl ? cl[0]! + 1 : 0,
       fine: cl ? cl[1]! + 1 : 0,
+      capBucket: this.lexicon.capBuckets.get(lower) ?? 5,
+      tagClass: this.lexicon.tagClasses.get(lower) ?? 0,
       punct: !/[\p{L}\p{N}]/u.test(norm),
       caps: hasUpper && !hasLower && (norm.match(/\p{L}/gu)?.length ?? 0) > 1,
       hasLower,
