@@ -2,7 +2,7 @@
 import type { ParseModel } from './model.js';
 import { makeView, parseSentence, ParserScratch } from './parser.js';
 import { tagSentence, type TagAlternatives } from './tagger.js';
-import { isCapsLine, normaliseForm, WordCache, type WordInfo } from './words.js';
+import { isCapsLine, WordCache, type WordInfo } from './words.js';
 
 /** A model with its per-spelling cache and scratch space, ready to tag and parse sentences. */
 export class Annotator {
@@ -25,8 +25,14 @@ export class Annotator {
   /** Tag indices (into model.upos) and lemmas; with `alt`, also the runner-up tags. */
   tag(words: readonly string[], infos = this.infos(words), alt?: TagAlternatives): { tags: Int32Array; lemma: string[] } {
     const tags = tagSentence(this.model.tagger, infos, false, alt);
-    const lemma = words.map((w, i) => this.model.lemmatiser.lemma(normaliseForm(w), this.model.upos[tags[i]!]!));
+    const lemma = words.map((_, i) => this.lemma(infos[i]!, tags[i]!));
     return { tags, lemma };
+  }
+
+  /** Lemma of a spelling with a tag, cached on the spelling's attributes. */
+  private lemma(info: WordInfo, tag: number): string {
+    const cache = (info.lemmaByTag ??= []);
+    return (cache[tag] ??= this.model.lemmatiser.lemma(info.norm, this.model.upos[tag]!));
   }
 
   /** Tags, lemmatises and parses; heads are -1 for the root, labels index model.parser.deprels. */

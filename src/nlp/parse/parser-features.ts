@@ -5,7 +5,6 @@
  */
 import { combine, hashStr } from './hash.js';
 import type { ParseState } from './transitions.js';
-import { LEFT } from './transitions.js';
 
 /** Per-sentence integer attributes of every word; index n is the root, n + 1 stands for "no word". */
 export interface SentenceView {
@@ -61,26 +60,29 @@ export function distBucket(d: number): number {
 }
 
 const m = combine;
-function m3(a: number, b: number, c: number): number {
+/** Hash of three values. */
+export function m3(a: number, b: number, c: number): number {
   return combine(combine(a, b), c);
 }
-function m4(a: number, b: number, c: number, d: number): number {
+/** Hash of four values. */
+export function m4(a: number, b: number, c: number, d: number): number {
   return combine(combine(combine(a, b), c), d);
 }
 /** A child index from one of the state's child arrays, or `none` (the root and "no word" have no children). */
-function kid(a: Int32Array, i: number, n: number, none: number): number {
+export function kid(a: Int32Array, i: number, n: number, none: number): number {
   if (i >= n) return none;
   const c = a[i]!;
   return c < 0 ? none : c;
 }
 /** Label id + 2 of an attached word, 0 for none. */
-function lab(st: ParseState, i: number, n: number): number {
+export function lab(st: ParseState, i: number, n: number): number {
   return i >= n ? 0 : st.label[i]! + 2;
 }
 function count(a: Int32Array, i: number, n: number): number {
   return i >= n ? 0 : a[i]!;
 }
-function set(lo: Int32Array, hi: Int32Array, i: number, n: number): number {
+/** Hash of a word's label set (0 for the root and none). */
+export function set(lo: Int32Array, hi: Int32Array, i: number, n: number): number {
   return i >= n ? 0 : combine(lo[i]!, hi[i]!);
 }
 
@@ -281,77 +283,5 @@ export function configFeatures(st: ParseState, v: SentenceView, out: Uint32Array
   out[k] = m3(Q[k]!, s0p, A[b0]!); k++;
   out[k] = m3(Q[k]!, A[s1]!, s0p); k++;
   out[k] = m3(Q[k]!, s1p, A[s0]!); k++;
-  return k;
-}
-
-const L = (name: string): number => hashStr(`lf:${name}`);
-const LABEL_NAMES = [
-  'bias', 'hw', 'hp', 'dw', 'dp', 'hwhp', 'dwdp', 'hpdp', 'hwdp', 'hpdw', 'hwdw', 'hldl', 'hpdl', 'hldp', 'dist', 'dlw', 'dll',
-  'dlp', 'drw', 'drl', 'drp', 'dset', 'hset', 'hnear', 'dfhp', 'hfdp', 'hcdc', 'dlwhp', 'dlldrl', 'ctx', 'dwdphp', 'dprev',
-  'dxhx', 'hxhset',
-];
-const LSALT = Uint32Array.from(LABEL_NAMES, L);
-/** Number of label feature templates. */
-export const LABEL_FEATURES = LABEL_NAMES.length;
-
-/** Fills `out` with the features for labelling the arc an arc action would add (dependent s0); returns their number. */
-export function labelFeatures(st: ParseState, v: SentenceView, action: number, out: Uint32Array): number {
-  const n = v.n;
-  const none = n + 1;
-  const d = st.stack[st.sp - 1]!;
-  const left = action === LEFT;
-  const h = left ? st.b : st.stack[st.sp - 2]!;
-  const dir = left ? 1 : 2;
-  const W = v.w;
-  const P = v.p;
-  const hp = P[h]! * 4 + dir;
-  const hw = m(W[h]!, dir);
-  const dp = P[d]!;
-  const dw = W[d]!;
-  const dl = kid(st.lc1, d, n, none);
-  const dr = kid(st.rc1, d, n, none);
-  // The head's nearest child on the dependent's side so far (its leftmost for LEFT, rightmost for RIGHT).
-  const near = kid(left ? st.lc1 : st.rc1, h, n, none);
-  const hset = h >= n ? 0 : m(set(st.lsetLo, st.lsetHi, h, n), set(st.rsetLo, st.rsetHi, h, n));
-  const dset = m(set(st.lsetLo, st.lsetHi, d, n), set(st.rsetLo, st.rsetHi, d, n));
-  // The word beyond the pair: after the head for LEFT, after the dependent for RIGHT.
-  const beyond = left ? (h + 1 <= n ? h + 1 : none) : d + 1;
-  const prev = d > 0 ? d - 1 : none;
-  const Q = LSALT;
-  let k = 0;
-  out[k] = m(Q[k]!, dir); k++;
-  out[k] = m(Q[k]!, hw); k++;
-  out[k] = m(Q[k]!, hp); k++;
-  out[k] = m3(Q[k]!, dw, dir); k++;
-  out[k] = m3(Q[k]!, dp, dir); k++;
-  out[k] = m3(Q[k]!, hw, hp); k++;
-  out[k] = m4(Q[k]!, dw, dp, dir); k++;
-  out[k] = m3(Q[k]!, hp, dp); k++;
-  out[k] = m3(Q[k]!, hw, dp); k++;
-  out[k] = m3(Q[k]!, hp, dw); k++;
-  out[k] = m3(Q[k]!, hw, dw); k++;
-  out[k] = m4(Q[k]!, v.l[h]!, v.l[d]!, dir); k++;
-  out[k] = m3(Q[k]!, hp, v.l[d]!); k++;
-  out[k] = m3(Q[k]!, m(v.l[h]!, dir), dp); k++;
-  out[k] = m4(Q[k]!, hp, dp, distBucket(h > d ? h - d : d - h)); k++;
-  out[k] = m3(Q[k]!, W[dl]!, dp); k++;
-  out[k] = m3(Q[k]!, lab(st, dl, n), dp); k++;
-  out[k] = m3(Q[k]!, P[dl]!, dp); k++;
-  out[k] = m3(Q[k]!, W[dr]!, dp); k++;
-  out[k] = m3(Q[k]!, lab(st, dr, n), dp); k++;
-  out[k] = m3(Q[k]!, P[dr]!, dp); k++;
-  out[k] = m4(Q[k]!, dset, dp, dir); k++;
-  out[k] = m3(Q[k]!, hset, hp); k++;
-  out[k] = m4(Q[k]!, lab(st, near, n), hp, dp); k++;
-  out[k] = m3(Q[k]!, v.f[d]!, hp); k++;
-  out[k] = m3(Q[k]!, m(v.f[h]!, dir), dp); k++;
-  out[k] = m4(Q[k]!, v.c[h]!, v.c[d]!, dir); k++;
-  out[k] = m4(Q[k]!, W[dl]!, hp, dp); k++;
-  out[k] = m4(Q[k]!, lab(st, dl, n), lab(st, dr, n), m(hp, dp)); k++;
-  out[k] = m4(Q[k]!, P[beyond]!, hp, dp); k++;
-  out[k] = m4(Q[k]!, dw, dp, hp); k++;
-  out[k] = m4(Q[k]!, P[prev]!, hp, dp); k++;
-  out[k] = m4(Q[k]!, v.x[d]!, v.x[h]!, dir); k++;
-  out[k] = m4(Q[k]!, v.x[h]!, hset, dir); k++;
   return k;
 }

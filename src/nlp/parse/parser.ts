@@ -1,5 +1,6 @@
 /** Greedy arc-hybrid dependency parsing with an unlabelled action model and an arc-label model (both linear). */
-import { bufferFeatures, configFeatures, labelFeatures, LABEL_FEATURES, stackFeatures, UNLABELLED_FEATURES, type SentenceView } from './parser-features.js';
+import { bufferFeatures, configFeatures, stackFeatures, UNLABELLED_FEATURES, type SentenceView } from './parser-features.js';
+import { labelFeatures, LABEL_FEATURES } from './label-features.js';
 import { ACTIONS, LEFT, ParseState, SHIFT } from './transitions.js';
 import type { InlineTable, WeightTable } from './weights.js';
 import type { WordInfo } from './words.js';
@@ -121,7 +122,7 @@ export class ParserScratch {
       const k = slot === 0 ? bufferFeatures(v, i, feats, 0) : stackFeatures(v, i, slot - 1, feats, 0);
       const tmp = this.scores;
       tmp.fill(0);
-      for (let f = 0; f < k; f++) model.actions.add(feats[f]!, tmp);
+      model.actions.sum3(feats, k, tmp);
       c.set(tmp, at);
       this.done[slot]![i] = 1;
     }
@@ -180,7 +181,7 @@ export function parseSentence(model: ParserModel, sc: ParserScratch, v: Sentence
   while (!st.done) {
     const k = configFeatures(st, v, feats);
     scores.fill(0);
-    for (let f = 0; f < k; f++) model.actions.add(feats[f]!, scores);
+    model.actions.sum3(feats, k, scores);
     // Features of one position alone are summed once per word and position, then reused.
     sc.addCached(model, v, 0, st.b, scores);
     for (let pos = 0; pos < 3; pos++) sc.addCached(model, v, pos + 1, st.sp > pos ? st.stack[st.sp - 1 - pos]! : none, scores);

@@ -35,7 +35,8 @@ export function tagSentence(table: WeightTable, infos: readonly WordInfo[], caps
   const feats: number[] = [];
   const parts = infos.map((w) => spellingScores(table, w));
   for (let i = 0; i < n; i++) {
-    scores.set(parts[i]!.subarray(0, K));
+    const own = parts[i]!;
+    for (let t = 0; t < K; t++) scores[t] = own[t]!;
     for (let k = 0; k < 4; k++) {
       const j = i + OFFSETS[k]!;
       if (j < 0 || j >= n) continue;

@@ -5,7 +5,8 @@
  */
 import { seeded } from './hash.js';
 import { AveragedWeights } from './perceptron.js';
-import { labelFeatures, unlabelled, type SentenceView } from './parser-features.js';
+import { unlabelled, type SentenceView } from './parser-features.js';
+import { labelFeatures } from './label-features.js';
 import { bestValid, candidateKey, ParserScratch, type ParserModel } from './parser.js';
 import { ACTIONS, LEFT, SHIFT } from './transitions.js';
 

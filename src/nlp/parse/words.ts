@@ -41,6 +41,8 @@ export interface WordInfo {
   tagScores?: Float32Array;
   /** The table `tagScores` were computed with. */
   tagTable?: object;
+  /** Lemmas already computed for this spelling, by tag index (owned by the annotator). */
+  lemmaByTag?: (string | undefined)[];
 }
 
 /** Typographic apostrophes and quotes as the treebank mostly writes them. */
