@@ -1,7 +1,7 @@
 /** A loaded parse model: tagger, lemmatiser and parser weights with the word tables their features read. */
 import type { Lemmatiser } from './lemmatiser.js';
 import type { ParserModel } from './parser.js';
-import type { WeightTable } from './weights.js';
+import type { ScoreTable } from './weights.js';
 import type { Lexicon } from './words.js';
 
 /** The 17 UD part-of-speech tags in the order the tagger's classes use. */
@@ -11,7 +11,7 @@ export const UPOS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'N
 export interface ParseModel {
   version: string;
   upos: string[];
-  tagger: WeightTable;
+  tagger: ScoreTable;
   lemmatiser: Lemmatiser;
   parser: ParserModel;
   lexicon: Lexicon;

@@ -2,11 +2,11 @@
 import { seeded } from './hash.js';
 import { AveragedWeights } from './perceptron.js';
 import { historyFeatures, neighbourFeatures, OFFSETS, ownFeatures, pairFeatures } from './tagger-features.js';
-import type { WeightTable } from './weights.js';
+import type { ScoreTable, WeightTable } from './weights.js';
 import type { WordInfo } from './words.js';
 
 /** Per-spelling sums of own and neighbour weights: [own, at -2, at -1, at +1, at +2], each `classes` long. */
-function spellingScores(table: WeightTable, w: WordInfo): Float32Array {
+function spellingScores(table: ScoreTable, w: WordInfo): Float32Array {
   if (w.tagScores && w.tagTable === table) return w.tagScores;
   const K = table.classes;
   const v = new Float32Array(5 * K);
@@ -27,7 +27,7 @@ export interface TagAlternatives {
  * Tags one sentence; `infos` must come from the WordCache that belongs to this table (scores are cached on them).
  * With `alt`, also fills in the runner-up tags and their margins.
  */
-export function tagSentence(table: WeightTable, infos: readonly WordInfo[], capsLine: boolean, alt?: TagAlternatives): Int32Array {
+export function tagSentence(table: ScoreTable, infos: readonly WordInfo[], capsLine: boolean, alt?: TagAlternatives): Int32Array {
   const n = infos.length;
   const K = table.classes;
   const out = new Int32Array(n);

@@ -1,5 +1,15 @@
 /** Inference-time weights: an open-addressing table from 32-bit feature keys to rows of one weight per class. */
 
+/** What the tagger needs of a weight table: rows added into a score vector. */
+export interface ScoreTable {
+  readonly keys: Uint32Array;
+  readonly weights: Float32Array;
+  readonly classes: number;
+  readonly size: number;
+  /** Adds the feature's row to `out[at .. at + classes)`; no-op for unknown features. */
+  add(key: number, out: Float32Array, at?: number): void;
+}
+
 /** Read-only weight rows keyed by feature hash; [key, row] pairs sit side by side so a lookup touches one cache line. */
 export class WeightTable {
   private readonly slots: Int32Array;
@@ -52,7 +62,7 @@ export class WeightTable {
 
 /**
  * Weight rows stored inside the hash table itself (key, then `classes` weights, per slot): one memory access per
- * feature, which matters for the parser's ~110 features per transition. For few classes only (3 actions).
+ * feature, which matters for the parser's ~110 features per transition and the tagger's per-token features.
  */
 export class InlineTable {
   private readonly data: Float32Array;
@@ -82,17 +92,17 @@ export class InlineTable {
     }
   }
 
-  /** Adds the feature's weights to `out[0 .. classes)`; no-op for unknown features. */
-  add(key: number, out: Float32Array): void {
+  /** Adds the feature's weights to `out[at .. at + classes)`; no-op for unknown features. */
+  add(key: number, out: Float32Array, at = 0): void {
     const k = key >>> 0 || 1;
     const stride = this.stride;
     const kv = this.keyView;
     let s = k & this.mask;
     for (;;) {
-      const at = s * stride;
-      const sk = kv[at]!;
+      const slot = s * stride;
+      const sk = kv[slot]!;
       if (sk === k) {
-        for (let t = 0; t < this.classes; t++) out[t]! += this.data[at + 1 + t]!;
+        for (let t = 0; t < this.classes; t++) out[at + t]! += this.data[slot + 1 + t]!;
         return;
       }
       if (sk === 0) return;
