@@ -168,5 +168,5 @@ test('EWT dev scores stay above their floor (predicted tags, punctuation include
   const s = scoreParser(loadParser(), readConllu(DEV));
   assert.ok(s.upos >= 0.945, `UPOS ${s.upos}`);
   assert.ok(s.uas >= 0.83, `UAS ${s.uas}`);
-  assert.ok(s.las >= 0.79, `LAS ${s.las}`);
+  assert.ok(s.las >= 0.795, `LAS ${s.las}`);
 });
