@@ -1,8 +1,10 @@
-/** `cablegraph eval ner <file>`: scores the shipped NER model on a CoNLL file (conlleval-compatible). */
+/** `cablegraph eval ner <file>` and `eval parse <file>`: score the shipped NER model (conlleval-compatible) and parse model (UPOS, UAS, LAS). */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { evaluateNerFile } from '../nlp/ner/eval.js';
 import { loadRecognizer } from '../nlp/ner/index.js';
+import { evaluateParseFile } from '../nlp/parse/eval.js';
+import { loadParser } from '../nlp/parse/index.js';
 import { UserError } from './common.js';
 
 /** Registers the eval command. */
@@ -16,5 +18,14 @@ export function registerEval(program: Command): void {
       if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
       const { report } = await evaluateNerFile(file, opts.model ? loadRecognizer(opts.model) : undefined);
       process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    });
+  evalCmd.command('parse')
+    .description('Tag, lemmatise and parse the words of a CoNLL-U file (predicted tags) and score them: UPOS accuracy, UAS and LAS over all words (punctuation included), tokens/s; last line "UAS x LAS y UPOS z".')
+    .argument('<file>', 'CoNLL-U file')
+    .option('--model <dir>', 'model folder (default: the shipped models/)')
+    .action((file: string, opts: { model?: string }) => {
+      if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
+      const { report } = evaluateParseFile(file, opts.model ? loadParser(opts.model) : loadParser());
+      process.stdout.write(`${report}\n`);
     });
 }

@@ -1,0 +1,158 @@
+/**
+ * Model file: gzip of a JSON header (tags, labels, clusters, lemma table and rules, label candidates) followed by
+ * three weight tables (tagger, parser actions, arc labels), each as uint32 feature keys and int16 weights with one
+ * scale per table.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Lemmatiser } from './lemmatiser.js';
+import type { ParseModel } from './model.js';
+import { InlineTable, WeightTable } from './weights.js';
+
+const MAGIC = 'CGPARSE1';
+
+interface TableHeader {
+  rows: number;
+  classes: number;
+  scale: number;
+}
+
+interface Header {
+  version: string;
+  upos: string[];
+  deprels: string[];
+  /** "word\tcoarse,fine" lines. */
+  clusters: string;
+  /** "word\tbucket" lines. */
+  capBuckets: string;
+  /** "word\ttag bits" lines. */
+  tagClasses: string;
+  /** "form\tUPOS\tlemma" lines. */
+  lemmas: string;
+  /** "UPOS\tending\tstrip\tadded" lines. */
+  rules: string;
+  maxEnding: number;
+  /** Label candidates per (direction, head tag, dependent tag) key: "key\tl,l,l" lines. */
+  candidates: string;
+  tables: TableHeader[];
+}
+
+/** Keeps rows whose largest weight reaches `pruneBelow`, quantised to int16. */
+function quantise(keys: Uint32Array, weights: Float32Array, K: number, pruneBelow: number): { keys: Uint32Array; q: Int16Array; header: TableHeader } {
+  const keep: number[] = [];
+  let maxAbs = 0;
+  for (let r = 0; r < keys.length; r++) {
+    let m = 0;
+    for (let t = 0; t < K; t++) m = Math.max(m, Math.abs(weights[r * K + t]!));
+    if (m >= pruneBelow) {
+      keep.push(r);
+      maxAbs = Math.max(maxAbs, m);
+    }
+  }
+  keep.sort((a, b) => keys[a]! - keys[b]!);
+  const scale = maxAbs / 32767 || 1;
+  const outKeys = new Uint32Array(keep.length);
+  const q = new Int16Array(keep.length * K);
+  keep.forEach((r, i) => {
+    outKeys[i] = keys[r]!;
+    for (let t = 0; t < K; t++) q[i * K + t] = Math.round(weights[r * K + t]! / scale);
+  });
+  return { keys: outKeys, q, header: { rows: keep.length, classes: K, scale } };
+}
+
+/** Writes the model; `prune` gives each table's pruning threshold (tagger, actions, labels). Returns rows kept per table. */
+export function saveParseModel(path: string, model: ParseModel, prune: [number, number, number]): number[] {
+  const tables = [model.tagger, model.parser.actions, model.parser.labels].map((t, i) => quantise(t.keys, t.weights, t.classes, prune[i]!));
+  const sortedLines = (lines: string[]): string => lines.sort().join('\n');
+  const header: Header = {
+    version: model.version,
+    upos: model.upos,
+    deprels: model.parser.deprels,
+    clusters: sortedLines([...model.lexicon.clusters].map(([w, ids]) => `${w}\t${ids.join(',')}`)),
+    capBuckets: sortedLines([...model.lexicon.capBuckets].map(([w, b]) => `${w}\t${b}`)),
+    tagClasses: sortedLines([...model.lexicon.tagClasses].map(([w, b]) => `${w}\t${b}`)),
+    lemmas: sortedLines([...model.lemmatiser.table].map(([k, l]) => `${k}\t${l}`)),
+    rules: sortedLines([...model.lemmatiser.rules].map(([k, r]) => `${k}\t${r}`)),
+    maxEnding: model.lemmatiser.maxEnding,
+    candidates: [...model.parser.candidates].sort((a, b) => a[0] - b[0]).map(([k, ls]) => `${k}\t${[...ls].join(',')}`).join('\n'),
+    tables: tables.map((t) => t.header),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length + pad);
+  const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), len, json, Buffer.alloc(pad, 0x20)];
+  for (const t of tables) parts.push(Buffer.from(t.keys.buffer, t.keys.byteOffset, t.keys.byteLength), Buffer.from(t.q.buffer, t.q.byteOffset, t.q.byteLength));
+  writeFileSync(path, gzipSync(Buffer.concat(parts), { level: 9 }));
+  return tables.map((t) => t.header.rows);
+}
+
+const lines = (s: string): string[] => (s === '' ? [] : s.split('\n'));
+
+/** Reads a model file written by saveParseModel. */
+export function loadParseModel(path: string): ParseModel {
+  const buf = gunzipSync(readFileSync(path));
+  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${path} is not a Cablegraph parse model`);
+  const headerLen = buf.readUInt32LE(MAGIC.length);
+  let pos = MAGIC.length + 4;
+  const header = JSON.parse(buf.toString('utf8', pos, pos + headerLen)) as Header;
+  pos += headerLen;
+  const read = (h: TableHeader): { keys: Uint32Array; weights: Float32Array } => {
+    // Copies into aligned arrays: the gunzipped buffer may start at any byte offset.
+    const keys = new Uint32Array(h.rows);
+    Buffer.from(keys.buffer).set(buf.subarray(pos, pos + 4 * h.rows));
+    pos += 4 * h.rows;
+    const q = new Int16Array(h.rows * h.classes);
+    Buffer.from(q.buffer).set(buf.subarray(pos, pos + 2 * q.length));
+    pos += 2 * q.length;
+    const weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
+    return { keys, weights };
+  };
+  const [th, ah, lh] = header.tables as [TableHeader, TableHeader, TableHeader];
+  const tagger = read(th);
+  const actions = read(ah);
+  const labels = read(lh);
+  const clusters = new Map<string, number[]>();
+  for (const line of lines(header.clusters)) {
+    const tab = line.lastIndexOf('\t');
+    clusters.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+  }
+  const numbers = (text: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const line of lines(text)) {
+      const tab = line.lastIndexOf('\t');
+      m.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+    return m;
+  };
+  const table = new Map<string, string>();
+  for (const line of lines(header.lemmas)) {
+    const [form, upos, lemma] = line.split('\t') as [string, string, string];
+    table.set(`${form}\t${upos}`, lemma);
+  }
+  const rules = new Map<string, string>();
+  for (const line of lines(header.rules)) {
+    const [upos, ending, strip, added] = line.split('\t') as [string, string, string, string];
+    rules.set(`${upos}\t${ending}`, `${strip}\t${added}`);
+  }
+  const candidates = new Map<number, Int32Array>();
+  for (const line of lines(header.candidates)) {
+    const [k, ls] = line.split('\t') as [string, string];
+    candidates.set(Number(k), Int32Array.from(ls.split(','), Number));
+  }
+  return {
+    version: header.version,
+    upos: header.upos,
+    tagger: new InlineTable(tagger.keys, tagger.weights, th.classes),
+    lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
+    parser: {
+      actions: new InlineTable(actions.keys, actions.weights, ah.classes),
+      labels: new WeightTable(labels.keys, labels.weights, lh.classes),
+      deprels: header.deprels,
+      root: header.deprels.indexOf('root'),
+      candidates,
+    },
+    lexicon: { clusters, capBuckets: numbers(header.capBuckets ?? ''), tagClasses: numbers(header.tagClasses ?? '') },
+  };
+}
