@@ -62,8 +62,19 @@ const PLACE_AND_DATE = new RegExp(String.raw`^(${PLACE}),?\s+${DATELINE_DATE}$`,
 // Words that open other header lines and would otherwise pass for a place: "Updated Nov 19 - ...", "Mon 18 Nov".
 const NOT_A_PLACE = /^(?:published|posted|updated|modified|last|first|date[a-z]*|sent|released|issued|created|on|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/i;
 
+// Arabic and Persian wires: "بغداد، 20 نوفمبر 2019 (رويترز) - ...", "تهران، ۲۹ آبان ۱۳۹۸ (ایرنا) - ..."; the date
+// must carry its year (findDate's Arabic-script patterns), the agency is optional, a dash must follow.
+const ARABIC_DATELINE = /^[\p{Script=Arabic}\u200c]+(?:\s[\p{Script=Arabic}\u200c]+){0,2}\s*[،,]\s*/u;
+const AFTER_ARABIC_DATE = /^\s*(?:\([^()]{2,30}\)\s*)?[-–—]/u;
+
 /** A wire dateline's date: a partial ISO value when it states the year, else the day and month alone. */
 export function datelineDate(line: string): { value: string } | DayMonth | undefined {
+  const arabic = line.match(ARABIC_DATELINE);
+  if (arabic) {
+    const rest = line.slice(arabic[0].length);
+    const found = findDate(rest);
+    return found && found.index === 0 && AFTER_ARABIC_DATE.test(rest.slice(found.length)) ? { value: found.value } : undefined;
+  }
   const m = line.match(DATELINE) ?? line.match(PLACE_AND_DATE);
   if (!m || NOT_A_PLACE.test(m[1]!)) return undefined;
   const found = findDate(m[2]!);

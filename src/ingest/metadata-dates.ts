@@ -71,9 +71,10 @@ export function isDateLine(line: string): boolean {
   return [STRONG, WEAK, UPDATE].some((label) => labelledDate(line, label, true) !== undefined) || bareDate(line) !== undefined;
 }
 
-// "By Jane Doe | 20 Nov 2019 | World", "Reuters • 3 March 2021", and labels inside a line: the line, then its parts.
+// "By Jane Doe | 20 Nov 2019 | World", "Reuters • 3 March 2021", "November 28, 2019 / 1:05 AM / Updated 4 years ago",
+// and labels inside a line: the line, then its parts.
 function segmentsOf(line: string): string[] {
-  const parts = line.split(/\s*[|•·]\s*/).filter((p) => p.length > 0);
+  const parts = line.split(/\s*[|•·]\s*|\s+\/\s+/).filter((p) => p.length > 0);
   const inside = [...line.matchAll(ANY_LABEL_INSIDE)].map((m) => line.slice(m.index));
   return [line, ...(parts.length > 1 ? parts : []), ...inside];
 }

@@ -4,6 +4,7 @@
  * the story ("... told Middle East Eye", "in Nov 2019 the consulate burned") is never taken.
  */
 import { authorOf, bylineOutletOf, copyrightOf, sourceOf, wireSourceOf } from './metadata-credits.js';
+import { datelineDate } from './dates-forms.js';
 import { findPublished, isDateLine } from './metadata-dates.js';
 import { headerRegion } from './metadata-header.js';
 
@@ -99,7 +100,7 @@ function findTitle(line: string | undefined): string | undefined {
   const words = first.split(/\s+/);
   if (words.length < 2 || words.length > 30) return undefined;
   if (/[.,;:]$/.test(first) && !/\b(?:[A-Z]|Jr|Sr|Inc|Ltd|Co|U\.S)\.$/.test(first)) return undefined;
-  if (isHeaderField(first) || isDateLine(first) || sourceOf(first) || copyrightOf(first) || authorOf(first)) return undefined;
+  if (isHeaderField(first) || isDateLine(first) || datelineDate(first) || wireSourceOf(first) || sourceOf(first) || copyrightOf(first) || authorOf(first)) return undefined;
   return first;
 }
 
@@ -119,7 +120,8 @@ function subjectOf(region: ReadonlyArray<{ text: string; prose: boolean }>): str
   if (at < 0 || !region.some((l, i) => i !== at && isHeaderField(l.text))) return undefined;
   let subject = region[at]!.text.replace(/^(?:subject|subj)\s*:\s*/i, '').trim();
   const next = region[at + 1]?.text;
-  if (next && subject === subject.toUpperCase() && /\p{Lu}/u.test(next) && next === next.toUpperCase() && !/^[A-Z .]{1,20}:|^\d/.test(next)) {
+  // "SUBJECT: PROVINCIAL OFFICIALS DESCRIBE IRANIAN PRESSURE ON THE" + "ELECTION LAW", but not "MSGID/GENADMIN/CENTCOM//".
+  if (next && subject.length >= 40 && subject === subject.toUpperCase() && /^[A-Z][A-Z0-9 ,.'()-]*$/.test(next)) {
     subject = `${subject} ${next}`;
   }
   return subject.length > 0 && subject.length <= MAX_TITLE ? subject : undefined;

@@ -32,7 +32,9 @@ export const emailHandler: FormatHandler = {
     if (mail.messageId) meta.messageId = mail.messageId;
     if (mail.inReplyTo) meta.inReplyTo = mail.inReplyTo;
     // mailparser puts the current time in place of a Date header it cannot parse; only a date the message states counts.
-    const dateHeader = mail.headerLines.findLast((h) => h.key === 'date')?.line.replace(/^date:\s*/i, '').replace(/\s+/g, ' ');
+    // A message copied out of Outlook and saved as text has "Sent: Tuesday, November 19, 2019 3:14 PM" instead.
+    const dateLine = mail.headerLines.findLast((h) => h.key === 'date') ?? mail.headerLines.findLast((h) => h.key === 'sent');
+    const dateHeader = dateLine?.line.replace(/^[a-z]+:\s*/i, '').replace(/\s+/g, ' ');
     const written = dateHeader ? findDate(dateHeader)?.value : undefined;
     if (written && mail.date && !Number.isNaN(mail.date.getTime())) meta.date = mail.date.toISOString();
     const doc = newDocument(input, 'email', text, { mimeType: 'message/rfc822', meta });
