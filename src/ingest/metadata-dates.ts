@@ -28,6 +28,9 @@ const UPDATE = labelAt(UPDATED);
 // A label may also open a later part of a metadata line: "Published: Nov. 19, 2019 Updated: Nov. 20, 2019".
 const ANY_LABEL_INSIDE = new RegExp(String.raw`(?<=[\s|•·,;])(?:${STRONG_LABEL}|${UPDATED})\b`, 'giu');
 
+// Metadata lines are short; a longer line is story text even if it starts with "Published".
+const MAX_META_LINE = 140;
+
 /** A proposed document date: its value, rank (lower is better) and line. */
 interface Candidate {
   value: string;
@@ -40,6 +43,8 @@ export function findPublished(region: readonly HeaderLine[], known?: string): st
   const candidates: Candidate[] = [];
   const yearless: Array<{ dm: DayMonth; line: number }> = [];
   region.forEach(({ text }, line) => {
+    // Every form below needs a digit: a line without one (most of a header) proposes nothing.
+    if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/.test(text)) return;
     const propose = (value: string | undefined, rank: number) => {
       if (value) candidates.push({ value, rank, line });
     };
@@ -48,6 +53,8 @@ export function findPublished(region: readonly HeaderLine[], known?: string): st
     const dateline = datelineDate(text);
     if (dateline && 'value' in dateline) propose(dateline.value, 1);
     else if (dateline) yearless.push({ dm: dateline, line });
+    // Labels and bare dates sit on short metadata lines; a paragraph of the story is only read for its dateline.
+    if (text.length > MAX_META_LINE) return;
     for (const segment of segmentsOf(text)) {
       propose(labelledDate(segment, STRONG, false), 0);
       propose(labelledDate(segment, WEAK, true), 0);

@@ -56,7 +56,8 @@ const LABEL_LINE = /^[\p{L}][\p{L}\p{M} ./()-]{0,30}:\s/u;
  */
 export function isProse(line: string): boolean {
   if (line.length <= 140 && LABEL_LINE.test(line)) return false;
-  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  // Eight or ten words fit in the first 200 characters of any prose line; a long line need not be split whole.
+  const words = line.slice(0, 200).split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
   let enough: boolean;
   if (lower > 0 || /\p{Ll}/u.test(line)) enough = words.length >= 8 && lower >= 3;
