@@ -8,13 +8,18 @@
  *   wire + stamp:   the same under a page stamp of the next day ("August 31, 1996 / 1:05 AM"): the dateline's day must
  *                   be found, its year taken from the stamp;
  *   no dateline:    the dateline line removed: any date found comes from the story, so it counts as a false date.
- * Usage: node --import tsx scripts/eval-document-dates.ts [path/to/dev.txt]
+ * With --relative it also lists the relative date mentions of the stories against their dateline date: how many,
+ * which ones the future reading ("will meet on Monday") changed, and a seeded sample of 40 to check by hand.
+ * Usage: node --import tsx scripts/eval-document-dates.ts [--relative] [path/to/dev.txt]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { inferMetadata } from '../src/ingest/metadata.js';
+import { extractDates, FUTURE_CUES } from '../src/nlp/dates.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const candidates = [process.argv[2], '../shared/data/conll2003/dev.txt', '/work/shared/data/conll2003/dev.txt'];
+const args = process.argv.slice(2);
+const relative = args.includes('--relative');
+const candidates = [args.find((a) => !a.startsWith('--')), '../shared/data/conll2003/dev.txt', '/work/shared/data/conll2003/dev.txt'];
 const path = candidates.find((p): p is string => p !== undefined && existsSync(p));
 if (!path) {
   console.error('CoNLL-2003 dev.txt not found (looked in ../shared/data and /work/shared/data); nothing to evaluate.');
@@ -50,6 +55,10 @@ let stampRight = 0;
 let withoutFalse = 0;
 let noDatelineStories = 0;
 let noDatelineFalse = 0;
+const mentions: string[] = [];
+let changedByFuture = 0;
+// The future words of src/nlp/dates.ts, masked to see what the reading without them would be.
+const FUTURE = new RegExp(FUTURE_CUES.source, 'gi');
 for (const story of stories(readFileSync(path, 'utf8'))) {
   const at = story.findIndex((s, i) => i < 4 && DATELINE.test(s));
   if (at < 0) {
@@ -60,6 +69,16 @@ for (const story of stories(readFileSync(path, 'utf8'))) {
   withDateline++;
   const [, place, y, m, d] = story[at]!.match(DATELINE)!;
   const gold = `${y}-${m}-${d}`;
+  if (relative) {
+    for (const sentence of story.slice(at + 1)) {
+      const plain = extractDates(sentence.replace(FUTURE, (w) => 'x'.repeat(w.length)), gold);
+      for (const x of extractDates(sentence, gold).filter((x) => x.relative)) {
+        const before = plain.find((p) => p.start === x.start);
+        if (before && before.value !== x.value) changedByFuture++;
+        mentions.push(`${gold} | ${x.text} -> ${x.value}${before && before.value !== x.value ? ` (without the future reading ${before.value})` : ''} | ${sentence.slice(Math.max(0, x.start - 90), x.end + 40)}`);
+      }
+    }
+  }
   const found = inferMetadata(story.join('\n')).published;
   if (found === gold) asGivenRight++;
   else if (found !== undefined) asGivenWrong++;
@@ -79,3 +98,13 @@ console.log(`wire style, no year anywhere: a date invented in ${pct(wireInvented
 console.log(`wire style under a next-day page stamp: the dateline's day found in ${pct(stampRight, withDateline)}`);
 console.log(`dateline removed: a date taken from the story in ${pct(withoutFalse, withDateline)}`);
 console.log(`stories without a dateline: a date taken from the story in ${pct(noDatelineFalse, noDatelineStories)}`);
+
+if (relative) {
+  console.log(`relative date mentions: ${mentions.length}, changed by the future reading: ${changedByFuture}`);
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const picked = new Set<number>();
+  while (picked.size < Math.min(40, mentions.length)) picked.add(Math.floor(random() * mentions.length));
+  mentions.filter((x) => x.includes("without the future")).forEach((x) => console.log(`changed: ${x}`));
+  [...picked].sort((a, b) => a - b).forEach((i, k) => console.log(`${k + 1}. ${mentions[i]}`));
+}

@@ -34,14 +34,17 @@ function inferYear(month: number, day: number | undefined, doc: PartialDate | un
   return month - docMonth > 6 || (month - docMonth === 6 && (day ?? 1) > (doc.day ?? 31)) ? doc.year - 1 : doc.year;
 }
 
-// Words that put a clause in the future: "will meet on Monday", "the vote is expected in May", "talks set for March".
-const AHEAD = /\b(?:will|shall|won't|'ll|is to|are to|to be held|scheduled|(?:is|are) expected|(?:is|are) due|plans? to|planned|set (?:to|for)|slated|upcoming|going to)\b/i;
+/** Words that put a clause in the future: "will meet on Monday", "the vote is expected in May", "talks set for March". */
+export const FUTURE_CUES = /\b(?:will|shall|won't|'ll|is to|are to|to be (?:held|played|signed|opened|launched)|scheduled|(?:is|are) expected|(?:is|are) due|plans? to|planned|set (?:to|for)|slated|upcoming|going to)\b/i;
 
-/** True when the clause before `at` (back to a sentence or clause break, at most 80 characters) speaks of the future. */
+/**
+ * True when the clause before `at` (back to a sentence break or comma, at most 80 characters) speaks of the future.
+ * The comma keeps a report's own time apart: "X is to coach Nice, the club said on Friday" is last Friday.
+ */
 function clauseLooksAhead(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
-  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
-  return AHEAD.test(clause);
+  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf(',')) + 1);
+  return FUTURE_CUES.test(clause);
 }
 
 const full = (d: PartialDate | undefined): Required<PartialDate> | undefined =>
@@ -72,9 +75,10 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b${M},?${S}(?:of${S})?${Y}\\b`, 'giy'), resolve: (m) => ({ date: { year: +m[2]!, month: monthNumber(m[1]!)! }, relative: false }) },
   // "in January", "since March", "in March last year": a month name alone only after a cue, so "may" the verb is never
   // a date. It is the latest such month not after the document date, unless the text looks ahead ("next March", "the
-  // vote is expected in May") or names the year ("in March next year"); a year-only document date places none.
+  // vote is expected in May") or names the year ("in March next year"); a year-only document date places none, and
+  // "in April of that year" refers to a year the sentence named before, so it is no date here.
   {
-    re: new RegExp(`\\b(?:(?:in|since|until|by|for|during|early|late|mid|last|this|next)${S}|mid-)((${MONTH_PATTERN})(?:${S}(last|this|next)${S}year)?)\\b(?!\\.?,?${S}(?:of${S})?\\d)`, 'giy'),
+    re: new RegExp(`\\b(?:(?:in|since|until|by|for|during|early|late|mid|last|this|next)${S}|mid-)((${MONTH_PATTERN})(?:${S}(last|this|next)${S}year)?)\\b(?!\\.?,?${S}(?:of${S})?\\d)(?!${S}of${S}(?:that|the${S}(?:same|following|previous))${S}year)`, 'giy'),
     group: 1,
     resolve: (m, doc, ahead) => {
       // "this may be wrong", "troops for march": the verbs stay verbs; the months are written with a capital.

@@ -73,6 +73,7 @@ const RELATIVE: Array<[string, string | undefined, string[]]> = [
   ['They will meet again next March.', '2019-11-20', ['March=2020-03/month']],
   ['They met last March.', '2019-03-10', ['March=2018-03/month']],
   ['They met in March last year.', '2019-11-20', ['March last year=2018-03/month']],
+  ['They voted in April of that year.', '2019-11-20', []],
   ['A new round is planned for March next year.', '2019-11-20', ['March next year=2020-03/month']],
   ['The round opens in March next year.', '2019-11-20', ['March next year=2020-03/month']],
   // Wrapped lines: a date split by a line break is still one date.
