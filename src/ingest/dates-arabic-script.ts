@@ -44,7 +44,30 @@ export const ARABIC_SCRIPT_PATTERNS: DatePattern[] = [
   // "نوفمبر 2019"
   [new RegExp(String.raw`${START}(${alternation([...GREGORIAN_BY_NAME.keys()])})${SEP}((?:19|20)\d{2})${END}`, 'u'),
     (m) => [m[2]!, String(GREGORIAN_BY_NAME.get(m[1]!))]],
+  // "۱۳۹۸/۰۸/۲۹", "1398-08-29": Persian sites and their metadata write solar dates as numbers; years 1300-1499 are
+  // never Gregorian in the documents we read. An impossible solar day ("1398/07/31") gives no date.
+  [/(?<![\d/.-])(1[34]\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![\d/])/, (m) => {
+    const [jy, jm, jd] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (jm < 1 || jm > 12 || jd < 1 || jd > (jm <= 6 ? 31 : 30)) return [m[1]!, '0'];
+    const [y, mo, d] = jalaliToGregorian(jy, jm, jd);
+    return [String(y), String(mo), String(d)];
+  }],
 ];
+
+// Islamic lunar (Hijri) month names, Arabic and Persian spellings. Pages print a Hijri date beside the Gregorian or
+// solar one ("الأربعاء 22 ربيع الأول 1441 هـ - 20 نوفمبر 2019 م"); it is recognised so such a line still counts as a
+// date line, but not converted (the lunar calendar in use varies by country by a day or two).
+const HIJRI_MONTHS = [
+  'محرم', 'صفر', 'ربيع الأول', 'ربيع الاول', 'ربيع الآخر', 'ربيع الثاني', 'جمادى الأولى', 'جمادى الاولى', 'جمادى الآخرة',
+  'جمادى الثانية', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة', 'ربیع‌الاول', 'ربیع‌الثانی', 'جمادی‌الاول',
+  'جمادی‌الثانی', 'ذی‌القعده', 'ذی‌الحجه', 'ربیع الاول', 'ربیع الثانی', 'جمادی الاول', 'جمادی الثانی', 'ذی القعده', 'ذی الحجه',
+];
+
+/** A Hijri (lunar) date with its era mark, and the bare era marks ("هـ", "م", "ه.ق"); digits must already be ASCII. */
+export const HIJRI_DATE = new RegExp(
+  String.raw`${START}(?:\d{1,2}${SEP}(?:${alternation(HIJRI_MONTHS)})${SEP}1[34]\d{2}(?:\s*(?:هـ|ه\.?\s?ق|ق)${END})?|(?:هـ|م|ه\.?\s?ق|ه\.?\s?ش)${END}\.?)`,
+  'gu',
+);
 
 /** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits with ASCII ones; one character each, so offsets are kept. */
 export function normalizeDigits(text: string): string {

@@ -34,6 +34,8 @@ const PATTERNS: DatePattern[] = [
 
 /** Finds the first date in the text, or null; values that are not real dates (month 13, 31 February) are skipped. */
 export function findDate(raw: string): FoundDate | null {
+  // Every pattern needs a digit (ASCII, Arabic-Indic or Persian); most lines of a header have none.
+  if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/.test(raw)) return null;
   const text = normalizeDigits(raw);
   let best: FoundDate | null = null;
   for (const [pattern, parts] of PATTERNS) {

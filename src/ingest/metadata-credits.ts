@@ -70,10 +70,20 @@ export function copyrightOf(segment: string): string | undefined {
   return copyright ? cleanOutlet(copyright[1]!.replace(/\.?\s*all rights reserved\.?$/i, '').replace(/,?\s+(?:19|20)\d{2}$/, '')) : undefined;
 }
 
-/** The agency of a wire credit opening a paragraph: "WASHINGTON (Reuters) - ...", "TEHRAN, Iran (AP) — ...", "(AFP) - ...". */
+// The date a dateline may carry before the agency: "Nov 19", "Nov. 19, 2019", "19 November".
+const DATELINE_DATE = String.raw`(?:,?\s+(?:\p{Lu}\p{L}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{L}{2,8})(?:,\s*\d{4})?,?)?`;
+const WIRE_CREDIT = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}\p{M}.'-]*(?:,?\s+\p{Lu}[\p{L}\p{M}.'-]*){0,4}${DATELINE_DATE}\s+)?(?:\(([\p{Lu}][\p{L}&. ]{0,30})\)|/([\p{Lu}][\p{L}&. ]{0,30})/)\s*(?:--|[-–—])\s`,
+  'u',
+);
+
+/**
+ * The agency of a wire credit opening a paragraph: "WASHINGTON (Reuters) - ...", "TEHRAN, Iran (AP) — ...",
+ * "BAGHDAD, Nov 19 (Reuters) - ...", "WASHINGTON, Nov. 19, 2019 /PRNewswire/ -- ...", "(AFP) - ...".
+ */
 export function wireSourceOf(line: string): string | undefined {
-  const m = line.match(/^(?:\p{Lu}[\p{L}\p{M}.'-]*(?:,?\s+\p{Lu}[\p{L}\p{M}.'-]*){0,4}\s+)?\(([\p{Lu}][\p{L}&. ]{0,30})\)\s*[-–—]\s/u);
-  return m ? m[1]!.trim() : undefined;
+  const m = line.match(WIRE_CREDIT);
+  return m ? (m[1] ?? m[2])!.trim() : undefined;
 }
 
 function cleanOutlet(value: string): string | undefined {

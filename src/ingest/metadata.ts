@@ -3,9 +3,10 @@
  * top and bottom where pages put them. Every rule needs a label or a layout cue; a name or date that only occurs in
  * the story ("... told Middle East Eye", "in Nov 2019 the consulate burned") is never taken.
  */
-import { normalizeDigits } from './dates-arabic-script.js';
-import { findDate } from './dates.js';
 import { authorOf, bylineOutletOf, copyrightOf, sourceOf, wireSourceOf } from './metadata-credits.js';
+import { datelineDate } from './dates-forms.js';
+import { findPublished, isDateLine } from './metadata-dates.js';
+import { headerRegion } from './metadata-header.js';
 
 /** Metadata inferred from a text; a field is absent when no line clearly states it. */
 export interface InferredMetadata {
@@ -25,17 +26,25 @@ const TOP_LINES = 2;
 const MAX_META_LINE = 140;
 const MAX_TITLE = 200;
 
+/** What the file's format already said about the document (an e-mail's Date header, a JSON record's "published"). */
+export interface KnownMetadata {
+  /** Partial ISO date; gives a yearless dateline ("BAGHDAD, Nov 19 (Reuters) -") its year. */
+  published?: string;
+}
+
 /** Reads title, source, published date and author from the layout of an article's text. */
-export function inferMetadata(text: string): InferredMetadata {
+export function inferMetadata(text: string, known: KnownMetadata = {}): InferredMetadata {
   const lines = text.split(/\r?\n|\f/).map((l) => l.trim()).filter((l) => l.length > 0);
   const head = lines.slice(0, HEAD_LINES);
   // The bottom never reaches the headline or the line under it, where a "©" credits a photo rather than the page.
   const tail = lines.slice(Math.max(TOP_LINES, lines.length - TAIL_LINES));
   const edges = lines.length > HEAD_LINES ? [...head, ...tail] : head;
   const out: InferredMetadata = {};
-  const title = findTitle(lines.find((l, i) => i >= 3 || !isPageChrome(l)));
+  const region = headerRegion(lines);
+  const title = findTitle(lines.find((l, i) => i >= 3 || !isPageChrome(l))) ?? subjectOf(region);
   if (title) out.title = title;
-  const published = findPublished(edges);
+  // Only the header region dates the document: a date in the story is about an event.
+  const published = findPublished(region, known.published);
   if (published) out.published = published;
   const source = firstOf(edges, sourceOf) ?? firstOf(tail, copyrightOf) ?? firstOf(edges, bylineOutletOf)
     ?? head.slice(0, 6).map(wireSourceOf).find((s) => s !== undefined);
@@ -43,6 +52,15 @@ export function inferMetadata(text: string): InferredMetadata {
   const author = firstOf(edges, authorOf);
   if (author) out.author = author;
   return out;
+}
+
+/**
+ * The format's date unless the text states the same date more precisely: a JSON record's "2019-11" and the story's
+ * dateline "BAGHDAD, Nov 19 (Reuters) -" give 2019-11-19; a text date that disagrees never replaces the format's.
+ */
+export function refinePublished(given: string | undefined, inferred: string | undefined): string | undefined {
+  if (given === undefined) return inferred;
+  return inferred !== undefined && inferred.startsWith(`${given}-`) ? inferred : given;
 }
 
 /** Applies a rule to each metadata-sized line (and to its "|"-separated parts), returning the first value found. */
@@ -82,59 +100,29 @@ function findTitle(line: string | undefined): string | undefined {
   const words = first.split(/\s+/);
   if (words.length < 2 || words.length > 30) return undefined;
   if (/[.,;:]$/.test(first) && !/\b(?:[A-Z]|Jr|Sr|Inc|Ltd|Co|U\.S)\.$/.test(first)) return undefined;
-  if (labelledDate(first) || sourceOf(first) || copyrightOf(first) || authorOf(first)) return undefined;
+  if (isHeaderField(first) || isDateLine(first) || datelineDate(first) || wireSourceOf(first) || sourceOf(first) || copyrightOf(first) || authorOf(first)) return undefined;
   return first;
 }
 
-// Labels that announce the publication date, and those that announce a later edit (used only when nothing better).
-// Arabic "تاريخ النشر" / "نشر في" and Persian "تاریخ انتشار" / "منتشر شده" mean "date of publication" / "published (on)".
-const PUBLISHED_LABEL = /^(?:published|posted|first published|publication date|date(?:d|line)?|released|issued|تاريخ النشر|نشر في|نشر بتاريخ|تاريخ|تاریخ انتشار|منتشر شده(?: در)?|تاریخ)(?:\s+on)?\s*[:»\-–|]?\s*/iu;
-const UPDATED_LABEL = /^(?:(?:last\s+)?updated|modified|last modified|آخر تحديث|تم التحديث|به‌روزرسانی|بروزرسانی)(?:\s+on)?\s*[:»\-–|]?\s*/iu;
+// A mail or cable header field opening a text is no headline: "From: Jane Doe <jane@example.org>", "O 191432Z NOV 19".
+const FIELD = /^(?:from|sent|to|cc|date|subject|subj|fm|info|dtg|importance|reply-to)\s*:/i;
+const CABLE_FIELD = /^(?:(?:FM|TO|INFO)\s+[A-Z]{2}|[ZOPRWY]{1,2}\s+\d{6}\s?[A-Z]\b)/;
+const isHeaderField = (line: string) => FIELD.test(line) || CABLE_FIELD.test(line);
 
 /**
- * "Published November 20th, 2019 - 08:25 GMT" and " date 2019-11-19" are labelled; "20 Nov 2019|" is a line that is
- * nothing but a date; "Updated: 2020-01-05" is taken only when the page gives no publication date.
+ * The subject of a mail or cable header written into the text ("Subject: RE: Meeting notes", "SUBJECT: IRAQI
+ * OFFICIALS DISCUSS ..."), used as the title when the first line is no headline. A cable's capitalised subject
+ * wraps onto the next line when that line is capitalised too and no other field.
  */
-function findPublished(lines: string[]): string | undefined {
-  const short = lines.filter((l) => l.length <= MAX_META_LINE);
-  const candidates = short.flatMap((l) => [l, ...segmentsOf(l)]);
-  for (const segment of candidates) {
-    const value = labelledDate(segment);
-    if (value) return value;
+function subjectOf(region: ReadonlyArray<{ text: string; prose: boolean }>): string | undefined {
+  const at = region.findIndex((l) => /^(?:subject|subj)\s*:/i.test(l.text));
+  // A "Subject:" line alone starts memos and articles too; beside another header field it is a mail's or cable's.
+  if (at < 0 || !region.some((l, i) => i !== at && isHeaderField(l.text))) return undefined;
+  let subject = region[at]!.text.replace(/^(?:subject|subj)\s*:\s*/i, '').trim();
+  const next = region[at + 1]?.text;
+  // "SUBJECT: PROVINCIAL OFFICIALS DESCRIBE IRANIAN PRESSURE ON THE" + "ELECTION LAW", but not "MSGID/GENADMIN/CENTCOM//".
+  if (next && subject.length >= 40 && subject === subject.toUpperCase() && /^[A-Z][A-Z0-9 ,.'()-]*$/.test(next)) {
+    subject = `${subject} ${next}`;
   }
-  for (const segment of candidates) {
-    const value = bareDate(segment);
-    if (value) return value;
-  }
-  for (const segment of candidates) {
-    const m = segment.match(UPDATED_LABEL);
-    if (m && m[0].length > 0) {
-      const found = findDate(segment.slice(m[0].length));
-      if (found && found.index === 0) return found.value;
-    }
-  }
-  return undefined;
-}
-
-function labelledDate(segment: string): string | undefined {
-  const m = segment.match(PUBLISHED_LABEL);
-  if (!m || m[0].length === 0) return undefined;
-  // The date must follow the label directly: "Posted on 3 March 2021", not "Posted by a reader who in 2019 ...".
-  const found = findDate(segment.slice(m[0].length));
-  return found && found.index <= 4 ? found.value : undefined;
-}
-
-// A line holding a date plus at most a time, a weekday or separators: "20 Nov 2019|", "Mon 18 Nov 2019 17.00 GMT".
-function bareDate(segment: string): string | undefined {
-  const found = findDate(segment);
-  if (!found) return undefined;
-  // Offsets from findDate hold for the ASCII-digit form too (one character per digit either way).
-  const ascii = normalizeDigits(segment);
-  const rest = (ascii.slice(0, found.index) + ' ' + ascii.slice(found.index + found.length))
-    .replace(/\bT\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/, ' ')
-    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2})?\b/gi, ' ')
-    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi, ' ')
-    .replace(/(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|یکشنبه|دوشنبه|سه‌?شنبه|چهارشنبه|پنج‌?شنبه|جمعه|شنبه|ساعت)/gu, ' ')
-    .replace(/[\s|•·,،\-–—/()[\]]+/g, '');
-  return rest.length === 0 ? found.value : undefined;
+  return subject.length > 0 && subject.length <= MAX_TITLE ? subject : undefined;
 }

@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, IngestFailure, type FormatHandler, type IngestLimits } 
 import { HANDLERS } from './handlers.js';
 import { describeBinary, looksLikeText } from './decode.js';
 import { extensionOf, sha256Hex } from './document.js';
-import { inferMetadata } from './metadata.js';
+import { inferMetadata, refinePublished } from './metadata.js';
 
 // Sniffers see this many leading bytes.
 const HEAD_BYTES = 4096;
@@ -77,10 +77,10 @@ function finish(doc: ExtractedDocument, container: boolean): void {
   for (const child of doc.children ?? []) finish(child, false);
   if (container) return;
   if (doc.language === undefined) doc.language = detectLanguage(doc.text);
-  const inferred = inferMetadata(doc.text);
+  const inferred = inferMetadata(doc.text, { published: doc.published });
   doc.title ??= inferred.title;
   doc.source ??= inferred.source;
-  doc.published ??= inferred.published;
+  doc.published = refinePublished(doc.published, inferred.published);
   doc.author ??= inferred.author;
   for (const key of ['title', 'source', 'published', 'author'] as const) if (doc[key] === undefined) delete doc[key];
 }

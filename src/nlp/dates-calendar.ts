@@ -62,3 +62,18 @@ export function addMonths(year: number, month: number, delta: number): { year: n
   const k = year * 12 + (month - 1) + delta;
   return { year: Math.floor(k / 12), month: (k % 12) + 1 };
 }
+
+/**
+ * The most precise partial date holding every day from `first` to `last`: the day when they are one, the month or the
+ * year when both fall in it, undefined when the period crosses a new year ("last week" read on 2 January).
+ */
+export function covering(first: Required<PartialDate>, last: Required<PartialDate>): PartialDate | undefined {
+  if (first.year !== last.year) return undefined;
+  if (first.month !== last.month) return { year: first.year };
+  return first.day === last.day ? first : { year: first.year, month: first.month };
+}
+
+/** The Monday starting the week (Monday to Sunday) that holds a date. */
+export function mondayOf(d: Required<PartialDate>): Required<PartialDate> {
+  return addDays(d, -((weekday(d) + 6) % 7));
+}

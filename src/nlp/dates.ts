@@ -1,16 +1,20 @@
 /** Date mentions by rule: absolute, partial and relative to the document date, normalised to partial ISO dates. */
 import type { DateMention } from '../model/index.js';
 import {
-  addDays, addMonths, formatPartial, isValidDay, monthNumber, MONTH_PATTERN, parsePartialIso, weekday, WEEKDAYS, type PartialDate,
+  addDays, addMonths, covering, formatPartial, isValidDay, mondayOf, monthNumber, MONTH_PATTERN, parsePartialIso, weekday, WEEKDAYS,
+  type PartialDate,
 } from './dates-calendar.js';
 
 const M = `(${MONTH_PATTERN})\\.?`;
 const D = '(\\d{1,2})(?:st|nd|rd|th)?';
 const Y = '((?:1[89]|20)\\d{2})';
 const WD = `(${WEEKDAYS.join('|')})`;
+// The space between words of a date: spaces, or one line break where wrapped text split "earlier this\nmonth".
+const S = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
 const NUM_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
-type Resolve = (m: RegExpExecArray, doc: PartialDate | undefined) => { date: PartialDate; relative: boolean } | undefined;
+/** Resolves a match; `ahead()` tells whether its clause speaks of the future ("will meet on Monday"). */
+type Resolve = (m: RegExpExecArray, doc: PartialDate | undefined, ahead: () => boolean) => { date: PartialDate; relative: boolean } | undefined;
 
 /** A pattern and how its match becomes a date; earlier rules win ties at the same start. */
 interface Rule {
@@ -20,15 +24,37 @@ interface Rule {
   group?: number;
 }
 
-/** Year for a day and month written without one: the document's year, or the year before when that lands > 6 months ahead. */
+/**
+ * Year for a day and month written without one: the document's year, or the year before when that lands > 6 months
+ * ahead. A document dated by its year alone cannot place "26 February" (that February or the one before), so none.
+ */
 function inferYear(month: number, day: number | undefined, doc: PartialDate | undefined): number | undefined {
-  if (!doc) return undefined;
-  const docMonth = doc.month ?? 12;
+  if (!doc || doc.month === undefined) return undefined;
+  const docMonth = doc.month;
   return month - docMonth > 6 || (month - docMonth === 6 && (day ?? 1) > (doc.day ?? 31)) ? doc.year - 1 : doc.year;
+}
+
+/** Words that put a clause in the future: "will meet on Monday", "the vote is expected in May", "talks set for March". */
+export const FUTURE_CUES = /\b(?:will|shall|won't|'ll|is to|are to|to be (?:held|played|signed|opened|launched)|scheduled|(?:is|are) expected|(?:is|are) due|plans? to|planned|set (?:to|for)|slated|upcoming|going to)\b/i;
+
+/**
+ * True when the clause before `at` (back to a sentence break or comma, at most 80 characters) speaks of the future.
+ * The comma keeps a report's own time apart: "X is to coach Nice, the club said on Friday" is last Friday.
+ */
+function clauseLooksAhead(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf(',')) + 1);
+  return FUTURE_CUES.test(clause);
 }
 
 const full = (d: PartialDate | undefined): Required<PartialDate> | undefined =>
   d && d.month !== undefined && d.day !== undefined ? (d as Required<PartialDate>) : undefined;
+
+/** A period of days as a relative date at the precision that holds all of it; none when it crosses a new year. */
+function period(first: Required<PartialDate>, last: Required<PartialDate>): ReturnType<Resolve> {
+  const date = covering(first, last);
+  return date ? { date, relative: true } : undefined;
+}
 
 function dayMonth(day: string, month: string, year: string | undefined, doc: PartialDate | undefined): ReturnType<Resolve> {
   const mo = monthNumber(month)!;
@@ -42,28 +68,37 @@ const RULES: Rule[] = [
   // "2019-11-20", "1996-08-22"
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/gy, resolve: (m) => isValidDay(+m[1]!, +m[2]!, +m[3]!) ? { date: { year: +m[1]!, month: +m[2]!, day: +m[3]! }, relative: false } : undefined },
   // "3 January 2020", "3rd of January, 2020", "26 February"
-  { re: new RegExp(`\\b${D}(?: of)? ${M}(?:,? ${Y})?\\b`, 'giy'), resolve: (m, doc) => dayMonth(m[1]!, m[2]!, m[3], doc) },
+  { re: new RegExp(`\\b${D}(?:${S}of)?${S}${M}(?:,?${S}${Y})?\\b`, 'giy'), resolve: (m, doc) => dayMonth(m[1]!, m[2]!, m[3], doc) },
   // "November 20th, 2019", "Sept. 18, 2016", "March 3"
-  { re: new RegExp(`\\b${M} ${D}(?:,? ${Y})?\\b(?!,\\d)`, 'giy'), resolve: (m, doc) => dayMonth(m[2]!, m[1]!, m[3], doc) },
+  { re: new RegExp(`\\b${M}${S}${D}(?:,?${S}${Y})?\\b(?!,\\d)`, 'giy'), resolve: (m, doc) => dayMonth(m[2]!, m[1]!, m[3], doc) },
   // "Sept 2018", "January 2020", "June of 2014"
-  { re: new RegExp(`\\b${M},? (?:of )?${Y}\\b`, 'giy'), resolve: (m) => ({ date: { year: +m[2]!, month: monthNumber(m[1]!)! }, relative: false }) },
-  // "in January", "since March": a month name alone only after a cue, so "may" the verb is never a date.
+  { re: new RegExp(`\\b${M},?${S}(?:of${S})?${Y}\\b`, 'giy'), resolve: (m) => ({ date: { year: +m[2]!, month: monthNumber(m[1]!)! }, relative: false }) },
+  // "in January", "since March", "in March last year": a month name alone only after a cue, so "may" the verb is never
+  // a date. It is the latest such month not after the document date, unless the text looks ahead ("next March", "the
+  // vote is expected in May") or names the year ("in March next year"); a year-only document date places none, and
+  // "in April of that year" refers to a year the sentence named before, so it is no date here.
   {
-    re: new RegExp(`\\b(?:in|since|until|by|during|early|late|mid-?|last|this|next) (${MONTH_PATTERN.replace('|may', '')}|May)\\b(?!\\.?,? (?:of )?\\d)`, 'giy'),
+    re: new RegExp(`\\b(?:(?:in|since|until|by|for|during|early|late|mid|last|this|next)${S}|mid-)((${MONTH_PATTERN})(?:${S}(last|this|next)${S}year)?)\\b(?!\\.?,?${S}(?:of${S})?\\d)(?!${S}of${S}(?:that|the${S}(?:same|following|previous))${S}year)`, 'giy'),
     group: 1,
-    resolve: (m, doc) => {
-      const mo = monthNumber(m[1]!)!;
-      const cue = m[0].split(/[ -]/)[0]!.toLowerCase();
-      if (!doc) return undefined;
-      let year = inferYear(mo, undefined, doc)!;
-      if (cue === 'next' && mo <= (doc.month ?? 12)) year = doc.year + 1;
-      if (cue === 'last' && mo >= (doc.month ?? 1)) year = doc.year - 1;
+    resolve: (m, doc, ahead) => {
+      // "this may be wrong", "troops for march": the verbs stay verbs; the months are written with a capital.
+      if (!doc || doc.month === undefined || /^(?:may|march)$/.test(m[2]!)) return undefined;
+      const mo = monthNumber(m[2]!)!;
+      const cue = m[0].split(/[\s-]/)[0]!.toLowerCase();
+      const yearCue = m[3]?.toLowerCase();
+      let year: number;
+      if (yearCue) year = doc.year + { last: -1, this: 0, next: 1 }[yearCue]!;
+      else if (cue === 'this') year = doc.year;
+      else if (cue === 'next') year = mo > doc.month ? doc.year : doc.year + 1;
+      else if (cue !== 'last' && cue !== 'since' && ahead()) year = mo >= doc.month ? doc.year : doc.year + 1;
+      else if (cue === 'last') year = mo < doc.month ? doc.year : doc.year - 1;
+      else year = mo <= doc.month ? doc.year : doc.year - 1;
       return { date: { year, month: mo }, relative: true };
     },
   },
   // "in 2011", "since 2003", "by 2025": a bare year needs a cue so counts ("2,000 pilgrims", "1500 troops") are not dates.
   {
-    re: new RegExp(`\\b(?:(?:in|since|until|till|by|during|from|to|of|before|after|between|and|early|late|mid|year|summer|winter|spring|autumn|fall) |mid-)${Y}\\b(?![,.]?\\d)`, 'giy'),
+    re: new RegExp(`\\b(?:(?:in|since|until|till|by|during|from|to|of|before|after|between|and|early|late|mid|year|summer|winter|spring|autumn|fall)${S}|mid-)${Y}\\b(?![,.]?\\d)`, 'giy'),
     group: 1,
     resolve: (m) => ({ date: { year: +m[1]! }, relative: false }),
   },
@@ -76,25 +111,28 @@ const RULES: Rule[] = [
       return d ? { date: addDays(d, delta), relative: true } : undefined;
     },
   },
-  // "last week", "this month", "next year"; a week is reported at month precision (the model has no week precision).
+  // "last week", "earlier this month", "next year", "the past week": the period as days, reported at the finest
+  // precision that holds all of it ("last week" read on Tuesday 5 November 2019 ran from 28 October: the year 2019).
   {
-    re: /\b(last|this|next|past) (week|month|year)\b/giy,
+    re: new RegExp(`\\b(last|this|next|past)${S}(week|month|year)\\b`, 'giy'),
     resolve: (m, doc) => {
       if (!doc) return undefined;
       const dir = { last: -1, past: -1, this: 0, next: 1 }[m[1]!.toLowerCase()]!;
       const unit = m[2]!.toLowerCase();
+      const d = full(doc);
+      // "the past year" is the twelve months up to the document date, not the calendar year before it.
+      if (m[1]!.toLowerCase() === 'past') return d ? period(addDays(d, -{ week: 7, month: 30, year: 365 }[unit]!), d) : undefined;
       if (unit === 'year') return { date: { year: doc.year + dir }, relative: true };
       if (doc.month === undefined) return undefined;
       if (unit === 'month') return { date: addMonths(doc.year, doc.month, dir), relative: true };
-      const d = full(doc);
-      if (!d) return { date: { year: doc.year, month: doc.month }, relative: true };
-      const { year, month } = addDays(d, 7 * dir);
-      return { date: { year, month }, relative: true };
+      if (!d) return undefined;
+      const monday = addDays(mondayOf(d), 7 * dir);
+      return period(monday, addDays(monday, 6));
     },
   },
-  // "three days ago", "two weeks ago", "a year ago"
+  // "three days ago", "two weeks ago", "a year ago"; weeks are counted loosely, three days either side.
   {
-    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago\b/giy,
+    re: new RegExp(`\\b(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)${S}(day|week|month|year)s?${S}ago\\b`, 'giy'),
     resolve: (m, doc) => {
       const n = NUM_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
       const unit = m[2]!.toLowerCase();
@@ -104,14 +142,15 @@ const RULES: Rule[] = [
       if (unit === 'month') return { date: addMonths(doc.year, doc.month, -n), relative: true };
       const d = full(doc);
       if (!d) return undefined;
-      const back = addDays(d, -(unit === 'week' ? 7 * n : n));
-      return { date: unit === 'week' ? { year: back.year, month: back.month } : back, relative: true };
+      if (unit === 'day') return { date: addDays(d, -n), relative: true };
+      return period(addDays(d, -7 * n - 3), addDays(d, -7 * n + 3));
     },
   },
-  // "on Monday", "last Tuesday", "next Friday": a bare weekday in news means the latest one on or before the document date.
+  // "on Monday", "last Tuesday", "next Friday": a bare weekday in news means the latest one on or before the document
+  // date, or the next one after it when the clause looks ahead ("the envoy will return on Monday").
   {
-    re: new RegExp(`\\b(?:(last|next|this) )?${WD}\\b`, 'giy'),
-    resolve: (m, doc) => {
+    re: new RegExp(`\\b(?:(last|next|this)${S})?${WD}\\b`, 'giy'),
+    resolve: (m, doc, ahead) => {
       const d = full(doc);
       if (!d) return undefined;
       const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
@@ -119,7 +158,7 @@ const RULES: Rule[] = [
       const cue = m[1]?.toLowerCase();
       let delta = -((today - target + 7) % 7);
       if (cue === 'last' && delta === 0) delta = -7;
-      if (cue === 'next') delta = ((target - today + 7) % 7) || 7;
+      if (cue === 'next' || (cue !== 'last' && ahead())) delta = ((target - today + 7) % 7) || 7;
       return { date: addDays(d, delta), relative: true };
     },
   },
@@ -142,7 +181,7 @@ export function extractDates(text: string, documentDate?: string): DateMention[]
       rule.re.lastIndex = i;
       const m = rule.re.exec(text);
       if (!m) continue;
-      const r = rule.resolve(m, doc);
+      const r = rule.resolve(m, doc, () => clauseLooksAhead(text, i));
       if (!r) continue;
       const inner = rule.group ? m[rule.group]! : m[0];
       const start = rule.group ? i + m[0].lastIndexOf(inner) : i;

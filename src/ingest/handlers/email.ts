@@ -1,6 +1,7 @@
 /** E-mail messages (.eml): headers become metadata, the body the text, attachments child documents. */
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
+import { findDate } from '../dates.js';
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { newDocument, toWarning } from '../document.js';
 import { looksLikeEmail } from '../email-headers.js';
@@ -30,7 +31,12 @@ export const emailHandler: FormatHandler = {
     if (mail.subject) meta.subject = mail.subject;
     if (mail.messageId) meta.messageId = mail.messageId;
     if (mail.inReplyTo) meta.inReplyTo = mail.inReplyTo;
-    if (mail.date) meta.date = mail.date.toISOString();
+    // mailparser puts the current time in place of a Date header it cannot parse; only a date the message states counts.
+    // A message copied out of Outlook and saved as text has "Sent: Tuesday, November 19, 2019 3:14 PM" instead.
+    const dateLine = mail.headerLines.findLast((h) => h.key === 'date') ?? mail.headerLines.findLast((h) => h.key === 'sent');
+    const dateHeader = dateLine?.line.replace(/^[a-z]+:\s*/i, '').replace(/\s+/g, ' ');
+    const written = dateHeader ? findDate(dateHeader)?.value : undefined;
+    if (written && mail.date && !Number.isNaN(mail.date.getTime())) meta.date = mail.date.toISOString();
     const doc = newDocument(input, 'email', text, { mimeType: 'message/rfc822', meta });
     if (mail.subject?.trim()) doc.title = mail.subject.trim();
     const sender = mail.from?.value[0];
@@ -38,8 +44,9 @@ export const emailHandler: FormatHandler = {
     if (!doc.author) delete doc.author;
     const domain = sender?.address?.split('@')[1]?.toLowerCase();
     if (domain) doc.source = domain;
-    // Mail dates carry a time zone; the calendar date in UTC is what the store keeps.
-    if (mail.date && !Number.isNaN(mail.date.getTime())) doc.published = mail.date.toISOString().slice(0, 10);
+    // The calendar date as the sender wrote it ("Tue, 19 Nov 2019 23:30:00 -0500" is the 19th, though the 20th in UTC):
+    // the body's "yesterday" and "on Monday" count from the sender's day.
+    if (written) doc.published = written;
 
     const children: ExtractedDocument[] = [];
     const warnings: IngestError[] = [];
