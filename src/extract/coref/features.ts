@@ -1,0 +1,92 @@
+/** The features the scorer weighs for one reference and one candidate antecedent (an entity or a list of them). */
+import type { Reference } from './detect.js';
+import type { Appearance } from './context.js';
+import type { Profile } from './profiles.js';
+
+/** Names of candidate features, in weight-vector order. */
+export const CANDIDATE_FEATURES = [
+  'dist', 'dist_definite', 'same_sentence', 'rank', 'subject', 'parallel', 'possessor', 'oblique', 'descriptor',
+  'head_only', 'gender_known', 'mentions', 'binding', 'via_reference', 'country_fit', 'country_miss', 'plural_name',
+  'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor',
+] as const;
+
+/** Names of the features of the "refers to nothing named" option. */
+export const NULL_FEATURES = [
+  'null_pronoun', 'null_possessive', 'null_definite', 'null_collective', 'null_pleonastic', 'null_it', 'null_they',
+  'null_no_descriptor', 'null_candidates',
+] as const;
+
+/** Every feature name; weights are stored by name. */
+export const FEATURES: readonly string[] = [...CANDIDATE_FEATURES, ...NULL_FEATURES];
+const INDEX = new Map(FEATURES.map((f, i) => [f, i]));
+
+/** A sparse feature vector: feature index -> value. */
+export type Features = Map<number, number>;
+
+/** Sets a feature by name (skipping zeros). */
+export function put(f: Features, name: string, value: number | boolean): void {
+  const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  if (v !== 0) f.set(INDEX.get(name)!, v);
+}
+
+// Nouns for a government, which the text may leave to its country: "the regime", "the government" after "Syria".
+const GOVERNMENT = new Set(['government', 'regime', 'administration', 'authority', 'state', 'country', 'nation', 'republic']);
+
+/** The government nouns that may stand for a country named before. */
+export function standsForCountry(head: string): boolean {
+  return GOVERNMENT.has(head);
+}
+
+/** Features of a single-entity candidate, seen last at `last`, for reference `r` in sentence `sentence`. */
+export function singleFeatures(r: Reference, sentence: number, last: Appearance, p: Profile, rank: number, binding: boolean): Features {
+  const f: Features = new Map();
+  const dist = sentence - last.sentence;
+  put(f, 'dist', Math.min(dist, 6));
+  put(f, 'dist_definite', r.kind === 'definite' || r.kind === 'collective' ? Math.min(dist, 12) : 0);
+  put(f, 'same_sentence', dist === 0);
+  put(f, 'rank', Math.min(rank, 5));
+  put(f, 'subject', last.subject);
+  put(f, 'parallel', last.subject && r.subject);
+  put(f, 'possessor', last.possessor);
+  put(f, 'oblique', last.oblique);
+  const described = r.head !== '' && p.descriptors.has(r.head);
+  put(f, 'descriptor', described);
+  put(f, 'far_descriptor', described && dist > 3);
+  put(f, 'head_only', r.head !== '' && !described && !standsForCountry(r.head));
+  put(f, 'gender_known', r.gender !== null && p.gender === r.gender);
+  put(f, 'mentions', Math.log(1 + p.mentions));
+  put(f, 'binding', binding);
+  put(f, 'via_reference', last.viaReference);
+  const countryNoun = standsForCountry(r.head);
+  put(f, 'country_fit', countryNoun && p.country);
+  put(f, 'country_miss', countryNoun && !p.country);
+  put(f, 'plural_name', r.plural && p.plural);
+  put(f, 'they_single', r.plural && !p.plural);
+  put(f, 'group_people', p.type === 'MISC');
+  return f;
+}
+
+/** Features of a list candidate: "Kataib Hezbollah, Asaib Ahl al-Haq and Badr" for "the three" or "they". */
+export function listFeatures(r: Reference, sentence: number, listSentence: number, size: number, cut: boolean): Features {
+  const f: Features = new Map();
+  const dist = sentence - listSentence;
+  put(f, 'dist', Math.min(dist, 6));
+  put(f, 'same_sentence', dist === 0);
+  put(f, 'list', 1);
+  put(f, 'list_exact', r.count > 0 && r.count === size);
+  put(f, 'list_cut', cut);
+  put(f, 'list_longer', r.count === 0 && size > 2);
+  return f;
+}
+
+/** Features of the option that the reference names no entity of the text (generic, pleonastic, unnamed). */
+export function nullFeatures(r: Reference, candidates: number, anyDescriptor: boolean): Features {
+  const f: Features = new Map();
+  put(f, `null_${r.kind}`, 1);
+  put(f, 'null_pleonastic', r.pleonastic);
+  put(f, 'null_it', r.kind === 'pronoun' && !r.plural && r.gender === null);
+  put(f, 'null_they', r.kind === 'pronoun' && r.plural);
+  put(f, 'null_no_descriptor', r.head !== '' && !anyDescriptor && !standsForCountry(r.head));
+  put(f, 'null_candidates', Math.log(1 + candidates));
+  return f;
+}

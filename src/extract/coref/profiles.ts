@@ -1,0 +1,95 @@
+/** What the document has said so far about each entity: how often it was named, its gender, the nouns it was described with. */
+import type { EntityType } from '../../model/index.js';
+import { countryOf } from '../../resolve/countries.js';
+import { normalizeName } from '../../resolve/index.js';
+import { FUNCTION_WORDS } from '../relations/lexicon.js';
+import { genderOfWord, nounSense } from './lexicon.js';
+import type { Item } from './sentence.js';
+
+/** One entity as the document has presented it up to the current sentence. */
+export interface Profile {
+  key: string;
+  type: EntityType;
+  mentions: number;
+  gender: 'M' | 'F' | null;
+  /** Singular head nouns the text used for it: "militia" from "Kataib Hezbollah, an Iraqi militia" or "the militia X". */
+  descriptors: Set<string>;
+  /** Named as a country ("Iraq", "the United States"): what "the country" stands for. */
+  country: boolean;
+  /** A plural name ("Syrian Democratic Forces", "Iraqis"): fits "they". */
+  plural: boolean;
+}
+
+// Nouns that say the gender of the person they describe: "his wife Naina", "the spokeswoman".
+const GENDERED: Record<string, 'M' | 'F'> = {
+  man: 'M', husband: 'M', father: 'M', son: 'M', brother: 'M', king: 'M', spokesman: 'M', chairman: 'M', boy: 'M', uncle: 'M',
+  woman: 'F', wife: 'F', mother: 'F', daughter: 'F', sister: 'F', queen: 'F', spokeswoman: 'F', chairwoman: 'F', girl: 'F', aunt: 'F', lady: 'F',
+};
+
+/** Creates or updates the profile of the mention at `index` of a sentence's items. */
+export function observeMention(profiles: Map<string, Profile>, items: readonly Item[], index: number): Profile {
+  const m = items[index]!.mention!;
+  let p = profiles.get(m.entityKey);
+  if (!p) {
+    p = { key: m.entityKey, type: m.type, mentions: 0, gender: null, descriptors: new Set(), country: false, plural: false };
+    profiles.set(m.entityKey, p);
+  }
+  p.mentions++;
+  const words = m.text.split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase();
+  if (m.type !== 'PERSON' && /[a-z]s$/.test(last) && !/ss$/.test(last)) p.plural = true;
+  if (!p.country && m.type !== 'PERSON') p.country = countryOf(normalizeName(m.text, 'LOC'))?.demonym === false;
+  for (const noun of describingNouns(items, index)) {
+    p.descriptors.add(noun);
+    p.gender ??= GENDERED[noun] ?? null;
+  }
+  if (m.type === 'PERSON' && p.gender === null) {
+    // "Mr. Abadi", "President Boris Yeltsin", "Fatima al-Zahra": a title or first name says the gender.
+    const before = items[index - 1];
+    p.gender = (before && !before.mention ? genderOfWord(before.lower.replace(/\.$/, '')) : null)
+      ?? words.map((w) => genderOfWord(w.replace(/[.,]$/, ''))).find((g) => g !== null) ?? null;
+  }
+  return p;
+}
+
+/** The noun is a fitting description of an entity of this type ("militia" for an ORG, "general" for a PERSON). */
+function fits(noun: string, type: EntityType): boolean {
+  return nounSense(noun)?.types.includes(type) ?? false;
+}
+
+/**
+ * Nouns that describe the mention at `index`: inside the name ("Interior Ministry", "Defense Secretary Ash Carter"),
+ * right before it ("the Iraqi militia Kataib Hezbollah", "security chief Alexander Lebed"), right after it ("the
+ * Kataib Hezbollah militia") and in an apposition ("Kataib Hezbollah, an Iraqi militia,", "Votel, commander of ...").
+ */
+export function describingNouns(items: readonly Item[], index: number): string[] {
+  const m = items[index]!.mention!;
+  const out: string[] = [];
+  const add = (word: string): void => {
+    const lemma = nounSense(word)?.lemma;
+    if (lemma && fits(lemma, m.type) && !out.includes(lemma)) out.push(lemma);
+  };
+  for (const w of m.text.toLowerCase().split(/[\s-]+/)) add(w.replace(/[.,']/g, ''));
+  for (let i = index - 1; i >= 0 && i >= index - 3; i--) {
+    const it = items[i]!;
+    if (it.mention) {
+      if (it.mention.type === 'MISC') continue;
+      break;
+    }
+    if (FUNCTION_WORDS.has(it.lower) || !/^[a-z-]+$/.test(it.lower)) break;
+    add(it.lower);
+  }
+  const after = items[index + 1];
+  if (after && !after.mention && !after.cap) add(after.lower);
+  if (after?.lower === ',') {
+    let head = '';
+    for (let i = index + 2; i < items.length && i <= index + 7; i++) {
+      const it = items[i]!;
+      if (it.mention?.type === 'MISC' || it.lower === 'a' || it.lower === 'an' || it.lower === 'the') continue;
+      if (it.mention || it.cap || !/^[a-z-]+$/.test(it.lower) || FUNCTION_WORDS.has(it.lower)) break;
+      if (nounSense(it.lower)) head = it.lower;
+    }
+    if (head) add(head);
+  }
+  return out;
+}
