@@ -18,6 +18,18 @@ export interface Profile {
   country: boolean;
   /** A plural name ("Syrian Democratic Forces", "Iraqis"): fits "they". */
   plural: boolean;
+  /** Gender evidence disagreed (two people merged under one key, "Yeltsin visits wife Naina"): gender stays unknown. */
+  genderConflict: boolean;
+}
+
+/** Records gender evidence; contradicting evidence leaves the gender unknown for good. */
+export function noteGender(p: Profile, g: 'M' | 'F' | null): void {
+  if (g === null || p.genderConflict || p.gender === g) return;
+  if (p.gender === null) p.gender = g;
+  else {
+    p.gender = null;
+    p.genderConflict = true;
+  }
 }
 
 // Nouns that say the gender of the person they describe: "his wife Naina", "the spokeswoman".
@@ -31,7 +43,7 @@ export function observeMention(profiles: Map<string, Profile>, items: readonly I
   const m = items[index]!.mention!;
   let p = profiles.get(m.entityKey);
   if (!p) {
-    p = { key: m.entityKey, type: m.type, mentions: 0, gender: null, descriptors: new Set(), country: false, plural: false };
+    p = { key: m.entityKey, type: m.type, mentions: 0, gender: null, descriptors: new Set(), country: false, plural: false, genderConflict: false };
     profiles.set(m.entityKey, p);
   }
   p.mentions++;
@@ -41,13 +53,13 @@ export function observeMention(profiles: Map<string, Profile>, items: readonly I
   if (!p.country && m.type !== 'PERSON') p.country = countryOf(normalizeName(m.text, 'LOC'))?.demonym === false;
   for (const noun of describingNouns(items, index)) {
     p.descriptors.add(noun);
-    p.gender ??= GENDERED[noun] ?? null;
+    if (m.type === 'PERSON') noteGender(p, GENDERED[noun] ?? null);
   }
-  if (m.type === 'PERSON' && p.gender === null) {
+  if (m.type === 'PERSON') {
     // "Mr. Abadi", "President Boris Yeltsin", "Fatima al-Zahra": a title or first name says the gender.
     const before = items[index - 1];
-    p.gender = (before && !before.mention ? genderOfWord(before.lower.replace(/\.$/, '')) : null)
-      ?? words.map((w) => genderOfWord(w.replace(/[.,]$/, ''))).find((g) => g !== null) ?? null;
+    noteGender(p, (before && !before.mention ? genderOfWord(before.lower.replace(/\.$/, '')) : null)
+      ?? words.map((w) => genderOfWord(w.replace(/[.,]$/, ''))).find((g) => g !== null) ?? null);
   }
   return p;
 }

@@ -99,7 +99,7 @@ function remember(ref: Reference, chosen: Option, s: number, items: readonly Ite
     return;
   }
   const p = profiles.get(chosen.keys[0]!)!;
-  if (ref.gender && p.type === 'PERSON') p.gender ??= ref.gender;
+  if (ref.gender && p.type === 'PERSON' && p.gender === null && !p.genderConflict) p.gender = ref.gender;
   const a: Appearance = {
     key: p.key, type: p.type, start: ref.start, end: ref.end, sentence: s, subject: ref.subject,
     possessor: ref.kind === 'possessive', oblique: PREPOSITIONS.has(items[ref.item - 1]?.lower ?? ''), viaReference: true, item: ref.item,
@@ -112,7 +112,8 @@ function remember(ref: Reference, chosen: Option, s: number, items: readonly Ite
 function compatible(ref: Reference, p: Profile): boolean {
   if (p.type === 'MISC') return ref.plural && p.plural && ref.types.includes('PERSON');
   if (ref.gender && p.gender && ref.gender !== p.gender) return false;
-  if (ref.plural && p.type === 'PERSON') return false;
+  // "they" for one entity is an organisation ("the SDF ... they"), not a person or a place.
+  if (ref.plural && p.type !== 'ORG') return false;
   if (p.type === 'LOC' && standsForCountry(ref.head)) return p.country;
   return ref.types.includes(p.type) && (ref.count === 0 || !ref.plural);
 }
