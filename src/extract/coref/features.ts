@@ -7,7 +7,8 @@ import type { Profile } from './profiles.js';
 export const CANDIDATE_FEATURES = [
   'dist', 'dist_definite', 'same_sentence', 'rank', 'subject', 'parallel', 'possessor', 'oblique', 'descriptor',
   'head_only', 'gender_known', 'mentions', 'binding', 'via_reference', 'country_fit', 'country_miss', 'plural_name',
-  'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor',
+  'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor', 'generic_head',
+  'recent_set',
 ] as const;
 
 /** Names of the features of the "refers to nothing named" option. */
@@ -32,6 +33,9 @@ export function put(f: Features, name: string, value: number | boolean): void {
 // Nouns for a government, which the text may leave to its country: "the regime", "the government" after "Syria".
 const GOVERNMENT = new Set(['government', 'regime', 'administration', 'authority', 'state', 'country', 'nation', 'republic']);
 
+// The most general nouns of each type fit any entity of it: "the group" for any organisation.
+const GENERIC = new Set(['group', 'organisation', 'organization', 'body', 'person', 'place', 'area', 'region', 'team', 'side', 'unit']);
+
 /** The government nouns that may stand for a country named before. */
 export function standsForCountry(head: string): boolean {
   return GOVERNMENT.has(head);
@@ -52,7 +56,9 @@ export function singleFeatures(r: Reference, sentence: number, last: Appearance,
   const described = r.head !== '' && p.descriptors.has(r.head);
   put(f, 'descriptor', described);
   put(f, 'far_descriptor', described && dist > 3);
-  put(f, 'head_only', r.head !== '' && !described && !standsForCountry(r.head));
+  const generic = GENERIC.has(r.head);
+  put(f, 'generic_head', generic && !described);
+  put(f, 'head_only', r.head !== '' && !described && !generic && !standsForCountry(r.head));
   put(f, 'gender_known', r.gender !== null && p.gender === r.gender);
   put(f, 'mentions', Math.log(1 + p.mentions));
   put(f, 'binding', binding);
@@ -76,6 +82,15 @@ export function listFeatures(r: Reference, sentence: number, listSentence: numbe
   put(f, 'list_exact', r.count > 0 && r.count === size);
   put(f, 'list_cut', cut);
   put(f, 'list_longer', r.count === 0 && size > 2);
+  return f;
+}
+
+/** Features of a set of the most recent compatible entities, for "the two leaders" after "Carter met Abadi". */
+export function recentSetFeatures(r: Reference, sentence: number, oldest: number): Features {
+  const f: Features = new Map();
+  put(f, 'dist', Math.min(sentence - oldest, 6));
+  put(f, 'recent_set', 1);
+  put(f, 'generic_head', GENERIC.has(r.head));
   return f;
 }
 

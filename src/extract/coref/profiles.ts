@@ -82,6 +82,8 @@ export function describingNouns(items: readonly Item[], index: number): string[]
     if (lemma && fits(lemma, m.type) && !out.includes(lemma)) out.push(lemma);
   };
   for (const w of m.text.toLowerCase().split(/[\s-]+/)) add(w.replace(/[.,']/g, ''));
+  // "the strategically vital town of Tavildara", "the port city of Tartus".
+  if (items[index - 1]?.lower === 'of' && items[index - 2] && !items[index - 2]!.mention) add(items[index - 2]!.lower);
   for (let i = index - 1; i >= 0 && i >= index - 3; i--) {
     const it = items[i]!;
     if (it.mention) {

@@ -4,7 +4,7 @@ import { flattenMentions } from '../masked.js';
 import type { InputMention } from '../types.js';
 import { appearanceAt, namedLists, type Appearance, type NamedList } from './context.js';
 import { detectReferences, type Reference } from './detect.js';
-import { listFeatures, nullFeatures, singleFeatures, standsForCountry, type Features } from './features.js';
+import { listFeatures, nullFeatures, recentSetFeatures, singleFeatures, standsForCountry, type Features } from './features.js';
 import { score, softmax } from './model.js';
 import { observeMention, type Profile } from './profiles.js';
 import { PREPOSITIONS, sentenceItems, type Item } from './sentence.js';
@@ -145,6 +145,24 @@ function candidates(
   for (const key of ref.head ? (described.get(ref.head) ?? []) : []) {
     const a = lastSeen.get(key);
     if (a && s - a.sentence <= DESCRIPTOR_REACH) consider(a);
+  }
+  if (ref.count >= 2) {
+    // "the two leaders" after "Carter met Abadi": the most recent entities of the right type, not named as a list.
+    const set: Appearance[] = [];
+    const keys = new Set<string>();
+    const take = (a: Appearance): void => {
+      if (set.length < ref.count && !keys.has(a.key) && ref.types.includes(a.type) && (a.sentence < s || a.end <= ref.start)) {
+        keys.add(a.key);
+        set.push(a);
+      }
+    };
+    for (let i = here.length - 1; i >= 0; i--) take(here[i]!);
+    for (let j = recent.length - 1; j >= 0 && set.length < ref.count; j--) for (let i = recent[j]!.length - 1; i >= 0; i--) take(recent[j]![i]!);
+    work.steps += set.length;
+    if (set.length === ref.count) {
+      set.reverse();
+      options.push({ keys: set.map((a) => a.key), spans: set.map((a) => ({ start: a.start, end: a.end })), type: set[0]!.type, features: recentSetFeatures(ref, s, set[0]!.sentence) });
+    }
   }
   if (ref.plural) {
     const pool = [...lists.filter((l) => l.end <= ref.start)].reverse();
