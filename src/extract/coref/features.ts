@@ -8,7 +8,7 @@ export const CANDIDATE_FEATURES = [
   'dist', 'dist_definite', 'same_sentence', 'rank', 'subject', 'parallel', 'possessor', 'oblique', 'descriptor',
   'head_only', 'gender_known', 'mentions', 'binding', 'via_reference', 'country_fit', 'country_miss', 'plural_name',
   'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor', 'generic_head',
-  'recent_set',
+  'recent_set', 'settlement_country',
 ] as const;
 
 /** Names of the features of the "refers to nothing named" option. */
@@ -24,6 +24,11 @@ const INDEX = new Map(FEATURES.map((f, i) => [f, i]));
 /** A sparse feature vector: feature index -> value. */
 export type Features = Map<number, number>;
 
+/** Index of a feature by name. */
+export function featureIndex(name: string): number {
+  return INDEX.get(name)!;
+}
+
 /** Sets a feature by name (skipping zeros). */
 export function put(f: Features, name: string, value: number | boolean): void {
   const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
@@ -32,6 +37,9 @@ export function put(f: Features, name: string, value: number | boolean): void {
 
 // Nouns for a government, which the text may leave to its country: "the regime", "the government" after "Syria".
 const GOVERNMENT = new Set(['government', 'regime', 'administration', 'authority', 'state', 'country', 'nation', 'republic']);
+
+// Places inside a country: "the city" is not the country named before it.
+const SETTLEMENTS = new Set(['city', 'town', 'village', 'capital', 'camp', 'district', 'neighbourhood', 'neighborhood', 'province']);
 
 // The most general nouns of each type fit any entity of it: "the group" for any organisation.
 const GENERIC = new Set(['group', 'organisation', 'organization', 'body', 'person', 'place', 'area', 'region', 'team', 'side', 'unit']);
@@ -65,6 +73,7 @@ export function singleFeatures(r: Reference, sentence: number, last: Appearance,
   put(f, 'via_reference', last.viaReference);
   const countryNoun = standsForCountry(r.head);
   put(f, 'country_fit', countryNoun && p.country);
+  put(f, 'settlement_country', SETTLEMENTS.has(r.head) && p.country);
   put(f, 'country_miss', countryNoun && !p.country);
   put(f, 'plural_name', r.plural && p.plural);
   put(f, 'they_single', r.plural && !p.plural);

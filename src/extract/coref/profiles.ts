@@ -77,11 +77,12 @@ function fits(noun: string, type: EntityType): boolean {
 export function describingNouns(items: readonly Item[], index: number): string[] {
   const m = items[index]!.mention!;
   const out: string[] = [];
-  const add = (word: string): void => {
+  const add = (word: string, anyType = false): void => {
     const lemma = nounSense(word)?.lemma;
-    if (lemma && fits(lemma, m.type) && !out.includes(lemma)) out.push(lemma);
+    if (lemma && (anyType || fits(lemma, m.type)) && !out.includes(lemma)) out.push(lemma);
   };
-  for (const w of m.text.toLowerCase().split(/[\s-]+/)) add(w.replace(/[.,']/g, ''));
+  // The name's own nouns describe it whatever WordNet files them under: "Camp Hurriya" is a camp.
+  for (const w of m.text.toLowerCase().split(/[\s-]+/)) add(w.replace(/[.,']/g, ''), m.type !== 'PERSON');
   // "the strategically vital town of Tavildara", "the port city of Tartus".
   if (items[index - 1]?.lower === 'of' && items[index - 2] && !items[index - 2]!.mention) add(items[index - 2]!.lower);
   for (let i = index - 1; i >= 0 && i >= index - 3; i--) {

@@ -4,7 +4,7 @@ import { flattenMentions } from '../masked.js';
 import type { InputMention } from '../types.js';
 import { appearanceAt, namedLists, type Appearance, type NamedList } from './context.js';
 import { detectReferences, type Reference } from './detect.js';
-import { listFeatures, nullFeatures, recentSetFeatures, singleFeatures, standsForCountry, type Features } from './features.js';
+import { featureIndex, listFeatures, nullFeatures, recentSetFeatures, singleFeatures, standsForCountry, type Features } from './features.js';
 import { score, softmax } from './model.js';
 import { observeMention, type Profile } from './profiles.js';
 import { PREPOSITIONS, sentenceItems, type Item } from './sentence.js';
@@ -16,6 +16,9 @@ export interface Option {
   type: Profile['type'];
   features: Features;
 }
+
+const DESCRIBED = featureIndex('descriptor');
+const COUNTRY_FIT = featureIndex('country_fit');
 
 /** What the pass reports for every reference, resolved or not (the trace the fitting script learns from). */
 export interface Decision {
@@ -164,6 +167,8 @@ function candidates(
       options.push({ keys: set.map((a) => a.key), spans: set.map((a) => ({ start: a.start, end: a.end })), type: set[0]!.type, features: recentSetFeatures(ref, s, set[0]!.sentence) });
     }
   }
+  // An entity the text described with this very noun beats a country that a government noun could stand for.
+  if (options.some((o) => o.features.has(DESCRIBED))) for (const o of options) o.features.delete(COUNTRY_FIT);
   if (ref.plural) {
     const pool = [...lists.filter((l) => l.end <= ref.start)].reverse();
     for (let j = recentLists.length - 1; j >= 0; j--) pool.push(...[...recentLists[j]!].reverse());
