@@ -52,7 +52,7 @@ const right = (o: Outcome): boolean => o.chosen !== null && [...o.chosen.keys].s
 
 function report(outcomes: Outcome[], part: string): void {
   const rows = outcomes.filter((o) => o.g.part === part);
-  console.log(`\n${part} part: ${rows.length} references in ${new Set(rows.map((o) => o.g.doc)).size} documents`);
+  console.log(`\n${part} part: ${rows.length} references in ${new Set(rows.map((o) => o.g.doc)).size} documents (${rows.filter((o) => !o.decision).length} no longer detected)`);
   console.log('kind         | n   | antecedent: right / wrong / abstained | none named: abstained / resolved | precision | recall');
   for (const kind of ['pronoun', 'possessive', 'definite', 'collective', 'all']) {
     const k = rows.filter((o) => kind === 'all' || o.g.kind === kind);

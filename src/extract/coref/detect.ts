@@ -101,12 +101,12 @@ function description(items: readonly Item[], at: number): Reference | null {
     const w = it.lower;
     if (!/^[a-z][a-z-]*$/.test(w) || it.cap || FUNCTION_WORDS.has(w) || PRONOUNS[w] || NOT_HEADS.has(w)) break;
     if (ORDER[w] && j === at + 1) order = ORDER[w]!;
-    if (NUMBERS[w] && (j === at + 1 || (order && j === at + 2))) {
+    if (NUMBERS[w] && opener !== 'both' && (j === at + 1 || (order && j === at + 2))) {
       count = NUMBERS[w]!;
       continue;
     }
     const sense = nounSense(w);
-    if (sense) headIndex = j;
+    if (sense && !NOT_HEADS.has(sense.lemma)) headIndex = j;
     else if (headIndex >= 0) break;
   }
   if (opener === 'all' && count === 0) return null;
@@ -118,13 +118,16 @@ function description(items: readonly Item[], at: number): Reference | null {
     if (count < 2) return null;
     const end = items[at + (order ? 2 : 1)]!;
     if (opener !== 'both' && end.lower !== Object.keys(NUMBERS).find((k) => NUMBERS[k] === count) && !/^\d+$/.test(end.lower)) return null;
+    // "the first six months", "the eight mines": the number only counts a noun the lexicon does not know.
     const after = items[at + (order ? 3 : opener === 'both' ? 1 : 2)];
-    if (after?.mention || after?.lower === 'of' || after?.lower === 'and') return null;
+    if (after?.mention || after?.lower === 'of' || after?.lower === 'and' || (after && isNounContinuation(after)) || after?.lower === 'the') return null;
     const last = opener === 'both' ? items[at]! : end;
     return make(items, at, last.end, 'collective', GROUP, true, '', count, order);
   }
   const sense = nounSense(items[headIndex]!.lower)!;
   if (opener === 'both' && !sense.plural) return null;
+  // "both Iraqi troops and KDP forces", "both June and July": a coordination, not a reference.
+  if (opener === 'both' && items.slice(headIndex + 1, headIndex + 8).some((x) => x.lower === 'and')) return null;
   // "this"/"that" take a singular head, "these"/"those" a plural one; "that" after a noun opens a relative clause.
   if ((opener === 'this' || opener === 'that') && sense.plural) return null;
   if ((opener === 'these' || opener === 'those') && !sense.plural) return null;
@@ -135,7 +138,7 @@ function description(items: readonly Item[], at: number): Reference | null {
 }
 
 // Words the lexicon lists as people or groups that, after "the", rarely refer: "the same", "the following", "the rest".
-const NOT_HEADS = new Set(['same', 'following', 'rest', 'next', 'right', 'left', 'public', 'whole', 'majority', 'minority']);
+const NOT_HEADS = new Set(['same', 'following', 'rest', 'next', 'right', 'left', 'public', 'whole', 'majority', 'minority', 'year', 'month', 'week', 'day', 'session', 'time', 'period', 'season', 'quarter', 'goal', 'end']);
 
 // Past tenses without -ed, so "the leader told" ends the noun phrase at "leader".
 const IRREGULAR_VERBS = new Set(

@@ -8,7 +8,7 @@ export const CANDIDATE_FEATURES = [
   'dist', 'dist_definite', 'same_sentence', 'rank', 'subject', 'parallel', 'possessor', 'oblique', 'descriptor',
   'head_only', 'gender_known', 'mentions', 'binding', 'via_reference', 'country_fit', 'country_miss', 'plural_name',
   'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor', 'generic_head',
-  'recent_set', 'settlement_country',
+  'recent_set', 'settlement_country', 'list_pronoun',
 ] as const;
 
 /** Names of the features of the "refers to nothing named" option. */
@@ -87,7 +87,8 @@ export function listFeatures(r: Reference, sentence: number, listSentence: numbe
   const dist = sentence - listSentence;
   put(f, 'dist', Math.min(dist, 6));
   put(f, 'same_sentence', dist === 0);
-  put(f, 'list', 1);
+  // "they" after a list is often one of its members or none of them; "both"/"the two" after one names it.
+  put(f, r.kind === 'pronoun' || r.kind === 'possessive' ? 'list_pronoun' : 'list', 1);
   put(f, 'list_exact', r.count > 0 && r.count === size);
   put(f, 'list_cut', cut);
   put(f, 'list_longer', r.count === 0 && size > 2);
