@@ -74,12 +74,17 @@ const CONLL_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC:
 
 /** CoNLL-2003 dev documents "conll-dev-<n>" (n from 1): tokens joined by spaces, sentences by newlines. */
 export function conllDevDocuments(): CorefDocument[] {
-  const file = join(DATA, 'conll2003', 'dev.txt');
+  return conllDocuments('dev');
+}
+
+/** CoNLL-2003 documents of one split, "conll-<split>-<n>" (n from 1). */
+export function conllDocuments(split: 'train' | 'dev'): CorefDocument[] {
+  const file = join(DATA, 'conll2003', `${split}.txt`);
   if (!existsSync(file)) return [];
   const docs: CorefDocument[] = [];
   const blocks = readFileSync(file, 'utf8').split(/^-DOCSTART-.*$/m).slice(1);
   blocks.forEach((block, n) => {
-    const id = `conll-dev-${n + 1}`;
+    const id = `conll-${split}-${n + 1}`;
     let text = '';
     const sentences: Span[] = [];
     const spans: Omit<InputMention, 'entityKey'>[] = [];

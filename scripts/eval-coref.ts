@@ -3,24 +3,28 @@
  * documents that scripts/coref-corpus.ts rebuilds from ../shared/data). Prints accuracy per kind and a reliability
  * table (confidence bin -> measured accuracy) for the tune and report parts.
  *   npx tsx scripts/eval-coref.ts            # figures
- *   npx tsx scripts/eval-coref.ts --fit      # refit the weights on the tune part, write src/extract/coref/data/weights.json
+ *   npx tsx scripts/eval-coref.ts --fit      # refit the weights on the tune part (and the train collectives),
+ *                                            # write src/extract/coref/data/weights.json
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURES, resolveReferences, type Decision, type Option, type Weights } from '../src/extract/coref/index.js';
 import { WEIGHTS } from '../src/extract/coref/model.js';
-import { conllDevDocuments, re3dDocuments, type CorefDocument } from './coref-corpus.js';
+import { conllDevDocuments, conllDocuments, re3dDocuments, type CorefDocument } from './coref-corpus.js';
 
 interface Gold { doc: string; part: string; start: number; end: number; kind: string; antecedents: string[] }
 
 const root = join(import.meta.dirname, '..');
-const gold: Gold[] = readFileSync(join(root, 'annotations', 'coref', 'references.tsv'), 'utf8').split('\n')
+const fitting = process.argv.includes('--fit');
+const read = (file: string): Gold[] => readFileSync(join(root, 'annotations', 'coref', file), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => {
     const [doc, part, start, end, kind, ants] = l.split('\t');
     return { doc: doc!, part: part!, start: Number(start), end: Number(end), kind: kind!, antecedents: ants === '-' ? [] : ants!.split(';') };
   });
+// The counted collectives of CoNLL-2003 train documents only add fitting data (the dev set has few of them).
+const gold: Gold[] = [...read('references.tsv'), ...(fitting ? read('train-collectives.tsv') : [])];
 const wanted = new Set(gold.map((g) => g.doc));
-const docs = [...re3dDocuments(), ...conllDevDocuments()].filter((d) => wanted.has(d.id));
+const docs = [...re3dDocuments(), ...conllDevDocuments(), ...(fitting ? conllDocuments('train') : [])].filter((d) => wanted.has(d.id));
 if (docs.length === 0) {
   console.log('skipped: ../shared/data (re3d, conll2003) is not available');
   process.exit(0);
@@ -77,12 +81,12 @@ function report(outcomes: Outcome[], part: string): void {
   }
 }
 
-/** Fits the log-linear weights on the tune part: conditional likelihood of the gold option (or "nothing named"), L2. */
+/** Fits the log-linear weights on the tune part and the train collectives: conditional likelihood of the gold option (or "nothing named"), L2. */
 function fit(start: Weights): Weights {
   let weights = { ...start };
   for (let round = 0; round < 3; round++) {
     // Features depend on earlier resolutions (chains), so the pass is re-run with the new weights each round.
-    const instances = run(weights).filter((o) => o.g.part === 'tune' && o.decision).flatMap((o) => {
+    const instances = run(weights).filter((o) => (o.g.part === 'tune' || o.g.part === 'train') && o.decision).flatMap((o) => {
       const d = o.decision!;
       const goldIndex = o.goldKeys.length === 0 ? d.options.length : d.options.findIndex((opt) => [...opt.keys].sort().join('|') === o.goldKeys.join('|'));
       return goldIndex < 0 ? [] : [{ vectors: [...d.options.map((opt) => opt.features), d.nullFeatures], goldIndex }];
@@ -109,18 +113,18 @@ function fit(start: Weights): Weights {
   return weights;
 }
 
-if (process.argv.includes('--fit')) {
+if (fitting && !process.argv.includes('--errors')) {
   const weights = fit(WEIGHTS);
   const file = join(root, 'src', 'extract', 'coref', 'data', 'weights.json');
   writeFileSync(file, JSON.stringify({ note: 'Fitted on the tune part of annotations/coref by `npx tsx scripts/eval-coref.ts --fit`.', weights }, null, 2) + '\n');
   console.log(`wrote ${file}`);
   const outcomes = run(weights);
-  for (const part of ['tune', 'report']) report(outcomes, part);
+  for (const part of ['train', 'tune', 'report']) report(outcomes, part);
 } else {
   const outcomes = run(WEIGHTS);
-  for (const part of ['tune', 'report']) report(outcomes, part);
+  for (const part of fitting ? ['train', 'tune'] : ['tune', 'report']) report(outcomes, part);
   if (process.argv.includes('--errors')) {
-    for (const o of outcomes.filter((x) => x.g.part === 'tune' && (x.chosen ? !right(x) : x.goldKeys.length > 0))) {
+    for (const o of outcomes.filter((x) => x.g.part !== 'report' && (x.chosen ? !right(x) : x.goldKeys.length > 0))) {
       const d = docs.find((x) => x.id === o.g.doc)!;
       console.log(`${o.g.doc.slice(0, 12)} ${o.g.kind} "${d.text.slice(o.g.start, o.g.end)}" gold=${o.goldKeys.map((k) => k.split('#')[1]).join('+') || '-'} got=${o.chosen?.keys.map((k) => k.split('#')[1]).join('+') ?? '-'} (${o.confidence}) options=${o.decision?.options.length ?? 'not detected'} | ${d.text.slice(Math.max(0, o.g.start - 80), o.g.end + 20).replace(/\n/g, ' ')}`);
     }

@@ -2,13 +2,14 @@
 import type { Reference } from './detect.js';
 import type { Appearance } from './context.js';
 import type { Profile } from './profiles.js';
+import type { NamedList } from './context.js';
 
 /** Names of candidate features, in weight-vector order. */
 export const CANDIDATE_FEATURES = [
   'dist', 'dist_definite', 'same_sentence', 'rank', 'subject', 'parallel', 'possessor', 'oblique', 'descriptor',
   'head_only', 'gender_known', 'mentions', 'binding', 'via_reference', 'country_fit', 'country_miss', 'plural_name',
   'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor', 'generic_head',
-  'recent_set', 'settlement_country', 'list_pronoun',
+  'recent_set', 'settlement_country', 'list_pronoun', 'list_adjacent', 'set_head_fits',
 ] as const;
 
 /** Names of the features of the "refers to nothing named" option. */
@@ -82,9 +83,12 @@ export function singleFeatures(r: Reference, sentence: number, last: Appearance,
 }
 
 /** Features of a list candidate: "Kataib Hezbollah, Asaib Ahl al-Haq and Badr" for "the three" or "they". */
-export function listFeatures(r: Reference, sentence: number, listSentence: number, size: number, cut: boolean): Features {
+export function listFeatures(r: Reference, sentence: number, list: NamedList, size: number, cut: boolean): Features {
   const f: Features = new Map();
-  const dist = sentence - listSentence;
+  const dist = sentence - list.sentence;
+  // "Adams and Platt are both injured", "X and his wife Y, both 50": the list right before the quantifier.
+  put(f, 'list_adjacent', dist === 0 && r.start - list.end <= 12);
+  put(f, 'set_head_fits', r.head !== '' && list.types.every((t) => r.types.includes(t)));
   put(f, 'dist', Math.min(dist, 6));
   put(f, 'same_sentence', dist === 0);
   // "they" after a list is often one of its members or none of them; "both"/"the two" after one names it.
@@ -96,8 +100,9 @@ export function listFeatures(r: Reference, sentence: number, listSentence: numbe
 }
 
 /** Features of a set of the most recent compatible entities, for "the two leaders" after "Carter met Abadi". */
-export function recentSetFeatures(r: Reference, sentence: number, oldest: number): Features {
+export function recentSetFeatures(r: Reference, sentence: number, oldest: number, type: Profile['type']): Features {
   const f: Features = new Map();
+  put(f, 'set_head_fits', r.head !== '' && r.types.includes(type));
   put(f, 'dist', Math.min(sentence - oldest, 6));
   put(f, 'recent_set', 1);
   put(f, 'generic_head', GENERIC.has(r.head));

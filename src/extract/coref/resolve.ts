@@ -149,6 +149,17 @@ function candidates(
     const a = lastSeen.get(key);
     if (a && s - a.sentence <= DESCRIPTOR_REACH) consider(a);
   }
+  // An entity the text described with this very noun beats a country that a government noun could stand for.
+  if (options.some((o) => o.features.has(DESCRIBED))) for (const o of options) o.features.delete(COUNTRY_FIT);
+  if (ref.plural) {
+    const pool = [...lists.filter((l) => l.end <= ref.start)].reverse();
+    for (let j = recentLists.length - 1; j >= 0; j--) pool.push(...[...recentLists[j]!].reverse());
+    for (const list of pool) {
+      work.steps++;
+      const option = listOption(ref, s, list);
+      if (option && !options.some((o) => o.keys.join() === option.keys.join())) options.push(option);
+    }
+  }
   if (ref.count >= 2) {
     // "the two leaders" after "Carter met Abadi": the most recent entities of the right type, not named as a list.
     const set: Appearance[] = [];
@@ -162,20 +173,9 @@ function candidates(
     for (let i = here.length - 1; i >= 0; i--) take(here[i]!);
     for (let j = recent.length - 1; j >= 0 && set.length < ref.count; j--) for (let i = recent[j]!.length - 1; i >= 0; i--) take(recent[j]![i]!);
     work.steps += set.length;
-    if (set.length === ref.count) {
+    if (set.length === ref.count && !options.some((o) => o.keys.length === set.length && set.every((a) => o.keys.includes(a.key)))) {
       set.reverse();
-      options.push({ keys: set.map((a) => a.key), spans: set.map((a) => ({ start: a.start, end: a.end })), type: set[0]!.type, features: recentSetFeatures(ref, s, set[0]!.sentence) });
-    }
-  }
-  // An entity the text described with this very noun beats a country that a government noun could stand for.
-  if (options.some((o) => o.features.has(DESCRIBED))) for (const o of options) o.features.delete(COUNTRY_FIT);
-  if (ref.plural) {
-    const pool = [...lists.filter((l) => l.end <= ref.start)].reverse();
-    for (let j = recentLists.length - 1; j >= 0; j--) pool.push(...[...recentLists[j]!].reverse());
-    for (const list of pool) {
-      work.steps++;
-      const option = listOption(ref, s, list);
-      if (option && !options.some((o) => o.keys.join() === option.keys.join())) options.push(option);
+      options.push({ keys: set.map((a) => a.key), spans: set.map((a) => ({ start: a.start, end: a.end })), type: set[0]!.type, features: recentSetFeatures(ref, s, set[0]!.sentence, set[0]!.type) });
     }
   }
   return options;
@@ -195,6 +195,6 @@ function listOption(ref: Reference, s: number, list: NamedList): Option | null {
   }
   return {
     keys: list.keys.slice(from, to), spans: list.spans.slice(from, to), type: list.types[from]!,
-    features: listFeatures(ref, s, list.sentence, n, to - from < n),
+    features: listFeatures(ref, s, list, n, to - from < n),
   };
 }
