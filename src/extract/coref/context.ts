@@ -20,6 +20,8 @@ export interface Appearance {
   viaReference: boolean;
   /** Index of its item in the sentence. */
   item: number;
+  /** The named mention behind it: itself for a name, the antecedent's name for a resolved reference. */
+  name: { start: number; end: number };
 }
 
 /** Entities named together: "Kataib Hezbollah, Asaib Ahl al-Haq and Badr" (distinct keys, text order). */
@@ -41,7 +43,7 @@ export function appearanceAt(items: readonly Item[], index: number, sentence: nu
   return {
     key: m.entityKey, type: m.type, start: it.start, end: it.end, sentence,
     subject: isSubjectPosition(items, index), possessor: next === "'s" || next === '’s' || next === "'",
-    oblique: PREPOSITIONS.has(prev), viaReference: false, item: index,
+    oblique: PREPOSITIONS.has(prev), viaReference: false, item: index, name: { start: it.start, end: it.end },
   };
 }
 

@@ -118,9 +118,11 @@ function description(items: readonly Item[], at: number): Reference | null {
     if (count < 2) return null;
     const end = items[at + (order ? 2 : 1)]!;
     if (opener !== 'both' && end.lower !== Object.keys(NUMBERS).find((k) => NUMBERS[k] === count) && !/^\d+$/.test(end.lower)) return null;
-    // "the first six months", "the eight mines": the number only counts a noun the lexicon does not know.
+    // "the first six months", "the eight mines": the number counts a plural noun the lexicon does not know
+    // ("The last three answer to X" goes on with a verb).
     const after = items[at + (order ? 3 : opener === 'both' ? 1 : 2)];
-    if (after?.mention || after?.lower === 'of' || after?.lower === 'and' || (after && isNounContinuation(after)) || after?.lower === 'the') return null;
+    if (after?.mention || after?.lower === 'of' || after?.lower === 'and' || after?.lower === 'the') return null;
+    if (after && isNounContinuation(after) && /[^s]s$/.test(after.lower)) return null;
     const last = opener === 'both' ? items[at]! : end;
     return make(items, at, last.end, 'collective', GROUP, true, '', count, order);
   }
@@ -145,7 +147,8 @@ const IRREGULAR_VERBS = new Set(
   ('said told met took made gave went came led left held sent paid fought won lost ran saw began became brought kept spoke ' +
     'wrote got put set built sought thought knew heard found stood fled struck hit shot says tells meets takes makes gives goes ' +
     'comes leads holds sends pays fights wins runs sees begins becomes brings keeps speaks writes gets puts sets builds seeks ' +
-    'knows hears finds stands flees strikes has had have is was are were will would can could may might must shall should does did').split(' '),
+    'knows hears finds stands flees strikes has had have is was are were will would can could may might must shall should does did ' +
+    'now also still then already never often later once soon today yesterday again just even only').split(' '),
 );
 
 /** True when the lower-case word after a head noun is more likely a further noun ("campaign") than a verb ("answers", "killed"). */

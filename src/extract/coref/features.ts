@@ -9,7 +9,7 @@ export const CANDIDATE_FEATURES = [
   'dist', 'dist_definite', 'same_sentence', 'rank', 'subject', 'parallel', 'possessor', 'oblique', 'descriptor',
   'head_only', 'gender_known', 'mentions', 'binding', 'via_reference', 'country_fit', 'country_miss', 'plural_name',
   'they_single', 'list', 'list_exact', 'list_cut', 'list_longer', 'group_people', 'far_descriptor', 'generic_head',
-  'recent_set', 'settlement_country', 'list_pronoun', 'list_adjacent', 'set_head_fits',
+  'recent_set', 'settlement_country', 'list_pronoun', 'list_adjacent', 'set_head_fits', 'place_for_it',
 ] as const;
 
 /** Names of the features of the "refers to nothing named" option. */
@@ -54,15 +54,16 @@ export function standsForCountry(head: string): boolean {
 export function singleFeatures(r: Reference, sentence: number, last: Appearance, p: Profile, rank: number, binding: boolean): Features {
   const f: Features = new Map();
   const dist = sentence - last.sentence;
-  put(f, 'dist', Math.min(dist, 6));
-  put(f, 'dist_definite', r.kind === 'definite' || r.kind === 'collective' ? Math.min(dist, 12) : 0);
+  // Pronouns fade fast with distance; a description can reach back further ("The militia" three sentences on).
+  const described = r.head !== '' && p.descriptors.has(r.head);
+  if (r.kind === 'pronoun' || r.kind === 'possessive') put(f, 'dist', Math.min(dist, 6));
+  else put(f, 'dist_definite', Math.log(1 + dist));
   put(f, 'same_sentence', dist === 0);
   put(f, 'rank', Math.min(rank, 5));
   put(f, 'subject', last.subject);
   put(f, 'parallel', last.subject && r.subject);
   put(f, 'possessor', last.possessor);
   put(f, 'oblique', last.oblique);
-  const described = r.head !== '' && p.descriptors.has(r.head);
   put(f, 'descriptor', described);
   put(f, 'far_descriptor', described && dist > 3);
   const generic = GENERIC.has(r.head);
@@ -79,6 +80,8 @@ export function singleFeatures(r: Reference, sentence: number, last: Appearance,
   put(f, 'plural_name', r.plural && p.plural);
   put(f, 'they_single', r.plural && !p.plural);
   put(f, 'group_people', p.type === 'MISC');
+  // "it"/"its" stand for an organisation more often than for a place.
+  put(f, 'place_for_it', p.type === 'LOC' && r.head === '' && !r.plural && r.gender === null);
   return f;
 }
 

@@ -33,6 +33,8 @@ export interface Decision {
 const WINDOW = 3;
 /** How many sentences back an entity described with the same noun stays a candidate ("the militia"). */
 const DESCRIPTOR_REACH = 15;
+/** A runner-up at least this fraction as likely as the best option makes the reference ambiguous. */
+const AMBIGUITY = 0.75;
 /** At most this many appearances are looked at per reference, however crowded the window: keeps the pass linear. */
 const SCAN_LIMIT = 40;
 
@@ -69,7 +71,9 @@ export function runPass(
       let best = -1;
       for (let i = 0; i < options.length; i++) if (best < 0 || probabilities[i]! > probabilities[best]!) best = i;
       const p = best >= 0 ? probabilities[best]! : 0;
-      const chosen = best >= 0 && p >= minConfidence && p > probabilities[options.length]! ? options[best]! : null;
+      // Two options nearly as likely ("Amiri and Fayyadh met ... He said"): ambiguous, left unresolved.
+      const runnerUp = Math.max(0, ...probabilities.filter((_, i) => i !== best && i < options.length));
+      const chosen = best >= 0 && p >= minConfidence && p > probabilities[options.length]! && runnerUp < AMBIGUITY * p ? options[best]! : null;
       visit({ reference: ref, options, nullFeatures: nf, probabilities }, chosen, p);
       if (chosen) remember(ref, chosen, s, items, here, lists, profiles, lastSeen);
     };
@@ -106,6 +110,7 @@ function remember(ref: Reference, chosen: Option, s: number, items: readonly Ite
   const a: Appearance = {
     key: p.key, type: p.type, start: ref.start, end: ref.end, sentence: s, subject: ref.subject,
     possessor: ref.kind === 'possessive', oblique: PREPOSITIONS.has(items[ref.item - 1]?.lower ?? ''), viaReference: true, item: ref.item,
+    name: chosen.spans[0]!,
   };
   here.push(a);
   lastSeen.set(p.key, a);
@@ -138,7 +143,7 @@ function candidates(
     if (!compatible(ref, p)) return;
     // "X met him": an object pronoun in X's own clause is someone else.
     const binding = ref.kind === 'pronoun' && !ref.subject && a.sentence === s && a.subject && breaks[ref.item]! === breaks[a.item + 1]!;
-    options.push({ keys: [a.key], spans: [{ start: a.start, end: a.end }], type: p.type, features: singleFeatures(ref, s, a, p, options.length, binding) });
+    options.push({ keys: [a.key], spans: [a.name], type: p.type, features: singleFeatures(ref, s, a, p, options.length, binding) });
   };
   for (let i = here.length - 1; i >= 0 && scanned < SCAN_LIMIT; i--) if (here[i]!.end <= ref.start) consider(here[i]!);
   for (let j = recent.length - 1; j >= 0; j--) {
@@ -175,7 +180,7 @@ function candidates(
     work.steps += set.length;
     if (set.length === ref.count && !options.some((o) => o.keys.length === set.length && set.every((a) => o.keys.includes(a.key)))) {
       set.reverse();
-      options.push({ keys: set.map((a) => a.key), spans: set.map((a) => ({ start: a.start, end: a.end })), type: set[0]!.type, features: recentSetFeatures(ref, s, set[0]!.sentence, set[0]!.type) });
+      options.push({ keys: set.map((a) => a.key), spans: set.map((a) => a.name), type: set[0]!.type, features: recentSetFeatures(ref, s, set[0]!.sentence, set[0]!.type) });
     }
   }
   return options;

@@ -48,7 +48,8 @@ export function isSubjectPosition(items: readonly Item[], index: number): boolea
   for (let i = index - 1; i >= 0; i--) {
     const it = items[i]!;
     if (it.mention) return false;
-    if (it.lower === ',' || it.lower === ';' || it.lower === ':' || it.lower === '"' || it.lower === '“') return words <= 4;
+    // A dateline or a dash opens a clause too: "GENEVA (Reuters) - Kataib Hezbollah ...".
+    if (it.lower === ',' || it.lower === ';' || it.lower === ':' || it.lower === '"' || it.lower === '“' || it.lower === '-' || it.lower === '–' || it.lower === '—') return words <= 4;
     if (PREPOSITIONS.has(it.lower) && i === index - 1) return false;
     if (it.lower === 'and' || it.lower === 'but' || it.lower === 'that' || it.lower === 'while') return true;
     words++;
