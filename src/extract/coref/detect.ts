@@ -38,7 +38,8 @@ const THING: EntityType[] = ['ORG', 'LOC'];
 const GROUP: EntityType[] = ['ORG', 'PERSON', 'LOC'];
 const PRONOUNS: Record<string, PronounInfo> = {
   he: ['pronoun', PERSON, 'M', false], him: ['pronoun', PERSON, 'M', false], himself: ['pronoun', PERSON, 'M', false],
-  his: ['possessive', PERSON, 'M', false], she: ['pronoun', PERSON, 'F', false], herself: ['pronoun', PERSON, 'F', false],
+  his: ['possessive', PERSON, 'M', false], she: ['pronoun', PERSON, 'F', false], her: ['pronoun', PERSON, 'F', false],
+  herself: ['pronoun', PERSON, 'F', false],
   it: ['pronoun', THING, null, false], itself: ['pronoun', THING, null, false], its: ['possessive', THING, null, false],
   they: ['pronoun', GROUP, null, true], them: ['pronoun', GROUP, null, true], themselves: ['pronoun', GROUP, null, true],
   their: ['possessive', GROUP, null, true],
@@ -112,7 +113,7 @@ function description(items: readonly Item[], at: number): Reference | null {
   if (opener === 'all' && count === 0) return null;
   const next = items[headIndex + 1];
   // "the head of X" is anchored by its complement; "the military campaign": the noun goes on past the lexicon word.
-  if (headIndex >= 0 && next && (next.lower === 'of' || isNounContinuation(next))) return null;
+  if (headIndex >= 0 && next && (next.lower === 'of' || isNounContinuation(next, nounSense(items[headIndex]!.lower)!.plural))) return null;
   if (headIndex < 0) {
     // "the two", "the last three", "both": a collective without a noun.
     if (count < 2) return null;
@@ -121,15 +122,15 @@ function description(items: readonly Item[], at: number): Reference | null {
     // "the first six months", "the eight mines": the number counts a plural noun the lexicon does not know
     // ("The last three answer to X" goes on with a verb).
     const after = items[at + (order ? 3 : opener === 'both' ? 1 : 2)];
-    if (after?.mention || after?.lower === 'of' || after?.lower === 'and' || after?.lower === 'the') return null;
-    if (after && isNounContinuation(after) && /[^s]s$/.test(after.lower)) return null;
+    if (after?.mention || after?.cap || after?.lower === 'of' || after?.lower === 'and' || after?.lower === 'the') return null;
+    if (after && isNounContinuation(after, true)) return null;
     const last = opener === 'both' ? items[at]! : end;
     return make(items, at, last.end, 'collective', GROUP, true, '', count, order);
   }
   const sense = nounSense(items[headIndex]!.lower)!;
   if (opener === 'both' && !sense.plural) return null;
   // "both Iraqi troops and KDP forces", "both June and July": a coordination, not a reference.
-  if (opener === 'both' && items.slice(headIndex + 1, headIndex + 8).some((x) => x.lower === 'and')) return null;
+  if (opener === 'both' && isCoordinated(items, headIndex + 1)) return null;
   // "this"/"that" take a singular head, "these"/"those" a plural one; "that" after a noun opens a relative clause.
   if ((opener === 'this' || opener === 'that') && sense.plural) return null;
   if ((opener === 'these' || opener === 'those') && !sense.plural) return null;
@@ -151,11 +152,25 @@ const IRREGULAR_VERBS = new Set(
     'now also still then already never often later once soon today yesterday again just even only').split(' '),
 );
 
-/** True when the lower-case word after a head noun is more likely a further noun ("campaign") than a verb ("answers", "killed"). */
-function isNounContinuation(it: Item): boolean {
+/**
+ * True when the lower-case word after a head noun is more likely a further noun than a verb: after a singular head a
+ * verb ends in -s or -ed ("the militia answers", "the group killed"; "the military campaign" goes on), after a plural
+ * head a further plural noun is the noun ("the factions answer"; "the first six months").
+ */
+function isNounContinuation(it: Item, pluralHead: boolean): boolean {
   const w = it.lower;
   if (it.mention || it.cap || !/^[a-z][a-z-]*$/.test(w) || FUNCTION_WORDS.has(w) || IRREGULAR_VERBS.has(w)) return false;
-  return !/(?:s|ed|ing|ly)$/.test(w);
+  return pluralHead ? /[^s]s$/.test(w) : !/(?:s|ed|ing|ly)$/.test(w);
+}
+
+/** An "and" before the clause goes on: "both Iraqi troops and Kurdish forces" (not "both agencies said, and ..."). */
+function isCoordinated(items: readonly Item[], from: number): boolean {
+  for (let i = from; i < items.length && i < from + 5; i++) {
+    const w = items[i]!.lower;
+    if (w === 'and') return true;
+    if (w === ',' || w === ';' || w === '.' || IRREGULAR_VERBS.has(w) || /(?:ed)$/.test(w)) return false;
+  }
+  return false;
 }
 
 function make(items: readonly Item[], at: number, end: number, kind: ReferenceKind, types: EntityType[], plural: boolean, head: string, count: number, order: 'first' | 'last' | null): Reference {

@@ -9,20 +9,23 @@ const PREDICATES = new Set(
 );
 const CLAUSE = new Set(['that', 'to', 'whether', 'if', 'how', 'why', 'when', 'what']);
 
-/** True when the "it" at `index` opens an extraposed clause ("it is likely that", "it was not known whether"). */
+// Adverbs that may sit between the verb and the predicate: "it is not clear", "it is highly unlikely".
+const ADVERBS = new Set(['not', "n't", 'very', 'so', 'also', 'quite', 'more', 'most', 'now', 'still', 'already', 'only', 'just', 'clearly', 'highly', 'increasingly', 'equally', 'less', 'far', 'no', 'longer']);
+// Verbs after which "it" is empty whatever follows: "it seems the talks failed", "it appears that".
+const RAISING = new Set(['seems', 'seemed', 'appears', 'appeared']);
+
+/** True when the "it" at `index` opens an extraposed clause ("it is likely that", "it was not known whether", "it's too early to"). */
 export function isPleonastic(items: readonly Item[], index: number): boolean {
   let j = index + 1;
   // Modal and auxiliary chain: "it would have been", "it has become", "it does not seem".
   while (j < items.length && j <= index + 4 && /^(?:would|could|will|may|might|must|should|has|had|have|does|did|not|n't|also|now|still)$/.test(items[j]!.lower)) j++;
-  if (j >= items.length || !COPULAS.has(items[j]!.lower)) return false;
-  for (let k = j + 1; k < items.length && k <= j + 5; k++) {
-    const w = items[k]!.lower;
-    if (items[k]!.mention || w === ',' || w === '.') return false;
-    if (CLAUSE.has(w)) return true;
-    if (PREDICATES.has(w)) {
-      const next = items[k + 1]?.lower ?? '';
-      return CLAUSE.has(next) || next === 'for' || next === '';
-    }
-  }
-  return false;
+  const verb = items[j]?.lower ?? '';
+  if (RAISING.has(verb)) return true;
+  if (!COPULAS.has(verb)) return false;
+  let k = j + 1;
+  while (k < items.length && ADVERBS.has(items[k]!.lower)) k++;
+  const w = items[k]?.lower ?? '';
+  if (PREDICATES.has(w) || CLAUSE.has(w)) return true;
+  // "it was reported that", "it is believed to": a participle that takes the clause.
+  return /ed$/.test(w) && CLAUSE.has(items[k + 1]?.lower ?? '');
 }
