@@ -29,10 +29,10 @@ const ROWS: Row[] = [
     'Kataib Hezbollah denied the report on Tuesday. Its leaders said they answer only to the Iraqi state.',
     [KH, ['Iraqi', 'MISC', 'iraq']],
     ['Its: kh']],
-  ['they: an organisation with a plural name',
-    'The Syrian Democratic Forces advanced on Raqqa at dawn. They captured three villages before noon.',
+  ['their: an organisation with a plural name',
+    'The Syrian Democratic Forces said on Tuesday that their fighters had captured three villages near Raqqa.',
     [['Syrian Democratic Forces', 'ORG', 'sdf'], ['Raqqa', 'LOC', 'raqqa']],
-    ['They: sdf']],
+    ['their: sdf']],
   ['the militia: the organisation the text called a militia, over a nearer organisation',
     'Kataib Hezbollah, an Iraqi militia, was blamed for the rocket attack on Sunday. The Pentagon said the strike killed a contractor. ' +
       'The militia answers to the IRGC.',
