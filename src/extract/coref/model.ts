@@ -20,15 +20,15 @@ export function score(w: Float64Array, f: Features): number {
   return s;
 }
 
-/** Softmax over scores, in place order: the probability of each option. */
-export function softmax(scores: readonly number[]): number[] {
+/** Softmax over scores, computed in place: the probability of each option. */
+export function softmax(scores: number[]): number[] {
   let max = -Infinity;
   for (const s of scores) if (s > max) max = s;
   let sum = 0;
-  const out = scores.map((s) => {
-    const e = Math.exp(s - max);
-    sum += e;
-    return e;
-  });
-  return out.map((e) => e / sum);
+  for (let i = 0; i < scores.length; i++) {
+    scores[i] = Math.exp(scores[i]! - max);
+    sum += scores[i]!;
+  }
+  for (let i = 0; i < scores.length; i++) scores[i]! /= sum;
+  return scores;
 }

@@ -50,7 +50,8 @@ export function observeMention(profiles: Map<string, Profile>, items: readonly I
   const words = m.text.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (m.type !== 'PERSON' && /[a-z]s$/.test(last) && !/ss$/.test(last)) p.plural = true;
-  if (!p.country && m.type !== 'PERSON') p.country = countryOf(normalizeName(m.text, 'LOC'))?.demonym === false;
+  // Once per entity: the first name that is a country's makes it one ("Iraq" after "the Iraqi government" keeps its key).
+  if (!p.country && m.type !== 'PERSON' && p.mentions <= 3) p.country = countryOf(normalizeName(m.text, 'LOC'))?.demonym === false;
   for (const noun of describingNouns(items, index)) {
     p.descriptors.add(noun);
     if (m.type === 'PERSON') noteGender(p, GENDERED[noun] ?? null);

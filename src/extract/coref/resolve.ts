@@ -1,9 +1,9 @@
 /** One left-to-right pass over a document: names update the discourse state, each reference is scored against it. */
 import type { Span } from '../../model/index.js';
-import { flattenMentions } from '../masked.js';
 import type { InputMention } from '../types.js';
 import { appearanceAt, namedLists, type Appearance, type NamedList } from './context.js';
 import { detectReferences, type Reference } from './detect.js';
+import { nonOverlapping } from './mentions.js';
 import { featureIndex, listFeatures, nullFeatures, recentSetFeatures, singleFeatures, standsForCountry, type Features } from './features.js';
 import { score, softmax } from './model.js';
 import { observeMention, type Profile } from './profiles.js';
@@ -46,7 +46,7 @@ export function runPass(
   input: { text: string; sentences: Span[]; mentions: InputMention[] }, w: Float64Array, minConfidence: number,
   visit: (d: Decision, chosen: Option | null, p: number) => void, work: { steps: number },
 ): void {
-  const mentions = flattenMentions(input.mentions);
+  const mentions = nonOverlapping(input.mentions);
   const profiles = new Map<string, Profile>();
   const lastSeen = new Map<string, Appearance>();
   const described = new Map<string, string[]>();

@@ -23,7 +23,10 @@ export function sentenceItems(text: string, span: Span, mentions: readonly Input
   const items: Item[] = [];
   let k = from;
   while (k < mentions.length && mentions[k]!.end <= span.start) k++;
-  for (const t of tokenize(text, span.start, span.end)) {
+  // Tokenised on the sentence alone: tokenize(text, start, end) copies the text up to `end` on every call.
+  const base = span.start;
+  for (const tok of tokenize(text.slice(span.start, span.end))) {
+    const t = { text: tok.text, start: tok.start + base, end: tok.end + base };
     while (k < mentions.length && mentions[k]!.end <= t.start) k++;
     const m = mentions[k];
     if (m !== undefined && m.start < t.end && t.start < m.end) {
