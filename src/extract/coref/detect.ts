@@ -28,6 +28,8 @@ export interface Reference {
   subject: boolean;
   /** "it is likely that ..." and the like: refers to nothing. */
   pleonastic: boolean;
+  /** A nationality sits inside the description ("the Iraqi militia"): it is not that country itself. */
+  demonym: boolean;
   /** Index of its first item in the sentence. */
   item: number;
 }
@@ -57,11 +59,11 @@ export function detectReferences(items: readonly Item[]): Reference[] {
     if (it.mention) continue;
     const pronoun = PRONOUNS[it.lower];
     if (pronoun) {
-      let [kind, types, gender, plural] = pronoun;
+      const [formKind, types, gender, plural] = pronoun;
       // "her" is a determiner before a noun ("her ministry"), an object otherwise ("told her").
-      if (it.lower === 'her') kind = isNounAhead(items, i + 1) ? 'possessive' : 'pronoun';
+      const kind = it.lower === 'her' ? (isNounAhead(items, i + 1) ? 'possessive' : 'pronoun') : formKind;
       const pleonastic = it.lower === 'it' && isPleonastic(items, i);
-      out.push({ start: it.start, end: it.end, kind, types, gender, plural, head: '', count: 0, order: null, subject: isSubjectPosition(items, i), pleonastic, item: i });
+      out.push({ start: it.start, end: it.end, kind, types, gender, plural, head: '', count: 0, order: null, subject: isSubjectPosition(items, i), pleonastic, demonym: false, item: i });
       continue;
     }
     const described = DETERMINERS.has(it.lower) || it.lower === 'both' || it.lower === 'all' ? description(items, i) : null;
@@ -91,11 +93,15 @@ function description(items: readonly Item[], at: number): Reference | null {
   let count = NUMBERS[opener] ?? 0;
   let order: 'first' | 'last' | null = null;
   let headIndex = -1;
+  let demonym = false;
   let j = at + 1;
   for (; j < items.length && j <= at + 5; j++) {
     const it = items[j]!;
     if (it.mention) {
-      if (it.mention.type === 'MISC') continue;
+      if (it.mention.type === 'MISC') {
+        demonym = true;
+        continue;
+      }
       if (headIndex >= 0 && j === headIndex + 1) return null;
       break;
     }
@@ -135,10 +141,15 @@ function description(items: readonly Item[], at: number): Reference | null {
   if ((opener === 'this' || opener === 'that') && sense.plural) return null;
   if ((opener === 'these' || opener === 'those') && !sense.plural) return null;
   if (opener === 'that' && at > 0 && !PREPOSITIONS.has(items[at - 1]!.lower) && items[at - 1]!.lower !== ',') return null;
+  // "the Iranian government", "the Syrian regime": the nationality names the country itself, nothing to resolve.
+  if (demonym && GOVERNMENT_HEADS.has(sense.lemma)) return null;
   if (sense.lemma === 'latter' || sense.lemma === 'former') order = sense.lemma === 'latter' ? 'last' : 'first';
   const collective = count >= 2 || sense.plural;
-  return make(items, at, items[headIndex]!.end, collective ? 'collective' : 'definite', sense.types, collective, sense.lemma, count, order);
+  return { ...make(items, at, items[headIndex]!.end, collective ? 'collective' : 'definite', sense.types, collective, sense.lemma, count, order), demonym };
 }
+
+// Heads a nationality turns into the country's own institution: "the Iraqi government" is Iraq's.
+const GOVERNMENT_HEADS = new Set(['government', 'regime', 'administration', 'authority', 'state', 'leadership', 'cabinet', 'presidency']);
 
 // Words the lexicon lists as people or groups that, after "the", rarely refer: "the same", "the following", "the rest".
 const NOT_HEADS = new Set(['same', 'following', 'rest', 'next', 'right', 'left', 'public', 'whole', 'majority', 'minority', 'year', 'month', 'week', 'day', 'session', 'time', 'period', 'season', 'quarter', 'goal', 'end']);
@@ -174,5 +185,5 @@ function isCoordinated(items: readonly Item[], from: number): boolean {
 }
 
 function make(items: readonly Item[], at: number, end: number, kind: ReferenceKind, types: EntityType[], plural: boolean, head: string, count: number, order: 'first' | 'last' | null): Reference {
-  return { start: items[at]!.start, end, kind, types, gender: null, plural, head, count, order, subject: isSubjectPosition(items, at), pleonastic: false, item: at };
+  return { start: items[at]!.start, end, kind, types, gender: null, plural, head, count, order, subject: isSubjectPosition(items, at), pleonastic: false, demonym: false, item: at };
 }

@@ -38,6 +38,9 @@ const GENDERED: Record<string, 'M' | 'F'> = {
   woman: 'F', wife: 'F', mother: 'F', daughter: 'F', sister: 'F', queen: 'F', spokeswoman: 'F', chairwoman: 'F', girl: 'F', aunt: 'F', lady: 'F',
 };
 
+// Nouns a place name may be followed by as its own class.
+const PLACE_CLASSES = new Set(['city', 'town', 'village', 'province', 'governorate', 'region', 'district', 'country', 'state', 'island', 'camp']);
+
 /** Creates or updates the profile of the mention at `index` of a sentence's items. */
 export function observeMention(profiles: Map<string, Profile>, items: readonly Item[], index: number): Profile {
   const m = items[index]!.mention!;
@@ -48,7 +51,8 @@ export function observeMention(profiles: Map<string, Profile>, items: readonly I
   }
   p.mentions++;
   const words = m.text.split(/\s+/);
-  const last = words[words.length - 1]!.toLowerCase();
+  // "Syrian Democratic Forces", "Iraqis" are plural; "US" and "Hezbollah's" are not.
+  const last = words[words.length - 1]!;
   if (m.type !== 'PERSON' && /[a-z]s$/.test(last) && !/ss$/.test(last)) p.plural = true;
   // Once per entity: the first name that is a country's makes it one ("Iraq" after "the Iraqi government" keeps its key).
   if (!p.country && m.type !== 'PERSON' && p.mentions <= 3) p.country = countryOf(normalizeName(m.text, 'LOC'))?.demonym === false;
@@ -95,8 +99,9 @@ export function describingNouns(items: readonly Item[], index: number): string[]
     if (FUNCTION_WORDS.has(it.lower) || !/^[a-z-]+$/.test(it.lower)) break;
     add(it.lower);
   }
+  // "the Kataib Hezbollah militia", "Idlib province"; but "the Jerusalem centre" is a centre in Jerusalem.
   const after = items[index + 1];
-  if (after && !after.mention && !after.cap) add(after.lower);
+  if (after && !after.mention && !after.cap && (m.type !== 'LOC' || PLACE_CLASSES.has(after.lower))) add(after.lower);
   if (after?.lower === ',') {
     let head = '';
     for (let i = index + 2; i < items.length && i <= index + 7; i++) {

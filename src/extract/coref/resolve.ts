@@ -122,6 +122,8 @@ function compatible(ref: Reference, p: Profile): boolean {
   if (ref.gender && p.gender && ref.gender !== p.gender) return false;
   // "they" for one entity is an organisation ("the SDF ... they"), not a person or a place.
   if (ref.plural && p.type !== 'ORG') return false;
+  // "the Iraqi militia" is not Iraq.
+  if (ref.demonym && p.type === 'LOC') return false;
   if (p.type === 'LOC' && standsForCountry(ref.head)) return p.country;
   return ref.types.includes(p.type) && (ref.count === 0 || !ref.plural);
 }
