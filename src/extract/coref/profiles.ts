@@ -69,6 +69,11 @@ export function observeMention(profiles: Map<string, Profile>, items: readonly I
   return p;
 }
 
+/** "U.S. forces", "Iraqi officials": after a country's name a noun names something of the country, not the country. */
+function namesCountry(text: string): boolean {
+  return countryOf(normalizeName(text, 'LOC')) !== null;
+}
+
 /** The noun is a fitting description of an entity of this type ("militia" for an ORG, "general" for a PERSON). */
 function fits(noun: string, type: EntityType): boolean {
   return nounSense(noun)?.types.includes(type) ?? false;
@@ -101,7 +106,7 @@ export function describingNouns(items: readonly Item[], index: number): string[]
   }
   // "the Kataib Hezbollah militia", "Idlib province"; but "the Jerusalem centre" is a centre in Jerusalem.
   const after = items[index + 1];
-  if (after && !after.mention && !after.cap && (m.type !== 'LOC' || PLACE_CLASSES.has(after.lower))) add(after.lower);
+  if (after && !after.mention && !after.cap && (m.type !== 'LOC' || PLACE_CLASSES.has(after.lower)) && !namesCountry(m.text)) add(after.lower);
   if (after?.lower === ',') {
     let head = '';
     for (let i = index + 2; i < items.length && i <= index + 7; i++) {

@@ -122,8 +122,10 @@ function compatible(ref: Reference, p: Profile): boolean {
   if (ref.gender && p.gender && ref.gender !== p.gender) return false;
   // "they" for one entity is an organisation ("the SDF ... they"), not a person or a place.
   if (ref.plural && p.type !== 'ORG') return false;
-  // "the Iraqi militia" is not Iraq.
-  if (ref.demonym && p.type === 'LOC') return false;
+  // "the Iraqi militia" is not Iraq, nor the U.S.
+  if (ref.demonym && (p.type === 'LOC' || p.country)) return false;
+  // "the armed factions" names one organisation only if the text called it that ("Syrian Democratic Forces").
+  if (ref.kind === 'collective' && !p.descriptors.has(ref.head)) return false;
   if (p.type === 'LOC' && standsForCountry(ref.head)) return p.country;
   return ref.types.includes(p.type) && (ref.count === 0 || !ref.plural);
 }
