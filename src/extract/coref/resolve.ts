@@ -160,6 +160,17 @@ function candidates(
   }
   // An entity the text described with this very noun beats a country that a government noun could stand for.
   if (options.some((o) => o.features.has(DESCRIBED))) for (const o of options) o.features.delete(COUNTRY_FIT);
+  // "the latter" / "the former": the last or first member of the most recent list.
+  if (!ref.plural && ref.order && (ref.head === 'latter' || ref.head === 'former')) {
+    options.length = 0;
+    const list = [...lists].reverse().find((l) => l.end <= ref.start) ?? recentLists[recentLists.length - 1]?.[recentLists[recentLists.length - 1]!.length - 1];
+    work.steps++;
+    if (list) {
+      const i = ref.order === 'last' ? list.keys.length - 1 : 0;
+      options.push({ keys: [list.keys[i]!], spans: [list.spans[i]!], type: list.types[i]!, features: listFeatures(ref, s, list, list.keys.length, true) });
+    }
+    return options;
+  }
   if (ref.plural) {
     const pool = [...lists.filter((l) => l.end <= ref.start)].reverse();
     for (let j = recentLists.length - 1; j >= 0; j--) pool.push(...[...recentLists[j]!].reverse());
