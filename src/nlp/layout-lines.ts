@@ -30,7 +30,8 @@ const QUOTE = /^[ \t]*((?:>[ \t]?)+)/;
 // List markers that are never the start of a wrapped sentence: "• ", "▪ ", "◦ ".
 const GLYPH_ITEM = /^[ \t]*[•▪‣◦●○■□►➢][ \t]+(?=\S)/u;
 // Markers that could also be the start of a wrapped line ("- the ministry said", "12. The"): only after a unit end.
-const AMBIGUOUS_ITEM = /^[ \t]*(?:[-*–—]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\))[ \t]+(?=\S)/u;
+// "-- " is the bullet of diplomatic cables.
+const AMBIGUOUS_ITEM = /^[ \t]*(?:--|[-*–—]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]\))[ \t]+(?=\S)/u;
 // A cable's portion marking after a paragraph number: "1. (C) Summary", "2. (S//NF) ..." (read as a marker).
 const PORTION_MARK = /^\((?:U|C|S|TS|SBU|S\/\/?NF|C\/\/?NF|TS\/\/?SCI)\)[ \t]+/;
 
@@ -95,10 +96,14 @@ export function boilerOf(content: string): BoilerKind {
   // Tests on the line's end, made only when its last characters fit (an unanchored pattern would scan every line).
   const tail = content.slice(-24).toLowerCase();
   if (tail.endsWith('wrote:')) {
-    // "On Mon, Nov 18, 2019 at 9:14 AM Jane Doe <jane@example.org> wrote:", "jane@example.org> wrote:" (its wrapped end)
-    if (/^on\b.{0,200}\bwrote:$|@[^\s>]+>?\s*wrote:$/i.test(content)) return 'attribution';
+    if (isAttribution(content)) return 'attribution';
   } else if (/all rights reserved\.?$/.test(tail)) return 'copyright';
   return '';
+}
+
+/** True for a reply's attribution line: "On Mon, Nov 18, 2019 at 9:14 AM Jane Doe <jane@example.org> wrote:". */
+export function isAttribution(content: string): boolean {
+  return /^on\b.{0,200}\bwrote:$|@[^\s>]+>?\s*wrote:$/i.test(content);
 }
 
 /** Length of a list marker opening `content` (0 when none); ambiguous markers count only when `afterUnitEnd()` says so. */

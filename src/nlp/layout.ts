@@ -4,7 +4,7 @@
  * a string of the same length where quote markers, list markers and wrapping line breaks are spaces, so sentence
  * splitting, NER and extraction read prose while every offset still points into the stored text.
  */
-import { boilerOf, endsTerminal, isAllCaps, isHeadingLine, itemMarker, readLines, type TextLine } from './layout-lines.js';
+import { boilerOf, endsTerminal, isAllCaps, isAttribution, isHeadingLine, itemMarker, readLines, type TextLine } from './layout-lines.js';
 
 /** What a block of lines is. */
 export type BlockKind = 'prose' | 'heading' | 'item' | 'boilerplate';
@@ -153,8 +153,10 @@ function markBoilerplateRuns(text: string, lines: TextLine[]): void {
       if (!run) line.boiler = '';
     } else if (inSignature || openCredit) {
       line.boiler = line.boiler || (inSignature ? 'signoff' : 'credit');
-    } else if (!line.boiler && /^on\b/i.test(content) && lines[i + 1]?.boiler === 'attribution') {
-      line.boiler = 'attribution';
+    } else if (!line.boiler && /^on\b/i.test(content)) {
+      // "On Mon, Nov 18, 2019 at 9:02 AM Research Desk <desk@example.org>" + "wrote:" on the next line
+      const n = lines[i + 1];
+      if (n && !n.blank && isAttribution(`${content} ${text.slice(n.body, n.end)}`)) line.boiler = n.boiler = 'attribution';
     }
     if (line.boiler === 'separator') inHeaders = true;
     if (line.boiler === 'sig-start') inSignature = true;
