@@ -1,11 +1,11 @@
-// Post-model rules for real-text junk: a capitalised common word after "U.S.", and names in ALL-CAPS headlines.
+// Post-model rules for real-text junk: a capitalised common word after "U.S.", e-mail greetings, names in ALL-CAPS headlines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../../src/nlp/tokenize.js';
 import { Gazetteer, gazetteerMask } from '../../src/nlp/ner/gazetteer.js';
-import { splitAfterAbbreviations } from '../../src/nlp/ner/rules.js';
+import { splitAfterAbbreviations, stripTitles } from '../../src/nlp/ner/rules.js';
 import { checkCapsLines } from '../../src/nlp/ner/headlines.js';
 import { loadRecognizer } from '../../src/nlp/ner/index.js';
 import { readSentences } from '../../src/nlp/sentences.js';
@@ -29,6 +29,11 @@ test('a capitalised common word after an abbreviation-name ends the name: "U.S. 
     ['O.J. Simpson was acquitted', { start: 0, end: 2, type: 'PER' }, ['O.J. Simpson/PER']],
   ];
   for (const [text, chunk, expected] of cases) assert.deepEqual(show(text, splitAfterAbbreviations([chunk], tokenize(text), buckets)), expected, text);
+});
+
+test('the greeting of an e-mail is not part of the name it greets', () => {
+  const text = 'Hi Jean-Bernard , see below .';
+  assert.deepEqual(show(text, stripTitles([{ start: 0, end: 2, type: 'PER' }], tokenize(text))), ['Jean-Bernard/PER']);
 });
 
 /** A document of sentences (one per line) with hand-made chunks, as the recogniser holds it. */

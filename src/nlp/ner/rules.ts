@@ -5,12 +5,13 @@ import { gazetteerKey, gazetteerMask, type Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './features.js';
 
 // Titles and ranks that precede a name but are not part of it (CoNLL-2003 convention):
-// "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah".
+// "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah"; and
+// the greetings of a letter or e-mail: "Hi Jean-Bernard," -> "Jean-Bernard".
 const TITLES = new Set(
   `gen. gen general lt. lt lieutenant col. col colonel maj. maj major brig. brig brigadier capt. capt captain sgt. sgt
   adm. adm admiral cmdr. cmdr commander grand ayatollah hojatoleslam sheikh shaikh imam mullah president vice prime
   minister deputy mr. mr mrs. mrs ms. ms dr. dr prof. prof sir king queen prince emir judge senator sen. rep. gov. governor
-  mayor ambassador secretary chairman chief field marshal supreme foreign defence defense interior`.split(/\s+/),
+  mayor ambassador secretary chairman chief field marshal supreme foreign defence defense interior dear hi hello hey`.split(/\s+/),
 );
 
 /** Drops leading title tokens from PERSON chunks, and chunks that are a title alone ("the Ambassador said"). */
