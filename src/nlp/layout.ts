@@ -47,7 +47,7 @@ export function analyseLayout(text: string): Layout {
       continue;
     }
     if (line.item) blanks.push([line.afterQuote, line.body]);
-    if (block && prev && joins(text, prev, line, widths, mixedCase)) {
+    if (block && prev && joins(text, prev, line, widths, mixedCase, block.start === prev.body)) {
       blanks.push([prev.end, line.start]);
       block.end = line.end;
       if (block.kind === 'heading') block.kind = 'prose';
@@ -82,8 +82,8 @@ export function readSpan(text: string, reading: string, start: number, end: numb
   return read === text.slice(start, end) ? read : read.replace(/\s+/g, ' ');
 }
 
-/** Whether line `n` continues the block line `l` is in (the break between them only wraps the text). */
-function joins(text: string, l: TextLine, n: TextLine, widths: Map<number, number>, mixedCase: boolean): boolean {
+/** Whether line `n` continues the block line `l` is in (the break between them only wraps the text); `first`: `l` opened the block. */
+function joins(text: string, l: TextLine, n: TextLine, widths: Map<number, number>, mixedCase: boolean, first: boolean): boolean {
   if (l.depth !== n.depth || n.item || Boolean(l.boiler) !== Boolean(n.boiler)) return false;
   // A credit or header wrapped over lines stays one boilerplate block.
   if (l.boiler) return true;
@@ -99,9 +99,12 @@ function joins(text: string, l: TextLine, n: TextLine, widths: Map<number, numbe
   if (width === 0 || lw > width * 1.25) return false;
   // The next line's first word would not have fitted on this one: the writer's tool wrapped here.
   if (need > width) return true;
-  if (isHeadingLine(lc, mixedCase)) return false;
-  // A line about as long as the others and ending mid-sentence ("... said Qassem") goes on; short lines end units.
-  return lw >= width - Math.max(8, Math.round(width * 0.2)) && !endsTerminal(lc);
+  // A title-case line opening a block is a heading; inside a paragraph it is a line full of names
+  // ("Intelligence and National Security. But the Revolutionary").
+  if (first && isHeadingLine(lc, mixedCase)) return false;
+  // A line about as long as the others and ending mid-sentence goes on (tools such as fmt fill lines to ~93% and
+  // balance them); short lines end units.
+  return lw >= width * 0.75 && !endsTerminal(lc);
 }
 
 /**

@@ -35,6 +35,11 @@ describe('layout of small texts', () => {
     assert.equal(s.length, read(long).length + 2);
   });
 
+  it('does not take a wrapped line full of names for a heading', () => {
+    const text = 'The cables were shared with the Intercept by a source who said\nthe Ministry of Intelligence and National Security and\nQuds Force officers paid Iraqi officials for many years.\n';
+    assert.equal(read(text).length, 1);
+  });
+
   it('breaks at every line of text that is not wrapped, unless the next line starts in lower case (as before)', () => {
     assert.deepEqual(read('Iran losing control\nOverseas operations are run by the ministry.\nThe Guard competes with\nit abroad.'),
       ['Iran losing control', 'Overseas operations are run by the ministry.', 'The Guard competes with it abroad.']);
