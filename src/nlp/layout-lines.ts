@@ -159,6 +159,7 @@ function countQuotes(marker: string): number {
   return n;
 }
 
+// Space, tab, vertical tab, form feed (pdftotext's page break), carriage return, no-break space.
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 0xa0;
+  return c === 32 || (c >= 9 && c <= 13 && c !== 10) || c === 0xa0;
 }

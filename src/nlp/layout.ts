@@ -62,15 +62,17 @@ export function analyseLayout(text: string): Layout {
   return { reading: blankOut(text, blanks), blocks };
 }
 
-// The stages of one document ask for its reading view one after the other: the last few are kept.
+// The stages of one document ask for its reading view one after the other: the last few are kept (not huge ones).
 const recent = new Map<string, string>();
-const RECENT = 16;
+const RECENT = 8;
+const CACHED_LENGTH = 4_000_000;
 
 /** The reading view alone (see Layout.reading); the views of the last few texts asked for are cached. */
 export function readingView(text: string): string {
   const cached = recent.get(text);
   if (cached !== undefined) return cached;
   const reading = analyseLayout(text).reading;
+  if (text.length > CACHED_LENGTH) return reading;
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(text, reading);
   return reading;
