@@ -54,6 +54,9 @@ const BOILER: Array<[RegExp, BoilerKind]> = [
   [/^(?:TAGS|E\.\s?O\.\s?\d+|CLASSIFIED BY|DECL|REASON|REF|SIPDIS|NOFORN)\b/, 'cable'],
 ];
 
+// How every BOILER pattern can start (case aside): lines that start otherwise skip them.
+const BOILER_LEAD = /^(?:[-_(©]|sent|get|copyright|on\b|from|to\b|cc|bcc|date|subject|reply|importance|begin|additional|further|reporting|writing|editing|compiled|edited|written|translat|tags|e\.|classified|decl|reason|ref|sipdis|noforn)/i;
+
 // A sign-off: "-- Reuters Beirut Newsroom +961 1 954456", "-- Jim Smith, London Newsroom +44 171 542 8062".
 const SIGNOFF_LEAD = /^(?:--|—|–)\s*\S/u;
 const SIGNOFF_BODY = /(?:\+?\d[\d ()./-]{5,}\d)|@[\w-]+\.|\b(?:newsroom|newsdesk|news desk|desk|bureau)\b/i;
@@ -75,8 +78,10 @@ export function readLines(text: string): TextLine[] {
 function classify(text: string, start: number, next: number): TextLine {
   let end = next;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  const raw = text.slice(start, end);
-  const q = QUOTE.exec(raw);
+  let first = start;
+  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  // Only a line whose first visible character is ">" can be quoted.
+  const q = text.charCodeAt(first) === 62 ? QUOTE.exec(text.slice(start, end)) : null;
   const depth = q ? countQuotes(q[1]!) : 0;
   const afterQuote = start + (q ? q[0].length : 0);
   let body = afterQuote;
@@ -92,8 +97,10 @@ function classify(text: string, start: number, next: number): TextLine {
 export function boilerOf(content: string): BoilerKind {
   if (/^--\s*$/.test(content)) return 'sig-start';
   if (SIGNOFF_LEAD.test(content) && SIGNOFF_BODY.test(content)) return 'signoff';
-  for (const [re, kind] of BOILER) if (re.test(content)) return kind;
+  if (BOILER_LEAD.test(content)) for (const [re, kind] of BOILER) if (re.test(content)) return kind;
   // Tests on the line's end, made only when its last characters fit (an unanchored pattern would scan every line).
+  const last = content.charCodeAt(content.length - 1);
+  if (last !== 58 && last !== 46 && last !== 100 && last !== 68) return ''; // ":", ".", "d", "D"
   const tail = content.slice(-24).toLowerCase();
   if (tail.endsWith('wrote:')) {
     if (isAttribution(content)) return 'attribution';
@@ -128,8 +135,12 @@ export function isHeadingLine(content: string, mixedCase: boolean): boolean {
   if (endsTerminal(content)) return false;
   let capitalised = 0;
   // Word by word, stopping at the first lower-case word that is not a minor one (most prose lines stop at once).
-  for (const m of content.matchAll(/\S+/g)) {
-    const w = m[0];
+  for (let i = 0; i < content.length; ) {
+    while (i < content.length && content.charCodeAt(i) <= 32) i++;
+    const start = i;
+    while (i < content.length && content.charCodeAt(i) > 32) i++;
+    if (i === start) break;
+    const w = content.slice(start, i);
     const first = /\p{L}/u.exec(w)?.[0];
     if (first === undefined) continue;
     if (first !== first.toLowerCase()) capitalised++;

@@ -179,18 +179,20 @@ function markItems(text: string, lines: TextLine[], mixedCase: boolean): void {
       prevItem = false;
       continue;
     }
-    // Whether a unit ended on the line before: only asked when the line starts like an item.
-    const afterUnitEnd = (): boolean => {
-      if (prev === null || prev.depth !== line.depth || prevItem || prev.boiler) return true;
-      const pc = text.slice(prev.body, prev.end);
-      return endsTerminal(pc) || pc.endsWith(':') || isHeadingLine(pc, mixedCase);
-    };
-    const marker = mayOpenItem(text, line.body) ? itemMarker(text.slice(line.body, line.end), afterUnitEnd) : 0;
-    if (marker > 0) {
-      line.item = true;
-      line.body += marker;
-      // "- -- Reuters" after the marker is still a sign-off.
-      line.boiler = boilerOf(text.slice(line.body, line.end));
+    if (mayOpenItem(text, line.body)) {
+      // Whether a unit ended on the line before: only asked when the line starts like an item.
+      const afterUnitEnd = (): boolean => {
+        if (prev === null || prev.depth !== line.depth || prevItem || prev.boiler) return true;
+        const pc = text.slice(prev.body, prev.end);
+        return endsTerminal(pc) || pc.endsWith(':') || isHeadingLine(pc, mixedCase);
+      };
+      const marker = itemMarker(text.slice(line.body, line.end), afterUnitEnd);
+      if (marker > 0) {
+        line.item = true;
+        line.body += marker;
+        // "- -- Reuters" after the marker is still a sign-off.
+        line.boiler = boilerOf(text.slice(line.body, line.end));
+      }
     }
     // Inside a list (until a blank line) the next "-" or "2." opens an item even after an item without a full stop.
     prevItem ||= line.item;
@@ -201,8 +203,11 @@ function markItems(text: string, lines: TextLine[], mixedCase: boolean): void {
 /** Cheap test of the first characters before the item patterns run: a digit, "-", "*", "(", a non-ASCII glyph or "a)". */
 function mayOpenItem(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  if ((c >= 48 && c <= 57) || c === 45 || c === 42 || c === 40 || c > 127) return true;
-  return c >= 97 && c <= 122 && text.charCodeAt(at + 1) === 41;
+  if (c > 127 || c === 40) return true;
+  const next = text.charCodeAt(at + 1);
+  if (c === 45 || c === 42) return next === 32 || next === 9 || next === 45;
+  if (c >= 48 && c <= 57) return next === 46 || next === 41 || (next >= 48 && next <= 57 && (text.charCodeAt(at + 2) === 46 || text.charCodeAt(at + 2) === 41));
+  return c >= 97 && c <= 122 && next === 41;
 }
 
 function firstWordLength(content: string): number {
@@ -214,7 +219,7 @@ function firstWordLength(content: string): number {
 function isMixedCase(text: string): boolean {
   let lower = 0;
   let upper = 0;
-  const n = Math.min(text.length, 20000);
+  const n = Math.min(text.length, 5000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
