@@ -1,5 +1,5 @@
 /** The mentions stage: the NER model's names, grouped within the document ("Soleimani" after "Qassem Soleimani") under one entity key. */
-import type { Stage } from '../../model/index.js';
+import type { Span, Stage } from '../../model/index.js';
 import { loadRecognizer, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
 import { readingView, readSpan } from '../../nlp/layout.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
@@ -23,7 +23,7 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
       // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
       const reading = readingView(doc.text);
       const found = retypeMentions(reading, get().recognize(reading, doc.sentences), doc.source);
-      const spans = addDemonyms<NerSpan>(reading, found, (s) => s).map((s) => {
+      const spans = insideSentences(addDemonyms<NerSpan>(reading, found, (s) => s), doc.sentences).map((s) => {
         const text = readSpan(doc.text, reading, s.start, s.end);
         return text === s.text ? s : { ...s, text };
       });
@@ -43,4 +43,14 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
       };
     },
   };
+}
+
+/** The spans (in text order) that lie inside a sentence: a nationality word in a sign-off or mail header is not a mention. */
+function insideSentences<T extends Span>(spans: T[], sentences: readonly Span[]): T[] {
+  let k = 0;
+  return spans.filter((s) => {
+    while (k < sentences.length && sentences[k]!.end < s.end) k++;
+    const sentence = sentences[k];
+    return sentence !== undefined && sentence.start <= s.start;
+  });
 }
