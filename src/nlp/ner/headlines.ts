@@ -1,7 +1,7 @@
 /**
  * ALL-CAPS lines (headlines, cable subjects) carry no case information, so a name found there needs evidence from the
- * document's other sentences: the same words found as a name there give its type, and words the body writes only
- * in lower case ("IRAN SPY CABLES REVEAL TEHRAN'S GRIP": "spy", "cables", "reveal") are not part of any name.
+ * document's other sentences: the same words found as a name there give its type ("RAISI" after "Ebrahim Raisi" is
+ * a person), and words the body writes in lower case are not part of any name ("IRAQ POSTPONES" after "postponed").
  */
 import type { Token } from '../tokenize.js';
 import type { Chunk } from './tags.js';
