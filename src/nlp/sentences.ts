@@ -1,5 +1,6 @@
-/** Sentence boundaries by rule: terminal punctuation followed by a likely sentence start, and line breaks between paragraphs. */
+/** Sentence boundaries by rule: terminal punctuation followed by a likely sentence start, inside the blocks of the text's layout. */
 import type { Span } from '../model/index.js';
+import { analyseLayout, type Layout } from './layout.js';
 
 // Abbreviations after which a period does not end a sentence ("Gen. Qassem Soleimani", "Sept. 18").
 const ABBREVIATIONS = new Set(
@@ -11,49 +12,48 @@ const ABBREVIATIONS = new Set(
 const TERMINAL = /[.!?؟۔]/u;
 const CLOSERS = /["'”’)\]»]/u;
 
-/** Returns sentence spans over the text, trimmed of surrounding whitespace. */
-export function splitSentences(text: string): Span[] {
+/**
+ * Returns sentence spans over the text, trimmed of surrounding whitespace. Sentences never cross a block of the
+ * text's layout (paragraph, heading, list item, quoted block) and boilerplate blocks (sign-offs, credits, mail
+ * headers) give none; inside a block, wrapped line breaks and quote markers read as spaces (see layout.ts).
+ */
+export function splitSentences(text: string, layout: Layout = analyseLayout(text)): Span[] {
   const spans: Span[] = [];
-  let start = skipSpace(text, 0);
+  for (const b of layout.blocks) if (b.kind !== 'boilerplate') splitBlock(layout.reading, b.start, b.end, spans);
+  return spans;
+}
+
+/** The reading view and the sentences of a text, computed from one layout pass. */
+export function readSentences(text: string): { reading: string; sentences: Span[] } {
+  const layout = analyseLayout(text);
+  return { reading: layout.reading, sentences: splitSentences(text, layout) };
+}
+
+/** Splits one block of the reading view at sentence-ending punctuation, appending to `spans`. */
+function splitBlock(text: string, from: number, to: number, spans: Span[]): void {
+  let start = skipSpace(text, from, to);
   let i = start;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\n' && isParagraphBreak(text, i)) {
-      pushSpan(spans, text, start, i);
-      start = skipSpace(text, i);
-      i = start;
-      continue;
-    }
-    if (TERMINAL.test(ch)) {
+  while (i < to) {
+    if (isTerminal(text.charCodeAt(i))) {
       let end = i + 1;
-      while (end < text.length && (TERMINAL.test(text[end]!) || CLOSERS.test(text[end]!))) end++;
-      if (endsSentence(text, i, end)) {
+      while (end < to && (TERMINAL.test(text[end]!) || CLOSERS.test(text[end]!))) end++;
+      if (endsSentence(text, i, end, to)) {
         pushSpan(spans, text, start, end);
-        start = skipSpace(text, end);
+        start = skipSpace(text, end, to);
         i = start;
         continue;
       }
     }
     i++;
   }
-  pushSpan(spans, text, start, text.length);
-  return spans;
-}
-
-/** A line break ends a sentence when a blank line follows, or the line so far has no terminal punctuation (headlines, captions). */
-function isParagraphBreak(text: string, i: number): boolean {
-  let j = i + 1;
-  while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-  if (j >= text.length || text[j] === '\n') return true;
-  // A single line break inside running text (hard-wrapped paragraphs) continues the sentence when the next line starts in lower case.
-  return !/\p{Ll}/u.test(text[j]!);
+  pushSpan(spans, text, start, to);
 }
 
 /** Decides whether the punctuation at `dot` (followed by closers up to `after`) ends a sentence. */
-function endsSentence(text: string, dot: number, after: number): boolean {
-  if (after < text.length && !/\s/u.test(text[after]!)) return false; // "3.5", "U.S.-led", "e.g.,"
-  const next = skipSpace(text, after);
-  if (next >= text.length) return true;
+function endsSentence(text: string, dot: number, after: number, to: number): boolean {
+  if (after < to && !/\s/u.test(text[after]!)) return false; // "3.5", "U.S.-led", "e.g.,"
+  const next = skipSpace(text, after, to);
+  if (next >= to) return true;
   if (text[dot] !== '.') return true;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
@@ -73,12 +73,22 @@ const SENTENCE_OPENERS = new Set(
   'The A An In On At It He She They We I But And This That These Those There When While As If After Before However Meanwhile According'.split(' '),
 );
 
-function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/u.test(text[i]!)) i++;
+// . ! ? and the Arabic question mark and full stop, by code (the loop above visits every character).
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x61f || c === 0x6d4;
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/u.test(text[i]!));
+}
+
+function skipSpace(text: string, i: number, to: number): number {
+  while (i < to && isSpaceAt(text, i)) i++;
   return i;
 }
 
 function pushSpan(spans: Span[], text: string, start: number, end: number): void {
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  while (end > start && isSpaceAt(text, end - 1)) end--;
   if (end > start) spans.push({ start, end });
 }

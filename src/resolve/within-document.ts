@@ -26,7 +26,7 @@ export interface DocumentMention {
 
 /** Why two mentions were put together. */
 export interface ClusterReason {
-  /** "same-name" (any type), "org-variant", "acronym-definition", "stated-alias", "surname-other-type", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
+  /** "same-name" (any type), "org-variant", "acronym-definition", "stated-alias", "surname-other-type", "given-name-other-type", "acronym-alias", "acronym-initials", "partial-name", "partial-name-forward". */
   rule: string;
   /** The mentions involved, quoted, for a human to check. */
   detail: string;
@@ -128,7 +128,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   const byStart = [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index);
   const uf = new Partition<ClusterReason>(mentions.length);
   const longForms = new Map<number, string>(); // mention index -> long form defined in a parenthesis, not itself a mention
-  const adopted = new Set<string>(); // norms of lone family names that joined a person despite their type
+  const adopted = new Set<string>(); // norms of lone family or given names that joined a person despite their type
 
   // 1. Same normalised name, whatever type the recogniser gave each mention (it often types one name two
   // ways in one document), and organisation variants ("Revolutionary Guards Corps" / "the Revolutionary Guard").
@@ -211,6 +211,18 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     const otherType = asSurname.at(-1);
     if (otherType) {
       uf.union(otherType.index, p.index, { rule: 'surname-other-type', detail: `${quote(p)} (${p.m.type}) -> ${quote(otherType)}` });
+      adopted.add(p.norm);
+      continue;
+    }
+    // The same for a lone given name ("Jean-Bernard" typed as an organisation after "Jean-Bernard Lévy"), when one
+    // person only has that first name: two people sharing it leave it alone.
+    // A given name is one written word, compared by its parts ("Jean-Bernard" = "jean bernard").
+    const asGiven = earlier.length === 0 && !/\s/.test(p.display) && isOrgLike(p.m.type) && !p.acronym
+      ? holders.filter((q) => q.m.start < p.m.start && q.m.type === 'PERSON' && q.words.length > p.words.length && p.words.every((w, k) => q.words[k] === w))
+      : [];
+    const given = asGiven.at(-1);
+    if (given && new Set(asGiven.map((q) => uf.find(q.index))).size === 1) {
+      uf.union(given.index, p.index, { rule: 'given-name-other-type', detail: `${quote(p)} (${p.m.type}) -> ${quote(given)}` });
       adopted.add(p.norm);
       continue;
     }

@@ -207,3 +207,20 @@ test('lone family names typed otherwise do not outvote the person they name', ()
   const { clusters } = resolveWithinDocument(text, mentions);
   assert.deepEqual(clusters.map((c) => [c.canonical, c.type, c.mentionIndexes]), [['Qassem al-Araji', 'PERSON', [0, 1, 2, 3]]]);
 });
+
+test('a lone given name refers back to the one person who has it, whatever type the recogniser gave it', () => {
+  const text = 'Jean-Bernard Lévy, chief executive of EDF, met the minister on Monday. Jean-Bernard said the plan was on track.';
+  for (const type of ['PERSON', 'ORG', 'MISC'] as const) {
+    const { groups, canonical } = grouped(text, [['Jean-Bernard Lévy', 'PERSON'], ['EDF', 'ORG'], ['Jean-Bernard', type]]);
+    assert.ok(together(groups, 'Jean-Bernard Lévy', 'Jean-Bernard'), type);
+    assert.equal(canonical.get('Jean-Bernard'), 'Jean-Bernard Lévy');
+  }
+});
+
+test('two people sharing a given name leave it alone', () => {
+  const text = 'Hassan Rouhani met Hassan Nasrallah in Beirut. Hassan said the talks went well.';
+  for (const type of ['PERSON', 'ORG'] as const) {
+    const { groups } = grouped(text, [['Hassan Rouhani', 'PERSON'], ['Hassan Nasrallah', 'PERSON'], ['Beirut', 'LOC'], ['Hassan', type]]);
+    assert.ok(!together(groups, 'Hassan Rouhani', 'Hassan') && !together(groups, 'Hassan Nasrallah', 'Hassan'), type);
+  }
+});

@@ -4,6 +4,7 @@ import { extract, EXTRACT_VERSION } from '../index.js';
 import { extractDates } from '../../nlp/dates.js';
 import { extractMoney } from '../../nlp/money.js';
 import { factId } from '../../model/ids.js';
+import { readingView } from '../../nlp/layout.js';
 
 /** Stage name under which relations, events and claims are stored. */
 export const FACTS_STAGE = 'facts';
@@ -12,19 +13,22 @@ export const FACTS_STAGE = 'facts';
 export function factsStage(): Stage {
   return {
     name: FACTS_STAGE,
-    version: EXTRACT_VERSION,
+    version: `${EXTRACT_VERSION}+layout@1`,
     run(doc, prior) {
       const mentions = prior.mentions
         .filter((m) => m.entityKey)
         .map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
+      // The rules read the reading view (quote markers and wrapping line breaks as spaces); evidence is the stored text.
+      const reading = readingView(doc.text);
       const result = extract({
-        documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions,
-        dates: extractDates(doc.text, doc.published ?? undefined), money: extractMoney(doc.text),
+        documentId: doc.id, text: reading, sentences: doc.sentences, mentions,
+        dates: extractDates(reading, doc.published ?? undefined), money: extractMoney(reading),
         documentDate: doc.published ?? undefined,
       });
-      const ev = (e: Evidence): Evidence[] => [e];
+      const asRead = (s: string): string => (reading === doc.text ? s : s.replace(/\s+/g, ' '));
+      const ev = (e: Evidence): Evidence[] => [reading === doc.text ? e : { ...e, text: doc.text.slice(e.start, e.end) }];
       const claims = result.claims.map((c, i) => ({
-        id: factId('clm', doc.id, i, c.evidence.start), speaker: c.speakerKey, speakerText: c.speakerText, text: c.text,
+        id: factId('clm', doc.id, i, c.evidence.start), speaker: c.speakerKey, speakerText: asRead(c.speakerText), text: asRead(c.text),
         stance: c.stance, evidence: ev(c.evidence),
       }));
       return {

@@ -1,6 +1,7 @@
 /** The mentions stage: the NER model's names, grouped within the document ("Soleimani" after "Qassem Soleimani") under one entity key. */
-import type { Stage } from '../../model/index.js';
+import type { Span, Stage } from '../../model/index.js';
 import { loadRecognizer, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
+import { readingView, readSpan } from '../../nlp/layout.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
 import { addDemonyms } from './demonyms.js';
@@ -15,12 +16,18 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return `${get().version}+retype@1+demonyms@1+within-doc@1`;
+      return `${get().version}+retype@1+demonyms@1+within-doc@2+layout@1`;
     },
     run(doc) {
-      const found = retypeMentions(doc.text, get().recognize(doc.text, doc.sentences), doc.source);
-      const spans = addDemonyms<NerSpan>(doc.text, found, (s) => s);
-      const { clusters } = resolveWithinDocument(doc.text, spans);
+      // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
+      // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
+      const reading = readingView(doc.text);
+      const found = retypeMentions(reading, get().recognize(reading, doc.sentences), doc.source);
+      const spans = insideSentences(addDemonyms<NerSpan>(reading, found, (s) => s), doc.sentences).map((s) => {
+        const text = readSpan(doc.text, reading, s.start, s.end);
+        return text === s.text ? s : { ...s, text };
+      });
+      const { clusters } = resolveWithinDocument(reading, spans);
       const keyOf = new Map<number, { key: string; norm: string }>();
       for (const c of clusters) {
         const key = candidateKey(doc.id, c);
@@ -36,4 +43,14 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
       };
     },
   };
+}
+
+/** The spans (in text order) that lie inside a sentence: a nationality word in a sign-off or mail header is not a mention. */
+function insideSentences<T extends Span>(spans: T[], sentences: readonly Span[]): T[] {
+  let k = 0;
+  return spans.filter((s) => {
+    while (k < sentences.length && sentences[k]!.end < s.end) k++;
+    const sentence = sentences[k];
+    return sentence !== undefined && sentence.start <= s.start;
+  });
 }

@@ -9,6 +9,7 @@ import { tagDocument, type NerModel } from './tagger.js';
 import { tagsToChunks } from './tags.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
 import { applyRules } from './rules.js';
+import { checkCapsLines } from './headlines.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -41,6 +42,7 @@ export function recognizerFromModel(model: NerModel): Recognizer {
       const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
       const chunks = tokens.map((ts, i) => applyRules(tagsToChunks(tags[i]!), ts, model.lexicon));
       const doc = { tokens, chunks };
+      checkCapsLines(doc, model.lexicon);
       propagateNames(doc);
       harmoniseTypes(doc);
       resolveSurnames(doc);

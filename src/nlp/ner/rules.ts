@@ -1,16 +1,17 @@
-/** Rules applied to one sentence's chunks after the statistical model, in order: span edges, titles, coordination, types, numbered sources. */
+/** Rules applied to one sentence's chunks after the statistical model, in order: abbreviations, span edges, titles, coordination, types, numbered sources. */
 import type { Token } from '../tokenize.js';
 import type { Chunk } from './tags.js';
 import { gazetteerKey, gazetteerMask, type Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './features.js';
 
 // Titles and ranks that precede a name but are not part of it (CoNLL-2003 convention):
-// "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah".
+// "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah"; and
+// the greetings of a letter or e-mail: "Hi Jean-Bernard," -> "Jean-Bernard".
 const TITLES = new Set(
   `gen. gen general lt. lt lieutenant col. col colonel maj. maj major brig. brig brigadier capt. capt captain sgt. sgt
   adm. adm admiral cmdr. cmdr commander grand ayatollah hojatoleslam sheikh shaikh imam mullah president vice prime
   minister deputy mr. mr mrs. mrs ms. ms dr. dr prof. prof sir king queen prince emir judge senator sen. rep. gov. governor
-  mayor ambassador secretary chairman chief field marshal supreme foreign defence defense interior`.split(/\s+/),
+  mayor ambassador secretary chairman chief field marshal supreme foreign defence defense interior dear hi hello hey`.split(/\s+/),
 );
 
 /** Drops leading title tokens from PERSON chunks, and chunks that are a title alone ("the Ambassador said"). */
@@ -136,10 +137,47 @@ export function countryAbbreviations(chunks: Chunk[], tokens: readonly Token[]):
   return chunks.map((c) => (c.type === 'MISC' && c.end - c.start === 1 && COUNTRY_ABBREVIATIONS.has(tokens[c.start]!.text) ? { ...c, type: 'LOC' } : c));
 }
 
+// Closed-class words and reporting verbs that do not continue a name when capitalised after an abbreviation.
+const FUNCTION_WORDS = new Set(
+  `is are was were be been being am has have had do does did will would can could might must shall should says said
+  say tells told plans wants i you he she it we they his its their this that these those who which what and or but
+  nor so yet if because while although though to of in on at by for with from into about after before against
+  during not also then now still just only even again already never`.split(/\s+/),
+);
+
+/** True when a capitalised word reads as a common word: a function word, or one unlabelled text never capitalises mid-sentence. */
+export function isCommonWord(word: string, capBuckets: ReadonlyMap<string, number>): boolean {
+  const w = word.toLowerCase();
+  return FUNCTION_WORDS.has(w) || capBuckets.get(w) === 0;
+}
+
+const ABBREVIATION_NAME = /^(?:\p{Lu}\.){2,}$/u;
+
+/**
+ * Splits a chunk where a capitalised common word follows an abbreviation-name: "U.S. Was", "U.S. Attacks Militia",
+ * "U.N. Says" keep the abbreviation ("U.S." a place, like a lone "U.S.") and what follows the common word; "U.S.
+ * Army", "U.N. Security Council" and "O.J. Simpson" stay whole.
+ */
+export function splitAfterAbbreviations(chunks: Chunk[], tokens: readonly Token[], capBuckets: ReadonlyMap<string, number>): Chunk[] {
+  return chunks.flatMap((c) => {
+    for (let i = c.start; i + 1 < c.end; i++) {
+      if (!ABBREVIATION_NAME.test(tokens[i]!.text) || !isCommonWord(tokens[i + 1]!.text, capBuckets)) continue;
+      const head = tokens[i]!.text;
+      const out: Chunk[] = [{ start: c.start, end: i + 1, type: i === c.start && COUNTRY_ABBREVIATIONS.has(head) ? 'LOC' : c.type }];
+      let rest = i + 2;
+      while (rest < c.end && isCommonWord(tokens[rest]!.text, capBuckets)) rest++;
+      if (rest < c.end) out.push({ start: rest, end: c.end, type: c.type });
+      return out;
+    }
+    return [c];
+  });
+}
+
 /** Applies every rule of this file to one sentence's chunks, in order. */
 export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: Lexicon): Chunk[] {
   const { gazetteer, capBuckets } = lexicon;
-  let out = dropCommonOpeners(chunks, tokens, capBuckets);
+  let out = splitAfterAbbreviations(chunks, tokens, capBuckets);
+  out = dropCommonOpeners(out, tokens, capBuckets);
   out = trimChunkStarts(out, tokens, capBuckets);
   out = stripTitles(out, tokens);
   out = splitCoordinated(out, tokens, gazetteer);

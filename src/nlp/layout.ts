@@ -1,0 +1,245 @@
+/**
+ * Layout of plain text: which line breaks are real (paragraphs, headings, list items, quoted blocks) and which only
+ * wrap a paragraph, and which lines are boilerplate (sign-offs, credits, mail headers). The result is a "reading view":
+ * a string of the same length where quote markers, list markers and wrapping line breaks are spaces, so sentence
+ * splitting, NER and extraction read prose while every offset still points into the stored text.
+ */
+import { boilerOf, endsTerminal, isAllCaps, isAttribution, isHeadingLine, itemMarker, readLines, type TextLine } from './layout-lines.js';
+
+/** What a block of lines is. */
+export type BlockKind = 'prose' | 'heading' | 'item' | 'boilerplate';
+
+/** Consecutive lines read as one unit: a paragraph, a heading, a list item or a boilerplate line. */
+export interface LayoutBlock {
+  /** First character of the block's words (after quote and list markers), in the stored text. */
+  start: number;
+  /** One past the block's last visible character. */
+  end: number;
+  kind: BlockKind;
+  /** E-mail quote depth (0 for the message's own text). */
+  depth: number;
+}
+
+/** The layout of one text. */
+export interface Layout {
+  /** Same length as the text: quote markers, list markers and line breaks inside a block are spaces. */
+  reading: string;
+  /** Blocks in text order; sentences never cross a block boundary. */
+  blocks: LayoutBlock[];
+}
+
+/** Reads the layout of a text (one pass over its lines; the text is not modified). */
+export function analyseLayout(text: string): Layout {
+  const lines = readLines(text);
+  const mixedCase = isMixedCase(text);
+  markBoilerplateRuns(text, lines);
+  markItems(text, lines, mixedCase);
+  const widths = wrapWidths(text, lines, mixedCase);
+  const blocks: LayoutBlock[] = [];
+  const blanks: Array<[number, number]> = []; // [start, end) ranges that read as spaces
+  let prev: TextLine | null = null;
+  let block: LayoutBlock | null = null;
+  for (const line of lines) {
+    if (line.start < line.afterQuote) blanks.push([line.start, line.afterQuote]);
+    if (line.blank) {
+      prev = null;
+      block = null;
+      continue;
+    }
+    if (line.item) blanks.push([line.afterQuote, line.body]);
+    if (block && prev && joins(text, prev, line, widths, mixedCase, block.start === prev.body)) {
+      blanks.push([prev.end, line.start]);
+      block.end = line.end;
+      if (block.kind === 'heading') block.kind = 'prose';
+    } else {
+      const content = text.slice(line.body, line.end);
+      const kind: BlockKind = line.boiler ? 'boilerplate' : line.item ? 'item' : isHeadingLine(content, mixedCase) ? 'heading' : 'prose';
+      block = { start: line.body, end: line.end, kind, depth: line.depth };
+      blocks.push(block);
+    }
+    prev = line;
+  }
+  return { reading: blankOut(text, blanks), blocks };
+}
+
+// The stages of one document ask for its reading view one after the other: the last few are kept (not huge ones).
+const recent = new Map<string, string>();
+const RECENT = 8;
+const CACHED_LENGTH = 4_000_000;
+
+/** The reading view alone (see Layout.reading); the views of the last few texts asked for are cached. */
+export function readingView(text: string): string {
+  const cached = recent.get(text);
+  if (cached !== undefined) return cached;
+  const reading = analyseLayout(text).reading;
+  if (text.length > CACHED_LENGTH) return reading;
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(text, reading);
+  return reading;
+}
+
+/** A span of the reading view as read: runs of whitespace (a wrapped line break, a quote marker) become one space. */
+export function readSpan(text: string, reading: string, start: number, end: number): string {
+  const read = reading.slice(start, end);
+  return read === text.slice(start, end) ? read : read.replace(/\s+/g, ' ');
+}
+
+/** Whether line `n` continues the block line `l` is in (the break between them only wraps the text); `first`: `l` opened the block. */
+function joins(text: string, l: TextLine, n: TextLine, widths: Map<number, number>, mixedCase: boolean, first: boolean): boolean {
+  if (l.depth !== n.depth || n.item || Boolean(l.boiler) !== Boolean(n.boiler)) return false;
+  // A credit or header wrapped over lines stays one boilerplate block.
+  if (l.boiler) return true;
+  const lc = text.slice(l.body, l.end);
+  const nc = text.slice(n.body, n.end);
+  const width = widths.get(l.depth) ?? 0;
+  const lw = l.end - l.afterQuote;
+  const need = lw + 1 + firstWordLength(nc);
+  // "IRAN SPY CABLES SHOW" is a unit of its own unless a long one is wrapped onto a second capitalised line.
+  if (mixedCase && isAllCaps(lc)) return width > 0 && need > width && isAllCaps(nc);
+  // Hard-wrapped running text: the next line starts in lower case ("... the\ncommander of").
+  if (/^\p{Ll}/u.test(nc)) return true;
+  if (width === 0 || lw > width * 1.25) return false;
+  // The next line's first word would not have fitted on this one: the writer's tool wrapped here.
+  if (need > width) return true;
+  // A title-case line opening a block is a heading; inside a paragraph it is a line full of names
+  // ("Intelligence and National Security. But the Revolutionary").
+  if (first && isHeadingLine(lc, mixedCase)) return false;
+  // A line about as long as the others and ending mid-sentence goes on (tools such as fmt fill lines to ~93% and
+  // balance them); short lines end units.
+  return lw >= width * 0.75 && !endsTerminal(lc);
+}
+
+/**
+ * The column each quote depth is wrapped at, or 0 when its lines are not hard-wrapped: the longest of the lines
+ * that continue onto a next line (far outliers such as long URLs set aside), when most such lines come close to it.
+ */
+function wrapWidths(text: string, lines: TextLine[], mixedCase: boolean): Map<number, number> {
+  const byDepth = new Map<number, number[]>();
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    const n = lines[i + 1]!;
+    if (l.blank || n.blank || l.boiler || n.boiler || n.item || l.depth !== n.depth) continue;
+    if (mixedCase && isAllCaps(text.slice(l.body, l.end))) continue;
+    let list = byDepth.get(l.depth);
+    if (!list) byDepth.set(l.depth, (list = []));
+    list.push(l.end - l.afterQuote);
+  }
+  const out = new Map<number, number>();
+  for (const [depth, list] of byDepth) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a - b);
+    const median = list[list.length >> 1]!;
+    const kept = list.filter((w) => w <= median * 1.3 + 5);
+    const width = kept[kept.length - 1]!;
+    if (width < 30 || width > 160) continue;
+    const near = kept.filter((w) => w >= width - Math.max(12, width * 0.3)).length;
+    if (near / list.length >= 0.6) out.set(depth, width);
+  }
+  return out;
+}
+
+/**
+ * Extends boilerplate over the lines around it that only context shows: header fields after a separator or in a
+ * run of two or more ("From: ...", "Sent: ..."), the lines of a signature after "--", the first half of a wrapped
+ * "On ... wrote:" line and the rest of a bracketed credit running over lines.
+ */
+function markBoilerplateRuns(text: string, lines: TextLine[]): void {
+  let inHeaders = false;
+  let inSignature = false;
+  let openCredit = false;
+  lines.forEach((line, i) => {
+    if (line.blank) {
+      inHeaders = inSignature = openCredit = false;
+      return;
+    }
+    const content = text.slice(line.body, line.end);
+    if (line.boiler === 'header') {
+      const run = inHeaders || lines[i + 1]?.boiler === 'header' || lines[i - 1]?.boiler === 'header';
+      if (!run) line.boiler = '';
+    } else if (inSignature || openCredit) {
+      line.boiler = line.boiler || (inSignature ? 'signoff' : 'credit');
+    } else if (!line.boiler && /^on\b/i.test(content)) {
+      // "On Mon, Nov 18, 2019 at 9:02 AM Research Desk <desk@example.org>" + "wrote:" on the next line
+      const n = lines[i + 1];
+      if (n && !n.blank && isAttribution(`${content} ${text.slice(n.body, n.end)}`)) line.boiler = n.boiler = 'attribution';
+    }
+    if (line.boiler === 'separator') inHeaders = true;
+    if (line.boiler === 'sig-start') inSignature = true;
+    if (line.boiler === 'credit') openCredit = (openCredit || content.startsWith('(')) && !content.includes(')');
+  });
+}
+
+/** Marks lines opening list items; "-", "*" and numbers count only where a unit ended just before, or in a list. */
+function markItems(text: string, lines: TextLine[], mixedCase: boolean): void {
+  let prev: TextLine | null = null;
+  let prevItem = false;
+  for (const line of lines) {
+    if (line.blank || line.boiler) {
+      prev = line.blank ? null : line;
+      prevItem = false;
+      continue;
+    }
+    if (mayOpenItem(text, line.body)) {
+      // Whether a unit ended on the line before: only asked when the line starts like an item.
+      const afterUnitEnd = (): boolean => {
+        if (prev === null || prev.depth !== line.depth || prevItem || prev.boiler) return true;
+        const pc = text.slice(prev.body, prev.end);
+        return endsTerminal(pc) || pc.endsWith(':') || isHeadingLine(pc, mixedCase);
+      };
+      const marker = itemMarker(text.slice(line.body, line.end), afterUnitEnd);
+      if (marker > 0) {
+        line.item = true;
+        line.body += marker;
+        // "- -- Reuters" after the marker is still a sign-off.
+        line.boiler = boilerOf(text.slice(line.body, line.end));
+      }
+    }
+    // Inside a list (until a blank line) the next "-" or "2." opens an item even after an item without a full stop.
+    prevItem ||= line.item;
+    prev = line;
+  }
+}
+
+/** Cheap test of the first characters before the item patterns run: a digit, "-", "*", "(", a non-ASCII glyph or "a)". */
+function mayOpenItem(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c > 127 || c === 40) return true;
+  const next = text.charCodeAt(at + 1);
+  if (c === 45 || c === 42) return next === 32 || next === 9 || next === 45;
+  if (c >= 48 && c <= 57) return next === 46 || next === 41 || (next >= 48 && next <= 57 && (text.charCodeAt(at + 2) === 46 || text.charCodeAt(at + 2) === 41));
+  return c >= 97 && c <= 122 && next === 41;
+}
+
+function firstWordLength(content: string): number {
+  const space = content.search(/\s/);
+  return space < 0 ? content.length : space;
+}
+
+/** True when at least a third of the ASCII letters are lower case: old cables written all in capitals are not. */
+function isMixedCase(text: string): boolean {
+  let lower = 0;
+  let upper = 0;
+  const n = Math.min(text.length, 5000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+  }
+  return lower * 2 >= upper;
+}
+
+/** Copies the text with the given ranges (in order, non-overlapping) turned into spaces. */
+function blankOut(text: string, ranges: Array<[number, number]>): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    parts.push(text.slice(at, from), ' '.repeat(e - from));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
