@@ -19,9 +19,9 @@ export const EXTRACT_VERSION = 'rules@2';
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
-/** Runs relation, event and claim extraction and links each relation to the claim it was read from. */
-export function extract(input: ExtractionInput): ExtractionResult {
-  const relations = extractRelations(input);
+/** Runs relation, event and claim extraction and links each relation to the claim it was read from; `relations` picks the relation extractor (default: the pattern rules). */
+export function extract(input: ExtractionInput, relationsOf: (input: ExtractionInput) => ExtractedRelation[] = extractRelations): ExtractionResult {
+  const relations = relationsOf(input);
   const events = extractEvents(input);
   const claims = extractClaims(input);
   return { relations: linkClaims(relations, claims), events, claims };
