@@ -1,5 +1,5 @@
 /** Turns labelled documents into candidate pairs with features and acceptable classes, as the model sees them. */
-import type { RelationTypeId } from '../../src/model/index.js';
+import { RELATION_TYPES, type RelationTypeId } from '../../src/model/index.js';
 import { CLASSES, NONE, classOf } from '../../src/extract/relation-model/classes.js';
 import { pairFeatures } from '../../src/extract/relation-model/features.js';
 import { pairKey, ruleVerdicts } from '../../src/extract/relation-model/rule-features.js';
@@ -20,6 +20,12 @@ export interface LabelledPair {
   labels: string[];
   /** The gold says the sentence denies the relation (it is still read as that type; negation is a flag). */
   negated: boolean;
+  /** The entity pair in its sentence ("doc|sentence|keyA|keyB"): scoring counts relations per group. */
+  group: string;
+  /** Gold relations of the group; each inner list holds the accepted readings of one relation. */
+  goldTriples: string[][];
+  /** The group holds only labels outside our types (unmapped, hedged): not scored. */
+  ignored: boolean;
   /** What the pattern rules alone say about this pair (their best non-negated relation), for comparison. */
   rules?: { cls: number; p: number };
 }
@@ -39,27 +45,36 @@ export function labelPairs(docs: readonly LabelledDoc[], parse?: ParseFn, useRul
       const k = pairKey(r.sourceSpan.start, r.targetSpan.start);
       if ((ruleBest.get(k)?.p ?? -1) < r.confidence) ruleBest.set(k, { cls: classOf(r.type, r.sourceSpan.start > r.targetSpan.start), p: r.confidence });
     }
-    // Gold holds between entities within a sentence: a label on one mention of a name counts for its repetitions.
+    // A gold label names one mention pair; the other mentions of the same two entities in that sentence are neither
+    // taught nor scored as pairs (a name repeated later in the sentence rarely restates the relation). Scoring counts
+    // entity pairs per sentence, as the network shows them.
     const keyAt = new Map(doc.mentions.map((m) => [m.start, m.entityKey]));
     const sentenceOf = (at: number): number => doc.sentences.findIndex((s) => s.start <= at && at < s.end);
-    const entityPair = (a: number, b: number): string => `${sentenceOf(a)}|${[keyAt.get(a), keyAt.get(b)].sort().join('|')}`;
-    const goldByPair = new Map<string, { g: (typeof doc.gold)[number]; sourceKey: string | undefined }[]>();
+    const entityPair = (a: number, b: number): string => `${doc.id}|${sentenceOf(a)}|${[keyAt.get(a), keyAt.get(b)].sort().join('|')}`;
+    const goldByPair = new Map<string, Gold[]>();
+    const goldByEntities = new Map<string, Gold[]>();
     for (const g of doc.gold) {
-      const k = entityPair(g.source.start, g.target.start);
-      goldByPair.set(k, [...(goldByPair.get(k) ?? []), { g, sourceKey: keyAt.get(g.source.start) }]);
+      const x = { g, sourceKey: keyAt.get(g.source.start), targetKey: keyAt.get(g.target.start) };
+      const k = pairKey(g.source.start, g.target.start);
+      goldByPair.set(k, [...(goldByPair.get(k) ?? []), x]);
+      const e = entityPair(g.source.start, g.target.start);
+      goldByEntities.set(e, [...(goldByEntities.get(e) ?? []), x]);
     }
     for (const view of sentenceViews(doc.text, doc.sentences, doc.mentions)) {
       if (parse) view.parse = parse(view.tokens.map((t) => t.text));
       for (const [i, j] of candidatePairs(view)) {
         const A = view.mentions[i]!;
         const B = view.mentions[j]!;
-        const golds = goldByPair.get(entityPair(A.start, B.start)) ?? [];
-        const gold = acceptable(golds, A.entityKey, doc.scope);
+        const group = entityPair(A.start, B.start);
+        const entityGolds = goldByEntities.get(group) ?? [];
+        const golds = goldByPair.get(pairKey(A.start, B.start)) ?? [];
+        const gold = golds.length === 0 && entityGolds.length > 0 ? [] : acceptable(golds, A.entityKey, doc.scope);
         out.push({
           doc, view, i, j, feats: pairFeatures(view, i, j, rules.get(pairKey(A.start, B.start)) ?? []), gold,
           positive: gold.length > 0 && !gold.includes(NONE), labels: golds.map((x) => x.g.label),
-          negated: golds.some((x) => x.g.negated),
+          negated: entityGolds.some((x) => x.g.negated),
           rules: ruleBest.get(pairKey(A.start, B.start)),
+          group, goldTriples: triples(entityGolds), ignored: entityGolds.length > 0 && entityGolds.every((x) => x.g.types.length === 0),
         });
       }
     }
@@ -67,8 +82,19 @@ export function labelPairs(docs: readonly LabelledDoc[], parse?: ParseFn, useRul
   return out;
 }
 
+type Gold = { g: LabelledDoc['gold'][number]; sourceKey: string | undefined; targetKey: string | undefined };
+
+/** Gold relations of an entity pair as "type|source|target" (each accepted reading; symmetric and either-way ones both ways). */
+function triples(golds: Gold[]): string[][] {
+  const seen = new Set<string>();
+  return golds.filter((x) => x.g.types.length > 0).map((x) => {
+    const [a, b] = [x.sourceKey ?? '', x.targetKey ?? ''];
+    return x.g.types.flatMap((t) => (RELATION_TYPES[t].symmetric || x.g.eitherDirection ? [`${t}|${a}|${b}`, `${t}|${b}|${a}`] : [`${t}|${a}|${b}`]));
+  }).filter((readings) => !seen.has(readings.join()) && !!seen.add(readings.join()));
+}
+
 /** The classes that count as right for a pair, given its gold relations and the data set's scope. */
-function acceptable(golds: { g: LabelledDoc['gold'][number]; sourceKey: string | undefined }[], aKey: string, scope: readonly RelationTypeId[]): number[] {
+function acceptable(golds: Gold[], aKey: string, scope: readonly RelationTypeId[]): number[] {
   const positives = golds.filter((x) => x.g.types.length > 0);
   // Only labels with no type of ours (unmapped, hedged, nationality): the pair is unknown, neither taught nor scored.
   if (golds.length > 0 && positives.length === 0) return [];

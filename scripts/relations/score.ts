@@ -23,26 +23,38 @@ export interface Score {
 }
 
 /**
- * Scores predictions: a gold relation found with the right type and direction is a true positive; a predicted relation
- * of a type the data set annotates, where the gold has none (or another), is a false positive; a prediction of a type
- * the set does not annotate, on a pair it left unlabelled, is not counted either way.
+ * Scores predictions per entity pair and sentence, as the network shows them: the pair's mention pairs each give their
+ * best class (when its probability reaches the threshold); a predicted (type, source, target) in the gold is a true
+ * positive, one of a type the data set annotates that is not in the gold is a false positive, and a gold relation no
+ * mention pair found is a false negative. A prediction of a type the set does not annotate is not counted.
  */
 export function scorePairs(pairs: readonly LabelledPair[], predict: (pair: LabelledPair) => Prediction, threshold: number): Score {
   const byType = new Map<string, Counts>(TYPE_IDS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  for (const pair of pairs) {
-    if (pair.gold.length === 0) continue;
-    const pred = predict(pair);
-    const cls = pred.p >= threshold ? pred.cls : NONE;
-    const type = CLASSES[cls]!.type;
-    const inScope = type !== undefined && pair.doc.scope.includes(type);
-    if (pair.positive) {
-      const goldType = CLASSES[pair.gold[0]!]!.type!;
-      if (pair.gold.includes(cls)) byType.get(type!)!.tp++;
-      else {
-        byType.get(goldType)!.fn++;
-        if (cls !== NONE && inScope) byType.get(type!)!.fp++;
-      }
-    } else if (cls !== NONE && inScope) byType.get(type!)!.fp++;
+  const groups = new Map<string, LabelledPair[]>();
+  for (const p of pairs) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+  for (const members of groups.values()) {
+    const first = members[0]!;
+    if (first.ignored) continue;
+    const predicted = new Map<string, string>(); // triple -> type
+    for (const pair of members) {
+      const pred = predict(pair);
+      if (pred.cls === NONE || pred.p < threshold) continue;
+      const c = CLASSES[pred.cls]!;
+      const [a, b] = [pair.view.mentions[pair.i]!.entityKey, pair.view.mentions[pair.j]!.entityKey];
+      const [src, tgt] = c.reversed ? [b, a] : [a, b];
+      predicted.set(`${c.type}|${src}|${tgt}`, c.type!);
+    }
+    const found = new Set<number>();
+    for (const [triple, type] of predicted) {
+      const hit = first.goldTriples.findIndex((readings) => readings.includes(triple));
+      if (hit >= 0) {
+        if (!found.has(hit)) byType.get(type)!.tp++;
+        found.add(hit);
+      } else if (first.goldTriples.length > 0 || first.doc.scope.includes(type as never)) byType.get(type)!.fp++;
+    }
+    first.goldTriples.forEach((readings, k) => {
+      if (!found.has(k)) byType.get(readings[0]!.split('|')[0]!)!.fn++;
+    });
   }
   const total = { tp: 0, fp: 0, fn: 0 };
   for (const c of byType.values()) {

@@ -13,11 +13,8 @@ export type * from './types.js';
 /** Version recorded as provenance on every fact this stage produces; bump it when rules change. */
 export const EXTRACT_VERSION = 'rules@2';
 
-/**
- * Relations below this confidence are kept but hidden by default. At 0.5 the rules measured >= 0.8 precision on the
- * hand-checked sample articles; weaker rules (a person "in" a place, 0.45) fall below it.
- */
-export const DEFAULT_MIN_CONFIDENCE = 0.5;
+/** Relations below this calibrated confidence are hidden by default (declared with the relation vocabulary). */
+export { DEFAULT_MIN_CONFIDENCE } from '../model/index.js';
 
 /** Runs relation, event and claim extraction and links each relation to the claim it was read from; `relations` picks the relation extractor (default: the pattern rules). */
 export function extract(input: ExtractionInput, relationsOf: (input: ExtractionInput) => ExtractedRelation[] = extractRelations): ExtractionResult {

@@ -61,6 +61,8 @@ export interface ExtractedRelation {
   targetSpan?: Span;
   /** For the trained model: the features that weighed most for this type ("lca:meet", "p:nsubj|obj"). */
   why?: string[];
+  /** Ends read through a reference ("he", "the militia"): where it is, and the entities and mentions it was resolved to. */
+  resolved?: { start: number; end: number; text: string; entityKeys: string[]; antecedents: Span[] }[];
 }
 
 /** A dated happening read from one sentence. */

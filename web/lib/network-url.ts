@@ -1,5 +1,6 @@
 /** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&size=&edge=&node= */
 import type { GraphParams } from '../api/client.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
 import { buildUrl } from './router.js';
 
 /** Everything that decides what the network shows and what is selected. */
@@ -47,7 +48,7 @@ export function readNetworkState(params: URLSearchParams): NetworkState {
     hops: Math.round(number(params.get('hops'), 1, 1, 4)),
     relationTypes: list(params.get('rel')),
     entityTypes: list(params.get('types')),
-    minConfidence: number(params.get('conf'), 0.5, 0, 1),
+    minConfidence: number(params.get('conf'), DEFAULT_MIN_CONFIDENCE, 0, 1),
     minSources: Math.round(number(params.get('src'), 1, 0, 1000)),
     from: PARTIAL_DATE.test(from) ? from : '',
     to: PARTIAL_DATE.test(to) ? to : '',
@@ -65,7 +66,7 @@ export function networkUrl(state: NetworkState): string {
     hops: state.entity && state.hops !== 1 ? state.hops : undefined,
     rel: state.relationTypes.join(','),
     types: state.entityTypes.join(','),
-    conf: state.minConfidence !== 0.5 ? state.minConfidence : undefined,
+    conf: state.minConfidence !== DEFAULT_MIN_CONFIDENCE ? state.minConfidence : undefined,
     src: state.minSources !== 1 ? state.minSources : undefined,
     from: state.from,
     to: state.to,

@@ -5,6 +5,13 @@
  */
 import type { SentenceView } from './sentence-view.js';
 import { TRIGGER_TYPES, roughLemma } from './triggers.js';
+import { countryOf } from '../../resolve/countries.js';
+import { normalizeName } from '../../resolve/normalize.js';
+
+/** True when a mention's text names a country or its people ("Iraq", "U.S.", "Iranian"). */
+function isCountry(text: string): boolean {
+  return countryOf(normalizeName(text, 'LOC')) !== null || countryOf(normalizeName(text, 'MISC')) !== null;
+}
 
 const LETTER = { PERSON: 'P', ORG: 'O', LOC: 'L', MISC: 'M' } as const;
 
@@ -44,7 +51,9 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
   const [a0, a1] = view.mentionTokens[i]!;
   const [b0, b1] = view.mentionTokens[j]!;
   const tp = `${LETTER[A.type]}${LETTER[B.type]}`;
-  const f: string[] = ['bias', `ty:${tp}`, ...extra];
+  // Whether each end names a country (by name or adjective): countries are not "in" countries, people head them.
+  const cty = `cty:${isCountry(A.text) ? 1 : 0}${isCountry(B.text) ? 1 : 0}`;
+  const f: string[] = ['bias', `ty:${tp}`, `${cty}|${tp}`, ...extra];
   for (const e of extra) f.push(`${e}|${tp}`);
   const gap = Math.max(0, b0 - a1);
   f.push(`dist:${bucket(gap)}`, `dist:${bucket(gap)}|${tp}`);
@@ -130,6 +139,29 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   f.push(`lca:${lemma}`, `lca:${lemma}|${tp}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
   f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`);
   for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}`);
+  // Coordinated names share their predicate: "Armenia and Azerbaijan held talks", "the war between Iran and Iraq".
+  if (len === 1 && p.deprel[armB[0] ?? armA[0]!] === 'conj') {
+    const first = armA.length === 0 ? hA : hB;
+    const gov = p.head[first]!;
+    if (gov >= 0) {
+      const g = p.lemma[gov]!;
+      f.push(`conj:${p.deprel[first]}|${g}`, `conj:${p.deprel[first]}`);
+      for (const t of TRIGGER_TYPES.get(g) ?? []) f.push(`conjt:${t}|${p.deprel[first]}`);
+      for (let k = 0; k < p.head.length; k++) {
+        if (p.head[k] !== gov || !/^(obj|obl|nmod)/.test(p.deprel[k]!)) continue;
+        f.push(`conjo:${g}|${p.lemma[k]}`);
+        for (const t of TRIGGER_TYPES.get(p.lemma[k]!) ?? []) f.push(`conjt:${t}|${p.deprel[first]}|o`);
+      }
+      for (let k = 0; k < p.head.length; k++) if (p.head[k] === first && p.deprel[k] === 'case') f.push(`conjc:${p.lemma[k]}|${g}`);
+    }
+  }
+  // Each trigger word on the path, with the relations by which the two arms reach it.
+  for (const x of inner) {
+    const types = TRIGGER_TYPES.get(p.lemma[x]!);
+    if (!types) continue;
+    const sideA = armA.includes(x) ? 'A' : armB.includes(x) ? 'B' : 'L';
+    for (const t of types) f.push(`tpr:${t}|${sideA}|${p.deprel[x]}`);
+  }
   // Negation and modality on the predicate that links the two: "did not meet", "may have paid".
   for (let k = 0; k < p.head.length; k++) {
     if (p.head[k] !== lca) continue;

@@ -8,6 +8,7 @@ import { RELATION_TYPES, type MoneyMention } from '../../model/index.js';
 import { defaultModelDir } from '../../nlp/ner/index.js';
 import { LEADING_ROLES, MEMBER_ROLES } from '../relations/lexicon.js';
 import type { ExtractedRelation, ExtractionInput, InputMention } from '../types.js';
+import type { ResolvedReference } from '../coref/index.js';
 import { CLASSES, NONE } from './classes.js';
 import { headToken, pairFeatures } from './features.js';
 import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
@@ -38,8 +39,8 @@ export interface ModelExtractionOptions {
   model: LinearModel;
   /** Tags and parses a sentence's words; without it the model uses surface features only (lower accuracy). */
   parse?: (words: readonly string[]) => ParseLike;
-  /** Mentions standing for entities named elsewhere (pronouns, "the militia"), with the resolution's confidence. */
-  references?: (InputMention & { confidence: number })[];
+  /** References resolved to entities named elsewhere ("he", "the militia", "both agencies"), from src/extract/coref. */
+  references?: readonly ResolvedReference[];
 }
 
 const POSTS = new Set([...LEADING_ROLES, ...MEMBER_ROLES].filter((p) => !p.includes(' ')));
@@ -54,9 +55,12 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       byPair.set(k, [...(byPair.get(k) ?? []), r]);
     }
   }
-  const refConfidence = new Map((opts.references ?? []).map((r) => [r.start, r.confidence]));
+  // A reference is a mention of its antecedent; a collective one ("the last three") stands for each of its entities.
+  const refs = new Map((opts.references ?? []).map((r) => [r.start, r]));
+  const refMentions: InputMention[] = (opts.references ?? []).map((r) => ({ start: r.start, end: r.end, type: r.type, text: r.text, entityKey: r.entityKeys[0]! }));
+  const keysOf = (m: InputMention): string[] => refs.get(m.start)?.entityKeys ?? [m.entityKey];
   const best = new Map<string, ExtractedRelation>();
-  for (const view of sentenceViews(input.text, input.sentences, [...input.mentions, ...(opts.references ?? [])])) {
+  for (const view of sentenceViews(input.text, input.sentences, [...input.mentions, ...refMentions])) {
     if (opts.parse) view.parse = opts.parse(view.tokens.map((t) => t.text));
     for (const [i, j] of candidatePairs(view)) {
       const A = view.mentions[i]!;
@@ -67,34 +71,58 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       let cls = NONE;
       for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;
       if (cls === NONE) continue;
-      const refFactor = (refConfidence.get(A.start) ?? 1) * (refConfidence.get(B.start) ?? 1);
+      const refFactor = (refs.get(A.start)?.confidence ?? 1) * (refs.get(B.start)?.confidence ?? 1);
       const confidence = Math.round(calibrate(opts.model.calibration, probs[cls]!) * refFactor * 100) / 100;
       if (confidence < KEEP_FLOOR) continue;
       const { type, reversed } = CLASSES[cls]!;
       const [src, tgt] = reversed ? [B, A] : [A, B];
       const agreeing = (byPair.get(key) ?? []).filter((r) => r.type === type);
-      const rel: ExtractedRelation = {
-        type: type!, source: src.entityKey, target: tgt.entityKey, confidence,
-        rule: agreeing.length > 0 ? `model+${agreeing[0]!.rule}` : 'model',
-        evidence: { documentId: input.documentId, start: view.span.start, end: view.span.end, text: input.text.slice(view.span.start, view.span.end) },
-        sourceSpan: { start: src.start, end: src.end }, targetSpan: { start: tgt.start, end: tgt.end },
-        why: explain(opts.model, feats, cls, 4).map((e) => e.feature),
-      };
+      const why = explain(opts.model, feats, cls, 4).map((e) => e.feature);
       const role = type === 'role_in' ? agreeing.find((r) => r.role)?.role ?? postOnPath(view, i, j) : undefined;
-      if (role) rel.role = role;
-      if (type === 'paid') {
-        const amount = agreeing.find((r) => r.amount)?.amount ?? amountIn(input.money, view);
-        if (amount) rel.amount = amount;
+      const amount = type === 'paid' ? agreeing.find((r) => r.amount)?.amount ?? amountIn(input.money, view) : undefined;
+      const negated = agreeing.some((r) => r.negated) || feats.includes('pneg');
+      const resolved = [src, tgt].flatMap((m) => {
+        const r = refs.get(m.start);
+        return r ? [{ start: r.start, end: r.end, text: r.text, entityKeys: r.entityKeys, antecedents: r.antecedents }] : [];
+      });
+      for (const source of keysOf(src)) {
+        for (const target of keysOf(tgt)) {
+          if (source === target) continue;
+          const rel: ExtractedRelation = {
+            type: type!, source, target, confidence,
+            rule: agreeing.length > 0 ? `model+${agreeing[0]!.rule.replace(/:pronoun$/, '')}` : 'model',
+            evidence: { documentId: input.documentId, start: view.span.start, end: view.span.end, text: input.text.slice(view.span.start, view.span.end) },
+            sourceSpan: { start: src.start, end: src.end }, targetSpan: { start: tgt.start, end: tgt.end }, why,
+          };
+          if (role) rel.role = role;
+          if (amount) rel.amount = amount;
+          if (negated) rel.negated = true;
+          if (resolved.length > 0) rel.resolved = resolved;
+          const ends = RELATION_TYPES[type!].symmetric ? [source, target].sort() : [source, target];
+          const k = `${type}|${ends.join('|')}|${view.span.start}`;
+          const prev = best.get(k);
+          if (prev === undefined || rel.confidence > prev.confidence) best.set(k, rel);
+        }
       }
-      if (agreeing.some((r) => r.negated) || feats.includes('pneg')) rel.negated = true;
-      const ends = RELATION_TYPES[type!].symmetric ? [rel.source, rel.target].sort() : [rel.source, rel.target];
-      const k = `${type}|${ends.join('|')}|${view.span.start}`;
-      const prev = best.get(k);
-      if (prev === undefined || rel.confidence > prev.confidence) best.set(k, rel);
     }
+  }
+  // Rule hits the model did not return keep the precision their type measured on training data as confidence
+  // (pronoun readings a little less), so only rule types that proved precise are shown by default.
+  for (const r of verdicts.relations) {
+    if (r.confidence < RULE_MIN) continue;
+    const ends = RELATION_TYPES[r.type].symmetric ? [r.source, r.target].sort() : [r.source, r.target];
+    const k = `${r.type}|${ends.join('|')}|${r.evidence.start}`;
+    if (best.has(k)) continue;
+    // A type whose rules never fired on the training data has no measure: the uninformative 1/2 (as the Laplace estimate).
+    const precision = opts.model.rulePrecision?.[r.type] ?? 0.5;
+    const confidence = Math.round(precision * (r.rule.endsWith(':pronoun') ? 0.85 : 1) * 100) / 100;
+    if (confidence >= KEEP_FLOOR) best.set(k, { ...r, confidence });
   }
   return [...best.values()].sort((a, b) => a.evidence.start - b.evidence.start || a.type.localeCompare(b.type));
 }
+
+/** Rule hits below this rule confidence (the rules' own weak readings, such as a person "in" a place) are not used. */
+const RULE_MIN = 0.5;
 
 /** The post a person holds, read from the words linking the two names: "X, the leader of Y" -> "leader". */
 function postOnPath(view: SentenceView, i: number, j: number): string | undefined {

@@ -20,6 +20,11 @@ export interface LinearModel {
   /** rows x classes. */
   weights: Float32Array;
   calibration: Calibration;
+  /**
+   * Share of each type's pattern-rule hits that were right on the training data. A rule hit the model did not confirm
+   * is kept with this as its confidence, so a rule type stays visible only where data shows it is precise.
+   */
+  rulePrecision?: Record<string, number>;
 }
 
 /** Raw class probabilities (softmax of the summed feature rows). */
@@ -75,7 +80,7 @@ export function saveLinearModel(path: string, model: LinearModel): void {
   for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
   const scale = maxAbs / 32767 || 1;
   const q = Int16Array.from(model.weights, (w) => Math.round(w / scale));
-  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, scale, features }));
+  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, rulePrecision: model.rulePrecision ?? {}, scale, features }));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length);
   writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.from(q.buffer, q.byteOffset, q.byteLength)]), { level: 9 }));
@@ -88,13 +93,13 @@ export function loadLinearModel(path: string): LinearModel {
   const len = buf.readUInt32LE(MAGIC.length);
   const start = MAGIC.length + 4;
   const header = JSON.parse(buf.subarray(start, start + len).toString()) as {
-    version: string; classes: string[]; calibration: Calibration; scale: number; features: string[];
+    version: string; classes: string[]; calibration: Calibration; rulePrecision?: Record<string, number>; scale: number; features: string[];
   };
   if (header.classes.join() !== CLASSES.map((c) => c.name).join()) throw new Error(`${path} was trained for other relation classes`);
   const raw = buf.subarray(start + len);
   const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   return {
-    version: header.version, classes: header.classes, calibration: header.calibration,
+    version: header.version, classes: header.classes, calibration: header.calibration, rulePrecision: header.rulePrecision ?? {},
     index: new Map(header.features.map((f, i) => [f, i])), weights: Float32Array.from(q, (v) => v * header.scale),
   };
 }

@@ -27,6 +27,8 @@ export interface TrainOptions {
   /** Features seen in fewer examples are dropped. */
   minCount: number;
   seed: number;
+  /** Share of an example's features left out at each visit (feature dropout), so no single rare feature carries a class. */
+  dropout?: number;
   log?: (line: string) => void;
 }
 
@@ -43,6 +45,9 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
   const order = examples.map((_, i) => i);
   const rand = seededRandom(opts.seed);
   const scores = new Float64Array(C);
+  // Epoch snapshots from the second half of training are averaged: less variance than the last weights alone.
+  const sum = new Float64Array(weights.length);
+  let snapshots = 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const k = Math.floor(rand() * (i + 1));
@@ -51,7 +56,8 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
     let loss = 0;
     for (const n of order) {
       const e = examples[n]!;
-      const feats = rows[n]!;
+      const all = rows[n]!;
+      const feats = opts.dropout ? all.filter(() => rand() >= opts.dropout!) : all;
       scores.fill(0);
       for (const r of feats) for (let c = 0; c < C; c++) scores[c]! += weights[r * C + c]!;
       softmax(scores);
@@ -71,6 +77,11 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
       }
     }
     opts.log?.(`epoch ${epoch}: loss ${(loss / examples.length).toFixed(4)}`);
+    if (epoch > opts.epochs / 2) {
+      for (let w = 0; w < weights.length; w++) sum[w]! += weights[w]!;
+      snapshots++;
+    }
   }
-  return { version, classes: CLASSES.map((c) => c.name), index, weights: Float32Array.from(weights), calibration: { a: 1, b: 0 } };
+  const averaged = Float32Array.from(sum, (v) => v / Math.max(1, snapshots));
+  return { version, classes: CLASSES.map((c) => c.name), index, weights: averaged, calibration: { a: 1, b: 0 } };
 }

@@ -1,6 +1,11 @@
 /** The facts stage: relations, events and claims of one document, read from its sentences and resolved mentions. */
 import type { Stage, Evidence } from '../../model/index.js';
 import { extract, EXTRACT_VERSION } from '../index.js';
+import { extractRelations } from '../relations.js';
+import { extractRelationsModel, loadRelationModel, type LinearModel } from '../relation-model/index.js';
+import type { ExtractionInput } from '../types.js';
+import { resolveReferences } from '../coref/index.js';
+import { loadParser, type Parser } from '../../nlp/parse/index.js';
 import { extractDates } from '../../nlp/dates.js';
 import { extractMoney } from '../../nlp/money.js';
 import { factId } from '../../model/ids.js';
@@ -9,11 +14,34 @@ import { readingView } from '../../nlp/layout.js';
 /** Stage name under which relations, events and claims are stored. */
 export const FACTS_STAGE = 'facts';
 
+/** How the facts stage reads relations. */
+export interface FactsOptions {
+  /** "model" (default): the trained relation model over parses, with the rules as its features; "rules": the rules alone. */
+  relations?: 'model' | 'rules';
+  /** Folder of the model files (default: the shipped models/). */
+  modelDir?: string;
+}
+
 /** Builds the facts stage. */
-export function factsStage(): Stage {
+export function factsStage(opts: FactsOptions = {}): Stage {
+  let model: LinearModel | undefined;
+  let parser: Parser | undefined;
+  const getModel = (): LinearModel => (model ??= loadRelationModel(opts.modelDir));
+  const getParser = (): Parser => (parser ??= loadParser(opts.modelDir));
+  const relationsOf = opts.relations === 'rules'
+    ? extractRelations
+    : (input: ExtractionInput) => {
+      const p = getParser();
+      // References ("he", "the militia", "both agencies") become mentions of what they were resolved to.
+      const references = resolveReferences({ text: input.text, sentences: input.sentences, mentions: input.mentions });
+      return extractRelationsModel(input, { model: getModel(), parse: (words) => p.parse(words), references });
+    };
   return {
     name: FACTS_STAGE,
-    version: `${EXTRACT_VERSION}+layout@1`,
+    get version() {
+      const base = `${EXTRACT_VERSION}+layout@1`;
+      return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@1`;
+    },
     run(doc, prior) {
       const mentions = prior.mentions
         .filter((m) => m.entityKey)
@@ -24,7 +52,7 @@ export function factsStage(): Stage {
         documentId: doc.id, text: reading, sentences: doc.sentences, mentions,
         dates: extractDates(reading, doc.published ?? undefined), money: extractMoney(reading),
         documentDate: doc.published ?? undefined,
-      });
+      }, relationsOf);
       const asRead = (s: string): string => (reading === doc.text ? s : s.replace(/\s+/g, ' '));
       const ev = (e: Evidence): Evidence[] => [reading === doc.text ? e : { ...e, text: doc.text.slice(e.start, e.end) }];
       const claims = result.claims.map((c, i) => ({
@@ -41,6 +69,8 @@ export function factsStage(): Stage {
             ...(r.role ? { role: r.role } : {}),
             ...(r.negated ? { negated: true } : {}),
             ...(r.amount ? { amount: { amount: r.amount.amount, currency: r.amount.currency, per: r.amount.per, text: r.amount.text } } : {}),
+            ...(r.why ? { why: r.why } : {}),
+            ...(r.resolved ? { resolved: r.resolved.map((x) => ({ ...x, text: asRead(x.text) })) } : {}),
           },
         })),
         events: result.events.map((e, i) => ({

@@ -1,7 +1,7 @@
 /** Entity, relation, graph and timeline routes: the network with its evidence, and user merge/split decisions. */
 import type { FastifyInstance } from 'fastify';
 import type { EntityType } from '../../model/index.js';
-import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
+import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
 import type { RouteContext } from '../app.js';
 import { buildGraph } from '../../network/graph.js';
 import { findEntities } from '../../network/find-entity.js';
@@ -72,7 +72,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
           hops: { type: 'integer', minimum: 1, maximum: 4, default: 1 },
           relationTypes: { type: 'string', maxLength: 500, description: 'comma-separated relation types' },
           entityTypes: { type: 'string', maxLength: 100, description: 'comma-separated entity types' },
-          minConfidence: { type: 'number', minimum: 0, maximum: 1, default: 0.5 },
+          minConfidence: { type: 'number', minimum: 0, maximum: 1, default: DEFAULT_MIN_CONFIDENCE },
           minSources: { type: 'integer', minimum: 0, maximum: 1000, default: 1 },
           limit: { type: 'integer', minimum: 1, maximum: 20000, default: 5000 },
           from: { ...partialDate, description: 'keep edges with a supporting document published on or after this partial date' },
