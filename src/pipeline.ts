@@ -3,7 +3,7 @@ import type { Stage } from './model/index.js';
 import type { Store } from './store/store.js';
 import { finishCollection } from './pipeline/resolve-collection.js';
 import { mentionsStage } from './extract/stages/mentions.js';
-import { factsStage } from './extract/stages/facts.js';
+import { factsStage, type FactsOptions } from './extract/stages/facts.js';
 
 export { ingestPaths } from './pipeline/ingest.js';
 export type { IngestOptions, IngestSummary, IngestProgress, FileStatus } from './pipeline/ingest.js';
@@ -11,10 +11,10 @@ export { runStages } from './pipeline/run-stages.js';
 export { finishCollection, resolveEntities, groupDuplicates } from './pipeline/resolve-collection.js';
 
 /** The extraction stages, in order; each sees one stored document and returns facts with provenance. */
-export function defaultStages(): Stage[] {
+export function defaultStages(opts: FactsOptions = {}): Stage[] {
   return [
     mentionsStage(), // names: PERSON, ORG, LOC, MISC with spans (src/nlp/ner), grouped within the document (src/resolve)
-    factsStage(), // relations, events and claims with evidence sentences (src/extract)
+    factsStage(opts), // coreference, parses, relations (trained model + rules), events and claims with evidence (src/extract)
   ];
 }
 
