@@ -100,6 +100,28 @@ export function toTrainingDocs(docs: ConllDocument[]): TrainingDocument[] {
   }));
 }
 
+/**
+ * Silver documents without some types (WikiANN has no MISC): tokens labelled O may also be any tag of `freeTypes`,
+ * the labelled names are fixed. Sentences whose names hold punctuation are dropped: WikiANN writes "Reagan County ,
+ * Texas" as one LOC where CoNLL has two.
+ */
+export function toPartialDocs(docs: ConllDocument[], freeTypes: readonly string[]): TrainingDocument[] {
+  const T = MODEL_TAGS.length;
+  const free = MODEL_TAGS.map((t, i) => [t, i] as const).filter(([t]) => freeTypes.includes(t.slice(2))).map(([, i]) => i);
+  return toTrainingDocs(docs.map((d) => ({
+    sentences: d.sentences.filter((s) => tagsToChunks(s.tags).every((c) => s.tokens.slice(c.start, c.end).every((t) => /[\p{L}\p{N}]/u.test(t)))),
+  }))).filter((d) => d.sentences.length > 0).map((d) => ({
+    sentences: d.sentences.map((s) => {
+      const allowed = new Uint8Array(s.tokens.length * T);
+      s.gold.forEach((g, i) => {
+        allowed[i * T + g] = 1;
+        if (g === 0) for (const f of free) allowed[i * T + f] = 1;
+      });
+      return { ...s, allowed };
+    }),
+  }));
+}
+
 /** Reads a CoNLL file if present. */
 export function readIfPresent(path: string): ConllDocument[] {
   return existsSync(path) ? readConll(path) : [];

@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Gazetteer, gazetteerKey, gazetteerMask, type GazetteerClass } from '../src/nlp/ner/gazetteer.js';
 import { tokenize } from '../src/nlp/tokenize.js';
+import { readConll } from '../src/nlp/ner/conll.js';
+import { tagsToChunks } from '../src/nlp/ner/tags.js';
 
 // Role words and organisation heads written by hand: general English vocabulary, no names.
 const TITLES = `mr mrs ms dr prof gen general lt lieutenant col colonel maj major capt captain cmdr commander adm admiral
@@ -160,6 +162,22 @@ function addNameTokens(g: Gazetteer, dataDir: string): void {
   }
 }
 
+// Names from WikiANN-en train's silver labels (Wikipedia link targets typed automatically): a list of Wikipedia's
+// people, organisations and places, kept in classes of their own so training learns how far to trust it. Spans
+// with punctuation ("Reagan County , Texas") are left out: CoNLL splits them.
+function addWikiann(g: Gazetteer, dataDir: string): void {
+  const cls: Record<string, GazetteerClass> = { PER: 'WPER', ORG: 'WORG', LOC: 'WLOC' };
+  for (const d of readConll(join(dataDir, 'wikiann-en/train.txt'))) {
+    for (const s of d.sentences) {
+      for (const c of tagsToChunks(s.tags)) {
+        const toks = s.tokens.slice(c.start, c.end);
+        if (!cls[c.type] || toks.length > 6 || toks.some((t) => /^[,()"'`:;]+$/.test(t)) || !toks.some((t) => /^\p{Lu}/u.test(t))) continue;
+        g.add(toks.map(gazetteerKey), MASK(cls[c.type]!));
+      }
+    }
+  }
+}
+
 /** Builds the gazetteer from the shared data folder. */
 export function buildGazetteer(dataDir: string): Gazetteer {
   const g = new Gazetteer();
@@ -168,6 +186,7 @@ export function buildGazetteer(dataDir: string): Gazetteer {
   addNames(g, dataDir);
   addFactbook(g, dataDir);
   addNameTokens(g, dataDir);
+  if (process.env.NER_WIKI_GAZ !== '0') addWikiann(g, dataDir);
   for (const w of TITLES.split(/\s+/)) addPhrase(g, w.replace(/-/g, ' '), 'TITLE');
   for (const w of ORG_WORDS.split(/\s+/)) addPhrase(g, w, 'ORGWORD');
   return g;

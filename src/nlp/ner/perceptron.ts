@@ -4,9 +4,13 @@ import { viterbi, type TransitionModel } from './decode.js';
 import { recordHistory, type FeatureExtractor } from './features.js';
 import { historyLabels } from './tagger.js';
 
-/** One training document: sentences of tokens with gold tag indices into the model's tag list. */
+/**
+ * One training document: sentences of tokens with gold tag indices into the model's tag list. A sentence with
+ * `allowed` is partially labelled (silver data without some types): its gold is the best sequence the current
+ * weights find among the allowed tags (allowed[i * T + t] = 1), a latent-variable perceptron update.
+ */
 export interface TrainingDocument {
-  sentences: { tokens: string[]; gold: Int32Array }[];
+  sentences: { tokens: string[]; gold: Int32Array; allowed?: Uint8Array }[];
 }
 
 /** Training settings. */
@@ -16,6 +20,8 @@ export interface PerceptronOptions {
   seed: number;
   /** Features seen fewer times than this in the static pass get no weights (keeps the model small). */
   minCount: number;
+  /** Probability of hiding each feature of a token during training (feature dropout: no single cue may carry a decision). */
+  dropout?: number;
   /** Called after each epoch with the averaged weights, e.g. to score the dev set. */
   onEpoch?: (epoch: number, result: PerceptronResult) => void;
   log?: (line: string) => void;
@@ -87,6 +93,8 @@ export function trainPerceptron(
   const order = docs.map((_, i) => i);
   const rand = seededRandom(opts.seed);
   const lookup = (k: number): number => rowOf(k, false);
+  const dropout = opts.dropout ?? 0;
+  const dropRand = seededRandom(opts.seed ^ 0x5bd1e995);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -99,11 +107,13 @@ export function trainPerceptron(
       const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
       for (const s of d.sentences) {
         const n = s.tokens.length;
-        const { feats, starts } = extractor.sentence(s.tokens, state);
-        const pred = viterbi(emissionScores(lookup, w, T, feats, starts), n, trans);
+        const { feats, starts } = dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand);
+        const em = emissionScores(lookup, w, T, feats, starts);
+        const pred = viterbi(em, n, trans);
+        const gold = s.allowed ? viterbi(constrain(em, s.allowed), n, trans) : s.gold;
         total += n;
         for (let i = 0; i < n; i++) {
-          const g = s.gold[i]!;
+          const g = gold[i]!;
           const p = pred[i]!;
           if (g !== p) {
             errors++;
@@ -116,7 +126,7 @@ export function trainPerceptron(
               u[r * T + p]! -= c;
             }
           }
-          const gp = i === 0 ? -1 : s.gold[i - 1]!;
+          const gp = i === 0 ? -1 : gold[i - 1]!;
           const pp = i === 0 ? -1 : pred[i - 1]!;
           if (g !== p || gp !== pp) {
             if (i === 0) {
@@ -155,6 +165,26 @@ export function trainPerceptron(
     for (let k = 0; k < T; k++) start[k] = trans.start[k]! - startU[k]! / c;
     return { keys, weights, transitions: { tags, scores, start } };
   }
+}
+
+/** Emission scores with the tags a partial label rules out made impossible. */
+function constrain(em: Float32Array, allowed: Uint8Array): Float32Array {
+  const out = em.slice();
+  for (let k = 0; k < out.length; k++) if (!allowed[k]) out[k] = -1e30;
+  return out;
+}
+
+/** Keeps each feature with probability 1 - p (the same random stream every run, so training stays deterministic). */
+function dropFeatures(x: { feats: number[]; starts: number[] }, p: number, rand: () => number): { feats: number[]; starts: number[] } {
+  if (p <= 0) return x;
+  const feats: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < x.starts.length; i++) {
+    starts.push(feats.length);
+    for (let f = x.starts[i]!; f < x.starts[i + 1]!; f++) if (rand() >= p) feats.push(x.feats[f]!);
+  }
+  starts.push(feats.length);
+  return { feats, starts };
 }
 
 /** Averages the parameters of models trained with different shuffles (a linear model again: same speed, less variance). */
