@@ -178,6 +178,41 @@ function addWikiann(g: Gazetteer, dataDir: string): void {
   }
 }
 
+/**
+ * Roles words take in WikiANN-en train's silver names: bit (type, position) is set when at least 2 and at least a
+ * quarter of the word's occurrences (in or out of names) have that role ("falcons" L-ORG, "stadium" L-LOC).
+ */
+export function nameTokenRoles(dataDir: string): Map<string, number> {
+  const types = ['PER', 'ORG', 'LOC'];
+  const total = new Map<string, number>();
+  const roles = new Map<string, Int32Array>();
+  for (const d of readConll(join(dataDir, 'wikiann-en/train.txt'))) {
+    for (const s of d.sentences) {
+      for (const t of s.tokens) total.set(t.toLowerCase(), (total.get(t.toLowerCase()) ?? 0) + 1);
+      for (const c of tagsToChunks(s.tags)) {
+        const type = types.indexOf(c.type);
+        if (type < 0) continue;
+        for (let i = c.start; i < c.end; i++) {
+          const pos = c.end - c.start === 1 ? 3 : i === c.start ? 0 : i === c.end - 1 ? 2 : 1;
+          const w = s.tokens[i]!.toLowerCase();
+          let r = roles.get(w);
+          if (!r) roles.set(w, (r = new Int32Array(12)));
+          r[type * 4 + pos]!++;
+        }
+      }
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [w, r] of roles) {
+    let mask = 0;
+    r.forEach((n, b) => {
+      if (n >= 2 && n * 4 >= total.get(w)!) mask |= 1 << b;
+    });
+    if (mask) out.set(w, mask);
+  }
+  return out;
+}
+
 /** Builds the gazetteer from the shared data folder. */
 export function buildGazetteer(dataDir: string): Gazetteer {
   const g = new Gazetteer();

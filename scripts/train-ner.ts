@@ -11,7 +11,7 @@ import { prf, formatCounts } from '../src/nlp/ner/score.js';
 import { recognizerFromModel, MODEL_FILE, findPackageRoot, type Recognizer } from '../src/nlp/ner/index.js';
 import type { NerModel } from '../src/nlp/ner/tagger.js';
 import type { PerceptronResult } from '../src/nlp/ner/perceptron.js';
-import { buildGazetteer } from './ner-gazetteers.js';
+import { buildGazetteer, nameTokenRoles } from './ner-gazetteers.js';
 import { capitalisationBuckets, readIfPresent, toPartialDocs, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
 import { computeClusters } from './ner-clusters.js';
 import { extraUnlabelled, nerSets, scoreCheck, type Protocol } from './ner-sets.js';
@@ -36,8 +36,9 @@ const lexicon: Lexicon = {
   gazetteer,
   capBuckets: capitalisationBuckets(unlabelled),
   clusters: process.env.NER_NO_CLUSTERS ? new Map() : computeClusters(unlabelled, log),
+  nameTokens: process.env.NER_NAME_TOKENS === '1' ? nameTokenRoles(dataDir) : new Map(),
 };
-log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}`);
+log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, name-token roles: ${lexicon.nameTokens!.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
 const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '5'}`;
@@ -51,10 +52,12 @@ const asModel = (p: PerceptronResult): NerModel => ({
 });
 const f1Line = (rec: Recognizer): string => checks.map((c) => `${c.name} ${prf(scoreCheck(c, rec).counts.overall).f1.toFixed(4)}`).join(', ');
 const evalEvery = env('NER_EVAL_EVERY', 12);
-const seeds = [20260321, 7, 1234567].slice(0, env('NER_SEEDS', 3));
+const seeds = (process.env.NER_SEED_LIST ?? '20260321,7,1234567').split(',').map(Number).slice(0, env('NER_SEEDS', 3));
 // WikiANN-en train as silver data (no MISC: partial labels), every k-th sentence; NER_WIKIANN_EVERY=0 leaves it out.
 const wikiannEvery = env('NER_WIKIANN_EVERY', 0);
-const silver = wikiannEvery > 0 ? toPartialDocs(readIfPresent(join(dataDir, 'wikiann-en/train.txt')).filter((_, i) => i % wikiannEvery === 0), ['MISC']) : [];
+const silverDomain = process.env.NER_WIKIANN_DOMAIN === '0' ? 0 : 0x5117e4;
+const silver = (wikiannEvery > 0 ? toPartialDocs(readIfPresent(join(dataDir, 'wikiann-en/train.txt')).filter((_, i) => i % wikiannEvery === 0), ['MISC']) : [])
+  .map((d) => ({ ...d, domain: silverDomain }));
 const trainingDocs = [...toTrainingDocs(labelled), ...silver];
 log(`training documents: ${trainingDocs.length} (silver ${silver.length})`);
 const runs = seeds.map((seed) =>

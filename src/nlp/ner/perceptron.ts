@@ -1,5 +1,6 @@
 /** Training: an averaged structured perceptron over documents, decoding each sentence with Viterbi as at inference time. */
 import { emissionScores } from './weight-table.js';
+import { mixHash } from './hash.js';
 import { viterbi, type TransitionModel } from './decode.js';
 import { recordHistory, type FeatureExtractor } from './features.js';
 import { historyLabels } from './tagger.js';
@@ -11,6 +12,12 @@ import { historyLabels } from './tagger.js';
  */
 export interface TrainingDocument {
   sentences: { tokens: string[]; gold: Int32Array; allowed?: Uint8Array }[];
+  /**
+   * Non-zero for documents of another domain (silver data with its own conventions): each feature also fires as a
+   * copy salted with this number, so conventions of that domain go into weights that inference never reads
+   * (feature augmentation, Daume 2007).
+   */
+  domain?: number;
 }
 
 /** Training settings. */
@@ -59,7 +66,7 @@ export function trainPerceptron(
   const counts = new Map<number, number>();
   for (const d of docs) {
     const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
-    for (const s of d.sentences) for (const f of extractor.sentence(s.tokens, state).feats) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const s of d.sentences) for (const f of augment(extractor.sentence(s.tokens, state), d.domain).feats) counts.set(f, (counts.get(f) ?? 0) + 1);
   }
   log(`features seen: ${counts.size}`);
   const index = new Map<number, number>();
@@ -93,6 +100,13 @@ export function trainPerceptron(
   const order = docs.map((_, i) => i);
   const rand = seededRandom(opts.seed);
   const lookup = (k: number): number => rowOf(k, false);
+  // Rows of domain copies: trained, but left out of the result (inference never computes them).
+  const domainKeys = new Set<number>();
+  for (const d of docs) {
+    if (!d.domain) continue;
+    const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+    for (const s of d.sentences) for (const f of extractor.sentence(s.tokens, state).feats) domainKeys.add(mixHash(f, d.domain));
+  }
   const dropout = opts.dropout ?? 0;
   const dropRand = seededRandom(opts.seed ^ 0x5bd1e995);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -107,7 +121,7 @@ export function trainPerceptron(
       const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
       for (const s of d.sentences) {
         const n = s.tokens.length;
-        const { feats, starts } = dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand);
+        const { feats, starts } = augment(dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand), d.domain);
         const em = emissionScores(lookup, w, T, feats, starts);
         const pred = viterbi(em, n, trans);
         const gold = s.allowed ? viterbi(constrain(em, s.allowed), n, trans) : s.gold;
@@ -153,18 +167,32 @@ export function trainPerceptron(
   return average();
 
   function average(): PerceptronResult {
-    const keys = new Uint32Array(index.size);
-    const weights = new Float32Array(index.size * T);
-    for (const [k, r] of index) {
-      keys[r] = k;
-      for (let t = 0; t < T; t++) weights[r * T + t] = w[r * T + t]! - u[r * T + t]! / c;
-    }
+    const kept = [...index].filter(([k]) => !domainKeys.has(k));
+    const keys = new Uint32Array(kept.length);
+    const weights = new Float32Array(kept.length * T);
+    kept.forEach(([k, r], i) => {
+      keys[i] = k;
+      for (let t = 0; t < T; t++) weights[i * T + t] = w[r * T + t]! - u[r * T + t]! / c;
+    });
     const scores = new Float32Array(T * T);
     for (let k = 0; k < T * T; k++) scores[k] = trans.scores[k]! - transU[k]! / c;
     const start = new Float32Array(T);
     for (let k = 0; k < T; k++) start[k] = trans.start[k]! - startU[k]! / c;
     return { keys, weights, transitions: { tags, scores, start } };
   }
+}
+
+/** Adds each feature's domain copy after it (nothing for the main domain, 0). */
+function augment(x: { feats: number[]; starts: number[] }, domain: number | undefined): { feats: number[]; starts: number[] } {
+  if (!domain) return x;
+  const feats: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < x.starts.length; i++) {
+    starts.push(feats.length);
+    for (let f = x.starts[i]!; f < x.starts[i + 1]!; f++) feats.push(x.feats[f]!, mixHash(x.feats[f]!, domain));
+  }
+  starts.push(feats.length);
+  return { feats, starts };
 }
 
 /** Emission scores with the tags a partial label rules out made impossible. */
