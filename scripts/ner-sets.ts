@@ -52,6 +52,9 @@ export function nerSets(dataDir: string, protocol: Protocol): NerSets {
   const read = (f: string): ConllDocument[] => readIfPresent(join(dataDir, f));
   const conll = read('conll2003/train.txt');
   const wikigold = read('wikigold/train.txt');
+  // The Wikipedia training set is small beside CoNLL's newswire: repeating it weighs the second domain up.
+  const repeat = Number(process.env.NER_WIKIGOLD_REPEAT ?? 1);
+  const wiki = (keep: (i: number) => boolean): ConllDocument[] => Array.from({ length: repeat }, () => wikigold.filter((_, i) => keep(i))).flat();
   const re3dRaw = joinHyphens(read('re3d/train.conll.txt'));
   const re3dTrain = splitRe3d(normaliseRe3d(re3dRaw)).train;
   const re3dHeldOut = splitRe3d(normaliseRe3d(re3dRaw, false)).heldOut;
@@ -63,7 +66,7 @@ export function nerSets(dataDir: string, protocol: Protocol): NerSets {
   ];
   if (protocol === 'tune') {
     return {
-      labelled: [...conll.filter((_, i) => !isConllTune(i)), ...wikigold.filter((_, i) => !isWikigoldTune(i)), ...re3dTrain],
+      labelled: [...conll.filter((_, i) => !isConllTune(i)), ...wiki((i) => !isWikigoldTune(i)), ...re3dTrain],
       checks: [
         { name: 'conll train-tune', docs: conll.filter((_, i) => isConllTune(i)), noMisc: false },
         { name: 'wikigold train-tune', docs: wikigold.filter((_, i) => isWikigoldTune(i)), noMisc: false },
@@ -72,7 +75,7 @@ export function nerSets(dataDir: string, protocol: Protocol): NerSets {
     };
   }
   return {
-    labelled: [...conll, ...wikigold, ...re3dTrain],
+    labelled: [...conll, ...wiki(() => true), ...re3dTrain],
     checks: [
       { name: 'conll dev', docs: read('conll2003/dev.txt'), noMisc: false },
       ...common.slice(0, 2),

@@ -30,7 +30,7 @@ log(`protocol ${protocol}: ${labelled.length} labelled documents; checks: ${chec
 
 const gazetteer = buildGazetteer(dataDir);
 log(`gazetteer phrases: ${gazetteer.size}`);
-const unlabelled = [...unlabelledSentences(dataDir, labelled), ...(process.env.NER_EXTRA_TEXT === '0' ? [] : extraUnlabelled(dataDir))];
+const unlabelled = [...unlabelledSentences(dataDir, [...new Set(labelled)]), ...(process.env.NER_EXTRA_TEXT === '0' ? [] : extraUnlabelled(dataDir))];
 log(`unlabelled sentences: ${unlabelled.length}`);
 const lexicon: Lexicon = {
   gazetteer,
@@ -66,6 +66,7 @@ const runs = seeds.map((seed) =>
     seed,
     minCount: env('NER_MIN_COUNT', 2),
     dropout: env('NER_DROPOUT', 0),
+    wordDropout: env('NER_WORD_DROPOUT', 0),
     log,
     onEpoch: (epoch, p) => {
       if (epoch % evalEvery === 0 || epoch === epochs) log(`seed ${seed} epoch ${epoch}: ${f1Line(recognizerFromModel(asModel(p)))}`);

@@ -2,7 +2,8 @@
 import { emissionScores } from './weight-table.js';
 import { mixHash } from './hash.js';
 import { viterbi, type TransitionModel } from './decode.js';
-import { recordHistory, type FeatureExtractor } from './features.js';
+import { recordHistory, type FeatureExtractor, type WordInfo } from './features.js';
+import { CaseClass } from './word-shape.js';
 import { historyLabels } from './tagger.js';
 
 /**
@@ -29,6 +30,11 @@ export interface PerceptronOptions {
   minCount: number;
   /** Probability of hiding each feature of a token during training (feature dropout: no single cue may carry a decision). */
   dropout?: number;
+  /**
+   * Probability of hiding a capitalised token's own spelling (its word and lower-case features) during training, so
+   * the weights also learn to tag names from shape, context, clusters and lists, as for the unseen names of new text.
+   */
+  wordDropout?: number;
   /** Called after each epoch with the averaged weights, e.g. to score the dev set. */
   onEpoch?: (epoch: number, result: PerceptronResult) => void;
   log?: (line: string) => void;
@@ -109,6 +115,7 @@ export function trainPerceptron(
   }
   const dropout = opts.dropout ?? 0;
   const dropRand = seededRandom(opts.seed ^ 0x5bd1e995);
+  const wordDropout = opts.wordDropout ?? 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -121,7 +128,9 @@ export function trainPerceptron(
       const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
       for (const s of d.sentences) {
         const n = s.tokens.length;
-        const { feats, starts } = augment(dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand), d.domain);
+        let x = dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand);
+        if (wordDropout > 0) x = dropWords(x, s.tokens.map((t) => extractor.word(t)), wordDropout, dropRand);
+        const { feats, starts } = augment(x, d.domain);
         const em = emissionScores(lookup, w, T, feats, starts);
         const pred = viterbi(em, n, trans);
         const gold = s.allowed ? viterbi(constrain(em, s.allowed), n, trans) : s.gold;
@@ -180,6 +189,23 @@ export function trainPerceptron(
     for (let k = 0; k < T; k++) start[k] = trans.start[k]! - startU[k]! / c;
     return { keys, weights, transitions: { tags, scores, start } };
   }
+}
+
+/** Removes, with probability p per capitalised token, the token's word and lower-case features (its first two). */
+function dropWords(x: { feats: number[]; starts: number[] }, infos: readonly WordInfo[], p: number, rand: () => number): { feats: number[]; starts: number[] } {
+  const feats: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < x.starts.length; i++) {
+    starts.push(feats.length);
+    const info = infos[i]!;
+    const hide = info.caseClass !== CaseClass.Lower && info.caseClass !== CaseClass.NoLetters && rand() < p;
+    for (let f = x.starts[i]!; f < x.starts[i + 1]!; f++) {
+      const h = x.feats[f]!;
+      if (!hide || (h !== info.own[0] && h !== info.own[1])) feats.push(h);
+    }
+  }
+  starts.push(feats.length);
+  return { feats, starts };
 }
 
 /** Adds each feature's domain copy after it (nothing for the main domain, 0). */
