@@ -101,6 +101,17 @@ export function toTrainingDocs(docs: ConllDocument[]): TrainingDocument[] {
 }
 
 /**
+ * Running text, not a title or list item: at least 6 tokens, 2 of them lower-case words. WikiANN's fragments
+ * ("Shenango Township , Lawrence County , Pennsylvania") are mostly one name each; trained on, they teach that
+ * any short capitalised line is a name, which is wrong for menus and headlines ("Home | World | Opinion").
+ */
+export function isRunningText(tokens: readonly string[]): boolean {
+  let lower = 0;
+  for (const t of tokens) if (/^\p{Ll}+$/u.test(t)) lower++;
+  return tokens.length >= 6 && lower >= 2;
+}
+
+/**
  * Silver documents without some types (WikiANN has no MISC): tokens labelled O may also be any tag of `freeTypes`,
  * the labelled names are fixed. Sentences whose names hold punctuation are dropped: WikiANN writes "Reagan County ,
  * Texas" as one LOC where CoNLL has two.

@@ -221,7 +221,7 @@ export function buildGazetteer(dataDir: string): Gazetteer {
   addNames(g, dataDir);
   addFactbook(g, dataDir);
   addNameTokens(g, dataDir);
-  if (process.env.NER_WIKI_GAZ !== '0') addWikiann(g, dataDir);
+  if (process.env.NER_WIKI_GAZ === '1') addWikiann(g, dataDir);
   for (const w of TITLES.split(/\s+/)) addPhrase(g, w.replace(/-/g, ' '), 'TITLE');
   for (const w of ORG_WORDS.split(/\s+/)) addPhrase(g, w, 'ORGWORD');
   return g;

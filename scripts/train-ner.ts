@@ -12,7 +12,7 @@ import { recognizerFromModel, MODEL_FILE, findPackageRoot, type Recognizer } fro
 import type { NerModel } from '../src/nlp/ner/tagger.js';
 import type { PerceptronResult } from '../src/nlp/ner/perceptron.js';
 import { buildGazetteer, nameTokenRoles } from './ner-gazetteers.js';
-import { capitalisationBuckets, readIfPresent, toPartialDocs, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
+import { capitalisationBuckets, isRunningText, readIfPresent, toPartialDocs, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
 import { computeClusters } from './ner-clusters.js';
 import { extraUnlabelled, nerSets, scoreCheck, type Protocol } from './ner-sets.js';
 
@@ -30,7 +30,7 @@ log(`protocol ${protocol}: ${labelled.length} labelled documents; checks: ${chec
 
 const gazetteer = buildGazetteer(dataDir);
 log(`gazetteer phrases: ${gazetteer.size}`);
-const unlabelled = [...unlabelledSentences(dataDir, [...new Set(labelled)]), ...(process.env.NER_EXTRA_TEXT === '0' ? [] : extraUnlabelled(dataDir))];
+const unlabelled = [...unlabelledSentences(dataDir, [...new Set(labelled)]), ...(process.env.NER_EXTRA_TEXT === '1' ? extraUnlabelled(dataDir) : [])];
 log(`unlabelled sentences: ${unlabelled.length}`);
 const lexicon: Lexicon = {
   gazetteer,
@@ -41,7 +41,7 @@ const lexicon: Lexicon = {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, name-token roles: ${lexicon.nameTokens!.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '5'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '6'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,
@@ -54,9 +54,11 @@ const f1Line = (rec: Recognizer): string => checks.map((c) => `${c.name} ${prf(s
 const evalEvery = env('NER_EVAL_EVERY', 12);
 const seeds = (process.env.NER_SEED_LIST ?? '20260321,7,1234567').split(',').map(Number).slice(0, env('NER_SEEDS', 3));
 // WikiANN-en train as silver data (no MISC: partial labels), every k-th sentence; NER_WIKIANN_EVERY=0 leaves it out.
-const wikiannEvery = env('NER_WIKIANN_EVERY', 0);
+const wikiannEvery = env('NER_WIKIANN_EVERY', 1);
 const silverDomain = process.env.NER_WIKIANN_DOMAIN === '0' ? 0 : 0x5117e4;
-const silver = (wikiannEvery > 0 ? toPartialDocs(readIfPresent(join(dataDir, 'wikiann-en/train.txt')).filter((_, i) => i % wikiannEvery === 0), ['MISC']) : [])
+const fragments = process.env.NER_WIKIANN_FRAGMENTS === '1';
+const wikiann = readIfPresent(join(dataDir, 'wikiann-en/train.txt')).filter((d, i) => i % wikiannEvery === 0 && (fragments || isRunningText(d.sentences[0]!.tokens)));
+const silver = (wikiannEvery > 0 ? toPartialDocs(wikiann, ['MISC']) : [])
   .map((d) => ({ ...d, domain: silverDomain }));
 const trainingDocs = [...toTrainingDocs(labelled), ...silver];
 log(`training documents: ${trainingDocs.length} (silver ${silver.length})`);
@@ -82,5 +84,5 @@ for (const c of checks) {
 }
 log(`SUMMARY ${f1Line(final)}`);
 mkdirSync(dirname(out), { recursive: true });
-const rows = saveModel(out, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 0.05) });
+const rows = saveModel(out, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 1.5) });
 log(`wrote ${out}: ${rows} feature rows of ${params.keys.length}, ${(statSync(out).size / 1e6).toFixed(1)} MB`);
