@@ -112,11 +112,12 @@ export function isRunningText(tokens: readonly string[]): boolean {
 }
 
 /**
- * Silver documents without some types (WikiANN has no MISC): tokens labelled O may also be any tag of `freeTypes`,
+ * Silver documents without some types (WikiANN has no MISC): capitalised tokens (with `anyToken`, all tokens)
+ * labelled O may also be any tag of `freeTypes`,
  * the labelled names are fixed. Sentences whose names hold punctuation are dropped: WikiANN writes "Reagan County ,
  * Texas" as one LOC where CoNLL has two.
  */
-export function toPartialDocs(docs: ConllDocument[], freeTypes: readonly string[]): TrainingDocument[] {
+export function toPartialDocs(docs: ConllDocument[], freeTypes: readonly string[], anyToken = false): TrainingDocument[] {
   const T = MODEL_TAGS.length;
   const free = MODEL_TAGS.map((t, i) => [t, i] as const).filter(([t]) => freeTypes.includes(t.slice(2))).map(([, i]) => i);
   return toTrainingDocs(docs.map((d) => ({
@@ -124,9 +125,11 @@ export function toPartialDocs(docs: ConllDocument[], freeTypes: readonly string[
   }))).filter((d) => d.sentences.length > 0).map((d) => ({
     sentences: d.sentences.map((s) => {
       const allowed = new Uint8Array(s.tokens.length * T);
+      // Only capitalised tokens may be an unlabelled MISC: else the best allowed sequence could make "Iraqi armed"
+      // one MISC chunk, and the update would teach it.
       s.gold.forEach((g, i) => {
         allowed[i * T + g] = 1;
-        if (g === 0) for (const f of free) allowed[i * T + f] = 1;
+        if (g === 0 && (anyToken || /^\p{Lu}/u.test(s.tokens[i]!))) for (const f of free) allowed[i * T + f] = 1;
       });
       return { ...s, allowed };
     }),

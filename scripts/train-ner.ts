@@ -41,7 +41,7 @@ const lexicon: Lexicon = {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, name-token roles: ${lexicon.nameTokens!.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '6'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '5'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,
@@ -54,11 +54,14 @@ const f1Line = (rec: Recognizer): string => checks.map((c) => `${c.name} ${prf(s
 const evalEvery = env('NER_EVAL_EVERY', 12);
 const seeds = (process.env.NER_SEED_LIST ?? '20260321,7,1234567').split(',').map(Number).slice(0, env('NER_SEEDS', 3));
 // WikiANN-en train as silver data (no MISC: partial labels), every k-th sentence; NER_WIKIANN_EVERY=0 leaves it out.
-const wikiannEvery = env('NER_WIKIANN_EVERY', 1);
+const wikiannEvery = env('NER_WIKIANN_EVERY', 0);
 const silverDomain = process.env.NER_WIKIANN_DOMAIN === '0' ? 0 : 0x5117e4;
-const fragments = process.env.NER_WIKIANN_FRAGMENTS === '1';
-const wikiann = readIfPresent(join(dataDir, 'wikiann-en/train.txt')).filter((d, i) => i % wikiannEvery === 0 && (fragments || isRunningText(d.sentences[0]!.tokens)));
-const silver = (wikiannEvery > 0 ? toPartialDocs(wikiann, ['MISC']) : [])
+// Fragments (titles, list items) are kept one in NER_WIKIANN_FRAGMENTS (0: none): they carry many names, but teach
+// that short capitalised lines are names, which menus and headlines are not.
+const fragmentsEvery = env('NER_WIKIANN_FRAGMENTS', 1);
+const wikiann = readIfPresent(join(dataDir, 'wikiann-en/train.txt'))
+  .filter((d, i) => i % wikiannEvery === 0 && (isRunningText(d.sentences[0]!.tokens) || (fragmentsEvery > 0 && i % fragmentsEvery === 0)));
+const silver = (wikiannEvery > 0 ? toPartialDocs(wikiann, ['MISC'], process.env.NER_PARTIAL_ALL === '1') : [])
   .map((d) => ({ ...d, domain: silverDomain }));
 const trainingDocs = [...toTrainingDocs(labelled), ...silver];
 log(`training documents: ${trainingDocs.length} (silver ${silver.length})`);
@@ -84,5 +87,5 @@ for (const c of checks) {
 }
 log(`SUMMARY ${f1Line(final)}`);
 mkdirSync(dirname(out), { recursive: true });
-const rows = saveModel(out, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 1.5) });
+const rows = saveModel(out, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 0.05) });
 log(`wrote ${out}: ${rows} feature rows of ${params.keys.length}, ${(statSync(out).size / 1e6).toFixed(1)} MB`);

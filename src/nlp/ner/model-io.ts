@@ -64,8 +64,9 @@ export function saveModel(path: string, parts: ModelParts): number {
     clusters: [...lexicon.clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, ids]) => `${w}\t${ids.join(',')}`).join('\n'),
     capBuckets: [...lexicon.capBuckets].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n'),
     gazetteer: lexicon.gazetteer.entries().map(([p, m]) => `${p}\t${m}`).join('\n'),
-    nameTokens: [...(lexicon.nameTokens ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n'),
   };
+  // Written only when present, so files without it stay byte-identical to those of earlier versions.
+  if (lexicon.nameTokens?.size) header.nameTokens = [...lexicon.nameTokens].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
   const lenBuf = Buffer.alloc(4);
