@@ -62,7 +62,7 @@ const fragmentsEvery = env('NER_WIKIANN_FRAGMENTS', 1);
 const wikiann = readIfPresent(join(dataDir, 'wikiann-en/train.txt'))
   .filter((d, i) => i % wikiannEvery === 0 && (isRunningText(d.sentences[0]!.tokens) || (fragmentsEvery > 0 && i % fragmentsEvery === 0)));
 const silver = (wikiannEvery > 0 ? toPartialDocs(wikiann, ['MISC'], process.env.NER_PARTIAL_ALL === '1') : [])
-  .map((d) => ({ ...d, domain: silverDomain }));
+  .map((d) => ({ ...d, domain: silverDomain, ...(process.env.NER_SILVER_WORD_DROPOUT ? { wordDropout: env('NER_SILVER_WORD_DROPOUT', 0) } : {}) }));
 const trainingDocs = [...toTrainingDocs(labelled), ...silver];
 log(`training documents: ${trainingDocs.length} (silver ${silver.length})`);
 const runs = seeds.map((seed) =>

@@ -19,6 +19,8 @@ export interface TrainingDocument {
    * (feature augmentation, Daume 2007).
    */
   domain?: number;
+  /** Word dropout for this document instead of the run's (silver data can teach context without spellings). */
+  wordDropout?: number;
 }
 
 /** Training settings. */
@@ -129,7 +131,8 @@ export function trainPerceptron(
       for (const s of d.sentences) {
         const n = s.tokens.length;
         let x = dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand);
-        if (wordDropout > 0) x = dropWords(x, s.tokens.map((t) => extractor.word(t)), wordDropout, dropRand);
+        const wd = d.wordDropout ?? wordDropout;
+        if (wd > 0) x = dropWords(x, s.tokens.map((t) => extractor.word(t)), wd, dropRand);
         const { feats, starts } = augment(x, d.domain);
         const em = emissionScores(lookup, w, T, feats, starts);
         const pred = viterbi(em, n, trans);
