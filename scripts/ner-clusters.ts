@@ -2,11 +2,13 @@
 // A cheap stand-in for Brown clusters (Ratinov & Roth 2009 gain ~1.5 F1 from them); deterministic for a fixed seed.
 import { seededRandom } from '../src/nlp/ner/perceptron.js';
 
-const VOCAB = 40_000;
-const CONTEXTS = 1_000;
-const DIM = 96;
-const FINE = 512;
-const COARSE = 64;
+const env = (k: string, d: number): number => Number(process.env[k] ?? d);
+const VOCAB = env('NER_CLUSTER_VOCAB', 40_000);
+const MIN_FREQ = env('NER_CLUSTER_MIN_FREQ', 3);
+const CONTEXTS = env('NER_CLUSTER_CONTEXTS', 1_000);
+const DIM = env('NER_CLUSTER_DIM', 96);
+// Cluster counts from fine to coarse: the finest is k-means over words, each coarser one k-means over the finer centroids.
+const LEVELS = (process.env.NER_CLUSTER_LEVELS ?? '512,64').split(',').map(Number);
 
 /** Spherical k-means over unit rows of `x` (n x dim); returns the cluster of each row. */
 function kmeans(x: Float32Array, n: number, dim: number, k: number, iters: number, seed: number): { assign: Int32Array; centroids: Float32Array } {
@@ -47,14 +49,14 @@ function normalise(v: Float32Array, o: number, dim: number): void {
   for (let d = 0; d < dim; d++) v[o + d]! *= inv;
 }
 
-/** Clusters the most frequent spellings; returns spelling -> [coarse id, fine id]. */
+/** Clusters the most frequent spellings; returns spelling -> cluster ids, coarsest first. */
 export function computeClusters(sentences: string[][], log: (s: string) => void): Map<string, number[]> {
   const freq = new Map<string, number>();
   for (const s of sentences) for (const t of s) freq.set(t, (freq.get(t) ?? 0) + 1);
   const lowerFreq = new Map<string, number>();
   for (const [w, n] of freq) lowerFreq.set(w.toLowerCase(), (lowerFreq.get(w.toLowerCase()) ?? 0) + n);
   const byFreq = (m: Map<string, number>): string[] => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]);
-  const vocab = byFreq(freq).filter((w) => freq.get(w)! >= 3).slice(0, VOCAB);
+  const vocab = byFreq(freq).filter((w) => freq.get(w)! >= MIN_FREQ).slice(0, VOCAB);
   const vocabId = new Map(vocab.map((w, i) => [w, i]));
   const ctxId = new Map(byFreq(lowerFreq).slice(0, CONTEXTS).map((w, i) => [w, i]));
   // Sparse co-occurrence counts keyed word * 2C + side * C + context.
@@ -91,10 +93,21 @@ export function computeClusters(sentences: string[][], log: (s: string) => void)
     for (let d = 0; d < DIM; d++) x[w * DIM + d]! += pmi * proj[c * DIM + d]!;
   }
   for (let w = 0; w < vocab.length; w++) normalise(x, w * DIM, DIM);
-  const fine = kmeans(x, vocab.length, DIM, FINE, 8, 11);
+  // Each level maps the finer level's clusters to its own: word -> fine -> ... -> coarsest, a hierarchy like Brown's prefixes.
+  const fine = kmeans(x, vocab.length, DIM, LEVELS[0]!, 8, 11);
   log('clusters: fine k-means done');
-  const coarse = kmeans(fine.centroids, FINE, DIM, COARSE, 20, 13);
+  const levels: Int32Array[] = [fine.assign];
+  let centroids = fine.centroids;
+  for (let l = 1; l < LEVELS.length; l++) {
+    const next = kmeans(centroids, LEVELS[l - 1]!, DIM, LEVELS[l]!, 20, 11 + 2 * l);
+    levels.push(next.assign);
+    centroids = next.centroids;
+  }
   const out = new Map<string, number[]>();
-  vocab.forEach((w, i) => out.set(w, [coarse.assign[fine.assign[i]!]!, fine.assign[i]!]));
+  vocab.forEach((w, i) => {
+    const ids: number[] = [fine.assign[i]!];
+    for (let l = 1; l < levels.length; l++) ids.push(levels[l]![ids[l - 1]!]!);
+    out.set(w, ids.reverse());
+  });
   return out;
 }

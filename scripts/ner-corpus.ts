@@ -100,6 +100,42 @@ export function toTrainingDocs(docs: ConllDocument[]): TrainingDocument[] {
   }));
 }
 
+/**
+ * Running text, not a title or list item: at least 6 tokens, 2 of them lower-case words. WikiANN's fragments
+ * ("Shenango Township , Lawrence County , Pennsylvania") are mostly one name each; trained on, they teach that
+ * any short capitalised line is a name, which is wrong for menus and headlines ("Home | World | Opinion").
+ */
+export function isRunningText(tokens: readonly string[]): boolean {
+  let lower = 0;
+  for (const t of tokens) if (/^\p{Ll}+$/u.test(t)) lower++;
+  return tokens.length >= 6 && lower >= 2;
+}
+
+/**
+ * Silver documents without some types (WikiANN has no MISC): capitalised tokens (with `anyToken`, all tokens)
+ * labelled O may also be any tag of `freeTypes`,
+ * the labelled names are fixed. Sentences whose names hold punctuation are dropped: WikiANN writes "Reagan County ,
+ * Texas" as one LOC where CoNLL has two.
+ */
+export function toPartialDocs(docs: ConllDocument[], freeTypes: readonly string[], anyToken = false): TrainingDocument[] {
+  const T = MODEL_TAGS.length;
+  const free = MODEL_TAGS.map((t, i) => [t, i] as const).filter(([t]) => freeTypes.includes(t.slice(2))).map(([, i]) => i);
+  return toTrainingDocs(docs.map((d) => ({
+    sentences: d.sentences.filter((s) => tagsToChunks(s.tags).every((c) => s.tokens.slice(c.start, c.end).every((t) => /[\p{L}\p{N}]/u.test(t)))),
+  }))).filter((d) => d.sentences.length > 0).map((d) => ({
+    sentences: d.sentences.map((s) => {
+      const allowed = new Uint8Array(s.tokens.length * T);
+      // Only capitalised tokens may be an unlabelled MISC: else the best allowed sequence could make "Iraqi armed"
+      // one MISC chunk, and the update would teach it.
+      s.gold.forEach((g, i) => {
+        allowed[i * T + g] = 1;
+        if (g === 0 && (anyToken || /^\p{Lu}/u.test(s.tokens[i]!))) for (const f of free) allowed[i * T + f] = 1;
+      });
+      return { ...s, allowed };
+    }),
+  }));
+}
+
 /** Reads a CoNLL file if present. */
 export function readIfPresent(path: string): ConllDocument[] {
   return existsSync(path) ? readConll(path) : [];

@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Gazetteer, gazetteerKey, gazetteerMask, type GazetteerClass } from '../src/nlp/ner/gazetteer.js';
 import { tokenize } from '../src/nlp/tokenize.js';
+import { readConll } from '../src/nlp/ner/conll.js';
+import { tagsToChunks } from '../src/nlp/ner/tags.js';
 
 // Role words and organisation heads written by hand: general English vocabulary, no names.
 const TITLES = `mr mrs ms dr prof gen general lt lieutenant col colonel maj major capt captain cmdr commander adm admiral
@@ -160,6 +162,57 @@ function addNameTokens(g: Gazetteer, dataDir: string): void {
   }
 }
 
+// Names from WikiANN-en train's silver labels (Wikipedia link targets typed automatically): a list of Wikipedia's
+// people, organisations and places, kept in classes of their own so training learns how far to trust it. Spans
+// with punctuation ("Reagan County , Texas") are left out: CoNLL splits them.
+function addWikiann(g: Gazetteer, dataDir: string): void {
+  const cls: Record<string, GazetteerClass> = { PER: 'WPER', ORG: 'WORG', LOC: 'WLOC' };
+  for (const d of readConll(join(dataDir, 'wikiann-en/train.txt'))) {
+    for (const s of d.sentences) {
+      for (const c of tagsToChunks(s.tags)) {
+        const toks = s.tokens.slice(c.start, c.end);
+        if (!cls[c.type] || toks.length > 6 || toks.some((t) => /^[,()"'`:;]+$/.test(t)) || !toks.some((t) => /^\p{Lu}/u.test(t))) continue;
+        g.add(toks.map(gazetteerKey), MASK(cls[c.type]!));
+      }
+    }
+  }
+}
+
+/**
+ * Roles words take in WikiANN-en train's silver names: bit (type, position) is set when at least 2 and at least a
+ * quarter of the word's occurrences (in or out of names) have that role ("falcons" L-ORG, "stadium" L-LOC).
+ */
+export function nameTokenRoles(dataDir: string): Map<string, number> {
+  const types = ['PER', 'ORG', 'LOC'];
+  const total = new Map<string, number>();
+  const roles = new Map<string, Int32Array>();
+  for (const d of readConll(join(dataDir, 'wikiann-en/train.txt'))) {
+    for (const s of d.sentences) {
+      for (const t of s.tokens) total.set(t.toLowerCase(), (total.get(t.toLowerCase()) ?? 0) + 1);
+      for (const c of tagsToChunks(s.tags)) {
+        const type = types.indexOf(c.type);
+        if (type < 0) continue;
+        for (let i = c.start; i < c.end; i++) {
+          const pos = c.end - c.start === 1 ? 3 : i === c.start ? 0 : i === c.end - 1 ? 2 : 1;
+          const w = s.tokens[i]!.toLowerCase();
+          let r = roles.get(w);
+          if (!r) roles.set(w, (r = new Int32Array(12)));
+          r[type * 4 + pos]!++;
+        }
+      }
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [w, r] of roles) {
+    let mask = 0;
+    r.forEach((n, b) => {
+      if (n >= 2 && n * 4 >= total.get(w)!) mask |= 1 << b;
+    });
+    if (mask) out.set(w, mask);
+  }
+  return out;
+}
+
 /** Builds the gazetteer from the shared data folder. */
 export function buildGazetteer(dataDir: string): Gazetteer {
   const g = new Gazetteer();
@@ -168,6 +221,7 @@ export function buildGazetteer(dataDir: string): Gazetteer {
   addNames(g, dataDir);
   addFactbook(g, dataDir);
   addNameTokens(g, dataDir);
+  if (process.env.NER_WIKI_GAZ === '1') addWikiann(g, dataDir);
   for (const w of TITLES.split(/\s+/)) addPhrase(g, w.replace(/-/g, ' '), 'TITLE');
   for (const w of ORG_WORDS.split(/\s+/)) addPhrase(g, w, 'ORGWORD');
   return g;

@@ -10,7 +10,12 @@ export interface Lexicon {
   /** Lower-cased word -> how often it is capitalised mid-sentence in unlabelled text, bucketed 0 (never) .. 4 (always). */
   capBuckets: Map<string, number>;
   gazetteer: Gazetteer;
+  /** Lower-cased word -> bits of the (type, position) roles it mostly takes in silver-labelled names (see nameTokenBit). */
+  nameTokens?: Map<string, number>;
 }
+
+/** Bit of a name-token role: type PER/ORG/LOC (0-2) and position in the name B/I/L/U (0-3). */
+export const nameTokenBit = (type: number, position: number): number => 1 << (type * 4 + position);
 
 /** What the extractor needs to know about one spelling, computed once and cached. */
 export interface WordInfo {
@@ -108,6 +113,10 @@ export class FeatureExtractor {
         ctx.push(h);
       }
     } else own.push(H('k:none'));
+    // "Falcons" ends team names, "Stadium" ends places: roles learnt from many names carry to unseen ones.
+    const roles = this.lexicon.nameTokens?.get(lower) ?? 0;
+    for (let b = 0; b < 12; b++) if (roles & (1 << b)) own.push(H(`nt:${b}`));
+    if (roles) ctx.push(H(`nt:${roles}`));
     const cap = this.lexicon.capBuckets.get(lower);
     const capHash = H(`cb:${cap ?? 'unk'}`);
     own.push(capHash, mixHash(capHash, cc));

@@ -1,7 +1,7 @@
 /** Multi-token gazetteer lookup: phrases of lower-cased tokens, each with a bit mask of the lists it is on. */
 
-/** The list classes a phrase can belong to; the index is its bit in a mask. */
-export const GAZETTEER_CLASSES = ['PER', 'FIRST', 'LAST', 'LOC', 'NAT', 'ORG', 'TITLE', 'ORGWORD', 'NAMETOK'] as const;
+/** The list classes a phrase can belong to; the index is its bit in a mask. W*: names from WikiANN's silver training labels. */
+export const GAZETTEER_CLASSES = ['PER', 'FIRST', 'LAST', 'LOC', 'NAT', 'ORG', 'TITLE', 'ORGWORD', 'NAMETOK', 'WPER', 'WORG', 'WLOC'] as const;
 /** One of the list classes. */
 export type GazetteerClass = (typeof GAZETTEER_CLASSES)[number];
 

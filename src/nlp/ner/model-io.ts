@@ -21,6 +21,8 @@ interface Header {
   capBuckets: string;
   /** "phrase\tmask" lines. */
   gazetteer: string;
+  /** "word\troles" lines (absent in older files). */
+  nameTokens?: string;
 }
 
 /** Everything needed to write a model file. */
@@ -63,6 +65,8 @@ export function saveModel(path: string, parts: ModelParts): number {
     capBuckets: [...lexicon.capBuckets].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n'),
     gazetteer: lexicon.gazetteer.entries().map(([p, m]) => `${p}\t${m}`).join('\n'),
   };
+  // Written only when present, so files without it stay byte-identical to those of earlier versions.
+  if (lexicon.nameTokens?.size) header.nameTokens = [...lexicon.nameTokens].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
   const lenBuf = Buffer.alloc(4);
@@ -132,7 +136,12 @@ function parseLexicon(header: Header): Lexicon {
     const tab = line.lastIndexOf('\t');
     gazetteer.add(line.slice(0, tab).split(' '), Number(line.slice(tab + 1)));
   }
-  return { clusters, capBuckets, gazetteer };
+  const nameTokens = new Map<string, number>();
+  for (const line of lines(header.nameTokens ?? '')) {
+    const tab = line.lastIndexOf('\t');
+    nameTokens.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return { clusters, capBuckets, gazetteer, nameTokens };
 }
 
 function lines(s: string): string[] {

@@ -1,12 +1,26 @@
 /** Training: an averaged structured perceptron over documents, decoding each sentence with Viterbi as at inference time. */
 import { emissionScores } from './weight-table.js';
+import { mixHash } from './hash.js';
 import { viterbi, type TransitionModel } from './decode.js';
-import { recordHistory, type FeatureExtractor } from './features.js';
+import { recordHistory, type FeatureExtractor, type WordInfo } from './features.js';
+import { CaseClass } from './word-shape.js';
 import { historyLabels } from './tagger.js';
 
-/** One training document: sentences of tokens with gold tag indices into the model's tag list. */
+/**
+ * One training document: sentences of tokens with gold tag indices into the model's tag list. A sentence with
+ * `allowed` is partially labelled (silver data without some types): its gold is the best sequence the current
+ * weights find among the allowed tags (allowed[i * T + t] = 1), a latent-variable perceptron update.
+ */
 export interface TrainingDocument {
-  sentences: { tokens: string[]; gold: Int32Array }[];
+  sentences: { tokens: string[]; gold: Int32Array; allowed?: Uint8Array }[];
+  /**
+   * Non-zero for documents of another domain (silver data with its own conventions): each feature also fires as a
+   * copy salted with this number, so conventions of that domain go into weights that inference never reads
+   * (feature augmentation, Daume 2007).
+   */
+  domain?: number;
+  /** Word dropout for this document instead of the run's (silver data can teach context without spellings). */
+  wordDropout?: number;
 }
 
 /** Training settings. */
@@ -16,6 +30,13 @@ export interface PerceptronOptions {
   seed: number;
   /** Features seen fewer times than this in the static pass get no weights (keeps the model small). */
   minCount: number;
+  /** Probability of hiding each feature of a token during training (feature dropout: no single cue may carry a decision). */
+  dropout?: number;
+  /**
+   * Probability of hiding a capitalised token's own spelling (its word and lower-case features) during training, so
+   * the weights also learn to tag names from shape, context, clusters and lists, as for the unseen names of new text.
+   */
+  wordDropout?: number;
   /** Called after each epoch with the averaged weights, e.g. to score the dev set. */
   onEpoch?: (epoch: number, result: PerceptronResult) => void;
   log?: (line: string) => void;
@@ -53,7 +74,7 @@ export function trainPerceptron(
   const counts = new Map<number, number>();
   for (const d of docs) {
     const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
-    for (const s of d.sentences) for (const f of extractor.sentence(s.tokens, state).feats) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const s of d.sentences) for (const f of augment(extractor.sentence(s.tokens, state), d.domain).feats) counts.set(f, (counts.get(f) ?? 0) + 1);
   }
   log(`features seen: ${counts.size}`);
   const index = new Map<number, number>();
@@ -87,6 +108,16 @@ export function trainPerceptron(
   const order = docs.map((_, i) => i);
   const rand = seededRandom(opts.seed);
   const lookup = (k: number): number => rowOf(k, false);
+  // Rows of domain copies: trained, but left out of the result (inference never computes them).
+  const domainKeys = new Set<number>();
+  for (const d of docs) {
+    if (!d.domain) continue;
+    const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+    for (const s of d.sentences) for (const f of extractor.sentence(s.tokens, state).feats) domainKeys.add(mixHash(f, d.domain));
+  }
+  const dropout = opts.dropout ?? 0;
+  const dropRand = seededRandom(opts.seed ^ 0x5bd1e995);
+  const wordDropout = opts.wordDropout ?? 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -99,11 +130,16 @@ export function trainPerceptron(
       const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
       for (const s of d.sentences) {
         const n = s.tokens.length;
-        const { feats, starts } = extractor.sentence(s.tokens, state);
-        const pred = viterbi(emissionScores(lookup, w, T, feats, starts), n, trans);
+        let x = dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand);
+        const wd = d.wordDropout ?? wordDropout;
+        if (wd > 0) x = dropWords(x, s.tokens.map((t) => extractor.word(t)), wd, dropRand);
+        const { feats, starts } = augment(x, d.domain);
+        const em = emissionScores(lookup, w, T, feats, starts);
+        const pred = viterbi(em, n, trans);
+        const gold = s.allowed ? viterbi(constrain(em, s.allowed), n, trans) : s.gold;
         total += n;
         for (let i = 0; i < n; i++) {
-          const g = s.gold[i]!;
+          const g = gold[i]!;
           const p = pred[i]!;
           if (g !== p) {
             errors++;
@@ -116,7 +152,7 @@ export function trainPerceptron(
               u[r * T + p]! -= c;
             }
           }
-          const gp = i === 0 ? -1 : s.gold[i - 1]!;
+          const gp = i === 0 ? -1 : gold[i - 1]!;
           const pp = i === 0 ? -1 : pred[i - 1]!;
           if (g !== p || gp !== pp) {
             if (i === 0) {
@@ -143,18 +179,69 @@ export function trainPerceptron(
   return average();
 
   function average(): PerceptronResult {
-    const keys = new Uint32Array(index.size);
-    const weights = new Float32Array(index.size * T);
-    for (const [k, r] of index) {
-      keys[r] = k;
-      for (let t = 0; t < T; t++) weights[r * T + t] = w[r * T + t]! - u[r * T + t]! / c;
-    }
+    const kept = [...index].filter(([k]) => !domainKeys.has(k));
+    const keys = new Uint32Array(kept.length);
+    const weights = new Float32Array(kept.length * T);
+    kept.forEach(([k, r], i) => {
+      keys[i] = k;
+      for (let t = 0; t < T; t++) weights[i * T + t] = w[r * T + t]! - u[r * T + t]! / c;
+    });
     const scores = new Float32Array(T * T);
     for (let k = 0; k < T * T; k++) scores[k] = trans.scores[k]! - transU[k]! / c;
     const start = new Float32Array(T);
     for (let k = 0; k < T; k++) start[k] = trans.start[k]! - startU[k]! / c;
     return { keys, weights, transitions: { tags, scores, start } };
   }
+}
+
+/** Removes, with probability p per capitalised token, the token's word and lower-case features (its first two). */
+function dropWords(x: { feats: number[]; starts: number[] }, infos: readonly WordInfo[], p: number, rand: () => number): { feats: number[]; starts: number[] } {
+  const feats: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < x.starts.length; i++) {
+    starts.push(feats.length);
+    const info = infos[i]!;
+    const hide = info.caseClass !== CaseClass.Lower && info.caseClass !== CaseClass.NoLetters && rand() < p;
+    for (let f = x.starts[i]!; f < x.starts[i + 1]!; f++) {
+      const h = x.feats[f]!;
+      if (!hide || (h !== info.own[0] && h !== info.own[1])) feats.push(h);
+    }
+  }
+  starts.push(feats.length);
+  return { feats, starts };
+}
+
+/** Adds each feature's domain copy after it (nothing for the main domain, 0). */
+function augment(x: { feats: number[]; starts: number[] }, domain: number | undefined): { feats: number[]; starts: number[] } {
+  if (!domain) return x;
+  const feats: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < x.starts.length; i++) {
+    starts.push(feats.length);
+    for (let f = x.starts[i]!; f < x.starts[i + 1]!; f++) feats.push(x.feats[f]!, mixHash(x.feats[f]!, domain));
+  }
+  starts.push(feats.length);
+  return { feats, starts };
+}
+
+/** Emission scores with the tags a partial label rules out made impossible. */
+function constrain(em: Float32Array, allowed: Uint8Array): Float32Array {
+  const out = em.slice();
+  for (let k = 0; k < out.length; k++) if (!allowed[k]) out[k] = -1e30;
+  return out;
+}
+
+/** Keeps each feature with probability 1 - p (the same random stream every run, so training stays deterministic). */
+function dropFeatures(x: { feats: number[]; starts: number[] }, p: number, rand: () => number): { feats: number[]; starts: number[] } {
+  if (p <= 0) return x;
+  const feats: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < x.starts.length; i++) {
+    starts.push(feats.length);
+    for (let f = x.starts[i]!; f < x.starts[i + 1]!; f++) if (rand() >= p) feats.push(x.feats[f]!);
+  }
+  starts.push(feats.length);
+  return { feats, starts };
 }
 
 /** Averages the parameters of models trained with different shuffles (a linear model again: same speed, less variance). */
