@@ -9,6 +9,7 @@ import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
 import { calibrate, classProbabilities, saveLinearModel, type LinearModel } from '../../src/extract/relation-model/linear.js';
 import { fitPlatt, reliability, type Outcome } from '../../src/extract/relation-model/calibrate.js';
 import { hashString } from '../../src/nlp/ner/hash.js';
+import { loadParser } from '../../src/nlp/parse/index.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import { readConll04 } from './data/conll04.js';
@@ -36,16 +37,8 @@ const SETS: Record<string, { read: (split: 'train' | 'dev') => Promise<LabelledD
 
 async function loadParse(): Promise<ParseFn | undefined> {
   if (flag('--no-parse')) return undefined;
-  try {
-    // The parser module may be absent on a branch without it; imported by a computed path so type-checking does not need it.
-    const path = '../../src/nlp/parse/index.js';
-    const mod = (await import(path)) as { loadParser: () => { parse: ParseFn } };
-    const parser = mod.loadParser();
-    return (words) => parser.parse(words);
-  } catch (err) {
-    console.error(`no parser (${(err as Error).message.split('\n')[0]}): surface features only`);
-    return undefined;
-  }
+  const parser = loadParser();
+  return (words) => parser.parse(words);
 }
 
 const names = (opt('--sets') ?? Object.keys(SETS).join(',')).split(',');

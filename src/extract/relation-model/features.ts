@@ -8,10 +8,31 @@ import { TRIGGER_TYPES, roughLemma } from './triggers.js';
 import { countryOf } from '../../resolve/countries.js';
 import { normalizeName } from '../../resolve/normalize.js';
 
-/** True when a mention's text names a country or its people ("Iraq", "U.S.", "Iranian"). */
+const countryCache = new Map<string, boolean>();
+
+/** True when a mention's text names a country or its people ("Iraq", "U.S.", "Iranian"); cached per spelling. */
 function isCountry(text: string): boolean {
-  return countryOf(normalizeName(text, 'LOC')) !== null || countryOf(normalizeName(text, 'MISC')) !== null;
+  let yes = countryCache.get(text);
+  if (yes === undefined) {
+    yes = countryOf(normalizeName(text, 'LOC')) !== null || countryOf(normalizeName(text, 'MISC')) !== null;
+    if (countryCache.size > 50_000) countryCache.clear();
+    countryCache.set(text, yes);
+  }
+  return yes;
 }
+
+/** Children of every token, computed once per parsed sentence (features ask for them per pair). */
+function childrenOf(view: SentenceView): number[][] {
+  const cached = childCache.get(view);
+  if (cached) return cached;
+  const head = view.parse!.head;
+  const kids: number[][] = Array.from({ length: head.length }, () => []);
+  for (let k = 0; k < head.length; k++) if (head[k]! >= 0) kids[head[k]!]!.push(k);
+  childCache.set(view, kids);
+  return kids;
+}
+
+const childCache = new WeakMap<SentenceView, number[][]>();
 
 const LETTER = { PERSON: 'P', ORG: 'O', LOC: 'L', MISC: 'M' } as const;
 
@@ -106,8 +127,9 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   const hA = headToken(view, i);
   const hB = headToken(view, j);
   f.push(`dA:${p.deprel[hA]}`, `dB:${p.deprel[hB]}`, `dAB:${p.deprel[hA]}|${p.deprel[hB]}|${tp}`);
+  const kids = childrenOf(view);
   for (const [name, h] of [['cA', hA], ['cB', hB]] as const) {
-    for (let k = 0; k < p.head.length; k++) if (p.head[k] === h && p.deprel[k] === 'case') f.push(`${name}:${p.lemma[k]}|${tp}`);
+    for (const k of kids[h]!) if (p.deprel[k] === 'case') f.push(`${name}:${p.lemma[k]}|${tp}`);
   }
   const upA = ancestors(p.head, hA);
   const upB = ancestors(p.head, hB);
@@ -147,12 +169,12 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
       const g = p.lemma[gov]!;
       f.push(`conj:${p.deprel[first]}|${g}`, `conj:${p.deprel[first]}`);
       for (const t of TRIGGER_TYPES.get(g) ?? []) f.push(`conjt:${t}|${p.deprel[first]}`);
-      for (let k = 0; k < p.head.length; k++) {
-        if (p.head[k] !== gov || !/^(obj|obl|nmod)/.test(p.deprel[k]!)) continue;
+      for (const k of kids[gov]!) {
+        if (!/^(obj|obl|nmod)/.test(p.deprel[k]!)) continue;
         f.push(`conjo:${g}|${p.lemma[k]}`);
         for (const t of TRIGGER_TYPES.get(p.lemma[k]!) ?? []) f.push(`conjt:${t}|${p.deprel[first]}|o`);
       }
-      for (let k = 0; k < p.head.length; k++) if (p.head[k] === first && p.deprel[k] === 'case') f.push(`conjc:${p.lemma[k]}|${g}`);
+      for (const k of kids[first]!) if (p.deprel[k] === 'case') f.push(`conjc:${p.lemma[k]}|${g}`);
     }
   }
   // Each trigger word on the path, with the relations by which the two arms reach it.
@@ -163,8 +185,7 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
     for (const t of types) f.push(`tpr:${t}|${sideA}|${p.deprel[x]}`);
   }
   // Negation and modality on the predicate that links the two: "did not meet", "may have paid".
-  for (let k = 0; k < p.head.length; k++) {
-    if (p.head[k] !== lca) continue;
+  for (const k of kids[lca]!) {
     if (p.deprel[k] === 'advmod' && NEGATIONS.has(p.lemma[k]!)) f.push('pneg');
     if (p.deprel[k] === 'aux' && HEDGES.has(p.lemma[k]!)) f.push('pmodal');
   }

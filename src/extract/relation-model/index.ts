@@ -8,7 +8,7 @@ import { RELATION_TYPES, type MoneyMention } from '../../model/index.js';
 import { defaultModelDir } from '../../nlp/ner/index.js';
 import { LEADING_ROLES, MEMBER_ROLES } from '../relations/lexicon.js';
 import type { ExtractedRelation, ExtractionInput, InputMention } from '../types.js';
-import type { ResolvedReference } from '../coref/index.js';
+import { resolveReferences, type ResolvedReference } from '../coref/index.js';
 import { CLASSES, NONE } from './classes.js';
 import { headToken, pairFeatures } from './features.js';
 import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
@@ -44,6 +44,14 @@ export interface ModelExtractionOptions {
 }
 
 const POSTS = new Set([...LEADING_ROLES, ...MEMBER_ROLES].filter((p) => !p.includes(' ')));
+
+/** The extractor ingest uses: references resolved by coreference, sentences parsed, pairs scored by the model. */
+export function modelRelationExtractor(model: LinearModel, parser: { parse(words: readonly string[]): ParseLike }): (input: ExtractionInput) => ExtractedRelation[] {
+  return (input) => {
+    const references = resolveReferences({ text: input.text, sentences: input.sentences, mentions: input.mentions });
+    return extractRelationsModel(input, { model, parse: (words) => parser.parse(words), references });
+  };
+}
 
 /** Extracts typed relations with the trained model: one per (type, entity pair, sentence), best confidence kept. */
 export function extractRelationsModel(input: ExtractionInput, opts: ModelExtractionOptions): ExtractedRelation[] {

@@ -2,9 +2,8 @@
 import type { Stage, Evidence } from '../../model/index.js';
 import { extract, EXTRACT_VERSION } from '../index.js';
 import { extractRelations } from '../relations.js';
-import { extractRelationsModel, loadRelationModel, type LinearModel } from '../relation-model/index.js';
-import type { ExtractionInput } from '../types.js';
-import { resolveReferences } from '../coref/index.js';
+import { loadRelationModel, modelRelationExtractor, type LinearModel } from '../relation-model/index.js';
+import type { ExtractedRelation, ExtractionInput } from '../types.js';
 import { loadParser, type Parser } from '../../nlp/parse/index.js';
 import { extractDates } from '../../nlp/dates.js';
 import { extractMoney } from '../../nlp/money.js';
@@ -28,14 +27,10 @@ export function factsStage(opts: FactsOptions = {}): Stage {
   let parser: Parser | undefined;
   const getModel = (): LinearModel => (model ??= loadRelationModel(opts.modelDir));
   const getParser = (): Parser => (parser ??= loadParser(opts.modelDir));
+  let modelExtractor: ((input: ExtractionInput) => ExtractedRelation[]) | undefined;
   const relationsOf = opts.relations === 'rules'
     ? extractRelations
-    : (input: ExtractionInput) => {
-      const p = getParser();
-      // References ("he", "the militia", "both agencies") become mentions of what they were resolved to.
-      const references = resolveReferences({ text: input.text, sentences: input.sentences, mentions: input.mentions });
-      return extractRelationsModel(input, { model: getModel(), parse: (words) => p.parse(words), references });
-    };
+    : (input: ExtractionInput) => (modelExtractor ??= modelRelationExtractor(getModel(), getParser()))(input);
   return {
     name: FACTS_STAGE,
     get version() {
