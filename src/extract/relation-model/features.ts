@@ -153,10 +153,11 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   if (len <= 4) f.push(`pl:${up.join('<')}|${inner.map((x) => p.lemma[x]).join('_')}|${down.join('>')}`);
   for (const x of inner) {
     if (view.tokenMention[x]! >= 0) continue;
-    f.push(`pw:${p.lemma[x]}`, `pw:${p.lemma[x]}|${tp}`);
+    // With its part of speech: "funds" the verb is a payment, "fund" the noun mostly an investment vehicle.
+    f.push(`pw:${p.lemma[x]}_${p.upos[x]}`, `pw:${p.lemma[x]}_${p.upos[x]}|${tp}`);
     for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) f.push(`tp:${t}`, `tp:${t}|${tp}`);
   }
-  const lemma = view.tokenMention[lca]! >= 0 ? `[${LETTER[view.mentions[view.tokenMention[lca]!]!.type]}]` : p.lemma[lca];
+  const lemma = view.tokenMention[lca]! >= 0 ? `[${LETTER[view.mentions[view.tokenMention[lca]!]!.type]}]` : `${p.lemma[lca]}_${p.upos[lca]}`;
   const armTop = (arm: number[]): string => (arm.length > 0 ? p.deprel[arm[arm.length - 1]!]! : 'self');
   f.push(`lca:${lemma}`, `lca:${lemma}|${tp}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
   f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`);

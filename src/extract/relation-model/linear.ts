@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CLASSES } from './classes.js';
+import { sharedKeys } from './shared.js';
 
 /** Maps a model's raw probability of its chosen class to a calibrated one (fit on dev data, see calibrate.ts). */
 export interface Calibration {
@@ -19,6 +20,9 @@ export interface LinearModel {
   index: Map<string, number>;
   /** rows x classes. */
   weights: Float32Array;
+  /** Shared feature (shared.ts) -> its one weight. */
+  sharedIndex: Map<string, number>;
+  shared: Float32Array;
   calibration: Calibration;
   /**
    * Share of each type's pattern-rule hits that were right on the training data. A rule hit the model did not confirm
@@ -36,6 +40,10 @@ export function classProbabilities(model: LinearModel, feats: readonly string[])
     if (r === undefined) continue;
     const base = r * C;
     for (let c = 0; c < C; c++) scores[c]! += model.weights[base + c]!;
+  }
+  for (const [c, key] of sharedKeys(feats)) {
+    const r = model.sharedIndex.get(key);
+    if (r !== undefined) scores[c]! += model.shared[r]!;
   }
   return softmax(scores);
 }
@@ -68,6 +76,10 @@ export function explain(model: LinearModel, feats: readonly string[], c: number,
     for (let k = 0; k < C; k++) mean += model.weights[r * C + k]!;
     out.push({ feature: f, weight: model.weights[r * C + c]! - mean / C });
   }
+  for (const [k, key] of sharedKeys(feats)) {
+    const r = model.sharedIndex.get(key);
+    if (k === c && r !== undefined) out.push({ feature: key, weight: model.shared[r]! });
+  }
   return out.sort((x, y) => y.weight - x.weight).slice(0, top);
 }
 
@@ -80,7 +92,8 @@ export function saveLinearModel(path: string, model: LinearModel): void {
   for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
   const scale = maxAbs / 32767 || 1;
   const q = Int16Array.from(model.weights, (w) => Math.round(w / scale));
-  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, rulePrecision: model.rulePrecision ?? {}, scale, features }));
+  const shared = Object.fromEntries([...model.sharedIndex.entries()].map(([k, r]) => [k, model.shared[r]!]));
+  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, rulePrecision: model.rulePrecision ?? {}, shared, scale, features }));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length);
   writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.from(q.buffer, q.byteOffset, q.byteLength)]), { level: 9 }));
@@ -93,7 +106,8 @@ export function loadLinearModel(path: string): LinearModel {
   const len = buf.readUInt32LE(MAGIC.length);
   const start = MAGIC.length + 4;
   const header = JSON.parse(buf.subarray(start, start + len).toString()) as {
-    version: string; classes: string[]; calibration: Calibration; rulePrecision?: Record<string, number>; scale: number; features: string[];
+    version: string; classes: string[]; calibration: Calibration; rulePrecision?: Record<string, number>; shared?: Record<string, number>;
+    scale: number; features: string[];
   };
   if (header.classes.join() !== CLASSES.map((c) => c.name).join()) throw new Error(`${path} was trained for other relation classes`);
   const raw = buf.subarray(start + len);
@@ -101,5 +115,6 @@ export function loadLinearModel(path: string): LinearModel {
   return {
     version: header.version, classes: header.classes, calibration: header.calibration, rulePrecision: header.rulePrecision ?? {},
     index: new Map(header.features.map((f, i) => [f, i])), weights: Float32Array.from(q, (v) => v * header.scale),
+    sharedIndex: new Map(Object.keys(header.shared ?? {}).map((k, i) => [k, i])), shared: Float32Array.from(Object.values(header.shared ?? {})),
   };
 }

@@ -7,6 +7,7 @@
 import { seededRandom } from '../../nlp/ner/perceptron.js';
 import { CLASSES } from './classes.js';
 import { softmax, type LinearModel } from './linear.js';
+import { sharedKeys } from './shared.js';
 
 /** One training example: its features and the classes that count as right. */
 export interface TrainExample {
@@ -40,6 +41,16 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
   const index = new Map<string, number>();
   for (const [f, n] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= opts.minCount) index.set(f, index.size);
   const rows = examples.map((e) => Int32Array.from(new Set(e.feats).values(), (f) => index.get(f) ?? -1).filter((r) => r >= 0));
+  // Shared features (shared.ts): one weight each, firing for particular classes.
+  const sharedIndex = new Map<string, number>();
+  const sharedRows = examples.map((e) => sharedKeys([...new Set(e.feats)]).map(([c, key]) => {
+    let r = sharedIndex.get(key);
+    if (r === undefined) sharedIndex.set(key, (r = sharedIndex.size));
+    return [c, r] as const;
+  }));
+  const shared = new Float64Array(sharedIndex.size);
+  const sharedG2 = new Float64Array(sharedIndex.size).fill(1e-8);
+  const sharedSum = new Float64Array(sharedIndex.size);
   const weights = new Float64Array(index.size * C);
   const g2 = new Float64Array(index.size * C).fill(1e-8);
   const order = examples.map((_, i) => i);
@@ -60,6 +71,7 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
       const feats = opts.dropout ? all.filter(() => rand() >= opts.dropout!) : all;
       scores.fill(0);
       for (const r of feats) for (let c = 0; c < C; c++) scores[c]! += weights[r * C + c]!;
+      for (const [c, r] of sharedRows[n]!) scores[c]! += shared[r]!;
       softmax(scores);
       let pg = 0;
       for (const c of e.gold) pg += scores[c]!;
@@ -67,6 +79,11 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
       // d(-log sum_G p)/d score_c = p_c - [c in G] p_c / sum_G p
       const grad = new Float64Array(scores);
       for (const c of e.gold) grad[c]! -= scores[c]! / pg;
+      for (const [c, r] of sharedRows[n]!) {
+        const g = e.weight * grad[c]! + opts.l2 * shared[r]!;
+        sharedG2[r]! += g * g;
+        shared[r]! -= (opts.rate * g) / Math.sqrt(sharedG2[r]!);
+      }
       for (const r of feats) {
         for (let c = 0; c < C; c++) {
           const w = r * C + c;
@@ -79,9 +96,13 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
     opts.log?.(`epoch ${epoch}: loss ${(loss / examples.length).toFixed(4)}`);
     if (epoch > opts.epochs / 2) {
       for (let w = 0; w < weights.length; w++) sum[w]! += weights[w]!;
+      for (let w = 0; w < shared.length; w++) sharedSum[w]! += shared[w]!;
       snapshots++;
     }
   }
   const averaged = Float32Array.from(sum, (v) => v / Math.max(1, snapshots));
-  return { version, classes: CLASSES.map((c) => c.name), index, weights: averaged, calibration: { a: 1, b: 0 } };
+  return {
+    version, classes: CLASSES.map((c) => c.name), index, weights: averaged, calibration: { a: 1, b: 0 },
+    sharedIndex, shared: Float32Array.from(sharedSum, (v) => v / Math.max(1, snapshots)),
+  };
 }

@@ -1,0 +1,97 @@
+/**
+ * The shipped relation model end to end on hand-written sentences of the constructions the issue names (posts
+ * without an organisation, appositions with adjectives, denials, references resolved by coreference), and its
+ * invariances (wrapped lines, no edge from two countries merely named together). Figures live in docs/relations.md;
+ * these check behaviour that a regression would break.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
+import { KEEP_FLOOR, loadRelationModel, modelRelationExtractor } from '../../src/extract/relation-model/index.js';
+import type { ExtractedRelation } from '../../src/extract/types.js';
+import { readingView } from '../../src/nlp/layout.js';
+import { loadParser } from '../../src/nlp/parse/index.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import { inputFor, type HandMention } from './helpers.js';
+
+const extract = modelRelationExtractor(loadRelationModel(), loadParser());
+
+/** Relations shown by default, as "type(source -> target)" with " NEG" for denied ones. */
+function shown(text: string, mentions: HandMention[]): string[] {
+  return extract(inputFor(text, mentions))
+    .filter((r) => r.confidence >= DEFAULT_MIN_CONFIDENCE)
+    .map((r) => `${r.type}(${r.source} -> ${r.target})${r.negated ? ' NEG' : ''}`).sort();
+}
+
+test('a post before a name, without an organisation, ties the person to the country', () => {
+  const text = 'Iraqi Prime Minister Haider al-Abadi met Hassan Rouhani in Tehran.';
+  const mentions: HandMention[] = [['Iraqi', 'MISC'], ['Haider al-Abadi', 'PERSON'], ['Hassan Rouhani', 'PERSON'], ['Tehran', 'LOC']];
+  assert.ok(shown(text, mentions).includes('role_in(Haider al-Abadi -> Iraqi)'));
+  assert.ok(shown(text, mentions).includes('met(Haider al-Abadi -> Hassan Rouhani)'));
+  const role = extract(inputFor(text, mentions)).find((r) => r.type === 'role_in');
+  assert.equal(role?.role, 'prime minister');
+});
+
+test('appositions: "X, Iraq\'s interior minister" and "X, the feared leader of the sectarian Y"', () => {
+  assert.deepEqual(shown("Qasim al-Araji, Iraq's interior minister, said the attack was planned.", [['Qasim al-Araji', 'PERSON'], ['Iraq', 'LOC']]),
+    ['role_in(Qasim al-Araji -> Iraq)']);
+  const text = 'Abu Mahdi al-Muhandis, the feared leader of the sectarian Kataib Hezbollah, was killed.';
+  const [rel] = extract(inputFor(text, [['Abu Mahdi al-Muhandis', 'PERSON'], ['Kataib Hezbollah', 'ORG']]));
+  assert.equal(`${rel?.type}(${rel?.source} -> ${rel?.target})`, 'role_in(Abu Mahdi al-Muhandis -> Kataib Hezbollah)');
+  assert.ok(rel!.confidence >= DEFAULT_MIN_CONFIDENCE);
+  assert.equal(rel!.role, 'leader');
+});
+
+test('a denial keeps the relation but marks it negated', () => {
+  assert.deepEqual(shown('Karim denied meeting Suleiman in Damascus.', [['Karim', 'PERSON'], ['Suleiman', 'PERSON'], ['Damascus', 'LOC']]),
+    ['met(Karim -> Suleiman) NEG']);
+});
+
+test('two countries named in one sentence are not placed in each other', () => {
+  const rels = extract(inputFor('Iran and Iraq are neighbours.', [['Iran', 'LOC'], ['Iraq', 'LOC']]));
+  assert.deepEqual(rels.filter((r) => r.confidence >= DEFAULT_MIN_CONFIDENCE), []);
+});
+
+test('a pronoun resolved by coreference becomes an end, and the evidence says whom it stands for', () => {
+  const text = 'Ahmed Karim is a senior Iraqi official. He met Hassan Rouhani in Tehran on Monday.';
+  const rels = extract(inputFor(text, [['Ahmed Karim', 'PERSON'], ['Iraqi', 'MISC'], ['Hassan Rouhani', 'PERSON'], ['Tehran', 'LOC']]));
+  const met = rels.find((r) => r.type === 'met');
+  assert.ok(met, JSON.stringify(rels.map((r) => r.type)));
+  assert.deepEqual([met.source, met.target].sort(), ['Ahmed Karim', 'Hassan Rouhani']);
+  const ref = met.resolved?.[0];
+  assert.equal(ref?.text, 'He');
+  assert.deepEqual(ref?.entityKeys, ['Ahmed Karim']);
+  assert.equal(text.slice(ref!.antecedents[0]!.start, ref!.antecedents[0]!.end), 'Ahmed Karim');
+});
+
+test('every relation keeps its provenance: rule or model, the features that weighed most, spans inside its sentence', () => {
+  const text = 'Turkey condemned the Syrian government. Yeltsin telephoned Clinton on Tuesday.';
+  const rels = extract(inputFor(text, [['Turkey', 'LOC'], ['Syrian', 'MISC'], ['Yeltsin', 'PERSON'], ['Clinton', 'PERSON']]));
+  assert.ok(rels.some((r) => r.type === 'opposed' && r.source === 'Turkey'));
+  assert.ok(rels.some((r) => r.type === 'contacted' && r.source === 'Yeltsin' && r.target === 'Clinton'));
+  for (const r of rels) {
+    assert.ok(r.confidence >= KEEP_FLOOR && r.confidence <= 1);
+    assert.match(r.rule, /^(model|[a-z])/);
+    if (r.rule.startsWith('model')) assert.ok((r.why ?? []).length > 0);
+    for (const s of [r.sourceSpan!, r.targetSpan!]) assert.ok(s.start >= r.evidence.start && s.end <= r.evidence.end);
+    assert.equal(text.slice(r.evidence.start, r.evidence.end), r.evidence.text);
+  }
+});
+
+test('a hard-wrapped paragraph gives the same relations as the unwrapped one', () => {
+  const flat = 'Iraqi Prime Minister Haider al-Abadi met Hassan Rouhani in Tehran, where Qasim al-Araji, ' +
+    "Iraq's interior minister, joined the talks with the Iranian delegation.";
+  const wrapped = flat.replace(/(.{1,40})(?: |$)/g, '$1\n').trim();
+  assert.ok(wrapped.includes('\n'));
+  const names: HandMention[] = [['Iraqi', 'MISC'], ['Haider al-Abadi', 'PERSON'], ['Hassan Rouhani', 'PERSON'], ['Tehran', 'LOC'],
+    ['Qasim al-Araji', 'PERSON'], ['Iraq', 'LOC'], ['Iranian', 'MISC']];
+  const key = (r: ExtractedRelation): string => `${r.type}(${r.source} -> ${r.target})`;
+  const run = (text: string): string[] => {
+    const reading = readingView(text);
+    const input = inputFor(reading, names);
+    return extract({ ...input, sentences: splitSentences(reading) }).filter((r) => r.confidence >= DEFAULT_MIN_CONFIDENCE).map(key).sort();
+  };
+  const expected = run(flat);
+  assert.ok(expected.length >= 2, expected.join());
+  assert.deepEqual(run(wrapped), expected);
+});
