@@ -41,6 +41,11 @@ async function loadParse(): Promise<ParseFn | undefined> {
   return (words) => parser.parse(words);
 }
 
+// --weights name=w,... overrides the per-set weights (for experiments).
+for (const kv of (opt('--weights') ?? '').split(',').filter(Boolean)) {
+  const [k, w] = kv.split('=');
+  if (SETS[k!]) SETS[k!]!.weight = Number(w);
+}
 const names = (opt('--sets') ?? Object.keys(SETS).join(',')).split(',');
 const parse = await loadParse();
 const train: LabelledPair[] = [];
