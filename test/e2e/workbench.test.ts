@@ -70,10 +70,11 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
 
   it('hides low-confidence relations behind a toggle that lives in the URL', async () => {
     const entityUrl = new URL(page.url()).pathname;
-    // The sample has no relation under 0.5, so the answer is edited on its way to the page.
+    // The answer is edited on its way to the page: exactly one relation below the default threshold.
     await page.route('**/api/entities/ent_*', async (route) => {
       const response = await route.fetch();
       const body = await response.json() as { relations: { confidence: number }[] };
+      for (const r of body.relations) r.confidence = 0.9;
       body.relations[0]!.confidence = 0.3;
       await route.fulfill({ response, json: body });
     });

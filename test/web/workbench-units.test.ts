@@ -8,7 +8,7 @@ import { groupRelations } from '../../web/components/entity-relations.js';
 import { markNames } from '../../web/components/evidence-list.js';
 import { relationLabel } from '../../web/lib/use-schema.js';
 import { applySizes, exportView, mergeGraphData, toGraph } from '../../web/graph/graph-model.js';
-import { RELATION_TYPES } from '../../src/model/index.js';
+import { DEFAULT_MIN_CONFIDENCE, RELATION_TYPES } from '../../src/model/index.js';
 import { toggleFilter } from '../../web/components/network-filters.js';
 import type { EntityRelation } from '../../web/api/client.js';
 
@@ -54,7 +54,7 @@ describe('network URL state', () => {
   });
   it('falls back to defaults for malformed values', () => {
     const state = readNetworkState(new URLSearchParams('entity=robert&hops=9&conf=abc&src=-3&from=2019-1&size=huge'));
-    assert.deepEqual([state.entity, state.hops, state.minConfidence, state.minSources, state.from, state.size], ['', 4, 0.5, 0, '', 'degree']);
+    assert.deepEqual([state.entity, state.hops, state.minConfidence, state.minSources, state.from, state.size], ['', 4, DEFAULT_MIN_CONFIDENCE, 0, '', 'degree']);
   });
   it('toggles type filters where an empty list means all', () => {
     const all = ['PERSON', 'ORG', 'LOC', 'MISC'];
@@ -64,7 +64,7 @@ describe('network URL state', () => {
   });
   it('asks the API for what the filters say', () => {
     const request = graphRequest(readNetworkState(new URLSearchParams('rel=met&from=2019')));
-    assert.deepEqual(request, { entity: undefined, hops: undefined, relationTypes: 'met', entityTypes: undefined, minConfidence: 0.5, minSources: 1, from: '2019', to: undefined });
+    assert.deepEqual(request, { entity: undefined, hops: undefined, relationTypes: 'met', entityTypes: undefined, minConfidence: DEFAULT_MIN_CONFIDENCE, minSources: 1, from: '2019', to: undefined });
   });
 });
 

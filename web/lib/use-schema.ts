@@ -1,4 +1,5 @@
 /** The relation vocabulary from GET /api/schema, fetched once per page load, and how to read a relation type aloud. */
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
 import { getSchema, type Schema } from '../api/client.js';
 import { ResponseCache, useApi } from './use-api.js';
 
@@ -21,5 +22,5 @@ export function formatConfidence(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
-/** Relations below this confidence are marked and hidden unless the user asks for them. */
-export const LOW_CONFIDENCE = 0.5;
+/** Relations below the default threshold (calibrated on dev data, src/model/relation-types.ts) are low-confidence. */
+export const LOW_CONFIDENCE = DEFAULT_MIN_CONFIDENCE;
