@@ -51,13 +51,15 @@ function interfaceAddresses(): string[] {
 
 /**
  * The names a server bound to `bind` answers for: the bind address, localhost and the loopback addresses (when bound
- * to loopback or to every interface), every interface address and the machine's name for a wildcard bind, and `extra`
+ * to loopback or to every interface), every interface address and the machine's name (and name.local, mDNS) for a
+ * wildcard bind, and `extra`
  * (from --allowed-host). Throws on an extra name that is not a bare host name.
  */
 export function hostPolicy(bind: string, extra: readonly string[] = []): HostPolicy {
   const names = new Set<string>(['localhost']);
   const b = bind.trim().toLowerCase();
-  const own = WILDCARDS.has(b) ? [...LOOPBACK_NAMES, ...interfaceAddresses(), hostname()] : isLoopback(b) ? LOOPBACK_NAMES : [];
+  const machine = hostname();
+  const own = WILDCARDS.has(b) ? [...LOOPBACK_NAMES, ...interfaceAddresses(), machine, `${machine}.local`] : isLoopback(b) ? LOOPBACK_NAMES : [];
   // The bind address itself too, even a wildcard: the link `serve` prints names it.
   for (const n of [...own, b]) if (n) names.add(canonicalHostName(n) ?? n.toLowerCase());
   const named = new Set<string>();
