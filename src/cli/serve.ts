@@ -3,11 +3,20 @@ import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
 import { openStore, DEFAULT_DB } from '../store/open.js';
 import { buildApp } from '../server/app.js';
-import { newToken } from '../server/auth.js';
+import { newToken, weakTokenProblem } from '../server/auth.js';
+import { hostPolicy, isLoopback } from '../server/hosts.js';
 import { withDb, positiveInt, UserError } from './common.js';
 
 /** Default port of the workbench. */
 export const DEFAULT_PORT = 7878;
+
+/** Options of serveStore beyond the address. */
+export interface ServeOptions {
+  /** Access token; beyond loopback one is made when absent, and a weak one is refused. */
+  token?: string;
+  /** More Host names to answer for (--allowed-host). */
+  allowedHosts?: readonly string[];
+}
 
 /** Registers the serve command. */
 export function registerServe(program: Command): void {
@@ -15,19 +24,40 @@ export function registerServe(program: Command): void {
     .description('Serve the web workbench and the HTTP API (OpenAPI at /api/docs).')
     .option('--host <host>', 'address to listen on (keep 127.0.0.1 unless others must reach it)', '127.0.0.1')
     .option('--port <port>', 'port', positiveInt('--port'), DEFAULT_PORT)
-    .option('--token <token>', 'require this access token (default: $CABLEGRAPH_TOKEN; a random one when listening beyond this machine)')
-    .action(async (opts: { db?: string; host: string; port: number; token?: string }) => {
+    .option('--token <token>', 'require this access token, at least 128 random bits beyond loopback (default: $CABLEGRAPH_TOKEN; a random one when listening beyond this machine)')
+    .option('--allowed-host <name>', 'also answer requests addressed to this host name (a DNS name or a reverse proxy in front); repeatable',
+      (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowedHost: string[] }) => {
+      const token = opts.token ?? process.env.CABLEGRAPH_TOKEN;
+      checkServeOptions(opts.host, { token, allowedHosts: opts.allowedHost });
       const store = await openStore(opts.db ?? process.env.CABLEGRAPH_DB ?? DEFAULT_DB);
-      await serveStore(store, opts.host, opts.port, opts.token ?? process.env.CABLEGRAPH_TOKEN);
+      await serveStore(store, opts.host, opts.port, { token, allowedHosts: opts.allowedHost });
     });
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+/** Throws a UserError when the options cannot be served safely: a weak token beyond loopback, a malformed --allowed-host. */
+export function checkServeOptions(host: string, options: ServeOptions): void {
+  try {
+    hostPolicy(host, options.allowedHosts);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+  const problem = options.token === undefined ? null : weakTokenProblem(options.token);
+  if (problem && !isLoopback(host)) throw new UserError(problem);
+  if (problem) process.stderr.write(`Warning: ${problem}\n`);
+}
 
-/** Listens until the process is stopped; closes the store on SIGINT/SIGTERM. Beyond loopback a token is always required. */
-export async function serveStore(store: Store, host: string, port: number, token?: string): Promise<void> {
-  if (!token && !LOOPBACK.has(host)) token = newToken();
-  const app = await buildApp({ store, token });
+/** Listens until the process is stopped; closes the store on SIGINT/SIGTERM. Beyond loopback a strong token is always required. */
+export async function serveStore(store: Store, host: string, port: number, options: ServeOptions = {}): Promise<void> {
+  let { token } = options;
+  try {
+    checkServeOptions(host, options);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  if (!token && !isLoopback(host)) token = newToken();
+  const app = await buildApp({ store, token, bindHost: host, allowedHosts: options.allowedHosts });
   try {
     await app.listen({ host, port });
   } catch (err) {
@@ -38,7 +68,7 @@ export async function serveStore(store: Store, host: string, port: number, token
   }
   const shown = host.includes(':') ? `[${host}]` : host;
   const base = `http://${shown}:${port}`;
-  if (!LOOPBACK.has(host)) process.stderr.write(`Listening on ${host}: other machines can reach this server; only holders of the token get in.\n`);
+  if (!isLoopback(host)) process.stderr.write(`Listening on ${host}: other machines can reach this server; only holders of the token get in.\n`);
   if (token) {
     process.stdout.write(`Cablegraph workbench: ${base}/login?token=${encodeURIComponent(token)}  (share this link only with people allowed to read the store; Ctrl-C stops)\n`);
   } else {

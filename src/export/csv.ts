@@ -1,7 +1,9 @@
 /**
  * CSV export: entities.csv and relations.csv (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
- * line break). Values are written exactly as stored, since an evidence sentence must match its document; a cell that
- * starts with "=", "+", "-" or "@" may be taken for a formula by spreadsheet programs, so import the columns as text.
+ * line break). Text is written as stored, with one exception: a text cell that starts with "=", "+", "-", "@", a tab
+ * or a carriage return would be run as a formula by spreadsheet programs (CSV injection), so it gets a leading
+ * apostrophe, as OWASP recommends; a text cell that already starts with an apostrophe gets one more, so removing one
+ * leading apostrophe from any text cell that has one gives back the stored value (and the evidence offsets match it).
  */
 import type { ExportData } from './dataset.js';
 import { entityIndex } from './dataset.js';
@@ -9,11 +11,23 @@ import { entityIndex } from './dataset.js';
 /** One cell value; null and undefined are written as empty cells. */
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** Quotes one field as RFC 4180 asks: only when needed, doubling inner quotes. */
+// What spreadsheet programs read as the start of a formula ("=SUM(A1)", "+1", "-2+3", "@cmd", "\t=1", "\r=1"), and the
+// apostrophe that marks an escaped cell (so escaping can be undone without doubt).
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/** Makes a text cell inert in spreadsheets: "=1+2" becomes "'=1+2" (see the module comment); numbers are left alone. */
+export function csvText(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Quotes one field as RFC 4180 asks: only when needed, doubling inner quotes; formula-like text is escaped first (csvText). */
 export function csvField(value: CsvValue): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // A leading or trailing space is quoted too, so spreadsheet programs do not trim it away.
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = csvText(value);
+  // A leading or trailing space is quoted too, so spreadsheet programs do not trim it away; an escaped cell is quoted as
+  // OWASP advises.
+  return /[",\r\n]|^\s|\s$|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A whole CSV text: a header row then the rows, each line ended by CRLF. */

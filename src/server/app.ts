@@ -9,7 +9,10 @@ import type { Store, Scope } from '../store/store.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { QuerySyntaxError } from '../store/query.js';
 import { packageRoot } from './package-root.js';
-import { requireToken } from './auth.js';
+import { requireToken, weakTokenProblem } from './auth.js';
+import type { FailureLimitOptions } from './rate-limit.js';
+import { hostPolicy, isLoopback } from './hosts.js';
+import { applySecurity } from './security.js';
 import { searchRoutes } from './routes/search.js';
 import { documentRoutes } from './routes/documents.js';
 import { statsRoutes } from './routes/stats.js';
@@ -27,6 +30,12 @@ export interface AppOptions {
   logger?: boolean;
   /** When set, every request must carry this token (see auth.ts). */
   token?: string;
+  /** Address the server listens on, which decides the Host names it answers for (hosts.ts); default 127.0.0.1. */
+  bindHost?: string;
+  /** More Host names to answer for (`--allowed-host`), e.g. the name of a reverse proxy in front. */
+  allowedHosts?: readonly string[];
+  /** Limits on wrong tokens per client address (rate-limit.ts); tests pass a fake clock. */
+  authLimit?: FailureLimitOptions;
 }
 
 /** What every route handler gets from the app. */
@@ -37,9 +46,14 @@ export interface RouteContext {
 
 /** Builds the app without listening, so tests can call it with inject(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  const weak = options.token && !isLoopback(bindHost) ? weakTokenProblem(options.token) : null;
+  if (weak) throw new Error(weak);
   const app = Fastify({ logger: options.logger ?? false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } });
   const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS };
-  if (options.token) requireToken(app, options.token);
+  // First of all hooks: a request for another Host name or a cross-origin write is refused before the token is looked at.
+  applySecurity(app, hostPolicy(bindHost, options.allowedHosts));
+  if (options.token) requireToken(app, options.token, { limit: options.authLimit });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -95,17 +95,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** What a page did that a test should fail on: uncaught errors and requests leaving the server's origin. */
+/** What a page did that a test should fail on: uncaught errors, Content-Security-Policy violations and requests leaving the server's origin. */
 export interface PageWatch {
   errors: string[];
   outsideRequests: string[];
 }
 
-/** A 1280x800 page that records uncaught errors and any request to another origin. */
+/** A 1280x800 page that records uncaught errors, CSP violations and any request to another origin. */
 export async function openPage(browser: Browser, baseUrl: string): Promise<{ page: Page; watch: PageWatch }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const watch: PageWatch = { errors: [], outsideRequests: [] };
   page.on('pageerror', (error) => watch.errors.push(error.message));
+  // The server's CSP header must not block anything the workbench itself does (Chromium reports it on the console).
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) watch.errors.push(message.text());
+  });
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(baseUrl) && !url.startsWith('data:')) watch.outsideRequests.push(url);

@@ -209,6 +209,35 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
     assert.ok((await page.locator('.doc-text .mention.t-ORG').count()) > 0);
   });
 
+  it('comes with the security headers and cannot be framed by another page', async () => {
+    const res = await page.goto(url('/'));
+    const headers = res!.headers();
+    assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+    assert.equal(headers['x-frame-options'], 'DENY');
+    const framer = await browser.newPage();
+    try {
+      await framer.setContent(`<iframe src="${url('/')}" width="600" height="400"></iframe>`);
+      await framer.waitForTimeout(1500);
+      const frame = framer.frames().find((f) => f !== framer.mainFrame());
+      assert.ok(frame, 'the iframe exists');
+      assert.ok(!frame.url().startsWith(server.baseUrl) || (await frame.locator('#root').count()) === 0, `the workbench did not load in the frame (${frame.url()})`);
+    } finally {
+      await framer.close();
+    }
+  });
+
+  it('renders the API docs under their policy', async () => {
+    const { page: docs, watch: docsWatch } = await openPage(browser, server.baseUrl);
+    try {
+      await docs.goto(url('/api/docs'));
+      await docs.locator('.swagger-ui .info .title', { hasText: 'Cablegraph API' }).waitFor();
+      assert.ok((await docs.locator('.opblock').count()) > 5, 'the operations are listed');
+      assert.deepEqual(docsWatch.errors, []);
+    } finally {
+      await docs.close();
+    }
+  });
+
   it('made no request outside its own origin and threw no errors', () => {
     assert.deepEqual(watch.outsideRequests, []);
     assert.deepEqual(watch.errors, []);
