@@ -1,0 +1,224 @@
+/**
+ * Searches off the request thread: a few reader processes (reader-process.ts), each with its own read-only connection
+ * to the same WAL database file. A search that passes its time budget is answered with SearchTimeoutError and its
+ * reader is killed and replaced, so a pathological query never holds the server, another search or a CPU core for
+ * longer than the budget.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SearchResponse } from '../../model/index.js';
+import type { Scope, SearchRequest } from '../store.js';
+import {
+  QueryLimitError, QuerySyntaxError, SearchTimeoutError, searchBusyMessage, searchTimeoutMessage,
+} from '../query-errors.js';
+
+/** A request sent to a reader. */
+export interface ReaderRequest {
+  id: number;
+  request: SearchRequest;
+  scope: Scope;
+}
+
+/** What a reader sends back: that it is ready, or the answer to one request. */
+export type ReaderReply =
+  | { ready: true; id?: undefined }
+  | { id: number; result: SearchResponse }
+  | { id: number; error: { name: string; message: string; stack?: string; limit?: string; max?: number; value?: number } };
+
+/** How many readers and how long a search may take. */
+export interface ReaderPoolOptions {
+  /** Searches that may run at once (one reader process each, started when first needed). */
+  readers: number;
+  /** Milliseconds from the request to its answer, waiting for a free reader included. */
+  budgetMs: number;
+}
+
+interface Job {
+  message: ReaderRequest;
+  resolve: (value: SearchResponse) => void;
+  reject: (reason: Error) => void;
+  timer: NodeJS.Timeout;
+  reader?: Reader;
+}
+
+interface Reader {
+  child: ChildProcess;
+  ready: boolean;
+  job?: Job;
+}
+
+// Readers yield the CPU to the server's own thread, so pages and the API stay quick while a search runs.
+const READER_NICENESS = 10;
+const here = fileURLToPath(import.meta.url);
+// Under tsx (tests, development) the sources are .ts; the built package has .js.
+const ENTRY = join(dirname(here), `reader-process${here.endsWith('.ts') ? '.ts' : '.js'}`);
+// Flags of this process a child must not repeat (a second inspector on the same port, the test runner).
+const SKIP_FLAG = /^--(inspect|test|watch)/u;
+// How long searches made before the first reader is ready wait for it (a reader that fails to start fails them sooner).
+const STARTUP_LIMIT_MS = 60_000;
+
+/** A pool of search reader processes over one database file. */
+export class ReaderPool {
+  private readonly readers = new Set<Reader>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  // False until a reader is first ready: starting one (~0.1-0.5 s, longer on a loaded machine) is not the query's time.
+  private warm = false;
+
+  constructor(private readonly path: string, private readonly options: ReaderPoolOptions) {}
+
+  /** Runs one search in a reader; rejects with SearchTimeoutError once the budget is spent. */
+  search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    return new Promise<SearchResponse>((resolve, reject) => {
+      const job: Job = {
+        message: { id: this.nextId++, request, scope },
+        resolve,
+        reject,
+        timer: setTimeout(() => this.expire(job), this.warm ? this.options.budgetMs : STARTUP_LIMIT_MS),
+      };
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Stops every reader; searches still waiting or running fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.finish(job, new Error('The store was closed before the search ran.'));
+    const exits = [...this.readers].map((reader) => this.stop(reader, reader.job ? 'SIGKILL' : undefined));
+    for (const reader of this.readers) if (reader.job) this.finish(reader.job, new Error('The store was closed during the search.'));
+    await Promise.all(exits);
+  }
+
+  /** Hands queued searches to idle readers, starting readers up to the limit. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const idle = [...this.readers].find((r) => r.ready && !r.job);
+      if (!idle) {
+        const starting = [...this.readers].filter((r) => !r.ready).length;
+        if (starting < this.queue.length && this.readers.size < this.options.readers) {
+          this.start();
+          continue;
+        }
+        break;
+      }
+      const job = this.queue.shift()!;
+      job.reader = idle;
+      idle.job = job;
+      idle.child.send(job.message);
+    }
+    this.updateRefs();
+  }
+
+  private start(): Reader {
+    const child = fork(ENTRY, [this.path], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      execArgv: process.execArgv.filter((flag) => !SKIP_FLAG.test(flag)),
+    });
+    const reader: Reader = { child, ready: false };
+    this.readers.add(reader);
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, READER_NICENESS);
+    } catch {
+      // Not allowed here (some containers): the readers then compete with the server as equals.
+    }
+    child.on('message', (reply: ReaderReply) => this.onReply(reader, reply));
+    child.on('error', (err) => this.onExit(reader, err.message));
+    child.on('exit', (code, signal) => this.onExit(reader, signal ? `signal ${signal}` : `exit code ${code}`));
+    return reader;
+  }
+
+  private onReply(reader: Reader, reply: ReaderReply): void {
+    if (reply.id === undefined) {
+      reader.ready = true;
+      if (!this.warm) {
+        this.warm = true;
+        for (const job of this.queue) {
+          clearTimeout(job.timer);
+          job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
+        }
+      }
+    } else if (reader.job && reader.job.message.id === reply.id) {
+      const job = reader.job;
+      reader.job = undefined;
+      if ('result' in reply) this.finish(job, null, reply.result);
+      else this.finish(job, reviveError(reply.error));
+    }
+    this.pump();
+  }
+
+  /** A reader ended: by our kill after a timeout, at close, or on its own (then its search fails with the cause). */
+  private onExit(reader: Reader, cause: string): void {
+    if (!this.readers.delete(reader)) return;
+    if (reader.job) this.finish(reader.job, new Error(`The search process stopped unexpectedly (${cause}).`));
+    if (!reader.ready) {
+      // A reader that cannot even start (bad file, missing module) would fail again: fail what waits instead of looping.
+      for (const job of this.queue.splice(0)) this.finish(job, new Error(`The search process could not start (${cause}).`));
+    }
+    if (!this.closed) this.pump();
+  }
+
+  /** The budget of `job` is spent: answer now, and kill its reader if it is still running the query. */
+  private expire(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.finish(job, new SearchTimeoutError(searchBusyMessage(this.options.budgetMs), this.options.budgetMs));
+    } else if (job.reader?.job === job) {
+      const reader = job.reader;
+      this.readers.delete(reader);
+      reader.job = undefined;
+      void this.stop(reader, 'SIGKILL');
+      this.finish(job, new SearchTimeoutError(searchTimeoutMessage(this.options.budgetMs), this.options.budgetMs));
+      this.pump();
+    }
+  }
+
+  private finish(job: Job, error: Error | null, result?: SearchResponse): void {
+    clearTimeout(job.timer);
+    if (job.reader?.job === job) job.reader.job = undefined;
+    if (error) job.reject(error);
+    else job.resolve(result!);
+  }
+
+  /** Ends a reader: politely (closing its channel lets it close its connection) or with SIGKILL; resolves on exit. */
+  private stop(reader: Reader, signal?: NodeJS.Signals): Promise<void> {
+    const { child } = reader;
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    child.ref();
+    return new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      if (signal) child.kill(signal);
+      else if (child.connected) child.disconnect();
+      else child.kill('SIGKILL');
+    });
+  }
+
+  /** Idle readers must not keep the process alive (a CLI exits when done); busy ones must, until they answer. */
+  private updateRefs(): void {
+    const busy = this.queue.length > 0;
+    for (const { child, job } of this.readers) {
+      const ref = busy || job !== undefined;
+      const channel = child.channel as { ref?: () => void; unref?: () => void } | null | undefined;
+      if (ref) { child.ref(); channel?.ref?.(); } else { child.unref(); channel?.unref?.(); }
+    }
+  }
+}
+
+/** The error a reader reported, as the class callers test for. */
+function reviveError(e: { name: string; message: string; stack?: string; limit?: string; max?: number; value?: number }): Error {
+  let err: Error;
+  if (e.name === 'QueryLimitError') err = new QueryLimitError(e.message, e.limit ?? '', e.max ?? 0, e.value ?? 0);
+  else if (e.name === 'QuerySyntaxError') err = new QuerySyntaxError(e.message);
+  else {
+    err = new Error(e.message);
+    err.name = e.name;
+  }
+  if (e.stack) err.stack = e.stack;
+  return err;
+}

@@ -1,0 +1,38 @@
+/**
+ * A search reader: a child process with its own read-only connection to the store file, answering search requests
+ * from ReaderPool. It is a process rather than a worker thread because a thread cannot be stopped inside SQLite
+ * (Worker.terminate() waited 12 s for one FTS5 query to finish; better-sqlite3 12 has no interrupt or progress
+ * handler), while a process can be killed at once when its query passes the budget.
+ */
+import Database from 'better-sqlite3';
+import { searchDocuments } from './search.js';
+import { QueryLimitError } from '../query-errors.js';
+import type { ReaderReply, ReaderRequest } from './reader-pool.js';
+
+const send = (reply: ReaderReply): void => {
+  process.send?.(reply);
+};
+
+const path = process.argv[2];
+if (!path || !process.send) {
+  process.stderr.write('reader-process: start it through ReaderPool (an IPC channel and the store path are needed)\n');
+  process.exit(1);
+}
+const db = new Database(path, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+
+process.on('message', (message: ReaderRequest) => {
+  try {
+    send({ id: message.id, result: searchDocuments(db, message.request, message.scope) });
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const limit = e instanceof QueryLimitError ? { limit: e.limit, max: e.max, value: e.value } : {};
+    send({ id: message.id, error: { name: e.name, message: e.message, stack: e.stack, ...limit } });
+  }
+});
+// The server went away (or closed the store): nothing more will be asked.
+process.on('disconnect', () => {
+  db.close();
+  process.exit(0);
+});
+send({ ready: true });
