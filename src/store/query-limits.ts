@@ -24,6 +24,9 @@ export const QUERY_LIMITS = {
   maxDepth: 8,
 } as const;
 
+/** Milliseconds a search may run before the store stops it with SearchTimeoutError (both backends; a store option). */
+export const SEARCH_BUDGET_MS = 2000;
+
 const n = (value: number): string => value.toLocaleString('en-US');
 
 /** Refuses a query longer than maxLength before anything else reads it. */

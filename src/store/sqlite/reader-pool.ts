@@ -14,6 +14,9 @@ import {
   QueryLimitError, QuerySyntaxError, SearchTimeoutError, searchBusyMessage, searchTimeoutMessage,
 } from '../query-errors.js';
 
+/** Default number of readers: two can be busy with slow queries while a third still answers a simple one. */
+export const SEARCH_READERS = 3;
+
 /** A request sent to a reader. */
 export interface ReaderRequest {
   id: number;
@@ -31,7 +34,7 @@ export type ReaderReply =
 export interface ReaderPoolOptions {
   /** Searches that may run at once (one reader process each, started when first needed). */
   readers: number;
-  /** Milliseconds from the request to its answer, waiting for a free reader included. */
+  /** Milliseconds a search may run, and may wait for a free reader when every reader is busy. */
   budgetMs: number;
 }
 
@@ -49,15 +52,14 @@ interface Reader {
   job?: Job;
 }
 
-// Readers yield the CPU to the server's own thread, so pages and the API stay quick while a search runs.
-const READER_NICENESS = 10;
+// Readers yield some CPU to the server's own thread, so pages and the API stay quick while searches run (mildly: a
+// strongly lowered reader would also lose to unrelated work on a busy machine and time out more often).
+const READER_NICENESS = 5;
 const here = fileURLToPath(import.meta.url);
 // Under tsx (tests, development) the sources are .ts; the built package has .js.
 const ENTRY = join(dirname(here), `reader-process${here.endsWith('.ts') ? '.ts' : '.js'}`);
 // Flags of this process a child must not repeat (a second inspector on the same port, the test runner).
 const SKIP_FLAG = /^--(inspect|test|watch)/u;
-// How long searches made before the first reader is ready wait for it (a reader that fails to start fails them sooner).
-const STARTUP_LIMIT_MS = 60_000;
 
 /** A pool of search reader processes over one database file. */
 export class ReaderPool {
@@ -65,8 +67,6 @@ export class ReaderPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
-  // False until a reader is first ready: starting one (~0.1-0.5 s, longer on a loaded machine) is not the query's time.
-  private warm = false;
 
   constructor(private readonly path: string, private readonly options: ReaderPoolOptions) {}
 
@@ -78,7 +78,7 @@ export class ReaderPool {
         message: { id: this.nextId++, request, scope },
         resolve,
         reject,
-        timer: setTimeout(() => this.expire(job), this.warm ? this.options.budgetMs : STARTUP_LIMIT_MS),
+        timer: setTimeout(() => this.expire(job), this.options.budgetMs),
       };
       this.queue.push(job);
       this.pump();
@@ -109,8 +109,14 @@ export class ReaderPool {
       const job = this.queue.shift()!;
       job.reader = idle;
       idle.job = job;
+      // The budget of a running search starts now: the wait for a free reader had its own.
+      clearTimeout(job.timer);
+      job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
       idle.child.send(job.message);
     }
+    // One reader kept free (or on its way) while below the limit, so the next search never waits for a start.
+    const spare = [...this.readers].some((r) => !r.job);
+    if (!spare && !this.closed && this.readers.size > 0 && this.readers.size < this.options.readers) this.start();
     this.updateRefs();
   }
 
@@ -122,11 +128,6 @@ export class ReaderPool {
     });
     const reader: Reader = { child, ready: false };
     this.readers.add(reader);
-    try {
-      if (child.pid !== undefined) setPriority(child.pid, READER_NICENESS);
-    } catch {
-      // Not allowed here (some containers): the readers then compete with the server as equals.
-    }
     child.on('message', (reply: ReaderReply) => this.onReply(reader, reply));
     child.on('error', (err) => this.onExit(reader, err.message));
     child.on('exit', (code, signal) => this.onExit(reader, signal ? `signal ${signal}` : `exit code ${code}`));
@@ -136,13 +137,10 @@ export class ReaderPool {
   private onReply(reader: Reader, reply: ReaderReply): void {
     if (reply.id === undefined) {
       reader.ready = true;
-      if (!this.warm) {
-        this.warm = true;
-        for (const job of this.queue) {
-          clearTimeout(job.timer);
-          job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
-        }
-      }
+      // Lowered once started (starting is latency a waiting search pays); a few containers forbid it, which is harmless.
+      try {
+        if (reader.child.pid !== undefined) setPriority(reader.child.pid, READER_NICENESS);
+      } catch { /* the reader then competes with the server as an equal */ }
     } else if (reader.job && reader.job.message.id === reply.id) {
       const job = reader.job;
       reader.job = undefined;
@@ -163,10 +161,18 @@ export class ReaderPool {
     if (!this.closed) this.pump();
   }
 
-  /** The budget of `job` is spent: answer now, and kill its reader if it is still running the query. */
+  /**
+   * A budget of `job` is spent. Waiting: while a reader is still starting (0.1-0.5 s, more on a loaded machine: not the
+   * query's fault) it waits on, else every reader was busy all along and it fails. Running: it is answered now and its
+   * reader killed.
+   */
   private expire(job: Job): void {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) {
+      if ([...this.readers].some((r) => !r.ready)) {
+        job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
+        return;
+      }
       this.queue.splice(queued, 1);
       this.finish(job, new SearchTimeoutError(searchBusyMessage(this.options.budgetMs), this.options.budgetMs));
     } else if (job.reader?.job === job) {

@@ -9,8 +9,9 @@ import { searchDocuments } from './search.js';
 import { QueryLimitError } from '../query-errors.js';
 import type { ReaderReply, ReaderRequest } from './reader-pool.js';
 
+// The pool may have killed or left this reader meanwhile: a reply nobody can receive is dropped, not an error.
 const send = (reply: ReaderReply): void => {
-  process.send?.(reply);
+  if (process.connected) process.send?.(reply, undefined, {}, () => undefined);
 };
 
 const path = process.argv[2];

@@ -14,7 +14,8 @@ import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import type { DocumentRow } from '../shared/rows.js';
 import { toStored, toSummary } from '../shared/rows.js';
 import { searchDocuments } from './search.js';
-import { ReaderPool } from './reader-pool.js';
+import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
+import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEvents, readClaims } from './relations-read.js';
 import {
@@ -26,14 +27,9 @@ import {
 export interface SqliteStoreOptions {
   /** Searches that may run at once in reader processes (default 3; 0 runs them on the calling thread, without a budget). */
   searchReaders?: number;
-  /** Milliseconds a search may take before it is stopped with SearchTimeoutError (default 2000). */
+  /** Milliseconds a search may run before it is stopped with SearchTimeoutError (default SEARCH_BUDGET_MS, 2 s). */
   searchBudgetMs?: number;
 }
-
-/** Default time budget of one search. */
-export const SEARCH_BUDGET_MS = 2000;
-// Two readers can be busy with slow queries while a third still answers a simple one.
-const SEARCH_READERS = 3;
 
 /** The SQLite implementation of Store. */
 export class SqliteStore implements Store {
