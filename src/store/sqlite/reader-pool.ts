@@ -5,7 +5,6 @@
  * longer than the budget.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchResponse } from '../../model/index.js';
@@ -14,7 +13,7 @@ import {
   QueryLimitError, QuerySyntaxError, SearchTimeoutError, searchBusyMessage, searchTimeoutMessage,
 } from '../query-errors.js';
 
-/** Default number of readers: two can be busy with slow queries while a third still answers a simple one. */
+/** Default number of readers (all started at the first search): two can run slow queries while a third answers a simple one. */
 export const SEARCH_READERS = 3;
 
 /** A request sent to a reader. */
@@ -32,7 +31,7 @@ export type ReaderReply =
 
 /** How many readers and how long a search may take. */
 export interface ReaderPoolOptions {
-  /** Searches that may run at once (one reader process each, started when first needed). */
+  /** Searches that may run at once: one reader process each, all started at the first search and replaced when killed. */
   readers: number;
   /** Milliseconds a search may run, and may wait for a free reader when every reader is busy. */
   budgetMs: number;
@@ -52,9 +51,6 @@ interface Reader {
   job?: Job;
 }
 
-// Readers yield some CPU to the server's own thread, so pages and the API stay quick while searches run (mildly: a
-// strongly lowered reader would also lose to unrelated work on a busy machine and time out more often).
-const READER_NICENESS = 5;
 const here = fileURLToPath(import.meta.url);
 // Under tsx (tests, development) the sources are .ts; the built package has .js.
 const ENTRY = join(dirname(here), `reader-process${here.endsWith('.ts') ? '.ts' : '.js'}`);
@@ -67,12 +63,17 @@ export class ReaderPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  // Set when a reader died before it was ready (bad file, missing module): no restarts until the next search asks.
+  private failing = false;
+  // Callers of warm() waiting for every reader to be ready.
+  private waiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
 
   constructor(private readonly path: string, private readonly options: ReaderPoolOptions) {}
 
   /** Runs one search in a reader; rejects with SearchTimeoutError once the budget is spent. */
   search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
     if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    this.failing = false;
     return new Promise<SearchResponse>((resolve, reject) => {
       const job: Job = {
         message: { id: this.nextId++, request, scope },
@@ -85,27 +86,33 @@ export class ReaderPool {
     });
   }
 
+  /** Starts the readers (if not yet) and resolves when all are ready, so the first searches do not wait for a start. */
+  warm(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    this.failing = false;
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.pump();
+    });
+  }
+
   /** Stops every reader; searches still waiting or running fail. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.waiters.splice(0)) w.reject(new Error('The store was closed.'));
     for (const job of this.queue.splice(0)) this.finish(job, new Error('The store was closed before the search ran.'));
     const exits = [...this.readers].map((reader) => this.stop(reader, reader.job ? 'SIGKILL' : undefined));
     for (const reader of this.readers) if (reader.job) this.finish(reader.job, new Error('The store was closed during the search.'));
     await Promise.all(exits);
   }
 
-  /** Hands queued searches to idle readers, starting readers up to the limit. */
+  /** Keeps the pool at full strength (replacing killed readers at once) and hands queued searches to idle readers. */
   private pump(): void {
+    if (!this.closed && !this.failing) while (this.readers.size < this.options.readers) this.start();
+    if (this.waiters.length > 0 && [...this.readers].every((r) => r.ready)) for (const w of this.waiters.splice(0)) w.resolve();
     while (this.queue.length > 0) {
       const idle = [...this.readers].find((r) => r.ready && !r.job);
-      if (!idle) {
-        const starting = [...this.readers].filter((r) => !r.ready).length;
-        if (starting < this.queue.length && this.readers.size < this.options.readers) {
-          this.start();
-          continue;
-        }
-        break;
-      }
+      if (!idle) break;
       const job = this.queue.shift()!;
       job.reader = idle;
       idle.job = job;
@@ -114,9 +121,6 @@ export class ReaderPool {
       job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
       idle.child.send(job.message);
     }
-    // One reader kept free (or on its way) while below the limit, so the next search never waits for a start.
-    const spare = [...this.readers].some((r) => !r.job);
-    if (!spare && !this.closed && this.readers.size > 0 && this.readers.size < this.options.readers) this.start();
     this.updateRefs();
   }
 
@@ -137,10 +141,6 @@ export class ReaderPool {
   private onReply(reader: Reader, reply: ReaderReply): void {
     if (reply.id === undefined) {
       reader.ready = true;
-      // Lowered once started (starting is latency a waiting search pays); a few containers forbid it, which is harmless.
-      try {
-        if (reader.child.pid !== undefined) setPriority(reader.child.pid, READER_NICENESS);
-      } catch { /* the reader then competes with the server as an equal */ }
     } else if (reader.job && reader.job.message.id === reply.id) {
       const job = reader.job;
       reader.job = undefined;
@@ -155,8 +155,11 @@ export class ReaderPool {
     if (!this.readers.delete(reader)) return;
     if (reader.job) this.finish(reader.job, new Error(`The search process stopped unexpectedly (${cause}).`));
     if (!reader.ready) {
-      // A reader that cannot even start (bad file, missing module) would fail again: fail what waits instead of looping.
-      for (const job of this.queue.splice(0)) this.finish(job, new Error(`The search process could not start (${cause}).`));
+      // A reader that cannot even start would fail again: fail what waits instead of restarting in a loop.
+      this.failing = true;
+      const err = new Error(`The search process could not start (${cause}).`);
+      for (const job of this.queue.splice(0)) this.finish(job, err);
+      for (const w of this.waiters.splice(0)) w.reject(err);
     }
     if (!this.closed) this.pump();
   }
@@ -207,7 +210,7 @@ export class ReaderPool {
 
   /** Idle readers must not keep the process alive (a CLI exits when done); busy ones must, until they answer. */
   private updateRefs(): void {
-    const busy = this.queue.length > 0;
+    const busy = this.queue.length > 0 || this.waiters.length > 0;
     for (const { child, job } of this.readers) {
       const ref = busy || job !== undefined;
       const channel = child.channel as { ref?: () => void; unref?: () => void } | null | undefined;

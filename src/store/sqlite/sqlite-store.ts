@@ -152,8 +152,17 @@ export class SqliteStore implements Store {
 
   async search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
     if (this.searchReaders === 0) return searchDocuments(this.db, request, scope);
+    return this.readerPool().search(request, scope);
+  }
+
+  /** Starts the search reader processes now and resolves when they are ready (a server can, so no first search waits). */
+  async startSearchReaders(): Promise<void> {
+    if (this.searchReaders > 0) await this.readerPool().warm();
+  }
+
+  private readerPool(): ReaderPool {
     this.readers ??= new ReaderPool(this.path, { readers: this.searchReaders, budgetMs: this.searchBudgetMs });
-    return this.readers.search(request, scope);
+    return this.readers;
   }
 
   async stats(scope: Scope): Promise<StoreStats> {
