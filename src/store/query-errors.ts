@@ -29,9 +29,11 @@ export function searchTimeoutMessage(budgetMs: number): string {
   return `The search took longer than ${formatSeconds(budgetMs)} and was stopped; narrow the query (fewer or longer prefix* terms, fewer common words, a smaller NEAR).`;
 }
 
-/** The message of a search that waited `budgetMs` for a free reader without getting one. */
-export function searchBusyMessage(budgetMs: number): string {
-  return `The server is busy with other searches and could not start this one within ${formatSeconds(budgetMs)}; try again shortly.`;
+/** The message of a search that waited `budgetMs` for a free reader (or, `costly`, for the lane of costly searches). */
+export function searchBusyMessage(budgetMs: number, costly = false): string {
+  return costly
+    ? `Other costly searches are running and this one, costly too, could not start within ${formatSeconds(budgetMs)}; try again shortly or narrow the query.`
+    : `The server is busy with other searches and could not start this one within ${formatSeconds(budgetMs)}; try again shortly.`;
 }
 
 function formatSeconds(ms: number): string {

@@ -92,21 +92,6 @@ export function checkQueryTree(node: QueryNode): void {
   }
 }
 
-/** The distinct prefix words of a query (what a store checks against its vocabulary with checkPrefixExpansion). */
-export function prefixWords(node: QueryNode): string[] {
-  const out = new Set<string>();
-  const visit = (q: QueryNode): void => {
-    switch (q.kind) {
-      case 'term': if (q.prefix) out.add(q.word); return;
-      case 'phrase': return;
-      case 'not': visit(q.positive); visit(q.negative); return;
-      default: q.children.forEach(visit);
-    }
-  };
-  visit(node);
-  return [...out];
-}
-
 /**
  * Refuses a prefix that stands for more than maxPrefixExpansion index words. `count` is what the store counted, up to
  * `counted` (the store stops counting there, so the message says "more than").

@@ -1,39 +1,26 @@
 /**
  * Searches off the request thread: a few reader processes (reader-process.ts), each with its own read-only connection
  * to the same WAL database file. A search that passes its time budget is answered with SearchTimeoutError and its
- * reader is killed and replaced, so a pathological query never holds the server, another search or a CPU core for
- * longer than the budget.
+ * reader is killed and replaced, so a pathological query never holds the server or a CPU core for longer than the
+ * budget. Costly searches (see search-cost.ts) share one lane, so however many arrive at once, the other readers stay
+ * free for simple ones.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchResponse } from '../../model/index.js';
 import type { Scope, SearchRequest } from '../store.js';
-import {
-  QueryLimitError, QuerySyntaxError, SearchTimeoutError, searchBusyMessage, searchTimeoutMessage,
-} from '../query-errors.js';
+import { SearchTimeoutError, searchBusyMessage, searchTimeoutMessage } from '../query-errors.js';
+import { reviveError, type ReaderReply, type ReaderRequest } from './reader-protocol.js';
 
-/** Default number of readers (all started at the first search): two can run slow queries while a third answers a simple one. */
+/** Default number of readers (all started at the first search): one lane for costly searches, two for the rest. */
 export const SEARCH_READERS = 3;
-
-/** A request sent to a reader. */
-export interface ReaderRequest {
-  id: number;
-  request: SearchRequest;
-  scope: Scope;
-}
-
-/** What a reader sends back: that it is ready, or the answer to one request. */
-export type ReaderReply =
-  | { ready: true; id?: undefined }
-  | { id: number; result: SearchResponse }
-  | { id: number; error: { name: string; message: string; stack?: string; limit?: string; max?: number; value?: number } };
 
 /** How many readers and how long a search may take. */
 export interface ReaderPoolOptions {
   /** Searches that may run at once: one reader process each, all started at the first search and replaced when killed. */
   readers: number;
-  /** Milliseconds a search may run, and may wait for a free reader when every reader is busy. */
+  /** Milliseconds from a search request to its answer, waiting for a free reader included. */
   budgetMs: number;
 }
 
@@ -41,8 +28,12 @@ interface Job {
   message: ReaderRequest;
   resolve: (value: SearchResponse) => void;
   reject: (reason: Error) => void;
-  timer: NodeJS.Timeout;
+  /** Fires at the deadline: the budget from the request (from the first ready reader, for requests made before). */
+  timer?: NodeJS.Timeout;
+  deadline: number;
   reader?: Reader;
+  /** Known once its reader reported the cost (or deferred it); undefined before. */
+  costly?: boolean;
 }
 
 interface Reader {
@@ -56,6 +47,8 @@ const here = fileURLToPath(import.meta.url);
 const ENTRY = join(dirname(here), `reader-process${here.endsWith('.ts') ? '.ts' : '.js'}`);
 // Flags of this process a child must not repeat (a second inspector on the same port, the test runner).
 const SKIP_FLAG = /^--(inspect|test|watch)/u;
+// A search left with less than this share of its budget when a reader frees up is answered busy instead.
+const MIN_BUDGET_SHARE = 0.1;
 
 /** A pool of search reader processes over one database file. */
 export class ReaderPool {
@@ -67,8 +60,14 @@ export class ReaderPool {
   private failing = false;
   // Callers of warm() waiting for every reader to be ready.
   private waiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
+  // Costly searches that may run at once: all readers but two, at least one.
+  private readonly costlyLanes: number;
+  // False until a reader is first ready; searches asked before get their budget from then on.
+  private everReady = false;
 
-  constructor(private readonly path: string, private readonly options: ReaderPoolOptions) {}
+  constructor(private readonly path: string, private readonly options: ReaderPoolOptions) {
+    this.costlyLanes = Math.max(1, options.readers - 2);
+  }
 
   /** Runs one search in a reader; rejects with SearchTimeoutError once the budget is spent. */
   search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
@@ -76,11 +75,13 @@ export class ReaderPool {
     this.failing = false;
     return new Promise<SearchResponse>((resolve, reject) => {
       const job: Job = {
-        message: { id: this.nextId++, request, scope },
+        message: { id: this.nextId++, request, scope, costlyAllowed: false },
         resolve,
         reject,
-        timer: setTimeout(() => this.expire(job), this.options.budgetMs),
+        deadline: Infinity,
       };
+      // Starting the readers (0.1-0.5 s; seconds under tsx on a loaded machine) is not the query's time.
+      if (this.everReady) this.arm(job);
       this.queue.push(job);
       this.pump();
     });
@@ -110,18 +111,33 @@ export class ReaderPool {
   private pump(): void {
     if (!this.closed && !this.failing) while (this.readers.size < this.options.readers) this.start();
     if (this.waiters.length > 0 && [...this.readers].every((r) => r.ready)) for (const w of this.waiters.splice(0)) w.resolve();
-    while (this.queue.length > 0) {
+    for (let i = 0; i < this.queue.length;) {
       const idle = [...this.readers].find((r) => r.ready && !r.job);
       if (!idle) break;
-      const job = this.queue.shift()!;
+      const job = this.queue[i]!;
+      // A search known to be costly waits for the costly lane; searches behind it may pass.
+      const laneFree = this.costlyClaims() < this.costlyLanes;
+      if (job.costly && !laneFree) { i++; continue; }
+      this.queue.splice(i, 1);
+      // Too little of the budget left to be worth a reader that would probably be killed: answer busy now.
+      if (job.deadline - performance.now() < this.options.budgetMs * MIN_BUDGET_SHARE) {
+        this.finish(job, this.busyError(job));
+        continue;
+      }
       job.reader = idle;
       idle.job = job;
-      // The budget of a running search starts now: the wait for a free reader had its own.
-      clearTimeout(job.timer);
-      job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
+      // A search of unknown cost given the lane holds it until its reader reports the cost (a few lookups).
+      job.message.costlyAllowed = laneFree;
       idle.child.send(job.message);
     }
     this.updateRefs();
+  }
+
+  /** Running searches that hold the costly lane: costly ones, and ones allowed it whose cost is not known yet. */
+  private costlyClaims(): number {
+    let n = 0;
+    for (const { job } of this.readers) if (job && (job.costly ?? job.message.costlyAllowed)) n++;
+    return n;
   }
 
   private start(): Reader {
@@ -139,10 +155,24 @@ export class ReaderPool {
   }
 
   private onReply(reader: Reader, reply: ReaderReply): void {
+    const job = reader.job;
     if (reply.id === undefined) {
       reader.ready = true;
-    } else if (reader.job && reader.job.message.id === reply.id) {
-      const job = reader.job;
+      if (!this.everReady) {
+        this.everReady = true;
+        for (const waiting of this.queue) this.arm(waiting);
+      }
+    } else if (!job || job.message.id !== reply.id) {
+      return;
+    } else if ('costly' in reply) {
+      job.costly = reply.costly;
+    } else if ('deferred' in reply) {
+      // Costly while the lane was taken: back to the front of the queue, to wait for the lane within its budget.
+      reader.job = undefined;
+      job.reader = undefined;
+      job.costly = true;
+      this.queue.unshift(job);
+    } else {
       reader.job = undefined;
       if ('result' in reply) this.finish(job, null, reply.result);
       else this.finish(job, reviveError(reply.error));
@@ -164,20 +194,22 @@ export class ReaderPool {
     if (!this.closed) this.pump();
   }
 
-  /**
-   * A budget of `job` is spent. Waiting: while a reader is still starting (0.1-0.5 s, more on a loaded machine: not the
-   * query's fault) it waits on, else every reader was busy all along and it fails. Running: it is answered now and its
-   * reader killed.
-   */
+  /** Starts the budget of a search: from now, it has budgetMs to be answered. */
+  private arm(job: Job): void {
+    job.deadline = performance.now() + this.options.budgetMs;
+    job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
+  }
+
+  private busyError(job: Job): SearchTimeoutError {
+    return new SearchTimeoutError(searchBusyMessage(this.options.budgetMs, job.costly === true), this.options.budgetMs);
+  }
+
+  /** The budget of `job` is spent: a waiting search fails as busy; a running one is answered now and its reader killed. */
   private expire(job: Job): void {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) {
-      if ([...this.readers].some((r) => !r.ready)) {
-        job.timer = setTimeout(() => this.expire(job), this.options.budgetMs);
-        return;
-      }
       this.queue.splice(queued, 1);
-      this.finish(job, new SearchTimeoutError(searchBusyMessage(this.options.budgetMs), this.options.budgetMs));
+      this.finish(job, this.busyError(job));
     } else if (job.reader?.job === job) {
       const reader = job.reader;
       this.readers.delete(reader);
@@ -217,17 +249,4 @@ export class ReaderPool {
       if (ref) { child.ref(); channel?.ref?.(); } else { child.unref(); channel?.unref?.(); }
     }
   }
-}
-
-/** The error a reader reported, as the class callers test for. */
-function reviveError(e: { name: string; message: string; stack?: string; limit?: string; max?: number; value?: number }): Error {
-  let err: Error;
-  if (e.name === 'QueryLimitError') err = new QueryLimitError(e.message, e.limit ?? '', e.max ?? 0, e.value ?? 0);
-  else if (e.name === 'QuerySyntaxError') err = new QuerySyntaxError(e.message);
-  else {
-    err = new Error(e.message);
-    err.name = e.name;
-  }
-  if (e.stack) err.stack = e.stack;
-  return err;
 }

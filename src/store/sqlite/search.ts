@@ -3,9 +3,9 @@ import type Database from 'better-sqlite3';
 import type { SearchResponse, FacetCounts } from '../../model/index.js';
 import type { Scope, SearchRequest } from '../store.js';
 import { highlightTerms, QuerySyntaxError } from '../query.js';
-import { checkPrefixExpansion, prefixWords, QUERY_LIMITS } from '../query-limits.js';
 import { makeSnippet } from '../snippet.js';
 import { toFts5 } from './fts-query.js';
+import { searchCost } from './search-cost.js';
 import { filterClause, scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
 import { FACET_NAMES, rankFacets } from '../shared/facets.js';
@@ -27,34 +27,9 @@ function countFacets(rows: string[][]): FacetCounts {
   return rankFacets(counts);
 }
 
-// The index's vocabulary, one row per word; a temp table, so read-only connections can make it and no migration is needed.
-const VOCABULARY = 'CREATE VIRTUAL TABLE IF NOT EXISTS temp.cablegraph_fts_words USING fts5vocab(main, document_fts, row)';
-// Counting stops here: a one-letter prefix in a large store stands for tens of thousands of words.
-const COUNT_UP_TO = QUERY_LIMITS.maxPrefixExpansion * 10 + 1;
-
-/** The first string after every string that starts with `prefix` (in SQLite's byte order, which is code point order). */
-function afterPrefix(prefix: string): string {
-  const points = [...prefix];
-  const last = points.pop()!.codePointAt(0)!;
-  return points.join('') + String.fromCodePoint(last + 1 === 0xd800 ? 0xe000 : last + 1);
-}
-
-/** Refuses a prefix* that stands for more index words than QUERY_LIMITS allows (FTS5 merges every one of them). */
-export function checkPrefixes(db: Database.Database, req: SearchRequest): void {
-  const prefixes = prefixWords(req.query);
-  if (prefixes.length === 0) return;
-  db.exec(VOCABULARY);
-  const count = db.prepare(`SELECT count(*) AS n FROM (SELECT term FROM temp.cablegraph_fts_words
-    WHERE term >= ? AND term < ? LIMIT ${COUNT_UP_TO})`);
-  for (const prefix of prefixes) {
-    const { n } = count.get(prefix, afterPrefix(prefix)) as { n: number };
-    checkPrefixExpansion(prefix, n, COUNT_UP_TO);
-  }
-}
-
-/** Runs a search request within a scope. */
-export function searchDocuments(db: Database.Database, req: SearchRequest, scope: Scope): SearchResponse {
-  checkPrefixes(db, req);
+/** Runs a search request within a scope (`checked`: searchCost already ran on this query, so limits were checked). */
+export function searchDocuments(db: Database.Database, req: SearchRequest, scope: Scope, checked = false): SearchResponse {
+  if (!checked) searchCost(db, req.query);
   const match = toFts5(req.query);
   const s = scopeClause(scope, req.collections);
   const f = filterClause(req);
