@@ -36,6 +36,8 @@ export function searchBusyMessage(budgetMs: number, costly = false): string {
     : `The server is busy with other searches and could not start this one within ${formatSeconds(budgetMs)}; try again shortly.`;
 }
 
+/** 2000 -> "2 s", 2500 -> "2.5 s", 250 -> "250 ms". */
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
