@@ -6,7 +6,7 @@
  * free for simple ones.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as absolutePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchResponse } from '../../model/index.js';
 import type { Scope, SearchRequest } from '../store.js';
@@ -141,7 +141,8 @@ export class ReaderPool {
   }
 
   private start(): Reader {
-    const child = fork(ENTRY, [this.path], {
+    // Absolute, so a reader finds the file whatever its working folder.
+    const child = fork(ENTRY, [absolutePath(this.path)], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       execArgv: process.execArgv.filter((flag) => !SKIP_FLAG.test(flag)),

@@ -27,7 +27,7 @@ import {
 export interface SqliteStoreOptions {
   /** Searches that may run at once in reader processes (default 3; 0 runs them on the calling thread, without a budget). */
   searchReaders?: number;
-  /** Milliseconds a search may run before it is stopped with SearchTimeoutError (default SEARCH_BUDGET_MS, 2 s). */
+  /** Milliseconds from a search request to its answer before it is stopped with SearchTimeoutError (default 2 s). */
   searchBudgetMs?: number;
 }
 
