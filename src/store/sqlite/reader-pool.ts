@@ -13,12 +13,12 @@ import type { Scope, SearchRequest } from '../store.js';
 import { SearchTimeoutError, searchBusyMessage, searchTimeoutMessage } from '../query-errors.js';
 import { reviveError, type ReaderReply, type ReaderRequest } from './reader-protocol.js';
 
-/** Default number of readers (all started at the first search): one lane for costly searches, two for the rest. */
+/** Default number of readers: one lane for costly searches, two for the rest. */
 export const SEARCH_READERS = 3;
 
 /** How many readers and how long a search may take. */
 export interface ReaderPoolOptions {
-  /** Searches that may run at once: one reader process each, all started at the first search and replaced when killed. */
+  /** Searches that may run at once: one reader process each, started at the first search and replaced when killed. */
   readers: number;
   /** Milliseconds from a search request to its answer, waiting for a free reader included. */
   budgetMs: number;
@@ -109,7 +109,10 @@ export class ReaderPool {
 
   /** Keeps the pool at full strength (replacing killed readers at once) and hands queued searches to idle readers. */
   private pump(): void {
-    if (!this.closed && !this.failing) while (this.readers.size < this.options.readers) this.start();
+    // One reader first, the rest once it is ready (a one-off CLI search is not slowed by starting three at once), or all
+    // at once when warm() asked for them.
+    const target = this.everReady || this.waiters.length > 0 ? this.options.readers : 1;
+    if (!this.closed && !this.failing) while (this.readers.size < target) this.start();
     if (this.waiters.length > 0 && [...this.readers].every((r) => r.ready)) for (const w of this.waiters.splice(0)) w.resolve();
     for (let i = 0; i < this.queue.length;) {
       const idle = [...this.readers].find((r) => r.ready && !r.job);
