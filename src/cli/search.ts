@@ -1,6 +1,6 @@
 /** `cablegraph search "<query>"`: ranked results with highlighted snippets. */
 import type { Command } from 'commander';
-import { parseQuery, QuerySyntaxError } from '../store/query.js';
+import { parseQuery, QueryLimitError, QuerySyntaxError, SearchTimeoutError } from '../store/query.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { withDb, withStore, positiveInt, printJson, bold, UserError } from './common.js';
 
@@ -18,11 +18,12 @@ export function registerSearch(program: Command): void {
       try {
         parsed = parseQuery(query);
       } catch (err) {
-        if (err instanceof QuerySyntaxError) throw new UserError(`query syntax: ${err.message}`);
-        throw err;
+        throw asUserError(err);
       }
       await withStore(opts, async (store) => {
-        const res = await store.search({ query: parsed, limit: opts.limit, offset: opts.offset, collections: opts.collection }, ALL_COLLECTIONS);
+        // The store finds the rest: a prefix standing for too many words, a search past its time budget.
+        const res = await store.search({ query: parsed, limit: opts.limit, offset: opts.offset, collections: opts.collection }, ALL_COLLECTIONS)
+          .catch((err: unknown) => { throw asUserError(err); });
         if (opts.json) return printJson(res);
         const out = process.stdout;
         out.write(`${res.total} result(s) for ${query}\n`);
@@ -35,4 +36,11 @@ export function registerSearch(program: Command): void {
         });
       });
     });
+}
+
+/** Errors the user fixes by changing the query exit with code 64; limit and budget messages read as the API's. */
+function asUserError(err: unknown): unknown {
+  if (err instanceof QueryLimitError || err instanceof SearchTimeoutError) return new UserError(err.message);
+  if (err instanceof QuerySyntaxError) return new UserError(`query syntax: ${err.message}`);
+  return err;
 }

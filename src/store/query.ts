@@ -1,5 +1,10 @@
 /** The search query language: parsed once into a tree that each store compiles to its own engine's syntax. */
 import { indexWords } from './text-fold.js';
+import { QuerySyntaxError } from './query-errors.js';
+import { checkQueryDepth, checkQueryLength, checkQueryTree } from './query-limits.js';
+
+export { QuerySyntaxError, QueryLimitError, SearchTimeoutError } from './query-errors.js';
+export { QUERY_LIMITS } from './query-limits.js';
 
 /** A parsed search query. Terms and phrases hold folded index words. */
 export type QueryNode =
@@ -9,14 +14,6 @@ export type QueryNode =
   | { kind: 'or'; children: QueryNode[] }
   | { kind: 'not'; positive: QueryNode; negative: QueryNode }
   | { kind: 'near'; children: QueryNode[]; distance: number };
-
-/** A query the user typed that cannot be parsed; the message names the problem and where it is. */
-export class QuerySyntaxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'QuerySyntaxError';
-  }
-}
 
 type Lexeme =
   | { t: 'word'; text: string; pos: number }
@@ -52,10 +49,26 @@ function lex(input: string): Lexeme[] {
   return out;
 }
 
-/** Parses a query: words, "phrases", AND/OR/NOT (or -word), prefix*, NEAR(a b, 5) or a NEAR/5 b, parentheses. */
+/** How deep the parentheses nest (unbalanced ones are the parser's to report). */
+function nesting(lexemes: Lexeme[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const l of lexemes) {
+    if (l.t === '(') deepest = Math.max(deepest, ++depth);
+    else if (l.t === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/**
+ * Parses a query: words, "phrases", AND/OR/NOT (or -word), prefix*, NEAR(a b, 5) or a NEAR/5 b, parentheses.
+ * A query over one of QUERY_LIMITS throws QueryLimitError (a QuerySyntaxError) naming the limit and the value.
+ */
 export function parseQuery(input: string): QueryNode {
+  checkQueryLength(input);
   const lexemes = lex(input);
   if (lexemes.length === 0) throw new QuerySyntaxError('Empty query: type at least one word.');
+  checkQueryDepth(nesting(lexemes));
   let k = 0;
   const peek = (): Lexeme | undefined => lexemes[k];
   const where = (l: Lexeme | undefined): string => (l ? `at position ${l.pos + 1}` : 'at the end');
@@ -159,6 +172,7 @@ export function parseQuery(input: string): QueryNode {
     if (rest.t === ')') throw new QuerySyntaxError(`Unbalanced parenthesis: the ")" at position ${rest.pos + 1} has no "(" before it.`);
     throw new QuerySyntaxError(`Unexpected ${rest.t === 'word' || rest.t === 'phrase' ? `"${rest.text}"` : rest.t} at position ${rest.pos + 1}.`);
   }
+  checkQueryTree(node);
   return node;
 }
 

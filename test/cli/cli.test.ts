@@ -56,6 +56,8 @@ describe('cablegraph CLI', () => {
     for (const [args, message] of [
       [['search', '"Quds Force', '--db', db], /query syntax: Unbalanced quote/],
       [['search', '(Iran OR Iraq', '--db', db], /Unbalanced parenthesis/],
+      [['search', Array(330).fill('a*').join(' OR '), '--db', db], /cablegraph: A query may hold at most 64 terms; this one has 330\./],
+      [['search', 'Iran '.repeat(10_000), '--db', db], /A query may be at most 2,000 characters long; this one has 50,000\./],
       [['show', 'ffffffffffffffff', '--db', db], /No document with id/],
       [['export', '--format', 'xml', '--db', db], /Unknown export format/],
     ] as [string[], RegExp][]) {

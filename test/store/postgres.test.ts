@@ -12,7 +12,8 @@ import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
-import { parseQuery } from '../../src/store/query.js';
+import { parseQuery, SearchTimeoutError } from '../../src/store/query.js';
+import { searchCorpus } from './search-corpus.js';
 
 const PG_BIN = process.env.CABLEGRAPH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const asRoot = process.getuid?.() === 0;
@@ -188,6 +189,31 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
         assert.deepEqual(res.results.map((r) => r.document.path), ['old.txt']);
       } finally {
         await store.close();
+      }
+    });
+  });
+
+  describe('PostgreSQL search budget', () => {
+    it('cancels a search past its budget (statement_timeout) with SearchTimeoutError, and then answers others', async () => {
+      const url = await createDatabase();
+      const tight = new PostgresStore(url, { searchBudgetMs: 1 });
+      const normal = new PostgresStore(url);
+      try {
+        await normal.migrate();
+        await normal.putDocuments(searchCorpus(300));
+        // Within every limit, yet heavy here: NEAR of 8 common words at distance 50 expands to 28 pairs x 102 orders and
+        // distances (unbudgeted it took 88.7 s on these 300 documents).
+        const request = { query: parseQuery('NEAR(the of and to in a is for, 50)'), limit: 10, offset: 0 };
+        await assert.rejects(tight.search(request, ALL_COLLECTIONS), (err: unknown) =>
+          err instanceof SearchTimeoutError && /^The search took longer than 1 ms and was stopped; narrow the query/u.test(err.message));
+        const start = performance.now();
+        await assert.rejects(normal.search(request, ALL_COLLECTIONS), /^SearchTimeoutError: The search took longer than 2 s/u);
+        assert.ok(performance.now() - start < 10_000, 'cancelled at the default budget of 2 s, not run to the end');
+        assert.ok((await normal.search({ ...request, query: parseQuery('NEAR(ministry agents, 5)') }, ALL_COLLECTIONS)).total >= 0);
+        assert.equal((await tight.listDocuments(ALL_COLLECTIONS, 1, 0)).total, 300, 'the cancelled transaction left its pool usable');
+      } finally {
+        await tight.close();
+        await normal.close();
       }
     });
   });

@@ -1,7 +1,7 @@
 /** GET /api/search: full-text search with filters, facets and snippets. */
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
-import { parseQuery } from '../../store/query.js';
+import { parseQuery, QUERY_LIMITS, SearchTimeoutError } from '../../store/query.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 
 interface SearchQuery {
@@ -9,17 +9,22 @@ interface SearchQuery {
 }
 
 const partialDate = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
+const L = QUERY_LIMITS;
 
 /** Registers the search route. */
 export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: SearchQuery }>('/search', {
     schema: {
       summary: 'Search documents',
-      description: 'Query syntax: words, "phrases", AND, OR, NOT or -word, prefix*, a NEAR/5 b or NEAR(a b, 5), parentheses. A syntax error is a 400 with a message.',
+      description: 'Query syntax: words, "phrases", AND, OR, NOT or -word, prefix*, a NEAR/5 b or NEAR(a b, 5), parentheses. '
+        + `A syntax error, or a query over a limit (${L.maxLength} characters, ${L.maxTerms} terms, ${L.maxPrefixTerms} prefix terms `
+        + `each standing for at most ${L.maxPrefixExpansion} words, NEAR of ${L.maxNearOperands} operands within ${L.maxNearDistance} words, `
+        + `parentheses ${L.maxDepth} deep), is a 400 with a message naming it. A search that runs past its time budget is stopped: 503.`,
       querystring: {
         type: 'object',
         properties: {
-          q: { type: 'string', minLength: 1, maxLength: 2000 },
+          // No maxLength here: parseQuery refuses a long query with a message that names the limit and the length.
+          q: { type: 'string', minLength: 1 },
           ...pagingProperties,
           collection: { type: 'string', maxLength: 200 },
           language: { type: 'string', maxLength: 10 },
@@ -31,14 +36,20 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         required: ['q'],
         additionalProperties: false,
       },
-      response: { 400: errorSchema },
+      response: { 400: errorSchema, 503: errorSchema },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const q = req.query;
-    return ctx.store.search({
-      query: parseQuery(q.q), limit: q.limit, offset: q.offset,
-      collections: q.collection ? [q.collection] : undefined,
-      language: q.language, format: q.format, source: q.source, publishedFrom: q.from, publishedTo: q.to,
-    }, ctx.scope);
+    try {
+      return await ctx.store.search({
+        query: parseQuery(q.q), limit: q.limit, offset: q.offset,
+        collections: q.collection ? [q.collection] : undefined,
+        language: q.language, format: q.format, source: q.source, publishedFrom: q.from, publishedTo: q.to,
+      }, ctx.scope);
+    } catch (err) {
+      // The query's cost, not a fault of the server: say so, and what to do (syntax and limit errors are 400s in app.ts).
+      if (err instanceof SearchTimeoutError) return reply.status(503).send({ error: 'search-timeout', message: err.message });
+      throw err;
+    }
   });
 }

@@ -13,11 +13,18 @@ import { PG_MIGRATIONS } from './migrations.js';
 import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } from './sql.js';
 import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
+import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+
+/** How PostgresStore runs searches. */
+export interface PostgresStoreOptions {
+  /** Milliseconds a search may take before PostgreSQL cancels it (statement_timeout) with SearchTimeoutError (default 2000). */
+  searchBudgetMs?: number;
+}
 
 // Serialises concurrent migrate() calls from several processes (any constant shared by them).
 const MIGRATION_LOCK = 4_242_001;
@@ -28,7 +35,7 @@ export class PostgresStore implements Store {
   private readonly db: Db;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
-  constructor(readonly url: string) {
+  constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
     this.pool = new pg.Pool({ connectionString: url, max: 4 });
     // An idle client losing its server must not crash the process; the next query reports the problem.
     this.pool.on('error', () => undefined);
@@ -139,7 +146,8 @@ export class PostgresStore implements Store {
   }
 
   async search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
-    return searchDocuments(this.db, request, scope);
+    // One transaction, so each statement's SET LOCAL statement_timeout ends with the search.
+    return inTransaction(this.pool, (db) => searchDocuments(db, request, scope, this.options.searchBudgetMs ?? SEARCH_BUDGET_MS));
   }
 
   async stats(scope: Scope): Promise<StoreStats> {

@@ -2,6 +2,7 @@
 import type { SearchResponse } from '../../model/index.js';
 import type { Scope, SearchRequest } from '../store.js';
 import { highlightTerms, QuerySyntaxError } from '../query.js';
+import { SearchTimeoutError, searchTimeoutMessage } from '../query-errors.js';
 import { makeSnippet } from '../snippet.js';
 import { FACET_NAMES, rankFacets } from '../shared/facets.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
@@ -20,8 +21,19 @@ const FACETS: Record<(typeof FACET_NAMES)[number], string> = {
 const WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
 const NORMALISATION = 1;
 
-/** Runs a search request within a scope. */
-export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope): Promise<SearchResponse> {
+// PostgreSQL's error code for a statement cancelled by statement_timeout.
+const QUERY_CANCELED = '57014';
+
+/**
+ * Runs a search request within a scope. With `budgetMs`, `db` must be one transaction (see inTransaction): each statement
+ * gets what is left of the budget as its statement_timeout, and a search past it fails with SearchTimeoutError.
+ */
+export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope, budgetMs?: number): Promise<SearchResponse> {
+  const started = Date.now();
+  // SET cannot take a parameter; the value is a whole number we computed.
+  const limitTime = async (): Promise<void> => {
+    if (budgetMs !== undefined) await db.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs - (Date.now() - started)))}`);
+  };
   const p = new Params();
   const q = p.add(toTsQuery(req.query));
   // Long texts (fts_exact false) are matched through their windows, since their one tsvector lost positions.
@@ -31,12 +43,14 @@ export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope):
   page.values.push(...p.values);
   const loose = page.add(toLooseTsQuery(req.query));
   try {
+    await limitTime();
     // Rank on ids alone, then read the few rows shown: sorting whole texts would copy every match.
     const ranked = await db.query<DocumentRow & { rank: number }>(`WITH page AS (
         SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, CASE WHEN d.fts_exact THEN ${q} ELSE ${loose} END::tsquery, ${NORMALISATION})::float8
           AS rank FROM documents d WHERE ${where}
         ORDER BY rank DESC, d.id LIMIT ${page.add(req.limit)} OFFSET ${page.add(req.offset)})
       SELECT ${SUMMARY_COLUMNS}, d.text, page.rank FROM page JOIN documents d ON d.id = page.id ORDER BY page.rank DESC, d.id`, page.values);
+    await limitTime();
     // One pass over the matches counts every facet and the total (a row per match and facet, grouped once).
     const counted = await db.query<{ facet: number; value: string; n: number }>(`SELECT f.facet, f.value, count(*)::int AS n
       FROM documents d CROSS JOIN LATERAL (VALUES ${FACET_NAMES.map((name, i) => `(${i}, ${FACETS[name]})`).join(', ')},
@@ -54,6 +68,7 @@ export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope):
       facets: rankFacets(counts),
     };
   } catch (err) {
+    if (budgetMs !== undefined && (err as { code?: string }).code === QUERY_CANCELED) throw new SearchTimeoutError(searchTimeoutMessage(budgetMs), budgetMs);
     // The compiler quotes every word, so this only happens for queries the engine itself refuses (e.g. too complex).
     if (err instanceof Error && /tsquery/iu.test(err.message)) throw new QuerySyntaxError(`The search engine rejected the query: ${err.message}`);
     throw err;

@@ -5,6 +5,7 @@ import type { Scope, SearchRequest } from '../store.js';
 import { highlightTerms, QuerySyntaxError } from '../query.js';
 import { makeSnippet } from '../snippet.js';
 import { toFts5 } from './fts-query.js';
+import { searchCost } from './search-cost.js';
 import { filterClause, scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
 import { FACET_NAMES, rankFacets } from '../shared/facets.js';
@@ -26,8 +27,9 @@ function countFacets(rows: string[][]): FacetCounts {
   return rankFacets(counts);
 }
 
-/** Runs a search request within a scope. */
-export function searchDocuments(db: Database.Database, req: SearchRequest, scope: Scope): SearchResponse {
+/** Runs a search request within a scope (`checked`: searchCost already ran on this query, so limits were checked). */
+export function searchDocuments(db: Database.Database, req: SearchRequest, scope: Scope, checked = false): SearchResponse {
+  if (!checked) searchCost(db, req.query);
   const match = toFts5(req.query);
   const s = scopeClause(scope, req.collections);
   const f = filterClause(req);

@@ -14,6 +14,8 @@ import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import type { DocumentRow } from '../shared/rows.js';
 import { toStored, toSummary } from '../shared/rows.js';
 import { searchDocuments } from './search.js';
+import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
+import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEvents, readClaims } from './relations-read.js';
 import {
@@ -21,12 +23,28 @@ import {
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
 
+/** How SqliteStore runs searches. */
+export interface SqliteStoreOptions {
+  /** Searches that may run at once in reader processes (default 3; 0 runs them on the calling thread, without a budget). */
+  searchReaders?: number;
+  /** Milliseconds from a search request to its answer before it is stopped with SearchTimeoutError (default 2 s). */
+  searchBudgetMs?: number;
+}
+
 /** The SQLite implementation of Store. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  // Started on the first search: other commands (ingest, export) never pay for the reader processes.
+  private readers: ReaderPool | null = null;
+  private readonly searchReaders: number;
+  private readonly searchBudgetMs: number;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
-  constructor(readonly path: string) {
+  constructor(readonly path: string, options: SqliteStoreOptions = {}) {
+    // A database in memory is invisible to other processes, so it searches on this thread.
+    const inMemory = path === '' || path === ':memory:' || path.startsWith('file::memory:');
+    this.searchReaders = inMemory ? 0 : Math.max(0, options.searchReaders ?? SEARCH_READERS);
+    this.searchBudgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -50,6 +68,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.readers?.close();
+    this.readers = null;
     this.db.close();
   }
 
@@ -131,7 +151,18 @@ export class SqliteStore implements Store {
   }
 
   async search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
-    return searchDocuments(this.db, request, scope);
+    if (this.searchReaders === 0) return searchDocuments(this.db, request, scope);
+    return this.readerPool().search(request, scope);
+  }
+
+  /** Starts the search reader processes now and resolves when they are ready (a server can, so no first search waits). */
+  async startSearchReaders(): Promise<void> {
+    if (this.searchReaders > 0) await this.readerPool().warm();
+  }
+
+  private readerPool(): ReaderPool {
+    this.readers ??= new ReaderPool(this.path, { readers: this.searchReaders, budgetMs: this.searchBudgetMs });
+    return this.readers;
   }
 
   async stats(scope: Scope): Promise<StoreStats> {
