@@ -60,6 +60,9 @@ export async function serveStore(store: Store, host: string, port: number, optio
   const app = await buildApp({ store, token, bindHost: host, allowedHosts: options.allowedHosts });
   try {
     await app.listen({ host, port });
+    // Search readers (separate processes, SQLite only) start now, so the first search does not wait for them.
+    const withReaders = store as { startSearchReaders?: () => Promise<void> };
+    void withReaders.startSearchReaders?.().catch((err: unknown) => console.error('search readers did not start:', err));
   } catch (err) {
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
