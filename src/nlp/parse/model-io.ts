@@ -144,7 +144,7 @@ export function loadParseModel(path: string): ParseModel {
   return {
     version: header.version,
     upos: header.upos,
-    tagger: new InlineTable(tagger.keys, tagger.weights, th.classes),
+    tagger: new WeightTable(tagger.keys, tagger.weights, th.classes),
     lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
     parser: {
       actions: new InlineTable(actions.keys, actions.weights, ah.classes),

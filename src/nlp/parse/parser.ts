@@ -98,7 +98,7 @@ export class ParserScratch {
   readonly feats = new Uint32Array(UNLABELLED_FEATURES);
   readonly lfeats = new Uint32Array(LABEL_FEATURES);
   readonly scores = new Float32Array(ACTIONS);
-  readonly rows = new Int32Array(LABEL_FEATURES);
+  private acc = new Float64Array(0);
   private all: Int32Array | null = null;
   /** Per-sentence caches of the summed action scores of single-position features: [buffer at b, s0, s1, s2] x word. */
   cached: Float32Array[] = [];
@@ -129,6 +129,13 @@ export class ParserScratch {
     for (let a = 0; a < ACTIONS; a++) out[a]! += c[at + a]!;
   }
 
+  /** The label score vector, zeroed. */
+  labelScores(labels: number): Float64Array {
+    if (this.acc.length !== labels) this.acc = new Float64Array(labels);
+    else this.acc.fill(0);
+    return this.acc;
+  }
+
   /** Every label but "root" (for arcs whose tag pair training never saw). */
   allLabels(model: ParserModel): Int32Array {
     if (!this.all || this.all.length !== model.deprels.length - 1) this.all = Int32Array.from(model.deprels.keys()).filter((l) => l !== model.root);
@@ -152,20 +159,16 @@ export function bestLabel(model: ParserModel, sc: ParserScratch, v: SentenceView
   const h = left ? st.b : st.stack[st.sp - 2]!;
   const cands = model.candidates.get(candidateKey(left, v.p[h]!, v.p[d]!)) ?? sc.allLabels(model);
   const k = labelFeatures(st, v, action, sc.lfeats);
-  const rows = sc.rows;
-  let nr = 0;
-  for (let f = 0; f < k; f++) {
-    const r = model.labels.row(sc.lfeats[f]!);
-    if (r >= 0) rows[nr++] = r * model.labels.classes;
-  }
-  const w = model.labels.weights;
+  const acc = sc.labelScores(model.labels.classes);
+  model.labels.sum(sc.lfeats, k, acc);
   let best = -1;
   let bestScore = -Infinity;
   for (let c = 0; c < cands.length; c++) {
     const l = cands[c]!;
-    let score = 0;
-    for (let f = 0; f < nr; f++) score += w[rows[f]! + l]!;
-    if (score > bestScore) [best, bestScore] = [l, score];
+    if (acc[l]! > bestScore) {
+      best = l;
+      bestScore = acc[l]!;
+    }
   }
   return best;
 }
