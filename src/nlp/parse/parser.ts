@@ -1,13 +1,13 @@
 /** Greedy arc-hybrid dependency parsing with an unlabelled action model and an arc-label model (both linear). */
 import { bufferFeatures, configFeatures, stackFeatures, UNLABELLED_FEATURES, type SentenceView } from './parser-features.js';
 import { labelFeatures, LABEL_FEATURES } from './label-features.js';
-import { ACTIONS, LEFT, ParseState, SHIFT } from './transitions.js';
-import type { InlineTable, WeightTable } from './weights.js';
+import { ACTIONS, LEFT, ParseState, RIGHT, SHIFT } from './transitions.js';
+import type { ActionTable, WeightTable } from './weights.js';
 export { makeView, morphClass, CLOSE_TAG, ROOT_TAG, NONE_TAG } from './view.js';
 
 /** The parser's weights and label set. */
 export interface ParserModel {
-  actions: InlineTable;
+  actions: ActionTable;
   labels: WeightTable;
   deprels: string[];
   /** Index of "root" in deprels. */
@@ -101,6 +101,7 @@ export function bestLabel(model: ParserModel, sc: ParserScratch, v: SentenceView
   const d = st.stack[st.sp - 1]!;
   const h = left ? st.b : st.stack[st.sp - 2]!;
   const cands = sc.candidates(model, candidateKey(left, v.p[h]!, v.p[d]!));
+  if (cands.length === 1) return cands[0]!; // the only label training saw for this tag pair
   const k = labelFeatures(st, v, action, sc.lfeats);
   const acc = sc.labelScores(model.labels.classes);
   model.labels.sum(sc.lfeats, k, acc);
@@ -125,13 +126,20 @@ export function parseSentence(model: ParserModel, sc: ParserScratch, v: Sentence
   const none = v.n + 1;
   const scores = sc.scores;
   while (!st.done) {
-    const k = configFeatures(st, v, feats);
-    scores[0] = scores[1] = scores[2] = 0;
-    model.actions.sum3(feats, k, scores);
-    // Features of one position alone are summed once per word and position, then reused.
-    sc.addCached(model, v, 0, st.b, scores);
-    for (let pos = 0; pos < 3; pos++) sc.addCached(model, v, pos + 1, st.sp > pos ? st.stack[st.sp - 1 - pos]! : none, scores);
-    const a = bestValid(st, scores);
+    let a: number;
+    // Forced moves need no scores: an empty stack can only SHIFT, and once the buffer holds only the root the stack
+    // can only be reduced (RIGHT, and LEFT onto the root for the last word). A tenth of all transitions.
+    if (st.sp === 0) a = SHIFT;
+    else if (st.b === st.n) a = st.sp === 1 ? LEFT : RIGHT;
+    else {
+      const k = configFeatures(st, v, feats);
+      scores[0] = scores[1] = scores[2] = 0;
+      model.actions.sum3(feats, k, scores);
+      // Features of one position alone are summed once per word and position, then reused.
+      sc.addCached(model, v, 0, st.b, scores);
+      for (let pos = 0; pos < 3; pos++) sc.addCached(model, v, pos + 1, st.sp > pos ? st.stack[st.sp - 1 - pos]! : none, scores);
+      a = bestValid(st, scores);
+    }
     st.apply(a, a === SHIFT ? -1 : bestLabel(model, sc, v, a));
   }
   const head = new Int32Array(v.n);
