@@ -157,7 +157,7 @@ export function loadParseModel(path: string): ParseModel {
   return {
     version: header.version,
     upos: header.upos,
-    tagger: new WeightTable(tagger.keys, tagger.weights, th.classes),
+    tagger: new InlineTable(tagger.keys, tagger.weights, th.classes),
     lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
     parser: {
       actions: actionTable(actions.keys, actions.weights, actions.q, ah),

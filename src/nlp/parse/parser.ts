@@ -27,7 +27,7 @@ export class ParserScratch {
   readonly feats = new Uint32Array(UNLABELLED_FEATURES);
   readonly lfeats = new Uint32Array(LABEL_FEATURES);
   readonly scores = new Float32Array(ACTIONS);
-  private acc = new Float64Array(0);
+  readonly rows = new Int32Array(LABEL_FEATURES);
   private all: Int32Array | null = null;
   private candidateTable: Int32Array[] = [];
   private candidateSource: Map<number, Int32Array> | null = null;
@@ -60,13 +60,6 @@ export class ParserScratch {
     out[0]! += c[at]!;
     out[1]! += c[at + 1]!;
     out[2]! += c[at + 2]!;
-  }
-
-  /** The label score vector, zeroed. */
-  labelScores(labels: number): Float64Array {
-    if (this.acc.length !== labels) this.acc = new Float64Array(labels);
-    else this.acc.fill(0);
-    return this.acc;
   }
 
   /** Every label but "root" (for arcs whose tag pair training never saw). */
@@ -103,15 +96,22 @@ export function bestLabel(model: ParserModel, sc: ParserScratch, v: SentenceView
   const cands = sc.candidates(model, candidateKey(left, v.p[h]!, v.p[d]!));
   if (cands.length === 1) return cands[0]!; // the only label training saw for this tag pair
   const k = labelFeatures(st, v, action, sc.lfeats);
-  const acc = sc.labelScores(model.labels.classes);
-  model.labels.sum(sc.lfeats, k, acc);
+  const rows = sc.rows;
+  let nr = 0;
+  for (let f = 0; f < k; f++) {
+    const r = model.labels.row(sc.lfeats[f]!);
+    if (r >= 0) rows[nr++] = r * model.labels.classes;
+  }
+  const w = model.labels.weights;
   let best = -1;
   let bestScore = -Infinity;
   for (let c = 0; c < cands.length; c++) {
     const l = cands[c]!;
-    if (acc[l]! > bestScore) {
+    let score = 0;
+    for (let f = 0; f < nr; f++) score += w[rows[f]! + l]!;
+    if (score > bestScore) {
       best = l;
-      bestScore = acc[l]!;
+      bestScore = score;
     }
   }
   return best;

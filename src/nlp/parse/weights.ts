@@ -20,87 +20,48 @@ export interface ActionTable {
   sum3(feats: Uint32Array | Int32Array, count: number, out: Float32Array): void;
 }
 
-/**
- * Read-only weight rows keyed by feature hash, stored sparsely: most rows of the tagger and label models have 2-6
- * non-zero weights of 17 or 51, so each slot points at a packed run of (class, weight) entries. That cuts the tables
- * to a quarter, and table memory (cache misses) is what look-ups cost. Skipping zero weights changes no sum.
- */
+/** Read-only weight rows keyed by feature hash; [key, row] pairs sit side by side so a lookup touches one cache line. */
 export class WeightTable {
-  /** Per slot: key, then (first entry << 8 | entry count); count 0 marks an empty slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Entry e: class at 2e (integer view), weight at 2e + 1 (float view). */
-  private readonly entryClass: Int32Array;
-  private readonly entryWeight: Float32Array;
 
-  /** Builds the table over `keys[r]` -> `weights[r * classes .. (r + 1) * classes)`; a repeated key keeps its first row. */
+  /** Builds the table over `keys[r]` -> `weights[r * classes .. (r + 1) * classes)`. */
   constructor(
     readonly keys: Uint32Array,
     readonly weights: Float32Array,
     readonly classes: number,
   ) {
-    if (classes > 255) throw new Error('WeightTable: at most 255 classes');
-    let nonZero = 0;
-    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nonZero++;
-    if (nonZero >= 1 << 23) throw new Error('WeightTable: too many weights for the packed layout');
-    let cap = 2;
+    let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.slots = new Int32Array(2 * cap);
-    const buffer = new ArrayBuffer(8 * nonZero);
-    this.entryClass = new Int32Array(buffer);
-    this.entryWeight = new Float32Array(buffer);
-    let e = 0;
+    this.slots = new Int32Array(2 * cap).fill(-1);
     for (let r = 0; r < keys.length; r++) {
-      const k = keys[r]! | 0;
-      let s = k & this.mask;
-      while (this.slots[2 * s + 1] !== 0 && this.slots[2 * s] !== k) s = (s + 1) & this.mask;
-      if (this.slots[2 * s + 1] !== 0) continue; // a repeated key
-      const first = e;
-      for (let t = 0; t < classes; t++) {
-        const w = weights[r * classes + t]!;
-        if (w === 0) continue;
-        this.entryClass[2 * e] = t;
-        this.entryWeight[2 * e + 1] = w;
-        e++;
-      }
-      // A row of zeros adds nothing: leaving it out is the same as keeping it.
-      if (e === first) continue;
-      this.slots[2 * s] = k;
-      this.slots[2 * s + 1] = (first << 8) | (e - first);
+      let s = keys[r]! & this.mask;
+      while (this.slots[2 * s + 1] !== -1) s = (s + 1) & this.mask;
+      this.slots[2 * s] = keys[r]! | 0;
+      this.slots[2 * s + 1] = r;
     }
   }
 
-  /** The packed entry run (first << 8 | count) of a feature, or 0 when it has no non-zero weight. */
-  run(key: number): number {
+  /** Row index of a feature, or -1 when the model has no weight for it. */
+  row(key: number): number {
     const k = key | 0;
-    let s = k & this.mask;
+    let s = key & this.mask;
     for (;;) {
-      const at = s << 1;
-      const packed = this.slots[at + 1]!;
-      if (packed === 0 || this.slots[at] === k) return packed;
+      const r = this.slots[2 * s + 1]!;
+      if (r === -1 || this.slots[2 * s] === k) return r;
       s = (s + 1) & this.mask;
     }
   }
 
-  /** Adds the feature's weights to `out[at .. at + classes)` (class by class in order); no-op for unknown features. */
+  /** Adds the feature's row to `out[at .. at + classes)`; no-op for unknown features. */
   add(key: number, out: Float32Array, at = 0): void {
-    const packed = this.run(key);
-    const cls = this.entryClass;
-    const w = this.entryWeight;
-    const end = (packed >>> 8) + (packed & 255);
-    for (let e = packed >>> 8; e < end; e++) out[at + cls[2 * e]!]! += w[2 * e + 1]!;
-  }
-
-  /** Adds the weights of `feats[0..count)` to `acc` (one double per class), feature by feature. */
-  sum(feats: Uint32Array | Int32Array, count: number, acc: Float64Array): void {
-    const cls = this.entryClass;
-    const w = this.entryWeight;
-    for (let f = 0; f < count; f++) {
-      const packed = this.run(feats[f]!);
-      const end = (packed >>> 8) + (packed & 255);
-      for (let e = packed >>> 8; e < end; e++) acc[cls[2 * e]!]! += w[2 * e + 1]!;
-    }
+    const r = this.row(key);
+    if (r < 0) return;
+    const K = this.classes;
+    const w = this.weights;
+    const base = r * K;
+    for (let t = 0; t < K; t++) out[at + t]! += w[base + t]!;
   }
 
   /** Number of feature rows. */
