@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Lemmatiser } from './lemmatiser.js';
 import type { ParseModel } from './model.js';
-import { InlineTable, WeightTable } from './weights.js';
+import { PackedActionTable } from './packed-actions.js';
+import { InlineTable, WeightTable, type ActionTable } from './weights.js';
 
 const MAGIC = 'CGPARSE1';
 
@@ -89,6 +90,18 @@ export function saveParseModel(path: string, model: ParseModel, prune: [number, 
 
 const lines = (s: string): string[] => (s === '' ? [] : s.split('\n'));
 
+/** The compact action table when the weights fit its layout, else the general one (same sums either way). */
+function actionTable(keys: Uint32Array, weights: Float32Array, q: Int16Array, h: TableHeader): ActionTable {
+  if (h.classes === 3) {
+    try {
+      return new PackedActionTable(keys, weights, q, h.scale);
+    } catch {
+      // keys the packed layout cannot hold: fall through
+    }
+  }
+  return new InlineTable(keys, weights, h.classes);
+}
+
 /** Reads a model file written by saveParseModel. */
 export function loadParseModel(path: string): ParseModel {
   const buf = gunzipSync(readFileSync(path));
@@ -97,7 +110,7 @@ export function loadParseModel(path: string): ParseModel {
   let pos = MAGIC.length + 4;
   const header = JSON.parse(buf.toString('utf8', pos, pos + headerLen)) as Header;
   pos += headerLen;
-  const read = (h: TableHeader): { keys: Uint32Array; weights: Float32Array } => {
+  const read = (h: TableHeader): { keys: Uint32Array; weights: Float32Array; q: Int16Array } => {
     // Copies into aligned arrays: the gunzipped buffer may start at any byte offset.
     const keys = new Uint32Array(h.rows);
     Buffer.from(keys.buffer).set(buf.subarray(pos, pos + 4 * h.rows));
@@ -107,7 +120,7 @@ export function loadParseModel(path: string): ParseModel {
     pos += 2 * q.length;
     const weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
-    return { keys, weights };
+    return { keys, weights, q };
   };
   const [th, ah, lh] = header.tables as [TableHeader, TableHeader, TableHeader];
   const tagger = read(th);
@@ -147,7 +160,7 @@ export function loadParseModel(path: string): ParseModel {
     tagger: new InlineTable(tagger.keys, tagger.weights, th.classes),
     lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
     parser: {
-      actions: new InlineTable(actions.keys, actions.weights, ah.classes),
+      actions: actionTable(actions.keys, actions.weights, actions.q, ah),
       labels: new WeightTable(labels.keys, labels.weights, lh.classes),
       deprels: header.deprels,
       root: header.deprels.indexOf('root'),

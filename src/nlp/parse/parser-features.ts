@@ -4,6 +4,7 @@
  * label sets, and punctuation between s0 and b0. Everything is a 32-bit hash built from per-word integer ids.
  */
 import { combine, hashStr } from './hash.js';
+import { applyTemplates, compileTemplates, type TemplateDef } from './templates.js';
 import type { ParseState } from './transitions.js';
 
 /** Per-sentence integer attributes of every word; index n is the root, n + 1 stands for "no word". */
@@ -30,29 +31,12 @@ const T = (name: string): number => hashStr(`pf:${name}`);
 // Templates in output order, named as in the paper (S0wp = word and tag of s0); the salt of output k is SALT[k].
 const BUFFER_NAMES = ['B0wp', 'B0w', 'B0p', 'B1wp', 'B1w', 'B1p', 'B2wp', 'B2w', 'B2p', 'B0pB1p', 'B0pB1pB2p', 'B0c', 'B0f', 'B1f', 'B0x', 'B1x', 'B0pB0a', 'B1pB1a'];
 const STACK_NAMES = [['S0wp', 'S0w', 'S0p', 'S0c', 'S0f', 'S0x', 'S0pS0a'], ['S1wp', 'S1w', 'S1p', 'S1f', 'S1x', 'S1pS1a'], ['S2w', 'S2p']];
-const NAMES = [
-  'S0wpB0wp', 'S0wpB0w', 'S0wB0wp', 'S0wpB0p', 'S0pB0wp', 'S0wB0w', 'S0pB0p', 'S1wS0w', 'S1pS0p', 'S1wpS0p', 'S1pS0wp',
-  'S1pB0p', 'S1wB0p', 'S1pB0w', 'S0pB0pB1p', 'S1pS0pB0p', 'S0pS0lpB0p', 'S0pS0rpB0p', 'S0pB0pB0lp', 'S2pS1pS0p',
-  'S1pS1rpS0p', 'S1pS1lpS0p', 'S0wd', 'S0pd', 'B0wd', 'B0pd', 'S0wB0wd', 'S0pB0pd', 'S1pS0pd', 'S1wS0wd',
-  'S0wvr', 'S0pvr', 'S0wvl', 'S0pvl', 'B0wvl', 'B0pvl', 'S1pvr', 'S1wvr', 'S1pvl',
-  'S0lw', 'S0lp', 'S0ll', 'S0rw', 'S0rp', 'S0rl', 'B0lw', 'B0lp', 'B0ll', 'S1lp', 'S1ll', 'S1rw', 'S1rp', 'S1rl',
-  'S0l2w', 'S0l2p', 'S0l2l', 'S0r2w', 'S0r2p', 'S0r2l', 'B0l2w', 'B0l2p', 'B0l2l', 'S1r2p', 'S1r2l',
-  'S0pS0lpS0l2p', 'S0pS0rpS0r2p', 'B0pB0lpB0l2p', 'S1pS1rpS1r2p', 'S0wsr', 'S0psr', 'S0wsl', 'S0psl', 'B0wsl', 'B0psl', 'S1psr', 'S1psl',
-  'S0fB0f', 'S0cB0c', 'S0cB0p', 'S0pB0c', 'S1cS0c', 'S1fS0p', 'S1pS0f', 'S0cB0cB1c',
-  'S0pB0pPunct', 'S1pS0pPunct', 'S0pS1pB0pB1p', 'S0xB0x', 'S1xS0x', 'S0xB0xB1x', 'S1xS0xB0x', 'S0xS0lx', 'B0xB0lx',
-  'S0aB0p', 'S0pB0a', 'S1aS0p', 'S1pS0a',
-];
-const SALT = Uint32Array.from(NAMES, T);
 const BSALT = Uint32Array.from(BUFFER_NAMES, T);
 const SSALT = STACK_NAMES.map((names) => Uint32Array.from(names, T));
-/** Number of features that read the configuration beyond single positions (what `configFeatures` fills). */
-export const CONFIG_FEATURES = NAMES.length;
 /** Number of features of the buffer front (b0-b2 words, tags, clusters), a function of b alone. */
 export const BUFFER_FEATURES = BUFFER_NAMES.length;
 /** Number of features of s0, s1, s2 alone (word, tag, clusters), a function of the word in that position. */
 export const STACK_FEATURES = STACK_NAMES.map((n) => n.length);
-/** Number of unlabelled features in all (the size of the buffer `unlabelled` fills). */
-export const UNLABELLED_FEATURES = CONFIG_FEATURES + BUFFER_FEATURES + STACK_FEATURES.reduce((a, b) => a + b, 0);
 
 /** Distance bucket: 1, 2, 3, 4, 5-6, 7-10, 11+. */
 export function distBucket(d: number): number {
@@ -153,135 +137,143 @@ export function unlabelled(st: ParseState, v: SentenceView, out: Uint32Array): n
   return k;
 }
 
-/** Fills `out` with the features that read more than one position of the configuration; returns their number. */
-export function configFeatures(st: ParseState, v: SentenceView, out: Uint32Array): number {
+// Attributes of a configuration that the templates chain (indices into the vector `configAttributes` fills):
+// words (w), tags (p), word-tag pairs (wp), clusters (c, f), finer tags (x), runner-up tags (a) of s0-s2 and b0-b1;
+// the leftmost (l), second leftmost (l2), rightmost (r) and second rightmost (r2) children of s0, s1, b0 with their
+// words, tags and labels (ll = label); distances, punctuation counts, valencies (nl, nr) and label sets (ls, rs).
+let attrCount = 0;
+const at = (): number => attrCount++;
+const S0W = at(), S0P = at(), S0WP = at(), S0C = at(), S0F = at(), S0X = at(), S0A = at(), S1W = at(), S1P = at(), S1WP = at(), S1C = at(), S1F = at(), S1X = at(), S1A = at(), S2P = at();
+const B0W = at(), B0P = at(), B0WP = at(), B0C = at(), B0F = at(), B0X = at(), B0A = at(), B1P = at(), B1C = at(), B1X = at();
+const S0LW = at(), S0LP = at(), S0LL = at(), S0LX = at(), S0RW = at(), S0RP = at(), S0RL = at(), S0L2W = at(), S0L2P = at(), S0L2L = at(), S0R2W = at(), S0R2P = at(), S0R2L = at();
+const B0LW = at(), B0LP = at(), B0LL = at(), B0LX = at(), B0L2W = at(), B0L2P = at(), B0L2L = at(), S1LP = at(), S1LL = at(), S1RW = at(), S1RP = at(), S1RL = at(), S1R2P = at(), S1R2L = at();
+const D = at(), D1 = at(), PB = at(), PS = at(), S0NR = at(), S0NL = at(), B0NL = at(), S1NR = at(), S1NL = at(), S0RS = at(), S0LS = at(), B0LS = at(), S1RS = at(), S1LS = at();
+const CONFIG_ATTRS = at();
+
+// Templates named as in the paper (S0wp = word and tag of s0; d = distance s0-b0 or, with s1, s1-s0; Punct = the
+// punctuation count between the two; vl/vr = valency; sl/sr = label sets). Output k is template k: training reads
+// them in this order.
+const CONFIG: TemplateDef[] = [
+  ['S0wpB0wp', S0WP, B0WP], ['S0wpB0w', S0WP, B0W], ['S0wB0wp', S0W, B0WP], ['S0wpB0p', S0WP, B0P], ['S0pB0wp', S0P, B0WP],
+  ['S0wB0w', S0W, B0W], ['S0pB0p', S0P, B0P], ['S1wS0w', S1W, S0W], ['S1pS0p', S1P, S0P], ['S1wpS0p', S1WP, S0P],
+  ['S1pS0wp', S1P, S0WP], ['S1pB0p', S1P, B0P], ['S1wB0p', S1W, B0P], ['S1pB0w', S1P, B0W], ['S0pB0pB1p', S0P, B0P, B1P],
+  ['S1pS0pB0p', S1P, S0P, B0P], ['S0pS0lpB0p', S0P, S0LP, B0P], ['S0pS0rpB0p', S0P, S0RP, B0P], ['S0pB0pB0lp', S0P, B0P, B0LP],
+  ['S2pS1pS0p', S2P, S1P, S0P], ['S1pS1rpS0p', S1P, S1RP, S0P], ['S1pS1lpS0p', S1P, S1LP, S0P],
+  ['S0wd', S0W, D], ['S0pd', S0P, D], ['B0wd', B0W, D], ['B0pd', B0P, D], ['S0wB0wd', S0W, B0W, D], ['S0pB0pd', S0P, B0P, D],
+  ['S1pS0pd', S1P, S0P, D1], ['S1wS0wd', S1W, S0W, D1],
+  ['S0wvr', S0W, S0NR], ['S0pvr', S0P, S0NR], ['S0wvl', S0W, S0NL], ['S0pvl', S0P, S0NL], ['B0wvl', B0W, B0NL],
+  ['B0pvl', B0P, B0NL], ['S1pvr', S1P, S1NR], ['S1wvr', S1W, S1NR], ['S1pvl', S1P, S1NL],
+  ['S0lw', S0LW], ['S0lp', S0LP], ['S0ll', S0LL], ['S0rw', S0RW], ['S0rp', S0RP], ['S0rl', S0RL], ['B0lw', B0LW],
+  ['B0lp', B0LP], ['B0ll', B0LL], ['S1lp', S1LP], ['S1ll', S1LL], ['S1rw', S1RW], ['S1rp', S1RP], ['S1rl', S1RL],
+  ['S0l2w', S0L2W], ['S0l2p', S0L2P], ['S0l2l', S0L2L], ['S0r2w', S0R2W], ['S0r2p', S0R2P], ['S0r2l', S0R2L],
+  ['B0l2w', B0L2W], ['B0l2p', B0L2P], ['B0l2l', B0L2L], ['S1r2p', S1R2P], ['S1r2l', S1R2L],
+  ['S0pS0lpS0l2p', S0P, S0LP, S0L2P], ['S0pS0rpS0r2p', S0P, S0RP, S0R2P], ['B0pB0lpB0l2p', B0P, B0LP, B0L2P],
+  ['S1pS1rpS1r2p', S1P, S1RP, S1R2P], ['S0wsr', S0W, S0RS], ['S0psr', S0P, S0RS], ['S0wsl', S0W, S0LS],
+  ['S0psl', S0P, S0LS], ['B0wsl', B0W, B0LS], ['B0psl', B0P, B0LS], ['S1psr', S1P, S1RS], ['S1psl', S1P, S1LS],
+  ['S0fB0f', S0F, B0F], ['S0cB0c', S0C, B0C], ['S0cB0p', S0C, B0P], ['S0pB0c', S0P, B0C], ['S1cS0c', S1C, S0C],
+  ['S1fS0p', S1F, S0P], ['S1pS0f', S1P, S0F], ['S0cB0cB1c', S0C, B0C, B1C], ['S0pB0pPunct', S0P, B0P, PB],
+  ['S1pS0pPunct', S1P, S0P, PS], ['S0pS1pB0pB1p', S0P, S1P, B0P, B1P], ['S0xB0x', S0X, B0X], ['S1xS0x', S1X, S0X],
+  ['S0xB0xB1x', S0X, B0X, B1X], ['S1xS0xB0x', S1X, S0X, B0X], ['S0xS0lx', S0X, S0LX], ['B0xB0lx', B0X, B0LX],
+  ['S0aB0p', S0A, B0P], ['S0pB0a', S0P, B0A], ['S1aS0p', S1A, S0P], ['S1pS0a', S1P, S0A],
+] as TemplateDef[];
+const CONFIG_TEMPLATES = compileTemplates('pf:', CONFIG);
+/** Number of features that read the configuration beyond single positions (what `configFeatures` fills). */
+export const CONFIG_FEATURES = CONFIG.length;
+/** Number of unlabelled features in all (the size of the buffer `unlabelled` fills). */
+export const UNLABELLED_FEATURES = CONFIG_FEATURES + BUFFER_FEATURES + STACK_FEATURES.reduce((a, b) => a + b, 0);
+
+/** Attribute values of a configuration, written to `a` (see the attribute list above). */
+function configAttributes(st: ParseState, v: SentenceView, a: Int32Array): void {
   const n = v.n;
   const none = n + 1;
-  const sp = st.sp;
-  const stack = st.stack;
+  const { sp, stack, lc1, lc2, rc1, rc2 } = st;
   const s0 = sp > 0 ? stack[sp - 1]! : none;
   const s1 = sp > 1 ? stack[sp - 2]! : none;
   const s2 = sp > 2 ? stack[sp - 3]! : none;
   const b0 = st.b;
   const b1 = b0 + 1 <= n ? b0 + 1 : none;
-  const W = v.w;
-  const P = v.p;
-  const C = v.c;
-  const F = v.f;
-  const { lc1, lc2, rc1, rc2 } = st;
-  const s0l = kid(lc1, s0, n, none), s0l2 = kid(lc2, s0, n, none), s0r = kid(rc1, s0, n, none), s0r2 = kid(rc2, s0, n, none);
-  const s1l = kid(lc1, s1, n, none), s1r = kid(rc1, s1, n, none), s1r2 = kid(rc2, s1, n, none);
-  const b0l = kid(lc1, b0, n, none), b0l2 = kid(lc2, b0, n, none);
-  const s0w = W[s0]!, s0p = P[s0]!, b0w = W[b0]!, b0p = P[b0]!, b1p = P[b1]!;
-  const s1w = W[s1]!, s1p = P[s1]!, s2p = P[s2]!;
-  const s0wp = m(s0w, s0p), b0wp = m(b0w, b0p), s1wp = m(s1w, s1p);
-  const d = s0 < n ? distBucket(b0 - s0) : 0;
-  const d1 = s0 < n && s1 < n ? distBucket(s0 - s1) : 0;
-  const s0nl = count(st.nl, s0, n), s0nr = count(st.nr, s0, n), b0nl = count(st.nl, b0, n), s1nl = count(st.nl, s1, n), s1nr = count(st.nr, s1, n);
-  const s0ls = set(st.lsetLo, st.lsetHi, s0, n), s0rs = set(st.rsetLo, st.rsetHi, s0, n), b0ls = set(st.lsetLo, st.lsetHi, b0, n);
-  const s1ls = set(st.lsetLo, st.lsetHi, s1, n), s1rs = set(st.rsetLo, st.rsetHi, s1, n);
-  const pb = s0 < n ? Math.min(3, v.punct[b0 < n ? b0 : n]! - v.punct[s0 + 1]!) : 4;
-  const ps = s0 < n && s1 < n ? Math.min(3, v.punct[s0]! - v.punct[s1 + 1]!) : 4;
-  const Q = SALT;
-  let k = 0;
-  out[k] = m3(Q[k]!, s0wp, b0wp); k++;
-  out[k] = m3(Q[k]!, s0wp, b0w); k++;
-  out[k] = m3(Q[k]!, s0w, b0wp); k++;
-  out[k] = m3(Q[k]!, s0wp, b0p); k++;
-  out[k] = m3(Q[k]!, s0p, b0wp); k++;
-  out[k] = m3(Q[k]!, s0w, b0w); k++;
-  out[k] = m3(Q[k]!, s0p, b0p); k++;
-  out[k] = m3(Q[k]!, s1w, s0w); k++;
-  out[k] = m3(Q[k]!, s1p, s0p); k++;
-  out[k] = m3(Q[k]!, s1wp, s0p); k++;
-  out[k] = m3(Q[k]!, s1p, s0wp); k++;
-  out[k] = m3(Q[k]!, s1p, b0p); k++;
-  out[k] = m3(Q[k]!, s1w, b0p); k++;
-  out[k] = m3(Q[k]!, s1p, b0w); k++;
-  out[k] = m4(Q[k]!, s0p, b0p, b1p); k++;
-  out[k] = m4(Q[k]!, s1p, s0p, b0p); k++;
-  out[k] = m4(Q[k]!, s0p, P[s0l]!, b0p); k++;
-  out[k] = m4(Q[k]!, s0p, P[s0r]!, b0p); k++;
-  out[k] = m4(Q[k]!, s0p, b0p, P[b0l]!); k++;
-  out[k] = m4(Q[k]!, s2p, s1p, s0p); k++;
-  out[k] = m4(Q[k]!, s1p, P[s1r]!, s0p); k++;
-  out[k] = m4(Q[k]!, s1p, P[s1l]!, s0p); k++;
-  out[k] = m3(Q[k]!, s0w, d); k++;
-  out[k] = m3(Q[k]!, s0p, d); k++;
-  out[k] = m3(Q[k]!, b0w, d); k++;
-  out[k] = m3(Q[k]!, b0p, d); k++;
-  out[k] = m4(Q[k]!, s0w, b0w, d); k++;
-  out[k] = m4(Q[k]!, s0p, b0p, d); k++;
-  out[k] = m4(Q[k]!, s1p, s0p, d1); k++;
-  out[k] = m4(Q[k]!, s1w, s0w, d1); k++;
-  out[k] = m3(Q[k]!, s0w, s0nr); k++;
-  out[k] = m3(Q[k]!, s0p, s0nr); k++;
-  out[k] = m3(Q[k]!, s0w, s0nl); k++;
-  out[k] = m3(Q[k]!, s0p, s0nl); k++;
-  out[k] = m3(Q[k]!, b0w, b0nl); k++;
-  out[k] = m3(Q[k]!, b0p, b0nl); k++;
-  out[k] = m3(Q[k]!, s1p, s1nr); k++;
-  out[k] = m3(Q[k]!, s1w, s1nr); k++;
-  out[k] = m3(Q[k]!, s1p, s1nl); k++;
-  out[k] = m(Q[k]!, W[s0l]!); k++;
-  out[k] = m(Q[k]!, P[s0l]!); k++;
-  out[k] = m(Q[k]!, lab(st, s0l, n)); k++;
-  out[k] = m(Q[k]!, W[s0r]!); k++;
-  out[k] = m(Q[k]!, P[s0r]!); k++;
-  out[k] = m(Q[k]!, lab(st, s0r, n)); k++;
-  out[k] = m(Q[k]!, W[b0l]!); k++;
-  out[k] = m(Q[k]!, P[b0l]!); k++;
-  out[k] = m(Q[k]!, lab(st, b0l, n)); k++;
-  out[k] = m(Q[k]!, P[s1l]!); k++;
-  out[k] = m(Q[k]!, lab(st, s1l, n)); k++;
-  out[k] = m(Q[k]!, W[s1r]!); k++;
-  out[k] = m(Q[k]!, P[s1r]!); k++;
-  out[k] = m(Q[k]!, lab(st, s1r, n)); k++;
-  out[k] = m(Q[k]!, W[s0l2]!); k++;
-  out[k] = m(Q[k]!, P[s0l2]!); k++;
-  out[k] = m(Q[k]!, lab(st, s0l2, n)); k++;
-  out[k] = m(Q[k]!, W[s0r2]!); k++;
-  out[k] = m(Q[k]!, P[s0r2]!); k++;
-  out[k] = m(Q[k]!, lab(st, s0r2, n)); k++;
-  out[k] = m(Q[k]!, W[b0l2]!); k++;
-  out[k] = m(Q[k]!, P[b0l2]!); k++;
-  out[k] = m(Q[k]!, lab(st, b0l2, n)); k++;
-  out[k] = m(Q[k]!, P[s1r2]!); k++;
-  out[k] = m(Q[k]!, lab(st, s1r2, n)); k++;
-  out[k] = m4(Q[k]!, s0p, P[s0l]!, P[s0l2]!); k++;
-  out[k] = m4(Q[k]!, s0p, P[s0r]!, P[s0r2]!); k++;
-  out[k] = m4(Q[k]!, b0p, P[b0l]!, P[b0l2]!); k++;
-  out[k] = m4(Q[k]!, s1p, P[s1r]!, P[s1r2]!); k++;
-  out[k] = m3(Q[k]!, s0w, s0rs); k++;
-  out[k] = m3(Q[k]!, s0p, s0rs); k++;
-  out[k] = m3(Q[k]!, s0w, s0ls); k++;
-  out[k] = m3(Q[k]!, s0p, s0ls); k++;
-  out[k] = m3(Q[k]!, b0w, b0ls); k++;
-  out[k] = m3(Q[k]!, b0p, b0ls); k++;
-  out[k] = m3(Q[k]!, s1p, s1rs); k++;
-  out[k] = m3(Q[k]!, s1p, s1ls); k++;
-  out[k] = m3(Q[k]!, F[s0]!, F[b0]!); k++;
-  out[k] = m3(Q[k]!, C[s0]!, C[b0]!); k++;
-  out[k] = m3(Q[k]!, C[s0]!, b0p); k++;
-  out[k] = m3(Q[k]!, s0p, C[b0]!); k++;
-  out[k] = m3(Q[k]!, C[s1]!, C[s0]!); k++;
-  out[k] = m3(Q[k]!, F[s1]!, s0p); k++;
-  out[k] = m3(Q[k]!, s1p, F[s0]!); k++;
-  out[k] = m4(Q[k]!, C[s0]!, C[b0]!, C[b1]!); k++;
-  out[k] = m4(Q[k]!, s0p, b0p, pb); k++;
-  out[k] = m4(Q[k]!, s1p, s0p, ps); k++;
-  out[k] = m(m4(Q[k]!, s0p, s1p, b0p), b1p); k++;
-  const X = v.x;
-  out[k] = m3(Q[k]!, X[s0]!, X[b0]!); k++;
-  out[k] = m3(Q[k]!, X[s1]!, X[s0]!); k++;
-  out[k] = m4(Q[k]!, X[s0]!, X[b0]!, X[b1]!); k++;
-  out[k] = m4(Q[k]!, X[s1]!, X[s0]!, X[b0]!); k++;
-  out[k] = m3(Q[k]!, X[s0]!, X[s0l]!); k++;
-  out[k] = m3(Q[k]!, X[b0]!, X[b0l]!); k++;
-  const A = v.a;
-  out[k] = m3(Q[k]!, A[s0]!, b0p); k++;
-  out[k] = m3(Q[k]!, s0p, A[b0]!); k++;
-  out[k] = m3(Q[k]!, A[s1]!, s0p); k++;
-  out[k] = m3(Q[k]!, s1p, A[s0]!); k++;
-  return k;
+  const { w: W, p: P, c: C, f: F, x: X, a: R } = v;
+  a[S0W] = W[s0]!;
+  a[S0P] = P[s0]!;
+  a[S0WP] = m(W[s0]!, P[s0]!);
+  a[S0C] = C[s0]!;
+  a[S0F] = F[s0]!;
+  a[S0X] = X[s0]!;
+  a[S0A] = R[s0]!;
+  a[S1W] = W[s1]!;
+  a[S1P] = P[s1]!;
+  a[S1WP] = m(W[s1]!, P[s1]!);
+  a[S1C] = C[s1]!;
+  a[S1F] = F[s1]!;
+  a[S1X] = X[s1]!;
+  a[S1A] = R[s1]!;
+  a[S2P] = P[s2]!;
+  a[B0W] = W[b0]!;
+  a[B0P] = P[b0]!;
+  a[B0WP] = m(W[b0]!, P[b0]!);
+  a[B0C] = C[b0]!;
+  a[B0F] = F[b0]!;
+  a[B0X] = X[b0]!;
+  a[B0A] = R[b0]!;
+  a[B1P] = P[b1]!;
+  a[B1C] = C[b1]!;
+  a[B1X] = X[b1]!;
+  let k = kid(lc1, s0, n, none);
+  a[S0LW] = W[k]!;
+  a[S0LP] = P[k]!;
+  a[S0LL] = lab(st, k, n);
+  a[S0LX] = X[k]!;
+  k = kid(rc1, s0, n, none);
+  a[S0RW] = W[k]!;
+  a[S0RP] = P[k]!;
+  a[S0RL] = lab(st, k, n);
+  k = kid(lc2, s0, n, none);
+  a[S0L2W] = W[k]!;
+  a[S0L2P] = P[k]!;
+  a[S0L2L] = lab(st, k, n);
+  k = kid(rc2, s0, n, none);
+  a[S0R2W] = W[k]!;
+  a[S0R2P] = P[k]!;
+  a[S0R2L] = lab(st, k, n);
+  k = kid(lc1, b0, n, none);
+  a[B0LW] = W[k]!;
+  a[B0LP] = P[k]!;
+  a[B0LL] = lab(st, k, n);
+  a[B0LX] = X[k]!;
+  k = kid(lc2, b0, n, none);
+  a[B0L2W] = W[k]!;
+  a[B0L2P] = P[k]!;
+  a[B0L2L] = lab(st, k, n);
+  k = kid(lc1, s1, n, none);
+  a[S1LP] = P[k]!;
+  a[S1LL] = lab(st, k, n);
+  k = kid(rc1, s1, n, none);
+  a[S1RW] = W[k]!;
+  a[S1RP] = P[k]!;
+  a[S1RL] = lab(st, k, n);
+  k = kid(rc2, s1, n, none);
+  a[S1R2P] = P[k]!;
+  a[S1R2L] = lab(st, k, n);
+  a[D] = s0 < n ? distBucket(b0 - s0) : 0;
+  a[D1] = s0 < n && s1 < n ? distBucket(s0 - s1) : 0;
+  a[PB] = s0 < n ? Math.min(3, v.punct[b0 < n ? b0 : n]! - v.punct[s0 + 1]!) : 4;
+  a[PS] = s0 < n && s1 < n ? Math.min(3, v.punct[s0]! - v.punct[s1 + 1]!) : 4;
+  a[S0NR] = count(st.nr, s0, n);
+  a[S0NL] = count(st.nl, s0, n);
+  a[B0NL] = count(st.nl, b0, n);
+  a[S1NR] = count(st.nr, s1, n);
+  a[S1NL] = count(st.nl, s1, n);
+  a[S0RS] = set(st.rsetLo, st.rsetHi, s0, n);
+  a[S0LS] = set(st.lsetLo, st.lsetHi, s0, n);
+  a[B0LS] = set(st.lsetLo, st.lsetHi, b0, n);
+  a[S1RS] = set(st.rsetLo, st.rsetHi, s1, n);
+  a[S1LS] = set(st.lsetLo, st.lsetHi, s1, n);
+}
+
+const attrs = new Int32Array(CONFIG_ATTRS);
+
+/** Fills `out` with the features that read more than one position of the configuration; returns their number. */
+export function configFeatures(st: ParseState, v: SentenceView, out: Uint32Array | Int32Array): number {
+  configAttributes(st, v, attrs);
+  return applyTemplates(CONFIG_TEMPLATES, attrs, out);
 }

@@ -10,6 +10,16 @@ export interface ScoreTable {
   add(key: number, out: Float32Array, at?: number): void;
 }
 
+/** What the parser needs of its action weights (InlineTable, or PackedActionTable for a loaded model). */
+export interface ActionTable {
+  readonly keys: Uint32Array;
+  readonly weights: Float32Array;
+  readonly classes: number;
+  readonly size: number;
+  /** Adds the weights of `feats[0..count)` to `out[0..3)`. */
+  sum3(feats: Uint32Array | Int32Array, count: number, out: Float32Array): void;
+}
+
 /** Read-only weight rows keyed by feature hash; [key, row] pairs sit side by side so a lookup touches one cache line. */
 export class WeightTable {
   private readonly slots: Int32Array;
@@ -114,7 +124,7 @@ export class InlineTable {
    * Adds the weights of `feats[0..count)` to `out` for a table of exactly 3 classes (the parser's actions): one loop,
    * sums in registers, the hot path of parsing.
    */
-  sum3(feats: Uint32Array, count: number, out: Float32Array): void {
+  sum3(feats: Uint32Array | Int32Array, count: number, out: Float32Array): void {
     if (this.stride !== 4) throw new Error('sum3 needs a table of 3 classes');
     const kv = this.keyView;
     const d = this.data;

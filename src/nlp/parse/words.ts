@@ -11,6 +11,13 @@ export interface Lexicon {
   tagClasses: Map<string, number>;
 }
 
+/** A spelling's lemma under one tag, with what the parser reads of it: the lemma's hash and the inflection class. */
+export interface TaggedLemma {
+  lemma: string;
+  hash: number;
+  morph: number;
+}
+
 /** What the models read from one spelling. */
 export interface WordInfo {
   /** The spelling with typographic quotes made ASCII ("Iran’s" -> "Iran's"). */
@@ -42,7 +49,7 @@ export interface WordInfo {
   /** The table `tagScores` were computed with. */
   tagTable?: object;
   /** Lemmas already computed for this spelling, by tag index (owned by the annotator). */
-  lemmaByTag?: (string | undefined)[];
+  lemmaByTag?: (TaggedLemma | undefined)[];
 }
 
 /** Typographic apostrophes and quotes as the treebank mostly writes them. */
