@@ -26,7 +26,10 @@ function quotedClaims(input: ExtractionInput, mentions: InputMention[]): Extract
   const out: ExtractedClaim[] = [];
   const text = input.text;
   const quote = /[“"]([^“”"]{12,1500}?)[”"]/g;
-  for (let q = quote.exec(text); q !== null; q = quote.exec(text)) {
+  // A chunk of a long document reads the quotations that open inside it (one may close in the next chunk).
+  quote.lastIndex = input.within?.start ?? 0;
+  const to = input.within?.end ?? text.length;
+  for (let q = quote.exec(text); q !== null && q.index < to; q = quote.exec(text)) {
     const content: Span = { start: q.index + 1, end: q.index + q[0].length - 1 };
     if (q[1]!.trim().split(/\s+/).length < 4) continue; // scare quotes: “special relationship”, “an urgent”
     const found = attribution(text, q.index, q.index + q[0].length, /\.\s*$/.test(q[1]!));

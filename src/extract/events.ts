@@ -25,7 +25,7 @@ const TRIGGERS: { type: string; words: RegExp }[] = [
 
 /** Extracts one event per (type, sentence, date) when the sentence states a date. */
 export function extractEvents(input: ExtractionInput): ExtractedEvent[] {
-  const mentions = withPronouns(input.text, input.mentions); // in text order
+  const mentions = withPronouns(input.text, input.mentions, input.within); // in text order
   const datesBySpan = new SpanIndex(input.dates);
   const out: ExtractedEvent[] = [];
   for (const sent of input.sentences) {

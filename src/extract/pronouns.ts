@@ -1,6 +1,7 @@
 /** Personal pronouns as stand-in mentions of the nearest person named before them, so "the Americans killed him" has an object. */
 import { flattenMentions } from './masked.js';
 import { lowerBound } from './span-lookup.js';
+import type { Span } from '../model/index.js';
 import type { InputMention } from './types.js';
 
 /** How far back (in characters) a pronoun may look for the person it stands for: about two sentences. */
@@ -17,14 +18,15 @@ export const PRONOUN_TEXT = /^(?:he|him|she)$/i;
  * one person in that stretch ("Soleimani ..., but the Americans killed him" -> him = Soleimani). A stretch naming two
  * different people is ambiguous and gets nothing.
  */
-export function withPronouns(text: string, mentions: readonly InputMention[]): InputMention[] {
+export function withPronouns(text: string, mentions: readonly InputMention[], within?: Span): InputMention[] {
   const names = flattenMentions(mentions);
   const people = names.filter((m) => m.type === 'PERSON');
   // Names and people are disjoint and in text order, so their ends are in order too: each lookup is a binary search.
   const peopleEnds = people.map((p) => ({ start: p.end, end: p.end }));
   const out = [...names];
-  PRONOUN.lastIndex = 0;
-  for (let m = PRONOUN.exec(text); m !== null; m = PRONOUN.exec(text)) {
+  PRONOUN.lastIndex = within?.start ?? 0;
+  const to = within?.end ?? text.length;
+  for (let m = PRONOUN.exec(text); m !== null && m.index < to; m = PRONOUN.exec(text)) {
     const at = m.index;
     const covering = names[lowerBound(names, at + 1) - 1];
     if (covering !== undefined && at < covering.end) continue;

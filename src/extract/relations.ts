@@ -30,7 +30,7 @@ export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
   const money = new SpanIndex(input.money);
   // Pronouns stand in for the one person named just before them; relations through them are marked and weakened.
-  for (const s of maskSentences({ ...input, mentions: withPronouns(input.text, input.mentions) })) {
+  for (const s of maskSentences({ ...input, mentions: withPronouns(input.text, input.mentions, input.within) })) {
     if (s.mentions.length < 2) continue;
     for (const hit of [...runFrames(s, FRAMES), ...framingPlaceHits(s)]) {
       const rel = toRelation(input, money, s, hit);

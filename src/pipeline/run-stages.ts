@@ -2,7 +2,7 @@
  * Runs extraction stages over stored documents, one document at a time: only stages whose current version has not run
  * on it, each document's failure recorded (stage, version, reason) and reported, never fatal to the others.
  */
-import type { Stage } from '../model/index.js';
+import type { Mention, Stage } from '../model/index.js';
 import type { Store, Scope, StageRun } from '../store/store.js';
 import { boundSentences } from '../nlp/sentences.js';
 import { describeError } from './errors.js';
@@ -99,7 +99,7 @@ async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, s
       where = { collection: stored.collection, path: stored.path };
       // Documents stored before sentences had a length bound get it here: every stage reads bounded windows.
       const doc = { ...stored, sentences: boundSentences(stored.text, stored.sentences) };
-      const mentions = await store.listMentions(id, scope);
+      const mentions = shareStrings(await store.listMentions(id, scope));
       await store.putStageOutput(id, stage.name, stage.version, await stage.run(doc, { mentions }));
       ran++;
     } catch (error) {
@@ -116,6 +116,25 @@ async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, s
     }
   }
   return ran;
+}
+
+/**
+ * The mentions with their repeated strings shared: rows read from the store carry a fresh copy of every string, and a
+ * long document names the same entities 100,000s of times (a 3 MB file: 54,000 mentions, 900 bytes each as read).
+ */
+function shareStrings(mentions: Mention[]): Mention[] {
+  const pool = new Map<string, string>();
+  const one = (s: string): string => {
+    const known = pool.get(s);
+    if (known !== undefined) return known;
+    pool.set(s, s);
+    return s;
+  };
+  return mentions.map((m) => ({
+    documentId: one(m.documentId), start: m.start, end: m.end, text: one(m.text), type: m.type, norm: one(m.norm),
+    confidence: m.confidence, entityKey: m.entityKey === undefined ? undefined : one(m.entityKey),
+    entityId: m.entityId === undefined ? undefined : one(m.entityId), stage: one(m.stage), version: one(m.version),
+  }));
 }
 
 async function allDocumentIds(store: Store, scope: Scope): Promise<string[]> {
