@@ -90,18 +90,12 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     let documents = 0;
     let failure: FailureRecord | undefined;
     try {
-      const bytes = await loadInputFile(input.path, input.size, limits);
-      const existing = await store.findBySha256(collection, sha256Hex(bytes));
-      if (existing) {
+      const created = await storeFile(store, input, collection, limits, fail);
+      if (created === null) {
         status = 'unchanged';
       } else {
-        const root = await readDocument(input.path, bytes, limits, 0);
-        const batch = flatten(root, collection);
-        const results = await store.putDocuments(batch);
-        const created = results.filter((r) => r.created).map((r) => r.id);
         documents = created.length;
         summary.documents += documents;
-        for (const w of batch.flatMap((b) => b.doc.warnings ?? [])) await fail(w.code, w.message, w.path);
         // The file is stored (searchable) either way; a failing stage makes it a failed file with the stage named.
         const ran = await runStages(store, stages, scope, created, { onFailure });
         status = ran.failed.length > 0 ? 'failed' : 'ingested';
@@ -123,6 +117,21 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   if (finish && (summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0)) await finish(store, collection);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Reads one file and stores its documents; returns the ids created, or null when the content is already stored. Its
+ * bytes and text are released on return, before the stages run (a 50 MB file is held once fewer).
+ */
+async function storeFile(store: Store, input: { path: string; size: number }, collection: string, limits: IngestLimits,
+  fail: (code: string, message: string, path?: string) => Promise<FailureRecord>): Promise<string[] | null> {
+  const bytes = await loadInputFile(input.path, input.size, limits);
+  if (await store.findBySha256(collection, sha256Hex(bytes))) return null;
+  const root = await readDocument(input.path, bytes, limits, 0);
+  const batch = flatten(root, collection);
+  const results = await store.putDocuments(batch);
+  for (const w of batch.flatMap((b) => b.doc.warnings ?? [])) await fail(w.code, w.message, w.path);
+  return results.filter((r) => r.created).map((r) => r.id);
 }
 
 /** A stage failure as the summary lists it (the store keeps it with the document's stage runs, not as a file failure). */

@@ -2,7 +2,7 @@
  * Runs extraction stages over stored documents, one document at a time: only stages whose current version has not run
  * on it, each document's failure recorded (stage, version, reason) and reported, never fatal to the others.
  */
-import type { Mention, Stage } from '../model/index.js';
+import type { Mention, Stage, StoredDocument } from '../model/index.js';
 import type { Store, Scope, StageRun } from '../store/store.js';
 import { boundSentences } from '../nlp/sentences.js';
 import { describeError } from './errors.js';
@@ -94,13 +94,10 @@ async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, s
   let where = { collection: '', path: id };
   for (const stage of stages) {
     try {
-      const stored = await store.getDocument(id, scope);
-      if (!stored) return ran;
-      where = { collection: stored.collection, path: stored.path };
-      // Documents stored before sentences had a length bound get it here: every stage reads bounded windows.
-      const doc = { ...stored, sentences: boundSentences(stored.text, stored.sentences) };
-      const mentions = shareStrings(await store.listMentions(id, scope));
-      await store.putStageOutput(id, stage.name, stage.version, await stage.run(doc, { mentions }));
+      const input = await stageInput(store, id, scope);
+      if (!input) return ran;
+      where = { collection: input.doc.collection, path: input.doc.path };
+      await store.putStageOutput(id, stage.name, stage.version, await stage.run(input.doc, { mentions: input.mentions }));
       ran++;
     } catch (error) {
       const failure: StageFailureEvent = { documentId: id, ...where, stage: stage.name, version: stage.version, reason: describeError(error), error };
@@ -116,6 +113,18 @@ async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, s
     }
   }
   return ran;
+}
+
+/**
+ * What a stage reads: the document (sentences bounded: documents stored before the bound get it here) and the
+ * mentions earlier stages stored. Read in a function of its own, so the rows as read are garbage once it returns
+ * (an async caller's suspended frame would keep them alive through the stage).
+ */
+async function stageInput(store: Store, id: string, scope: Scope): Promise<{ doc: StoredDocument; mentions: Mention[] } | null> {
+  const stored = await store.getDocument(id, scope);
+  if (!stored) return null;
+  const mentions = shareStrings(await store.listMentions(id, scope));
+  return { doc: { ...stored, sentences: boundSentences(stored.text, stored.sentences) }, mentions };
 }
 
 /**
