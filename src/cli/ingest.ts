@@ -28,6 +28,11 @@ export function registerIngest(program: Command): void {
             store, collection: opts.collection, stages: defaultStages(), finish: finishIngest, signal: controller.signal,
             limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 },
             onProgress: progress.onProgress,
+            // Internal errors (a failing stage) with stack and causes, above the progress bar.
+            log: (message) => {
+              progress.finish();
+              process.stderr.write(`${message}\n`);
+            },
           });
           progress.finish();
           printSummary(summary);
@@ -48,6 +53,9 @@ function printSummary(s: IngestSummary): void {
   if (s.failed.length > 0) {
     out.write(`${bold('Failed:')}\n`);
     for (const f of s.failed) out.write(`  ${describeFailure(f)}\n`);
+    if (s.failed.some((f) => f.code === 'stage-failed')) {
+      out.write('Documents whose stages failed are stored and searchable; `cablegraph retry` runs their stages again.\n');
+    }
   }
   if (s.interrupted) out.write('Interrupted before the end: run the same command again to finish (stored files are skipped).\n');
 }

@@ -1,4 +1,4 @@
-/** Ingest progress: a bar with files/s and ETA on a terminal, one plain line per file otherwise. */
+/** Progress: ingest (a bar with files/s and ETA on a terminal, one plain line per file otherwise) and stage runs over stored documents. */
 import type { IngestProgress } from '../pipeline.js';
 
 const BAR_WIDTH = 24;
@@ -10,7 +10,14 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   let lastDraw = 0;
   let drawn = false;
   const tty = Boolean(stream.isTTY);
+  let pending: DocumentProgress | undefined;
   const onProgress = (e: IngestProgress): void => {
+    if (e.kind === 'pending') {
+      pending ??= documentProgress('stored documents with pending stages', stream);
+      pending.update(e.done, e.total);
+      if (e.done === e.total) pending.finish();
+      return;
+    }
     if (e.kind === 'start') {
       if (!tty) stream.write(`ingesting ${e.files} file(s), ${(e.bytes / 1024 / 1024).toFixed(1)} MB\n`);
       return;
@@ -43,6 +50,52 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
     drawn = false;
   };
   return { onProgress, finish: clear };
+}
+
+/** Progress of stages over stored documents; `log` writes a line above the bar. */
+export interface DocumentProgress {
+  update(done: number, total: number): void;
+  log(line: string): void;
+  finish(): void;
+}
+
+const PLAIN_EVERY_MS = 1000;
+
+/**
+ * Documents done / total, documents/s and ETA: a bar redrawn in place on a terminal; otherwise plain lines (the
+ * first, then at most one a second, and the last), so a log of a long reprocess shows it is moving.
+ */
+export function documentProgress(label: string, stream: NodeJS.WriteStream = process.stderr): DocumentProgress {
+  const started = Date.now();
+  const tty = Boolean(stream.isTTY);
+  let last = -Infinity;
+  let drawn = false;
+  const clear = (): void => {
+    if (drawn) stream.write('\r\u001b[2K');
+    drawn = false;
+  };
+  const update = (done: number, total: number): void => {
+    const now = Date.now();
+    if (now - last < (tty ? REDRAW_MS : PLAIN_EVERY_MS) && done > 0 && done < total) return;
+    last = now;
+    const seconds = Math.max(0.001, (now - started) / 1000);
+    const rate = done / seconds;
+    const eta = done > 0 ? ((total - done) / done) * seconds : 0;
+    const counts = `${done}/${total} documents  ${rate.toFixed(1)} documents/s  ETA ${done > 0 ? clock(eta) : '?'}`;
+    if (!tty) {
+      stream.write(`${label}: ${counts}\n`);
+      return;
+    }
+    const filled = total > 0 ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH;
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${counts}  ${label}`;
+    stream.write(`\r\u001b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
+    drawn = true;
+  };
+  const log = (line: string): void => {
+    clear();
+    stream.write(`${line}\n`);
+  };
+  return { update, log, finish: clear };
 }
 
 function clock(seconds: number): string {

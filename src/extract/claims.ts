@@ -1,6 +1,7 @@
 /** Attributed statements: quotations and reported speech, with who says them and whether they assert or deny. */
 import type { Span } from '../model/index.js';
 import { flattenMentions } from './masked.js';
+import { insideSorted } from './span-lookup.js';
 import { ROLE } from './relations/lexicon.js';
 import type { ExtractedClaim, ExtractionInput, InputMention } from './types.js';
 
@@ -25,14 +26,17 @@ function quotedClaims(input: ExtractionInput, mentions: InputMention[]): Extract
   const out: ExtractedClaim[] = [];
   const text = input.text;
   const quote = /[“"]([^“”"]{12,1500}?)[”"]/g;
-  for (let q = quote.exec(text); q !== null; q = quote.exec(text)) {
+  // A chunk of a long document reads the quotations that open inside it (one may close in the next chunk).
+  quote.lastIndex = input.within?.start ?? 0;
+  const to = input.within?.end ?? text.length;
+  for (let q = quote.exec(text); q !== null && q.index < to; q = quote.exec(text)) {
     const content: Span = { start: q.index + 1, end: q.index + q[0].length - 1 };
     if (q[1]!.trim().split(/\s+/).length < 4) continue; // scare quotes: “special relationship”, “an urgent”
     const found = attribution(text, q.index, q.index + q[0].length, /\.\s*$/.test(q[1]!));
     const previous = out[out.length - 1];
     if (found === null || !plausibleSpeaker(text.slice(found.speaker.start, found.speaker.end))) {
       // A quoted paragraph right after an attributed one continues it: “...,” the specialist said. / “The Iranians have failed ...”
-      if (previous !== undefined && /^\s*$/.test(text.slice(previous.evidence.end, q.index)) && /\n/.test(text.slice(previous.evidence.end, q.index))) {
+      if (previous !== undefined && onlySpaceWithBreak(text, previous.evidence.end, q.index)) {
         out.push({ ...previous, text: text.slice(content.start, content.end).trim(), span: content, rule: 'quote:continued',
           evidence: { documentId: input.documentId, start: q.index, end: q.index + q[0].length, text: q[0] } });
       }
@@ -42,6 +46,17 @@ function quotedClaims(input: ExtractionInput, mentions: InputMention[]): Extract
     out.push(makeClaim(input, mentions, found.speaker, content, found.verb, evidence, 'quote'));
   }
   return out;
+}
+
+/** True when text[from, to) is whitespace with a line break in it; stops at the first other character (cheap on long gaps). */
+function onlySpaceWithBreak(text: string, from: number, to: number): boolean {
+  let linebreak = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) linebreak = true;
+    else if (!(c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/u.test(text[i]!)))) return false;
+  }
+  return linebreak;
 }
 
 /** Finds who a quotation at [start, end) is attributed to: after it ("..., the specialist said"), or before it ("X said: “...”"). */
@@ -207,7 +222,7 @@ const HEAD_PREFIX = new RegExp(String.raw`^(?:(?:the|a|an|former|then-|[A-Z][\p{
 
 /** The mention that heads a speaker phrase: "Iraqi Prime Minister Adel Abdul-Mahdi", "the Pentagon"; not "a leader close to Iran". */
 function speakerHead(text: string, mentions: InputMention[], speaker: Span): InputMention | undefined {
-  const inside = mentions.filter((m) => m.start >= speaker.start && m.end <= speaker.end && m.type !== 'MISC');
+  const inside = insideSorted(mentions, speaker).filter((m) => m.type !== 'MISC');
   for (const m of inside) {
     const before = text.slice(speaker.start, m.start).replace(/⟦/g, '');
     const after = text.slice(m.end, speaker.end);

@@ -1,6 +1,7 @@
 /** Dated events: a trigger word, the date stated in the same sentence, the people and groups involved, and the place. */
 import type { DateMention } from '../model/index.js';
 import { withPronouns } from './pronouns.js';
+import { insideSorted, SpanIndex } from './span-lookup.js';
 import type { ExtractedEvent, ExtractionInput, InputMention } from './types.js';
 
 /** Trigger words per event type; the first matching type in a sentence position wins. */
@@ -24,12 +25,13 @@ const TRIGGERS: { type: string; words: RegExp }[] = [
 
 /** Extracts one event per (type, sentence, date) when the sentence states a date. */
 export function extractEvents(input: ExtractionInput): ExtractedEvent[] {
-  const mentions = withPronouns(input.text, input.mentions);
+  const mentions = withPronouns(input.text, input.mentions, input.within); // in text order
+  const datesBySpan = new SpanIndex(input.dates);
   const out: ExtractedEvent[] = [];
   for (const sent of input.sentences) {
-    const dates = input.dates.filter((d) => d.start >= sent.start && d.end <= sent.end);
+    const dates = datesBySpan.inside(sent);
     if (dates.length === 0) continue;
-    const inSentence = mentions.filter((m) => m.start >= sent.start && m.end <= sent.end);
+    const inSentence = insideSorted(mentions, sent);
     const seen = new Set<string>();
     const used: [number, number][] = []; // "missile attack" is one strike, not also an attack
     for (const { type, words } of TRIGGERS) {

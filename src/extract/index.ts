@@ -3,6 +3,7 @@ import { extractClaims } from './claims.js';
 import { extractEvents } from './events.js';
 import { extractRelations } from './relations.js';
 import type { Span } from '../model/index.js';
+import { lowerBound } from './span-lookup.js';
 import type { ExtractedClaim, ExtractedRelation, ExtractionInput, ExtractionResult } from './types.js';
 
 export { extractClaims } from './claims.js';
@@ -26,11 +27,22 @@ export function extract(input: ExtractionInput, relationsOf: (input: ExtractionI
 
 /** Sets claimIndex on relations found inside a claim ("the leak reveals that Barzani met ..." -> the meeting rests on the leak). */
 export function linkClaims(relations: ExtractedRelation[], claims: ExtractedClaim[]): ExtractedRelation[] {
+  // A claim holds a relation only if its evidence contains both ends, so only claims whose evidence starts at most
+  // the longest evidence length before the relation's first end are looked at (a binary search, not every claim).
+  const byStart = claims.map((c, i) => ({ start: c.evidence.start, end: c.evidence.end, i })).sort((a, b) => a.start - b.start);
+  const longest = byStart.reduce((n, c) => Math.max(n, c.end - c.start), 0);
   return relations.map((r) => {
     const spans = [r.sourceSpan ?? r.evidence, r.targetSpan ?? r.evidence];
     // One end inside the claimed text and both inside the statement: "Abadi denied meeting X" rests on Abadi's word.
     const within = (s: Span, span: Span): boolean => s.start >= span.start && s.end <= span.end;
-    const index = claims.findIndex((c) => spans.some((s) => within(s, c.span ?? c.evidence)) && spans.every((s) => within(s, c.evidence)));
+    const first = Math.min(spans[0]!.start, spans[1]!.start);
+    let index = -1;
+    for (let k = lowerBound(byStart, first - longest); k < byStart.length && byStart[k]!.start <= first; k++) {
+      const { i } = byStart[k]!;
+      if (index >= 0 && i > index) continue;
+      const c = claims[i]!;
+      if (spans.some((s) => within(s, c.span ?? c.evidence)) && spans.every((s) => within(s, c.evidence))) index = i;
+    }
     if (index < 0) return r;
     // "Tehran denied that the IRGC armed the Houthis": an edge read inside a denial is denied.
     return claims[index]!.stance === 'denies' ? { ...r, claimIndex: index, negated: true } : { ...r, claimIndex: index };

@@ -2,6 +2,7 @@
 import type { Span } from '../model/index.js';
 import type { ExtractionInput, InputMention } from './types.js';
 import { CLASS_NOUNS, FUNCTION_WORDS, HEAD_NOUNS } from './relations/lexicon.js';
+import { insideSorted } from './span-lookup.js';
 
 // "Hejazi called Hashd leader Abu Fadak" -> "⟦P0⟧ called ⟦O1⟧ leader ⟦P2⟧"
 const TYPE_LETTER = { PERSON: 'P', ORG: 'O', LOC: 'L', MISC: 'M' } as const;
@@ -20,64 +21,109 @@ export interface MaskedSentence {
   slots: Span[];
 }
 
-/** Keeps the longest of overlapping mentions, in text order; NER output and gold sets both overlap at times. */
+/**
+ * Keeps the longest of overlapping mentions, in text order; NER output and gold sets both overlap at times. Longer
+ * mentions win, then earlier ones, then the first given. Only mentions in one run of overlapping spans can conflict,
+ * so each run is settled on its own: one sort and a sweep, however many names the document has.
+ */
 export function flattenMentions(mentions: readonly InputMention[]): InputMention[] {
-  const byLength = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byStart = mentions.filter((m) => m.end > m.start).sort((a, b) => a.start - b.start);
   const kept: InputMention[] = [];
-  for (const m of byLength) {
-    if (m.end <= m.start) continue;
-    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  for (let i = 0; i < byStart.length;) {
+    let j = i + 1;
+    let reach = byStart[i]!.end;
+    while (j < byStart.length && byStart[j]!.start < reach) reach = Math.max(reach, byStart[j++]!.end);
+    if (j === i + 1) kept.push(byStart[i]!);
+    else for (const m of longestFirst(byStart.slice(i, j))) kept.push(m);
+    i = j;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
-/** Builds the masked form of every sentence of a document. */
-export function maskSentences(input: ExtractionInput): MaskedSentence[] {
+/** One run of overlapping mentions: the longest first (then the earliest, then the first given), skipping any it overlaps. */
+function longestFirst(run: InputMention[]): InputMention[] {
+  const byLength = run.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: InputMention[] = []; // disjoint, sorted by start
+  for (const m of byLength) {
+    // The kept span starting last before m ends is the only one that can overlap m (kept spans are disjoint).
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (kept[mid]!.start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && kept[lo - 1]!.end > m.start) continue;
+    kept.splice(lo, 0, m);
+  }
+  return kept;
+}
+
+/** Builds the masked form of every sentence of a document, one at a time (a long document is never held masked whole). */
+export function* maskSentences(input: ExtractionInput): Generator<MaskedSentence> {
   const mentions = flattenMentions(input.mentions);
-  return input.sentences.map((span) =>
-    maskSentence(input.text, span, mentions.filter((m) => m.start >= span.start && m.end <= span.end)),
-  );
+  for (const span of input.sentences) yield maskSentence(input.text, span, insideSorted(mentions, span));
 }
 
-/** Masks one sentence given the mentions that lie inside it. */
+/** Masks one sentence given the mentions that lie inside it; linear in the sentence's length. */
 export function maskSentence(text: string, span: Span, mentions: InputMention[]): MaskedSentence {
-  let masked = '';
+  const parts: string[] = [];
   const offsets: number[] = [];
   const slots: Span[] = [];
+  const placeholderPart: number[] = [];
+  let length = 0;
+  let spaceLast = false;
   let i = span.start;
   let next = 0;
   while (i < span.end) {
     const m = mentions[next];
     if (m !== undefined && m.start === i) {
       const ph = `⟦${TYPE_LETTER[m.type]}${next}⟧`;
-      slots.push({ start: masked.length, end: masked.length + ph.length });
+      slots.push({ start: length, end: length + ph.length });
       for (let k = 0; k < ph.length; k++) offsets.push(k === 0 ? m.start : m.end);
-      masked += ph;
+      placeholderPart.push(parts.length);
+      parts.push(ph);
+      length += ph.length;
+      spaceLast = false;
       i = m.end;
       next++;
       continue;
     }
     const ch = text[i]!;
-    if (/\s/u.test(ch)) {
-      if (!masked.endsWith(' ') && masked.length > 0) {
-        masked += ' ';
+    if (isSpace(ch)) {
+      // Runs of whitespace collapse to one space, and none opens the sentence.
+      if (!spaceLast && length > 0) {
+        parts.push(' ');
         offsets.push(i);
+        length++;
+        spaceLast = true;
       }
     } else {
-      masked += normaliseChar(ch);
+      parts.push(normaliseChar(ch));
       offsets.push(i);
+      length++;
+      spaceLast = false;
     }
     i++;
   }
   offsets.push(span.end);
-  const s: MaskedSentence = { span, masked, mentions, offsets, slots };
+  const s: MaskedSentence = { span, masked: parts.join(''), mentions, offsets, slots };
   // Letters are lowered after the whole sentence is masked, since the test looks at the words that follow.
-  const chars = masked.split('');
-  slots.forEach((slot, k) => {
-    if (isModifier(s, k)) chars[slot.start + 1] = chars[slot.start + 1]!.toLowerCase();
+  let lowered = false;
+  slots.forEach((_, k) => {
+    if (!isModifier(s, k)) return;
+    const ph = parts[placeholderPart[k]!]!;
+    parts[placeholderPart[k]!] = ph[0]! + ph[1]!.toLowerCase() + ph.slice(2);
+    lowered = true;
   });
-  s.masked = chars.join('');
+  if (lowered) s.masked = parts.join('');
   return s;
+}
+
+const SPACE = /\s/u;
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(ch));
 }
 
 // Curly quotes and apostrophes are straightened so one pattern covers both spellings ("Iran’s" / "Iran's").

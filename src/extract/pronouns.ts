@@ -1,5 +1,7 @@
 /** Personal pronouns as stand-in mentions of the nearest person named before them, so "the Americans killed him" has an object. */
 import { flattenMentions } from './masked.js';
+import { lowerBound } from './span-lookup.js';
+import type { Span } from '../model/index.js';
 import type { InputMention } from './types.js';
 
 /** How far back (in characters) a pronoun may look for the person it stands for: about two sentences. */
@@ -16,18 +18,26 @@ export const PRONOUN_TEXT = /^(?:he|him|she)$/i;
  * one person in that stretch ("Soleimani ..., but the Americans killed him" -> him = Soleimani). A stretch naming two
  * different people is ambiguous and gets nothing.
  */
-export function withPronouns(text: string, mentions: readonly InputMention[]): InputMention[] {
+export function withPronouns(text: string, mentions: readonly InputMention[], within?: Span): InputMention[] {
   const names = flattenMentions(mentions);
   const people = names.filter((m) => m.type === 'PERSON');
+  // Names and people are disjoint and in text order, so their ends are in order too: each lookup is a binary search.
+  const peopleEnds = people.map((p) => ({ start: p.end, end: p.end }));
   const out = [...names];
-  PRONOUN.lastIndex = 0;
-  for (let m = PRONOUN.exec(text); m !== null; m = PRONOUN.exec(text)) {
+  PRONOUN.lastIndex = within?.start ?? 0;
+  const to = within?.end ?? text.length;
+  for (let m = PRONOUN.exec(text); m !== null && m.index < to; m = PRONOUN.exec(text)) {
     const at = m.index;
-    if (names.some((n) => n.start <= at && at < n.end)) continue;
-    const before = people.filter((p) => p.end <= at && at - p.end <= REACH);
-    const keys = new Set(before.map((p) => p.entityKey));
-    const last = before[before.length - 1];
-    if (last === undefined || keys.size !== 1) continue;
+    const covering = names[lowerBound(names, at + 1) - 1];
+    if (covering !== undefined && at < covering.end) continue;
+    // People ending within REACH before the pronoun: ends in [at - REACH, at].
+    const from = lowerBound(peopleEnds, at - REACH);
+    const to = lowerBound(peopleEnds, at + 1);
+    if (to <= from) continue;
+    const last = people[to - 1]!;
+    let one = true;
+    for (let k = from; k < to - 1 && one; k++) one = people[k]!.entityKey === last.entityKey;
+    if (!one) continue;
     out.push({ start: at, end: at + m[0].length, type: 'PERSON', text: m[0], entityKey: last.entityKey });
   }
   return out.sort((a, b) => a.start - b.start);

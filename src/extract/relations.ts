@@ -11,6 +11,7 @@ import { TITLE_FRAMES } from './relations/titles.js';
 import { NOUN_FRAMES } from './relations/nouns.js';
 import { CLAUSE_FRAMES, VERB_FRAMES } from './relations/verbs.js';
 import type { ExtractedRelation, ExtractionInput } from './types.js';
+import { SpanIndex } from './span-lookup.js';
 
 // Order does not matter for correctness (all frames run and duplicates merge); it is grouped by construction for reading.
 const FRAMES = compileFrames([...TITLE_FRAMES, ...VERB_FRAMES, ...CLAUSE_FRAMES, ...NOUN_FRAMES, ...PASSIVE_FRAMES, ...LOCATIVE_FRAMES]);
@@ -27,11 +28,12 @@ const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|i
 /** Extracts typed relations between the input's entity keys, one per (type, pair, sentence), best rule kept. */
 export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
+  const money = new SpanIndex(input.money);
   // Pronouns stand in for the one person named just before them; relations through them are marked and weakened.
-  for (const s of maskSentences({ ...input, mentions: withPronouns(input.text, input.mentions) })) {
+  for (const s of maskSentences({ ...input, mentions: withPronouns(input.text, input.mentions, input.within) })) {
     if (s.mentions.length < 2) continue;
     for (const hit of [...runFrames(s, FRAMES), ...framingPlaceHits(s)]) {
-      const rel = toRelation(input, s, hit);
+      const rel = toRelation(input, money, s, hit);
       if (rel === null) continue;
       const ends = RELATION_TYPES[rel.type].symmetric ? [rel.source, rel.target].sort() : [rel.source, rel.target];
       const key = `${rel.type}|${ends.join('|')}|${s.span.start}`;
@@ -43,7 +45,7 @@ export function extractRelations(input: ExtractionInput): ExtractedRelation[] {
 }
 
 /** Turns a frame hit into a relation, applying the type fixes that depend on the mentions. */
-function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): ExtractedRelation | null {
+function toRelation(input: ExtractionInput, money: SpanIndex<MoneyMention>, s: MaskedSentence, hit: FrameHit): ExtractedRelation | null {
   const src = s.mentions[hit.source]!;
   const tgt = s.mentions[hit.target]!;
   if (src.entityKey === tgt.entityKey) return null;
@@ -69,7 +71,7 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
   // People are not located in people, and organisations do not hold posts in persons ... except advisers to a leader.
   if (type === 'located_in' && tgt.type !== 'LOC') return null;
   const from = s.offsets[hit.from]!;
-  const amount = hit.type === 'paid' ? findAmount(input.money, from, s.span.end) : undefined;
+  const amount = hit.type === 'paid' ? findAmount(money, from, s.span.end) : undefined;
   if (hit.needsMoney && amount === undefined) return null;
   const viaPronoun = PRONOUN_TEXT.test(src.text) || PRONOUN_TEXT.test(tgt.text);
   const rel: ExtractedRelation = {
@@ -89,6 +91,8 @@ function toRelation(input: ExtractionInput, s: MaskedSentence, hit: FrameHit): E
 }
 
 /** The first amount stated after the verb in the same sentence: "paid him $3,000 a month". */
-function findAmount(money: readonly MoneyMention[], from: number, sentenceEnd: number): MoneyMention | undefined {
-  return money.filter((m) => m.start >= from && m.end <= sentenceEnd).sort((a, b) => a.start - b.start)[0];
+function findAmount(money: SpanIndex<MoneyMention>, from: number, sentenceEnd: number): MoneyMention | undefined {
+  let first: MoneyMention | undefined;
+  for (const m of money.inside({ start: from, end: sentenceEnd })) if (first === undefined || m.start < first.start) first = m;
+  return first;
 }

@@ -31,6 +31,11 @@ export interface ExtractionInput {
   money: MoneyMention[];
   /** Partial ISO date of publication, when known. */
   documentDate?: string;
+  /**
+   * The stretch of `text` to read when the input is one chunk of a long document (its sentences and mentions lie
+   * inside it); whole-text scans (pronouns, quotations) stay inside it. Default: all of the text.
+   */
+  within?: Span;
 }
 
 /** A typed, directed edge between two entity keys found in one sentence. */

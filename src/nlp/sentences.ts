@@ -10,6 +10,14 @@ const ABBREVIATIONS = new Set(
 );
 
 const TERMINAL = /[.!?؟۔]/u;
+
+/**
+ * Longest span the stages read as one sentence, in characters. A longer run without a sentence end (a one-line
+ * 50 MB file, a table flattened to text) is cut into windows of at most this many characters, so every per-sentence
+ * step (NER, parsing, masking, relation pairs, coreference, claim patterns) works on bounded input. Prose rarely comes
+ * close: 7 of 80,000 sentences of the Factbook, the samples and the fixtures are longer (semicolon-joined lists).
+ */
+export const MAX_SENTENCE = 3000;
 const CLOSERS = /["'”’)\]»]/u;
 
 /**
@@ -23,6 +31,48 @@ export function splitSentences(text: string, layout: Layout = analyseLayout(text
   return spans;
 }
 
+/**
+ * Cuts every span longer than `max` into consecutive windows of at most `max` characters, trimmed of whitespace.
+ * A window ends after a clause mark (; : ,) or at a space in its second half where there is one, else mid-word.
+ * Spans stored before the bound existed pass through here before the stages read them.
+ */
+export function boundSentences(text: string, spans: readonly Span[], max: number = MAX_SENTENCE): Span[] {
+  if (!spans.some((s) => s.end - s.start > max)) return spans as Span[];
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.end - s.start <= max) out.push(s);
+    else pushWindows(out, text, s.start, s.end, max);
+  }
+  return out;
+}
+
+/** Appends windows of at most `max` characters covering [start, end) (see boundSentences). */
+function pushWindows(spans: Span[], text: string, start: number, end: number, max: number): void {
+  let from = skipSpace(text, start, end);
+  while (end - from > max) {
+    const cut = windowEnd(text, from, from + max);
+    pushSpan(spans, text, from, cut);
+    from = skipSpace(text, cut, end);
+  }
+  pushSpan(spans, text, from, end);
+}
+
+/** Where a window starting at `from` ends, at most at `limit`: after a clause mark, else at a space, else at `limit`. */
+function windowEnd(text: string, from: number, limit: number): number {
+  const floor = from + Math.floor((limit - from) / 2);
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    if (!isSpaceAt(text, i)) continue;
+    const c = text.charCodeAt(i - 1);
+    if (c === 59 || c === 58 || c === 44) return i; // "; " ": " ", "
+    if (space < 0) space = i;
+  }
+  if (space > 0) return space;
+  // No space at all: cut mid-word, but never between the two halves of a surrogate pair.
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
 /** The reading view and the sentences of a text, computed from one layout pass. */
 export function readSentences(text: string): { reading: string; sentences: Span[] } {
   const layout = analyseLayout(text);
@@ -31,6 +81,10 @@ export function readSentences(text: string): { reading: string; sentences: Span[
 
 /** Splits one block of the reading view at sentence-ending punctuation, appending to `spans`. */
 function splitBlock(text: string, from: number, to: number, spans: Span[]): void {
+  const push = (start: number, end: number): void => {
+    if (end - start > MAX_SENTENCE) pushWindows(spans, text, start, end, MAX_SENTENCE);
+    else pushSpan(spans, text, start, end);
+  };
   let start = skipSpace(text, from, to);
   let i = start;
   while (i < to) {
@@ -38,7 +92,7 @@ function splitBlock(text: string, from: number, to: number, spans: Span[]): void
       let end = i + 1;
       while (end < to && (TERMINAL.test(text[end]!) || CLOSERS.test(text[end]!))) end++;
       if (endsSentence(text, i, end, to)) {
-        pushSpan(spans, text, start, end);
+        push(start, end);
         start = skipSpace(text, end, to);
         i = start;
         continue;
@@ -46,7 +100,7 @@ function splitBlock(text: string, from: number, to: number, spans: Span[]): void
     }
     i++;
   }
-  pushSpan(spans, text, start, to);
+  push(start, to);
 }
 
 /** Decides whether the punctuation at `dot` (followed by closers up to `after`) ends a sentence. */

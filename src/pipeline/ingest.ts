@@ -7,7 +7,8 @@ import { readDocument } from '../ingest/read-document.js';
 import { walkInputs } from '../ingest/walk.js';
 import { loadInputFile } from '../ingest/load-file.js';
 import { splitSentences } from '../nlp/sentences.js';
-import { runStages } from './run-stages.js';
+import { runStages, type StageFailureEvent } from './run-stages.js';
+import { describeError, errorDetail } from './errors.js';
 
 /** What happened to one input file. */
 export type FileStatus = 'ingested' | 'unchanged' | 'failed';
@@ -15,6 +16,8 @@ export type FileStatus = 'ingested' | 'unchanged' | 'failed';
 /** Progress reports, for a progress bar or log lines. */
 export type IngestProgress =
   | { kind: 'start'; files: number; bytes: number }
+  /** Documents stored earlier whose stages are pending (after a crash or an upgrade), processed before the files. */
+  | { kind: 'pending'; done: number; total: number }
   | { kind: 'file'; path: string; status: FileStatus; documents: number; done: number; files: number; bytesDone: number; bytes: number; failure?: FailureRecord };
 
 /** Options for ingestPaths. */
@@ -30,6 +33,8 @@ export interface IngestOptions {
   onProgress?: (event: IngestProgress) => void;
   /** Stops after the file in progress when aborted (Ctrl-C). */
   signal?: AbortSignal;
+  /** Where internal errors go with their stack and causes (a failing stage, an unexpected error while reading). */
+  log?: (message: string) => void;
 }
 
 /** Counts and failures of one ingest run. */
@@ -38,7 +43,7 @@ export interface IngestSummary {
   ingested: number;
   /** Input files already stored (same content in the same collection). */
   unchanged: number;
-  /** Files and embedded members that could not be read, with reasons. */
+  /** Files and embedded members that could not be read, and documents whose stages failed (code "stage-failed"), with reasons. */
   failed: FailureRecord[];
   /** Documents stored, children (archive members, attachments, JSON Lines records) included. */
   documents: number;
@@ -50,11 +55,22 @@ export interface IngestSummary {
 
 /** Ingests files, folders (recursively) and archives into the store. */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { store, collection = 'default', limits = DEFAULT_LIMITS, stages = [], finish, onProgress, signal } = options;
+  const { store, collection = 'default', limits = DEFAULT_LIMITS, stages = [], finish, onProgress, signal, log } = options;
   const started = performance.now();
   const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, interrupted: false, bytes: 0, seconds: 0 };
-  // Finish work a crashed or older run left: documents stored without the current version of a stage.
-  const pending = await runStages(store, stages, { collections: [collection] });
+  const scope = { collections: [collection] };
+  // A stage failing on a document is recorded by the runner (stage_runs): here it is reported and logged.
+  const onFailure = (f: StageFailureEvent): void => {
+    summary.failed.push(stageFailureRecord(collection, f));
+    log?.(`stage "${f.stage}" (${f.version}) failed on ${f.path} [${f.documentId}]\n${errorDetail(f.error)}`);
+  };
+  // Finish work a crashed or older run left: documents stored without the current version of a stage. Each
+  // document runs on its own: one that fails is recorded and skipped, the others and the files below go on.
+  const pending = await runStages(store, stages, scope, undefined, {
+    onFailure, signal, onProgress: (done, total) => {
+      if (total > 0) onProgress?.({ kind: 'pending', done, total });
+    },
+  });
 
   const inputs: { path: string; size: number }[] = [];
   for await (const input of walkInputs(paths)) inputs.push(input);
@@ -74,26 +90,23 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     let documents = 0;
     let failure: FailureRecord | undefined;
     try {
-      const bytes = await loadInputFile(input.path, input.size, limits);
-      const existing = await store.findBySha256(collection, sha256Hex(bytes));
-      if (existing) {
+      const created = await storeFile(store, input, collection, limits, fail);
+      if (created === null) {
         status = 'unchanged';
       } else {
-        const root = await readDocument(input.path, bytes, limits, 0);
-        const batch = flatten(root, collection);
-        const results = await store.putDocuments(batch);
-        const created = results.filter((r) => r.created).map((r) => r.id);
         documents = created.length;
         summary.documents += documents;
-        for (const w of batch.flatMap((b) => b.doc.warnings ?? [])) await fail(w.code, w.message, w.path);
-        await runStages(store, stages, { collections: [collection] }, created);
-        status = 'ingested';
+        // The file is stored (searchable) either way; a failing stage makes it a failed file with the stage named.
+        const ran = await runStages(store, stages, scope, created, { onFailure });
+        status = ran.failed.length > 0 ? 'failed' : 'ingested';
+        failure = ran.failed.length > 0 ? stageFailureRecord(collection, ran.failed[0]!) : undefined;
       }
       await store.clearFailures(collection, input.path);
     } catch (err) {
+      if (!(err instanceof IngestFailure)) log?.(`unexpected error while reading ${input.path}\n${errorDetail(err)}`);
       failure = err instanceof IngestFailure
         ? await fail(err.code, err.message)
-        : await fail('internal-error', `Unexpected error while reading: ${err instanceof Error ? err.message : String(err)}`);
+        : await fail('internal-error', `Unexpected error while reading: ${describeError(err)}`);
     }
     if (status === 'ingested') summary.ingested++;
     else if (status === 'unchanged') summary.unchanged++;
@@ -101,9 +114,29 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     summary.bytes += Math.max(0, input.size);
     onProgress?.({ kind: 'file', path: input.path, status, documents, done, files: inputs.length, bytesDone: summary.bytes, bytes: totalBytes, failure });
   }
-  if (finish && (summary.documents > 0 || pending > 0 || summary.unchanged > 0)) await finish(store, collection);
+  if (finish && (summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0)) await finish(store, collection);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Reads one file and stores its documents; returns the ids created, or null when the content is already stored. Its
+ * bytes and text are released on return, before the stages run (a 50 MB file is held once fewer).
+ */
+async function storeFile(store: Store, input: { path: string; size: number }, collection: string, limits: IngestLimits,
+  fail: (code: string, message: string, path?: string) => Promise<FailureRecord>): Promise<string[] | null> {
+  const bytes = await loadInputFile(input.path, input.size, limits);
+  if (await store.findBySha256(collection, sha256Hex(bytes))) return null;
+  const root = await readDocument(input.path, bytes, limits, 0);
+  const batch = flatten(root, collection);
+  const results = await store.putDocuments(batch);
+  for (const w of batch.flatMap((b) => b.doc.warnings ?? [])) await fail(w.code, w.message, w.path);
+  return results.filter((r) => r.created).map((r) => r.id);
+}
+
+/** A stage failure as the summary lists it (the store keeps it with the document's stage runs, not as a file failure). */
+function stageFailureRecord(collection: string, f: StageFailureEvent): FailureRecord {
+  return { collection, path: f.path, code: 'stage-failed', message: `stage "${f.stage}" failed: ${f.reason}`, at: new Date().toISOString() };
 }
 
 /** Turns a document tree into one batch, parents before children, so the store can write it in one transaction. */

@@ -36,10 +36,17 @@ export class Partition<Reason> {
     if (ra === rb) return;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     this.parent[child] = root;
-    this.lists.get(root)?.push(...(this.lists.get(child) ?? []));
+    // The shorter member list goes into the longer one (members() sorts, so order does not matter), item by item:
+    // spreading a list of a few 100,000 items as arguments overflows the call stack (one name 100,000s of times).
+    const rootList = this.lists.get(root) ?? [];
+    const childList = this.lists.get(child) ?? [];
+    this.lists.set(root, rootList.length >= childList.length ? appendAll(rootList, childList) : appendAll(childList, rootList));
     this.lists.delete(child);
-    const reasons = this.why.get(root) ?? [];
-    reasons.push(...(this.why.get(child) ?? []), reason);
+    // Reasons keep the order of the unions: the root's, then the child's, then this one.
+    const rootWhy = this.why.get(root) ?? [];
+    const childWhy = this.why.get(child) ?? [];
+    const reasons = rootWhy.length >= childWhy.length ? appendAll(rootWhy, childWhy) : rootWhy.concat(childWhy);
+    reasons.push(reason);
     this.why.set(root, reasons);
     this.why.delete(child);
   }
@@ -58,4 +65,10 @@ export class Partition<Reason> {
   roots(): number[] {
     return [...this.lists.keys()].sort((x, y) => x - y);
   }
+}
+
+/** Appends `items` to `list` in place and returns it (a loop: no argument spreading, whatever the length). */
+function appendAll<T>(list: T[], items: readonly T[]): T[] {
+  for (const x of items) list.push(x);
+  return list;
 }

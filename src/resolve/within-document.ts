@@ -10,6 +10,7 @@ import { initialsOf } from './match.js';
 import { comparableWords } from './name-key.js';
 import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
 import { Partition } from './partition.js';
+import { OrderedCandidates } from './ordered-candidates.js';
 import { isOrgQualifier, NAME_PARTICLES } from './titles.js';
 
 /** A mention as the resolver needs it: offsets into the document text, type and text. */
@@ -152,7 +153,11 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     // People's names are not defined as acronyms; "Salim al-Jabouri (SDP)" names his party.
     if (p.m.type === 'PERSON') continue;
     // A definition is explicit, so it holds even when the recogniser typed an organisation as "other".
-    const inside = byStart.find((q) => q.m.start >= paren.start && q.m.end <= paren.end && (q.m.type === p.m.type || (isOrgLike(q.m.type) && isOrgLike(p.m.type))));
+    let inside: Prepared | undefined;
+    for (let k = firstAtOrAfter(byStart, paren.start); k < byStart.length && byStart[k]!.m.start <= paren.end && !inside; k++) {
+      const q = byStart[k]!;
+      if (q.m.end <= paren.end && (q.m.type === p.m.type || (isOrgLike(q.m.type) && isOrgLike(p.m.type)))) inside = q;
+    }
     const detail = `${quote(p)} (${paren.text})`;
     if (!p.acronym && isAcronym(paren.text) && expandsAcronym(p.norm, paren.text)) {
       if (!aliases.has(acronymKey(paren.text))) aliases.set(acronymKey(paren.text), p);
@@ -173,6 +178,16 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   });
 
   // 3. Every use of a defined acronym, before or after the definition; else an acronym of a unique organisation's initials.
+  const byInitials = new Map<string, Prepared[]>(); // initials -> organisations (not acronyms) with them, in text order
+  for (const q of byStart) {
+    if (q.m.type !== 'ORG' || q.acronym) continue;
+    for (const i of initialsOf(q.norm)) {
+      const list = byInitials.get(i);
+      if (list) list.push(q);
+      else byInitials.set(i, [q]);
+    }
+  }
+  const initialsLists = new Map<string, OrderedCandidates<Prepared>>();
   for (const p of byStart.filter((q) => q.acronym)) {
     const definer = aliases.get(acronymKey(p.display));
     if (definer) {
@@ -180,10 +195,11 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
       continue;
     }
     if (p.m.type !== 'ORG') continue;
-    const matches = byStart.filter((q) => q.m.type === 'ORG' && !q.acronym && initialsOf(q.norm).includes(acronymKey(p.display)));
-    const roots = new Set(matches.map((q) => uf.find(q.index)));
-    const first = matches[0];
-    if (roots.size === 1 && first) uf.union(first.index, p.index, { rule: 'acronym-initials', detail: `${quote(p)} = initials of ${quote(first)}` });
+    const key = acronymKey(p.display);
+    let matches = initialsLists.get(key);
+    if (!matches) initialsLists.set(key, (matches = new OrderedCandidates(byInitials.get(key) ?? [])));
+    const first = matches.items[0];
+    if (first && matches.prefixInOneSet(uf, matches.items.length)) uf.union(first.index, p.index, { rule: 'acronym-initials', detail: `${quote(p)} = initials of ${quote(first)}` });
   }
 
   // 4. Partial names: "Soleimani" after "Qassem Soleimani" joins the nearest earlier full name; with none
@@ -197,18 +213,19 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
       else byWord.set(w, [q]);
     }
   }
+  // Mentions of one shape (type, words, acronym or not) have the same candidates: they are listed once per shape.
+  const plans = new Map<string, PartialPlan>();
   for (const p of byStart) {
-    const holders = byWord.get(p.words[0] ?? '') ?? [];
-    const earlier = holders.filter((q) => q.m.start < p.m.start && isPartialOf(p, q));
+    const shape = `${p.m.type}|${p.acronym}|${/\s/.test(p.display)}|${p.words.join(' ')}`;
+    let plan = plans.get(shape);
+    if (!plan) plans.set(shape, (plan = partialPlan(p, byWord.get(p.words[0] ?? '') ?? [])));
+    const nEarlier = plan.partial.countBefore(p.m.start);
     // A lone family name ("Soleimani") takes the nearest person it ends; any other lone word ("Ali",
     // "Hashd") only an entity it cannot be confused with.
-    const bySurname = p.m.type === 'PERSON' && p.words.length === 1 ? earlier.filter((q) => q.words.at(-1) === p.words[0]) : [];
+    const nSurname = plan.surname?.countBefore(p.m.start) ?? 0;
     // Recognisers often type a lone family name as an organisation or "other" ("Kadhimi ... Araji told MEE");
     // after a person with that family name it is that person.
-    const asSurname = earlier.length === 0 && p.words.length === 1 && isOrgLike(p.m.type) && !p.acronym
-      ? holders.filter((q) => q.m.start < p.m.start && q.m.type === 'PERSON' && q.words.length > 1 && q.words.at(-1) === p.words[0])
-      : [];
-    const otherType = asSurname.at(-1);
+    const otherType = nEarlier === 0 && plan.asSurname ? plan.asSurname.items[plan.asSurname.countBefore(p.m.start) - 1] : undefined;
     if (otherType) {
       uf.union(otherType.index, p.index, { rule: 'surname-other-type', detail: `${quote(p)} (${p.m.type}) -> ${quote(otherType)}` });
       adopted.add(p.norm);
@@ -216,30 +233,68 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     }
     // The same for a lone given name ("Jean-Bernard" typed as an organisation after "Jean-Bernard Lévy"), when one
     // person only has that first name: two people sharing it leave it alone.
-    // A given name is one written word, compared by its parts ("Jean-Bernard" = "jean bernard").
-    const asGiven = earlier.length === 0 && !/\s/.test(p.display) && isOrgLike(p.m.type) && !p.acronym
-      ? holders.filter((q) => q.m.start < p.m.start && q.m.type === 'PERSON' && q.words.length > p.words.length && p.words.every((w, k) => q.words[k] === w))
-      : [];
-    const given = asGiven.at(-1);
-    if (given && new Set(asGiven.map((q) => uf.find(q.index))).size === 1) {
+    const nGiven = nEarlier === 0 && plan.asGiven ? plan.asGiven.countBefore(p.m.start) : 0;
+    const given = plan.asGiven?.items[nGiven - 1];
+    if (given && plan.asGiven!.prefixInOneSet(uf, nGiven)) {
       uf.union(given.index, p.index, { rule: 'given-name-other-type', detail: `${quote(p)} (${p.m.type}) -> ${quote(given)}` });
       adopted.add(p.norm);
       continue;
     }
-    const nearest = bySurname.at(-1) ?? earlier.at(-1);
+    const nearest = nSurname > 0 ? plan.surname!.items[nSurname - 1] : plan.partial.items[nEarlier - 1];
     if (nearest) {
-      const unique = p.words.length > 1 || bySurname.length > 0 || new Set(earlier.map((q) => uf.find(q.index))).size === 1;
+      const unique = p.words.length > 1 || nSurname > 0 || plan.partial.prefixInOneSet(uf, nEarlier);
       if (unique) uf.union(nearest.index, p.index, { rule: 'partial-name', detail: `${quote(p)} -> ${quote(nearest)}` });
       continue;
     }
-    const later = holders.filter((q) => q.m.start > p.m.start && isPartialOf(p, q));
-    const first = later[0];
-    if (first && new Set(later.map((q) => uf.find(q.index))).size === 1) {
+    const later = plan.partial.firstAfter(p.m.start);
+    const first = plan.partial.items[later];
+    if (first && plan.partial.suffixInOneSet(uf, later)) {
       uf.union(first.index, p.index, { rule: 'partial-name-forward', detail: `${quote(p)} -> ${quote(first)}` });
     }
   }
 
   return { clusters: collect(prepared, uf, longForms, adopted) };
+}
+
+/** The candidates of step 4 for every mention of one shape, in text order (see resolveWithinDocument). */
+interface PartialPlan {
+  /** Longer names `p` can stand for. */
+  partial: OrderedCandidates<Prepared>;
+  /** Of those, the people whose name `p` ends (`p` a one-word person's name). */
+  surname?: OrderedCandidates<Prepared>;
+  /** People whose family name `p` is, when `p` is one word typed as an organisation or "other". */
+  asSurname?: OrderedCandidates<Prepared>;
+  /** People whose given name `p` is, when `p` is one written word typed as an organisation or "other". */
+  asGiven?: OrderedCandidates<Prepared>;
+}
+
+/** Lists the candidates of one mention shape among `holders` (the mentions holding its first word, in text order). */
+function partialPlan(p: Prepared, holders: Prepared[]): PartialPlan {
+  const partial = holders.filter((q) => isPartialOf(p, q));
+  const oneWord = p.words.length === 1;
+  const otherType = isOrgLike(p.m.type) && !p.acronym;
+  const plan: PartialPlan = { partial: new OrderedCandidates(partial) };
+  if (p.m.type === 'PERSON' && oneWord) plan.surname = new OrderedCandidates(partial.filter((q) => q.words.at(-1) === p.words[0]));
+  if (oneWord && otherType) {
+    plan.asSurname = new OrderedCandidates(holders.filter((q) => q.m.type === 'PERSON' && q.words.length > 1 && q.words.at(-1) === p.words[0]));
+  }
+  // A given name is one written word, compared by its parts ("Jean-Bernard" = "jean bernard").
+  if (!/\s/.test(p.display) && otherType) {
+    plan.asGiven = new OrderedCandidates(holders.filter((q) => q.m.type === 'PERSON' && q.words.length > p.words.length && p.words.every((w, k) => q.words[k] === w)));
+  }
+  return plan;
+}
+
+/** Index of the first mention starting at or after `start`, in mentions sorted by start. */
+function firstAtOrAfter(byStart: readonly Prepared[], start: number): number {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byStart[mid]!.m.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The type most mentions of a cluster carry (lone family names typed otherwise do not vote); ties go to the first. */
@@ -256,7 +311,9 @@ function collect(prepared: Prepared[], uf: Partition<ClusterReason>, longForms: 
   const groups = new Map<number, Prepared[]>();
   for (const p of [...prepared].sort((a, b) => a.m.start - b.m.start || a.index - b.index)) {
     const root = uf.find(p.index);
-    groups.set(root, [...(groups.get(root) ?? []), p]);
+    const group = groups.get(root);
+    if (group) group.push(p);
+    else groups.set(root, [p]);
   }
   return [...groups.entries()].map(([root, members]) => {
     // Fullest written form wins; a long form only given in brackets beats an acronym.

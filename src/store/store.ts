@@ -46,6 +46,28 @@ export interface FailureRecord extends IngestError {
   at: string;
 }
 
+/** What the stage runner knows of one stage on one document: the version that last ran and how it ended. */
+export interface StageRun {
+  version: string;
+  /** "failed": the stage threw at this version; it is not run again until `retry` or a new version. */
+  status: 'done' | 'failed';
+}
+
+/** A stage that failed on a document, as `stats` and `retry` list it. */
+export interface StageFailure {
+  documentId: string;
+  collection: string;
+  /** The document's path as ingested (archive members: `archive.zip!/member`). */
+  path: string;
+  stage: string;
+  /** The stage version that failed. */
+  version: string;
+  /** The error in one line, e.g. "RangeError: Maximum call stack size exceeded". */
+  reason: string;
+  /** ISO timestamp. */
+  at: string;
+}
+
 /** Full-text search request. */
 export interface SearchRequest {
   /** Parsed query (see parseQuery). */
@@ -95,8 +117,14 @@ export interface Store {
 
   /** Replaces the output of `stage` for one document with `output`, tagged with `version`. */
   putStageOutput(documentId: string, stage: string, version: string, output: StageOutput): Promise<void>;
-  /** Document id -> version of `stage` that last ran on it (to find pending work after a crash or an upgrade). */
+  /** Document id -> version of `stage` that last ran on it, done or failed (to find pending work after a crash or an upgrade). */
   stageVersions(stage: string): Promise<Map<string, string>>;
+  /** Document id -> last run of `stage`, for the documents in scope (only those of `documentIds` when given). */
+  stageRuns(stage: string, scope: Scope, documentIds?: readonly string[]): Promise<Map<string, StageRun>>;
+  /** Records that `stage` at `version` failed on a document, with a one-line reason; its earlier output stays as it was. */
+  putStageFailure(documentId: string, stage: string, version: string, reason: string): Promise<void>;
+  /** Stages that failed on documents in scope, by collection and path. */
+  listStageFailures(scope: Scope): Promise<StageFailure[]>;
   listMentions(documentId: string, scope: Scope): Promise<Mention[]>;
   /** Entities of the visible collections: resolved ones, or (where resolution has not run) one per normalised name and type. */
   listEntities(scope: Scope): Promise<Entity[]>;

@@ -6,6 +6,9 @@ import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ROOT, SAMPLE_CORPUS, tempDir } from '../helpers.js';
+import { openStore } from '../../src/store/open.js';
+import { ingestPaths, finishIngest } from '../../src/pipeline.js';
+import { CRASH_MARK, crashingStages } from '../pipeline/large-inputs.js';
 
 const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
 
@@ -138,11 +141,42 @@ describe('cablegraph CLI', () => {
     assert.match(again.stdout, /iran: 0 stage run\(s\)/, 'nothing outdated after an ingest');
     const forced = run(['reprocess', '--db', db, '--stage', 'facts', '--all']);
     assert.match(forced.stdout, /iran: 3 stage run\(s\)/);
+    assert.match(forced.stderr, /^reprocess iran: 0\/3 documents/m, 'progress from the start');
+    assert.match(forced.stderr, /^reprocess iran: 3\/3 documents +[\d.]+ documents\/s +ETA 0:00$/m, 'and at the end');
     const after = JSON.parse(run(['export', '--db', db]).stdout);
     assert.deepEqual(after.relations.map((r: { id: string }) => r.id).sort(), before.relations.map((r: { id: string }) => r.id).sort(), 'same rules, same relations');
     const bad = run(['reprocess', '--db', db, '--stage', 'nope']);
     assert.equal(bad.code, 64);
     assert.match(bad.stderr, /Unknown stage "nope": stages are mentions, facts/);
+  });
+
+  it('lists a document whose stage crashed in stats, leaves it to later ingests, and retries it on request', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'good.txt'), 'The Badr Organization met in Baghdad on 3 March 2021.\n');
+    writeFileSync(join(input, 'crash.txt'), `The Quds Force met officials in Basra on 4 May 2019. ${CRASH_MARK}\n`);
+    const db = join(dir, 'c.db');
+    // The pipeline's stages (same names and versions) with one crashing on a file, as a bug or a pathological input would.
+    const store = await openStore(db);
+    const first = await ingestPaths([input], { store, collection: 'memos', stages: crashingStages(), finish: finishIngest });
+    await store.close();
+    assert.deepEqual(first.failed.map((f) => f.code), ['stage-failed']);
+    const stats = run(['stats', '--db', db]);
+    assert.match(stats.stdout, /stage failures \(1\)/);
+    assert.match(stats.stdout, /crash\.txt: stage "facts" \(.+\) failed: RangeError: Maximum call stack size exceeded/);
+    const failures = () => JSON.parse(run(['stats', '--db', db, '--json']).stdout).stageFailures as { path: string; stage: string; reason: string }[];
+    assert.deepEqual(failures().map((f) => [f.path.endsWith('crash.txt'), f.stage]), [[true, 'facts']]);
+    const again = run(['ingest', input, '--db', db, '--collection', 'memos']);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.match(again.stdout, /Ingested 0 file\(s\) as 0 document\(s\), 2 unchanged, 0 failed/);
+    assert.equal(failures().length, 1, 'an ingest does not run the failed stage again');
+    const retry = run(['retry', '--db', db, '--collection', 'memos']);
+    assert.equal(retry.code, 0, retry.stdout + retry.stderr);
+    assert.match(retry.stdout, /memos: 1 document\(s\) retried, 1 now complete, 0 failed again/);
+    assert.match(retry.stderr, /^retry memos: 1\/1 documents/m);
+    assert.deepEqual(failures(), []);
+    assert.match(run(['retry', '--db', db]).stdout, /No failed stages to retry/);
   });
 
   it('stops cleanly on Ctrl-C with exit code 130', async () => {

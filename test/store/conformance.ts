@@ -229,6 +229,31 @@ export function storeConformance(name: string, harness: StoreHarness): void {
       assert.equal((await store.stats(ALL_COLLECTIONS)).failures, 0);
     });
 
+    it('records a failed stage run with its reason, lists it in scope, and a later success replaces it', async () => {
+      const doc = (await search(store, 'Soleimani')).results[0]!.document;
+      const other = (await search(store, 'Intercept')).results[0]!.document;
+      await store.putStageOutput(other.id, 'test-fail', 'f1', {});
+      await store.putStageFailure(doc.id, 'test-fail', 'f1', 'RangeError: Maximum call stack size exceeded');
+      const runs = await store.stageRuns('test-fail', ALL_COLLECTIONS);
+      assert.deepEqual(runs.get(doc.id), { version: 'f1', status: 'failed' });
+      assert.deepEqual(runs.get(other.id), { version: 'f1', status: 'done' });
+      assert.equal((await store.stageVersions('test-fail')).get(doc.id), 'f1', 'a failed run counts as run at its version');
+      // Asked by id (more ids than one statement binds: unknown ones are ignored), and restricted to the scope.
+      const many = [...Array.from({ length: 1200 }, (_, i) => `nosuchdoc${i}`), doc.id];
+      assert.deepEqual([...(await store.stageRuns('test-fail', ALL_COLLECTIONS, many)).keys()], [doc.id]);
+      assert.equal((await store.stageRuns('test-fail', { collections: ['leaks'] })).size, 0);
+      const failures = await store.listStageFailures(ALL_COLLECTIONS);
+      assert.deepEqual(failures.map((f) => [f.documentId, f.collection, f.path, f.stage, f.version, f.reason]),
+        [[doc.id, 'news', 'a.txt', 'test-fail', 'f1', 'RangeError: Maximum call stack size exceeded']]);
+      assert.ok(!Number.isNaN(Date.parse(failures[0]!.at)));
+      assert.deepEqual(await store.listStageFailures({ collections: ['leaks'] }), []);
+      await store.putStageFailure(doc.id, 'test-fail', 'f2', 'Error: again');
+      assert.deepEqual((await store.listStageFailures(ALL_COLLECTIONS)).map((f) => [f.version, f.reason]), [['f2', 'Error: again']]);
+      await store.putStageOutput(doc.id, 'test-fail', 'f2', {});
+      assert.deepEqual((await store.stageRuns('test-fail', ALL_COLLECTIONS, [doc.id])).get(doc.id), { version: 'f2', status: 'done' });
+      assert.deepEqual(await store.listStageFailures(ALL_COLLECTIONS), []);
+    });
+
     it('verifies originals against their SHA-256', async () => {
       const clean = await store.verifyOriginals();
       assert.deepEqual(clean.problems, []);

@@ -31,6 +31,24 @@ describe('SQLite migrations', () => {
     await store.close();
   });
 
+  it('upgrades stage runs recorded before failures were: they read as done, and a failure can be recorded', async () => {
+    const path = join(tempDir(), 'v3.db');
+    const raw = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) raw.exec(m.sql);
+    raw.pragma('user_version = 3');
+    raw.prepare(`INSERT INTO documents (id, collection, sha256, path, format, text, length, sentences, ingested_at)
+      VALUES ('0123456789abcdef', 'old', 'aa', 'memo.txt', 'text', 'The Badr Organization met.', 26, '[[0,26]]', '2020-01-01')`).run();
+    raw.prepare("INSERT INTO stage_runs (document_id, stage, version, at) VALUES ('0123456789abcdef', 'facts', 'v1', '2020-01-01')").run();
+    raw.close();
+    const store = new SqliteStore(path);
+    await store.migrate();
+    assert.deepEqual((await store.stageRuns('facts', ALL_COLLECTIONS)).get('0123456789abcdef'), { version: 'v1', status: 'done' });
+    assert.deepEqual(await store.listStageFailures(ALL_COLLECTIONS), []);
+    await store.putStageFailure('0123456789abcdef', 'facts', 'v2', 'Error: boom');
+    assert.deepEqual((await store.listStageFailures(ALL_COLLECTIONS)).map((f) => [f.path, f.stage, f.reason]), [['memo.txt', 'facts', 'Error: boom']]);
+    await store.close();
+  });
+
   it('refuses a store written by a newer version', async () => {
     const path = join(tempDir(), 'future.db');
     const raw = new Database(path);

@@ -69,7 +69,8 @@ export function detectReferences(items: readonly Item[]): Reference[] {
     const described = DETERMINERS.has(it.lower) || it.lower === 'both' || it.lower === 'all' ? description(items, i) : null;
     if (described) {
       out.push(described);
-      i = items.findIndex((x) => x.end === described.end);
+      // Skip to the description's last item (searched from here: items are in text order).
+      while (i + 1 < items.length && items[i]!.end !== described.end) i++;
     }
   }
   return out;

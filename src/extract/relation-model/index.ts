@@ -4,7 +4,7 @@
  * verdicts; the most probable class, when it is a relation, becomes an edge with a calibrated confidence.
  */
 import { join } from 'node:path';
-import { RELATION_TYPES, type MoneyMention } from '../../model/index.js';
+import { RELATION_TYPES } from '../../model/index.js';
 import { defaultModelDir } from '../../nlp/ner/index.js';
 import { LEADING_ROLES, MEMBER_ROLES } from '../relations/lexicon.js';
 import type { ExtractedRelation, ExtractionInput, InputMention } from '../types.js';
@@ -13,7 +13,8 @@ import { CLASSES, NONE } from './classes.js';
 import { headToken, pairFeatures } from './features.js';
 import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
 import { pairKey, ruleVerdicts } from './rule-features.js';
-import { candidatePairs, sentenceViews, type ParseLike, type SentenceView } from './sentence-view.js';
+import { candidatePairs, eachSentenceView, type ParseLike, type SentenceView } from './sentence-view.js';
+import { SpanIndex } from '../span-lookup.js';
 
 export { CLASSES } from './classes.js';
 export type { LinearModel } from './linear.js';
@@ -68,7 +69,8 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
   const refMentions: InputMention[] = (opts.references ?? []).map((r) => ({ start: r.start, end: r.end, type: r.type, text: r.text, entityKey: r.entityKeys[0]! }));
   const keysOf = (m: InputMention): string[] => refs.get(m.start)?.entityKeys ?? [m.entityKey];
   const best = new Map<string, ExtractedRelation>();
-  for (const view of sentenceViews(input.text, input.sentences, [...input.mentions, ...refMentions])) {
+  const money = new SpanIndex(input.money);
+  for (const view of eachSentenceView(input.text, input.sentences, [...input.mentions, ...refMentions])) {
     if (opts.parse) view.parse = opts.parse(view.tokens.map((t) => t.text));
     for (const [i, j] of candidatePairs(view)) {
       const A = view.mentions[i]!;
@@ -87,7 +89,7 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       const agreeing = (byPair.get(key) ?? []).filter((r) => r.type === type);
       const why = explain(opts.model, feats, cls, 4).map((e) => e.feature);
       const role = type === 'role_in' ? agreeing.find((r) => r.role)?.role ?? postOnPath(view, i, j) : undefined;
-      const amount = type === 'paid' ? agreeing.find((r) => r.amount)?.amount ?? amountIn(input.money, view) : undefined;
+      const amount = type === 'paid' ? agreeing.find((r) => r.amount)?.amount ?? money.inside(view.span)[0] : undefined;
       const negated = agreeing.some((r) => r.negated) || feats.includes('pneg');
       const resolved = [src, tgt].flatMap((m) => {
         const r = refs.get(m.start);
@@ -149,9 +151,4 @@ function postOnPath(view: SentenceView, i: number, j: number): string | undefine
     if (POSTS.has(w) || POSTS.has(w.replace(/s$/, ''))) return w.replace(/s$/, '');
   }
   return undefined;
-}
-
-/** The first amount of money stated in the sentence. */
-function amountIn(money: readonly MoneyMention[], view: SentenceView): MoneyMention | undefined {
-  return money.find((m) => m.start >= view.span.start && m.end <= view.span.end);
 }

@@ -39,8 +39,12 @@ export function canBeRelationEnd(m: InputMention): boolean {
 
 /** Builds the views of the sentences that hold two or more relation-capable mentions of different entities. */
 export function sentenceViews(text: string, sentences: readonly Span[], mentions: readonly InputMention[]): SentenceView[] {
+  return [...eachSentenceView(text, sentences, mentions)];
+}
+
+/** The views of sentenceViews one at a time, so a long document's tokens and parses are never all held at once. */
+export function* eachSentenceView(text: string, sentences: readonly Span[], mentions: readonly InputMention[]): Generator<SentenceView> {
   const flat = flattenMentions(mentions).filter(canBeRelationEnd);
-  const views: SentenceView[] = [];
   let m = 0;
   for (const span of sentences) {
     while (m < flat.length && flat[m]!.start < span.start) m++;
@@ -49,9 +53,8 @@ export function sentenceViews(text: string, sentences: readonly Span[], mentions
     const inside = flat.slice(m, e).filter((x) => x.start >= span.start);
     m = e;
     if (inside.length < 2 || new Set(inside.map((x) => x.entityKey)).size < 2) continue;
-    views.push(buildView(text, span, inside));
+    yield buildView(text, span, inside);
   }
-  return views;
 }
 
 /** Tokenizes the sentence and maps each mention onto the tokens it overlaps. */

@@ -81,7 +81,8 @@ export function runFrames(s: MaskedSentence, compiled: Compiled[]): FrameHit[] {
   const hits: FrameHit[] = [];
   const slotStarts = s.slots.map((x) => x.start);
   const wordStarts: number[] = [];
-  for (let i = 0; i < s.masked.length; i++) if (i === 0 || s.masked[i - 1] === ' ' || slotStarts.includes(i)) wordStarts.push(i);
+  const isSlotStart = new Set(slotStarts);
+  for (let i = 0; i < s.masked.length; i++) if (i === 0 || s.masked.charCodeAt(i - 1) === 32 || isSlotStart.has(i)) wordStarts.push(i);
   for (const c of compiled) {
     for (const pos of c.startsWithEntity ? slotStarts : wordStarts) {
       c.regex.lastIndex = pos;

@@ -3,7 +3,9 @@ import type { Stage, Evidence } from '../../model/index.js';
 import { extract, EXTRACT_VERSION } from '../index.js';
 import { extractRelations } from '../relations.js';
 import { loadRelationModel, modelRelationExtractor, type LinearModel } from '../relation-model/index.js';
-import type { ExtractedRelation, ExtractionInput } from '../types.js';
+import type { ExtractedRelation, ExtractionInput, ExtractionResult } from '../types.js';
+import { SpanIndex } from '../span-lookup.js';
+import { chunkSpan, sentenceChunks } from './chunks.js';
 import { loadParser, type Parser } from '../../nlp/parse/index.js';
 import { extractDates } from '../../nlp/dates.js';
 import { extractMoney } from '../../nlp/money.js';
@@ -43,7 +45,7 @@ export function factsStage(opts: FactsOptions = {}): Stage {
         .map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
       // The rules read the reading view (quote markers and wrapping line breaks as spaces); evidence is the stored text.
       const reading = readingView(doc.text);
-      const result = extract({
+      const result = extractInChunks({
         documentId: doc.id, text: reading, sentences: doc.sentences, mentions,
         dates: extractDates(reading, doc.published ?? undefined), money: extractMoney(reading),
         documentDate: doc.published ?? undefined,
@@ -76,4 +78,24 @@ export function factsStage(opts: FactsOptions = {}): Stage {
       };
     },
   };
+}
+
+/**
+ * Extraction over a long document chunk by chunk (see chunks.ts), the results joined in text order with claim links
+ * kept; a document of one chunk is read whole, as before.
+ */
+function extractInChunks(input: ExtractionInput, relationsOf: (input: ExtractionInput) => ExtractedRelation[]): ExtractionResult {
+  const chunks = sentenceChunks(input.sentences);
+  if (chunks.length <= 1) return extract(input, relationsOf);
+  const out: ExtractionResult = { relations: [], events: [], claims: [] };
+  const [mentions, dates, money] = [new SpanIndex(input.mentions), new SpanIndex(input.dates), new SpanIndex(input.money)];
+  for (const sentences of chunks) {
+    const within = chunkSpan(sentences);
+    const part = extract({ ...input, sentences, within, mentions: mentions.inside(within), dates: dates.inside(within), money: money.inside(within) }, relationsOf);
+    const claimBase = out.claims.length;
+    for (const r of part.relations) out.relations.push(r.claimIndex === undefined ? r : { ...r, claimIndex: r.claimIndex + claimBase });
+    for (const e of part.events) out.events.push(e);
+    for (const c of part.claims) out.claims.push(c);
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import { readingView, readSpan } from '../../nlp/layout.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
 import { addDemonyms } from './demonyms.js';
+import { sentenceChunks } from './chunks.js';
 
 /** Stage name under which mentions are stored. */
 export const MENTIONS_STAGE = 'mentions';
@@ -22,7 +23,7 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
       // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
       const reading = readingView(doc.text);
-      const found = retypeMentions(reading, get().recognize(reading, doc.sentences), doc.source);
+      const found = retypeMentions(reading, recognizeInChunks(get(), reading, doc.sentences), doc.source);
       const spans = insideSentences(addDemonyms<NerSpan>(reading, found, (s) => s), doc.sentences).map((s) => {
         const text = readSpan(doc.text, reading, s.start, s.end);
         return text === s.text ? s : { ...s, text };
@@ -43,6 +44,15 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
       };
     },
   };
+}
+
+/** The recognizer's names over a long text chunk by chunk (see chunks.ts); a text of one chunk is read whole. */
+function recognizeInChunks(recognizer: Recognizer, text: string, sentences: Span[]): NerSpan[] {
+  const chunks = sentenceChunks(sentences);
+  if (chunks.length <= 1) return recognizer.recognize(text, sentences);
+  const found: NerSpan[] = [];
+  for (const chunk of chunks) for (const s of recognizer.recognize(text, chunk)) found.push(s);
+  return found;
 }
 
 /** The spans (in text order) that lie inside a sentence: a nationality word in a sign-off or mail header is not a mention. */

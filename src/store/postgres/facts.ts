@@ -82,8 +82,8 @@ export async function writeStageOutput(db: Db, documentId: string, stage: string
       column(evidence, (x) => x.e.start), column(evidence, (x) => x.e.end), column(evidence, (x) => x.e.text),
     ]);
   }
-  await db.query(`INSERT INTO stage_runs (document_id, stage, version, at) VALUES ($1, $2, $3, $4)
-    ON CONFLICT (document_id, stage) DO UPDATE SET version = EXCLUDED.version, at = EXCLUDED.at`,
+  await db.query(`INSERT INTO stage_runs (document_id, stage, version, at, status, error) VALUES ($1, $2, $3, $4, 'done', NULL)
+    ON CONFLICT (document_id, stage) DO UPDATE SET version = EXCLUDED.version, at = EXCLUDED.at, status = 'done', error = NULL`,
   [documentId, stage, version, new Date().toISOString()]);
 }
 

@@ -193,4 +193,13 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX IF NOT EXISTS document_windows_fts ON document_windows USING GIN (fts);
     `,
   },
+  {
+    version: 3,
+    description: 'stage runs that failed: status and reason, so a failing document is not retried on every ingest',
+    sql: `
+      ALTER TABLE stage_runs ADD COLUMN status ${T} NOT NULL DEFAULT 'done' CHECK (status IN ('done', 'failed'));
+      ALTER TABLE stage_runs ADD COLUMN error TEXT;
+      CREATE INDEX stage_runs_failed ON stage_runs(status) WHERE status = 'failed';
+    `,
+  },
 ];

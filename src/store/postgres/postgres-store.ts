@@ -5,7 +5,7 @@ import type {
   EntityCandidate, ResolvedEntityRecord, Decision,
 } from '../../model/index.js';
 import type {
-  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem,
+  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
 } from '../store.js';
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
@@ -14,6 +14,7 @@ import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } fro
 import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
+import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
@@ -177,6 +178,18 @@ export class PostgresStore implements Store {
   async stageVersions(stage: string): Promise<Map<string, string>> {
     const r = await this.db.query<{ document_id: string; version: string }>('SELECT document_id, version FROM stage_runs WHERE stage = $1', [stage]);
     return new Map(r.rows.map((x) => [x.document_id, x.version]));
+  }
+
+  async stageRuns(stage: string, scope: Scope, documentIds?: readonly string[]): Promise<Map<string, StageRun>> {
+    return readStageRuns(this.db, stage, scope, documentIds);
+  }
+
+  async putStageFailure(documentId: string, stage: string, version: string, reason: string): Promise<void> {
+    await writeStageFailure(this.db, documentId, stage, version, reason);
+  }
+
+  async listStageFailures(scope: Scope): Promise<StageFailure[]> {
+    return readStageFailures(this.db, scope);
   }
 
   async listMentions(id: string, scope: Scope): Promise<Mention[]> {

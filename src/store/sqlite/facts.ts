@@ -44,8 +44,8 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
       claim.run(c.id, documentId, c.speaker, c.speakerText, c.text, c.stance, stage, version);
       addEvidence('claim', c.id, c.evidence);
     }
-    db.prepare(`INSERT INTO stage_runs (document_id, stage, version, at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (document_id, stage) DO UPDATE SET version = excluded.version, at = excluded.at`)
+    db.prepare(`INSERT INTO stage_runs (document_id, stage, version, at, status, error) VALUES (?, ?, ?, ?, 'done', NULL)
+      ON CONFLICT (document_id, stage) DO UPDATE SET version = excluded.version, at = excluded.at, status = 'done', error = NULL`)
       .run(documentId, stage, version, new Date().toISOString());
   })();
 }

@@ -189,4 +189,13 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX relations_target ON relations(target);
     `,
   },
+  {
+    version: 4,
+    description: 'stage runs that failed: status and reason, so a failing document is not retried on every ingest',
+    sql: `
+      ALTER TABLE stage_runs ADD COLUMN status TEXT NOT NULL DEFAULT 'done' CHECK (status IN ('done', 'failed'));
+      ALTER TABLE stage_runs ADD COLUMN error TEXT;
+      CREATE INDEX stage_runs_failed ON stage_runs(status) WHERE status = 'failed';
+    `,
+  },
 ];

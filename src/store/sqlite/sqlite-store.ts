@@ -5,7 +5,7 @@ import type {
   EntityCandidate, ResolvedEntityRecord, Decision,
 } from '../../model/index.js';
 import type {
-  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem,
+  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
 } from '../store.js';
 import { documentId, sha256Hex } from '../ids.js';
 import { foldText } from '../text-fold.js';
@@ -16,6 +16,7 @@ import { toStored, toSummary } from '../shared/rows.js';
 import { searchDocuments } from './search.js';
 import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
+import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEvents, readClaims } from './relations-read.js';
 import {
@@ -191,6 +192,18 @@ export class SqliteStore implements Store {
   async stageVersions(stage: string): Promise<Map<string, string>> {
     const rows = this.db.prepare('SELECT document_id, version FROM stage_runs WHERE stage = ?').all(stage) as { document_id: string; version: string }[];
     return new Map(rows.map((r) => [r.document_id, r.version]));
+  }
+
+  async stageRuns(stage: string, scope: Scope, documentIds?: readonly string[]): Promise<Map<string, StageRun>> {
+    return readStageRuns(this.db, stage, scope, documentIds);
+  }
+
+  async putStageFailure(documentId: string, stage: string, version: string, reason: string): Promise<void> {
+    writeStageFailure(this.db, documentId, stage, version, reason);
+  }
+
+  async listStageFailures(scope: Scope): Promise<StageFailure[]> {
+    return readStageFailures(this.db, scope);
   }
 
   async listMentions(id: string, scope: Scope): Promise<Mention[]> {

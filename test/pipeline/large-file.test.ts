@@ -1,0 +1,91 @@
+/**
+ * A large one-line file without a sentence end, a file crafted to crash a stage and a normal article, ingested
+ * together with every stage: the ingest finishes, the large file is stored with its stages in bounded memory and
+ * without a stack overflow, the crashing file is reported with its reason and not retried by the next ingest until
+ * it is retried on purpose. Size: CABLEGRAPH_LARGE_FILE_MB (default 2; the issue's case is 50, which takes
+ * about 15 minutes of CPU).
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/open.js';
+import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
+import { ingestPaths, defaultStages, finishIngest, runStages, type IngestSummary } from '../../src/pipeline.js';
+import { SAMPLE_CORPUS, tempDir } from '../helpers.js';
+import { CRASH_MARK, crashingStages, writeOneLineFile } from './large-inputs.js';
+
+const MB = Number(process.env.CABLEGRAPH_LARGE_FILE_MB ?? 2);
+const COLLECTION = 'large';
+
+describe(`a ${MB} MB one-line file beside a file that crashes a stage`, () => {
+  const dir = tempDir();
+  const input = join(dir, 'in');
+  const big = join(input, 'one-line.txt');
+  let store: Store;
+  let first: IngestSummary;
+  const logged: string[] = [];
+  let rssBefore = 0;
+  let peakGrowth = 0;
+
+  before(async () => {
+    mkdirSync(input);
+    await writeOneLineFile(big, MB * 1024 * 1024);
+    copyFileSync(join(SAMPLE_CORPUS, readdirSync(SAMPLE_CORPUS).sort()[0]!), join(input, 'article.txt'));
+    writeFileSync(join(input, 'crash.txt'), `INTERNAL MEMO\n\nThe Quds Force met the Badr Organization in Baghdad on\n3 March 2019. ${CRASH_MARK}\n`);
+    // Models loaded first (on a small store), so the growth measured below is what the large file costs.
+    const warm = await openStore(join(dir, 'warm.db'));
+    await ingestPaths([join(input, 'article.txt')], { store: warm, stages: defaultStages() });
+    await warm.close();
+    store = await openStore(join(dir, 'store.db'));
+    rssBefore = process.memoryUsage().rss;
+    first = await ingestPaths([input], { store, collection: COLLECTION, stages: crashingStages(), finish: finishIngest, log: (m) => logged.push(m) });
+    // maxRSS: the peak of the whole process in KiB, so a spike during the stages counts.
+    peakGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
+  });
+  after(async () => store?.close());
+
+  it('finishes, stores the large file and the article with their stages, and reports the crashing file with its reason', async () => {
+    assert.equal(first.ingested, 2);
+    assert.equal(first.documents, 3, 'the crashing file is stored too (searchable)');
+    assert.deepEqual(first.failed.map((f) => [f.path.endsWith('crash.txt'), f.code]), [[true, 'stage-failed']]);
+    assert.match(first.failed[0]!.message, /^stage "facts" failed: RangeError: Maximum call stack size exceeded/);
+    assert.ok(logged.some((m) => /crash\.txt/.test(m) && /RangeError/.test(m) && /at recurse/.test(m)), 'the log has the stack');
+    const docs = (await store.listDocuments(ALL_COLLECTIONS, 10, 0)).items;
+    const bigDoc = docs.find((d) => d.path === big)!;
+    assert.ok(bigDoc.length > MB * 1_000_000 * 0.99, 'the whole text is stored');
+    for (const stage of ['mentions', 'facts']) {
+      const runs = await store.stageRuns(stage, ALL_COLLECTIONS);
+      assert.equal(runs.get(bigDoc.id)?.status, 'done', `${stage} ran on the large file`);
+    }
+    const mentions = await store.listMentions(bigDoc.id, ALL_COLLECTIONS);
+    assert.ok(mentions.length > MB * 5000, `names found all along the large file (${mentions.length})`);
+    assert.ok(mentions.at(-1)!.start > bigDoc.length * 0.95, 'up to its end');
+    const failures = await store.listStageFailures(ALL_COLLECTIONS);
+    assert.deepEqual(failures.map((f) => [f.path.endsWith('crash.txt'), f.stage]), [[true, 'facts']]);
+    assert.equal((await store.stats(ALL_COLLECTIONS)).relations > 0, true);
+  });
+
+  it('stays within bounded memory', (t) => {
+    const bytes = statSync(big).size;
+    t.diagnostic(`peak RSS growth ${(peakGrowth / 1048576).toFixed(0)} MB for ${(bytes / 1048576).toFixed(1)} MB; ingest took ${first.seconds.toFixed(0)} s`);
+    // The text is held a few times over (file bytes, string, reading view, store); what grows with a stage's input
+    // is bounded by the sentence windows. Before the windows a 50 MB file took 2.97 GB.
+    const limit = 300 * 1024 * 1024 + 24 * bytes;
+    assert.ok(peakGrowth < limit, `peak RSS grew by ${(peakGrowth / 1048576).toFixed(0)} MB for a ${(bytes / 1048576).toFixed(1)} MB file (limit ${(limit / 1048576).toFixed(0)} MB)`);
+  });
+
+  it('does not retry the failed stage on the next ingest, and `retry` runs it', async () => {
+    const seen: { stage: string; path: string }[] = [];
+    writeFileSync(join(input, 'later.txt'), 'A later memo: the Badr Organization met officials in Basra on 4 May 2019.\n');
+    const second = await ingestPaths([input], { store, collection: COLLECTION, stages: crashingStages(seen), finish: finishIngest });
+    assert.deepEqual([second.ingested, second.unchanged, second.failed.length], [1, 3, 0]);
+    assert.deepEqual(seen.map((s) => s.path.split('/').pop()), ['later.txt', 'later.txt'], 'only the new file ran its stages');
+    assert.equal((await store.listStageFailures(ALL_COLLECTIONS)).length, 1, 'the failure stays recorded');
+    // `cablegraph retry` (after the fix): the failed documents' stages, again.
+    const ids = (await store.listStageFailures(ALL_COLLECTIONS)).map((f) => f.documentId);
+    const retried = await runStages(store, defaultStages(), { collections: [COLLECTION] }, ids, { retryFailed: true });
+    assert.deepEqual([retried.runs, retried.failed.length], [1, 0]);
+    assert.deepEqual(await store.listStageFailures(ALL_COLLECTIONS), []);
+  });
+});
