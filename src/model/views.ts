@@ -27,6 +27,10 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Nodes and edges that matched before the node cap (`limit`): the view shows `nodes.length` of `total.nodes`. */
+  total?: { nodes: number; edges: number };
+  /** Present when the cap left some out: "Showing N of M entities (the most connected) and ... relations." */
+  note?: string;
 }
 
 /** A relation seen from one entity, with the other end named. */

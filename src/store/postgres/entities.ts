@@ -3,6 +3,7 @@ import type { Decision, EntityCandidate, EntityType, ResolvedEntityRecord, Merge
 import type { Scope } from '../store.js';
 import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
 import { type Db, Params, scopeSql } from './sql.js';
+import { indexPendingNames } from './entity-search.js';
 
 /** Per-document candidates of a collection (see candidatesFromRows). */
 export async function readCandidates(db: Db, collection: string): Promise<EntityCandidate[]> {
@@ -17,7 +18,7 @@ export async function writeEntities(db: Db, collection: string, entities: Resolv
   await db.query('DELETE FROM entity_members WHERE collection = $1', [collection]);
   await db.query('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = $1)', [collection]);
   await db.query('DELETE FROM entities WHERE collection = $1', [collection]);
-  if (entities.length === 0) return;
+  if (entities.length === 0) return void (await indexPendingNames(db));
   await db.query(`INSERT INTO entities (id, collection, type, name, mention_count, document_ids, reasons, stage, version)
     SELECT e.id, $2::text, e.type, e.name, e.n, e.docs, e.reasons, $3::text, $4::text
     FROM unnest($1::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[]) AS e(id, type, name, n, docs, reasons)`, [
@@ -31,6 +32,8 @@ export async function writeEntities(db: Db, collection: string, entities: Resolv
   const members = new Map(entities.flatMap((e) => e.members.map((k) => [k, e.id] as const)));
   await db.query(`INSERT INTO entity_members (collection, candidate_key, entity_id) SELECT $1::text, * FROM unnest($2::text[], $3::text[])`,
     [collection, [...members.keys()], [...members.values()]]);
+  // The names the triggers queued are indexed in the same transaction, so search never sees a half-indexed collection.
+  await indexPendingNames(db);
 }
 
 interface EntityRow {
