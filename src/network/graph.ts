@@ -80,6 +80,8 @@ export function buildGraph(entities: Iterable<GraphEntity>, relations: GraphInpu
     edges = edges.filter((r) => kept.has(r.source) && kept.has(r.target));
   }
   const capped = nodes.length < total.nodes;
+  // Edges in id order, whichever reads gathered them (the whole network, or a neighbourhood hop by hop).
+  edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     nodes,
     edges: edges.map((r) => ({
