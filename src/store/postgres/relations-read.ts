@@ -29,8 +29,10 @@ function selectionSql(p: Params, sel: RelationSelection): string | null {
   }
   // A document's relations, merged with every other row of the entity pairs they join (independent sources, denials).
   const doc = p.add(sel.document);
-  const ends = `ARRAY(SELECT em0.entity_id FROM relations r0 JOIN entity_members em0 ON em0.candidate_key = r0.source WHERE r0.document_id = ${doc}
-    UNION SELECT em0.entity_id FROM relations r0 JOIN entity_members em0 ON em0.candidate_key = r0.target WHERE r0.document_id = ${doc})`;
+  // The map is keyed by (collection, key): the document's collection lets each end be one primary-key probe.
+  const end = (column: string) => `SELECT em0.entity_id FROM relations r0 JOIN documents d0 ON d0.id = r0.document_id
+    JOIN entity_members em0 ON em0.collection = d0.collection AND em0.candidate_key = r0.${column} WHERE r0.document_id = ${doc}`;
+  const ends = `ARRAY(${end('source')} UNION ${end('target')})`;
   return `SELECT id FROM relations WHERE document_id = ${doc} UNION ${ofEntities(ends)}`;
 }
 

@@ -34,8 +34,10 @@ function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] 
     return { sql: `SELECT id FROM relations WHERE source ${IN_JSON} UNION SELECT id FROM relations WHERE target ${IN_JSON}`, params: [keys, keys] };
   }
   // A document's relations, merged with every other row of the entity pairs they join (independent sources, denials).
-  const ends = `SELECT em0.entity_id FROM relations r0 JOIN entity_members em0 ON em0.candidate_key = r0.source WHERE r0.document_id = ?
-    UNION SELECT em0.entity_id FROM relations r0 JOIN entity_members em0 ON em0.candidate_key = r0.target WHERE r0.document_id = ?`;
+  // The map is keyed by (collection, key): the document's collection lets each end be one primary-key probe.
+  const end = (column: string) => `SELECT em0.entity_id FROM relations r0 JOIN documents d0 ON d0.id = r0.document_id
+    JOIN entity_members em0 ON em0.collection = d0.collection AND em0.candidate_key = r0.${column} WHERE r0.document_id = ?`;
+  const ends = `${end('source')} UNION ${end('target')}`;
   return { sql: `SELECT id FROM relations WHERE document_id = ? UNION ${ofEntities(ends)}`, params: Array(5).fill(sel.document) };
 }
 
