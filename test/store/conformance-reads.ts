@@ -3,7 +3,6 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ResolvedEntityRecord, EntityType, Relation } from '../../src/model/index.js';
 import type { Store } from '../../src/store/store.js';
-import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { toEdgeRecord } from '../../src/store/shared/edges.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { textDoc, type StoreHarness } from './conformance.js';
