@@ -46,7 +46,10 @@ export interface EntityView {
   relations: EntityRelation[];
   events: Event[];
   claims: Claim[];
+  /** Summaries of the entity's documents, in `entity.documentIds` order, at most the first 1,000. */
   documents: DocumentSummary[];
+  /** How many documents name the entity (more than `documents.length` when the list was capped). */
+  documentCount?: number;
   /** Names of entities referred to by events and claims, for display. */
   names: Record<string, string>;
 }

@@ -4,6 +4,9 @@ import type { Store, Scope } from '../store/store.js';
 
 export type { EntityRelation, EntityView } from '../model/index.js';
 
+/** Most document summaries on one page: an entity named in 100,000 documents lists the first ones (all ids stay in `entity`). */
+export const MAX_DOCUMENTS = 1000;
+
 /**
  * Gathers the entity page for `id`, or null when the entity is absent or outside the scope. A resolved entity's page is
  * read from its own rows (relations, events and claims by member key; names and documents by id); a per-name entity of
@@ -38,6 +41,6 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
     const found = e ? others.get(e) : undefined;
     if (found) names[e] = found.name;
   }
-  const documents = await store.getDocumentSummaries(entity.documentIds, scope);
-  return { entity, relations: mine, events: myEvents, claims: myClaims, documents, names };
+  const documents = await store.getDocumentSummaries(entity.documentIds.slice(0, MAX_DOCUMENTS), scope);
+  return { entity, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length };
 }

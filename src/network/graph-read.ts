@@ -56,9 +56,8 @@ export async function readGraph(store: Store, scope: Scope, request: GraphReques
   let frontier = [start.id];
   const hops = request.hops ?? 1;
   for (let hop = 0; hop <= hops && frontier.length > 0; hop++) {
-    let found = await store.listEdges(scope, frontier);
-    // The last ring only adds edges between nodes already reached.
-    if (hop === hops) found = found.filter((r) => seen.has(r.source) && seen.has(r.target));
+    // The last ring only adds the edges between its own nodes (its edges to nearer nodes were read from their side).
+    const found = await store.listEdges(scope, hop < hops ? { around: frontier } : { between: frontier });
     for (const r of found) edges.set(r.id, r);
     await lookups.cover(found);
     if (hop === hops) break;

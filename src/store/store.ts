@@ -96,6 +96,9 @@ export interface EdgeRecord {
   documentIds: string[];
 }
 
+/** Which edges to read: those with an end among `around`, or with both ends among `between` (resolved entity ids). */
+export type EdgeSelection = { around: readonly string[] } | { between: readonly string[] };
+
 /** The facts found in one document: merged relations with evidence there, its events and claims. */
 export interface DocumentFacts {
   /** Merged across documents (source counts and denials are the whole collection's); callers keep this document's evidence. */
@@ -165,8 +168,8 @@ export interface Store {
   getEntityBriefs(ids: readonly string[], scope: Scope): Promise<EntityBrief[]>;
   /** Merged relations (with evidence) having an end in one of these resolved entities; each one complete. */
   listEntityRelations(entityIds: readonly string[], scope: Scope): Promise<Relation[]>;
-  /** Merged relations as graph edges: all in the scope, or those with an end in one of `around` (resolved entities). */
-  listEdges(scope: Scope, around?: readonly string[]): Promise<EdgeRecord[]>;
+  /** Merged relations as graph edges: all in the scope, or those with an end among some resolved entities, or both ends. */
+  listEdges(scope: Scope, select?: EdgeSelection): Promise<EdgeRecord[]>;
   /** Events with a participant or place among the resolved entity's members, oldest first. */
   listEntityEvents(entityId: string, scope: Scope): Promise<Event[]>;
   /** Claims whose speaker is among the resolved entity's members. */

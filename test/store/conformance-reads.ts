@@ -107,10 +107,14 @@ export function keyReadsConformance(name: string, harness: StoreHarness): void {
     it('reads edges without sentences, all or around some entities', async () => {
       const all = await store.listRelations(KEYS);
       assert.deepEqual(await store.listEdges(KEYS), all.map(toEdgeRecord));
-      const around = await store.listEdges(KEYS, ['ent_badr']);
+      const around = await store.listEdges(KEYS, { around: ['ent_badr'] });
       assert.deepEqual(around, all.filter((r) => r.target === 'ent_badr' || r.source === 'ent_badr').map(toEdgeRecord));
       assert.deepEqual(around[0]!.documentIds, [d2]);
-      assert.deepEqual(await store.listEdges(KEYS, []), []);
+      assert.deepEqual(await store.listEdges(KEYS, { around: [] }), []);
+      const ends = (ids: string[]) => all.filter((r) => ids.includes(r.source) && ids.includes(r.target)).map(toEdgeRecord);
+      assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_badr', 'ent_amiri'] }), ends(['ent_badr', 'ent_amiri']));
+      assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_badr', 'ent_soleimani'] }), []);
+      assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_soleimani', 'ent_amiri', 'ent_badr'] }), all.map(toEdgeRecord));
     });
 
     it('reads entity briefs and document summaries by id', async () => {

@@ -12,6 +12,7 @@ import { toEdgeRecord } from '../shared/edges.js';
 export type RelationSelection =
   | { all: true }
   | { entities: readonly string[] }
+  | { between: readonly string[] }
   | { keys: readonly string[] }
   | { document: string };
 
@@ -23,6 +24,13 @@ const ofEntities = (entityIds: string): string => `SELECT r.id FROM entity_membe
 function selectionSql(p: Params, sel: RelationSelection): string | null {
   if ('all' in sel) return null;
   if ('entities' in sel) return ofEntities(`${p.add([...sel.entities])}::text[]`);
+  if ('between' in sel) {
+    // Both ends among the entities: rows found from the source side, kept when the target's map row is in the set too.
+    const ids = p.add([...sel.between]);
+    return `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
+      JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
+      WHERE em.entity_id = ANY(${ids}::text[]) AND et.entity_id = ANY(${ids}::text[])`;
+  }
   if ('keys' in sel) {
     const k = p.add([...sel.keys]);
     return `SELECT id FROM relations WHERE source = ANY(${k}::text[]) UNION SELECT id FROM relations WHERE target = ANY(${k}::text[])`;
@@ -79,5 +87,5 @@ export async function readMergedRelations(db: Db, scope: Scope, sel: RelationSel
 export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): Promise<EdgeRecord[]> {
   const rows = await relationRows(db, scope, sel);
   if (rows.length === 0) return [];
-  return mergeRelations(rows, await evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope, false)).map(toEdgeRecord);
+  return mergeRelations(rows, await evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope, false), false).map(toEdgeRecord);
 }

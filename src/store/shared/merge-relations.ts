@@ -23,9 +23,10 @@ export function rowEnds(r: Pick<RelationRow, 'collection' | 'source' | 'target' 
  * Relations merged across documents: one edge per type, source and target entity, with every supporting sentence.
  * Independent sources count near-duplicate groups (a re-report of an original counts once); denials are listed, not counted.
  * `rows` come ordered by relation id, ends mapped by the store (see RelationRow); `evidenceOf` returns a relation's evidence ordered by document and start.
+ * Without `withAttrs` the attributes are not merged (graph edges need none).
  */
-export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[]): Relation[] {
-  const merged = new Map<string, Relation & { groups: Set<string> }>();
+export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[], withAttrs = true): Relation[] {
+  const merged = new Map<string, Relation & { groups: Set<string>; seen: Map<string, Set<string>> }>();
   for (const r of rows) {
     let [source, target] = rowEnds(r);
     if (source === target) continue;
@@ -36,7 +37,7 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
     if (!rel) {
       rel = {
         id: factId('rel', r.type, source, target), type: r.type, source, target, confidence: 0, evidence: [], independentSources: 0,
-        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(),
+        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(), seen: new Map(),
       };
       merged.set(key, rel);
     }
@@ -50,14 +51,24 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
     rel.groups.add(r.grp);
     rel.confidence = Math.max(rel.confidence, r.confidence);
     if (r.claim_id && !rel.claimIds!.includes(r.claim_id)) rel.claimIds!.push(r.claim_id);
+    if (!withAttrs) continue;
+    // Each attribute keeps its distinct values, compared as JSON (a set per key: hubs merge thousands of rows).
     for (const [k, v] of Object.entries(attrs)) {
-      const list = (rel.attrs![k] as unknown[] | undefined) ?? [];
-      if (!list.some((x) => JSON.stringify(x) === JSON.stringify(v))) rel.attrs![k] = [...list, v];
+      const json = JSON.stringify(v);
+      let seen = rel.seen.get(k);
+      if (!seen) {
+        rel.seen.set(k, (seen = new Set()));
+        rel.attrs![k] = [];
+      }
+      if (!seen.has(json)) {
+        seen.add(json);
+        (rel.attrs![k] as unknown[]).push(v);
+      }
     }
   }
   return [...merged.values()]
     .filter((r) => r.evidence.length > 0)
-    .map(({ groups, ...r }) => ({ ...r, independentSources: groups.size }));
+    .map(({ groups, seen: _seen, ...r }) => ({ ...r, independentSources: groups.size }));
 }
 
 /** A stored event row: participants and extra attributes as JSON text. */

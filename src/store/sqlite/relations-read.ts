@@ -14,6 +14,7 @@ import { toEdgeRecord } from '../shared/edges.js';
 export type RelationSelection =
   | { all: true }
   | { entities: readonly string[] }
+  | { between: readonly string[] }
   | { keys: readonly string[] }
   | { document: string };
 
@@ -28,6 +29,16 @@ function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] 
   if ('entities' in sel) {
     const ids = JSON.stringify([...sel.entities]);
     return { sql: ofEntities('SELECT value FROM json_each(?)'), params: [ids, ids] };
+  }
+  if ('between' in sel) {
+    // Both ends among the entities: rows found from the source side, kept when the target's map row is in the set too.
+    const ids = JSON.stringify([...sel.between]);
+    return {
+      sql: `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
+        JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
+        WHERE em.entity_id ${IN_JSON} AND et.entity_id ${IN_JSON}`,
+      params: [ids, ids],
+    };
   }
   if ('keys' in sel) {
     const keys = JSON.stringify([...sel.keys]);
@@ -84,5 +95,5 @@ export function readMergedRelations(db: Database.Database, scope: Scope, sel: Re
 export function readEdges(db: Database.Database, scope: Scope, sel: RelationSelection): EdgeRecord[] {
   const rows = relationRows(db, scope, sel);
   if (rows.length === 0) return [];
-  return mergeRelations(rows, evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope, false)).map(toEdgeRecord);
+  return mergeRelations(rows, evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope, false), false).map(toEdgeRecord);
 }

@@ -6,7 +6,7 @@ import type {
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, EntitySearch, EntityBrief,
-  EdgeRecord, DocumentFacts,
+  EdgeRecord, EdgeSelection, DocumentFacts,
 } from '../store.js';
 import { documentId, sha256Hex } from '../ids.js';
 import { foldText } from '../text-fold.js';
@@ -214,9 +214,11 @@ export class SqliteStore implements Store {
     return entityIds.length === 0 ? [] : readMergedRelations(this.db, scope, { entities: entityIds });
   }
 
-  async listEdges(scope: Scope, around?: readonly string[]): Promise<EdgeRecord[]> {
-    if (around && around.length === 0) return [];
-    return readEdges(this.db, scope, around ? { entities: around } : { all: true });
+  async listEdges(scope: Scope, select?: EdgeSelection): Promise<EdgeRecord[]> {
+    if (!select) return readEdges(this.db, scope, { all: true });
+    const ids = 'around' in select ? select.around : select.between;
+    if (ids.length === 0) return [];
+    return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
   }
 
   async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {
