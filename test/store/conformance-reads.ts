@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ResolvedEntityRecord, EntityType, Relation } from '../../src/model/index.js';
-import type { Store } from '../../src/store/store.js';
+import type { EdgeRecord, Store } from '../../src/store/store.js';
 import { toEdgeRecord } from '../../src/store/shared/edges.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { textDoc, type StoreHarness } from './conformance.js';
@@ -105,16 +105,19 @@ export function keyReadsConformance(name: string, harness: StoreHarness): void {
     });
 
     it('reads edges without sentences, all or around some entities', async () => {
+      const byId = (list: EdgeRecord[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
       const all = await store.listRelations(KEYS);
-      assert.deepEqual(await store.listEdges(KEYS), all.map(toEdgeRecord));
+      assert.deepEqual(byId(await store.listEdges(KEYS)), byId(all.map(toEdgeRecord)));
       const around = await store.listEdges(KEYS, { around: ['ent_badr'] });
-      assert.deepEqual(around, all.filter((r) => r.target === 'ent_badr' || r.source === 'ent_badr').map(toEdgeRecord));
+      assert.deepEqual(around, byId(all.filter((r) => r.target === 'ent_badr' || r.source === 'ent_badr').map(toEdgeRecord)));
       assert.deepEqual(around[0]!.documentIds, [d2]);
       assert.deepEqual(await store.listEdges(KEYS, { around: [] }), []);
-      const ends = (ids: string[]) => all.filter((r) => ids.includes(r.source) && ids.includes(r.target)).map(toEdgeRecord);
+      const ends = (ids: string[]) => byId(all.filter((r) => ids.includes(r.source) && ids.includes(r.target)).map(toEdgeRecord));
       assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_badr', 'ent_amiri'] }), ends(['ent_badr', 'ent_amiri']));
       assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_badr', 'ent_soleimani'] }), []);
-      assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_soleimani', 'ent_amiri', 'ent_badr'] }), all.map(toEdgeRecord));
+      assert.deepEqual(await store.listEdges(KEYS, { between: ['ent_soleimani', 'ent_amiri', 'ent_badr'] }), byId(all.map(toEdgeRecord)));
+      const met = (await store.listEdges(KEYS, { around: ['ent_soleimani'] }))[0]!;
+      assert.deepEqual([met.evidenceCount, met.independentSources, met.contradicted, met.documentIds], [2, 2, true, [d1, d2].sort()]);
     });
 
     it('reads entity briefs and document summaries by id', async () => {

@@ -6,7 +6,7 @@ import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
-import { toEdgeRecord } from '../shared/edges.js';
+import { mergeEdges, type EdgeRow } from '../shared/edges.js';
 
 /** Which relation rows to read (see the SQLite twin). */
 export type RelationSelection =
@@ -83,9 +83,25 @@ export async function readMergedRelations(db: Db, scope: Scope, sel: RelationSel
   return mergeRelations(rows, await evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope));
 }
 
-/** Merged relations of the selection as graph edges (no sentences read). */
+/** Merged relations of the selection as graph edges, aggregated in SQL (see the SQLite twin). */
 export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): Promise<EdgeRecord[]> {
-  const rows = await relationRows(db, scope, sel);
-  if (rows.length === 0) return [];
-  return mergeRelations(rows, await evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope, false), false).map(toEdgeRecord);
+  const p = new Params();
+  const visible = `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)})`;
+  const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id AND ${visible})`;
+  const n = evidence('count(*)::int');
+  const docs = evidence("string_agg(DISTINCT e.document_id, ',')");
+  const chosen = selectionSql(p, sel);
+  const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  // JavaScript truthiness of attrs.negated, as mergeRelations reads it.
+  const negated = `CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(r.attrs::json -> 'negated')
+    WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
+    WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END`;
+  const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
+    min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
+    string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), ${negated}`, p.values);
+  return mergeEdges(rows.rows);
 }

@@ -8,7 +8,7 @@ import type { EdgeRecord, Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
 import { IN_JSON } from './entity-reads.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
-import { toEdgeRecord } from '../shared/edges.js';
+import { mergeEdges, type EdgeRow } from '../shared/edges.js';
 
 /** Which relation rows to read: every one in the scope, or those with an end among some entities or candidate keys, or one document's. */
 export type RelationSelection =
@@ -91,9 +91,26 @@ export function readMergedRelations(db: Database.Database, scope: Scope, sel: Re
   return mergeRelations(rows, evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope));
 }
 
-/** Merged relations of the selection as graph edges: the same merge, evidence counted and its documents listed, no sentences read. */
+/**
+ * Merged relations of the selection as graph edges, aggregated in SQL per type, ends and denial (confidence, near-duplicate
+ * groups, evidence counted and its documents listed) so no relation attribute or evidence row is built in JavaScript.
+ */
 export function readEdges(db: Database.Database, scope: Scope, sel: RelationSelection): EdgeRecord[] {
-  const rows = relationRows(db, scope, sel);
-  if (rows.length === 0) return [];
-  return mergeRelations(rows, evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope, false), false).map(toEdgeRecord);
+  const s = scopeClause(scope);
+  // Evidence counts only where its document is visible, as evidenceOf reads it.
+  const visible = s.sql === '1' ? { sql: '', params: [] } : { sql: `AND EXISTS (SELECT 1 FROM documents de WHERE de.id = e.document_id AND ${s.sql.replace(/\bd\./gu, 'de.')})`, params: s.params };
+  const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ${visible.sql})`;
+  const chosen = selectionSql(sel);
+  const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const rows = db.prepare(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
+    min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity,
+    CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END AS negated, max(r.confidence) AS confidence,
+    group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
+    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), negated`)
+    .all(...visible.params, ...visible.params, ...(chosen?.params ?? []), ...s.params) as EdgeRow[];
+  return mergeEdges(rows);
 }
