@@ -8,7 +8,7 @@ import { ALL_COLLECTIONS } from '../src/store/store.js';
 import { defaultStages, finishIngest, ingestPaths } from '../src/pipeline.js';
 import { BENCH_QUERIES, writeFactbookTexts } from './factbook.js';
 
-/** Entities whose pages and neighbourhoods are requested: the most mentioned ones, where the work is largest. Each request reads every entity today (~1 s on this corpus), so the counts stay small. */
+/** Entities whose pages and neighbourhoods are requested: the most mentioned ones, where the work is largest (their pages and edges are read by key). */
 const ENTITIES = 25;
 const ROUNDS = 2;
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { RELATION_TYPES } from '../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
-import { findEntities } from '../network/find-entity.js';
+import { findEntity } from '../network/find-entity.js';
 import { viewEntity } from '../network/entity-view.js';
 import { withDb, withStore, printJson, bold, UserError } from './common.js';
 
@@ -16,8 +16,7 @@ export function registerEntity(program: Command): void {
     .option('--all', 'include low-confidence relations (hidden by default)')
     .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean }) => {
       await withStore(opts, async (store) => {
-        const entities = await store.listEntities(ALL_COLLECTIONS);
-        const match = entities.find((e) => e.id === name) ?? findEntities(entities, name)[0];
+        const match = await findEntity(store, ALL_COLLECTIONS, name);
         if (!match) throw new UserError(`No entity named "${name}". Try: cablegraph search "${name}"`);
         const view = (await viewEntity(store, match.id, ALL_COLLECTIONS))!;
         if (opts.json) return printJson(view);

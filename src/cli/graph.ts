@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
-import { buildGraph } from '../network/graph.js';
-import { findEntities } from '../network/find-entity.js';
+import { readGraph } from '../network/graph-read.js';
+import { findEntity } from '../network/find-entity.js';
 import { withDb, withStore, printJson, positiveInt, UserError } from './common.js';
 
 /** Registers the graph command. */
@@ -20,13 +20,12 @@ export function registerGraph(program: Command): void {
       const minConfidence = Number(opts.minConfidence);
       if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UserError('--min-confidence must be a number between 0 and 1.');
       await withStore(opts, async (store) => {
-        const entities = await store.listEntities(ALL_COLLECTIONS);
         let start: string | undefined;
         if (opts.entity) {
-          start = (entities.find((e) => e.id === opts.entity) ?? findEntities(entities, opts.entity)[0])?.id;
+          start = (await findEntity(store, ALL_COLLECTIONS, opts.entity))?.id;
           if (!start) throw new UserError(`No entity named "${opts.entity}".`);
         }
-        const graph = buildGraph(entities, await store.listRelations(ALL_COLLECTIONS), {
+        const graph = await readGraph(store, ALL_COLLECTIONS, {
           entity: start, hops: opts.hops, relationTypes: opts.type, minConfidence, minSources: opts.minSources,
         });
         if (opts.json) return printJson(graph);

@@ -2,16 +2,14 @@
 import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
-import { findEntities } from '../network/find-entity.js';
+import { findEntity } from '../network/find-entity.js';
 import { mergeEntities, splitMember, DecisionError } from '../network/decisions.js';
 import { withDb, withStore, UserError } from './common.js';
 
 async function pick(store: Store, name: string): Promise<{ id: string; name: string; members: string[] }> {
-  const entities = await store.listEntities(ALL_COLLECTIONS);
-  const e = entities.find((x) => x.id === name) ?? findEntities(entities, name)[0];
+  const e = await findEntity(store, ALL_COLLECTIONS, name);
   if (!e) throw new UserError(`No entity named "${name}".`);
-  const full = await store.getEntity(e.id, ALL_COLLECTIONS);
-  return { id: e.id, name: e.name, members: full?.members ?? [] };
+  return { id: e.id, name: e.name, members: e.members };
 }
 
 /** Registers merge and split. */

@@ -27,6 +27,10 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Nodes and edges that matched before the node cap (`limit`): the view shows `nodes.length` of `total.nodes`. */
+  total?: { nodes: number; edges: number };
+  /** Present when the cap left some out: "Showing N of M entities (the most connected) and ... relations." */
+  note?: string;
 }
 
 /** A relation seen from one entity, with the other end named. */
@@ -42,7 +46,10 @@ export interface EntityView {
   relations: EntityRelation[];
   events: Event[];
   claims: Claim[];
+  /** Summaries of the entity's documents, in `entity.documentIds` order, at most the first 1,000. */
   documents: DocumentSummary[];
+  /** How many documents name the entity (more than `documents.length` when the list was capped). */
+  documentCount?: number;
   /** Names of entities referred to by events and claims, for display. */
   names: Record<string, string>;
 }

@@ -1,35 +1,33 @@
 /** Finds entities by name or alias, the way a user types them (case, accents, titles and transliteration variants ignored). */
-import type { Entity } from '../model/index.js';
-import { normalizeName, nameKey } from '../resolve/index.js';
+import type { Entity, ResolvedEntityRecord } from '../model/index.js';
+import type { EntitySearch, Page, Scope, Store } from '../store/store.js';
+import { nameQuery, scoreNames } from '../store/shared/name-keys.js';
 
-// Normalising every name of every entity is most of a lookup's cost; names repeat across lookups, so remember them.
-const MEMO_LIMIT = 200_000;
-const memo = new Map<string, string>();
-function memoised(kind: string, name: string, type: Entity['type'], f: (n: string, t: Entity['type']) => string): string {
-  const k = `${kind}\u0000${type}\u0000${name}`;
-  let v = memo.get(k);
-  if (v === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    v = f(name, type);
-    memo.set(k, v);
-  }
-  return v;
-}
-
-/** Entities whose name or an alias matches `query`, best first: exact normalised name, then same transliteration key, then substring. */
-export function findEntities(entities: Entity[], query: string): Entity[] {
-  const norm = normalizeName(query);
-  const key = nameKey(query);
-  const scored: { e: Entity; score: number }[] = [];
+/**
+ * Entities of a list whose name or an alias matches `query`, best first: same normalised name, then same transliteration
+ * skeleton, then a name with a word starting with the query (3 characters or more). The store's index ranks the same way.
+ */
+export function findEntities<E extends Entity>(entities: E[], query: string): E[] {
+  const q = nameQuery(query);
+  const scored: { e: E; score: number }[] = [];
   for (const e of entities) {
-    let score = 0;
-    for (const name of [e.name, ...e.aliases]) {
-      const n = memoised('norm', name, e.type, normalizeName);
-      if (n === norm) score = Math.max(score, 3);
-      else if (key && memoised('key', name, e.type, nameKey) === key) score = Math.max(score, 2);
-      else if (norm.length >= 3 && n.includes(norm)) score = Math.max(score, 1);
-    }
+    const score = scoreNames(q, e.type, [e.name, ...e.aliases]);
     if (score > 0) scored.push({ e, score });
   }
   return scored.sort((a, b) => b.score - a.score || b.e.mentionCount - a.e.mentionCount || a.e.name.localeCompare(b.e.name)).map((s) => s.e);
+}
+
+/** A page of entities matching a name (or all, most mentioned first), read through the store's name index. */
+export function searchEntities(store: Store, scope: Scope, request: EntitySearch): Promise<Page<ResolvedEntityRecord>> {
+  const q = request.q?.trim();
+  return store.searchEntities({ ...request, q: q ? q : undefined }, scope);
+}
+
+/** The entity a user means by `nameOrId`: the entity with that id, else the best match of the name; null when none. */
+export async function findEntity(store: Store, scope: Scope, nameOrId: string): Promise<ResolvedEntityRecord | null> {
+  if (/^ent_[0-9a-f]{16}$/u.test(nameOrId)) {
+    const byId = await store.getEntity(nameOrId, scope);
+    if (byId) return byId;
+  }
+  return (await searchEntities(store, scope, { q: nameOrId, limit: 1, offset: 0 })).items[0] ?? null;
 }

@@ -1,5 +1,7 @@
 /** The network as the user explores it: entities as nodes, merged relations as edges, with filters and neighbourhoods. */
 import type { Entity, EntityType, Graph, Relation } from '../model/index.js';
+import type { EdgeRecord } from '../store/store.js';
+import { toEdgeRecord } from '../store/shared/edges.js';
 
 /** Filters on the edges shown; every field is optional. */
 export interface GraphFilter {
@@ -31,15 +33,32 @@ export function dateWithin(date: string, from?: string, to?: string): boolean {
 
 export type { GraphNode, GraphEdge, Graph } from '../model/index.js';
 
-/** Builds the filtered graph, or the neighbourhood of `filter.entity` within `filter.hops` (default 1). */
-export function buildGraph(entities: Entity[], relations: Relation[], filter: GraphFilter = {}): Graph {
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  let edges = relations.filter((r) => byId.has(r.source) && byId.has(r.target)
+/** What a graph node needs of an entity. */
+export type GraphEntity = Pick<Entity, 'id' | 'name' | 'type' | 'mentionCount'>;
+
+/** A graph edge's input: a merged relation with its evidence, or the store's edge record (counts only). */
+export type GraphInput = EdgeRecord | Relation;
+
+const asEdge = (r: GraphInput): EdgeRecord => ('documentIds' in r ? r : toEdgeRecord(r));
+
+/** The test an edge passes to be shown (both ends known entities, types, confidence, sources, dates); the neighbourhood walks only these. */
+export function edgeFilter(filter: GraphFilter, byId: ReadonlyMap<string, GraphEntity>): (r: EdgeRecord) => boolean {
+  return (r) => byId.has(r.source) && byId.has(r.target)
     && (!filter.relationTypes?.length || filter.relationTypes.includes(r.type))
     && r.confidence >= (filter.minConfidence ?? 0)
     && r.independentSources >= (filter.minSources ?? 0)
     && (!filter.entityTypes?.length || (filter.entityTypes.includes(byId.get(r.source)!.type) && filter.entityTypes.includes(byId.get(r.target)!.type)))
-    && (!(filter.from || filter.to) || r.evidence.some((e) => dateWithin(filter.documentDates?.get(e.documentId) ?? '', filter.from, filter.to))));
+    && (!(filter.from || filter.to) || r.documentIds.some((d) => dateWithin(filter.documentDates?.get(d) ?? '', filter.from, filter.to)));
+}
+
+/**
+ * Builds the filtered graph, or the neighbourhood of `filter.entity` within `filter.hops` (default 1). With `limit`, the
+ * most connected nodes are kept; `total` counts what matched before that cap and `note` says what is shown.
+ */
+export function buildGraph(entities: Iterable<GraphEntity>, relations: GraphInput[], filter: GraphFilter = {}): Graph {
+  const byId = new Map<string, GraphEntity>();
+  for (const e of entities) byId.set(e.id, e);
+  let edges = relations.map(asEdge).filter(edgeFilter(filter, byId));
   if (filter.entity) {
     const keep = neighbourhood(filter.entity, edges, filter.hops ?? 1);
     edges = edges.filter((r) => keep.has(r.source) && keep.has(r.target));
@@ -54,17 +73,23 @@ export function buildGraph(entities: Entity[], relations: Relation[], filter: Gr
     const e = byId.get(id)!;
     return { id, name: e.name, type: e.type, degree: degree.get(id)!, mentionCount: e.mentionCount };
   }).sort((a, b) => b.degree - a.degree || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  const total = { nodes: nodes.length, edges: edges.length };
   if (filter.limit && nodes.length > filter.limit) {
     nodes = nodes.slice(0, filter.limit);
     const kept = new Set(nodes.map((n) => n.id));
     edges = edges.filter((r) => kept.has(r.source) && kept.has(r.target));
   }
+  const capped = nodes.length < total.nodes;
+  // Edges in id order, whichever reads gathered them (the whole network, or a neighbourhood hop by hop).
+  edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     nodes,
     edges: edges.map((r) => ({
       id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence,
-      independentSources: r.independentSources, evidenceCount: r.evidence.length, contradicted: (r.contradictions?.length ?? 0) > 0,
+      independentSources: r.independentSources, evidenceCount: r.evidenceCount, contradicted: r.contradicted,
     })),
+    total,
+    ...(capped ? { note: `Showing ${nodes.length} of ${total.nodes} entities (the most connected) and ${edges.length} of ${total.edges} relations.` } : {}),
   };
 }
 
@@ -74,9 +99,10 @@ export function neighbourhood(start: string, edges: Pick<Relation, 'source' | 't
   let frontier = [start];
   for (let h = 0; h < hops && frontier.length > 0; h++) {
     const next: string[] = [];
+    const from = new Set(frontier);
     for (const r of edges) {
       for (const [a, b] of [[r.source, r.target], [r.target, r.source]] as const) {
-        if (frontier.includes(a) && !seen.has(b)) { seen.add(b); next.push(b); }
+        if (from.has(a) && !seen.has(b)) { seen.add(b); next.push(b); }
       }
     }
     frontier = next;

@@ -1,8 +1,11 @@
 /** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
 import type {
   DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
-  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, Decision,
+  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, Decision, EntityType,
 } from '../model/index.js';
+import type { EntityBrief } from './shared/entity-rows.js';
+
+export type { EntityBrief };
 
 export type { StageOutput };
 import type { QueryNode } from './query.js';
@@ -92,6 +95,40 @@ export interface VerifyProblem {
   problem: 'mismatch' | 'missing';
 }
 
+/** Entity search: a name, alias or spelling variant, or (without `q`) every entity, most mentioned first. */
+export interface EntitySearch {
+  q?: string;
+  type?: EntityType;
+  limit: number;
+  offset: number;
+}
+
+/** A merged relation as a graph edge: counts and the documents of its evidence, no sentences. */
+export interface EdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  independentSources: number;
+  evidenceCount: number;
+  /** Some document denies it. */
+  contradicted: boolean;
+  /** Documents of the supporting evidence (for date filters). */
+  documentIds: string[];
+}
+
+/** Which edges to read: those with an end among `around`, or with both ends among `between` (resolved entity ids). */
+export type EdgeSelection = { around: readonly string[] } | { between: readonly string[] };
+
+/** The facts found in one document: merged relations with evidence there, its events and claims. */
+export interface DocumentFacts {
+  /** Merged across documents (source counts and denials are the whole collection's); callers keep this document's evidence. */
+  relations: Relation[];
+  events: Event[];
+  claims: Claim[];
+}
+
 /** The storage backend. Implementations: SqliteStore and PostgresStore; both pass test/store/conformance. */
 export interface Store {
   /** Brings the schema up to date (idempotent). */
@@ -151,6 +188,26 @@ export interface Store {
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;
   listClaims(scope: Scope): Promise<Claim[]>;
+
+  // Reads by key: each reads the rows it answers with through an index, whatever the size of the collection.
+  /** Entities by name (normalised form, transliteration skeleton, word prefix), best match first; a page and the number matching. */
+  searchEntities(request: EntitySearch, scope: Scope): Promise<Page<ResolvedEntityRecord>>;
+  /** Entities by id, as briefs (name, type, mentions); ids not found or outside the scope are left out. */
+  getEntityBriefs(ids: readonly string[], scope: Scope): Promise<EntityBrief[]>;
+  /** Merged relations (with evidence) having an end in one of these resolved entities; each one complete. */
+  listEntityRelations(entityIds: readonly string[], scope: Scope): Promise<Relation[]>;
+  /** Merged relations as graph edges: all in the scope, or those with an end among some resolved entities, or both ends. */
+  listEdges(scope: Scope, select?: EdgeSelection): Promise<EdgeRecord[]>;
+  /** Events with a participant or place among the resolved entity's members, oldest first. */
+  listEntityEvents(entityId: string, scope: Scope): Promise<Event[]>;
+  /** Claims whose speaker is among the resolved entity's members. */
+  listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]>;
+  /** Claims by id. */
+  getClaims(ids: readonly string[], scope: Scope): Promise<Claim[]>;
+  /** Document summaries by id, in the order given (absent ones left out). */
+  getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]>;
+  /** The relations, events and claims of one document, read by its keys. */
+  listDocumentFacts(documentId: string, scope: Scope): Promise<DocumentFacts>;
 
   /** Re-hashes every stored original; returns the ones that do not match (chain of custody). */
   verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }>;

@@ -61,7 +61,7 @@ describe('GET /api/graph?from=&to=', () => {
     assert.deepEqual(inYear.edges.map((e) => e.id).sort(), expected);
     assert.ok(inYear.edges.length < all.edges.length, 'undated documents fall outside the range');
     const none = (await app.inject({ url: '/api/graph?from=1900&to=1901' })).json() as { edges: unknown[]; nodes: unknown[] };
-    assert.deepEqual(none, { nodes: [], edges: [] });
+    assert.deepEqual(none, { nodes: [], edges: [], total: { nodes: 0, edges: 0 } });
     assert.equal((await app.inject({ url: '/api/graph?from=2019-1' })).statusCode, 400);
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { storeConformance } from './conformance.js';
+import { storeConformance, type StoreHarness } from './conformance.js';
+import { keyReadsConformance } from './conformance-reads.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -130,7 +131,7 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
     }
     return server.url(name);
   };
-  storeConformance('PostgreSQL', {
+  const harness: StoreHarness = {
     async create() {
       const store = new PostgresStore(await createDatabase());
       await store.migrate();
@@ -145,7 +146,9 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
         await client.end();
       }
     },
-  });
+  };
+  storeConformance('PostgreSQL', harness);
+  keyReadsConformance('PostgreSQL', harness);
 
   describe('PostgreSQL migrations', () => {
     it('migrates once when several processes start together, and refuses a newer schema', async () => {

@@ -3,10 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { storeConformance } from './conformance.js';
+import { storeConformance, type StoreHarness } from './conformance.js';
+import { keyReadsConformance } from './conformance-reads.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
-storeConformance('SQLite', {
+const harness: StoreHarness = {
   async create() {
     const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-store-')), 'test.db'));
     await store.migrate();
@@ -17,4 +18,7 @@ storeConformance('SQLite', {
     db.prepare('UPDATE originals SET bytes = ? WHERE sha256 = ?').run(Buffer.from('tampered'), sha256);
     db.close();
   },
-});
+};
+
+storeConformance('SQLite', harness);
+keyReadsConformance('SQLite', harness);

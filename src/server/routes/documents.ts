@@ -18,12 +18,11 @@ export function documentRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => {
     const doc = await ctx.store.getDocument(req.params.id, ctx.scope);
     if (!doc) return reply.status(404).send({ error: 'not-found', message: `No document with id ${req.params.id}.` });
-    const [children, mentions, relations, events, claims] = await Promise.all([
+    // The document's facts are read by its own keys, never the collection's.
+    const [children, mentions, { relations, events, claims }] = await Promise.all([
       ctx.store.listChildren(doc.id, ctx.scope),
       ctx.store.listMentions(doc.id, ctx.scope),
-      ctx.store.listRelations(ctx.scope),
-      ctx.store.listEvents(ctx.scope),
-      ctx.store.listClaims(ctx.scope),
+      ctx.store.listDocumentFacts(doc.id, ctx.scope),
     ]);
     const here = <T extends { evidence: { documentId: string }[] }>(list: T[]): T[] =>
       list.filter((x) => x.evidence.some((e) => e.documentId === doc.id)).map((x) => ({ ...x, evidence: x.evidence.filter((e) => e.documentId === doc.id) }));

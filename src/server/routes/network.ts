@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { EntityType } from '../../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
 import type { RouteContext } from '../app.js';
-import { buildGraph } from '../../network/graph.js';
-import { findEntities } from '../../network/find-entity.js';
+import { readGraph } from '../../network/graph-read.js';
+import { searchEntities } from '../../network/find-entity.js';
 import { viewEntity } from '../../network/entity-view.js';
 import { mergeEntities, splitMember, DecisionError } from '../../network/decisions.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
@@ -28,12 +28,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       },
       response: { 400: errorSchema },
     },
-  }, async (req) => {
-    let list = await ctx.store.listEntities(ctx.scope);
-    if (req.query.type) list = list.filter((e) => e.type === req.query.type);
-    list = req.query.q ? findEntities(list, req.query.q) : list.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
-    return { items: list.slice(req.query.offset, req.query.offset + req.query.limit), total: list.length };
-  });
+  }, async (req) => searchEntities(ctx.store, ctx.scope, { q: req.query.q, type: req.query.type, limit: req.query.limit, offset: req.query.offset }));
 
   app.get<{ Params: { id: string } }>('/entities/:id', {
     schema: {
@@ -55,9 +50,9 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => {
     const rel = (await ctx.store.listRelations(ctx.scope)).find((r) => r.id === req.params.id);
     if (!rel) return reply.status(404).send({ error: 'not-found', message: `No relation with id ${req.params.id}.` });
-    const claims = (await ctx.store.listClaims(ctx.scope)).filter((c) => rel.claimIds?.includes(c.id));
-    const entities = await ctx.store.listEntities(ctx.scope);
-    const name = (id: string) => entities.find((e) => e.id === id)?.name ?? id;
+    const claims = await ctx.store.getClaims(rel.claimIds ?? [], ctx.scope);
+    const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope)).map((e) => [e.id, e]));
+    const name = (id: string) => entities.get(id)?.name ?? id;
     return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
 
@@ -86,18 +81,9 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const q = req.query;
     const bad = csv(q.relationTypes)?.find((t) => !(t in RELATION_TYPES)) ?? csv(q.entityTypes)?.find((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
     if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
-    const documentDates = new Map<string, string>();
-    if (q.from || q.to) {
-      // Dates come from document summaries, a page at a time, only when a date range is asked for.
-      for (let offset = 0; ; offset += 1000) {
-        const page = await ctx.store.listDocuments(ctx.scope, 1000, offset);
-        for (const d of page.items) if (d.published) documentDates.set(d.id, d.published);
-        if (page.items.length < 1000) break;
-      }
-    }
-    return buildGraph(await ctx.store.listEntities(ctx.scope), await ctx.store.listRelations(ctx.scope), {
+    return readGraph(ctx.store, ctx.scope, {
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
-      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, documentDates,
+      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to,
     });
   });
 
@@ -113,13 +99,18 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req) => {
     const q = req.query;
-    const events = (await ctx.store.listEvents(ctx.scope)).filter((e) => e.date
+    // One entity's events are read by its member keys (a per-name entity of an unresolved collection has none: all are read).
+    const brief = q.entity ? (await ctx.store.getEntityBriefs([q.entity], ctx.scope))[0] : undefined;
+    if (q.entity && !brief) return { events: [], entities: {} };
+    const source = brief && !brief.unresolved ? ctx.store.listEntityEvents(brief.id, ctx.scope) : ctx.store.listEvents(ctx.scope);
+    const events = (await source).filter((e) => e.date
       && (!q.entity || e.participants.includes(q.entity) || e.place === q.entity)
       && (!q.type || e.type === q.type)
       && (!q.from || e.date.slice(0, q.from.length) >= q.from)
       && (!q.to || e.date.slice(0, q.to.length) <= q.to));
     const ids = new Set(events.flatMap((e) => [...e.participants, e.place ?? '']));
-    const names = Object.fromEntries((await ctx.store.listEntities(ctx.scope)).filter((e) => ids.has(e.id)).map((e) => [e.id, { name: e.name, type: e.type }]));
+    ids.delete('');
+    const names = Object.fromEntries((await ctx.store.getEntityBriefs([...ids], ctx.scope)).map((e) => [e.id, { name: e.name, type: e.type }]));
     return { events, entities: names };
   });
 

@@ -1,11 +1,9 @@
 /** Extracted facts in PostgreSQL: one stage's output replaced in a transaction; reads with candidate keys mapped to entities. */
-import type { Mention, Entity, Evidence, Relation, Event, Claim } from '../../model/index.js';
+import type { Mention, Entity } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
-import {
-  makeEntityResolver, mergeRelations, toEvent, toClaim, eventColumns, type EntityResolver, type RelationRow, type EventRow,
-  type ClaimRow,
-} from '../shared/merge-relations.js';
+import { eventColumns } from '../shared/merge-relations.js';
+import { fallbackEntityId } from '../shared/keys.js';
 import { type Db, Params, scopeSql } from './sql.js';
 
 type OwnerKind = 'relation' | 'event' | 'claim';
@@ -87,26 +85,20 @@ export async function writeStageOutput(db: Db, documentId: string, stage: string
   [documentId, stage, version, new Date().toISOString()]);
 }
 
-/** Maps candidate keys to entity ids for the visible collections. */
-export async function entityResolver(db: Db, scope: Scope): Promise<EntityResolver> {
-  const p = new Params();
-  const rows = await db.query<{ collection: string; k: string; e: string }>(`SELECT m.collection, m.candidate_key AS k, m.entity_id AS e
-    FROM entity_members m WHERE m.collection IN (SELECT DISTINCT d.collection FROM documents d WHERE ${scopeSql(p, scope)})`, p.values);
-  return makeEntityResolver(rows.rows);
-}
-
-/** Mentions in one document, in text order. */
+/** Mentions in one document, in text order, each mapped to its entity through the map rows of this document's keys only. */
 export async function readMentions(db: Db, documentId: string, scope: Scope): Promise<Mention[]> {
   const p = new Params();
   const id = p.add(documentId);
-  const resolve = await entityResolver(db, scope);
-  const rows = await db.query<Mention & { confidence: number | null; entityKey: string | null; collection: string }>(`SELECT m.document_id AS "documentId", m.span_start AS start, m.span_end AS "end", m.text, m.type, m.norm,
-    m.confidence, m.entity_key AS "entityKey", m.stage, m.version, d.collection FROM mentions m JOIN documents d ON d.id = m.document_id
+  const rows = await db.query<Mention & { confidence: number | null; entityKey: string | null; collection: string; resolved: string | null }>(`SELECT
+    m.document_id AS "documentId", m.span_start AS start, m.span_end AS "end", m.text, m.type, m.norm, m.confidence, m.entity_key AS "entityKey",
+    m.stage, m.version, d.collection, em.entity_id AS resolved FROM mentions m JOIN documents d ON d.id = m.document_id
+    LEFT JOIN entity_members em ON em.collection = d.collection
+      AND em.candidate_key = coalesce(m.entity_key, m.document_id || '#' || m.type || ':' || m.norm)
     WHERE m.document_id = ${id} AND ${scopeSql(p, scope)} ORDER BY m.span_start, m.span_end, m.stage, m.id`, p.values);
   return rows.rows.map((r) => {
-    const { collection, ...m } = r;
-    const key = m.entityKey ?? `${documentId}#${m.type}:${m.norm}`;
-    return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId: resolve(collection, key) };
+    const { collection, resolved, ...m } = r;
+    const entityId = resolved ?? fallbackEntityId(collection, m.entityKey ?? `${documentId}#${m.type}:${m.norm}`);
+    return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId };
   });
 }
 
@@ -117,55 +109,4 @@ export async function readEntities(db: Db, scope: Scope): Promise<Entity[]> {
     FROM mentions m JOIN documents d ON d.id = m.document_id WHERE ${scopeSql(p, scope)} AND m.norm <> ''
     GROUP BY d.collection, m.type, m.norm, m.text, m.document_id ORDER BY d.collection, m.type, m.norm, m.text, m.document_id`, p.values);
   return entitiesFromRows(rows.rows);
-}
-
-/** Evidence of every visible fact of one kind, by owner id, ordered by document and start. */
-async function evidenceByOwner(db: Db, kind: OwnerKind, scope: Scope): Promise<(id: string) => Evidence[]> {
-  const p = new Params();
-  const k = p.add(kind);
-  const rows = await db.query<Evidence & { owner: string }>(`SELECT e.owner_id AS owner, e.document_id AS "documentId", e.span_start AS start,
-    e.span_end AS "end", e.text FROM evidence e WHERE e.owner_kind = ${k} AND e.owner_id IN
-    (SELECT f.id FROM ${kind}s f JOIN documents d ON d.id = f.document_id WHERE ${scopeSql(p, scope)})
-    ORDER BY e.owner_id, e.document_id, e.span_start, e.seq`, p.values);
-  const byOwner = new Map<string, Evidence[]>();
-  for (const { owner, ...e } of rows.rows) {
-    const list = byOwner.get(owner) ?? [];
-    list.push(e);
-    byOwner.set(owner, list);
-  }
-  return (id) => byOwner.get(id) ?? [];
-}
-
-/** Relations merged across documents (see mergeRelations). */
-export async function readMergedRelations(db: Db, scope: Scope, keys?: readonly string[]): Promise<Relation[]> {
-  const p = new Params();
-  const where = scopeSql(p, scope);
-  const byKey = keys ? (() => {
-    const k = p.add([...keys]);
-    return `AND (r.source = ANY(${k}::text[]) OR r.target = ANY(${k}::text[]))`;
-  })() : '';
-  const rows = await db.query<RelationRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
-    d.collection, coalesce(d.duplicate_group, d.id) AS grp FROM relations r JOIN documents d ON d.id = r.document_id
-    WHERE ${where} ${byKey} ORDER BY r.id`, p.values);
-  return mergeRelations(rows.rows, await entityResolver(db, scope), await evidenceByOwner(db, 'relation', scope));
-}
-
-/** Events in the scope, participants mapped to entities. */
-export async function readEvents(db: Db, scope: Scope): Promise<Event[]> {
-  const p = new Params();
-  const rows = await db.query<EventRow>(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, d.collection FROM events e
-    JOIN documents d ON d.id = e.document_id WHERE ${scopeSql(p, scope)} ORDER BY e.date, e.id`, p.values);
-  const resolve = await entityResolver(db, scope);
-  const evidence = await evidenceByOwner(db, 'event', scope);
-  return rows.rows.map((e) => toEvent(e, resolve, evidence(e.id)));
-}
-
-/** Claims in the scope, speakers mapped to entities. */
-export async function readClaims(db: Db, scope: Scope): Promise<Claim[]> {
-  const p = new Params();
-  const rows = await db.query<ClaimRow>(`SELECT c.id, c.speaker, c.speaker_text AS "speakerText", c.text, c.stance, c.stage, c.version,
-    d.collection FROM claims c JOIN documents d ON d.id = c.document_id WHERE ${scopeSql(p, scope)} ORDER BY c.id`, p.values);
-  const resolve = await entityResolver(db, scope);
-  const evidence = await evidenceByOwner(db, 'claim', scope);
-  return rows.rows.map((c) => toClaim(c, resolve, evidence(c.id)));
 }

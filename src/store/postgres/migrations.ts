@@ -202,4 +202,81 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX stage_runs_failed ON stage_runs(status) WHERE status = 'failed';
     `,
   },
+  {
+    version: 4,
+    description: 'reads by key: entity names indexed for search, event participants and claim speakers by candidate key, relations by end',
+    sql: `
+      -- Entity search (shared/name-keys.ts): names under their normalised form, skeleton and word starts; b-tree ranges
+      -- on "C"-collated keys serve prefixes (no pg_trgm needed). Triggers queue entities whose names changed; the writer
+      -- indexes the queue in its transaction, and a search drains whatever is left.
+      CREATE TABLE entity_names (
+        kind INTEGER NOT NULL,
+        key ${T} NOT NULL,
+        entity_id ${T} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (kind, key, entity_id)
+      );
+      CREATE INDEX entity_names_entity ON entity_names(entity_id);
+      CREATE TABLE entity_names_pending (entity_id ${T} PRIMARY KEY);
+      CREATE FUNCTION cablegraph_entities_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO entity_names_pending (entity_id) SELECT DISTINCT id FROM changed_rows ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION cablegraph_aliases_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO entity_names_pending (entity_id) SELECT DISTINCT entity_id FROM changed_rows ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER entities_names_insert AFTER INSERT ON entities REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_entities_pending();
+      CREATE TRIGGER entities_names_update AFTER UPDATE ON entities REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_entities_pending();
+      CREATE TRIGGER aliases_names_insert AFTER INSERT ON aliases REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_aliases_pending();
+      CREATE TRIGGER aliases_names_delete AFTER DELETE ON aliases REFERENCING OLD TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_aliases_pending();
+      INSERT INTO entity_names_pending (entity_id) SELECT id FROM entities ON CONFLICT DO NOTHING;
+      CREATE INDEX entities_rank ON entities(mention_count DESC, name);
+
+      -- Event participants and places by candidate key, kept by triggers from the JSON columns (a JSON text holding an
+      -- escaped NUL, which PostgreSQL's json functions refuse, is left out: candidate keys never hold one).
+      CREATE TABLE event_keys (
+        key ${T} NOT NULL,
+        event_id ${T} NOT NULL,
+        PRIMARY KEY (key, event_id)
+      );
+      CREATE INDEX event_keys_event ON event_keys(event_id);
+      CREATE FUNCTION cablegraph_event_keys_add() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM event_keys k USING changed_rows n WHERE k.event_id = n.id;
+        INSERT INTO event_keys (key, event_id)
+          SELECT p.key, n.id FROM changed_rows n, json_array_elements_text(CASE WHEN strpos(n.participants, '\\u0000') = 0
+            AND json_typeof(n.participants::json) = 'array' THEN n.participants::json ELSE '[]'::json END) AS p(key)
+          UNION SELECT CASE WHEN strpos(n.attrs, '\\u0000') = 0 THEN n.attrs::json ->> 'place' END AS key, n.id FROM changed_rows n
+            WHERE strpos(n.attrs, '\\u0000') = 0 AND json_typeof(n.attrs::json -> 'place') = 'string'
+          ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION cablegraph_event_keys_remove() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM event_keys k USING changed_rows o WHERE k.event_id = o.id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER events_keys_insert AFTER INSERT ON events REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_event_keys_add();
+      CREATE TRIGGER events_keys_update AFTER UPDATE ON events REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_event_keys_add();
+      CREATE TRIGGER events_keys_delete AFTER DELETE ON events REFERENCING OLD TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_event_keys_remove();
+      INSERT INTO event_keys (key, event_id)
+        SELECT p.key, e.id FROM events e, json_array_elements_text(CASE WHEN strpos(e.participants, '\\u0000') = 0
+          AND json_typeof(e.participants::json) = 'array' THEN e.participants::json ELSE '[]'::json END) AS p(key)
+        UNION SELECT CASE WHEN strpos(e.attrs, '\\u0000') = 0 THEN e.attrs::json ->> 'place' END AS key, e.id FROM events e
+          WHERE strpos(e.attrs, '\\u0000') = 0 AND json_typeof(e.attrs::json -> 'place') = 'string'
+        ON CONFLICT DO NOTHING;
+      CREATE INDEX claims_speaker ON claims(speaker);
+      CREATE INDEX relations_source ON relations(source);
+      CREATE INDEX relations_target ON relations(target);
+    `,
+  },
 ];

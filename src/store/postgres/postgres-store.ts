@@ -6,6 +6,7 @@ import type {
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
+  EntitySearch, EntityBrief, EdgeRecord, EdgeSelection, DocumentFacts,
 } from '../store.js';
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
@@ -15,11 +16,16 @@ import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
-import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
+import { writeStageOutput, readMentions, readEntities } from './facts.js';
+import { readMergedRelations, readEdges } from './relations-read.js';
+import { readEvents, readClaims } from './events-claims-read.js';
 import {
-  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
+  readCandidates, writeEntities, readResolvedEntities, readEntity, insertDecision, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+import { indexPendingNames, searchEntityRows } from './entity-search.js';
+import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
+import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
 
 /** How PostgresStore runs searches. */
 export interface PostgresStoreOptions {
@@ -211,10 +217,67 @@ export class PostgresStore implements Store {
 
   /** The visible collections that resolution has not run on (their entities are derived from mentions), or null. */
   private async unresolvedScope(scope: Scope): Promise<Scope | null> {
-    const resolved = await resolvedCollections(this.db);
-    const visible = scope.collections === '*' ? await this.listCollections() : scope.collections;
-    const open = visible.filter((c) => !resolved.has(c));
+    const visible = scope.collections === '*' ? await this.listCollections() : [...scope.collections];
+    const resolved = await this.db.query<{ c: string }>(`SELECT c FROM unnest($1::text[]) AS v(c)
+      WHERE EXISTS (SELECT 1 FROM entities e WHERE e.collection = v.c)`, [visible]);
+    const has = new Set(resolved.rows.map((r) => r.c));
+    const open = visible.filter((c) => !has.has(c));
     return open.length > 0 ? { collections: open } : null;
+  }
+
+  async searchEntities(request: EntitySearch, scope: Scope): Promise<Page<ResolvedEntityRecord>> {
+    if (request.q && (await this.db.query('SELECT 1 FROM entity_names_pending LIMIT 1')).rows.length > 0) {
+      await inTransaction(this.pool, indexPendingNames);
+    }
+    const unresolved = await this.unresolvedScope(scope);
+    if (!unresolved) {
+      const { rows, total } = await searchEntityRows(this.db, request, scope);
+      return { items: await withEntityLists(this.db, rows), total };
+    }
+    const { rows, total } = await searchEntityRows(this.db, { ...request, limit: request.offset + request.limit, offset: 0 }, scope);
+    const records = (await withEntityLists(this.db, rows)).map((e, i) => ({ e, score: rows[i]!.score }));
+    return combineWithUnresolved(records, total, await readEntities(this.db, unresolved), request);
+  }
+
+  async getEntityBriefs(ids: readonly string[], scope: Scope): Promise<EntityBrief[]> {
+    return unresolvedBriefs(ids, await readEntityBriefs(this.db, ids, scope), async () => {
+      const unresolved = await this.unresolvedScope(scope);
+      return unresolved ? readEntities(this.db, unresolved) : [];
+    });
+  }
+
+  async listEntityRelations(entityIds: readonly string[], scope: Scope): Promise<Relation[]> {
+    return entityIds.length === 0 ? [] : readMergedRelations(this.db, scope, { entities: entityIds });
+  }
+
+  async listEdges(scope: Scope, select?: EdgeSelection): Promise<EdgeRecord[]> {
+    if (!select) return readEdges(this.db, scope, { all: true });
+    const ids = 'around' in select ? select.around : select.between;
+    if (ids.length === 0) return [];
+    return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
+  }
+
+  async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {
+    return readEvents(this.db, scope, { entities: [entityId] });
+  }
+
+  async listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]> {
+    return readClaims(this.db, scope, { entities: [entityId] });
+  }
+
+  async getClaims(ids: readonly string[], scope: Scope): Promise<Claim[]> {
+    return ids.length === 0 ? [] : readClaims(this.db, scope, { ids });
+  }
+
+  async getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]> {
+    return readSummaries(this.db, ids, scope);
+  }
+
+  async listDocumentFacts(documentId: string, scope: Scope): Promise<DocumentFacts> {
+    const sel = { document: documentId };
+    return {
+      relations: await readMergedRelations(this.db, scope, sel), events: await readEvents(this.db, scope, sel), claims: await readClaims(this.db, scope, sel),
+    };
   }
 
   async listCandidates(collection: string): Promise<EntityCandidate[]> {
@@ -242,12 +305,15 @@ export class PostgresStore implements Store {
   }
 
   async listCollections(): Promise<string[]> {
-    return (await this.db.query<{ collection: string }>('SELECT DISTINCT collection FROM documents ORDER BY collection')).rows.map((r) => r.collection);
+    // A skip scan of the collection index: one probe per collection, not a pass over every document.
+    return (await this.db.query<{ name: string }>(`WITH RECURSIVE c(name) AS (SELECT min(collection) FROM documents
+      UNION ALL SELECT (SELECT min(collection) FROM documents WHERE collection > c.name) FROM c WHERE c.name IS NOT NULL)
+      SELECT name FROM c WHERE name IS NOT NULL`)).rows.map((r) => r.name);
   }
 
   async listRelations(scope: Scope, keys?: readonly string[]): Promise<Relation[]> {
     if (keys && keys.length === 0) return [];
-    return readMergedRelations(this.db, scope, keys);
+    return readMergedRelations(this.db, scope, keys ? { keys } : { all: true });
   }
 
   async listEvents(scope: Scope): Promise<Event[]> {

@@ -2,38 +2,33 @@
 import type { Relation, Event, Claim, Evidence } from '../../model/index.js';
 import { RELATION_TYPES } from '../../model/index.js';
 import { factId } from '../ids.js';
+import { fallbackEntityId, type EntityResolver } from './keys.js';
 
-/** Maps (collection, candidate key) to an entity id. */
-export type EntityResolver = (collection: string, key: string) => string;
-
-/** Builds the resolver from the candidate -> entity map: the resolved entity when resolution ran, else the per-name entity. */
-export function makeEntityResolver(members: { collection: string; k: string; e: string }[]): EntityResolver {
-  const map = new Map(members.map((r) => [`${r.collection}\u0000${r.k}`, r.e]));
-  return (collection, key) => {
-    const resolved = map.get(`${collection}\u0000${key}`);
-    if (resolved) return resolved;
-    // "<documentId>#TYPE:norm" -> the unresolved entity for that name and type (see entitiesFromRows).
-    const m = /^[^#]*#([A-Z]+):(.*)$/u.exec(key);
-    return m ? factId('ent', collection, m[1]!, m[2]!) : key;
-  };
-}
+export { makeEntityResolver, type EntityResolver } from './keys.js';
 
 /** A stored per-document relation with its document's collection and near-duplicate group. */
 export interface RelationRow {
   id: string; type: string; source: string; target: string; confidence: number; claim_id: string | null; attrs: string;
   stage: string; version: string; collection: string; grp: string;
+  /** Entities of the two ends, from the candidate -> entity map (null where the map has no row: the per-name entity then). */
+  source_entity: string | null; target_entity: string | null;
+}
+
+/** The entities of a relation row's ends. */
+export function rowEnds(r: Pick<RelationRow, 'collection' | 'source' | 'target' | 'source_entity' | 'target_entity'>): [string, string] {
+  return [r.source_entity ?? fallbackEntityId(r.collection, r.source), r.target_entity ?? fallbackEntityId(r.collection, r.target)];
 }
 
 /**
  * Relations merged across documents: one edge per type, source and target entity, with every supporting sentence.
  * Independent sources count near-duplicate groups (a re-report of an original counts once); denials are listed, not counted.
- * `rows` come ordered by relation id; `evidenceOf` returns a relation's evidence ordered by document and start.
+ * `rows` come ordered by relation id, ends mapped by the store (see RelationRow); `evidenceOf` returns a relation's evidence ordered by document and start.
+ * Without `withAttrs` the attributes are not merged (graph edges need none).
  */
-export function mergeRelations(rows: RelationRow[], resolve: EntityResolver, evidenceOf: (id: string) => Evidence[]): Relation[] {
-  const merged = new Map<string, Relation & { groups: Set<string> }>();
+export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[], withAttrs = true): Relation[] {
+  const merged = new Map<string, Relation & { groups: Set<string>; seen: Map<string, Set<string>> }>();
   for (const r of rows) {
-    let source = resolve(r.collection, r.source);
-    let target = resolve(r.collection, r.target);
+    let [source, target] = rowEnds(r);
     if (source === target) continue;
     const symmetric = (RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric ?? false;
     if (symmetric && source > target) [source, target] = [target, source];
@@ -42,7 +37,7 @@ export function mergeRelations(rows: RelationRow[], resolve: EntityResolver, evi
     if (!rel) {
       rel = {
         id: factId('rel', r.type, source, target), type: r.type, source, target, confidence: 0, evidence: [], independentSources: 0,
-        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(),
+        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(), seen: new Map(),
       };
       merged.set(key, rel);
     }
@@ -56,14 +51,24 @@ export function mergeRelations(rows: RelationRow[], resolve: EntityResolver, evi
     rel.groups.add(r.grp);
     rel.confidence = Math.max(rel.confidence, r.confidence);
     if (r.claim_id && !rel.claimIds!.includes(r.claim_id)) rel.claimIds!.push(r.claim_id);
+    if (!withAttrs) continue;
+    // Each attribute keeps its distinct values, compared as JSON (a set per key: hubs merge thousands of rows).
     for (const [k, v] of Object.entries(attrs)) {
-      const list = (rel.attrs![k] as unknown[] | undefined) ?? [];
-      if (!list.some((x) => JSON.stringify(x) === JSON.stringify(v))) rel.attrs![k] = [...list, v];
+      const json = JSON.stringify(v);
+      let seen = rel.seen.get(k);
+      if (!seen) {
+        rel.seen.set(k, (seen = new Set()));
+        rel.attrs![k] = [];
+      }
+      if (!seen.has(json)) {
+        seen.add(json);
+        (rel.attrs![k] as unknown[]).push(v);
+      }
     }
   }
   return [...merged.values()]
     .filter((r) => r.evidence.length > 0)
-    .map(({ groups, ...r }) => ({ ...r, independentSources: groups.size }));
+    .map(({ groups, seen: _seen, ...r }) => ({ ...r, independentSources: groups.size }));
 }
 
 /** A stored event row: participants and extra attributes as JSON text. */

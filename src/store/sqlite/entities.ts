@@ -4,6 +4,7 @@ import type { Decision, EntityCandidate, EntityType, ResolvedEntityRecord, Merge
 import type { Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
 import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
+import { indexPendingNames } from './entity-search.js';
 
 /** Per-document candidates of a collection: one per mention entity_key, named by its longest written form. */
 export function readCandidates(db: Database.Database, collection: string): EntityCandidate[] {
@@ -29,6 +30,8 @@ export function writeEntities(db: Database.Database, collection: string, entitie
       for (const a of e.aliases) alias.run(e.id, a);
       for (const k of e.members) member.run(collection, k, e.id);
     }
+    // The names the triggers queued are indexed in the same transaction, so search never sees a half-indexed collection.
+    indexPendingNames(db);
   })();
 }
 

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Mention, Entity, Evidence } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
 import { scopeClause } from './scope-sql.js';
-import { entityResolver } from './relations-read.js';
+import { fallbackEntityId } from '../shared/keys.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
 
@@ -50,18 +50,19 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
   })();
 }
 
-/** Mentions in one document, in text order. */
+/** Mentions in one document, in text order, each mapped to its entity through the map rows of this document's keys only. */
 export function readMentions(db: Database.Database, documentId: string, scope: Scope): Mention[] {
   const s = scopeClause(scope);
-  const resolve = entityResolver(db, scope);
   return db.prepare(`SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.entity_key AS entityKey,
-    m.stage, m.version, d.collection FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.document_id = ? AND ${s.sql}
-    ORDER BY m.start, m.end, m.stage`)
+    m.stage, m.version, d.collection, em.entity_id AS resolved FROM mentions m JOIN documents d ON d.id = m.document_id
+    LEFT JOIN entity_members em ON em.collection = d.collection
+      AND em.candidate_key = coalesce(m.entity_key, m.document_id || '#' || m.type || ':' || m.norm)
+    WHERE m.document_id = ? AND ${s.sql} ORDER BY m.start, m.end, m.stage`)
     .all(documentId, ...s.params)
     .map((r) => {
-      const { collection, ...m } = r as Mention & { confidence: number | null; entityKey: string | null; collection: string };
-      const key = m.entityKey ?? `${documentId}#${m.type}:${m.norm}`;
-      return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId: resolve(collection, key) };
+      const { collection, resolved, ...m } = r as Mention & { confidence: number | null; entityKey: string | null; collection: string; resolved: string | null };
+      const entityId = resolved ?? fallbackEntityId(collection, m.entityKey ?? `${documentId}#${m.type}:${m.norm}`);
+      return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId };
     });
 }
 

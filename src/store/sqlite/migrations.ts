@@ -198,4 +198,64 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX stage_runs_failed ON stage_runs(status) WHERE status = 'failed';
     `,
   },
+  {
+    version: 5,
+    description: 'reads by key: entity names indexed for search, event participants and claim speakers by candidate key',
+    sql: `
+      -- Entity search: every name and alias under its normalised form, its transliteration skeleton and each word start
+      -- (shared/name-keys.ts). Keys are computed in JavaScript, so triggers only queue the entities whose names changed;
+      -- the queue is drained by the writer (writeEntities) and, failing that, before the next search.
+      CREATE TABLE entity_names (
+        kind INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (kind, key, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_names_entity ON entity_names(entity_id);
+      CREATE TABLE entity_names_pending (entity_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TRIGGER entities_names_insert AFTER INSERT ON entities BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (new.id);
+      END;
+      CREATE TRIGGER entities_names_update AFTER UPDATE OF name, type ON entities BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (new.id);
+      END;
+      CREATE TRIGGER aliases_names_insert AFTER INSERT ON aliases BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (new.entity_id);
+      END;
+      CREATE TRIGGER aliases_names_delete AFTER DELETE ON aliases BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (old.entity_id);
+      END;
+      INSERT OR IGNORE INTO entity_names_pending (entity_id) SELECT id FROM entities;
+      -- The entity list, most mentioned first, a page at a time.
+      CREATE INDEX entities_rank ON entities(mention_count DESC, name);
+
+      -- Event participants and places by candidate key, kept by triggers from the JSON columns. INSERT OR REPLACE
+      -- fires no delete trigger, so the insert trigger first clears the id's earlier keys.
+      CREATE TABLE event_keys (
+        key TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (key, event_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_keys_event ON event_keys(event_id);
+      CREATE TRIGGER events_keys_insert AFTER INSERT ON events BEGIN
+        DELETE FROM event_keys WHERE event_id = new.id;
+        INSERT OR IGNORE INTO event_keys (key, event_id)
+          SELECT value, new.id FROM json_each(CASE WHEN json_valid(new.participants) THEN new.participants ELSE '[]' END) WHERE type = 'text'
+          UNION SELECT new.attrs ->> '$.place', new.id WHERE json_valid(new.attrs) AND json_type(new.attrs, '$.place') = 'text';
+      END;
+      CREATE TRIGGER events_keys_update AFTER UPDATE OF id, participants, attrs ON events BEGIN
+        DELETE FROM event_keys WHERE event_id IN (old.id, new.id);
+        INSERT OR IGNORE INTO event_keys (key, event_id)
+          SELECT value, new.id FROM json_each(CASE WHEN json_valid(new.participants) THEN new.participants ELSE '[]' END) WHERE type = 'text'
+          UNION SELECT new.attrs ->> '$.place', new.id WHERE json_valid(new.attrs) AND json_type(new.attrs, '$.place') = 'text';
+      END;
+      CREATE TRIGGER events_keys_delete AFTER DELETE ON events BEGIN
+        DELETE FROM event_keys WHERE event_id = old.id;
+      END;
+      INSERT OR IGNORE INTO event_keys (key, event_id)
+        SELECT j.value, e.id FROM events e, json_each(e.participants) j WHERE json_valid(e.participants) AND j.type = 'text'
+        UNION SELECT e.attrs ->> '$.place', e.id FROM events e WHERE json_valid(e.attrs) AND json_type(e.attrs, '$.place') = 'text';
+      CREATE INDEX claims_speaker ON claims(speaker);
+    `,
+  },
 ];

@@ -1,26 +1,80 @@
-/** Reads relations, events and claims with candidate keys mapped to resolved entities, and relations merged across documents. */
+/**
+ * Relations read by key in SQLite: a selection of relation ids (all in scope, an entity's member keys, candidate keys,
+ * one document's entities) joined to the candidate -> entity map row by row, so no read loads the collection's map.
+ */
 import type Database from 'better-sqlite3';
-import type { Relation, Event, Claim, Evidence } from '../../model/index.js';
-import type { Scope } from '../store.js';
+import type { Relation, Evidence } from '../../model/index.js';
+import type { EdgeRecord, Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
-import {
-  makeEntityResolver, mergeRelations, toEvent, toClaim, type EntityResolver, type RelationRow, type EventRow, type ClaimRow,
-} from '../shared/merge-relations.js';
+import { IN_JSON } from './entity-reads.js';
+import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
+import { mergeEdges, type EdgeRow } from '../shared/edges.js';
 
-/** Maps a candidate key to its entity id: the resolved entity when resolution ran, else the per-name entity. */
-export function entityResolver(db: Database.Database, scope: Scope): EntityResolver {
-  const s = scopeClause(scope);
-  const rows = db.prepare(`SELECT m.collection, m.candidate_key AS k, m.entity_id AS e FROM entity_members m
-    JOIN (SELECT DISTINCT collection FROM documents d WHERE ${s.sql}) c ON c.collection = m.collection`).all(...s.params) as { collection: string; k: string; e: string }[];
-  return makeEntityResolver(rows);
+/** Which relation rows to read: every one in the scope, or those with an end among some entities or candidate keys, or one document's. */
+export type RelationSelection =
+  | { all: true }
+  | { entities: readonly string[] }
+  | { between: readonly string[] }
+  | { keys: readonly string[] }
+  | { document: string };
+
+// Relation ids with an end among the members of the entities the inner SELECT names (index on entity_id, then on source/target).
+const ofEntities = (entityIds: string): string => `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
+  WHERE em.entity_id IN (${entityIds}) UNION SELECT r.id FROM entity_members em JOIN relations r ON r.target = em.candidate_key
+  WHERE em.entity_id IN (${entityIds})`;
+
+/** SQL naming the selected relation ids, with its parameters (null: every relation). */
+function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] } | null {
+  if ('all' in sel) return null;
+  if ('entities' in sel) {
+    const ids = JSON.stringify([...sel.entities]);
+    return { sql: ofEntities('SELECT value FROM json_each(?)'), params: [ids, ids] };
+  }
+  if ('between' in sel) {
+    // Both ends among the entities: rows found from the source side, kept when the target's map row is in the set too.
+    const ids = JSON.stringify([...sel.between]);
+    return {
+      sql: `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
+        JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
+        WHERE em.entity_id ${IN_JSON} AND et.entity_id ${IN_JSON}`,
+      params: [ids, ids],
+    };
+  }
+  if ('keys' in sel) {
+    const keys = JSON.stringify([...sel.keys]);
+    return { sql: `SELECT id FROM relations WHERE source ${IN_JSON} UNION SELECT id FROM relations WHERE target ${IN_JSON}`, params: [keys, keys] };
+  }
+  // A document's relations, merged with every other row of the entity pairs they join (independent sources, denials).
+  // The map is keyed by (collection, key): the document's collection lets each end be one primary-key probe.
+  const end = (column: string) => `SELECT em0.entity_id FROM relations r0 JOIN documents d0 ON d0.id = r0.document_id
+    JOIN entity_members em0 ON em0.collection = d0.collection AND em0.candidate_key = r0.${column} WHERE r0.document_id = ?`;
+  const ends = `${end('source')} UNION ${end('target')}`;
+  return { sql: `SELECT id FROM relations WHERE document_id = ? UNION ${ofEntities(ends)}`, params: Array(5).fill(sel.document) };
 }
 
-/** All evidence of one kind in the scope, by owner id: one query instead of one per relation, event or claim. */
-function evidenceByOwner(db: Database.Database, kind: string, scope: Scope): (id: string) => Evidence[] {
+/** Selected relation rows in the scope, ordered by id, each end mapped through its own row of the candidate -> entity map. */
+export function relationRows(db: Database.Database, scope: Scope, sel: RelationSelection): RelationRow[] {
   const s = scopeClause(scope);
-  const rows = db.prepare(`SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, e.text FROM evidence e
-    JOIN documents d ON d.id = e.document_id WHERE e.owner_kind = ? AND ${s.sql} ORDER BY e.owner_id, e.document_id, e.start`)
-    .all(kind, ...s.params) as (Evidence & { owner: string })[];
+  const chosen = selectionSql(sel);
+  const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${s.sql} ORDER BY r.id`).all(...(chosen?.params ?? []), ...s.params) as RelationRow[];
+}
+
+/**
+ * Evidence of the given owners (every owner of the kind in the scope when `ids` is null), by owner id, ordered by
+ * document and start; without `text` the sentences are left empty (graph edges need counts and documents only).
+ */
+export function evidenceOf(db: Database.Database, kind: string, ids: readonly string[] | null, scope: Scope, text = true): (id: string) => Evidence[] {
+  const s = scopeClause(scope);
+  const owners = ids ? `AND e.owner_id ${IN_JSON}` : '';
+  const rows = db.prepare(`SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, ${text ? 'e.text' : "''"} AS text
+    FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.owner_kind = ? ${owners} AND ${s.sql}
+    ORDER BY e.owner_id, e.document_id, e.start`).all(kind, ...(ids ? [JSON.stringify([...ids])] : []), ...s.params) as (Evidence & { owner: string })[];
   const map = new Map<string, Evidence[]>();
   for (const { owner, ...ev } of rows) {
     const list = map.get(owner);
@@ -30,33 +84,33 @@ function evidenceByOwner(db: Database.Database, kind: string, scope: Scope): (id
   return (id) => map.get(id) ?? [];
 }
 
-/** Relations merged across documents (see mergeRelations). */
-export function readMergedRelations(db: Database.Database, scope: Scope, keys?: readonly string[]): Relation[] {
-  const s = scopeClause(scope);
-  const list = keys ? keys.map(() => '?').join(', ') : '';
-  const byKey = keys ? `AND (r.source IN (${list}) OR r.target IN (${list}))` : '';
-  const rows = db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
-    d.collection, coalesce(d.duplicate_group, d.id) AS grp FROM relations r JOIN documents d ON d.id = r.document_id
-    WHERE ${s.sql} ${byKey} ORDER BY r.id`).all(...s.params, ...(keys ?? []), ...(keys ?? [])) as RelationRow[];
-  return mergeRelations(rows, entityResolver(db, scope), evidenceByOwner(db, 'relation', scope));
+/** Relations merged across documents (see mergeRelations), of the selection. */
+export function readMergedRelations(db: Database.Database, scope: Scope, sel: RelationSelection): Relation[] {
+  const rows = relationRows(db, scope, sel);
+  if (rows.length === 0) return [];
+  return mergeRelations(rows, evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope));
 }
 
-/** Events in the scope, participants mapped to entities. */
-export function readEvents(db: Database.Database, scope: Scope): Event[] {
+/**
+ * Merged relations of the selection as graph edges, aggregated in SQL per type, ends and denial (confidence, near-duplicate
+ * groups, evidence counted and its documents listed) so no relation attribute or evidence row is built in JavaScript.
+ */
+export function readEdges(db: Database.Database, scope: Scope, sel: RelationSelection): EdgeRecord[] {
   const s = scopeClause(scope);
-  const resolve = entityResolver(db, scope);
-  const rows = db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, d.collection FROM events e
-    JOIN documents d ON d.id = e.document_id WHERE ${s.sql} ORDER BY e.date, e.id`).all(...s.params) as EventRow[];
-  const evidence = evidenceByOwner(db, 'event', scope);
-  return rows.map((e) => toEvent(e, resolve, evidence(e.id)));
-}
-
-/** Claims in the scope, speakers mapped to entities. */
-export function readClaims(db: Database.Database, scope: Scope): Claim[] {
-  const s = scopeClause(scope);
-  const resolve = entityResolver(db, scope);
-  const rows = db.prepare(`SELECT c.id, c.speaker, c.speaker_text AS speakerText, c.text, c.stance, c.stage, c.version, d.collection FROM claims c
-    JOIN documents d ON d.id = c.document_id WHERE ${s.sql} ORDER BY c.id`).all(...s.params) as ClaimRow[];
-  const evidence = evidenceByOwner(db, 'claim', scope);
-  return rows.map((c) => toClaim(c, resolve, evidence(c.id)));
+  // Evidence counts only where its document is visible, as evidenceOf reads it.
+  const visible = s.sql === '1' ? { sql: '', params: [] } : { sql: `AND EXISTS (SELECT 1 FROM documents de WHERE de.id = e.document_id AND ${s.sql.replace(/\bd\./gu, 'de.')})`, params: s.params };
+  const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ${visible.sql})`;
+  const chosen = selectionSql(sel);
+  const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const rows = db.prepare(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
+    min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity,
+    CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END AS negated, max(r.confidence) AS confidence,
+    group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
+    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), negated`)
+    .all(...visible.params, ...visible.params, ...(chosen?.params ?? []), ...s.params) as EdgeRow[];
+  return mergeEdges(rows);
 }

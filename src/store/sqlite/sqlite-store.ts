@@ -6,6 +6,7 @@ import type {
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
+  EntitySearch, EntityBrief, EdgeRecord, EdgeSelection, DocumentFacts,
 } from '../store.js';
 import { documentId, sha256Hex } from '../ids.js';
 import { foldText } from '../text-fold.js';
@@ -18,11 +19,15 @@ import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEvents, readClaims } from './relations-read.js';
+import { readMergedRelations, readEdges } from './relations-read.js';
+import { readEvents, readClaims } from './events-claims-read.js';
 import {
-  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
+  readCandidates, writeEntities, readResolvedEntities, readEntity, insertDecision, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+import { searchEntityRows } from './entity-search.js';
+import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
+import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
 
 /** How SqliteStore runs searches. */
 export interface SqliteStoreOptions {
@@ -225,10 +230,60 @@ export class SqliteStore implements Store {
 
   /** The visible collections that resolution has not run on (their entities are derived from mentions), or null. */
   private async unresolvedScope(scope: Scope): Promise<Scope | null> {
-    const resolved = resolvedCollections(this.db);
     const visible = scope.collections === '*' ? await this.listCollections() : scope.collections;
-    const open = visible.filter((c) => !resolved.has(c));
+    const has = this.db.prepare('SELECT 1 FROM entities WHERE collection = ? LIMIT 1');
+    const open = visible.filter((c) => !has.get(c));
     return open.length > 0 ? { collections: open } : null;
+  }
+
+  async searchEntities(request: EntitySearch, scope: Scope): Promise<Page<ResolvedEntityRecord>> {
+    const unresolved = await this.unresolvedScope(scope);
+    if (!unresolved) {
+      const { rows, total } = searchEntityRows(this.db, request, scope);
+      return { items: withEntityLists(this.db, rows), total };
+    }
+    const { rows, total } = searchEntityRows(this.db, { ...request, limit: request.offset + request.limit, offset: 0 }, scope);
+    const records = withEntityLists(this.db, rows).map((e, i) => ({ e, score: rows[i]!.score }));
+    return combineWithUnresolved(records, total, readEntities(this.db, unresolved), request);
+  }
+
+  async getEntityBriefs(ids: readonly string[], scope: Scope): Promise<EntityBrief[]> {
+    return unresolvedBriefs(ids, readEntityBriefs(this.db, ids, scope), async () => {
+      const unresolved = await this.unresolvedScope(scope);
+      return unresolved ? readEntities(this.db, unresolved) : [];
+    });
+  }
+
+  async listEntityRelations(entityIds: readonly string[], scope: Scope): Promise<Relation[]> {
+    return entityIds.length === 0 ? [] : readMergedRelations(this.db, scope, { entities: entityIds });
+  }
+
+  async listEdges(scope: Scope, select?: EdgeSelection): Promise<EdgeRecord[]> {
+    if (!select) return readEdges(this.db, scope, { all: true });
+    const ids = 'around' in select ? select.around : select.between;
+    if (ids.length === 0) return [];
+    return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
+  }
+
+  async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {
+    return readEvents(this.db, scope, { entities: [entityId] });
+  }
+
+  async listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]> {
+    return readClaims(this.db, scope, { entities: [entityId] });
+  }
+
+  async getClaims(ids: readonly string[], scope: Scope): Promise<Claim[]> {
+    return ids.length === 0 ? [] : readClaims(this.db, scope, { ids });
+  }
+
+  async getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]> {
+    return readSummaries(this.db, ids, scope);
+  }
+
+  async listDocumentFacts(documentId: string, scope: Scope): Promise<DocumentFacts> {
+    const sel = { document: documentId };
+    return { relations: readMergedRelations(this.db, scope, sel), events: readEvents(this.db, scope, sel), claims: readClaims(this.db, scope, sel) };
   }
 
   async listCandidates(collection: string): Promise<EntityCandidate[]> {
@@ -256,12 +311,15 @@ export class SqliteStore implements Store {
   }
 
   async listCollections(): Promise<string[]> {
-    return (this.db.prepare('SELECT DISTINCT collection FROM documents ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
+    // A skip scan of the collection index: one probe per collection, not a pass over every document.
+    return (this.db.prepare(`WITH RECURSIVE c(name) AS (SELECT min(collection) FROM documents
+      UNION ALL SELECT (SELECT min(collection) FROM documents WHERE collection > c.name) FROM c WHERE c.name IS NOT NULL)
+      SELECT name FROM c WHERE name IS NOT NULL`).all() as { name: string }[]).map((r) => r.name);
   }
 
   async listRelations(scope: Scope, keys?: readonly string[]): Promise<Relation[]> {
     if (keys && keys.length === 0) return [];
-    return readMergedRelations(this.db, scope, keys);
+    return readMergedRelations(this.db, scope, keys ? { keys } : { all: true });
   }
 
   async listEvents(scope: Scope): Promise<Event[]> {

@@ -1,0 +1,76 @@
+/**
+ * The graph read by key: a neighbourhood grows hop by hop through the edges of its frontier (indexed by member key), the
+ * whole network reads edges without their sentences and is capped to its most connected nodes; entities and document
+ * dates are read only for the ids the edges name.
+ */
+import type { Graph } from '../model/index.js';
+import type { EdgeRecord, EntityBrief, Scope, Store } from '../store/store.js';
+import { buildGraph, edgeFilter, type GraphFilter } from './graph.js';
+
+/** Graph filters as the API and CLI take them (dates are looked up here). */
+export type GraphRequest = Omit<GraphFilter, 'documentDates'>;
+
+/** Known entities and document dates, filled as edges name new ids. */
+class Lookups {
+  readonly entities = new Map<string, EntityBrief>();
+  readonly dates = new Map<string, string>();
+  private readonly askedEntities = new Set<string>();
+  private readonly askedDates = new Set<string>();
+
+  constructor(private readonly store: Store, private readonly scope: Scope, private readonly withDates: boolean) {}
+
+  /** Reads the entities (and, with a date range, the documents) of these edges not read yet. */
+  async cover(edges: EdgeRecord[]): Promise<void> {
+    const ids = [...new Set(edges.flatMap((r) => [r.source, r.target]))].filter((id) => !this.askedEntities.has(id));
+    for (const id of ids) this.askedEntities.add(id);
+    for (const e of await this.store.getEntityBriefs(ids, this.scope)) this.entities.set(e.id, e);
+    if (!this.withDates) return;
+    const docs = [...new Set(edges.flatMap((r) => r.documentIds))].filter((id) => !this.askedDates.has(id));
+    for (const id of docs) this.askedDates.add(id);
+    for (const d of await this.store.getDocumentSummaries(docs, this.scope)) if (d.published) this.dates.set(d.id, d.published);
+  }
+}
+
+/** The filtered network, or the neighbourhood of `request.entity` within `request.hops` (default 1). */
+export async function readGraph(store: Store, scope: Scope, request: GraphRequest): Promise<Graph> {
+  const lookups = new Lookups(store, scope, Boolean(request.from || request.to));
+  const filter: GraphFilter = { ...request, documentDates: lookups.dates };
+  if (!request.entity) {
+    const edges = await store.listEdges(scope);
+    await lookups.cover(edges);
+    return buildGraph(lookups.entities.values(), edges, filter);
+  }
+  const start = (await store.getEntityBriefs([request.entity], scope))[0];
+  if (!start) return buildGraph([], [], filter);
+  if (start.unresolved) {
+    // An entity of a collection resolution has not run on has no member keys to follow: the old whole read.
+    const all = await store.listEdges(scope);
+    await lookups.cover(all);
+    return buildGraph(lookups.entities.values(), all, filter);
+  }
+  lookups.entities.set(start.id, start);
+  // Every edge of each node nearer than `hops`, then those of the last ring (edges between its nodes): buildGraph then
+  // walks the same neighbourhood it would walk over the whole network.
+  const edges = new Map<string, EdgeRecord>();
+  const seen = new Set([start.id]);
+  let frontier = [start.id];
+  const hops = request.hops ?? 1;
+  for (let hop = 0; hop <= hops && frontier.length > 0; hop++) {
+    // The last ring only adds the edges between its own nodes (its edges to nearer nodes were read from their side).
+    const found = await store.listEdges(scope, hop < hops ? { around: frontier } : { between: frontier });
+    for (const r of found) edges.set(r.id, r);
+    await lookups.cover(found);
+    if (hop === hops) break;
+    const passes = edgeFilter(filter, lookups.entities);
+    const here = new Set(frontier);
+    const next: string[] = [];
+    for (const r of found) {
+      if (!passes(r)) continue;
+      for (const [a, b] of [[r.source, r.target], [r.target, r.source]] as const) {
+        if (here.has(a) && !seen.has(b)) { seen.add(b); next.push(b); }
+      }
+    }
+    frontier = next;
+  }
+  return buildGraph(lookups.entities.values(), [...edges.values()], filter);
+}

@@ -1,0 +1,35 @@
+/** Entity and document reads by id in PostgreSQL: ids bound as one array parameter, one statement per list. */
+import type { DocumentSummary, ResolvedEntityRecord } from '../../model/index.js';
+import type { Scope } from '../store.js';
+import { type Db, Params, scopeSql, SUMMARY_COLUMNS } from './sql.js';
+import { toEntityRecord, listsById, type EntityBrief, type EntityRow } from '../shared/entity-rows.js';
+import { toSummary, type DocumentRow } from '../shared/rows.js';
+
+/** Rows with their aliases and members, two statements for the whole page. */
+export async function withEntityLists(db: Db, rows: EntityRow[]): Promise<ResolvedEntityRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const aliases = listsById((await db.query<{ id: string; v: string }>(`SELECT entity_id AS id, name AS v FROM aliases
+    WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, name`, [ids])).rows);
+  const members = listsById((await db.query<{ id: string; v: string }>(`SELECT entity_id AS id, candidate_key AS v FROM entity_members
+    WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, candidate_key`, [ids])).rows);
+  return rows.map((r) => toEntityRecord(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
+}
+
+/** Resolved entities by id (in the scope), as briefs. */
+export async function readEntityBriefs(db: Db, ids: readonly string[], scope: Scope): Promise<EntityBrief[]> {
+  if (ids.length === 0) return [];
+  const p = new Params();
+  return (await db.query<EntityBrief>(`SELECT d.id, d.collection, d.type, d.name, d.mention_count AS "mentionCount" FROM entities d
+    WHERE d.id = ANY(${p.add([...new Set(ids)])}::text[]) AND ${scopeSql(p, scope)}`, p.values)).rows;
+}
+
+/** Document summaries by id (in the scope), in the order given. */
+export async function readSummaries(db: Db, ids: readonly string[], scope: Scope): Promise<DocumentSummary[]> {
+  if (ids.length === 0) return [];
+  const p = new Params();
+  const rows = await db.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d
+    WHERE d.id = ANY(${p.add([...new Set(ids)])}::text[]) AND ${scopeSql(p, scope)}`, p.values);
+  const byId = new Map(rows.rows.map((r) => [r.id, toSummary(r)]));
+  return ids.map((id) => byId.get(id)).filter((d): d is DocumentSummary => d !== undefined);
+}

@@ -1,0 +1,107 @@
+/**
+ * Relations read by key in PostgreSQL: a selection of relation ids (all in scope, entities' member keys, candidate keys,
+ * one document's entities) joined to the candidate -> entity map row by row, so no read loads the collection's map.
+ */
+import type { Relation, Evidence } from '../../model/index.js';
+import type { EdgeRecord, Scope } from '../store.js';
+import { type Db, Params, scopeSql } from './sql.js';
+import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
+import { mergeEdges, type EdgeRow } from '../shared/edges.js';
+
+/** Which relation rows to read (see the SQLite twin). */
+export type RelationSelection =
+  | { all: true }
+  | { entities: readonly string[] }
+  | { between: readonly string[] }
+  | { keys: readonly string[] }
+  | { document: string };
+
+// Relation ids with an end among the members of the entities `entityIds` (an array expression) names.
+const ofEntities = (entityIds: string): string => `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
+  WHERE em.entity_id = ANY(${entityIds}) UNION SELECT r.id FROM entity_members em JOIN relations r ON r.target = em.candidate_key
+  WHERE em.entity_id = ANY(${entityIds})`;
+
+function selectionSql(p: Params, sel: RelationSelection): string | null {
+  if ('all' in sel) return null;
+  if ('entities' in sel) return ofEntities(`${p.add([...sel.entities])}::text[]`);
+  if ('between' in sel) {
+    // Both ends among the entities: rows found from the source side, kept when the target's map row is in the set too.
+    const ids = p.add([...sel.between]);
+    return `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
+      JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
+      WHERE em.entity_id = ANY(${ids}::text[]) AND et.entity_id = ANY(${ids}::text[])`;
+  }
+  if ('keys' in sel) {
+    const k = p.add([...sel.keys]);
+    return `SELECT id FROM relations WHERE source = ANY(${k}::text[]) UNION SELECT id FROM relations WHERE target = ANY(${k}::text[])`;
+  }
+  // A document's relations, merged with every other row of the entity pairs they join (independent sources, denials).
+  const doc = p.add(sel.document);
+  // The map is keyed by (collection, key): the document's collection lets each end be one primary-key probe.
+  const end = (column: string) => `SELECT em0.entity_id FROM relations r0 JOIN documents d0 ON d0.id = r0.document_id
+    JOIN entity_members em0 ON em0.collection = d0.collection AND em0.candidate_key = r0.${column} WHERE r0.document_id = ${doc}`;
+  const ends = `ARRAY(${end('source')} UNION ${end('target')})`;
+  return `SELECT id FROM relations WHERE document_id = ${doc} UNION ${ofEntities(ends)}`;
+}
+
+/** Selected relation rows in the scope, ordered by id, each end mapped through its own row of the candidate -> entity map. */
+export async function relationRows(db: Db, scope: Scope, sel: RelationSelection): Promise<RelationRow[]> {
+  const p = new Params();
+  const chosen = selectionSql(p, sel);
+  const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  return (await db.query<RelationRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${scopeSql(p, scope)} ORDER BY r.id`, p.values)).rows;
+}
+
+/** Evidence of the given owners (every owner of the kind in the scope when `ids` is null), ordered by document and start. */
+export async function evidenceOf(db: Db, kind: string, ids: readonly string[] | null, scope: Scope, text = true): Promise<(id: string) => Evidence[]> {
+  const p = new Params();
+  const k = p.add(kind);
+  const owners = ids
+    ? `e.owner_id = ANY(${p.add([...ids])}::text[]) AND EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)})`
+    : `e.owner_id IN (SELECT f.id FROM ${kind}s f JOIN documents d ON d.id = f.document_id WHERE ${scopeSql(p, scope)})`;
+  const rows = await db.query<Evidence & { owner: string }>(`SELECT e.owner_id AS owner, e.document_id AS "documentId", e.span_start AS start,
+    e.span_end AS "end", ${text ? 'e.text' : "''"} AS text FROM evidence e WHERE e.owner_kind = ${k} AND ${owners}
+    ORDER BY e.owner_id, e.document_id, e.span_start, e.seq`, p.values);
+  const byOwner = new Map<string, Evidence[]>();
+  for (const { owner, ...e } of rows.rows) {
+    const list = byOwner.get(owner);
+    if (list) list.push(e);
+    else byOwner.set(owner, [e]);
+  }
+  return (id) => byOwner.get(id) ?? [];
+}
+
+/** Relations merged across documents (see mergeRelations), of the selection. */
+export async function readMergedRelations(db: Db, scope: Scope, sel: RelationSelection): Promise<Relation[]> {
+  const rows = await relationRows(db, scope, sel);
+  if (rows.length === 0) return [];
+  return mergeRelations(rows, await evidenceOf(db, 'relation', 'all' in sel ? null : rows.map((r) => r.id), scope));
+}
+
+/** Merged relations of the selection as graph edges, aggregated in SQL (see the SQLite twin). */
+export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): Promise<EdgeRecord[]> {
+  const p = new Params();
+  const visible = `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)})`;
+  const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id AND ${visible})`;
+  const n = evidence('count(*)::int');
+  const docs = evidence("string_agg(DISTINCT e.document_id, ',')");
+  const chosen = selectionSql(p, sel);
+  const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  // JavaScript truthiness of attrs.negated, as mergeRelations reads it.
+  const negated = `CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(r.attrs::json -> 'negated')
+    WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
+    WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END`;
+  const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
+    min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
+    string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), ${negated}`, p.values);
+  return mergeEdges(rows.rows);
+}

@@ -1,0 +1,65 @@
+/** Merged relations as graph edges: what the network views need of a relation, without its sentences. */
+import type { Relation } from '../../model/index.js';
+import { RELATION_TYPES } from '../../model/index.js';
+import type { EdgeRecord } from '../store.js';
+import { factId } from '../ids.js';
+import { fallbackEntityId } from './keys.js';
+
+/** The edge of a merged relation (its evidence may carry empty texts: only counts and documents are kept). */
+export function toEdgeRecord(r: Relation): EdgeRecord {
+  return {
+    id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, independentSources: r.independentSources,
+    evidenceCount: r.evidence.length, contradicted: (r.contradictions?.length ?? 0) > 0,
+    documentIds: [...new Set(r.evidence.map((e) => e.documentId))].sort(),
+  };
+}
+
+/**
+ * Relation rows aggregated by the store per type, collection, ends (entity, or candidate key where the map has none)
+ * and denial: the largest confidence, the near-duplicate groups and evidence documents (comma-joined), the evidence count.
+ */
+export interface EdgeRow {
+  type: string;
+  collection: string;
+  source: string;
+  target: string;
+  source_entity: string | null;
+  target_entity: string | null;
+  negated: number | boolean;
+  confidence: number;
+  grps: string | null;
+  n: number;
+  docs: string | null;
+}
+
+/** Edges from aggregated rows, merged as mergeRelations merges relations (same ids, counts, confidence and denials). */
+export function mergeEdges(rows: EdgeRow[]): EdgeRecord[] {
+  const merged = new Map<string, { type: string; source: string; target: string; confidence: number; n: number; denials: number; groups: Set<string>; docs: Set<string> }>();
+  for (const r of rows) {
+    let source = r.source_entity ?? fallbackEntityId(r.collection, r.source);
+    let target = r.target_entity ?? fallbackEntityId(r.collection, r.target);
+    if (source === target) continue;
+    if ((RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric && source > target) [source, target] = [target, source];
+    const key = `${r.type}\u0000${source}\u0000${target}`;
+    let edge = merged.get(key);
+    if (!edge) merged.set(key, (edge = { type: r.type, source, target, confidence: 0, n: 0, denials: 0, groups: new Set(), docs: new Set() }));
+    const n = Number(r.n);
+    if (r.negated && Number(r.negated) !== 0) {
+      edge.denials += n;
+      continue;
+    }
+    edge.n += n;
+    edge.confidence = Math.max(edge.confidence, r.confidence);
+    for (const g of r.grps?.split(',') ?? []) edge.groups.add(g);
+    for (const d of r.docs?.split(',') ?? []) if (d) edge.docs.add(d);
+  }
+  const out: EdgeRecord[] = [];
+  for (const e of merged.values()) {
+    if (e.n === 0) continue;
+    out.push({
+      id: factId('rel', e.type, e.source, e.target), type: e.type, source: e.source, target: e.target, confidence: e.confidence,
+      independentSources: e.groups.size, evidenceCount: e.n, contradicted: e.denials > 0, documentIds: [...e.docs].sort(),
+    });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,39 @@
+/** Entity and document reads by id in SQLite: one statement per list, ids passed as one JSON array (never one variable each). */
+import type Database from 'better-sqlite3';
+import type { DocumentSummary, ResolvedEntityRecord } from '../../model/index.js';
+import type { Scope } from '../store.js';
+import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
+import { toEntityRecord, listsById, type EntityBrief, type EntityRow } from '../shared/entity-rows.js';
+import { toSummary, type DocumentRow } from '../shared/rows.js';
+
+/** `IN (...)` over a JSON array bound as one parameter: the statement does not grow with the list. */
+export const IN_JSON = 'IN (SELECT value FROM json_each(?))';
+
+/** Rows with their aliases and members, two statements for the whole page. */
+export function withEntityLists(db: Database.Database, rows: EntityRow[]): ResolvedEntityRecord[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const aliases = listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)
+    .iterate(ids) as Iterable<{ id: string; v: string }>);
+  const members = listsById(db.prepare(`SELECT entity_id AS id, candidate_key AS v FROM entity_members WHERE entity_id ${IN_JSON}
+    ORDER BY entity_id, candidate_key`).iterate(ids) as Iterable<{ id: string; v: string }>);
+  return rows.map((r) => toEntityRecord(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
+}
+
+/** Resolved entities by id (in the scope), as briefs. */
+export function readEntityBriefs(db: Database.Database, ids: readonly string[], scope: Scope): EntityBrief[] {
+  if (ids.length === 0) return [];
+  const s = scopeClause(scope);
+  return db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count AS mentionCount FROM entities d
+    WHERE d.id ${IN_JSON} AND ${s.sql}`).all(JSON.stringify([...new Set(ids)]), ...s.params) as EntityBrief[];
+}
+
+/** Document summaries by id (in the scope), in the order given. */
+export function readSummaries(db: Database.Database, ids: readonly string[], scope: Scope): DocumentSummary[] {
+  if (ids.length === 0) return [];
+  const s = scopeClause(scope);
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id ${IN_JSON} AND ${s.sql}`)
+    .all(JSON.stringify([...new Set(ids)]), ...s.params) as DocumentRow[];
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return ids.map((id) => byId.get(id)).filter((d): d is DocumentSummary => d !== undefined);
+}

@@ -1,0 +1,65 @@
+/** Entity search in SQLite: names indexed by normalised form, transliteration skeleton and word start; pages of entities by rank. */
+import type Database from 'better-sqlite3';
+import type { EntityType } from '../../model/index.js';
+import type { EntitySearch, Scope } from '../store.js';
+import { scopeClause } from './scope-sql.js';
+import { entityNameRows, nameQuery, NAME_KIND, PREFIX_END } from '../shared/name-keys.js';
+import type { EntityRow } from '../shared/entity-rows.js';
+
+/** Computes the name index of the entities queued by the triggers (new or renamed entities, changed aliases). */
+export function indexPendingNames(db: Database.Database): number {
+  const pending = db.prepare('SELECT 1 FROM entity_names_pending LIMIT 1').get();
+  if (!pending) return 0;
+  return db.transaction(() => {
+    const rows = db.prepare(`SELECT p.entity_id AS id, e.type, e.name, a.name AS alias FROM entity_names_pending p
+      LEFT JOIN entities e ON e.id = p.entity_id LEFT JOIN aliases a ON a.entity_id = e.id ORDER BY p.entity_id`)
+      .all() as { id: string; type: EntityType | null; name: string | null; alias: string | null }[];
+    const remove = db.prepare('DELETE FROM entity_names WHERE entity_id = ?');
+    const insert = db.prepare('INSERT OR IGNORE INTO entity_names (kind, key, entity_id) VALUES (?, ?, ?)');
+    const done = db.prepare('DELETE FROM entity_names_pending WHERE entity_id = ?');
+    let n = 0;
+    for (let i = 0; i < rows.length;) {
+      const { id, type, name } = rows[i]!;
+      const names = name === null ? [] : [name];
+      for (; i < rows.length && rows[i]!.id === id; i++) if (rows[i]!.alias !== null) names.push(rows[i]!.alias!);
+      remove.run(id);
+      if (type !== null) for (const r of entityNameRows(type, names)) insert.run(r.kind, r.key, id);
+      done.run(id);
+      n++;
+    }
+    return n;
+  }).immediate();
+}
+
+const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons';
+
+/** A page of resolved entities matching `req` (all of them, most mentioned first, without a query) and the number matching. */
+export function searchEntityRows(db: Database.Database, req: EntitySearch, scope: Scope): { rows: (EntityRow & { score: number })[]; total: number } {
+  const s = scopeClause(scope);
+  const where = [s.sql];
+  const params: unknown[] = [...s.params];
+  if (req.type) { where.push('d.type = ?'); params.push(req.type); }
+  const page = [req.limit, req.offset];
+  if (!req.q) {
+    const rows = db.prepare(`SELECT ${ENTITY_COLUMNS}, 0 AS score FROM entities d WHERE ${where.join(' AND ')}
+      ORDER BY d.mention_count DESC, d.name, d.id LIMIT ? OFFSET ?`).all(...params, ...page) as (EntityRow & { score: number })[];
+    const total = (db.prepare(`SELECT count(*) AS n FROM entities d WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+    return { rows, total };
+  }
+  indexPendingNames(db);
+  const q = nameQuery(req.q);
+  const hits = [`SELECT entity_id, ${NAME_KIND.exact} AS score FROM entity_names WHERE kind = ${NAME_KIND.exact} AND key = ?`];
+  const hitParams: unknown[] = [q.norm];
+  if (q.variant) { hits.push(`SELECT entity_id, ${NAME_KIND.variant} FROM entity_names WHERE kind = ${NAME_KIND.variant} AND key = ?`); hitParams.push(q.variant); }
+  if (q.prefix) {
+    hits.push(`SELECT entity_id, ${NAME_KIND.wordStart} FROM entity_names WHERE kind = ${NAME_KIND.wordStart} AND key >= ? AND key < ?`);
+    hitParams.push(q.norm, q.norm + PREFIX_END);
+  }
+  const best = `WITH best AS (SELECT entity_id, max(score) AS score FROM (${hits.join(' UNION ALL ')}) GROUP BY entity_id)`;
+  const rows = db.prepare(`${best} SELECT ${ENTITY_COLUMNS}, best.score FROM best JOIN entities d ON d.id = best.entity_id
+    WHERE ${where.join(' AND ')} ORDER BY best.score DESC, d.mention_count DESC, d.name, d.id LIMIT ? OFFSET ?`)
+    .all(...hitParams, ...params, ...page) as (EntityRow & { score: number })[];
+  const total = (db.prepare(`${best} SELECT count(*) AS n FROM best JOIN entities d ON d.id = best.entity_id WHERE ${where.join(' AND ')}`)
+    .get(...hitParams, ...params) as { n: number }).n;
+  return { rows, total };
+}

@@ -1,0 +1,137 @@
+/**
+ * The network API read by key answers as the whole-collection reads it replaced, on the extracted sample corpus: entity
+ * search, entity pages, neighbourhoods (1 and 2 hops), the whole graph and document pages are compared with the same
+ * views computed from every entity, relation, event and claim of the store.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { Entity, Relation, Event, Claim, EntityType } from '../../src/model/index.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
+import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
+import { buildGraph } from '../../src/network/graph.js';
+import { findEntities } from '../../src/network/find-entity.js';
+import { normalizeName } from '../../src/resolve/index.js';
+import { nameQuery, scoreNames } from '../../src/store/shared/name-keys.js';
+import { sampleApp, closeApp } from '../helpers.js';
+
+describe('network API reads by key, compared with whole-collection reads', () => {
+  let app: FastifyInstance;
+  let store: Store;
+  let entities: Entity[];
+  let relations: Relation[];
+  let events: Event[];
+  let claims: Claim[];
+  before(async () => {
+    ({ app, store } = await sampleApp(true));
+    [entities, relations, events, claims] = await Promise.all([
+      store.listEntities(ALL_COLLECTIONS), store.listRelations(ALL_COLLECTIONS), store.listEvents(ALL_COLLECTIONS), store.listClaims(ALL_COLLECTIONS),
+    ]);
+  });
+  after(() => closeApp(app, store));
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
+    return res.json();
+  };
+  /** Every page of an entity list (the API serves at most 200 a page). */
+  const allPages = async (url: string): Promise<{ items: Entity[]; total: number }> => {
+    const items: Entity[] = [];
+    let total = 0;
+    for (let offset = 0; offset === 0 || offset < total; offset += 200) {
+      const page = await get(`${url}&limit=200&offset=${offset}`);
+      items.push(...page.items);
+      total = page.total;
+    }
+    return { items, total };
+  };
+  const top = () => [...entities].sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id)).slice(0, 12);
+
+  it('finds the entities a search over every entity finds: names, aliases, variants and word prefixes', async () => {
+    const queries = top().flatMap((e) => [e.name, ...e.aliases.slice(0, 2), e.name.toUpperCase(), e.name.split(/\s+/).at(-1)!.slice(0, 4)]);
+    assert.ok(queries.length > 30);
+    for (const q of queries) {
+      const query = nameQuery(q);
+      const score = (e: Entity) => scoreNames(query, e.type, [e.name, ...e.aliases]);
+      // The same matches; ties in score and mentions ordered by name (code points) and id, as the index orders them.
+      const expected = findEntities(entities, q).sort((a, b) => score(b) - score(a) || b.mentionCount - a.mentionCount
+        || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+      const page = await allPages(`/api/entities?q=${encodeURIComponent(q)}`);
+      assert.equal(page.total, expected.length, q);
+      assert.deepEqual(page.items.map((e) => e.id), expected.map((e) => e.id), q);
+    }
+  });
+
+  it('differs from the earlier substring search only by names matched from inside a word', async () => {
+    for (const e of top()) {
+      const q = e.name.split(/\s+/).at(-1)!;
+      const norm = normalizeName(q);
+      const substring = entities.filter((x) => [x.name, ...x.aliases].some((n) => normalizeName(n, x.type).includes(norm)));
+      const found = new Set((await allPages(`/api/entities?q=${encodeURIComponent(q)}`)).items.map((x) => x.id));
+      for (const x of substring) {
+        if (found.has(x.id)) continue;
+        const words = [x.name, ...x.aliases].flatMap((n) => normalizeName(n, x.type).split(' '));
+        assert.ok(!words.some((w) => w.startsWith(norm.split(' ')[0]!)), `${x.name} lost for "${q}"`);
+      }
+    }
+  });
+
+  it('lists entities most mentioned first, filtered by type and paged', async () => {
+    const all = await allPages('/api/entities?');
+    assert.equal(all.total, entities.length);
+    assert.deepEqual(all.items.map((e) => e.id).sort(), entities.map((e) => e.id).sort());
+    const counts = all.items.map((e) => e.mentionCount);
+    assert.deepEqual(counts, [...counts].sort((a: number, b: number) => b - a));
+    const type: EntityType = 'ORG';
+    const orgs = await get(`/api/entities?type=${type}&limit=3&offset=2`);
+    assert.equal(orgs.total, entities.filter((e) => e.type === type).length);
+    assert.deepEqual(orgs.items.map((e: Entity) => e.id), all.items.filter((e) => e.type === type).slice(2, 5).map((e) => e.id));
+  });
+
+  it('shows entity pages with the relations, events, claims and documents the whole reads give', async () => {
+    for (const e of top()) {
+      const view = await get(`/api/entities/${e.id}`);
+      const mine = relations.filter((r) => r.source === e.id || r.target === e.id);
+      assert.deepEqual(view.relations.map((r: Relation) => r.id).sort(), mine.map((r) => r.id).sort(), e.name);
+      for (const r of view.relations) assert.deepEqual(r.evidence, mine.find((x) => x.id === r.id)!.evidence);
+      assert.deepEqual(view.events.map((x: Event) => x.id), events.filter((x) => x.participants.includes(e.id) || x.place === e.id).map((x) => x.id));
+      assert.deepEqual(view.claims.map((x: Claim) => x.id), claims.filter((x) => x.speaker === e.id).map((x) => x.id));
+      assert.deepEqual(view.documents.map((d: { id: string }) => d.id), e.documentIds);
+      for (const r of view.relations) assert.equal(r.other?.name, entities.find((x) => x.id === (r.direction === 'out' ? r.target : r.source))?.name);
+    }
+  });
+
+  it('returns the neighbourhoods (1 and 2 hops) and the whole network buildGraph gives over every relation', async () => {
+    for (const e of top()) {
+      for (const hops of [1, 2]) {
+        for (const minConfidence of [0, DEFAULT_MIN_CONFIDENCE]) {
+          const expected = buildGraph(entities, relations, { entity: e.id, hops, minConfidence, minSources: 1, limit: 5000 });
+          assert.deepEqual(await get(`/api/graph?entity=${e.id}&hops=${hops}&minConfidence=${minConfidence}`), expected, `${e.name} ${hops}`);
+        }
+      }
+    }
+    assert.deepEqual(await get('/api/graph?minConfidence=0'), buildGraph(entities, relations, { minConfidence: 0, minSources: 1, limit: 5000 }));
+  });
+
+  it('caps the whole network to its most connected nodes and says how many matched', async () => {
+    const full = await get('/api/graph?minConfidence=0');
+    assert.ok(full.nodes.length > 4 && full.note === undefined);
+    const capped = await get('/api/graph?minConfidence=0&limit=4');
+    assert.equal(capped.nodes.length, 4);
+    assert.deepEqual(capped.total, full.total);
+    assert.match(capped.note, new RegExp(`Showing 4 of ${full.nodes.length} entities`));
+  });
+
+  it('gives document pages the facts found in them, as filtering every fact did', async () => {
+    const docs = (await get('/api/documents')).items as { id: string }[];
+    for (const d of docs) {
+      const page = await get(`/api/documents/${d.id}`);
+      const here = <T extends { id: string; evidence: { documentId: string }[] }>(list: T[]) =>
+        list.filter((x) => x.evidence.some((ev) => ev.documentId === d.id)).map((x) => ({ ...x, evidence: x.evidence.filter((ev) => ev.documentId === d.id) }));
+      const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+      assert.deepEqual(sortById(page.relations), sortById(JSON.parse(JSON.stringify(here(relations)))));
+      assert.deepEqual(page.events, JSON.parse(JSON.stringify(here(events))));
+      assert.deepEqual(page.claims, JSON.parse(JSON.stringify(here(claims))));
+    }
+  });
+});
