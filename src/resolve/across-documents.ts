@@ -3,19 +3,28 @@
  * scores over blocked pairs; user decisions are applied on top (a split beats any automatic merge, a merge
  * is forced), and every union keeps its reason so a user can see and undo it.
  */
-import { createHash } from 'node:crypto';
 import type { EntityType } from '../model/index.js';
-import { acronymKey, isAcronym } from './acronyms.js';
-import { initialsOf, isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
-import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
+import { isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
+import { comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { Partition } from './partition.js';
+import { entityId, toEntity } from './entity-build.js';
+import { countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
 import type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
+
+export { entityId };
 
 // Aliases compared per candidate; a candidate with hundreds of spellings would otherwise dominate the run time.
 const MAX_NAMES = 12;
-// Largest family-name block compared pair by pair; pairs grow with the square of a block.
-const MAX_BLOCK = 200;
+
+/** Options of clusterEntities. */
+export interface ClusterOptions {
+  /**
+   * Groups holding a blocking key in the whole collection (see countBlocks); family-name blocks above MAX_BLOCK are
+   * skipped. Default: counted over the candidates given. Incremental resolution passes the collection's counts.
+   */
+  blockSize?: (key: string) => number;
+}
 
 /** Merges candidates sharing a key (the same per-document entity offered twice) and sorts them by key. */
 function dedupe(candidates: ResolveCandidate[]): ResolveCandidate[] {
@@ -27,16 +36,6 @@ function dedupe(candidates: ResolveCandidate[]): ResolveCandidate[] {
       : { ...c, aliases: [...c.aliases], documentIds: [...c.documentIds] });
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-/**
- * Whether an alias identifies its entity on its own. Partial forms a document used after the full name
- * ("Soleimani", "Kataeb") do not: another document's "Soleimani" may be another person.
- */
-function isFullAlias(alias: string, type: EntityType): boolean {
-  if (type === 'LOC') return true;
-  if (isAcronym(alias)) return acronymKey(alias).length >= 3;
-  return comparableWords(normalizeName(alias, type), type).length >= 2;
 }
 
 /** A name offered for matching, with the candidate that gave it. */
@@ -68,14 +67,7 @@ function namesOf(p: Clustering, list: ResolveCandidate[], root: number): NameRef
 
 /** Blocking keys of a cluster's names: skeletons, acronyms and the initials of long names. */
 function keysOf(names: NameRef[], type: EntityType): string[] {
-  const keys = new Set<string>();
-  for (const { name } of names) {
-    for (const k of blockingKeys(name, type)) keys.add(`${type}|${k}`);
-    if (isAcronym(name)) keys.add(`${type}|acr:${acronymKey(name)}`);
-    const norm = normalizeName(name, type);
-    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) keys.add(`${type}|acr:${i}`);
-  }
-  return [...keys];
+  return keysOfNames(names.map((n) => n.name), type);
 }
 
 /** Best score between any name of one cluster and any of the other, as a merge reason. */
@@ -149,48 +141,6 @@ function joinUniqueSurnames(p: Clustering, list: ResolveCandidate[]): void {
   }
 }
 
-/** Deterministic entity id: the type and the lowest member key, hashed, so it survives re-extraction. */
-export function entityId(type: EntityType, members: string[]): string {
-  const lowest = [...members].sort()[0] ?? '';
-  return `ent_${createHash('sha256').update(`${type}\u0000${lowest}`).digest('hex').slice(0, 16)}`;
-}
-
-/** Builds the output entity of one cluster: the most-documented, fullest name leads; other spellings are aliases. */
-function toEntity(list: ResolveCandidate[], indexes: number[], reasons: MergeReason[]): ResolvedEntity {
-  const members = indexes.map((i) => list[i]).filter((c): c is ResolveCandidate => c !== undefined);
-  const type = members[0]?.type ?? 'MISC';
-  // Most documents first, then names in Latin script (the reader's), then the fullest, then the longest.
-  const rank = (c: ResolveCandidate): number[] => [
-    c.documentIds.length,
-    /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]*$/u.test(c.name) ? 1 : 0,
-    isAcronym(c.name) ? 0 : comparableWords(normalizeName(c.name, type), type).length,
-    c.name.length,
-  ];
-  const lead = members.reduce((x, y) => {
-    const [rx, ry] = [rank(x), rank(y)];
-    for (let k = 0; k < rx.length; k++) if ((ry[k] ?? 0) !== (rx[k] ?? 0)) return (ry[k] ?? 0) > (rx[k] ?? 0) ? y : x;
-    return y.name < x.name ? y : x;
-  });
-  const seen = new Set([normalizeName(lead.name, type)]);
-  const aliases: string[] = [];
-  for (const n of members.flatMap((c) => [c.name, ...c.aliases])) {
-    const norm = normalizeName(n, type);
-    if (norm === '' || seen.has(norm)) continue;
-    seen.add(norm);
-    aliases.push(n);
-  }
-  const keys = members.map((c) => c.key).sort();
-  return {
-    id: entityId(type, keys),
-    name: lead.name,
-    type,
-    aliases: aliases.sort(),
-    members: keys,
-    documentIds: [...new Set(members.flatMap((c) => c.documentIds))].sort(),
-    reasons,
-  };
-}
-
 /** Candidates whose own names normalise alike are one entity unless a user split them. */
 function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
   const firstOf = new Map<string, number>();
@@ -207,7 +157,7 @@ function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
 }
 
 /** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first. */
-function joinSimilarNames(p: Clustering, list: ResolveCandidate[]): void {
+function joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): void {
   const names = new Map(p.roots().map((r) => [r, namesOf(p, list, r)]));
   const blocks = new Map<string, number[]>();
   for (const [root, refs] of names) {
@@ -219,8 +169,8 @@ function joinSimilarNames(p: Clustering, list: ResolveCandidate[]): void {
   }
   const pairs = new Map<string, MergeReason & { i: number; j: number }>();
   for (const [key, roots] of blocks) {
-    // A family name shared by hundreds of clusters is no block; their full-name keys still pair spellings.
-    if (roots.length > MAX_BLOCK && key.includes('|last:')) continue;
+    // A family name shared by hundreds of groups is no block; their full-name keys still pair spellings.
+    if (isFamilyKey(key) && blockSize(key) > MAX_BLOCK) continue;
     for (let x = 0; x < roots.length; x++) {
       for (let y = x + 1; y < roots.length; y++) {
         const [i, j] = [roots[x] ?? 0, roots[y] ?? 0];
@@ -241,12 +191,17 @@ function joinSimilarNames(p: Clustering, list: ResolveCandidate[]): void {
  * Clusters per-document candidates into entities. User decisions are applied first and win: a split keeps
  * two candidates apart even when names match, a merge joins them even when names differ.
  */
-export function clusterEntities(candidates: ResolveCandidate[], decisions: MergeDecision[]): { entities: ResolvedEntity[] } {
+export function clusterEntities(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions = {}): { entities: ResolvedEntity[] } {
   const list = dedupe(candidates);
   const p: Clustering = new Partition<MergeReason>(list.length);
   applyDecisions(p, new Map(list.map((c, i) => [c.key, i])), decisions);
   joinSameNames(p, list);
-  joinSimilarNames(p, list);
+  let blockSize = options.blockSize;
+  if (!blockSize) {
+    const counts = countBlocks(list);
+    blockSize = (key) => counts.get(key) ?? 0;
+  }
+  joinSimilarNames(p, list, blockSize);
   joinUniqueSurnames(p, list);
   const entities = p.roots().map((r) => toEntity(list, p.members(r), p.reasons(r)));
   entities.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
