@@ -128,12 +128,16 @@ function joinUniqueSurnames(p: Clustering, list: ResolveCandidate[]): void {
     if (words.length === 1 && last !== undefined && last.length >= 4) single.push(i);
     else if (words.length > 1 && last !== undefined) full.set(tokenKey(last), [...(full.get(tokenKey(last)) ?? []), { i, last }]);
   });
+  // Uniqueness is judged on the clustering before any of these joins, so the outcome does not depend on which
+  // one-word name comes first (and an incremental update can tell when a new one changes nothing).
+  const before = new Map<number, number>();
+  for (const hs of full.values()) for (const h of hs) before.set(h.i, p.find(h.i));
   for (const i of single) {
     const c = list[i];
     // The skeleton finds candidates; the matcher decides ("Kadhimi" is not "al-Kadhim", a nisba apart).
     const holders = (full.get(tokenKey(normalizeName(c?.name ?? '', 'PERSON'))) ?? [])
       .filter((h) => isSameEntity(c?.name ?? '', h.last, 'PERSON')).map((h) => h.i);
-    const roots = new Set(holders.map((j) => p.find(j)));
+    const roots = new Set(holders.map((j) => before.get(j)));
     const j = holders[0];
     if (c === undefined || j === undefined || roots.size !== 1 || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
     const other = list[j];

@@ -51,17 +51,27 @@ export function isFamilyKey(key: string): boolean {
 }
 
 /**
- * Family-name keys of a person for the unique-surname rule: a one-word name ("Kadhimi") looks for the multi-word
- * people ("Mustafa al-Kadhimi") filed under the skeleton of their last word.
+ * Family-name keys of a person for the unique-surname rule: a one-word name ("Kadhimi", key "PERSON|sur1:kdm") looks
+ * for the multi-word people ("Mustafa al-Kadhimi", key "PERSON|sur2:kdm") filed under the skeleton of their last word.
  */
-export function surnameKeys(c: Pick<ResolveCandidate, 'name' | 'type'>): { single?: string; holder?: string; last?: string } {
+export function surnameKeys(c: Pick<ResolveCandidate, 'name' | 'type'>): { single?: string; holder?: string } {
   if (c.type !== 'PERSON') return {};
   const norm = normalizeName(c.name, c.type);
   const words = comparableWords(norm, c.type);
   const last = words.at(-1);
   if (last === undefined) return {};
-  if (words.length === 1) return last.length >= 4 ? { single: `sur:${tokenKey(norm)}` } : {};
-  return { holder: `sur:${tokenKey(last)}`, last };
+  if (words.length === 1) return last.length >= 4 ? { single: `PERSON|sur1:${tokenKey(norm)}` } : {};
+  return { holder: `PERSON|sur2:${tokenKey(last)}` };
+}
+
+/** The key of the other side of a family-name key (one-word names <-> multi-word people). */
+export function surnamePartner(key: string): string {
+  return key.includes('|sur1:') ? key.replace('|sur1:', '|sur2:') : key.replace('|sur2:', '|sur1:');
+}
+
+/** True for a family-name key of the unique-surname rule (not a blocking key). */
+export function isSurnameKey(key: string): boolean {
+  return key.includes('|sur1:') || key.includes('|sur2:');
 }
 
 /**
@@ -69,13 +79,23 @@ export function surnameKeys(c: Pick<ResolveCandidate, 'name' | 'type'>): { singl
  * The one count both full and incremental resolution use to skip oversized family-name blocks.
  */
 export function countBlocks(candidates: readonly ResolveCandidate[]): Map<string, number> {
-  const keysByGroup = new Map<string, Set<string>>();
+  const namesByGroup = new Map<string, { type: EntityType; names: Set<string> }>();
   for (const c of candidates) {
     const g = groupOf(c);
-    const set = keysByGroup.get(g) ?? new Set<string>();
-    for (const k of keysOfNames(fullNamesOf(c), c.type)) set.add(k);
-    keysByGroup.set(g, set);
+    const entry = namesByGroup.get(g) ?? { type: c.type, names: new Set<string>() };
+    for (const n of fullNamesOf(c)) entry.names.add(n);
+    namesByGroup.set(g, entry);
   }
+  // Many groups share spellings of their names; each name's keys are computed once.
+  const memo = new Map<string, string[]>();
+  const keysOf = (name: string, type: EntityType): string[] => {
+    const id = `${type}\u0000${name}`;
+    let keys = memo.get(id);
+    if (!keys) memo.set(id, (keys = keysOfNames([name], type)));
+    return keys;
+  };
+  const keysByGroup = new Map<string, Set<string>>();
+  for (const [g, { type, names }] of namesByGroup) keysByGroup.set(g, new Set([...names].flatMap((n) => keysOf(n, type))));
   const counts = new Map<string, number>();
   for (const keys of keysByGroup.values()) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;

@@ -15,6 +15,8 @@ import { documentRoutes } from './routes/documents.js';
 import { statsRoutes } from './routes/stats.js';
 import { exportRoutes } from './routes/export.js';
 import { networkRoutes } from './routes/network.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 
 /** Options for buildApp. */
 export interface AppOptions {
@@ -27,18 +29,29 @@ export interface AppOptions {
   logger?: boolean;
   /** When set, every request must carry this token (see auth.ts). */
   token?: string;
+  /** Merges and splits of entities with more member candidates than this are applied by a background job (default 2,000). */
+  decisionSyncLimit?: number;
+  /** Options of the background decision jobs (tests hold a job with them). */
+  decisionJobs?: DecisionJobOptions;
 }
 
 /** What every route handler gets from the app. */
 export interface RouteContext {
   store: Store;
   scope: Scope;
+  /** Applies large merges and splits in the background. */
+  jobs: DecisionJobs;
+  decisionSyncLimit?: number;
 }
 
 /** Builds the app without listening, so tests can call it with inject(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } });
-  const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS };
+  const jobs = new DecisionJobs(options.store, { onError: (err, collection) => app.log.error({ err, collection }, 'applying decisions failed'), ...options.decisionJobs });
+  const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS, jobs, decisionSyncLimit: options.decisionSyncLimit };
+  // Decisions a crash or a restart left pending are applied again; closing waits for jobs under way.
+  app.addHook('onReady', async () => void (await jobs.recover()));
+  app.addHook('onClose', () => jobs.idle());
   if (options.token) requireToken(app, options.token);
 
   await app.register(fastifySwagger, {
@@ -62,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     statsRoutes(api, ctx);
     exportRoutes(api, ctx);
     networkRoutes(api, ctx);
+    decisionRoutes(api, ctx);
   }, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');

@@ -15,9 +15,12 @@ import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
 import { writeStageOutput, readMentions, readEntities, readMergedRelations, readEvents, readClaims } from './facts.js';
 import {
-  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
+  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+import type { ResolutionStore } from '../resolution.js';
+import { postgresResolution } from './resolution.js';
+import { recordDecision } from '../shared/record-decision.js';
 
 // Serialises concurrent migrate() calls from several processes (any constant shared by them).
 const MIGRATION_LOCK = 4_242_001;
@@ -26,6 +29,7 @@ const MIGRATION_LOCK = 4_242_001;
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly db: Db;
+  readonly resolution: ResolutionStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string) {
@@ -33,6 +37,7 @@ export class PostgresStore implements Store {
     // An idle client losing its server must not crash the process; the next query reports the problem.
     this.pool.on('error', () => undefined);
     this.db = wrapDb(this.pool);
+    this.resolution = postgresResolution(this.pool, this.db);
   }
 
   async migrate(): Promise<void> {
@@ -205,7 +210,7 @@ export class PostgresStore implements Store {
   }
 
   async addDecision(collection: string, decision: Decision): Promise<void> {
-    await insertDecision(this.db, collection, decision);
+    await recordDecision(this.resolution, collection, decision);
   }
 
   async listDecisions(collection: string): Promise<Decision[]> {

@@ -17,13 +17,17 @@ import { searchDocuments } from './search.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEvents, readClaims } from './relations-read.js';
 import {
-  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, insertDecision, readDecisions,
+  readCandidates, writeEntities, readResolvedEntities, readEntity, resolvedCollections, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+import type { ResolutionStore } from '../resolution.js';
+import { sqliteResolution } from './resolution.js';
+import { recordDecision } from '../shared/record-decision.js';
 
 /** The SQLite implementation of Store. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  readonly resolution: ResolutionStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string) {
@@ -32,6 +36,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.resolution = sqliteResolution(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -196,7 +201,7 @@ export class SqliteStore implements Store {
   }
 
   async addDecision(collection: string, decision: Decision): Promise<void> {
-    insertDecision(this.db, collection, decision);
+    await recordDecision(this.resolution, collection, decision);
   }
 
   async listDecisions(collection: string): Promise<Decision[]> {
