@@ -4,12 +4,12 @@
  * is forced), and every union keeps its reason so a user can see and undo it.
  */
 import type { EntityType } from '../model/index.js';
-import { isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
+import { MATCH_THRESHOLD, scoreNames } from './match.js';
 import { comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { Partition } from './partition.js';
 import { entityId, toEntity } from './entity-build.js';
-import { countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
+import { acceptsHolder, countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
 import type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
 
 export { entityId };
@@ -134,9 +134,10 @@ function joinUniqueSurnames(p: Clustering, list: ResolveCandidate[]): void {
   for (const hs of full.values()) for (const h of hs) before.set(h.i, p.find(h.i));
   for (const i of single) {
     const c = list[i];
-    // The skeleton finds candidates; the matcher decides ("Kadhimi" is not "al-Kadhim", a nisba apart).
-    const holders = (full.get(tokenKey(normalizeName(c?.name ?? '', 'PERSON'))) ?? [])
-      .filter((h) => isSameEntity(c?.name ?? '', h.last, 'PERSON')).map((h) => h.i);
+    // The skeleton finds candidates; the matcher decides ("Kadhimi" is not "al-Kadhim", a nisba apart). It reads the
+    // normalised name, so every spelling of one one-word name decides alike.
+    const norm = normalizeName(c?.name ?? '', 'PERSON');
+    const holders = (full.get(tokenKey(norm)) ?? []).filter((h) => acceptsHolder(norm, h.last)).map((h) => h.i);
     const roots = new Set(holders.map((j) => before.get(j)));
     const j = holders[0];
     if (c === undefined || j === undefined || roots.size !== 1 || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../model/index.js';
 import { acronymKey, isAcronym } from './acronyms.js';
-import { initialsOf } from './match.js';
+import { initialsOf, isSameEntity } from './match.js';
 import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import type { ResolveCandidate } from './types.js';
@@ -51,17 +51,29 @@ export function isFamilyKey(key: string): boolean {
 }
 
 /**
- * Family-name keys of a person for the unique-surname rule: a one-word name ("Kadhimi", key "PERSON|sur1:kdm") looks
- * for the multi-word people ("Mustafa al-Kadhimi", key "PERSON|sur2:kdm") filed under the skeleton of their last word.
+ * Family-name keys of a person's normalised name for the unique-surname rule: a one-word name ("kadhimi", key
+ * "PERSON|sur1:kdm") looks for the multi-word people ("mustafa al kadhimi", key "PERSON|sur2:kdm") filed under the
+ * skeleton of their last word.
  */
-export function surnameKeys(c: Pick<ResolveCandidate, 'name' | 'type'>): { single?: string; holder?: string } {
-  if (c.type !== 'PERSON') return {};
-  const norm = normalizeName(c.name, c.type);
-  const words = comparableWords(norm, c.type);
+export function surnameKeys(norm: string): { single?: string; holder?: string } {
+  const words = comparableWords(norm, 'PERSON');
   const last = words.at(-1);
   if (last === undefined) return {};
   if (words.length === 1) return last.length >= 4 ? { single: `PERSON|sur1:${tokenKey(norm)}` } : {};
   return { holder: `PERSON|sur2:${tokenKey(last)}` };
+}
+
+/** The last comparable word of a multi-word person's normalised name ("mustafa al kadhimi" -> "kadhimi"). */
+export function lastWordOf(norm: string): string {
+  return comparableWords(norm, 'PERSON').at(-1) ?? '';
+}
+
+/**
+ * Whether a one-word person's normalised name can stand for a holder whose last word is `last` (the unique-surname
+ * rule's filter: "kadhimi" accepts "kadhimi" and "kazimi", not "kadhim", a nisba apart).
+ */
+export function acceptsHolder(singleNorm: string, last: string): boolean {
+  return isSameEntity(singleNorm, last, 'PERSON');
 }
 
 /** The key of the other side of a family-name key (one-word names <-> multi-word people). */

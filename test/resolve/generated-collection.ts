@@ -39,11 +39,27 @@ interface Named {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-/** One person named in one document: full name (some spelling), sometimes the family name alone after it or instead. */
+// Syllables of generated family names, so a large collection has many families, as real ones do.
+const SYLLABLES = ['ba', 'da', 'fa', 'ha', 'ja', 'ka', 'la', 'ma', 'na', 'ra', 'sa', 'ta', 'za', 'bi', 'di', 'ri', 'ni', 'mu', 'hu', 'ru'];
+
+/** The spellings of family name `f`: the listed ones first, then generated ones ("Marabi", "al-Marabi"). */
+function familyForms(f: number): string[] {
+  if (f < FAMILY.length) return FAMILY[f]!;
+  const word = [f, Math.floor(f / SYLLABLES.length), Math.floor(f / SYLLABLES.length ** 2)].map((x) => SYLLABLES[x % SYLLABLES.length]).join('');
+  const name = `${word[0]!.toUpperCase()}${word.slice(1)}i`;
+  return [name, `al-${name}`];
+}
+
+/**
+ * One person named in one document: full name (some spelling), sometimes the family name alone after it or instead.
+ * People are ranked by how often the news names them (a few very often, most rarely); there are about a third as
+ * many families as people.
+ */
 function person(r: () => number, people: number): Named {
-  const i = Math.floor(r() * people);
-  const given = pick(r, GIVEN[i % GIVEN.length]!);
-  const family = pick(r, FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]!);
+  const i = Math.min(people - 1, Math.floor(Math.exp(r() * Math.log(people + 1))) - 1);
+  const mix = Math.imul(i + 1, 2654435761) >>> 0;
+  const given = pick(r, GIVEN[mix % GIVEN.length]!);
+  const family = pick(r, familyForms((mix >>> 8) % Math.max(FAMILY.length, Math.ceil(people / 3))));
   const full = `${given} ${family}`;
   const alone = family.replace(/^al[- ]/u, '');
   const shape = r();

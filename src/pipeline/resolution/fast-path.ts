@@ -6,13 +6,12 @@
  *     (then the group is exactly one cluster before any similarity join);
  *   - the group's lowest key is lower than the candidate's, and each full name of the candidate is already given by a
  *     member with a lower key (so the cluster's names, keys, guards and order are unchanged);
- *   - a one-word person is spelled as the group's first member spells it (the unique-surname rule reads the spelling);
  *   - it does not take the lead with another normalised name (aliases would need every member's spellings);
  *   - its name's type vote keeps its outcome (checked by the caller: a changed vote puts the whole name in the region).
  */
 import type { EntityCandidate, MergeReason, ResolvedEntityRecord } from '../../model/index.js';
 import { normalizeName } from '../../resolve/index.js';
-import { fullNamesOf, surnameKeys } from '../../resolve/groups.js';
+import { fullNamesOf } from '../../resolve/groups.js';
 import { aliasesOf, leadRank, leadsOver, sortReasons } from '../../resolve/entity-build.js';
 import type { EntityWrite, GroupSummary, ResolutionStore } from '../../store/resolution.js';
 import { explainReason } from './cluster.js';
@@ -44,7 +43,7 @@ export async function screen(resolution: ResolutionStore, collection: string, ca
     const entity = g ? entityOf.get(g.firstKey) : undefined;
     const first = g ? firsts.get(g.firstKey) : undefined;
     if (!g || !entity || !first || excludedGroups.has(p.group) || g.decided > 0 || decided.has(key) || p.group.endsWith('|')
-      || !(g.firstKey < key) || p.original.documentIds.length !== 1 || !namesKnown(p, g) || !spelledAsFirst(p, g)) {
+      || !(g.firstKey < key) || p.original.documentIds.length !== 1 || !namesKnown(p, g)) {
       out.failed.push(key);
     } else passing.push({ p, g, entity, first });
   }
@@ -76,13 +75,6 @@ function namesKnown(p: Prepared, g: GroupSummary): boolean {
     const first = byNorm.get(normalizeName(n, type));
     return first !== undefined && first < p.original.key;
   });
-}
-
-/** A one-word person is spelled as the group's first member spells it. */
-function spelledAsFirst(p: Prepared, g: GroupSummary): boolean {
-  if (!surnameKeys(p.candidate).single) return true;
-  const main = g.names.find((n) => n.firstKey === g.firstKey && n.norm === normalizeName(p.candidate.name, p.candidate.type));
-  return main?.name === p.candidate.name;
 }
 
 /** The lead after the joiners, or null when one would lead under another normalised name. */

@@ -97,7 +97,7 @@ export function summarizeGroup(group: string, members: Prepared[], decidedKeys: 
   for (const m of sorted) for (const a of m.candidate.aliases) if (isFullAlias(a, m.candidate.type)) offer(a, m.original.key);
   const keys = new Set(keysOfNames(new Set(sorted.flatMap((m) => fullNamesOf(m.candidate))), type));
   const first = sorted[0];
-  if (first) for (const k of Object.values(surnameKeys(first.candidate))) keys.add(k);
+  if (type === 'PERSON') for (const k of Object.values(surnameKeys(group.slice(group.indexOf('|') + 1)))) keys.add(k);
   return {
     group, firstKey: first?.original.key ?? '', size: sorted.length, decided: sorted.filter((m) => decidedKeys.has(m.original.key)).length,
     names: [...names.values()], keys: [...keys].sort(),

@@ -9,7 +9,7 @@
  */
 import type { Decision, DecisionRecord, EntityType, ResolvedEntityRecord } from '../../model/index.js';
 import type { IndexedCandidate, ResolutionStore } from '../../store/resolution.js';
-import { surnameKeys, surnamePartner } from '../../resolve/groups.js';
+import { acceptsHolder, lastWordOf, surnameKeys, surnamePartner } from '../../resolve/groups.js';
 import { fromIndexed, groupType, prepareOne, type Prepared } from './prepare.js';
 import { RegionLinks } from './region-links.js';
 
@@ -124,22 +124,25 @@ export class Region {
       this.decisions.set(d.id, d);
       this.seedKeys([d.a, d.b]);
     }
-    // The unique-surname rule: a family with a one-word name anywhere ties all its one-word names and holders together.
-    const families = new Set<string>();
-    for (const p of this.members.values()) {
-      if (this.done.surnames.has(p.group)) continue;
-      this.done.surnames.add(p.group);
-      for (const k of Object.values(surnameKeys(p.candidate))) families.add(singleKey(k));
+    // The unique-surname rule relates a one-word name to the holders of its family name that it accepts: each side
+    // of such a pair in the region brings the other (the region then brings the rest of what they need).
+    const families = new Map<string, string[]>();
+    for (const g of [...this.oldGroups, ...this.newGroups]) {
+      if (this.done.surnames.has(g) || !g.startsWith('PERSON|')) continue;
+      this.done.surnames.add(g);
+      const norm = g.slice(g.indexOf('|') + 1);
+      for (const k of Object.values(surnameKeys(norm))) families.set(k, [...(families.get(k) ?? []), norm]);
     }
     if (families.size === 0) return;
-    const rows = await r.groupsWithKeys(collection, [...families].flatMap((k) => [k, surnamePartner(k)]));
-    const singles = new Set([...rows.map((x) => x.key), ...this.regionSurnameKeys()].filter((k) => k.includes('|sur1:')));
-    for (const x of rows) if (singles.has(singleKey(x.key))) this.seedGroups([x.group]);
-  }
-
-  /** Family-name keys of the region's new groups. */
-  private regionSurnameKeys(): string[] {
-    return [...this.members.values()].flatMap((p) => Object.values(surnameKeys(p.candidate)));
+    const rows = await r.groupsWithKeys(collection, [...families.keys()].map(surnamePartner));
+    for (const x of rows) {
+      const other = x.group.slice(x.group.indexOf('|') + 1);
+      const mine = families.get(surnamePartner(x.key)) ?? [];
+      const related = x.key.includes('|sur1:')
+        ? mine.some((holder) => acceptsHolder(other, lastWordOf(holder)))
+        : mine.some((single) => acceptsHolder(single, lastWordOf(other)));
+      if (related) this.seedGroups([x.group]);
+    }
   }
 
   private addStored(row: IndexedCandidate): void {
@@ -159,11 +162,6 @@ export class Region {
     this.seedGroups([p.group]);
   }
 
-}
-
-/** The one-word side of a family-name key. */
-function singleKey(k: string): string {
-  return k.includes('|sur1:') ? k : surnamePartner(k);
 }
 
 /** Moves the wanted items not yet done into `done` and returns them. */
