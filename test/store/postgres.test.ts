@@ -8,6 +8,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { storeConformance } from './conformance.js';
+import { resolutionConformance } from './resolution-conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -144,6 +145,12 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
         await client.end();
       }
     },
+  });
+
+  resolutionConformance('PostgreSQL', async () => {
+    const store = new PostgresStore(await createDatabase());
+    await store.migrate();
+    return store;
   });
 
   describe('PostgreSQL migrations', () => {

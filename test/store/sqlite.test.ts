@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeConformance } from './conformance.js';
+import { resolutionConformance } from './resolution-conformance.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 storeConformance('SQLite', {
@@ -17,4 +18,10 @@ storeConformance('SQLite', {
     db.prepare('UPDATE originals SET bytes = ? WHERE sha256 = ?').run(Buffer.from('tampered'), sha256);
     db.close();
   },
+});
+
+resolutionConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-resolution-')), 'test.db'));
+  await store.migrate();
+  return store;
 });
