@@ -14,6 +14,7 @@ import { registerEntity } from './entity.js';
 import { registerGraph } from './graph.js';
 import { registerMerge } from './merge.js';
 import { registerReprocess } from './reprocess.js';
+import { registerResolve } from './resolve.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -28,7 +29,7 @@ const program = new Command('cablegraph')
   .exitOverride();
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
-  registerEntity, registerGraph, registerMerge, registerReprocess]) {
+  registerEntity, registerGraph, registerMerge, registerReprocess, registerResolve]) {
   register(program);
 }
 
