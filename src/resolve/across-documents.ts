@@ -162,7 +162,7 @@ function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
 }
 
 /** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first. */
-function joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): void {
+function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): Generator<void> {
   const names = new Map(p.roots().map((r) => [r, namesOf(p, list, r)]));
   const blocks = new Map<string, number[]>();
   for (const [root, refs] of names) {
@@ -172,7 +172,9 @@ function joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (k
       else blocks.set(k, [root]);
     }
   }
+  yield;
   const pairs = new Map<string, MergeReason & { i: number; j: number }>();
+  let work = 0;
   for (const [key, roots] of blocks) {
     // A family name shared by hundreds of groups is no block; their full-name keys still pair spellings.
     if (isFamilyKey(key) && blockSize(key) > MAX_BLOCK) continue;
@@ -181,6 +183,7 @@ function joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (k
         const [i, j] = [roots[x] ?? 0, roots[y] ?? 0];
         if (pairs.has(`${i}:${j}`)) continue;
         pairs.set(`${i}:${j}`, { i, j, ...bestScore(names.get(i) ?? [], names.get(j) ?? [], list[i]?.type ?? 'MISC') });
+        if (++work % SLICE === 0) yield;
       }
     }
   }
@@ -189,7 +192,34 @@ function joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (k
   for (const { i, j, ...reason } of ordered) {
     if (p.find(i) === p.find(j) || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
     p.union(i, j, reason);
+    if (++work % SLICE === 0) yield;
   }
+}
+
+// Units of work (pairs scored, unions, entities built) between two pauses of the cooperative variant.
+const SLICE = 200;
+
+/** The clustering as a sequence of slices of work (see clusterEntities and clusterEntitiesAsync). */
+function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions): Generator<void, { entities: ResolvedEntity[] }> {
+  const list = dedupe(candidates);
+  const p: Clustering = new Partition<MergeReason>(list.length);
+  applyDecisions(p, new Map(list.map((c, i) => [c.key, i])), decisions);
+  joinSameNames(p, list);
+  yield;
+  let blockSize = options.blockSize;
+  if (!blockSize) {
+    const counts = countBlocks(list);
+    blockSize = (key) => counts.get(key) ?? 0;
+  }
+  yield* joinSimilarNames(p, list, blockSize);
+  joinUniqueSurnames(p, list);
+  const entities: ResolvedEntity[] = [];
+  for (const r of p.roots()) {
+    entities.push(toEntity(list, p.members(r), p.reasons(r)));
+    if (entities.length % SLICE === 0) yield;
+  }
+  entities.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return { entities };
 }
 
 /**
@@ -197,18 +227,20 @@ function joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (k
  * two candidates apart even when names match, a merge joins them even when names differ.
  */
 export function clusterEntities(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions = {}): { entities: ResolvedEntity[] } {
-  const list = dedupe(candidates);
-  const p: Clustering = new Partition<MergeReason>(list.length);
-  applyDecisions(p, new Map(list.map((c, i) => [c.key, i])), decisions);
-  joinSameNames(p, list);
-  let blockSize = options.blockSize;
-  if (!blockSize) {
-    const counts = countBlocks(list);
-    blockSize = (key) => counts.get(key) ?? 0;
+  const steps = clusterSteps(candidates, decisions, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
-  joinSimilarNames(p, list, blockSize);
-  joinUniqueSurnames(p, list);
-  const entities = p.roots().map((r) => toEntity(list, p.members(r), p.reasons(r)));
-  entities.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return { entities };
+}
+
+/** clusterEntities that awaits `pause` between slices of work, so a server keeps answering while a large region is clustered. */
+export async function clusterEntitiesAsync(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions,
+  pause: () => Promise<void>): Promise<{ entities: ResolvedEntity[] }> {
+  const steps = clusterSteps(candidates, decisions, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await pause();
+  }
 }

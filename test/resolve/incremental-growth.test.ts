@@ -1,8 +1,8 @@
 /**
  * The cost of adding documents grows with the documents added, not with the collection: the same number of new
  * documents is added to a collection and to one four times its size, and the work per added document (candidates
- * re-clustered, and time) is compared within this test. Full re-resolution, what ingest did before, grows with the
- * collection; it is measured alongside as the reference.
+ * re-clustered, and time) is compared within this test. Full re-resolution (what ingest did before) re-clusters the
+ * whole collection and fails both bounds; its time is printed alongside for reference.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,8 +54,6 @@ describe('cost of incremental resolution', () => {
     assert.ok(large.regionPerDoc / small.regionPerDoc < sizeRatio / 2, `region per document ${facts}`);
     // Time per added document: medians of the rounds, compared with each other, not with a threshold in milliseconds.
     assert.ok(large.msPerDoc / small.msPerDoc < sizeRatio / 2, `time per document ${facts}`);
-    // The reference: one full resolution grows with the collection.
-    assert.ok(large.fullMs / small.fullMs > large.msPerDoc / small.msPerDoc, `full resolution grows faster ${facts}`);
     console.log(`# incremental ms/doc ${small.msPerDoc.toFixed(1)} -> ${large.msPerDoc.toFixed(1)}, region/doc ${small.regionPerDoc.toFixed(1)} -> ${large.regionPerDoc.toFixed(1)}, full ${small.fullMs.toFixed(0)} -> ${large.fullMs.toFixed(0)} ms, candidates ${small.candidates} -> ${large.candidates}`);
   });
 });

@@ -1,6 +1,6 @@
 /** What an incremental step writes: the region re-clustered, compared with what was stored, plus the fast-path joins. */
 import type { ResolvedEntityRecord } from '../../model/index.js';
-import type { EntityWrite, ResolutionChange } from '../../store/resolution.js';
+import type { EntityWrite, GroupSummary, ResolutionChange } from '../../store/resolution.js';
 import { sameAsIndexed, summarizeGroup, toIndexed, type Prepared } from './prepare.js';
 import type { Region } from './region.js';
 
@@ -15,7 +15,7 @@ function sameEntity(a: ResolvedEntityRecord, b: ResolvedEntityRecord): boolean {
  * The writes of a re-clustered region: candidates whose row changed, groups rebuilt whole, entities whose row changed
  * or who gained members, entities and candidates that are gone. Unchanged rows are not written.
  */
-export function regionChange(region: Region, records: ResolvedEntityRecord[], decidedKeys: ReadonlySet<string>): ResolutionChange {
+export async function regionChange(region: Region, records: ResolvedEntityRecord[], decidedKeys: ReadonlySet<string>, pause: () => Promise<void>): Promise<ResolutionChange> {
   const candidates = [...region.members.values()]
     .filter((p) => {
       const row = region.stored.get(p.original.key);
@@ -25,11 +25,16 @@ export function regionChange(region: Region, records: ResolvedEntityRecord[], de
   const removeCandidates = [...region.stored.keys()].filter((k) => !region.members.has(k));
   const byGroup = new Map<string, Prepared[]>();
   for (const p of region.members.values()) byGroup.set(p.group, [...(byGroup.get(p.group) ?? []), p]);
-  const groups = [...byGroup].map(([g, members]) => summarizeGroup(g, members, decidedKeys));
+  const groups: GroupSummary[] = [];
+  for (const [g, members] of byGroup) {
+    groups.push(summarizeGroup(g, members, decidedKeys));
+    if (members.length > 100) await pause();
+  }
   const removeGroups = [...region.oldGroups].filter((g) => !byGroup.has(g));
   const entities: EntityWrite[] = [];
   const ids = new Set(records.map((r) => r.id));
   for (const r of records) {
+    if (r.members.length > 100) await pause();
     const old = region.oldEntities.get(r.id);
     const moved = r.members.filter((k) => region.oldEntityOf.get(k) !== r.id);
     if (!old || moved.length > 0 || !sameEntity(old, r)) entities.push({ entity: r, members: moved });

@@ -1,6 +1,6 @@
 /** Clustering of prepared candidates into entity records: the one computation full and incremental resolution share. */
 import type { Decision, MergeReason, ResolvedEntityRecord } from '../../model/index.js';
-import { clusterEntities } from '../../resolve/index.js';
+import { clusterEntities, clusterEntitiesAsync } from '../../resolve/index.js';
 import type { Prepared } from './prepare.js';
 
 /** Provenance of resolved entities. */
@@ -22,11 +22,14 @@ export function explainReason(r: MergeReason, name: (key: string) => { original:
 /**
  * Entities of a set of prepared candidates that is closed for clustering (the whole collection, or a region no
  * clustering step crosses), with the users' decisions about them (oldest first). `blockSize` gives the collection's
- * group count of a blocking key when the set is not the whole collection.
+ * group count of a blocking key when the set is not the whole collection; with `pause`, the work is done in slices
+ * with a pause between them.
  */
-export function resolveRecords(collection: string, prepared: Prepared[], decisions: Decision[], blockSize?: (key: string) => number): ResolvedEntityRecord[] {
+export async function resolveRecords(collection: string, prepared: Prepared[], decisions: Decision[], blockSize?: (key: string) => number,
+  pause?: () => Promise<void>): Promise<ResolvedEntityRecord[]> {
   const byKey = new Map(prepared.map((p) => [p.original.key, p]));
-  const { entities } = clusterEntities(prepared.map((p) => p.candidate), decisions, { blockSize });
+  const candidates = prepared.map((p) => p.candidate);
+  const { entities } = pause ? await clusterEntitiesAsync(candidates, decisions, { blockSize }, pause) : clusterEntities(candidates, decisions, { blockSize });
   const names = (key: string) => {
     const p = byKey.get(key);
     return p ? { original: p.original.name, folded: p.candidate.name } : undefined;

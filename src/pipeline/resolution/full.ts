@@ -11,7 +11,7 @@ export async function computeFull(store: Store, collection: string): Promise<Res
 }
 
 /** Resolves the collection from scratch and rebuilds its index; returns the number of entities. */
-export async function resolveFully(store: Store, collection: string): Promise<number> {
+export async function resolveFully(store: Store, collection: string, pause?: () => Promise<void>): Promise<number> {
   const r = store.resolution;
   for (;;) {
     const { version } = await r.state(collection);
@@ -21,7 +21,7 @@ export async function resolveFully(store: Store, collection: string): Promise<nu
     const decisions = await store.listDecisions(collection);
     const pending = await r.pendingDecisions(collection);
     const prepared = prepareAll(await store.listCandidates(collection));
-    const records = resolveRecords(collection, prepared, decisions);
+    const records = await resolveRecords(collection, prepared, decisions, undefined, pause);
     const decided = new Set(decisions.flatMap((d) => [d.a, d.b]));
     const result = await r.commit(collection, version, {
       full: true, algorithm: RESOLVE_VERSION, provenance: { stage: RESOLVE_STAGE, version: RESOLVE_VERSION },

@@ -66,7 +66,7 @@ export function resolveIncrementally(store: Store, collection: string, options: 
     const { batch = 500, fullShare = 0.25, pause = yieldTurn } = options;
     const state = await store.resolution.state(collection);
     if (state.algorithm !== RESOLVE_VERSION || (state.dirty > batch && state.dirty > fullShare * state.documents)) {
-      await resolveFully(store, collection);
+      await resolveFully(store, collection, pause);
       return { mode: 'full', documents: state.documents, steps: 1, regionCandidates: 0, fastJoins: 0 };
     }
     const report: ResolveReport = { mode: 'none', documents: 0, steps: 0, regionCandidates: 0, fastJoins: 0 };

@@ -69,9 +69,10 @@ export async function computeStep(resolution: ResolutionStore, collection: strin
   // Oldest first, as the store lists them; decisions recorded now get the highest ids.
   const ordered = [...decisions, ...input.newDecisions.map((d, i) => ({ ...d, id: Number.MAX_SAFE_INTEGER - input.newDecisions.length + i }))]
     .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id - y.id));
-  const records = resolveRecords(collection, prepared, ordered, (k) => region.blockSize(k));
+  const records = await resolveRecords(collection, prepared, ordered, (k) => region.blockSize(k), pause);
   const decidedKeys = new Set([...decisions.flatMap((d) => [d.a, d.b]), ...newDecisionKeys]);
-  const change = mergeChanges(regionChange(region, records, decidedKeys), {
+  await pause();
+  const change = mergeChanges(await regionChange(region, records, decidedKeys, pause), {
     candidates: screened.joined.map(toIndexed),
     groupSizes: [...screened.groupSizes].map(([group, add]) => ({ group, add })),
     entities: screened.writes,
