@@ -6,7 +6,7 @@
 import type { Decision, DecisionRecord, ResolvedEntityRecord } from '../model/index.js';
 import type { Store, Scope } from '../store/store.js';
 import { applyDecisionNow } from '../pipeline/resolve-collection.js';
-import { recordDecision } from '../store/shared/record-decision.js';
+import { recordDecisions } from '../store/shared/record-decision.js';
 import type { DecisionJobs } from './decision-jobs.js';
 
 /** A decision request failed for a reason the user can fix. */
@@ -45,16 +45,20 @@ async function entityOrFail(store: Store, id: string, scope: Scope): Promise<Res
  * pending job. Decisions whose pair's latest decision already says the same are not recorded again.
  */
 async function decide(store: Store, collection: string, decisions: Decision[], size: number, options: DecisionOptions): Promise<DecisionOutcome> {
-  const latest = await Promise.all(decisions.map((d) => store.resolution.latestDecision(collection, d.a, d.b)));
-  if (latest.every((l, i) => l && l.kind === decisions[i]!.kind)) {
-    const known = latest as DecisionRecord[];
+  // Asked before: every pair's latest decision already says the same (checked one by one, stopping at the first new one).
+  const known: DecisionRecord[] = [];
+  for (const d of decisions) {
+    const latest = await store.resolution.latestDecision(collection, d.a, d.b);
+    if (!latest || latest.kind !== d.kind) break;
+    known.push(latest);
+  }
+  if (known.length === decisions.length) {
     const pending = known.some((d) => d.status === 'pending');
     if (pending) options.jobs?.schedule(collection);
     return { decisions: known, status: pending ? 'pending' : 'applied' };
   }
   if (options.jobs && size > (options.syncLimit ?? DEFAULT_SYNC_LIMIT)) {
-    const recorded: DecisionRecord[] = [];
-    for (const d of decisions) recorded.push(await recordDecision(store.resolution, collection, d));
+    const recorded = await recordDecisions(store.resolution, collection, decisions);
     options.jobs.schedule(collection);
     return { decisions: recorded, status: recorded.every((d) => d.status === 'applied') ? 'applied' : 'pending' };
   }

@@ -224,19 +224,19 @@ export function getDecision(id: number, signal?: AbortSignal): Promise<DecisionR
 }
 
 /**
- * Resolves once every decision of the outcome is applied, asking again with growing pauses (0.25 s up to 2 s);
- * `onPending` is called once when the first answer says pending, so the page can say so.
+ * Resolves once the outcome's decisions are applied, asking again with growing pauses (0.25 s up to 2 s);
+ * `onPending` is called once when the answer says pending, so the page can say so. The decisions of one request are
+ * applied together or the last one last, so the last one is the one asked about.
  */
 export async function whenApplied(outcome: DecisionOutcome, onPending?: () => void, signal?: AbortSignal): Promise<void> {
-  if (outcome.status === 'applied') return;
+  const last = outcome.decisions.at(-1);
+  if (outcome.status === 'applied' || !last) return;
   onPending?.();
   let pause = 250;
-  for (const d of outcome.decisions) {
-    for (let status = d.status; status !== 'applied'; status = (await getDecision(d.id, signal)).status) {
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      pause = Math.min(2000, pause * 2);
-      if (signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped waiting for the decision to be applied.');
-    }
+  for (let status = last.status; status !== 'applied'; status = (await getDecision(last.id, signal)).status) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(2000, pause * 2);
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped waiting for the decision to be applied.');
   }
 }
 
