@@ -59,7 +59,10 @@ describe('decisions over HTTP', () => {
       g.open();
       await waitFor(async () => (await app.inject({ method: 'GET', url: `/api/decisions/${decisions[0].id}` })).json().status === 'applied');
       events.push('applied');
-      assert.deepEqual(events.filter((e) => !e.startsWith('read ')), ['merge 202', 'job waits', 'reads answered', 'job runs', 'applied']);
+      // In this order (the repeated merge may schedule one more, empty, job after the first).
+      const order = ['merge 202', 'job waits', 'reads answered', 'job runs', 'applied'].map((e) => events.indexOf(e));
+      assert.deepEqual(order, [...order].sort((x, y) => x - y), events.join(', '));
+      assert.ok(!order.includes(-1), events.join(', '));
       assert.equal(events.filter((e) => e === 'read 200').length, reads.length, 'every read in flight during the merge was answered');
       const view = (await app.inject({ method: 'GET', url: `/api/entities?q=${encodeURIComponent('Hejazi')}&type=PERSON` })).json().items[0];
       const merged = (await app.inject({ method: 'GET', url: `/api/entities/${view.id}` })).json();
