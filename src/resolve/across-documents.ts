@@ -5,11 +5,12 @@
  */
 import type { EntityType } from '../model/index.js';
 import { MATCH_THRESHOLD, scoreNames } from './match.js';
-import { comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { Partition } from './partition.js';
 import { entityId, toEntity } from './entity-build.js';
-import { acceptsHolder, countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
+import { countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
+import { guardVeto, type Clustering } from './cluster-guards.js';
+import { joinUniqueSurnames } from './unique-surnames.js';
 import type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
 
 export { entityId };
@@ -45,8 +46,6 @@ interface NameRef {
   /** True for a candidate's own name, false for one of its aliases. */
   main: boolean;
 }
-
-type Clustering = Partition<MergeReason>;
 
 /** Distinct names of a cluster (by normalised form), main names first, then aliases that identify it alone. */
 function namesOf(p: Clustering, list: ResolveCandidate[], root: number): NameRef[] {
@@ -84,21 +83,6 @@ function bestScore(xs: NameRef[], ys: NameRef[], type: EntityType): MergeReason 
   return best;
 }
 
-/** True when any two main names across the clusters trip a guard (two "Abu ..." people, Iran / Iraq). */
-function guardVeto(p: Clustering, list: ResolveCandidate[], a: number, b: number): boolean {
-  const mains = (i: number): ResolveCandidate[] => {
-    const seen = new Set<string>();
-    return p.members(i).map((j) => list[j]).filter((c): c is ResolveCandidate => {
-      const norm = c === undefined ? '' : normalizeName(c.name, c.type);
-      if (c === undefined || seen.has(norm)) return false;
-      seen.add(norm);
-      return true;
-    });
-  };
-  const right = mains(b);
-  return mains(a).some((x) => right.some((y) => scoreNames(x.name, y.name, x.type).rule.startsWith('guard-')));
-}
-
 /** Applies user decisions newest first, so a later decision overrides an earlier contradicting one. */
 function applyDecisions(p: Clustering, index: Map<string, number>, decisions: MergeDecision[]): void {
   const ordered = decisions
@@ -114,35 +98,6 @@ function applyDecisions(p: Clustering, index: Map<string, number>, decisions: Me
     const evidence = `${d.kind} by ${d.by ?? 'unknown'} at ${d.at}`;
     if (d.kind === 'split' && p.find(a) !== p.find(b)) p.apart.push([a, b]);
     if (d.kind === 'merge' && !p.blocked(a, b)) p.union(a, b, { rule: 'user-merge', score: 1, a: d.a, b: d.b, evidence });
-  }
-}
-
-/** One-word people ("Kadhimi") join the only multi-word person with that family name, when there is exactly one. */
-function joinUniqueSurnames(p: Clustering, list: ResolveCandidate[]): void {
-  const full = new Map<string, { i: number; last: string }[]>();
-  const single: number[] = [];
-  list.forEach((c, i) => {
-    if (c.type !== 'PERSON') return;
-    const words = comparableWords(normalizeName(c.name, c.type), c.type);
-    const last = words.at(-1);
-    if (words.length === 1 && last !== undefined && last.length >= 4) single.push(i);
-    else if (words.length > 1 && last !== undefined) full.set(tokenKey(last), [...(full.get(tokenKey(last)) ?? []), { i, last }]);
-  });
-  // Uniqueness is judged on the clustering before any of these joins, so the outcome does not depend on which
-  // one-word name comes first (and an incremental update can tell when a new one changes nothing).
-  const before = new Map<number, number>();
-  for (const hs of full.values()) for (const h of hs) before.set(h.i, p.find(h.i));
-  for (const i of single) {
-    const c = list[i];
-    // The skeleton finds candidates; the matcher decides ("Kadhimi" is not "al-Kadhim", a nisba apart). It reads the
-    // normalised name, so every spelling of one one-word name decides alike.
-    const norm = normalizeName(c?.name ?? '', 'PERSON');
-    const holders = (full.get(tokenKey(norm)) ?? []).filter((h) => acceptsHolder(norm, h.last)).map((h) => h.i);
-    const roots = new Set(holders.map((j) => before.get(j)));
-    const j = holders[0];
-    if (c === undefined || j === undefined || roots.size !== 1 || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
-    const other = list[j];
-    p.union(i, j, { rule: 'unique-surname', score: 0.8, a: c.key, b: other?.key ?? '', evidence: `"${c.name}" ~ "${other?.name ?? ''}"` });
   }
 }
 
@@ -212,7 +167,8 @@ function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[
     blockSize = (key) => counts.get(key) ?? 0;
   }
   yield* joinSimilarNames(p, list, blockSize);
-  joinUniqueSurnames(p, list);
+  yield* joinUniqueSurnames(p, list);
+  yield;
   const entities: ResolvedEntity[] = [];
   for (const r of p.roots()) {
     entities.push(toEntity(list, p.members(r), p.reasons(r)));

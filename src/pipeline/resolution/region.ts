@@ -94,7 +94,11 @@ export class Region {
       const groups = take(this.want.groups, this.done.groups);
       const votes = take(this.want.votes, this.done.votes);
       const keys = take(this.want.keys, this.done.keys);
-      for (const row of await r.indexedCandidates(collection, { groups, voteNorms: votes, keys })) this.addStored(row);
+      const rows = await r.indexedCandidates(collection, { groups, voteNorms: votes, keys });
+      for (let n = 0; n < rows.length; n++) {
+        this.addStored(rows[n]!);
+        if (n % 500 === 499) await this.input.pause();
+      }
       for (const g of groups) for (const p of this.freshByGroup.get(g) ?? []) this.addMember(p);
       for (const v of votes) for (const p of this.freshByVote.get(v) ?? []) this.addMember(p);
       for (const k of keys) {
@@ -114,12 +118,14 @@ export class Region {
     const entityOf = await r.entityOfKeys(collection, storedKeys);
     for (const [k, id] of entityOf) this.oldEntityOf.set(k, id);
     const ids = [...new Set(entityOf.values())].filter((id) => !this.oldEntities.has(id));
+    await this.input.pause();
     for (const e of await r.entityRecords(collection, ids)) {
       this.oldEntities.set(e.id, e);
       this.seedKeys(e.members);
     }
     const keys = [...new Set([...this.stored.keys(), ...this.members.keys()])].filter((k) => !this.done.decisions.has(k));
     keys.forEach((k) => this.done.decisions.add(k));
+    await this.input.pause();
     for (const d of await r.decisionsAbout(collection, keys)) {
       this.decisions.set(d.id, d);
       this.seedKeys([d.a, d.b]);
