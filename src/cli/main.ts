@@ -15,6 +15,7 @@ import { registerGraph } from './graph.js';
 import { registerMerge } from './merge.js';
 import { registerReprocess } from './reprocess.js';
 import { registerRetry } from './retry.js';
+import { registerResolve } from './resolve.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -29,7 +30,7 @@ const program = new Command('cablegraph')
   .exitOverride();
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
-  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry]) {
+  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve]) {
   register(program);
 }
 

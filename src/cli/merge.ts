@@ -22,8 +22,8 @@ export function registerMerge(program: Command): void {
       await withStore(opts, async (store) => {
         const [ea, eb] = [await pick(store, a), await pick(store, b)];
         try {
-          const d = await mergeEntities(store, ALL_COLLECTIONS, ea.id, eb.id, opts.by);
-          process.stdout.write(`Merged "${eb.name}" into "${ea.name}" (decision recorded ${d.at}).\n`);
+          const { decisions: [d] } = await mergeEntities(store, ALL_COLLECTIONS, ea.id, eb.id, opts.by);
+          process.stdout.write(`Merged "${eb.name}" into "${ea.name}" (decision ${d?.id} recorded ${d?.at}).\n`);
         } catch (err) {
           if (err instanceof DecisionError) throw new UserError(err.message);
           throw err;
@@ -38,7 +38,7 @@ export function registerMerge(program: Command): void {
       await withStore(opts, async (store) => {
         const e = await pick(store, entity);
         try {
-          const ds = await splitMember(store, ALL_COLLECTIONS, e.id, member, opts.by);
+          const { decisions: ds } = await splitMember(store, ALL_COLLECTIONS, e.id, member, opts.by);
           process.stdout.write(`Split ${new Set(ds.map((d) => d.a)).size} candidate(s) out of "${e.name}".\n`);
         } catch (err) {
           if (err instanceof DecisionError) throw new UserError(err.message);

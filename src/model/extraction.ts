@@ -80,6 +80,13 @@ export interface Decision {
   note?: string;
 }
 
+/** A stored decision: its id, and whether resolution has applied it yet (large ones are applied in the background). */
+export interface DecisionRecord extends Decision {
+  id: number;
+  collection: string;
+  status: 'pending' | 'applied';
+}
+
 /** A typed, directed edge between two entities with the sentences it came from. */
 export interface Relation extends Provenance {
   id: string;

@@ -1,15 +1,13 @@
-/** Collection-level steps after per-document stages: near-duplicate groups (for independent-source counts) and entity resolution. */
-import type { MergeReason } from '../model/index.js';
+/** Collection-level steps after per-document stages: near-duplicate groups (for independent-source counts) and entity resolution (incremental, see resolution/). */
 import type { Store } from '../store/store.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
-import { clusterEntities } from '../resolve/index.js';
 import { minhashSignature, groupNearDuplicates } from '../nlp/minhash.js';
-import { voteTypes } from './type-vote.js';
-import { foldCountries } from './countries.js';
+import { resolveFully } from './resolution/full.js';
+import { resolveIncrementally, serialized } from './resolution/incremental.js';
 
-/** Provenance of resolved entities. */
-export const RESOLVE_STAGE = 'resolve';
-export const RESOLVE_VERSION = 'resolve@3';
+export { RESOLVE_STAGE, RESOLVE_VERSION } from './resolution/cluster.js';
+export { resolveIncrementally, applyDecisionNow, applyPendingDecisions, type ResolveReport } from './resolution/incremental.js';
+export { computeFull } from './resolution/full.js';
 
 /** Computes missing MinHash signatures and regroups near-duplicate documents of a collection. */
 export async function groupDuplicates(store: Store, collection: string): Promise<number> {
@@ -31,30 +29,16 @@ export async function groupDuplicates(store: Store, collection: string): Promise
   return new Set(groups.values()).size;
 }
 
-/** Resolves a collection's per-document candidates into entities, applying the users' merge and split decisions. */
+/**
+ * Resolves a collection's per-document candidates into entities from scratch, applying the users' merge and split
+ * decisions, and rebuilds the index incremental resolution works from. Returns the number of entities.
+ */
 export async function resolveEntities(store: Store, collection: string): Promise<number> {
-  const original = await store.listCandidates(collection);
-  const candidates = voteTypes(foldCountries(original));
-  const decisions = await store.listDecisions(collection);
-  const { entities } = clusterEntities(candidates, decisions);
-  const byKey = new Map(candidates.map((c) => [c.key, c]));
-  // A merge that only happened because a candidate was renamed to its country says so ("Iraqis" names Iraq).
-  const renamed = new Map(original.filter((c) => byKey.get(c.key)?.name !== c.name).map((c) => [c.key, c.name]));
-  const explain = (r: MergeReason): MergeReason => {
-    const from = renamed.get(r.a) ?? renamed.get(r.b);
-    const country = byKey.get(r.a)?.name;
-    return from && r.rule === 'exact-norm' ? { ...r, rule: 'country-name', evidence: `"${from}" names ${country} (country gazetteer)` } : r;
-  };
-  await store.putEntities(collection, entities.map((e) => ({
-    id: e.id, collection, type: e.type, name: e.name, aliases: e.aliases, documentIds: e.documentIds,
-    mentionCount: e.members.reduce((n, k) => n + (byKey.get(k)?.mentionCount ?? 0), 0),
-    members: e.members, reasons: e.reasons.map(explain),
-  })), RESOLVE_STAGE, RESOLVE_VERSION);
-  return entities.length;
+  return serialized(store, collection, () => resolveFully(store, collection));
 }
 
-/** Runs the collection-level steps. */
+/** Runs the collection-level steps: near-duplicate groups, then resolution of the documents that changed. */
 export async function finishCollection(store: Store, collection: string): Promise<void> {
   await groupDuplicates(store, collection);
-  await resolveEntities(store, collection);
+  await resolveIncrementally(store, collection);
 }

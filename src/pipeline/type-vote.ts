@@ -5,9 +5,17 @@ import type { EntityCandidate, EntityType } from '../model/index.js';
 // ("Washington" the city and "Washington" the person, each with real support, are not forced together).
 const MAJORITY = 2 / 3;
 
-/** The normalised name inside a candidate key ("<doc>#ORG:islamic state" -> "islamic state"). */
-function nameOf(key: string): string {
+/** The normalised name inside a candidate key ("<doc>#ORG:islamic state" -> "islamic state"): what candidates vote under. */
+export function voteNormOf(key: string): string {
   return key.slice(key.indexOf(':', key.indexOf('#')) + 1);
+}
+
+/** The type every candidate of a name takes (mention counts per type), or null when no type has the majority. */
+export function voteOutcome(byType: ReadonlyMap<EntityType, number>): EntityType | null {
+  if (byType.size < 2) return null;
+  const total = [...byType.values()].reduce((a, b) => a + b, 0);
+  const [best, n] = [...byType.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+  return n / total >= MAJORITY ? best : null;
 }
 
 /**
@@ -17,16 +25,14 @@ function nameOf(key: string): string {
 export function voteTypes(candidates: EntityCandidate[]): EntityCandidate[] {
   const counts = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
-    const name = nameOf(c.key);
+    const name = voteNormOf(c.key);
     const byType = counts.get(name) ?? new Map<EntityType, number>();
     byType.set(c.type, (byType.get(c.type) ?? 0) + c.mentionCount);
     counts.set(name, byType);
   }
+  const outcomes = new Map([...counts].map(([name, byType]) => [name, voteOutcome(byType)]));
   return candidates.map((c) => {
-    const byType = counts.get(nameOf(c.key))!;
-    if (byType.size < 2) return c;
-    const total = [...byType.values()].reduce((a, b) => a + b, 0);
-    const [best, n] = [...byType.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-    return n / total >= MAJORITY && best !== c.type ? { ...c, type: best } : c;
+    const best = outcomes.get(voteNormOf(c.key));
+    return best && best !== c.type ? { ...c, type: best } : c;
   });
 }

@@ -6,7 +6,7 @@
  *   candidates = toCandidates(document.id, mentions, clusters)                 // keys survive re-extraction
  *   entities = clusterEntities(allCandidates, storedDecisions).entities        // decisions stored by the caller
  */
-export { clusterEntities, entityId } from './across-documents.js';
+export { clusterEntities, clusterEntitiesAsync, entityId } from './across-documents.js';
 export { candidateKey, toCandidates } from './candidates.js';
 export { isSameEntity, MATCH_THRESHOLD, scoreNames } from './match.js';
 export { blockingKeys, nameKey, tokenKey } from './name-key.js';

@@ -70,6 +70,22 @@ export function stripPossessive(name: string): string {
  * Pass the type so organisation names keep words that are titles elsewhere ("General Motors").
  */
 export function normalizeName(name: string, type?: EntityType): string {
+  const id = `${type ?? ''}\u0000${name}`;
+  const hit = NORMALIZED.get(id);
+  if (hit !== undefined) return hit;
+  if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+  const norm = normalizeUncached(name, type);
+  NORMALIZED.set(id, norm);
+  return norm;
+}
+
+// Resolution normalises the same spellings again and again (every member of a large entity, on every union); a
+// bounded memo keeps that to one computation per spelling without letting a long-running server grow.
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 50_000;
+
+/** The work behind normalizeName. */
+function normalizeUncached(name: string, type?: EntityType): string {
   const noPossessive = stripPossessive(name);
   const noTitles = type === undefined || type === 'PERSON' ? stripTitles(noPossessive) : noPossessive;
   const folded = foldToAscii(noTitles)

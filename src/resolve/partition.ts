@@ -51,6 +51,11 @@ export class Partition<Reason> {
     this.why.delete(child);
   }
 
+  /** Number of elements in the set of `i`. */
+  size(i: number): number {
+    return this.lists.get(this.find(i))?.length ?? 0;
+  }
+
   /** Elements in the set of `i`, ascending. */
   members(i: number): number[] {
     return [...(this.lists.get(this.find(i)) ?? [])].sort((x, y) => x - y);

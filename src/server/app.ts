@@ -18,6 +18,8 @@ import { documentRoutes } from './routes/documents.js';
 import { statsRoutes } from './routes/stats.js';
 import { exportRoutes } from './routes/export.js';
 import { networkRoutes } from './routes/network.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 
 /** Options for buildApp. */
 export interface AppOptions {
@@ -36,12 +38,19 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Limits on wrong tokens per client address (rate-limit.ts); tests pass a fake clock. */
   authLimit?: FailureLimitOptions;
+  /** Merges and splits of entities with more member candidates than this are applied by a background job (default 2,000). */
+  decisionSyncLimit?: number;
+  /** Options of the background decision jobs (tests hold a job with them). */
+  decisionJobs?: DecisionJobOptions;
 }
 
 /** What every route handler gets from the app. */
 export interface RouteContext {
   store: Store;
   scope: Scope;
+  /** Applies large merges and splits in the background. */
+  jobs: DecisionJobs;
+  decisionSyncLimit?: number;
 }
 
 /** Builds the app without listening, so tests can call it with inject(). */
@@ -50,10 +59,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const weak = options.token && !isLoopback(bindHost) ? weakTokenProblem(options.token) : null;
   if (weak) throw new Error(weak);
   const app = Fastify({ logger: options.logger ?? false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } });
-  const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS };
+  const jobs = new DecisionJobs(options.store, { onError: (err, collection) => app.log.error({ err, collection }, 'applying decisions failed'), ...options.decisionJobs });
+  const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS, jobs, decisionSyncLimit: options.decisionSyncLimit };
   // First of all hooks: a request for another Host name or a cross-origin write is refused before the token is looked at.
   applySecurity(app, hostPolicy(bindHost, options.allowedHosts));
   if (options.token) requireToken(app, options.token, { limit: options.authLimit });
+  // Decisions a crash or a restart left pending are applied again; closing waits for jobs under way.
+  app.addHook('onReady', async () => void (await jobs.recover()));
+  app.addHook('onClose', () => jobs.idle());
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -76,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     statsRoutes(api, ctx);
     exportRoutes(api, ctx);
     networkRoutes(api, ctx);
+    decisionRoutes(api, ctx);
   }, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');

@@ -9,6 +9,7 @@ export type { EntityBrief };
 
 export type { StageOutput };
 import type { QueryNode } from './query.js';
+import type { ResolutionStore } from './resolution.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -173,11 +174,16 @@ export interface Store {
    */
   listRelations(scope: Scope, keys?: readonly string[]): Promise<Relation[]>;
 
+  /** The write side of cross-document resolution: its index, dirty documents, decisions and atomic commits. */
+  readonly resolution: ResolutionStore;
   /** Per-document entity candidates of a collection (from mention keys), input of cross-document resolution. */
   listCandidates(collection: string): Promise<EntityCandidate[]>;
-  /** Replaces a collection's resolved entities (the resolution stage's output). */
+  /** Replaces a collection's resolved entities (the resolution stage's output); the next resolution rebuilds its index. */
   putEntities(collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void>;
-  /** Records a user's merge or split decision; it is applied on every resolution from now on. */
+  /**
+   * Records a user's merge or split decision as pending (a no-op when the latest decision about the pair says the same);
+   * the next resolution applies it, and every resolution from then on.
+   */
   addDecision(collection: string, decision: Decision): Promise<void>;
   listDecisions(collection: string): Promise<Decision[]>;
   /** MinHash signatures of a collection's documents (null where not computed yet). */

@@ -69,7 +69,8 @@ export async function startServer(): Promise<E2eServer> {
   // The sample cables go through every stage (mentions, facts, resolution), so entity pages, the network and the timeline have data.
   await ingestPaths([SAMPLE_CORPUS], { store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
   await ingestPaths([generated], { store, collection: 'generated' });
-  const app = await buildApp({ store, webRoot });
+  // Every merge and split goes to a background job, so the browser tests see the pending state and wait it out.
+  const app = await buildApp({ store, webRoot, decisionSyncLimit: 0 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -252,7 +252,9 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await rows.first().waitFor();
     const members = await rows.count();
     await rows.last().getByRole('button', { name: 'Split out' }).click();
-    const notice = page.locator('.notice', { hasText: 'Split' });
+    // The server answers at once (202) and applies the split in the background: the page says it is pending meanwhile.
+    await page.locator('[data-state="pending"]', { hasText: 'pending' }).waitFor();
+    const notice = page.locator('.notice:not(.pending)', { hasText: 'Split' });
     await notice.waitFor();
     await page.waitForFunction((n) => document.querySelectorAll('.members tbody tr').length < n, members);
     await notice.getByRole('button', { name: 'Undo' }).click();
@@ -264,7 +266,7 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await candidate.waitFor();
     page.once('dialog', (dialog) => void dialog.accept());
     await candidate.click();
-    const merged = page.locator('.notice', { hasText: 'Merged' });
+    const merged = page.locator('.notice:not(.pending)', { hasText: 'Merged' });
     await merged.waitFor();
     await page.locator('.alias', { hasText: 'Esmail Qaani' }).waitFor();
     await screenshot(page, 'entity-merged');

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
+import { resolutionConformance } from './resolution-conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -149,6 +150,12 @@ if (!existsSync(join(PG_BIN, 'initdb'))) {
   };
   storeConformance('PostgreSQL', harness);
   keyReadsConformance('PostgreSQL', harness);
+
+  resolutionConformance('PostgreSQL', async () => {
+    const store = new PostgresStore(await createDatabase());
+    await store.migrate();
+    return store;
+  });
 
   describe('PostgreSQL migrations', () => {
     it('migrates once when several processes start together, and refuses a newer schema', async () => {

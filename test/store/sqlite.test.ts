@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
+import { resolutionConformance } from './resolution-conformance.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -22,3 +23,9 @@ const harness: StoreHarness = {
 
 storeConformance('SQLite', harness);
 keyReadsConformance('SQLite', harness);
+
+resolutionConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-resolution-')), 'test.db'));
+  await store.migrate();
+  return store;
+});

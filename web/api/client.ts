@@ -1,6 +1,6 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
-  Claim, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, ResolvedEntityRecord, SearchResponse, StoreStats, StoredDocument,
+  Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, ResolvedEntityRecord, SearchResponse, StoreStats, StoredDocument,
   EntityRelation as ModelEntityRelation, EntityView, Graph,
 } from '../../src/model/index.js';
 
@@ -202,14 +202,42 @@ export function getTimeline(params: { entity?: string; type?: string; from?: str
   return getJson<TimelineData>(`/api/timeline?${query(params)}`, signal);
 }
 
+/** What a merge or split answers: applied already (200), or pending while the server applies it in the background (202). */
+export interface DecisionOutcome {
+  status: 'applied' | 'pending';
+  decisions: DecisionRecord[];
+}
+
 /** Merges entity b into entity a; the decision is recorded and can be undone by a split. */
-export function mergeEntities(a: string, b: string): Promise<unknown> {
-  return getJson<unknown>('/api/decisions/merge', undefined, { method: 'POST', body: JSON.stringify({ a, b }) });
+export function mergeEntities(a: string, b: string): Promise<DecisionOutcome> {
+  return getJson<DecisionOutcome>('/api/decisions/merge', undefined, { method: 'POST', body: JSON.stringify({ a, b }) });
 }
 
 /** Takes one member candidate ("<docId>#TYPE:norm") out of an entity. */
-export function splitMember(entity: string, member: string): Promise<unknown> {
-  return getJson<unknown>('/api/decisions/split', undefined, { method: 'POST', body: JSON.stringify({ entity, member }) });
+export function splitMember(entity: string, member: string): Promise<DecisionOutcome> {
+  return getJson<DecisionOutcome>('/api/decisions/split', undefined, { method: 'POST', body: JSON.stringify({ entity, member }) });
+}
+
+/** One decision with its status (pending until the server has applied it). */
+export function getDecision(id: number, signal?: AbortSignal): Promise<DecisionRecord> {
+  return getJson<DecisionRecord>(`/api/decisions/${id}`, signal);
+}
+
+/**
+ * Resolves once the outcome's decisions are applied, asking again with growing pauses (0.25 s up to 2 s);
+ * `onPending` is called once when the answer says pending, so the page can say so. The decisions of one request are
+ * applied together or the last one last, so the last one is the one asked about.
+ */
+export async function whenApplied(outcome: DecisionOutcome, onPending?: () => void, signal?: AbortSignal): Promise<void> {
+  const last = outcome.decisions.at(-1);
+  if (outcome.status === 'applied' || !last) return;
+  onPending?.();
+  let pause = 250;
+  for (let status = last.status; status !== 'applied'; status = (await getDecision(last.id, signal)).status) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(2000, pause * 2);
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped waiting for the decision to be applied.');
+  }
 }
 
 /** Everything the caller may see, as the JSON export contract. */

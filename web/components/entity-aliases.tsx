@@ -1,7 +1,7 @@
 /** The entity page's "Names and merges": aliases, the candidates gathered and why each pair merged, with split and undo. */
 import { useState } from 'react';
 import type { ResolvedEntityRecord } from '../../src/model/index.js';
-import { ApiError, mergeEntities, splitMember } from '../api/client.js';
+import { ApiError, mergeEntities, splitMember, whenApplied } from '../api/client.js';
 import { findEntityByMember, parseMember } from '../lib/entity-members.js';
 import { Link } from '../lib/router.js';
 
@@ -22,6 +22,8 @@ export interface EntityAliasesProps {
 /** Aliases, members with their merge reasons, a split button per member and an undo for the last decision. */
 export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps) {
   const [busy, setBusy] = useState(false);
+  // Set while the server applies a large split or merge in the background (it answered 202).
+  const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const anchor = entity.members[0] ?? '';
@@ -34,21 +36,23 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
     } catch (err) {
       setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
     } finally {
+      setPending(null);
       setBusy(false);
     }
   };
 
   const split = (member: string): Promise<void> => run(async () => {
-    await splitMember(entity.id, member);
+    const label = parseMember(member).norm;
+    await whenApplied(await splitMember(entity.id, member), () => setPending(`Split of “${label}” recorded: pending, the server is applying it…`));
+    setPending(null);
     const staying = entity.members.find((m) => m !== member) ?? anchor;
     const nextId = (await findEntityByMember(staying, entity.name)) ?? entity.id;
-    const label = parseMember(member).norm;
     setDone({
       text: `Split “${label}” out of ${entity.name}.`,
       undo: () => run(async () => {
         const away = await findEntityByMember(member, label);
         if (!away) throw new Error(`Could not find “${label}” again to merge it back.`);
-        await mergeEntities(nextId, away);
+        await whenApplied(await mergeEntities(nextId, away), () => setPending(`Undo recorded: pending, the server is applying it…`));
         setDone(null);
         onChanged((await findEntityByMember(staying, entity.name)) ?? nextId);
       }),
@@ -68,6 +72,7 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
           {done.text} <button type="button" className="link-button" disabled={busy} onClick={() => void done.undo()}>Undo</button>
         </p>
       ) : null}
+      {pending ? <p className="notice pending" role="status" data-state="pending">{pending}</p> : null}
       {error ? <p className="query-error" role="alert">{error}</p> : null}
       {entity.members.length > 1 ? (
         <table className="table compact members">

@@ -1,8 +1,7 @@
 /** "Merge with another entity": search-as-you-type over GET /api/entities?q=, then a confirmed, undoable merge. */
 import { useEffect, useState } from 'react';
 import type { ResolvedEntityRecord } from '../../src/model/index.js';
-import { ApiError, listEntities, splitMember } from '../api/client.js';
-import { mergeEntities } from '../api/client.js';
+import { ApiError, listEntities, mergeEntities, splitMember, whenApplied } from '../api/client.js';
 import { findEntityByMember } from '../lib/entity-members.js';
 import { plural } from '../lib/format.js';
 import { entityStyle } from '../theme/entity-colors.js';
@@ -19,6 +18,8 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
   const [items, setItems] = useState<ResolvedEntityRecord[]>([]);
   const [searching, setSearching] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Set while the server applies a large merge or split in the background (it answered 202).
+  const [pending, setPending] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; undo?: () => void } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,7 +45,8 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
     setBusy(true);
     setError(null);
     try {
-      await mergeEntities(entity.id, other.id);
+      await whenApplied(await mergeEntities(entity.id, other.id), () => setPending(`Merge of “${other.name}” recorded: pending, the server is applying it…`));
+      setPending(null);
       const anchor = entity.members[0] ?? '';
       const nextId = (await findEntityByMember(anchor, entity.name)) ?? entity.id;
       const moved = other.members;
@@ -55,12 +57,16 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
           // Undo: take each of the other entity's candidates out again.
           void (async () => {
             try {
-              for (const member of moved) await splitMember(nextId, member);
+              for (const member of moved) {
+                await whenApplied(await splitMember(nextId, member), () => setPending(`Undo recorded: pending, the server is applying it…`));
+              }
+              setPending(null);
               setMessage({ text: `Undone: “${other.name}” is separate again.` });
               onChanged((await findEntityByMember(anchor, entity.name)) ?? nextId);
             } catch (err) {
               setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
             } finally {
+              setPending(null);
               setBusy(false);
             }
           })();
@@ -71,6 +77,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
     } catch (err) {
       setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
     } finally {
+      setPending(null);
       setBusy(false);
     }
   };
@@ -83,6 +90,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
           {message.text} {message.undo ? <button type="button" className="link-button" disabled={busy} onClick={message.undo}>Undo</button> : null}
         </p>
       ) : null}
+      {pending ? <p className="notice pending" role="status" data-state="pending">{pending}</p> : null}
       {error ? <p className="query-error" role="alert">{error}</p> : null}
       <label className="merge-label" htmlFor="merge-input">Find a {entityStyle(entity.type).label.toLowerCase()} that is the same as {entity.name}</label>
       <input
@@ -91,7 +99,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
         aria-describedby="merge-status"
       />
       <div id="merge-status" className="muted small" aria-live="polite">
-        {busy ? 'Merging and re-resolving the collection…' : searching ? 'Searching…' : q.trim().length >= 2 && items.length === 0 ? 'No other entity of this type matches.' : ''}
+        {busy ? (pending ? 'Pending…' : 'Merging…') : searching ? 'Searching…' : q.trim().length >= 2 && items.length === 0 ? 'No other entity of this type matches.' : ''}
       </div>
       {items.length > 0 ? (
         <ul className="merge-list">

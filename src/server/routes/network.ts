@@ -1,4 +1,4 @@
-/** Entity, relation, graph and timeline routes: the network with its evidence, and user merge/split decisions. */
+/** Entity, relation, graph and timeline routes: the network with its evidence (decisions are in decisions.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { EntityType } from '../../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
@@ -6,10 +6,10 @@ import type { RouteContext } from '../app.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
 import { viewEntity } from '../../network/entity-view.js';
-import { mergeEntities, splitMember, DecisionError } from '../../network/decisions.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 
-const entityId = { type: 'string', pattern: '^ent_[0-9a-f]{16}$' } as const;
+/** An entity id as routes accept it. */
+export const entityId = { type: 'string', pattern: '^ent_[0-9a-f]{16}$' } as const;
 const csv = (v?: string): string[] | undefined => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 const partialDate = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
 
@@ -112,39 +112,5 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ids.delete('');
     const names = Object.fromEntries((await ctx.store.getEntityBriefs([...ids], ctx.scope)).map((e) => [e.id, { name: e.name, type: e.type }]));
     return { events, entities: names };
-  });
-
-  app.post<{ Body: { a: string; b: string; by?: string } }>('/decisions/merge', {
-    schema: {
-      summary: 'Merge entity b into entity a (recorded; undo with split)',
-      body: { type: 'object', properties: { a: entityId, b: entityId, by: { type: 'string', maxLength: 100 } }, required: ['a', 'b'], additionalProperties: false },
-      response: { 400: errorSchema },
-    },
-  }, async (req, reply) => {
-    try {
-      return await mergeEntities(ctx.store, ctx.scope, req.body.a, req.body.b, req.body.by);
-    } catch (err) {
-      if (err instanceof DecisionError) return reply.status(400).send({ error: 'bad-decision', message: err.message });
-      throw err;
-    }
-  });
-
-  app.post<{ Body: { entity: string; member: string; by?: string } }>('/decisions/split', {
-    schema: {
-      summary: 'Take a member candidate out of an entity (recorded)',
-      body: {
-        type: 'object',
-        properties: { entity: entityId, member: { type: 'string', minLength: 1, maxLength: 500 }, by: { type: 'string', maxLength: 100 } },
-        required: ['entity', 'member'], additionalProperties: false,
-      },
-      response: { 400: errorSchema },
-    },
-  }, async (req, reply) => {
-    try {
-      return await splitMember(ctx.store, ctx.scope, req.body.entity, req.body.member, req.body.by);
-    } catch (err) {
-      if (err instanceof DecisionError) return reply.status(400).send({ error: 'bad-decision', message: err.message });
-      throw err;
-    }
   });
 }

@@ -14,8 +14,12 @@ export async function readCandidates(db: Db, collection: string): Promise<Entity
   return candidatesFromRows(collection, rows.rows);
 }
 
-/** Replaces a collection's resolved entities and the candidate -> entity map (inside the caller's transaction). */
+/**
+ * Replaces a collection's resolved entities and the candidate -> entity map (inside the caller's transaction). The
+ * resolution index no longer matches them, so its algorithm mark is cleared: the next resolution is a full one.
+ */
 export async function writeEntities(db: Db, collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): Promise<void> {
+  await db.query("UPDATE resolve_state SET algorithm = '', version = version + 1 WHERE collection = $1", [collection]);
   await db.query('DELETE FROM entity_members WHERE collection = $1', [collection]);
   await db.query('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = $1)', [collection]);
   await db.query('DELETE FROM entities WHERE collection = $1', [collection]);
@@ -75,12 +79,6 @@ export async function readEntity(db: Db, id: string, scope: Scope): Promise<Reso
 /** Collections that have resolved entities. */
 export async function resolvedCollections(db: Db): Promise<Set<string>> {
   return new Set((await db.query<{ collection: string }>('SELECT DISTINCT collection FROM entities')).rows.map((r) => r.collection));
-}
-
-/** Records a user's merge or split. */
-export async function insertDecision(db: Db, collection: string, d: Decision): Promise<void> {
-  await db.query('INSERT INTO decisions (collection, kind, a, b, at, by, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [collection, d.kind, d.a, d.b, d.at, d.by ?? null, d.note ?? null]);
 }
 
 /** A collection's decisions, oldest first. */

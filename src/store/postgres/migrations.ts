@@ -279,4 +279,87 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX relations_target ON relations(target);
     `,
   },
+  {
+    version: 5,
+    description: 'incremental resolution: candidate index by group, vote name and key; dirty documents; decision status',
+    sql: `
+      CREATE TABLE resolve_candidates (
+        collection ${T} NOT NULL,
+        key ${T} NOT NULL,
+        document_id ${T} NOT NULL,
+        type ${T} NOT NULL,
+        name ${T} NOT NULL,
+        aliases TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        vote_norm ${T} NOT NULL,
+        grp ${T} NOT NULL,
+        PRIMARY KEY (collection, key)
+      );
+      CREATE INDEX resolve_candidates_group ON resolve_candidates(collection, grp, key);
+      CREATE INDEX resolve_candidates_vote ON resolve_candidates(collection, vote_norm);
+      CREATE INDEX resolve_candidates_document ON resolve_candidates(collection, document_id);
+      CREATE TABLE resolve_groups (
+        collection ${T} NOT NULL,
+        grp ${T} NOT NULL,
+        first_key ${T} NOT NULL,
+        size INTEGER NOT NULL,
+        decided INTEGER NOT NULL,
+        PRIMARY KEY (collection, grp)
+      );
+      CREATE TABLE resolve_names (
+        collection ${T} NOT NULL,
+        grp ${T} NOT NULL,
+        norm ${T} NOT NULL,
+        first_key ${T} NOT NULL,
+        name ${T} NOT NULL,
+        PRIMARY KEY (collection, grp, norm)
+      );
+      CREATE TABLE resolve_keys (
+        collection ${T} NOT NULL,
+        key ${T} NOT NULL,
+        grp ${T} NOT NULL,
+        PRIMARY KEY (collection, key, grp)
+      );
+      CREATE INDEX resolve_keys_group ON resolve_keys(collection, grp);
+      CREATE TABLE resolve_votes (
+        collection ${T} NOT NULL,
+        vote_norm ${T} NOT NULL,
+        type ${T} NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (collection, vote_norm, type)
+      );
+      CREATE TABLE resolve_state (
+        collection ${T} PRIMARY KEY,
+        version INTEGER NOT NULL,
+        algorithm ${T} NOT NULL
+      );
+      CREATE TABLE resolve_dirty (
+        document_id ${T} PRIMARY KEY,
+        collection ${T} NOT NULL,
+        seq INTEGER NOT NULL
+      );
+      CREATE INDEX resolve_dirty_collection ON resolve_dirty(collection, document_id);
+      -- One statement-level trigger per direction marks every document whose keyed mentions a statement changed.
+      CREATE FUNCTION resolve_dirty_new() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO resolve_dirty (document_id, collection, seq)
+          SELECT DISTINCT n.document_id, d.collection, 1 FROM new_rows n JOIN documents d ON d.id = n.document_id WHERE n.entity_key IS NOT NULL
+          ON CONFLICT (document_id) DO UPDATE SET seq = resolve_dirty.seq + 1;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION resolve_dirty_old() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO resolve_dirty (document_id, collection, seq)
+          SELECT DISTINCT o.document_id, d.collection, 1 FROM old_rows o JOIN documents d ON d.id = o.document_id WHERE o.entity_key IS NOT NULL
+          ON CONFLICT (document_id) DO UPDATE SET seq = resolve_dirty.seq + 1;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER mentions_dirty_insert AFTER INSERT ON mentions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION resolve_dirty_new();
+      CREATE TRIGGER mentions_dirty_delete AFTER DELETE ON mentions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION resolve_dirty_old();
+      ALTER TABLE decisions ADD COLUMN status ${T} NOT NULL DEFAULT 'applied' CHECK (status IN ('pending', 'applied'));
+      CREATE INDEX decisions_a ON decisions(collection, a);
+      CREATE INDEX decisions_b ON decisions(collection, b);
+      CREATE INDEX decisions_pending ON decisions(status) WHERE status = 'pending';
+    `,
+  },
 ];

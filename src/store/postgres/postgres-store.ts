@@ -20,9 +20,12 @@ import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEdges } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
-  readCandidates, writeEntities, readResolvedEntities, readEntity, insertDecision, readDecisions,
+  readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+import type { ResolutionStore } from '../resolution.js';
+import { postgresResolution } from './resolution.js';
+import { recordDecision } from '../shared/record-decision.js';
 import { indexPendingNames, searchEntityRows } from './entity-search.js';
 import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
@@ -40,6 +43,7 @@ const MIGRATION_LOCK = 4_242_001;
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly db: Db;
+  readonly resolution: ResolutionStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -47,6 +51,7 @@ export class PostgresStore implements Store {
     // An idle client losing its server must not crash the process; the next query reports the problem.
     this.pool.on('error', () => undefined);
     this.db = wrapDb(this.pool);
+    this.resolution = postgresResolution(this.pool, this.db);
   }
 
   async migrate(): Promise<void> {
@@ -289,7 +294,7 @@ export class PostgresStore implements Store {
   }
 
   async addDecision(collection: string, decision: Decision): Promise<void> {
-    await insertDecision(this.db, collection, decision);
+    await recordDecision(this.resolution, collection, decision);
   }
 
   async listDecisions(collection: string): Promise<Decision[]> {

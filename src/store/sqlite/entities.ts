@@ -15,9 +15,13 @@ export function readCandidates(db: Database.Database, collection: string): Entit
   return candidatesFromRows(collection, rows);
 }
 
-/** Replaces a collection's resolved entities and the candidate -> entity map in one transaction. */
+/**
+ * Replaces a collection's resolved entities and the candidate -> entity map in one transaction. The resolution index no
+ * longer matches them, so its algorithm mark is cleared: the next resolution of the collection is a full one.
+ */
 export function writeEntities(db: Database.Database, collection: string, entities: ResolvedEntityRecord[], stage: string, version: string): void {
   db.transaction(() => {
+    db.prepare("UPDATE resolve_state SET algorithm = '', version = version + 1 WHERE collection = ?").run(collection);
     db.prepare('DELETE FROM entity_members WHERE collection = ?').run(collection);
     db.prepare('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = ?)').run(collection);
     db.prepare('DELETE FROM entities WHERE collection = ?').run(collection);
@@ -83,12 +87,6 @@ export function readEntity(db: Database.Database, id: string, scope: Scope): Res
 /** Collections that have resolved entities. */
 export function resolvedCollections(db: Database.Database): Set<string> {
   return new Set((db.prepare('SELECT DISTINCT collection FROM entities').all() as { collection: string }[]).map((r) => r.collection));
-}
-
-/** Records a user's merge or split. */
-export function insertDecision(db: Database.Database, collection: string, d: Decision): void {
-  db.prepare('INSERT INTO decisions (collection, kind, a, b, at, by, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(collection, d.kind, d.a, d.b, d.at, d.by ?? null, d.note ?? null);
 }
 
 /** A collection's decisions, oldest first. */

@@ -258,4 +258,83 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX claims_speaker ON claims(speaker);
     `,
   },
+  {
+    version: 6,
+    description: 'incremental resolution: candidate index by group, vote name and key; dirty documents; decision status',
+    sql: `
+      -- Candidates as the mentions gave them, with the group resolution filed them under (see src/store/resolution.ts).
+      CREATE TABLE resolve_candidates (
+        collection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        vote_norm TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        PRIMARY KEY (collection, key)
+      );
+      CREATE INDEX resolve_candidates_group ON resolve_candidates(collection, grp, key);
+      CREATE INDEX resolve_candidates_vote ON resolve_candidates(collection, vote_norm);
+      CREATE INDEX resolve_candidates_document ON resolve_candidates(collection, document_id);
+      CREATE TABLE resolve_groups (
+        collection TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        first_key TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        decided INTEGER NOT NULL,
+        PRIMARY KEY (collection, grp)
+      );
+      CREATE TABLE resolve_names (
+        collection TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        first_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (collection, grp, norm)
+      );
+      CREATE TABLE resolve_keys (
+        collection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        PRIMARY KEY (collection, key, grp)
+      );
+      CREATE INDEX resolve_keys_group ON resolve_keys(collection, grp);
+      CREATE TABLE resolve_votes (
+        collection TEXT NOT NULL,
+        vote_norm TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (collection, vote_norm, type)
+      );
+      -- version grows with every resolution commit: a commit computed from an older version is refused and redone.
+      CREATE TABLE resolve_state (
+        collection TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        algorithm TEXT NOT NULL
+      );
+      -- Documents whose mentions changed since resolution read them; seq tells a later change from the one read.
+      CREATE TABLE resolve_dirty (
+        document_id TEXT PRIMARY KEY,
+        collection TEXT NOT NULL,
+        seq INTEGER NOT NULL
+      );
+      CREATE INDEX resolve_dirty_collection ON resolve_dirty(collection, document_id);
+      CREATE TRIGGER mentions_dirty_insert AFTER INSERT ON mentions WHEN NEW.entity_key IS NOT NULL BEGIN
+        INSERT INTO resolve_dirty (document_id, collection, seq)
+          SELECT NEW.document_id, d.collection, 1 FROM documents d WHERE d.id = NEW.document_id
+          ON CONFLICT (document_id) DO UPDATE SET seq = seq + 1;
+      END;
+      CREATE TRIGGER mentions_dirty_delete AFTER DELETE ON mentions WHEN OLD.entity_key IS NOT NULL BEGIN
+        INSERT INTO resolve_dirty (document_id, collection, seq)
+          SELECT OLD.document_id, d.collection, 1 FROM documents d WHERE d.id = OLD.document_id
+          ON CONFLICT (document_id) DO UPDATE SET seq = seq + 1;
+      END;
+      ALTER TABLE decisions ADD COLUMN status TEXT NOT NULL DEFAULT 'applied' CHECK (status IN ('pending', 'applied'));
+      CREATE INDEX decisions_a ON decisions(collection, a);
+      CREATE INDEX decisions_b ON decisions(collection, b);
+      CREATE INDEX decisions_pending ON decisions(status) WHERE status = 'pending';
+    `,
+  },
 ];

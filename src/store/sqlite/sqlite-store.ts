@@ -22,9 +22,12 @@ import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEdges } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
-  readCandidates, writeEntities, readResolvedEntities, readEntity, insertDecision, readDecisions,
+  readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
   readSignatures, writeDuplicateGroups,
 } from './entities.js';
+import type { ResolutionStore } from '../resolution.js';
+import { sqliteResolution } from './resolution.js';
+import { recordDecision } from '../shared/record-decision.js';
 import { searchEntityRows } from './entity-search.js';
 import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
@@ -44,6 +47,7 @@ export class SqliteStore implements Store {
   private readers: ReaderPool | null = null;
   private readonly searchReaders: number;
   private readonly searchBudgetMs: number;
+  readonly resolution: ResolutionStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -56,6 +60,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.resolution = sqliteResolution(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -295,7 +300,7 @@ export class SqliteStore implements Store {
   }
 
   async addDecision(collection: string, decision: Decision): Promise<void> {
-    insertDecision(this.db, collection, decision);
+    await recordDecision(this.resolution, collection, decision);
   }
 
   async listDecisions(collection: string): Promise<Decision[]> {

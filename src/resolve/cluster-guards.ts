@@ -1,0 +1,36 @@
+/** Guards applied when two clusters would join: any two of their main names that trip a name guard keep them apart. */
+import type { MergeReason, ResolveCandidate } from './types.js';
+import { scoreNames } from './match.js';
+import { normalizeName } from './normalize.js';
+import type { Partition } from './partition.js';
+
+/** The partition clustering works on, with the reason of every union. */
+export type Clustering = Partition<MergeReason>;
+
+// Main names of each cluster state, by root and size: a cluster only grows, so the pair names one state.
+const MAINS = new WeakMap<Clustering, Map<string, ResolveCandidate[]>>();
+
+/** Distinct main names of the cluster of `i` (first member giving each normalised form). */
+export function mainsOf(p: Clustering, list: ResolveCandidate[], i: number): ResolveCandidate[] {
+  const cache = MAINS.get(p) ?? new Map<string, ResolveCandidate[]>();
+  MAINS.set(p, cache);
+  const id = `${p.find(i)}:${p.size(i)}`;
+  let mains = cache.get(id);
+  if (!mains) {
+    const seen = new Set<string>();
+    mains = p.members(i).map((j) => list[j]).filter((c): c is ResolveCandidate => {
+      const norm = c === undefined ? '' : normalizeName(c.name, c.type);
+      if (c === undefined || seen.has(norm)) return false;
+      seen.add(norm);
+      return true;
+    });
+    cache.set(id, mains);
+  }
+  return mains;
+}
+
+/** True when any two main names across the clusters trip a guard (two "Abu ..." people, Iran / Iraq). */
+export function guardVeto(p: Clustering, list: ResolveCandidate[], a: number, b: number): boolean {
+  const right = mainsOf(p, list, b);
+  return mainsOf(p, list, a).some((x) => right.some((y) => scoreNames(x.name, y.name, x.type).rule.startsWith('guard-')));
+}

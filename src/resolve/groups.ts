@@ -1,0 +1,114 @@
+/**
+ * Name groups and the keys that tie them together: the units incremental resolution reasons about. A group is every
+ * candidate whose own name normalises alike under one type ("PERSON|qassem soleimani"); groups meet only through
+ * the keys here (blocking keys of their full names, family names) or through user decisions.
+ */
+import type { EntityType } from '../model/index.js';
+import { acronymKey, isAcronym } from './acronyms.js';
+import { initialsOf, isSameEntity } from './match.js';
+import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
+import { normalizeName } from './normalize.js';
+import type { ResolveCandidate } from './types.js';
+
+/** Largest family-name block compared pair by pair (counted in groups); pairs grow with the square of a block. */
+export const MAX_BLOCK = 200;
+
+/**
+ * Whether an alias identifies its entity on its own. Partial forms a document used after the full name
+ * ("Soleimani", "Kataeb") do not: another document's "Soleimani" may be another person.
+ */
+export function isFullAlias(alias: string, type: EntityType): boolean {
+  if (type === 'LOC') return true;
+  if (isAcronym(alias)) return acronymKey(alias).length >= 3;
+  return comparableWords(normalizeName(alias, type), type).length >= 2;
+}
+
+/** The group of a candidate: type and normalised own name ("ORG|islamic revolutionary guard corps"). */
+export function groupOf(c: Pick<ResolveCandidate, 'name' | 'type'>): string {
+  return `${c.type}|${normalizeName(c.name, c.type)}`;
+}
+
+/** The candidate's own name and the aliases that identify it alone: the names clustering compares. */
+export function fullNamesOf(c: Pick<ResolveCandidate, 'name' | 'type' | 'aliases'>): string[] {
+  return [c.name, ...c.aliases.filter((a) => isFullAlias(a, c.type))];
+}
+
+/** Blocking keys of names of one type: skeletons, acronyms and the initials of long names ("ORG|acr:irgc"). */
+export function keysOfNames(names: Iterable<string>, type: EntityType): string[] {
+  const keys = new Set<string>();
+  for (const name of names) {
+    for (const k of blockingKeys(name, type)) keys.add(`${type}|${k}`);
+    if (isAcronym(name)) keys.add(`${type}|acr:${acronymKey(name)}`);
+    const norm = normalizeName(name, type);
+    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) keys.add(`${type}|acr:${i}`);
+  }
+  return [...keys];
+}
+
+/** True for a family-name key, the one kind of block skipped when it holds more than MAX_BLOCK groups. */
+export function isFamilyKey(key: string): boolean {
+  return key.includes('|last:');
+}
+
+/**
+ * Family-name keys of a person's normalised name for the unique-surname rule: a one-word name ("kadhimi", key
+ * "PERSON|sur1:kdm") looks for the multi-word people ("mustafa al kadhimi", key "PERSON|sur2:kdm") filed under the
+ * skeleton of their last word.
+ */
+export function surnameKeys(norm: string): { single?: string; holder?: string } {
+  const words = comparableWords(norm, 'PERSON');
+  const last = words.at(-1);
+  if (last === undefined) return {};
+  if (words.length === 1) return last.length >= 4 ? { single: `PERSON|sur1:${tokenKey(norm)}` } : {};
+  return { holder: `PERSON|sur2:${tokenKey(last)}` };
+}
+
+/** The last comparable word of a multi-word person's normalised name ("mustafa al kadhimi" -> "kadhimi"). */
+export function lastWordOf(norm: string): string {
+  return comparableWords(norm, 'PERSON').at(-1) ?? '';
+}
+
+/**
+ * Whether a one-word person's normalised name can stand for a holder whose last word is `last` (the unique-surname
+ * rule's filter: "kadhimi" accepts "kadhimi" and "kazimi", not "kadhim", a nisba apart).
+ */
+export function acceptsHolder(singleNorm: string, last: string): boolean {
+  return isSameEntity(singleNorm, last, 'PERSON');
+}
+
+/** The key of the other side of a family-name key (one-word names <-> multi-word people). */
+export function surnamePartner(key: string): string {
+  return key.includes('|sur1:') ? key.replace('|sur1:', '|sur2:') : key.replace('|sur2:', '|sur1:');
+}
+
+/** True for a family-name key of the unique-surname rule (not a blocking key). */
+export function isSurnameKey(key: string): boolean {
+  return key.includes('|sur1:') || key.includes('|sur2:');
+}
+
+/**
+ * How many groups hold each blocking key: the group's full names (its members' own names and full aliases) give its keys.
+ * The one count both full and incremental resolution use to skip oversized family-name blocks.
+ */
+export function countBlocks(candidates: readonly ResolveCandidate[]): Map<string, number> {
+  const namesByGroup = new Map<string, { type: EntityType; names: Set<string> }>();
+  for (const c of candidates) {
+    const g = groupOf(c);
+    const entry = namesByGroup.get(g) ?? { type: c.type, names: new Set<string>() };
+    for (const n of fullNamesOf(c)) entry.names.add(n);
+    namesByGroup.set(g, entry);
+  }
+  // Many groups share spellings of their names; each name's keys are computed once.
+  const memo = new Map<string, string[]>();
+  const keysOf = (name: string, type: EntityType): string[] => {
+    const id = `${type}\u0000${name}`;
+    let keys = memo.get(id);
+    if (!keys) memo.set(id, (keys = keysOfNames([name], type)));
+    return keys;
+  };
+  const keysByGroup = new Map<string, Set<string>>();
+  for (const [g, { type, names }] of namesByGroup) keysByGroup.set(g, new Set([...names].flatMap((n) => keysOf(n, type))));
+  const counts = new Map<string, number>();
+  for (const keys of keysByGroup.values()) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,36 @@
+/** The SQLite executor of the shared resolution SQL: statements run synchronously, a plan in one IMMEDIATE transaction. */
+import type Database from 'better-sqlite3';
+import { GuardFailed, SQLITE_DIALECT, type SqlExecutor, type Statement } from '../shared/resolution-sql.js';
+import { SqlResolutionStore } from '../shared/resolution-store.js';
+
+/** Runs shared resolution SQL on one better-sqlite3 connection. */
+function sqliteExecutor(db: Database.Database): SqlExecutor {
+  return {
+    dialect: SQLITE_DIALECT,
+    async all<T>(sql: string, params: unknown[]): Promise<T[]> {
+      return db.prepare(sql).all(...params) as T[];
+    },
+    async run(plan: Statement[], beforeCommit?: () => void) {
+      const rows: unknown[][] = [];
+      try {
+        db.transaction(() => {
+          for (const s of plan) {
+            const prepared = db.prepare(s.sql);
+            if (s.returns) rows.push(prepared.all(...s.params));
+            else if (prepared.run(...s.params).changes !== 1 && s.guard) throw new GuardFailed();
+          }
+          beforeCommit?.();
+        }).immediate();
+      } catch (err) {
+        if (err instanceof GuardFailed) return { ok: false, rows: [] };
+        throw err;
+      }
+      return { ok: true, rows };
+    },
+  };
+}
+
+/** The resolution index of a SQLite store. */
+export function sqliteResolution(db: Database.Database): SqlResolutionStore {
+  return new SqlResolutionStore(sqliteExecutor(db));
+}
