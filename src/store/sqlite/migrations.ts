@@ -204,7 +204,8 @@ export const MIGRATIONS: Migration[] = [
     sql: `
       -- Entity search: every name and alias under its normalised form, its transliteration skeleton and each word start
       -- (shared/name-keys.ts). Keys are computed in JavaScript, so triggers only queue the entities whose names changed;
-      -- the queue is drained by the writer (writeEntities) and, failing that, before the next search.
+      -- the queue is drained by the writer (writeEntities) and, failing that, before the next search. NOT EXISTS rather
+      -- than OR IGNORE: an outer upsert's conflict handling overrides a trigger's OR IGNORE, which then fails.
       CREATE TABLE entity_names (
         kind INTEGER NOT NULL,
         key TEXT NOT NULL,
@@ -214,16 +215,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX entity_names_entity ON entity_names(entity_id);
       CREATE TABLE entity_names_pending (entity_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TRIGGER entities_names_insert AFTER INSERT ON entities BEGIN
-        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (new.id);
+        INSERT INTO entity_names_pending (entity_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM entity_names_pending WHERE entity_id = new.id);
       END;
       CREATE TRIGGER entities_names_update AFTER UPDATE OF name, type ON entities BEGIN
-        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (new.id);
+        INSERT INTO entity_names_pending (entity_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM entity_names_pending WHERE entity_id = new.id);
       END;
       CREATE TRIGGER aliases_names_insert AFTER INSERT ON aliases BEGIN
-        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (new.entity_id);
+        INSERT INTO entity_names_pending (entity_id) SELECT new.entity_id WHERE NOT EXISTS (SELECT 1 FROM entity_names_pending WHERE entity_id = new.entity_id);
       END;
       CREATE TRIGGER aliases_names_delete AFTER DELETE ON aliases BEGIN
-        INSERT OR IGNORE INTO entity_names_pending (entity_id) VALUES (old.entity_id);
+        INSERT INTO entity_names_pending (entity_id) SELECT old.entity_id WHERE NOT EXISTS (SELECT 1 FROM entity_names_pending WHERE entity_id = old.entity_id);
       END;
       INSERT OR IGNORE INTO entity_names_pending (entity_id) SELECT id FROM entities;
       -- The entity list, most mentioned first, a page at a time.
