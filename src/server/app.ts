@@ -64,8 +64,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First of all hooks: a request for another Host name or a cross-origin write is refused before the token is looked at.
   applySecurity(app, hostPolicy(bindHost, options.allowedHosts));
   if (options.token) requireToken(app, options.token, { limit: options.authLimit });
-  // Decisions a crash or a restart left pending are applied again; closing waits for jobs under way.
-  app.addHook('onReady', async () => void (await jobs.recover()));
+  // Decisions a crash or a restart left pending are applied again; closing waits for jobs under way. A store that
+  // cannot be read at start is logged, not fatal: every route then answers 500 with the cause in the log.
+  app.addHook('onReady', async () => {
+    await jobs.recover().catch((err: unknown) => app.log.error({ err }, 'recovering pending decisions failed'));
+  });
   app.addHook('onClose', () => jobs.idle());
 
   await app.register(fastifySwagger, {
