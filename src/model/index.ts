@@ -7,3 +7,4 @@ export * from './search.js';
 export * from './stage.js';
 export * from './text-fold.js';
 export * from './views.js';
+export * from './candidate-key.js';

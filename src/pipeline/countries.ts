@@ -1,11 +1,9 @@
 /** Folds country names and nationality adjectives into one place entity per country before resolution. */
-import type { EntityCandidate } from '../model/index.js';
+import { candidateKeyNorm, type EntityCandidate } from '../model/index.js';
 import { countryOf } from '../resolve/countries.js';
 
 /** The normalised name inside a candidate key ("<doc>#MISC:iraqi" -> "iraqi"). */
-function nameOf(key: string): string {
-  return key.slice(key.indexOf(':', key.indexOf('#')) + 1);
-}
+const nameOf = candidateKeyNorm;
 
 /**
  * Renames candidates that name a country ("U.S.", "United States", "America") or use its adjective ("Iraqi", "Iranians")

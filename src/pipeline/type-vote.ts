@@ -1,5 +1,5 @@
 /** Collection-level type voting: one name tagged with different types across documents takes the type most of its mentions have. */
-import type { EntityCandidate, EntityType } from '../model/index.js';
+import { candidateKeyNorm, type EntityCandidate, type EntityType } from '../model/index.js';
 
 // A type needs this share of a name's mentions to overrule the others; below it, the types stay apart
 // ("Washington" the city and "Washington" the person, each with real support, are not forced together).
@@ -7,7 +7,7 @@ const MAJORITY = 2 / 3;
 
 /** The normalised name inside a candidate key ("<doc>#ORG:islamic state" -> "islamic state"): what candidates vote under. */
 export function voteNormOf(key: string): string {
-  return key.slice(key.indexOf(':', key.indexOf('#')) + 1);
+  return candidateKeyNorm(key);
 }
 
 /** The type every candidate of a name takes (mention counts per type), or null when no type has the majority. */

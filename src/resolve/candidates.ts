@@ -1,4 +1,5 @@
 /** Bridges the two resolution steps: a document's clusters become candidates for cross-document clustering. */
+import { formatCandidateKey } from '../model/index.js';
 import { normalizeName } from './normalize.js';
 import type { ResolveCandidate } from './types.js';
 import type { DocumentCluster, DocumentMention } from './within-document.js';
@@ -8,7 +9,7 @@ import type { DocumentCluster, DocumentMention } from './within-document.js';
  * document says, so it is the same after re-extraction and user decisions stored against it still apply.
  */
 export function candidateKey(documentId: string, cluster: Pick<DocumentCluster, 'type' | 'canonical'>): string {
-  return `${documentId}#${cluster.type}:${normalizeName(cluster.canonical, cluster.type)}`;
+  return formatCandidateKey(documentId, cluster.type, normalizeName(cluster.canonical, cluster.type));
 }
 
 /** Turns one document's clusters into candidates; every distinct written form becomes an alias. */

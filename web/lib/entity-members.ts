@@ -1,17 +1,9 @@
 /** Entity members are candidate keys "<documentId>#TYPE:norm"; decisions re-resolve the collection, so ids can change and are found again by member. */
+import { parseCandidateKey } from '../../src/model/candidate-key.js';
 import { listEntities } from '../api/client.js';
 
 /** "1fd7...#PERSON:qassem soleimani" -> {documentId, type, norm}; a key without "#" is all norm. */
-export function parseMember(key: string): { documentId: string; type: string; norm: string } {
-  const hash = key.indexOf('#');
-  const rest = hash < 0 ? key : key.slice(hash + 1);
-  const colon = rest.indexOf(':');
-  return {
-    documentId: hash < 0 ? '' : key.slice(0, hash),
-    type: colon < 0 ? '' : rest.slice(0, colon),
-    norm: colon < 0 ? rest : rest.slice(colon + 1),
-  };
-}
+export const parseMember = parseCandidateKey;
 
 /** The id of the entity that now holds `member`, looked up by its name; null when none does. */
 export async function findEntityByMember(member: string, name: string): Promise<string | null> {

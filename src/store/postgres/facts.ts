@@ -1,5 +1,6 @@
 /** Extracted facts in PostgreSQL: one stage's output replaced in a transaction; reads with candidate keys mapped to entities. */
 import type { Mention, Entity } from '../../model/index.js';
+import { CANDIDATE_KEY_SQL, formatCandidateKey } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
@@ -93,11 +94,11 @@ export async function readMentions(db: Db, documentId: string, scope: Scope): Pr
     m.document_id AS "documentId", m.span_start AS start, m.span_end AS "end", m.text, m.type, m.norm, m.confidence, m.entity_key AS "entityKey",
     m.stage, m.version, d.collection, em.entity_id AS resolved FROM mentions m JOIN documents d ON d.id = m.document_id
     LEFT JOIN entity_members em ON em.collection = d.collection
-      AND em.candidate_key = coalesce(m.entity_key, m.document_id || '#' || m.type || ':' || m.norm)
+      AND em.candidate_key = coalesce(m.entity_key, ${CANDIDATE_KEY_SQL})
     WHERE m.document_id = ${id} AND ${scopeSql(p, scope)} ORDER BY m.span_start, m.span_end, m.stage, m.id`, p.values);
   return rows.rows.map((r) => {
     const { collection, resolved, ...m } = r;
-    const entityId = resolved ?? fallbackEntityId(collection, m.entityKey ?? `${documentId}#${m.type}:${m.norm}`);
+    const entityId = resolved ?? fallbackEntityId(collection, m.entityKey ?? formatCandidateKey(documentId, m.type, m.norm));
     return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId };
   });
 }

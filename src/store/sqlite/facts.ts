@@ -1,6 +1,7 @@
 /** Reading and writing extracted facts (mentions, relations, events, claims) and their evidence. */
 import type Database from 'better-sqlite3';
 import type { Mention, Entity, Evidence } from '../../model/index.js';
+import { CANDIDATE_KEY_SQL, formatCandidateKey } from '../../model/index.js';
 import type { Scope, StageOutput } from '../store.js';
 import { scopeClause } from './scope-sql.js';
 import { fallbackEntityId } from '../shared/keys.js';
@@ -56,12 +57,12 @@ export function readMentions(db: Database.Database, documentId: string, scope: S
   return db.prepare(`SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.entity_key AS entityKey,
     m.stage, m.version, d.collection, em.entity_id AS resolved FROM mentions m JOIN documents d ON d.id = m.document_id
     LEFT JOIN entity_members em ON em.collection = d.collection
-      AND em.candidate_key = coalesce(m.entity_key, m.document_id || '#' || m.type || ':' || m.norm)
+      AND em.candidate_key = coalesce(m.entity_key, ${CANDIDATE_KEY_SQL})
     WHERE m.document_id = ? AND ${s.sql} ORDER BY m.start, m.end, m.stage`)
     .all(documentId, ...s.params)
     .map((r) => {
       const { collection, resolved, ...m } = r as Mention & { confidence: number | null; entityKey: string | null; collection: string; resolved: string | null };
-      const entityId = resolved ?? fallbackEntityId(collection, m.entityKey ?? `${documentId}#${m.type}:${m.norm}`);
+      const entityId = resolved ?? fallbackEntityId(collection, m.entityKey ?? formatCandidateKey(documentId, m.type, m.norm));
       return { ...m, confidence: m.confidence ?? undefined, entityKey: m.entityKey ?? undefined, entityId };
     });
 }
