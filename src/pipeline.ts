@@ -1,7 +1,7 @@
 /** The pipeline, readable top to bottom: ingest turns files into stored documents, then these stages run on each, in order. */
 import type { Stage } from './model/index.js';
 import type { Store } from './store/store.js';
-import { finishCollection } from './pipeline/resolve-collection.js';
+import { finishCollection, RESOLVE_STAGE, RESOLVE_VERSION } from './pipeline/resolve-collection.js';
 import { mentionsStage } from './extract/stages/mentions.js';
 import { factsStage, type FactsOptions } from './extract/stages/facts.js';
 
@@ -15,6 +15,23 @@ export function defaultStages(opts: FactsOptions = {}): Stage[] {
   return [
     mentionsStage(), // names: PERSON, ORG, LOC, MISC with spans (src/nlp/ner), grouped within the document (src/resolve)
     factsStage(opts), // coreference, parses, relations (trained model + rules), events and claims with evidence (src/extract)
+  ];
+}
+
+/** One step of the pipeline as `cablegraph stats` and the docs list it. */
+export interface PipelineStep {
+  name: string;
+  version: string;
+  /** Runs on each document, or once per collection after the documents. */
+  per: 'document' | 'collection';
+}
+
+/** Every step, in the order it runs: the per-document stages, then the collection-level steps. */
+export function pipelineSteps(opts: FactsOptions = {}): PipelineStep[] {
+  return [
+    ...defaultStages(opts).map((s) => ({ name: s.name, version: s.version, per: 'document' as const })),
+    { name: 'near-duplicates', version: 'minhash-64x5@1', per: 'collection' }, // src/nlp/minhash.ts: 64 hashes, 5-word shingles
+    { name: RESOLVE_STAGE, version: RESOLVE_VERSION, per: 'collection' }, // src/pipeline/resolution: incremental
   ];
 }
 

@@ -1,6 +1,7 @@
 /** `cablegraph stats`: counts per collection, format and language, failed files, and stages that failed on documents. */
 import type { Command } from 'commander';
 import { ALL_COLLECTIONS } from '../store/store.js';
+import { pipelineSteps } from '../pipeline.js';
 import { withDb, withStore, printJson, bold } from './common.js';
 
 /** Registers the stats command. */
@@ -29,6 +30,9 @@ export function registerStats(program: Command): void {
         if (stageFailures.length === 0) out.write('  (none)\n');
         for (const f of stageFailures) out.write(`    ${f.path}: stage "${f.stage}" (${f.version}) failed: ${f.reason}\n`);
         if (stageFailures.length > 0) out.write('  stored and searchable; `cablegraph retry` runs the failed stages again\n');
+        // What this build runs, in order: a stored document whose stage versions differ is brought up to date by ingest or reprocess.
+        out.write(`\n${bold('pipeline (this build)')}\n`);
+        for (const step of pipelineSteps()) out.write(`  ${(step.per === 'document' ? 'each document' : 'each collection').padEnd(15)}  ${step.name}  ${step.version}\n`);
       });
     });
 }

@@ -20,6 +20,9 @@ import { exportRoutes } from './routes/export.js';
 import { networkRoutes } from './routes/network.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
+import type { RouteContext } from './context.js';
+
+export type { RouteContext } from './context.js';
 
 /** Options for buildApp. */
 export interface AppOptions {
@@ -42,15 +45,6 @@ export interface AppOptions {
   decisionSyncLimit?: number;
   /** Options of the background decision jobs (tests hold a job with them). */
   decisionJobs?: DecisionJobOptions;
-}
-
-/** What every route handler gets from the app. */
-export interface RouteContext {
-  store: Store;
-  scope: Scope;
-  /** Applies large merges and splits in the background. */
-  jobs: DecisionJobs;
-  decisionSyncLimit?: number;
 }
 
 /** Builds the app without listening, so tests can call it with inject(). */

@@ -3,7 +3,7 @@
  * enough to be applied by a background job; GET /decisions/:id says whether a decision is applied yet.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { mergeEntities, splitMember, decisionStatus, DecisionError, type DecisionOutcome } from '../../network/decisions.js';
 import { errorSchema } from '../schemas.js';
 import { entityId } from './network.js';

@@ -1,6 +1,6 @@
 /** GET /api/documents and /api/documents/:id: document lists and one document with its text, mentions and children. */
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { errorSchema, idParams, pagingProperties } from '../schemas.js';
 
 /** Registers the document routes. */

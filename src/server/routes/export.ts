@@ -1,6 +1,6 @@
 /** GET /api/export: what the caller may see, in the JSON contract (default) or another export format. */
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { buildJsonExport } from '../../export/json.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, type ExportFormatId } from '../../export/formats.js';
 import { errorSchema } from '../schemas.js';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EntityType } from '../../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
 import { viewEntity } from '../../network/entity-view.js';

@@ -1,6 +1,6 @@
 /** GET /api/search: full-text search with filters, facets and snippets. */
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { parseQuery, QUERY_LIMITS, SearchTimeoutError } from '../../store/query.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 

@@ -1,6 +1,6 @@
 /** GET /api/stats: counts per collection, format, language, and failures. */
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 
 /** Registers the stats route. */
 export function statsRoutes(app: FastifyInstance, ctx: RouteContext): void {
