@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import type { Stage } from '../../model/index.js';
 import type { Store } from '../../store/store.js';
-import { runStages } from '../run-stages.js';
+import { runStages, type StageFailureEvent } from '../run-stages.js';
 import { describeError, errorDetail } from '../errors.js';
 import { openBoss, jobFailureMessage, STAGE_QUEUE, DEAD_QUEUE, type BatchJob } from './boss.js';
 import { progressPool, startBatch, finishBatch, registerWorker, heartbeat, workerStopped } from './tables.js';
@@ -88,10 +88,13 @@ async function takeOne(boss: PgBoss, pool: ReturnType<typeof progressPool>, opti
     await startBatch(pool, job.data, summary.id);
     const { store, stages } = options;
     const scope = { collections: [job.data.collection] };
-    await runStages(store, stages, scope, job.data.ids, {
-      onFailure: (f) => options.log?.(`stage "${f.stage}" (${f.version}) failed on ${f.path} [${f.documentId}]\n${errorDetail(f.error)}`),
-    });
-    await testPause();
+    const onFailure = (f: StageFailureEvent): void => options.log?.(`stage "${f.stage}" (${f.version}) failed on ${f.path} [${f.documentId}]\n${errorDetail(f.error)}`);
+    const pause = testPauseMs();
+    if (pause > 0) {
+      await runStages(store, stages, scope, job.data.ids.slice(0, 1), { onFailure });
+      await sleep(pause);
+    }
+    await runStages(store, stages, scope, job.data.ids, { onFailure });
     const outcome = await batchOutcome(store, stages, job.data.collection, job.data.ids);
     const counts = { done: outcome.done.length, failed: outcome.failed.length };
     await finishBatch(pool, job.data, 'done', counts, summary.id);
@@ -127,10 +130,10 @@ async function recordLost(boss: PgBoss, pool: ReturnType<typeof progressPool>, o
 }
 
 /**
- * Tests only: CABLEGRAPH_QUEUE_TEST_PAUSE_MS holds each batch after its stages ran and before it is marked done, so a
- * test can kill the worker mid-job deterministically.
+ * Tests only: CABLEGRAPH_QUEUE_TEST_PAUSE_MS makes a worker stop for that long after the first document of each batch,
+ * so a test can kill it mid-batch deterministically (one document done, the others not).
  */
-async function testPause(): Promise<void> {
+function testPauseMs(): number {
   const ms = Number(process.env.CABLEGRAPH_QUEUE_TEST_PAUSE_MS ?? 0);
-  if (ms > 0) await sleep(ms);
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
 }
