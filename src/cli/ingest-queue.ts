@@ -47,7 +47,7 @@ export async function ingestWithQueue(paths: string[], store: Store, opts: Queue
       },
       onQueued: (run) => {
         progress.finish();
-        process.stderr.write(`Queued ${run.documents} document(s) in ${run.batches} batch(es) as run ${run.id}; ${opts.workers} local worker(s).\n`);
+        process.stderr.write(`Run ${run.id}: stage work is queued as documents are stored; ${opts.workers} local worker(s).\n`);
         workers.start();
       },
       onWait: (p) => stages.update(p.done + p.failed, p.documents),

@@ -36,7 +36,7 @@ async function query<T extends pg.QueryResultRow>(db: string, sql: string, param
  * that worker once a document of the batch has its stages done: the batch is mid-job, partly done.
  */
 async function killMidBatch(db: string, input: string, ingestArgs: string[]): Promise<{ ingest: ReturnType<typeof startCli>; killedBatch: number }> {
-  const ingest = startCli(['ingest', input, '--db', db, '--workers', '0', '--batch-size', '8', '--job-timeout', '2', ...ingestArgs], FAST);
+  const ingest = startCli(['ingest', input, '--db', db, '--workers', '0', '--batch-size', '8', '--job-timeout', '10', ...ingestArgs], FAST);
   const victim = startCli(['worker', '--db', db], { ...FAST, CABLEGRAPH_QUEUE_TEST_PAUSE_MS: '600000' });
   const pid = victim.child.pid!;
   const killedBatch = await waitFor('a batch in the victim\'s hands with a document done', 90, async () => {
@@ -147,6 +147,7 @@ if (!hasPostgres()) {
       const retried = await runCli(['retry', '--db', db]);
       assert.equal(retried.code, 0, retried.stderr);
       assert.deepEqual(await snapshot(db), expected);
+      assert.match((await runCli(['stats', '--db', db])).stdout, /failures \(0\)[\s\S]*stage failures \(0\)/u);
     });
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Ingest through the queue (PostgreSQL): this process stores the files' documents as a plain ingest does, enqueues
- * their stage work in batches, waits while workers (its own and any `cablegraph worker` elsewhere) drain the
+ * their stage work in batches as they are stored, waits while workers (its own and any `cablegraph worker` elsewhere) drain the
  * collection's queue, then runs the collection-level steps once, under a per-collection advisory lock.
  */
 import { hostname } from 'node:os';
@@ -9,8 +9,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Stage } from '../../model/index.js';
 import type { Store } from '../../store/store.js';
 import { ingestPaths, type IngestOptions, type IngestSummary } from '../ingest.js';
-import { openBoss, batchJob, DEFAULT_RETRY, type BatchJob, type RetryPolicy } from './boss.js';
-import { progressPool, insertRun, openDocumentIds, openDocuments, setRunStatus, closeEarlierRuns, withCollectionLock } from './tables.js';
+import { openBoss, DEFAULT_RETRY, type RetryPolicy } from './boss.js';
+import { progressPool, createRun, lastDocumentSeq, openDocumentIds, openDocuments, setRunStatus, closeEarlierRuns, withCollectionLock } from './tables.js';
+import { RunEnqueuer } from './enqueue.js';
 import { pendingDocuments } from './outcome.js';
 import { runProgress, type RunProgress } from './progress.js';
 
@@ -23,8 +24,8 @@ export interface QueuedIngestOptions extends Omit<IngestOptions, 'stages' | 'fin
   /** Documents per job (default 25). */
   batchSize?: number;
   retry?: RetryPolicy;
-  /** Called once the batches are queued, with the run id: start local workers here. */
-  onQueued?: (run: { id: string; documents: number; batches: number }) => void;
+  /** Called once the run is recorded, before the files are stored (batches are queued as they are): start local workers here. */
+  onQueued?: (run: { id: string }) => void;
   /** Called every poll while waiting for the queue. */
   onWait?: (progress: RunProgress) => void;
   /** Seconds between polls of the run's progress. */
@@ -37,30 +38,40 @@ export interface QueuedIngestSummary {
   run: RunProgress | null;
 }
 
-/** Stores, enqueues, waits for the collection's queue to drain, then runs the collection-level steps. */
+/** Stores and enqueues (batches sent as files are stored), waits for the collection's queue to drain, then runs the collection-level steps. */
 export async function ingestQueued(paths: string[], options: QueuedIngestOptions): Promise<QueuedIngestSummary> {
   const { url, store, stages, collection = 'default', batchSize = 25, retry = DEFAULT_RETRY, signal, pollSeconds = 1 } = options;
-  // Stages off: the documents are stored (and searchable) here, their stages run on the workers.
-  const stored = await ingestPaths(paths, { ...options, stages: [], finish: undefined });
   const pool = progressPool(url);
+  const boss = await openBoss(url, 2);
   try {
-    if (stored.interrupted) return { stored, run: null };
     const runId = `${collection}-${new Date().toISOString().replace(/[-:.]/gu, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
-    // Documents another unfinished run has queued stay with it; this run waits for them too.
+    await createRun(pool, { id: runId, collection, host: hostname() });
+    // Documents up to this seq are checked for pending work now; those stored after it are picked up as they come.
+    const lastSeq = await lastDocumentSeq(pool);
+    const enqueuer = new RunEnqueuer(pool, boss, runId, collection, batchSize, retry, lastSeq);
+    // Work an earlier run left (stored documents whose stages did not run, or ran at an older version) goes first.
     const open = await openDocumentIds(pool, collection);
-    const ids = (await pendingDocuments(store, stages, collection)).filter((id) => !open.has(id));
-    const batches: BatchJob[] = [];
-    for (let i = 0; i < ids.length; i += batchSize) {
-      batches.push({ run: runId, seq: batches.length, collection, ids: ids.slice(i, i + batchSize), job: randomUUID() });
+    await enqueuer.add((await pendingDocuments(store, pool, stages, collection, lastSeq)).filter((id) => !open.has(id)));
+    options.onQueued?.({ id: runId });
+    let sinceCollect = 0;
+    // Stages off here: the documents are stored (and searchable) by this process, their stages run on the workers.
+    const stored = await ingestPaths(paths, {
+      ...options, stages: [], finish: undefined,
+      onProgress: (event) => {
+        options.onProgress?.(event);
+        if (event.kind !== 'file') return;
+        sinceCollect += event.documents;
+        if (sinceCollect < batchSize) return;
+        sinceCollect = 0;
+        enqueuer.collect().catch(() => undefined); // a failure is thrown by settled() below
+      },
+    });
+    await enqueuer.collect(true);
+    await enqueuer.settled();
+    if (stored.interrupted) {
+      await setRunStatus(pool, runId, 'interrupted');
+      return { stored, run: await runProgress(pool, runId) };
     }
-    await insertRun(pool, { id: runId, collection, host: hostname() }, batches);
-    const boss = await openBoss(url, 2);
-    try {
-      for (let i = 0; i < batches.length; i += 500) await boss.insert(batches.slice(i, i + 500).map((b) => batchJob(b, retry)));
-    } finally {
-      await boss.stop({ graceful: false, close: true });
-    }
-    options.onQueued?.({ id: runId, documents: ids.length, batches: batches.length });
     while ((await openDocuments(pool, collection)) > 0) {
       if (signal?.aborted) {
         await setRunStatus(pool, runId, 'interrupted');
@@ -72,13 +83,14 @@ export async function ingestQueued(paths: string[], options: QueuedIngestOptions
     }
     await setRunStatus(pool, runId, 'finishing');
     const finish = options.finish;
-    if (finish && (ids.length > 0 || open.size > 0 || stored.documents > 0 || stored.unchanged > 0)) {
+    if (finish && (enqueuer.documents > 0 || open.size > 0 || stored.documents > 0 || stored.unchanged > 0)) {
       await withCollectionLock(pool, collection, () => finish(store, collection));
     }
     await setRunStatus(pool, runId, 'finished');
     await closeEarlierRuns(pool, collection);
     return { stored, run: await runProgress(pool, runId) };
   } finally {
+    await boss.stop({ graceful: false, close: true }).catch(() => undefined);
     await pool.end();
   }
 }

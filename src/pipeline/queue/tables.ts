@@ -12,16 +12,21 @@ export function progressPool(url: string): pg.Pool {
   return pool;
 }
 
-/** Records a run and its batches in one transaction, before their jobs are sent (a worker always finds its row). */
-export async function insertRun(pool: pg.Pool, run: { id: string; collection: string; host: string }, batches: BatchJob[]): Promise<void> {
+/** Records a new run (its batches are added as documents are stored). */
+export async function createRun(pool: pg.Pool, run: { id: string; collection: string; host: string }): Promise<void> {
+  await pool.query('INSERT INTO queue_runs (id, collection, host) VALUES ($1, $2, $3)', [run.id, run.collection, run.host]);
+}
+
+/** Records batches of a run in one transaction, before their jobs are sent (a worker always finds its row). */
+export async function addBatches(pool: pg.Pool, runId: string, batches: BatchJob[]): Promise<void> {
+  if (batches.length === 0) return;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const documents = batches.reduce((n, b) => n + b.ids.length, 0);
-    await client.query('INSERT INTO queue_runs (id, collection, host, documents) VALUES ($1, $2, $3, $4)', [run.id, run.collection, run.host, documents]);
     for (const b of batches) {
       await client.query('INSERT INTO queue_batches (run_id, seq, job_id, document_ids) VALUES ($1, $2, $3, $4)', [b.run, b.seq, b.job, b.ids]);
     }
+    await client.query('UPDATE queue_runs SET documents = documents + $2 WHERE id = $1', [runId, batches.reduce((n, b) => n + b.ids.length, 0)]);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -29,6 +34,19 @@ export async function insertRun(pool: pg.Pool, run: { id: string; collection: st
   } finally {
     client.release();
   }
+}
+
+/** The collection's documents stored after `afterSeq` (insertion order), with the last one's seq. */
+export async function documentsAfter(pool: pg.Pool, collection: string, afterSeq: number): Promise<{ ids: string[]; last: number }> {
+  const { rows } = await pool.query<{ id: string; seq: string }>('SELECT id, seq FROM documents WHERE collection = $1 AND seq > $2 ORDER BY seq',
+    [collection, afterSeq]);
+  return { ids: rows.map((r) => r.id), last: rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : afterSeq };
+}
+
+/** The highest document seq so far (documents stored later have a higher one). */
+export async function lastDocumentSeq(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM documents');
+  return Number(rows[0]?.seq ?? 0);
 }
 
 /** Ids of documents in the collection's batches still queued or in progress (another run is on them). */

@@ -12,6 +12,7 @@ import { runStages, type StageFailureEvent } from '../run-stages.js';
 import { describeError, errorDetail } from '../errors.js';
 import { openBoss, jobFailureMessage, STAGE_QUEUE, DEAD_QUEUE, type BatchJob } from './boss.js';
 import { progressPool, startBatch, finishBatch, registerWorker, heartbeat, workerStopped } from './tables.js';
+import { LOST_BATCH_CODE } from './outcome.js';
 import { batchOutcome } from './outcome.js';
 
 /** What a worker needs. */
@@ -44,6 +45,8 @@ export interface WorkerSummary {
 /** Heartbeat period; `cablegraph jobs` counts a worker active if seen within a few of these. */
 export const HEARTBEAT_SECONDS = 5;
 
+const RECONNECT_SECONDS = 5;
+
 /** Runs the worker until aborted (or idle with `idleStop`); returns its counts. */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const { url, concurrency = 1, signal, pollSeconds = 1 } = options;
@@ -57,8 +60,15 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     try {
       const loop = async (): Promise<void> => {
         while (!signal?.aborted) {
-          if (await takeOne(boss, pool, options, summary)) continue;
-          if (options.idleStop && (await options.idleStop())) return;
+          try {
+            if (await takeOne(boss, pool, options, summary)) continue;
+            if (options.idleStop && (await options.idleStop())) return;
+          } catch (err) {
+            // The database is unreachable for a moment (restart, network): wait and try again; a batch in hand comes back by expiry.
+            options.log?.(`queue unreachable, retrying in ${RECONNECT_SECONDS} s: ${describeError(err)}`);
+            await sleep(RECONNECT_SECONDS * 1000, undefined, { signal }).catch(() => undefined);
+            continue;
+          }
           await sleep(pollSeconds * 1000, undefined, { signal }).catch(() => undefined);
         }
       };
@@ -123,7 +133,7 @@ async function recordLost(boss: PgBoss, pool: ReturnType<typeof progressPool>, o
   for (const { id, stage } of outcome.pending) {
     await store.putStageFailure(id, stage.name, stage.version, reason);
     const doc = await store.getDocument(id, { collections: [job.collection] });
-    await store.recordFailure({ collection: job.collection, path: doc?.path ?? id, code: 'worker-failed', message: `stage "${stage.name}" not run: ${reason}`, at: new Date().toISOString() });
+    await store.recordFailure({ collection: job.collection, path: doc?.path ?? id, code: LOST_BATCH_CODE, message: `stage "${stage.name}" not run: ${reason}`, at: new Date().toISOString() });
   }
   options.log?.(`batch ${job.run}#${job.seq} given up: ${outcome.pending.length} document(s) recorded as failed (${message})`);
   await finishBatch(pool, job, 'failed', { done: outcome.done.length, failed: outcome.failed.length + outcome.pending.length });
