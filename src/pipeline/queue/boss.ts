@@ -4,6 +4,7 @@
  * lands in a dead-letter queue, where any worker records the failure of its documents.
  */
 import PgBoss from 'pg-boss';
+import type { Stage } from '../../model/index.js';
 
 /** Queue of stage batches. */
 export const STAGE_QUEUE = 'cablegraph-stages';
@@ -16,8 +17,15 @@ export interface BatchJob {
   seq: number;
   collection: string;
   ids: string[];
+  /** Stage names and versions the run expects (stageSignature): a worker with others leaves the batch alone. */
+  stages: string;
   /** The job's own id in STAGE_QUEUE (a dead-letter copy gets a new id; this one finds the original's error). */
   job: string;
+}
+
+/** The stages as "name@version ...", compared between the ingest that queued a batch and the worker taking it. */
+export function stageSignature(stages: readonly Stage[]): string {
+  return stages.map((s) => `${s.name}@${s.version}`).join(' ');
 }
 
 /** How batches are retried and how soon a dead worker's batch comes back (per job, chosen by the ingest run). */

@@ -18,7 +18,7 @@ export class RunEnqueuer {
   batches = 0;
 
   constructor(private readonly pool: pg.Pool, private readonly boss: PgBoss, readonly runId: string, private readonly collection: string,
-    private readonly batchSize: number, private readonly retry: RetryPolicy, private lastSeq: number) {}
+    private readonly batchSize: number, private readonly retry: RetryPolicy, private lastSeq: number, private readonly stages: string) {}
 
   /** Queues ids (full batches now; the rest with the next call or `flush`). */
   add(ids: readonly string[]): Promise<void> {
@@ -56,7 +56,7 @@ export class RunEnqueuer {
     const batches: BatchJob[] = [];
     while (this.buffer.length >= this.batchSize || (final && this.buffer.length > 0)) {
       const ids = this.buffer.splice(0, this.batchSize);
-      batches.push({ run: this.runId, seq: this.nextSeq++, collection: this.collection, ids, job: randomUUID() });
+      batches.push({ run: this.runId, seq: this.nextSeq++, collection: this.collection, ids, job: randomUUID(), stages: this.stages });
     }
     if (batches.length === 0) return;
     await addBatches(this.pool, this.runId, batches);

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Stage } from '../../model/index.js';
 import type { Store } from '../../store/store.js';
 import { ingestPaths, type IngestOptions, type IngestSummary } from '../ingest.js';
-import { openBoss, DEFAULT_RETRY, type RetryPolicy } from './boss.js';
+import { openBoss, stageSignature, DEFAULT_RETRY, type RetryPolicy } from './boss.js';
 import { progressPool, createRun, lastDocumentSeq, openDocumentIds, openDocuments, setRunStatus, closeEarlierRuns, withCollectionLock } from './tables.js';
 import { RunEnqueuer } from './enqueue.js';
 import { pendingDocuments } from './outcome.js';
@@ -48,7 +48,7 @@ export async function ingestQueued(paths: string[], options: QueuedIngestOptions
     await createRun(pool, { id: runId, collection, host: hostname() });
     // Documents up to this seq are checked for pending work now; those stored after it are picked up as they come.
     const lastSeq = await lastDocumentSeq(pool);
-    const enqueuer = new RunEnqueuer(pool, boss, runId, collection, batchSize, retry, lastSeq);
+    const enqueuer = new RunEnqueuer(pool, boss, runId, collection, batchSize, retry, lastSeq, stageSignature(stages));
     // Work an earlier run left (stored documents whose stages did not run, or ran at an older version) goes first.
     const open = await openDocumentIds(pool, collection);
     await enqueuer.add((await pendingDocuments(store, pool, stages, collection, lastSeq)).filter((id) => !open.has(id)));

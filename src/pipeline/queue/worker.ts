@@ -10,7 +10,7 @@ import type { Stage } from '../../model/index.js';
 import type { Store } from '../../store/store.js';
 import { runStages, type StageFailureEvent } from '../run-stages.js';
 import { describeError, errorDetail } from '../errors.js';
-import { openBoss, jobFailureMessage, STAGE_QUEUE, DEAD_QUEUE, type BatchJob } from './boss.js';
+import { openBoss, jobFailureMessage, stageSignature, STAGE_QUEUE, DEAD_QUEUE, type BatchJob } from './boss.js';
 import { progressPool, startBatch, finishBatch, registerWorker, heartbeat, workerStopped } from './tables.js';
 import { LOST_BATCH_CODE } from './outcome.js';
 import { batchOutcome } from './outcome.js';
@@ -27,8 +27,6 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** Seconds between polls of an empty queue. */
   pollSeconds?: number;
-  /** Checked when the queue is empty: true ends the worker (an ingest's own workers, once its run is done). */
-  idleStop?: () => Promise<boolean>;
   log?: (message: string) => void;
   /** Called after each batch. */
   onBatch?: (event: { run: string; seq: number; documents: number; failed: number }) => void;
@@ -47,10 +45,16 @@ export const HEARTBEAT_SECONDS = 5;
 
 const RECONNECT_SECONDS = 5;
 
-/** Runs the worker until aborted (or idle with `idleStop`); returns its counts. */
+/** Runs the worker until aborted; returns its counts. Throws StageVersionMismatch when the queue's runs need other stage versions. */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
-  const { url, concurrency = 1, signal, pollSeconds = 1 } = options;
+  const { url, concurrency = 1, pollSeconds = 1 } = options;
   const summary: WorkerSummary = { id: `${hostname()}:${process.pid}:${Date.now().toString(36)}`, batches: 0, documents: 0, failed: 0 };
+  // Stops the loops on the caller's signal, or on a stage version mismatch (this worker must not run that batch).
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  if (options.signal?.aborted) stop.abort();
+  let mismatch: StageVersionMismatch | undefined;
   const pool = progressPool(url);
   const boss = await openBoss(url, Math.max(2, concurrency + 1));
   try {
@@ -59,17 +63,21 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     beat.unref();
     try {
       const loop = async (): Promise<void> => {
-        while (!signal?.aborted) {
+        while (!stop.signal.aborted) {
           try {
             if (await takeOne(boss, pool, options, summary)) continue;
-            if (options.idleStop && (await options.idleStop())) return;
           } catch (err) {
+            if (err instanceof StageVersionMismatch) {
+              mismatch = err;
+              stop.abort();
+              return;
+            }
             // The database is unreachable for a moment (restart, network): wait and try again; a batch in hand comes back by expiry.
             options.log?.(`queue unreachable, retrying in ${RECONNECT_SECONDS} s: ${describeError(err)}`);
-            await sleep(RECONNECT_SECONDS * 1000, undefined, { signal }).catch(() => undefined);
+            await sleep(RECONNECT_SECONDS * 1000, undefined, { signal: stop.signal }).catch(() => undefined);
             continue;
           }
-          await sleep(pollSeconds * 1000, undefined, { signal }).catch(() => undefined);
+          await sleep(pollSeconds * 1000, undefined, { signal: stop.signal }).catch(() => undefined);
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, loop));
@@ -78,10 +86,20 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       await workerStopped(pool, summary.id).catch(() => undefined);
     }
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await boss.stop({ graceful: false, close: true }).catch(() => undefined);
     await pool.end().catch(() => undefined);
   }
+  if (mismatch) throw mismatch;
   return summary;
+}
+
+/** The run's batches need stage versions this worker does not have (machines on different Cablegraph versions). */
+export class StageVersionMismatch extends Error {
+  constructor(readonly expected: string, readonly actual: string) {
+    super(`the queued batches need stages ${expected}, this worker has ${actual}: run the same Cablegraph version on every machine`);
+    this.name = 'StageVersionMismatch';
+  }
 }
 
 /** Takes and handles one job (dead letters first: they are quick); false when both queues are empty. */
@@ -94,6 +112,13 @@ async function takeOne(boss: PgBoss, pool: ReturnType<typeof progressPool>, opti
   }
   const [job] = await boss.fetch<BatchJob>(STAGE_QUEUE, { batchSize: 1 });
   if (!job) return false;
+  const mine = stageSignature(options.stages);
+  if (job.data.stages !== mine) {
+    // Back to the queue for a worker with the right versions (cancel, then resume: state "created" again).
+    await boss.cancel(STAGE_QUEUE, job.id);
+    await boss.resume(STAGE_QUEUE, job.id);
+    throw new StageVersionMismatch(job.data.stages, mine);
+  }
   try {
     await startBatch(pool, job.data, summary.id);
     const { store, stages } = options;
