@@ -12,8 +12,7 @@ import { runStages, type StageFailureEvent } from '../run-stages.js';
 import { describeError, errorDetail } from '../errors.js';
 import { openBoss, jobFailureMessage, stageSignature, STAGE_QUEUE, DEAD_QUEUE, type BatchJob } from './boss.js';
 import { progressPool, startBatch, finishBatch, registerWorker, heartbeat, workerStopped } from './tables.js';
-import { LOST_BATCH_CODE } from './outcome.js';
-import { batchOutcome } from './outcome.js';
+import { batchOutcome, LOST_BATCH_CODE } from './outcome.js';
 
 /** What a worker needs. */
 export interface WorkerOptions {
