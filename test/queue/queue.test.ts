@@ -35,7 +35,7 @@ async function query<T extends pg.QueryResultRow>(db: string, sql: string, param
  * Starts a queued ingest with no local workers and a worker that holds its first batch (test pause), and SIGKILLs
  * that worker once a document of the batch has its stages done: the batch is mid-job, partly done.
  */
-async function killMidBatch(db: string, input: string, ingestArgs: string[]): Promise<{ ingest: ReturnType<typeof startCli>; killedBatch: number }> {
+async function killMidBatch(db: string, input: string, ingestArgs: string[]): Promise<{ ingest: ReturnType<typeof startCli>; killedBatch: number; during: Awaited<ReturnType<typeof jobs>> }> {
   const ingest = startCli(['ingest', input, '--db', db, '--workers', '0', '--batch-size', '8', '--job-timeout', '10', ...ingestArgs], FAST);
   const victim = startCli(['worker', '--db', db], { ...FAST, CABLEGRAPH_QUEUE_TEST_PAUSE_MS: '600000' });
   const pid = victim.child.pid!;
@@ -44,9 +44,10 @@ async function killMidBatch(db: string, input: string, ingestArgs: string[]): Pr
       AND EXISTS (SELECT 1 FROM stage_runs s WHERE s.document_id = ANY(b.document_ids) AND s.stage = 'facts')`, [`%:${pid}:%`]).catch(() => []);
     return rows[0]?.seq;
   });
+  const during = await jobs(db);
   victim.child.kill('SIGKILL');
   assert.equal((await victim.done).signal, 'SIGKILL');
-  return { ingest, killedBatch };
+  return { ingest, killedBatch, during };
 }
 
 if (!hasPostgres()) {
@@ -109,7 +110,12 @@ if (!hasPostgres()) {
 
     it('a worker killed with SIGKILL mid-batch: the batch is retried by another, nothing lost, nothing duplicated', async () => {
       const db = await createDatabase();
-      const { ingest, killedBatch } = await killMidBatch(db, input, []);
+      const { ingest, killedBatch, during } = await killMidBatch(db, input, []);
+      // Seen mid-run, before the kill: the run in progress, the victim holding one batch.
+      assert.equal(during.runs[0]!.status, 'running');
+      assert.deepEqual([during.runs[0]!.batches.active, during.runs[0]!.activeWorkers], [1, 1]);
+      assert.ok(during.runs[0]!.queued > 0 && during.runs[0]!.done === 0);
+      assert.equal(during.workers.filter((w) => w.active).length, 1);
       const rescuer = startCli(['worker', '--db', db, '--concurrency', '2'], FAST);
       const r = await ingest.done;
       assert.equal(r.code, 0, r.stderr);
