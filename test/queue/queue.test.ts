@@ -108,6 +108,25 @@ if (!hasPostgres()) {
       assert.equal(runs[0]!.done, 68);
     });
 
+    it('an interrupted ingest leaves its batches queued; the same command again works them and finishes both runs', async () => {
+      const db = await createDatabase();
+      const first = startCli(['ingest', input, '--db', db, '--workers', '0', '--batch-size', '8']);
+      // No workers: once its batches are queued the ingest waits; Ctrl-C then stops it with its work queued.
+      await waitFor('the first run\'s batches', 90, async () => {
+        const rows = await query<{ n: string }>(db, 'SELECT sum(cardinality(document_ids)) AS n FROM queue_batches').catch(() => []);
+        return Number(rows[0]?.n ?? 0) === 68 ? true : undefined;
+      });
+      first.child.kill('SIGINT');
+      const stopped = await first.done;
+      assert.equal(stopped.code, 130, stopped.stderr);
+      assert.equal((await jobs(db)).runs[0]!.status, 'interrupted');
+      const again = await runCli(['ingest', input, '--db', db, '--workers', '1', '--batch-size', '8']);
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(await snapshot(db), expected);
+      const { runs } = await jobs(db);
+      assert.deepEqual(runs.map((r) => [r.status, r.documents, r.done]), [['finished', 0, 0], ['finished', 68, 68]]);
+    });
+
     it('a worker killed with SIGKILL mid-batch: the batch is retried by another, nothing lost, nothing duplicated', async () => {
       const db = await createDatabase();
       const { ingest, killedBatch, during } = await killMidBatch(db, input, []);
