@@ -4,6 +4,9 @@ import { ingestPaths, defaultStages, finishIngest, type IngestSummary } from '..
 import { DEFAULT_LIMITS } from '../ingest/handler.js';
 import { withDb, withStore, positiveInt, EXIT, bold } from './common.js';
 import { progressReporter, describeFailure } from './progress.js';
+import { ingestWithQueue } from './ingest-queue.js';
+import { isPostgresUrl } from './worker.js';
+import { DEFAULT_RETRY } from '../pipeline/queue/boss.js';
 
 /** Registers the ingest command. */
 export function registerIngest(program: Command): void {
@@ -12,7 +15,20 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--collection <name>', 'collection to put the documents in', 'default')
     .option('--max-file-mb <n>', 'refuse files larger than this', positiveInt('--max-file-mb'), DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)
-    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number }) => {
+    .option('--workers <n>', 'PostgreSQL: queue the stage work and run N local worker processes (0: only `cablegraph worker` elsewhere)', positiveInt('--workers'))
+    .option('--batch-size <n>', 'PostgreSQL queue: documents per job', positiveInt('--batch-size'), 25)
+    .option('--job-timeout <s>', 'PostgreSQL queue: a batch active this long is taken as lost and retried', positiveInt('--job-timeout'), DEFAULT_RETRY.expireSeconds)
+    .option('--retry-limit <n>', 'PostgreSQL queue: retries of a lost or failing batch before its documents are recorded as failed', positiveInt('--retry-limit'), DEFAULT_RETRY.retryLimit)
+    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers?: number; batchSize: number; jobTimeout: number; retryLimit: number }) => {
+      const location = opts.db ?? process.env.CABLEGRAPH_DB;
+      if (opts.workers !== undefined && location && isPostgresUrl(location)) {
+        const limits = { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 };
+        const retry = { ...DEFAULT_RETRY, expireSeconds: Math.max(1, opts.jobTimeout), retryLimit: opts.retryLimit };
+        process.exitCode = await withStore({ db: location }, (store) => ingestWithQueue(paths, store, {
+          url: location, collection: opts.collection, limits, workers: opts.workers!, batchSize: Math.max(1, opts.batchSize), retry,
+        }));
+        return;
+      }
       const code = await withStore(opts, async (store) => {
         const controller = new AbortController();
         // First Ctrl-C: finish the file in progress and stop cleanly; a second one exits at once (the store stays consistent either way).

@@ -16,6 +16,8 @@ import { registerMerge } from './merge.js';
 import { registerReprocess } from './reprocess.js';
 import { registerRetry } from './retry.js';
 import { registerResolve } from './resolve.js';
+import { registerWorker } from './worker.js';
+import { registerJobs } from './jobs.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -30,7 +32,7 @@ const program = new Command('cablegraph')
   .exitOverride();
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
-  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve]) {
+  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs]) {
   register(program);
 }
 

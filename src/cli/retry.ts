@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { defaultStages, runStages, finishIngest } from '../pipeline.js';
 import { errorDetail } from '../pipeline/errors.js';
+import { clearRecoveredFailures } from '../pipeline/queue/outcome.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { withDb, withStore, EXIT } from './common.js';
 import { documentProgress } from './progress.js';
@@ -39,6 +40,8 @@ export function registerRetry(program: Command): void {
           process.stdout.write(`${collection}: ${summary.documents} document(s) retried, ${done} now complete, ${summary.failed.length} failed again.\n`);
           for (const f of summary.failed) process.stdout.write(`  ${f.path}: stage "${f.stage}" failed: ${f.reason}\n`);
         }
+        // Documents a queue worker gave up on (PostgreSQL) also have a failure record: gone once their stages ran.
+        await clearRecoveredFailures(store, scope);
         return failed > 0 ? EXIT.someFailed : EXIT.ok;
       });
     });

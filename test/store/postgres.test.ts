@@ -1,9 +1,4 @@
 /** Runs the Store conformance suite against PostgresStore on a PostgreSQL 15 server this file starts and stops itself. */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
@@ -16,65 +11,7 @@ import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { parseQuery, SearchTimeoutError } from '../../src/store/query.js';
 import { searchCorpus } from './search-corpus.js';
-
-const PG_BIN = process.env.CABLEGRAPH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const asRoot = process.getuid?.() === 0;
-
-/** A free TCP port on 127.0.0.1 (asked of the kernel, then released for the server). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs a server binary, as the postgres user when we are root (the server refuses to run as root). */
-function runServerBinary(binary: string, args: string[]): void {
-  const quoted = [join(PG_BIN, binary), ...args].map((a) => `'${a.replace(/'/gu, `'\\''`)}'`).join(' ');
-  execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', quoted] : ['-c', quoted],
-    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
-}
-
-/** A throwaway cluster in a temp folder: started on first use (inside a test hook, so failures are reported), stopped after. */
-class TestServer {
-  // As root the server runs as postgres, which must be able to reach the folder: /tmp is world-traversable.
-  private readonly root = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'cablegraph-pg-'));
-  private readonly data = join(this.root, 'data');
-  private readonly socket = join(this.root, 'run');
-  private port: Promise<number> | undefined;
-
-  /** The admin URL (database "postgres"), starting the server the first time. */
-  async url(database = 'postgres'): Promise<string> {
-    this.port ??= this.start();
-    return `postgres://postgres@127.0.0.1:${await this.port}/${database}`;
-  }
-
-  private async start(): Promise<number> {
-    const port = await freePort();
-    chmodSync(this.root, 0o755);
-    for (const [dir, mode] of [[this.data, '0700'], [this.socket, '0755']] as const) {
-      execFileSync('install', ['-d', '-m', mode, ...(asRoot ? ['-o', 'postgres', '-g', 'postgres'] : []), dir]);
-    }
-    runServerBinary('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
-    // fsync off: a test cluster holds nothing worth keeping through a crash, and it is much faster.
-    runServerBinary('pg_ctl', ['-D', this.data, '-l', join(this.socket, 'postgres.log'), '-w', '-t', '60', '-o',
-      `-c listen_addresses=127.0.0.1 -p ${port} -k ${this.socket} -c fsync=off`, 'start']);
-    return port;
-  }
-
-  /** Stops the server if it was started (also after a failed or half-done start) and removes the folder. */
-  stop(): void {
-    try {
-      if (this.port && existsSync(join(this.data, 'postmaster.pid'))) runServerBinary('pg_ctl', ['-D', this.data, '-m', 'fast', '-w', 'stop']);
-    } finally {
-      rmSync(this.root, { recursive: true, force: true });
-    }
-  }
-}
+import { PG_BIN, TestServer, hasPostgres, databaseMaker } from './pg-server.js';
 
 describe('PostgreSQL text search compiler (no server needed)', () => {
   const cases: [string, string][] = [
@@ -112,26 +49,15 @@ describe('PostgreSQL text search compiler (no server needed)', () => {
   });
 });
 
-if (!existsSync(join(PG_BIN, 'initdb'))) {
+if (!hasPostgres()) {
   describe('Store conformance: PostgreSQL', () => {
     it('needs PostgreSQL 15 server binaries', { skip: `${PG_BIN}/initdb is absent: apt-get install postgresql (.ci/run does)` }, () => undefined);
   });
 } else {
   const server = new TestServer();
   after(() => server.stop());
-  let databases = 0;
   /** A new, empty database on the test server; returns its URL. */
-  const createDatabase = async (): Promise<string> => {
-    const name = `cablegraph_test_${++databases}`;
-    const admin = new pg.Client({ connectionString: await server.url() });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-    return server.url(name);
-  };
+  const createDatabase = databaseMaker(server);
   const harness: StoreHarness = {
     async create() {
       const store = new PostgresStore(await createDatabase());

@@ -362,4 +362,46 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX decisions_pending ON decisions(status) WHERE status = 'pending';
     `,
   },
+  {
+    version: 6,
+    description: 'job queue progress (pg-boss holds the jobs): ingest runs, their batches of documents, workers with a heartbeat',
+    sql: `
+      CREATE TABLE queue_runs (
+        id ${T} PRIMARY KEY,
+        collection ${T} NOT NULL,
+        host ${T} NOT NULL,
+        status ${T} NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'finishing', 'finished', 'interrupted')),
+        documents INTEGER NOT NULL DEFAULT 0,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        finished_at TIMESTAMPTZ
+      );
+      CREATE INDEX queue_runs_collection ON queue_runs(collection, started_at);
+      CREATE TABLE queue_batches (
+        run_id ${T} NOT NULL REFERENCES queue_runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        job_id ${T} NOT NULL,
+        document_ids TEXT[] NOT NULL,
+        state ${T} NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'active', 'done', 'failed')),
+        done INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        worker ${T},
+        started_at TIMESTAMPTZ,
+        finished_at TIMESTAMPTZ,
+        PRIMARY KEY (run_id, seq)
+      );
+      CREATE INDEX queue_batches_open ON queue_batches(run_id) WHERE state IN ('queued', 'active');
+      CREATE TABLE queue_workers (
+        id ${T} PRIMARY KEY,
+        host ${T} NOT NULL,
+        pid INTEGER NOT NULL,
+        concurrency INTEGER NOT NULL,
+        batches INTEGER NOT NULL DEFAULT 0,
+        documents INTEGER NOT NULL DEFAULT 0,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_seen TIMESTAMPTZ NOT NULL DEFAULT now(),
+        stopped_at TIMESTAMPTZ
+      );
+    `,
+  },
 ];
