@@ -12,8 +12,9 @@ export function registerIngest(program: Command): void {
     .description('Ingest files, folders (recursively) and archives. Exit code 0: all stored; 2: some failed (the rest stored); 130: interrupted.')
     .argument('<paths...>', 'files or folders')
     .option('--collection <name>', 'collection to put the documents in', 'default')
+    .option('--batch <n>', 'container members (JSON Lines records, messages, zip members) stored per transaction', positiveInt('--batch'), 500)
     .option('--max-file-mb <n>', 'refuse files larger than this', positiveInt('--max-file-mb'), DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)
-    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers: number }) => {
+    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers: number; batch: number }) => {
       const code = await withStore(opts, async (store) => {
         const controller = new AbortController();
         // First Ctrl-C: finish the batch in progress and stop cleanly; a second one exits at once (the store stays consistent either way).
@@ -26,7 +27,7 @@ export function registerIngest(program: Command): void {
         const progress = progressReporter();
         try {
           const summary = await ingestPaths(paths, {
-            store, collection: opts.collection, stages: defaultStages(), workers: pipelineWorkers(opts.workers), finish: finishIngest, signal: controller.signal,
+            store, collection: opts.collection, stages: defaultStages(), workers: pipelineWorkers(opts.workers), batchDocuments: Math.max(1, opts.batch), finish: finishIngest, signal: controller.signal,
             limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 },
             onProgress: progress.onProgress,
             // Internal errors (a failing stage) with stack and causes, above the progress bar.

@@ -35,7 +35,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
     if (e.kind === 'documents') {
       docs = { stored: e.stored, processed: e.processed };
       if (!tty) {
-        if (now - lastPlain < PLAIN_EVERY_MS && e.through < e.size) return;
+        if (e.size <= 1 || (now - lastPlain < PLAIN_EVERY_MS && e.through < e.size)) return;
         lastPlain = now;
         stream.write(`          ${e.through}/${e.size} documents of ${e.path} (${e.stored} stored, ${e.processed} processed in this run)\n`);
         return;

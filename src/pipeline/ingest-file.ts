@@ -42,6 +42,8 @@ export interface FileContext {
   onFailure: (f: StageFailureEvent) => void;
   fail: (code: string, message: string, path?: string) => Promise<FailureRecord>;
   onProgress?: (p: FileProgress) => void;
+  /** Documents per store batch (default BATCH_DOCUMENTS). */
+  batchDocuments?: number;
   /** Checked before each batch and between documents: the batch in progress is finished, its stages left pending. */
   signal?: AbortSignal;
 }
@@ -68,7 +70,7 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
     },
   };
   let rootId = '';
-  for (const batch of treeBatches(root, collection)) {
+  for (const batch of treeBatches(root, collection, ctx.batchDocuments)) {
     if (ctx.signal?.aborted) return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
     const results = await store.putDocuments(batch.items);
     rootId ||= results[0]!.id;

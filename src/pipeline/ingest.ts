@@ -33,6 +33,8 @@ export interface IngestOptions {
   stages?: Stage[];
   /** Run the stages in worker threads instead (when `count` > 1), each building them from `spec`. */
   workers?: WorkerOptions;
+  /** Documents of a container stored per transaction, their stages run before the next (default 500). */
+  batchDocuments?: number;
   /** Collection-level steps run once after the files (resolution, near-duplicate groups); default: none. */
   finish?: (store: Store, collection: string) => Promise<void>;
   onProgress?: (event: IngestProgress) => void;
@@ -71,7 +73,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 }
 
 async function ingestWith(paths: string[], options: IngestOptions, source: StageSource): Promise<IngestSummary> {
-  const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log } = options;
+  const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log, batchDocuments } = options;
   const started = performance.now();
   const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, interrupted: false, bytes: 0, seconds: 0 };
   const scope = { collections: [collection] };
@@ -110,7 +112,7 @@ async function ingestWith(paths: string[], options: IngestOptions, source: Stage
     const before = { stored: summary.documents, processed: summary.processed };
     try {
       const result = await storeFile(input, {
-        store, collection, limits, source, onFailure, fail, signal,
+        store, collection, limits, source, onFailure, fail, signal, batchDocuments,
         onProgress: (p) => {
           summary.documents = before.stored + p.stored;
           summary.processed = before.processed + p.processed;
