@@ -1,0 +1,114 @@
+/**
+ * Ingest with every stage on 1 worker (the stages in the main thread) and on 2 worker threads, on the same news
+ * documents in the same run: documents/s end to end (worker start, storage, stages, resolution) and peak RSS. Each
+ * configuration runs in a child process of its own, so its peak RSS is its own; the two alternate, best of two rounds.
+ * Input: the first 400 Reuters articles of CoNLL-2003 train (research use: read from ../shared/data, never copied).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchSection } from './ingest.js';
+import { SHARED_DATA } from './factbook.js';
+
+const DOCUMENTS = Number(process.env.BENCH_WORKER_DOCS ?? 400);
+const ROUNDS = 2;
+
+interface Run {
+  workers: number;
+  documents: number;
+  seconds: number;
+  maxRssMb: number;
+}
+
+/** The articles of a CoNLL-2003 file as text: tokens joined, no space before closing punctuation, a line per sentence. */
+function conllArticles(path: string, limit: number): string[] {
+  const docs: string[] = [];
+  let sentences: string[] = [];
+  let words: string[] = [];
+  const endSentence = (): void => {
+    if (words.length > 0) sentences.push(words.join(' ').replace(/ ([.,;:!?%)'])/gu, '$1').replace(/([($]) /gu, '$1'));
+    words = [];
+  };
+  const endDoc = (): void => {
+    endSentence();
+    if (sentences.length > 1) docs.push(sentences.join('\n'));
+    sentences = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      endDoc();
+      if (docs.length >= limit) break;
+    } else if (line.trim() === '') endSentence();
+    else words.push(line.split(' ')[0]!);
+  }
+  endDoc();
+  return docs.slice(0, limit);
+}
+
+/** Runs one configuration in a child process and reads its figures. */
+function runChild(input: string, dir: string, workers: number, round: number): Run {
+  const db = join(dir, `w${workers}-r${round}.db`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', input, db, String(workers)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ingest with ${workers} worker(s) failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Run;
+}
+
+/** The benchmark section: documents/s with 1 and 2 workers, their ratio and peak RSS. */
+export async function benchIngestWorkers(): Promise<BenchSection> {
+  const source = join(SHARED_DATA, 'conll2003', 'train.txt');
+  const title = 'Ingest on worker threads (news articles, every stage)';
+  if (!existsSync(source)) return { title, lines: [`Skipped: ${source} not found (the benchmark reads ../shared/data beside the repository).`] };
+  const dir = mkdtempSync(join(tmpdir(), 'cablegraph-bench-workers-'));
+  try {
+    const articles = conllArticles(source, DOCUMENTS);
+    const input = join(dir, 'news.jsonl');
+    writeFileSync(input, `${articles.map((text, i) => JSON.stringify({ title: `Article ${i + 1}`, text })).join('\n')}\n`);
+    const best = new Map<number, Run>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const workers of [1, 2]) {
+        const run = runChild(input, dir, workers, round);
+        const prev = best.get(workers);
+        if (!prev || run.seconds < prev.seconds) best.set(workers, run);
+      }
+    }
+    const one = best.get(1)!;
+    const two = best.get(2)!;
+    const rate = (r: Run): string => (r.documents / r.seconds).toFixed(1);
+    const line = (r: Run): string => `| ${r.workers} | ${r.documents} | ${r.seconds.toFixed(1)} | ${rate(r)} | ${r.maxRssMb.toFixed(0)} |`;
+    return {
+      title,
+      lines: [
+        `${articles.length} articles (${(Buffer.byteLength(readFileSync(input)) / 1024).toFixed(0)} KB of JSON Lines, one file), every stage and resolution; best of ${ROUNDS} alternating rounds, each in its own process; load average ${loadavg()[0]!.toFixed(1)} at the end.`,
+        '',
+        '| workers | documents | seconds | documents/s | peak RSS (MB) |',
+        '|---|---|---|---|---|',
+        line(one),
+        line(two),
+        '',
+        `2 workers / 1 worker: **${(one.seconds / two.seconds).toFixed(2)}x** documents/s.`,
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** In the child: one ingest, its figures as the last line of standard output. */
+async function child(input: string, db: string, workers: number): Promise<void> {
+  const { openStore } = await import('../src/store/open.js');
+  const { ingestPaths, defaultStages, finishIngest } = await import('../src/pipeline.js');
+  const { defaultStageSpec } = await import('../src/pipeline/workers/build-stages.js');
+  const store = await openStore(db);
+  const started = performance.now();
+  const summary = await ingestPaths([input], { store, collection: 'news', stages: defaultStages(), workers: { count: workers, spec: defaultStageSpec() }, finish: finishIngest });
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  if (summary.failed.length > 0) throw new Error(`failures: ${JSON.stringify(summary.failed.slice(0, 3))}`);
+  const run: Run = { workers, documents: summary.documents, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(run)}\n`);
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+else if (process.argv[1] === fileURLToPath(import.meta.url)) process.stdout.write(`${(await benchIngestWorkers()).lines.join('\n')}\n`);
