@@ -25,7 +25,15 @@ export async function runPooled(store: Store, pool: StagePool, work: { id: strin
       interrupted = true;
       break;
     }
-    const input = await stageInput(store, item.id, scope);
+    let input: Awaited<ReturnType<typeof stageInput>>;
+    try {
+      input = await stageInput(store, item.id, scope);
+    } catch (error) {
+      // Reading failed (as it could in one thread, where it is the stage's failure too).
+      await recordStageFailure(store, item.id, { collection: '', path: item.id }, item.stages[0]!, error, sink);
+      finished();
+      continue;
+    }
     if (!input) {
       finished();
       continue;

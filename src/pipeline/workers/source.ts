@@ -2,6 +2,7 @@
 import type { Stage } from '../../model/index.js';
 import type { StageSource } from '../run-stages.js';
 import { StagePool } from './pool.js';
+import { buildStages } from './build-stages.js';
 import type { StageSpec } from './protocol.js';
 
 /** How many workers, and how each builds its stages. */
@@ -18,11 +19,15 @@ export interface OpenStageSource {
 }
 
 /**
- * A pool of `workers.count` workers when that is more than one (the pool's stages, narrowed to `only` when given),
- * else `stages` in this thread.
+ * A pool of `workers.count` workers when that is more than one, else `stages` (or, when none are given, the spec's)
+ * in this thread; narrowed to the stages named in `only` when given.
  */
 export async function openStageSource(stages: Stage[], workers?: WorkerOptions, only?: readonly string[]): Promise<OpenStageSource> {
-  if (!workers || workers.count <= 1) return { source: stages, close: async () => {} };
+  if (!workers || workers.count <= 1) {
+    // One worker: the given stages in this thread, or the spec's when none are given.
+    const own = stages.length > 0 || !workers ? stages : await buildStages(workers.spec);
+    return { source: only ? own.filter((s) => only.includes(s.name)) : own, close: async () => {} };
+  }
   const pool = await StagePool.start(workers.count, workers.spec);
   const chosen = only ? pool.stages.filter((s) => only.includes(s.name)) : pool.stages;
   return { source: { pool, stages: chosen }, close: () => pool.close() };
