@@ -14,7 +14,7 @@ export function registerIngest(program: Command): void {
     .option('--collection <name>', 'collection to put the documents in', 'default')
     .option('--batch <n>', 'container members (JSON Lines records, messages, zip members) stored per transaction', positiveInt('--batch'), 500)
     .option('--max-file-mb <n>', 'refuse files larger than this', positiveInt('--max-file-mb'), DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)
-    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers: number; batch: number }) => {
+    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers?: number; batch: number }) => {
       const code = await withStore(opts, async (store) => {
         const controller = new AbortController();
         // First Ctrl-C: finish the batch in progress and stop cleanly; a second one exits at once (the store stays consistent either way).

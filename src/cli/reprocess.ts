@@ -14,7 +14,7 @@ export function registerReprocess(program: Command): void {
     .option('--stage <name...>', 'only these stages (default: all, in pipeline order)')
     .option('--collection <name...>', 'only these collections (default: all)')
     .option('--all', 're-run even where the stored output is from the current version')
-    .action(async (opts: { db?: string; stage?: string[]; collection?: string[]; all?: boolean; workers: number }) => {
+    .action(async (opts: { db?: string; stage?: string[]; collection?: string[]; all?: boolean; workers?: number }) => {
       process.exitCode = await withStore(opts, async (store) => {
         const all = defaultStages();
         const unknown = opts.stage?.find((s) => !all.some((x) => x.name === s));

@@ -13,7 +13,7 @@ export function registerRetry(program: Command): void {
   withWorkers(withDb(program.command('retry')))
     .description('Run again the stages that failed on stored documents (ingest and reprocess leave them alone once recorded). Exit code 2: some failed again.')
     .option('--collection <name...>', 'only these collections (default: all)')
-    .action(async (opts: { db?: string; collection?: string[]; workers: number }) => {
+    .action(async (opts: { db?: string; collection?: string[]; workers?: number }) => {
       process.exitCode = await withStore(opts, async (store) => {
         const scope = opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS;
         const byCollection = new Map<string, Set<string>>();

@@ -64,15 +64,20 @@ export interface IngestSummary {
 
 /** Ingests files, folders (recursively) and archives into the store. */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const source = await openStageSource(options.stages ?? [], options.workers);
+  const inputs: { path: string; size: number }[] = [];
+  for await (const input of walkInputs(paths)) inputs.push(input);
+  const bytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
+  // Below `minBytes` of input, starting workers (each loading its models) costs more than they save.
+  const workers = options.workers && bytes < (options.workers.minBytes ?? 0) ? { ...options.workers, count: 1 } : options.workers;
+  const source = await openStageSource(options.stages ?? [], workers);
   try {
-    return await ingestWith(paths, options, source.source);
+    return await ingestWith(inputs, options, source.source);
   } finally {
     await source.close();
   }
 }
 
-async function ingestWith(paths: string[], options: IngestOptions, source: StageSource): Promise<IngestSummary> {
+async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource): Promise<IngestSummary> {
   const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log, batchDocuments } = options;
   const started = performance.now();
   const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, interrupted: false, bytes: 0, seconds: 0 };
@@ -92,8 +97,6 @@ async function ingestWith(paths: string[], options: IngestOptions, source: Stage
   summary.processed += pending.documents;
   if (pending.interrupted) summary.interrupted = true;
 
-  const inputs: { path: string; size: number }[] = [];
-  for await (const input of walkInputs(paths)) inputs.push(input);
   const totalBytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
   onProgress?.({ kind: 'start', files: inputs.length, bytes: totalBytes });
 

@@ -10,6 +10,8 @@ export interface WorkerOptions {
   /** Worker threads; 1 (or less) runs the stages in this thread. */
   count: number;
   spec: StageSpec;
+  /** Ingest runs the stages in this thread when its input files total fewer bytes (default 0: never). */
+  minBytes?: number;
 }
 
 /** Where the stages will run, and how to stop the workers afterwards (call it in a finally). */
