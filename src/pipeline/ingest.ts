@@ -64,6 +64,8 @@ export interface IngestSummary {
 
 /** Ingests files, folders (recursively) and archives into the store. */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  // The run's time includes starting the workers (they load their models), which the summary's rate must count.
+  const started = performance.now();
   const inputs: { path: string; size: number }[] = [];
   for await (const input of walkInputs(paths)) inputs.push(input);
   const bytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
@@ -71,15 +73,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const workers = options.workers && bytes < (options.workers.minBytes ?? 0) ? { ...options.workers, count: 1 } : options.workers;
   const source = await openStageSource(options.stages ?? [], workers);
   try {
-    return await ingestWith(inputs, options, source.source);
+    return await ingestWith(inputs, options, source.source, started);
   } finally {
     await source.close();
   }
 }
 
-async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource): Promise<IngestSummary> {
+async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource, started: number): Promise<IngestSummary> {
   const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log, batchDocuments } = options;
-  const started = performance.now();
   const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, interrupted: false, bytes: 0, seconds: 0 };
   const scope = { collections: [collection] };
   // A stage failing on a document is recorded by the runner (stage_runs): here it is reported and logged.
