@@ -4,7 +4,7 @@
  * configuration runs in a child process of its own, so its peak RSS is its own; the two alternate, best of two rounds.
  * Input: the first 400 Reuters articles of CoNLL-2003 train (research use: read from ../shared/data, never copied).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -99,7 +99,7 @@ export async function benchIngestWorkers(): Promise<BenchSection> {
     return {
       title,
       lines: [
-        `${articles.length} articles (${(Buffer.byteLength(readFileSync(input)) / 1024).toFixed(0)} KB of JSON Lines, one file), every stage and resolution; best of ${ROUNDS} alternating rounds, each in its own process; load average ${loadavg()[0]!.toFixed(1)} at the end.`,
+        `${articles.length} articles (${(Buffer.byteLength(readFileSync(input)) / 1024).toFixed(0)} KB of JSON Lines, one file), every stage and resolution, code from ${codeRoot() === '../src' ? 'src/ under tsx' : 'dist/'}; best of ${ROUNDS} alternating rounds, each in its own process; load average ${loadavg()[0]!.toFixed(1)} at the end.`,
         '',
         '| workers | documents | seconds | documents/s | CPU ms/document | peak RSS (MB) |',
         '|---|---|---|---|---|---|',
@@ -115,11 +115,26 @@ export async function benchIngestWorkers(): Promise<BenchSection> {
   }
 }
 
+const REPO = join(import.meta.dirname, '..');
+
+/**
+ * The built package (dist/, as users run it: workers start without tsx) when it is at least as new as every source
+ * file, else the sources under tsx (each worker then also registers tsx and has its own loader thread).
+ */
+function codeRoot(): string {
+  const built = join(REPO, 'dist', 'src', 'pipeline', 'workers', 'pool.js');
+  if (!existsSync(built)) return '../src';
+  const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true })
+    .reduce((n, e) => Math.max(n, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  return statSync(built).mtimeMs >= newest(join(REPO, 'src')) ? '../dist/src' : '../src';
+}
+
 /** In the child: one ingest, its figures as the last line of standard output. */
 async function child(input: string, db: string, workers: number): Promise<void> {
-  const { openStore } = await import('../src/store/open.js');
-  const { ingestPaths, defaultStages, finishIngest } = await import('../src/pipeline.js');
-  const { defaultStageSpec } = await import('../src/pipeline/workers/build-stages.js');
+  const code = codeRoot();
+  const { openStore } = (await import(`${code}/store/open.js`)) as typeof import('../src/store/open.js');
+  const { ingestPaths, defaultStages, finishIngest } = (await import(`${code}/pipeline.js`)) as typeof import('../src/pipeline.js');
+  const { defaultStageSpec } = (await import(`${code}/pipeline/workers/build-stages.js`)) as typeof import('../src/pipeline/workers/build-stages.js');
   const store = await openStore(db);
   const started = performance.now();
   const cpu = process.cpuUsage();
