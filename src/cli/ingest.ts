@@ -17,10 +17,10 @@ export function registerIngest(program: Command): void {
     .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers?: number; batch: number }) => {
       const code = await withStore(opts, async (store) => {
         const controller = new AbortController();
-        // First Ctrl-C: finish the batch in progress and stop cleanly; a second one exits at once (the store stays consistent either way).
+        // First Ctrl-C: finish the documents in progress and stop cleanly; a second one exits at once (the store stays consistent either way).
         const onSigint = (): void => {
           if (controller.signal.aborted) process.exit(EXIT.interrupted);
-          process.stderr.write('\nInterrupted: finishing the current batch. Run the same command again to finish the job.\n');
+          process.stderr.write('\nInterrupted: finishing the documents in progress. Run the same command again to finish the job.\n');
           controller.abort();
         };
         process.on('SIGINT', onSigint);

@@ -38,7 +38,7 @@ export interface IngestOptions {
   /** Collection-level steps run once after the files (resolution, near-duplicate groups); default: none. */
   finish?: (store: Store, collection: string) => Promise<void>;
   onProgress?: (event: IngestProgress) => void;
-  /** Stops after the batch in progress when aborted (Ctrl-C); the next run finishes the file. */
+  /** Stops after the documents in progress when aborted (Ctrl-C); the next run finishes the file. */
   signal?: AbortSignal;
   /** Where internal errors go with their stack and causes (a failing stage, an unexpected error while reading). */
   log?: (message: string) => void;
