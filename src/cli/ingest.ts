@@ -7,19 +7,20 @@ import { progressReporter, describeFailure } from './progress.js';
 import { ingestWithQueue } from './ingest-queue.js';
 import { isPostgresUrl } from './worker.js';
 import { DEFAULT_RETRY } from '../pipeline/queue/boss.js';
+import { withWorkers, pipelineWorkers } from './workers-option.js';
 
 /** Registers the ingest command. */
 export function registerIngest(program: Command): void {
-  withDb(program.command('ingest'))
+  withWorkers(withDb(program.command('ingest')))
     .description('Ingest files, folders (recursively) and archives. Exit code 0: all stored; 2: some failed (the rest stored); 130: interrupted.')
     .argument('<paths...>', 'files or folders')
     .option('--collection <name>', 'collection to put the documents in', 'default')
+    .option('--batch <n>', 'container members (JSON Lines records, messages, zip members) stored per transaction', positiveInt('--batch'), 500)
     .option('--max-file-mb <n>', 'refuse files larger than this', positiveInt('--max-file-mb'), DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)
-    .option('--workers <n>', 'PostgreSQL: queue the stage work and run N local worker processes (0: only `cablegraph worker` elsewhere)', positiveInt('--workers'))
     .option('--batch-size <n>', 'PostgreSQL queue: documents per job', positiveInt('--batch-size'), 25)
     .option('--job-timeout <s>', 'PostgreSQL queue: a batch active this long is taken as lost and retried', positiveInt('--job-timeout'), DEFAULT_RETRY.expireSeconds)
     .option('--retry-limit <n>', 'PostgreSQL queue: retries of a lost or failing batch before its documents are recorded as failed', positiveInt('--retry-limit'), DEFAULT_RETRY.retryLimit)
-    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers?: number; batchSize: number; jobTimeout: number; retryLimit: number }) => {
+    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers?: number; batch: number; batchSize: number; jobTimeout: number; retryLimit: number }) => {
       const location = opts.db ?? process.env.CABLEGRAPH_DB;
       if (opts.workers !== undefined && location && isPostgresUrl(location)) {
         const limits = { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 };
@@ -31,17 +32,17 @@ export function registerIngest(program: Command): void {
       }
       const code = await withStore(opts, async (store) => {
         const controller = new AbortController();
-        // First Ctrl-C: finish the file in progress and stop cleanly; a second one exits at once (the store stays consistent either way).
+        // First Ctrl-C: finish the documents in progress and stop cleanly; a second one exits at once (the store stays consistent either way).
         const onSigint = (): void => {
           if (controller.signal.aborted) process.exit(EXIT.interrupted);
-          process.stderr.write('\nInterrupted: finishing the current file. Run the same command again to finish the job.\n');
+          process.stderr.write('\nInterrupted: finishing the documents in progress. Run the same command again to finish the job.\n');
           controller.abort();
         };
         process.on('SIGINT', onSigint);
         const progress = progressReporter();
         try {
           const summary = await ingestPaths(paths, {
-            store, collection: opts.collection, stages: defaultStages(), finish: finishIngest, signal: controller.signal,
+            store, collection: opts.collection, stages: defaultStages(), workers: pipelineWorkers(opts.workers), batchDocuments: Math.max(1, opts.batch), finish: finishIngest, signal: controller.signal,
             limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 },
             onProgress: progress.onProgress,
             // Internal errors (a failing stage) with stack and causes, above the progress bar.
@@ -64,7 +65,7 @@ export function registerIngest(program: Command): void {
 /** Prints what the run did: counts, then every failure with its path and reason. */
 function printSummary(s: IngestSummary): void {
   const out = process.stdout;
-  const rate = s.seconds > 0 ? ` (${((s.ingested + s.unchanged + s.failed.length) / s.seconds).toFixed(1)} files/s)` : '';
+  const rate = s.seconds > 0 ? ` (${((s.ingested + s.unchanged + s.failed.length) / s.seconds).toFixed(1)} files/s, ${(Math.max(s.processed, s.documents) / s.seconds).toFixed(1)} documents/s)` : '';
   out.write(`${bold('Ingested')} ${s.ingested} file(s) as ${s.documents} document(s), ${s.unchanged} unchanged, ${s.failed.length} failed, in ${s.seconds.toFixed(1)} s${rate}.\n`);
   if (s.failed.length > 0) {
     out.write(`${bold('Failed:')}\n`);

@@ -1,16 +1,24 @@
-/** Progress: ingest (a bar with files/s and ETA on a terminal, one plain line per file otherwise) and stage runs over stored documents. */
+/** Progress: ingest (a bar with files, documents/s and ETA on a terminal, plain lines otherwise) and stage runs over stored documents. */
 import type { IngestProgress } from '../pipeline.js';
 
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
+const PLAIN_EVERY_MS = 1000;
 
-/** Returns a progress callback writing to `stream`, and a function that clears the bar before the summary. */
+/**
+ * Returns a progress callback writing to `stream`, and a function that clears the bar before the summary. On a
+ * terminal, one bar: files, documents (stored, and processed by the stages), documents/s and ETA (from bytes); in a
+ * log, a line per file and, inside a large container, at most one line a second with its documents.
+ */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProgress: (e: IngestProgress) => void; finish: () => void } {
   const started = Date.now();
   let lastDraw = 0;
+  let lastPlain = 0;
   let drawn = false;
   const tty = Boolean(stream.isTTY);
   let pending: DocumentProgress | undefined;
+  let files = { done: 0, total: 0 };
+  let docs = { stored: 0, processed: 0 };
   const onProgress = (e: IngestProgress): void => {
     if (e.kind === 'pending') {
       pending ??= documentProgress('stored documents with pending stages', stream);
@@ -19,29 +27,42 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       return;
     }
     if (e.kind === 'start') {
+      files = { done: 0, total: e.files };
       if (!tty) stream.write(`ingesting ${e.files} file(s), ${(e.bytes / 1024 / 1024).toFixed(1)} MB\n`);
       return;
     }
-    if (!tty) {
-      const detail = e.failure ? `: [${e.failure.code}] ${reasonOf(e.failure)}` : e.documents > 1 ? ` (${e.documents} documents)` : '';
-      stream.write(`${e.status.padEnd(9)} ${e.done}/${e.files} ${e.path}${detail}\n`);
-      return;
-    }
-    if (e.failure) {
-      clear();
-      stream.write(`failed    ${e.path}: [${e.failure.code}] ${reasonOf(e.failure)}\n`);
-    }
     const now = Date.now();
-    if (now - lastDraw < REDRAW_MS && e.done < e.files) return;
+    if (e.kind === 'documents') {
+      docs = { stored: e.stored, processed: e.processed };
+      if (!tty) {
+        if (e.size <= 1 || (now - lastPlain < PLAIN_EVERY_MS && e.through < e.size)) return;
+        lastPlain = now;
+        stream.write(`          ${e.through}/${e.size} documents of ${e.path} (${e.stored} stored, ${e.processed} processed in this run)\n`);
+        return;
+      }
+    } else {
+      files = { done: e.done, total: e.files };
+      if (!tty) {
+        const detail = e.failure ? `: [${e.failure.code}] ${reasonOf(e.failure)}` : e.documents > 1 ? ` (${e.documents} documents)` : '';
+        stream.write(`${e.status.padEnd(9)} ${e.done}/${e.files} ${e.path}${detail}\n`);
+        return;
+      }
+      if (e.failure) {
+        clear();
+        stream.write(`failed    ${e.path}: [${e.failure.code}] ${reasonOf(e.failure)}\n`);
+      }
+    }
+    if (now - lastDraw < REDRAW_MS && !(e.kind === 'file' && e.done >= e.files)) return;
     lastDraw = now;
     const seconds = Math.max(0.001, (now - started) / 1000);
-    const rate = e.done / seconds;
-    // ETA from bytes, since files differ in size; files/s is what users compare.
-    const fraction = e.bytes > 0 ? e.bytesDone / e.bytes : e.done / Math.max(1, e.files);
+    // Documents/s counts what the stages finished (the slow part) when they run, else what was stored.
+    const rate = (docs.processed || docs.stored) / seconds;
+    // ETA from bytes, since files differ in size.
+    const fraction = e.bytes > 0 ? e.bytesDone / e.bytes : files.done / Math.max(1, files.total);
     const eta = fraction > 0 ? (seconds / fraction) * (1 - fraction) : 0;
-    const filled = Math.round(fraction * BAR_WIDTH);
+    const filled = Math.round(Math.min(1, fraction) * BAR_WIDTH);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
-    const line = `${bar} ${e.done}/${e.files} files  ${rate.toFixed(1)} files/s  ETA ${clock(eta)}  ${e.path}`;
+    const line = `${bar} ${files.done}/${files.total} files  ${docs.stored} documents  ${rate.toFixed(1)} documents/s  ETA ${clock(eta)}  ${e.path}`;
     stream.write(`\r\u001b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
     drawn = true;
   };
@@ -59,7 +80,6 @@ export interface DocumentProgress {
   finish(): void;
 }
 
-const PLAIN_EVERY_MS = 1000;
 
 /**
  * Documents done / total, documents/s and ETA: a bar redrawn in place on a terminal; otherwise plain lines (the

@@ -1,13 +1,11 @@
 /** The ingest loop: files in, documents stored, stages run; one bad file never stops the run or corrupts the store. */
-import type { ExtractedDocument, Stage } from '../model/index.js';
-import type { Store, NewDocument, FailureRecord } from '../store/store.js';
-import { sha256Hex } from '../store/ids.js';
+import type { Stage } from '../model/index.js';
+import type { Store, FailureRecord } from '../store/store.js';
 import { DEFAULT_LIMITS, IngestFailure, type IngestLimits } from '../ingest/handler.js';
-import { readDocument } from '../ingest/read-document.js';
 import { walkInputs } from '../ingest/walk.js';
-import { loadInputFile } from '../ingest/load-file.js';
-import { splitSentences } from '../nlp/sentences.js';
-import { runStages, type StageFailureEvent } from './run-stages.js';
+import { runStages, type StageFailureEvent, type StageSource } from './run-stages.js';
+import { storeFile } from './ingest-file.js';
+import { openStageSource, type WorkerOptions } from './workers/source.js';
 import { describeError, errorDetail } from './errors.js';
 
 /** What happened to one input file. */
@@ -18,6 +16,11 @@ export type IngestProgress =
   | { kind: 'start'; files: number; bytes: number }
   /** Documents stored earlier whose stages are pending (after a crash or an upgrade), processed before the files. */
   | { kind: 'pending'; done: number; total: number }
+  /**
+   * Within a file (a container's members come in batches): `through` of the file's `size` documents handled,
+   * documents stored and processed so far in this run, and bytes done (the files before plus this file's share).
+   */
+  | { kind: 'documents'; path: string; through: number; size: number; stored: number; processed: number; bytesDone: number; bytes: number }
   | { kind: 'file'; path: string; status: FileStatus; documents: number; done: number; files: number; bytesDone: number; bytes: number; failure?: FailureRecord };
 
 /** Options for ingestPaths. */
@@ -26,12 +29,16 @@ export interface IngestOptions {
   /** Collection the documents go into (default "default"). */
   collection?: string;
   limits?: IngestLimits;
-  /** Stages to run on new documents; default: none (the CLI passes the pipeline's stages). */
+  /** Stages to run on new documents in this thread; default: none (the CLI passes the pipeline's stages). */
   stages?: Stage[];
+  /** Run the stages in worker threads instead (when `count` > 1), each building them from `spec`. */
+  workers?: WorkerOptions;
+  /** Documents of a container stored per transaction, their stages run before the next (default 500). */
+  batchDocuments?: number;
   /** Collection-level steps run once after the files (resolution, near-duplicate groups); default: none. */
   finish?: (store: Store, collection: string) => Promise<void>;
   onProgress?: (event: IngestProgress) => void;
-  /** Stops after the file in progress when aborted (Ctrl-C). */
+  /** Stops after the documents in progress when aborted (Ctrl-C); the next run finishes the file. */
   signal?: AbortSignal;
   /** Where internal errors go with their stack and causes (a failing stage, an unexpected error while reading). */
   log?: (message: string) => void;
@@ -47,6 +54,8 @@ export interface IngestSummary {
   failed: FailureRecord[];
   /** Documents stored, children (archive members, attachments, JSON Lines records) included. */
   documents: number;
+  /** Documents whose stages ran (or failed) in this run, stored earlier ones with pending stages included. */
+  processed: number;
   /** True when the run stopped early on a signal. */
   interrupted: boolean;
   bytes: number;
@@ -55,9 +64,24 @@ export interface IngestSummary {
 
 /** Ingests files, folders (recursively) and archives into the store. */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const { store, collection = 'default', limits = DEFAULT_LIMITS, stages = [], finish, onProgress, signal, log } = options;
+  // The run's time includes starting the workers (they load their models), which the summary's rate must count.
   const started = performance.now();
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, interrupted: false, bytes: 0, seconds: 0 };
+  const inputs: { path: string; size: number }[] = [];
+  for await (const input of walkInputs(paths)) inputs.push(input);
+  const bytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
+  // Below `minBytes` of input, starting workers (each loading its models) costs more than they save.
+  const workers = options.workers && bytes < (options.workers.minBytes ?? 0) ? { ...options.workers, count: 1 } : options.workers;
+  const source = await openStageSource(options.stages ?? [], workers);
+  try {
+    return await ingestWith(inputs, options, source.source, started);
+  } finally {
+    await source.close();
+  }
+}
+
+async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource, started: number): Promise<IngestSummary> {
+  const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log, batchDocuments } = options;
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, interrupted: false, bytes: 0, seconds: 0 };
   const scope = { collections: [collection] };
   // A stage failing on a document is recorded by the runner (stage_runs): here it is reported and logged.
   const onFailure = (f: StageFailureEvent): void => {
@@ -66,14 +90,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   };
   // Finish work a crashed or older run left: documents stored without the current version of a stage. Each
   // document runs on its own: one that fails is recorded and skipped, the others and the files below go on.
-  const pending = await runStages(store, stages, scope, undefined, {
+  const pending = await runStages(store, source, scope, undefined, {
     onFailure, signal, onProgress: (done, total) => {
       if (total > 0) onProgress?.({ kind: 'pending', done, total });
     },
   });
+  summary.processed += pending.documents;
+  if (pending.interrupted) summary.interrupted = true;
 
-  const inputs: { path: string; size: number }[] = [];
-  for await (const input of walkInputs(paths)) inputs.push(input);
   const totalBytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
   onProgress?.({ kind: 'start', files: inputs.length, bytes: totalBytes });
 
@@ -89,25 +113,36 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     let status: FileStatus = 'failed';
     let documents = 0;
     let failure: FailureRecord | undefined;
+    const before = { stored: summary.documents, processed: summary.processed };
     try {
-      const created = await storeFile(store, input, collection, limits, fail);
-      if (created === null) {
+      const result = await storeFile(input, {
+        store, collection, limits, source, onFailure, fail, signal, batchDocuments,
+        onProgress: (p) => {
+          summary.documents = before.stored + p.stored;
+          summary.processed = before.processed + p.processed;
+          const share = p.size > 0 ? (Math.max(0, input.size) * p.through) / p.size : 0;
+          onProgress?.({ kind: 'documents', path: input.path, through: p.through, size: p.size, stored: summary.documents, processed: summary.processed, bytesDone: summary.bytes + share, bytes: totalBytes });
+        },
+      });
+      if (result === null) {
         status = 'unchanged';
       } else {
-        documents = created.length;
-        summary.documents += documents;
+        documents = result.created;
+        summary.documents = before.stored + result.created;
+        summary.processed = before.processed + result.processed;
         // The file is stored (searchable) either way; a failing stage makes it a failed file with the stage named.
-        const ran = await runStages(store, stages, scope, created, { onFailure });
-        status = ran.failed.length > 0 ? 'failed' : 'ingested';
-        failure = ran.failed.length > 0 ? stageFailureRecord(collection, ran.failed[0]!) : undefined;
+        status = result.failed.length > 0 ? 'failed' : result.created > 0 || result.interrupted ? 'ingested' : 'unchanged';
+        failure = result.failed.length > 0 ? stageFailureRecord(collection, result.failed[0]!) : undefined;
+        if (result.interrupted) summary.interrupted = true;
       }
-      await store.clearFailures(collection, input.path);
+      if (!summary.interrupted) await store.clearFailures(collection, input.path);
     } catch (err) {
       if (!(err instanceof IngestFailure)) log?.(`unexpected error while reading ${input.path}\n${errorDetail(err)}`);
       failure = err instanceof IngestFailure
         ? await fail(err.code, err.message)
         : await fail('internal-error', `Unexpected error while reading: ${describeError(err)}`);
     }
+    if (summary.interrupted) break;
     if (status === 'ingested') summary.ingested++;
     else if (status === 'unchanged') summary.unchanged++;
     done++;
@@ -119,34 +154,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   return summary;
 }
 
-/**
- * Reads one file and stores its documents; returns the ids created, or null when the content is already stored. Its
- * bytes and text are released on return, before the stages run (a 50 MB file is held once fewer).
- */
-async function storeFile(store: Store, input: { path: string; size: number }, collection: string, limits: IngestLimits,
-  fail: (code: string, message: string, path?: string) => Promise<FailureRecord>): Promise<string[] | null> {
-  const bytes = await loadInputFile(input.path, input.size, limits);
-  if (await store.findBySha256(collection, sha256Hex(bytes))) return null;
-  const root = await readDocument(input.path, bytes, limits, 0);
-  const batch = flatten(root, collection);
-  const results = await store.putDocuments(batch);
-  for (const w of batch.flatMap((b) => b.doc.warnings ?? [])) await fail(w.code, w.message, w.path);
-  return results.filter((r) => r.created).map((r) => r.id);
-}
-
 /** A stage failure as the summary lists it (the store keeps it with the document's stage runs, not as a file failure). */
 function stageFailureRecord(collection: string, f: StageFailureEvent): FailureRecord {
   return { collection, path: f.path, code: 'stage-failed', message: `stage "${f.stage}" failed: ${f.reason}`, at: new Date().toISOString() };
-}
-
-/** Turns a document tree into one batch, parents before children, so the store can write it in one transaction. */
-function flatten(root: ExtractedDocument, collection: string): NewDocument[] {
-  const batch: NewDocument[] = [];
-  const visit = (doc: ExtractedDocument, parentIndex: number): void => {
-    const index = batch.length;
-    batch.push({ doc, collection, sentences: splitSentences(doc.text), parentIndex });
-    for (const child of doc.children ?? []) visit(child, index);
-  };
-  visit(root, -1);
-  return batch;
 }

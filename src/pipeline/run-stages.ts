@@ -1,26 +1,21 @@
 /**
- * Runs extraction stages over stored documents, one document at a time: only stages whose current version has not run
- * on it, each document's failure recorded (stage, version, reason) and reported, never fatal to the others.
+ * Runs extraction stages over stored documents: only stages whose current version has not run on a document, each
+ * document's failure recorded (stage, version, reason) and reported, never fatal to the others. The stages run in
+ * this thread one document at a time, or in a pool of worker threads (workers/) with this thread as the one writer.
  */
-import type { Mention, Stage, StoredDocument } from '../model/index.js';
+import type { Stage } from '../model/index.js';
 import type { Store, Scope, StageRun } from '../store/store.js';
-import { boundSentences } from '../nlp/sentences.js';
-import { describeError } from './errors.js';
+import type { StagePool } from './workers/pool.js';
+import type { StageInfo } from './workers/protocol.js';
+import { stageInput, recordStageFailure, type FailureSink, type StageFailureEvent } from './stage-io.js';
+import { runPooled } from './workers/run-pooled.js';
+
+export type { StageFailureEvent } from './stage-io.js';
 
 const PAGE = 500;
 
-/** A stage that failed on a document during a run (already recorded in the store). */
-export interface StageFailureEvent {
-  documentId: string;
-  collection: string;
-  path: string;
-  stage: string;
-  version: string;
-  /** The error in one line. */
-  reason: string;
-  /** The error itself, for the log (stack and causes). */
-  error: unknown;
-}
+/** Where the stages run: in this thread (the stages themselves), or in a worker pool (the pool's stages, or some of them). */
+export type StageSource = Stage[] | { pool: StagePool; stages: StageInfo[] };
 
 /** How runStages chooses and reports its work. */
 export interface RunStagesOptions {
@@ -32,7 +27,7 @@ export interface RunStagesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called for each failure, after it is recorded; the document's later stages are skipped. */
   onFailure?: (failure: StageFailureEvent) => void;
-  /** Stops after the document in progress. */
+  /** Stops after the documents in progress. */
   signal?: AbortSignal;
 }
 
@@ -47,37 +42,51 @@ export interface StageRunSummary {
   interrupted: boolean;
 }
 
+/** One document and the stages it still needs, in order. */
+export interface StageWork<T extends StageInfo = StageInfo> {
+  id: string;
+  stages: T[];
+}
+
 /**
  * Runs each stage, in order, on the given documents (default: every document in scope) where its stored output is
  * missing or from another version. A stage that failed at its current version is skipped with the document's later
  * stages, unless `retryFailed` (or `force`) is set.
  */
-export async function runStages(store: Store, stages: Stage[], scope: Scope, documentIds?: readonly string[], options: RunStagesOptions = {}): Promise<StageRunSummary> {
+export async function runStages(store: Store, source: StageSource, scope: Scope, documentIds?: readonly string[], options: RunStagesOptions = {}): Promise<StageRunSummary> {
   const summary: StageRunSummary = { runs: 0, documents: 0, failed: [], interrupted: false };
+  const stages: StageInfo[] = Array.isArray(source) ? source : source.stages;
   if (stages.length === 0) return summary;
   const ids = documentIds ?? (await allDocumentIds(store, scope));
   const runs = await Promise.all(stages.map((s) => store.stageRuns(s.name, scope, documentIds)));
-  const work: { id: string; stages: Stage[] }[] = [];
+  const work: StageWork[] = [];
   for (const id of ids) {
     const todo = plan(stages, runs.map((r) => r.get(id)), options);
     if (todo.length > 0) work.push({ id, stages: todo });
   }
   summary.documents = work.length;
   options.onProgress?.(0, work.length);
+  const sink: FailureSink = { failed: summary.failed, onFailure: options.onFailure };
+  if (!Array.isArray(source)) {
+    const pooled = await runPooled(store, source.pool, work, scope, sink, options);
+    summary.runs += pooled.runs;
+    summary.interrupted = pooled.interrupted;
+    return summary;
+  }
   for (const [done, item] of work.entries()) {
     if (options.signal?.aborted) {
       summary.interrupted = true;
       break;
     }
-    summary.runs += await runOne(store, item.id, item.stages, scope, summary, options);
+    summary.runs += await runOne(store, item.id, item.stages as Stage[], scope, sink);
     options.onProgress?.(done + 1, work.length);
   }
   return summary;
 }
 
 /** The stages to run on one document, given its recorded runs of each: pending ones, up to a failure left alone. */
-function plan(stages: Stage[], runs: (StageRun | undefined)[], options: RunStagesOptions): Stage[] {
-  const todo: Stage[] = [];
+function plan<T extends StageInfo>(stages: T[], runs: (StageRun | undefined)[], options: RunStagesOptions): T[] {
+  const todo: T[] = [];
   for (const [k, stage] of stages.entries()) {
     const run = runs[k];
     const current = run !== undefined && run.version === stage.version;
@@ -88,8 +97,8 @@ function plan(stages: Stage[], runs: (StageRun | undefined)[], options: RunStage
   return todo;
 }
 
-/** Runs `stages` on one document; a failure is recorded and ends the document's run. Returns the completed runs. */
-async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, summary: StageRunSummary, options: RunStagesOptions): Promise<number> {
+/** Runs `stages` on one document in this thread; a failure is recorded and ends the document's run. Returns the completed runs. */
+async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, sink: FailureSink): Promise<number> {
   let ran = 0;
   let where = { collection: '', path: id };
   for (const stage of stages) {
@@ -100,50 +109,11 @@ async function runOne(store: Store, id: string, stages: Stage[], scope: Scope, s
       await store.putStageOutput(id, stage.name, stage.version, await stage.run(input.doc, { mentions: input.mentions }));
       ran++;
     } catch (error) {
-      const failure: StageFailureEvent = { documentId: id, ...where, stage: stage.name, version: stage.version, reason: describeError(error), error };
-      try {
-        await store.putStageFailure(id, stage.name, stage.version, failure.reason);
-      } catch (recordError) {
-        // The store itself is failing: report both, the run goes on with the next document.
-        failure.error = new Error(`${failure.reason} (and recording the failure failed: ${describeError(recordError)})`, { cause: error });
-      }
-      summary.failed.push(failure);
-      options.onFailure?.(failure);
+      await recordStageFailure(store, id, where, stage, error, sink);
       return ran;
     }
   }
   return ran;
-}
-
-/**
- * What a stage reads: the document (sentences bounded: documents stored before the bound get it here) and the
- * mentions earlier stages stored. Read in a function of its own, so the rows as read are garbage once it returns
- * (an async caller's suspended frame would keep them alive through the stage).
- */
-async function stageInput(store: Store, id: string, scope: Scope): Promise<{ doc: StoredDocument; mentions: Mention[] } | null> {
-  const stored = await store.getDocument(id, scope);
-  if (!stored) return null;
-  const mentions = shareStrings(await store.listMentions(id, scope));
-  return { doc: { ...stored, sentences: boundSentences(stored.text, stored.sentences) }, mentions };
-}
-
-/**
- * The mentions with their repeated strings shared: rows read from the store carry a fresh copy of every string, and a
- * long document names the same entities 100,000s of times (a 3 MB file: 54,000 mentions, 900 bytes each as read).
- */
-function shareStrings(mentions: Mention[]): Mention[] {
-  const pool = new Map<string, string>();
-  const one = (s: string): string => {
-    const known = pool.get(s);
-    if (known !== undefined) return known;
-    pool.set(s, s);
-    return s;
-  };
-  return mentions.map((m) => ({
-    documentId: one(m.documentId), start: m.start, end: m.end, text: one(m.text), type: m.type, norm: one(m.norm),
-    confidence: m.confidence, entityKey: m.entityKey === undefined ? undefined : one(m.entityKey),
-    entityId: m.entityId === undefined ? undefined : one(m.entityId), stage: one(m.stage), version: one(m.version),
-  }));
 }
 
 async function allDocumentIds(store: Store, scope: Scope): Promise<string[]> {

@@ -1,7 +1,7 @@
 /** Progress of stages over stored documents: a bar on a terminal, plain lines in a log. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentProgress } from '../../src/cli/progress.js';
+import { documentProgress, progressReporter } from '../../src/cli/progress.js';
 
 /** A stream that records what is written to it. */
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -32,5 +32,31 @@ describe('documentProgress', () => {
     assert.match(stream.text, /\r\u001b\[2K\[#{24}\] 4\/4 documents .*ETA 0:00/);
     p.log('a line');
     assert.ok(stream.text.endsWith('\r\u001b[2Ka line\n'));
+  });
+});
+
+describe('progressReporter inside a container', () => {
+  const batches = (onProgress: ReturnType<typeof progressReporter>['onProgress']): void => {
+    onProgress({ kind: 'start', files: 1, bytes: 2000 });
+    for (let through = 500; through <= 2000; through += 500) {
+      onProgress({ kind: 'documents', path: 'news.jsonl', through, size: 2000, stored: through, processed: through - 500, bytesDone: through, bytes: 2000 });
+    }
+    onProgress({ kind: 'file', path: 'news.jsonl', status: 'ingested', documents: 2000, done: 1, files: 1, bytesDone: 2000, bytes: 2000 });
+  };
+
+  it('logs the documents of a large file, the last batch always, at most a line a second before', () => {
+    const stream = fakeStream(false);
+    batches(progressReporter(stream).onProgress);
+    const lines = stream.text.trim().split('\n');
+    assert.match(lines[1]!, /^ +500\/2000 documents of news\.jsonl \(500 stored, 0 processed in this run\)$/);
+    assert.match(lines.at(-2)!, /^ +2000\/2000 documents of news\.jsonl \(2000 stored, 1500 processed in this run\)$/);
+    assert.equal(lines.at(-1), 'ingested  1/1 news.jsonl (2000 documents)');
+    assert.ok(lines.length <= 5, `one line a second at most, got ${lines.length}`);
+  });
+
+  it('shows files, documents and documents/s in the bar on a terminal', () => {
+    const stream = fakeStream(true);
+    batches(progressReporter(stream).onProgress);
+    assert.match(stream.text, /\[#{24}\] 1\/1 files  2000 documents  [\d.]+ documents\/s  ETA 0:00  news\.jsonl/);
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * One input file into the store: read, cut into batches (batches.ts), each batch stored in one transaction and its new
+ * documents' stages run before the next batch is read into the store. A container's root is stored with the first
+ * batch, so "the root is stored" no longer means "the file is done": a file with members counts as done once its root
+ * carries the `members` mark, written after its last batch. A re-run of an interrupted ingest re-reads a file that
+ * lacks the mark, skips the members already stored (same collection and SHA-256, same id) and stores the rest.
+ */
+import type { ExtractedDocument, IngestError } from '../model/index.js';
+import type { Store, FailureRecord, Scope } from '../store/store.js';
+import { sha256Hex } from '../store/ids.js';
+import type { IngestLimits } from '../ingest/handler.js';
+import { readDocument } from '../ingest/read-document.js';
+import { loadInputFile } from '../ingest/load-file.js';
+import { runStages, type RunStagesOptions, type StageSource, type StageFailureEvent } from './run-stages.js';
+import { treeBatches, treeSize } from './batches.js';
+
+/** The step recorded (as a stage run with no output) on a container's root once all its members are stored. */
+export const MEMBERS_STEP = { name: 'members', version: '1' } as const;
+
+/** How far one file has got: documents of its tree stored (or found stored) and processed by the stages so far. */
+export interface FileProgress {
+  /** Documents of the file's tree handled so far (stored now or before), and the tree's size. */
+  through: number;
+  size: number;
+  /** Documents newly stored by this run, and those whose stages finished (or failed) in it. */
+  stored: number;
+  processed: number;
+}
+
+/**
+ * What storing one file did: null when it was complete already; else the documents it created, those the stages
+ * processed, the stage failures, and whether the signal stopped it before its end (the next run finishes it).
+ */
+export type FileResult = null | { created: number; processed: number; failed: StageFailureEvent[]; interrupted: boolean };
+
+/** What storeFile needs besides the file. */
+export interface FileContext {
+  store: Store;
+  collection: string;
+  limits: IngestLimits;
+  source: StageSource;
+  onFailure: (f: StageFailureEvent) => void;
+  fail: (code: string, message: string, path?: string) => Promise<FailureRecord>;
+  onProgress?: (p: FileProgress) => void;
+  /** Documents per store batch (default BATCH_DOCUMENTS). */
+  batchDocuments?: number;
+  /** Checked before each batch and between documents: the batch in progress is finished, its stages left pending. */
+  signal?: AbortSignal;
+}
+
+/** Reads one file and stores its documents batch by batch, running the stages on each batch's new documents. */
+export async function storeFile(input: { path: string; size: number }, ctx: FileContext): Promise<FileResult> {
+  const { store, collection } = ctx;
+  const scope: Scope = { collections: [collection] };
+  const bytes = await loadInputFile(input.path, input.size, ctx.limits);
+  const stored = await store.findBySha256(collection, sha256Hex(bytes));
+  if (stored && (await isComplete(store, stored.id, scope))) return null;
+  const root = await readDocument(input.path, bytes, ctx.limits, 0);
+  const size = treeSize(root);
+  const progress: FileProgress = { through: 0, size, stored: 0, processed: 0 };
+  const failed: StageFailureEvent[] = [];
+  const stageOptions: RunStagesOptions = {
+    signal: ctx.signal,
+    onFailure: (f) => {
+      failed.push(f);
+      ctx.onFailure(f);
+    },
+    onProgress: (done) => {
+      if (done > 0) ctx.onProgress?.({ ...progress, processed: progress.processed + done });
+    },
+  };
+  let rootId = '';
+  for (const batch of treeBatches(root, collection, ctx.batchDocuments)) {
+    if (ctx.signal?.aborted) return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
+    const results = await store.putDocuments(batch.items);
+    rootId ||= results[0]!.id;
+    const created = results.slice(batch.ancestors).filter((r) => r.created).map((r) => r.id);
+    progress.through = batch.through;
+    progress.stored += created.length;
+    ctx.onProgress?.(progress);
+    // A kill from here on leaves these documents stored with their stages pending: the next ingest runs them first.
+    const ran = await runStages(store, ctx.source, scope, created, stageOptions);
+    progress.processed += ran.documents;
+    if (ran.interrupted) return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
+  }
+  if (size > 1) await store.putStageOutput(rootId, MEMBERS_STEP.name, MEMBERS_STEP.version, {});
+  for (const w of warningsOf(root)) await ctx.fail(w.code, w.message, w.path);
+  return { created: progress.stored, processed: progress.processed, failed, interrupted: false };
+}
+
+/**
+ * Whether a stored root's file is complete: it carries the members mark, or it has no members (a single document is
+ * stored in one transaction; a store written before batches has no marks, and its containers are read once more).
+ */
+async function isComplete(store: Store, rootId: string, scope: Scope): Promise<boolean> {
+  const runs = await store.stageRuns(MEMBERS_STEP.name, scope, [rootId]);
+  if (runs.has(rootId)) return true;
+  return (await store.listChildren(rootId, scope)).length === 0;
+}
+
+function* warningsOf(doc: ExtractedDocument): Generator<IngestError> {
+  yield* doc.warnings ?? [];
+  for (const child of doc.children ?? []) yield* warningsOf(child);
+}

@@ -1,0 +1,72 @@
+/**
+ * Stages in worker threads: one worker (in this thread) and two give the same store, document for document, fact for
+ * fact, entity for entity; a document whose stage throws, or whose worker dies, is recorded as failed with its reason
+ * while the others are ingested.
+ */
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openStore } from '../../src/store/open.js';
+import { ALL_COLLECTIONS } from '../../src/store/store.js';
+import { ingestPaths, defaultStages, finishIngest } from '../../src/pipeline.js';
+import { defaultStageSpec } from '../../src/pipeline/workers/build-stages.js';
+import { tempDir, SAMPLE_CORPUS } from '../helpers.js';
+import { writeNewsJsonl, dumpStore } from './worker-inputs.js';
+
+const THROW_MARK = 'Qthrowmarkq';
+const EXIT_MARK = 'Qexitmarkq';
+
+describe('stages in worker threads', () => {
+  const dir = tempDir();
+  const jsonl = join(dir, 'in', 'news.jsonl');
+
+  before(() => {
+    mkdirSync(join(dir, 'in'));
+    writeNewsJsonl(jsonl, 24);
+  });
+
+  it('1 and 2 workers store the same documents, mentions, relations, events, claims and entities', async () => {
+    for (const count of [1, 2]) {
+      const store = await openStore(join(dir, `w${count}.db`));
+      try {
+        const summary = await ingestPaths([SAMPLE_CORPUS, jsonl], {
+          store, collection: 'news', stages: defaultStages(), workers: { count, spec: defaultStageSpec() }, finish: finishIngest, batchDocuments: 10,
+        });
+        assert.deepEqual([summary.ingested, summary.documents, summary.processed, summary.failed.length], [4, 28, 28, 0], `${count} worker(s)`);
+      } finally {
+        await store.close();
+      }
+    }
+    const [one, two] = [dumpStore(join(dir, 'w1.db')), dumpStore(join(dir, 'w2.db'))];
+    assert.equal(one.documents!.length, 28);
+    assert.ok(one.mentions!.length > 300, `real extraction ran: ${one.mentions!.length} mentions`);
+    assert.ok(one.relations!.length > 10 && one.entities!.length > 50, `${one.relations!.length} relations, ${one.entities!.length} entities`);
+    for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
+  });
+
+  it('records a stage that throws, and a worker that dies, as failures of their documents; the others are ingested', async () => {
+    const input = join(dir, 'failing.jsonl');
+    writeNewsJsonl(input, 10);
+    appendFileSync(input, `${JSON.stringify({ title: 'Thrown', text: `Qassem Soleimani met Hadi al-Amiri in Baghdad. ${THROW_MARK}` })}\n`);
+    appendFileSync(input, `${JSON.stringify({ title: 'Exited', text: `The Quds Force paid the militia in Basra. ${EXIT_MARK}` })}\n`);
+    const store = await openStore(join(dir, 'failing.db'));
+    try {
+      const spec = { module: pathToFileURL(join(import.meta.dirname, 'fixtures', 'failing-stages.ts')).href, export: 'failingStages', options: { throwMark: THROW_MARK, exitMark: EXIT_MARK } };
+      const logged: string[] = [];
+      const summary = await ingestPaths([input], { store, collection: 'c', workers: { count: 2, spec }, finish: finishIngest, log: (m) => logged.push(m) });
+      assert.equal(summary.documents, 13);
+      const failures = await store.listStageFailures(ALL_COLLECTIONS);
+      assert.deepEqual(failures.map((f) => [f.path.replace(/^.*#/u, ''), f.stage]), [['L11', 'mentions'], ['L12', 'mentions']]);
+      assert.match(failures[0]!.reason, /^TypeError: crafted failure on .*#L11$/u);
+      assert.match(failures[1]!.reason, /stage worker running this document exited \(code 3\)/u);
+      assert.equal(summary.failed.filter((f) => f.code === 'stage-failed').length, 2);
+      assert.ok(logged.some((m) => /TypeError: crafted failure[\s\S]*failing-stages\.ts/u.test(m)), 'the worker\'s stack reaches the log');
+      const facts = await store.stageRuns('facts', ALL_COLLECTIONS);
+      assert.equal([...facts.values()].filter((r) => r.status === 'done').length, 11, 'the root and the 10 good records');
+    } finally {
+      await store.close();
+    }
+  });
+});
