@@ -57,8 +57,9 @@ export function sqliteDuplicates(db: Database.Database): DuplicateStore {
         const drop = db.prepare('DELETE FROM duplicate_bands WHERE document_id = ?');
         for (const d of todo) drop.run(d.id);
         const keys = todo.flatMap((d) => bandPairs(d.signature));
+        // CROSS JOIN keeps the keys as the outer loop: the planner otherwise walked every band row of the collection.
         const rows = db.prepare(`SELECT d.id, d.signature, coalesce(d.duplicate_group, d.id) AS grp FROM documents d
-          WHERE d.id IN (SELECT b.document_id FROM json_each(?) k JOIN duplicate_bands b
+          WHERE d.id IN (SELECT b.document_id FROM json_each(?) k CROSS JOIN duplicate_bands b
             ON b.collection = ? AND b.band = k.value ->> 0 AND b.bucket_hash = k.value ->> 1)
           ORDER BY d.id`).all(JSON.stringify(keys), collection) as { id: string; signature: Buffer; grp: string }[];
         const neighbours: BandNeighbour[] = rows.map((r) => ({ id: r.id, signature: new Uint8Array(r.signature), group: r.grp }));
