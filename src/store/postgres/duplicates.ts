@@ -21,10 +21,10 @@ function bandColumns(docs: readonly SignedDocument[]): [number[], number[], stri
   return cols;
 }
 
-/** Replaces the band rows of signed documents (their collection read from the document), in the caller's transaction. */
-async function writeBands(db: Db, docs: readonly SignedDocument[]): Promise<void> {
+/** Writes the band rows of signed documents (their collection read from the document), in the caller's transaction; `replace` drops their earlier rows first. */
+async function writeBands(db: Db, docs: readonly SignedDocument[], replace: boolean): Promise<void> {
   if (docs.length === 0) return;
-  await db.query('DELETE FROM duplicate_bands WHERE document_id = ANY($1::text[])', [docs.map((d) => d.id)]);
+  if (replace) await db.query('DELETE FROM duplicate_bands WHERE document_id = ANY($1::text[])', [docs.map((d) => d.id)]);
   const [bands, buckets, ids] = bandColumns(docs);
   await db.query(`INSERT INTO duplicate_bands (collection, band, bucket_hash, document_id)
     SELECT d.collection, v.band, v.bucket, d.id FROM unnest($1::int[], $2::bigint[], $3::text[]) AS v(band, bucket, id)
@@ -42,7 +42,7 @@ export async function writeDuplicateGroups(db: Db, signatures: Map<string, Uint8
   if (signatures.size > 0) {
     await db.query('UPDATE documents d SET signature = v.sig FROM unnest($1::text[], $2::bytea[]) AS v(id, sig) WHERE d.id = v.id',
       [[...signatures.keys()], [...signatures.values()].map(asBuffer)]);
-    await writeBands(db, [...signatures].map(([id, signature]) => ({ id, signature })));
+    await writeBands(db, [...signatures].map(([id, signature]) => ({ id, signature })), true);
   }
   if (groups.size > 0) {
     await db.query('UPDATE documents d SET duplicate_group = v.grp FROM unnest($1::text[], $2::text[]) AS v(id, grp) WHERE d.id = v.id',
@@ -80,7 +80,7 @@ export function postgresDuplicates(pool: pg.Pool, db: Db): DuplicateStore {
         await tx.query(`UPDATE documents d SET signature = v.sig, duplicate_group = v.grp
           FROM unnest($1::text[], $2::bytea[], $3::text[]) AS v(id, sig, grp) WHERE d.id = v.id`,
         [todo.map((d) => d.id), todo.map((d) => asBuffer(d.signature)), todo.map((d) => update.groups.get(d.id) ?? null)]);
-        await writeBands(tx, todo);
+        await writeBands(tx, todo, false);
         let relabelled = 0;
         if (update.relabel.size > 0) {
           const [from, to] = [[...update.relabel.keys()], [...update.relabel.values()]];

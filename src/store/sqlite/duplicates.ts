@@ -11,13 +11,13 @@ function bandPairs(signature: Uint8Array): [number, number][] {
   return sig ? bandBuckets(sig).map((bucket, band) => [band, bucket]) : [];
 }
 
-/** Replaces the band rows of signed documents (their collection read from the document), in the caller's transaction. */
-function writeBands(db: Database.Database, docs: readonly SignedDocument[]): void {
+/** Writes the band rows of signed documents (their collection read from the document), in the caller's transaction; `replace` drops their earlier rows first. */
+function writeBands(db: Database.Database, docs: readonly SignedDocument[], replace: boolean): void {
   const drop = db.prepare('DELETE FROM duplicate_bands WHERE document_id = ?');
   const add = db.prepare(`INSERT OR IGNORE INTO duplicate_bands (collection, band, bucket_hash, document_id)
     SELECT d.collection, ?, ?, d.id FROM documents d WHERE d.id = ?`);
   for (const d of docs) {
-    drop.run(d.id);
+    if (replace) drop.run(d.id);
     for (const [band, bucket] of bandPairs(d.signature)) add.run(band, bucket, d.id);
   }
 }
@@ -34,7 +34,7 @@ export function writeDuplicateGroups(db: Database.Database, signatures: Map<stri
   const grp = db.prepare('UPDATE documents SET duplicate_group = ? WHERE id = ?');
   db.transaction(() => {
     for (const [id, s] of signatures) sig.run(asBuffer(s), id);
-    writeBands(db, [...signatures].map(([id, signature]) => ({ id, signature })));
+    writeBands(db, [...signatures].map(([id, signature]) => ({ id, signature })), true);
     for (const [id, g] of groups) grp.run(g, id);
   })();
 }
@@ -66,7 +66,7 @@ export function sqliteDuplicates(db: Database.Database): DuplicateStore {
         const update = decide(todo, neighbours);
         const write = db.prepare('UPDATE documents SET signature = ?, duplicate_group = ? WHERE id = ?');
         for (const d of todo) write.run(asBuffer(d.signature), update.groups.get(d.id) ?? null, d.id);
-        writeBands(db, todo);
+        writeBands(db, todo, false);
         let relabelled = 0;
         const rename = db.prepare('UPDATE documents SET duplicate_group = ? WHERE collection = ? AND duplicate_group = ?');
         // A document signed without a group (an older writer) is its own group: named by its id, stored as null.
