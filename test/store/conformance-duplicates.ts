@@ -41,14 +41,14 @@ export function duplicatesConformance(name: string, create: () => Promise<Store>
       let joins = 0;
       for (const [n, share] of [[120, 0.2], [40, 0.6], [40, 0.6], [1, 1], [40, 0.7]] as const) {
         await store.putDocuments(corpus.next(n, share));
-        const before = await store.duplicates.listGroups(C);
+        const earlier = await store.duplicates.listGroups(C);
         const report = await groupDuplicates(store, C, 32);
         assert.equal(report.signed, n);
         const groups = await store.duplicates.listGroups(C);
         assert.deepEqual(groups, await expectedGroups(store, C));
         relabelled += report.relabelled;
         // Two stored groups became one: the members of the group with the larger id were renamed.
-        const was = new Set([...before.values()].filter((g) => g !== null));
+        const was = new Set([...earlier.values()].filter((g) => g !== null));
         joins += [...was].filter((g) => !new Set(groups.values()).has(g)).length;
       }
       assert.ok(joins > 0 && relabelled > 0, `some step joined stored groups (joins ${joins}, renamed ${relabelled})`);
