@@ -105,11 +105,6 @@ export class MinLabelSets {
     const [ra, rb] = [this.find(a), this.find(b)];
     if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
-
-  /** Every label seen. */
-  labels(): IterableIterator<string> {
-    return this.parent.keys();
-  }
 }
 
 /** A document in a bucket: its union-find label (its id, or the stored group it belongs to) and its signature. */
