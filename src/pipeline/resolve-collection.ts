@@ -1,33 +1,13 @@
 /** Collection-level steps after per-document stages: near-duplicate groups (for independent-source counts) and entity resolution (incremental, see resolution/). */
 import type { Store } from '../store/store.js';
-import { ALL_COLLECTIONS } from '../store/store.js';
-import { minhashSignature, groupNearDuplicates } from '../nlp/minhash.js';
+import { groupDuplicates } from './near-duplicates.js';
 import { resolveFully } from './resolution/full.js';
 import { resolveIncrementally, serialized } from './resolution/incremental.js';
 
 export { RESOLVE_STAGE, RESOLVE_VERSION } from './resolution/cluster.js';
 export { resolveIncrementally, applyDecisionNow, applyPendingDecisions, type ResolveReport } from './resolution/incremental.js';
 export { computeFull } from './resolution/full.js';
-
-/** Computes missing MinHash signatures and regroups near-duplicate documents of a collection. */
-export async function groupDuplicates(store: Store, collection: string): Promise<number> {
-  const rows = await store.listSignatures(collection);
-  const fresh = new Map<string, Uint8Array>();
-  const all = new Map<string, Uint32Array>();
-  for (const r of rows) {
-    let sig = r.signature ? new Uint32Array(r.signature.buffer.slice(r.signature.byteOffset, r.signature.byteOffset + r.signature.byteLength)) : null;
-    if (!sig) {
-      const doc = await store.getDocument(r.id, ALL_COLLECTIONS);
-      if (!doc || doc.text.trim() === '') continue;
-      sig = minhashSignature(doc.text);
-      fresh.set(r.id, new Uint8Array(sig.buffer));
-    }
-    all.set(r.id, sig);
-  }
-  const groups = groupNearDuplicates(all);
-  await store.putDuplicateGroups(fresh, groups);
-  return new Set(groups.values()).size;
-}
+export { groupDuplicates, groupDuplicatesFully, type DuplicateReport } from './near-duplicates.js';
 
 /**
  * Resolves a collection's per-document candidates into entities from scratch, applying the users' merge and split

@@ -10,6 +10,7 @@ export type { EntityBrief };
 export type { StageOutput };
 import type { QueryNode } from './query.js';
 import type { ResolutionStore } from './resolution.js';
+import type { DuplicateStore } from './duplicates.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -188,8 +189,10 @@ export interface Store {
   listDecisions(collection: string): Promise<Decision[]>;
   /** MinHash signatures of a collection's documents (null where not computed yet). */
   listSignatures(collection: string): Promise<{ id: string; signature: Uint8Array | null }[]>;
-  /** Stores computed signatures and near-duplicate groups (document id -> group id). */
+  /** Stores computed signatures (replacing their band rows) and near-duplicate groups (document id -> group id). */
   putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void>;
+  /** The near-duplicate band index: signs new documents and updates only the groups they join (see duplicates.ts). */
+  readonly duplicates: DuplicateStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

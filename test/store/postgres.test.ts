@@ -5,6 +5,7 @@ import pg from 'pg';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
 import { resolutionConformance } from './resolution-conformance.js';
+import { duplicatesConformance } from './conformance-duplicates.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -81,6 +82,16 @@ if (!hasPostgres()) {
     const store = new PostgresStore(await createDatabase());
     await store.migrate();
     return store;
+  });
+
+  duplicatesConformance('PostgreSQL', harness.create, async (store, sql) => {
+    const client = new pg.Client({ connectionString: (store as PostgresStore).url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   });
 
   describe('PostgreSQL migrations', () => {

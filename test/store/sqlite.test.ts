@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
 import { resolutionConformance } from './resolution-conformance.js';
+import { duplicatesConformance } from './conformance-duplicates.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -28,4 +29,15 @@ resolutionConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-resolution-')), 'test.db'));
   await store.migrate();
   return store;
+});
+
+duplicatesConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-duplicates-')), 'test.db'));
+  await store.migrate();
+  return store;
+}, async (store, sql) => {
+  const db = new Database((store as SqliteStore).path);
+  db.pragma('foreign_keys = ON');
+  db.exec(sql);
+  db.close();
 });

@@ -87,21 +87,3 @@ export async function readDecisions(db: Db, collection: string): Promise<Decisio
     'SELECT kind, a, b, at, by, note FROM decisions WHERE collection = $1 ORDER BY at, id', [collection]);
   return rows.rows.map((d) => ({ kind: d.kind, a: d.a, b: d.b, at: d.at, by: d.by ?? undefined, note: d.note ?? undefined }));
 }
-
-/** Documents of a collection with their MinHash signature (null when not computed yet). */
-export async function readSignatures(db: Db, collection: string): Promise<{ id: string; signature: Uint8Array | null }[]> {
-  const rows = await db.query<{ id: string; signature: Buffer | null }>('SELECT id, signature FROM documents WHERE collection = $1 ORDER BY id', [collection]);
-  return rows.rows.map((r) => ({ id: r.id, signature: r.signature ? new Uint8Array(r.signature) : null }));
-}
-
-/** Stores signatures and near-duplicate groups (inside the caller's transaction), one statement each. */
-export async function writeDuplicateGroups(db: Db, signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void> {
-  if (signatures.size > 0) {
-    await db.query('UPDATE documents d SET signature = v.sig FROM unnest($1::text[], $2::bytea[]) AS v(id, sig) WHERE d.id = v.id',
-      [[...signatures.keys()], [...signatures.values()].map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength))]);
-  }
-  if (groups.size > 0) {
-    await db.query('UPDATE documents d SET duplicate_group = v.grp FROM unnest($1::text[], $2::text[]) AS v(id, grp) WHERE d.id = v.id',
-      [[...groups.keys()], [...groups.values()]]);
-  }
-}

@@ -404,4 +404,25 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    description: 'near-duplicate groups by key: MinHash band buckets, documents by group, unsigned documents',
+    sql: `
+      -- Band buckets of each signed document (src/nlp/minhash.ts bandBuckets): a new document's candidate duplicates are
+      -- the documents sharing a bucket, found through the primary key.
+      CREATE TABLE duplicate_bands (
+        collection ${T} NOT NULL,
+        band INTEGER NOT NULL,
+        bucket_hash BIGINT NOT NULL,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (collection, band, bucket_hash, document_id)
+      );
+      CREATE INDEX duplicate_bands_document ON duplicate_bands(document_id);
+      -- Joining two groups renames the members of one: found by group, not by a scan.
+      CREATE INDEX documents_duplicate_group ON documents(collection, duplicate_group);
+      CREATE INDEX documents_unsigned ON documents(collection, id) WHERE signature IS NULL;
+      -- Signatures stored before the index existed have no band rows: the next collection step signs them again (once).
+      UPDATE documents SET signature = NULL WHERE signature IS NOT NULL;
+    `,
+  },
 ];

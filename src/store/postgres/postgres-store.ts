@@ -21,9 +21,10 @@ import { readMergedRelations, readEdges } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
-  readSignatures, writeDuplicateGroups,
 } from './entities.js';
 import type { ResolutionStore } from '../resolution.js';
+import type { DuplicateStore } from '../duplicates.js';
+import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
 import { postgresResolution } from './resolution.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { indexPendingNames, searchEntityRows } from './entity-search.js';
@@ -44,6 +45,7 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly db: Db;
   readonly resolution: ResolutionStore;
+  readonly duplicates: DuplicateStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -52,6 +54,7 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => undefined);
     this.db = wrapDb(this.pool);
     this.resolution = postgresResolution(this.pool, this.db);
+    this.duplicates = postgresDuplicates(this.pool, this.db);
   }
 
   async migrate(): Promise<void> {

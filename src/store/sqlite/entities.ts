@@ -94,19 +94,3 @@ export function readDecisions(db: Database.Database, collection: string): Decisi
   return (db.prepare('SELECT kind, a, b, at, by, note FROM decisions WHERE collection = ? ORDER BY at, id').all(collection) as (Decision & { by: string | null; note: string | null })[])
     .map((d) => ({ kind: d.kind, a: d.a, b: d.b, at: d.at, by: d.by ?? undefined, note: d.note ?? undefined }));
 }
-
-/** Documents of a collection with their MinHash signature (null when not computed yet). */
-export function readSignatures(db: Database.Database, collection: string): { id: string; signature: Uint8Array | null }[] {
-  return (db.prepare('SELECT id, signature FROM documents WHERE collection = ? ORDER BY id').all(collection) as { id: string; signature: Buffer | null }[])
-    .map((r) => ({ id: r.id, signature: r.signature ? new Uint8Array(r.signature) : null }));
-}
-
-/** Stores signatures and near-duplicate groups (document id -> group id). */
-export function writeDuplicateGroups(db: Database.Database, signatures: Map<string, Uint8Array>, groups: Map<string, string>): void {
-  const sig = db.prepare('UPDATE documents SET signature = ? WHERE id = ?');
-  const grp = db.prepare('UPDATE documents SET duplicate_group = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const [id, s] of signatures) sig.run(Buffer.from(s.buffer, s.byteOffset, s.byteLength), id);
-    for (const [id, g] of groups) grp.run(g, id);
-  })();
-}

@@ -23,9 +23,10 @@ import { readMergedRelations, readEdges } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
-  readSignatures, writeDuplicateGroups,
 } from './entities.js';
 import type { ResolutionStore } from '../resolution.js';
+import type { DuplicateStore } from '../duplicates.js';
+import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
 import { sqliteResolution } from './resolution.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { searchEntityRows } from './entity-search.js';
@@ -48,6 +49,7 @@ export class SqliteStore implements Store {
   private readonly searchReaders: number;
   private readonly searchBudgetMs: number;
   readonly resolution: ResolutionStore;
+  readonly duplicates: DuplicateStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -61,6 +63,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.resolution = sqliteResolution(this.db);
+    this.duplicates = sqliteDuplicates(this.db);
   }
 
   async migrate(): Promise<void> {

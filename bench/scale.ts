@@ -1,0 +1,196 @@
+/**
+ * `npm run bench:scale -- [--docs N] [--stages none|ner|all] [--pg]`: a generated corpus of N documents (bench/scale-corpus.ts)
+ * ingested into SQLite (and a throwaway PostgreSQL with --pg), then ingest rate, peak RSS, store size, search, entity
+ * search, entity page, 2-hop neighbourhood, full export and the near-duplicate step, each beside a floor measured in
+ * the same run. Prints a markdown section (for bench/RESULTS.md and docs/SCALING.md).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { Stage } from '../src/model/index.js';
+import { ALL_COLLECTIONS, type Store } from '../src/store/store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import { parseQuery } from '../src/store/query.js';
+import { toFts5 } from '../src/store/sqlite/fts-query.js';
+import { defaultStages, finishIngest, ingestPaths } from '../src/pipeline.js';
+import { mentionsStage } from '../src/extract/stages/mentions.js';
+import { groupDuplicates, groupDuplicatesFully } from '../src/pipeline/near-duplicates.js';
+import { searchEntities } from '../src/network/find-entity.js';
+import { viewEntity } from '../src/network/entity-view.js';
+import { readGraph } from '../src/network/graph-read.js';
+import { EXPORT_FORMATS } from '../src/export/formats.js';
+import { sha256Hex } from '../src/store/ids.js';
+import { BENCH_QUERIES } from './factbook.js';
+import { corpusAvailable, writeScaleCorpus } from './scale-corpus.js';
+import { startPostgres } from './pg-server.js';
+
+const { values: args } = parseArgs({ options: {
+  docs: { type: 'string', default: '2000' }, stages: { type: 'string', default: 'all' }, pg: { type: 'boolean', default: false },
+} });
+const DOCS = Number(args.docs);
+const STAGES = args.stages as 'none' | 'ner' | 'all';
+if (!Number.isInteger(DOCS) || DOCS < 10 || !['none', 'ner', 'all'].includes(STAGES)) throw new Error('usage: scale.ts [--docs N>=10] [--stages none|ner|all] [--pg]');
+if (!corpusAvailable()) throw new Error('bench:scale needs ../shared/data (factbook, names-by-country) beside the repository.');
+const COLLECTION = 'scale';
+const READS = 50;
+
+interface Latency { n: number; p50: number; p95: number; p99: number }
+
+/** p50/p95/p99 in milliseconds of `run` over the inputs, `rounds` times. */
+async function latency<T>(inputs: readonly T[], run: (x: T) => unknown, rounds = 2): Promise<Latency> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const x of inputs) {
+      const t = performance.now();
+      await run(x);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number): number => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+  return { n: times.length, p50: at(50), p95: at(95), p99: at(99) };
+}
+
+const ms = (l: Latency): string => `${l.p50.toFixed(1)} / ${l.p95.toFixed(1)} / ${l.p99.toFixed(1)}`;
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+function stagesFor(kind: typeof STAGES): Stage[] {
+  return kind === 'all' ? defaultStages() : kind === 'ner' ? [mentionsStage()] : [];
+}
+
+/** Texts of the corpus files, in file order. */
+function corpusTexts(dir: string): string[] {
+  return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** The floor: the same texts in a bare FTS5 table (one transaction), and its search and full read. */
+function floor(dir: string, texts: string[]) {
+  const db = new Database(join(dir, 'floor.db'));
+  db.pragma('journal_mode = WAL');
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')");
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const t0 = performance.now();
+  db.transaction(() => { for (const text of texts) insert.run(text); })();
+  const seconds = (performance.now() - t0) / 1000;
+  const search = db.prepare('SELECT rowid, bm25(t) AS r FROM t WHERE t MATCH ? ORDER BY r LIMIT 10');
+  const byId = db.prepare('SELECT rowid, body FROM t WHERE rowid = ?');
+  return { db, seconds, search: (q: string) => search.all(toFts5(parseQuery(q))), read: (id: number) => byId.get(id) };
+}
+
+interface EngineResult { lines: string[] }
+
+/** Ingests the corpus into one store and measures it. */
+async function measure(engine: string, store: Store, corpusDir: string, texts: string[], floorDb: ReturnType<typeof floor>, size: () => Promise<number>): Promise<EngineResult> {
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const summary = await ingestPaths([corpusDir], { store, collection: COLLECTION, stages: stagesFor(STAGES), finish: finishIngest });
+  const ingestSeconds = (performance.now() - t0) / 1000;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  if (summary.failed.length > 0) throw new Error(`${summary.failed.length} files failed: ${summary.failed[0]!.message}`);
+  const stats = await store.stats(ALL_COLLECTIONS);
+  const entities = await searchEntities(store, ALL_COLLECTIONS, { limit: READS / 2, offset: 0 });
+  // The most mentioned entities (the most work) and as many from the rest of the list.
+  const others = await Promise.all(Array.from({ length: READS / 2 }, (_, i) =>
+    searchEntities(store, ALL_COLLECTIONS, { limit: 1, offset: Math.floor(((i + 0.5) / (READS / 2)) * entities.total) })));
+  const sample = [...entities.items, ...others.flatMap((p) => p.items)];
+  const docIds = (await store.listDocuments(ALL_COLLECTIONS, READS, Math.floor(stats.documents / 3))).items.map((d) => d.id);
+
+  const search = await latency(BENCH_QUERIES, (q) => store.search({ query: parseQuery(q), limit: 10, offset: 0 }, ALL_COLLECTIONS));
+  const floorSearch = await latency(BENCH_QUERIES, (q) => floorDb.search(q));
+  const keyed = await latency(docIds, (id) => store.getDocumentSummaries([id], ALL_COLLECTIONS));
+  const floorKeyed = await latency(docIds.map((_, i) => 1 + ((i * 7919) % texts.length)), (id) => floorDb.read(id));
+  const lines: string[] = [];
+  const row = (what: string, ours: string, base: string, ratio = ''): void => void lines.push(`| ${what} | ${ours} | ${base} | ${ratio} |`);
+  row('ingest documents/s', (summary.documents / ingestSeconds).toFixed(1), (texts.length / floorDb.seconds).toFixed(0), `${(ingestSeconds / floorDb.seconds).toFixed(0)}x slower`);
+  row('peak RSS (MB, whole process)', `${mb(peak)} (${mb(rssBefore)} before ingest)`, '', '');
+  row('store size (MB)', mb(await size()), mb(statSync(join(corpusDir, '..', 'floor.db')).size + (safeSize(join(corpusDir, '..', 'floor.db-wal')))), '');
+  row('contents', `${stats.documents} documents, ${stats.mentions} mentions, ${entities.total} entities, ${stats.relations} relations`, '', '');
+  row('search p50 / p95 / p99 (ms), with facets', ms(search), ms(floorSearch), `${(search.p95 / floorSearch.p95).toFixed(0)}x at p95`);
+  if (sample.length > 0) {
+    const es = await latency(sample, (e) => searchEntities(store, ALL_COLLECTIONS, { q: e.name.split(/\s+/u)[0], limit: 20, offset: 0 }));
+    const page = await latency(sample, (e) => viewEntity(store, e.id, ALL_COLLECTIONS));
+    const hood = await latency(sample, (e) => readGraph(store, ALL_COLLECTIONS, { entity: e.id, hops: 2 }));
+    row('entity search p50 / p95 / p99 (ms)', ms(es), ms(keyed), 'floor: one document summary by id through the Store');
+    row('entity page p50 / p95 / p99 (ms)', ms(page), ms(keyed), '');
+    row('2-hop neighbourhood p50 / p95 / p99 (ms)', ms(hood), ms(keyed), '');
+  }
+  row('keyed row read p50 / p95 / p99 (ms)', ms(keyed), ms(floorKeyed), 'floor: bare FTS5 row by rowid');
+  const e0 = performance.now();
+  const files = await EXPORT_FORMATS.json.build(store, ALL_COLLECTIONS);
+  const exportSeconds = (performance.now() - e0) / 1000;
+  const f0 = performance.now();
+  const floorBytes = JSON.stringify(floorDb.db.prepare('SELECT rowid, body FROM t').all()).length;
+  const floorExport = (performance.now() - f0) / 1000;
+  row('full export, JSON (s)', `${exportSeconds.toFixed(1)} (${mb(files[0]!.text.length)} MB)`, `${floorExport.toFixed(2)} (${mb(floorBytes)} MB)`, 'floor: every FTS5 row read and serialised');
+  // The near-duplicate step: 100 documents added to the ingested collection, grouped incrementally, then a full regroup.
+  const added = texts.slice(0, 100).map((t, i) => `Republished item ${i}.\n\n${t}`);
+  await store.putDocuments(added.map((text) => {
+    const original = new TextEncoder().encode(text);
+    return { collection: COLLECTION, sentences: [], doc: { sha256: sha256Hex(original), path: `added/${sha256Hex(original)}.txt`, format: 'text', text, original } };
+  }));
+  const n0 = performance.now();
+  const step = await groupDuplicates(store, COLLECTION);
+  const incremental = (performance.now() - n0) / 1000;
+  const n1 = performance.now();
+  await groupDuplicatesFully(store, COLLECTION);
+  const full = (performance.now() - n1) / 1000;
+  row('near-duplicate step, 100 documents added (s)', `${incremental.toFixed(2)} (${step.neighbours} neighbours read, ${step.relabelled} renamed)`,
+    `${full.toFixed(2)} (full regroup of ${stats.documents + 100})`, `${(full / incremental).toFixed(0)}x less than the full regroup`);
+  return { lines: [`### ${engine}`, '', `Ingest: ${ingestSeconds.toFixed(0)} s.`, '', '| measure | Cablegraph | floor | note |', '|---|---|---|---|', ...lines, ''] };
+}
+
+function safeSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cablegraph-scale-'));
+const out: string[] = [];
+try {
+  const corpusDir = join(dir, 'corpus');
+  const bytes = writeScaleCorpus(corpusDir, DOCS);
+  const texts = corpusTexts(corpusDir);
+  const floorDb = floor(dir, texts);
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
+  out.push(`## Scale: ${DOCS} documents, stages ${STAGES} (${new Date().toISOString().slice(0, 10)})`, '',
+    `\`npm run bench:scale -- --docs ${DOCS} --stages ${STAGES}${args.pg ? ' --pg' : ''}\`; ${(bytes / 1024 / 1024).toFixed(1)} MB of text; machine: ${machine}.`,
+    `Stages: ${stagesFor(STAGES).map((s) => `${s.name}@${s.version}`).join(', ') || 'none'} (plus the collection steps: near-duplicate groups, resolution).`,
+    `Reads: ${BENCH_QUERIES.length} queries and ${READS} entities (the most mentioned half, the rest spread over the list) x 2 rounds, one at a time.`, '');
+  const sqlitePath = join(dir, 'scale.db');
+  const sqlite = new SqliteStore(sqlitePath);
+  await sqlite.migrate();
+  try {
+    out.push(...(await measure('SQLite', sqlite, corpusDir, texts, floorDb, async () => safeSize(sqlitePath) + safeSize(`${sqlitePath}-wal`))).lines);
+  } finally {
+    await sqlite.close();
+  }
+  if (args.pg) {
+    const server = await startPostgres();
+    try {
+      const store = new PostgresStore(server.url);
+      await store.migrate();
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      try {
+        out.push(...(await measure('PostgreSQL', store, corpusDir, texts, floorDb, async () =>
+          Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n))).lines);
+      } finally {
+        await client.end();
+        await store.close();
+      }
+    } finally {
+      server.stop();
+    }
+  }
+  floorDb.db.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.stdout.write(`${out.join('\n')}\n`);
