@@ -11,7 +11,7 @@ function postgresExecutor(pool: pg.Pool, db: Db): SqlExecutor {
     async all<T>(sql: string, params: unknown[]): Promise<T[]> {
       return (await db.query<T>(numberPlaceholders(sql), params)).rows;
     },
-    async run(plan: Statement[], beforeCommit?: () => void) {
+    async run(plan: Iterable<Statement>, beforeCommit?: () => void) {
       const rows: unknown[][] = [];
       try {
         await inTransaction(pool, async (tx) => {

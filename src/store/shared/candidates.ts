@@ -11,10 +11,16 @@ export interface CandidateRow {
   n: number;
 }
 
-/** Per-document candidates: one per mention entity_key, named by its longest written form. Rows ordered by key. */
-export function candidatesFromRows(collection: string, rows: CandidateRow[]): EntityCandidate[] {
+/**
+ * Per-document candidates: one per mention entity_key, named by its longest written form. Rows ordered by key, and read
+ * as they come (an iterator over a statement holds one row at a time): full resolution reads a whole collection here.
+ */
+export function candidatesFromRows(collection: string, rows: Iterable<CandidateRow>): EntityCandidate[] {
   const byKey = new Map<string, EntityCandidate & { forms: Map<string, number> }>();
+  // Keys start with their document id, so a document's rows come together: its id is kept once, not once per row.
+  let doc = '';
   for (const r of rows) {
+    if (r.doc !== doc) doc = r.doc;
     let c = byKey.get(r.key);
     if (!c) {
       c = { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0, forms: new Map() };
@@ -22,7 +28,7 @@ export function candidatesFromRows(collection: string, rows: CandidateRow[]): En
     }
     c.mentionCount += r.n;
     c.forms.set(r.text, (c.forms.get(r.text) ?? 0) + r.n);
-    if (!c.documentIds.includes(r.doc)) c.documentIds.push(r.doc);
+    if (!c.documentIds.includes(doc)) c.documentIds.push(doc);
   }
   return [...byKey.values()].map(({ forms, ...c }) => {
     // The fullest form names the candidate ("Qassem Soleimani" over a later "Soleimani").

@@ -34,7 +34,7 @@ export interface SqlExecutor {
   readonly dialect: Dialect;
   all<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** Runs the plan atomically; ok is false (nothing changed) when a guard statement did not change exactly one row. */
-  run(plan: Statement[], beforeCommit?: () => void): Promise<{ ok: boolean; rows: unknown[][] }>;
+  run(plan: Iterable<Statement>, beforeCommit?: () => void): Promise<{ ok: boolean; rows: unknown[][] }>;
 }
 
 /** SQLite: lists and rows travel as JSON text read by json_each. */

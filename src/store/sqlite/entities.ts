@@ -11,7 +11,7 @@ export function readCandidates(db: Database.Database, collection: string): Entit
   const rows = db.prepare(`SELECT m.entity_key AS key, m.type, m.text, m.document_id AS doc, count(*) AS n
     FROM mentions m JOIN documents d ON d.id = m.document_id
     WHERE d.collection = ? AND m.entity_key IS NOT NULL GROUP BY m.entity_key, m.type, m.text, m.document_id ORDER BY m.entity_key`)
-    .all(collection) as CandidateRow[];
+    .iterate(collection) as IterableIterator<CandidateRow>;
   return candidatesFromRows(collection, rows);
 }
 

@@ -10,7 +10,7 @@ function sqliteExecutor(db: Database.Database): SqlExecutor {
     async all<T>(sql: string, params: unknown[]): Promise<T[]> {
       return db.prepare(sql).all(...params) as T[];
     },
-    async run(plan: Statement[], beforeCommit?: () => void) {
+    async run(plan: Iterable<Statement>, beforeCommit?: () => void) {
       const rows: unknown[][] = [];
       try {
         db.transaction(() => {
