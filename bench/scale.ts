@@ -105,6 +105,13 @@ async function ingest(store: Store, corpusDir: string, afterIngest?: () => Promi
 
 /** Measures one store, ingested now (`done` from ingest) or reused (`done` null: reads only). */
 async function measure(engine: string, store: Store, done: Ingested | null, texts: string[], floorDb: ReturnType<typeof floor>, size: () => Promise<number>): Promise<EngineResult> {
+  let indexing = '';
+  if (!done) {
+    // A store kept before resolution indexed entity names as it commits: the queue is drained here, not in the first timed search.
+    const t = performance.now();
+    await searchEntities(store, ALL_COLLECTIONS, { q: 'warm up', limit: 1, offset: 0 });
+    indexing = `Entity names queued in the kept store indexed before timing: ${((performance.now() - t) / 1000).toFixed(1)} s.`;
+  }
   const stats = await store.stats(ALL_COLLECTIONS);
   const entities = await searchEntities(store, ALL_COLLECTIONS, { limit: READS / 2, offset: 0 });
   // The most mentioned entities (the most work) and as many from the rest of the list.
@@ -135,7 +142,7 @@ async function measure(engine: string, store: Store, done: Ingested | null, text
     row('2-hop neighbourhood p50 / p95 / p99 (ms)', ms(hood), ms(keyed), '');
   }
   row('keyed row read p50 / p95 / p99 (ms)', ms(keyed), ms(floorKeyed), 'floor: bare FTS5 row by rowid');
-  if (!done) return { lines: [`### ${engine} (reads on a kept store)`, '', '| measure | Cablegraph | floor | note |', '|---|---|---|---|', ...lines, ''] };
+  if (!done) return { lines: [`### ${engine} (reads on a kept store)`, '', indexing, '', '| measure | Cablegraph | floor | note |', '|---|---|---|---|', ...lines, ''] };
   const e0 = performance.now();
   const files = await EXPORT_FORMATS.json.build(store, ALL_COLLECTIONS);
   const exportSeconds = (performance.now() - e0) / 1000;

@@ -7,6 +7,12 @@ import type { Graph } from '../model/index.js';
 import type { EdgeRecord, EntityBrief, Scope, Store } from '../store/store.js';
 import { buildGraph, edgeFilter, type GraphFilter } from './graph.js';
 
+/**
+ * Most edges followed per hop of a neighbourhood, strongest first (independent sources, evidence, confidence): around a
+ * hub the ring would otherwise be most of the network, which no one reads as a picture and which costs seconds to gather.
+ */
+export const HOP_EDGES = 100;
+
 /** Graph filters as the API and CLI take them (dates are looked up here). */
 export type GraphRequest = Omit<GraphFilter, 'documentDates'>;
 
@@ -55,9 +61,22 @@ export async function readGraph(store: Store, scope: Scope, request: GraphReques
   const seen = new Set([start.id]);
   let frontier = [start.id];
   const hops = request.hops ?? 1;
+  // Filters on entity types and dates need the ends and documents of every edge, so they read each ring whole.
+  const cap = !(request.entityTypes?.length || request.from || request.to);
+  const capped = { read: 0, total: 0 };
   for (let hop = 0; hop <= hops && frontier.length > 0; hop++) {
     // The last ring only adds the edges between its own nodes (its edges to nearer nodes were read from their side).
-    const found = await store.listEdges(scope, hop < hops ? { around: frontier } : { between: frontier });
+    let found: EdgeRecord[];
+    if (hop < hops && cap) {
+      const strongest = await store.listStrongestEdges(scope, frontier, HOP_EDGES, request);
+      found = strongest.items;
+      if (strongest.total > strongest.items.length) {
+        capped.read += strongest.items.length;
+        capped.total += strongest.total;
+      }
+    } else {
+      found = await store.listEdges(scope, hop < hops ? { around: frontier } : { between: frontier });
+    }
     for (const r of found) edges.set(r.id, r);
     await lookups.cover(found);
     if (hop === hops) break;
@@ -72,5 +91,8 @@ export async function readGraph(store: Store, scope: Scope, request: GraphReques
     }
     frontier = next;
   }
-  return buildGraph(lookups.entities.values(), [...edges.values()], filter);
+  const graph = buildGraph(lookups.entities.values(), [...edges.values()], filter);
+  if (capped.total === 0) return graph;
+  const note = `Around hubs only the ${HOP_EDGES} strongest relations of each hop are followed (${capped.read} of ${capped.total}).`;
+  return { ...graph, note: graph.note ? `${graph.note} ${note}` : note };
 }
