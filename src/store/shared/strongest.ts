@@ -24,6 +24,8 @@ export interface StrongestFilter {
   relationTypes?: readonly string[];
   minConfidence?: number;
   minSources?: number;
+  /** Entities whose edges among themselves the caller reads otherwise: a relation with both ends here is not chosen nor counted. */
+  inside?: ReadonlySet<string>;
 }
 
 /** The rows of the `limit` strongest merged relations, and how many merged relations passed the filter. */
@@ -44,7 +46,7 @@ export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, f
   const merged = new Map<string, Group>();
   for (const r of rows) {
     let [source, target] = rowEnds(r);
-    if (source === target) continue;
+    if (source === target || (filter.inside?.has(source) && filter.inside.has(target))) continue;
     if ((RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric && source > target) [source, target] = [target, source];
     const key = `${r.type}\u0000${source}\u0000${target}`;
     let g = merged.get(key);
