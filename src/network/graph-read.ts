@@ -11,7 +11,7 @@ import { buildGraph, edgeFilter, type GraphFilter } from './graph.js';
  * Most edges followed per hop of a neighbourhood, strongest first (independent sources, evidence, confidence): around a
  * hub the ring would otherwise be most of the network, which no one reads as a picture and which costs seconds to gather.
  */
-export const HOP_EDGES = 100;
+export const HOP_EDGES = 50;
 
 /** Graph filters as the API and CLI take them (dates are looked up here). */
 export type GraphRequest = Omit<GraphFilter, 'documentDates'>;
