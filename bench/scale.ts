@@ -198,7 +198,8 @@ try {
     `Reads: ${BENCH_QUERIES.length} queries and ${READS} entities (the most mentioned half, the rest spread over the list) x 2 rounds, one at a time.`, '');
   const sqlitePath = join(dir, args.reuse !== undefined ? 'kept.db' : 'scale.db');
   if (args.reuse === undefined) for (const f of ['scale.db', 'scale.db-wal', 'scale.db-shm']) rmSync(join(dir, f), { force: true });
-  let sqlite = new SqliteStore(sqlitePath);
+  // Reads on a kept store are timed whole: a search past the 2 s budget (the machine is shared) is measured, not fatal.
+  let sqlite = new SqliteStore(sqlitePath, args.reuse !== undefined ? { searchBudgetMs: 600_000 } : {});
   await sqlite.migrate();
   try {
     // --keep: close (checkpointing the WAL into the file), copy the file aside, reopen for the reads.
