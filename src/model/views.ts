@@ -50,6 +50,10 @@ export interface EntityView {
   documents: DocumentSummary[];
   /** How many documents name the entity (more than `documents.length` when the list was capped). */
   documentCount?: number;
+  /** How many merged relations the entity has (more than `relations.length` when only the strongest were read). */
+  relationCount?: number;
+  /** Present when the relations were capped: "Showing the N strongest of M relations (most independent sources first)." */
+  relationsNote?: string;
   /** Names of entities referred to by events and claims, for display. */
   names: Record<string, string>;
 }

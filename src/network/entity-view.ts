@@ -7,6 +7,9 @@ export type { EntityRelation, EntityView } from '../model/index.js';
 /** Most document summaries on one page: an entity named in 100,000 documents lists the first ones (all ids stay in `entity`). */
 export const MAX_DOCUMENTS = 1000;
 
+/** Most relations on one page: a hub with thousands of merged relations shows the strongest (evidence is read for those only). */
+export const MAX_RELATIONS = 200;
+
 /**
  * Gathers the entity page for `id`, or null when the entity is absent or outside the scope. A resolved entity's page is
  * read from its own rows (relations, events and claims by member key; names and documents by id); a per-name entity of
@@ -15,11 +18,18 @@ export const MAX_DOCUMENTS = 1000;
 export async function viewEntity(store: Store, id: string, scope: Scope): Promise<EntityView | null> {
   const entity = await store.getEntity(id, scope);
   if (!entity) return null;
+  let relationCount = 0;
   const byKey = entity.members.length > 0;
   const [relations, events, claims]: [Relation[], Event[], Claim[]] = byKey
-    ? await Promise.all([store.listEntityRelations([id], scope), store.listEntityEvents(id, scope), store.listEntityClaims(id, scope)])
+    ? await Promise.all([store.listStrongestEntityRelations(id, scope, MAX_RELATIONS), store.listEntityEvents(id, scope), store.listEntityClaims(id, scope)])
+      .then(([r, e, c]) => { relationCount = r.total; return [r.items, e, c]; })
     : await Promise.all([store.listRelations(scope), store.listEvents(scope), store.listClaims(scope)]);
-  const mineRelations = relations.filter((x) => x.source === id || x.target === id);
+  let mineRelations = relations.filter((x) => x.source === id || x.target === id);
+  if (!byKey) {
+    // The whole read (no member keys): the same cap, strongest first, applied here.
+    relationCount = mineRelations.length;
+    mineRelations = mineRelations.sort(strongestFirst).slice(0, MAX_RELATIONS);
+  }
   const myEvents = events.filter((e) => e.participants.includes(id) || e.place === id);
   const myClaims = claims.filter((c) => c.speaker === id);
   // The entities this page names, read in one batch.
@@ -42,5 +52,15 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
     if (found) names[e] = found.name;
   }
   const documents = await store.getDocumentSummaries(entity.documentIds.slice(0, MAX_DOCUMENTS), scope);
-  return { entity, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length };
+  const capped = mine.length < relationCount;
+  return {
+    entity, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length, relationCount,
+    ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
+  };
+}
+
+/** The order the store chooses the strongest in: independent sources, supporting evidence, confidence (see chooseStrongest). */
+function strongestFirst(a: Relation, b: Relation): number {
+  return b.independentSources - a.independentSources || b.evidence.length - a.evidence.length || b.confidence - a.confidence
+    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -7,6 +7,12 @@ import type { Graph } from '../model/index.js';
 import type { EdgeRecord, EntityBrief, Scope, Store } from '../store/store.js';
 import { buildGraph, edgeFilter, type GraphFilter } from './graph.js';
 
+/**
+ * Most edges followed per hop of a neighbourhood, strongest first (independent sources, evidence, confidence): around a
+ * hub the ring would otherwise be most of the network, which no one reads as a picture and which costs seconds to gather.
+ */
+export const HOP_EDGES = 50;
+
 /** Graph filters as the API and CLI take them (dates are looked up here). */
 export type GraphRequest = Omit<GraphFilter, 'documentDates'>;
 
@@ -49,15 +55,27 @@ export async function readGraph(store: Store, scope: Scope, request: GraphReques
     return buildGraph(lookups.entities.values(), all, filter);
   }
   lookups.entities.set(start.id, start);
-  // Every edge of each node nearer than `hops`, then those of the last ring (edges between its nodes): buildGraph then
-  // walks the same neighbourhood it would walk over the whole network.
   const edges = new Map<string, EdgeRecord>();
   const seen = new Set([start.id]);
-  let frontier = [start.id];
   const hops = request.hops ?? 1;
+  // Filters on entity types and dates need the ends and documents of every edge, so they read each ring whole.
+  const capped = request.entityTypes?.length || request.from || request.to ? null : { read: 0, total: 0 };
+  let frontier = [start.id];
   for (let hop = 0; hop <= hops && frontier.length > 0; hop++) {
-    // The last ring only adds the edges between its own nodes (its edges to nearer nodes were read from their side).
-    const found = await store.listEdges(scope, hop < hops ? { around: frontier } : { between: frontier });
+    let found: EdgeRecord[];
+    if (hop === hops && capped) break;
+    if (hop === hops) {
+      // The last ring only adds the edges between its own nodes (its edges to nearer nodes were read from their side).
+      found = await store.listEdges(scope, { between: frontier });
+    } else if (capped) {
+      // The strongest edges leading out of the nodes seen so far; edges among those nodes are read once at the end.
+      const strongest = await store.listStrongestEdges(scope, frontier, HOP_EDGES, { ...request, inside: seen });
+      found = strongest.items;
+      capped.read += found.length;
+      capped.total += strongest.total;
+    } else {
+      found = await store.listEdges(scope, { around: frontier });
+    }
     for (const r of found) edges.set(r.id, r);
     await lookups.cover(found);
     if (hop === hops) break;
@@ -72,5 +90,14 @@ export async function readGraph(store: Store, scope: Scope, request: GraphReques
     }
     frontier = next;
   }
-  return buildGraph(lookups.entities.values(), [...edges.values()], filter);
+  if (capped && seen.size > 1) {
+    // Edges among the nodes reached (the outward reads left them out).
+    const among = await store.listEdges(scope, { between: [...seen] });
+    for (const r of among) edges.set(r.id, r);
+    await lookups.cover(among);
+  }
+  const graph = buildGraph(lookups.entities.values(), [...edges.values()], filter);
+  if (!capped || capped.total <= capped.read) return graph;
+  const note = `Around hubs only the ${HOP_EDGES} strongest relations of each hop are followed (${capped.read} of ${capped.total}).`;
+  return { ...graph, note: graph.note ? `${graph.note} ${note}` : note };
 }

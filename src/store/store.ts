@@ -4,6 +4,7 @@ import type {
   SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, Decision, EntityType,
 } from '../model/index.js';
 import type { EntityBrief } from './shared/entity-rows.js';
+import type { StrongestFilter } from './shared/strongest.js';
 
 export type { EntityBrief };
 
@@ -120,6 +121,12 @@ export interface EdgeRecord {
   documentIds: string[];
 }
 
+/** Some of a list, capped: the items kept and how many there were in all. */
+export interface Capped<T> {
+  items: T[];
+  total: number;
+}
+
 /** Which edges to read: those with an end among `around`, or with both ends among `between` (resolved entity ids). */
 export type EdgeSelection = { around: readonly string[] } | { between: readonly string[] };
 
@@ -207,6 +214,14 @@ export interface Store {
   listEntityRelations(entityIds: readonly string[], scope: Scope): Promise<Relation[]>;
   /** Merged relations as graph edges: all in the scope, or those with an end among some resolved entities, or both ends. */
   listEdges(scope: Scope, select?: EdgeSelection): Promise<EdgeRecord[]>;
+  /**
+   * The `limit` strongest merged relations of one resolved entity (most independent sources, then supporting rows, then
+   * confidence: see chooseStrongest), each complete with its evidence, and how many the entity has: a hub's page reads
+   * sentences only for what it shows.
+   */
+  listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>>;
+  /** Edges with an end among some resolved entities: the `limit` strongest passing `filter`, and how many passed. */
+  listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>>;
   /** Events with a participant or place among the resolved entity's members, oldest first. */
   listEntityEvents(entityId: string, scope: Scope): Promise<Event[]>;
   /** Claims whose speaker is among the resolved entity's members. */

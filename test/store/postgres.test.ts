@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
+import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -77,6 +78,7 @@ if (!hasPostgres()) {
   };
   storeConformance('PostgreSQL', harness);
   keyReadsConformance('PostgreSQL', harness);
+  strongestConformance('PostgreSQL', harness);
 
   resolutionConformance('PostgreSQL', async () => {
     const store = new PostgresStore(await createDatabase());

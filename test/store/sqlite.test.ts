@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
+import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -24,6 +25,7 @@ const harness: StoreHarness = {
 
 storeConformance('SQLite', harness);
 keyReadsConformance('SQLite', harness);
+strongestConformance('SQLite', harness);
 
 resolutionConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-resolution-')), 'test.db'));

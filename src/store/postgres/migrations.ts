@@ -425,4 +425,14 @@ export const PG_MIGRATIONS: Migration[] = [
       UPDATE documents SET signature = NULL WHERE signature IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    description: 'document columns the reads join to, from covering indexes (not from rows whose text comes first)',
+    sql: `
+      -- The SQLite twin needs these to keep its reads off overflow pages; here the text is TOASTed, and this index lets the
+      -- joins of relation and evidence reads to their documents be index-only scans. No summary index: a b-tree entry has
+      -- a size limit that a long path or title would pass.
+      CREATE INDEX documents_group ON documents(id) INCLUDE (collection, duplicate_group);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
+import type { RelationEndRow } from '../shared/strongest.js';
 
 /** Which relation rows to read (see the SQLite twin). */
 export type RelationSelection =
@@ -14,6 +15,7 @@ export type RelationSelection =
   | { entities: readonly string[] }
   | { between: readonly string[] }
   | { keys: readonly string[] }
+  | { ids: readonly string[] }
   | { document: string };
 
 // Relation ids with an end among the members of the entities `entityIds` (an array expression) names.
@@ -31,6 +33,7 @@ function selectionSql(p: Params, sel: RelationSelection): string | null {
       JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
       WHERE em.entity_id = ANY(${ids}::text[]) AND et.entity_id = ANY(${ids}::text[])`;
   }
+  if ('ids' in sel) return `SELECT unnest(${p.add([...sel.ids])}::text[]) AS id`;
   if ('keys' in sel) {
     const k = p.add([...sel.keys]);
     return `SELECT id FROM relations WHERE source = ANY(${k}::text[]) UNION SELECT id FROM relations WHERE target = ANY(${k}::text[])`;
@@ -55,6 +58,24 @@ export async function relationRows(db: Db, scope: Scope, sel: RelationSelection)
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
     LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
     WHERE ${scopeSql(p, scope)} ORDER BY r.id`, p.values)).rows;
+}
+
+// JavaScript truthiness of attrs.negated, as mergeRelations reads it.
+const NEGATED = `CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(r.attrs::json -> 'negated')
+    WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
+    WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END`;
+
+/** Selected relation rows in the scope as the choice of the strongest needs them (see the SQLite twin). */
+export async function relationEndRows(db: Db, scope: Scope, sel: RelationSelection): Promise<RelationEndRow[]> {
+  const p = new Params();
+  const chosen = selectionSql(p, sel);
+  const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  return (await db.query<RelationEndRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, ${NEGATED} AS negated,
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
+    FROM ${from} JOIN documents d ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${scopeSql(p, scope)}`, p.values)).rows;
 }
 
 /** Evidence of the given owners (every owner of the kind in the scope when `ids` is null), ordered by document and start. */
@@ -92,10 +113,7 @@ export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): P
   const docs = evidence("string_agg(DISTINCT e.document_id, ',')");
   const chosen = selectionSql(p, sel);
   const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
-  // JavaScript truthiness of attrs.negated, as mergeRelations reads it.
-  const negated = `CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(r.attrs::json -> 'negated')
-    WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
-    WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END`;
+  const negated = NEGATED;
   const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
     min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
     string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs

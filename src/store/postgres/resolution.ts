@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { GuardFailed, numberPlaceholders, POSTGRES_DIALECT, type SqlExecutor, type Statement } from '../shared/resolution-sql.js';
 import { SqlResolutionStore } from '../shared/resolution-store.js';
 import { inTransaction, type Db } from './sql.js';
+import { indexPendingNames } from './entity-search.js';
 
 /** Runs shared resolution SQL on a pool (reads) and one client per plan (writes). */
 function postgresExecutor(pool: pg.Pool, db: Db): SqlExecutor {
@@ -20,6 +21,8 @@ function postgresExecutor(pool: pg.Pool, db: Db): SqlExecutor {
             if (s.returns) rows.push(res.rows);
             else if (s.guard && res.rowCount !== 1) throw new GuardFailed();
           }
+          // The names of the entities this step wrote are indexed with it (see the SQLite twin).
+          await indexPendingNames(tx);
           beforeCommit?.();
         });
       } catch (err) {

@@ -32,7 +32,7 @@ export function readEntityBriefs(db: Database.Database, ids: readonly string[], 
 export function readSummaries(db: Database.Database, ids: readonly string[], scope: Scope): DocumentSummary[] {
   if (ids.length === 0) return [];
   const s = scopeClause(scope);
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id ${IN_JSON} AND ${s.sql}`)
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d INDEXED BY documents_summary WHERE d.id ${IN_JSON} AND ${s.sql}`)
     .all(JSON.stringify([...new Set(ids)]), ...s.params) as DocumentRow[];
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.map((id) => byId.get(id)).filter((d): d is DocumentSummary => d !== undefined);

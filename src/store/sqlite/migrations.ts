@@ -359,4 +359,16 @@ export const MIGRATIONS: Migration[] = [
       UPDATE documents SET signature = NULL WHERE signature IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    description: 'document columns the reads join to, from covering indexes (not from rows whose text comes first)',
+    sql: `
+      -- Relation, event, claim and evidence reads join each row to its document for the collection and near-duplicate group;
+      -- those columns sit after the text and sentences, on overflow pages a lookup of the row walks: the index has them.
+      CREATE INDEX documents_group ON documents(id, collection, duplicate_group);
+      -- Document summaries (entity page, lists) likewise.
+      CREATE INDEX documents_summary ON documents(id, collection, sha256, path, parent_id, format, mime_type, title, source,
+        published, author, language, length, ingested_at);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { scopeClause } from './scope-sql.js';
 import { IN_JSON } from './entity-reads.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
+import type { RelationEndRow } from '../shared/strongest.js';
 
 /** Which relation rows to read: every one in the scope, or those with an end among some entities or candidate keys, or one document's. */
 export type RelationSelection =
@@ -16,6 +17,7 @@ export type RelationSelection =
   | { entities: readonly string[] }
   | { between: readonly string[] }
   | { keys: readonly string[] }
+  | { ids: readonly string[] }
   | { document: string };
 
 // Relation ids with an end among the members of the entities the inner SELECT names (index on entity_id, then on source/target).
@@ -40,13 +42,14 @@ function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] 
       params: [ids, ids],
     };
   }
+  if ('ids' in sel) return { sql: 'SELECT value AS id FROM json_each(?)', params: [JSON.stringify([...sel.ids])] };
   if ('keys' in sel) {
     const keys = JSON.stringify([...sel.keys]);
     return { sql: `SELECT id FROM relations WHERE source ${IN_JSON} UNION SELECT id FROM relations WHERE target ${IN_JSON}`, params: [keys, keys] };
   }
   // A document's relations, merged with every other row of the entity pairs they join (independent sources, denials).
   // The map is keyed by (collection, key): the document's collection lets each end be one primary-key probe.
-  const end = (column: string) => `SELECT em0.entity_id FROM relations r0 JOIN documents d0 ON d0.id = r0.document_id
+  const end = (column: string) => `SELECT em0.entity_id FROM relations r0 JOIN documents d0 INDEXED BY documents_group ON d0.id = r0.document_id
     JOIN entity_members em0 ON em0.collection = d0.collection AND em0.candidate_key = r0.${column} WHERE r0.document_id = ?`;
   const ends = `${end('source')} UNION ${end('target')}`;
   return { sql: `SELECT id FROM relations WHERE document_id = ? UNION ${ofEntities(ends)}`, params: Array(5).fill(sel.document) };
@@ -59,10 +62,26 @@ export function relationRows(db: Database.Database, scope: Scope, sel: RelationS
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
   return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
     d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
-    FROM ${from} JOIN documents d ON d.id = r.document_id
+    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
     LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
     WHERE ${s.sql} ORDER BY r.id`).all(...(chosen?.params ?? []), ...s.params) as RelationRow[];
+}
+
+// JavaScript truthiness of attrs.negated, as mergeRelations reads it.
+const NEGATED = "CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END";
+
+/** Selected relation rows in the scope as the choice of the strongest needs them: ends mapped, group, denial; no attributes or evidence. */
+export function relationEndRows(db: Database.Database, scope: Scope, sel: RelationSelection): RelationEndRow[] {
+  const s = scopeClause(scope);
+  const chosen = selectionSql(sel);
+  const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, ${NEGATED} AS negated,
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
+    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
+    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    WHERE ${s.sql}`).all(...(chosen?.params ?? []), ...s.params) as RelationEndRow[];
 }
 
 /**
@@ -73,7 +92,7 @@ export function evidenceOf(db: Database.Database, kind: string, ids: readonly st
   const s = scopeClause(scope);
   const owners = ids ? `AND e.owner_id ${IN_JSON}` : '';
   const rows = db.prepare(`SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, ${text ? 'e.text' : "''"} AS text
-    FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.owner_kind = ? ${owners} AND ${s.sql}
+    FROM evidence e JOIN documents d INDEXED BY documents_group ON d.id = e.document_id WHERE e.owner_kind = ? ${owners} AND ${s.sql}
     ORDER BY e.owner_id, e.document_id, e.start`).all(kind, ...(ids ? [JSON.stringify([...ids])] : []), ...s.params) as (Evidence & { owner: string })[];
   const map = new Map<string, Evidence[]>();
   for (const { owner, ...ev } of rows) {
@@ -98,16 +117,16 @@ export function readMergedRelations(db: Database.Database, scope: Scope, sel: Re
 export function readEdges(db: Database.Database, scope: Scope, sel: RelationSelection): EdgeRecord[] {
   const s = scopeClause(scope);
   // Evidence counts only where its document is visible, as evidenceOf reads it.
-  const visible = s.sql === '1' ? { sql: '', params: [] } : { sql: `AND EXISTS (SELECT 1 FROM documents de WHERE de.id = e.document_id AND ${s.sql.replace(/\bd\./gu, 'de.')})`, params: s.params };
+  const visible = s.sql === '1' ? { sql: '', params: [] } : { sql: `AND EXISTS (SELECT 1 FROM documents de INDEXED BY documents_group WHERE de.id = e.document_id AND ${s.sql.replace(/\bd\./gu, 'de.')})`, params: s.params };
   const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ${visible.sql})`;
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
   const rows = db.prepare(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
     min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity,
-    CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END AS negated, max(r.confidence) AS confidence,
+    ${NEGATED} AS negated, max(r.confidence) AS confidence,
     group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
     group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs
-    FROM ${from} JOIN documents d ON d.id = r.document_id
+    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
     LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
     WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), negated`)

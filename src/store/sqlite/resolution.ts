@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { GuardFailed, SQLITE_DIALECT, type SqlExecutor, type Statement } from '../shared/resolution-sql.js';
 import { SqlResolutionStore } from '../shared/resolution-store.js';
+import { indexPendingNames } from './entity-search.js';
 
 /** Runs shared resolution SQL on one better-sqlite3 connection. */
 function sqliteExecutor(db: Database.Database): SqlExecutor {
@@ -19,6 +20,9 @@ function sqliteExecutor(db: Database.Database): SqlExecutor {
             if (s.returns) rows.push(prepared.all(...s.params));
             else if (prepared.run(...s.params).changes !== 1 && s.guard) throw new GuardFailed();
           }
+          // The names of the entities this step wrote are indexed with it: otherwise the next entity search pays for a
+          // whole resolution's names (seconds after a large ingest) and could see a half-indexed collection.
+          indexPendingNames(db);
           beforeCommit?.();
         }).immediate();
       } catch (err) {

@@ -6,8 +6,9 @@ import type {
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
-  EntitySearch, EntityBrief, EdgeRecord, EdgeSelection, DocumentFacts,
+  EntitySearch, EntityBrief, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
 } from '../store.js';
+import { chooseStrongest, type StrongestFilter } from '../shared/strongest.js';
 import { documentId, sha256Hex } from '../ids.js';
 import { foldText } from '../text-fold.js';
 import { MIGRATIONS } from './migrations.js';
@@ -19,7 +20,7 @@ import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEdges } from './relations-read.js';
+import { readMergedRelations, readEdges, relationEndRows } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
@@ -271,6 +272,17 @@ export class SqliteStore implements Store {
     const ids = 'around' in select ? select.around : select.between;
     if (ids.length === 0) return [];
     return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
+  }
+
+  async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>> {
+    const { ids, total } = chooseStrongest(relationEndRows(this.db, scope, { entities: [entityId] }), limit);
+    return { items: ids.length === 0 ? [] : readMergedRelations(this.db, scope, { ids }), total };
+  }
+
+  async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {
+    if (around.length === 0) return { items: [], total: 0 };
+    const { ids, total } = chooseStrongest(relationEndRows(this.db, scope, { entities: around }), limit, filter);
+    return { items: ids.length === 0 ? [] : readEdges(this.db, scope, { ids }), total };
   }
 
   async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {

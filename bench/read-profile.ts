@@ -1,0 +1,67 @@
+/**
+ * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N]`: the entity reads of bench:scale (entity search, entity
+ * page, 2-hop neighbourhood) on a kept store, each read's SQL statements timed, the slowest reads and statements printed.
+ */
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { ALL_COLLECTIONS } from '../src/store/store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { searchEntities } from '../src/network/find-entity.js';
+import { viewEntity } from '../src/network/entity-view.js';
+import { readGraph } from '../src/network/graph-read.js';
+
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' } } });
+const path = positionals[0];
+if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N]');
+const TOP = Number(args.top);
+
+// Every statement's run time, by SQL text, for the read being measured.
+let log: { sql: string; ms: number; rows: number }[] = [];
+const proto = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
+const prepare = proto.prepare;
+proto.prepare = function (this: Database.Database, sql: string) {
+  const st = prepare.call(this, sql);
+  for (const m of ['all', 'get', 'run', 'iterate'] as const) {
+    const f = (st as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!.bind(st);
+    (st as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+      const t = performance.now();
+      const r = f(...a);
+      const rows = Array.isArray(r) ? r.length : 1;
+      log.push({ sql: sql.replace(/\s+/gu, ' ').slice(0, 160), ms: performance.now() - t, rows });
+      return r;
+    };
+  }
+  return st;
+};
+
+const store = new SqliteStore(path, { searchReaders: 0 });
+await store.migrate();
+const first = await searchEntities(store, ALL_COLLECTIONS, { limit: 25, offset: 0 });
+const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>
+  searchEntities(store, ALL_COLLECTIONS, { limit: 1, offset: Math.floor(((i + 0.5) / 25) * first.total) })));
+const sample = [...first.items, ...others.flatMap((p) => p.items)];
+
+const reads = {
+  search: (e: (typeof sample)[number]) => searchEntities(store, ALL_COLLECTIONS, { q: e.name.split(/\s+/u)[0], limit: 20, offset: 0 }),
+  page: (e: (typeof sample)[number]) => viewEntity(store, e.id, ALL_COLLECTIONS),
+  hood: (e: (typeof sample)[number]) => readGraph(store, ALL_COLLECTIONS, { entity: e.id, hops: 2 }),
+};
+for (const [name, run] of Object.entries(reads)) {
+  const results: { e: string; ms: number; log: typeof log; size: string }[] = [];
+  for (const e of sample) {
+    log = [];
+    const t = performance.now();
+    const r = await run(e);
+    const ms = performance.now() - t;
+    const size = r && 'relations' in r ? `${r.relations.length} relations` : r && 'nodes' in r ? `${r.nodes.length} nodes ${r.edges.length} edges` : r && 'total' in r ? `${r.total} found` : '';
+    results.push({ e: `${e.name} (${e.mentionCount} mentions)`, ms, log, size });
+  }
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  const at = (p: number): number => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+  console.log(`\n## ${name}: p50 ${at(50).toFixed(1)} p95 ${at(95).toFixed(1)} max ${at(100).toFixed(1)} ms`);
+  for (const r of results.sort((a, b) => b.ms - a.ms).slice(0, TOP)) {
+    console.log(`- ${r.ms.toFixed(1)} ms ${r.e}: ${r.size}; ${r.log.length} statements, ${r.log.reduce((n, l) => n + l.ms, 0).toFixed(1)} ms in SQL`);
+    for (const l of [...r.log].sort((a, b) => b.ms - a.ms).slice(0, 3)) console.log(`    ${l.ms.toFixed(1)} ms, ${l.rows} rows: ${l.sql}`);
+  }
+}
+await store.close();

@@ -1,0 +1,65 @@
+/**
+ * The strongest merged relations of a selection, chosen from light rows (ends, near-duplicate group, denial; no attributes
+ * or evidence) so that a hub's page or neighbourhood reads sentences and counts only for the relations it shows.
+ */
+import { RELATION_TYPES } from '../../model/index.js';
+import { rowEnds } from './merge-relations.js';
+
+/** One relation row as the choice needs it: its merge key inputs, near-duplicate group, confidence and denial. */
+export interface RelationEndRow {
+  id: string;
+  type: string;
+  collection: string;
+  source: string;
+  target: string;
+  source_entity: string | null;
+  target_entity: string | null;
+  grp: string;
+  confidence: number;
+  negated: number | boolean;
+}
+
+/** Which merged relations may be chosen (graph filters that a merged relation's counts decide). */
+export interface StrongestFilter {
+  relationTypes?: readonly string[];
+  minConfidence?: number;
+  minSources?: number;
+  /** Entities whose edges among themselves the caller reads otherwise: a relation with both ends here is not chosen nor counted. */
+  inside?: ReadonlySet<string>;
+}
+
+/** The rows of the `limit` strongest merged relations, and how many merged relations passed the filter. */
+export interface StrongestChoice {
+  /** Relation row ids (denials included) of the chosen merged relations. */
+  ids: string[];
+  total: number;
+}
+
+interface Group { type: string; ids: string[]; groups: Set<string>; rows: number; confidence: number; key: string }
+
+/**
+ * Groups rows as mergeRelations merges them (type and end entities; symmetric types unordered; self-loops dropped) and keeps
+ * the `limit` strongest: most independent sources, then most supporting rows, then highest confidence, then the key, so the
+ * choice does not depend on row order. A merged relation only denied is no relation (mergeRelations drops it too).
+ */
+export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, filter: StrongestFilter = {}): StrongestChoice {
+  const merged = new Map<string, Group>();
+  for (const r of rows) {
+    let [source, target] = rowEnds(r);
+    if (source === target || (filter.inside?.has(source) && filter.inside.has(target))) continue;
+    if ((RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric && source > target) [source, target] = [target, source];
+    const key = `${r.type}\u0000${source}\u0000${target}`;
+    let g = merged.get(key);
+    if (!g) merged.set(key, (g = { type: r.type, ids: [], groups: new Set(), rows: 0, confidence: 0, key }));
+    g.ids.push(r.id);
+    if (r.negated && Number(r.negated) !== 0) continue;
+    g.rows++;
+    g.groups.add(r.grp);
+    g.confidence = Math.max(g.confidence, r.confidence);
+  }
+  const types = filter.relationTypes?.length ? new Set(filter.relationTypes) : null;
+  const passing = [...merged.values()].filter((g) => g.rows > 0 && (!types || types.has(g.type))
+    && g.confidence >= (filter.minConfidence ?? 0) && g.groups.size >= (filter.minSources ?? 0));
+  passing.sort((a, b) => b.groups.size - a.groups.size || b.rows - a.rows || b.confidence - a.confidence || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { ids: passing.slice(0, Math.max(0, limit)).flatMap((g) => g.ids), total: passing.length };
+}

@@ -1,0 +1,72 @@
+/**
+ * Reads around a hub: the entity page shows the strongest relations with the true total and says so; a neighbourhood
+ * follows the strongest edges of each hop and says so; a small neighbourhood is read whole, as before.
+ */
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Store } from '../../src/store/store.js';
+import { ALL_COLLECTIONS } from '../../src/store/store.js';
+import { openStore } from '../../src/store/open.js';
+import { viewEntity, MAX_RELATIONS } from '../../src/network/entity-view.js';
+import { readGraph, HOP_EDGES } from '../../src/network/graph-read.js';
+import { buildGraph } from '../../src/network/graph.js';
+import { writeHub } from '../store/hub-fixture.js';
+import { tempDir } from '../helpers.js';
+
+const stores: Store[] = [];
+async function store(): Promise<Store> {
+  const s = await openStore(join(tempDir('cablegraph-hub-'), 'hub.db'));
+  stores.push(s);
+  return s;
+}
+
+describe('reads around a hub', () => {
+  after(async () => { for (const s of stores) await s.close(); });
+
+  it('shows the strongest relations of a hub on its page, with the true count and a note', async () => {
+    const s = await store();
+    const strong = MAX_RELATIONS - 40;
+    const hub = await writeHub(s, 'hub', [strong / 2, strong / 2, 100]);
+    const view = (await viewEntity(s, hub.hub, ALL_COLLECTIONS))!;
+    assert.equal(view.relations.length, MAX_RELATIONS);
+    assert.equal(view.relationCount, strong + 100);
+    assert.match(view.relationsNote ?? '', new RegExp(`${MAX_RELATIONS} strongest of ${strong + 100}`, 'u'));
+    const shown = new Set(view.relations.map((r) => r.other?.id));
+    assert.ok([...hub.bySources[0], ...hub.bySources[1]].every((id) => shown.has(id)), 'every relation with more sources is shown');
+    assert.equal(view.relations.filter((r) => hub.bySources[2].includes(r.other!.id)).length, 40, 'the rest of the page from the weakest');
+    assert.ok(!shown.has(hub.deniedOnly));
+    assert.ok(view.relations.every((r) => r.evidence.length === r.independentSources), 'each shown relation complete');
+  });
+
+  it('shows a small entity page whole, without a note', async () => {
+    const s = await store();
+    const hub = await writeHub(s, 'small', [2, 3, 4]);
+    const view = (await viewEntity(s, hub.hub, ALL_COLLECTIONS))!;
+    assert.deepEqual([view.relations.length, view.relationCount, view.relationsNote], [9, 9, undefined]);
+  });
+
+  it('follows the strongest edges of each hop around a hub and says so', async () => {
+    const s = await store();
+    const hub = await writeHub(s, 'hood', [HOP_EDGES / 2, HOP_EDGES / 2, 30], 2);
+    const graph = await readGraph(s, ALL_COLLECTIONS, { entity: hub.hub, hops: 2 });
+    const nodes = new Set(graph.nodes.map((n) => n.id));
+    assert.ok([...hub.bySources[0], ...hub.bySources[1]].every((id) => nodes.has(id)), 'the strongest neighbours are in');
+    assert.ok(hub.bySources[2].every((id) => !nodes.has(id)), 'the weakest ring-one neighbours are left out');
+    assert.ok(graph.nodes.length <= 1 + 2 * HOP_EDGES, `${graph.nodes.length} nodes`);
+    assert.ok(graph.nodes.some((n) => n.id.startsWith('ent_f')), 'the second ring is reached');
+    assert.match(graph.note ?? '', new RegExp(`${HOP_EDGES} strongest relations of each hop`, 'u'));
+  });
+
+  it('reads a small neighbourhood whole, as the whole network would give it', async () => {
+    const s = await store();
+    const hub = await writeHub(s, 'whole', [2, 2, 2], 2);
+    const graph = await readGraph(s, ALL_COLLECTIONS, { entity: hub.hub, hops: 2 });
+    const everything = await readGraph(s, ALL_COLLECTIONS, {});
+    const entities = everything.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, mentionCount: n.mentionCount }));
+    const expected = buildGraph(entities, await s.listEdges(ALL_COLLECTIONS), { entity: hub.hub, hops: 2 });
+    assert.deepEqual(graph, expected);
+    assert.equal(graph.note, undefined);
+    assert.equal(graph.nodes.length, 1 + 6 + 12);
+  });
+});

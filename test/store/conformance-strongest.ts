@@ -1,0 +1,54 @@
+/** Conformance of the capped reads around a hub (the strongest relations and edges, and the true total), run by every backend. */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Relation } from '../../src/model/index.js';
+import type { Store } from '../../src/store/store.js';
+import { toEdgeRecord } from '../../src/store/shared/edges.js';
+import type { StoreHarness } from './conformance.js';
+import { writeHub, type Hub } from './hub-fixture.js';
+
+const HUB = { collections: ['hub'] };
+const byId = <T extends { id: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** Registers the suite for one implementation. */
+export function strongestConformance(name: string, harness: StoreHarness): void {
+  describe(`Store strongest reads: ${name}`, () => {
+    let store: Store;
+    let hub: Hub;
+    let all: Relation[];
+    const to = (ids: string[]) => byId(all.filter((r) => ids.includes(r.target)));
+
+    before(async () => {
+      store = await harness.create();
+      hub = await writeHub(store, 'hub', [4, 6, 9]);
+      all = await store.listEntityRelations([hub.hub], HUB);
+    });
+    after(async () => store.close());
+
+    it('keeps the strongest relations of a hub, complete, and counts them all', async () => {
+      assert.equal(all.length, 19, 'the only-denied pair is no relation');
+      const top = await store.listStrongestEntityRelations(hub.hub, HUB, 4);
+      assert.equal(top.total, 19);
+      assert.deepEqual(byId(top.items), to(hub.bySources[0]), 'the four with three sources, with their evidence');
+      assert.ok(top.items.every((r) => r.evidence.length === 3));
+      const ten = await store.listStrongestEntityRelations(hub.hub, HUB, 10);
+      assert.deepEqual(byId(ten.items), to([...hub.bySources[0], ...hub.bySources[1]]));
+      const every = await store.listStrongestEntityRelations(hub.hub, HUB, 100);
+      assert.deepEqual([byId(every.items), every.total], [byId(all), 19], 'uncapped it is the whole read');
+      assert.deepEqual(await store.listStrongestEntityRelations(hub.hub, { collections: ['other'] }, 10), { items: [], total: 0 });
+    });
+
+    it('keeps the strongest edges around entities, after the filters their counts decide', async () => {
+      const edges = await store.listStrongestEdges(HUB, [hub.hub], 4);
+      assert.equal(edges.total, 19);
+      assert.deepEqual(byId(edges.items), to(hub.bySources[0]).map(toEdgeRecord));
+      const two = await store.listStrongestEdges(HUB, [hub.hub], 100, { minSources: 2 });
+      assert.deepEqual([two.items.length, two.total], [10, 10]);
+      assert.equal((await store.listStrongestEdges(HUB, [hub.hub], 100, { relationTypes: ['met'] })).total, 0);
+      assert.equal((await store.listStrongestEdges(HUB, [hub.hub], 100, { minConfidence: 0.9 })).total, 0);
+      const around = await store.listStrongestEdges(HUB, [hub.bySources[2][0]!, hub.bySources[1][0]!], 1);
+      assert.deepEqual([around.items.map((e) => e.target), around.total], [[hub.bySources[1][0]], 2], 'several entities at once');
+      assert.deepEqual(await store.listStrongestEdges(HUB, [], 5), { items: [], total: 0 });
+    });
+  });
+}
