@@ -2,7 +2,10 @@
  * Ingest with every stage on 1 worker (the stages in the main thread) and on 2 worker threads, on the same news
  * documents in the same run: documents/s end to end (worker start, storage, stages, resolution) and peak RSS. Each
  * configuration runs in a child process of its own, so its peak RSS is its own; the two alternate, best of two rounds.
- * Input: the first 400 Reuters articles of CoNLL-2003 train (research use: read from ../shared/data, never copied).
+ * Input: the Reuters articles of CoNLL-2003 train (946 at most; research use: read from ../shared/data, never copied),
+ * topped up to BENCH_WORKER_DOCS with documents of the generated scale corpus (bench/scale-corpus.ts). CPU per document
+ * is split by thread (Linux /proc, read as the collection steps start, while the workers still run): the main thread,
+ * the stage workers, and the rest (V8's background threads: optimizing compiler, garbage collector).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
@@ -12,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BenchSection } from './ingest.js';
 import { SHARED_DATA } from './factbook.js';
+import { corpusAvailable, writeScaleCorpus } from './scale-corpus.js';
 
 const DOCUMENTS = Number(process.env.BENCH_WORKER_DOCS ?? 400);
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_WORKER_ROUNDS ?? 2);
 
 interface Run {
   workers: number;
@@ -23,6 +27,8 @@ interface Run {
   /** CPU time of the whole process (main thread and workers), user + system. */
   cpuSeconds: number;
   maxRssMb: number;
+  /** CPU seconds by thread until the collection steps start: main thread, stage workers, others (absent off Linux). */
+  threads?: { main: number; workers: number; other: number };
 }
 
 // A fixed loop with nothing shared: what two threads can get out of this machine right now, next to what ingest gets.
@@ -64,6 +70,29 @@ function conllArticles(path: string, limit: number): string[] {
   return docs.slice(0, limit);
 }
 
+/** `count` documents of the generated scale corpus, as texts. */
+function generatedTexts(dir: string, count: number): string[] {
+  writeScaleCorpus(dir, count);
+  return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** CPU seconds of each live thread of this process by thread id (Linux /proc; empty elsewhere). */
+function threadSeconds(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return out;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
 /** Runs one configuration in a child process and reads its figures. */
 function runChild(input: string, dir: string, workers: number, round: number): Run {
   const db = join(dir, `w${workers}-r${round}.db`);
@@ -80,8 +109,10 @@ export async function benchIngestWorkers(): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'cablegraph-bench-workers-'));
   try {
     const articles = conllArticles(source, DOCUMENTS);
+    const generated = DOCUMENTS > articles.length && corpusAvailable() ? generatedTexts(join(dir, 'generated'), DOCUMENTS - articles.length) : [];
     const input = join(dir, 'news.jsonl');
-    writeFileSync(input, `${articles.map((text, i) => JSON.stringify({ title: `Article ${i + 1}`, text })).join('\n')}\n`);
+    const records = [...articles.map((text, i) => ({ title: `Article ${i + 1}`, text })), ...generated.map((text, i) => ({ title: `Report ${i + 1}`, text }))];
+    writeFileSync(input, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const best = new Map<number, Run>();
     const ceilings: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -95,14 +126,16 @@ export async function benchIngestWorkers(): Promise<BenchSection> {
     const one = best.get(1)!;
     const two = best.get(2)!;
     const rate = (r: Run): string => (r.documents / r.seconds).toFixed(1);
-    const line = (r: Run): string => `| ${r.workers} | ${r.documents} | ${r.seconds.toFixed(1)} | ${rate(r)} | ${(r.cpuSeconds / r.documents * 1000).toFixed(0)} | ${r.maxRssMb.toFixed(0)} |`;
+    const ms = (seconds: number, r: Run): string => (seconds / r.documents * 1000).toFixed(1);
+    const split = (r: Run): string => (r.threads ? `${ms(r.threads.main, r)} / ${ms(r.threads.workers, r)} / ${ms(r.threads.other, r)}` : 'n/a');
+    const line = (r: Run): string => `| ${r.workers} | ${r.documents} | ${r.seconds.toFixed(1)} | ${rate(r)} | ${ms(r.cpuSeconds, r)} | ${split(r)} | ${r.maxRssMb.toFixed(0)} |`;
     return {
       title,
       lines: [
-        `${articles.length} articles (${(Buffer.byteLength(readFileSync(input)) / 1024).toFixed(0)} KB of JSON Lines, one file), every stage and resolution, code from ${codeRoot() === '../src' ? 'src/ under tsx' : 'dist/'}; best of ${ROUNDS} alternating rounds, each in its own process; load average ${loadavg()[0]!.toFixed(1)} at the end.`,
+        `${articles.length} articles and ${generated.length} generated reports (${(Buffer.byteLength(readFileSync(input)) / 1024).toFixed(0)} KB of JSON Lines, one file), every stage and resolution, code from ${codeRoot() === '../src' ? 'src/ under tsx' : 'dist/'}; best of ${ROUNDS} alternating rounds, each in its own process; load average ${loadavg()[0]!.toFixed(1)} at the end.`,
         '',
-        '| workers | documents | seconds | documents/s | CPU ms/document | peak RSS (MB) |',
-        '|---|---|---|---|---|---|',
+        '| workers | documents | seconds | documents/s | CPU ms/document | of which main / stage workers / other threads, until resolution | peak RSS (MB) |',
+        '|---|---|---|---|---|---|---|',
         line(one),
         line(two),
         '',
@@ -136,14 +169,27 @@ async function child(input: string, db: string, workers: number): Promise<void> 
   const { ingestPaths, defaultStages, finishIngest } = (await import(`${code}/pipeline.js`)) as typeof import('../src/pipeline.js');
   const { defaultStageSpec } = (await import(`${code}/pipeline/workers/build-stages.js`)) as typeof import('../src/pipeline/workers/build-stages.js');
   const store = await openStore(db);
+  const before = threadSeconds();
+  let threads: Run['threads'];
+  // Read as the collection steps start, while the workers still run: the stage workers are the busiest threads besides main.
+  const finish = async (s: typeof store, collection: string): Promise<void> => {
+    const now = threadSeconds();
+    const used = [...now].map(([tid, t]) => ({ tid, t: t - (before.get(tid) ?? 0) }));
+    const main = used.find((u) => u.tid === String(process.pid))?.t ?? 0;
+    const others = used.filter((u) => u.tid !== String(process.pid)).sort((a, b) => b.t - a.t);
+    const pool = workers > 1 ? others.slice(0, workers).reduce((n, u) => n + u.t, 0) : 0;
+    const all = used.reduce((n, u) => n + u.t, 0);
+    if (now.size > 0) threads = { main, workers: pool, other: all - main - pool };
+    await finishIngest(s, collection);
+  };
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const summary = await ingestPaths([input], { store, collection: 'news', stages: defaultStages(), workers: { count: workers, spec: defaultStageSpec() }, finish: finishIngest });
+  const summary = await ingestPaths([input], { store, collection: 'news', stages: defaultStages(), workers: { count: workers, spec: defaultStageSpec() }, finish });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   await store.close();
   if (summary.failed.length > 0) throw new Error(`failures: ${JSON.stringify(summary.failed.slice(0, 3))}`);
-  const run: Run = { workers, documents: summary.documents, seconds, cpuSeconds: (used.user + used.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const run: Run = { workers, documents: summary.documents, seconds, cpuSeconds: (used.user + used.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, threads };
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 

@@ -1,22 +1,16 @@
 /** The pipeline, readable top to bottom: ingest turns files into stored documents, then these stages run on each, in order. */
-import type { Stage } from './model/index.js';
 import type { Store } from './store/store.js';
 import { finishCollection, RESOLVE_STAGE, RESOLVE_VERSION } from './pipeline/resolve-collection.js';
-import { mentionsStage } from './extract/stages/mentions.js';
-import { factsStage, type FactsOptions } from './extract/stages/facts.js';
+import type { FactsOptions } from './extract/stages/facts.js';
+import { defaultStages } from './pipeline/stages.js';
 
 export { ingestPaths } from './pipeline/ingest.js';
+export { defaultStages } from './pipeline/stages.js';
 export type { IngestOptions, IngestSummary, IngestProgress, FileStatus } from './pipeline/ingest.js';
 export { runStages } from './pipeline/run-stages.js';
 export { finishCollection, resolveEntities, groupDuplicates } from './pipeline/resolve-collection.js';
 
-/** The extraction stages, in order; each sees one stored document and returns facts with provenance. */
-export function defaultStages(opts: FactsOptions = {}): Stage[] {
-  return [
-    mentionsStage(), // names: PERSON, ORG, LOC, MISC with spans (src/nlp/ner), grouped within the document (src/resolve)
-    factsStage(opts), // coreference, parses, relations (trained model + rules), events and claims with evidence (src/extract)
-  ];
-}
+// The extraction stages, in order (mentions, then facts), are listed in pipeline/stages.ts, which stage workers import.
 
 /** One step of the pipeline as `cablegraph stats` and the docs list it. */
 export interface PipelineStep {

@@ -2,11 +2,11 @@
 import type { Stage } from '../../model/index.js';
 import type { StageSpec } from './protocol.js';
 
-/** The spec of the pipeline's own stages (`defaultStages()` in src/pipeline.ts) with the given options. */
+/** The spec of the pipeline's own stages (`defaultStages()` in src/pipeline/stages.ts) with the given options. */
 export function defaultStageSpec(options: unknown = {}): StageSpec {
-  // Resolved from this file, so it names pipeline.ts under tsx and pipeline.js in the built package.
+  // Resolved from this file, so it names stages.ts under tsx and stages.js in the built package.
   const here = import.meta.url;
-  return { module: new URL(`../../pipeline${here.endsWith('.ts') ? '.ts' : '.js'}`, here).href, export: 'defaultStages', options };
+  return { module: new URL(`../stages${here.endsWith('.ts') ? '.ts' : '.js'}`, here).href, export: 'defaultStages', options };
 }
 
 /** Imports the spec's module and calls its factory. */
