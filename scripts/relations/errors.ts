@@ -59,7 +59,9 @@ function whyNoCandidate(doc: LabelledDoc, g: LabelledDoc['gold'][number]): strin
 }
 
 /** Markdown tables of the false negatives at the threshold, per data set, by cause and type. */
-export function errorGroups(docs: readonly LabelledDoc[], pairs: readonly LabelledPair[], predict: (p: LabelledPair) => Prediction, threshold: number): string[] {
+export function errorGroups(docs: readonly LabelledDoc[], pairs: readonly LabelledPair[], predict: (p: LabelledPair) => Prediction, threshold: number, show?: string): string[] {
+  const examples: string[] = [];
+  let shown = 0;
   const counts = new Map<string, Map<string, number>>();
   const add = (set: string, cause: string): void => {
     const m = counts.get(set) ?? new Map<string, number>();
@@ -88,7 +90,14 @@ export function errorGroups(docs: readonly LabelledDoc[], pairs: readonly Labell
         continue;
       }
       const rep = members.find((m) => m.positive && m.gold.some((c) => CLASSES[c]!.type === type)) ?? first;
-      add(first.doc.set, `low: ${construction(rep.view, rep.i, rep.j)}`);
+      const cause = construction(rep.view, rep.i, rep.j);
+      add(first.doc.set, `low: ${cause}`);
+      add(first.doc.set, `  ${cause} ${type}`);
+      if (show !== undefined && new RegExp(show).test(cause) && first.doc.set === 'news' && shown++ < 30) {
+        const [A, B] = [rep.view.mentions[rep.i]!, rep.view.mentions[rep.j]!];
+        const pred = predict(rep);
+        examples.push(`- ${readings[0]} (model: ${CLASSES[pred.cls]!.name} ${pred.p.toFixed(2)}): ${first.doc.text.slice(rep.view.span.start, A.start)}[[${A.text}]]${first.doc.text.slice(A.end, B.start)}[[${B.text}]]${first.doc.text.slice(B.end, rep.view.span.end)}`);
+      }
       add(first.doc.set, `  type ${type}`);
     }
   }
@@ -107,5 +116,5 @@ export function errorGroups(docs: readonly LabelledDoc[], pairs: readonly Labell
     out.push(`\n### false negatives at ${threshold}: ${set}\n`, '| cause | n |', '|---|---:|');
     for (const [cause, n] of [...m].sort((a, b) => (a[0].startsWith('  ') === b[0].startsWith('  ') ? b[1] - a[1] : a[0].startsWith('  ') ? 1 : -1))) out.push(`| ${cause} | ${n} |`);
   }
-  return out;
+  return [...out, ...examples];
 }

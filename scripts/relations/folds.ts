@@ -3,8 +3,10 @@
  * choose features and training settings. Train documents are split into 5 folds (news by its CoNLL-2003 document);
  * the model is trained on 4 and predicts the 5th; the calibration is fit on the out-of-fold predictions of the sets
  * labelled with all our types (as train.ts fits it on dev), and the hybrid (model, then measured rules) is scored at
- * 0.5 and 0.6. Same training options as train.ts (--epochs, --l2, --dropout, --pos-weight, --rate, --min-count).
- * --errors lists the false negatives at 0.6 grouped by cause (errors.ts); --folds N changes the fold count.
+ * 0.5 and 0.6. Same training options as train.ts (--epochs, --l2, --dropout, --pos-weight, --rate, --min-count,
+ * --weights set=w,...).
+ * --errors lists the false negatives at 0.6 grouped by cause (errors.ts), --show CAUSE prints news examples of one cause
+ * (train text: for reading, never to commit); --folds N changes the fold count.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +37,10 @@ const SETS: Record<string, { read: (split: 'train' | 'dev') => Promise<LabelledD
   redocred: { read: readRedocred, weight: 0.5 },
 };
 const CALIBRATION_SETS = ['news', 're3d-ours'];
+for (const kv of (opt('--weights') ?? '').split(',').filter(Boolean)) {
+  const [k, w] = kv.split('=');
+  if (SETS[k!]) SETS[k!]!.weight = Number(w);
+}
 
 // News items are sentences; their fold follows the CoNLL-2003 document, so sentences of one story stay together.
 const newsDoc = new Map<string, number>();
@@ -109,8 +115,9 @@ const summary: string[] = ['| set | P / R / F1 at 0.5 | P / R / F1 at 0.6 | R at
 for (const name of Object.keys(SETS)) {
   const mine = pairs.filter((p) => p.doc.set === name);
   const cells = [0.5, 0.6].map((t) => {
-    const s = prf(scorePairs(mine, hybrid, t).total);
-    return `${pct(s.p)} / ${pct(s.r)} / ${pct(s.f)}`;
+    const c = scorePairs(mine, hybrid, t).total;
+    const s = prf(c);
+    return `${pct(s.p)} / ${pct(s.r)} / ${pct(s.f)} (${c.tp} of ${c.tp + c.fn})`;
   });
   // Threshold-free view of "more relations at the same precision": the best recall at a precision of at least 0.8.
   let bestR = 0;
@@ -126,4 +133,4 @@ for (const name of Object.keys(SETS)) {
 }
 console.log(`\n### Cross-fold on train (${FOLDS} folds), model then measured rules\n`);
 for (const l of summary) console.log(l);
-if (args.includes('--errors')) for (const l of errorGroups(docs, pairs, hybrid, 0.6)) console.log(l);
+if (args.includes('--errors')) for (const l of errorGroups(docs, pairs, hybrid, 0.6, opt('--show'))) console.log(l);
