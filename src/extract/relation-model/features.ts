@@ -7,6 +7,7 @@ import type { SentenceView } from './sentence-view.js';
 import { TRIGGER_TYPES, roughLemma } from './triggers.js';
 import { countryOf } from '../../resolve/countries.js';
 import { normalizeName } from '../../resolve/normalize.js';
+import { collapsedPathFeatures } from './path-collapsed.js';
 
 const countryCache = new Map<string, boolean>();
 
@@ -103,7 +104,8 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
   for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
   for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
   if (view.parse !== undefined) pathFeatures(view, i, j, tp, f);
-  return f;
+  // Once each: training counts a feature once per example, so scoring must too ("bw:the" for two "the"s between).
+  return [...new Set(f)];
 }
 
 /** The token of a mention whose head lies outside it (the mention's syntactic head). */
@@ -126,6 +128,7 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   const p = view.parse!;
   const hA = headToken(view, i);
   const hB = headToken(view, j);
+  collapsedPathFeatures(view, hA, hB, tp, f);
   f.push(`dA:${p.deprel[hA]}`, `dB:${p.deprel[hB]}`, `dAB:${p.deprel[hA]}|${p.deprel[hB]}|${tp}`);
   const kids = childrenOf(view);
   for (const [name, h] of [['cA', hA], ['cB', hB]] as const) {

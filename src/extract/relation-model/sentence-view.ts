@@ -32,9 +32,15 @@ export interface SentenceView {
 // not an event or a product ("Euro 96").
 const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ite|ites|ist|ists|ds|rab|rabs|ims|ems|iss)|Shia|Shi'a)$/u;
 
-/** True when a mention can be a relation end: any PERSON, ORG or LOC, and MISC demonyms. */
+// "U.S.-led", "Serb-held", "Toronto-based": a name joined to a participle states a relation of that name.
+const NAME_PARTICIPLE = /-(?:led|based|backed|ruled|run|held|controlled|funded|owned|born|sponsored|dominated|allied|linked)$/iu;
+
+/** True when a mention can be a relation end: any PERSON, ORG or LOC, and MISC demonyms ("Bosnian Serb": the last word). */
 export function canBeRelationEnd(m: InputMention): boolean {
-  return m.type !== 'MISC' || DEMONYM.test(m.text);
+  if (m.type !== 'MISC' || DEMONYM.test(m.text)) return true;
+  if (NAME_PARTICIPLE.test(m.text)) return true;
+  const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
+  return last !== m.text && DEMONYM.test(last);
 }
 
 /** Builds the views of the sentences that hold two or more relation-capable mentions of different entities. */
