@@ -7,6 +7,7 @@ import type { SentenceView } from './sentence-view.js';
 import { TRIGGER_TYPES, roughLemma } from './triggers.js';
 import { countryOf } from '../../resolve/countries.js';
 import { normalizeName } from '../../resolve/normalize.js';
+import { cat } from './intern.js';
 
 const countryCache = new Map<string, boolean>();
 
@@ -59,10 +60,22 @@ function lemmaAt(view: SentenceView, k: number): string {
 function wordAt(view: SentenceView, k: number): string {
   if (k < 0) return '<s>';
   if (k >= view.tokens.length) return '</s>';
+  let words = wordCache.get(view);
+  if (words === undefined || words.parse !== view.parse) wordCache.set(view, (words = { parse: view.parse, at: [] }));
+  return (words.at[k] ??= contextWord(view, k));
+}
+
+/** wordAt of every token of a view, filled as pairs ask (each token is read by many pairs), for the parse it had. */
+const wordCache = new WeakMap<SentenceView, { parse: SentenceView['parse']; at: string[] }>();
+
+const BRACKETED = { PERSON: '[P]', ORG: '[O]', LOC: '[L]', MISC: '[M]' } as const;
+
+function contextWord(view: SentenceView, k: number): string {
   const m = view.tokenMention[k]!;
-  if (m >= 0) return `[${LETTER[view.mentions[m]!.type]}]`;
+  if (m >= 0) return BRACKETED[view.mentions[m]!.type];
   const w = lemmaAt(view, k);
-  return /^\d/.test(w) ? '#' : w;
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57 ? '#' : w;
 }
 
 /** The features of the pair (i, j), i before j; `extra` holds features computed elsewhere (rule verdicts). */
@@ -72,6 +85,7 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
   const [a0, a1] = view.mentionTokens[i]!;
   const [b0, b1] = view.mentionTokens[j]!;
   const tp = `${LETTER[A.type]}${LETTER[B.type]}`;
+  const bar = cat('|', tp);
   // Whether each end names a country (by name or adjective): countries are not "in" countries, people head them.
   const cty = `cty:${isCountry(A.text) ? 1 : 0}${isCountry(B.text) ? 1 : 0}`;
   const f: string[] = ['bias', `ty:${tp}`, `${cty}|${tp}`, ...extra];
@@ -90,15 +104,19 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
       continue;
     }
     if (w === ',') commas++;
-    f.push(`bw:${w}`, `bw:${w}|${tp}`);
-    for (const t of TRIGGER_TYPES.get(w) ?? []) f.push(`tb:${t}`, `tb:${t}|${tp}`);
+    const bw = cat('bw:', w);
+    f.push(bw, cat(bw, bar));
+    for (const t of TRIGGER_TYPES.get(w) ?? []) {
+      const tb = cat('tb:', t);
+      f.push(tb, cat(tb, bar));
+    }
     if (NEGATIONS.has(w)) f.push('neg');
     if (HEDGES.has(w)) f.push('hedge');
   }
   f.push(`mb:${Math.min(mentionsBetween, 3)}`, `commas:${Math.min(commas, 3)}|${tp}`);
   if (gap <= 4) f.push(`gap:${between.map((k) => wordAt(view, k)).join('_')}|${tp}`);
-  if (gap > 0) f.push(`bf:${wordAt(view, a1)}`, `bl:${wordAt(view, b0 - 1)}`);
-  f.push(`a-1:${wordAt(view, a0 - 1)}`, `a-2:${wordAt(view, a0 - 2)}`, `b+1:${wordAt(view, b1)}`, `b+2:${wordAt(view, b1 + 1)}`);
+  if (gap > 0) f.push(cat('bf:', wordAt(view, a1)), cat('bl:', wordAt(view, b0 - 1)));
+  f.push(cat('a-1:', wordAt(view, a0 - 1)), cat('a-2:', wordAt(view, a0 - 2)), cat('b+1:', wordAt(view, b1)), cat('b+2:', wordAt(view, b1 + 1)));
   f.push(`a-1b+1:${wordAt(view, a0 - 1)}|${wordAt(view, b1)}`);
   for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
   for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
