@@ -1,21 +1,12 @@
-/** The relation model's caches (feature strings, context words, shared weights) give what computing afresh gives. */
+/** The relation model's caches (shared weights per feature) give what computing afresh gives; features follow the view's parse. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CLASSES } from '../../src/extract/relation-model/classes.js';
 import { pairFeatures } from '../../src/extract/relation-model/features.js';
-import { cat } from '../../src/extract/relation-model/intern.js';
 import { classProbabilities, softmax, type LinearModel } from '../../src/extract/relation-model/linear.js';
 import { sentenceViews } from '../../src/extract/relation-model/sentence-view.js';
 import { mayBeShared, sharedKeys } from '../../src/extract/relation-model/shared.js';
 import { inputFor } from './helpers.js';
-
-test('cat joins its parts and hands back the same string for the same parts', () => {
-  const word = ['me', 'et'].join('');
-  const a = cat('bw:', word);
-  assert.equal(a, 'bw:meet');
-  assert.ok(Object.is(cat('bw:', 'meet'), a));
-  assert.equal(cat(a, '|PO'), 'bw:meet|PO');
-});
 
 test('context words follow the parse the view has when the features are read', () => {
   const input = inputFor('The ministry paid Hassan Ali in Baghdad.', [['Hassan Ali', 'PERSON'], ['Baghdad', 'LOC']]);

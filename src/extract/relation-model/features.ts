@@ -7,7 +7,6 @@ import type { SentenceView } from './sentence-view.js';
 import { TRIGGER_TYPES, roughLemma } from './triggers.js';
 import { countryOf } from '../../resolve/countries.js';
 import { normalizeName } from '../../resolve/normalize.js';
-import { cat } from './intern.js';
 
 const countryCache = new Map<string, boolean>();
 
@@ -37,10 +36,6 @@ const childCache = new WeakMap<SentenceView, number[][]>();
 
 const LETTER = { PERSON: 'P', ORG: 'O', LOC: 'L', MISC: 'M' } as const;
 
-const CTY = ['cty:00', 'cty:01', 'cty:10', 'cty:11'];
-const MB = ['mb:0', 'mb:1', 'mb:2', 'mb:3'];
-const COMMAS = ['commas:0', 'commas:1', 'commas:2', 'commas:3'];
-
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'deny', 'denied', 'denies', 'denying', 'reject', 'rejected', 'dismissed', 'refused']);
 const HEDGES = new Set(['may', 'might', 'could', 'would', 'will', 'should', 'allegedly', 'reportedly', 'possibly', 'likely',
   'try', 'tried', 'trying', 'plan', 'plans', 'planned', 'seek', 'sought', 'want', 'wanted', 'intend', 'intends', 'suspected', 'if']);
@@ -64,22 +59,10 @@ function lemmaAt(view: SentenceView, k: number): string {
 function wordAt(view: SentenceView, k: number): string {
   if (k < 0) return '<s>';
   if (k >= view.tokens.length) return '</s>';
-  let words = wordCache.get(view);
-  if (words === undefined || words.parse !== view.parse) wordCache.set(view, (words = { parse: view.parse, at: [] }));
-  return (words.at[k] ??= contextWord(view, k));
-}
-
-/** wordAt of every token of a view, filled as pairs ask (each token is read by many pairs), for the parse it had. */
-const wordCache = new WeakMap<SentenceView, { parse: SentenceView['parse']; at: string[] }>();
-
-const BRACKETED = { PERSON: '[P]', ORG: '[O]', LOC: '[L]', MISC: '[M]' } as const;
-
-function contextWord(view: SentenceView, k: number): string {
   const m = view.tokenMention[k]!;
-  if (m >= 0) return BRACKETED[view.mentions[m]!.type];
+  if (m >= 0) return `[${LETTER[view.mentions[m]!.type]}]`;
   const w = lemmaAt(view, k);
-  const c = w.charCodeAt(0);
-  return c >= 48 && c <= 57 ? '#' : w;
+  return /^\d/.test(w) ? '#' : w;
 }
 
 /** The features of the pair (i, j), i before j; `extra` holds features computed elsewhere (rule verdicts). */
@@ -89,14 +72,12 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
   const [a0, a1] = view.mentionTokens[i]!;
   const [b0, b1] = view.mentionTokens[j]!;
   const tp = `${LETTER[A.type]}${LETTER[B.type]}`;
-  const bar = cat('|', tp);
   // Whether each end names a country (by name or adjective): countries are not "in" countries, people head them.
-  const cty = CTY[(isCountry(A.text) ? 2 : 0) + (isCountry(B.text) ? 1 : 0)]!;
-  const f: string[] = ['bias', cat('ty:', tp), cat(cty, bar), ...extra];
+  const cty = `cty:${isCountry(A.text) ? 1 : 0}${isCountry(B.text) ? 1 : 0}`;
+  const f: string[] = ['bias', `ty:${tp}`, `${cty}|${tp}`, ...extra];
   for (const e of extra) f.push(`${e}|${tp}`);
   const gap = Math.max(0, b0 - a1);
-  const dist = cat('dist:', bucket(gap));
-  f.push(dist, cat(dist, bar));
+  f.push(`dist:${bucket(gap)}`, `dist:${bucket(gap)}|${tp}`);
   // Words between, with mentions as type letters; long gaps keep their two ends.
   const between: number[] = [];
   for (let k = a1; k < b0; k++) if (gap <= 12 || k < a1 + 6 || k >= b0 - 6) between.push(k);
@@ -109,22 +90,18 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
       continue;
     }
     if (w === ',') commas++;
-    const bw = cat('bw:', w);
-    f.push(bw, cat(bw, bar));
-    for (const t of TRIGGER_TYPES.get(w) ?? []) {
-      const tb = cat('tb:', t);
-      f.push(tb, cat(tb, bar));
-    }
+    f.push(`bw:${w}`, `bw:${w}|${tp}`);
+    for (const t of TRIGGER_TYPES.get(w) ?? []) f.push(`tb:${t}`, `tb:${t}|${tp}`);
     if (NEGATIONS.has(w)) f.push('neg');
     if (HEDGES.has(w)) f.push('hedge');
   }
-  f.push(MB[Math.min(mentionsBetween, 3)]!, cat(COMMAS[Math.min(commas, 3)]!, bar));
+  f.push(`mb:${Math.min(mentionsBetween, 3)}`, `commas:${Math.min(commas, 3)}|${tp}`);
   if (gap <= 4) f.push(`gap:${between.map((k) => wordAt(view, k)).join('_')}|${tp}`);
-  if (gap > 0) f.push(cat('bf:', wordAt(view, a1)), cat('bl:', wordAt(view, b0 - 1)));
-  f.push(cat('a-1:', wordAt(view, a0 - 1)), cat('a-2:', wordAt(view, a0 - 2)), cat('b+1:', wordAt(view, b1)), cat('b+2:', wordAt(view, b1 + 1)));
-  f.push(cat(cat(cat('a-1b+1:', wordAt(view, a0 - 1)), '|'), wordAt(view, b1)));
-  for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(cat(cat('tw:', t), bar));
-  for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(cat(cat('tw:', t), bar));
+  if (gap > 0) f.push(`bf:${wordAt(view, a1)}`, `bl:${wordAt(view, b0 - 1)}`);
+  f.push(`a-1:${wordAt(view, a0 - 1)}`, `a-2:${wordAt(view, a0 - 2)}`, `b+1:${wordAt(view, b1)}`, `b+2:${wordAt(view, b1 + 1)}`);
+  f.push(`a-1b+1:${wordAt(view, a0 - 1)}|${wordAt(view, b1)}`);
+  for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
+  for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
   if (view.parse !== undefined) pathFeatures(view, i, j, tp, f);
   return f;
 }
@@ -149,11 +126,10 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   const p = view.parse!;
   const hA = headToken(view, i);
   const hB = headToken(view, j);
-  const bar = cat('|', tp);
-  f.push(cat('dA:', p.deprel[hA]!), cat('dB:', p.deprel[hB]!), cat(cat(cat(cat('dAB:', p.deprel[hA]!), '|'), p.deprel[hB]!), bar));
+  f.push(`dA:${p.deprel[hA]}`, `dB:${p.deprel[hB]}`, `dAB:${p.deprel[hA]}|${p.deprel[hB]}|${tp}`);
   const kids = childrenOf(view);
-  for (const [name, h] of [['cA:', hA], ['cB:', hB]] as const) {
-    for (const k of kids[h]!) if (p.deprel[k] === 'case') f.push(cat(cat(name, p.lemma[k]!), bar));
+  for (const [name, h] of [['cA', hA], ['cB', hB]] as const) {
+    for (const k of kids[h]!) if (p.deprel[k] === 'case') f.push(`${name}:${p.lemma[k]}|${tp}`);
   }
   const upA = ancestors(p.head, hA);
   const upB = ancestors(p.head, hB);
@@ -169,7 +145,7 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   const up = armA.map((x) => p.deprel[x]);
   const down = armB.map((x) => p.deprel[x]).reverse();
   const len = up.length + down.length;
-  f.push(cat('plen:', bucket(len)));
+  f.push(`plen:${bucket(len)}`);
   f.push(len <= 6 ? `p:${up.join('<')}|${down.join('>')}` : 'p:long');
   f.push(len <= 6 ? `p:${up.join('<')}|${down.join('>')}|${tp}` : `p:long|${tp}`);
   // Words on the path (not the two heads), lexicalised path for short ones.
@@ -178,20 +154,14 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   for (const x of inner) {
     if (view.tokenMention[x]! >= 0) continue;
     // With its part of speech: "funds" the verb is a payment, "fund" the noun mostly an investment vehicle.
-    const pw = cat(cat(cat('pw:', p.lemma[x]!), '_'), p.upos[x]!);
-    f.push(pw, cat(pw, bar));
-    for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) {
-      const tpt = cat('tp:', t);
-      f.push(tpt, cat(tpt, bar));
-    }
+    f.push(`pw:${p.lemma[x]}_${p.upos[x]}`, `pw:${p.lemma[x]}_${p.upos[x]}|${tp}`);
+    for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) f.push(`tp:${t}`, `tp:${t}|${tp}`);
   }
-  const lemma = view.tokenMention[lca]! >= 0 ? BRACKETED[view.mentions[view.tokenMention[lca]!]!.type] : cat(cat(p.lemma[lca]!, '_'), p.upos[lca]!);
+  const lemma = view.tokenMention[lca]! >= 0 ? `[${LETTER[view.mentions[view.tokenMention[lca]!]!.type]}]` : `${p.lemma[lca]}_${p.upos[lca]}`;
   const armTop = (arm: number[]): string => (arm.length > 0 ? p.deprel[arm[arm.length - 1]!]! : 'self');
-  const arms = cat(cat(cat('|', armTop(armA)), '|'), armTop(armB)); // "|nsubj|obj"
-  const lcaF = cat('lca:', lemma);
-  f.push(lcaF, cat(lcaF, bar), cat(cat('lcap:', p.upos[lca]!), arms));
-  f.push(cat(cat('lcad:', lemma), arms));
-  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(cat(cat('tl:', t), arms));
+  f.push(`lca:${lemma}`, `lca:${lemma}|${tp}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
+  f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`);
+  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}`);
   // Coordinated names share their predicate: "Armenia and Azerbaijan held talks", "the war between Iran and Iraq".
   if (len === 1 && p.deprel[armB[0] ?? armA[0]!] === 'conj') {
     const first = armA.length === 0 ? hA : hB;
