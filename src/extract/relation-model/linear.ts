@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CLASSES } from './classes.js';
-import { sharedKeys } from './shared.js';
+import { mayBeShared, sharedKeys } from './shared.js';
 
 /** Maps a model's raw probability of its chosen class to a calibrated one (fit on dev data, see calibrate.ts). */
 export interface Calibration {
@@ -41,11 +41,41 @@ export function classProbabilities(model: LinearModel, feats: readonly string[])
     const base = r * C;
     for (let c = 0; c < C; c++) scores[c]! += model.weights[base + c]!;
   }
-  for (const [c, key] of sharedKeys(feats)) {
-    const r = model.sharedIndex.get(key);
-    if (r !== undefined) scores[c]! += model.shared[r]!;
+  const rows = sharedRowsOf(model);
+  for (const f of feats) {
+    if (!mayBeShared(f)) continue;
+    let cr = rows.get(f);
+    if (cr === undefined) {
+      if (rows.size >= SHARED_CACHE_MAX) rows.clear();
+      rows.set(f, (cr = sharedRowsFor(model, f)));
+    }
+    for (let k = 0; k < cr.length; k += 2) scores[cr[k]!]! += model.shared[cr[k + 1]!]!;
   }
   return softmax(scores);
+}
+
+/** The shared weights one feature adds, as (class, row) pairs in sharedKeys' order: the same sums, in the same order. */
+function sharedRowsFor(model: LinearModel, f: string): Int32Array {
+  const out: number[] = [];
+  for (const [c, key] of sharedKeys([f])) {
+    const r = model.sharedIndex.get(key);
+    if (r !== undefined) out.push(c, r);
+  }
+  return Int32Array.from(out);
+}
+
+// sharedKeys parses a feature's text with a regular expression and builds a key per class: done once per feature and
+// model instead of once per candidate pair. Bounded: features with words in them ("cA:of|PO") are many.
+const SHARED_CACHE_MAX = 100_000;
+const sharedRowCache = new WeakMap<LinearModel, { index: Map<string, number>; size: number; rows: Map<string, Int32Array> }>();
+
+/** The model's cache of sharedRowsFor, renewed if its shared index was replaced or grew (training). */
+function sharedRowsOf(model: LinearModel): Map<string, Int32Array> {
+  let c = sharedRowCache.get(model);
+  if (c === undefined || c.index !== model.sharedIndex || c.size !== model.sharedIndex.size) {
+    sharedRowCache.set(model, (c = { index: model.sharedIndex, size: model.sharedIndex.size, rows: new Map() }));
+  }
+  return c.rows;
 }
 
 /** Softmax in place; returns its argument. */

@@ -8,7 +8,14 @@
 import { RELATION_TYPES } from '../../model/index.js';
 import { CLASSES } from './classes.js';
 
-const TYPED = /^(tl|tb|tp|tpr|conjt|tw|rule):([a-z_]+)([<>]?)((?:\|.*)?)$/;
+const TYPED_PREFIXES = ['tl', 'tb', 'tp', 'tpr', 'conjt', 'tw', 'rule'];
+const TYPED = new RegExp(`^(${TYPED_PREFIXES.join('|')}):([a-z_]+)([<>]?)((?:\\|.*)?)$`);
+const TYPED_FIRST = new Set(TYPED_PREFIXES.map((p) => p.charCodeAt(0)));
+
+/** False for a feature that can have no shared key (a cheap test on its first letter, before sharedKeys' expression). */
+export function mayBeShared(feature: string): boolean {
+  return TYPED_FIRST.has(feature.charCodeAt(0));
+}
 
 const CLASSES_OF_TYPE = new Map<string, number[]>();
 CLASSES.forEach((c, k) => {
