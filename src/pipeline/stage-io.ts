@@ -1,18 +1,11 @@
 /** What the stage runners share: reading a document's stage input from the store, and recording a stage failure. */
 import type { Mention, StoredDocument } from '../model/index.js';
-import type { Store, Scope } from '../store/store.js';
+import type { Store, Scope, StageFailure } from '../store/store.js';
 import { boundSentences } from '../nlp/sentences.js';
 import { describeError } from './errors.js';
 
-/** A stage that failed on a document during a run (already recorded in the store). */
-export interface StageFailureEvent {
-  documentId: string;
-  collection: string;
-  path: string;
-  stage: string;
-  version: string;
-  /** The error in one line. */
-  reason: string;
+/** A stage that failed on a document during a run (already recorded in the store, where it is a StageFailure). */
+export interface StageFailureEvent extends Omit<StageFailure, 'at'> {
   /** The error itself, for the log (stack and causes). */
   error: unknown;
 }

@@ -37,6 +37,9 @@ export class TestServer {
   private readonly socket = join(this.root, 'run');
   private port: Promise<number> | undefined;
 
+  /** `settings`: extra server options, e.g. `-c shared_buffers=256MB` for a benchmark. */
+  constructor(private readonly settings = '') {}
+
   /** The admin URL (database "postgres"), starting the server the first time. */
   async url(database = 'postgres'): Promise<string> {
     this.port ??= this.start();
@@ -52,7 +55,7 @@ export class TestServer {
     runServerBinary('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
     // fsync off: a test cluster holds nothing worth keeping through a crash, and it is much faster.
     runServerBinary('pg_ctl', ['-D', this.data, '-l', join(this.socket, 'postgres.log'), '-w', '-t', '60', '-o',
-      `-c listen_addresses=127.0.0.1 -p ${port} -k ${this.socket} -c fsync=off`, 'start']);
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${this.socket} -c fsync=off ${this.settings}`, 'start']);
     return port;
   }
 

@@ -1,9 +1,8 @@
 /** Merged relations as graph edges: what the network views need of a relation, without its sentences. */
 import type { Relation } from '../../model/index.js';
-import { RELATION_TYPES } from '../../model/index.js';
 import type { EdgeRecord } from '../store.js';
 import { factId } from '../ids.js';
-import { fallbackEntityId } from './keys.js';
+import { mergedEnds } from './merge-relations.js';
 
 /** The edge of a merged relation (its evidence may carry empty texts: only counts and documents are kept). */
 export function toEdgeRecord(r: Relation): EdgeRecord {
@@ -36,11 +35,9 @@ export interface EdgeRow {
 export function mergeEdges(rows: EdgeRow[]): EdgeRecord[] {
   const merged = new Map<string, { type: string; source: string; target: string; confidence: number; n: number; denials: number; groups: Set<string>; docs: Set<string> }>();
   for (const r of rows) {
-    let source = r.source_entity ?? fallbackEntityId(r.collection, r.source);
-    let target = r.target_entity ?? fallbackEntityId(r.collection, r.target);
-    if (source === target) continue;
-    if ((RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric && source > target) [source, target] = [target, source];
-    const key = `${r.type}\u0000${source}\u0000${target}`;
+    const ends = mergedEnds(r);
+    if (!ends) continue;
+    const { source, target, key } = ends;
     let edge = merged.get(key);
     if (!edge) merged.set(key, (edge = { type: r.type, source, target, confidence: 0, n: 0, denials: 0, groups: new Set(), docs: new Set() }));
     const n = Number(r.n);

@@ -20,6 +20,17 @@ export function rowEnds(r: Pick<RelationRow, 'collection' | 'source' | 'target' 
 }
 
 /**
+ * The merged relation a row belongs to: its end entities (a symmetric type's ends in sorted order) and the merge key
+ * (type and ends); null for a self-loop, which no merge keeps. mergeRelations, mergeEdges and chooseStrongest all merge by it.
+ */
+export function mergedEnds(r: Pick<RelationRow, 'type' | 'collection' | 'source' | 'target' | 'source_entity' | 'target_entity'>): { source: string; target: string; key: string } | null {
+  let [source, target] = rowEnds(r);
+  if (source === target) return null;
+  if ((RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric && source > target) [source, target] = [target, source];
+  return { source, target, key: `${r.type}\u0000${source}\u0000${target}` };
+}
+
+/**
  * Relations merged across documents: one edge per type, source and target entity, with every supporting sentence.
  * Independent sources count near-duplicate groups (a re-report of an original counts once); denials are listed, not counted.
  * `rows` come ordered by relation id, ends mapped by the store (see RelationRow); `evidenceOf` returns a relation's evidence ordered by document and start.
@@ -28,11 +39,9 @@ export function rowEnds(r: Pick<RelationRow, 'collection' | 'source' | 'target' 
 export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[], withAttrs = true): Relation[] {
   const merged = new Map<string, Relation & { groups: Set<string>; seen: Map<string, Set<string>> }>();
   for (const r of rows) {
-    let [source, target] = rowEnds(r);
-    if (source === target) continue;
-    const symmetric = (RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric ?? false;
-    if (symmetric && source > target) [source, target] = [target, source];
-    const key = `${r.type}\u0000${source}\u0000${target}`;
+    const ends = mergedEnds(r);
+    if (!ends) continue;
+    const { source, target, key } = ends;
     let rel = merged.get(key);
     if (!rel) {
       rel = {

@@ -2,8 +2,7 @@
  * The strongest merged relations of a selection, chosen from light rows (ends, near-duplicate group, denial; no attributes
  * or evidence) so that a hub's page or neighbourhood reads sentences and counts only for the relations it shows.
  */
-import { RELATION_TYPES } from '../../model/index.js';
-import { rowEnds } from './merge-relations.js';
+import { mergedEnds } from './merge-relations.js';
 
 /** One relation row as the choice needs it: its merge key inputs, near-duplicate group, confidence and denial. */
 export interface RelationEndRow {
@@ -45,10 +44,9 @@ interface Group { type: string; ids: string[]; groups: Set<string>; rows: number
 export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, filter: StrongestFilter = {}): StrongestChoice {
   const merged = new Map<string, Group>();
   for (const r of rows) {
-    let [source, target] = rowEnds(r);
-    if (source === target || (filter.inside?.has(source) && filter.inside.has(target))) continue;
-    if ((RELATION_TYPES as Record<string, { symmetric: boolean }>)[r.type]?.symmetric && source > target) [source, target] = [target, source];
-    const key = `${r.type}\u0000${source}\u0000${target}`;
+    const ends = mergedEnds(r);
+    if (!ends || (filter.inside?.has(ends.source) && filter.inside.has(ends.target))) continue;
+    const { key } = ends;
     let g = merged.get(key);
     if (!g) merged.set(key, (g = { type: r.type, ids: [], groups: new Set(), rows: 0, confidence: 0, key }));
     g.ids.push(r.id);
