@@ -1,5 +1,5 @@
 /** `npm run bench`: runs every benchmark section and records the figures, with machine and date, in bench/RESULTS.md. */
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest, type BenchSection } from './ingest.js';
@@ -25,6 +25,16 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Sections recorded by other commands (bench:scale, bench/memory.ts ...): kept, after this run's own, unless this run made one of the same title. */
+function keptSections(path: string, made: ReadonlySet<string>): string[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8').split(/^(?=## )/mu).slice(1)
+    .filter((block) => !made.has(block.slice(3, block.indexOf('\n')).trim()))
+    .map((block) => block.trimEnd() + '\n');
+}
+
+const resultsPath = join(import.meta.dirname, 'RESULTS.md');
+const kept = keptSections(resultsPath, new Set(sections.map((s) => s.title)));
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
 const text = [
   '# Benchmark results',
@@ -33,6 +43,7 @@ const text = [
   'Every figure is compared with a baseline measured in the same run; absolute numbers vary with the machine.',
   '',
   ...sections.flatMap((s) => [`## ${s.title}`, '', ...s.lines, '']),
+  ...kept,
 ].join('\n');
-writeFileSync(join(import.meta.dirname, 'RESULTS.md'), text);
+writeFileSync(resultsPath, text);
 process.stdout.write(`${text}\n`);
