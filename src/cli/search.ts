@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { parseQuery, QueryLimitError, QuerySyntaxError, SearchTimeoutError } from '../store/query.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
+import { expandAcrossScripts } from '../network/cross-script-search.js';
 import { withDb, withStore, positiveInt, printJson, bold, UserError } from './common.js';
 
 /** Registers the search command. */
@@ -13,7 +14,8 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'results per page', positiveInt('--limit'), 10)
     .option('--offset <n>', 'skip this many results', positiveInt('--offset'), 0)
     .option('--collection <name...>', 'search only these collections')
-    .action(async (query: string, opts: { db?: string; json?: boolean; limit: number; offset: number; collection?: string[] }) => {
+    .option('--no-cross-script', 'do not add the names a resolved entity has in other scripts (Persian, Arabic, Latin)')
+    .action(async (query: string, opts: { db?: string; json?: boolean; limit: number; offset: number; collection?: string[]; crossScript: boolean }) => {
       let parsed;
       try {
         parsed = parseQuery(query);
@@ -21,12 +23,15 @@ export function registerSearch(program: Command): void {
         throw asUserError(err);
       }
       await withStore(opts, async (store) => {
+        const { query: expanded, expansions } = opts.crossScript ? await expandAcrossScripts(store, ALL_COLLECTIONS, query, parsed) : { query: parsed, expansions: [] };
         // The store finds the rest: a prefix standing for too many words, a search past its time budget.
-        const res = await store.search({ query: parsed, limit: opts.limit, offset: opts.offset, collections: opts.collection }, ALL_COLLECTIONS)
+        const found = await store.search({ query: expanded, limit: opts.limit, offset: opts.offset, collections: opts.collection }, ALL_COLLECTIONS)
           .catch((err: unknown) => { throw asUserError(err); });
+        const res = expansions.length > 0 ? { ...found, expandedWith: expansions } : found;
         if (opts.json) return printJson(res);
         const out = process.stdout;
         out.write(`${res.total} result(s) for ${query}\n`);
+        for (const e of expansions) out.write(`also searched: ${e.names.join(', ')} (names of ${e.entityName} in other scripts; --no-cross-script turns this off)\n`);
         res.results.forEach((hit, i) => {
           const d = hit.document;
           const meta = [d.source, d.published, d.language, d.collection].filter(Boolean).join(' · ');

@@ -25,11 +25,21 @@ export interface FacetValue {
 /** Facet name ("collection", "format", "language", "source", "year") to its counts. */
 export type FacetCounts = Record<string, FacetValue[]>;
 
+/** Names of one resolved entity in other scripts that a search added to the user's query ("also searched"). */
+export interface QueryExpansion {
+  entityId: string;
+  entityName: string;
+  type: string;
+  names: string[];
+}
+
 /** Search response, as the API returns it. */
 export interface SearchResponse {
   results: SearchHit[];
   total: number;
   facets: FacetCounts;
+  /** Present when the query named an entity and its names in other scripts were searched too. */
+  expandedWith?: QueryExpansion[];
 }
 
 /** Aggregate counts for `cablegraph stats` and GET /api/stats. */

@@ -86,7 +86,7 @@ describe('findTermHits', () => {
 describe('search URL state', () => {
   it('round-trips and leaves out defaults', () => {
     const state = readSearchState(new URLSearchParams('q=Soleimani&page=2&language=fa&year=2019'));
-    assert.deepEqual(state, { q: 'Soleimani', page: 2, filters: { language: 'fa', year: '2019' } });
+    assert.deepEqual(state, { q: 'Soleimani', page: 2, filters: { language: 'fa', year: '2019' }, crossScript: true });
     assert.equal(searchUrl(state), '/search?q=Soleimani&page=2&language=fa&year=2019');
     assert.equal(searchUrl(withFilter(state, 'language', undefined)), '/search?q=Soleimani&year=2019');
   });
@@ -95,6 +95,15 @@ describe('search URL state', () => {
     const state = readSearchState(new URLSearchParams('q=x&page=-4&year=2019'));
     assert.equal(state.page, 1);
     assert.deepEqual(searchRequest(state), { q: 'x', limit: 20, offset: 0, from: '2019', to: '2019' });
+  });
+
+  it('keeps the cross-script switch only when it is off', () => {
+    const off = readSearchState(new URLSearchParams('q=Soleimani&scripts=off'));
+    assert.equal(off.crossScript, false);
+    assert.equal(searchUrl(off), '/search?q=Soleimani&scripts=off');
+    assert.equal(searchRequest(off).crossScript, 'false');
+    assert.equal(searchUrl({ ...off, crossScript: true }), '/search?q=Soleimani');
+    assert.equal(searchRequest({ ...off, crossScript: true }).crossScript, undefined);
   });
 });
 

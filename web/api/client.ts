@@ -44,6 +44,8 @@ export interface SearchParams {
   /** Partial ISO dates, inclusive. */
   from?: string;
   to?: string;
+  /** 'false' turns off searching a named entity's spellings in other scripts. */
+  crossScript?: 'false';
 }
 
 /** Why a request failed: `status` 0 means the server could not be reached at all. */

@@ -1,4 +1,4 @@
-/** The search scene's state as it lives in the URL: /search?q=&page=&collection=&language=&format=&source=&year= */
+/** The search scene's state as it lives in the URL: /search?q=&page=&collection=&language=&format=&source=&year=&scripts=off */
 import { buildUrl } from './router.js';
 import type { SearchParams } from '../api/client.js';
 
@@ -15,6 +15,8 @@ export interface SearchState {
   /** 1-based page number. */
   page: number;
   filters: Partial<Record<FilterFacet, string>>;
+  /** False when the user turned off searching an entity's names in other scripts (on by default). */
+  crossScript: boolean;
 }
 
 /** Reads the state from query parameters; junk page numbers become 1. */
@@ -25,12 +27,12 @@ export function readSearchState(params: URLSearchParams): SearchState {
     const value = params.get(facet);
     if (value) filters[facet] = value;
   }
-  return { q: params.get('q') ?? '', page: Number.isFinite(page) && page > 0 ? page : 1, filters };
+  return { q: params.get('q') ?? '', page: Number.isFinite(page) && page > 0 ? page : 1, filters, crossScript: params.get('scripts') !== 'off' };
 }
 
 /** The URL for a state; page 1 and empty filters are left out. */
 export function searchUrl(state: SearchState): string {
-  return buildUrl('/search', { q: state.q, page: state.page > 1 ? state.page : undefined, ...state.filters });
+  return buildUrl('/search', { q: state.q, page: state.page > 1 ? state.page : undefined, ...state.filters, scripts: state.crossScript ? undefined : 'off' });
 }
 
 /** The API request for a state; a year filter becomes an inclusive from/to range. */
@@ -42,6 +44,7 @@ export function searchRequest(state: SearchState): SearchParams {
     offset: (state.page - 1) * PAGE_SIZE,
     ...rest,
     ...(year ? { from: year, to: year } : {}),
+    ...(state.crossScript ? {} : { crossScript: 'false' }),
   };
 }
 

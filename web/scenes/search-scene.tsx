@@ -1,6 +1,6 @@
 /** Search scene: query box, facets, results and paging; everything it shows is read from the URL. */
 import { useRef, type RefObject } from 'react';
-import type { SearchResponse } from '../../src/model/index.js';
+import type { QueryExpansion, SearchResponse } from '../../src/model/index.js';
 import { getStats, searchDocuments } from '../api/client.js';
 import { Facets } from '../components/facets.js';
 import { Pager } from '../components/pager.js';
@@ -8,7 +8,7 @@ import { ResultList, focusFirstResult } from '../components/result-list.js';
 import { SEARCH_INPUT_ID, SearchForm } from '../components/search-form.js';
 import { EmptyState, ErrorState, Loading, SkeletonRows } from '../components/states.js';
 import { formatCount, languageName, plural } from '../lib/format.js';
-import { navigate, type AppLocation } from '../lib/router.js';
+import { Link, navigate, type AppLocation } from '../lib/router.js';
 import { PAGE_SIZE, readSearchState, searchRequest, searchUrl, withFilter, type FilterFacet, type SearchState } from '../lib/search-url.js';
 import { ResponseCache, useApi, type ApiState } from '../lib/use-api.js';
 import { useTitle } from '../lib/use-title.js';
@@ -34,7 +34,7 @@ export function SearchScene({ location }: { location: AppLocation }) {
       <SearchForm
         query={state.q}
         queryError={badQuery}
-        onSubmit={(q) => go({ q, page: 1, filters: state.filters })}
+        onSubmit={(q) => go({ q, page: 1, filters: state.filters, crossScript: state.crossScript })}
         onArrowDown={() => focusFirstResult(listRef.current)}
       />
       {state.q ? (
@@ -74,6 +74,7 @@ function Results({ state, search, badQuery, listRef, onFilter }: {
         ))}
         {search.loading ? <span className="muted">Updating…</span> : null}
       </div>
+      <CrossScriptNote state={state} expansions={search.data.expandedWith ?? []} />
       {results.length === 0 ? (
         <EmptyState title={total === 0 ? 'Nothing found' : 'No results on this page'}>
           {total === 0 ? (
@@ -93,6 +94,27 @@ function Results({ state, search, badQuery, listRef, onFilter }: {
       )}
       <Pager page={state.page} pageSize={PAGE_SIZE} total={total} hrefFor={(page) => searchUrl({ ...state, page })} />
     </>
+  );
+}
+
+/** Says which other-script names of an entity the search added, with a link to search without them (or with them again). */
+function CrossScriptNote({ state, expansions }: { state: SearchState; expansions: QueryExpansion[] }) {
+  if (!state.crossScript) {
+    return <p className="muted cross-script">Names in other scripts not searched. <Link href={searchUrl({ ...state, page: 1, crossScript: true })}>Search them too</Link></p>;
+  }
+  if (expansions.length === 0) return null;
+  return (
+    <p className="muted cross-script">
+      Also searched, as the same entity:{' '}
+      {expansions.map((e, i) => (
+        <span key={e.entityId}>
+          {i > 0 ? '; ' : ''}
+          {e.names.map((n, k) => <span key={n}>{k > 0 ? ', ' : ''}<bdi dir="auto" className="other-script-name">{n}</bdi></span>)}
+          {' '}(<Link href={`/entities/${encodeURIComponent(e.entityId)}`}>{e.entityName}</Link>)
+        </span>
+      ))}
+      . <Link href={searchUrl({ ...state, page: 1, crossScript: false })}>Search only what I typed</Link>
+    </p>
   );
 }
 

@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../context.js';
 import { parseQuery, QUERY_LIMITS, SearchTimeoutError } from '../../store/query.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
+import { expandAcrossScripts } from '../../network/cross-script-search.js';
 
 interface SearchQuery {
-  q: string; limit: number; offset: number; collection?: string; language?: string; format?: string; source?: string; from?: string; to?: string;
+  q: string; limit: number; offset: number; crossScript?: boolean; collection?: string; language?: string; format?: string; source?: string; from?: string; to?: string;
 }
 
 const partialDate = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
@@ -26,6 +27,7 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
           // No maxLength here: parseQuery refuses a long query with a message that names the limit and the length.
           q: { type: 'string', minLength: 1 },
           ...pagingProperties,
+          crossScript: { type: 'boolean', default: true, description: 'When the query is a name of a resolved entity, also search its names in other scripts (Persian, Arabic, Latin); the response lists them in expandedWith.' },
           collection: { type: 'string', maxLength: 200 },
           language: { type: 'string', maxLength: 10 },
           format: { type: 'string', maxLength: 40 },
@@ -41,11 +43,14 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => {
     const q = req.query;
     try {
-      return await ctx.store.search({
-        query: parseQuery(q.q), limit: q.limit, offset: q.offset,
+      const parsed = parseQuery(q.q);
+      const { query, expansions } = q.crossScript === false ? { query: parsed, expansions: [] } : await expandAcrossScripts(ctx.store, ctx.scope, q.q, parsed);
+      const response = await ctx.store.search({
+        query, limit: q.limit, offset: q.offset,
         collections: q.collection ? [q.collection] : undefined,
         language: q.language, format: q.format, source: q.source, publishedFrom: q.from, publishedTo: q.to,
       }, ctx.scope);
+      return expansions.length > 0 ? { ...response, expandedWith: expansions } : response;
     } catch (err) {
       // The query's cost, not a fault of the server: say so, and what to do (syntax and limit errors are 400s in app.ts).
       if (err instanceof SearchTimeoutError) return reply.status(503).send({ error: 'search-timeout', message: err.message });
