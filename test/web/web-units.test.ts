@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { paragraphRanges, segmentText } from '../../web/lib/segments.js';
 import { findTermHits, highlightTerms } from '../../web/lib/query-terms.js';
 import { readSearchState, searchRequest, searchUrl, withFilter } from '../../web/lib/search-url.js';
+import { namesByScript, scriptLabel } from '../../web/lib/scripts.js';
 import { firstHitSpan } from '../../web/components/result-list.js';
 import { ENTITY_STYLES } from '../../web/theme/entity-colors.js';
 
@@ -155,5 +156,15 @@ describe('document text is never HTML', () => {
     };
     walk(root);
     assert.deepEqual(offenders, []);
+  });
+});
+
+describe('names by script', () => {
+  it('tells Persian from Arabic by the letters only one uses and groups the names', () => {
+    assert.deepEqual(['قاسم سلیمانی', 'قاسم سليماني', 'بغداد', 'Qassem Soleimani', 'Касем'].map(scriptLabel), ['Persian', 'Arabic', 'Arabic script', 'Latin', 'Cyrillic']);
+    assert.deepEqual(namesByScript(['Qassem Soleimani', 'قاسم سلیمانی', 'Qasem Soleimani', 'قاسم سلیمانی']), [
+      { script: 'Latin', names: ['Qassem Soleimani', 'Qasem Soleimani'] },
+      { script: 'Persian', names: ['قاسم سلیمانی'] },
+    ]);
   });
 });

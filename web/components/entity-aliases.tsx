@@ -4,6 +4,7 @@ import type { ResolvedEntityRecord } from '../../src/model/index.js';
 import { ApiError, mergeEntities, splitMember, whenApplied } from '../api/client.js';
 import { findEntityByMember, parseMember } from '../lib/entity-members.js';
 import { Link } from '../lib/router.js';
+import { namesByScript } from '../lib/scripts.js';
 
 /** What the last decision did, so it can be undone. */
 interface Done {
@@ -64,9 +65,7 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
   return (
     <section className="entity-section" aria-labelledby="names-h">
       <h2 id="names-h">Names and merges</h2>
-      {entity.aliases.length > 0 ? (
-        <p>Also written: {entity.aliases.map((a, i) => <span key={a}>{i > 0 ? ', ' : ''}<bdi className="alias">{a}</bdi></span>)}</p>
-      ) : <p className="muted">No other spellings.</p>}
+      {entity.aliases.length > 0 ? <NamesByScript names={[entity.name, ...entity.aliases]} /> : <p className="muted">No other spellings.</p>}
       {done ? (
         <p className="notice" role="status">
           {done.text} <button type="button" className="link-button" disabled={busy} onClick={() => void done.undo()}>Undo</button>
@@ -108,5 +107,22 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
         </table>
       ) : <p className="muted">Found as one candidate: nothing was merged.</p>}
     </section>
+  );
+}
+
+/** Every name of the entity, one line per script when it is written in more than one ("Latin: …", "Persian: …"). */
+function NamesByScript({ names }: { names: string[] }) {
+  const groups = namesByScript(names);
+  const list = (items: string[]) => items.map((a, i) => <span key={a}>{i > 0 ? ', ' : ''}<bdi dir="auto" className="alias">{a}</bdi></span>);
+  if (groups.length === 1) return <p>Also written: {list(names.slice(1))}</p>;
+  return (
+    <dl className="names-by-script">
+      {groups.map((g) => (
+        <div key={g.script}>
+          <dt>{g.script}</dt>
+          <dd>{list(g.names)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
