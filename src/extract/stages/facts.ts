@@ -2,6 +2,7 @@
 import type { Stage, Evidence } from '../../model/index.js';
 import { extract, EXTRACT_VERSION } from '../index.js';
 import { extractRelations } from '../relations.js';
+import { byScript } from '../relations/arabic-script.js';
 import { loadRelationModel, modelRelationExtractor, type LinearModel } from '../relation-model/index.js';
 import type { ExtractedRelation, ExtractionInput, ExtractionResult } from '../types.js';
 import { SpanIndex } from '../span-lookup.js';
@@ -30,13 +31,14 @@ export function factsStage(opts: FactsOptions = {}): Stage {
   const getModel = (): LinearModel => (model ??= loadRelationModel(opts.modelDir));
   const getParser = (): Parser => (parser ??= loadParser(opts.modelDir));
   let modelExtractor: ((input: ExtractionInput) => ExtractedRelation[]) | undefined;
-  const relationsOf = opts.relations === 'rules'
+  // Persian and Arabic sentences go to their own frames; the English rules, parser and model read the rest.
+  const relationsOf = byScript(opts.relations === 'rules'
     ? extractRelations
-    : (input: ExtractionInput) => (modelExtractor ??= modelRelationExtractor(getModel(), getParser()))(input);
+    : (input: ExtractionInput) => (modelExtractor ??= modelRelationExtractor(getModel(), getParser()))(input));
   return {
     name: FACTS_STAGE,
     get version() {
-      const base = `${EXTRACT_VERSION}+layout@1`;
+      const base = `${EXTRACT_VERSION}+layout@1+fa-ar@1`;
       return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@1`;
     },
     run(doc, prior) {

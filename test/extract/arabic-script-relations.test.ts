@@ -1,0 +1,87 @@
+/**
+ * Persian and Arabic relation frames: the common constructions for posts, meetings, successions, control, membership
+ * and attacks give typed edges with their sentence; negations are marked; spelling variants (Arabic/Persian yeh and
+ * kaf, half-spaces, harakat) match; mixed documents send each sentence to the extractor of its script.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityType } from '../../src/model/index.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import { byScript, extractArabicScriptRelations, isArabicScript } from '../../src/extract/relations/arabic-script.js';
+import { extractRelations } from '../../src/extract/relations.js';
+import type { ExtractedRelation, ExtractionInput, InputMention } from '../../src/extract/types.js';
+
+/** The input for a text whose names are marked [[TYPE:name]]; entity keys are the names. */
+function input(marked: string): ExtractionInput {
+  const mentions: InputMention[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of marked.matchAll(/\[\[(PERSON|ORG|LOC|MISC):([^\]]+)\]\]/gu)) {
+    text += marked.slice(last, m.index);
+    mentions.push({ start: text.length, end: text.length + m[2]!.length, type: m[1] as EntityType, text: m[2]!, entityKey: m[2]! });
+    text += m[2]!;
+    last = m.index! + m[0].length;
+  }
+  text += marked.slice(last);
+  return { documentId: 'd1', text, sentences: splitSentences(text), mentions, dates: [], money: [] };
+}
+
+const edges = (rels: ExtractedRelation[]): string[] => rels.map((r) => `${r.type}:${r.source}>${r.target}${r.negated ? ' (negated)' : ''}`).sort();
+const run = (marked: string): string[] => edges(extractArabicScriptRelations(input(marked)));
+
+describe('Persian relation frames', () => {
+  it('reads posts from an apposition and from a title before the name', () => {
+    assert.deepEqual(run('[[PERSON:حسین امیری]]، فرمانده [[ORG:سپاه منطقه]] روز شنبه وارد شد.'), ['role_in:حسین امیری>سپاه منطقه']);
+    const rel = extractArabicScriptRelations(input('سخنگوی [[ORG:وزارت نیرو]] [[PERSON:مریم کاظمی]] گفت که برق قطع نمی‌شود.'));
+    assert.deepEqual(edges(rel), ['role_in:مریم کاظمی>وزارت نیرو']);
+    assert.equal(rel[0]!.role, 'سخنگوی');
+    assert.equal(rel[0]!.evidence.text, input('سخنگوی [[ORG:وزارت نیرو]] [[PERSON:مریم کاظمی]] گفت که برق قطع نمی‌شود.').text);
+  });
+
+  it('reads meetings, successions, control, membership and attacks', () => {
+    assert.deepEqual(run('[[PERSON:علی رضایی]] روز دوشنبه در تهران با [[PERSON:احمد کریمی]] دیدار و گفت‌وگو کرد.'), ['met:علی رضایی>احمد کریمی']);
+    assert.deepEqual(run('[[PERSON:رضا نوری]] جانشین [[PERSON:مهدی صالحی]] شد.'), ['succeeded:رضا نوری>مهدی صالحی']);
+    assert.deepEqual(run('[[LOC:این شهر]] تحت کنترل [[ORG:گروه مسلح]] است.'), ['controls:گروه مسلح>این شهر']);
+    assert.deepEqual(run('[[ORG:گردان شمال]]، وابسته به [[ORG:ارتش ملی]] است.'), ['part_of:گردان شمال>ارتش ملی']);
+    assert.deepEqual(run('[[ORG:گروه شورشی]] به [[LOC:پایگاه مرزی]] حمله کرد.'), ['attacked:گروه شورشی>پایگاه مرزی']);
+  });
+
+  it('does not read a meeting from a sentence that only names two people', () => {
+    assert.deepEqual(run('[[PERSON:علی رضایی]] و [[PERSON:احمد کریمی]] هر دو در تهران زندگی می‌کنند.'), []);
+  });
+});
+
+describe('Arabic relation frames', () => {
+  it('reads posts, verb-first meetings with a preposition written onto the name, and successions', () => {
+    assert.deepEqual(run('[[PERSON:خالد العمري]]، قائد [[ORG:اللواء الخامس]]، وصل أمس.'), ['role_in:خالد العمري>اللواء الخامس']);
+    assert.deepEqual(run('التقى [[PERSON:سمير حداد]] ب[[PERSON:نبيل يوسف]] في بغداد.'), ['met:سمير حداد>نبيل يوسف']);
+    assert.deepEqual(run('عُيّن [[PERSON:فادي سليم]] رئيسا للهيئة خلفاً ل[[PERSON:عمر ناصر]].'), ['succeeded:فادي سليم>عمر ناصر']);
+    assert.deepEqual(run('شنت [[ORG:القوات الجوية]] غارات عنيفة على [[LOC:مواقع الجماعة]].'), ['attacked:القوات الجوية>مواقع الجماعة']);
+    assert.deepEqual(run('[[ORG:كتيبة الشهداء]] التابعة ل[[ORG:الجبهة الوطنية]] أعلنت مسؤوليتها.'), ['part_of:كتيبة الشهداء>الجبهة الوطنية']);
+  });
+
+  it('marks a denied meeting as negated', () => {
+    assert.deepEqual(run('نفى المكتب أن يكون [[PERSON:سمير حداد]] التقى ب[[PERSON:نبيل يوسف]].'), ['met:سمير حداد>نبيل يوسف (negated)']);
+  });
+
+  it('matches spelling variants: Arabic yeh and kaf in a Persian word, harakat, tatweel', () => {
+    assert.deepEqual(run('[[PERSON:علي رضايي]] با [[PERSON:احمد كريمي]] ديدار كرد.'), ['met:علي رضايي>احمد كريمي']);
+    assert.deepEqual(run('اِلْتَقَى [[PERSON:سمير حداد]] بـ[[PERSON:نبيل يوسف]].'), ['met:سمير حداد>نبيل يوسف']);
+  });
+});
+
+describe('documents that mix scripts', () => {
+  it('sends each sentence to the extractor of its script', () => {
+    const doc = input('[[PERSON:John Smith]] met [[PERSON:Peter Brown]] in Paris. [[PERSON:علی رضایی]] با [[PERSON:احمد کریمی]] دیدار کرد.');
+    assert.equal(isArabicScript(doc.text, doc.sentences[1]!), true);
+    assert.equal(isArabicScript(doc.text, doc.sentences[0]!), false);
+    const seen: number[] = [];
+    const english = (i: ExtractionInput): ExtractedRelation[] => {
+      seen.push(i.sentences.length);
+      return extractRelations(i);
+    };
+    const rels = byScript(english)(doc);
+    assert.deepEqual(seen, [1], 'the English extractor saw only the English sentence');
+    assert.deepEqual(edges(rels), ['met:John Smith>Peter Brown', 'met:علی رضایی>احمد کریمی']);
+  });
+});
