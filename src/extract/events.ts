@@ -3,9 +3,15 @@ import type { DateMention } from '../model/index.js';
 import { withPronouns } from './pronouns.js';
 import { insideSorted, SpanIndex } from './span-lookup.js';
 import type { ExtractedEvent, ExtractionInput, InputMention } from './types.js';
+import { w } from './relations/arabic-script-frames.js';
+
+// Arabic script has no \b: a trigger is a word of its own, perhaps with a conjunction, preposition or article written
+// onto it ("والانتخابات", "بالهجوم"); `w` accepts the spellings the script allows.
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const AR = (words: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${w('و|ف|ب|ل|ال|وال|بال|لل|فال')})?${w(words)}(?![\\p{L}\\p{M}])`, 'gu');
 
 /** Trigger words per event type; the first matching type in a sentence position wins. */
-const TRIGGERS: { type: string; words: RegExp }[] = [
+const TRIGGERS: { type: string; words: RegExp; arabicScript?: true }[] = [
   // "Soleimani ... killed in a January 2020 US drone strike", "Soleimani's assassination"
   { type: 'killing', words: /\b(?:killed|killing|kills|assassinated|assassination|assassinations|murdered|murder|executed|execution|slain|died|death of)\b/gi },
   // "a 26 February US air strike on Kataeb Hezbollah"
@@ -21,6 +27,14 @@ const TRIGGERS: { type: string; words: RegExp }[] = [
   { type: 'withdrawal', words: /\b(?:withdrawals?|withdrew|withdrawn|withdrawing|pulled out|pulling out|pull out|pulled back|pull back|retreat(?:ed)?)\b/gi },
   // "the 2018 parliamentary elections", "was elected president in 2014"
   { type: 'election', words: /\b(?:elections?|elected|re-elected|vote|voted|polls)\b/gi },
+  // The same events in Persian and Arabic news: "در حمله پهپادی ... کشته شد", "اغتيال", "التقى", "عُيّن", "الانتخابات".
+  { type: 'killing', arabicScript: true, words: AR('کشته شد|کشته شدند|ترور|به قتل رسید|به شهادت رسید|اغتيال|اغتال|مقتل|قتل|استشهاد') },
+  { type: 'strike', arabicScript: true, words: AR('حمله هوایی|حمله پهپادی|حمله موشکی|بمباران|غارة|غارات|قصف|ضربة جوية') },
+  { type: 'attack', arabicScript: true, words: AR('حمله|حملات|هجوم|یورش|هاجم|هاجمت|هجمات|هجوما') },
+  { type: 'meeting', arabicScript: true, words: AR('دیدار|ملاقات|نشست|التقى|التقت|لقاء|اجتماع|اجتمع|زيارة') },
+  { type: 'appointment', arabicScript: true, words: AR('منصوب شد|منصوب|انتصاب|تعیین|عين|تعيين|تنصيب|خلفا') },
+  { type: 'withdrawal', arabicScript: true, words: AR('خروج|عقب‌نشینی|انسحاب|انسحبت|انسحب') },
+  { type: 'election', arabicScript: true, words: AR('انتخابات|انتخاب شد|انتخب|اقتراع') },
 ];
 
 /** Extracts one event per (type, sentence, date) when the sentence states a date. */
@@ -34,9 +48,11 @@ export function extractEvents(input: ExtractionInput): ExtractedEvent[] {
     const inSentence = insideSorted(mentions, sent);
     const seen = new Set<string>();
     const used: [number, number][] = []; // "missile attack" is one strike, not also an attack
-    for (const { type, words } of TRIGGERS) {
+    const slice = input.text.slice(sent.start, sent.end);
+    const arabicScript = ARABIC_LETTER.test(slice);
+    for (const { type, words, arabicScript: needsArabic } of TRIGGERS) {
+      if (needsArabic && !arabicScript) continue;
       words.lastIndex = 0;
-      const slice = input.text.slice(sent.start, sent.end);
       for (let m = words.exec(slice); m !== null; m = words.exec(slice)) {
         const at = sent.start + m.index;
         if (inSentence.some((x) => x.start <= at && at < x.end)) continue; // "Summit Hotel", a name, not a trigger
@@ -79,7 +95,7 @@ function findPlace(text: string, mentions: InputMention[], at: number): InputMen
 }
 
 // "meeting in Tehran", "strike near the Iraqi border": the place follows a locative word ("prime minister of Kurdistan" is no place).
-const AFTER_PLACE_WORD = /\b(?:in|near|at|inside|outside|over) (?:the )?(?:[a-z]+ ){0,3}$/;
+const AFTER_PLACE_WORD = /\b(?:in|near|at|inside|outside|over) (?:the )?(?:[a-z]+ ){0,3}$|(?:^|\s)(?:در|في|فی|قرب|نزدیک|داخل|بالقرب من)\s(?:[^\s⟦]+\s){0,2}$|(?:^|\s)ب$/u;
 
 /** How far from the trigger (in characters) a name still counts as a participant. */
 const WINDOW = 100;
@@ -87,6 +103,6 @@ const WINDOW = 100;
 /** People, organisations and acting states take part; a demonym qualifying a noun ("Iranian officials") or a place after "in" does not. */
 function isParticipant(text: string, m: InputMention): boolean {
   if (m.type === 'MISC') return /s$/.test(m.text);
-  if (m.type === 'LOC') return !/\b(?:in|near|at|inside|outside|over|of|from|to|into) (?:the )?(?:[a-z]+ ){0,3}$/.test(text.slice(Math.max(0, m.start - 40), m.start));
+  if (m.type === 'LOC') return !/\b(?:in|near|at|inside|outside|over|of|from|to|into) (?:the )?(?:[a-z]+ ){0,3}$|(?:^|\s)(?:در|في|فی|قرب|نزدیک|داخل|از|من|إلى|الى|به)\s(?:[^\s]+\s){0,2}$/u.test(text.slice(Math.max(0, m.start - 40), m.start));
   return true;
 }

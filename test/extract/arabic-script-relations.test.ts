@@ -9,6 +9,7 @@ import type { EntityType } from '../../src/model/index.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { byScript, extractArabicScriptRelations, isArabicScript } from '../../src/extract/relations/arabic-script.js';
 import { extractRelations } from '../../src/extract/relations.js';
+import { extractEvents } from '../../src/extract/events.js';
 import type { ExtractedRelation, ExtractionInput, InputMention } from '../../src/extract/types.js';
 
 /** The input for a text whose names are marked [[TYPE:name]]; entity keys are the names. */
@@ -83,5 +84,25 @@ describe('documents that mix scripts', () => {
     const rels = byScript(english)(doc);
     assert.deepEqual(seen, [1], 'the English extractor saw only the English sentence');
     assert.deepEqual(edges(rels), ['met:John Smith>Peter Brown', 'met:علی رضایی>احمد کریمی']);
+  });
+});
+
+describe('Persian and Arabic events', () => {
+  it('reads a dated killing with its place, and a meeting with a preposition written onto the verb phrase', () => {
+    const doc = input('در حمله پهپادی [[ORG:ارتش آمریکا]] در [[LOC:فرودگاه بغداد]] [[PERSON:حسین امیری]] کشته شد. والاجتماع عقد امس.');
+    const date = (text: string) => {
+      const start = doc.text.indexOf(text);
+      return { start, end: start + text.length, value: '2020-01-03', precision: 'day' as const, text };
+    };
+    const events = extractEvents({ ...doc, dates: [date('حمله'), date('عقد')] });
+    const byType = new Map(events.map((e) => [e.type, e]));
+    assert.deepEqual([...byType.keys()].sort(), ['killing', 'meeting', 'strike']);
+    assert.equal(byType.get('strike')!.place, 'فرودگاه بغداد');
+    assert.deepEqual(byType.get('killing')!.participants.sort(), ['ارتش آمریکا', 'حسین امیری'].sort());
+  });
+
+  it('does not take a trigger inside a longer word', () => {
+    const doc = input('حملهور شد.');
+    assert.deepEqual(extractEvents({ ...doc, dates: [{ start: 0, end: 2, value: '2020', precision: 'year', text: 'حم' }] }), []);
   });
 });
