@@ -92,7 +92,7 @@ describe('Persian and Arabic events', () => {
     const doc = input('در حمله پهپادی [[ORG:ارتش آمریکا]] در [[LOC:فرودگاه بغداد]] [[PERSON:حسین امیری]] کشته شد. والاجتماع عقد امس.');
     const date = (text: string) => {
       const start = doc.text.indexOf(text);
-      return { start, end: start + text.length, value: '2020-01-03', precision: 'day' as const, text };
+      return { start, end: start + text.length, value: '2020-01-03', precision: 'day' as const, relative: false, text };
     };
     const events = extractEvents({ ...doc, dates: [date('حمله'), date('عقد')] });
     const byType = new Map(events.map((e) => [e.type, e]));
@@ -103,6 +103,6 @@ describe('Persian and Arabic events', () => {
 
   it('does not take a trigger inside a longer word', () => {
     const doc = input('حملهور شد.');
-    assert.deepEqual(extractEvents({ ...doc, dates: [{ start: 0, end: 2, value: '2020', precision: 'year', text: 'حم' }] }), []);
+    assert.deepEqual(extractEvents({ ...doc, dates: [{ start: 0, end: 2, value: '2020', precision: 'year', relative: false, text: 'حم' }] }), []);
   });
 });

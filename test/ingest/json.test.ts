@@ -61,3 +61,13 @@ test('reads other JSON as its string values joined by newlines', async () => {
   assert.equal(doc.text, 'Envoy met minister\nFirst paragraph.\nSecond paragraph.');
   await rejectsWith(readDocument('broken.json', new Uint8Array(Buffer.from('{"a": '))), 'invalid-json', /broken\.json is not valid JSON/);
 });
+
+test('reads JSON Lines saved as .json as records, and still refuses a broken single JSON file', async () => {
+  const bytes = new Uint8Array(Buffer.from(`${LINES[0]}\n${LINES[2]}\n`));
+  const doc = await readDocument('export.json', bytes);
+  assert.equal(doc.format, 'jsonl');
+  assert.deepEqual(doc.children?.map((c) => c.path), ['export.json#L1', 'export.json#L2']);
+  assert.equal(doc.children![1]!.language, 'fa');
+  await rejectsWith(readDocument('broken.json', new Uint8Array(Buffer.from('{"a": 1,\n"b": }\n'))), 'invalid-json');
+  await rejectsWith(readDocument('two.json', new Uint8Array(Buffer.from('{"a": 1}\n[1, 2]\n'))), 'invalid-json');
+});

@@ -2,6 +2,7 @@
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { decodeText } from '../decode.js';
 import { newDocument } from '../document.js';
+import { jsonlHandler } from './jsonl.js';
 
 /** Reads a JSON file as the text of its string values, in document order. */
 export const jsonHandler: FormatHandler = {
@@ -13,6 +14,8 @@ export const jsonHandler: FormatHandler = {
     try {
       value = JSON.parse(text);
     } catch (err) {
+      // JSON Lines saved as .json (a common export): one record per line, each a JSON object.
+      if (looksLikeJsonLines(text)) return jsonlHandler.read(input);
       throw new IngestFailure('invalid-json', `${input.path} is not valid JSON: ${(err as Error).message}`);
     }
     const strings: string[] = [];
@@ -35,4 +38,25 @@ function collectStrings(root: unknown, out: string[]): void {
       for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
     }
   }
+}
+
+/** Two or more non-empty lines, the first two each a whole JSON object: JSON Lines, whatever the file is called. */
+function looksLikeJsonLines(text: string): boolean {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    lines.push(t);
+    if (lines.length === 2) break;
+  }
+  if (lines.length < 2) return false;
+  return lines.every((l) => {
+    if (!l.startsWith('{')) return false;
+    try {
+      const v: unknown = JSON.parse(l);
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    } catch {
+      return false;
+    }
+  });
 }
