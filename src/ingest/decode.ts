@@ -26,9 +26,9 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
   assertNotBinary(bytes, path);
   const scan = scanUtf8(bytes);
   if (scan.firstInvalid < 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  // Real UTF-8 with a damaged stretch has many valid sequences and few bad ones; a legacy file read as UTF-8 is
-  // nearly all "invalid", with at most a stray byte pair that happens to form a valid sequence.
-  if (scan.validMultiByte > 0 && scan.validMultiByte * 20 >= scan.invalid) {
+  // Real UTF-8 with a damaged stretch has more valid sequences than bad bytes; a legacy file read as UTF-8 is mostly
+  // "invalid", with stray byte runs that happen to form valid sequences (often in cp866 Cyrillic and Shift-JIS).
+  if (scan.validMultiByte > 0 && scan.validMultiByte >= scan.invalid) {
     throw new IngestFailure(
       'invalid-utf8',
       `${path} is UTF-8 with an invalid byte sequence at byte offset ${scan.firstInvalid}; the file looks damaged (re-export or repair it).`,
@@ -177,7 +177,15 @@ function inRange(x: number | undefined, lo: number, hi: number): boolean {
 // What browsers do (WHATWG Encoding): ISO-8859-1 and -9 labels are read as their Windows supersets, whose 0x80-0x9F are printable.
 export const WINDOWS_SUPERSET: Record<string, string> = { 'iso-8859-1': 'windows-1252', 'iso-8859-9': 'windows-1254' };
 // Tried besides chardet's guesses: chardet is weak on short texts and on Persian in Windows-1256.
-const COMMON_LEGACY = ['windows-1252', 'windows-1256', 'windows-1251', 'windows-1250', 'iso-8859-6'];
+// cp866 (DOS Cyrillic) and Mac Roman are never proposed by chardet but turn up in old archives and mail.
+const COMMON_LEGACY = ['windows-1252', 'windows-1256', 'windows-1251', 'windows-1250', 'iso-8859-6', 'cp866', 'macintosh'];
+
+// Characters that real text rarely holds but a wrong single-byte reading strews about: box drawing, C1 controls, the
+// replacement character, and Latin-1 signs such as the soft hyphen, "¤", "¬", "®", "¦" (cp866 Cyrillic read as
+// Windows-1251 is full of them). Common signs (° © § « » £) are not counted.
+const JUNK = /[\u2500-\u259f\u0080-\u009f\ufffd\u00a4\u00a6\u00a8\u00ac-\u00af\u00b1\u00b4\u00b6\u00b8\u00bc-\u00be]/gu;
+
+const TIE_BREAK: Record<string, number> = { 'windows-1252': 0.05, macintosh: 0.04 };
 
 /**
  * Picks the single-byte encoding under which the bytes read most like text of one script: chardet's candidates
@@ -199,8 +207,9 @@ function guessLegacyEncoding(all: Uint8Array): string {
   let best = 'windows-1252';
   let bestScore = -Infinity;
   for (const [enc, confidence] of candidates) {
-    // Windows-1252 is the commonest legacy encoding; it wins ties among Latin encodings.
-    const score = scriptScore(iconv.decode(buffer, enc)) + 0.1 * confidence + (enc === 'windows-1252' ? 0.05 : 0);
+    // Windows-1252 is the commonest legacy encoding; it wins ties among Latin encodings, then Mac Roman (which chardet
+    // never proposes, so it has no confidence to add).
+    const score = scriptScore(iconv.decode(buffer, enc)) + 0.1 * confidence + (TIE_BREAK[enc] ?? 0);
     if (score > bestScore) { best = enc; bestScore = score; }
   }
   return best;
@@ -218,15 +227,28 @@ function scriptScore(text: string): number {
     words++;
     if (plausibleWord(word)) plausible++;
   }
-  return words === 0 ? 0 : plausible / words;
+  if (words === 0) return 0;
+  // Box drawing and block shapes between the letters: DOS Cyrillic (cp866) read as KOI8-R leaves short letter runs
+  // that each look like words; the frames around them give the wrong reading away.
+  const nonAscii = text.match(/[^\x00-\x7f]/gu)?.length ?? 0;
+  const junk = text.match(JUNK)?.length ?? 0;
+  return plausible / words - (nonAscii === 0 ? 0 : junk / nonAscii);
 }
 
-const SCRIPTS = ['Latin', 'Arabic', 'Cyrillic', 'Greek', 'Hebrew', 'Thai'].map((s) => [s, new RegExp(`^[\\p{Script=${s}}\\p{M}\\u200c\\u200d]+$`, 'u')] as const);
+const SCRIPTS = [
+  ...['Latin', 'Arabic', 'Cyrillic', 'Greek', 'Hebrew', 'Thai', 'Hangul'].map((s) => [s, new RegExp(`^[\\p{Script=${s}}\\p{M}\\u200c\\u200d]+$`, 'u')] as const),
+  // Japanese mixes kanji, hiragana and katakana in one word; Chinese is kanji alone.
+  ['CJK', /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005]+$/u] as const,
+];
+
+// A capital inside a lower-case word, not ASCII: "LŸbeck" is Mac Roman "Lübeck" read as Windows-1252, "cafÈs" the reverse.
+const INNER_CAPITAL = /\p{L}[^\x00-\x7f\p{Ll}](?=\p{Ll})/u;
 
 function plausibleWord(word: string): boolean {
   const script = SCRIPTS.find(([, re]) => re.test(word))?.[0];
   if (!script) return false;
   if (script !== 'Latin') return true;
+  if (INNER_CAPITAL.test(word)) return false;
   const nonAscii = word.replace(/[a-z]/gi, '').length;
   return nonAscii * 2 <= word.length + 1;
 }

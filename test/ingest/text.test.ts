@@ -46,6 +46,22 @@ for (const [name, text, encoding, language] of [
   });
 }
 
+// Encodings whose bytes once read as "damaged UTF-8" (cp866, Shift-JIS, GB18030) or as the wrong Latin table (Mac Roman as
+// Windows-1252 gave "LŸbeck").
+for (const [encoding, text] of [
+  ['cp866', 'Министерство иностранных дел России заявило, что переговоры с Ираном продолжатся в Вене на следующей неделе.'],
+  ['koi8-r', 'Министерство иностранных дел России заявило, что переговоры с Ираном продолжатся в Вене на следующей неделе.'],
+  ['shift_jis', '外務省は、イランとの交渉が来週ウィーンで続けられると発表した。政府筋によると、新たな制裁が検討されている。'],
+  ['gb18030', '外交部表示，与伊朗的谈判将于下周在维也纳继续进行。政府消息人士称，正在考虑新的制裁措施。'],
+  ['macintosh', 'Die Stadt Lübeck liegt an der Ostsee. Der Bürgermeister sprach über die Größe des Hafens und die Zukunft der Straßenbahn.'],
+] as const) {
+  test(`detects and decodes ${encoding}`, async () => {
+    const doc = await readDocument('legacy.txt', new Uint8Array(iconv.encode(text, encoding)));
+    assert.equal(doc.text, text);
+    assert.equal(doc.meta?.encoding, encoding);
+  });
+}
+
 test('honours UTF-8 and UTF-16 byte order marks', async () => {
   const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(ARABIC, 'utf8')]);
   assert.equal((await readDocument('bom.txt', withBom)).text, ARABIC);
