@@ -2,6 +2,7 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { IngestFailure, type IngestLimits } from './handler.js';
+import { decodeLegacyName, isWellFormedUtf8 } from './decode.js';
 
 /** One member read from an archive. */
 export interface ZipMember {
@@ -40,7 +41,7 @@ export async function readZip(
   }
   try {
     for (let entry = await nextEntry(zip, path); entry; entry = await nextEntry(zip, path)) {
-      const name = entry.fileName;
+      const name = memberName(entry);
       checkName(path, name);
       if (name.endsWith('/')) continue;
       checkDeclaredSize(path, entry, limits, budget.remaining);
@@ -52,7 +53,7 @@ export async function readZip(
       budget.remaining -= entry.uncompressedSize;
       let data: Uint8Array;
       try {
-        data = await readEntry(zip, entry, path);
+        data = await readEntry(zip, entry, `${path}!/${name}`);
       } catch (err) {
         if (err instanceof IngestFailure && err.code === 'zip-bomb') throw err;
         onFailure({ name, error: err instanceof IngestFailure ? err : new IngestFailure('corrupt-archive', `${path}!/${name} could not be read: ${String((err as Error).message ?? err)}`) });
@@ -68,8 +69,10 @@ export async function readZip(
 function openZip(path: string, bytes: Uint8Array): Promise<ZipFile> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise((resolve, reject) => {
-    // Sizes are checked by our own counter below, so yauzl's check is off; file names are still validated by yauzl.
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false, decodeStrings: true }, (err, zip) => {
+    // Sizes are checked by our own counter below, so yauzl's check is off. Names come as bytes: yauzl reads a name
+    // without the UTF-8 flag as IBM PC (cp437), which garbles the Shift-JIS, GBK or UTF-8 names many tools write;
+    // memberName decodes them and checkName refuses unsafe ones.
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false, decodeStrings: false }, (err, zip) => {
       if (err || !zip) reject(new IngestFailure('corrupt-archive', `${path} is not a readable zip archive: ${err?.message ?? 'unknown error'}.`));
       else resolve(zip);
     });
@@ -101,12 +104,29 @@ function zipSlip(path: string, name: string): IngestFailure {
 }
 
 function checkName(path: string, name: string): void {
-  if (name.startsWith('/') || /^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) throw zipSlip(path, name);
+  if (name.startsWith('/') || name.startsWith('\\') || /^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) throw zipSlip(path, name);
+}
+
+// Info-ZIP "Unicode Path" extra field: version 1, CRC of the header name, then the UTF-8 name.
+const UNICODE_PATH_FIELD = 0x7075;
+
+/** A member's name: UTF-8 when flagged or given in the Unicode Path field or well-formed, else the likeliest code page. */
+export function memberName(entry: Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  if (typeof raw === 'string') return raw;
+  let name: string;
+  const unicode = entry.extraFields.find((f) => f.id === UNICODE_PATH_FIELD && f.data.length > 5 && f.data[0] === 1);
+  if ((entry.generalPurposeBitFlag & 0x800) !== 0) name = raw.toString('utf8');
+  else if (unicode) name = unicode.data.subarray(5).toString('utf8');
+  else if (isWellFormedUtf8(raw)) name = raw.toString('utf8');
+  else name = decodeLegacyName(raw);
+  // Some Windows tools write backslashes; members are paths with forward slashes here.
+  return name.replace(/\\/g, '/');
 }
 
 function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number): void {
   const size = entry.uncompressedSize;
-  const where = `${path}!/${entry.fileName}`;
+  const where = `${path}!/${memberName(entry)}`;
   if (size > remaining) {
     throw new IngestFailure('zip-bomb', `${path} would unpack to more than ${limits.maxArchiveBytes} bytes in all (at ${where}); the archive is refused as a likely zip bomb.`);
   }
@@ -117,8 +137,7 @@ function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, rem
 }
 
 /** Inflates one member, counting bytes: a member that inflates past its declared size is lying and is refused. */
-function readEntry(zip: ZipFile, entry: Entry, path: string): Promise<Uint8Array> {
-  const where = `${path}!/${entry.fileName}`;
+function readEntry(zip: ZipFile, entry: Entry, where: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { DEFAULT_LIMITS } from '../../src/ingest/handler.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { rejectsWith } from './helpers/assert-failure.js';
+import iconv from 'iconv-lite';
 import { writeZip } from './helpers/zip-writer.js';
 
 const STORY = 'Leaked cables name officials\n\nBy Jane Doe\n\nThe ministry recruited officials in Baghdad over many years, the documents show.';
@@ -103,4 +104,20 @@ test('refuses too many entries and damaged archives', async () => {
   const zip = writeZip([{ name: 'a.txt', data: STORY }, { name: 'b.txt', data: STORY }]);
   await rejectsWith(readDocument('many.zip', zip, { ...DEFAULT_LIMITS, maxArchiveEntries: 1 }), 'too-many-entries');
   await rejectsWith(readDocument('cut.zip', zip.subarray(0, 40)), 'corrupt-archive', /cut\.zip/);
+});
+
+test('decodes member names written without the UTF-8 flag: Shift-JIS, GBK, UTF-8, IBM PC, Windows backslashes', async () => {
+  const raw = (name: string, encoding: string) => ({ name: '', rawName: new Uint8Array(iconv.encode(name, encoding)), data: STORY });
+  const zip = writeZip([
+    raw('報告書/外務省の会議.txt', 'shift_jis'),
+    raw('外交部/会议记录.txt', 'gbk'),
+    raw('Téhéran/réunion.txt', 'utf8'),
+    raw('Köln/Bericht.txt', 'cp437'),
+    raw('folder\\memo.txt', 'cp437'),
+  ]);
+  const doc = await readDocument('names.zip', zip);
+  assert.deepEqual(doc.children?.map((c) => c.path), [
+    'names.zip!/報告書/外務省の会議.txt', 'names.zip!/外交部/会议记录.txt', 'names.zip!/Téhéran/réunion.txt', 'names.zip!/Köln/Bericht.txt', 'names.zip!/folder/memo.txt',
+  ]);
+  await rejectsWith(readDocument('evil.zip', writeZip([raw('..\\..\\evil.txt', 'cp437')])), 'zip-slip');
 });

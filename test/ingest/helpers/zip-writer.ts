@@ -11,6 +11,8 @@ export interface ZipEntryInput {
   declaredSize?: number;
   /** Set the "encrypted" flag (the data itself is left as is). */
   encrypted?: boolean;
+  /** The name's bytes as an old archiver wrote them, without the UTF-8 flag (`name` is then ignored). */
+  rawName?: Uint8Array;
 }
 
 /** Builds a zip archive (local headers, data, central directory, end record) from the given members. */
@@ -22,13 +24,13 @@ export function writeZip(entries: ZipEntryInput[]): Uint8Array {
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
     const deflate = entry.deflate ?? true;
     const body = deflate ? deflateRawSync(raw) : raw;
-    const name = Buffer.from(entry.name, 'utf8');
+    const name = entry.rawName ? Buffer.from(entry.rawName) : Buffer.from(entry.name, 'utf8');
     const size = entry.declaredSize ?? raw.length;
     const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    const flags = 0x0800 | (entry.encrypted ? 0x0001 : 0); // UTF-8 names, encryption
+    const flags = (entry.rawName ? 0 : 0x0800) | (entry.encrypted ? 0x0001 : 0); // UTF-8 names, encryption
     local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
