@@ -20,8 +20,8 @@ test('reads headers as metadata, the body as text and attachments as children', 
   assert.equal(doc.meta?.cc, 'John Roe <john.roe@example.com>');
   assert.equal(doc.meta?.messageId, '<cable-123@example.org>');
   assert.deepEqual(doc.children?.map((c) => [c.path, c.format, c.title]), [['inbox/cable-forward.eml!/notes.txt', 'text', 'Meeting notes']]);
-  // The PNG cannot be read, which is recorded on the message without failing it.
-  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['inbox/cable-forward.eml!/photo.png', 'unsupported-format']]);
+  // The PNG is a stub that OCR cannot read, which is recorded on the message without failing it.
+  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['inbox/cable-forward.eml!/photo.png', 'ocr-failed']]);
 });
 
 test('sniffs a message saved without extension, and one inside a zip', async () => {
