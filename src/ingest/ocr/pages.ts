@@ -28,7 +28,7 @@ export async function fillBlankPages(input: HandlerInput, pages: string[]): Prom
   const options = ocrOptionsOf(input);
   const where = allBlank ? `${input.path} has no text layer (a scan?)` : `${input.path} has no text layer on page(s) ${list(blank)}`;
   if (!options.enabled) {
-    return { pages, meta: {}, warnings: [{ path: input.path, code: 'no-text', message: `${where}; OCR is off (--no-ocr), so they are stored blank.` }] };
+    return { pages, meta: {}, warnings: [{ path: input.path, code: 'no-text', message: `${where}; OCR is off (--no-ocr), so ${allBlank ? 'it is' : 'those pages are'} stored blank.` }] };
   }
   try {
     await checkOcr(options, input.path);
