@@ -1,7 +1,7 @@
 /** OCR of one image file: the language chosen (fixed, or per page from OSD and a first reading), Tesseract run, TSV parsed. */
 import { parseTsv, type OcrText } from './tsv.js';
 import { runTesseract } from './tesseract.js';
-import { osdScript, persianOrArabic } from './script.js';
+import { persianOrArabic, scriptOfReading } from './script.js';
 import { withOcrSlot } from './pool.js';
 import type { OcrOptions } from './options.js';
 
@@ -15,11 +15,12 @@ export interface OcrPage extends OcrText {
 export class OcrPageError extends Error {}
 
 /** Languages the automatic choice may use; all must be installed for --ocr-lang auto. */
-export const AUTO_LANGUAGES = ['eng', 'fas', 'ara', 'osd'];
+export const AUTO_LANGUAGES = ['eng', 'fas', 'ara'];
 
 /**
- * Reads an image (each page of a multi-page TIFF is a page). With lang "auto" the script comes from OSD (Latin ->
- * eng; Arabic -> fas, re-read with ara when the text is Arabic; unknown -> fas+eng).
+ * Reads an image (each page of a multi-page TIFF is a page). With lang "auto" it is read with fas first (Persian
+ * is the collections' main language and its model is the fastest here), then again with eng when the reading is
+ * mostly not Arabic script, or with ara when it is Arabic rather than Persian (scripts/eval-ocr.ts measures this).
  */
 export async function recognizeImage(image: string, options: OcrOptions): Promise<OcrPage[]> {
   const started = performance.now();
@@ -27,13 +28,13 @@ export async function recognizeImage(image: string, options: OcrOptions): Promis
   if (options.lang !== 'auto') {
     pages = await read(image, options.lang, options);
   } else {
-    const script = await detectScript(image, options);
-    const first = script === 'Latin' ? 'eng' : script === 'Arabic' ? 'fas' : 'fas+eng';
-    pages = await read(image, first, options);
-    if (first !== 'eng') {
-      const text = pages.map((p) => p.text).join('\n');
-      if (persianOrArabic(text) === 'ara') pages = await read(image, first === 'fas' ? 'ara' : 'ara+eng', options);
-    }
+    pages = await read(image, 'fas', options);
+    const text = pages.map((p) => p.text).join('\n');
+    const script = scriptOfReading(text);
+    if (script === 'latin') pages = await read(image, 'eng', options);
+    else if (script === 'arabic' && persianOrArabic(text) === 'ara') pages = await read(image, 'ara', options);
+    // A poor Latin-script scan can come out of the Persian model as Arabic letters; eng decides by confidence then.
+    else if (script === 'arabic' && meanConfidence(pages) < DOUBTFUL_READING) pages = better(pages, await read(image, 'eng', options));
   }
   const seconds = (performance.now() - started) / 1000;
   for (const page of pages) options.onPage?.({ seconds: seconds / pages.length, confidence: page.confidence });
@@ -47,10 +48,16 @@ async function read(image: string, lang: string, options: OcrOptions): Promise<O
   return parseTsv(run.stdout).map((p) => ({ ...p, lang }));
 }
 
-// OSD needs some text; on a near-blank page it says "Too few characters" and exits non-zero: the fallback covers it.
-async function detectScript(image: string, options: OcrOptions): Promise<string | undefined> {
-  const run = await withOcrSlot(() => runTesseract(options.binary, image, ['--psm', '0', '-l', 'osd'], options.pageTimeoutMs));
-  return run.code === 0 ? osdScript(run.stdout) : undefined;
+// Below this mean word confidence a reading is doubtful enough to try the other script's model as well.
+const DOUBTFUL_READING = 0.6;
+
+function meanConfidence(pages: OcrPage[]): number {
+  const read = pages.filter((p) => p.confidence !== undefined);
+  return read.length === 0 ? 0 : read.reduce((n, p) => n + p.confidence!, 0) / read.length;
+}
+
+function better(a: OcrPage[], b: OcrPage[]): OcrPage[] {
+  return meanConfidence(b) > meanConfidence(a) ? b : a;
 }
 
 function lastLines(stderr: string): string {

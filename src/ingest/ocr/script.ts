@@ -1,11 +1,20 @@
 /**
- * Which Tesseract model suits a page: the script from Tesseract's orientation and script detection (OSD), then Persian
- * or Arabic from a first Persian reading, since OSD calls both "Arabic".
+ * Which Tesseract model suits a page, from a first reading with the Persian model: Latin text comes out of it as
+ * digits and stray Latin letters, Arabic text with its own words and letters. (OSD, `--psm 0`, took longer than a
+ * whole Persian reading of the same page and cannot tell Persian from Arabic, so it is not used.)
  */
 
-/** Script names OSD reports ("Script: Arabic"), or undefined when it found too few characters to say. */
-export function osdScript(stdout: string): string | undefined {
-  return stdout.match(/^Script:\s*(\S+)/m)?.[1];
+// Arabic-script letters, without the Arabic-Indic and Persian digits (U+0660-0669, U+06F0-06F9) that the Persian
+// model writes for Latin letters it cannot place ("۱6 1۳۵01 ۲۱۵۲" for "The cables describe").
+const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/gu;
+const OTHER_CHAR = /[\p{L}\p{N}]/gu;
+
+/** "arabic" when Arabic-script letters make most of the text's letters and digits, "latin" when they do not, "none" for no text. */
+export function scriptOfReading(text: string): 'arabic' | 'latin' | 'none' {
+  const all = text.match(OTHER_CHAR)?.length ?? 0;
+  if (all === 0) return 'none';
+  const arabic = text.match(ARABIC_LETTER)?.length ?? 0;
+  return arabic >= all * 0.5 ? 'arabic' : 'latin';
 }
 
 // Once the Persian model has read a page, Arabic yeh/kaf come out in their Persian forms ("في" as "فی"), so letters
