@@ -11,7 +11,7 @@ import { renderPage, fontFor } from './ocr/render.js';
 import { OCR_TEXTS } from './ocr/texts.js';
 import { recognizeImage } from '../src/ingest/ocr/recognize.js';
 import { defaultOcrOptions } from '../src/ingest/ocr/options.js';
-import { stripBidiMarks } from '../src/ingest/ocr/tsv.js';
+import { cer } from './ocr/cer.js';
 
 const VARIANTS: Record<string, string[]> = {
   clean: [],
@@ -22,27 +22,6 @@ const STRATEGIES: Record<'fa' | 'ar' | 'en', string[]> = {
   ar: ['auto', 'ara', 'fas', 'ara+eng'],
   en: ['auto', 'eng', 'fas+eng'],
 };
-
-/** Levenshtein distance over UTF-16 code units (two rows). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-const fold = (s: string) => stripBidiMarks(s).replace(/\s+/g, ' ').trim();
-
-/** Character error rate of `hyp` against `ref`. */
-export function cer(ref: string, hyp: string): number {
-  const r = fold(ref);
-  return editDistance(r, fold(hyp)) / Math.max(1, r.length);
-}
 
 const only = process.argv.includes('--degraded-only') ? ['degraded'] : Object.keys(VARIANTS);
 const dir = mkdtempSync(join(tmpdir(), 'eval-ocr-'));
