@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../../src/ingest/handler.js';
 import { defaultOcrOptions } from '../../src/ingest/ocr/options.js';
 import { parseTsv, stripBidiMarks } from '../../src/ingest/ocr/tsv.js';
 import { persianOrArabic } from '../../src/ingest/ocr/script.js';
+import { imageSize, tooSmallForOcr } from '../../src/ingest/ocr/image-size.js';
 import { parseOcrConfidence } from '../../src/model/index.js';
 import { ROOT } from '../helpers.js';
 import { rejectsWith } from './helpers/assert-failure.js';
@@ -138,4 +139,21 @@ test('TSV: lines, paragraphs, page numbers and mean word confidence', () => {
 test('Persian or Arabic from a first reading with the Persian model (which writes Arabic yeh and kaf the Persian way)', () => {
   assert.equal(persianOrArabic('وزارت اطلاعات ایران در گزارشی نوشت که این دیدار در بغداد انجام شد'), 'fas');
   assert.equal(persianOrArabic('التقى الوزير بالسفير فی بغداد یوم الثلاثاء وقالت مصادر إن الاجتماع تناول ملف الحدود'), 'ara');
+});
+
+test('icons and logos are stored without a tesseract run; sizes read from PNG and JPEG headers', async () => {
+  // PNG signature + IHDR of a 120 x 40 image (an e-mail signature logo).
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 120, 0, 0, 0, 40, 8, 0]);
+  assert.deepEqual(imageSize(png), { width: 120, height: 40 });
+  // Skipped before Tesseract is asked for: even a missing binary does not matter.
+  const logo = await readDocument('sig.png', png, DEFAULT_LIMITS, 0, defaultOcrOptions({ binary: '/nonexistent/tesseract' }));
+  assert.equal(logo.text, '');
+  assert.equal(logo.warnings, undefined);
+  assert.match(logo.meta?.ocr ?? '', /too small/);
+  // JPEG: SOI, an APP0 segment, then SOF0 with height 1754 and width 1240 (an A4 page at 150 dpi).
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 6, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xc0, 0, 0x11, 8, 0x06, 0xda, 0x04, 0xd8, 1]);
+  assert.deepEqual(imageSize(jpeg), { width: 1240, height: 1754 });
+  assert.equal(tooSmallForOcr(imageSize(jpeg)), false);
+  assert.equal(tooSmallForOcr({ width: 800, height: 20 }), true);
+  assert.equal(tooSmallForOcr(undefined), false);
 });

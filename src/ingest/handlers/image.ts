@@ -3,6 +3,7 @@ import { IngestFailure, type FormatHandler } from '../handler.js';
 import { extensionOf, joinPages, newDocument } from '../document.js';
 import { checkOcr, ocrImage } from '../ocr/documents.js';
 import { ocrMeta, ocrOptionsOf } from '../ocr/pages.js';
+import { imageSize, tooSmallForOcr } from '../ocr/image-size.js';
 
 // Signatures: PNG "\x89PNG\r\n\x1a\n", JPEG "\xFF\xD8\xFF", TIFF "II*\0" (little-endian) or "MM\0*" (big-endian).
 const TYPES: { mime: string; ext: string; magic: number[][] }[] = [
@@ -30,6 +31,11 @@ export const imageHandler: FormatHandler = {
       const doc = newDocument(input, 'image', '', { mimeType: type.mime });
       doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path} is an image and OCR is off (--no-ocr), so it is stored without text.` }];
       return doc;
+    }
+    const size = imageSize(input.bytes);
+    if (tooSmallForOcr(size)) {
+      // Logos and icons (signature images of e-mails above all): stored to be found by name, without a tesseract run or a warning.
+      return newDocument(input, 'image', '', { mimeType: type.mime, meta: { ocr: `skipped: ${size!.width} x ${size!.height} px is too small to hold text` } });
     }
     await checkOcr(options, input.path);
     let pages;
