@@ -1,7 +1,7 @@
 /** OCR of whole inputs: chosen pages of a PDF (rendered with pdftoppm) and image files, in a temporary folder removed after. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recognizeImage, AUTO_LANGUAGES, OcrPageError, type OcrPage } from './recognize.js';
 import { requireTesseract } from './tesseract.js';
@@ -17,22 +17,33 @@ export async function checkOcr(options: OcrOptions, path: string): Promise<void>
   await requireTesseract(options.binary, langs, path);
 }
 
-/** OCRs the given 1-based pages of a PDF, several at once (the pool caps them); one failing page does not stop the others. */
+/**
+ * OCRs the given 1-based pages of a PDF, one page per core at a time (render, read, delete its image), so a 300-page
+ * scan neither waits for all its pages to be rendered nor fills the disk; one failing page does not stop the others.
+ */
 export async function ocrPdfPages(pdf: Uint8Array, pageNumbers: number[], options: OcrOptions): Promise<Map<number, PageOutcome>> {
   return inTempDir(async (dir) => {
     const file = join(dir, 'in.pdf');
     await writeFile(file, pdf);
-    const outcomes = await Promise.all(pageNumbers.map(async (n): Promise<[number, PageOutcome]> => {
-      try {
+    const outcomes = new Map<number, PageOutcome>();
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < pageNumbers.length) {
+        const n = pageNumbers[next++]!;
         const image = join(dir, `p${n}`);
-        await withOcrSlot(() => render(file, n, image, options));
-        const [page] = await recognizeImage(`${image}.png`, options);
-        return [n, { ok: true, page: page ?? { text: '', confidence: undefined, words: 0, lang: options.lang } }];
-      } catch (e) {
-        return [n, { ok: false, error: e instanceof Error ? e.message : String(e) }];
+        try {
+          await withOcrSlot(() => render(file, n, image, options));
+          const [page] = await recognizeImage(`${image}.png`, options);
+          outcomes.set(n, { ok: true, page: page ?? { text: '', confidence: undefined, words: 0, lang: options.lang } });
+        } catch (e) {
+          outcomes.set(n, { ok: false, error: e instanceof Error ? e.message : String(e) });
+        } finally {
+          await rm(`${image}.png`, { force: true });
+        }
       }
-    }));
-    return new Map(outcomes);
+    };
+    await Promise.all(Array.from({ length: Math.min(pageNumbers.length, availableParallelism()) }, lane));
+    return outcomes;
   });
 }
 

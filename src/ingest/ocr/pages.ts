@@ -40,7 +40,8 @@ export async function fillBlankPages(input: HandlerInput, pages: string[]): Prom
   const out = pages.slice();
   const read: (OcrPage | undefined)[] = pages.map(() => undefined);
   const warnings: IngestError[] = [];
-  for (const [n, outcome] of outcomes) {
+  for (const n of blank) {
+    const outcome = outcomes.get(n) ?? { ok: false, error: 'not read' };
     if (outcome.ok) {
       out[n - 1] = outcome.page.text;
       read[n - 1] = outcome.page;
