@@ -27,13 +27,16 @@ export async function ocrPdfPages(pdf: Uint8Array, pageNumbers: number[], option
     await writeFile(file, pdf);
     const outcomes = new Map<number, PageOutcome>();
     let next = 0;
+    // The language the last finished page was read in, tried first on the next (documents keep to one language).
+    let hint: string | undefined;
     const lane = async (): Promise<void> => {
       while (next < pageNumbers.length) {
         const n = pageNumbers[next++]!;
         const image = join(dir, `p${n}`);
         try {
           await withOcrSlot(() => render(file, n, image, options));
-          const [page] = await recognizeImage(`${image}.png`, options);
+          const [page] = await recognizeImage(`${image}.png`, options, hint);
+          if (page?.text) hint = page.lang;
           outcomes.set(n, { ok: true, page: page ?? { text: '', confidence: undefined, words: 0, lang: options.lang } });
         } catch (e) {
           outcomes.set(n, { ok: false, error: e instanceof Error ? e.message : String(e) });

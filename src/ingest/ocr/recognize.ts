@@ -21,23 +21,33 @@ export const AUTO_LANGUAGES = ['eng', 'fas', 'ara'];
  * Reads an image (each page of a multi-page TIFF is a page). With lang "auto" it is read with fas first (Persian
  * is the collections' main language and its model is the fastest here), then again with eng when the reading is
  * mostly not Arabic script, or with ara when it is Arabic rather than Persian (scripts/eval-ocr.ts measures this).
+ * `hint` is the language an earlier page of the same document ended with: tried first, so a document in one
+ * language costs one reading a page; a reading that does not fit the hint falls back to the steps above.
  */
-export async function recognizeImage(image: string, options: OcrOptions): Promise<OcrPage[]> {
+export async function recognizeImage(image: string, options: OcrOptions, hint?: string): Promise<OcrPage[]> {
   const started = performance.now();
-  let pages: OcrPage[];
-  if (options.lang !== 'auto') {
-    pages = await read(image, options.lang, options);
-  } else {
-    pages = await read(image, 'fas', options);
-    const text = pages.map((p) => p.text).join('\n');
-    const script = scriptOfReading(text);
-    if (script === 'latin') pages = await read(image, 'eng', options);
-    else if (script === 'arabic' && persianOrArabic(text) === 'ara') pages = await read(image, 'ara', options);
-    // A poor Latin-script scan can come out of the Persian model as Arabic letters; eng decides by confidence then.
-    else if (script === 'arabic' && meanConfidence(pages) < DOUBTFUL_READING) pages = better(pages, await read(image, 'eng', options));
-  }
+  const pages = options.lang !== 'auto' ? await read(image, options.lang, options) : await readAuto(image, options, hint);
   const seconds = (performance.now() - started) / 1000;
   for (const page of pages) options.onPage?.({ seconds: seconds / pages.length, confidence: page.confidence });
+  return pages;
+}
+
+async function readAuto(image: string, options: OcrOptions, hint: string | undefined): Promise<OcrPage[]> {
+  if (hint === 'eng' || hint === 'ara') {
+    const pages = await read(image, hint, options);
+    const text = pages.map((p) => p.text).join('\n');
+    const fits = hint === 'eng'
+      ? scriptOfReading(text) === 'latin' && meanConfidence(pages) >= DOUBTFUL_READING
+      : scriptOfReading(text) === 'arabic' && persianOrArabic(text) === 'ara';
+    if (fits) return pages;
+  }
+  const pages = await read(image, 'fas', options);
+  const text = pages.map((p) => p.text).join('\n');
+  const script = scriptOfReading(text);
+  if (script === 'latin') return read(image, 'eng', options);
+  if (script === 'arabic' && persianOrArabic(text) === 'ara') return read(image, 'ara', options);
+  // A poor Latin-script scan can come out of the Persian model as Arabic letters; eng decides by confidence then.
+  if (script === 'arabic' && meanConfidence(pages) < DOUBTFUL_READING) return better(pages, await read(image, 'eng', options));
   return pages;
 }
 
