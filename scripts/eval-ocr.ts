@@ -1,8 +1,8 @@
 /**
  * OCR character error rate per language (run: node --import tsx scripts/eval-ocr.ts [--degraded-only]): renders
- * the made-up pages of scripts/ocr/texts.ts at 300 dpi with ImageMagick's pango coder, clean and degraded (noise,
- * blur, a 0.7 degree tilt; noise seeded, so runs repeat), OCRs each with the automatic language choice and with fixed languages, and prints the
- * CER (edit distance / reference length, whitespace runs folded to one space) and seconds per page.
+ * the made-up pages of scripts/ocr/texts.ts at 300 dpi with ImageMagick's pango coder, clean and degraded (seeded
+ * noise, blur, a 0.7 degree tilt), OCRs each with the automatic language choice and with fixed languages, and prints
+ * the CER (edit distance / reference length, whitespace runs folded to one space) and seconds per page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
