@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Store } from '../store/store.js';
 import type { IngestLimits } from '../ingest/handler.js';
+import type { OcrOptions } from '../ingest/ocr/options.js';
 import { defaultStages, finishIngest } from '../pipeline.js';
 import { ingestQueued } from '../pipeline/queue/ingest-queued.js';
 import type { RetryPolicy } from '../pipeline/queue/boss.js';
@@ -17,6 +18,8 @@ export interface QueueIngestOptions {
   url: string;
   collection: string;
   limits: IngestLimits;
+  /** OCR settings (on/off, language). */
+  ocr?: Partial<OcrOptions>;
   workers: number;
   batchSize: number;
   retry: RetryPolicy;
@@ -39,7 +42,7 @@ export async function ingestWithQueue(paths: string[], store: Store, opts: Queue
   const stages = documentProgress('stages (queue)');
   try {
     const result = await ingestQueued(paths, {
-      url: opts.url, store, collection: opts.collection, limits: opts.limits, stages: defaultStages(), finish: finishIngest,
+      url: opts.url, store, collection: opts.collection, limits: opts.limits, ...(opts.ocr ? { ocr: opts.ocr } : {}), stages: defaultStages(), finish: finishIngest,
       batchSize: opts.batchSize, retry: opts.retry, signal: controller.signal, onProgress: progress.onProgress,
       log: (message) => {
         progress.finish();

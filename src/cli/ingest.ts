@@ -17,16 +17,19 @@ export function registerIngest(program: Command): void {
     .option('--collection <name>', 'collection to put the documents in', 'default')
     .option('--batch <n>', 'container members (JSON Lines records, messages, zip members) stored per transaction', positiveInt('--batch'), 500)
     .option('--max-file-mb <n>', 'refuse files larger than this', positiveInt('--max-file-mb'), DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)
+    .option('--ocr-lang <langs>', 'Tesseract language(s) for scans and images, e.g. fas+eng; auto: chosen per page from the script', 'auto')
+    .option('--no-ocr', 'do not OCR images and PDF pages without a text layer (they are stored blank with a warning)')
     .option('--batch-size <n>', 'PostgreSQL queue: documents per job', positiveInt('--batch-size'), 25)
     .option('--job-timeout <s>', 'PostgreSQL queue: a batch active this long is taken as lost and retried', positiveInt('--job-timeout'), DEFAULT_RETRY.expireSeconds)
     .option('--retry-limit <n>', 'PostgreSQL queue: retries of a lost or failing batch before its documents are recorded as failed', positiveInt('--retry-limit'), DEFAULT_RETRY.retryLimit)
-    .action(async (paths: string[], opts: { db?: string; collection: string; maxFileMb: number; workers?: number; batch: number; batchSize: number; jobTimeout: number; retryLimit: number }) => {
+    .action(async (paths: string[], opts: { db?: string; collection: string; ocrLang: string; ocr: boolean; maxFileMb: number; workers?: number; batch: number; batchSize: number; jobTimeout: number; retryLimit: number }) => {
       const location = opts.db ?? process.env.CABLEGRAPH_DB;
+      const ocr = { enabled: opts.ocr, lang: opts.ocrLang.trim() || 'auto' };
       if (opts.workers !== undefined && location && isPostgresUrl(location)) {
         const limits = { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 };
         const retry = { ...DEFAULT_RETRY, expireSeconds: Math.max(1, opts.jobTimeout), retryLimit: opts.retryLimit };
         process.exitCode = await withStore({ db: location }, (store) => ingestWithQueue(paths, store, {
-          url: location, collection: opts.collection, limits, workers: opts.workers!, batchSize: Math.max(1, opts.batchSize), retry,
+          url: location, collection: opts.collection, limits, ocr, workers: opts.workers!, batchSize: Math.max(1, opts.batchSize), retry,
         }));
         return;
       }
@@ -43,7 +46,7 @@ export function registerIngest(program: Command): void {
         try {
           const summary = await ingestPaths(paths, {
             store, collection: opts.collection, stages: defaultStages(), workers: pipelineWorkers(opts.workers), batchDocuments: Math.max(1, opts.batch), finish: finishIngest, signal: controller.signal,
-            limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 },
+            limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 }, ocr,
             onProgress: progress.onProgress,
             // Internal errors (a failing stage) with stack and causes, above the progress bar.
             log: (message) => {
@@ -67,6 +70,7 @@ function printSummary(s: IngestSummary): void {
   const out = process.stdout;
   const rate = s.seconds > 0 ? ` (${((s.ingested + s.unchanged + s.failed.length) / s.seconds).toFixed(1)} files/s, ${(Math.max(s.processed, s.documents) / s.seconds).toFixed(1)} documents/s)` : '';
   out.write(`${bold('Ingested')} ${s.ingested} file(s) as ${s.documents} document(s), ${s.unchanged} unchanged, ${s.failed.length} failed, in ${s.seconds.toFixed(1)} s${rate}.\n`);
+  if (s.ocrPages > 0) out.write(`OCR read ${s.ocrPages} page(s) (${(s.ocrPages / Math.max(0.001, s.seconds)).toFixed(2)} pages/s over the run).\n`);
   if (s.failed.length > 0) {
     out.write(`${bold('Failed:')}\n`);
     for (const f of s.failed) out.write(`  ${describeFailure(f)}\n`);

@@ -19,6 +19,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   let pending: DocumentProgress | undefined;
   let files = { done: 0, total: 0 };
   let docs = { stored: 0, processed: 0 };
+  let ocr = { pages: 0, seconds: 0 };
+  let fraction = 0;
   const onProgress = (e: IngestProgress): void => {
     if (e.kind === 'pending') {
       pending ??= documentProgress('stored documents with pending stages', stream);
@@ -32,7 +34,15 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       return;
     }
     const now = Date.now();
-    if (e.kind === 'documents') {
+    if (e.kind === 'ocr') {
+      ocr = { pages: e.pages, seconds: e.seconds };
+      if (!tty) {
+        if (now - lastPlain < PLAIN_EVERY_MS) return;
+        lastPlain = now;
+        stream.write(`          OCR ${ocrRate(ocr)} (${e.path})\n`);
+        return;
+      }
+    } else if (e.kind === 'documents') {
       docs = { stored: e.stored, processed: e.processed };
       if (!tty) {
         if (e.size <= 1 || (now - lastPlain < PLAIN_EVERY_MS && e.through < e.size)) return;
@@ -58,11 +68,11 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
     // Documents/s counts what the stages finished (the slow part) when they run, else what was stored.
     const rate = (docs.processed || docs.stored) / seconds;
     // ETA from bytes, since files differ in size.
-    const fraction = e.bytes > 0 ? e.bytesDone / e.bytes : files.done / Math.max(1, files.total);
+    if (e.kind !== 'ocr') fraction = e.bytes > 0 ? e.bytesDone / e.bytes : files.done / Math.max(1, files.total);
     const eta = fraction > 0 ? (seconds / fraction) * (1 - fraction) : 0;
     const filled = Math.round(Math.min(1, fraction) * BAR_WIDTH);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
-    const line = `${bar} ${files.done}/${files.total} files  ${docs.stored} documents  ${rate.toFixed(1)} documents/s  ETA ${clock(eta)}  ${e.path}`;
+    const line = `${bar} ${files.done}/${files.total} files  ${docs.stored} documents  ${rate.toFixed(1)} documents/s  ${ocr.pages > 0 ? `OCR ${ocrRate(ocr)}  ` : ''}ETA ${clock(eta)}  ${e.path}`;
     stream.write(`\r\u001b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
     drawn = true;
   };
@@ -116,6 +126,11 @@ export function documentProgress(label: string, stream: NodeJS.WriteStream = pro
     stream.write(`${line}\n`);
   };
   return { update, log, finish: clear };
+}
+
+// "12 pages 0.8 pages/s": pages over the run's time so far, which includes reading and the stages around them.
+function ocrRate(ocr: { pages: number; seconds: number }): string {
+  return `${ocr.pages} page(s) ${(ocr.pages / Math.max(0.001, ocr.seconds)).toFixed(2)} pages/s`;
 }
 
 function clock(seconds: number): string {

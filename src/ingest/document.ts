@@ -30,3 +30,18 @@ export function toWarning(path: string, err: unknown): IngestError {
   if (err instanceof IngestFailure) return { path, code: err.code, message: err.message };
   return { path, code: 'read-error', message: `${path} could not be read: ${err instanceof Error ? err.message : String(err)}` };
 }
+
+// Pages are joined with a blank line so the last sentence of one page never runs into the first of the next.
+const PAGE_SEPARATOR = '\n\n';
+
+/** Joins page texts (trailing blanks trimmed) and returns the text with each page's start offset. */
+export function joinPages(pages: string[]): { text: string; starts: number[] } {
+  const starts: number[] = [];
+  let text = '';
+  for (const page of pages) {
+    if (starts.length > 0) text += PAGE_SEPARATOR;
+    starts.push(text.length);
+    text += page.replace(/\s+$/, '');
+  }
+  return { text, starts };
+}

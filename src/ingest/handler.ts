@@ -1,5 +1,6 @@
 /** The contract every format handler fulfils. Adding a format means adding one handler file and listing it in handlers.ts. */
 import type { ExtractedDocument } from '../model/index.js';
+import type { OcrOptions } from './ocr/options.js';
 
 /** Limits that protect the machine from hostile input. */
 export interface IngestLimits {
@@ -37,6 +38,8 @@ export interface HandlerInput {
    * spread its size over many levels; when absent an archive may unpack limits.maxArchiveBytes.
    */
   budget?: { remaining: number };
+  /** OCR settings for images and PDF pages without a text layer; absent: the defaults (on, language per page). */
+  ocr?: OcrOptions;
   /** Reads an embedded file (archive member, attachment) with the handler that fits it. */
   readChild(path: string, bytes: Uint8Array): Promise<ExtractedDocument>;
 }
@@ -62,7 +65,8 @@ export class IngestFailure extends Error {
      * Short machine-readable code. Files: "not-found", "empty-file", "too-large", "unreadable", "unsupported-format",
      * "binary-file", "invalid-utf8", "read-error". Archives: "zip-bomb", "zip-slip", "too-many-entries",
      * "corrupt-archive", "encrypted", "too-deep". Formats: "corrupt-pdf", "corrupt-docx", "corrupt-email",
-     * "invalid-json", "empty-record", "unsupported-encoding". Warnings only: "no-text" (a PDF without a text layer).
+     * "invalid-json", "empty-record", "unsupported-encoding". OCR: "ocr-unavailable" (no Tesseract or language data),
+     * "ocr-failed" (every page failed). Warnings only: "no-text" (a scan stored blank, OCR off), "ocr-page-failed".
      */
     readonly code: string,
     message: string,

@@ -3,6 +3,7 @@ import type { FormatHandler } from './handler.js';
 import { docxHandler } from './handlers/docx.js';
 import { emailHandler } from './handlers/email.js';
 import { htmlHandler } from './handlers/html.js';
+import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { mboxHandler } from './handlers/mbox.js';
@@ -13,6 +14,7 @@ import { zipHandler } from './handlers/zip.js';
 /** The handlers readDocument chooses from; adding a format means writing its file and listing it here. */
 export const HANDLERS: FormatHandler[] = [
   pdfHandler,
+  imageHandler,
   docxHandler, // before zip: a .docx is a zip too
   zipHandler,
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers

@@ -3,6 +3,7 @@ import type { ExtractedDocument } from '../model/index.js';
 import { detectLanguage } from '../nlp/language.js';
 import { DEFAULT_LIMITS, IngestFailure, type FormatHandler, type IngestLimits } from './handler.js';
 import { HANDLERS } from './handlers.js';
+import type { OcrOptions } from './ocr/options.js';
 import { describeBinary, looksLikeText } from './decode.js';
 import { extensionOf, sha256Hex } from './document.js';
 import { inferMetadata, refinePublished } from './metadata.js';
@@ -16,11 +17,11 @@ const finished = new WeakSet<ExtractedDocument>();
  * Reads a document: picks its handler, reads it, then fills sha256, language and metadata where the handler left
  * them empty. Throws IngestFailure for bad input; failures of members and attachments become warnings on the parent.
  */
-export async function readDocument(path: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS, depth = 0): Promise<ExtractedDocument> {
-  return readNested(path, bytes, limits, depth, { remaining: limits.maxArchiveBytes });
+export async function readDocument(path: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS, depth = 0, ocr?: OcrOptions): Promise<ExtractedDocument> {
+  return readNested(path, bytes, limits, depth, { remaining: limits.maxArchiveBytes }, ocr);
 }
 
-async function readNested(path: string, bytes: Uint8Array, limits: IngestLimits, depth: number, budget: { remaining: number }): Promise<ExtractedDocument> {
+async function readNested(path: string, bytes: Uint8Array, limits: IngestLimits, depth: number, budget: { remaining: number }, ocr: OcrOptions | undefined): Promise<ExtractedDocument> {
   if (bytes.byteLength > limits.maxFileBytes) {
     throw new IngestFailure('too-large', `${path} is ${bytes.byteLength} bytes, more than the ${limits.maxFileBytes}-byte limit; split it or raise the limit.`);
   }
@@ -34,11 +35,12 @@ async function readNested(path: string, bytes: Uint8Array, limits: IngestLimits,
       depth,
       limits,
       budget,
+      ...(ocr ? { ocr } : {}),
       readChild(childPath, childBytes) {
         if (depth + 1 > limits.maxDepth) {
           return Promise.reject(new IngestFailure('too-deep', `${childPath} is nested ${depth + 1} levels deep, more than the limit of ${limits.maxDepth}; it was not read.`));
         }
-        return readNested(childPath, childBytes, limits, depth + 1, budget);
+        return readNested(childPath, childBytes, limits, depth + 1, budget, ocr);
       },
     });
   } catch (err) {

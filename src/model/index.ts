@@ -8,3 +8,4 @@ export * from './stage.js';
 export * from './text-fold.js';
 export * from './views.js';
 export * from './candidate-key.js';
+export * from './ocr.js';

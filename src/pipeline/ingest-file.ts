@@ -9,6 +9,7 @@ import type { ExtractedDocument, IngestError } from '../model/index.js';
 import type { Store, FailureRecord, Scope } from '../store/store.js';
 import { sha256Hex } from '../store/ids.js';
 import type { IngestLimits } from '../ingest/handler.js';
+import type { OcrOptions } from '../ingest/ocr/options.js';
 import { readDocument } from '../ingest/read-document.js';
 import { loadInputFile } from '../ingest/load-file.js';
 import { runStages, type RunStagesOptions, type StageSource, type StageFailureEvent } from './run-stages.js';
@@ -38,6 +39,8 @@ export interface FileContext {
   store: Store;
   collection: string;
   limits: IngestLimits;
+  /** OCR settings for images and scanned PDF pages (default: on, language per page). */
+  ocr?: OcrOptions;
   source: StageSource;
   onFailure: (f: StageFailureEvent) => void;
   fail: (code: string, message: string, path?: string) => Promise<FailureRecord>;
@@ -55,7 +58,7 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
   const bytes = await loadInputFile(input.path, input.size, ctx.limits);
   const stored = await store.findBySha256(collection, sha256Hex(bytes));
   if (stored && (await isComplete(store, stored.id, scope))) return null;
-  const root = await readDocument(input.path, bytes, ctx.limits, 0);
+  const root = await readDocument(input.path, bytes, ctx.limits, 0, ctx.ocr);
   const size = treeSize(root);
   const progress: FileProgress = { through: 0, size, stored: 0, processed: 0 };
   const failed: StageFailureEvent[] = [];

@@ -3,6 +3,7 @@ import type { Stage } from '../model/index.js';
 import type { Store, FailureRecord } from '../store/store.js';
 import { DEFAULT_LIMITS, IngestFailure, type IngestLimits } from '../ingest/handler.js';
 import { walkInputs } from '../ingest/walk.js';
+import { defaultOcrOptions, type OcrOptions } from '../ingest/ocr/options.js';
 import { runStages, type StageFailureEvent, type StageSource } from './run-stages.js';
 import { storeFile } from './ingest-file.js';
 import { openStageSource, type WorkerOptions } from './workers/source.js';
@@ -21,6 +22,8 @@ export type IngestProgress =
    * documents stored and processed so far in this run, and bytes done (the files before plus this file's share).
    */
   | { kind: 'documents'; path: string; through: number; size: number; stored: number; processed: number; bytesDone: number; bytes: number }
+  /** A page was OCR'd: pages OCR'd so far in this run and the seconds since the run started. */
+  | { kind: 'ocr'; path: string; pages: number; seconds: number }
   | { kind: 'file'; path: string; status: FileStatus; documents: number; done: number; files: number; bytesDone: number; bytes: number; failure?: FailureRecord };
 
 /** Options for ingestPaths. */
@@ -29,6 +32,8 @@ export interface IngestOptions {
   /** Collection the documents go into (default "default"). */
   collection?: string;
   limits?: IngestLimits;
+  /** OCR of images and PDF pages without a text layer (default: on, language chosen per page; `enabled: false` turns it off). */
+  ocr?: Partial<OcrOptions>;
   /** Stages to run on new documents in this thread; default: none (the CLI passes the pipeline's stages). */
   stages?: Stage[];
   /** Run the stages in worker threads instead (when `count` > 1), each building them from `spec`. */
@@ -56,6 +61,8 @@ export interface IngestSummary {
   documents: number;
   /** Documents whose stages ran (or failed) in this run, stored earlier ones with pending stages included. */
   processed: number;
+  /** Pages read by OCR in this run. */
+  ocrPages: number;
   /** True when the run stopped early on a signal. */
   interrupted: boolean;
   bytes: number;
@@ -81,7 +88,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 
 async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource, started: number): Promise<IngestSummary> {
   const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log, batchDocuments } = options;
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, interrupted: false, bytes: 0, seconds: 0 };
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, ocrPages: 0, interrupted: false, bytes: 0, seconds: 0 };
   const scope = { collections: [collection] };
   // A stage failing on a document is recorded by the runner (stage_runs): here it is reported and logged.
   const onFailure = (f: StageFailureEvent): void => {
@@ -102,7 +109,18 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
   onProgress?.({ kind: 'start', files: inputs.length, bytes: totalBytes });
 
   let done = 0;
+  let current = '';
+  // Pages are counted as Tesseract finishes them, so a long scan shows progress before its document is stored.
+  const ocr = defaultOcrOptions({
+    ...options.ocr,
+    onPage: (page) => {
+      summary.ocrPages++;
+      options.ocr?.onPage?.(page);
+      onProgress?.({ kind: 'ocr', path: current, pages: summary.ocrPages, seconds: (performance.now() - started) / 1000 });
+    },
+  });
   for (const input of inputs) {
+    current = input.path;
     if (signal?.aborted) { summary.interrupted = true; break; }
     const fail = async (code: string, message: string, path = input.path): Promise<FailureRecord> => {
       const failure = { collection, path, code, message, at: new Date().toISOString() };
@@ -116,7 +134,7 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
     const before = { stored: summary.documents, processed: summary.processed };
     try {
       const result = await storeFile(input, {
-        store, collection, limits, source, onFailure, fail, signal, batchDocuments,
+        store, collection, limits, ocr, source, onFailure, fail, signal, batchDocuments,
         onProgress: (p) => {
           summary.documents = before.stored + p.stored;
           summary.processed = before.processed + p.processed;

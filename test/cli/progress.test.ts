@@ -60,3 +60,22 @@ describe('progressReporter inside a container', () => {
     assert.match(stream.text, /\[#{24}\] 1\/1 files  2000 documents  [\d.]+ documents\/s  ETA 0:00  news\.jsonl/);
   });
 });
+
+describe('progressReporter with OCR', () => {
+  it('shows OCR pages and pages/s in the bar and, in a log, at most a line a second', () => {
+    const tty = fakeStream(true);
+    const bar = progressReporter(tty);
+    bar.onProgress({ kind: 'start', files: 1, bytes: 1000 });
+    bar.onProgress({ kind: 'ocr', path: 'scan.pdf', pages: 3, seconds: 2 });
+    assert.match(tty.text, /OCR 3 page\(s\) 1\.50 pages\/s .*scan\.pdf/);
+    bar.onProgress({ kind: 'file', path: 'scan.pdf', status: 'ingested', documents: 1, done: 1, files: 1, bytesDone: 1000, bytes: 1000 });
+    assert.match(tty.text, /\[#{24}\] 1\/1 files .*OCR 3 page\(s\)/);
+
+    const log = fakeStream(false);
+    const plain = progressReporter(log);
+    for (let pages = 1; pages <= 20; pages++) plain.onProgress({ kind: 'ocr', path: 'scan.pdf', pages, seconds: pages });
+    const lines = log.text.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^OCR 1 page\(s\) 1\.00 pages\/s \(scan\.pdf\)$/);
+  });
+});

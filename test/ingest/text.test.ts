@@ -82,8 +82,9 @@ test('refuses UTF-8 with an invalid sequence and names the byte offset', async (
 });
 
 test('refuses a binary file named .txt', async () => {
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-  await rejectsWith(readDocument('image.txt', png), 'binary-file', /image\.txt is not text \(a PNG image, NUL byte at offset 8\)/);
+  // A GIF (PNG, JPEG and TIFF go to OCR).
+  const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xff, 0xff, 0xff]);
+  await rejectsWith(readDocument('image.txt', gif), 'binary-file', /image\.txt is not text \(a GIF image, NUL byte at offset 7\)/);
   const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
   await rejectsWith(readDocument('memo.doc', ole), 'unsupported-format', /legacy Office file/);
 });

@@ -1,5 +1,6 @@
 /** A document's text as paragraphs (dir="auto" each, for Persian and Arabic) with hits, the ?at= span and mentions marked. Text nodes only. */
 import { Fragment, memo, useMemo } from 'react';
+import { LOW_OCR_CONFIDENCE } from '../../src/model/index.js';
 import { Link } from '../lib/router.js';
 import { segmentText, type Paragraph, type TextMark, type TextSegment } from '../lib/segments.js';
 import { entityStyle } from '../theme/entity-colors.js';
@@ -74,16 +75,35 @@ export function pageAt(pages: readonly number[], offset: number): number {
   return Math.max(1, low);
 }
 
-/** The text, cut into paragraphs and runs (re-cut only when the text or the marks change); paged formats get a marker where a page begins. */
-export const DocumentText = memo(function DocumentText({ text, marks, pages = [] }: { text: string; marks: readonly TextMark[]; pages?: readonly number[] }) {
+/** A page's marker: "Page 2", with "· OCR 87%" for a page read by OCR, flagged when the confidence is low. */
+function PageMarker({ page, confidence }: { page: number; confidence: number | null | undefined }) {
+  if (confidence === null || confidence === undefined) return <div className="page-marker" role="separator">Page {page}</div>;
+  const low = confidence < LOW_OCR_CONFIDENCE;
+  const percent = Math.round(confidence * 100);
+  const title = low
+    ? `Read by OCR with low confidence (${percent}% mean word confidence): expect misread words; check the original.`
+    : `Read by OCR (${percent}% mean word confidence).`;
+  return (
+    <div className={low ? 'page-marker ocr low' : 'page-marker ocr'} role="separator" title={title} data-ocr={confidence.toFixed(3)}>
+      Page {page} · OCR {percent}%{low ? ' · low confidence' : ''}
+    </div>
+  );
+}
+
+/**
+ * The text, cut into paragraphs and runs (re-cut only when the text or the marks change); paged formats get a marker
+ * where a page begins, with the page's OCR confidence (`ocr`, one entry per page, null for a text-layer page).
+ */
+export const DocumentText = memo(function DocumentText({ text, marks, pages = [], ocr = [] }: { text: string; marks: readonly TextMark[]; pages?: readonly number[]; ocr?: readonly (number | null)[] }) {
   const paragraphs = useMemo(() => segmentText(text, marks), [text, marks]);
   if (paragraphs.length === 0) return <p className="doc-empty-text">This document has no text (nothing could be extracted from it).</p>;
   let page = 0;
+  const marked = pages.length > 1 || ocr.some((c) => c !== null);
   return (
     <div className="doc-text">
       {paragraphs.map((paragraph) => {
-        const here = pages.length > 1 ? pageAt(pages, paragraph.start) : 0;
-        const marker = here !== page ? <div className="page-marker" role="separator">Page {here}</div> : null;
+        const here = marked ? pageAt(pages, paragraph.start) : 0;
+        const marker = here !== page ? <PageMarker page={here} confidence={ocr[here - 1]} /> : null;
         page = here;
         return (
           <Fragment key={paragraph.start}>

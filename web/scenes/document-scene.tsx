@@ -1,6 +1,6 @@
 /** Document reader: /documents/<id>?q=<query>&at=<start>-<end>. Scrolls to and outlines the span, highlights the query's terms and the mentions. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ENTITY_TYPES, type EntityType } from '../../src/model/index.js';
+import { ENTITY_TYPES, parseOcrConfidence, type EntityType } from '../../src/model/index.js';
 import { getDocument, type DocumentDetail } from '../api/client.js';
 import { DocumentSide, type HighlightToggles } from '../components/document-side.js';
 import { DocumentText, HIT_ATTRIBUTE, TARGET_ATTRIBUTE, mentionTitle } from '../components/document-text.js';
@@ -119,6 +119,8 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
 
   const title = documentTitle(doc);
   useTitle(title);
+  const ocr = useMemo(() => parseOcrConfidence(doc.meta), [doc.meta]);
+  const ocrPages = ocr.filter((c) => c !== null).length;
   return (
     <div className="reader">
       <article className="reader-main" ref={textRef} aria-labelledby="doc-title">
@@ -139,9 +141,10 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
             {doc.author ? <span dir="auto">{doc.author}</span> : null}
             {doc.language ? <span>{languageName(doc.language)}</span> : null}
             <span>{doc.format}</span>
+            {ocrPages > 0 ? <span title="Text read from page images by OCR (Tesseract)">OCR: {ocrPages === ocr.length ? 'all' : ocrPages} of {ocr.length} page{ocr.length === 1 ? '' : 's'}</span> : null}
             <span>{formatCount(doc.length)} characters</span>
           </p>
-          <DocumentText text={doc.text} marks={marks} pages={doc.pages} />
+          <DocumentText text={doc.text} marks={marks} pages={doc.pages} ocr={ocr} />
         </div>
       </article>
       <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} at={at} onJump={goTo} />

@@ -1,13 +1,11 @@
 /** PDF documents; page boundaries are kept as page start offsets into the text. */
 import { IngestFailure, type FormatHandler } from '../handler.js';
-import { asciiHead, newDocument } from '../document.js';
+import { asciiHead, joinPages, newDocument } from '../document.js';
 import { normalizeDate } from '../dates.js';
 import { readPdf, type PdfInfo } from '../pdf-text.js';
+import { fillBlankPages } from '../ocr/pages.js';
 
-// Pages are joined with a blank line so the last sentence of one page never runs into the first of the next.
-const PAGE_SEPARATOR = '\n\n';
-
-/** Reads PDFs with pdftotext (or pdf.js when poppler is not installed); a truncated PDF is refused. */
+/** Reads PDFs with pdftotext (or pdf.js when poppler is not installed), OCRing pages without a text layer; a truncated PDF is refused. */
 export const pdfHandler: FormatHandler = {
   name: 'pdf',
   extensions: ['.pdf'],
@@ -21,19 +19,12 @@ export const pdfHandler: FormatHandler = {
       throw new IngestFailure('corrupt-pdf', `${input.path} is truncated: the PDF has no %%EOF marker at its end (re-download or re-export it).`);
     }
     const { pages, extractor, info } = await readPdf(input.bytes, input.path);
-    const starts: number[] = [];
-    let text = '';
-    for (const page of pages) {
-      if (starts.length > 0) text += PAGE_SEPARATOR;
-      starts.push(text.length);
-      text += page.replace(/\s+$/, '');
-    }
-    const meta = { extractor, pageCount: String(pages.length) };
+    // A scan (or a scanned page among typed ones) has no text layer: those pages are OCR'd, the others kept as they are.
+    const filled = await fillBlankPages(input, pages);
+    const { text, starts } = joinPages(filled.pages);
+    const meta = { extractor, pageCount: String(pages.length), ...filled.meta };
     const doc = newDocument(input, 'pdf', text, { mimeType: 'application/pdf', pages: starts, meta, ...fromInfo(info) });
-    if (text.trim() === '') {
-      // A scan without a text layer: stored so it can be found by name, with a warning that says why it is blank.
-      doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path} has no text layer (a scan?); run OCR on it first.` }];
-    }
+    if (filled.warnings.length > 0) doc.warnings = filled.warnings;
     return doc;
   },
 };

@@ -1,0 +1,53 @@
+/** Images (PNG, JPEG, TIFF with its pages) read by OCR; with OCR off they are stored blank so they can be found by name. */
+import { IngestFailure, type FormatHandler } from '../handler.js';
+import { extensionOf, joinPages, newDocument } from '../document.js';
+import { checkOcr, ocrImage } from '../ocr/documents.js';
+import { ocrMeta, ocrOptionsOf } from '../ocr/pages.js';
+import { imageSize, tooSmallForOcr } from '../ocr/image-size.js';
+
+// Signatures: PNG "\x89PNG\r\n\x1a\n", JPEG "\xFF\xD8\xFF", TIFF "II*\0" (little-endian) or "MM\0*" (big-endian).
+const TYPES: { mime: string; ext: string; magic: number[][] }[] = [
+  { mime: 'image/png', ext: '.png', magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
+  { mime: 'image/jpeg', ext: '.jpg', magic: [[0xff, 0xd8, 0xff]] },
+  { mime: 'image/tiff', ext: '.tif', magic: [[0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]] },
+];
+
+function typeOf(head: Uint8Array): (typeof TYPES)[number] | undefined {
+  return TYPES.find((t) => t.magic.some((m) => m.every((b, i) => head[i] === b)));
+}
+
+/** Reads images with Tesseract; each page of a multi-page TIFF becomes a page of the document. */
+export const imageHandler: FormatHandler = {
+  name: 'image',
+  extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff'],
+  sniff(head) {
+    return typeOf(head) !== undefined;
+  },
+  async read(input) {
+    const type = typeOf(input.bytes);
+    if (!type) throw new IngestFailure('corrupt-image', `${input.path} is named ${extensionOf(input.path)} but is not a PNG, JPEG or TIFF image.`);
+    const options = ocrOptionsOf(input);
+    if (!options.enabled) {
+      const doc = newDocument(input, 'image', '', { mimeType: type.mime });
+      doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path} is an image and OCR is off (--no-ocr), so it is stored without text.` }];
+      return doc;
+    }
+    const size = imageSize(input.bytes);
+    if (tooSmallForOcr(size)) {
+      // Logos and icons (signature images of e-mails above all): stored to be found by name, without a tesseract run or a warning.
+      return newDocument(input, 'image', '', { mimeType: type.mime, meta: { ocr: `skipped: ${size!.width} x ${size!.height} px is too small to hold text` } });
+    }
+    await checkOcr(options, input.path);
+    let pages;
+    try {
+      pages = await ocrImage(input.bytes, type.ext, options);
+    } catch (e) {
+      throw new IngestFailure('ocr-failed', `${input.path} could not be OCR'd: ${e instanceof Error ? e.message : String(e)}.`);
+    }
+    const { text, starts } = joinPages(pages.map((p) => p.text));
+    const meta = { extractor: 'tesseract', pageCount: String(pages.length), ...ocrMeta(pages) };
+    const doc = newDocument(input, 'image', text, { mimeType: type.mime, pages: starts, meta });
+    if (text.trim() === '') doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path}: OCR found no text in the image.` }];
+    return doc;
+  },
+};

@@ -1,0 +1,159 @@
+// OCR with the real Tesseract on committed fixtures (scripts/ocr/fixtures.ts): scanned PDFs, a PDF with one typed and
+// one scanned page, an Arabic PNG and a 2-page TIFF; the language chosen per page; failures kept per page or per file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocument } from '../../src/ingest/read-document.js';
+import { DEFAULT_LIMITS } from '../../src/ingest/handler.js';
+import { defaultOcrOptions } from '../../src/ingest/ocr/options.js';
+import { parseTsv, stripBidiMarks } from '../../src/ingest/ocr/tsv.js';
+import { persianOrArabic } from '../../src/ingest/ocr/script.js';
+import { imageSize, tooSmallForOcr } from '../../src/ingest/ocr/image-size.js';
+import { parseOcrConfidence } from '../../src/model/index.js';
+import { ROOT } from '../helpers.js';
+import { rejectsWith } from './helpers/assert-failure.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'ocr');
+const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+const read = (name: string, ocr = defaultOcrOptions()) => readDocument(name, bytes(name), DEFAULT_LIMITS, 0, ocr);
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Each page's text, cut at the stored page offsets. */
+function pageTexts(doc: { text: string; pages?: number[] }): string[] {
+  const starts = doc.pages ?? [0];
+  return starts.map((s, i) => doc.text.slice(s, starts[i + 1] ?? doc.text.length));
+}
+
+test('a scanned English PDF is OCR\'d page by page with its confidence', async () => {
+  const doc = await read('scan-en.pdf');
+  assert.equal(doc.format, 'pdf');
+  assert.equal(doc.pages?.length, 2);
+  const [one, two] = pageTexts(doc);
+  assert.match(one!, /ambassador met Governor Harun\s+Valizadeh/);
+  assert.doesNotMatch(one!, /End of message/);
+  assert.match(two!, /customs service/);
+  assert.equal(doc.language, 'en');
+  const conf = parseOcrConfidence(doc.meta);
+  assert.equal(conf.length, 2);
+  for (const c of conf) assert.ok(c !== null && c > 0 && c <= 1, `confidence ${c}`);
+  assert.equal(doc.meta?.ocrLanguages, 'eng,eng');
+  assert.equal(doc.warnings, undefined);
+});
+
+test('a scanned Persian PDF is read with the Persian model, chosen from the page', async () => {
+  const doc = await read('scan-fa.pdf');
+  assert.equal(doc.meta?.ocrLanguages, 'fas');
+  assert.equal(doc.language, 'fa');
+  for (const word of ['محرمانه', 'استاندار', 'تبریز', 'بازرگانی']) assert.ok(doc.text.includes(word), `${word} in ${doc.text}`);
+  assert.doesNotMatch(doc.text, BIDI);
+});
+
+test('with --ocr-lang fas+eng, the Latin word in a Persian page is read and the bidi marks Tesseract adds are gone', async () => {
+  const doc = await read('scan-fa.pdf', defaultOcrOptions({ lang: 'fas+eng' }));
+  assert.equal(doc.meta?.ocrLanguages, 'fas+eng');
+  assert.match(doc.text, /Dubai/);
+  assert.doesNotMatch(doc.text, BIDI);
+});
+
+test('only the page without a text layer is OCR\'d', async () => {
+  const doc = await read('mixed.pdf');
+  const [typed, scanned] = pageTexts(doc);
+  assert.equal(typed!.trim(), 'Cover note: the attached page was scanned at the consulate.');
+  assert.match(scanned!, /Valizadeh asked/);
+  const conf = parseOcrConfidence(doc.meta);
+  assert.equal(conf[0], null);
+  assert.ok(conf[1]! > 0.5);
+  assert.equal(doc.meta?.ocrPages, '1');
+});
+
+test('an Arabic PNG is read with the Arabic model', async () => {
+  const doc = await read('statement-ar.png');
+  assert.equal(doc.format, 'image');
+  assert.equal(doc.mimeType, 'image/png');
+  assert.equal(doc.meta?.ocrLanguages, 'ara');
+  assert.equal(doc.language, 'ar');
+  assert.match(doc.text, /وزير الخارجية/);
+});
+
+test('each page of a TIFF is a page of the document', async () => {
+  const doc = await read('fax-2pages.tif');
+  assert.equal(doc.mimeType, 'image/tiff');
+  const [one, two] = pageTexts(doc);
+  assert.match(one!, /^Page one/);
+  assert.match(one!, /Bandar Abbas/);
+  assert.match(two!, /^Page two/);
+  assert.match(two!, /Istanbul/);
+});
+
+test('with OCR off, a scan is stored blank with the "no-text" warning and an image without text', async () => {
+  const off = defaultOcrOptions({ enabled: false });
+  const pdf = await read('scan-en.pdf', off);
+  assert.equal(pdf.text.trim(), '');
+  assert.deepEqual(pdf.warnings?.map((w) => w.code), ['no-text']);
+  assert.equal(parseOcrConfidence(pdf.meta).length, 0);
+  const png = await read('statement-ar.png', off);
+  assert.equal(png.text, '');
+  assert.deepEqual(png.warnings?.map((w) => w.code), ['no-text']);
+});
+
+test('without Tesseract: the scan fails with "ocr-unavailable" naming the package; a partly typed PDF keeps its text with a warning', async () => {
+  const missing = defaultOcrOptions({ binary: '/nonexistent/tesseract' });
+  await rejectsWith(read('scan-en.pdf', missing), 'ocr-unavailable', /tesseract-ocr/);
+  await rejectsWith(read('statement-ar.png', missing), 'ocr-unavailable', /apt-get install tesseract-ocr tesseract-ocr-fas/);
+  const mixed = await read('mixed.pdf', missing);
+  assert.match(mixed.text, /^Cover note/);
+  assert.deepEqual(mixed.warnings?.map((w) => w.code), ['ocr-unavailable']);
+  assert.match(mixed.warnings![0]!.message, /page\(s\) 2/);
+});
+
+test('a language without installed data names its Debian package', async () => {
+  await rejectsWith(read('scan-en.pdf', defaultOcrOptions({ lang: 'fas+xyz' })), 'ocr-unavailable', /tesseract-ocr-xyz/);
+});
+
+test('a page that times out is recorded as failed, the others kept', async () => {
+  // A 1 ms limit stops every tesseract run: the scan fails as a whole; in the mixed PDF the typed page survives.
+  const quick = defaultOcrOptions({ pageTimeoutMs: 1 });
+  await rejectsWith(read('scan-en.pdf', quick), 'ocr-failed', /every page/);
+  const mixed = await read('mixed.pdf', quick);
+  assert.match(mixed.text, /^Cover note/);
+  assert.deepEqual(mixed.warnings?.map((w) => w.code), ['ocr-page-failed']);
+});
+
+test('TSV: lines, paragraphs, page numbers and mean word confidence', () => {
+  const row = (page: number, block: number, par: number, line: number, conf: number, text: string) =>
+    ['5', page, block, par, line, 1, 0, 0, 10, 10, conf, text].join('\t');
+  const tsv = ['level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+    '1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t',
+    row(1, 1, 1, 1, 90, 'The'), row(1, 1, 1, 1, 80, 'cable'), row(1, 1, 1, 2, 70, 'said'),
+    row(1, 2, 1, 1, 60, '\u200eBy\u200f'), row(2, 1, 1, 1, 50, 'two')].join('\n');
+  const pages = parseTsv(tsv);
+  assert.equal(pages.length, 2);
+  assert.equal(pages[0]!.text, 'The cable\nsaid\n\nBy');
+  assert.equal(pages[0]!.words, 4);
+  assert.ok(Math.abs(pages[0]!.confidence! - 0.75) < 1e-9);
+  assert.equal(pages[1]!.text, 'two');
+  assert.equal(stripBidiMarks('a\u202bب\u202c\u2067c\u2069\u200cd'), 'aبc\u200cd');
+});
+
+test('Persian or Arabic from a first reading with the Persian model (which writes Arabic yeh and kaf the Persian way)', () => {
+  assert.equal(persianOrArabic('وزارت اطلاعات ایران در گزارشی نوشت که این دیدار در بغداد انجام شد'), 'fas');
+  assert.equal(persianOrArabic('التقى الوزير بالسفير فی بغداد یوم الثلاثاء وقالت مصادر إن الاجتماع تناول ملف الحدود'), 'ara');
+});
+
+test('icons and logos are stored without a tesseract run; sizes read from PNG and JPEG headers', async () => {
+  // PNG signature + IHDR of a 120 x 40 image (an e-mail signature logo).
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 120, 0, 0, 0, 40, 8, 0]);
+  assert.deepEqual(imageSize(png), { width: 120, height: 40 });
+  // Skipped before Tesseract is asked for: even a missing binary does not matter.
+  const logo = await readDocument('sig.png', png, DEFAULT_LIMITS, 0, defaultOcrOptions({ binary: '/nonexistent/tesseract' }));
+  assert.equal(logo.text, '');
+  assert.equal(logo.warnings, undefined);
+  assert.match(logo.meta?.ocr ?? '', /too small/);
+  // JPEG: SOI, an APP0 segment, then SOF0 with height 1754 and width 1240 (an A4 page at 150 dpi).
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 6, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xc0, 0, 0x11, 8, 0x06, 0xda, 0x04, 0xd8, 1]);
+  assert.deepEqual(imageSize(jpeg), { width: 1240, height: 1754 });
+  assert.equal(tooSmallForOcr(imageSize(jpeg)), false);
+  assert.equal(tooSmallForOcr({ width: 800, height: 20 }), true);
+  assert.equal(tooSmallForOcr(undefined), false);
+});
