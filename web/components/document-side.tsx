@@ -1,5 +1,5 @@
 /** The reader's side panel: highlight legend with toggles, metadata (chain of custody included), parent and children. */
-import { ENTITY_TYPES, type EntityType } from '../../src/model/index.js';
+import { ENTITY_TYPES, OCR_CONFIDENCE_KEY, parseOcrConfidence, type EntityType } from '../../src/model/index.js';
 import { getDocument, type DocumentDetail } from '../api/client.js';
 import { useApi } from '../lib/use-api.js';
 import { documentTitle, formatLength, formatTimestamp, languageName } from '../lib/format.js';
@@ -108,7 +108,7 @@ export function DocumentSide({ doc, hitCount, query, toggles, onToggles, at, onJ
           <h2>Metadata</h2>
           {/* Values are untrusted text: shown, never turned into links (a "javascript:" URL must not become clickable). */}
           <dl className="meta">
-            {Object.entries(doc.meta).map(([key, value]) => <Field key={key} label={key} value={value} />)}
+            {Object.entries(doc.meta).map(([key, value]) => <Field key={key} label={key} value={key === OCR_CONFIDENCE_KEY ? ocrSummary(doc.meta) : value} />)}
           </dl>
         </>
       ) : null}
@@ -140,4 +140,12 @@ function Field({ label, value, mono }: { label: string; value: string | null | u
       <dd className={mono ? 'mono' : undefined} dir="auto">{value}</dd>
     </>
   );
+}
+
+/** Per-page OCR confidences ("",0.874,0.912) as a reader reads them: "page 2: 87%, page 3: 91%". */
+function ocrSummary(meta: Record<string, string>): string {
+  return parseOcrConfidence(meta)
+    .map((c, i) => (c === null ? null : `page ${i + 1}: ${Math.round(c * 100)}%`))
+    .filter((x): x is string => x !== null)
+    .join(', ');
 }
