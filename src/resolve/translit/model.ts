@@ -138,6 +138,60 @@ export class TranslitModel {
     return alpha;
   }
 
+  /**
+   * The likeliest alignment of a word pair: for each Arabic letter, the Latin letters it writes and the vowels
+   * inserted after it ("حسین" / "hossein" -> h+o, ss, ei, n). Null when none exists.
+   */
+  viterbi(letters: readonly string[], latin: string): { core: string; inserted: string }[] | null {
+    const codes = latinCodes(latin);
+    const n = letters.length;
+    const m = codes.length;
+    if (n === 0 || m === 0 || m > (this.maxCore + this.maxInsert) * n) return null;
+    const tables = this.tablesFor(letters);
+    const w = m + 1;
+    const best = new Float64Array((n + 1) * w).fill(-Infinity);
+    const back = new Int32Array((n + 1) * w).fill(-1);
+    best[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const emit = tables.emit[i]!;
+      const insert = tables.insert[i]!;
+      for (let j = 0; j <= m; j++) {
+        const b = best[i * w + j]!;
+        if (b === -Infinity) continue;
+        let core = 0;
+        for (let k = 0; k <= this.maxCore && j + k <= m; k++) {
+          if (k > 0) core = core * 27 + codes[j + k - 1]! + 1;
+          const e = emit.get(core) ?? (k === 1 ? UNSEEN : 0);
+          if (e === 0) continue;
+          let ins = 0;
+          for (let t = 0; t <= this.maxInsert && j + k + t <= m; t++) {
+            if (t > 0) {
+              const c = codes[j + k + t - 1]!;
+              if (VOWEL[c] !== 1) break;
+              ins = ins * 27 + c + 1;
+            }
+            const p = insert.get(ins) ?? 0;
+            const at = (i + 1) * w + j + k + t;
+            const score = b + Math.log(e * p);
+            if (p > 0 && score > best[at]!) {
+              best[at] = score;
+              back[at] = j * 16 + k * 4 + t;
+            }
+          }
+        }
+      }
+    }
+    if (best[n * w + m] === -Infinity) return null;
+    const path: { core: string; inserted: string }[] = [];
+    for (let i = n, j = m; i > 0; i--) {
+      const code = back[i * w + j]!;
+      const [from, k, t] = [Math.floor(code / 16), Math.floor(code / 4) % 4, code % 4];
+      path.unshift({ core: latin.slice(from, from + k), inserted: latin.slice(from + k, from + k + t) });
+      j = from;
+    }
+    return path;
+  }
+
   /** log P(latin | arabic letters); -Infinity when no alignment exists. */
   logProb(letters: readonly string[], latin: string, tables: WordTables = this.tablesFor(letters)): number {
     const codes = latinCodes(latin);

@@ -52,6 +52,25 @@ export function arabicSkeleton(model: TranslitModel, letters: readonly string[])
   return out;
 }
 
+/**
+ * Skeletons a Latin word may stand for: as spelled, and with the letters Persian romanisation adds or Arabic leaves
+ * out: "v" (Persian و, "Javad" / "جواد") and a final "h" after a vowel ("Zadeh" / "Zade").
+ */
+export function latinSkeletons(latin: string): string[] {
+  const out = new Set([latinSkeleton(latin)]);
+  if (latin.includes('v')) out.add(latinSkeleton(latin.replace(/v/g, 'w')));
+  if (/[aeiouy]h$/.test(latin)) for (const s of [...out]) out.add(s.slice(0, -1));
+  return [...out];
+}
+
+/** Skeletons an Arabic-script word may stand for: with and without a heh before a vowel letter or at the end ("خامنه‌ای"). */
+export function arabicSkeletons(model: TranslitModel, letters: readonly string[]): string[] {
+  const out = new Set([arabicSkeleton(model, letters)]);
+  const soft = letters.filter((l, i) => !(l === 'ه' && i > 0 && (i === letters.length - 1 || 'اويى'.includes(letters[i + 1]!))));
+  if (soft.length !== letters.length) out.add(arabicSkeleton(model, soft));
+  return [...out];
+}
+
 /** Class bigrams of a skeleton with its ends marked. */
 function bigramsOf(skeleton: string): string[] {
   const s = `^${skeleton}$`;
