@@ -73,7 +73,13 @@ function vowelsAligned(model: TranslitModel, letters: readonly string[], latin: 
 function arabicWords(name: string): string[][] {
   const words = name.split(/[\s،,\-_]+/u).filter((w) => w !== '');
   while (words.length > 2 && NATIVE_TITLES.has(words[0]!)) words.shift();
-  return words.map(arabicLetters).filter((w) => w.length > 0);
+  // "نصر الله", "عبد الله": Latin writes a name ending in the name of God as one word ("Nasrallah", "Abdullah").
+  const joined: string[] = [];
+  for (const w of words) {
+    if (w === 'الله' && joined.length > 0) joined[joined.length - 1] += w;
+    else joined.push(w);
+  }
+  return joined.map(arabicLetters).filter((w) => w.length > 0);
 }
 
 /** Latin name words as a-z, English titles removed (normalizeName), articles joined to the word after them. */
