@@ -38,11 +38,12 @@ export function registerEval(program: Command): void {
     .argument('<file>', 'TSV of name pairs')
     .option('--model <file>', 'transliteration model file (default: the shipped models/translit-ar.json.gz)')
     .option('--errors', 'list the pairs ranked wrong')
-    .action((file: string, opts: { model?: string; errors?: boolean }) => {
+    .option('--prefilter <n>', 'names ranked by the full model per Arabic name in files over 1,500 pairs (default 300)')
+    .action((file: string, opts: { model?: string; errors?: boolean; prefilter?: string }) => {
       if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
       const model = opts.model ? loadTranslitModel(opts.model) : loadTranslitModel();
       if (!model) throw new UserError(`No transliteration model at ${opts.model ?? 'models/translit-ar.json.gz'}`);
-      const { report } = evaluateNamesFile(model, file, { errors: opts.errors });
+      const { report } = evaluateNamesFile(model, file, { errors: opts.errors, prefilter: opts.prefilter ? Number(opts.prefilter) : undefined });
       process.stdout.write(`${report}\n`);
     });
 }

@@ -9,7 +9,7 @@ import type { TranslitModel } from './model.js';
 import { arabicSkeleton, latinSkeleton, SkeletonIndex } from './prefilter.js';
 
 /** Names ranked by the full model per Arabic name when the file holds more pairs than FULL_RANK_LIMIT. */
-export const PREFILTER = 100;
+export const PREFILTER = 300;
 /** Up to this many pairs every Latin name is scored against every Arabic one. */
 export const FULL_RANK_LIMIT = 1500;
 
@@ -87,10 +87,11 @@ export function evaluateNamePairs(model: TranslitModel, pairs: { arabic: string;
 }
 
 /** Evaluates a file and formats the report; its last line is "top1 X top5 Y". */
-export function evaluateNamesFile(model: TranslitModel, file: string, options: { errors?: boolean } = {}): { result: NamesEvalResult; report: string } {
-  const result = evaluateNamePairs(model, readNamePairs(readFileSync(file, 'utf8')));
+export function evaluateNamesFile(model: TranslitModel, file: string, options: { errors?: boolean; prefilter?: number } = {}): { result: NamesEvalResult; report: string } {
+  const prefilter = options.prefilter ?? PREFILTER;
+  const result = evaluateNamePairs(model, readNamePairs(readFileSync(file, 'utf8')), prefilter);
   const lines = [
-    `${result.pairs} name pairs; every Latin name of the file ranked for each Arabic-script name${result.pairs > FULL_RANK_LIMIT ? ` (best ${PREFILTER} by skeleton first; right name among them ${(100 * result.prefilterRecall).toFixed(1)}%)` : ''}`,
+    `${result.pairs} name pairs; every Latin name of the file ranked for each Arabic-script name${result.pairs > FULL_RANK_LIMIT ? ` (best ${prefilter} by skeleton first; right name among them ${(100 * result.prefilterRecall).toFixed(1)}%)` : ''}`,
     `${(result.pairs / Math.max(1e-9, result.seconds)).toFixed(0)} names/s`,
   ];
   if (options.errors) for (const e of result.errors) lines.push(`  ${e.arabic}\texpected ${e.expected}\tgot ${e.got}`);
