@@ -15,22 +15,31 @@ export { arabicLetters, isArabicScript, latinLetters } from './letters.js';
 /** File name of the model in the models/ folder. */
 export const TRANSLIT_MODEL_FILE = 'translit-ar.json.gz';
 
-/** The shipped models/ folder: walks up from this module to the package root (works from src/ and dist/src/). */
-function modelsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'models');
+let shippedFile: string | undefined;
+
+/** The shipped model file: walks up from this module to the package root once (works from src/ and dist/src/). */
+function shippedModel(): string {
+  if (shippedFile === undefined) {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    shippedFile = join(dir, 'models', TRANSLIT_MODEL_FILE);
+  }
+  return shippedFile;
 }
 
 const loaded = new Map<string, TranslitModel | null>();
+let shipped: TranslitModel | null | undefined;
 
-/** Loads the model from a file (default: the shipped one), cached; null when the file is absent. */
-export function loadTranslitModel(file: string = join(modelsDir(), TRANSLIT_MODEL_FILE)): TranslitModel | null {
-  let model = loaded.get(file);
+/** Loads the model from a file (default: the shipped one), cached; null when the file is absent. Resolution calls it per name. */
+export function loadTranslitModel(file?: string): TranslitModel | null {
+  if (file === undefined && shipped !== undefined) return shipped;
+  const path = file ?? shippedModel();
+  let model = loaded.get(path);
   if (model === undefined) {
-    model = existsSync(file) ? new TranslitModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as TranslitModelData) : null;
-    loaded.set(file, model);
+    model = existsSync(path) ? new TranslitModel(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as TranslitModelData) : null;
+    loaded.set(path, model);
   }
+  if (file === undefined) shipped = model;
   return model;
 }
 
