@@ -38,7 +38,7 @@ export function registerEval(program: Command): void {
     .argument('<file>', 'TSV of name pairs')
     .option('--model <file>', 'transliteration model file (default: the shipped models/translit-ar.json.gz)')
     .option('--errors', 'list the pairs ranked wrong')
-    .option('--prefilter <n>', 'names ranked by the full model per Arabic name in files over 1,500 pairs (default 300)')
+    .option('--prefilter <n>', 'names ranked by the full model per Arabic name in files over 1,000 pairs (default 300)')
     .action((file: string, opts: { model?: string; errors?: boolean; prefilter?: string }) => {
       if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
       const model = opts.model ? loadTranslitModel(opts.model) : loadTranslitModel();

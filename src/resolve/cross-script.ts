@@ -235,10 +235,17 @@ export function crossScriptKeys(name: string, type: EntityType): string[] {
   for (const v of variants.slice(0, 6)) skeletons = skeletons.flatMap((s) => v.map((x) => `${s}${x}`)).slice(0, 4);
   for (const s of skeletons) if (s.length >= 2) keys.push(`xs:${s}`);
   if (type !== 'PERSON') {
-    const words = arabic
-      ? name.split(/[\s،,]+/u).filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).map((w) => nativeConcepts(w)[0] ?? arabicSkeletons(model, arabicLetters(w.replace(/^ال(?=..)/u, '')))[0]!)
-      : normalizeName(name, type).split(' ').filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).map((w) => englishConcept(w) ?? latinSkeletons(latinLetters(w))[0]!);
-    if (words.some((w) => /^[a-z]/.test(w))) keys.push(`xo:${[...words].sort().join(' ')}`);
+    // Each word gives its concepts (a Persian or Arabic word may have two: "سپاه" is guard or corps), or its skeleton;
+    // a key is one choice per word, as a sorted set, so "سپاه پاسداران انقلاب اسلامی" meets "Islamic Revolutionary Guard Corps".
+    const options = arabic
+      ? name.split(/[\s،,]+/u).filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).map((w) => {
+        const concepts = nativeConcepts(w);
+        return concepts.length > 0 ? concepts : [arabicSkeletons(model, arabicLetters(w.replace(/^ال(?=..)/u, '')))[0]!];
+      })
+      : normalizeName(name, type).split(' ').filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).map((w) => [englishConcept(w) ?? latinSkeletons(latinLetters(w))[0]!]);
+    let choices: string[][] = [[]];
+    for (const o of options) choices = choices.flatMap((c) => o.map((x) => [...c, x])).slice(0, 4);
+    for (const c of choices) if (c.some((w) => /^[a-z]/.test(w))) keys.push(`xo:${[...new Set(c)].sort().join(' ')}`);
   }
   return keys;
 }

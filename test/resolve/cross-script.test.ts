@@ -18,7 +18,7 @@ import { splitSentences } from '../../src/nlp/sentences.js';
 import { documentId, sha256Hex } from '../../src/store/ids.js';
 import type { Store } from '../../src/store/store.js';
 import { ROOT } from '../helpers.js';
-import { storedEntities, tempStore } from './resolution-helpers.js';
+import { assertMatchesFull, storedEntities, tempStore } from './resolution-helpers.js';
 
 const LATIN = ['Qassem Soleimani', 'Hossein Salami', 'Hassan Rouhani', 'Hussein Rouhani', 'Mohammad Javad Zarif', 'Mahmoud Ahmadinejad',
   'Ali Khamenei', 'Nouri al-Maliki', 'Hadi al-Amiri', 'Tehran', 'Isfahan', 'Baghdad', 'Basra', 'Mashhad', 'Shiraz'];
@@ -70,7 +70,8 @@ describe('matching across scripts', () => {
   });
 
   it('files both spellings under a shared blocking key', () => {
-    for (const [a, b, type] of [['قاسم سلیمانی', 'Qassem Soleimani', 'PERSON'], ['ایران', 'Iran', 'LOC'], ['وزارت اطلاعات', 'Ministry of Intelligence', 'ORG']] as const) {
+    for (const [a, b, type] of [['قاسم سلیمانی', 'Qassem Soleimani', 'PERSON'], ['ایران', 'Iran', 'LOC'], ['وزارت اطلاعات', 'Ministry of Intelligence', 'ORG'],
+      ['سپاه پاسداران انقلاب اسلامی', 'Islamic Revolutionary Guard Corps', 'ORG'], ['حزب الله', 'Hezbollah', 'ORG']] as const) {
       const shared = keysOfNames([a], type).filter((k) => keysOfNames([b], type).includes(k));
       assert.ok(shared.length > 0, `${a} / ${b}`);
     }
@@ -88,24 +89,25 @@ describe('resolution across scripts in a store', () => {
       [['Qassem Soleimani', 'PERSON'], ['Tehran', 'LOC'], ['Soleimani', 'PERSON'], ['Iran', 'LOC'], ['Hussein Salami', 'PERSON']]],
     ['ar.txt', 'قال حسن سلامي إن العراق مستعد.', [['حسن سلامي', 'PERSON'], ['العراق', 'LOC']]],
   ];
+  /** Stores a document with mentions as the mentions stage stores them; a family name alone joins its full name. */
+  const addDocument = async (path: string, text: string, mentions: [string, EntityType][]): Promise<void> => {
+    const original = new TextEncoder().encode(text);
+    const doc = { path, sha256: sha256Hex(original), original, format: 'text' as const, text };
+    await store.putDocuments([{ doc, collection: C, sentences: splitSentences(text) }]);
+    const id = documentId(C, doc.sha256);
+    ids.push(id);
+    let at = 0;
+    const stored = mentions.map(([surface, type]) => {
+      const start = text.indexOf(surface, at);
+      at = start + surface.length;
+      const full = mentions.find(([s, t]) => t === type && s !== surface && s.endsWith(surface))?.[0] ?? surface;
+      return { documentId: id, start, end: start + surface.length, text: surface, type, norm: normalizeName(surface, type), entityKey: `${id}#${type}:${normalizeName(full, type)}` };
+    });
+    await store.putStageOutput(id, 'mentions', 'test', { mentions: stored });
+  };
   before(async () => {
     store = await tempStore();
-    for (const [path, text, mentions] of named) {
-      const original = new TextEncoder().encode(text);
-      const doc = { path, sha256: sha256Hex(original), original, format: 'text' as const, text };
-      await store.putDocuments([{ doc, collection: C, sentences: splitSentences(text) }]);
-      const id = documentId(C, doc.sha256);
-      ids.push(id);
-      let at = 0;
-      // Mentions as the mentions stage stores them; a family name alone joins its full name within the document.
-      const stored = mentions.map(([surface, type]) => {
-        const start = text.indexOf(surface, at);
-        at = start + surface.length;
-        const full = mentions.find(([s, t]) => t === type && s !== surface && s.endsWith(surface))?.[0] ?? surface;
-        return { documentId: id, start, end: start + surface.length, text: surface, type, norm: normalizeName(surface, type), entityKey: `${id}#${type}:${normalizeName(full, type)}` };
-      });
-      await store.putStageOutput(id, 'mentions', 'test', { mentions: stored });
-    }
+    for (const [path, text, mentions] of named) await addDocument(path, text, mentions);
     await resolveIncrementally(store, C);
   });
   after(() => store.close());
@@ -126,6 +128,14 @@ describe('resolution across scripts in a store', () => {
     assert.equal((await entityOf('Hussein Salami'))?.documentIds.length, 1);
     assert.equal((await entityOf('حسن سلامي'))?.documentIds.length, 1);
     assert.equal((await entityOf('العراق'))?.documentIds.length, 1);
+  });
+
+  it('joins a later Arabic document incrementally, as full resolution would', async () => {
+    await addDocument('ar2.txt', 'وصل قاسم سليماني إلى بغداد.', [['قاسم سليماني', 'PERSON'], ['بغداد', 'LOC']]);
+    const report = await resolveIncrementally(store, C);
+    assert.equal(report.mode, 'incremental');
+    assert.equal((await entityOf('Qassem Soleimani'))?.documentIds.length, 3);
+    await assertMatchesFull(store, C, 'adding an Arabic document');
   });
 
   it('a split undoes the merge', async () => {
