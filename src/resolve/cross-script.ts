@@ -110,10 +110,11 @@ function byTransliteration(model: TranslitModel, arabic: string, latin: string, 
   if (ar.length === 0 || la.length === 0) return { score: 0, rule: CROSS_SCRIPT_RULE };
   // One word on one side and several on the other: compare as one string ("حزب الله" / "Hezbollah").
   if ((ar.length === 1) !== (la.length === 1)) {
-    const joinedLatin = la.join('');
-    const s = wordScore(model, ar.flat(), joinedLatin);
-    const compact = ar.length === 1 || la.length === 1;
-    return compact && s.ok && (ar.length > 1 || type !== 'PERSON') ? { score: round3(fromRatio(s.ratio) - 0.02), rule: CROSS_SCRIPT_RULE } : { score: round3(Math.min(0.6, Math.max(0, 0.3 + s.ratio / 5))), rule: CROSS_SCRIPT_RULE };
+    const s = wordScore(model, ar.flat(), la.join(''));
+    // A one-word Persian or Arabic person against a longer Latin name is a family name alone, not the person.
+    return s.ok && (ar.length > 1 || type !== 'PERSON')
+      ? { score: round3(fromRatio(s.ratio) - 0.02), rule: CROSS_SCRIPT_RULE }
+      : { score: round3(Math.min(0.6, Math.max(0, 0.3 + s.ratio / 5))), rule: CROSS_SCRIPT_RULE };
   }
   const [short, long, arabicShort] = ar.length <= la.length ? [ar, la, true] : [la, ar, false];
   const pair = (s: number, l: number) => (arabicShort ? wordScore(model, short[s] as string[], long[l] as string) : wordScore(model, long[l] as string[], short[s] as string));
