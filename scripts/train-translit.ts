@@ -161,8 +161,10 @@ function estimate(emitCounts: Counts, insCounts: Counts, prev: TranslitModelData
 
 /** Drops probabilities below 1e-4 (noise of EM) and rounds the rest, so the file stays small and diffs stay readable. */
 function prune(d: Map<string, number>): Record<string, number> {
-  const entries = [...d].filter(([, p]) => p >= 1e-4).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return Object.fromEntries(entries.map(([s, p]) => [s, Number(p.toPrecision(4))]));
+  // Sorted by the rounded value, then the string: float noise in the last bits must not reorder ties.
+  const entries = [...d].filter(([, p]) => p >= 1e-4).map(([s, p]) => [s, Number(p.toPrecision(4))] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return Object.fromEntries(entries);
 }
 
 /** Latin letter bigrams of the training names, add-one smoothed. */
