@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EntityType } from '../src/model/index.js';
 import { isSameEntity } from '../src/resolve/match.js';
+import { loadTranslitModel, prepareArabic, prepareLatin } from '../src/resolve/translit/index.js';
+import { arabicSkeleton, latinSkeleton, SkeletonIndex } from '../src/resolve/translit/prefilter.js';
+import { readSplit, SETS } from './translit/data.js';
 
 /** Where the benchmark lives unless another folder is given. */
 export const DEFAULT_NAME_BENCH_DIR = '/work/shared/data/name-matching-opensanctions';
@@ -120,6 +123,46 @@ export function evaluateCrossScript(dir = DEFAULT_AR2EN_DIR): CrossScriptReport 
   return { pairs: rows.length, recall: hits / Math.max(1, rows.length), falseMatchRate: wrong / Math.max(1, rows.length) };
 }
 
+/** Cross-script matching on one names-* dev split, with near misses as the wrong pairs. */
+export interface HardCrossScriptReport {
+  set: string;
+  pairs: number;
+  recall: number;
+  /** Share of wrong pairs accepted among each Arabic name's five nearest other Latin names (by consonant skeleton). */
+  hardFalseMatchRate: number;
+  hardPairs: number;
+}
+
+/**
+ * isSameEntity (PERSON) on the first `limit` pairs of each names-* dev split: recall on the true pairs, and false
+ * matches against the five Latin names nearest by skeleton (other rows with the same Arabic spelling are not wrong).
+ */
+export function evaluateCrossScriptHard(limit = 1500): HardCrossScriptReport[] {
+  const model = loadTranslitModel();
+  if (!model) return [];
+  const out: HardCrossScriptReport[] = [];
+  for (const set of Object.keys(SETS)) {
+    const rows = readSplit(set, 'dev')?.slice(0, limit);
+    if (!rows) continue;
+    const latin = rows.map((r) => prepareLatin(r.english).join(''));
+    const index = new SkeletonIndex(latin.map(latinSkeleton));
+    let hits = 0;
+    let wrong = 0;
+    let hard = 0;
+    rows.forEach((r, i) => {
+      if (isSameEntity(r.arabic, r.english, 'PERSON')) hits++;
+      const near = index.nearest(arabicSkeleton(model, prepareArabic(r.arabic).joined), 12)
+        .filter((j) => latin[j] !== latin[i] && rows[j]!.arabic !== r.arabic).slice(0, 5);
+      for (const j of near) {
+        hard++;
+        if (isSameEntity(r.arabic, rows[j]!.english, 'PERSON')) wrong++;
+      }
+    });
+    out.push({ set, pairs: rows.length, recall: hits / Math.max(1, rows.length), hardFalseMatchRate: wrong / Math.max(1, hard), hardPairs: hard });
+  }
+  return out;
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? DEFAULT_NAME_BENCH_DIR;
   const report = evaluateNameMatching(dir);
@@ -140,5 +183,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   else {
     const pct = (x: number): string => (100 * x).toFixed(1);
     console.log(`Arabic script vs English, ${cross.pairs} name tokens (ar2en dev): recall ${pct(cross.recall)}%  false matches ${pct(cross.falseMatchRate)}%`);
+  }
+  for (const h of evaluateCrossScriptHard()) {
+    const pct = (x: number): string => (100 * x).toFixed(1);
+    console.log(`  ${h.set} dev (first ${h.pairs}): recall ${pct(h.recall)}%  false matches among ${h.hardPairs} near misses ${pct(h.hardFalseMatchRate)}%`);
   }
 }

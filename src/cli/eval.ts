@@ -1,10 +1,15 @@
-/** `cablegraph eval ner <file>` and `eval parse <file>`: score the shipped NER model (conlleval-compatible) and parse model (UPOS, UAS, LAS). */
+/**
+ * `cablegraph eval ner <file>`, `eval parse <file>` and `eval names <file>`: score the shipped NER model (conlleval-compatible),
+ * parse model (UPOS, UAS, LAS) and transliteration model (top1/top5 ranking of Latin names for Arabic-script ones).
+ */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { evaluateNerFile } from '../nlp/ner/eval.js';
 import { loadRecognizer } from '../nlp/ner/index.js';
 import { evaluateParseFile } from '../nlp/parse/eval.js';
 import { loadParser } from '../nlp/parse/index.js';
+import { loadTranslitModel } from '../resolve/translit/index.js';
+import { evaluateNamesFile } from '../resolve/translit/eval-names.js';
 import { UserError } from './common.js';
 
 /** Registers the eval command. */
@@ -26,6 +31,19 @@ export function registerEval(program: Command): void {
     .action((file: string, opts: { model?: string }) => {
       if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
       const { report } = evaluateParseFile(file, opts.model ? loadParser(opts.model) : loadParser());
+      process.stdout.write(`${report}\n`);
+    });
+  evalCmd.command('names')
+    .description('Rank every Latin name of a TSV (header with columns "arabic" and "english") for each Arabic-script name by the transliteration model; last line "top1 X top5 Y".')
+    .argument('<file>', 'TSV of name pairs')
+    .option('--model <file>', 'transliteration model file (default: the shipped models/translit-ar.json.gz)')
+    .option('--errors', 'list the pairs ranked wrong')
+    .option('--prefilter <n>', 'names ranked by the full model per Arabic name in files over 1,000 pairs (default 300)')
+    .action((file: string, opts: { model?: string; errors?: boolean; prefilter?: string }) => {
+      if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
+      const model = opts.model ? loadTranslitModel(opts.model) : loadTranslitModel();
+      if (!model) throw new UserError(`No transliteration model at ${opts.model ?? 'models/translit-ar.json.gz'}`);
+      const { report } = evaluateNamesFile(model, file, { errors: opts.errors, prefilter: opts.prefilter ? Number(opts.prefilter) : undefined });
       process.stdout.write(`${report}\n`);
     });
 }

@@ -2,6 +2,7 @@
  * Dates written in Arabic and Persian: Gregorian month names in both (Egyptian "نوفمبر", Levantine "تشرين الثاني",
  * Persian "نوامبر") and the Persian solar calendar ("۲۹ آبان ۱۳۹۸"), converted to Gregorian.
  */
+import { jalaliToGregorian } from '../nlp/dates-calendars.js';
 
 /** A pattern and how its match becomes [year, month?, day?] in the Gregorian calendar. */
 export type DatePattern = [RegExp, (m: RegExpMatchArray) => [string, string?, string?]];
@@ -69,33 +70,5 @@ export const HIJRI_DATE = new RegExp(
   'gu',
 );
 
-/** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits with ASCII ones; one character each, so offsets are kept. */
-export function normalizeDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
-}
-
-/** Converts a Persian solar (Jalali) date to Gregorian [year, month, day] (the arithmetic of the jdf.scr.ir library). */
-export function jalaliToGregorian(jy: number, jm: number, jd: number): [number, number, number] {
-  const y = jy + 1595;
-  let days = -355668 + 365 * y + Math.floor(y / 33) * 8 + Math.floor(((y % 33) + 3) / 4) + jd + (jm < 7 ? (jm - 1) * 31 : (jm - 7) * 30 + 186);
-  let gy = 400 * Math.floor(days / 146097);
-  days %= 146097;
-  if (days > 36524) {
-    days--;
-    gy += 100 * Math.floor(days / 36524);
-    days %= 36524;
-    if (days >= 365) days++;
-  }
-  gy += 4 * Math.floor(days / 1461);
-  days %= 1461;
-  if (days > 365) {
-    gy += Math.floor((days - 1) / 365);
-    days = (days - 1) % 365;
-  }
-  let gd = days + 1;
-  const leap = (gy % 4 === 0 && gy % 100 !== 0) || gy % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  let gm = 0;
-  while (gm < 12 && gd > lengths[gm]!) gd -= lengths[gm++]!;
-  return [gy, gm + 1, gd];
-}
+export { normalizeDigits } from '../nlp/dates-arabic-script.js';
+export { jalaliToGregorian } from '../nlp/dates-calendars.js';

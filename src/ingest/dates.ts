@@ -1,4 +1,5 @@
 /** Finds a calendar date in a short piece of text and writes it as a partial ISO date ("2019", "2019-11", "2019-11-20"). */
+import { findArabicScriptDates } from '../nlp/dates-arabic-script.js';
 import { ARABIC_SCRIPT_PATTERNS, normalizeDigits, type DatePattern } from './dates-arabic-script.js';
 
 const MONTHS: Record<string, number> = {
@@ -45,7 +46,21 @@ export function findDate(raw: string): FoundDate | null {
     // The earliest complete date wins; a later pattern only fills in when earlier ones found nothing there.
     if (value && (!best || m.index < best.index)) best = { value, index: m.index, length: m[0].length };
   }
-  return best;
+  return best ?? lunarDate(raw);
+}
+
+/**
+ * A lunar Hijri date ("22 ربيع الأول 1441 هـ") when the text gives no other: pages print it beside the Gregorian or
+ * solar date, which is exact, while the arithmetic lunar calendar may be a day or two off the one a country uses.
+ */
+function lunarDate(raw: string): FoundDate | null {
+  const found = findArabicScriptDates(raw)[0];
+  if (!found) return null;
+  const [[y, m, d], to] = [found.from, found.to];
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  // A day, or a whole Gregorian month; a month of another calendar straddles two and gives no date.
+  if (found.from.join() === to.join()) return { value: `${y}-${pad(m)}-${pad(d)}`, index: found.start, length: found.end - found.start };
+  return d === 1 && to[1] === m && to[0] === y ? { value: `${y}-${pad(m)}`, index: found.start, length: found.end - found.start } : null;
 }
 
 /** Normalizes a date string as metadata gives it ("2019", "2019-11-20T08:25Z", "Wed, 20 Nov 2019 ...") to partial ISO. */

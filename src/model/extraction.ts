@@ -147,6 +147,11 @@ export interface DateMention {
   precision: DatePrecision;
   /** True when resolved against the document date ("last week", "on Monday"). */
   relative: boolean;
+  /**
+   * First and last Gregorian day when the text names a period that is no Gregorian month or year: a Persian or lunar
+   * month ("دی ۱۳۹۸" -> ["2019-12-22", "2020-01-20"]; `value` is then the month holding its middle day).
+   */
+  range?: [string, string];
 }
 
 /** An amount of money found in text. */

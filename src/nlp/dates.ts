@@ -4,6 +4,7 @@ import {
   addDays, addMonths, covering, formatPartial, isValidDay, mondayOf, monthNumber, MONTH_PATTERN, parsePartialIso, weekday, WEEKDAYS,
   type PartialDate,
 } from './dates-calendar.js';
+import { findArabicScriptDates } from './dates-arabic-script.js';
 
 const M = `(${MONTH_PATTERN})\\.?`;
 const D = '(\\d{1,2})(?:st|nd|rd|th)?';
@@ -196,5 +197,28 @@ export function extractDates(text: string, documentDate?: string): DateMention[]
       i += consumed;
     } else i++;
   }
-  return out;
+  const arabic = arabicScriptMentions(text);
+  return arabic.length === 0 ? out : [...out, ...arabic.filter((a) => !out.some((d) => a.start < d.end && d.start < a.end))].sort((a, b) => a.start - b.start);
+}
+
+const iso = ([y, m, d]: [number, number, number]): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/**
+ * Persian and Arabic dates as mentions: a day, a Gregorian month, or a solar or lunar month as a range of days whose
+ * value is the Gregorian month (or year) holding all of it, else the month holding its middle day.
+ */
+function arabicScriptMentions(text: string): DateMention[] {
+  return findArabicScriptDates(text).map(({ start, end, from, to }) => {
+    const [first, last] = [{ year: from[0], month: from[1], day: from[2] }, { year: to[0], month: to[1], day: to[2] }];
+    const whole = first.day === 1 && last.day === new Date(Date.UTC(last.year, last.month, 0)).getUTCDate() && first.month === last.month && first.year === last.year;
+    let date: PartialDate | undefined = iso(from) === iso(to) ? first : whole ? { year: first.year, month: first.month } : undefined;
+    if (!date) {
+      const mid = addDays(first, Math.floor((Date.UTC(last.year, last.month - 1, last.day) - Date.UTC(first.year, first.month - 1, first.day)) / 172_800_000));
+      date = { year: mid.year, month: mid.month };
+    }
+    const { value, precision } = formatPartial(date);
+    const mention: DateMention = { start, end, text: text.slice(start, end), value, precision, relative: false };
+    if (iso(from) !== iso(to) && !whole) mention.range = [iso(from), iso(to)];
+    return mention;
+  });
 }

@@ -10,6 +10,8 @@ import { Partition } from './partition.js';
 import { entityId, toEntity } from './entity-build.js';
 import { countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
 import { guardVeto, type Clustering } from './cluster-guards.js';
+import { isCrossScriptKey } from './cross-script.js';
+import { isArabicScript } from './translit/index.js';
 import { joinUniqueSurnames } from './unique-surnames.js';
 import type { MergeDecision, MergeReason, NameScore, ResolveCandidate, ResolvedEntity } from './types.js';
 
@@ -128,6 +130,12 @@ function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (
     }
   }
   yield;
+  // Cross-script keys pair a Persian or Arabic name with Latin ones; pairs within one script meet through the other keys.
+  const scripts = new Map([...names].map(([r, refs]) => [r, (refs.some((n) => isArabicScript(n.name)) ? 1 : 0) | (refs.some((n) => !isArabicScript(n.name)) ? 2 : 0)]));
+  const acrossScripts = (i: number, j: number): boolean => {
+    const [si, sj] = [scripts.get(i) ?? 0, scripts.get(j) ?? 0];
+    return ((si & 1) !== 0 && (sj & 2) !== 0) || ((si & 2) !== 0 && (sj & 1) !== 0);
+  };
   const pairs = new Map<string, MergeReason & { i: number; j: number }>();
   let work = 0;
   for (const [key, roots] of blocks) {
@@ -136,7 +144,7 @@ function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (
     for (let x = 0; x < roots.length; x++) {
       for (let y = x + 1; y < roots.length; y++) {
         const [i, j] = [roots[x] ?? 0, roots[y] ?? 0];
-        if (pairs.has(`${i}:${j}`)) continue;
+        if (pairs.has(`${i}:${j}`) || (isCrossScriptKey(key) && !acrossScripts(i, j))) continue;
         pairs.set(`${i}:${j}`, { i, j, ...bestScore(names.get(i) ?? [], names.get(j) ?? [], list[i]?.type ?? 'MISC') });
         if (++work % SLICE === 0) yield;
       }

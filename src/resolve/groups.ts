@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../model/index.js';
 import { acronymKey, isAcronym } from './acronyms.js';
+import { crossScriptKeys } from './cross-script.js';
 import { initialsOf, isSameEntity } from './match.js';
 import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
@@ -33,11 +34,12 @@ export function fullNamesOf(c: Pick<ResolveCandidate, 'name' | 'type' | 'aliases
   return [c.name, ...c.aliases.filter((a) => isFullAlias(a, c.type))];
 }
 
-/** Blocking keys of names of one type: skeletons, acronyms and the initials of long names ("ORG|acr:irgc"). */
+/** Blocking keys of names of one type: skeletons, acronyms, the initials of long names ("ORG|acr:irgc") and cross-script keys. */
 export function keysOfNames(names: Iterable<string>, type: EntityType): string[] {
   const keys = new Set<string>();
   for (const name of names) {
     for (const k of blockingKeys(name, type)) keys.add(`${type}|${k}`);
+    for (const k of crossScriptKeys(name, type)) keys.add(`${type}|${k}`);
     if (isAcronym(name)) keys.add(`${type}|acr:${acronymKey(name)}`);
     const norm = normalizeName(name, type);
     if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) keys.add(`${type}|acr:${i}`);

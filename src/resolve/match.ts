@@ -3,6 +3,7 @@
  * fuzzy similarity would wrongly join (two different "Abu ..." people, Iran and Iraq, "Brigade 1" and "Brigade 2").
  */
 import type { EntityType } from '../model/index.js';
+import { scoreCrossScript } from './cross-script.js';
 import { arabicVowelsFit, comparableWords, looseKey, tokenKey, vowelsCompatible } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import { editDistance, isSubsequence, jaroWinkler } from './similarity.js';
@@ -195,6 +196,9 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
   if (pa.norm === '' || pb.norm === '') return { score: 0, rule: 'empty' };
   if (numbersOf(pa.words) !== numbersOf(pb.words)) return { score: 0, rule: 'guard-number' };
   if (pa.norm === pb.norm) return { score: 1, rule: 'exact-norm' };
+  // A Persian or Arabic name against a Latin one: the learned transliteration model and translated head words.
+  const cross = scoreCrossScript(a, b, type);
+  if (cross) return cross;
   if (pa.norm.replace(/ /g, '') === pb.norm.replace(/ /g, '') && pa.norm.length >= 6) return { score: 0.95, rule: 'compact-equal' };
   // Acronyms are compared letter for letter: "ISIS" is not "IS", "IRGC" is not "IRG".
   if (acronymOf(a) !== null && acronymOf(b) !== null) return { score: 0, rule: 'acronym-mismatch' };

@@ -1,0 +1,257 @@
+/**
+ * Names across scripts: a Persian or Arabic name against a Latin one ("قاسم سلیمانی" / "Qassem Soleimani",
+ * "ایران" / "Iran", "وزارت اطلاعات" / "Ministry of Intelligence"). People and the words of names are compared by the
+ * learned transliteration model (translit/), countries through the country table, organisation head words through
+ * their translations (head-words.ts). Every decision carries the rule "cross-script" (a country clash is "guard-place").
+ */
+import type { EntityType } from '../model/index.js';
+import { latinCountry, nativeCountry } from './countries-native.js';
+import { englishConcept, FUNCTION_WORDS, nativeConcepts } from './head-words.js';
+import { normalizeName } from './normalize.js';
+import { arabicLetters, isArabicScript, latinLetters, loadTranslitModel, type TranslitModel } from './translit/index.js';
+import { arabicSkeletons, latinSkeletons } from './translit/prefilter.js';
+import type { NameScore } from './types.js';
+
+/** The rule name merges across scripts carry. */
+export const CROSS_SCRIPT_RULE = 'cross-script';
+
+// A word pair is one name when the model's per-letter ratio is at least HIGH, or at least LOW with one consonant
+// skeleton (measured on the names-* dev splits with scripts/eval-names.ts: hard negatives are near spellings).
+const HIGH = 1.3;
+const LOW = 0.6;
+
+// Titles before Persian and Arabic names ("سردار قاسم سلیمانی", "آیت‌الله علی خامنه‌ای", "اللواء ..."): generic words.
+const NATIVE_TITLES = new Set([
+  'سردار', 'سرلشکر', 'سرتیپ', 'سرهنگ', 'سرلشگر', 'ژنرال', 'آیت‌الله', 'آیت\u200cالله', 'آیتالله', 'حجت‌الاسلام', 'دکتر', 'دكتور', 'الدكتور',
+  'شیخ', 'الشيخ', 'اللواء', 'العميد', 'الفريق', 'العقيد', 'الرئيس', 'رئیس‌جمهور', 'آقای', 'خانم', 'السيد', 'السيدة', 'الجنرال', 'سيد',
+  'حاج', 'الحاج', 'امام', 'الإمام',
+]);
+// Arabic articles as Latin spellings write them, joined to the next word ("al-Muhandis" is one word: "المهندس").
+const LATIN_ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ed', 'er', 'es', 'ez']);
+
+/** A word of a Latin name against one of an Arabic-script name: the ratio and whether it counts as one spelling. */
+function wordScore(model: TranslitModel, letters: readonly string[], latin: string): { ratio: number; ok: boolean } {
+  const ratio = model.ratio(letters, latin);
+  const ok = (ratio >= HIGH || (ratio >= LOW && sameSkeleton(model, letters, latin))) && vowelsAligned(model, letters, latin);
+  return { ratio, ok };
+}
+
+/** Whether the consonant-class skeletons of the two words can be one ("جواد" / "Javad", "خامنه‌ای" / "Khamenei"). */
+function sameSkeleton(model: TranslitModel, letters: readonly string[], latin: string): boolean {
+  const latinSet = latinSkeletons(latin);
+  return arabicSkeletons(model, letters).some((s) => latinSet.includes(s));
+}
+
+// What a long-vowel letter after the first must write in Latin: "و" a back vowel or w/v, "ي" a front vowel or y, "ا" a
+// vowel, "ى" (alif maqsura) a or i.
+const LONG_VOWEL_SPELLING: Record<string, RegExp> = { و: /[ouwv]/, ي: /[iey]/, ا: /[aeo]/, ى: /[aiy]/ };
+// Letters that may write a vowel: a Latin diphthong or long vowel ("ei", "ou", "ee") needs one of them.
+const VOWEL_WRITING = new Set(['ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ى', 'ة', 'ئ', 'ؤ', 'ع', 'ء', 'ه']);
+
+/**
+ * Checks the likeliest alignment for the long vowels: a long vowel the Arabic writes after its first letter shows in
+ * the Latin ("محمود" is not "Mohammad": و would write "a"), and a Latin run of two vowels ("ei", "ou", "ee") has a
+ * letter behind it, not only vowels inserted between consonants ("حسن" is not "Hussein").
+ */
+function vowelsAligned(model: TranslitModel, letters: readonly string[], latin: string): boolean {
+  const path = model.viterbi(letters, latin);
+  if (!path) return false;
+  let origin = '';
+  for (const [i, step] of path.entries()) {
+    const l = letters[i]!;
+    const spelling = LONG_VOWEL_SPELLING[l];
+    if (i > 0 && spelling && !spelling.test(step.core)) return false;
+    origin += (VOWEL_WRITING.has(l) ? 'L' : 'c').repeat(step.core.length) + 'c'.repeat(step.inserted.length);
+  }
+  for (const m of latin.matchAll(/[aeiouy]{2,}/g)) {
+    if (!origin.slice(m.index, m.index + m[0].length).includes('L')) return false;
+  }
+  return true;
+}
+
+/** Arabic-script name words as letters, leading titles removed while two words remain. */
+function arabicWords(name: string): string[][] {
+  const words = name.split(/[\s،,\-_]+/u).filter((w) => w !== '');
+  while (words.length > 2 && NATIVE_TITLES.has(words[0]!)) words.shift();
+  // "نصر الله", "عبد الله": Latin writes a name ending in the name of God as one word ("Nasrallah", "Abdullah").
+  const joined: string[] = [];
+  for (const w of words) {
+    if (w === 'الله' && joined.length > 0) joined[joined.length - 1] += w;
+    else joined.push(w);
+  }
+  return joined.map(arabicLetters).filter((w) => w.length > 0);
+}
+
+/** Latin name words as a-z, English titles removed (normalizeName), articles joined to the word after them. */
+function latinWords(name: string, type: EntityType): string[] {
+  const words = normalizeName(name, type).split(' ').map(latinLetters).filter((w) => w !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (LATIN_ARTICLES.has(w) && i + 1 < words.length && (type === 'PERSON' || w === 'al' || w === 'el')) {
+      out.push(`${w}${words[i + 1]}`);
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/** Maps the smallest ratio of matched words to a score at or above 0.86, the stronger the ratio the higher. */
+const fromRatio = (ratio: number): number => 0.86 + 0.12 * Math.max(0, Math.min(1, (ratio - LOW) / (2 - LOW)));
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * People, places and other names by transliteration, word for word in order; an extra given or middle name on
+ * either side is allowed for people (at a small cost), as long as the family names (last words) match.
+ */
+function byTransliteration(model: TranslitModel, arabic: string, latin: string, type: EntityType): NameScore {
+  const ar = arabicWords(arabic);
+  const la = latinWords(latin, type);
+  if (ar.length === 0 || la.length === 0) return { score: 0, rule: CROSS_SCRIPT_RULE };
+  // One word on one side and several on the other: compare as one string ("حزب الله" / "Hezbollah").
+  if ((ar.length === 1) !== (la.length === 1)) {
+    const s = wordScore(model, ar.flat(), la.join(''));
+    // A one-word Persian or Arabic person against a longer Latin name is a family name alone, not the person.
+    return s.ok && (ar.length > 1 || type !== 'PERSON')
+      ? { score: round3(fromRatio(s.ratio) - 0.02), rule: CROSS_SCRIPT_RULE }
+      : { score: round3(Math.min(0.6, Math.max(0, 0.3 + s.ratio / 5))), rule: CROSS_SCRIPT_RULE };
+  }
+  const [short, long, arabicShort] = ar.length <= la.length ? [ar, la, true] : [la, ar, false];
+  const pair = (s: number, l: number) => (arabicShort ? wordScore(model, short[s] as string[], long[l] as string) : wordScore(model, long[l] as string[], short[s] as string));
+  // Order-preserving alignment of every short word to a long word; the last words must pair up.
+  const extra = long.length - short.length;
+  if (extra > 0 && type !== 'PERSON') return { score: 0.5, rule: CROSS_SCRIPT_RULE };
+  let best: number[] | null = null;
+  let bestMin = -Infinity;
+  const choose = (s: number, from: number, picked: number[], worst: number): void => {
+    if (s === short.length) {
+      if (picked.at(-1) === long.length - 1 && worst > bestMin) [best, bestMin] = [picked, worst];
+      return;
+    }
+    for (let l = from; l <= long.length - (short.length - s); l++) {
+      const r = pair(s, l);
+      if (r.ok) choose(s + 1, l + 1, [...picked, l], Math.min(worst, r.ratio));
+    }
+  };
+  choose(0, 0, [], Infinity);
+  if (best === null) return { score: 0.5, rule: CROSS_SCRIPT_RULE };
+  let score = fromRatio(bestMin) - 0.03 * extra;
+  // A lone word against a longer name is a partial name, not evidence across documents (as in match.ts).
+  if (short.length === 1 && extra > 0) score = Math.min(score, 0.75);
+  return { score: round3(score), rule: CROSS_SCRIPT_RULE };
+}
+
+/** Kuhn's augmenting paths: whether every left word finds its own right word among those it may pair with. */
+function perfectMatching(edges: number[][], right: number): boolean {
+  const owner = new Array<number>(right).fill(-1);
+  const tryLeft = (l: number, seen: boolean[]): boolean => {
+    for (const r of edges[l] ?? []) {
+      if (seen[r]) continue;
+      seen[r] = true;
+      if (owner[r] === -1 || tryLeft(owner[r]!, seen)) {
+        owner[r] = l;
+        return true;
+      }
+    }
+    return false;
+  };
+  return edges.every((_, l) => tryLeft(l, new Array<boolean>(right).fill(false))) && owner.every((o) => o !== -1);
+}
+
+/**
+ * Organisations (and places with generic words): every word on each side pairs with one on the other, head words
+ * by translation ("وزارت" / "Ministry"), the others by transliteration ("قدس" / "Quds"). Null when the Persian or
+ * Arabic name has no head word, so it is compared by transliteration alone.
+ */
+function byHeadWords(model: TranslitModel, arabic: string, latin: string, type: EntityType): NameScore | null {
+  const ar = arabic.split(/[\s،,]+/u).filter((w) => w !== '' && !FUNCTION_WORDS.has(w));
+  const la = normalizeName(latin, type).split(' ').filter((w) => w !== '' && !FUNCTION_WORDS.has(w));
+  const concepts = ar.map(nativeConcepts);
+  if (concepts.every((c) => c.length === 0) || ar.length !== la.length) return concepts.some((c) => c.length > 0) ? { score: 0.4, rule: CROSS_SCRIPT_RULE } : null;
+  let worst = 2;
+  const edges = ar.map((w, i) => {
+    const cs = concepts[i]!;
+    const out: number[] = [];
+    la.forEach((l, j) => {
+      const concept = englishConcept(l);
+      if (concept !== undefined) {
+        if (cs.includes(concept)) out.push(j);
+        return;
+      }
+      if (cs.length > 0) return;
+      const s = wordScore(model, arabicLetters(w.startsWith('ال') && w.length > 3 ? w.slice(2) : w), latinLetters(l));
+      if (s.ok) {
+        out.push(j);
+        worst = Math.min(worst, s.ratio);
+      }
+    });
+    return out;
+  });
+  return perfectMatching(edges, la.length) ? { score: round3(Math.max(0.88, fromRatio(worst))), rule: CROSS_SCRIPT_RULE } : { score: 0.4, rule: CROSS_SCRIPT_RULE };
+}
+
+/**
+ * Scores a Persian or Arabic name against a Latin one; null when the pair is not one of each script (or no model
+ * is installed), so the ordinary rules apply.
+ */
+export function scoreCrossScript(a: string, b: string, type: EntityType): NameScore | null {
+  const [aArabic, bArabic] = [isArabicScript(a), isArabicScript(b)];
+  if (aArabic === bArabic) return null;
+  const [arabic, latin] = aArabic ? [a, b] : [b, a];
+  if (!/[A-Za-z]/.test(latin) || isArabicScript(latin)) return null;
+  const model = loadTranslitModel();
+  if (!model) return null;
+  if (type !== 'PERSON') {
+    const [na, la] = [nativeCountry(arabic), latinCountry(latin)];
+    if (na !== null && la !== null) return na === la ? { score: 1, rule: CROSS_SCRIPT_RULE } : { score: 0, rule: type === 'LOC' ? 'guard-place' : CROSS_SCRIPT_RULE };
+    if (na !== null || la !== null) return { score: 0, rule: CROSS_SCRIPT_RULE };
+    const heads = byHeadWords(model, arabic, latin, type);
+    // A name whose generic word is part of a transliterated whole ("حزب الله" / "Hezbollah") is tried as spelled too.
+    if (heads && heads.score >= 0.85) return heads;
+    const spelled = byTransliteration(model, arabic, latin, type);
+    return heads && heads.score > spelled.score ? heads : spelled;
+  }
+  return byTransliteration(model, arabic, latin, type);
+}
+
+/**
+ * Blocking keys that let a Persian or Arabic name meet its Latin spellings: the consonant-class skeleton of the whole
+ * name ("قاسم سلیمانی" and "Qassem Soleimani" -> "xs:KSMSLMN"), the country ("xc:Iran") and, for organisations,
+ * the sorted head-word concepts and skeletons of the other words ("xo:intelligence ministry").
+ */
+export function crossScriptKeys(name: string, type: EntityType): string[] {
+  const model = loadTranslitModel();
+  if (!model) return [];
+  const arabic = isArabicScript(name);
+  const keys: string[] = [];
+  if (type !== 'PERSON') {
+    const country = arabic ? nativeCountry(name) : latinCountry(name);
+    if (country !== null) return [`xc:${country}`];
+  }
+  // Word by word, then every combination of the words' variants (two at most per word, rarely more than one).
+  const variants = arabic
+    ? arabicWords(name).map((w) => arabicSkeletons(model, w.length > 3 && w[0] === 'ا' && w[1] === 'ل' ? w.slice(2) : w))
+    : latinWords(name, type).map((w) => latinSkeletons(/^(?:al|el)(?=\w{3})/.test(w) ? w.slice(2) : w));
+  let skeletons = [''];
+  for (const v of variants.slice(0, 6)) skeletons = skeletons.flatMap((s) => v.map((x) => `${s}${x}`)).slice(0, 4);
+  for (const s of skeletons) if (s.length >= 2) keys.push(`xs:${s}`);
+  if (type !== 'PERSON') {
+    // Each word gives its concepts (a Persian or Arabic word may have two: "سپاه" is guard or corps), or its skeleton;
+    // a key is one choice per word, as a sorted set, so "سپاه پاسداران انقلاب اسلامی" meets "Islamic Revolutionary Guard Corps".
+    const options = arabic
+      ? name.split(/[\s،,]+/u).filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).map((w) => {
+        const concepts = nativeConcepts(w);
+        return concepts.length > 0 ? concepts : [arabicSkeletons(model, arabicLetters(w.replace(/^ال(?=..)/u, '')))[0]!];
+      })
+      : normalizeName(name, type).split(' ').filter((w) => w !== '' && !FUNCTION_WORDS.has(w)).map((w) => [englishConcept(w) ?? latinSkeletons(latinLetters(w))[0]!]);
+    let choices: string[][] = [[]];
+    for (const o of options) choices = choices.flatMap((c) => o.map((x) => [...c, x])).slice(0, 4);
+    for (const c of choices) if (c.some((w) => /^[a-z]/.test(w))) keys.push(`xo:${[...new Set(c)].sort().join(' ')}`);
+  }
+  return keys;
+}
+
+/** True for a blocking key that only pairs names across scripts (see crossScriptKeys). */
+export function isCrossScriptKey(key: string): boolean {
+  return /\|x[sco]:/.test(key);
+}
