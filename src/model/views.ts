@@ -2,6 +2,12 @@
 import type { DocumentSummary } from './document.js';
 import type { Claim, EntityType, Event, Relation, ResolvedEntityRecord } from './extraction.js';
 
+/**
+ * An entity as lists and entity search give it: everything but the merge reasons, which grow with the entity (a hub
+ * gathered from thousands of documents has thousands, megabytes of JSON) and are shown on its page (EntityView.entity).
+ */
+export type EntityListItem = Omit<ResolvedEntityRecord, 'reasons'>;
+
 /** A node of the graph. */
 export interface GraphNode {
   id: string;

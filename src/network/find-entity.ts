@@ -1,5 +1,5 @@
 /** Finds entities by name or alias, the way a user types them (case, accents, titles and transliteration variants ignored). */
-import type { Entity, ResolvedEntityRecord } from '../model/index.js';
+import type { Entity, EntityListItem } from '../model/index.js';
 import type { EntitySearch, Page, Scope, Store } from '../store/store.js';
 import { nameQuery, scoreNames } from '../store/shared/name-keys.js';
 
@@ -18,13 +18,13 @@ export function findEntities<E extends Entity>(entities: E[], query: string): E[
 }
 
 /** A page of entities matching a name (or all, most mentioned first), read through the store's name index. */
-export function searchEntities(store: Store, scope: Scope, request: EntitySearch): Promise<Page<ResolvedEntityRecord>> {
+export function searchEntities(store: Store, scope: Scope, request: EntitySearch): Promise<Page<EntityListItem>> {
   const q = request.q?.trim();
   return store.searchEntities({ ...request, q: q ? q : undefined }, scope);
 }
 
 /** The entity a user means by `nameOrId`: the entity with that id, else the best match of the name; null when none. */
-export async function findEntity(store: Store, scope: Scope, nameOrId: string): Promise<ResolvedEntityRecord | null> {
+export async function findEntity(store: Store, scope: Scope, nameOrId: string): Promise<EntityListItem | null> {
   if (/^ent_[0-9a-f]{16}$/u.test(nameOrId)) {
     const byId = await store.getEntity(nameOrId, scope);
     if (byId) return byId;

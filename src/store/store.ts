@@ -1,7 +1,7 @@
 /** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
 import type {
   DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
-  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, Decision, EntityType,
+  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision, EntityType,
 } from '../model/index.js';
 import type { EntityBrief } from './shared/entity-rows.js';
 import type { StrongestFilter } from './shared/strongest.js';
@@ -206,8 +206,11 @@ export interface Store {
   listClaims(scope: Scope): Promise<Claim[]>;
 
   // Reads by key: each reads the rows it answers with through an index, whatever the size of the collection.
-  /** Entities by name (normalised form, transliteration skeleton, word prefix), best match first; a page and the number matching. */
-  searchEntities(request: EntitySearch, scope: Scope): Promise<Page<ResolvedEntityRecord>>;
+  /**
+   * Entities by name (normalised form, transliteration skeleton, word prefix), best match first; a page and the number
+   * matching. Items carry no merge reasons (getEntity has them): a hub's run to megabytes.
+   */
+  searchEntities(request: EntitySearch, scope: Scope): Promise<Page<EntityListItem>>;
   /** Entities by id, as briefs (name, type, mentions); ids not found or outside the scope are left out. */
   getEntityBriefs(ids: readonly string[], scope: Scope): Promise<EntityBrief[]>;
   /** Merged relations (with evidence) having an end in one of these resolved entities; each one complete. */

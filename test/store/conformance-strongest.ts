@@ -49,6 +49,10 @@ export function strongestConformance(name: string, harness: StoreHarness): void 
       const around = await store.listStrongestEdges(HUB, [hub.bySources[2][0]!, hub.bySources[1][0]!], 1);
       assert.deepEqual([around.items.map((e) => e.target), around.total], [[hub.bySources[1][0]], 2], 'several entities at once');
       assert.deepEqual(await store.listStrongestEdges(HUB, [], 5), { items: [], total: 0 });
+      // An edge with both ends among the entities is found from both sides and counted once.
+      const pair = await store.listStrongestEdges(HUB, [hub.hub, hub.bySources[0][0]!], 100);
+      assert.deepEqual([pair.items.length, pair.total], [19, 19]);
+      assert.deepEqual(byId(pair.items), byId(all).map(toEdgeRecord));
     });
   });
 }

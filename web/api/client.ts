@@ -1,6 +1,6 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
-  Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, ResolvedEntityRecord, SearchResponse, StoreStats, StoredDocument,
+  Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
   EntityRelation as ModelEntityRelation, EntityView, Graph,
 } from '../../src/model/index.js';
 
@@ -139,9 +139,9 @@ export function getSchema(signal?: AbortSignal): Promise<Schema> {
   return getJson<Schema>('/api/schema', signal);
 }
 
-/** A page of entities. */
+/** A page of entities (without merge reasons: the entity page has them). */
 export interface EntityPage {
-  items: ResolvedEntityRecord[];
+  items: EntityListItem[];
   total: number;
 }
 

@@ -1,19 +1,19 @@
 /** A search-as-you-type entity chooser (GET /api/entities?q=): type a name, pick from the list with arrows or a click. */
 import { useEffect, useState } from 'react';
-import type { ResolvedEntityRecord } from '../../src/model/index.js';
+import type { EntityListItem } from '../../src/model/index.js';
 import { listEntities } from '../api/client.js';
 
 /** Props: the input id (for its label), what to do with the chosen entity. */
 export interface EntityPickerProps {
   id: string;
   placeholder: string;
-  onPick(entity: ResolvedEntityRecord): void;
+  onPick(entity: EntityListItem): void;
 }
 
 /** The input and its suggestions. */
 export function EntityPicker({ id, placeholder, onPick }: EntityPickerProps) {
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<ResolvedEntityRecord[]>([]);
+  const [items, setItems] = useState<EntityListItem[]>([]);
   const [active, setActive] = useState(0);
   useEffect(() => {
     if (q.trim().length < 2) { setItems([]); return; }
@@ -23,7 +23,7 @@ export function EntityPicker({ id, placeholder, onPick }: EntityPickerProps) {
     }, 200);
     return () => { clearTimeout(timer); controller.abort(); };
   }, [q]);
-  const pick = (entity: ResolvedEntityRecord | undefined): void => {
+  const pick = (entity: EntityListItem | undefined): void => {
     if (!entity) return;
     setQ('');
     setItems([]);

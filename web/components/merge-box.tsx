@@ -1,6 +1,6 @@
 /** "Merge with another entity": search-as-you-type over GET /api/entities?q=, then a confirmed, undoable merge. */
 import { useEffect, useState } from 'react';
-import type { ResolvedEntityRecord } from '../../src/model/index.js';
+import type { EntityListItem, ResolvedEntityRecord } from '../../src/model/index.js';
 import { ApiError, listEntities, mergeEntities, splitMember, whenApplied } from '../api/client.js';
 import { findEntityByMember } from '../lib/entity-members.js';
 import { plural } from '../lib/format.js';
@@ -15,7 +15,7 @@ export interface MergeBoxProps {
 /** A search box listing same-type entities; choosing one merges it into this entity. */
 export function MergeBox({ entity, onChanged }: MergeBoxProps) {
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<ResolvedEntityRecord[]>([]);
+  const [items, setItems] = useState<EntityListItem[]>([]);
   const [searching, setSearching] = useState(false);
   const [busy, setBusy] = useState(false);
   // Set while the server applies a large merge or split in the background (it answered 202).
@@ -40,7 +40,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
     return () => { clearTimeout(timer); controller.abort(); };
   }, [q, entity.id, entity.type]);
 
-  const merge = async (other: ResolvedEntityRecord): Promise<void> => {
+  const merge = async (other: EntityListItem): Promise<void> => {
     if (!window.confirm(`Merge “${other.name}” into “${entity.name}”? This is recorded and can be undone.`)) return;
     setBusy(true);
     setError(null);

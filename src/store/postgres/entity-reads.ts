@@ -1,19 +1,19 @@
 /** Entity and document reads by id in PostgreSQL: ids bound as one array parameter, one statement per list. */
-import type { DocumentSummary, ResolvedEntityRecord } from '../../model/index.js';
+import type { DocumentSummary, EntityListItem } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { type Db, Params, scopeSql, SUMMARY_COLUMNS } from './sql.js';
-import { toEntityRecord, listsById, type EntityBrief, type EntityRow } from '../shared/entity-rows.js';
+import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
 
-/** Rows with their aliases and members, two statements for the whole page. */
-export async function withEntityLists(db: Db, rows: EntityRow[]): Promise<ResolvedEntityRecord[]> {
+/** List rows with their aliases and members, two statements for the whole page. */
+export async function withEntityLists(db: Db, rows: EntityListRow[]): Promise<EntityListItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const aliases = listsById((await db.query<{ id: string; v: string }>(`SELECT entity_id AS id, name AS v FROM aliases
     WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, name`, [ids])).rows);
   const members = listsById((await db.query<{ id: string; v: string }>(`SELECT entity_id AS id, candidate_key AS v FROM entity_members
     WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, candidate_key`, [ids])).rows);
-  return rows.map((r) => toEntityRecord(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
+  return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
 }
 
 /** Resolved entities by id (in the scope), as briefs. */

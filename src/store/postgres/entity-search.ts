@@ -3,7 +3,7 @@ import type { EntityType } from '../../model/index.js';
 import type { EntitySearch, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { entityNameRows, nameQuery, NAME_KIND, PREFIX_END } from '../shared/name-keys.js';
-import type { EntityRow } from '../shared/entity-rows.js';
+import type { EntityListRow } from '../shared/entity-rows.js';
 
 /** Computes the name index of the entities the triggers queued (call inside a transaction: the queue is taken and refilled atomically). */
 export async function indexPendingNames(db: Db): Promise<number> {
@@ -27,10 +27,11 @@ export async function indexPendingNames(db: Db): Promise<number> {
   return ids.length;
 }
 
-const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons';
+// No merge reasons (see the SQLite twin).
+const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids';
 
 /** A page of resolved entities matching `req` (all of them, most mentioned first, without a query) and the number matching. */
-export async function searchEntityRows(db: Db, req: EntitySearch, scope: Scope): Promise<{ rows: (EntityRow & { score: number })[]; total: number }> {
+export async function searchEntityRows(db: Db, req: EntitySearch, scope: Scope): Promise<{ rows: (EntityListRow & { score: number })[]; total: number }> {
   const p = new Params();
   let hits = '';
   if (req.q) {
@@ -47,7 +48,7 @@ export async function searchEntityRows(db: Db, req: EntitySearch, scope: Scope):
   if (req.type) where.push(`d.type = ${p.add(req.type)}`);
   const from = req.q ? 'best JOIN entities d ON d.id = best.entity_id' : 'entities d';
   const total = await db.query<{ n: number }>(`${hits} SELECT count(*)::int AS n FROM ${from} WHERE ${where.join(' AND ')}`, p.values);
-  const rows = await db.query<EntityRow & { score: number }>(`${hits} SELECT ${ENTITY_COLUMNS}, ${req.q ? 'best.score' : '0 AS score'}
+  const rows = await db.query<EntityListRow & { score: number }>(`${hits} SELECT ${ENTITY_COLUMNS}, ${req.q ? 'best.score' : '0 AS score'}
     FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${req.q ? 'best.score DESC, ' : ''}d.mention_count DESC, d.name, d.id
     LIMIT ${p.add(req.limit)} OFFSET ${p.add(req.offset)}`, p.values);
   return { rows: rows.rows, total: total.rows[0]!.n };

@@ -2,7 +2,7 @@
 import pg from 'pg';
 import type {
   DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
-  EntityCandidate, ResolvedEntityRecord, Decision,
+  EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision,
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
@@ -18,7 +18,7 @@ import { searchDocuments } from './search.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEdges, relationEndRows } from './relations-read.js';
+import { readMergedRelations, readEdges, relationEndRows, readChosenRelations } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
@@ -234,7 +234,7 @@ export class PostgresStore implements Store {
     return open.length > 0 ? { collections: open } : null;
   }
 
-  async searchEntities(request: EntitySearch, scope: Scope): Promise<Page<ResolvedEntityRecord>> {
+  async searchEntities(request: EntitySearch, scope: Scope): Promise<Page<EntityListItem>> {
     if (request.q && (await this.db.query('SELECT 1 FROM entity_names_pending LIMIT 1')).rows.length > 0) {
       await inTransaction(this.pool, indexPendingNames);
     }
@@ -267,8 +267,9 @@ export class PostgresStore implements Store {
   }
 
   async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>> {
-    const { ids, total } = chooseStrongest(await relationEndRows(this.db, scope, { entities: [entityId] }), limit);
-    return { items: ids.length === 0 ? [] : await readMergedRelations(this.db, scope, { ids }), total };
+    const light = await relationEndRows(this.db, scope, { entities: [entityId] });
+    const { ids, total } = chooseStrongest(light, limit);
+    return { items: await readChosenRelations(this.db, scope, light, ids), total };
   }
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {

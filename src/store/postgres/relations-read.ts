@@ -7,7 +7,7 @@ import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
-import type { RelationEndRow } from '../shared/strongest.js';
+import { chosenRelationRows, type RelationEndRow, type RelationDetailRow } from '../shared/strongest.js';
 
 /** Which relation rows to read (see the SQLite twin). */
 export type RelationSelection =
@@ -95,6 +95,13 @@ export async function evidenceOf(db: Db, kind: string, ids: readonly string[] | 
     else byOwner.set(owner, [e]);
   }
   return (id) => byOwner.get(id) ?? [];
+}
+
+/** The merged relations of the chosen rows of `light` (see the SQLite twin). */
+export async function readChosenRelations(db: Db, scope: Scope, light: readonly RelationEndRow[], ids: readonly string[]): Promise<Relation[]> {
+  if (ids.length === 0) return [];
+  const details = await db.query<RelationDetailRow>('SELECT id, claim_id, attrs, stage, version FROM relations WHERE id = ANY($1::text[])', [[...ids]]);
+  return mergeRelations(chosenRelationRows(light, ids, details.rows), await evidenceOf(db, 'relation', ids, scope));
 }
 
 /** Relations merged across documents (see mergeRelations), of the selection. */

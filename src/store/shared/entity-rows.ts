@@ -1,10 +1,13 @@
 /** Entity rows as both backends select them, turned into records; lists (aliases, members) are read per page of ids. */
-import type { EntityType, MergeReason, ResolvedEntityRecord } from '../../model/index.js';
+import type { EntityListItem, EntityType, MergeReason, ResolvedEntityRecord } from '../../model/index.js';
 
 /** An entities row (JSON columns as text). */
 export interface EntityRow {
   id: string; collection: string; type: EntityType; name: string; mention_count: number; document_ids: string; reasons: string;
 }
+
+/** An entities row as lists read it: no merge reasons (see EntityListItem). */
+export type EntityListRow = Omit<EntityRow, 'reasons'>;
 
 /** The identity of an entity as graph nodes and links need it: no aliases, members or documents. */
 export interface EntityBrief {
@@ -22,6 +25,14 @@ export function toEntityRecord(r: EntityRow, aliases: string[], members: string[
   return {
     id: r.id, collection: r.collection, type: r.type, name: r.name, aliases, mentionCount: r.mention_count,
     documentIds: JSON.parse(r.document_ids) as string[], members, reasons: JSON.parse(r.reasons) as MergeReason[],
+  };
+}
+
+/** A list row with its aliases and members. */
+export function toEntityListItem(r: EntityListRow, aliases: string[], members: string[]): EntityListItem {
+  return {
+    id: r.id, collection: r.collection, type: r.type, name: r.name, aliases, mentionCount: r.mention_count,
+    documentIds: JSON.parse(r.document_ids) as string[], members,
   };
 }
 

@@ -2,7 +2,7 @@
  * The strongest merged relations of a selection, chosen from light rows (ends, near-duplicate group, denial; no attributes
  * or evidence) so that a hub's page or neighbourhood reads sentences and counts only for the relations it shows.
  */
-import { mergedEnds } from './merge-relations.js';
+import { mergedEnds, type RelationRow } from './merge-relations.js';
 
 /** One relation row as the choice needs it: its merge key inputs, near-duplicate group, confidence and denial. */
 export interface RelationEndRow {
@@ -60,4 +60,33 @@ export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, f
     && g.confidence >= (filter.minConfidence ?? 0) && g.groups.size >= (filter.minSources ?? 0));
   passing.sort((a, b) => b.groups.size - a.groups.size || b.rows - a.rows || b.confidence - a.confidence || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { ids: passing.slice(0, Math.max(0, limit)).flatMap((g) => g.ids), total: passing.length };
+}
+
+/** The columns of a relation row that the choice does not read (attributes, claim, provenance). */
+export interface RelationDetailRow {
+  id: string;
+  claim_id: string | null;
+  attrs: string;
+  stage: string;
+  version: string;
+}
+
+/**
+ * The chosen rows as mergeRelations takes them (ordered by id), each light row completed by its details: the ends, group
+ * and collection the choice read are kept, so the chosen rows are not joined to their documents and map rows again.
+ */
+export function chosenRelationRows(light: Iterable<RelationEndRow>, ids: readonly string[], details: Iterable<RelationDetailRow>): RelationRow[] {
+  const chosen = new Set(ids);
+  const byId = new Map<string, RelationEndRow>();
+  for (const r of light) if (chosen.has(r.id)) byId.set(r.id, r);
+  const rows: RelationRow[] = [];
+  for (const d of details) {
+    const r = byId.get(d.id);
+    if (!r) continue;
+    rows.push({
+      id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, claim_id: d.claim_id, attrs: d.attrs,
+      stage: d.stage, version: d.version, collection: r.collection, grp: r.grp, source_entity: r.source_entity, target_entity: r.target_entity,
+    });
+  }
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -2,14 +2,14 @@
  * Collections that resolution has not run on have no entity rows: their entities are derived from mentions (one per
  * type and normalised name), read whole. Reads by key fall back to them only when such a collection is visible.
  */
-import type { Entity, ResolvedEntityRecord } from '../../model/index.js';
+import type { Entity, EntityListItem } from '../../model/index.js';
 import type { EntitySearch, Page } from '../store.js';
 import type { EntityBrief } from './entity-rows.js';
 import { nameQuery, scoreNames } from './name-keys.js';
 
-/** A per-name entity as a record without members. */
-export function unresolvedRecord(e: Entity): ResolvedEntityRecord {
-  return { ...e, members: [], reasons: [] };
+/** A per-name entity as a list item without members. */
+export function unresolvedItem(e: Entity): EntityListItem {
+  return { ...e, members: [] };
 }
 
 const byRank = (a: { e: Entity; score: number }, b: { e: Entity; score: number }): number =>
@@ -20,12 +20,12 @@ const byRank = (a: { e: Entity; score: number }, b: { e: Entity; score: number }
  * per-name entities of unresolved collections, scored the same way.
  */
 export function combineWithUnresolved(
-  resolved: { e: ResolvedEntityRecord; score: number }[], resolvedTotal: number, unresolved: Entity[], req: EntitySearch,
-): Page<ResolvedEntityRecord> {
+  resolved: { e: EntityListItem; score: number }[], resolvedTotal: number, unresolved: Entity[], req: EntitySearch,
+): Page<EntityListItem> {
   const query = req.q ? nameQuery(req.q) : null;
   const extra = unresolved
     .filter((e) => !req.type || e.type === req.type)
-    .map((e) => ({ e: unresolvedRecord(e), score: query ? scoreNames(query, e.type, [e.name, ...e.aliases]) : 0 }))
+    .map((e) => ({ e: unresolvedItem(e), score: query ? scoreNames(query, e.type, [e.name, ...e.aliases]) : 0 }))
     .filter((x) => !query || x.score > 0);
   const all = [...resolved, ...extra].sort(byRank);
   return { items: all.slice(req.offset, req.offset + req.limit).map((x) => x.e), total: resolvedTotal + extra.length };

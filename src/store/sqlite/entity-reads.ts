@@ -1,23 +1,23 @@
 /** Entity and document reads by id in SQLite: one statement per list, ids passed as one JSON array (never one variable each). */
 import type Database from 'better-sqlite3';
-import type { DocumentSummary, ResolvedEntityRecord } from '../../model/index.js';
+import type { DocumentSummary, EntityListItem } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
-import { toEntityRecord, listsById, type EntityBrief, type EntityRow } from '../shared/entity-rows.js';
+import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
 
 /** `IN (...)` over a JSON array bound as one parameter: the statement does not grow with the list. */
 export const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 
-/** Rows with their aliases and members, two statements for the whole page. */
-export function withEntityLists(db: Database.Database, rows: EntityRow[]): ResolvedEntityRecord[] {
+/** List rows with their aliases and members, two statements for the whole page. */
+export function withEntityLists(db: Database.Database, rows: EntityListRow[]): EntityListItem[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const aliases = listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)
     .iterate(ids) as Iterable<{ id: string; v: string }>);
   const members = listsById(db.prepare(`SELECT entity_id AS id, candidate_key AS v FROM entity_members WHERE entity_id ${IN_JSON}
     ORDER BY entity_id, candidate_key`).iterate(ids) as Iterable<{ id: string; v: string }>);
-  return rows.map((r) => toEntityRecord(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
+  return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
 }
 
 /** Resolved entities by id (in the scope), as briefs. */

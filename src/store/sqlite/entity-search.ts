@@ -4,7 +4,7 @@ import type { EntityType } from '../../model/index.js';
 import type { EntitySearch, Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
 import { entityNameRows, nameQuery, NAME_KIND, PREFIX_END } from '../shared/name-keys.js';
-import type { EntityRow } from '../shared/entity-rows.js';
+import type { EntityListRow } from '../shared/entity-rows.js';
 
 /** Computes the name index of the entities queued by the triggers (new or renamed entities, changed aliases). */
 export function indexPendingNames(db: Database.Database): number {
@@ -31,10 +31,11 @@ export function indexPendingNames(db: Database.Database): number {
   }).immediate();
 }
 
-const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons';
+// No merge reasons: a hub's are megabytes, read from overflow pages and parsed for nothing (lists do not show them).
+const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids';
 
-/** A page of resolved entities matching `req` (all of them, most mentioned first, without a query) and the number matching. */
-export function searchEntityRows(db: Database.Database, req: EntitySearch, scope: Scope): { rows: (EntityRow & { score: number })[]; total: number } {
+/** A page of resolved entities (list rows) matching `req` (all of them, most mentioned first, without a query) and the number matching. */
+export function searchEntityRows(db: Database.Database, req: EntitySearch, scope: Scope): { rows: (EntityListRow & { score: number })[]; total: number } {
   const s = scopeClause(scope);
   const where = [s.sql];
   const params: unknown[] = [...s.params];
@@ -42,7 +43,7 @@ export function searchEntityRows(db: Database.Database, req: EntitySearch, scope
   const page = [req.limit, req.offset];
   if (!req.q) {
     const rows = db.prepare(`SELECT ${ENTITY_COLUMNS}, 0 AS score FROM entities d WHERE ${where.join(' AND ')}
-      ORDER BY d.mention_count DESC, d.name, d.id LIMIT ? OFFSET ?`).all(...params, ...page) as (EntityRow & { score: number })[];
+      ORDER BY d.mention_count DESC, d.name, d.id LIMIT ? OFFSET ?`).all(...params, ...page) as (EntityListRow & { score: number })[];
     const total = (db.prepare(`SELECT count(*) AS n FROM entities d WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
     return { rows, total };
   }
@@ -62,7 +63,7 @@ export function searchEntityRows(db: Database.Database, req: EntitySearch, scope
   const rows = db.prepare(`${best}, page AS (SELECT d.id, best.score AS score FROM best JOIN entities d ON d.id = best.entity_id
     WHERE ${where.join(' AND ')} ${order} LIMIT ? OFFSET ?)
     SELECT ${ENTITY_COLUMNS}, page.score AS score FROM page JOIN entities d ON d.id = page.id ${order}`)
-    .all(...hitParams, ...params, ...page) as (EntityRow & { score: number })[];
+    .all(...hitParams, ...params, ...page) as (EntityListRow & { score: number })[];
   const total = (db.prepare(`${best} SELECT count(*) AS n FROM best JOIN entities d ON d.id = best.entity_id WHERE ${where.join(' AND ')}`)
     .get(...hitParams, ...params) as { n: number }).n;
   return { rows, total };

@@ -9,7 +9,7 @@ import { scopeClause } from './scope-sql.js';
 import { IN_JSON } from './entity-reads.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
-import type { RelationEndRow } from '../shared/strongest.js';
+import { chosenRelationRows, type RelationEndRow, type RelationDetailRow } from '../shared/strongest.js';
 
 /** Which relation rows to read: every one in the scope, or those with an end among some entities or candidate keys, or one document's. */
 export type RelationSelection =
@@ -74,6 +74,7 @@ const NEGATED = "CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 
 /** Selected relation rows in the scope as the choice of the strongest needs them: ends mapped, group, denial; no attributes or evidence. */
 export function relationEndRows(db: Database.Database, scope: Scope, sel: RelationSelection): RelationEndRow[] {
   const s = scopeClause(scope);
+  if ('entities' in sel) return endRowsOfEntities(db, s, JSON.stringify([...sel.entities]));
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
   return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, ${NEGATED} AS negated,
@@ -85,14 +86,34 @@ export function relationEndRows(db: Database.Database, scope: Scope, sel: Relati
 }
 
 /**
+ * relationEndRows of the relations with an end among some entities, read from the member keys without first collecting
+ * ids (a hub has thousands of keys): the rows found from the source side, then those found from the target side whose
+ * source is not one of the entities (found already). The member row that found a relation is its end's own map row:
+ * a candidate key names its document, so its map row is in that document's collection.
+ */
+function endRowsOfEntities(db: Database.Database, s: { sql: string; params: unknown[] }, ids: string): RelationEndRow[] {
+  const side = (near: 'source' | 'target', far: 'source' | 'target') => `SELECT r.id, r.type, r.source, r.target, r.confidence,
+    ${NEGATED} AS negated, d.collection, coalesce(d.duplicate_group, d.id) AS grp,
+    ${near === 'source' ? 'em.entity_id' : 'mf.entity_id'} AS source_entity, ${near === 'target' ? 'em.entity_id' : 'mf.entity_id'} AS target_entity
+    FROM entity_members em JOIN relations r ON r.${near} = em.candidate_key
+    JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
+    LEFT JOIN entity_members mf ON mf.collection = d.collection AND mf.candidate_key = r.${far}
+    WHERE em.entity_id ${IN_JSON} AND em.collection = d.collection AND ${s.sql}`;
+  return db.prepare(`${side('source', 'target')} UNION ALL ${side('target', 'source')} AND (mf.entity_id IS NULL OR mf.entity_id NOT ${IN_JSON})`)
+    .all(ids, ...s.params, ids, ...s.params, ids) as RelationEndRow[];
+}
+
+/**
  * Evidence of the given owners (every owner of the kind in the scope when `ids` is null), by owner id, ordered by
  * document and start; without `text` the sentences are left empty (graph edges need counts and documents only).
  */
 export function evidenceOf(db: Database.Database, kind: string, ids: readonly string[] | null, scope: Scope, text = true): (id: string) => Evidence[] {
   const s = scopeClause(scope);
   const owners = ids ? `AND e.owner_id ${IN_JSON}` : '';
+  // Every collection visible: no document to check (evidence rows go with their document, by foreign key).
+  const visible = s.sql === '1' ? '' : `JOIN documents d INDEXED BY documents_group ON d.id = e.document_id`;
   const rows = db.prepare(`SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, ${text ? 'e.text' : "''"} AS text
-    FROM evidence e JOIN documents d INDEXED BY documents_group ON d.id = e.document_id WHERE e.owner_kind = ? ${owners} AND ${s.sql}
+    FROM evidence e ${visible} WHERE e.owner_kind = ? ${owners} AND ${s.sql}
     ORDER BY e.owner_id, e.document_id, e.start`).all(kind, ...(ids ? [JSON.stringify([...ids])] : []), ...s.params) as (Evidence & { owner: string })[];
   const map = new Map<string, Evidence[]>();
   for (const { owner, ...ev } of rows) {
@@ -101,6 +122,13 @@ export function evidenceOf(db: Database.Database, kind: string, ids: readonly st
     else map.set(owner, [ev]);
   }
   return (id) => map.get(id) ?? [];
+}
+
+/** The merged relations of the chosen rows (see chooseStrongest) of `light`, whose ends and groups are already read. */
+export function readChosenRelations(db: Database.Database, scope: Scope, light: readonly RelationEndRow[], ids: readonly string[]): Relation[] {
+  if (ids.length === 0) return [];
+  const details = db.prepare(`SELECT id, claim_id, attrs, stage, version FROM relations WHERE id ${IN_JSON}`).all(JSON.stringify(ids)) as RelationDetailRow[];
+  return mergeRelations(chosenRelationRows(light, ids, details), evidenceOf(db, 'relation', ids, scope));
 }
 
 /** Relations merged across documents (see mergeRelations), of the selection. */

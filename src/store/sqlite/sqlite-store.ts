@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type {
   DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
-  EntityCandidate, ResolvedEntityRecord, Decision,
+  EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision,
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
@@ -20,7 +20,7 @@ import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEdges, relationEndRows } from './relations-read.js';
+import { readMergedRelations, readEdges, relationEndRows, readChosenRelations } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
@@ -40,7 +40,16 @@ export interface SqliteStoreOptions {
   searchReaders?: number;
   /** Milliseconds from a search request to its answer before it is stopped with SearchTimeoutError (default 2 s). */
   searchBudgetMs?: number;
+  /** Most MiB of database pages this connection keeps in memory (default PAGE_CACHE_MIB); filled only as pages are read. */
+  pageCacheMiB?: number;
 }
+
+/**
+ * The page cache of the store's connection. SQLite's default (2 MiB) holds a sliver of a 20,000-document store, so every
+ * probe of an entity page's reads (thousands of map and relation lookups for a hub) fetched its pages from the OS again:
+ * on the kept 20k store a hub's relation read took about half the CPU with 128 MiB (bench/RESULTS.md, "Reads by key").
+ */
+export const PAGE_CACHE_MIB = 64;
 
 /** The SQLite implementation of Store. */
 export class SqliteStore implements Store {
@@ -63,6 +72,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`cache_size = ${-Math.round(1024 * Math.max(2, options.pageCacheMiB ?? PAGE_CACHE_MIB))}`);
     this.resolution = sqliteResolution(this.db);
     this.duplicates = sqliteDuplicates(this.db);
   }
@@ -245,7 +255,7 @@ export class SqliteStore implements Store {
     return open.length > 0 ? { collections: open } : null;
   }
 
-  async searchEntities(request: EntitySearch, scope: Scope): Promise<Page<ResolvedEntityRecord>> {
+  async searchEntities(request: EntitySearch, scope: Scope): Promise<Page<EntityListItem>> {
     const unresolved = await this.unresolvedScope(scope);
     if (!unresolved) {
       const { rows, total } = searchEntityRows(this.db, request, scope);
@@ -275,8 +285,9 @@ export class SqliteStore implements Store {
   }
 
   async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>> {
-    const { ids, total } = chooseStrongest(relationEndRows(this.db, scope, { entities: [entityId] }), limit);
-    return { items: ids.length === 0 ? [] : readMergedRelations(this.db, scope, { ids }), total };
+    const light = relationEndRows(this.db, scope, { entities: [entityId] });
+    const { ids, total } = chooseStrongest(light, limit);
+    return { items: readChosenRelations(this.db, scope, light, ids), total };
   }
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {

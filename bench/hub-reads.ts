@@ -1,0 +1,37 @@
+/**
+ * `[TOP=5] [N=5] node --import tsx bench/hub-reads.ts DIR/kept.db`: CPU time (best of N) of the entity reads of the TOP
+ * most mentioned entities of a kept store: their strongest relations, events, entity page and an entity search for the
+ * first word of their name. CPU time, not wall time: on a shared machine the wall time mostly measures the wait for a core.
+ */
+import { ALL_COLLECTIONS } from '../src/store/store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { viewEntity } from '../src/network/entity-view.js';
+import { searchEntities } from '../src/network/find-entity.js';
+
+const path = process.argv[2];
+if (!path) throw new Error('usage: hub-reads.ts STORE.db');
+const store = new SqliteStore(path, { searchReaders: 0 });
+await store.migrate();
+const N = Number(process.env.N ?? 5);
+const top = (await store.searchEntities({ limit: Number(process.env.TOP ?? 5), offset: 0 }, ALL_COLLECTIONS)).items;
+
+/** The least CPU milliseconds `f` took over N runs. */
+async function best(f: () => Promise<unknown>): Promise<string> {
+  let least = Infinity;
+  for (let i = 0; i < N; i++) {
+    const c = process.cpuUsage();
+    await f();
+    const used = process.cpuUsage(c);
+    least = Math.min(least, (used.user + used.system) / 1000);
+  }
+  return least.toFixed(0);
+}
+
+for (const e of top) {
+  const strongest = await best(() => store.listStrongestEntityRelations(e.id, ALL_COLLECTIONS, 200));
+  const events = await best(() => store.listEntityEvents(e.id, ALL_COLLECTIONS));
+  const page = await best(() => viewEntity(store, e.id, ALL_COLLECTIONS));
+  const search = await best(() => searchEntities(store, ALL_COLLECTIONS, { q: e.name.split(/\s+/u)[0], limit: 20, offset: 0 }));
+  console.log(`${e.name} (${e.members.length} members): strongest relations ${strongest}, events ${events}, entity page ${page}, entity search ${search} ms CPU`);
+}
+await store.close();
