@@ -16,6 +16,15 @@ import { capitalisationBuckets, isRunningText, readIfPresent, toPartialDocs, toT
 import { computeClusters } from './ner-clusters.js';
 import { extraUnlabelled, nerSets, scoreCheck, type Protocol } from './ner-sets.js';
 
+// `--lang fa|ar` (or NER_LANG) trains the Persian or Arabic model instead (scripts/train-ner-script.ts); English is the default.
+const langArg = process.argv.indexOf('--lang');
+const lang = langArg > 0 ? process.argv[langArg + 1] : process.env.NER_LANG ?? 'en';
+if (lang === 'fa' || lang === 'ar') {
+  const { trainScriptModel } = await import('./train-ner-script.js');
+  trainScriptModel(lang);
+  process.exit(0);
+} else if (lang !== 'en') throw new Error(`unknown --lang ${lang}: use en, fa or ar`);
+
 const root = findPackageRoot();
 const dataDir = process.env.CABLEGRAPH_DATA ?? join(root, '..', 'shared', 'data');
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);

@@ -4,8 +4,8 @@
  */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { evaluateNerFile } from '../nlp/ner/eval.js';
-import { loadRecognizer } from '../nlp/ner/index.js';
+import { evaluateNerFile, NAME_TYPES } from '../nlp/ner/eval.js';
+import { loadRecognizer, NER_LANGUAGES } from '../nlp/ner/index.js';
 import { evaluateParseFile } from '../nlp/parse/eval.js';
 import { loadParser } from '../nlp/parse/index.js';
 import { loadTranslitModel } from '../resolve/translit/index.js';
@@ -19,9 +19,12 @@ export function registerEval(program: Command): void {
     .description('Score NER on a 4-column CoNLL-2003 or 2-column "token TAG" file (IOB1 or IOB2). Prints per-type and overall P/R/F1, tokens/s; last line "F1 <value>".')
     .argument('<file>', 'labelled file')
     .option('--model <dir>', 'model folder (default: the shipped models/)')
-    .action(async (file: string, opts: { model?: string }) => {
+    .option('--lang <code>', `the model's language (${NER_LANGUAGES.join(', ')}); scores PER, ORG and LOC only (PERS counts as PER, other labels as O)`)
+    .action(async (file: string, opts: { model?: string; lang?: string }) => {
       if (!existsSync(file)) throw new UserError(`No such file: ${file}`);
-      const { report } = await evaluateNerFile(file, opts.model ? loadRecognizer(opts.model) : undefined);
+      if (opts.lang !== undefined && !(NER_LANGUAGES as readonly string[]).includes(opts.lang)) throw new UserError(`Unknown --lang ${opts.lang}: use one of ${NER_LANGUAGES.join(', ')}`);
+      const rec = opts.lang ? loadRecognizer(opts.lang, opts.model) : opts.model ? loadRecognizer(opts.model) : undefined;
+      const { report } = await evaluateNerFile(file, rec, opts.lang ? { onlyTypes: NAME_TYPES } : {});
       process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
     });
   evalCmd.command('parse')

@@ -1,29 +1,34 @@
 /** The mentions stage: the NER model's names, grouped within the document ("Soleimani" after "Qassem Soleimani") under one entity key. */
 import type { Span, Stage } from '../../model/index.js';
-import { loadRecognizer, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
+import { loadRecognizer, type NerLanguage, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
 import { readingView, readSpan } from '../../nlp/layout.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
 import { addDemonyms } from './demonyms.js';
 import { sentenceChunks } from './chunks.js';
+import { recognizeByScript, type RecognizerFor } from './script-routing.js';
 
 /** Stage name under which mentions are stored. */
 export const MENTIONS_STAGE = 'mentions';
 
-/** Builds the mentions stage around a recognizer (default: the shipped model, loaded on first use). */
-export function mentionsStage(recognizer?: Recognizer): Stage {
+/**
+ * Builds the mentions stage around a recognizer (default: the shipped English model, loaded on first use); Persian
+ * and Arabic sentences go to `others` or the shipped fa/ar models, loaded only when a document has such sentences.
+ */
+export function mentionsStage(recognizer?: Recognizer, others: Partial<Record<NerLanguage, Recognizer>> = {}): Stage {
   let rec = recognizer;
   const get = (): Recognizer => (rec ??= loadRecognizer());
+  const recognizerFor: RecognizerFor = (lang) => (lang === 'en' ? get() : (others[lang] ??= loadRecognizer(lang)));
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return `${get().version}+retype@1+demonyms@1+within-doc@2+layout@1`;
+      return `${get().version}+retype@1+demonyms@1+within-doc@2+layout@1+scripts@1`;
     },
     run(doc) {
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
       // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
       const reading = readingView(doc.text);
-      const found = retypeMentions(reading, recognizeInChunks(get(), reading, doc.sentences), doc.source);
+      const found = retypeMentions(reading, recognizeInChunks(recognizerFor, reading, doc.sentences, doc.language), doc.source);
       const spans = insideSentences(addDemonyms<NerSpan>(reading, found, (s) => s), doc.sentences).map((s) => {
         const text = readSpan(doc.text, reading, s.start, s.end);
         return text === s.text ? s : { ...s, text };
@@ -46,12 +51,12 @@ export function mentionsStage(recognizer?: Recognizer): Stage {
   };
 }
 
-/** The recognizer's names over a long text chunk by chunk (see chunks.ts); a text of one chunk is read whole. */
-function recognizeInChunks(recognizer: Recognizer, text: string, sentences: Span[]): NerSpan[] {
+/** The recognizers' names over a long text chunk by chunk (see chunks.ts); a text of one chunk is read whole. */
+function recognizeInChunks(recognizerFor: RecognizerFor, text: string, sentences: Span[], language?: string | null): NerSpan[] {
   const chunks = sentenceChunks(sentences);
-  if (chunks.length <= 1) return recognizer.recognize(text, sentences);
+  if (chunks.length <= 1) return recognizeByScript(text, sentences, recognizerFor, language);
   const found: NerSpan[] = [];
-  for (const chunk of chunks) for (const s of recognizer.recognize(text, chunk)) found.push(s);
+  for (const chunk of chunks) for (const s of recognizeByScript(text, chunk, recognizerFor, language)) found.push(s);
   return found;
 }
 

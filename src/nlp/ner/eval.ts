@@ -56,7 +56,7 @@ export function spansToTags(spans: readonly NerSpan[], offs: ReadonlyArray<[numb
 export function scoreDocuments(
   docs: readonly ConllDocument[],
   recognizer: Recognizer,
-  options: { warmPass?: boolean } = {},
+  options: { warmPass?: boolean; onlyTypes?: readonly string[] } = {},
 ): { counts: ScoreCounts; tokensPerSecond: number; coldTokensPerSecond: number; wallSeconds: number; cpuSeconds: number } {
   const counts = emptyCounts();
   const rebuilt = docs.map(rebuildText);
@@ -81,11 +81,13 @@ export function scoreDocuments(
     const r = rebuilt[d]!;
     doc.sentences.forEach((s, i) => {
       const sent = r.sentences[i]!;
-      const inSentence = spans.filter((sp) => sp.start >= sent.start && sp.end <= sent.end);
+      const only = options.onlyTypes;
+      const inSentence = spans.filter((sp) => sp.start >= sent.start && sp.end <= sent.end && (!only || only.includes(TYPE_TO_CONLL[sp.type])));
       const gold = s.tags.map((t) => {
         const [p, ...rest] = t.split('-');
-        const type = rest.join('-');
-        return t === 'O' ? 'O' : `${p}-${GOLD_ALIASES[type] ?? type}`;
+        const type = GOLD_ALIASES[rest.join('-')] ?? rest.join('-');
+        // Types outside `onlyTypes` count as O on both sides ("B-DAT", "B-FAC" are not names we score).
+        return t === 'O' || (only && !only.includes(type)) ? 'O' : `${p}-${type}`;
       });
       addSentence(counts, gold, spansToTags(inSentence, r.offsets[i]!));
     });
@@ -94,18 +96,25 @@ export function scoreDocuments(
   return { counts, tokensPerSecond: rate(warm), coldTokensPerSecond: rate(cold), wallSeconds: warm.wall, cpuSeconds: warm.cpu };
 }
 
-/** Reads a CoNLL-2003 (4-column) or `token TAG` file, IOB1 or IOB2, runs the recognizer and reports conlleval scores. */
+/** The types scored when a language is named (`eval ner --lang`): other labels count as O on both sides. */
+export const NAME_TYPES = ['PER', 'ORG', 'LOC'] as const;
+
+/**
+ * Reads a CoNLL-2003 (4-column) or `token TAG` file, IOB1 or IOB2, runs the recognizer and reports conlleval scores;
+ * with `onlyTypes`, only those types are scored.
+ */
 export async function evaluateNerFile(
   path: string,
   recognizer?: Recognizer,
+  options: { onlyTypes?: readonly string[] } = {},
 ): Promise<{ report: string; f1: number; tokensPerSecond: number }> {
   const docs = readConll(path);
   const rec = recognizer ?? loadRecognizer();
-  const { counts, tokensPerSecond, coldTokensPerSecond, wallSeconds, cpuSeconds } = scoreDocuments(docs, rec, { warmPass: true });
+  const { counts, tokensPerSecond, coldTokensPerSecond, wallSeconds, cpuSeconds } = scoreDocuments(docs, rec, { warmPass: true, onlyTypes: options.onlyTypes });
   const f1 = prf(counts.overall).f1;
   const lines = [
     `file: ${path} (${isIob1(docs) ? 'IOB1' : 'IOB2'}, ${docs.length} documents)`,
-    `model: ${rec.version}`,
+    `model: ${rec.version}${options.onlyTypes ? ` (scored: ${options.onlyTypes.join(', ')}; other labels count as O)` : ''}`,
     ...formatCounts(counts),
     `speed of recognize() incl. tokenization (time = min of CPU and wall): first (cold) pass ${Math.round(coldTokensPerSecond)} tokens/s; second pass ${cpuSeconds.toFixed(2)} s CPU, ${wallSeconds.toFixed(2)} s wall:`,
     `${Math.round(tokensPerSecond)} tokens/s`,

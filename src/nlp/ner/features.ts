@@ -12,6 +12,10 @@ export interface Lexicon {
   gazetteer: Gazetteer;
   /** Lower-cased word -> bits of the (type, position) roles it mostly takes in silver-labelled names (see nameTokenBit). */
   nameTokens?: Map<string, number>;
+  /** 'arabic' for Persian and Arabic models: caseless words, document features for every word (absent: English). */
+  script?: 'arabic';
+  /** Normalised word -> count in unlabelled text (Arabic script: decides clitic splits, see arabic-tokenize.ts). */
+  wordCounts?: Map<string, number>;
 }
 
 /** Bit of a name-token role: type PER/ORG/LOC (0-2) and position in the name B/I/L/U (0-3). */
@@ -49,6 +53,7 @@ export interface DocState {
 }
 
 const NO_FEATURES: number[] = [];
+const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/u;
 const ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|bani|bint|umm)[-‑](\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
 const H = (s: string): number => hashString(s);
@@ -76,6 +81,11 @@ export class FeatureExtractor {
   private readonly startBuffer: number[] = [];
   constructor(private readonly lexicon: Lexicon) {}
 
+  /** True for a caseless-script model, whose document history covers every word. */
+  get caseless(): boolean {
+    return this.lexicon.script === 'arabic';
+  }
+
   /** Attributes of one spelling (cached; the cache is dropped when it grows past 200k spellings). */
   word(w: string): WordInfo {
     let info = this.cache.get(w);
@@ -94,12 +104,14 @@ export class FeatureExtractor {
     // name so it looks like "Sistani" (CoNLL has almost no such spellings), and it shares the name's lexical weight.
     const article = ARTICLE.exec(w);
     const shape = wordShape(article ? article[2]! : w);
-    const cc = caseClass(article ? article[2]! : w);
+    const caseless = this.lexicon.script === 'arabic' && ARABIC_LETTER.test(w);
+    const cc = caseless ? CaseClass.Caseless : caseClass(article ? article[2]! : w);
     const own = [H(`w:${norm}`), H(`l:${lowerNorm}`), H(`s:${shape}`), H(`c:${cc}`)];
     if (article) own.push(H(`article:${article[1]!.toLowerCase()}`), H(`l:${article[2]!.toLowerCase()}`));
     const n = lower.length;
     for (let k = 1; k <= 4 && k < n; k++) own.push(H(`p${k}:${lower.slice(0, k)}`), H(`x${k}:${lower.slice(n - k)}`));
     if (n > 12) own.push(H('long'));
+    if (caseless) arabicWordFeatures(lower, own);
     if (w.includes('-')) own.push(H(`hy:${cc}`));
     const dash = lower.indexOf('-');
     // "al-Maliki", "Abu-Mahdi": the part before the hyphen is a strong cue for Arabic names.
@@ -242,6 +254,21 @@ export class FeatureExtractor {
   }
 }
 
+/**
+ * Attributes of a caseless Arabic-script word beyond the English set: the stem after the article ("الحکیم" ->
+ * "حکیم"), five-letter affixes, length, and the part after the last ZWNJ (the plural "ها" of "سازمان‌ها").
+ */
+function arabicWordFeatures(w: string, out: number[]): void {
+  const n = w.length;
+  if (n > 4 && w.startsWith('ال')) {
+    out.push(H(`al:${w.slice(2)}`));
+    if (n > 5) out.push(H(`alx3:${w.slice(n - 3)}`));
+  }
+  if (n > 5) out.push(H(`p5:${w.slice(0, 5)}`), H(`x5:${w.slice(n - 5)}`));
+  out.push(H(`len:${Math.min(n, 10)}`));
+  if (w.includes('\u200c')) out.push(H(`zwnj:${w.slice(w.lastIndexOf('\u200c') + 1)}`));
+}
+
 /** Features a word contributes when it sits at offset `o` (-2, -1, 1, 2) from the token being tagged. */
 export function neighbourFeatures(info: WordInfo, o: number): number[] {
   const salt = SALT[o + 2]!;
@@ -263,12 +290,12 @@ function historyFeature(hist: Int32Array): number {
 }
 
 /** Records predicted labels for capitalised tokens of a sentence: `tags` are tag indices, `labelOf` maps them to PER, ORG, LOC, MISC, O (0-4). */
-export function recordHistory(doc: DocState, tokens: readonly string[], tags: Int32Array, labelOf: Int32Array): void {
+export function recordHistory(doc: DocState, tokens: readonly string[], tags: Int32Array, labelOf: Int32Array, caseless = false): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const c = t.charCodeAt(0);
-    // Only capitalised spellings carry history; the cheap test covers ASCII, the regex the rest.
-    if (c < 128 ? !(c >= 65 && c <= 90) : !/^\P{L}*\p{Lu}/u.test(t)) continue;
+    // Only capitalised spellings carry history (any Arabic-script word when `caseless`); the cheap test covers ASCII, the regex the rest.
+    if (caseless ? !ARABIC_LETTER.test(t) : c < 128 ? !(c >= 65 && c <= 90) : !/^\P{L}*\p{Lu}/u.test(t)) continue;
     let h = doc.history.get(t);
     if (!h) doc.history.set(t, (h = new Int32Array(5)));
     h[labelOf[tags[i]!]!]!++;

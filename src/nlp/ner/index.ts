@@ -10,6 +10,7 @@ import { tagsToChunks } from './tags.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
 import { applyRules } from './rules.js';
 import { checkCapsLines } from './headlines.js';
+import { arabicScriptRecognizer } from './arabic.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -33,8 +34,19 @@ export const MODEL_FILE = 'ner-en.bin.gz';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
+/** Languages with a shipped model. */
+export const NER_LANGUAGES = ['en', 'fa', 'ar'] as const;
+/** A language with a shipped model. */
+export type NerLanguage = (typeof NER_LANGUAGES)[number];
+
+/** File name of a language's model inside the model folder ("ner-fa.bin.gz"). */
+export function modelFileFor(language: NerLanguage): string {
+  return language === 'en' ? MODEL_FILE : `ner-${language}.bin.gz`;
+}
+
 /** Wraps a loaded model as a Recognizer (training and tests use this with a model still in memory). */
 export function recognizerFromModel(model: NerModel): Recognizer {
+  if (model.lexicon.script === 'arabic') return arabicScriptRecognizer(model);
   return {
     version: model.version,
     recognize(text: string, sentences: Span[]): NerSpan[] {
@@ -77,12 +89,20 @@ export function defaultModelDir(): string {
 
 const cache = new Map<string, Recognizer>();
 
-/** Loads the recognizer from `modelDir` (default: the shipped models/ folder); loaded models are cached per folder. */
-export function loadRecognizer(modelDir: string = defaultModelDir()): Recognizer {
-  let rec = cache.get(modelDir);
+/**
+ * Loads a language's recognizer ("en", "fa", "ar"; default English) from `modelDir` (default: the shipped models/
+ * folder), on first use only: loaded models are cached per folder and language. A first argument that is not a
+ * language code is read as the model folder (English), as before languages were added.
+ */
+export function loadRecognizer(languageOrDir?: string, modelDir?: string): Recognizer {
+  const isLanguage = languageOrDir !== undefined && (NER_LANGUAGES as readonly string[]).includes(languageOrDir);
+  const language: NerLanguage = isLanguage ? (languageOrDir as NerLanguage) : 'en';
+  const dir = (isLanguage ? modelDir : languageOrDir ?? modelDir) ?? defaultModelDir();
+  const key = `${language}\0${dir}`;
+  let rec = cache.get(key);
   if (!rec) {
-    rec = recognizerFromModel(loadModelFile(join(modelDir, MODEL_FILE)));
-    cache.set(modelDir, rec);
+    rec = recognizerFromModel(loadModelFile(join(dir, modelFileFor(language))));
+    cache.set(key, rec);
   }
   return rec;
 }

@@ -23,6 +23,10 @@ interface Header {
   gazetteer: string;
   /** "word\troles" lines (absent in older files). */
   nameTokens?: string;
+  /** 'arabic' for Persian and Arabic models (absent in English ones). */
+  script?: 'arabic';
+  /** "word\tcount" lines of Arabic-script models (clitic splitting). */
+  wordCounts?: string;
 }
 
 /** Everything needed to write a model file. */
@@ -67,6 +71,8 @@ export function saveModel(path: string, parts: ModelParts): number {
   };
   // Written only when present, so files without it stay byte-identical to those of earlier versions.
   if (lexicon.nameTokens?.size) header.nameTokens = [...lexicon.nameTokens].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n');
+  if (lexicon.script) header.script = lexicon.script;
+  if (lexicon.wordCounts?.size) header.wordCounts = [...lexicon.wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w}\t${n}`).join('\n');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
   const lenBuf = Buffer.alloc(4);
@@ -141,7 +147,16 @@ function parseLexicon(header: Header): Lexicon {
     const tab = line.lastIndexOf('\t');
     nameTokens.set(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
-  return { clusters, capBuckets, gazetteer, nameTokens };
+  const lexicon: Lexicon = { clusters, capBuckets, gazetteer, nameTokens };
+  if (header.script) lexicon.script = header.script;
+  if (header.wordCounts) {
+    lexicon.wordCounts = new Map();
+    for (const line of lines(header.wordCounts)) {
+      const tab = line.lastIndexOf('\t');
+      lexicon.wordCounts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+  }
+  return lexicon;
 }
 
 function lines(s: string): string[] {

@@ -170,7 +170,7 @@ export function trainPerceptron(
         }
         c++;
         // The history is what the model predicted, as it will be at inference time.
-        recordHistory(state, s.tokens, pred, labelOf);
+        recordHistory(state, s.tokens, pred, labelOf, extractor.caseless);
       }
     }
     log(`epoch ${epoch}: token errors ${errors}/${total} (${((100 * errors) / total).toFixed(2)}%), weights ${index.size}`);

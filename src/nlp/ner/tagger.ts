@@ -106,7 +106,7 @@ export function tagDocument(model: NerModel, sentences: readonly (readonly strin
     const infos = allInfos[k]!;
     const best = viterbi(sentenceScores(model, tokens, infos, doc), tokens.length, model.transitions);
     out.push(Array.from(best, (t) => model.tags[t]!));
-    recordHistory(doc, tokens, best, labelOf);
+    recordHistory(doc, tokens, best, labelOf, model.extractor.caseless);
   }
   return out;
 }

@@ -7,6 +7,8 @@ export const enum CaseClass {
   AllCaps = 2,
   Mixed = 3,
   NoLetters = 4,
+  /** Letters of a script without case (Arabic, Persian): every word may be a name, as capitals are for English. */
+  Caseless = 5,
 }
 
 /** Compressed word shape: "Soleimani" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d", "al-Haq" -> "x-Xx". */
