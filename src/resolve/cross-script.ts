@@ -76,11 +76,15 @@ function arabicWords(name: string): string[][] {
   // "نصر الله", "عبد الله": Latin writes a name ending in the name of God as one word ("Nasrallah", "Abdullah").
   const joined: string[] = [];
   for (const w of words) {
-    if (w === 'الله' && joined.length > 0) joined[joined.length - 1] += w;
+    // "عبد المهدي" is one name, "Abdul Mahdi" in Latin (the article goes with "Abd"): compared as one word.
+    if ((w === 'الله' || joined.at(-1) === 'عبد') && joined.length > 0) joined[joined.length - 1] += w;
     else joined.push(w);
   }
   return joined.map(arabicLetters).filter((w) => w.length > 0);
 }
+
+// Latin spellings of "Abd" ("servant of"), with or without the article written onto it.
+const ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdu', 'abdoul', 'abdil']);
 
 /** Latin name words as a-z, English titles removed (normalizeName), articles joined to the word after them. */
 function latinWords(name: string, type: EntityType): string[] {
@@ -93,6 +97,9 @@ function latinWords(name: string, type: EntityType): string[] {
       i++;
     } else out.push(w);
   }
+  // "Abdul Mahdi", "Abd al-Mahdi", "Abdel Mahdi": one name, as the Arabic side joins "عبد المهدي".
+  // The article is written "al" most often, so "Abdul" and "Abdel" are compared as "abdal".
+  for (let i = out.length - 2; i >= 0; i--) if (ABD.has(out[i]!)) out.splice(i, 2, `${out[i] === 'abd' ? 'abd' : 'abdal'}${out[i + 1]}`);
   return out;
 }
 

@@ -41,6 +41,10 @@ describe('Persian relation frames', () => {
 
   it('reads meetings, successions, control, membership and attacks', () => {
     assert.deepEqual(run('[[PERSON:علی رضایی]] روز دوشنبه در تهران با [[PERSON:احمد کریمی]] دیدار و گفت‌وگو کرد.'), ['met:علی رضایی>احمد کریمی']);
+    // A post in commas after the subject, and a named place before the verb.
+    assert.deepEqual(run('[[PERSON:علی رضایی]]، فرمانده [[ORG:لشکر ده]]، روز دوشنبه در [[LOC:شیراز]] با [[PERSON:احمد کریمی]] دیدار کرد.'), [
+      'met:علی رضایی>احمد کریمی', 'role_in:علی رضایی>لشکر ده',
+    ]);
     assert.deepEqual(run('[[PERSON:رضا نوری]] جانشین [[PERSON:مهدی صالحی]] شد.'), ['succeeded:رضا نوری>مهدی صالحی']);
     assert.deepEqual(run('[[LOC:این شهر]] تحت کنترل [[ORG:گروه مسلح]] است.'), ['controls:گروه مسلح>این شهر']);
     assert.deepEqual(run('[[ORG:گردان شمال]]، وابسته به [[ORG:ارتش ملی]] است.'), ['part_of:گردان شمال>ارتش ملی']);

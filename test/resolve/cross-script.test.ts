@@ -52,6 +52,8 @@ describe('matching across scripts', () => {
       ['ایران', 'Iran', 'LOC'], ['إيران', 'Iran', 'LOC'], ['وزارت اطلاعات', 'Ministry of Intelligence', 'ORG'], ['وزارة الخارجية', 'Foreign Ministry', 'ORG'],
       ['سپاه پاسداران انقلاب اسلامی', 'Islamic Revolutionary Guard Corps', 'ORG'], ['حزب الله', 'Hezbollah', 'ORG'],
       ['أبو مهدي المهندس', 'Abu Mahdi al-Muhandis', 'PERSON'],
+      // "Abd" names: the Arabic article goes with "Abd" in Latin ("Abdul Mahdi"), with the next word in Arabic.
+      ['عادل عبد المهدي', 'Adel Abdul Mahdi', 'PERSON'], ['عادل عبدالمهدی', 'Adel Abdul Mahdi', 'PERSON'], ['عبد الكريم', 'Abdel Karim', 'PERSON'],
     ];
     for (const [a, b, type] of same) {
       const s = scoreNames(a, b, type);
@@ -65,13 +67,15 @@ describe('matching across scripts', () => {
     const apart: [string, string, EntityType][] = [
       ['حسن روحانی', 'Hussein Rouhani', 'PERSON'], ['محمود', 'Mohammad', 'PERSON'], ['ایران', 'Iraq', 'LOC'],
       ['وزارت اطلاعات', 'Ministry of Defense', 'ORG'], ['قاسم سلیمانی', 'Qassem Salami', 'PERSON'], ['سلیمانی', 'Qassem Soleimani', 'PERSON'],
+      ['عادل عبد المهدي', 'Adel Abdul Karim', 'PERSON'],
     ];
     for (const [a, b, type] of apart) assert.equal(isSameEntity(a, b, type), false, `${a} / ${b}`);
   });
 
   it('files both spellings under a shared blocking key', () => {
     for (const [a, b, type] of [['قاسم سلیمانی', 'Qassem Soleimani', 'PERSON'], ['ایران', 'Iran', 'LOC'], ['وزارت اطلاعات', 'Ministry of Intelligence', 'ORG'],
-      ['سپاه پاسداران انقلاب اسلامی', 'Islamic Revolutionary Guard Corps', 'ORG'], ['حزب الله', 'Hezbollah', 'ORG']] as const) {
+      ['سپاه پاسداران انقلاب اسلامی', 'Islamic Revolutionary Guard Corps', 'ORG'], ['حزب الله', 'Hezbollah', 'ORG'],
+      ['عادل عبد المهدي', 'Adel Abdul Mahdi', 'PERSON']] as const) {
       const shared = keysOfNames([a], type).filter((k) => keysOfNames([b], type).includes(k));
       assert.ok(shared.length > 0, `${a} / ${b}`);
     }

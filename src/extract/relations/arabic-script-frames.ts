@@ -33,7 +33,11 @@ function one(word: string): string {
 
 // Up to a few words that are neither a name nor the end of a clause.
 const GAP = (max: number): string => `(?: [^⟦.!?؟،,؛;]{1,${max}})?`;
+// The same, where a place may be named: "روز دوشنبه در بغداد" (on Monday in Baghdad) before the verb.
+const GAP_PLACE = (max: number): string => `(?: (?:[^⟦.!?؟،,؛;]|⟦[Ll]\\d+⟧){1,${max}})?`;
 const COMMA = '[،,]';
+// A post set off by commas after the subject: "X، فرمانده Y، ..." (the post's organisation named inside).
+const APPOS = `(?:${COMMA} [^⟦.،,]{1,40}⟦[OLol]\\d+⟧(?: [^⟦.،,]{1,20})?${COMMA})?`;
 // A posessive/ezafe ending on a Persian role noun ("سخنگوی", "فرمانده‌ی").
 const EZAFE = '(?:\\u200c?[یي])?';
 
@@ -53,7 +57,7 @@ const PERSIAN: Frame[] = [
   { rule: 'fa:role-name', pattern: `${ROLE(ROLE_FA)} {b:OL}${COMMA}? {a:P}`, emit: [{ type: 'role_in', source: 'a', target: 'b', role: 'role' }], confidence: 0.65 },
   // "X با Y دیدار کرد", "X روز دوشنبه در تهران با Y دیدار و گفتگو کرد".
   {
-    rule: 'fa:met', pattern: `{a:PO}${GAP(40)} ${w('با')} {b:PO}${GAP(40)} ${w('دیدار|ملاقات|گفتگو|گفت‌وگو|مذاکره|رایزنی')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی|تبادل نظر')})? ${w('کرد|کردند|نمود|نمودند|داشت|داشتند|کرده است|کرده‌اند')}`,
+    rule: 'fa:met', pattern: `{a:PO}${APPOS}${GAP_PLACE(60)} ${w('با')} {b:PO}${GAP(40)} ${w('دیدار|ملاقات|گفتگو|گفت‌وگو|مذاکره|رایزنی')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی|تبادل نظر')})? ${w('کرد|کردند|نمود|نمودند|داشت|داشتند|کرده است|کرده‌اند')}`,
     emit: [{ type: 'met', source: 'a', target: 'b' }], confidence: 0.7,
   },
   // "دیدار X با Y" (the meeting of X with Y).
@@ -72,7 +76,7 @@ const PERSIAN: Frame[] = [
   { rule: 'fa:part-of', pattern: `{a:O}${COMMA}? (?:${w('که')} )?(?:${w('وابسته به|زیرمجموعه|زیر مجموعه|بخشی از|بازوی|شاخه|یکی از شاخه‌های|یکی از گروه‌های')})${EZAFE}(?: ${w('نظامی|سیاسی|اطلاعاتی|مسلح|برون‌مرزی')})? {b:O}`, emit: [{ type: 'part_of', source: 'a', target: 'b' }], confidence: 0.65 },
   // "X به Y حمله کرد", "X به مواضع Y حمله موشکی کرد".
   {
-    rule: 'fa:attacked', pattern: `{a:POLM}${GAP(40)} ${w('به')} (?:[^⟦.،,\\s]+ ){0,2}{b:POL}${GAP(30)} ${w('حمله|هجوم|یورش')}(?: ${w('موشکی|هوایی|پهپادی|نظامی')})? ${w('کرد|کردند|نمود|نمودند|برد|بردند|کرده است|کرده‌اند')}`,
+    rule: 'fa:attacked', pattern: `{a:POLM}${APPOS}${GAP_PLACE(40)} ${w('به')} (?:[^⟦.،,\\s]+ ){0,2}{b:POL}${GAP(30)} ${w('حمله|هجوم|یورش')}(?: ${w('موشکی|هوایی|پهپادی|نظامی')})? ${w('کرد|کردند|نمود|نمودند|برد|بردند|کرده است|کرده‌اند')}`,
     emit: [{ type: 'attacked', source: 'a', target: 'b' }], confidence: 0.7,
   },
   // "حمله X به Y" (the attack of X on Y).
