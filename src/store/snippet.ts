@@ -37,9 +37,14 @@ export function makeSnippet(text: string, terms: Term[]): Snippet {
   const parts: SnippetPart[] = [];
   let at = start;
   for (const h of hits) {
-    if (h.start < start || h.end > end) continue;
+    // A hit inside the previous one ("سليماني" inside the phrase "قاسم سليماني") is already marked; one that runs on
+    // past it is marked from where the previous ended, so no text is shown twice.
+    if (h.start < start || h.end > end || h.end <= at) continue;
     if (h.start > at) parts.push({ text: text.slice(at, h.start), hit: false });
-    parts.push({ text: text.slice(h.start, h.end), hit: true });
+    const from = Math.max(h.start, at);
+    const last = parts.at(-1);
+    if (last?.hit === true && from === at) last.text += text.slice(from, h.end);
+    else parts.push({ text: text.slice(from, h.end), hit: true });
     at = h.end;
   }
   if (end > at) parts.push({ text: text.slice(at, end), hit: false });

@@ -22,6 +22,13 @@ describe('snippets', () => {
     it(`${q} in ${JSON.stringify(text)}`, () => assert.deepEqual(hitsOf(text, q), expected));
   }
 
+  it('shows overlapping hits once: a name and the phrase holding it', () => {
+    const text = 'التقى قاسم سليماني برئيس الوزراء.';
+    const s = makeSnippet(text, highlightTerms(parseQuery('"قاسم سليماني" OR سليماني')));
+    assert.equal(s.parts.map((p) => p.text).join(''), text.slice(s.start, s.start + s.parts.map((p) => p.text).join('').length));
+    assert.deepEqual(s.parts.filter((p) => p.hit).map((p) => p.text), ['قاسم سليماني']);
+  });
+
   it('centres the snippet on the densest cluster of hits', () => {
     const text = `${'filler words here. '.repeat(40)}Soleimani and Abadi met; Soleimani left. ${'more filler text. '.repeat(40)}`;
     const s = makeSnippet(text, highlightTerms(parseQuery('Soleimani OR Abadi')));
