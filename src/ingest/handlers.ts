@@ -1,12 +1,13 @@
 /** Every format handler, in priority order: when several sniff a file as theirs, the first listed wins. */
 import type { FormatHandler } from './handler.js';
-import { docxHandler } from './handlers/docx.js';
 import { emailHandler } from './handlers/email.js';
 import { htmlHandler } from './handlers/html.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { mboxHandler } from './handlers/mbox.js';
+import { officeHandler } from './handlers/office.js';
+import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
 import { textHandler } from './handlers/text.js';
 import { zipHandler } from './handlers/zip.js';
@@ -15,8 +16,9 @@ import { zipHandler } from './handlers/zip.js';
 export const HANDLERS: FormatHandler[] = [
   pdfHandler,
   imageHandler,
-  docxHandler, // before zip: a .docx is a zip too
-  zipHandler,
+  zipHandler, // declines zips whose first members show an office package
+  officeHandler, // Word, Excel, PowerPoint and OpenDocument files, which are zips too; reads .docx through handlers/docx.ts
+  oleHandler,
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emailHandler,
   htmlHandler,

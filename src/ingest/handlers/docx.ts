@@ -2,18 +2,13 @@
 import mammoth from 'mammoth';
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { normalizeDate } from '../dates.js';
-import { asciiHead, newDocument } from '../document.js';
+import { newDocument } from '../document.js';
 import { readZip } from '../zip-reader.js';
 
-/** Reads .docx files; the zip they are made of passes the same bomb and traversal checks as any archive first. */
+/** Reads .docx files (chosen by handlers/office.ts, which tells them from other zips); the zip they are made of passes the same bomb and traversal checks as any archive first. */
 export const docxHandler: FormatHandler = {
   name: 'docx',
   extensions: ['.docx', '.docm', '.dotx'],
-  sniff(head) {
-    const text = asciiHead(head, head.byteLength);
-    // "[Content_Types].xml" alone also starts spreadsheets and slides; those name xl/ or ppt/ parts instead of word/.
-    return text.startsWith('PK\x03\x04') && (text.includes('word/') || (text.includes('[Content_Types].xml') && !/(?:xl|ppt)\//.test(text)));
-  },
   async read(input) {
     // mammoth inflates with no size limit, so every part is inflated here first under the ingest limits.
     let core: Uint8Array | undefined;

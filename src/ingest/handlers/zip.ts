@@ -2,6 +2,7 @@
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import type { FormatHandler } from '../handler.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
+import { looksLikeOfficePackage } from '../office/package.js';
 import { readZip } from '../zip-reader.js';
 
 /** Reads a zip archive; its text lists the members, its children are the members' documents. */
@@ -10,9 +11,9 @@ export const zipHandler: FormatHandler = {
   extensions: ['.zip'],
   container: true,
   sniff(head) {
-    // Local file header, or the end-of-central-directory record of an empty archive.
-    const sig = asciiHead(head, 4);
-    return sig === 'PK\x03\x04' || sig === 'PK\x05\x06';
+    // Local file header, or the end-of-central-directory record of an empty archive; office packages go to their handler.
+    const text = asciiHead(head, head.byteLength);
+    return (text.startsWith('PK\x03\x04') && !looksLikeOfficePackage(text)) || text.startsWith('PK\x05\x06');
   },
   async read(input) {
     const children: ExtractedDocument[] = [];

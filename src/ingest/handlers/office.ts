@@ -1,0 +1,52 @@
+/** Office Open XML and OpenDocument files (Word, Excel, PowerPoint, Writer, Calc, Impress) read as documents, never as zips of XML. */
+import { IngestFailure, type FormatHandler } from '../handler.js';
+import { asciiHead, extensionOf } from '../document.js';
+import { readOpenDocument, readPptx } from '../office/documents.js';
+import { packageKind, readParts, type PackageKind } from '../office/package.js';
+import { readSpreadsheet } from '../office/spreadsheet.js';
+import { docxHandler } from './docx.js';
+import { zipHandler } from './zip.js';
+
+// The kind an extension promises; a file that says it is one but is not gets that kind's failure, not a zip reading.
+const KIND_OF_EXTENSION: Record<string, PackageKind> = {
+  '.docx': 'docx', '.docm': 'docx', '.dotx': 'docx',
+  '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xltx': 'xlsx', '.xlsb': 'xlsx',
+  '.pptx': 'pptx', '.pptm': 'pptx', '.ppsx': 'pptx', '.potx': 'pptx',
+  '.odt': 'odt', '.ott': 'odt', '.ods': 'ods', '.ots': 'ods', '.odp': 'odp', '.otp': 'odp',
+};
+
+/**
+ * Reads any zip-based office file: the package's own parts decide what it is (an .xlsx named .zip is a spreadsheet);
+ * a file named like one whose parts are not gets a failure for that format; any other zip is read as an archive.
+ */
+export const officeHandler: FormatHandler = {
+  name: 'office',
+  extensions: Object.keys(KIND_OF_EXTENSION),
+  sniff(head) {
+    // Any zip: the zip handler, listed first, declines those whose first members show a package (looksLikeOfficePackage),
+    // and the extension decides among the rest, so a damaged "memo.docx" fails as a docx instead of being unpacked.
+    return asciiHead(head, 4) === 'PK\x03\x04';
+  },
+  async read(input) {
+    const parts = await readParts(input);
+    const kind = packageKind(parts) ?? KIND_OF_EXTENSION[extensionOf(input.path)];
+    switch (kind) {
+      case 'docx':
+        return docxHandler.read(input);
+      case 'xlsx':
+      case 'ods':
+        return readSpreadsheet(input, kind);
+      case 'pptx':
+        if (!parts.has('ppt/presentation.xml') && ![...parts.keys()].some((n) => n.startsWith('ppt/slides/'))) {
+          throw new IngestFailure('corrupt-office', `${input.path} is not a readable PowerPoint file: it has no ppt/presentation.xml.`);
+        }
+        return readPptx(input, parts);
+      case 'odt':
+      case 'odp':
+        return readOpenDocument(input, parts, kind);
+      default:
+        // Only the head looked like a package (a zip holding a "_rels/.rels" of its own, say): it is an archive.
+        return zipHandler.read(input);
+    }
+  },
+};

@@ -1,0 +1,79 @@
+/** Office Open XML and OpenDocument packages: their parts read under the ingest limits, their kind and their metadata. */
+import { DOMParser } from 'linkedom';
+import type { HandlerInput } from '../handler.js';
+import { normalizeDate } from '../dates.js';
+import { readZip } from '../zip-reader.js';
+
+/** What a package holds, told by its parts rather than by its file name. */
+export type PackageKind = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp';
+
+// Member names that only office packages start with; a zip whose first local headers name one is read as a document.
+// ODF stores "mimetype" first and uncompressed, so its value shows in the head ("mimetypeapplication/vnd.oasis...").
+const OFFICE_NAMES = [
+  '[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml', 'word/document.xml', 'word/_rels/',
+  'xl/workbook.', 'xl/_rels/', 'ppt/presentation.xml', 'ppt/_rels/', 'META-INF/manifest.xml', 'mimetypeapplication/vnd.oasis.opendocument.',
+];
+
+/** True when the first bytes of a zip name a member only Office and OpenDocument packages have. */
+export function looksLikeOfficePackage(headLatin1: string): boolean {
+  return headLatin1.startsWith('PK\x03\x04') && OFFICE_NAMES.some((n) => headLatin1.includes(n));
+}
+
+/** Every part of the package, inflated with the zip bomb, traversal and size checks of any archive. */
+export async function readParts(input: HandlerInput): Promise<Map<string, Uint8Array>> {
+  const parts = new Map<string, Uint8Array>();
+  await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
+    parts.set(name, bytes);
+  }, () => undefined, input.budget);
+  return parts;
+}
+
+const ODF_KINDS: Record<string, PackageKind> = { text: 'odt', spreadsheet: 'ods', presentation: 'odp' };
+
+/** The package's kind from its main part (OOXML) or declared media type (ODF); undefined for any other zip. */
+export function packageKind(parts: Map<string, Uint8Array>): PackageKind | undefined {
+  if (parts.has('word/document.xml')) return 'docx';
+  if (parts.has('xl/workbook.xml') || parts.has('xl/workbook.bin')) return 'xlsx';
+  if (parts.has('ppt/presentation.xml')) return 'pptx';
+  let media = parts.has('mimetype') ? utf8(parts.get('mimetype')!).trim() : '';
+  // Some writers leave out the "mimetype" member; the manifest then declares the root's media type.
+  if (!media && parts.has('META-INF/manifest.xml')) {
+    media = /manifest:full-path="\/"[^>]*?manifest:media-type="([^"]+)"|manifest:media-type="([^"]+)"[^>]*?manifest:full-path="\/"/
+      .exec(utf8(parts.get('META-INF/manifest.xml')!))?.slice(1).find(Boolean) ?? '';
+  }
+  // "application/vnd.oasis.opendocument.text" and its templates ("text-template"), but not "text-web" or "graphics".
+  const m = /^application\/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)(?:-template)?$/.exec(media);
+  return m ? ODF_KINDS[m[1]!] : undefined;
+}
+
+/** Decodes a part as UTF-8 (the encoding both standards require of their XML). */
+export function utf8(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** Parses an XML part; element names keep their prefixes ("text:p", "a:t"). */
+export function parseXml(bytes: Uint8Array): Document {
+  return new DOMParser().parseFromString(utf8(bytes), 'text/xml') as unknown as Document;
+}
+
+/** Title, author and creation date from docProps/core.xml (OOXML) or meta.xml (ODF), each only when present. */
+export function packageMetadata(parts: Map<string, Uint8Array>): { title?: string; author?: string; published?: string } {
+  const part = parts.get('docProps/core.xml') ?? parts.get('meta.xml');
+  if (!part) return {};
+  const doc = parseXml(part);
+  const field = (...tags: string[]) => {
+    for (const tag of tags) {
+      const value = doc.getElementsByTagName(tag)[0]?.textContent?.trim();
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const out: { title?: string; author?: string; published?: string } = {};
+  const title = field('dc:title');
+  if (title) out.title = title;
+  const author = field('meta:initial-creator', 'dc:creator');
+  if (author) out.author = author;
+  const published = normalizeDate(field('dcterms:created', 'meta:creation-date'));
+  if (published) out.published = published;
+  return out;
+}
