@@ -4,7 +4,7 @@ import { asciiHead, extensionOf } from '../document.js';
 import { readOpenDocument, readPptx } from '../office/documents.js';
 import { packageKind, readParts, type PackageKind } from '../office/package.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
-import { docxHandler } from './docx.js';
+import { readDocx } from './docx.js';
 import { zipHandler } from './zip.js';
 
 // The kind an extension promises; a file that says it is one but is not gets that kind's failure, not a zip reading.
@@ -32,7 +32,7 @@ export const officeHandler: FormatHandler = {
     const kind = packageKind(parts) ?? KIND_OF_EXTENSION[extensionOf(input.path)];
     switch (kind) {
       case 'docx':
-        return docxHandler.read(input);
+        return readDocx(input, parts);
       case 'xlsx':
       case 'ods':
         return readSpreadsheet(input, kind);

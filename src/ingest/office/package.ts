@@ -19,11 +19,16 @@ export function looksLikeOfficePackage(headLatin1: string): boolean {
   return headLatin1.startsWith('PK\x03\x04') && OFFICE_NAMES.some((n) => headLatin1.includes(n));
 }
 
-/** Every part of the package, inflated with the zip bomb, traversal and size checks of any archive. */
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Every part of the package, inflated with the zip bomb, traversal and size checks of any archive; only XML parts
+ * keep their bytes (images and embedded media are listed with none, so a deck of photos is not held twice).
+ */
 export async function readParts(input: HandlerInput): Promise<Map<string, Uint8Array>> {
   const parts = new Map<string, Uint8Array>();
   await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
-    parts.set(name, bytes);
+    parts.set(name, /\.(?:xml|rels)$/.test(name) || name === 'mimetype' ? bytes : NO_BYTES);
   }, () => undefined, input.budget);
   return parts;
 }

@@ -43,7 +43,8 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     const text = sheetText(sheet);
     if (text.trim() === '') continue;
     const original = new TextEncoder().encode(text);
-    children.push({ path, sha256: sha256Hex(original), original, format: 'sheet', mimeType: 'text/tab-separated-values', text, meta: { sheet: name, workbook: input.path } });
+    // The sheet's name is its title: a header row inferred as a title would say nothing.
+    children.push({ path, sha256: sha256Hex(original), original, format: 'sheet', mimeType: 'text/tab-separated-values', text, title: name, meta: { sheet: name, workbook: input.path } });
   }
   const doc = newDocument(input, format, book.SheetNames.join('\n'), { mimeType: MIME[format]!, children });
   if (warnings.length > 0) doc.warnings = warnings;
