@@ -21,14 +21,17 @@ export function looksLikeOfficePackage(headLatin1: string): boolean {
 
 const NO_BYTES = new Uint8Array(0);
 
-/**
- * Every part of the package, inflated with the zip bomb, traversal and size checks of any archive; only XML parts
- * keep their bytes (images and embedded media are listed with none, so a deck of photos is not held twice).
- */
+// Word and Excel bodies are parsed by mammoth and SheetJS from the file itself, and media are not read at all: those
+// parts are checked and listed but their bytes dropped, so a 200 MB sheet or a deck of photos is not held twice.
+function keepsBytes(name: string): boolean {
+  return (/\.(?:xml|rels)$/.test(name) && !/^(?:xl|word)\//.test(name)) || name === 'mimetype';
+}
+
+/** Every part of the package, inflated with the zip bomb, traversal and size checks of any archive (see keepsBytes). */
 export async function readParts(input: HandlerInput): Promise<Map<string, Uint8Array>> {
   const parts = new Map<string, Uint8Array>();
   await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
-    parts.set(name, /\.(?:xml|rels)$/.test(name) || name === 'mimetype' ? bytes : NO_BYTES);
+    parts.set(name, keepsBytes(name) ? bytes : NO_BYTES);
   }, () => undefined, input.budget);
   return parts;
 }
