@@ -180,3 +180,17 @@ test('an encrypted Office file (an OLE file with EncryptionInfo) fails as encryp
     await rejectsWith(readDocument(name, bytes), 'encrypted', /ask for the password/);
   }
 });
+
+test('a password-protected OpenDocument file fails as encrypted', async () => {
+  const manifest = `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="3120">
+    <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="x"/>
+  </manifest:file-entry></manifest:manifest>`;
+  const bytes = writeZip([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', deflate: false },
+    { name: 'content.xml', data: new Uint8Array([0x9c, 0x11, 0xf3, 0x02, 0x7a]) },
+    { name: 'META-INF/manifest.xml', data: manifest },
+  ]);
+  await rejectsWith(readDocument('secret.odt', bytes), 'encrypted', /ask for the password/);
+});

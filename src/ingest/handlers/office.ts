@@ -29,6 +29,11 @@ export const officeHandler: FormatHandler = {
   },
   async read(input) {
     const parts = await readParts(input);
+    // A password-protected OpenDocument file is a normal zip whose manifest lists how each part was encrypted.
+    const manifest = parts.get('META-INF/manifest.xml');
+    if (manifest && new TextDecoder().decode(manifest).includes('<manifest:encryption-data')) {
+      throw new IngestFailure('encrypted', `${input.path} is a password-protected OpenDocument file; ask for the password or a decrypted copy.`);
+    }
     const kind = packageKind(parts) ?? KIND_OF_EXTENSION[extensionOf(input.path)];
     switch (kind) {
       case 'docx':
