@@ -194,3 +194,9 @@ test('a password-protected OpenDocument file fails as encrypted', async () => {
   ]);
   await rejectsWith(readDocument('secret.odt', bytes), 'encrypted', /ask for the password/);
 });
+
+test('an ".xls" export that is really tab-separated text is read as a sheet', async () => {
+  const doc = await readDocument('export.xls', new TextEncoder().encode('Name\tCountry\nKarim Haddad\tIraq\n'));
+  assert.equal(doc.format, 'xls');
+  assert.equal(doc.children?.[0]?.text, 'Name\tCountry\nKarim Haddad\tIraq');
+});

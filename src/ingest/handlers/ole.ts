@@ -13,10 +13,10 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export const oleHandler: FormatHandler = {
   name: 'ole',
   extensions: ['.xls', '.xlt'],
-  sniff(head) {
-    return OLE_SIGNATURE.every((b, i) => head[i] === b);
-  },
+  sniff: isOle,
   async read(input) {
+    // Many ".xls" exports are really HTML or tab-separated text, which Excel and SheetJS open all the same.
+    if (!isOle(input.bytes)) return readSpreadsheet(input, 'xls');
     const streams = streamNames(input.bytes);
     if (streams.has('encryptioninfo') || streams.has('encryptedpackage')) {
       throw new IngestFailure('encrypted', `${input.path} is an encrypted Office document; ask for the password or a decrypted copy.`);
@@ -27,6 +27,10 @@ export const oleHandler: FormatHandler = {
     throw new IngestFailure('unsupported-format', `${input.path} is in a format Cablegraph cannot read (${kind}) and does not look like text.`);
   },
 };
+
+function isOle(head: Uint8Array): boolean {
+  return OLE_SIGNATURE.every((b, i) => head[i] === b);
+}
 
 /** Lower-case names of the compound file's streams, or an empty set when its directory cannot be read. */
 function streamNames(bytes: Uint8Array): Set<string> {
