@@ -199,4 +199,5 @@ test('an ".xls" export that is really tab-separated text is read as a sheet', as
   const doc = await readDocument('export.xls', new TextEncoder().encode('Name\tCountry\nKarim Haddad\tIraq\n'));
   assert.equal(doc.format, 'xls');
   assert.equal(doc.children?.[0]?.text, 'Name\tCountry\nKarim Haddad\tIraq');
+  await rejectsWith(readDocument('junk.xls', new Uint8Array([0x12, 0, 0xff, 0x03, 0, 0, 0x9a, 0, 1, 2, 0, 0])), 'corrupt-spreadsheet', /junk\.xls/);
 });

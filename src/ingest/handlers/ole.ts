@@ -1,7 +1,7 @@
 /** OLE compound files: legacy Excel workbooks are read; encrypted Office files are refused as encrypted; other kinds are named. */
 import * as XLSX from '@e965/xlsx';
 import { IngestFailure, type FormatHandler } from '../handler.js';
-import { describeBinary } from '../decode.js';
+import { describeBinary, looksLikeText } from '../decode.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -16,7 +16,10 @@ export const oleHandler: FormatHandler = {
   sniff: isOle,
   async read(input) {
     // Many ".xls" exports are really HTML or tab-separated text, which Excel and SheetJS open all the same.
-    if (!isOle(input.bytes)) return readSpreadsheet(input, 'xls');
+    if (!isOle(input.bytes)) {
+      if (looksLikeText(input.bytes)) return readSpreadsheet(input, 'xls');
+      throw new IngestFailure('corrupt-spreadsheet', `${input.path} is neither an Excel workbook nor text; it cannot be read as a spreadsheet.`);
+    }
     const streams = streamNames(input.bytes);
     if (streams.has('encryptioninfo') || streams.has('encryptedpackage')) {
       throw new IngestFailure('encrypted', `${input.path} is an encrypted Office document; ask for the password or a decrypted copy.`);
