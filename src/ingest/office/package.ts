@@ -59,9 +59,25 @@ export function utf8(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
 }
 
+/** What the office readers use of a parsed XML node (linkedom's here; the build has no DOM library types). */
+export interface XmlNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  textContent: string | null;
+  firstChild: XmlNode | null;
+  nextSibling: XmlNode | null;
+}
+
+/** An element: a node with attributes and descendants by tag name. */
+export interface XmlElement extends XmlNode {
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+
 /** Parses an XML part; element names keep their prefixes ("text:p", "a:t"). */
-export function parseXml(bytes: Uint8Array): Document {
-  return new DOMParser().parseFromString(utf8(bytes), 'text/xml') as unknown as Document;
+export function parseXml(bytes: Uint8Array): XmlElement {
+  return new DOMParser().parseFromString(utf8(bytes), 'text/xml') as unknown as XmlElement;
 }
 
 /** Title, author and creation date from docProps/core.xml (OOXML) or meta.xml (ODF), each only when present. */

@@ -1,4 +1,5 @@
 /** Plain text from the XML of OpenDocument bodies and PowerPoint slides: paragraphs, line breaks and table cells kept. */
+import type { XmlElement, XmlNode } from './package.js';
 
 /** The element names one XML dialect uses for text structure. */
 export interface TextVocabulary {
@@ -48,7 +49,7 @@ export const DRAWINGML_TEXT: TextVocabulary = {
  * The text under an element: paragraphs separated by a blank line (so a title without a full stop never runs into the
  * next line), table rows by a newline, cells by a tab, cell paragraphs by a space.
  */
-export function xmlText(root: Node, vocabulary: TextVocabulary): string {
+export function xmlText(root: XmlNode, vocabulary: TextVocabulary): string {
   const state: State = { out: [], cellDepth: 0 };
   walk(root, vocabulary, state, false);
   return state.out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
@@ -69,7 +70,7 @@ function trimTail(out: string[], chars: RegExp): void {
   }
 }
 
-function walk(node: Node, v: TextVocabulary, s: State, inText: boolean): void {
+function walk(node: XmlNode, v: TextVocabulary, s: State, inText: boolean): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3 || child.nodeType === 4) {
       if (inText) s.out.push(v.collapse ? (child.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' ') : child.nodeValue ?? '');
@@ -80,7 +81,7 @@ function walk(node: Node, v: TextVocabulary, s: State, inText: boolean): void {
     if (v.skip.has(name)) continue;
     if (name === v.tab) s.out.push('\t');
     else if (name === v.lineBreak) s.out.push(s.cellDepth > 0 ? ' ' : '\n');
-    else if (name === v.space) s.out.push(' '.repeat(Math.min(1000, Number((child as Element).getAttribute('text:c') ?? '1') || 1)));
+    else if (name === v.space) s.out.push(' '.repeat(Math.min(1000, Number((child as XmlElement).getAttribute('text:c') ?? '1') || 1)));
     else if (name === v.cell) {
       s.cellDepth++;
       walk(child, v, s, inText);
