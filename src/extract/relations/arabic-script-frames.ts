@@ -36,8 +36,8 @@ const GAP = (max: number): string => `(?: [^⟦.!?؟،,؛;]{1,${max}})?`;
 // The same, where a place may be named: "روز دوشنبه در بغداد" (on Monday in Baghdad) before the verb.
 const GAP_PLACE = (max: number): string => `(?: (?:[^⟦.!?؟،,؛;]|⟦[Ll]\\d+⟧){1,${max}})?`;
 const COMMA = '[،,]';
-// A post set off by commas after the subject: "X، فرمانده Y، ..." (the post's organisation named inside).
-const APPOS = `(?:${COMMA} [^⟦.،,]{1,40}⟦[OLol]\\d+⟧(?: [^⟦.،,]{1,20})?${COMMA})?`;
+// A post set off by commas after the subject: "X، فرمانده Y، ..." (the post's organisation named inside, or not).
+const APPOS = `(?:${COMMA} [^⟦.،,]{1,40}(?:⟦[OLol]\\d+⟧(?: [^⟦.،,]{1,20})?)?${COMMA})?`;
 // A posessive/ezafe ending on a Persian role noun ("سخنگوی", "فرمانده‌ی").
 const EZAFE = '(?:\\u200c?[یي])?';
 
