@@ -5,22 +5,9 @@ import { join } from 'node:path';
 import { defaultModelDir, findPackageRoot, loadRecognizer, modelFileFor, type NerLanguage } from '../src/nlp/ner/index.js';
 import { readConll } from '../src/nlp/ner/conll.js';
 import { rebuildText } from '../src/nlp/ner/eval.js';
+import { bestCore } from './timing.js';
 
 const DEV: Record<NerLanguage, string> = { en: 'conll2003/dev.txt', fa: 'peyma/dev.txt', ar: 'anercorp/dev.txt' };
-
-/** Best of `runs` of fn: the smaller of CPU and wall time per run (as bench/ner.ts). */
-function best(runs: number, fn: () => void): number {
-  let core = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    fn();
-    const w = Number(process.hrtime.bigint() - t0) / 1e9;
-    const c = process.cpuUsage(c0);
-    core = Math.min(core, w, (c.user + c.system) / 1e6);
-  }
-  return core;
-}
 
 /** Tokens/s of the en, fa and ar recognizers on their dev sets, with load time and model size. */
 export async function benchNerScripts(): Promise<{ title: string; lines: string[] }> {
@@ -44,7 +31,7 @@ export async function benchNerScripts(): Promise<{ title: string; lines: string[
     const loadMs = (used.user + used.system) / 1000;
     let found = 0;
     rec.recognize(doc.text, doc.sentences);
-    const sec = best(5, () => {
+    const sec = bestCore(5, () => {
       found = rec.recognize(doc.text, doc.sentences).length;
     });
     rates.set(lang, tokens / sec);

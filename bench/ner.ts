@@ -6,6 +6,7 @@ import { defaultModelDir, findPackageRoot, MODEL_FILE, recognizerFromModel } fro
 import { loadModelFile } from '../src/nlp/ner/model-io.js';
 import { splitSentences } from '../src/nlp/sentences.js';
 import { tokenize } from '../src/nlp/tokenize.js';
+import { bestOf as best } from './timing.js';
 
 const TEXT_BYTES = 300_000;
 
@@ -32,28 +33,6 @@ function factbookText(dataDir: string, bytes: number): string {
   return parts.join('\n\n').slice(0, bytes);
 }
 
-/**
- * Best of `runs` timings of fn in seconds: wall clock, CPU, and the smaller of the two per run ("one core": CPU time
- * also counts JIT and GC helper threads, wall time also counts waiting for other processes; both bound the main
- * thread's time from above).
- */
-function best(runs: number, fn: () => void): { wall: number; cpu: number; core: number } {
-  let wall = Infinity;
-  let cpu = Infinity;
-  let core = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    fn();
-    const w = Number(process.hrtime.bigint() - t0) / 1e9;
-    const c = process.cpuUsage(c0);
-    const u = (c.user + c.system) / 1e6;
-    wall = Math.min(wall, w);
-    cpu = Math.min(cpu, u);
-    core = Math.min(core, Math.min(w, u));
-  }
-  return { wall, cpu, core };
-}
 
 /** Measures tokens/s of our recognizer and of compromise on the same text, their ratio, and the model's load time. */
 export async function benchNer(): Promise<{ title: string; lines: string[] }> {

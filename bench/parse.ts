@@ -7,6 +7,7 @@ import { loadParseModel } from '../src/nlp/parse/model-io.js';
 import { splitSentences } from '../src/nlp/sentences.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import type { BenchSection } from './ingest.js';
+import { bestCore } from './timing.js';
 
 const TEXT_BYTES = 300_000;
 
@@ -33,20 +34,6 @@ function factbookText(dataDir: string, bytes: number): string {
   return parts.join('\n\n').slice(0, bytes);
 }
 
-/** Best of `runs`: the smaller of CPU and wall time per run ("one core" on a shared machine). */
-function best(runs: number, fn: () => void): number {
-  let core = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    fn();
-    const w = Number(process.hrtime.bigint() - t0) / 1e9;
-    const c = process.cpuUsage(c0);
-    core = Math.min(core, w, (c.user + c.system) / 1e6);
-  }
-  return core;
-}
-
 /** Tokens/s of the parser (tag + lemmatise + parse; tag only) and of the NER on the same text, their ratio, load time. */
 export async function benchParse(): Promise<BenchSection> {
   const title = 'POS tagging and dependency parsing';
@@ -70,13 +57,13 @@ export async function benchParse(): Promise<BenchSection> {
   // Same protocol for all: one warm-up pass over the whole text (JIT, per-spelling caches), then the best of five.
   for (const s of sentences) parser.parse(s);
   rec.recognize(text, spans);
-  const parseSec = best(5, () => {
+  const parseSec = bestCore(5, () => {
     for (const s of sentences) parser.parse(s);
   });
-  const tagSec = best(5, () => {
+  const tagSec = bestCore(5, () => {
     for (const s of sentences) parser.tag(s);
   });
-  const nerSec = best(5, () => rec.recognize(text, splitSentences(text)));
+  const nerSec = bestCore(5, () => rec.recognize(text, splitSentences(text)));
   const rate = (sec: number): string => Math.round(tokens / sec).toLocaleString('en-US');
   return {
     title,

@@ -136,11 +136,7 @@ function estimate(emitCounts: Counts, insCounts: Counts, prev: TranslitModelData
       emit[ctx] = prune(back);
       continue;
     }
-    const sum = total(t);
-    const d = new Map<string, number>();
-    for (const [s, p] of back) d.set(s, (BACKOFF * p) / (sum + BACKOFF));
-    for (const [s, c] of t) d.set(s, (d.get(s) ?? 0) + c / (sum + BACKOFF));
-    emit[ctx] = prune(d);
+    emit[ctx] = prune(backedOff(back, t));
   }
   const classDist = new Map<string, Map<string, number>>();
   for (const [ctx, t] of insCounts) if (ctx.startsWith('|')) classDist.set(ctx, new Map([...t].map(([s, c]) => [s, c / total(t)])));
@@ -150,11 +146,7 @@ function estimate(emitCounts: Counts, insCounts: Counts, prev: TranslitModelData
       insert[ctx] = prune(back);
       continue;
     }
-    const sum = total(t);
-    const d = new Map<string, number>();
-    for (const [s, p] of back) d.set(s, (BACKOFF * p) / (sum + BACKOFF));
-    for (const [s, c] of t) d.set(s, (d.get(s) ?? 0) + c / (sum + BACKOFF));
-    insert[ctx] = prune(d);
+    insert[ctx] = prune(backedOff(back, t));
   }
   return { ...prev, emit, insert };
 }
@@ -200,3 +192,13 @@ data.threshold = chooseThreshold(new TranslitModel(data));
 console.log(`threshold ${data.threshold}`);
 writeFileSync(out, gzipSync(JSON.stringify(data)));
 console.log(`wrote ${out}`);
+
+/** Counts of one context smoothed towards its back-off distribution (weight BACKOFF, as an additive prior). */
+function backedOff(back: Map<string, number>, counts: Map<string, number>): Map<string, number> {
+  let sum = 0;
+  for (const c of counts.values()) sum += c;
+  const d = new Map<string, number>();
+  for (const [s, p] of back) d.set(s, (BACKOFF * p) / (sum + BACKOFF));
+  for (const [s, c] of counts) d.set(s, (d.get(s) ?? 0) + c / (sum + BACKOFF));
+  return d;
+}

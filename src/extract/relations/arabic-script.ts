@@ -4,6 +4,7 @@
  * sentence to the extractor of its script: the English parser and model never see a Persian sentence.
  */
 import type { Span } from '../../model/index.js';
+import { arabicScriptShare } from '../../nlp/arabic-script.js';
 import { maskSentences } from '../masked.js';
 import type { ExtractedRelation, ExtractionInput } from '../types.js';
 import { compileFrames, runFrames } from './frame.js';
@@ -21,17 +22,7 @@ const SCOPE_BEFORE = 30;
 
 /** True when most letters of the span are Arabic script (Persian, Arabic, Urdu, Kurdish). */
 export function isArabicScript(text: string, span: Span): boolean {
-  let arabic = 0;
-  let letters = 0;
-  for (let i = span.start; i < span.end; i++) {
-    const ch = text[i]!;
-    if (ch.toLowerCase() !== ch.toUpperCase()) letters++;
-    else if (ARABIC_LETTER.test(ch)) {
-      arabic++;
-      letters++;
-    }
-  }
-  return letters > 0 && arabic * 2 > letters;
+  return arabicScriptShare(text, span.start, span.end) > 0.5;
 }
 
 /** Relations the Persian and Arabic frames find, one per (type, pair, sentence), the most confident kept. */

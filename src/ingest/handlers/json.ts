@@ -43,11 +43,13 @@ function collectStrings(root: unknown, out: string[]): void {
 /** Two or more non-empty lines, the first two each a whole JSON object: JSON Lines, whatever the file is called. */
 function looksLikeJsonLines(text: string): boolean {
   const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (t === '') continue;
-    lines.push(t);
-    if (lines.length === 2) break;
+  // Reads line by line from the start: only the first two non-empty lines are needed, whatever the file's size.
+  for (let at = 0; at < text.length && lines.length < 2;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const t = text.slice(at, end).trim();
+    if (t !== '') lines.push(t);
+    at = end + 1;
   }
   if (lines.length < 2) return false;
   return lines.every((l) => {

@@ -1,12 +1,10 @@
 /** Recognition in Arabic-script text (Persian and Arabic models): script-aware tokens, the tagger, document consistency; no English rules. */
-import type { EntityType, Span } from '../../model/index.js';
+import type { Span } from '../../model/index.js';
 import { CliticSplitter, tokenizeArabicScript, type ScriptToken } from '../arabic-tokenize.js';
 import { tagDocument, type NerModel } from './tagger.js';
-import { tagsToChunks, type Chunk } from './tags.js';
+import { chunksToSpans, tagsToChunks, type Chunk } from './tags.js';
 import { harmoniseTypes, propagateNames } from './consistency.js';
 import type { NerSpan, Recognizer } from './index.js';
-
-const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
 /** The clitic splitter of a model (null when its lexicon has no word counts: no splitting, e.g. Persian). */
 export function splitterOf(model: NerModel): CliticSplitter | undefined {
@@ -27,15 +25,7 @@ export function arabicScriptRecognizer(model: NerModel): Recognizer {
       const chunks = tokens.map((ts, i) => trimClitics(tagsToChunks(tags[i]!), ts));
       propagateNames({ tokens, chunks });
       harmoniseTypes({ tokens, chunks });
-      const spans: NerSpan[] = [];
-      tokens.forEach((ts, i) => {
-        for (const c of chunks[i]!) {
-          const start = ts[c.start]!.start;
-          const end = ts[c.end - 1]!.end;
-          spans.push({ start, end, type: TYPE_OF[c.type] ?? 'MISC', text: text.slice(start, end) });
-        }
-      });
-      return spans;
+      return chunksToSpans(text, tokens, chunks);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { EntityType, Span } from '../../model/index.js';
 import { tokenize } from '../tokenize.js';
 import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
-import { tagsToChunks } from './tags.js';
+import { chunksToSpans, tagsToChunks } from './tags.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
 import { applyRules } from './rules.js';
 import { checkCapsLines } from './headlines.js';
@@ -32,8 +32,6 @@ export interface Recognizer {
 /** File name of the shipped model inside the model folder. */
 export const MODEL_FILE = 'ner-en.bin.gz';
 
-const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
-
 /** Languages with a shipped model. */
 export const NER_LANGUAGES = ['en', 'fa', 'ar'] as const;
 /** A language with a shipped model. */
@@ -58,15 +56,7 @@ export function recognizerFromModel(model: NerModel): Recognizer {
       propagateNames(doc);
       harmoniseTypes(doc);
       resolveSurnames(doc);
-      const spans: NerSpan[] = [];
-      tokens.forEach((ts, i) => {
-        for (const c of chunks[i]!) {
-          const start = ts[c.start]!.start;
-          const end = ts[c.end - 1]!.end;
-          spans.push({ start, end, type: TYPE_OF[c.type] ?? 'MISC', text: text.slice(start, end) });
-        }
-      });
-      return spans;
+      return chunksToSpans(text, tokens, chunks);
     },
   };
 }

@@ -1,4 +1,5 @@
 /** Tag schemes (IOB1, IOB2, BILOU) and conversion between tag sequences and typed chunks. */
+import type { EntityType } from '../../model/index.js';
 
 /** A typed run of tokens [start, end) in a sentence. */
 export interface Chunk {
@@ -90,4 +91,23 @@ export function allowedTransition(prev: string, next: string): boolean {
   const prevOpen = pp === 'B' || pp === 'I';
   if (prevOpen) return (np === 'I' || np === 'L') && nt === pt;
   return np === 'O' || np === 'B' || np === 'U';
+}
+
+const ENTITY_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+
+/** Chunks over each sentence's tokens as names with character offsets into `text` (the recognizers' output). */
+export function chunksToSpans(
+  text: string,
+  tokens: readonly (readonly { start: number; end: number }[])[],
+  chunks: readonly (readonly Chunk[])[],
+): { start: number; end: number; type: EntityType; text: string }[] {
+  const spans: { start: number; end: number; type: EntityType; text: string }[] = [];
+  tokens.forEach((ts, i) => {
+    for (const c of chunks[i]!) {
+      const start = ts[c.start]!.start;
+      const end = ts[c.end - 1]!.end;
+      spans.push({ start, end, type: ENTITY_TYPE[c.type] ?? 'MISC', text: text.slice(start, end) });
+    }
+  });
+  return spans;
 }

@@ -152,33 +152,19 @@ export class TranslitModel {
     const best = new Float64Array((n + 1) * w).fill(-Infinity);
     const back = new Int32Array((n + 1) * w).fill(-1);
     best[0] = 0;
+    // The same lattice as forward, walked with steps(): not the ranking's hot loop, so a closure is fine here.
     for (let i = 0; i < n; i++) {
-      const emit = tables.emit[i]!;
-      const insert = tables.insert[i]!;
       for (let j = 0; j <= m; j++) {
         const b = best[i * w + j]!;
         if (b === -Infinity) continue;
-        let core = 0;
-        for (let k = 0; k <= this.maxCore && j + k <= m; k++) {
-          if (k > 0) core = core * 27 + codes[j + k - 1]! + 1;
-          const e = emit.get(core) ?? (k === 1 ? UNSEEN : 0);
-          if (e === 0) continue;
-          let ins = 0;
-          for (let t = 0; t <= this.maxInsert && j + k + t <= m; t++) {
-            if (t > 0) {
-              const c = codes[j + k + t - 1]!;
-              if (VOWEL[c] !== 1) break;
-              ins = ins * 27 + c + 1;
-            }
-            const p = insert.get(ins) ?? 0;
-            const at = (i + 1) * w + j + k + t;
-            const score = b + Math.log(e * p);
-            if (p > 0 && score > best[at]!) {
-              best[at] = score;
-              back[at] = j * 16 + k * 4 + t;
-            }
+        this.steps(tables, codes, i, j, (k, t, p) => {
+          const at = (i + 1) * w + j + k + t;
+          const score = b + Math.log(p);
+          if (score > best[at]!) {
+            best[at] = score;
+            back[at] = j * 16 + k * 4 + t;
           }
-        }
+        });
       }
     }
     if (best[n * w + m] === -Infinity) return null;
