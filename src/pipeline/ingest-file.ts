@@ -51,14 +51,33 @@ export interface FileContext {
   signal?: AbortSignal;
 }
 
-/** Reads one file and stores its documents batch by batch, running the stages on each batch's new documents. */
-export async function storeFile(input: { path: string; size: number }, ctx: FileContext): Promise<FileResult> {
+/** A file read into its document tree (null: the store holds it complete already), with its SHA-256. */
+export type ReadFile = { sha256: string; root: ExtractedDocument } | null;
+
+/**
+ * Reads one file: loads its bytes, skips it when the store already holds it complete (so a resumed ingest does not
+ * parse or OCR finished files again), and parses it into a document tree. Nothing is written, so the ingest loop
+ * may read the next file while the stages of the current one run (read-ahead); storeFile checks again before writing.
+ */
+export async function readInputFile(input: { path: string; size: number }, ctx: Pick<FileContext, 'store' | 'collection' | 'limits' | 'ocr'>): Promise<ReadFile> {
+  const bytes = await loadInputFile(input.path, input.size, ctx.limits);
+  const sha256 = sha256Hex(bytes);
+  if (await isStoredComplete(ctx.store, ctx.collection, sha256)) return null;
+  return { sha256, root: await readDocument(input.path, bytes, ctx.limits, 0, ctx.ocr) };
+}
+
+/**
+ * Stores one file's documents batch by batch, running the stages on each batch's new documents. `read` is the file
+ * as readInputFile read it (ahead of time); without it the file is read here.
+ */
+export async function storeFile(input: { path: string; size: number }, ctx: FileContext, read?: Promise<ReadFile>): Promise<FileResult> {
   const { store, collection } = ctx;
   const scope: Scope = { collections: [collection] };
-  const bytes = await loadInputFile(input.path, input.size, ctx.limits);
-  const stored = await store.findBySha256(collection, sha256Hex(bytes));
-  if (stored && (await isComplete(store, stored.id, scope))) return null;
-  const root = await readDocument(input.path, bytes, ctx.limits, 0, ctx.ocr);
+  const file = await (read ?? readInputFile(input, ctx));
+  if (file === null) return null;
+  // Read ahead of time: an identical file earlier in this run may have been stored since.
+  if (read && (await isStoredComplete(store, collection, file.sha256))) return null;
+  const { root } = file;
   const size = treeSize(root);
   const progress: FileProgress = { through: 0, size, stored: 0, processed: 0 };
   const failed: StageFailureEvent[] = [];
@@ -89,6 +108,12 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
   if (size > 1) await store.putStageOutput(rootId, MEMBERS_STEP.name, MEMBERS_STEP.version, {});
   for (const w of warningsOf(root)) await ctx.fail(w.code, w.message, w.path);
   return { created: progress.stored, processed: progress.processed, failed, interrupted: false };
+}
+
+/** Whether the store holds the file of this SHA-256 complete. */
+async function isStoredComplete(store: Store, collection: string, sha256: string): Promise<boolean> {
+  const stored = await store.findBySha256(collection, sha256);
+  return stored !== null && (await isComplete(store, stored.id, { collections: [collection] }));
 }
 
 /**

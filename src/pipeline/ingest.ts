@@ -5,7 +5,8 @@ import { DEFAULT_LIMITS, IngestFailure, type IngestLimits } from '../ingest/hand
 import { walkInputs } from '../ingest/walk.js';
 import { defaultOcrOptions, type OcrOptions } from '../ingest/ocr/options.js';
 import { runStages, type StageFailureEvent, type StageSource } from './run-stages.js';
-import { storeFile } from './ingest-file.js';
+import { storeFile, readInputFile } from './ingest-file.js';
+import { ReadAhead } from './read-ahead.js';
 import { openStageSource, type WorkerOptions } from './workers/source.js';
 import { describeError, errorDetail } from './errors.js';
 
@@ -43,6 +44,8 @@ export interface IngestOptions {
   /** Collection-level steps run once after the files (resolution, near-duplicate groups); default: none. */
   finish?: (store: Store, collection: string) => Promise<void>;
   onProgress?: (event: IngestProgress) => void;
+  /** Read the next file (parse, OCR) while the current one is stored and processed (default true; read-ahead.ts). */
+  readAhead?: boolean;
   /** Stops after the documents in progress when aborted (Ctrl-C); the next run finishes the file. */
   signal?: AbortSignal;
   /** Where internal errors go with their stack and causes (a failing stage, an unexpected error while reading). */
@@ -109,19 +112,21 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
   onProgress?.({ kind: 'start', files: inputs.length, bytes: totalBytes });
 
   let done = 0;
-  let current = '';
   // Pages are counted as Tesseract finishes them, so a long scan shows progress before its document is stored.
-  const ocr = defaultOcrOptions({
-    ...options.ocr,
+  const base = defaultOcrOptions(options.ocr);
+  const ocrFor = (path: string): OcrOptions => ({
+    ...base,
     onPage: (page) => {
       summary.ocrPages++;
       options.ocr?.onPage?.(page);
-      onProgress?.({ kind: 'ocr', path: current, pages: summary.ocrPages, seconds: (performance.now() - started) / 1000 });
+      onProgress?.({ kind: 'ocr', path, pages: summary.ocrPages, seconds: (performance.now() - started) / 1000 });
     },
   });
-  for (const input of inputs) {
-    current = input.path;
+  const ahead = new ReadAhead(options.readAhead === false ? [] : inputs, (input) => readInputFile(input, { store, collection, limits, ocr: ocrFor(input.path) }));
+  for (const [index, input] of inputs.entries()) {
     if (signal?.aborted) { summary.interrupted = true; break; }
+    // The next file is read (parsed, OCR'd) while this one's documents are stored and its stages run.
+    const read = ahead.take(index);
     const fail = async (code: string, message: string, path = input.path): Promise<FailureRecord> => {
       const failure = { collection, path, code, message, at: new Date().toISOString() };
       await store.recordFailure(failure);
@@ -134,14 +139,14 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
     const before = { stored: summary.documents, processed: summary.processed };
     try {
       const result = await storeFile(input, {
-        store, collection, limits, ocr, source, onFailure, fail, signal, batchDocuments,
+        store, collection, limits, ocr: ocrFor(input.path), source, onFailure, fail, signal, batchDocuments,
         onProgress: (p) => {
           summary.documents = before.stored + p.stored;
           summary.processed = before.processed + p.processed;
           const share = p.size > 0 ? (Math.max(0, input.size) * p.through) / p.size : 0;
           onProgress?.({ kind: 'documents', path: input.path, through: p.through, size: p.size, stored: summary.documents, processed: summary.processed, bytesDone: summary.bytes + share, bytes: totalBytes });
         },
-      });
+      }, read);
       if (result === null) {
         status = 'unchanged';
       } else {
@@ -167,6 +172,8 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
     summary.bytes += Math.max(0, input.size);
     onProgress?.({ kind: 'file', path: input.path, status, documents, done, files: inputs.length, bytesDone: summary.bytes, bytes: totalBytes, failure });
   }
+  // After an interruption a read in flight is left to finish on its own: the user asked to stop now.
+  if (!summary.interrupted) await ahead.settle();
   if (finish && (summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0)) await finish(store, collection);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
