@@ -1,7 +1,7 @@
 /**
  * Writes the OCR test fixtures in test/fixtures/ocr (run: node --import tsx scripts/ocr/fixtures.ts): scanned-style
  * PDFs without a text layer (English, 2 pages; Persian), a PDF with a text page and a scanned page, an Arabic PNG and
- * a 2-page English TIFF. The texts are made up for the tests. Needs ImageMagick with pango, Noto fonts and poppler.
+ * a 2-page English TIFF, and a scan whose text layer is junk. The texts are made up for the tests. Needs ImageMagick with pango, Noto fonts and poppler.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
@@ -40,9 +40,12 @@ try {
   writeFileSync(join(tmp, 'typed.pdf'), writePdf([['Cover note: the attached page was scanned at the consulate.']]));
   toPdf([join(tmp, 'en2.png')], join(tmp, 'scanned.pdf'));
   execFileSync('pdfunite', [join(tmp, 'typed.pdf'), join(tmp, 'scanned.pdf'), join(OUT, 'mixed.pdf')]);
+  // A scan with a junk text layer (a font mapping letters to control characters): read with OCR instead.
+  const junk = Array.from({ length: 120 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ '[i % 27]).join('');
+  writeFileSync(join(OUT, 'garbled-layer.pdf'), imagePdf([readGrey(join(tmp, 'en1.png'), 200)], [junk]));
   execFileSync('convert', [png('ar', 'ar', TEXTS.ar), '-strip', join(OUT, 'statement-ar.png')]);
   execFileSync('convert', [png('tif1', 'en', TEXTS.tif1), png('tif2', 'en', TEXTS.tif2), '-compress', 'zip', join(OUT, 'fax-2pages.tif')]);
-  for (const f of ['scan-en.pdf', 'scan-fa.pdf', 'mixed.pdf', 'statement-ar.png', 'fax-2pages.tif']) {
+  for (const f of ['scan-en.pdf', 'scan-fa.pdf', 'mixed.pdf', 'garbled-layer.pdf', 'statement-ar.png', 'fax-2pages.tif']) {
     console.log(`${f}\t${statSync(join(OUT, f)).size} bytes`);
   }
 } finally {

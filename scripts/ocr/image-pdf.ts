@@ -17,20 +17,36 @@ export function readGrey(file: string, dpi: number): GreyImage {
   return { width: width!, height: height!, pixels: new Uint8Array(pixels), dpi };
 }
 
-/** Builds a PDF with one page per image, each image Flate-compressed and filling its page. */
-export function imagePdf(images: GreyImage[]): Buffer {
+/**
+ * Builds a PDF with one page per image, each image Flate-compressed and filling its page. `hiddenText[i]`, when given,
+ * adds an invisible text layer to page i (render mode 3, Helvetica, the string's bytes as written): a scan whose
+ * text layer is junk, as broken font encodings leave.
+ */
+export function imagePdf(images: GreyImage[], hiddenText: (string | undefined)[] = []): Buffer {
   const objects: Buffer[] = [];
   const pageIds = images.map((_, i) => 3 + i * 3);
   objects[1] = Buffer.from('<< /Type /Catalog /Pages 2 0 R >>');
   objects[2] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${images.length} >>`);
+  // The hidden layer's font maps A-M to the control characters U+0001-U+000D (a broken ToUnicode table, as some
+  // generators write); other letters keep their meaning, so extracted text mixes junk and letters.
+  const cmapId = 3 + images.length * 3;
+  if (hiddenText.some((t) => t !== undefined)) {
+    const cmap = '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Junk def 1 begincodespacerange <00> <FF> endcodespacerange '
+      + '1 beginbfrange <41> <4D> <0001> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end';
+    objects[cmapId] = Buffer.from(`<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`);
+  }
   images.forEach((img, i) => {
     const id = pageIds[i]!;
     const w = (img.width * 72) / img.dpi;
     const h = (img.height * 72) / img.dpi;
-    const draw = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q`;
+    const hidden = hiddenText[i];
+    const escaped = hidden?.replace(/[\\()]/g, (c) => `\\${c}`);
+    const text = hidden === undefined ? '' : ` BT 3 Tr /F1 10 Tf 20 ${(h - 30).toFixed(2)} Td (${escaped}) Tj ET`;
+    const draw = Buffer.from(`q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q${text}`, 'latin1');
     const data = deflateSync(img.pixels, { level: 9 });
-    objects[id] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${id + 2} 0 R >> >> /Contents ${id + 1} 0 R >>`);
-    objects[id + 1] = Buffer.from(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
+    const font = hidden === undefined ? '' : ` /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode ${cmapId} 0 R >> >>`;
+    objects[id] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${id + 2} 0 R >>${font} >> /Contents ${id + 1} 0 R >>`);
+    objects[id + 1] = Buffer.concat([Buffer.from(`<< /Length ${draw.length} >>\nstream\n`), draw, Buffer.from('\nendstream')]);
     objects[id + 2] = Buffer.concat([
       Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`),
       data, Buffer.from('\nendstream'),

@@ -157,3 +157,19 @@ test('icons and logos are stored without a tesseract run; sizes read from PNG an
   assert.equal(tooSmallForOcr({ width: 800, height: 20 }), true);
   assert.equal(tooSmallForOcr(undefined), false);
 });
+
+test('a text layer of control characters (a broken font encoding) is replaced by OCR of the page', async () => {
+  const doc = await read('garbled-layer.pdf');
+  assert.match(doc.text, /ambassador met Governor Harun\s+Valizadeh/);
+  assert.doesNotMatch(doc.text, /[\u0001-\u0008]/);
+  assert.equal(doc.meta?.ocrLanguages, 'eng');
+  assert.equal(doc.warnings, undefined);
+});
+
+test('with OCR off, a garbled text layer is kept without its junk characters and flagged', async () => {
+  const doc = await read('garbled-layer.pdf', defaultOcrOptions({ enabled: false }));
+  assert.doesNotMatch(doc.text, /[\u0001-\u0008]/);
+  assert.match(doc.text, /NOPQRSTUVWXYZ/);
+  assert.deepEqual(doc.warnings?.map((w) => w.code), ['garbled-text']);
+  assert.match(doc.warnings![0]!.message, /garbled-layer\.pdf page\(s\) 1: .*control/);
+});

@@ -4,6 +4,7 @@ import { IngestFailure, type HandlerInput } from '../handler.js';
 import { checkOcr, ocrPdfPages } from './documents.js';
 import { defaultOcrOptions, type OcrOptions } from './options.js';
 import type { OcrPage } from './recognize.js';
+import { isGarbled, stripJunk } from './garbled.js';
 
 /** Page texts after OCR, metadata to merge into the document's, and warnings for what could not be read. */
 export interface FilledPages {
@@ -18,38 +19,53 @@ export function ocrOptionsOf(input: HandlerInput): OcrOptions {
 }
 
 /**
- * OCRs the blank pages of a PDF. Throws IngestFailure when no page has text and OCR cannot help (Tesseract missing:
- * "ocr-unavailable"; every page failed: "ocr-failed"); with a partial text layer those become warnings instead.
+ * OCRs the blank pages of a PDF, and the pages whose text layer is mostly junk (garbled.ts). Throws IngestFailure
+ * when no page has text and OCR cannot help (Tesseract missing: "ocr-unavailable"; every page failed: "ocr-failed");
+ * with a partial text layer those become warnings instead. A garbled page OCR cannot replace keeps its text without
+ * the junk characters and a "garbled-text" warning.
  */
-export async function fillBlankPages(input: HandlerInput, pages: string[]): Promise<FilledPages> {
-  const blank = pages.flatMap((p, i) => (p.trim() === '' ? [i + 1] : []));
-  if (blank.length === 0) return { pages, meta: {}, warnings: [] };
-  const allBlank = blank.length === pages.length;
+export async function fillBlankPages(input: HandlerInput, layer: string[]): Promise<FilledPages> {
+  const garbled = layer.flatMap((p, i) => (isGarbled(p) ? [i + 1] : []));
+  const warnings: IngestError[] = [];
+  const pages = garbled.length === 0 ? layer : layer.map((p, i) => (garbled.includes(i + 1) ? stripJunk(p) : p));
+  const keepGarbled = (why: string): void => {
+    if (garbled.length > 0) warnings.push({ path: input.path, code: 'garbled-text', message: `${input.path} page(s) ${list(garbled)}: the text layer is mostly control or unassigned characters (a broken font encoding); ${why}, so the text is kept without them.` });
+  };
+  const blank = pages.flatMap((p, i) => (p.trim() === '' && !garbled.includes(i + 1) ? [i + 1] : []));
+  const unread = [...blank, ...garbled].sort((a, b) => a - b);
+  if (unread.length === 0) return { pages, meta: {}, warnings };
   const options = ocrOptionsOf(input);
-  const where = allBlank ? `${input.path} has no text layer (a scan?)` : `${input.path} has no text layer on page(s) ${list(blank)}`;
+  const where = blank.length === pages.length ? `${input.path} has no text layer (a scan?)` : `${input.path} has no text layer on page(s) ${list(blank)}`;
   if (!options.enabled) {
-    return { pages, meta: {}, warnings: [{ path: input.path, code: 'no-text', message: `${where}; OCR is off (--no-ocr), so ${allBlank ? 'it is' : 'those pages are'} stored blank.` }] };
+    keepGarbled('OCR is off (--no-ocr)');
+    if (blank.length > 0) warnings.push({ path: input.path, code: 'no-text', message: `${where}; OCR is off (--no-ocr), so ${blank.length === pages.length ? 'it is' : 'those pages are'} stored blank.` });
+    return { pages, meta: {}, warnings };
   }
   try {
     await checkOcr(options, input.path);
   } catch (e) {
-    if (allBlank || !(e instanceof IngestFailure)) throw e;
-    return { pages, meta: {}, warnings: [{ path: input.path, code: e.code, message: `${where}, left blank: ${e.message}` }] };
+    if ((blank.length === pages.length) || !(e instanceof IngestFailure)) throw e;
+    keepGarbled(`OCR is unavailable (${e.message})`);
+    if (blank.length > 0) warnings.push({ path: input.path, code: e.code, message: `${where}, left blank: ${e.message}` });
+    return { pages, meta: {}, warnings };
   }
-  const outcomes = await ocrPdfPages(input.bytes, blank, options);
+  const outcomes = await ocrPdfPages(input.bytes, unread, options);
   const out = pages.slice();
   const read: (OcrPage | undefined)[] = pages.map(() => undefined);
-  const warnings: IngestError[] = [];
-  for (const n of blank) {
+  let failed = 0;
+  for (const n of unread) {
     const outcome = outcomes.get(n) ?? { ok: false, error: 'not read' };
-    if (outcome.ok) {
+    if (outcome.ok && (outcome.page.text.trim() !== '' || !garbled.includes(n))) {
       out[n - 1] = outcome.page.text;
       read[n - 1] = outcome.page;
-    } else {
+    } else if (garbled.includes(n)) {
+      warnings.push({ path: input.path, code: 'garbled-text', message: `${input.path} page ${n}: the text layer is mostly control or unassigned characters and OCR ${outcome.ok ? 'found no text' : `failed (${outcome.error})`}, so the text is kept without them.` });
+    } else if (!outcome.ok) {
+      failed++;
       warnings.push({ path: input.path, code: 'ocr-page-failed', message: `${input.path} page ${n} could not be OCR'd: ${outcome.error}` });
     }
   }
-  if (allBlank && warnings.length === pages.length) {
+  if (blank.length === pages.length && failed === pages.length) {
     throw new IngestFailure('ocr-failed', `${input.path} has no text layer and OCR failed on every page (${warnings[0]!.message}).`);
   }
   return { pages: out, meta: ocrMeta(read), warnings };
