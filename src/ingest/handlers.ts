@@ -6,6 +6,7 @@ import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { mboxHandler } from './handlers/mbox.js';
+import { msgHandler } from './handlers/msg.js';
 import { officeHandler } from './handlers/office.js';
 import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
@@ -18,7 +19,8 @@ export const HANDLERS: FormatHandler[] = [
   imageHandler,
   zipHandler, // declines zips whose first members show an office package
   officeHandler, // Word, Excel, PowerPoint and OpenDocument files, which are zips too; reads .docx through handlers/docx.ts
-  oleHandler,
+  oleHandler, // hands Outlook messages in compound files to msgHandler
+  msgHandler, // claims OLE files named .msg
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emailHandler,
   htmlHandler,
