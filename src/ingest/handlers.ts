@@ -1,6 +1,7 @@
 /** Every format handler, in priority order: when several sniff a file as theirs, the first listed wins. */
 import type { FormatHandler } from './handler.js';
 import { emailHandler } from './handlers/email.js';
+import { emlxHandler } from './handlers/emlx.js';
 import { htmlHandler } from './handlers/html.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
@@ -22,6 +23,7 @@ export const HANDLERS: FormatHandler[] = [
   oleHandler, // hands Outlook messages in compound files to msgHandler
   msgHandler, // claims OLE files named .msg
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
+  emlxHandler, // before email: a count line, then a message
   emailHandler,
   htmlHandler,
   jsonlHandler,
