@@ -1,5 +1,6 @@
 /** Every format handler, in priority order: when several sniff a file as theirs, the first listed wins. */
 import type { FormatHandler } from './handler.js';
+import { archiveHandler } from './handlers/archive.js';
 import { emailHandler } from './handlers/email.js';
 import { emlxHandler } from './handlers/emlx.js';
 import { htmlHandler } from './handlers/html.js';
@@ -19,6 +20,7 @@ export const HANDLERS: FormatHandler[] = [
   pdfHandler,
   imageHandler,
   zipHandler, // declines zips whose first members show an office package
+  archiveHandler, // 7z, rar, tar, iso and compressed files, through bsdtar
   officeHandler, // Word, Excel, PowerPoint and OpenDocument files, which are zips too; reads .docx through handlers/docx.ts
   oleHandler, // hands Outlook messages in compound files to msgHandler
   msgHandler, // claims OLE files named .msg
