@@ -4,6 +4,7 @@ import { archiveHandler } from './handlers/archive.js';
 import { emailHandler } from './handlers/email.js';
 import { emlxHandler } from './handlers/emlx.js';
 import { htmlHandler } from './handlers/html.js';
+import { icalendarHandler } from './handlers/icalendar.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
@@ -13,6 +14,7 @@ import { officeHandler } from './handlers/office.js';
 import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
 import { textHandler } from './handlers/text.js';
+import { vcardHandler } from './handlers/vcard.js';
 import { zipHandler } from './handlers/zip.js';
 
 /** The handlers readDocument chooses from; adding a format means writing its file and listing it here. */
@@ -27,6 +29,8 @@ export const HANDLERS: FormatHandler[] = [
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emlxHandler, // before email: a count line, then a message
   emailHandler,
+  vcardHandler,
+  icalendarHandler,
   htmlHandler,
   jsonlHandler,
   jsonHandler,
