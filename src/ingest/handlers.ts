@@ -13,6 +13,7 @@ import { msgHandler } from './handlers/msg.js';
 import { officeHandler } from './handlers/office.js';
 import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
+import { pstHandler } from './handlers/pst.js';
 import { textHandler } from './handlers/text.js';
 import { vcardHandler } from './handlers/vcard.js';
 import { zipHandler } from './handlers/zip.js';
@@ -26,6 +27,7 @@ export const HANDLERS: FormatHandler[] = [
   officeHandler, // Word, Excel, PowerPoint and OpenDocument files, which are zips too; reads .docx through handlers/docx.ts
   oleHandler, // hands Outlook messages in compound files to msgHandler
   msgHandler, // claims OLE files named .msg
+  pstHandler, // Outlook data files, through readpst
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emlxHandler, // before email: a count line, then a message
   emailHandler,
