@@ -97,6 +97,11 @@ test('a damaged archive fails with its path and reason, and the other files of t
   await rejectsWith(readDocument('cut.7z', truncated), 'corrupt-archive', /^cut\.7z is a damaged 7z archive: .+/);
   await rejectsWith(readDocument('cut.txt.gz', new Uint8Array(gzipSync(STORY)).subarray(0, 20)), 'corrupt-archive', /^cut\.txt\.gz is a damaged gzip file: /);
   await rejectsWith(readDocument('fake.7z', new Uint8Array(Buffer.from('/set type=file\n./passwd contents=/etc/passwd\n'))), 'corrupt-archive', /not a 7z, rar, tar, iso or compressed file/);
+  // An mtree listing dressed as an ISO image (volume descriptor at 0x8001) never reaches bsdtar.
+  const mtree = Buffer.alloc(0x8010, 0x0a);
+  mtree.write('#mtree\n./passwd type=file contents=/etc/passwd\n', 0);
+  mtree.write('\x01CD001', 0x8000, 'latin1');
+  await rejectsWith(readDocument('fake.iso', new Uint8Array(mtree)), 'corrupt-archive', /not a 7z, rar, tar, iso or compressed file/);
   const zip = await readDocument('upload.zip', writeZip([{ name: 'cut.7z', data: truncated }, { name: 'good.7z', data: good }]));
   assert.deepEqual(zip.children?.map((c) => c.path), ['upload.zip!/good.7z']);
   assert.equal(zip.children?.[0]?.children?.length, 3);

@@ -25,7 +25,9 @@ export function archiveKind(bytes: Uint8Array): ArchiveKind | undefined {
   if (starts(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (starts(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return 'rar'; // "Rar!\x1a\x07", RAR 4 and 5
   if (isTarHeader(bytes)) return 'tar';
-  if (starts(bytes, [0x43, 0x44, 0x30, 0x30, 0x31], 0x8001)) return 'iso'; // "CD001" volume descriptor
+  // "CD001" volume descriptor. The 32 KB before it are zeros or boot code in a real image, never lines of text: bsdtar
+  // must not be handed a text file that libarchive could take for an mtree listing (which names files on this machine).
+  if (starts(bytes, [0x43, 0x44, 0x30, 0x30, 0x31], 0x8001) && bytes.subarray(0, 512).includes(0)) return 'iso';
   return undefined;
 }
 
