@@ -49,6 +49,13 @@ test('reads headers as e-mail metadata, thread headers included, and attachments
   assert.deepEqual(doc.warnings, []);
 });
 
+test('a message kept only as RTF is read from its compressed RTF body', async () => {
+  const rtf = "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}{\\colortbl;\\red0\\green0\\blue0;}" +
+    "{\\*\\generator Riched20 10.0.19041}\\f0\\fs20 Dear J\\'fcrgen,\\par\\par the minister met the envoy in \\b Tehran\\b0  on \r\nMonday \\u8211? twice.\\par}";
+  const doc = await readDocument('rtf.msg', writeMsg({ ...REPLY, body: undefined, rtf, attachments: [] }));
+  assert.equal(doc.text, 'Dear Jürgen,\n\nthe minister met the envoy in Tehran on Monday – twice.');
+});
+
 test('an attached Outlook message is read recursively, named after its subject (real Outlook file)', async () => {
   const doc = await readDocument('msg-in-msg.msg', fixture('msg-in-msg.msg'));
   assert.equal(doc.title, 'I have attachments!');

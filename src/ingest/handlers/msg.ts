@@ -1,4 +1,5 @@
 /** Outlook messages (.msg): headers become metadata as for .eml, the body the text, attachments (an attached .msg too) children. */
+import { decompressRTF } from '@kenjiuno/decompressrtf';
 import msgreader, { type FieldsData } from '@kenjiuno/msgreader';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
@@ -7,6 +8,7 @@ import { IngestFailure, type FormatHandler, type HandlerInput } from '../handler
 import { newDocument, toWarning } from '../document.js';
 import { domToText } from '../html-text.js';
 import { applyMailFields, attachmentName, threadHeaders } from '../mail-fields.js';
+import { rtfToText } from '../rtf-text.js';
 
 const MsgReader = msgreader.default;
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -66,11 +68,17 @@ function corrupt(input: HandlerInput, reason: string): IngestFailure {
   return new IngestFailure('corrupt-email', `${input.path} is not a readable Outlook message: ${reason}.`);
 }
 
-/** Plain-text body, else the HTML body as text (Outlook keeps both for most messages; RTF-only messages have neither). */
+/** Plain-text body, else the HTML body as text, else the RTF body as text (Outlook keeps more than one for most messages). */
 function bodyText(data: FieldsData): string {
   if (data.body?.trim()) return data.body.replace(/\r\n?/g, '\n').trim();
   const html = data.bodyHtml ?? (data.html ? decodeHtml(data.html, data.internetCodepage) : undefined);
-  return html ? domToText(parseHTML(html).document) : '';
+  if (html) return domToText(parseHTML(html).document);
+  if (!data.compressedRtf) return '';
+  try {
+    return rtfToText(Buffer.from(decompressRTF(Array.from(data.compressedRtf))).toString('latin1'));
+  } catch {
+    return '';
+  }
 }
 
 // The HTML body is stored as bytes in the message's Internet code page (65001 is UTF-8, 1252 Western European ...).

@@ -6,7 +6,10 @@ import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner.js';
 /** What the test message holds. */
 export interface MsgSpec {
   subject: string;
-  body: string;
+  /** Plain-text body; absent, the message has only `rtf`. */
+  body?: string;
+  /** An RTF body, stored as PidTagRtfCompressed in its uncompressed ("MELA") form. */
+  rtf?: string;
   senderName: string;
   senderAddress: string;
   /** ISO time sent. */
@@ -38,7 +41,8 @@ export function writeMsg(spec: MsgSpec): Uint8Array {
   file(0, '__properties_version1.0', properties(32, [recipients, attachments, recipients, attachments], [[0x00390040, filetime(spec.sent)]]));
   text(0, 0x001a, 'IPM.Note');
   text(0, 0x0037, spec.subject);
-  text(0, 0x1000, spec.body);
+  if (spec.body !== undefined) text(0, 0x1000, spec.body);
+  if (spec.rtf !== undefined) file(0, '__substg1.0_10090102', compressedRtf(spec.rtf));
   text(0, 0x0c1a, spec.senderName);
   text(0, 0x5d01, spec.senderAddress);
   if (spec.messageId) text(0, 0x1035, spec.messageId);
@@ -70,6 +74,16 @@ function properties(headerBytes: number, header: number[], props: [number, Uint8
     out.set(value, headerBytes + 16 * i + 8);
   });
   return new Uint8Array(out);
+}
+
+// MS-OXRTFCP header: compressed size (from the next field on), raw size, "MELA" (not compressed), CRC (0 when not compressed).
+function compressedRtf(rtf: string): Uint8Array {
+  const raw = Buffer.from(rtf, 'latin1');
+  const header = Buffer.alloc(16);
+  header.writeUInt32LE(raw.length + 12, 0);
+  header.writeUInt32LE(raw.length, 4);
+  header.writeUInt32LE(0x414c454d, 8);
+  return new Uint8Array(Buffer.concat([header, raw]));
 }
 
 // FILETIME: 100-ns intervals since 1601-01-01.
