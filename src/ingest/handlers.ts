@@ -1,15 +1,21 @@
 /** Every format handler, in priority order: when several sniff a file as theirs, the first listed wins. */
 import type { FormatHandler } from './handler.js';
+import { archiveHandler } from './handlers/archive.js';
 import { emailHandler } from './handlers/email.js';
+import { emlxHandler } from './handlers/emlx.js';
 import { htmlHandler } from './handlers/html.js';
+import { icalendarHandler } from './handlers/icalendar.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { mboxHandler } from './handlers/mbox.js';
+import { msgHandler } from './handlers/msg.js';
 import { officeHandler } from './handlers/office.js';
 import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
+import { pstHandler } from './handlers/pst.js';
 import { textHandler } from './handlers/text.js';
+import { vcardHandler } from './handlers/vcard.js';
 import { zipHandler } from './handlers/zip.js';
 
 /** The handlers readDocument chooses from; adding a format means writing its file and listing it here. */
@@ -17,10 +23,16 @@ export const HANDLERS: FormatHandler[] = [
   pdfHandler,
   imageHandler,
   zipHandler, // declines zips whose first members show an office package
+  archiveHandler, // 7z, rar, tar, iso and compressed files, through bsdtar
   officeHandler, // Word, Excel, PowerPoint and OpenDocument files, which are zips too; reads .docx through handlers/docx.ts
-  oleHandler,
+  oleHandler, // hands Outlook messages in compound files to msgHandler
+  msgHandler, // claims OLE files named .msg
+  pstHandler, // Outlook data files, through readpst
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
+  emlxHandler, // before email: a count line, then a message
   emailHandler,
+  vcardHandler,
+  icalendarHandler,
   htmlHandler,
   jsonlHandler,
   jsonHandler,

@@ -6,6 +6,7 @@ import { IngestFailure, type FormatHandler } from '../handler.js';
 import { newDocument, toWarning } from '../document.js';
 import { looksLikeEmail } from '../email-headers.js';
 import { domToText } from '../html-text.js';
+import { applyMailFields, attachmentName } from '../mail-fields.js';
 import { parseHTML } from 'linkedom';
 
 /** Reads one RFC 5322 message; an attachment that cannot be read becomes a warning, never a failed message. */
@@ -21,32 +22,20 @@ export const emailHandler: FormatHandler = {
       throw new IngestFailure('corrupt-email', `${input.path} is not a readable e-mail message: ${(err as Error).message}`);
     }
     const text = (mail.text?.trim() ? mail.text : mail.html ? domToText(parseHTML(mail.html).document) : '').trim();
-    const meta: Record<string, string> = {};
-    const from = addresses(mail.from);
-    if (from) meta.from = from;
-    const to = addresses(mail.to);
-    if (to) meta.to = to;
-    const cc = addresses(mail.cc);
-    if (cc) meta.cc = cc;
-    if (mail.subject) meta.subject = mail.subject;
-    if (mail.messageId) meta.messageId = mail.messageId;
-    if (mail.inReplyTo) meta.inReplyTo = mail.inReplyTo;
     // mailparser puts the current time in place of a Date header it cannot parse; only a date the message states counts.
     // A message copied out of Outlook and saved as text has "Sent: Tuesday, November 19, 2019 3:14 PM" instead.
     const dateLine = mail.headerLines.findLast((h) => h.key === 'date') ?? mail.headerLines.findLast((h) => h.key === 'sent');
-    const dateHeader = dateLine?.line.replace(/^[a-z]+:\s*/i, '').replace(/\s+/g, ' ');
-    const written = dateHeader ? findDate(dateHeader)?.value : undefined;
-    if (written && mail.date && !Number.isNaN(mail.date.getTime())) meta.date = mail.date.toISOString();
-    const doc = newDocument(input, 'email', text, { mimeType: 'message/rfc822', meta });
-    if (mail.subject?.trim()) doc.title = mail.subject.trim();
+    const dateWritten = dateLine?.line.replace(/^[a-z]+:\s*/i, '').replace(/\s+/g, ' ');
+    const written = dateWritten ? findDate(dateWritten)?.value : undefined;
+    const doc = newDocument(input, 'email', text, { mimeType: 'message/rfc822' });
     const sender = mail.from?.value[0];
-    if (sender) doc.author = sender.name || sender.address || '';
-    if (!doc.author) delete doc.author;
-    const domain = sender?.address?.split('@')[1]?.toLowerCase();
-    if (domain) doc.source = domain;
-    // The calendar date as the sender wrote it ("Tue, 19 Nov 2019 23:30:00 -0500" is the 19th, though the 20th in UTC):
-    // the body's "yesterday" and "on Monday" count from the sender's day.
-    if (written) doc.published = written;
+    const references = Array.isArray(mail.references) ? mail.references.join(' ') : mail.references;
+    applyMailFields(doc, {
+      from: addresses(mail.from), to: addresses(mail.to), cc: addresses(mail.cc), subject: mail.subject,
+      messageId: mail.messageId, inReplyTo: mail.inReplyTo, references,
+      ...(written && mail.date ? { date: mail.date } : {}), ...(dateWritten ? { dateWritten } : {}),
+      senderName: sender?.name, senderAddress: sender?.address,
+    });
 
     const children: ExtractedDocument[] = [];
     const warnings: IngestError[] = [];
@@ -54,7 +43,7 @@ export const emailHandler: FormatHandler = {
     for (const [i, attachment] of mail.attachments.entries()) {
       // Images shown inside an HTML body are part of its layout, not documents someone attached.
       if (attachment.related && attachment.contentType.startsWith('image/')) continue;
-      const path = `${input.path}!/${attachmentName(attachment.filename, attachment.contentType, i + 1, used)}`;
+      const path = `${input.path}!/${attachmentName(attachment.filename, attachment.contentType === 'message/rfc822' ? '.eml' : '', i + 1, used)}`;
       try {
         children.push(await input.readChild(path, new Uint8Array(attachment.content)));
       } catch (err) {
@@ -66,16 +55,6 @@ export const emailHandler: FormatHandler = {
     return doc;
   },
 };
-
-// A forwarded message arrives without a file name; "attachment-2.eml" lets the e-mail handler claim it by extension too.
-// Two attachments called "scan.pdf" become "scan.pdf" and "scan-2.pdf", so every child has its own path.
-function attachmentName(filename: string | undefined, contentType: string, n: number, used: Set<string>): string {
-  const base = filename?.split(/[/\\]/).pop() || `attachment-${n}${contentType === 'message/rfc822' ? '.eml' : ''}`;
-  let name = base;
-  for (let k = 2; used.has(name); k++) name = base.replace(/(\.[^.]*)?$/, `-${k}$1`);
-  used.add(name);
-  return name;
-}
 
 // "Jane Doe <jane@example.org>, desk@example.net"; group members are listed as plain addresses.
 function addresses(value: AddressObject | AddressObject[] | undefined): string | undefined {

@@ -3,6 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { describeBinary, looksLikeText } from '../decode.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
+import { msgHandler } from './msg.js';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -26,6 +27,8 @@ export const oleHandler: FormatHandler = {
     }
     // "Workbook" (Excel 97 and later) or "Book" (Excel 5/95).
     if (streams.has('workbook') || streams.has('book')) return readSpreadsheet(input, 'xls');
+    // An Outlook message saved without its .msg extension (or attached under another name).
+    if (streams.has('__properties_version1.0')) return msgHandler.read(input);
     const kind = describeBinary(input.bytes.subarray(0, 8)) ?? 'an OLE compound file';
     throw new IngestFailure('unsupported-format', `${input.path} is in a format Cablegraph cannot read (${kind}) and does not look like text.`);
   },
