@@ -14,6 +14,7 @@ import { officeHandler } from './handlers/office.js';
 import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
 import { pstHandler } from './handlers/pst.js';
+import { rtfHandler } from './handlers/rtf.js';
 import { textHandler } from './handlers/text.js';
 import { vcardHandler } from './handlers/vcard.js';
 import { zipHandler } from './handlers/zip.js';
@@ -31,6 +32,7 @@ export const HANDLERS: FormatHandler[] = [
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emlxHandler, // before email: a count line, then a message
   emailHandler,
+  rtfHandler,
   vcardHandler,
   icalendarHandler,
   htmlHandler,

@@ -86,7 +86,7 @@ function plausibleWord(word: string): boolean {
 }
 
 // Encodings zip tools used for member names before UTF-8 flags: the archiver's own code page.
-const NAME_ENCODINGS = ['cp437', 'shift_jis', 'gbk', 'big5', 'euc-kr', 'cp866', 'windows-1252', 'windows-1256'];
+const NAME_ENCODINGS = ['cp437', 'shift_jis', 'gbk', 'big5', 'euc-kr', 'cp866', 'windows-1251', 'windows-1252', 'windows-1256'];
 
 /**
  * Decodes a short legacy-encoded string (a zip member's name) by the code page under which it reads most like words of

@@ -106,7 +106,7 @@ test('refuses too many entries and damaged archives', async () => {
   await rejectsWith(readDocument('cut.zip', zip.subarray(0, 40)), 'corrupt-archive', /cut\.zip/);
 });
 
-test('decodes member names written without the UTF-8 flag: Shift-JIS, GBK, UTF-8, IBM PC, Windows backslashes', async () => {
+test('decodes member names written without the UTF-8 flag: Shift-JIS, GBK, UTF-8, IBM PC, Windows and DOS Cyrillic, Windows backslashes', async () => {
   const raw = (name: string, encoding: string) => ({ name: '', rawName: new Uint8Array(iconv.encode(name, encoding)), data: STORY });
   const zip = writeZip([
     raw('報告書/外務省の会議.txt', 'shift_jis'),
@@ -114,10 +114,13 @@ test('decodes member names written without the UTF-8 flag: Shift-JIS, GBK, UTF-8
     raw('Téhéran/réunion.txt', 'utf8'),
     raw('Köln/Bericht.txt', 'cp437'),
     raw('folder\\memo.txt', 'cp437'),
+    raw('Отчеты/Переговоры в Вене.txt', 'windows-1251'),
+    raw('Архив/Протокол.txt', 'cp866'),
   ]);
   const doc = await readDocument('names.zip', zip);
   assert.deepEqual(doc.children?.map((c) => c.path), [
     'names.zip!/報告書/外務省の会議.txt', 'names.zip!/外交部/会议记录.txt', 'names.zip!/Téhéran/réunion.txt', 'names.zip!/Köln/Bericht.txt', 'names.zip!/folder/memo.txt',
+    'names.zip!/Отчеты/Переговоры в Вене.txt', 'names.zip!/Архив/Протокол.txt',
   ]);
   await rejectsWith(readDocument('evil.zip', writeZip([raw('..\\..\\evil.txt', 'cp437')])), 'zip-slip');
 });
