@@ -1,5 +1,5 @@
 /** Analyst review of extracted relations: verdicts on proposals, recorded with who and when, and relations made by hand. */
-import type { Evidence } from './extraction.js';
+import type { EntityType, Evidence } from './extraction.js';
 
 /** What an analyst decided about a proposal; `undo` cancels the latest decision not yet undone. */
 export type ReviewVerdict = 'accepted' | 'rejected' | 'edited' | 'added' | 'undo';
@@ -59,4 +59,31 @@ export interface ReviewRecord {
   at: string;
   /** The proposal as it was when decided (restored by an undo, kept when no longer proposed). */
   snapshot: Proposal;
+}
+
+/** An end of a queue item: the resolved entity. */
+export interface ReviewEnd {
+  id: string;
+  name: string;
+  type: EntityType | null;
+}
+
+/** One proposal in the queue: the relation as proposed, its evidence (open the reader at evidence[0]) and its state. */
+export interface ReviewItem {
+  /** Proposal id: the key decisions are recorded under; stable across reprocess. */
+  id: string;
+  state: ReviewState;
+  type: string;
+  source: ReviewEnd;
+  target: ReviewEnd;
+  confidence: number;
+  /** (1 - confidence) x log(1 + degree of source + degree of target): the queue's order, highest first. */
+  priority: number;
+  documentId: string;
+  evidence: Evidence[];
+  stage: string;
+  version: string;
+  /** Denied in its sentence ("X denied meeting Y"). */
+  negated: boolean;
+  review?: RelationReview;
 }

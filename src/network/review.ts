@@ -2,7 +2,9 @@
  * The review queue and review decisions on relations: proposals ordered by what matters (low confidence on central
  * entities first), each with its evidence; accept, reject, edit and undo recorded with who and when (store.reviews).
  */
-import type { Evidence, EntityType, RelationEdit, RelationReview, ReviewRecord, ReviewState } from '../model/index.js';
+import type { RelationEdit, ReviewItem, ReviewEnd, ReviewRecord, ReviewState } from '../model/index.js';
+
+export type { ReviewItem, ReviewEnd };
 import { RELATION_TYPES } from '../model/index.js';
 import type { Page, Scope, Store } from '../store/store.js';
 import type { ReviewInput, StoredProposal } from '../store/review.js';
@@ -27,33 +29,6 @@ export interface ReviewQuery {
   state?: ReviewState | 'all';
   limit: number;
   offset: number;
-}
-
-/** An end of a queue item: the resolved entity. */
-export interface ReviewEnd {
-  id: string;
-  name: string;
-  type: EntityType | null;
-}
-
-/** One proposal in the queue: the relation as proposed, its evidence (open the reader at evidence[0]) and its state. */
-export interface ReviewItem {
-  /** Proposal id: the key decisions are recorded under; stable across reprocess. */
-  id: string;
-  state: ReviewState;
-  type: string;
-  source: ReviewEnd;
-  target: ReviewEnd;
-  confidence: number;
-  /** (1 - confidence) x log(1 + degree of source + degree of target): the queue's order, highest first. */
-  priority: number;
-  documentId: string;
-  evidence: Evidence[];
-  stage: string;
-  version: string;
-  /** Denied in its sentence ("X denied meeting Y"). */
-  negated: boolean;
-  review?: RelationReview;
 }
 
 /** The state of a stored proposal. */

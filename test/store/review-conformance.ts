@@ -39,7 +39,7 @@ export function reviewConformance(name: string, create: () => Promise<Store>): v
     before(async () => {
       store = await create();
       const d = textDoc('wire.txt', TEXT, { language: 'en' });
-      [{ id: doc }] = (await store.putDocuments([{ doc: d, collection: 'wire', sentences: splitSentences(TEXT) }])) as [{ id: string }];
+      doc = (await store.putDocuments([{ doc: d, collection: 'wire', sentences: splitSentences(TEXT) }]))[0]!.id;
       await rerun('v1', [met('v1'), paid('v1')]);
     });
     after(() => store.close());
