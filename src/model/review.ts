@@ -86,4 +86,6 @@ export interface ReviewItem {
   /** Denied in its sentence ("X denied meeting Y"). */
   negated: boolean;
   review?: RelationReview;
+  /** Who rejected it, when and why (state `rejected`). */
+  rejection?: { by?: string; at: string; reason?: string };
 }

@@ -71,7 +71,7 @@ export async function reviewQueue(store: Store, scope: Scope, q: ReviewQuery): P
     items: page.map(({ p, priority: pr }) => ({
       id: p.id, state: stateOf(p), type: p.type, source: end(p.sourceEntity, p.source), target: end(p.targetEntity, p.target),
       confidence: p.confidence, priority: Math.round(pr * 1e4) / 1e4, documentId: p.documentId, evidence: p.evidence, stage: p.stage,
-      version: p.version, negated: Boolean(p.attrs.negated), ...(p.review ? { review: p.review } : {}),
+      version: p.version, negated: Boolean(p.attrs.negated), ...(p.review ? { review: p.review } : {}), ...(p.rejection ? { rejection: p.rejection } : {}),
     })),
   };
 }

@@ -11,6 +11,8 @@ export interface StoredProposal extends Proposal {
   review?: RelationReview;
   /** True for a proposal rejected in force (it has no row; it comes from its decision's record). */
   rejected?: boolean;
+  /** Who rejected it, when and why. */
+  rejection?: { by?: string; at: string; reason?: string };
 }
 
 /** Which proposals to read. */

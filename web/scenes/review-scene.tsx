@@ -98,7 +98,8 @@ export function ReviewScene({ location }: { location: AppLocation }) {
           <aside className="review-detail" aria-label="Selected proposal">
             <h2><bdi>{current.source.name}</bdi> → <bdi>{current.target.name}</bdi></h2>
             <p className="muted">{relationLabel(schema, current.type)} · confidence {formatConfidence(current.confidence)} · priority {current.priority.toFixed(2)} · {current.stage}
-              {current.review ? ` · ${current.review.verdict}${current.review.by ? ` by ${current.review.by}` : ''} ${current.review.at.slice(0, 16).replace('T', ' ')}` : ''}</p>
+              {current.review ? ` · ${current.review.verdict}${current.review.by ? ` by ${current.review.by}` : ''} ${current.review.at.slice(0, 16).replace('T', ' ')}` : ''}
+              {current.rejection ? ` · rejected${current.rejection.by ? ` by ${current.rejection.by}` : ''} ${current.rejection.at.slice(0, 16).replace('T', ' ')}${current.rejection.reason ? `: “${current.rejection.reason}”` : ''}` : ''}</p>
             {current.evidence[0] ? <ReviewContext evidence={current.evidence[0]} /> : null}
             <p>{current.evidence[0] ? <Link href={evidenceUrl(current.evidence[0])}>Open in the reader <kbd>o</kbd></Link> : null}</p>
             <div className="review-actions">

@@ -68,12 +68,12 @@ export async function readProposals(exec: SqlExecutor, spans: [string, string], 
   const doc = filter.documentId ? { sql: ' AND r.document_id = ?', params: [filter.documentId] } : { sql: '', params: [] };
   const rows = await exec.all<Row>(`SELECT ${ROW_COLUMNS} FROM relations r JOIN documents d ON d.id = r.document_id
     WHERE ${where.sql}${doc.sql}`, [...where.params, ...doc.params]);
-  const found: (Proposal & { review?: RelationReview; rejected?: boolean })[] = await asProposals(exec, spans, rows);
+  const found: (Proposal & { review?: RelationReview; rejected?: boolean; rejection?: StoredProposal['rejection'] })[] = await asProposals(exec, spans, rows);
   if (filter.withRejected) {
     const docSql = filter.documentId ? ' AND d.id = ?' : '';
     const records = (await exec.all<ReviewRow>(`SELECT ${REVIEW_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')} FROM relation_reviews v
       JOIN documents d ON d.id = v.document_id WHERE ${where.sql}${docSql} ORDER BY v.id`, [...where.params, ...doc.params])).map(toReviewRecord);
-    for (const d of decisionsInForce(records).values()) if (d.verdict === 'rejected') found.push({ ...d.snapshot, rejected: true });
+    for (const d of decisionsInForce(records).values()) if (d.verdict === 'rejected') found.push({ ...d.snapshot, rejected: true, rejection: { at: d.at, ...(d.by ? { by: d.by } : {}), ...(d.reason ? { reason: d.reason } : {}) } });
   }
   const entity = await entitiesOf(exec, found.flatMap((p) => [p.source, p.target]));
   return found.map((p) => ({ ...p, sourceEntity: entity(p.collection, p.source), targetEntity: entity(p.collection, p.target) }));
