@@ -187,6 +187,8 @@ export interface GraphParams {
   from?: string;
   to?: string;
   limit?: number;
+  /** 'true': only edges an analyst accepted, edited or made. */
+  reviewedOnly?: 'true';
 }
 
 /** The filtered network, or one entity's neighbourhood. */
