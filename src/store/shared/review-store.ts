@@ -43,8 +43,11 @@ export class SqlReviewStore implements ReviewStore {
     const current = (await rowsOfDocument(this.exec, this.spans(), documentId)).find((p) => p.id === id);
     const earlier = (await this.records(documentId)).filter((r) => r.proposal === id);
     const last = earlier[earlier.length - 1];
-    // The proposal as made: an edited or kept row no longer shows it, the first record does; else the current row.
-    const snapshot: Proposal | undefined = current && !current.review ? current : earlier[0]?.snapshot ?? current;
+    // The proposal as made: an unreviewed or plainly accepted row is the current one; an edited or kept row no longer
+    // shows it, the first record does.
+    const fresh = current && (!current.review || (current.review.verdict === 'accepted' && !current.review.kept));
+    const { review: _review, ...asStored } = current ?? { review: undefined };
+    const snapshot: Proposal | undefined = fresh ? (asStored as Proposal) : earlier[0]?.snapshot ?? (current ? (asStored as Proposal) : undefined);
     if (!snapshot) return null;
     if (input.verdict === 'undo' && !decisionInForce(earlier)) return null;
     const record: Omit<ReviewRecord, 'id'> = {
