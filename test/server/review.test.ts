@@ -87,6 +87,17 @@ describe('review over HTTP', () => {
     assert.ok(all.edges.length > reviewed.edges.length && reviewed.edges.every((e) => e.review === 'accepted'));
   });
 
+  it('an edit changes type and direction, recorded; an unknown type is refused', async () => {
+    const item = (await queue()).items.find((x) => x.type !== 'controls' && x.source.id !== x.target.id)!;
+    assert.equal((await decide(item.id, { verdict: 'edited', edit: { type: 'no_such_type' } })).statusCode, 400);
+    const res = await decide(item.id, { verdict: 'edited', edit: { type: 'controls', swap: true }, by: 'dan' });
+    assert.equal(res.statusCode, 200, res.body);
+    const edited = (await store.listRelations(ALL_COLLECTIONS)).find((r) => r.review?.verdict === 'edited');
+    assert.ok(edited);
+    assert.deepEqual([edited.type, edited.source, edited.target, edited.review?.by], ['controls', item.target.id, item.source.id, 'dan']);
+    assert.ok((await queue('&state=accepted')).items.some((x) => x.id === item.id), 'the proposal keeps its id once edited');
+  });
+
   it('a relation made by hand from a span shows in the network and exports with stage analyst, and survives reprocess', async () => {
     const { items } = await queue();
     const item = items.find((x) => x.type !== 'met')!;
