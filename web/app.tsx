@@ -10,6 +10,7 @@ import { EntitiesScene } from './scenes/entities-scene.js';
 import { EntityScene } from './scenes/entity-scene.js';
 import { TimelineScene } from './scenes/timeline-scene.js';
 import { SearchScene } from './scenes/search-scene.js';
+import { ReviewScene } from './scenes/review-scene.js';
 
 // sigma and graphology are most of the bundle: they load with the network scene, not with search and the reader.
 const NetworkScene = lazy(() => import('./scenes/network-scene.js').then((m) => ({ default: m.NetworkScene })));
@@ -28,6 +29,7 @@ function sceneFor(location: AppLocation) {
     return <Suspense fallback={<div className="scene"><Loading label="Loading the network view…" /></div>}><NetworkScene location={location} /></Suspense>;
   }
   if (path === '/timeline') return <TimelineScene location={location} />;
+  if (path === '/review') return <ReviewScene location={location} />;
   return (
     <div className="scene">
       <EmptyState title="No such page">

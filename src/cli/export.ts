@@ -14,15 +14,16 @@ export function registerExport(program: Command): void {
     .option('--format <format>', `one of: ${formats}`, 'json')
     .option('--out <path>', 'write to this file instead of standard output (csv: a folder receiving relations.csv and entities.csv)')
     .option('--collection <name...>', 'export only these collections')
+    .option('--reviewed-only', 'only relations an analyst accepted, edited or made (rejected ones are never exported)')
     .option('--timestamp <iso>', 'fixed time written into the export (STIX created/modified, GEXF date), for byte-identical re-exports')
-    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string }) => {
+    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string; reviewedOnly?: boolean }) => {
       if (!isExportFormat(opts.format)) throw new UserError(`Unknown export format "${opts.format}": use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
       if (opts.timestamp !== undefined && Number.isNaN(Date.parse(opts.timestamp))) {
         throw new UserError(`--timestamp must be an ISO date-time such as 2020-01-03T00:00:00Z, got "${opts.timestamp}".`);
       }
       const format = EXPORT_FORMATS[opts.format];
       const scope = opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS;
-      const files = await withStore(opts, (store) => format.build(store, scope, { timestamp: opts.timestamp }));
+      const files = await withStore(opts, (store) => format.build(store, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly }));
       if (!opts.out) {
         // Standard output carries one file: the main one (relations.csv for csv).
         process.stdout.write(files[0]!.text);

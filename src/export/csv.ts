@@ -6,7 +6,7 @@
  * leading apostrophe from any text cell that has one gives back the stored value (and the evidence offsets match it).
  */
 import type { ExportData } from './dataset.js';
-import { entityIndex } from './dataset.js';
+import { entityIndex, reviewStateOf } from './dataset.js';
 
 /** One cell value; null and undefined are written as empty cells. */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -52,13 +52,13 @@ export function buildRelationsCsv(data: ExportData): string {
   const entities = entityIndex(data);
   const header = [
     'id', 'type', 'source_id', 'source_name', 'target_id', 'target_name', 'confidence', 'independent_sources',
-    'evidence_count', 'evidence_text', 'document_id', 'start', 'end',
+    'evidence_count', 'evidence_text', 'document_id', 'start', 'end', 'review', 'stage',
   ];
   const rows = data.relations.map((r) => {
     const first = r.evidence[0];
     return [
       r.id, r.type, r.source, entities.get(r.source)?.name, r.target, entities.get(r.target)?.name, r.confidence,
-      r.independentSources, r.evidence.length, first?.text, first?.documentId, first?.start, first?.end,
+      r.independentSources, r.evidence.length, first?.text, first?.documentId, first?.start, first?.end, reviewStateOf(r), r.stage,
     ];
   });
   return csvTable(header, rows);

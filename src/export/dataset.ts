@@ -1,5 +1,5 @@
 /** The data every export format reads, loaded once from the Store in a fixed order so exports are repeatable. */
-import type { DocumentSummary, Entity, Relation, Event, Claim } from '../model/index.js';
+import type { DocumentSummary, Entity, Relation, Event, Claim, ReviewState } from '../model/index.js';
 import type { Store, Scope } from '../store/store.js';
 
 /** Everything a scope sees, as the JSON export reads it, each list sorted by id. */
@@ -17,12 +17,19 @@ export interface ExportData {
 export interface ExportOptions {
   /** ISO timestamp written where a format wants one (STIX created/modified, GEXF lastmodifieddate); defaults to now. */
   timestamp?: string;
+  /** Only relations an analyst accepted, edited, kept or made (rejected ones are never exported). */
+  reviewedOnly?: boolean;
+}
+
+/** A relation's review state as exports write it: accepted, kept (accepted, no longer proposed) or unreviewed. */
+export function reviewStateOf(r: Pick<Relation, 'review'>): ReviewState {
+  return !r.review ? 'unreviewed' : r.review.kept ? 'kept' : 'accepted';
 }
 
 const PAGE = 1000;
 
 /** Loads the documents, entities, relations, events and claims the scope sees. */
-export async function loadExportData(store: Store, scope: Scope): Promise<ExportData> {
+export async function loadExportData(store: Store, scope: Scope, options: ExportOptions = {}): Promise<ExportData> {
   const documents: DocumentSummary[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.listDocuments(scope, PAGE, offset);
@@ -34,7 +41,7 @@ export async function loadExportData(store: Store, scope: Scope): Promise<Export
   return {
     documents: byId(documents),
     entities: byId(await store.listEntities(scope)),
-    relations: byId(await store.listRelations(scope)),
+    relations: byId((await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review)),
     events: byId(await store.listEvents(scope)),
     claims: byId(await store.listClaims(scope)),
   };

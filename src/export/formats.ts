@@ -28,15 +28,15 @@ export interface ExportFormat {
 export const EXPORT_FORMATS = {
   json: {
     description: 'the JSON export contract (version 1)',
-    async build(store, scope) {
-      const text = `${JSON.stringify(await buildJsonExport(store, scope), null, 2)}\n`;
+    async build(store, scope, options: ExportOptions = {}) {
+      const text = `${JSON.stringify(await buildJsonExport(store, scope, options), null, 2)}\n`;
       return [{ name: 'cablegraph-export.json', contentType: 'application/json; charset=utf-8', text }];
     },
   },
   csv: {
     description: 'relations.csv and entities.csv (RFC 4180)',
-    async build(store, scope) {
-      const data = await loadExportData(store, scope);
+    async build(store, scope, options) {
+      const data = await loadExportData(store, scope, options);
       return [
         { name: 'relations.csv', contentType: 'text/csv; charset=utf-8; header=present', text: buildRelationsCsv(data) },
         { name: 'entities.csv', contentType: 'text/csv; charset=utf-8; header=present', text: buildEntitiesCsv(data) },
@@ -46,21 +46,21 @@ export const EXPORT_FORMATS = {
   gexf: {
     description: 'GEXF 1.3 graph for Gephi',
     async build(store, scope, options) {
-      const text = buildGexf(await loadExportData(store, scope), options);
+      const text = buildGexf(await loadExportData(store, scope, options), options);
       return [{ name: 'cablegraph-export.gexf', contentType: 'application/gexf+xml; charset=utf-8', text }];
     },
   },
   ftm: {
     description: 'FollowTheMoney entities, one JSON object a line (Aleph/OpenAleph import)',
-    async build(store, scope) {
-      const text = buildFtm(await loadExportData(store, scope));
+    async build(store, scope, options) {
+      const text = buildFtm(await loadExportData(store, scope, options));
       return [{ name: 'cablegraph-export.ftm.json', contentType: 'application/x-ndjson; charset=utf-8', text }];
     },
   },
   stix: {
     description: 'a STIX 2.1 bundle (identities, locations, relationships, evidence notes, reports)',
     async build(store, scope, options) {
-      const text = buildStix(await loadExportData(store, scope), options);
+      const text = buildStix(await loadExportData(store, scope, options), options);
       return [{ name: 'cablegraph-export.stix.json', contentType: 'application/stix+json; version=2.1; charset=utf-8', text }];
     },
   },

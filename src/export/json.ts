@@ -1,11 +1,12 @@
 /** The JSON export contract (version 1): documents, entities, relations, events and claims with evidence. Extend by adding fields only. */
 import type { Store, Scope } from '../store/store.js';
+import type { ExportOptions } from './dataset.js';
 
 /** Version of the export format; bumped only for incompatible changes. */
 export const JSON_EXPORT_VERSION = 1;
 
 /** Builds the export object for everything the scope sees. */
-export async function buildJsonExport(store: Store, scope: Scope): Promise<Record<string, unknown>> {
+export async function buildJsonExport(store: Store, scope: Scope, options: ExportOptions = {}): Promise<Record<string, unknown>> {
   const documents = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await store.listDocuments(scope, 1000, offset);
@@ -18,9 +19,11 @@ export async function buildJsonExport(store: Store, scope: Scope): Promise<Recor
   const entities = (await store.listEntities(scope)).map((e) => ({
     id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
   }));
-  const relations = (await store.listRelations(scope)).map((r) => ({
+  // Rejected relations are never read; `review` appears where an analyst decided (stage "analyst": made by hand).
+  const relations = (await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review).map((r) => ({
     id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
     independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version,
+    ...(r.review ? { review: { verdict: r.review.kept ? 'accepted, no longer proposed' : r.review.verdict, by: r.review.by ?? null, at: r.review.at } } : {}),
   }));
   const events = (await store.listEvents(scope)).map((e) => ({
     id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version,

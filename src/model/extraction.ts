@@ -1,5 +1,6 @@
 /** Facts extracted from documents: mentions, entities, relations, events and claims, each with evidence and provenance. */
 import type { Provenance } from './provenance.js';
+import type { RelationReview } from './review.js';
 
 /** The four entity types of the CoNLL scheme, used everywhere (UI colours, exports, facets). */
 export const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
@@ -106,6 +107,8 @@ export interface Relation extends Provenance {
   claimIds?: string[];
   /** Sentences that deny this relation ("Abadi ... denied meeting ..."): listed beside it, never counted as support. */
   contradictions?: Evidence[];
+  /** The analyst's decision in force (absent: unreviewed); rejected relations are never read. */
+  review?: RelationReview;
 }
 
 /** A dated happening with participants. */

@@ -9,3 +9,4 @@ export * from './text-fold.js';
 export * from './views.js';
 export * from './candidate-key.js';
 export * from './ocr.js';
+export * from './review.js';

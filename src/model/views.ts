@@ -1,6 +1,7 @@
 /** Shapes of the network views the API serves (graph, entity page): shared by the server and the web app. */
 import type { DocumentSummary } from './document.js';
 import type { Claim, EntityType, Event, Relation, ResolvedEntityRecord } from './extraction.js';
+import type { ReviewState } from './review.js';
 
 /**
  * An entity as lists and entity search give it: everything but the merge reasons, which grow with the entity (a hub
@@ -27,6 +28,8 @@ export interface GraphEdge {
   independentSources: number;
   evidenceCount: number;
   contradicted: boolean;
+  /** The analyst's review: accepted, kept (accepted, no longer proposed) or unreviewed. */
+  review?: ReviewState;
 }
 
 /** Nodes and edges after filtering. */

@@ -23,6 +23,8 @@ export interface GraphFilter {
   to?: string;
   /** Published date by document id; read only when from or to is set (undated documents fall outside any range). */
   documentDates?: ReadonlyMap<string, string>;
+  /** Only edges an analyst accepted, edited, kept or made. */
+  reviewedOnly?: boolean;
 }
 
 /** True when a partial or full date lies within [from, to], each compared at its own precision: "2019-11-20" is within "2019".."2019-11". */
@@ -47,6 +49,7 @@ export function edgeFilter(filter: GraphFilter, byId: ReadonlyMap<string, GraphE
     && (!filter.relationTypes?.length || filter.relationTypes.includes(r.type))
     && r.confidence >= (filter.minConfidence ?? 0)
     && r.independentSources >= (filter.minSources ?? 0)
+    && (!filter.reviewedOnly || (r.review !== undefined && r.review !== 'unreviewed'))
     && (!filter.entityTypes?.length || (filter.entityTypes.includes(byId.get(r.source)!.type) && filter.entityTypes.includes(byId.get(r.target)!.type)))
     && (!(filter.from || filter.to) || r.documentIds.some((d) => dateWithin(filter.documentDates?.get(d) ?? '', filter.from, filter.to)));
 }
@@ -86,7 +89,7 @@ export function buildGraph(entities: Iterable<GraphEntity>, relations: GraphInpu
     nodes,
     edges: edges.map((r) => ({
       id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence,
-      independentSources: r.independentSources, evidenceCount: r.evidenceCount, contradicted: r.contradicted,
+      independentSources: r.independentSources, evidenceCount: r.evidenceCount, contradicted: r.contradicted, review: r.review ?? 'unreviewed',
     })),
     total,
     ...(capped ? { note: `Showing ${nodes.length} of ${total.nodes} entities (the most connected) and ${edges.length} of ${total.edges} relations.` } : {}),

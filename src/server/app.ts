@@ -19,6 +19,7 @@ import { statsRoutes } from './routes/stats.js';
 import { exportRoutes } from './routes/export.js';
 import { networkRoutes } from './routes/network.js';
 import { decisionRoutes } from './routes/decisions.js';
+import { reviewRoutes } from './routes/review.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     exportRoutes(api, ctx);
     networkRoutes(api, ctx);
     decisionRoutes(api, ctx);
+    reviewRoutes(api, ctx);
   }, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');

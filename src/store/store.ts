@@ -1,7 +1,7 @@
 /** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
 import type {
   DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
-  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision, EntityType,
+  SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision, EntityType, ReviewState,
 } from '../model/index.js';
 import type { EntityBrief } from './shared/entity-rows.js';
 import type { StrongestFilter } from './shared/strongest.js';
@@ -12,6 +12,7 @@ export type { StageOutput };
 import type { QueryNode } from './query.js';
 import type { ResolutionStore } from './resolution.js';
 import type { DuplicateStore } from './duplicates.js';
+import type { ReviewStore } from './review.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -119,6 +120,8 @@ export interface EdgeRecord {
   contradicted: boolean;
   /** Documents of the supporting evidence (for date filters). */
   documentIds: string[];
+  /** The analyst's review: accepted, kept (accepted, no longer proposed) or unreviewed; rejected rows are never read. */
+  review?: ReviewState;
 }
 
 /** Some of a list, capped: the items kept and how many there were in all. */
@@ -200,6 +203,8 @@ export interface Store {
   putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void>;
   /** The near-duplicate band index: signs new documents and updates only the groups they join (see duplicates.ts). */
   readonly duplicates: DuplicateStore;
+  /** Analyst review of relations: proposals, decisions applied with their record, relations made by hand (review.ts). */
+  readonly reviews: ReviewStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

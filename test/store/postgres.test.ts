@@ -7,6 +7,7 @@ import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
+import { reviewConformance } from './review-conformance.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -78,6 +79,7 @@ if (!hasPostgres()) {
   };
   storeConformance('PostgreSQL', harness);
   keyReadsConformance('PostgreSQL', harness);
+  reviewConformance('PostgreSQL', harness.create);
   strongestConformance('PostgreSQL', harness);
 
   resolutionConformance('PostgreSQL', async () => {

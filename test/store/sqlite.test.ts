@@ -8,6 +8,7 @@ import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
+import { reviewConformance } from './review-conformance.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -26,6 +27,12 @@ const harness: StoreHarness = {
 storeConformance('SQLite', harness);
 keyReadsConformance('SQLite', harness);
 strongestConformance('SQLite', harness);
+
+reviewConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-review-')), 'test.db'));
+  await store.migrate();
+  return store;
+});
 
 resolutionConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-resolution-')), 'test.db'));

@@ -73,7 +73,7 @@ function isAbort(error: unknown): boolean {
 }
 
 /** Fetches JSON from the API; turns network failures, HTTP errors and bad bodies into ApiError. Aborts pass through. */
-async function getJson<T>(path: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
+export async function getJson<T>(path: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, signal, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) } });
@@ -100,7 +100,8 @@ async function getJson<T>(path: string, signal?: AbortSignal, init: RequestInit 
   return body as T;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+/** A query string from parameters, leaving out empty ones. */
+export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -186,6 +187,8 @@ export interface GraphParams {
   from?: string;
   to?: string;
   limit?: number;
+  /** 'true': only edges an analyst accepted, edited or made. */
+  reviewedOnly?: 'true';
 }
 
 /** The filtered network, or one entity's neighbourhood. */

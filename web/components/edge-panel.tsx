@@ -6,6 +6,7 @@ import { useApi } from '../lib/use-api.js';
 import { LOW_CONFIDENCE, formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
 import { EvidenceList } from './evidence-list.js';
 import { ErrorState, Loading } from './states.js';
+import { ReviewBadge } from './review-badge.js';
 
 /** Evidence for the relation `id`; `onClose` clears the selection (Esc does too). */
 export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
@@ -30,6 +31,7 @@ export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
         <span>{plural(r.independentSources, 'independent source')}</span>
         <span className={low ? 'low-badge' : undefined}>{low ? 'low confidence ' : 'confidence '}{formatConfidence(r.confidence)}</span>
         {(r.contradictions?.length ?? 0) > 0 ? <span className="denied-badge">denied</span> : null}
+        <ReviewBadge review={r.review} stage={r.stage} />
       </p>
       <h3>Evidence ({r.evidence.length})</h3>
       <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={20} names={[r.sourceName, r.targetName]} />

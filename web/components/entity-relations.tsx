@@ -4,6 +4,7 @@ import { plural } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { LOW_CONFIDENCE, formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
 import { EvidenceList } from './evidence-list.js';
+import { ReviewBadge } from './review-badge.js';
 
 /** Relations in groups keyed "type:direction", in first-seen order (the API sorts by type, then support). */
 export function groupRelations(relations: readonly EntityRelation[]): { key: string; type: string; direction: 'out' | 'in'; items: EntityRelation[] }[] {
@@ -62,6 +63,7 @@ export function EntityRelations({ name, aliases, relations, showLow, onShowLow }
                       <span title="Independent sources: near-duplicate documents count once">{plural(r.independentSources, 'independent source')}</span>
                       <span className={low ? 'low-badge' : undefined} title="Extraction confidence">{low ? 'low confidence ' : 'confidence '}{formatConfidence(r.confidence)}</span>
                       {(r.contradictions?.length ?? 0) > 0 ? <span className="denied-badge">denied</span> : null}
+                      <ReviewBadge review={r.review} stage={r.stage} />
                     </span>
                   </div>
                   <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={5} names={[name, ...aliases, ...(r.other ? [r.other.name] : [])]} />

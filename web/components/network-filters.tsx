@@ -74,6 +74,10 @@ export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
         <label className="field" htmlFor="f-src">Independent sources at least</label>
         <input id="f-src" className="num-input" type="number" min={0} max={1000} value={state.minSources}
           onChange={(e) => onChange({ minSources: Math.max(0, Number(e.target.value) || 0) })} />
+        <label className="check" title="Only relations an analyst accepted, edited or added (see Review)">
+          <input type="checkbox" checked={state.reviewedOnly} onChange={(e) => onChange({ reviewedOnly: e.target.checked })} />
+          Reviewed only
+        </label>
       </fieldset>
       <fieldset>
         <legend>Documents dated</legend>

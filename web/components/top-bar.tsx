@@ -8,6 +8,7 @@ export const SCENES = [
   { path: '/entities', label: 'Entities' },
   { path: '/network', label: 'Network' },
   { path: '/timeline', label: 'Timeline' },
+  { path: '/review', label: 'Review' },
 ] as const;
 
 /** Which tab a path belongs to ("/documents/abc" -> "/documents"; "/" -> "/search"). */

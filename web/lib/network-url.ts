@@ -19,6 +19,8 @@ export interface NetworkState {
   /** Partial ISO dates ("2019", "2019-11") bounding the documents an edge rests on. */
   from: string;
   to: string;
+  /** Only edges an analyst accepted, edited or made. */
+  reviewedOnly: boolean;
   /** Node size by degree or by PageRank centrality. */
   size: 'degree' | 'centrality';
   /** Nodes whose neighbourhoods were added to the view (expand). */
@@ -52,6 +54,7 @@ export function readNetworkState(params: URLSearchParams): NetworkState {
     minSources: Math.round(number(params.get('src'), 1, 0, 1000)),
     from: PARTIAL_DATE.test(from) ? from : '',
     to: PARTIAL_DATE.test(to) ? to : '',
+    reviewedOnly: params.get('reviewed') === '1',
     size: params.get('size') === 'centrality' ? 'centrality' : 'degree',
     expand: list(params.get('expand')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     edge: params.get('edge') ?? '',
@@ -70,6 +73,7 @@ export function networkUrl(state: NetworkState): string {
     src: state.minSources !== 1 ? state.minSources : undefined,
     from: state.from,
     to: state.to,
+    reviewed: state.reviewedOnly ? 1 : undefined,
     size: state.size !== 'degree' ? state.size : undefined,
     expand: state.expand.join(','),
     node: state.node,
@@ -88,6 +92,7 @@ export function graphRequest(state: NetworkState): GraphParams {
     minSources: state.minSources,
     from: state.from || undefined,
     to: state.to || undefined,
+    ...(state.reviewedOnly ? { reviewedOnly: 'true' as const } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { getDocument, type DocumentDetail } from '../api/client.js';
 import { DocumentSide, type HighlightToggles } from '../components/document-side.js';
 import { DocumentText, HIT_ATTRIBUTE, TARGET_ATTRIBUTE, mentionTitle } from '../components/document-text.js';
 import { ReaderBar } from '../components/reader-bar.js';
+import { AddRelation } from '../components/add-relation.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { documentTitle, formatCount, languageName } from '../lib/format.js';
 import { findTermHits } from '../lib/query-terms.js';
@@ -148,6 +149,7 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
         </div>
       </article>
       <DocumentSide doc={doc} hitCount={hits.length} query={query} toggles={toggles} onToggles={setToggles} at={at} onJump={goTo} />
+      <AddRelation doc={doc} root={textRef} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { errorSchema } from '../schemas.js';
 
 /** Registers the export route. */
 export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Querystring: { format: ExportFormatId; file?: string } }>('/export', {
+  app.get<{ Querystring: { format: ExportFormatId; file?: string; reviewedOnly?: boolean } }>('/export', {
     schema: {
       summary: 'Export documents, entities, relations, events and claims with evidence (JSON contract version 1, or csv, gexf, ftm, stix)',
       querystring: {
@@ -16,19 +16,20 @@ export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
           format: { type: 'string', enum: EXPORT_FORMAT_IDS, default: 'json' },
           // csv makes two files; this picks one (relations.csv by default).
           file: { type: 'string', enum: ['relations.csv', 'entities.csv'] },
+          reviewedOnly: { type: 'boolean', default: false, description: 'only relations an analyst accepted, edited or made' },
         },
         additionalProperties: false,
       },
       response: { 400: errorSchema },
     },
   }, async (req, reply) => {
-    const { format, file } = req.query;
+    const { format, file, reviewedOnly } = req.query;
     if (format === 'json') {
       // The JSON contract is returned as an object, exactly as before the other formats existed.
       reply.header('content-disposition', 'attachment; filename="cablegraph-export.json"');
-      return buildJsonExport(ctx.store, ctx.scope);
+      return buildJsonExport(ctx.store, ctx.scope, { reviewedOnly });
     }
-    const files = await EXPORT_FORMATS[format].build(ctx.store, ctx.scope, {});
+    const files = await EXPORT_FORMATS[format].build(ctx.store, ctx.scope, { reviewedOnly });
     const chosen = files.find((f) => f.name === file) ?? files[0]!;
     reply.header('content-disposition', `attachment; filename="${chosen.name}"`);
     reply.type(chosen.contentType);

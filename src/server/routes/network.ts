@@ -56,7 +56,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
 
-  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string }
+  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string; reviewedOnly?: boolean }
   app.get<{ Querystring: GraphQuery }>('/graph', {
     schema: {
       summary: 'The network (or an entity\'s neighbourhood) with filters; low-confidence edges are hidden unless minConfidence=0',
@@ -72,6 +72,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
           limit: { type: 'integer', minimum: 1, maximum: 20000, default: 5000 },
           from: { ...partialDate, description: 'keep edges with a supporting document published on or after this partial date' },
           to: { ...partialDate, description: 'keep edges with a supporting document published on or before this partial date' },
+          reviewedOnly: { type: 'boolean', default: false, description: 'only edges an analyst accepted, edited or made' },
         },
         additionalProperties: false,
       },
@@ -83,7 +84,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
     return readGraph(ctx.store, ctx.scope, {
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
-      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to,
+      minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, reviewedOnly: q.reviewedOnly,
     });
   });
 

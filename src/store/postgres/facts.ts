@@ -5,6 +5,7 @@ import type { Scope, StageOutput } from '../store.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
 import { fallbackEntityId } from '../shared/keys.js';
+import { applyReviews, REVIEW_COLUMNS, toReviewRecord, type ReviewRow } from '../shared/review-apply.js';
 import { type Db, Params, scopeSql } from './sql.js';
 
 type OwnerKind = 'relation' | 'event' | 'claim';
@@ -31,18 +32,23 @@ export async function writeStageOutput(db: Db, documentId: string, stage: string
     ]);
   }
   // Ids are global, as in SQLite (INSERT OR REPLACE): a later row with the same id replaces the earlier one.
-  const relations = lastById(out.relations ?? []);
+  // Review decisions on this document's proposals apply again to what the stage proposes now (see applyReviews).
+  const reviewed = out.relations
+    ? applyReviews(documentId, stage, out.relations, (await db.query<ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM relation_reviews
+      WHERE document_id = $1 ORDER BY id`, [documentId])).rows.map(toReviewRecord))
+    : [];
+  const relations = lastById(reviewed);
   if (relations.length > 0) {
-    await db.query(`INSERT INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version)
-      SELECT r.id, $1::text, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, $9::text, $10::text
-      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[])
-        AS r(id, type, source, target, confidence, claim_id, attrs)
+    await db.query(`INSERT INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version, review)
+      SELECT r.id, $1::text, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, $9::text, $10::text, r.review
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $11::text[])
+        AS r(id, type, source, target, confidence, claim_id, attrs, review)
       ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, type = EXCLUDED.type, source = EXCLUDED.source,
         target = EXCLUDED.target, confidence = EXCLUDED.confidence, claim_id = EXCLUDED.claim_id, attrs = EXCLUDED.attrs,
-        stage = EXCLUDED.stage, version = EXCLUDED.version`, [
+        stage = EXCLUDED.stage, version = EXCLUDED.version, review = EXCLUDED.review`, [
       documentId, column(relations, (r) => r.id), column(relations, (r) => r.type), column(relations, (r) => r.source),
       column(relations, (r) => r.target), column(relations, (r) => r.confidence), column(relations, (r) => r.claimId ?? null),
-      column(relations, (r) => JSON.stringify(r.attrs ?? {})), stage, version,
+      column(relations, (r) => JSON.stringify(r.attrs ?? {})), stage, version, column(relations, (r) => (r.review ? JSON.stringify(r.review) : null)),
     ]);
   }
   const events = lastById(out.events ?? []).map((e) => ({ ...e, ...eventColumns(e) }));
@@ -70,7 +76,7 @@ export async function writeStageOutput(db: Db, documentId: string, stage: string
   }
   // Evidence of every item, duplicates of an id included (SQLite keeps those too).
   const evidence = [
-    ...(out.relations ?? []).flatMap((r) => r.evidence.map((e) => ({ kind: 'relation' as OwnerKind, id: r.id, e }))),
+    ...reviewed.flatMap((r) => r.evidence.map((e) => ({ kind: 'relation' as OwnerKind, id: r.id, e }))),
     ...(out.events ?? []).flatMap((x) => x.evidence.map((e) => ({ kind: 'event' as OwnerKind, id: x.id, e }))),
     ...(out.claims ?? []).flatMap((c) => c.evidence.map((e) => ({ kind: 'claim' as OwnerKind, id: c.id, e }))),
   ];

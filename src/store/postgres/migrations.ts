@@ -435,4 +435,26 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX documents_group ON documents(id) INCLUDE (collection, duplicate_group);
     `,
   },
+  {
+    version: 9,
+    description: 'analyst review of relations: decisions keyed by proposal, the review in force on each relation row',
+    sql: `
+      -- See the SQLite twin.
+      CREATE TABLE relation_reviews (
+        id BIGSERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        proposal ${T} NOT NULL,
+        document_id ${T} NOT NULL,
+        verdict ${T} NOT NULL CHECK (verdict IN ('accepted', 'rejected', 'edited', 'added', 'undo')),
+        reason TEXT,
+        edit TEXT,
+        by TEXT,
+        at ${T} NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX relation_reviews_document ON relation_reviews(document_id, id);
+      CREATE INDEX relation_reviews_collection ON relation_reviews(collection, id);
+      ALTER TABLE relations ADD COLUMN review TEXT;
+    `,
+  },
 ];

@@ -26,7 +26,9 @@ import {
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
-import { postgresResolution } from './resolution.js';
+import { postgresResolution, postgresExecutor } from './resolution.js';
+import { SqlReviewStore } from '../shared/review-store.js';
+import type { ReviewStore } from '../review.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { indexPendingNames, searchEntityRows } from './entity-search.js';
 import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
@@ -47,6 +49,7 @@ export class PostgresStore implements Store {
   private readonly db: Db;
   readonly resolution: ResolutionStore;
   readonly duplicates: DuplicateStore;
+  readonly reviews: ReviewStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -55,6 +58,7 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => undefined);
     this.db = wrapDb(this.pool);
     this.resolution = postgresResolution(this.pool, this.db);
+    this.reviews = new SqlReviewStore(postgresExecutor(this.pool, this.db));
     this.duplicates = postgresDuplicates(this.pool, this.db);
   }
 

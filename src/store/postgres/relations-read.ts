@@ -52,7 +52,7 @@ export async function relationRows(db: Db, scope: Scope, sel: RelationSelection)
   const p = new Params();
   const chosen = selectionSql(p, sel);
   const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
-  return (await db.query<RelationRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
+  return (await db.query<RelationRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version, r.review,
     d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
     FROM ${from} JOIN documents d ON d.id = r.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
@@ -100,7 +100,7 @@ export async function evidenceOf(db: Db, kind: string, ids: readonly string[] | 
 /** The merged relations of the chosen rows of `light` (see the SQLite twin). */
 export async function readChosenRelations(db: Db, scope: Scope, light: readonly RelationEndRow[], ids: readonly string[]): Promise<Relation[]> {
   if (ids.length === 0) return [];
-  const details = await db.query<RelationDetailRow>('SELECT id, claim_id, attrs, stage, version FROM relations WHERE id = ANY($1::text[])', [[...ids]]);
+  const details = await db.query<RelationDetailRow>('SELECT id, claim_id, attrs, stage, version, review FROM relations WHERE id = ANY($1::text[])', [[...ids]]);
   return mergeRelations(chosenRelationRows(light, ids, details.rows), await evidenceOf(db, 'relation', ids, scope));
 }
 
@@ -123,7 +123,8 @@ export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): P
   const negated = NEGATED;
   const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
     min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
-    string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs
+    string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs,
+    max(CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END) AS reviewed
     FROM ${from} JOIN documents d ON d.id = r.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
     LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target

@@ -5,8 +5,8 @@ import { SqlResolutionStore } from '../shared/resolution-store.js';
 import { inTransaction, type Db } from './sql.js';
 import { indexPendingNames } from './entity-search.js';
 
-/** Runs shared resolution SQL on a pool (reads) and one client per plan (writes). */
-function postgresExecutor(pool: pg.Pool, db: Db): SqlExecutor {
+/** Runs shared SQL (resolution, review) on a pool (reads) and one client per plan (writes). */
+export function postgresExecutor(pool: pg.Pool, db: Db): SqlExecutor {
   return {
     dialect: POSTGRES_DIALECT,
     async all<T>(sql: string, params: unknown[]): Promise<T[]> {

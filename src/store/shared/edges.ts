@@ -3,6 +3,9 @@ import type { Relation } from '../../model/index.js';
 import type { EdgeRecord } from '../store.js';
 import { factId } from '../ids.js';
 import { mergedEnds } from './merge-relations.js';
+import type { ReviewState } from '../../model/index.js';
+
+const REVIEW_STATES: ReviewState[] = ['unreviewed', 'kept', 'accepted'];
 
 /** The edge of a merged relation (its evidence may carry empty texts: only counts and documents are kept). */
 export function toEdgeRecord(r: Relation): EdgeRecord {
@@ -10,6 +13,7 @@ export function toEdgeRecord(r: Relation): EdgeRecord {
     id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, independentSources: r.independentSources,
     evidenceCount: r.evidence.length, contradicted: (r.contradictions?.length ?? 0) > 0,
     documentIds: [...new Set(r.evidence.map((e) => e.documentId))].sort(),
+    review: !r.review ? 'unreviewed' : r.review.kept ? 'kept' : 'accepted',
   };
 }
 
@@ -29,23 +33,26 @@ export interface EdgeRow {
   grps: string | null;
   n: number;
   docs: string | null;
+  /** Highest review among the rows: 0 unreviewed, 1 kept (accepted, no longer proposed), 2 accepted. */
+  reviewed?: number | null;
 }
 
 /** Edges from aggregated rows, merged as mergeRelations merges relations (same ids, counts, confidence and denials). */
 export function mergeEdges(rows: EdgeRow[]): EdgeRecord[] {
-  const merged = new Map<string, { type: string; source: string; target: string; confidence: number; n: number; denials: number; groups: Set<string>; docs: Set<string> }>();
+  const merged = new Map<string, { type: string; source: string; target: string; confidence: number; n: number; denials: number; groups: Set<string>; docs: Set<string>; reviewed: number }>();
   for (const r of rows) {
     const ends = mergedEnds(r);
     if (!ends) continue;
     const { source, target, key } = ends;
     let edge = merged.get(key);
-    if (!edge) merged.set(key, (edge = { type: r.type, source, target, confidence: 0, n: 0, denials: 0, groups: new Set(), docs: new Set() }));
+    if (!edge) merged.set(key, (edge = { type: r.type, source, target, confidence: 0, n: 0, denials: 0, groups: new Set(), docs: new Set(), reviewed: 0 }));
     const n = Number(r.n);
     if (r.negated && Number(r.negated) !== 0) {
       edge.denials += n;
       continue;
     }
     edge.n += n;
+    edge.reviewed = Math.max(edge.reviewed, Number(r.reviewed ?? 0));
     edge.confidence = Math.max(edge.confidence, r.confidence);
     for (const g of r.grps?.split(',') ?? []) edge.groups.add(g);
     for (const d of r.docs?.split(',') ?? []) if (d) edge.docs.add(d);
@@ -55,7 +62,7 @@ export function mergeEdges(rows: EdgeRow[]): EdgeRecord[] {
     if (e.n === 0) continue;
     out.push({
       id: factId('rel', e.type, e.source, e.target), type: e.type, source: e.source, target: e.target, confidence: e.confidence,
-      independentSources: e.groups.size, evidenceCount: e.n, contradicted: e.denials > 0, documentIds: [...e.docs].sort(),
+      independentSources: e.groups.size, evidenceCount: e.n, contradicted: e.denials > 0, documentIds: [...e.docs].sort(), review: REVIEW_STATES[e.reviewed] ?? 'unreviewed',
     });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,5 +1,5 @@
 /** Candidate keys mapped to entities, and relations merged across documents; pure logic shared by every backend. */
-import type { Relation, Event, Claim, Evidence } from '../../model/index.js';
+import type { Relation, Event, Claim, Evidence, RelationReview } from '../../model/index.js';
 import { RELATION_TYPES } from '../../model/index.js';
 import { factId } from '../ids.js';
 import { fallbackEntityId, type EntityResolver } from './keys.js';
@@ -10,6 +10,8 @@ export { makeEntityResolver, type EntityResolver } from './keys.js';
 export interface RelationRow {
   id: string; type: string; source: string; target: string; confidence: number; claim_id: string | null; attrs: string;
   stage: string; version: string; collection: string; grp: string;
+  /** The review in force as JSON (RelationReview), or null: unreviewed. */
+  review?: string | null;
   /** Entities of the two ends, from the candidate -> entity map (null where the map has no row: the per-name entity then). */
   source_entity: string | null; target_entity: string | null;
 }
@@ -57,6 +59,7 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
       continue;
     }
     rel.evidence.push(...evidence);
+    if (r.review) rel.review = strongerReview(rel.review, JSON.parse(r.review) as RelationReview);
     rel.groups.add(r.grp);
     rel.confidence = Math.max(rel.confidence, r.confidence);
     if (r.claim_id && !rel.claimIds!.includes(r.claim_id)) rel.claimIds!.push(r.claim_id);
@@ -78,6 +81,13 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
   return [...merged.values()]
     .filter((r) => r.evidence.length > 0)
     .map(({ groups, seen: _seen, ...r }) => ({ ...r, independentSources: groups.size }));
+}
+
+/** Of two reviews of one merged relation's rows, the one it shows: a decision on a current proposal before a kept one, then the latest. */
+function strongerReview(a: RelationReview | undefined, b: RelationReview): RelationReview {
+  if (!a) return b;
+  if (Boolean(a.kept) !== Boolean(b.kept)) return a.kept ? b : a;
+  return b.at > a.at ? b : a;
 }
 
 /** A stored event row: participants and extra attributes as JSON text. */

@@ -69,6 +69,8 @@ export interface RelationDetailRow {
   attrs: string;
   stage: string;
   version: string;
+  /** The review in force as JSON, or null. */
+  review: string | null;
 }
 
 /**
@@ -85,7 +87,7 @@ export function chosenRelationRows(light: Iterable<RelationEndRow>, ids: readonl
     if (!r) continue;
     rows.push({
       id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, claim_id: d.claim_id, attrs: d.attrs,
-      stage: d.stage, version: d.version, collection: r.collection, grp: r.grp, source_entity: r.source_entity, target_entity: r.target_entity,
+      stage: d.stage, version: d.version, review: d.review, collection: r.collection, grp: r.grp, source_entity: r.source_entity, target_entity: r.target_entity,
     });
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

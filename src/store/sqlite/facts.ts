@@ -7,6 +7,7 @@ import { scopeClause } from './scope-sql.js';
 import { fallbackEntityId } from '../shared/keys.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
+import { applyReviews, REVIEW_COLUMNS, toReviewRecord, type ReviewRow } from '../shared/review-apply.js';
 
 /** The statements of writeStageOutput, prepared once per connection (preparing them per call cost ~1 ms a document). */
 interface WriteStatements {
@@ -18,6 +19,7 @@ interface WriteStatements {
   event: Database.Statement;
   claim: Database.Statement;
   done: Database.Statement;
+  reviews: Database.Statement;
   write: (documentId: string, stage: string, version: string, out: StageOutput) => void;
 }
 
@@ -34,13 +36,14 @@ function statements(db: Database.Database): WriteStatements {
     evidence: db.prepare('INSERT INTO evidence (owner_kind, owner_id, document_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)'),
     mention: db.prepare(`INSERT INTO mentions (document_id, start, end, type, text, norm, confidence, entity_key, stage, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    relation: db.prepare(`INSERT OR REPLACE INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    relation: db.prepare(`INSERT OR REPLACE INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version, review)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     event: db.prepare('INSERT OR REPLACE INTO events (id, document_id, type, date, participants, attrs, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     claim: db.prepare(`INSERT OR REPLACE INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     done: db.prepare(`INSERT INTO stage_runs (document_id, stage, version, at, status, error) VALUES (?, ?, ?, ?, 'done', NULL)
       ON CONFLICT (document_id, stage) DO UPDATE SET version = excluded.version, at = excluded.at, status = 'done', error = NULL`),
+    reviews: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM relation_reviews WHERE document_id = ? ORDER BY id`),
   };
   const full: WriteStatements = { ...st, write: db.transaction((documentId: string, stage: string, version: string, out: StageOutput) => writeRows(full, documentId, stage, version, out)) };
   prepared.set(db, full);
@@ -56,8 +59,11 @@ function writeRows(st: WriteStatements, documentId: string, stage: string, versi
   for (const m of out.mentions ?? []) {
     st.mention.run(documentId, m.start, m.end, m.type, m.text, m.norm, m.confidence ?? null, m.entityKey ?? null, stage, version);
   }
-  for (const r of out.relations ?? []) {
-    st.relation.run(r.id, documentId, r.type, r.source, r.target, r.confidence, r.claimId ?? null, JSON.stringify(r.attrs ?? {}), stage, version);
+  // Review decisions on this document's proposals apply again to what the stage proposes now (one indexed probe).
+  const relations = out.relations ? applyReviews(documentId, stage, out.relations, (st.reviews.all(documentId) as ReviewRow[]).map(toReviewRecord)) : [];
+  for (const r of relations) {
+    st.relation.run(r.id, documentId, r.type, r.source, r.target, r.confidence, r.claimId ?? null, JSON.stringify(r.attrs ?? {}), stage, version,
+      r.review ? JSON.stringify(r.review) : null);
     addEvidence('relation', r.id, r.evidence);
   }
   for (const e of out.events ?? []) {

@@ -371,4 +371,28 @@ export const MIGRATIONS: Migration[] = [
         published, author, language, length, ingested_at);
     `,
   },
+  {
+    version: 9,
+    description: 'analyst review of relations: decisions keyed by proposal, the review in force on each relation row',
+    sql: `
+      -- Every decision, undo included, in the order made; keyed by proposal id (src/store/shared/review-apply.ts), not by
+      -- a row id, so it applies again after reprocess. No foreign key: a decision outlives its rows.
+      CREATE TABLE relation_reviews (
+        id INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        proposal TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected', 'edited', 'added', 'undo')),
+        reason TEXT,
+        edit TEXT,
+        by TEXT,
+        at TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX relation_reviews_document ON relation_reviews(document_id, id);
+      CREATE INDEX relation_reviews_collection ON relation_reviews(collection, id);
+      -- The review in force as JSON ({"verdict", "by", "at", "kept"?}); NULL: unreviewed.
+      ALTER TABLE relations ADD COLUMN review TEXT;
+    `,
+  },
 ];

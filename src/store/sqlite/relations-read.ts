@@ -60,7 +60,7 @@ export function relationRows(db: Database.Database, scope: Scope, sel: RelationS
   const s = scopeClause(scope);
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
-  return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version,
+  return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version, r.review,
     d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
     FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
@@ -127,7 +127,7 @@ export function evidenceOf(db: Database.Database, kind: string, ids: readonly st
 /** The merged relations of the chosen rows (see chooseStrongest) of `light`, whose ends and groups are already read. */
 export function readChosenRelations(db: Database.Database, scope: Scope, light: readonly RelationEndRow[], ids: readonly string[]): Relation[] {
   if (ids.length === 0) return [];
-  const details = db.prepare(`SELECT id, claim_id, attrs, stage, version FROM relations WHERE id ${IN_JSON}`).all(JSON.stringify(ids)) as RelationDetailRow[];
+  const details = db.prepare(`SELECT id, claim_id, attrs, stage, version, review FROM relations WHERE id ${IN_JSON}`).all(JSON.stringify(ids)) as RelationDetailRow[];
   return mergeRelations(chosenRelationRows(light, ids, details), evidenceOf(db, 'relation', ids, scope));
 }
 
@@ -153,7 +153,7 @@ export function readEdges(db: Database.Database, scope: Scope, sel: RelationSele
     min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity,
     ${NEGATED} AS negated, max(r.confidence) AS confidence,
     group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
-    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs
+    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs, max(CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END) AS reviewed
     FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
     LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target

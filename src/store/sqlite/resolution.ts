@@ -4,8 +4,8 @@ import { GuardFailed, SQLITE_DIALECT, type SqlExecutor, type Statement } from '.
 import { SqlResolutionStore } from '../shared/resolution-store.js';
 import { indexPendingNames } from './entity-search.js';
 
-/** Runs shared resolution SQL on one better-sqlite3 connection. */
-function sqliteExecutor(db: Database.Database): SqlExecutor {
+/** Runs shared SQL (resolution, review) on one better-sqlite3 connection. */
+export function sqliteExecutor(db: Database.Database): SqlExecutor {
   return {
     dialect: SQLITE_DIALECT,
     async all<T>(sql: string, params: unknown[]): Promise<T[]> {

@@ -28,7 +28,9 @@ import {
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
-import { sqliteResolution } from './resolution.js';
+import { sqliteResolution, sqliteExecutor } from './resolution.js';
+import { SqlReviewStore } from '../shared/review-store.js';
+import type { ReviewStore } from '../review.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { searchEntityRows } from './entity-search.js';
 import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
@@ -60,6 +62,7 @@ export class SqliteStore implements Store {
   private readonly searchBudgetMs: number;
   readonly resolution: ResolutionStore;
   readonly duplicates: DuplicateStore;
+  readonly reviews: ReviewStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -74,6 +77,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`cache_size = ${-Math.round(1024 * Math.max(2, options.pageCacheMiB ?? PAGE_CACHE_MIB))}`);
     this.resolution = sqliteResolution(this.db);
+    this.reviews = new SqlReviewStore(sqliteExecutor(this.db));
     this.duplicates = sqliteDuplicates(this.db);
   }
 

@@ -1,0 +1,100 @@
+/**
+ * The review queue and decisions on relations (GET /review, POST and DELETE /review/relations/:id) and relations made by
+ * hand (POST /relations): validate, call network/review.ts, present. Who acts comes from actingUser.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RouteContext } from '../context.js';
+import { RELATION_TYPES } from '../../model/index.js';
+import { reviewQueue, reviewRelation, ReviewError } from '../../network/review.js';
+import { addHandMadeRelation, type HandMadeRelation } from '../../network/hand-made.js';
+import { actingUser } from '../acting-user.js';
+import { errorSchema } from '../schemas.js';
+import { entityId } from './network.js';
+
+const proposalParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{16}\\.[0-9a-f]{12}$' } }, required: ['id'] } as const;
+const relationType = { type: 'string', enum: Object.keys(RELATION_TYPES) } as const;
+const by = { type: 'string', maxLength: 100 } as const;
+
+async function answer(reply: FastifyReply, status: number, work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return reply.status(status).send(await work());
+  } catch (err) {
+    if (err instanceof ReviewError) return reply.status(err.status).send({ error: err.status === 404 ? 'not-found' : 'bad-review', message: err.message });
+    throw err;
+  }
+}
+
+interface QueueQuery { type?: string; entity?: string; document?: string; minConfidence: number; maxConfidence: number; state: string; limit: number; offset: number }
+interface DecisionBody { verdict: 'accepted' | 'rejected' | 'edited'; reason?: string; by?: string; edit?: { type?: string; swap?: boolean; source?: string; target?: string } }
+
+/** Registers the review routes. */
+export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Querystring: QueueQuery }>('/review', {
+    schema: {
+      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state',
+      querystring: {
+        type: 'object',
+        properties: {
+          type: relationType, entity: entityId, document: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+          minConfidence: { type: 'number', minimum: 0, maximum: 1, default: 0 }, maxConfidence: { type: 'number', minimum: 0, maximum: 1, default: 1 },
+          state: { type: 'string', enum: ['unreviewed', 'accepted', 'kept', 'rejected', 'all'], default: 'unreviewed' },
+          limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0 },
+        },
+        additionalProperties: false,
+      },
+      response: { 400: errorSchema },
+    },
+  }, async (req) => {
+    const q = req.query;
+    return reviewQueue(ctx.store, ctx.scope, {
+      type: q.type, entity: q.entity, documentId: q.document, minConfidence: q.minConfidence, maxConfidence: q.maxConfidence,
+      state: q.state as 'unreviewed', limit: q.limit, offset: q.offset,
+    });
+  });
+
+  app.post<{ Params: { id: string }; Body: DecisionBody }>('/review/relations/:id', {
+    schema: {
+      summary: 'Accept, reject (with an optional reason) or edit (type, direction, ends) a proposed relation; recorded with who and when',
+      params: proposalParams,
+      body: {
+        type: 'object',
+        properties: {
+          verdict: { type: 'string', enum: ['accepted', 'rejected', 'edited'] }, reason: { type: 'string', maxLength: 2000 }, by,
+          edit: { type: 'object', properties: { type: relationType, swap: { type: 'boolean' }, source: entityId, target: entityId }, additionalProperties: false },
+        },
+        required: ['verdict'], additionalProperties: false,
+      },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, (req, reply) => answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope, req.params.id, req.body.verdict, {
+    by: actingUser(req), reason: req.body.reason, edit: req.body.edit,
+  })));
+
+  app.delete<{ Params: { id: string }; Querystring: { by?: string } }>('/review/relations/:id', {
+    schema: {
+      summary: 'Undo the latest decision on a proposed relation (the undo is recorded too)',
+      params: proposalParams,
+      querystring: { type: 'object', properties: { by }, additionalProperties: false },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, (req, reply) => answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope, req.params.id, 'undo', { by: actingUser(req) })));
+
+  app.post<{ Body: HandMadeRelation & { by?: string } }>('/relations', {
+    schema: {
+      summary: 'Add a relation by hand, citing a span of a stored document (stage "analyst"); 201 with its record',
+      body: {
+        type: 'object',
+        properties: {
+          type: relationType, source: entityId, target: entityId, by,
+          evidence: {
+            type: 'object',
+            properties: { documentId: { type: 'string', pattern: '^[0-9a-f]{16}$' }, start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 1 } },
+            required: ['documentId', 'start', 'end'], additionalProperties: false,
+          },
+        },
+        required: ['type', 'source', 'target', 'evidence'], additionalProperties: false,
+      },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, (req, reply) => answer(reply, 201, () => addHandMadeRelation(ctx.store, ctx.scope, req.body, actingUser(req))));
+}

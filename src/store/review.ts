@@ -1,0 +1,46 @@
+/** What the store offers the analyst review: proposals as stored, decisions recorded and applied in one transaction. */
+import type { Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict } from '../model/index.js';
+import type { Scope } from './store.js';
+
+/** A proposal as the store holds it now, with its end entities and the review in force. */
+export interface StoredProposal extends Proposal {
+  /** Resolved entities of the two ends (per-name ids where resolution has not run). */
+  sourceEntity: string;
+  targetEntity: string;
+  /** The review on its row; absent when unreviewed or rejected. */
+  review?: RelationReview;
+  /** True for a proposal rejected in force (it has no row; it comes from its decision's record). */
+  rejected?: boolean;
+  /** Who rejected it, when and why. */
+  rejection?: { by?: string; at: string; reason?: string };
+}
+
+/** Which proposals to read. */
+export interface ProposalFilter {
+  documentId?: string;
+  /** Include rejected proposals (from their records). */
+  withRejected?: boolean;
+}
+
+/** A decision to record. */
+export interface ReviewInput {
+  verdict: Exclude<ReviewVerdict, 'added'>;
+  by?: string;
+  reason?: string;
+  edit?: RelationEdit;
+}
+
+/** The review side of a store (shared SQL for both engines: src/store/shared/review-store.ts). */
+export interface ReviewStore {
+  /** Current proposals in scope (rows of every stage), and rejected ones when asked. */
+  proposals(scope: Scope, filter?: ProposalFilter): Promise<StoredProposal[]>;
+  /** Every decision recorded about the proposals of a document, oldest first. */
+  records(documentId: string): Promise<ReviewRecord[]>;
+  /**
+   * Records a decision on a proposal and applies it to its row in the same transaction (rejected: the row goes; accepted
+   * or edited: the row carries the review; undo: the state before). Null when the proposal is unknown or out of scope.
+   */
+  decide(proposalId: string, input: ReviewInput, scope: Scope): Promise<ReviewRecord | null>;
+  /** Stores a relation made by hand (stage `analyst`) with its record (verdict `added`). */
+  add(proposal: Omit<Proposal, 'id' | 'collection' | 'stage' | 'version'>, by: string | undefined, scope: Scope): Promise<ReviewRecord | null>;
+}

@@ -1,0 +1,39 @@
+/** `cablegraph review` as a user runs it: the queue, reject that survives `reprocess`, undo, accept, reviewed-only export. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, SAMPLE_CORPUS, tempDir } from '../helpers.js';
+
+const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cablegraph review', () => {
+  it('lists the queue, rejects (kept through reprocess), undoes, accepts, and exports reviewed relations only', () => {
+    const db = join(tempDir(), 'r.db');
+    assert.equal(run(['ingest', SAMPLE_CORPUS, '--db', db, '--workers', '1']).code, 0);
+    const list = run(['review', '--db', db, '--limit', '3']);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /^\d+ proposal\(s\) unreviewed; showing 3 from 0\n/u);
+    const page = JSON.parse(run(['review', '--db', db, '--json', '--limit', '2']).stdout) as { items: { id: string }[] };
+    const [a, b] = page.items.map((x) => x.id);
+    const rejected = run(['review', 'reject', a!, '--db', db, '--by', 'ana', '--reason', 'wrong direction']);
+    assert.equal(rejected.code, 0, rejected.stderr);
+    assert.match(rejected.stdout, /^Rejected .* by ana\)\.\n$/u);
+    assert.equal(run(['reprocess', '--db', db, '--all', '--workers', '1']).code, 0);
+    const stillRejected = JSON.parse(run(['review', '--db', db, '--json', '--state', 'rejected']).stdout) as { items: { id: string }[] };
+    assert.deepEqual(stillRejected.items.map((x) => x.id), [a]);
+    assert.equal(run(['review', 'undo', a!, '--db', db]).code, 0);
+    assert.equal(JSON.parse(run(['review', '--db', db, '--json', '--state', 'rejected']).stdout).total, 0);
+    assert.equal(run(['review', 'accept', b!, '--db', db, '--by', 'bob']).code, 0);
+    const exported = JSON.parse(run(['export', '--db', db, '--reviewed-only']).stdout) as { relations: { review: { verdict: string; by: string } }[] };
+    assert.deepEqual(exported.relations.map((r) => [r.review.verdict, r.review.by]), [['accepted', 'bob']]);
+    const bad = run(['review', 'accept', 'nonsense', '--db', db]);
+    assert.equal(bad.code, 64);
+    assert.match(bad.stderr, /no proposal id/u);
+  });
+});
