@@ -12,6 +12,7 @@ export type { StageOutput };
 import type { QueryNode } from './query.js';
 import type { ResolutionStore } from './resolution.js';
 import type { DuplicateStore } from './duplicates.js';
+import type { TrustStore } from './trust.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -200,6 +201,8 @@ export interface Store {
   putDuplicateGroups(signatures: Map<string, Uint8Array>, groups: Map<string, string>): Promise<void>;
   /** The near-duplicate band index: signs new documents and updates only the groups they join (see duplicates.ts). */
   readonly duplicates: DuplicateStore;
+  /** Users, grants, tokens, sessions and the audit log (see trust.ts). */
+  readonly trust: TrustStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

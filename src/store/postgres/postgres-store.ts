@@ -25,6 +25,8 @@ import {
 } from './entities.js';
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
+import type { TrustStore } from '../trust.js';
+import { postgresTrust } from './trust.js';
 import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
 import { postgresResolution } from './resolution.js';
 import { recordDecision } from '../shared/record-decision.js';
@@ -47,6 +49,7 @@ export class PostgresStore implements Store {
   private readonly db: Db;
   readonly resolution: ResolutionStore;
   readonly duplicates: DuplicateStore;
+  readonly trust: TrustStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -56,6 +59,7 @@ export class PostgresStore implements Store {
     this.db = wrapDb(this.pool);
     this.resolution = postgresResolution(this.pool, this.db);
     this.duplicates = postgresDuplicates(this.pool, this.db);
+    this.trust = postgresTrust(this.db);
   }
 
   async migrate(): Promise<void> {

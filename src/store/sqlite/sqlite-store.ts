@@ -27,6 +27,8 @@ import {
 } from './entities.js';
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
+import type { TrustStore } from '../trust.js';
+import { sqliteTrust } from './trust.js';
 import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
 import { sqliteResolution } from './resolution.js';
 import { recordDecision } from '../shared/record-decision.js';
@@ -60,6 +62,7 @@ export class SqliteStore implements Store {
   private readonly searchBudgetMs: number;
   readonly resolution: ResolutionStore;
   readonly duplicates: DuplicateStore;
+  readonly trust: TrustStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -75,6 +78,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`cache_size = ${-Math.round(1024 * Math.max(2, options.pageCacheMiB ?? PAGE_CACHE_MIB))}`);
     this.resolution = sqliteResolution(this.db);
     this.duplicates = sqliteDuplicates(this.db);
+    this.trust = sqliteTrust(this.db);
   }
 
   async migrate(): Promise<void> {
