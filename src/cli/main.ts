@@ -18,6 +18,8 @@ import { registerRetry } from './retry.js';
 import { registerResolve } from './resolve.js';
 import { registerWorker } from './worker.js';
 import { registerJobs } from './jobs.js';
+import { registerUsers } from './users.js';
+import { registerAudit } from './audit.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -32,7 +34,8 @@ const program = new Command('cablegraph')
   .exitOverride();
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
-  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs]) {
+  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs,
+  registerUsers, registerAudit]) {
   register(program);
 }
 
