@@ -7,6 +7,7 @@ import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
+import { trustConformance } from './conformance-trust.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -87,6 +88,16 @@ if (!hasPostgres()) {
   });
 
   duplicatesConformance('PostgreSQL', harness.create, async (store, sql) => {
+    const client = new pg.Client({ connectionString: (store as PostgresStore).url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  });
+
+  trustConformance('PostgreSQL', harness.create, async (store, sql) => {
     const client = new pg.Client({ connectionString: (store as PostgresStore).url });
     await client.connect();
     try {
