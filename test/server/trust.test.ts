@@ -51,7 +51,7 @@ describe('users, roles and collection permissions', () => {
   async function sweep(user: string): Promise<{ url: string; status: number; body: string }[]> {
     const urls = ['/api/stats', '/api/documents?limit=100', '/api/entities?limit=100', `/api/entities?q=${CANARY}`, '/api/entities?q=Soleimani',
       '/api/graph?minConfidence=0', '/api/timeline', '/api/search?q=Iraq&limit=100', `/api/search?q=${CANARY}`, '/api/search?q=Iraq&collection=leaks-b',
-      '/api/search?q=Soleimani', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv'];
+      '/api/search?q=Soleimani', '/api/me', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv'];
     for (const id of secretsOfB) {
       if (id.startsWith('doc_') || /^[0-9a-f]{16}$/.test(id)) urls.push(`/api/documents/${id}`);
       if (id.startsWith('ent_')) urls.push(`/api/entities/${id}`, `/api/graph?entity=${id}`, `/api/timeline?entity=${id}`);
@@ -75,6 +75,12 @@ describe('users, roles and collection permissions', () => {
     const form = await app.inject({ method: 'GET', url: '/login' });
     assert.match(form.body, /<form method="post" action="\/login">/);
     assert.match(String(form.headers['content-security-policy']), /script-src 'self'/);
+  });
+
+  it('tells each caller their role and collections', async () => {
+    assert.deepEqual((await as('ana', '/api/me')).json(), { name: 'ana', role: 'viewer', read: ['leaks-a'], write: [] });
+    assert.deepEqual((await as('ben', '/api/me')).json(), { name: 'ben', role: 'editor', read: ['leaks-a', 'leaks-b'], write: ['leaks-b'] });
+    assert.deepEqual((await as('root', '/api/me')).json(), { name: 'root', role: 'admin', read: '*', write: '*' });
   });
 
   it('shows a viewer of A nothing of B on any route: no document, name, id or count (the same sweep as admin finds them)', async () => {

@@ -1,10 +1,19 @@
-/** GET /api/audit (admins): the audit log, newest first, filtered by user and time. No route changes or deletes it. */
+/**
+ * GET /api/me (who the caller is and what they may see) and GET /api/audit (admins): the audit log, newest first,
+ * filtered by user and time. No route changes or deletes the log.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../context.js';
 import { errorSchema } from '../schemas.js';
 
-/** Registers the audit route. */
+/** Registers /me and /audit. */
 export function auditRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/me', { schema: { summary: 'The caller: name (null on a server nobody signs in to), role, readable and writable collections ("*": all)' } },
+    async (req) => {
+      const { name, role, read, write } = ctx.caller(req);
+      return { name, role, read, write };
+    });
+
   app.get<{ Querystring: { user?: string; since?: string; limit: number } }>('/audit', {
     schema: {
       summary: 'The audit log, newest first (admins only): who searched, opened, exported, merged, signed in; with time and client address',

@@ -38,7 +38,9 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req, reply) => {
     const view = await viewEntity(ctx.store, req.params.id, ctx.scope(req));
-    return view ?? reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    if (!view) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id);
+    return view;
   });
 
   app.get<{ Params: { id: string } }>('/relations/:id', {
