@@ -11,6 +11,7 @@ import { newSecret, secretDigest } from './secrets.js';
 import { verifyPassword, DUMMY_HASH } from './passwords.js';
 import { loginPage } from './login-page.js';
 import type { AuditFn } from './audit.js';
+import { MAX_TOKEN_LENGTH } from '../auth.js';
 
 /** Options of the login routes. */
 export interface LoginOptions {
@@ -21,8 +22,6 @@ export interface LoginOptions {
   /** Mark the cookie Secure even when the request came over plain HTTP (a TLS proxy in front). */
   secureCookies?: boolean;
 }
-
-const MAX_TOKEN_LENGTH = 200;
 
 /** Registers /login and /logout. */
 export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audit: AuditFn, options: LoginOptions = {}): void {
