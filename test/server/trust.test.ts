@@ -83,8 +83,10 @@ describe('users, roles and collection permissions', () => {
     assert.deepEqual((await as('root', '/api/me')).json(), { name: 'root', role: 'admin', read: '*', write: '*' });
   });
 
-  it('shows a viewer of A nothing of B on any route: no document, name, id or count (the same sweep as admin finds them)', async () => {
-    const leaks = (await sweep('ana')).filter((r) => secretsOfB.some((s) => r.body.includes(s)));
+  it('shows a viewer of A nothing of B on any route: no document, name, id or count (the same sweep as admin finds them)', async (t) => {
+    const answers = await sweep('ana');
+    const leaks = answers.filter((r) => secretsOfB.some((s) => r.body.includes(s)));
+    t.diagnostic(`${answers.length} requests as a viewer of A, ${new Set(answers.map((r) => r.url.split(/[/?]/).slice(0, 3).join('/'))).size} routes, ${leaks.length} leaks`);
     assert.deepEqual(leaks.map((r) => `${r.url} -> ${secretsOfB.find((s) => r.body.includes(s))}`), []);
     const seen = (await sweep('root')).filter((r) => secretsOfB.some((s) => r.body.includes(s)));
     assert.ok(seen.length >= 10, `the admin sees B on ${seen.length} routes`);
@@ -140,6 +142,9 @@ describe('users, roles and collection permissions', () => {
     const res = await as('ben', '/api/decisions/merge', 'POST', { a: people[0]!.id, b: people[1]!.id });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().decisions[0].by, 'ben', 'recorded as the signed-in user');
+    const decision = res.json().decisions[0].id as number;
+    assert.equal((await as('ben', `/api/decisions/${decision}`)).statusCode, 200);
+    assert.equal((await as('ana', `/api/decisions/${decision}`)).statusCode, 404, 'a decision in B is not there for a viewer of A');
   });
 
   it('refuses a cross-origin POST that carries the session cookie', async () => {
@@ -211,11 +216,18 @@ describe('users, roles and collection permissions', () => {
     assert.ok((await store.trust.listAudit({ limit: 100_000 })).length >= rows.length, 'no row went');
   });
 
-  it('ends a session on logout', async () => {
+  it('ends a session on logout; behind a TLS proxy the cookie is Secure', async () => {
     const res = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: cookies.ana! } });
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['set-cookie']), /Max-Age=0/);
     assert.equal((await as('ana', '/api/stats')).statusCode, 401);
     assert.ok((await store.trust.listAudit({ user: 'ana', limit: 5 })).some((r) => r.action === 'logout'), 'logout audited');
+    const behindTls = await buildApp({ store, webRoot: '/nonexistent', now: () => clock, login: { secureCookies: true } });
+    try {
+      const login = await behindTls.inject({ method: 'POST', url: '/login', payload: { name: 'ana', password }, remoteAddress: '10.7.7.7' });
+      assert.match(String(login.headers['set-cookie']), /; HttpOnly; SameSite=Strict; Path=\/; Max-Age=43200; Secure$/);
+    } finally {
+      await behindTls.close();
+    }
   });
 });
