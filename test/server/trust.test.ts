@@ -86,7 +86,7 @@ describe('users, roles and collection permissions', () => {
   it('shows a viewer of A nothing of B on any route: no document, name, id or count (the same sweep as admin finds them)', async (t) => {
     const answers = await sweep('ana');
     const leaks = answers.filter((r) => secretsOfB.some((s) => r.body.includes(s)));
-    t.diagnostic(`${answers.length} requests as a viewer of A, ${new Set(answers.map((r) => r.url.split(/[/?]/).slice(0, 3).join('/'))).size} routes, ${leaks.length} leaks`);
+    t.diagnostic(`${answers.length} requests as a viewer of A, ${new Set(answers.map((r) => r.url.split(/[/?]/).slice(0, 3).join('/'))).size} resources (stats, documents, entities, relations, graph, timeline, search, export, me), ${leaks.length} leaks`);
     assert.deepEqual(leaks.map((r) => `${r.url} -> ${secretsOfB.find((s) => r.body.includes(s))}`), []);
     const seen = (await sweep('root')).filter((r) => secretsOfB.some((s) => r.body.includes(s)));
     assert.ok(seen.length >= 10, `the admin sees B on ${seen.length} routes`);
