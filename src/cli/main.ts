@@ -19,6 +19,8 @@ import { registerResolve } from './resolve.js';
 import { registerWorker } from './worker.js';
 import { registerJobs } from './jobs.js';
 import { registerReview } from './review.js';
+import { registerUsers } from './users.js';
+import { registerAudit } from './audit.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -33,7 +35,8 @@ const program = new Command('cablegraph')
   .exitOverride();
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
-  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs, registerReview]) {
+  registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs,
+  registerUsers, registerAudit, registerReview]) {
   register(program);
 }
 

@@ -16,6 +16,10 @@ export interface ServeOptions {
   token?: string;
   /** More Host names to answer for (--allowed-host). */
   allowedHosts?: readonly string[];
+  /** Rows the audit log keeps before the oldest are dropped (--audit-max-rows). */
+  auditMaxRows?: number;
+  /** Mark the session cookie Secure although this server speaks plain HTTP (a TLS proxy in front). */
+  secureCookies?: boolean;
 }
 
 /** Registers the serve command. */
@@ -27,11 +31,14 @@ export function registerServe(program: Command): void {
     .option('--token <token>', 'require this access token, at least 128 random bits beyond loopback (default: $CABLEGRAPH_TOKEN; a random one when listening beyond this machine)')
     .option('--allowed-host <name>', 'also answer requests addressed to this host name (a DNS name or a reverse proxy in front); repeatable',
       (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowedHost: string[] }) => {
+    .option('--audit-max-rows <n>', 'rows the audit log keeps; past it the oldest tenth is dropped (default 1,000,000)', positiveInt('--audit-max-rows'))
+    .option('--secure-cookies', 'mark the session cookie Secure (behind a TLS proxy; direct TLS requests get it anyway)')
+    .action(async (opts: { db?: string; host: string; port: number; token?: string; allowedHost: string[]; auditMaxRows?: number; secureCookies?: boolean }) => {
       const token = opts.token ?? process.env.CABLEGRAPH_TOKEN;
-      checkServeOptions(opts.host, { token, allowedHosts: opts.allowedHost });
+      const options: ServeOptions = { token, allowedHosts: opts.allowedHost, auditMaxRows: opts.auditMaxRows, secureCookies: opts.secureCookies };
+      checkServeOptions(opts.host, options);
       const store = await openStore(opts.db ?? process.env.CABLEGRAPH_DB ?? DEFAULT_DB);
-      await serveStore(store, opts.host, opts.port, { token, allowedHosts: opts.allowedHost });
+      await serveStore(store, opts.host, opts.port, options);
     });
 }
 
@@ -56,8 +63,13 @@ export async function serveStore(store: Store, host: string, port: number, optio
     await store.close();
     throw err;
   }
-  if (!token && !isLoopback(host)) token = newToken();
-  const app = await buildApp({ store, token, bindHost: host, allowedHosts: options.allowedHosts });
+  // Users sign in themselves; without any, a server beyond loopback gets a random admin token.
+  const hasUsers = await store.trust.hasUsers();
+  if (!token && !isLoopback(host) && !hasUsers) token = newToken();
+  const app = await buildApp({
+    store, token, bindHost: host, allowedHosts: options.allowedHosts,
+    audit: { maxRows: options.auditMaxRows }, login: { secureCookies: options.secureCookies },
+  });
   try {
     await app.listen({ host, port });
     // Search readers (separate processes, SQLite only) start now, so the first search does not wait for them.
@@ -74,6 +86,8 @@ export async function serveStore(store: Store, host: string, port: number, optio
   if (!isLoopback(host)) process.stderr.write(`Listening on ${host}: other machines can reach this server; only holders of the token get in.\n`);
   if (token) {
     process.stdout.write(`Cablegraph workbench: ${base}/login?token=${encodeURIComponent(token)}  (share this link only with people allowed to read the store; Ctrl-C stops)\n`);
+  } else if (hasUsers) {
+    process.stdout.write(`Cablegraph workbench: ${base}/login  (users sign in with their names and passwords; Ctrl-C stops)\n`);
   } else {
     process.stdout.write(`Cablegraph workbench: ${base}/  (API docs: ${base}/api/docs; Ctrl-C stops)\n`);
   }

@@ -1,7 +1,7 @@
 /** The HTTP server: a JSON API under /api (validated, documented at /api/docs) and the built web app. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -9,7 +9,11 @@ import type { Store, Scope } from '../store/store.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { QuerySyntaxError } from '../store/query.js';
 import { packageRoot } from './package-root.js';
-import { requireToken, weakTokenProblem } from './auth.js';
+import { weakTokenProblem } from './auth.js';
+import { installAuth } from './auth/install.js';
+import { auditWriter } from './auth/audit.js';
+import { readScope, type Principal } from './auth/principal.js';
+import type { LoginOptions } from './auth/login.js';
 import type { FailureLimitOptions } from './rate-limit.js';
 import { hostPolicy, isLoopback } from './hosts.js';
 import { applySecurity } from './security.js';
@@ -20,6 +24,7 @@ import { exportRoutes } from './routes/export.js';
 import { networkRoutes } from './routes/network.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { reviewRoutes } from './routes/review.js';
+import { auditRoutes } from './routes/audit.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
 
@@ -42,11 +47,19 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Limits on wrong tokens per client address (rate-limit.ts); tests pass a fake clock. */
   authLimit?: FailureLimitOptions;
+  /** Sign-in: session lifetime, limits on failed logins (per account and address), Secure cookies behind a TLS proxy. */
+  login?: LoginOptions;
+  /** Clock in ms for session and token expiry (tests pass a fake one). */
+  now?: () => number;
+  /** Rows the audit log keeps before dropping the oldest (default DEFAULT_AUDIT_MAX_ROWS); `false` records nothing. */
+  audit?: { maxRows?: number } | false;
   /** Merges and splits of entities with more member candidates than this are applied by a background job (default 2,000). */
   decisionSyncLimit?: number;
   /** Options of the background decision jobs (tests hold a job with them). */
   decisionJobs?: DecisionJobOptions;
 }
+
+const NOBODY: Principal = { name: null, role: 'viewer', read: [], write: [] };
 
 /** Builds the app without listening, so tests can call it with inject(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -55,10 +68,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (weak) throw new Error(weak);
   const app = Fastify({ logger: options.logger ?? false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } });
   const jobs = new DecisionJobs(options.store, { onError: (err, collection) => app.log.error({ err, collection }, 'applying decisions failed'), ...options.decisionJobs });
-  const ctx: RouteContext = { store: options.store, scope: options.scope ?? ALL_COLLECTIONS, jobs, decisionSyncLimit: options.decisionSyncLimit };
-  // First of all hooks: a request for another Host name or a cross-origin write is refused before the token is looked at.
+  if (!options.token && !isLoopback(bindHost) && !(await options.store.trust.hasUsers())) {
+    throw new Error('Beyond loopback the server needs a token or users who sign in (cablegraph users add).');
+  }
+  const audit = auditWriter(options.store, { enabled: options.audit !== false, maxRows: options.audit ? options.audit.maxRows : undefined, now: options.now });
+  const base = options.scope ?? ALL_COLLECTIONS;
+  // The one place a request's collections are decided: the caller the gate found, narrowed by the server's scope.
+  // Fail closed: a request the gate did not see (none reaches a route) would see nothing.
+  const caller = (req: FastifyRequest): Principal => req.caller ?? NOBODY;
+  const ctx: RouteContext = {
+    store: options.store, scope: (req) => readScope(base, caller(req)), caller, audit, jobs, decisionSyncLimit: options.decisionSyncLimit,
+  };
+  // First of all hooks: a request for another Host name or a cross-origin write is refused before any secret is looked at.
   applySecurity(app, hostPolicy(bindHost, options.allowedHosts));
-  if (options.token) requireToken(app, options.token, { limit: options.authLimit });
+  installAuth(app, options.store, audit, { token: options.token, limit: options.authLimit, now: options.now, ...options.login });
   // Decisions a crash or a restart left pending are applied again; closing waits for jobs under way. A store that
   // cannot be read at start is logged, not fatal: every route then answers 500 with the cause in the log.
   app.addHook('onReady', async () => {
@@ -89,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     networkRoutes(api, ctx);
     decisionRoutes(api, ctx);
     reviewRoutes(api, ctx);
+    auditRoutes(api, ctx);
   }, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');

@@ -13,6 +13,7 @@ import type { QueryNode } from './query.js';
 import type { ResolutionStore } from './resolution.js';
 import type { DuplicateStore } from './duplicates.js';
 import type { ReviewStore } from './review.js';
+import type { TrustStore } from './trust.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -205,6 +206,8 @@ export interface Store {
   readonly duplicates: DuplicateStore;
   /** Analyst review of relations: proposals, decisions applied with their record, relations made by hand (review.ts). */
   readonly reviews: ReviewStore;
+  /** Users, grants, tokens, sessions and the audit log (see trust.ts). */
+  readonly trust: TrustStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

@@ -8,6 +8,7 @@ import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
+import { trustConformance } from './conformance-trust.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -89,6 +90,16 @@ if (!hasPostgres()) {
   });
 
   duplicatesConformance('PostgreSQL', harness.create, async (store, sql) => {
+    const client = new pg.Client({ connectionString: (store as PostgresStore).url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  });
+
+  trustConformance('PostgreSQL', harness.create, async (store, sql) => {
     const client = new pg.Client({ connectionString: (store as PostgresStore).url });
     await client.connect();
     try {

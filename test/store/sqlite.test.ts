@@ -9,6 +9,7 @@ import { strongestConformance } from './conformance-strongest.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
+import { trustConformance } from './conformance-trust.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -49,4 +50,17 @@ duplicatesConformance('SQLite', async () => {
   db.pragma('foreign_keys = ON');
   db.exec(sql);
   db.close();
+});
+
+trustConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-trust-')), 'test.db'));
+  await store.migrate();
+  return store;
+}, async (store, sql) => {
+  const db = new Database((store as SqliteStore).path);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
 });

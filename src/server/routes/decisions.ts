@@ -2,11 +2,12 @@
  * User merge and split decisions: answered 200 once applied, or 202 with the pending decisions when they are large
  * enough to be applied by a background job; GET /decisions/:id says whether a decision is applied yet.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteContext } from '../context.js';
 import { mergeEntities, splitMember, decisionStatus, DecisionError, type DecisionOutcome } from '../../network/decisions.js';
 import { errorSchema } from '../schemas.js';
 import { entityId } from './network.js';
+import { mayWrite } from '../auth/principal.js';
 
 const decisionSchema = {
   type: 'object',
@@ -34,6 +35,23 @@ async function answer(reply: FastifyReply, work: () => Promise<DecisionOutcome>)
   }
 }
 
+/**
+ * 403 unless the caller may change every collection of these entities (viewers never may). Entities the caller cannot
+ * see are left to the decision code, which answers as for entities that do not exist.
+ */
+async function refuseWrite(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply, ids: string[]): Promise<FastifyReply | null> {
+  const caller = ctx.caller(req);
+  const collections = (await ctx.store.getEntityBriefs(ids, ctx.scope(req))).map((b) => b.collection);
+  if (caller.role !== 'viewer' && mayWrite(caller, collections)) return null;
+  return reply.status(403).send({ error: 'forbidden', message: 'You may not change entities in this collection: an editor with write access must.' });
+}
+
+/** Who a decision is recorded as by: the signed-in user (not a name they type), else the name given. */
+function signedBy(ctx: RouteContext, req: FastifyRequest, given?: string): string | undefined {
+  const name = ctx.caller(req).name;
+  return name !== null && name !== 'token' ? name : given;
+}
+
 /** Registers the decision routes. */
 export function decisionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const options = () => ({ jobs: ctx.jobs, syncLimit: ctx.decisionSyncLimit });
@@ -41,9 +59,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     schema: {
       summary: 'Merge entity b into entity a (recorded; undo with split). 200 when applied, 202 when applied by a background job',
       body: { type: 'object', properties: { a: entityId, b: entityId, by: { type: 'string', maxLength: 100 } }, required: ['a', 'b'], additionalProperties: false },
-      response: { 200: outcomeSchema, 202: outcomeSchema, 400: errorSchema },
+      response: { 200: outcomeSchema, 202: outcomeSchema, 400: errorSchema, 403: errorSchema },
     },
-  }, (req, reply) => answer(reply, () => mergeEntities(ctx.store, ctx.scope, req.body.a, req.body.b, req.body.by, options())));
+  }, async (req, reply) => {
+    const refused = await refuseWrite(ctx, req, reply, [req.body.a, req.body.b]);
+    if (refused) return refused;
+    await ctx.audit(req, 'merge', req.body.a, { a: req.body.a, b: req.body.b });
+    return answer(reply, () => mergeEntities(ctx.store, ctx.scope(req), req.body.a, req.body.b, signedBy(ctx, req, req.body.by), options()));
+  });
 
   app.post<{ Body: { entity: string; member: string; by?: string } }>('/decisions/split', {
     schema: {
@@ -53,9 +76,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: RouteContext): void {
         properties: { entity: entityId, member: { type: 'string', minLength: 1, maxLength: 500 }, by: { type: 'string', maxLength: 100 } },
         required: ['entity', 'member'], additionalProperties: false,
       },
-      response: { 200: outcomeSchema, 202: outcomeSchema, 400: errorSchema },
+      response: { 200: outcomeSchema, 202: outcomeSchema, 400: errorSchema, 403: errorSchema },
     },
-  }, (req, reply) => answer(reply, () => splitMember(ctx.store, ctx.scope, req.body.entity, req.body.member, req.body.by, options())));
+  }, async (req, reply) => {
+    const refused = await refuseWrite(ctx, req, reply, [req.body.entity]);
+    if (refused) return refused;
+    await ctx.audit(req, 'split', req.body.entity, { entity: req.body.entity, member: req.body.member });
+    return answer(reply, () => splitMember(ctx.store, ctx.scope(req), req.body.entity, req.body.member, signedBy(ctx, req, req.body.by), options()));
+  });
 
   app.get<{ Params: { id: number } }>('/decisions/:id', {
     schema: {
@@ -64,7 +92,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: RouteContext): void {
       response: { 200: decisionSchema, 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const d = await decisionStatus(ctx.store, ctx.scope, req.params.id);
+    const d = await decisionStatus(ctx.store, ctx.scope(req), req.params.id);
     return d ?? reply.status(404).send({ error: 'not-found', message: `No decision with id ${req.params.id}.` });
   });
 }

@@ -11,18 +11,19 @@ export function documentRoutes(app: FastifyInstance, ctx: RouteContext): void {
       querystring: { type: 'object', properties: { ...pagingProperties }, additionalProperties: false },
       response: { 400: errorSchema },
     },
-  }, async (req) => ctx.store.listDocuments(ctx.scope, req.query.limit, req.query.offset));
+  }, async (req) => ctx.store.listDocuments(ctx.scope(req), req.query.limit, req.query.offset));
 
   app.get<{ Params: { id: string } }>('/documents/:id', {
     schema: { summary: 'One document: metadata, text, sentences, mentions, children', params: idParams, response: { 400: errorSchema, 404: errorSchema } },
   }, async (req, reply) => {
-    const doc = await ctx.store.getDocument(req.params.id, ctx.scope);
+    const doc = await ctx.store.getDocument(req.params.id, ctx.scope(req));
     if (!doc) return reply.status(404).send({ error: 'not-found', message: `No document with id ${req.params.id}.` });
+    await ctx.audit(req, 'document', doc.id, { collection: doc.collection });
     // The document's facts are read by its own keys, never the collection's.
     const [children, mentions, { relations, events, claims }] = await Promise.all([
-      ctx.store.listChildren(doc.id, ctx.scope),
-      ctx.store.listMentions(doc.id, ctx.scope),
-      ctx.store.listDocumentFacts(doc.id, ctx.scope),
+      ctx.store.listChildren(doc.id, ctx.scope(req)),
+      ctx.store.listMentions(doc.id, ctx.scope(req)),
+      ctx.store.listDocumentFacts(doc.id, ctx.scope(req)),
     ]);
     const here = <T extends { evidence: { documentId: string }[] }>(list: T[]): T[] =>
       list.filter((x) => x.evidence.some((e) => e.documentId === doc.id)).map((x) => ({ ...x, evidence: x.evidence.filter((e) => e.documentId === doc.id) }));

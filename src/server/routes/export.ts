@@ -24,12 +24,13 @@ export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req, reply) => {
     const { format, file, reviewedOnly } = req.query;
+    await ctx.audit(req, 'export', null, { format, file, reviewedOnly, collections: ctx.scope(req).collections });
     if (format === 'json') {
       // The JSON contract is returned as an object, exactly as before the other formats existed.
       reply.header('content-disposition', 'attachment; filename="cablegraph-export.json"');
-      return buildJsonExport(ctx.store, ctx.scope, { reviewedOnly });
+      return buildJsonExport(ctx.store, ctx.scope(req), { reviewedOnly });
     }
-    const files = await EXPORT_FORMATS[format].build(ctx.store, ctx.scope, { reviewedOnly });
+    const files = await EXPORT_FORMATS[format].build(ctx.store, ctx.scope(req), { reviewedOnly });
     const chosen = files.find((f) => f.name === file) ?? files[0]!;
     reply.header('content-disposition', `attachment; filename="${chosen.name}"`);
     reply.type(chosen.contentType);

@@ -28,7 +28,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       },
       response: { 400: errorSchema },
     },
-  }, async (req) => searchEntities(ctx.store, ctx.scope, { q: req.query.q, type: req.query.type, limit: req.query.limit, offset: req.query.offset }));
+  }, async (req) => searchEntities(ctx.store, ctx.scope(req), { q: req.query.q, type: req.query.type, limit: req.query.limit, offset: req.query.offset }));
 
   app.get<{ Params: { id: string } }>('/entities/:id', {
     schema: {
@@ -37,8 +37,10 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const view = await viewEntity(ctx.store, req.params.id, ctx.scope);
-    return view ?? reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    const view = await viewEntity(ctx.store, req.params.id, ctx.scope(req));
+    if (!view) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id);
+    return view;
   });
 
   app.get<{ Params: { id: string } }>('/relations/:id', {
@@ -48,10 +50,10 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const rel = (await ctx.store.listRelations(ctx.scope)).find((r) => r.id === req.params.id);
+    const rel = (await ctx.store.listRelations(ctx.scope(req))).find((r) => r.id === req.params.id);
     if (!rel) return reply.status(404).send({ error: 'not-found', message: `No relation with id ${req.params.id}.` });
-    const claims = await ctx.store.getClaims(rel.claimIds ?? [], ctx.scope);
-    const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope)).map((e) => [e.id, e]));
+    const claims = await ctx.store.getClaims(rel.claimIds ?? [], ctx.scope(req));
+    const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope(req))).map((e) => [e.id, e]));
     const name = (id: string) => entities.get(id)?.name ?? id;
     return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
@@ -82,7 +84,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const q = req.query;
     const bad = csv(q.relationTypes)?.find((t) => !(t in RELATION_TYPES)) ?? csv(q.entityTypes)?.find((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
     if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
-    return readGraph(ctx.store, ctx.scope, {
+    return readGraph(ctx.store, ctx.scope(req), {
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
       minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, reviewedOnly: q.reviewedOnly,
     });
@@ -101,9 +103,9 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req) => {
     const q = req.query;
     // One entity's events are read by its member keys (a per-name entity of an unresolved collection has none: all are read).
-    const brief = q.entity ? (await ctx.store.getEntityBriefs([q.entity], ctx.scope))[0] : undefined;
+    const brief = q.entity ? (await ctx.store.getEntityBriefs([q.entity], ctx.scope(req)))[0] : undefined;
     if (q.entity && !brief) return { events: [], entities: {} };
-    const source = brief && !brief.unresolved ? ctx.store.listEntityEvents(brief.id, ctx.scope) : ctx.store.listEvents(ctx.scope);
+    const source = brief && !brief.unresolved ? ctx.store.listEntityEvents(brief.id, ctx.scope(req)) : ctx.store.listEvents(ctx.scope(req));
     const events = (await source).filter((e) => e.date
       && (!q.entity || e.participants.includes(q.entity) || e.place === q.entity)
       && (!q.type || e.type === q.type)
@@ -111,7 +113,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       && (!q.to || e.date.slice(0, q.to.length) <= q.to));
     const ids = new Set(events.flatMap((e) => [...e.participants, e.place ?? '']));
     ids.delete('');
-    const names = Object.fromEntries((await ctx.store.getEntityBriefs([...ids], ctx.scope)).map((e) => [e.id, { name: e.name, type: e.type }]));
+    const names = Object.fromEntries((await ctx.store.getEntityBriefs([...ids], ctx.scope(req))).map((e) => [e.id, { name: e.name, type: e.type }]));
     return { events, entities: names };
   });
 }

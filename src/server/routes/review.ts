@@ -1,13 +1,13 @@
 /**
  * The review queue and decisions on relations (GET /review, POST and DELETE /review/relations/:id) and relations made by
- * hand (POST /relations): validate, call network/review.ts, present. Who acts comes from actingUser.
+ * hand (POST /relations): validate, check write access, audit, call network/review.ts, present. Who acts comes from actingUser.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteContext } from '../context.js';
 import { RELATION_TYPES } from '../../model/index.js';
 import { reviewQueue, reviewRelation, ReviewError } from '../../network/review.js';
 import { addHandMadeRelation, type HandMadeRelation } from '../../network/hand-made.js';
-import { actingUser } from '../acting-user.js';
+import { actingUser, refuseDocumentWrite } from '../acting-user.js';
 import { errorSchema } from '../schemas.js';
 import { entityId } from './network.js';
 
@@ -46,7 +46,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req) => {
     const q = req.query;
-    return reviewQueue(ctx.store, ctx.scope, {
+    return reviewQueue(ctx.store, ctx.scope(req), {
       type: q.type, entity: q.entity, documentId: q.document, minConfidence: q.minConfidence, maxConfidence: q.maxConfidence,
       state: q.state as 'unreviewed', limit: q.limit, offset: q.offset,
     });
@@ -64,20 +64,30 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
         required: ['verdict'], additionalProperties: false,
       },
-      response: { 400: errorSchema, 404: errorSchema },
+      response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
     },
-  }, (req, reply) => answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope, req.params.id, req.body.verdict, {
-    by: actingUser(req), reason: req.body.reason, edit: req.body.edit,
-  })));
+  }, async (req, reply) => {
+    const refused = await refuseDocumentWrite(ctx, req, reply, documentOf(req.params.id));
+    if (refused) return refused;
+    await ctx.audit(req, 'review', req.params.id, { verdict: req.body.verdict, reason: req.body.reason, edit: req.body.edit });
+    return answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope(req), req.params.id, req.body.verdict, {
+      by: actingUser(ctx, req), reason: req.body.reason, edit: req.body.edit,
+    }));
+  });
 
   app.delete<{ Params: { id: string }; Querystring: { by?: string } }>('/review/relations/:id', {
     schema: {
       summary: 'Undo the latest decision on a proposed relation (the undo is recorded too)',
       params: proposalParams,
       querystring: { type: 'object', properties: { by }, additionalProperties: false },
-      response: { 400: errorSchema, 404: errorSchema },
+      response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
     },
-  }, (req, reply) => answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope, req.params.id, 'undo', { by: actingUser(req) })));
+  }, async (req, reply) => {
+    const refused = await refuseDocumentWrite(ctx, req, reply, documentOf(req.params.id));
+    if (refused) return refused;
+    await ctx.audit(req, 'review', req.params.id, { verdict: 'undo' });
+    return answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope(req), req.params.id, 'undo', { by: actingUser(ctx, req) }));
+  });
 
   app.post<{ Body: HandMadeRelation & { by?: string } }>('/relations', {
     schema: {
@@ -94,7 +104,17 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
         required: ['type', 'source', 'target', 'evidence'], additionalProperties: false,
       },
-      response: { 400: errorSchema, 404: errorSchema },
+      response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
     },
-  }, (req, reply) => answer(reply, 201, () => addHandMadeRelation(ctx.store, ctx.scope, req.body, actingUser(req))));
+  }, async (req, reply) => {
+    const refused = await refuseDocumentWrite(ctx, req, reply, req.body.evidence.documentId);
+    if (refused) return refused;
+    await ctx.audit(req, 'relation-added', req.body.evidence.documentId, { type: req.body.type, source: req.body.source, target: req.body.target, evidence: req.body.evidence });
+    return answer(reply, 201, () => addHandMadeRelation(ctx.store, ctx.scope(req), req.body, actingUser(ctx, req)));
+  });
+}
+
+/** The document a proposal id names: its first 16 hex digits (`<documentId>.<12 hex>`). */
+function documentOf(proposalId: string): string {
+  return proposalId.slice(0, 16);
 }

@@ -43,13 +43,14 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => {
     const q = req.query;
     try {
+      await ctx.audit(req, 'search', null, { q: q.q, collection: q.collection, offset: q.offset });
       const parsed = parseQuery(q.q);
-      const { query, expansions } = q.crossScript === false ? { query: parsed, expansions: [] } : await expandAcrossScripts(ctx.store, ctx.scope, q.q, parsed);
+      const { query, expansions } = q.crossScript === false ? { query: parsed, expansions: [] } : await expandAcrossScripts(ctx.store, ctx.scope(req), q.q, parsed);
       const response = await ctx.store.search({
         query, limit: q.limit, offset: q.offset,
         collections: q.collection ? [q.collection] : undefined,
         language: q.language, format: q.format, source: q.source, publishedFrom: q.from, publishedTo: q.to,
-      }, ctx.scope);
+      }, ctx.scope(req));
       return expansions.length > 0 ? { ...response, expandedWith: expansions } : response;
     } catch (err) {
       // The query's cost, not a fault of the server: say so, and what to do (syntax and limit errors are 400s in app.ts).

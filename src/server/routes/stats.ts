@@ -4,8 +4,8 @@ import type { RouteContext } from '../context.js';
 
 /** Registers the stats route. */
 export function statsRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/stats', { schema: { summary: 'Store statistics' } }, async () => ({
-    ...(await ctx.store.stats(ctx.scope)),
-    failureList: await ctx.store.listFailures(ctx.scope),
+  app.get('/stats', { schema: { summary: 'Store statistics' } }, async (req) => ({
+    ...(await ctx.store.stats(ctx.scope(req))),
+    failureList: await ctx.store.listFailures(ctx.scope(req)),
   }));
 }

@@ -457,4 +457,52 @@ export const PG_MIGRATIONS: Migration[] = [
       ALTER TABLE relations ADD COLUMN review TEXT;
     `,
   },
+  {
+    version: 10,
+    description: 'users with roles, collection grants, API tokens and sessions (digests only), append-only audit log',
+    sql: `
+      CREATE TABLE users (
+        id SERIAL PRIMARY KEY,
+        name ${T} NOT NULL UNIQUE,
+        role ${T} NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created ${T} NOT NULL
+      );
+      CREATE TABLE grants (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        collection ${T} NOT NULL,
+        can_write INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (user_id, collection)
+      );
+      CREATE TABLE api_tokens (
+        id ${T} PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        digest ${T} NOT NULL UNIQUE,
+        created ${T} NOT NULL,
+        expires ${T},
+        revoked INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE sessions (
+        digest ${T} PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires ${T} NOT NULL
+      );
+      CREATE INDEX sessions_expires ON sessions(expires);
+      CREATE TABLE audit_log (
+        id BIGSERIAL PRIMARY KEY,
+        at ${T} NOT NULL,
+        user_name ${T},
+        address ${T} NOT NULL,
+        action ${T} NOT NULL,
+        target ${T},
+        details TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX audit_log_user ON audit_log(user_name, id);
+      CREATE INDEX audit_log_at ON audit_log(at);
+      -- Append-only: rows are never changed (retention deletes the oldest; nothing else deletes).
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
 ];

@@ -25,6 +25,8 @@ import {
 } from './entities.js';
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
+import type { TrustStore } from '../trust.js';
+import { postgresTrust } from './trust.js';
 import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
 import { postgresResolution, postgresExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -50,6 +52,7 @@ export class PostgresStore implements Store {
   readonly resolution: ResolutionStore;
   readonly duplicates: DuplicateStore;
   readonly reviews: ReviewStore;
+  readonly trust: TrustStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -60,6 +63,7 @@ export class PostgresStore implements Store {
     this.resolution = postgresResolution(this.pool, this.db);
     this.reviews = new SqlReviewStore(postgresExecutor(this.pool, this.db));
     this.duplicates = postgresDuplicates(this.pool, this.db);
+    this.trust = postgresTrust(this.db);
   }
 
   async migrate(): Promise<void> {

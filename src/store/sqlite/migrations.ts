@@ -395,4 +395,52 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE relations ADD COLUMN review TEXT;
     `,
   },
+  {
+    version: 10,
+    description: 'users with roles, collection grants, API tokens and sessions (digests only), append-only audit log',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        -- scrypt$N$r$p$salt$digest (src/server/auth/passwords.ts): the parameters travel with the hash.
+        password_hash TEXT NOT NULL,
+        created TEXT NOT NULL
+      );
+      CREATE TABLE grants (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        collection TEXT NOT NULL,
+        can_write INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (user_id, collection)
+      );
+      -- Tokens and sessions are kept as SHA-256 digests: a copy of the database opens no door.
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        digest TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL,
+        expires TEXT,
+        revoked INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE sessions (
+        digest TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires TEXT NOT NULL
+      );
+      CREATE INDEX sessions_expires ON sessions(expires);
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_name TEXT,
+        address TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX audit_log_user ON audit_log(user_name, id);
+      CREATE INDEX audit_log_at ON audit_log(at);
+      -- Append-only: rows are never changed (retention deletes the oldest; nothing else deletes).
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];

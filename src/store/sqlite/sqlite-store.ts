@@ -27,6 +27,8 @@ import {
 } from './entities.js';
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
+import type { TrustStore } from '../trust.js';
+import { sqliteTrust } from './trust.js';
 import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
 import { sqliteResolution, sqliteExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
   readonly resolution: ResolutionStore;
   readonly duplicates: DuplicateStore;
   readonly reviews: ReviewStore;
+  readonly trust: TrustStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -79,6 +82,7 @@ export class SqliteStore implements Store {
     this.resolution = sqliteResolution(this.db);
     this.reviews = new SqlReviewStore(sqliteExecutor(this.db));
     this.duplicates = sqliteDuplicates(this.db);
+    this.trust = sqliteTrust(this.db);
   }
 
   async migrate(): Promise<void> {
