@@ -27,7 +27,7 @@ function assertSecurityHeaders(res: LightMyRequestResponse, what: string): void 
   assert.doesNotMatch(csp, /unsafe-eval/, what);
   assert.equal(res.headers['x-frame-options'], 'DENY', what);
   assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
-  assert.equal(res.headers['referrer-policy'], 'no-referrer', what);
+  assert.equal(res.headers['referrer-policy'], 'same-origin', what);
 }
 
 describe('server security', () => {
