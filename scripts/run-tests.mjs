@@ -14,8 +14,14 @@ function findTests(dir) {
   return out;
 }
 
+// Arguments are test files or folders (a folder runs every test below it); none runs them all. An argument that
+// names nothing fails, so a typo cannot pass as "0 tests, 0 failures".
 const only = process.argv.slice(2);
-const files = only.length > 0 ? only : findTests('test');
+const files = only.length > 0 ? only.flatMap((arg) => (statSync(arg, { throwIfNoEntry: false })?.isDirectory() ? findTests(arg) : [arg])) : findTests('test');
+if (files.length === 0) {
+  console.error(`No test files in ${only.join(' ')}.`);
+  process.exit(1);
+}
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
