@@ -34,7 +34,8 @@ describe('sign-in in Chromium', { skip: skip ?? false }, () => {
     dir = tempDir('cablegraph-signin-');
     const webRoot = join(dir, 'web');
     await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
-    for (const [name, text] of [['a', 'Memo of desk A: the envoy met the minister in Basra.'], ['b', 'Memo of desk B: the courier paid the broker in Erbil.']]) {
+    const memos: [string, string][] = [['a', 'Memo of desk A: the envoy met the minister in Basra.'], ['b', 'Memo of desk B: the courier paid the broker in Erbil.']];
+    for (const [name, text] of memos) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, `${name}.txt`), text);
     }
