@@ -63,6 +63,7 @@ describe('sign-in in Chromium', { skip: skip ?? false }, () => {
     await page.fill('input[name="name"]', 'ana');
     await page.fill('input[name="password"]', PASSWORD);
     await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.keyboard.press('Enter')]);
+    assert.equal(new URL(page.url()).pathname, '/documents', 'back to the page asked for');
     await page.locator('.topbar .signout', { hasText: 'ana' }).waitFor();
     assert.match(await page.locator('.topbar .signout').innerText(), /ana · viewer/);
     const documents = await page.evaluate(async () => (await (await fetch('/api/documents?limit=10')).json()) as { items: { collection: string }[] });

@@ -71,10 +71,24 @@ describe('users, roles and collection permissions', () => {
     assert.equal((await app.inject({ method: 'GET', url: '/api/stats' })).statusCode, 401);
     const page = await app.inject({ method: 'GET', url: '/documents/x', headers: { accept: 'text/html' } });
     assert.equal(page.statusCode, 302);
-    assert.equal(page.headers.location, '/login');
-    const form = await app.inject({ method: 'GET', url: '/login' });
+    assert.equal(page.headers.location, '/login?next=%2Fdocuments%2Fx', 'the sign-in form knows the page asked for');
+    const form = await app.inject({ method: 'GET', url: '/login?next=%2Fdocuments%2Fx' });
     assert.match(form.body, /<form method="post" action="\/login">/);
+    assert.match(form.body, /name="next" value="\/documents\/x"/);
     assert.match(String(form.headers['content-security-policy']), /script-src 'self'/);
+  });
+
+  it('after signing in with the form, opens the page asked for, and never another site', async () => {
+    const post = (next: string) => app.inject({
+      method: 'POST', url: '/login', remoteAddress: '10.3.3.3',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:80' },
+      payload: new URLSearchParams({ name: 'ana', password, next }).toString(),
+    });
+    for (const [next, to] of [['/documents/x?tab=2', '/documents/x?tab=2'], ['//evil.example/', '/'], ['https://evil.example/', '/'], ['/\\evil.example', '/'], ['javascript:alert(1)', '/']]) {
+      const res = await post(next!);
+      assert.equal(res.statusCode, 303, res.body);
+      assert.equal(res.headers.location, to, `next=${next}`);
+    }
   });
 
   it('tells each caller their role and collections', async () => {

@@ -28,7 +28,7 @@ export function installAuth(app: FastifyInstance, store: Store, audit: AuditFn, 
     if (!result.ok) {
       // A browser opening a page without a session goes to the sign-in form; API clients get the JSON refusal.
       const page = req.method === 'GET' && !req.url.startsWith('/api') && (req.headers.accept ?? '').includes('text/html');
-      if (page && result.status === 401) return reply.redirect('/login');
+      if (page && result.status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
       return refuse(reply, result);
     }
     req.caller = result.caller;

@@ -9,7 +9,7 @@ import { FailureLimiter, clientKey, type FailureLimitOptions } from '../rate-lim
 import { Gate, SESSION_COOKIE, presented, refuse } from './gate.js';
 import { newSecret, secretDigest } from './secrets.js';
 import { verifyPassword, DUMMY_HASH } from './passwords.js';
-import { loginPage } from './login-page.js';
+import { loginPage, safeNext } from './login-page.js';
 import type { AuditFn } from './audit.js';
 import { MAX_TOKEN_LENGTH } from '../auth.js';
 
@@ -37,11 +37,11 @@ export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audi
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  app.get<{ Querystring: { token?: string } }>('/login', {
-    schema: { hide: true, querystring: { type: 'object', properties: { token: { type: 'string', maxLength: MAX_TOKEN_LENGTH } } } },
+  app.get<{ Querystring: { token?: string; next?: string } }>('/login', {
+    schema: { hide: true, querystring: { type: 'object', properties: { token: { type: 'string', maxLength: MAX_TOKEN_LENGTH }, next: { type: 'string', maxLength: 2000 } } } },
   }, async (req, reply) => {
     const token = req.query.token;
-    if (token === undefined) return reply.type('text/html; charset=utf-8').send(loginPage());
+    if (token === undefined) return reply.type('text/html; charset=utf-8').send(loginPage('', '', safeNext(req.query.next)));
     const wrong = (): FastifyReply => reply.status(401).type('text/plain; charset=utf-8')
       .send('Wrong or missing token. Open the login link `cablegraph serve` printed.');
     const wait = gate.wait(req);
@@ -58,13 +58,13 @@ export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audi
     return reply.redirect('/');
   });
 
-  app.post<{ Body: { name?: unknown; password?: unknown } }>('/login', { schema: { hide: true } }, async (req, reply) => {
+  app.post<{ Body: { name?: unknown; password?: unknown; next?: unknown } }>('/login', { schema: { hide: true } }, async (req, reply) => {
     const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
     const body = req.body ?? {};
     const name = typeof body.name === 'string' ? body.name.slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
     const answer = (status: number, message: string): FastifyReply => (form
-      ? reply.status(status).type('text/html; charset=utf-8').send(loginPage(message, name))
+      ? reply.status(status).type('text/html; charset=utf-8').send(loginPage(message, name, safeNext(body.next)))
       : reply.status(status).send({ error: status === 429 ? 'too-many-attempts' : 'unauthorized', message }));
     const address = clientKey(req.ip);
     const wait = Math.max(byAddress.retryAfter(address), byAccount.retryAfter(name.normalize('NFC').toLowerCase()));
@@ -89,7 +89,7 @@ export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audi
     await store.trust.putSession(secretDigest(session), user.id, expires);
     await audit(req, 'login', user.name, { with: 'password' }, user.name);
     reply.header('set-cookie', cookie(req, session, sessionMs / 1000));
-    return form ? reply.redirect('/', 303) : reply.send({ name: user.name, role: user.role, expires });
+    return form ? reply.redirect(safeNext(body.next), 303) : reply.send({ name: user.name, role: user.role, expires });
   });
 
   app.post('/logout', { schema: { hide: true } }, async (req, reply) => {
