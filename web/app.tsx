@@ -11,6 +11,7 @@ import { EntityScene } from './scenes/entity-scene.js';
 import { TimelineScene } from './scenes/timeline-scene.js';
 import { SearchScene } from './scenes/search-scene.js';
 import { ReviewScene } from './scenes/review-scene.js';
+import { AuditScene } from './scenes/audit-scene.js';
 
 // sigma and graphology are most of the bundle: they load with the network scene, not with search and the reader.
 const NetworkScene = lazy(() => import('./scenes/network-scene.js').then((m) => ({ default: m.NetworkScene })));
@@ -30,6 +31,7 @@ function sceneFor(location: AppLocation) {
   }
   if (path === '/timeline') return <TimelineScene location={location} />;
   if (path === '/review') return <ReviewScene location={location} />;
+  if (path === '/audit') return <AuditScene location={location} />;
   return (
     <div className="scene">
       <EmptyState title="No such page">

@@ -44,6 +44,7 @@ describe('sign-in in Chromium', { skip: skip ?? false }, () => {
     await ingestPaths([join(dir, 'b')], { store, collection: 'desk-b' });
     await store.trust.addUser('ana', 'viewer', await hashPassword(PASSWORD));
     await store.trust.grant('ana', 'desk-a', false);
+    await store.trust.addUser('root', 'admin', await hashPassword(PASSWORD));
     app = await buildApp({ store, webRoot });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -66,11 +67,37 @@ describe('sign-in in Chromium', { skip: skip ?? false }, () => {
     assert.equal(new URL(page.url()).pathname, '/documents', 'back to the page asked for');
     await page.locator('.topbar .signout', { hasText: 'ana' }).waitFor();
     assert.match(await page.locator('.topbar .signout').innerText(), /ana · viewer/);
+    assert.equal(await page.getByRole('link', { name: 'Audit' }).count(), 0, 'no audit tab for a viewer');
     const documents = await page.evaluate(async () => (await (await fetch('/api/documents?limit=10')).json()) as { items: { collection: string }[] });
     assert.deepEqual(documents.items.map((d) => d.collection), ['desk-a'], 'the viewer reads only desk A');
     await Promise.all([page.waitForURL((u) => u.pathname === '/login'), page.getByRole('button', { name: 'Sign out' }).click()]);
     const status = await page.evaluate(async () => (await fetch('/api/stats')).status);
     assert.equal(status, 401, 'the session is gone');
+    await page.close();
+  });
+
+  it('shows an admin the audit log: who signed in, failed to, and opened what', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill('input[name="name"]', 'root');
+    await page.fill('input[name="password"]', 'not the password');
+    await Promise.all([page.waitForLoadState(), page.keyboard.press('Enter')]);
+    await page.getByRole('alert').filter({ hasText: 'Wrong name or password' }).waitFor();
+    await page.fill('input[name="password"]', PASSWORD);
+    await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.keyboard.press('Enter')]);
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    const rows = await page.locator('.audit-table tbody tr').allInnerTexts();
+    for (const want of [/ana\s.*\slogin\b/, /ana\s.*\slogout\b/, /login-failed/, /root\s.*\slogin\b/]) {
+      assert.ok(rows.some((r) => want.test(r)), `a row matching ${want} among ${rows.length}`);
+    }
+    await page.fill('.audit-filters input:not([type])', 'ana');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL((u) => u.searchParams.get('user') === 'ana');
+    await page.locator('.audit-table tbody tr', { hasText: 'logout' }).waitFor();
+    const filtered = await page.locator('.audit-table tbody tr td:nth-child(2)').allInnerTexts();
+    assert.ok(filtered.length > 0 && filtered.every((u) => u === 'ana'), `only ana's rows: ${filtered.join(', ')}`);
+    await page.screenshot({ path: join(ROOT, 'test-output', 'screenshots', 'audit.png') });
     await page.close();
   });
 });

@@ -48,6 +48,10 @@ export function TopBar({ pathname, searchHref, inSearch }: { pathname: string; s
               </Link>
             </li>
           ))}
+          {user?.role === 'admin' ? (
+            // The audit log is for admins signed in by name (on a one-person server it stays in `cablegraph audit`).
+            <li><Link href="/audit" aria-current={pathname.startsWith('/audit') ? 'page' : undefined}>Audit</Link></li>
+          ) : null}
         </ul>
       </nav>
       <div className="topbar-right">

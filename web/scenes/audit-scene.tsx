@@ -1,0 +1,66 @@
+/**
+ * Audit scene (/audit, admins): the append-only audit log, newest first: who signed in or failed to, searched, opened,
+ * exported, merged, split, reviewed; filtered by user and start date (/audit?user=&since=). The log cannot be changed here.
+ */
+import { useState, type FormEvent } from 'react';
+import { getJson, query } from '../api/client.js';
+import { EmptyState, ErrorState, Loading } from '../components/states.js';
+import { buildUrl, navigate, type AppLocation } from '../lib/router.js';
+import { useApi } from '../lib/use-api.js';
+import { useTitle } from '../lib/use-title.js';
+
+/** One audit row as GET /api/audit returns it. */
+interface AuditRow { id: number; at: string; user: string | null; address: string; action: string; target: string | null; details: Record<string, unknown> }
+
+const LIMIT = 500;
+
+/** The audit log for the current URL's filters. */
+export function AuditScene({ location }: { location: AppLocation }) {
+  useTitle('Audit log');
+  const user = location.params.get('user') ?? '';
+  const since = location.params.get('since') ?? '';
+  const [form, setForm] = useState({ user, since });
+  const rows = useApi(`audit:${user}:${since}`, (signal) => getJson<{ items: AuditRow[] }>(`/api/audit?${query({ user: user || undefined, since: since || undefined, limit: LIMIT })}`, signal));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(buildUrl('/audit', { user: form.user.trim() || undefined, since: form.since || undefined }));
+  };
+
+  let body;
+  if (rows.error) body = <ErrorState title="Could not read the audit log (admins only)" error={rows.error} />;
+  else if (!rows.data) body = <Loading label="Loading the audit log…" />;
+  else if (rows.data.items.length === 0) body = <EmptyState title="No audit rows match"><p>Clear the filters to see every row.</p></EmptyState>;
+  else {
+    body = (
+      <table className="table audit-table">
+        <thead><tr><th>Time (UTC)</th><th>User</th><th>Address</th><th>Action</th><th>Target</th><th>Details</th></tr></thead>
+        <tbody>
+          {rows.data.items.map((r) => (
+            <tr key={r.id} className={r.action === 'login-failed' ? 'audit-failed' : undefined}>
+              <td>{r.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')}</td>
+              <td dir="auto">{r.user ?? <span className="muted">—</span>}</td>
+              <td>{r.address}</td>
+              <td>{r.action}</td>
+              <td dir="auto">{r.target ?? ''}</td>
+              <td className="audit-details" dir="auto">{Object.keys(r.details).length > 0 ? JSON.stringify(r.details) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <div className="scene">
+      <div className="scene-header">
+        <h1>Audit log</h1>
+        {rows.data ? <span className="muted">{rows.data.items.length >= LIMIT ? `newest ${LIMIT} rows` : `${rows.data.items.length} rows`}</span> : null}
+        <form className="audit-filters" onSubmit={submit}>
+          <label>User <input value={form.user} onChange={(e) => setForm({ ...form, user: e.target.value })} maxLength={100} /></label>
+          <label>Since <input type="date" value={form.since} onChange={(e) => setForm({ ...form, since: e.target.value })} /></label>
+          <button type="submit">Filter</button>
+        </form>
+      </div>
+      {body}
+    </div>
+  );
+}
