@@ -1,5 +1,6 @@
 /**
- * Who is acting, and whether they may: the one place review routes learn the user's name and check write access.
+ * Who is acting, and whether they may: the one place write routes (decisions, review) learn the user's name and check
+ * write access.
  * The signed-in user's name wins over a name the request gives (`by`, kept for the open single-user server).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -17,14 +18,18 @@ export function actingUser(ctx: RouteContext, req: FastifyRequest): string | und
   return from(req.body) ?? from(req.query);
 }
 
+/** Sends 403 unless the caller may change every one of `collections` (viewers never may); `what` names what is changed. */
+export function refuseUnlessWritable(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply, collections: string[], what: string): FastifyReply | null {
+  const caller = ctx.caller(req);
+  if (caller.role !== 'viewer' && mayWrite(caller, collections)) return null;
+  return reply.status(403).send({ error: 'forbidden', message: `You may not change ${what} in this collection: an editor with write access must.` });
+}
+
 /**
- * Sends 403 unless the caller may change the collection of document `documentId` (viewers never may). A document the
- * caller cannot see is left to the route, which answers 404 as for one that does not exist.
+ * Sends 403 unless the caller may change the collection of document `documentId`. A document the caller cannot see is
+ * left to the route, which answers 404 as for one that does not exist.
  */
 export async function refuseDocumentWrite(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply, documentId: string): Promise<FastifyReply | null> {
-  const caller = ctx.caller(req);
   const [doc] = await ctx.store.getDocumentSummaries([documentId], ctx.scope(req));
-  if (!doc) return null;
-  if (caller.role !== 'viewer' && mayWrite(caller, [doc.collection])) return null;
-  return reply.status(403).send({ error: 'forbidden', message: 'You may not change relations in this collection: an editor with write access must.' });
+  return doc ? refuseUnlessWritable(ctx, req, reply, [doc.collection], 'relations') : null;
 }

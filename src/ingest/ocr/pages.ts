@@ -26,25 +26,28 @@ export function ocrOptionsOf(input: HandlerInput): OcrOptions {
  */
 export async function fillBlankPages(input: HandlerInput, layer: string[]): Promise<FilledPages> {
   const garbled = layer.flatMap((p, i) => (isGarbled(p) ? [i + 1] : []));
+  const isGarbledPage = new Set(garbled);
   const warnings: IngestError[] = [];
-  const pages = garbled.length === 0 ? layer : layer.map((p, i) => (garbled.includes(i + 1) ? stripJunk(p) : p));
+  const pages = garbled.length === 0 ? layer : layer.map((p, i) => (isGarbledPage.has(i + 1) ? stripJunk(p) : p));
   const keepGarbled = (why: string): void => {
     if (garbled.length > 0) warnings.push({ path: input.path, code: 'garbled-text', message: `${input.path} page(s) ${list(garbled)}: the text layer is mostly control or unassigned characters (a broken font encoding); ${why}, so the text is kept without them.` });
   };
-  const blank = pages.flatMap((p, i) => (p.trim() === '' && !garbled.includes(i + 1) ? [i + 1] : []));
+  const blank = pages.flatMap((p, i) => (p.trim() === '' && !isGarbledPage.has(i + 1) ? [i + 1] : []));
   const unread = [...blank, ...garbled].sort((a, b) => a - b);
   if (unread.length === 0) return { pages, meta: {}, warnings };
+  // A scan: no page has a text layer at all, so OCR failing is the file failing.
+  const scan = blank.length === pages.length;
   const options = ocrOptionsOf(input);
-  const where = blank.length === pages.length ? `${input.path} has no text layer (a scan?)` : `${input.path} has no text layer on page(s) ${list(blank)}`;
+  const where = scan ? `${input.path} has no text layer (a scan?)` : `${input.path} has no text layer on page(s) ${list(blank)}`;
   if (!options.enabled) {
     keepGarbled('OCR is off (--no-ocr)');
-    if (blank.length > 0) warnings.push({ path: input.path, code: 'no-text', message: `${where}; OCR is off (--no-ocr), so ${blank.length === pages.length ? 'it is' : 'those pages are'} stored blank.` });
+    if (blank.length > 0) warnings.push({ path: input.path, code: 'no-text', message: `${where}; OCR is off (--no-ocr), so ${scan ? 'it is' : 'those pages are'} stored blank.` });
     return { pages, meta: {}, warnings };
   }
   try {
     await checkOcr(options, input.path);
   } catch (e) {
-    if ((blank.length === pages.length) || !(e instanceof IngestFailure)) throw e;
+    if (scan || !(e instanceof IngestFailure)) throw e;
     keepGarbled(`OCR is unavailable (${e.message})`);
     if (blank.length > 0) warnings.push({ path: input.path, code: e.code, message: `${where}, left blank: ${e.message}` });
     return { pages, meta: {}, warnings };
@@ -55,17 +58,17 @@ export async function fillBlankPages(input: HandlerInput, layer: string[]): Prom
   let failed = 0;
   for (const n of unread) {
     const outcome = outcomes.get(n) ?? { ok: false, error: 'not read' };
-    if (outcome.ok && (outcome.page.text.trim() !== '' || !garbled.includes(n))) {
+    if (outcome.ok && (outcome.page.text.trim() !== '' || !isGarbledPage.has(n))) {
       out[n - 1] = outcome.page.text;
       read[n - 1] = outcome.page;
-    } else if (garbled.includes(n)) {
+    } else if (isGarbledPage.has(n)) {
       warnings.push({ path: input.path, code: 'garbled-text', message: `${input.path} page ${n}: the text layer is mostly control or unassigned characters and OCR ${outcome.ok ? 'found no text' : `failed (${outcome.error})`}, so the text is kept without them.` });
     } else if (!outcome.ok) {
       failed++;
       warnings.push({ path: input.path, code: 'ocr-page-failed', message: `${input.path} page ${n} could not be OCR'd: ${outcome.error}` });
     }
   }
-  if (blank.length === pages.length && failed === pages.length) {
+  if (scan && failed === pages.length) {
     throw new IngestFailure('ocr-failed', `${input.path} has no text layer and OCR failed on every page (${warnings[0]!.message}).`);
   }
   return { pages: out, meta: ocrMeta(read), warnings };

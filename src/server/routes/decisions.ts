@@ -7,7 +7,7 @@ import type { RouteContext } from '../context.js';
 import { mergeEntities, splitMember, decisionStatus, DecisionError, type DecisionOutcome } from '../../network/decisions.js';
 import { errorSchema } from '../schemas.js';
 import { entityId } from './network.js';
-import { mayWrite } from '../auth/principal.js';
+import { actingUser, refuseUnlessWritable } from '../acting-user.js';
 
 const decisionSchema = {
   type: 'object',
@@ -36,20 +36,12 @@ async function answer(reply: FastifyReply, work: () => Promise<DecisionOutcome>)
 }
 
 /**
- * 403 unless the caller may change every collection of these entities (viewers never may). Entities the caller cannot
- * see are left to the decision code, which answers as for entities that do not exist.
+ * 403 unless the caller may change every collection of these entities. Entities the caller cannot see are left to the
+ * decision code, which answers as for entities that do not exist.
  */
 async function refuseWrite(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply, ids: string[]): Promise<FastifyReply | null> {
-  const caller = ctx.caller(req);
   const collections = (await ctx.store.getEntityBriefs(ids, ctx.scope(req))).map((b) => b.collection);
-  if (caller.role !== 'viewer' && mayWrite(caller, collections)) return null;
-  return reply.status(403).send({ error: 'forbidden', message: 'You may not change entities in this collection: an editor with write access must.' });
-}
-
-/** Who a decision is recorded as by: the signed-in user (not a name they type), else the name given. */
-function signedBy(ctx: RouteContext, req: FastifyRequest, given?: string): string | undefined {
-  const name = ctx.caller(req).name;
-  return name !== null && name !== 'token' ? name : given;
+  return refuseUnlessWritable(ctx, req, reply, collections, 'entities');
 }
 
 /** Registers the decision routes. */
@@ -65,7 +57,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const refused = await refuseWrite(ctx, req, reply, [req.body.a, req.body.b]);
     if (refused) return refused;
     await ctx.audit(req, 'merge', req.body.a, { a: req.body.a, b: req.body.b });
-    return answer(reply, () => mergeEntities(ctx.store, ctx.scope(req), req.body.a, req.body.b, signedBy(ctx, req, req.body.by), options()));
+    return answer(reply, () => mergeEntities(ctx.store, ctx.scope(req), req.body.a, req.body.b, actingUser(ctx, req), options()));
   });
 
   app.post<{ Body: { entity: string; member: string; by?: string } }>('/decisions/split', {
@@ -82,7 +74,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const refused = await refuseWrite(ctx, req, reply, [req.body.entity]);
     if (refused) return refused;
     await ctx.audit(req, 'split', req.body.entity, { entity: req.body.entity, member: req.body.member });
-    return answer(reply, () => splitMember(ctx.store, ctx.scope(req), req.body.entity, req.body.member, signedBy(ctx, req, req.body.by), options()));
+    return answer(reply, () => splitMember(ctx.store, ctx.scope(req), req.body.entity, req.body.member, actingUser(ctx, req), options()));
   });
 
   app.get<{ Params: { id: number } }>('/decisions/:id', {
