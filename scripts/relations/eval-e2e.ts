@@ -12,7 +12,7 @@ import { extractRelations } from '../../src/extract/relations.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
 import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
 import { extractMoney } from '../../src/nlp/money.js';
-import { readConll04 } from './data/conll04.js';
+import { readConll04, readConll04Ours } from './data/conll04.js';
 import { readNews } from './data/news.js';
 import { readRe3dOurs } from './data/re3d-ours.js';
 import { readRe3d, normKey } from './data/re3d.js';
@@ -22,7 +22,7 @@ import { prf, type Counts } from './score.js';
 /** Something that extracts relations from an input. */
 export type Extractor = (input: ExtractionInput) => ExtractedRelation[];
 
-const READERS: Record<string, (split: 'dev') => Promise<LabelledDoc[]>> = { news: readNews, 're3d-ours': readRe3dOurs, conll04: readConll04, re3d: readRe3d };
+const READERS: Record<string, (split: 'dev') => Promise<LabelledDoc[]>> = { news: readNews, 're3d-ours': readRe3dOurs, conll04: readConll04, 'conll04-ours': readConll04Ours, re3d: readRe3d };
 
 /** A relation as scored: type, and the two ends' names (sorted for symmetric types). */
 function tripleKey(type: RelationTypeId, a: string, b: string): string {
