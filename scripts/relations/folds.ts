@@ -19,10 +19,7 @@ import { hashString } from '../../src/nlp/ner/hash.js';
 import { loadParser } from '../../src/nlp/parse/index.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
-import { conll04Labels, readConll04, readConll04Ours } from './data/conll04.js';
-import { readRedocred } from './data/redocred.js';
-import { readNews } from './data/news.js';
-import { readRe3dOurs } from './data/re3d-ours.js';
+import { dataSets, foldSet, trainsOnce } from './data/sets.js';
 import type { LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
 import { prf, scorePairs, scoreTable, type Prediction } from './score.js';
@@ -32,14 +29,8 @@ const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const FOLDS = Number(opt('--folds') ?? 5);
 
-const SETS: Record<string, { read: (split: 'train' | 'dev') => Promise<LabelledDoc[]>; weight: number }> = {
-  news: { read: readNews, weight: 1 },
-  're3d-ours': { read: readRe3dOurs, weight: 1 },
-  conll04: { read: readConll04, weight: 1 },
-  // CoNLL04 rows we labelled with all 12 types; for training they replace the same rows' partial CoNLL04 labels.
-  'conll04-ours': { read: readConll04Ours, weight: 1 },
-  redocred: { read: readRedocred, weight: 0.5 },
-};
+// re3d's own labels are partial and never trained on; its sentences are in re3d-ours with all types.
+const SETS = Object.fromEntries(Object.entries(dataSets()).filter(([name]) => name !== 're3d'));
 const CALIBRATION_SETS = ['news', 're3d-ours', 'conll04-ours'];
 for (const kv of (opt('--weights') ?? '').split(',').filter(Boolean)) {
   const [k, w] = kv.split('=');
@@ -52,11 +43,9 @@ for (const line of readFileSync(join(findPackageRoot(), 'annotations', 'news-rel
   const item = JSON.parse(line) as { id: string; doc: number };
   newsDoc.set(item.id, item.doc);
 }
-// A relabelled CoNLL04 row falls in the same fold under both its names, and trains once (with our labels).
-const setKey = (set: string): string => (set === 'conll04-ours' ? 'conll04' : set);
-const foldOf = (doc: LabelledDoc): number => hashString(doc.set === 'news' ? `news-${newsDoc.get(doc.id)}` : `${setKey(doc.set)}-${doc.id}`) % FOLDS;
-const relabelled = conll04Labels();
-const trainsOnce = (p: LabelledPair): boolean => !(p.doc.set === 'conll04' && SETS['conll04-ours']!.weight > 0 && relabelled.has(`${p.doc.split}:${p.doc.id}`));
+// A relabelled sentence falls in its source's fold, and trains once (with our labels).
+const foldOf = (doc: LabelledDoc): number => hashString(doc.set === 'news' ? `news-${newsDoc.get(doc.id)}` : `${foldSet(doc.set)}-${doc.id}`) % FOLDS;
+const once = trainsOnce(SETS);
 
 const parser = loadParser();
 const pairs: LabelledPair[] = [];
@@ -74,7 +63,7 @@ const t0 = Date.now();
 for (let fold = 0; fold < FOLDS; fold++) {
   const newsShare = Number(opt('--news-fraction') ?? 1);
   const kept = (p: LabelledPair): boolean => p.doc.set !== 'news' || (hashString(`share-${newsDoc.get(p.doc.id)}`) % 1000) < newsShare * 1000;
-  const tr = pairs.filter((p) => foldOf(p.doc) !== fold && kept(p) && trainsOnce(p));
+  const tr = pairs.filter((p) => foldOf(p.doc) !== fold && kept(p) && once(p.doc));
   const examples: TrainExample[] = tr.filter((p) => p.gold.length > 0).map((p) => ({
     feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight * (p.positive ? Number(opt('--pos-weight') ?? 2) : 1),
   }));
@@ -124,6 +113,7 @@ const pct = (x: number): string => (100 * x).toFixed(1);
 const summary: string[] = ['| set | P / R / F1 at 0.5 | P / R / F1 at 0.6 | R at P >= 0.8 |', '|---|---|---|---|'];
 for (const name of Object.keys(SETS)) {
   const mine = pairs.filter((p) => p.doc.set === name);
+  if (mine.length === 0) continue;
   const cells = [0.5, 0.6].map((t) => {
     const c = scorePairs(mine, hybrid, t).total;
     const s = prf(c);

@@ -12,12 +12,7 @@ import { hashString } from '../../src/nlp/ner/hash.js';
 import { loadParser } from '../../src/nlp/parse/index.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
-import { conll04Labels, readConll04, readConll04Ours } from './data/conll04.js';
-import { readRe3d } from './data/re3d.js';
-import { readRedocred } from './data/redocred.js';
-import { readNews } from './data/news.js';
-import { readRe3dOurs } from './data/re3d-ours.js';
-import type { LabelledDoc } from './data/types.js';
+import { dataSets, trainsOnce } from './data/sets.js';
 import { labelPairs, type LabelledPair, type ParseFn } from './examples.js';
 import { scorePairs, scoreTable, type Prediction } from './score.js';
 
@@ -25,17 +20,7 @@ const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-/** Loaders per data set name, and how much one example of each weighs in training. */
-const SETS: Record<string, { read: (split: 'train' | 'dev') => Promise<LabelledDoc[]>; weight: number }> = {
-  news: { read: readNews, weight: 1 },
-  're3d-ours': { read: readRe3dOurs, weight: 1 },
-  conll04: { read: readConll04, weight: 1 },
-  // CoNLL04 rows we labelled with all 12 types; for training they replace the same rows' partial CoNLL04 labels.
-  'conll04-ours': { read: readConll04Ours, weight: 1 },
-  // re3d's own labels are partial (many stated relations unmarked): scored as a check, not trained on by default.
-  re3d: { read: readRe3d, weight: 0 },
-  redocred: { read: readRedocred, weight: 0.5 },
-};
+const SETS = dataSets();
 
 async function loadParse(): Promise<ParseFn | undefined> {
   if (flag('--no-parse')) return undefined;
@@ -62,10 +47,9 @@ for (const name of names) {
   dev.set(name, dv);
   console.log(`${name}: train ${tr.length} pairs (${tr.filter((p) => p.positive).length} positive), dev ${dv.length} (${dv.filter((p) => p.positive).length}) [${Date.now() - t0} ms]`);
 }
-// A CoNLL04 row we relabelled trains once, with our labels (set conll04-ours), not again with CoNLL04's partial ones.
-const relabelled = conll04Labels();
-const trainsOnce = (p: LabelledPair): boolean => !(p.doc.set === 'conll04' && SETS['conll04-ours']!.weight > 0 && relabelled.has(`${p.doc.split}:${p.doc.id}`));
-const examples: TrainExample[] = train.filter((p) => p.gold.length > 0 && SETS[p.doc.set]!.weight > 0 && trainsOnce(p)).map((p) => ({ feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight * (p.positive ? Number(opt('--pos-weight') ?? 2) : 1) }));
+// A sentence we relabelled trains once, with our labels, not again with its source set's partial ones.
+const once = trainsOnce(SETS);
+const examples: TrainExample[] = train.filter((p) => p.gold.length > 0 && SETS[p.doc.set]!.weight > 0 && once(p.doc)).map((p) => ({ feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight * (p.positive ? Number(opt('--pos-weight') ?? 2) : 1) }));
 const model = trainLinear(examples, { epochs: Number(opt('--epochs') ?? 15), rate: Number(opt('--rate') ?? 0.05), l2: Number(opt('--l2') ?? 1e-3), minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: 7, log: (l) => console.log(l) },
   `cablegraph-rel-en-2${parse ? '' : '-surface'}`);
 console.log(`features: ${model.index.size}`);
