@@ -99,6 +99,11 @@ for (const [p, pred] of oof) {
   outcomes.push({ p: pred.p, right: p.gold.includes(pred.cls) });
 }
 const cal = fitPlatt(outcomes);
+for (const name of CALIBRATION_SETS) {
+  const mine = [...oof].filter(([p, pred]) => p.doc.set === name && p.gold.length > 0 && CLASSES[pred.cls]!.type !== undefined && pred.p >= 0.05 && (p.positive || p.doc.scope.includes(CLASSES[pred.cls]!.type!)));
+  const f = fitPlatt(mine.map(([p, pred]) => ({ p: pred.p, right: p.gold.includes(pred.cls) })));
+  console.log(`  ${name}: ${mine.length} predictions, ${mine.filter(([p, pred]) => p.gold.includes(pred.cls)).length} right, alone a=${f.a.toFixed(3)} b=${f.b.toFixed(3)}`);
+}
 console.log(`calibration on out-of-fold predictions: a=${cal.a.toFixed(3)} b=${cal.b.toFixed(3)}`);
 const hybrid = (pair: LabelledPair): Prediction => {
   const m = oof.get(pair)!;
