@@ -3,6 +3,7 @@
  * relabelled with all 12 types trains once (with our labels), never again with its source set's partial ones.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { readFactbook } from './factbook.js';
 import { conll04Labels, readConll04, readConll04Ours } from './conll04.js';
 import { readNews } from './news.js';
 import { labelsPath, readOurSentences, type SentenceItem } from './ours.js';
@@ -30,6 +31,7 @@ export function dataSets(): Record<string, DataSet> {
     redocred: { read: readRedocred, weight: 0.5 },
     'redocred-ours': { read: (split) => readOurSentences('redocred', split, readRedocred), weight: 1 },
     'wikigold-ours': { read: (split) => readOurSentences('wikigold', split, readWikigold), weight: 1 },
+    'factbook-ours': { read: (split) => readOurSentences('factbook', split, readFactbook), weight: 1 },
   };
 }
 
