@@ -29,9 +29,11 @@ export function dataSets(): Record<string, DataSet> {
     // re3d's own labels are partial (many stated relations unmarked): scored as a check, not trained on by default.
     re3d: { read: readRe3d, weight: 0 },
     redocred: { read: readRedocred, weight: 0.5 },
-    'redocred-ours': { read: (split) => readOurSentences('redocred', split, readRedocred), weight: 1 },
-    'wikigold-ours': { read: (split) => readOurSentences('wikigold', split, readWikigold), weight: 1 },
-    'factbook-ours': { read: (split) => readOurSentences('factbook', split, readFactbook), weight: 1 },
+    // Weights chosen on the train folds (folds.ts, docs/relations.md "More labelled text"): Wikipedia and Factbook
+    // prose at full weight raised their own recall but cost news some; at these weights news still gains.
+    'redocred-ours': { read: (split) => readOurSentences('redocred', split, readRedocred), weight: 0.5 },
+    'wikigold-ours': { read: (split) => readOurSentences('wikigold', split, readWikigold), weight: 0.5 },
+    'factbook-ours': { read: (split) => readOurSentences('factbook', split, readFactbook), weight: 0.25 },
   };
 }
 
