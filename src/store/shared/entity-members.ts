@@ -1,0 +1,52 @@
+/**
+ * An entity's members a page at a time, each with the merge reasons naming it: both engines read a page of keys in key
+ * order and the reasons naming any of them (filtered inside the database), and build the page here.
+ */
+import { MEMBER_REASONS, type EntityMember, type EntityMembersPage, type MergeReason, type ResolvedEntityRecord } from '../../model/index.js';
+import type { EntityRow } from './entity-rows.js';
+
+/** One entity as its page shows it (see Store.getEntityHead). */
+export interface EntityHead {
+  /** The entity with only the first page of members and the merge reasons of those members. */
+  entity: ResolvedEntityRecord;
+  /** The first page of members with their reasons, and how many members there are. */
+  members: EntityMembersPage;
+  /** How many merge reasons the entity has in all. */
+  reasonCount: number;
+}
+
+/** An entities row as the head read selects it: no reasons, their count and the member count instead. */
+export type EntityHeadRow = Omit<EntityRow, 'reasons'> & { reason_count: number; member_count: number };
+
+/**
+ * The members of `keys` (a page, in order) with at most MEMBER_REASONS reasons each and their counts; `reasons` are the
+ * entity's reasons naming some key of the page, in stored order.
+ */
+export function membersWithReasons(keys: readonly string[], reasons: Iterable<MergeReason>): EntityMember[] {
+  const byKey = new Map<string, EntityMember>(keys.map((key) => [key, { key, reasons: [], reasonCount: 0 }]));
+  for (const r of reasons) {
+    for (const end of r.a === r.b ? [r.a] : [r.a, r.b]) {
+      const member = byKey.get(end);
+      if (!member) continue;
+      member.reasonCount++;
+      if (member.reasons.length < MEMBER_REASONS) member.reasons.push(r);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The head of an entity from its row, aliases and first page of members: the reasons shown are those of the page. */
+export function toEntityHead(row: EntityHeadRow, aliases: string[], page: EntityMember[]): EntityHead {
+  const reasons = new Set<MergeReason>();
+  for (const m of page) for (const r of m.reasons) reasons.add(r);
+  const entity: ResolvedEntityRecord = {
+    id: row.id, collection: row.collection, type: row.type, name: row.name, aliases, mentionCount: Number(row.mention_count),
+    documentIds: JSON.parse(row.document_ids) as string[], members: page.map((m) => m.key), reasons: [...reasons],
+  };
+  return { entity, members: { items: page, total: Number(row.member_count) }, reasonCount: Number(row.reason_count) };
+}
+
+/** The head of an entity that has no member rows (a per-name entity of a collection resolution has not run on). */
+export function wholeHead(entity: ResolvedEntityRecord): EntityHead {
+  return { entity, members: { items: [], total: entity.members.length }, reasonCount: entity.reasons.length };
+}
