@@ -3,7 +3,7 @@
  * SQL. JSON functions refuse the \u0000 escape (a NUL in a reason's evidence): it is read as \uFFFF0, which JSON.stringify
  * never writes (it writes U+FFFF as itself), and turned back before parsing.
  */
-import type { EntityMember, EntityMembersPage, MergeReason } from '../../model/index.js';
+import type { EntityMember, EntityMembersPage } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { membersWithReasons, toEntityHead, type EntityHead, type EntityHeadRow } from '../shared/entity-members.js';
@@ -39,5 +39,5 @@ async function memberPage(db: Db, id: string, offset: number, limit: number): Pr
   // Only the reasons naming a key of the page leave PostgreSQL, in stored order.
   const reasons = await db.query<{ r: string }>(`SELECT j.r::text AS r FROM entities d, json_array_elements(${REASONS}) WITH ORDINALITY AS j(r, n)
     WHERE d.id = $1 AND (j.r ->> 'a' = ANY($2::text[]) OR j.r ->> 'b' = ANY($2::text[])) ORDER BY j.n`, [id, keys]);
-  return membersWithReasons(keys, reasons.rows.map((x) => JSON.parse(restoreNul(x.r)) as MergeReason));
+  return membersWithReasons(keys, reasons.rows.map((x) => restoreNul(x.r)));
 }

@@ -20,19 +20,39 @@ export type EntityHeadRow = Omit<EntityRow, 'reasons'> & { reason_count: number;
 
 /**
  * The members of `keys` (a page, in order) with at most MEMBER_REASONS reasons each and their counts; `reasons` are the
- * entity's reasons naming some key of the page, in stored order.
+ * entity's reasons as JSON texts, in stored order (all of them, or those naming a key of the page). A hub's anchor can be
+ * named by thousands: each text's ends are read without parsing it, and only the reasons kept are parsed.
  */
-export function membersWithReasons(keys: readonly string[], reasons: Iterable<MergeReason>): EntityMember[] {
+export function membersWithReasons(keys: readonly string[], reasons: Iterable<string>): EntityMember[] {
   const byKey = new Map<string, EntityMember>(keys.map((key) => [key, { key, reasons: [], reasonCount: 0 }]));
-  for (const r of reasons) {
-    for (const end of r.a === r.b ? [r.a] : [r.a, r.b]) {
+  for (const text of reasons) {
+    let parsed: MergeReason | undefined;
+    let a = stringField(text, 'a');
+    let b = stringField(text, 'b');
+    if (a === undefined || b === undefined) ({ a, b } = parsed = JSON.parse(text) as MergeReason);
+    for (const end of a === b ? [a] : [a, b]) {
       const member = byKey.get(end);
       if (!member) continue;
       member.reasonCount++;
-      if (member.reasons.length < MEMBER_REASONS) member.reasons.push(r);
+      if (member.reasons.length < MEMBER_REASONS) member.reasons.push(parsed ??= JSON.parse(text) as MergeReason);
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * A top-level string field of a flat JSON object, read without parsing it; undefined when absent or escaped (the caller
+ * parses). `"a":"` cannot occur inside a string value, where every quote is escaped: '{"rule":"exact","a":"d1#ORG:x"}' -> "d1#ORG:x".
+ */
+export function stringField(json: string, name: string): string | undefined {
+  const tag = `"${name}":"`;
+  const at = json.indexOf(tag);
+  if (at < 0) return undefined;
+  const start = at + tag.length;
+  const end = json.indexOf('"', start);
+  if (end < 0) return undefined;
+  const value = json.slice(start, end);
+  return value.includes('\\') ? undefined : value;
 }
 
 /** The head of an entity from its row, aliases and first page of members: the reasons shown are those of the page. */
