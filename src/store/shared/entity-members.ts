@@ -1,6 +1,6 @@
 /**
  * An entity's members a page at a time, each with the merge reasons naming it: both engines read a page of keys in key
- * order and the reasons naming any of them (filtered inside the database), and build the page here.
+ * order and the entity's reasons as JSON texts (PostgreSQL only those naming a key of the page), and build the page here.
  */
 import { MEMBER_REASONS, type EntityMember, type EntityMembersPage, type MergeReason, type ResolvedEntityRecord } from '../../model/index.js';
 import type { EntityRow } from './entity-rows.js';
