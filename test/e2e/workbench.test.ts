@@ -110,6 +110,8 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
       await note.getByText(/Showing 1 of \d+ merged names\./).waitFor();
       assert.ok(total > 1, 'the entity has several members');
       assert.equal(await page.locator('.members tbody tr').count(), 1);
+      await note.scrollIntoViewIfNeeded();
+      await screenshot(page, 'entity-members-capped');
       await note.getByRole('button', { name: 'Show more' }).click();
       await page.waitForFunction((n) => document.querySelectorAll('.members tbody tr').length === n, total);
       assert.equal(await note.count(), 0, 'the note goes once every name is listed');
