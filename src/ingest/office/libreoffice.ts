@@ -1,0 +1,106 @@
+/**
+ * Converts files with headless LibreOffice (soffice). Every run gets a private temporary folder holding the input,
+ * the output and a fresh user profile, removed afterwards: two workers never share a profile, and a profile left
+ * broken by a crash never blocks a later run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IngestFailure } from '../handler.js';
+
+/** Debian packages that provide soffice for the formats read through it, named when it is missing. */
+export const LIBREOFFICE_PACKAGES = 'libreoffice-writer-nogui libreoffice-impress-nogui';
+
+// A big deck takes tens of seconds; a hostile file that makes LibreOffice loop must not hold the ingest forever.
+const DEFAULT_TIMEOUT_MS = 180_000;
+// soffice's own messages ("convert a.doc -> a.pdf using filter ...", "Error: source file could not be loaded").
+const MAX_MESSAGE_BYTES = 16_384;
+
+/** The soffice binary and its time limit; $CABLEGRAPH_SOFFICE and $CABLEGRAPH_SOFFICE_TIMEOUT_MS override them (tests do). */
+export const libreOffice = {
+  get binary(): string { return process.env.CABLEGRAPH_SOFFICE ?? 'soffice'; },
+  get timeoutMs(): number { return Number(process.env.CABLEGRAPH_SOFFICE_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS; },
+};
+
+/**
+ * Converts `bytes` to PDF with soffice, the input written as `input.<extension>` (the extension tells LibreOffice
+ * which import filter to try first). Throws IngestFailure "tool-missing" (naming the Debian packages),
+ * "tool-timeout", or "corrupt-office" when LibreOffice cannot open the file.
+ */
+export async function convertToPdf(bytes: Uint8Array, path: string, extension: string): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'cablegraph-soffice-'));
+  try {
+    const input = join(dir, `input${extension}`);
+    const out = join(dir, 'out');
+    await writeFile(input, bytes, { mode: 0o600 });
+    await mkdir(out, { mode: 0o700 });
+    const args = [
+      '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+      '--convert-to', 'pdf', '--outdir', out, input,
+    ];
+    const run = await runSoffice(args, dir, path);
+    const pdf = await readFile(join(out, 'input.pdf')).catch(() => null);
+    if (pdf && pdf.byteLength > 0) return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    const said = run.messages.split('\n').map((l) => l.trim()).filter((l) => l && !/javaldx/.test(l));
+    const reason = said.find((l) => /^Error/i.test(l)) ?? said.at(-1) ?? `soffice exited with ${run.code ?? run.signal}`;
+    throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason.replace(/^Error:\s*/i, '')}); the file is damaged or not in the format its name or signature says.`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface SofficeRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** stdout and stderr together, capped. */
+  messages: string;
+}
+
+/**
+ * Runs soffice in its own process group: /usr/bin/soffice is a shell script that starts oosplash and soffice.bin,
+ * so a timeout kills the whole group rather than the script alone.
+ */
+function runSoffice(args: string[], home: string, path: string): Promise<SofficeRun> {
+  const binary = libreOffice.binary;
+  const timeoutMs = libreOffice.timeoutMs;
+  return new Promise((resolve, reject) => {
+    // HOME inside the private folder: nothing is written to the user's home, whatever LibreOffice decides to keep.
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: home } });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const keep = (c: Buffer) => { if (size < MAX_MESSAGE_BYTES) { chunks.push(c); size += c.length; } };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(err.code === 'ENOENT'
+        ? new IngestFailure('tool-missing', `${path} needs ${binary} (LibreOffice), which was not found; install it (Debian: apt-get install --no-install-recommends ${LIBREOFFICE_PACKAGES}).`)
+        : new IngestFailure('read-error', `${path} could not be read: ${binary} did not start (${err.message}).`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(new IngestFailure('tool-timeout', `${path}: LibreOffice did not finish converting it within ${Math.round(timeoutMs / 1000)} s and was stopped; the file may be huge or hostile.`));
+        return;
+      }
+      resolve({ code, signal, messages: Buffer.concat(chunks).toString('utf8') });
+    });
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
