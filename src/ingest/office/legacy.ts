@@ -6,6 +6,7 @@ import type { ExtractedDocument } from '../../model/index.js';
 import { joinPages, newDocument } from '../document.js';
 import { normalizeDate } from '../dates.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
+import { fillBlankPages } from '../ocr/pages.js';
 import { readPdf } from '../pdf-text.js';
 import { convertToPdf } from './libreoffice.js';
 import { readSummaryInfo } from './ole-summary.js';
@@ -14,11 +15,11 @@ import { readSummaryInfo } from './ole-summary.js';
 export type LegacyKind = 'doc' | 'ppt' | 'wpd' | 'wps';
 
 /** Extension the temporary copy gets, so LibreOffice tries the right import filter first, and the MIME type stored. */
-const FORMATS: Record<LegacyKind, { extension: string; mimeType: string; label: string }> = {
-  doc: { extension: '.doc', mimeType: 'application/msword', label: 'Word' },
-  ppt: { extension: '.ppt', mimeType: 'application/vnd.ms-powerpoint', label: 'PowerPoint' },
-  wpd: { extension: '.wpd', mimeType: 'application/vnd.wordperfect', label: 'WordPerfect' },
-  wps: { extension: '.wps', mimeType: 'application/vnd.ms-works', label: 'Works' },
+const FORMATS: Record<LegacyKind, { extension: string; mimeType: string }> = {
+  doc: { extension: '.doc', mimeType: 'application/msword' },
+  ppt: { extension: '.ppt', mimeType: 'application/vnd.ms-powerpoint' },
+  wpd: { extension: '.wpd', mimeType: 'application/vnd.wordperfect' },
+  wps: { extension: '.wps', mimeType: 'application/vnd.ms-works' },
 };
 
 /** The kind each extension names. */
@@ -42,14 +43,18 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
   const format = FORMATS[kind];
   if (streams) refuseEncrypted(input.path, kind, streams);
   const pdf = await convertToPdf(input.bytes, input.path, format.extension);
-  const { pages, info } = await readPdf(pdf, input.path);
-  const { text, starts } = joinPages(pages);
+  const { pages: layer, info } = await readPdf(pdf, input.path);
+  // As for PDFs: pages that are only pictures (a scan pasted into Word, a slide of a photographed letter) are OCR'd,
+  // and junk from a broken font encoding is flagged rather than indexed.
+  const filled = await fillBlankPages({ ...input, bytes: pdf }, layer);
+  const { text, starts } = joinPages(filled.pages);
   const summary = readSummaryInfo(streams?.get('summaryinformation'));
   const doc = newDocument(input, kind, text, {
     mimeType: format.mimeType,
     pages: starts,
-    meta: { converter: 'libreoffice', pageCount: String(pages.length) },
+    meta: { converter: 'libreoffice', pageCount: String(layer.length), ...filled.meta },
   });
+  if (filled.warnings.length > 0) doc.warnings = filled.warnings;
   const title = summary.title ?? info.title;
   const author = summary.author ?? info.author;
   // Not the PDF's CreationDate: that is the moment of the conversion.
@@ -57,9 +62,6 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
   if (title) doc.title = title;
   if (author) doc.author = author;
   if (published) doc.published = published;
-  if (text.trim() === '') {
-    doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path}: the ${format.label} document holds no text (only pictures or objects?).` }];
-  }
   return doc;
 }
 

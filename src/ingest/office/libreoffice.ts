@@ -18,6 +18,22 @@ const DEFAULT_TIMEOUT_MS = 180_000;
 // soffice's own messages ("convert a.doc -> a.pdf using filter ...", "Error: source file could not be loaded").
 const MAX_MESSAGE_BYTES = 16_384;
 
+// Seeded into each fresh profile. A document may link images or text by URL (a tracking "beacon" in a leaked file):
+// every web request goes to a proxy on the discard port of this machine, which refuses it, so converting a file never
+// tells its author where and when it was opened. Macros never run.
+const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+${[
+    ['Inet/Settings', 'ooInetProxyType', '2'],
+    ['Inet/Settings', 'ooInetNoProxy', ''],
+    ...['HTTP', 'HTTPS', 'FTP'].flatMap((p) => [['Inet/Settings', `ooInet${p}ProxyName`, '127.0.0.1'], ['Inet/Settings', `ooInet${p}ProxyPort`, '9']]),
+    ['Office.Common/Security/Scripting', 'MacroSecurityLevel', '3'],
+    ['Office.Common/Security/Scripting', 'DisableMacrosExecution', 'true'],
+    ['Office.Common/Security/Scripting', 'BlockUntrustedRefererLinks', 'true'],
+  ].map(([node, name, value]) => `<item oor:path="/org.openoffice.${node}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`).join('\n')}
+</oor:items>
+`;
+
 /** The soffice binary and its time limit; $CABLEGRAPH_SOFFICE and $CABLEGRAPH_SOFFICE_TIMEOUT_MS override them (tests do). */
 export const libreOffice = {
   get binary(): string { return process.env.CABLEGRAPH_SOFFICE ?? 'soffice'; },
@@ -36,6 +52,8 @@ export async function convertToPdf(bytes: Uint8Array, path: string, extension: s
     const out = join(dir, 'out');
     await writeFile(input, bytes, { mode: 0o600 });
     await mkdir(out, { mode: 0o700 });
+    await mkdir(join(dir, 'profile', 'user'), { recursive: true, mode: 0o700 });
+    await writeFile(join(dir, 'profile', 'user', 'registrymodifications.xcu'), PROFILE_SETTINGS);
     const args = [
       '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
       `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
