@@ -1,15 +1,14 @@
 /**
  * Legacy binary Office documents (Word 97-2003 .doc/.dot, PowerPoint .ppt/.pps/.pot, WordPerfect, Works) read
- * through LibreOffice: converted to PDF, whose pages (Word's page breaks, one per slide) keep their start offsets.
+ * through LibreOffice: converted to OpenDocument, whose page starts (LibreOffice's layout, one page per slide) are kept.
  */
 import type { ExtractedDocument } from '../../model/index.js';
 import { joinPages, newDocument } from '../document.js';
-import { normalizeDate } from '../dates.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
-import { fillBlankPages } from '../ocr/pages.js';
-import { readPdf } from '../pdf-text.js';
-import { convertToPdf } from './libreoffice.js';
-import { readSummaryInfo } from './ole-summary.js';
+import { readOpenDocument } from './documents.js';
+import { convertWithLibreOffice } from './libreoffice.js';
+import { odtPages } from './odt-pages.js';
+import { packageMetadata, readParts } from './package.js';
 
 /** The legacy formats read through LibreOffice. */
 export type LegacyKind = 'doc' | 'ppt' | 'wpd' | 'wps';
@@ -37,31 +36,39 @@ const FIB_ENCRYPTED = 0x0100 | 0x8000;
 
 /**
  * Reads one legacy document. `streams` (for OLE files) let a password-protected file be refused as "encrypted"
- * before LibreOffice is started, and give the summary metadata; the PDF's own info is used where they are absent.
+ * before LibreOffice is started.
  */
 export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, streams?: OleStreams): Promise<ExtractedDocument> {
   const format = FORMATS[kind];
   if (streams) refuseEncrypted(input.path, kind, streams);
-  const pdf = await convertToPdf(input.bytes, input.path, format.extension);
-  const { pages: layer, info } = await readPdf(pdf, input.path);
-  // As for PDFs: pages that are only pictures (a scan pasted into Word, a slide of a photographed letter) are OCR'd,
-  // and junk from a broken font encoding is flagged rather than indexed.
-  const filled = await fillBlankPages({ ...input, bytes: pdf }, layer);
-  const { text, starts } = joinPages(filled.pages);
-  const summary = readSummaryInfo(streams?.get('summaryinformation'));
+  // OpenDocument rather than PDF: a PDF holds right-to-left text in visual order, so a Persian line quoting a Latin
+  // name or a number comes out scrambled, while LibreOffice's own format keeps the logical order, the metadata of the
+  // original (a PDF's date would be the conversion's) and the page starts of its layout (odt-pages.ts).
+  const target = kind === 'ppt' ? 'odp' : 'odt';
+  const converted = await convertWithLibreOffice(input.bytes, input.path, format.extension, target);
+  const { path, depth, limits } = input;
+  const package_ = { path, depth, limits, bytes: converted, readChild: input.readChild };
+  const parts = await readParts(package_).catch((err: unknown) => {
+    throw new IngestFailure('corrupt-office', `${input.path}: LibreOffice's conversion could not be read (${err instanceof Error ? err.message : String(err)}).`);
+  });
+  let pages: string[];
+  if (target === 'odp') {
+    // Slides, one page each, with their speaker notes.
+    const odp = readOpenDocument(package_, parts, 'odp');
+    pages = (odp.pages ?? [0]).map((start, i, all) => odp.text.slice(start, all[i + 1] ?? odp.text.length).trim());
+  } else {
+    pages = odtPages(parts.get('content.xml') ?? new Uint8Array());
+  }
+  const { text, starts } = joinPages(pages);
   const doc = newDocument(input, kind, text, {
     mimeType: format.mimeType,
     pages: starts,
-    meta: { converter: 'libreoffice', pageCount: String(layer.length), ...filled.meta },
+    meta: { converter: 'libreoffice', pageCount: String(pages.length) },
+    ...packageMetadata(parts),
   });
-  if (filled.warnings.length > 0) doc.warnings = filled.warnings;
-  const title = summary.title ?? info.title;
-  const author = summary.author ?? info.author;
-  // Not the PDF's CreationDate: that is the moment of the conversion.
-  const published = normalizeDate(summary.created?.slice(0, 10));
-  if (title) doc.title = title;
-  if (author) doc.author = author;
-  if (published) doc.published = published;
+  if (text.trim() === '') {
+    doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path}: the document holds no text (only pictures or objects?).` }];
+  }
   return doc;
 }
 

@@ -41,11 +41,11 @@ export const libreOffice = {
 };
 
 /**
- * Converts `bytes` to PDF with soffice, the input written as `input.<extension>` (the extension tells LibreOffice
- * which import filter to try first). Throws IngestFailure "tool-missing" (naming the Debian packages),
- * "tool-timeout", or "corrupt-office" when LibreOffice cannot open the file.
+ * Converts `bytes` with soffice to `target` (an extension LibreOffice writes: "odt", "odp", "pdf"), the input written
+ * as `input<extension>` (the extension tells LibreOffice which import filter to try first). Throws IngestFailure
+ * "tool-missing" (naming the Debian packages), "tool-timeout", or "corrupt-office" when LibreOffice cannot open it.
  */
-export async function convertToPdf(bytes: Uint8Array, path: string, extension: string): Promise<Uint8Array> {
+export async function convertWithLibreOffice(bytes: Uint8Array, path: string, extension: string, target: string): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'cablegraph-soffice-'));
   try {
     const input = join(dir, `input${extension}`);
@@ -57,11 +57,11 @@ export async function convertToPdf(bytes: Uint8Array, path: string, extension: s
     const args = [
       '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
       `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-      '--convert-to', 'pdf', '--outdir', out, input,
+      '--convert-to', target, '--outdir', out, input,
     ];
     const run = await runSoffice(args, dir, path);
-    const pdf = await readFile(join(out, 'input.pdf')).catch(() => null);
-    if (pdf && pdf.byteLength > 0) return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    const written = await readFile(join(out, `input.${target}`)).catch(() => null);
+    if (written && written.byteLength > 0) return new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
     const said = run.messages.split('\n').map((l) => l.trim()).filter((l) => l && !/javaldx/.test(l));
     const reason = said.find((l) => /^Error/i.test(l)) ?? said.at(-1) ?? `soffice exited with ${run.code ?? run.signal}`;
     throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason.replace(/^Error:\s*/i, '')}); the file is damaged or not in the format its name or signature says.`);
