@@ -36,6 +36,8 @@ const SLIDES = [
   ['The fund paid the contractor in Basra through two shell companies.'],
   ['The auditor reported the missing invoices to the ministry in May.'],
 ];
+// Speaker notes of the last slide: what the presenter was to say, kept with that slide.
+const NOTES = [undefined, undefined, 'Do not show this slide to the minister before the audit closes.'];
 
 let made: Map<string, Uint8Array> | undefined;
 function fixtures(): Map<string, Uint8Array> {
@@ -43,7 +45,7 @@ function fixtures(): Map<string, Uint8Array> {
     { name: 'memo', as: 'doc', source: flatText([...PAGE_ONE, `\f${PAGE_TWO}`, PERSIAN], { title: 'Payments to the port authority', author: 'J. Whitfield', created: '2009-03-14T10:20:00' }) },
     { name: 'ledger', as: 'doc', source: flatText(LONG) },
     { name: 'secret', as: 'doc', source: flatText(['The account numbers are listed below.']), password: 'harbour' },
-    { name: 'deck', as: 'ppt', source: flatPresentation(SLIDES, { title: 'Board review 2011' }) },
+    { name: 'deck', as: 'ppt', source: flatPresentation(SLIDES, { title: 'Board review 2011' }, NOTES) },
     { name: 'beacon', as: 'doc', source: flatTextWithLinkedImage('The picture below was linked from a web server.', beaconUrl) },
   ]);
   return made;
@@ -82,7 +84,7 @@ test('pages of a long .doc start where LibreOffice\'s layout breaks them, and no
   for (const page of pages) assert.match(page, /^Entry \d+\. The ledger/);
 });
 
-test('reads a PowerPoint 97 .ppt with one page per slide, whatever the deck is named', async () => {
+test('reads a PowerPoint 97 .ppt with one page per slide (its speaker notes included), whatever the deck is named', async () => {
   const [ppt, pps, unnamed] = await Promise.all([
     readDocument('board.ppt', fixture('deck')),
     readDocument('board.pps', fixture('deck')),
@@ -93,7 +95,7 @@ test('reads a PowerPoint 97 .ppt with one page per slide, whatever the deck is n
     assert.equal(doc.mimeType, 'application/vnd.ms-powerpoint');
     assert.equal(doc.pages?.length, SLIDES.length);
     const slides = doc.pages!.map((start, i) => flat(doc.text.slice(start, doc.pages![i + 1] ?? doc.text.length)));
-    assert.deepEqual(slides, SLIDES.map((s) => s.join(' ')));
+    assert.deepEqual(slides, SLIDES.map((s, i) => [...s, NOTES[i] ?? []].flat().join(' ')));
     assert.equal(doc.title, 'Board review 2011');
     assert.equal(doc.meta?.pageCount, '3');
   }

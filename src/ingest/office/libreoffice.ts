@@ -64,7 +64,7 @@ export async function convertWithLibreOffice(bytes: Uint8Array, path: string, ex
     if (written && written.byteLength > 0) return new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
     const said = run.messages.split('\n').map((l) => l.trim()).filter((l) => l && !/javaldx/.test(l));
     const reason = said.find((l) => /^Error/i.test(l)) ?? said.at(-1) ?? `soffice exited with ${run.code ?? run.signal}`;
-    throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason.replace(/^Error:\s*/i, '')}); the file is damaged or not in the format its name or signature says.`);
+    throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason.replace(/^Error:\s*/i, '')}); the file is damaged, password-protected, or not in the format its name or signature says.`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -71,9 +71,10 @@ ${body}
 </office:text></office:body></office:document>`;
 }
 
-/** A flat .fodp with one text box of paragraphs per slide. */
-export function flatPresentation(slides: string[][], meta: { title?: string; author?: string } = {}): string {
-  const pages = slides.map((paras, i) => `<draw:page draw:name="slide${i + 1}"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="22cm" svg:height="12cm"><draw:text-box>${paras.map((p) => `<text:p>${escape(p)}</text:p>`).join('')}</draw:text-box></draw:frame></draw:page>`).join('\n');
+/** A flat .fodp with one text box of paragraphs per slide, and speaker notes for the slides `notes` has an entry for. */
+export function flatPresentation(slides: string[][], meta: { title?: string; author?: string } = {}, notes: (string | undefined)[] = []): string {
+  const box = (paras: string[]) => `<draw:text-box>${paras.map((p) => `<text:p>${escape(p)}</text:p>`).join('')}</draw:text-box>`;
+  const pages = slides.map((paras, i) => `<draw:page draw:name="slide${i + 1}"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="22cm" svg:height="12cm">${box(paras)}</draw:frame>${notes[i] ? `<presentation:notes><draw:frame presentation:class="notes" svg:x="2cm" svg:y="14cm" svg:width="17cm" svg:height="10cm">${box([notes[i]!])}</draw:frame></presentation:notes>` : ''}</draw:page>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document ${NS} office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">
 <office:meta>${metaXml(meta)}</office:meta>
