@@ -135,6 +135,21 @@ test('without soffice a .doc fails as tool-missing naming the Debian packages; t
   }
 });
 
+test('a text file named .doc is read as text; a WordPerfect file is sniffed whatever its name and sent to LibreOffice', async () => {
+  const note = await readDocument('old/note.doc', new TextEncoder().encode('MEMO\r\nThe envoy met the minister in Geneva.\r\n'));
+  assert.equal(note.format, 'text');
+  assert.match(note.text, /The envoy met the minister in Geneva\./);
+  const saved = process.env.CABLEGRAPH_SOFFICE;
+  process.env.CABLEGRAPH_SOFFICE = '/nonexistent/soffice';
+  try {
+    // The WordPerfect 5+ header: 0xFF "WPC", then the offset of the document area.
+    const wpd = new Uint8Array([0xff, 0x57, 0x50, 0x43, 0x10, 0, 0, 0, 1, 10, 2, 1, ...new Array(64).fill(0)]);
+    await rejectsWith(readDocument('letters/contract.bin', wpd), 'tool-missing', /letters\/contract\.bin needs \/nonexistent\/soffice/);
+  } finally {
+    restore('CABLEGRAPH_SOFFICE', saved);
+  }
+});
+
 test('soffice running past its time limit is killed with its children and the file fails as tool-timeout', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cablegraph-test-hang-'));
   const saved = [process.env.CABLEGRAPH_SOFFICE, process.env.CABLEGRAPH_SOFFICE_TIMEOUT_MS];
