@@ -40,21 +40,21 @@ const FIB_ENCRYPTED = 0x0100 | 0x8000;
  */
 export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, streams?: OleStreams): Promise<ExtractedDocument> {
   const format = FORMATS[kind];
-  if (streams) refuseEncrypted(input.path, kind, streams);
+  if (streams) refuseBeforeConverting(input.path, kind, streams);
   // OpenDocument rather than PDF: a PDF holds right-to-left text in visual order, so a Persian line quoting a Latin
   // name or a number comes out scrambled, while LibreOffice's own format keeps the logical order, the metadata of the
   // original (a PDF's date would be the conversion's) and the page starts of its layout (odt-pages.ts).
   const target = kind === 'ppt' ? 'odp' : 'odt';
   const converted = await convertWithLibreOffice(input.bytes, input.path, format.extension, target);
-  const { path, depth, limits } = input;
-  const package_ = { path, depth, limits, bytes: converted, readChild: input.readChild };
-  const parts = await readParts(package_).catch((err: unknown) => {
+  // The converted package, read under the same limits as the file; the document keeps the original's bytes and hash.
+  const odf = { path: input.path, depth: input.depth, limits: input.limits, bytes: converted, readChild: input.readChild };
+  const parts = await readParts(odf).catch((err: unknown) => {
     throw new IngestFailure('corrupt-office', `${input.path}: LibreOffice's conversion could not be read (${err instanceof Error ? err.message : String(err)}).`);
   });
   let pages: string[];
   if (target === 'odp') {
     // Slides, one page each, with their speaker notes.
-    const odp = readOpenDocument(package_, parts, 'odp');
+    const odp = readOpenDocument(odf, parts, 'odp');
     pages = (odp.pages ?? [0]).map((start, i, all) => odp.text.slice(start, all[i + 1] ?? odp.text.length).trim());
   } else {
     pages = odtPages(parts.get('content.xml') ?? new Uint8Array());
@@ -72,7 +72,8 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
   return doc;
 }
 
-function refuseEncrypted(path: string, kind: LegacyKind, streams: OleStreams): void {
+// A password-protected file or a Word stream without a Word header: no need to start LibreOffice to refuse it.
+function refuseBeforeConverting(path: string, kind: LegacyKind, streams: OleStreams): void {
   const ask = 'ask for the password or a decrypted copy';
   if (kind === 'doc') {
     const fib = streams.get('worddocument');
