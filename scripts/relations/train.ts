@@ -132,7 +132,7 @@ for (const p of train) {
 }
 const rulePrecision = new Map([...ruleHits].map(([t, [ok, n]]) => [t, (ok + 1) / (n + 2)]));
 model.rulePrecision = Object.fromEntries(rulePrecision);
-console.log(`\nrule precision on train (news, re3d-ours): ${[...rulePrecision].map(([t, p]) => `${t} ${p.toFixed(2)}`).join(', ')}`);
+console.log(`\nrule precision on train (${CALIBRATION_SETS.join(', ')}): ${[...rulePrecision].map(([t, p]) => `${t} ${p.toFixed(2)}`).join(', ')}`);
 const hybrid = (pair: LabelledPair): Prediction => {
   const m = calibrated(pair);
   if (m.cls !== NONE && m.p >= 0.5) return m;

@@ -38,18 +38,20 @@ type PronounInfo = [ReferenceKind, EntityType[], 'M' | 'F' | null, boolean];
 const PERSON: EntityType[] = ['PERSON'];
 const THING: EntityType[] = ['ORG', 'LOC'];
 const GROUP: EntityType[] = ['ORG', 'PERSON', 'LOC'];
-const PRONOUNS: Record<string, PronounInfo> = {
+// Null-prototype tables: they are indexed by any word of the text, and "constructor" or "toString" must not find
+// Object.prototype's members (that crashed the facts stage on a sentence saying "a constructor").
+const PRONOUNS: Record<string, PronounInfo> = Object.assign(Object.create(null) as Record<string, PronounInfo>, {
   he: ['pronoun', PERSON, 'M', false], him: ['pronoun', PERSON, 'M', false], himself: ['pronoun', PERSON, 'M', false],
   his: ['possessive', PERSON, 'M', false], she: ['pronoun', PERSON, 'F', false], her: ['pronoun', PERSON, 'F', false],
   herself: ['pronoun', PERSON, 'F', false],
   it: ['pronoun', THING, null, false], itself: ['pronoun', THING, null, false], its: ['possessive', THING, null, false],
   they: ['pronoun', GROUP, null, true], them: ['pronoun', GROUP, null, true], themselves: ['pronoun', GROUP, null, true],
   their: ['possessive', GROUP, null, true],
-};
+} satisfies Record<string, PronounInfo>);
 
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
-const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2 };
-const ORDER: Record<string, 'first' | 'last'> = { last: 'last', latter: 'last', first: 'first', former: 'first' };
+const NUMBERS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2 });
+const ORDER: Record<string, 'first' | 'last'> = Object.assign(Object.create(null) as Record<string, 'first' | 'last'>, { last: 'last', latter: 'last', first: 'first', former: 'first' } as const);
 
 /** Every referring expression of one sentence, in text order. */
 export function detectReferences(items: readonly Item[]): Reference[] {
