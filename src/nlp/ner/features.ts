@@ -2,6 +2,7 @@
 import { hashString, mixHash } from './hash.js';
 import { caseClass, CaseClass, normalizeDigits, wordShape } from './word-shape.js';
 import { GAZETTEER_CLASSES, gazetteerKey, type Gazetteer } from './gazetteer.js';
+import { trainNameFeatures } from './train-names.js';
 
 /** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
 export interface Lexicon {
@@ -16,6 +17,8 @@ export interface Lexicon {
   script?: 'arabic';
   /** Normalised word -> count in unlabelled text (Arabic script: decides clitic splits, see arabic-tokenize.ts). */
   wordCounts?: Map<string, number>;
+  /** Names of the labelled training text with their types and reliability (see train-names.ts; absent: English). */
+  trainNames?: Gazetteer;
 }
 
 /** Bit of a name-token role: type PER/ORG/LOC (0-2) and position in the name B/I/L/U (0-3). */
@@ -35,6 +38,8 @@ export interface WordInfo {
   lowerHash: number;
   shapeHash: number;
   caseClass: CaseClass;
+  /** True when all of `ctx` is also read at offsets -2 and +2 (caseless words: context must stand in for capitals). */
+  wide?: boolean;
   /** The tagger's cached weight sums for this spelling, valid for the weight table in `scoredBy`. */
   scores?: Float32Array;
   scoredBy?: object;
@@ -50,9 +55,12 @@ export interface DocState {
   history: Map<string, Int32Array>;
   /** Capitalised spelling -> hashes of the words around all its occurrences in the document (context aggregation). */
   contexts: Map<string, Set<number>>;
+  /** The train-name list this document reads instead of the lexicon's (training: the list of the other folds). */
+  trainNames?: Gazetteer;
 }
 
 const NO_FEATURES: number[] = [];
+const WIDE = process.env.NER_WIDE === '1';
 const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/u;
 const ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|bani|bint|umm)[-‑](\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
@@ -134,8 +142,13 @@ export class FeatureExtractor {
     own.push(capHash, mixHash(capHash, cc));
     ctx.push(capHash);
     if (n > 3) ctx.push(H(`x3:${lower.slice(n - 3)}`));
+    const wide = caseless && WIDE;
+    if (wide && n > 3) ctx.push(H(`p3:${lower.slice(0, 3)}`));
+    if (wide && n > 4) ctx.push(H(`x4:${lower.slice(n - 4)}`), H(`p4:${lower.slice(0, 4)}`));
     const key = gazetteerKey(w);
-    return { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
+    const info: WordInfo = { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
+    if (wide) info.wide = true;
+    return info;
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
@@ -192,6 +205,8 @@ export class FeatureExtractor {
     const n = tokens.length;
     const caps = isCapsLine(infos);
     const gaz = this.gazetteerFeatures(infos);
+    const names = doc.trainNames ?? this.lexicon.trainNames;
+    const tn = names ? trainNameFeatures(names, infos.map((x) => x.key)) : null;
     // Reused between calls (the result is consumed before the next call): fewer short-lived arrays to collect.
     const feats = this.featBuffer;
     const starts = this.startBuffer;
@@ -218,6 +233,7 @@ export class FeatureExtractor {
       for (const g of gaz[i]!) feats.push(g, mixHash(g, w.caseClass));
       if (i > 0) for (const g of gaz[i - 1]!) feats.push(mixHash(g, GAZ_CTX[0]!));
       if (i + 1 < n) for (const g of gaz[i + 1]!) feats.push(mixHash(g, GAZ_CTX[1]!));
+      if (tn) for (const g of tn[i]!) feats.push(g);
       if (w.caseClass !== CaseClass.Lower && w.caseClass !== CaseClass.NoLetters) {
         const initial = i === 0 || caps ? 1 : 0;
         if (doc.seenLower.has(w.lower)) feats.push(mixHash(DOC_LOWER, initial));
@@ -272,7 +288,7 @@ function arabicWordFeatures(w: string, out: number[]): void {
 /** Features a word contributes when it sits at offset `o` (-2, -1, 1, 2) from the token being tagged. */
 export function neighbourFeatures(info: WordInfo, o: number): number[] {
   const salt = SALT[o + 2]!;
-  const limit = o === -1 || o === 1 ? info.ctx.length : Math.min(info.ctx.length, 3);
+  const limit = o === -1 || o === 1 || info.wide ? info.ctx.length : Math.min(info.ctx.length, 3);
   const out: number[] = [];
   for (let k = 0; k < limit; k++) out.push(mixHash(info.ctx[k]!, salt));
   return out;

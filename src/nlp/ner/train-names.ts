@@ -1,0 +1,49 @@
+/**
+ * Names of the labelled training text as a list feature (Persian and Arabic models): a phrase's types (PER, ORG,
+ * LOC bits) and how reliably its occurrences were labelled a name. Training reads, for each fold, the list built
+ * from the other folds only, so the weights learn how far an unseen text can trust it; inference reads the list of
+ * all training text.
+ */
+import { hashString } from './hash.js';
+import type { Gazetteer } from './gazetteer.js';
+
+/** Bits of a train-name mask: the types, then one reliability bucket (share of the phrase's occurrences labelled a name). */
+export const TRAIN_NAME_BITS = { PER: 1, ORG: 2, LOC: 4, always: 8, mostly: 16, rarely: 32 } as const;
+const TYPE_BITS: number[] = [TRAIN_NAME_BITS.PER, TRAIN_NAME_BITS.ORG, TRAIN_NAME_BITS.LOC];
+const BUCKETS = [TRAIN_NAME_BITS.always, TRAIN_NAME_BITS.mostly, TRAIN_NAME_BITS.rarely];
+
+/** The reliability bit of a phrase labelled a name `named` times out of `seen` occurrences. */
+export function reliabilityBit(named: number, seen: number): number {
+  const r = named / Math.max(seen, named, 1);
+  return r >= 0.9 ? TRAIN_NAME_BITS.always : r >= 0.5 ? TRAIN_NAME_BITS.mostly : TRAIN_NAME_BITS.rarely;
+}
+
+// Hash per (type, position B/I/L/U, reliability bucket), and per (type, position) alone.
+const FEATURE = TYPE_BITS.map((_, t) => ['B', 'I', 'L', 'U'].map((p) => [hashString(`tn:${t}:${p}`), ...BUCKETS.map((b) => hashString(`tn:${t}:${p}:${b}`))]));
+const NONE: number[] = [];
+
+/**
+ * Train-name features per token: for each type of each longest listed phrase covering it, its position in the
+ * phrase with and without the reliability bucket ("حزب الله" listed ORG, always: B and L features of ORG).
+ */
+export function trainNameFeatures(list: Gazetteer, keys: readonly string[]): ReadonlyArray<readonly number[]> {
+  const out: number[][] = new Array<number[]>(keys.length).fill(NONE);
+  for (const m of list.match(keys)) {
+    const t = TYPE_BITS.indexOf(m.mask);
+    if (t < 0) continue;
+    const mask = list.lookup(keys.slice(m.start, m.end));
+    const b = BUCKETS.findIndex((x) => (mask & x) !== 0);
+    const push = (i: number, pos: number): void => {
+      if (out[i] === NONE) out[i] = [];
+      const row = FEATURE[t]![pos]!;
+      out[i]!.push(row[0]!, row[1 + Math.max(b, 0)]!);
+    };
+    if (m.end - m.start === 1) push(m.start, 3);
+    else {
+      push(m.start, 0);
+      for (let k = m.start + 1; k < m.end - 1; k++) push(k, 1);
+      push(m.end - 1, 2);
+    }
+  }
+  return out;
+}
