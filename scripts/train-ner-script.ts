@@ -38,13 +38,13 @@ export function trainScriptModel(lang: 'fa' | 'ar'): Record<string, number> {
     clusters: process.env.NER_NO_CLUSTERS === '1' ? new Map() : computeClusters(unlabelled, log),
     nameTokens: new Map(),
   };
-  // NER_TRAIN_NAMES=k: the names of the training text as a list feature, learnt cross-fold over k folds.
-  const folds = env('NER_TRAIN_NAMES', 0);
+  // The names of the training text as a list feature, learnt cross-fold over NER_TRAIN_NAMES folds (0: no list).
+  const folds = env('NER_TRAIN_NAMES', 5);
   if (folds > 1) lexicon.trainNames = buildTrainNames(trainDocs);
   if (splitter) lexicon.wordCounts = new Map([...counts].filter(([, n]) => n >= 2));
   log(`${lang}: ${sets.map((s) => `${s.name} train ${s.train.length} dev ${s.dev.length}`).join(', ')}; gazetteer ${lexicon.gazetteer.size}, clustered ${lexicon.clusters.size}`);
   const extractor = new FeatureExtractor(lexicon);
-  const version = `cablegraph-ner-${lang}-${process.env.NER_VERSION ?? '1'}`;
+  const version = `cablegraph-ner-${lang}-${process.env.NER_VERSION ?? '2'}`;
   const asModel = (p: PerceptronResult): NerModel => ({
     version, tags: SCRIPT_TAGS, table: new WeightTable(p.keys, p.weights, SCRIPT_TAGS.length), transitions: p.transitions, lexicon, extractor,
   });

@@ -38,8 +38,6 @@ export interface WordInfo {
   lowerHash: number;
   shapeHash: number;
   caseClass: CaseClass;
-  /** True when all of `ctx` is also read at offsets -2 and +2 (caseless words: context must stand in for capitals). */
-  wide?: boolean;
   /** The tagger's cached weight sums for this spelling, valid for the weight table in `scoredBy`. */
   scores?: Float32Array;
   scoredBy?: object;
@@ -60,7 +58,6 @@ export interface DocState {
 }
 
 const NO_FEATURES: number[] = [];
-const WIDE = process.env.NER_WIDE === '1';
 const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/u;
 const ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|bani|bint|umm)[-‑](\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
@@ -142,13 +139,8 @@ export class FeatureExtractor {
     own.push(capHash, mixHash(capHash, cc));
     ctx.push(capHash);
     if (n > 3) ctx.push(H(`x3:${lower.slice(n - 3)}`));
-    const wide = caseless && WIDE;
-    if (wide && n > 3) ctx.push(H(`p3:${lower.slice(0, 3)}`));
-    if (wide && n > 4) ctx.push(H(`x4:${lower.slice(n - 4)}`), H(`p4:${lower.slice(0, 4)}`));
     const key = gazetteerKey(w);
-    const info: WordInfo = { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
-    if (wide) info.wide = true;
-    return info;
+    return { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
@@ -288,7 +280,7 @@ function arabicWordFeatures(w: string, out: number[]): void {
 /** Features a word contributes when it sits at offset `o` (-2, -1, 1, 2) from the token being tagged. */
 export function neighbourFeatures(info: WordInfo, o: number): number[] {
   const salt = SALT[o + 2]!;
-  const limit = o === -1 || o === 1 || info.wide ? info.ctx.length : Math.min(info.ctx.length, 3);
+  const limit = o === -1 || o === 1 ? info.ctx.length : Math.min(info.ctx.length, 3);
   const out: number[] = [];
   for (let k = 0; k < limit; k++) out.push(mixHash(info.ctx[k]!, salt));
   return out;
