@@ -73,3 +73,21 @@ test('a document state’s own list replaces the lexicon’s; the list survives 
   const loaded = loadModelFile(path).lexicon.trainNames;
   assert.deepEqual(loaded?.entries(), full.entries());
 });
+
+test('token roles: a token inside listed names marks tokens of unlisted names built from it', () => {
+  const list = buildTrainNames(docs);
+  // "وزارت" opens an ORG in training; "وزارت نیرو" is not listed, yet its first token gets role features.
+  const f = trainNameFeatures(list, ['وزارت', 'نیرو', 'گفت']);
+  assert.ok(f[0]!.length > 0);
+  assert.equal(f[1]!.length, 0);
+  assert.equal(f[2]!.length, 0);
+  // Without roles in the list (NER_TOKEN_ROLES=0), the same tokens get nothing.
+  const before = process.env.NER_TOKEN_ROLES;
+  process.env.NER_TOKEN_ROLES = '0';
+  try {
+    assert.equal(trainNameFeatures(buildTrainNames(docs), ['وزارت', 'نیرو', 'گفت'])[0]!.length, 0);
+  } finally {
+    if (before === undefined) delete process.env.NER_TOKEN_ROLES;
+    else process.env.NER_TOKEN_ROLES = before;
+  }
+});

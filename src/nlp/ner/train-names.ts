@@ -22,12 +22,37 @@ export function reliabilityBit(named: number, seen: number): number {
 const FEATURE = TYPE_BITS.map((_, t) => ['B', 'I', 'L', 'U'].map((p) => [hashString(`tn:${t}:${p}`), ...BUCKETS.map((b) => hashString(`tn:${t}:${p}:${b}`))]));
 const NONE: number[] = [];
 
+/** Key under which a train-name list holds one token's roles (never equal to a token, so phrases do not match it). */
+export const roleKey = (token: string): string => `\u0001${token}`;
+const ROLE_MARKER = roleKey('');
+// Role bits: type t (0-2) at position p (B/I/L/U, 0-3) is bit t * 4 + p; reliability buckets above them.
+const ROLE_BUCKETS = [1 << 12, 1 << 13, 1 << 14];
+/** The role bit of type index `t` (PER, ORG, LOC) at position `p` (B, I, L, U), and the role-reliability bits. */
+export const roleBit = (t: number, p: number): number => 1 << (t * 4 + p);
+/** Role-reliability bit: share of the token's occurrences inside a name (>= 0.9, >= 0.5, less). */
+export const roleReliabilityBit = (inName: number, seen: number): number => {
+  const r = inName / Math.max(seen, inName, 1);
+  return ROLE_BUCKETS[r >= 0.9 ? 0 : r >= 0.5 ? 1 : 2]!;
+};
+const ROLE_FEATURE = Array.from({ length: 12 }, (_, b) => [hashString(`tr:${b}`), ...ROLE_BUCKETS.map((x) => hashString(`tr:${b}:${x}`))]);
+
 /**
  * Train-name features per token: for each type of each longest listed phrase covering it, its position in the
  * phrase with and without the reliability bucket ("حزب الله" listed ORG, always: B and L features of ORG).
  */
 export function trainNameFeatures(list: Gazetteer, keys: readonly string[]): ReadonlyArray<readonly number[]> {
   const out: number[][] = new Array<number[]>(keys.length).fill(NONE);
+  // A list with token roles holds the marker roleKey('') (version 2 lists have none: no lookups per token).
+  if (list.lookup([ROLE_MARKER]) !== 0) {
+    // Roles of single tokens inside names ("اسلامی" inside ORG names): they reach names the list does not hold whole.
+    for (let i = 0; i < keys.length; i++) {
+      const mask = list.lookup([roleKey(keys[i]!)]);
+      if (!mask) continue;
+      const b = ROLE_BUCKETS.findIndex((x) => (mask & x) !== 0);
+      out[i] = [];
+      for (let bit = 0; bit < 12; bit++) if (mask & (1 << bit)) out[i]!.push(ROLE_FEATURE[bit]![0]!, ROLE_FEATURE[bit]![1 + Math.max(b, 0)]!);
+    }
+  }
   for (const m of list.match(keys)) {
     const t = TYPE_BITS.indexOf(m.mask);
     if (t < 0) continue;
