@@ -36,32 +36,59 @@ export const roleReliabilityBit = (inName: number, seen: number): number => {
 };
 const ROLE_FEATURE = Array.from({ length: 12 }, (_, b) => [hashString(`tr:${b}`), ...ROLE_BUCKETS.map((x) => hashString(`tr:${b}:${x}`))]);
 
+/** What one lookup key means to a list: its role features and whether a listed phrase starts with it. */
+interface KeyInfo {
+  roles: readonly number[];
+  starts: boolean;
+}
+// Per list, per key (cached: the same words recur, and each costs up to three map lookups and a string).
+const KEY_INFO = new WeakMap<Gazetteer, Map<string, KeyInfo>>();
+const PLAIN: KeyInfo = { roles: NONE, starts: false };
+
+function keyInfo(list: Gazetteer, cache: Map<string, KeyInfo>, withRoles: boolean, key: string): KeyInfo {
+  let info = cache.get(key);
+  if (info) return info;
+  if (cache.size > 200_000) cache.clear();
+  const mask = withRoles ? list.lookup([roleKey(key)]) : 0;
+  const starts = list.startsPhrase(key);
+  if (!mask) info = starts ? { roles: NONE, starts } : PLAIN;
+  else {
+    // Roles of single tokens inside names ("اسلامی" inside ORG names): they reach names the list does not hold whole.
+    const b = Math.max(ROLE_BUCKETS.findIndex((x) => (mask & x) !== 0), 0);
+    const roles: number[] = [];
+    for (let bit = 0; bit < 12; bit++) if (mask & (1 << bit)) roles.push(ROLE_FEATURE[bit]![0]!, ROLE_FEATURE[bit]![1 + b]!);
+    info = { roles, starts };
+  }
+  cache.set(key, info);
+  return info;
+}
+
 /**
- * Train-name features per token: for each type of each longest listed phrase covering it, its position in the
- * phrase with and without the reliability bucket ("حزب الله" listed ORG, always: B and L features of ORG).
+ * Train-name features per token: each token's roles, and for each type of each longest listed phrase covering it,
+ * its position in the phrase with and without the reliability bucket ("حزب الله" listed ORG, always: B and L
+ * features of ORG).
  */
 export function trainNameFeatures(list: Gazetteer, keys: readonly string[]): ReadonlyArray<readonly number[]> {
-  const out: number[][] = new Array<number[]>(keys.length).fill(NONE);
-  // A list with token roles holds the marker roleKey('') (version 2 lists have none: no lookups per token).
-  if (list.lookup([ROLE_MARKER]) !== 0) {
-    // Roles of single tokens inside names ("اسلامی" inside ORG names): they reach names the list does not hold whole.
-    for (let i = 0; i < keys.length; i++) {
-      const mask = list.lookup([roleKey(keys[i]!)]);
-      if (!mask) continue;
-      const b = ROLE_BUCKETS.findIndex((x) => (mask & x) !== 0);
-      out[i] = [];
-      for (let bit = 0; bit < 12; bit++) if (mask & (1 << bit)) out[i]!.push(ROLE_FEATURE[bit]![0]!, ROLE_FEATURE[bit]![1 + Math.max(b, 0)]!);
-    }
+  let cache = KEY_INFO.get(list);
+  if (!cache) KEY_INFO.set(list, (cache = new Map()));
+  // A list with token roles holds the marker roleKey('') (lists without it cost no role lookups).
+  const withRoles = list.lookup([ROLE_MARKER]) !== 0;
+  const out: (readonly number[])[] = new Array<readonly number[]>(keys.length);
+  let canStart: boolean[] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keyInfo(list, cache, withRoles, keys[i]!);
+    out[i] = k.roles;
+    if (k.starts) (canStart ??= new Array<boolean>(keys.length).fill(false))[i] = true;
   }
-  for (const m of list.match(keys)) {
+  if (!canStart) return out;
+  for (const m of list.match(keys, canStart)) {
     const t = TYPE_BITS.indexOf(m.mask);
     if (t < 0) continue;
     const mask = list.lookup(keys.slice(m.start, m.end));
-    const b = BUCKETS.findIndex((x) => (mask & x) !== 0);
+    const b = Math.max(BUCKETS.findIndex((x) => (mask & x) !== 0), 0);
     const push = (i: number, pos: number): void => {
-      if (out[i] === NONE) out[i] = [];
       const row = FEATURE[t]![pos]!;
-      out[i]!.push(row[0]!, row[1 + Math.max(b, 0)]!);
+      out[i] = [...out[i]!, row[0]!, row[1 + b]!];
     };
     if (m.end - m.start === 1) push(m.start, 3);
     else {
