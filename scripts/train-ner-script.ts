@@ -13,6 +13,7 @@ import { findPackageRoot, modelFileFor, recognizerFromModel, type Recognizer } f
 import type { NerModel } from '../src/nlp/ner/tagger.js';
 import { CliticSplitter } from '../src/nlp/arabic-tokenize.js';
 import { computeClusters } from './ner-clusters.js';
+import { buildTrainNames, crossFoldTrainNames } from './ner-train-names.js';
 import { buildScriptGazetteer, retokenise, scriptSets, SCRIPT_TAGS, toScriptTrainingDocs, wordCounts } from './ner-arabic-sets.js';
 
 /** Trains and writes the model of `lang`; returns the dev F1 per set. */
@@ -37,10 +38,13 @@ export function trainScriptModel(lang: 'fa' | 'ar'): Record<string, number> {
     clusters: process.env.NER_NO_CLUSTERS === '1' ? new Map() : computeClusters(unlabelled, log),
     nameTokens: new Map(),
   };
+  // The names of the training text as a list feature, learnt cross-fold over NER_TRAIN_NAMES folds (0: no list).
+  const folds = env('NER_TRAIN_NAMES', 5);
+  if (folds > 1) lexicon.trainNames = buildTrainNames(trainDocs);
   if (splitter) lexicon.wordCounts = new Map([...counts].filter(([, n]) => n >= 2));
   log(`${lang}: ${sets.map((s) => `${s.name} train ${s.train.length} dev ${s.dev.length}`).join(', ')}; gazetteer ${lexicon.gazetteer.size}, clustered ${lexicon.clusters.size}`);
   const extractor = new FeatureExtractor(lexicon);
-  const version = `cablegraph-ner-${lang}-${process.env.NER_VERSION ?? '1'}`;
+  const version = `cablegraph-ner-${lang}-${process.env.NER_VERSION ?? '2'}`;
   const asModel = (p: PerceptronResult): NerModel => ({
     version, tags: SCRIPT_TAGS, table: new WeightTable(p.keys, p.weights, SCRIPT_TAGS.length), transitions: p.transitions, lexicon, extractor,
   });
@@ -55,6 +59,7 @@ export function trainScriptModel(lang: 'fa' | 'ar'): Record<string, number> {
   const docs = process.env.NER_DOMAINS === '1'
     ? sets.flatMap((s, k) => toScriptTrainingDocs(retokenise(s.train, splitter)).map((d) => (k === 0 ? d : { ...d, domain: 0x51ed0 + k })))
     : toScriptTrainingDocs(trainDocs);
+  if (folds > 1) crossFoldTrainNames(trainDocs, folds).forEach((list, i) => (docs[i]!.trainNames = list));
   const runs = seeds.map((seed) => trainPerceptron(docs, SCRIPT_TAGS, extractor, {
     epochs, seed, minCount: env('NER_MIN_COUNT', 2), dropout: env('NER_DROPOUT', 0), wordDropout: env('NER_WORD_DROPOUT', 0), log,
     onEpoch: (epoch, p) => {

@@ -2,6 +2,7 @@
 import { hashString, mixHash } from './hash.js';
 import { caseClass, CaseClass, normalizeDigits, wordShape } from './word-shape.js';
 import { GAZETTEER_CLASSES, gazetteerKey, type Gazetteer } from './gazetteer.js';
+import { trainNameFeatures } from './train-names.js';
 
 /** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
 export interface Lexicon {
@@ -16,6 +17,8 @@ export interface Lexicon {
   script?: 'arabic';
   /** Normalised word -> count in unlabelled text (Arabic script: decides clitic splits, see arabic-tokenize.ts). */
   wordCounts?: Map<string, number>;
+  /** Names of the labelled training text with their types and reliability (see train-names.ts; absent: English). */
+  trainNames?: Gazetteer;
 }
 
 /** Bit of a name-token role: type PER/ORG/LOC (0-2) and position in the name B/I/L/U (0-3). */
@@ -50,6 +53,8 @@ export interface DocState {
   history: Map<string, Int32Array>;
   /** Capitalised spelling -> hashes of the words around all its occurrences in the document (context aggregation). */
   contexts: Map<string, Set<number>>;
+  /** The train-name list this document reads instead of the lexicon's (training: the list of the other folds). */
+  trainNames?: Gazetteer;
 }
 
 const NO_FEATURES: number[] = [];
@@ -192,6 +197,8 @@ export class FeatureExtractor {
     const n = tokens.length;
     const caps = isCapsLine(infos);
     const gaz = this.gazetteerFeatures(infos);
+    const names = doc.trainNames ?? this.lexicon.trainNames;
+    const tn = names ? trainNameFeatures(names, infos.map((x) => x.key)) : null;
     // Reused between calls (the result is consumed before the next call): fewer short-lived arrays to collect.
     const feats = this.featBuffer;
     const starts = this.startBuffer;
@@ -218,6 +225,7 @@ export class FeatureExtractor {
       for (const g of gaz[i]!) feats.push(g, mixHash(g, w.caseClass));
       if (i > 0) for (const g of gaz[i - 1]!) feats.push(mixHash(g, GAZ_CTX[0]!));
       if (i + 1 < n) for (const g of gaz[i + 1]!) feats.push(mixHash(g, GAZ_CTX[1]!));
+      if (tn) for (const g of tn[i]!) feats.push(g);
       if (w.caseClass !== CaseClass.Lower && w.caseClass !== CaseClass.NoLetters) {
         const initial = i === 0 || caps ? 1 : 0;
         if (doc.seenLower.has(w.lower)) feats.push(mixHash(DOC_LOWER, initial));

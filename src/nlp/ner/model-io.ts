@@ -27,6 +27,8 @@ interface Header {
   script?: 'arabic';
   /** "word\tcount" lines of Arabic-script models (clitic splitting). */
   wordCounts?: string;
+  /** "phrase\tmask" lines of the train-name list (train-names.ts), when the model reads one. */
+  trainNames?: string;
 }
 
 /** Everything needed to write a model file. */
@@ -73,6 +75,7 @@ export function saveModel(path: string, parts: ModelParts): number {
   if (lexicon.nameTokens?.size) header.nameTokens = [...lexicon.nameTokens].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n');
   if (lexicon.script) header.script = lexicon.script;
   if (lexicon.wordCounts?.size) header.wordCounts = [...lexicon.wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w}\t${n}`).join('\n');
+  if (lexicon.trainNames?.size) header.trainNames = lexicon.trainNames.entries().map(([p, m]) => `${p}\t${m}`).join('\n');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
   const lenBuf = Buffer.alloc(4);
@@ -137,11 +140,7 @@ function parseLexicon(header: Header): Lexicon {
     const tab = line.lastIndexOf('\t');
     capBuckets.set(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
-  const gazetteer = new Gazetteer();
-  for (const line of lines(header.gazetteer)) {
-    const tab = line.lastIndexOf('\t');
-    gazetteer.add(line.slice(0, tab).split(' '), Number(line.slice(tab + 1)));
-  }
+  const gazetteer = readGazetteer(header.gazetteer);
   const nameTokens = new Map<string, number>();
   for (const line of lines(header.nameTokens ?? '')) {
     const tab = line.lastIndexOf('\t');
@@ -156,7 +155,17 @@ function parseLexicon(header: Header): Lexicon {
       lexicon.wordCounts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
     }
   }
+  if (header.trainNames) lexicon.trainNames = readGazetteer(header.trainNames);
   return lexicon;
+}
+
+function readGazetteer(text: string): Gazetteer {
+  const g = new Gazetteer();
+  for (const line of lines(text)) {
+    const tab = line.lastIndexOf('\t');
+    g.add(line.slice(0, tab).split(' '), Number(line.slice(tab + 1)));
+  }
+  return g;
 }
 
 function lines(s: string): string[] {

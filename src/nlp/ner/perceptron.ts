@@ -5,6 +5,7 @@ import { viterbi, type TransitionModel } from './decode.js';
 import { recordHistory, type FeatureExtractor, type WordInfo } from './features.js';
 import { CaseClass } from './word-shape.js';
 import { historyLabels } from './tagger.js';
+import type { Gazetteer } from './gazetteer.js';
 
 /**
  * One training document: sentences of tokens with gold tag indices into the model's tag list. A sentence with
@@ -21,6 +22,8 @@ export interface TrainingDocument {
   domain?: number;
   /** Word dropout for this document instead of the run's (silver data can teach context without spellings). */
   wordDropout?: number;
+  /** The train-name list this document's features read (cross-fold: built without the document's own fold). */
+  trainNames?: Gazetteer;
 }
 
 /** Training settings. */
@@ -73,7 +76,7 @@ export function trainPerceptron(
   // Static pass: count features with an empty history; features absent here are history features, always admitted.
   const counts = new Map<number, number>();
   for (const d of docs) {
-    const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+    const state = scan(extractor, d);
     for (const s of d.sentences) for (const f of augment(extractor.sentence(s.tokens, state), d.domain).feats) counts.set(f, (counts.get(f) ?? 0) + 1);
   }
   log(`features seen: ${counts.size}`);
@@ -112,7 +115,7 @@ export function trainPerceptron(
   const domainKeys = new Set<number>();
   for (const d of docs) {
     if (!d.domain) continue;
-    const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+    const state = scan(extractor, d);
     for (const s of d.sentences) for (const f of extractor.sentence(s.tokens, state).feats) domainKeys.add(mixHash(f, d.domain));
   }
   const dropout = opts.dropout ?? 0;
@@ -127,7 +130,7 @@ export function trainPerceptron(
     let total = 0;
     for (const di of order) {
       const d = docs[di]!;
-      const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+      const state = scan(extractor, d);
       for (const s of d.sentences) {
         const n = s.tokens.length;
         let x = dropFeatures(extractor.sentence(s.tokens, state), dropout, dropRand);
@@ -192,6 +195,13 @@ export function trainPerceptron(
     for (let k = 0; k < T; k++) start[k] = trans.start[k]! - startU[k]! / c;
     return { keys, weights, transitions: { tags, scores, start } };
   }
+}
+
+/** The document state of a training document, reading the document's own train-name list when it has one. */
+function scan(extractor: FeatureExtractor, d: TrainingDocument): ReturnType<FeatureExtractor['scanDocument']> {
+  const state = extractor.scanDocument(d.sentences.map((s) => s.tokens));
+  if (d.trainNames) state.trainNames = d.trainNames;
+  return state;
 }
 
 /** Removes, with probability p per capitalised token, the token's word and lower-case features (its first two). */
