@@ -68,7 +68,7 @@ export class IngestFailure extends Error {
      * "tool-timeout" (soffice or mdbtools ran past its time limit). Formats: "corrupt-pdf", "corrupt-docx", "corrupt-spreadsheet", "corrupt-office" (odt, odp, pptx, doc, ppt, wpd), "corrupt-email",
      * "corrupt-contacts" (.vcf), "corrupt-calendar" (.ics), "corrupt-pst", "corrupt-rtf", "corrupt-database" (.mdb, .accdb, .dbf),
      * "invalid-json", "empty-record", "unsupported-encoding". OCR: "ocr-unavailable" (no Tesseract or language data),
-     * "ocr-failed" (every page failed). Warnings only: "no-text" (a scan stored blank, OCR off), "ocr-page-failed".
+     * "ocr-failed" (every page failed). Warnings only: "memo-missing" (.dbf memo file not beside it), "no-text" (a scan stored blank, OCR off), "ocr-page-failed".
      */
     readonly code: string,
     message: string,

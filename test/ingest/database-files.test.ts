@@ -140,6 +140,22 @@ test('a .dbf is decoded in the encoding its language driver byte names (0xC9: Wi
   assert.notEqual((await readDocument('names.dbf', bytes)).text, doc.text);
 });
 
+test('a .dbf whose memo file is not beside it keeps its other fields, with a memo-missing warning naming the field', async () => {
+  const plain = await writeDbf([{ name: 'NAME', type: 'C', size: 12 }, { name: 'NOTES', type: 'C', size: 10 }], [{ NAME: 'Petro Trade', NOTES: '         1' }]);
+  // dbffile writes no memo fields; the second field's type byte is turned into M (memo), its cell a block number.
+  const memo = plain.slice();
+  memo[32 + 32 + 11] = 'M'.charCodeAt(0);
+  memo[0] = 0x83; // dBase III with a memo file
+  const doc = await readDocument('firms.dbf', memo);
+  assert.equal(doc.text, 'NAME\tNOTES\nPetro Trade');
+  assert.deepEqual(doc.warnings?.map((w) => [w.path, w.code]), [['firms.dbf', 'memo-missing']]);
+  assert.match(doc.warnings?.[0]?.message ?? '', /long text of NOTES/);
+  // A dBase III file that may have a memo file but uses no memo field reads without a warning.
+  const noMemo = plain.slice();
+  noMemo[0] = 0x83;
+  assert.equal((await readDocument('firms.dbf', noMemo)).warnings, undefined);
+});
+
 test('a truncated or foreign .dbf fails as corrupt-database with its path', async () => {
   const bytes = await writeDbf(PAYMENTS, [{ PAYER: 'A', AMOUNT: 1, PAID_ON: null, CLEARED: true }, { PAYER: 'B', AMOUNT: 2, PAID_ON: null, CLEARED: false }]);
   await rejectsWith(readDocument('cut.dbf', bytes.subarray(0, bytes.byteLength - 40)), 'corrupt-database', /^cut\.dbf is not a readable dBase\/FoxPro table: its header promises 2 records but the file ends before them/);

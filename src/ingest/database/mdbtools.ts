@@ -17,7 +17,7 @@ export const mdbTools = {
 /** The user tables of the Access file at `file` (system tables left out), in the file's order. */
 export async function listTables(file: string, path: string): Promise<string[]> {
   const out: Buffer[] = [];
-  const run = await runTool(mdbTools.tables, ['-1', file], path, (chunk) => { out.push(chunk); return true; }, options());
+  const run = await runTool(mdbTools.tables, ['-1', '--', file], path, (chunk) => { out.push(chunk); return true; }, options());
   check(run, path, 'its table list');
   return Buffer.concat(out).toString('utf8').split('\n').filter((name) => name.trim() !== '');
 }
@@ -31,10 +31,10 @@ export interface TableExport {
 /**
  * Exports one table as rows of cells, header first. mdb-export writes one line per row with cells split by tabs and
  * tabs, line breaks and backslashes inside cells escaped (-e), so no CSV parsing is needed; binary (OLE) columns are
- * left empty (-b strip) and dates written ISO-style. Stops the tool once `maxRows` data rows are passed.
+ * left empty (-b strip) and dates written ISO-style; "--" keeps a table named "-x" from reading as an option. Stops the tool once `maxRows` data rows are passed.
  */
 export async function exportTable(file: string, table: string, path: string, maxRows: number): Promise<TableExport> {
-  const args = ['-d', '\t', '-Q', '-e', '-b', 'strip', '-D', '%Y-%m-%d', '-T', '%Y-%m-%d %H:%M:%S', file, table];
+  const args = ['-d', '\t', '-Q', '-e', '-b', 'strip', '-D', '%Y-%m-%d', '-T', '%Y-%m-%d %H:%M:%S', '--', file, table];
   const decoder = new TextDecoder('utf-8');
   const rows: string[][] = [];
   let pending = '';

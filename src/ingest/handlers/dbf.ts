@@ -9,6 +9,9 @@ import { cleanCell, tableText, tableTooBig } from '../database/table.js';
 import { newDocument } from '../document.js';
 import { IngestFailure, type FormatHandler, type HandlerInput } from '../handler.js';
 
+// Memo (M), general/OLE (G) and picture (P) fields point into the memo file.
+const MEMO_TYPES = new Set(['M', 'G', 'P']);
+
 /** Reads a .dbf in the encoding its header declares; memo fields kept in a separate .dbt/.fpt file are left out with a warning. */
 export const dbfHandler: FormatHandler = {
   name: 'dbf',
@@ -28,8 +31,12 @@ export const dbfHandler: FormatHandler = {
         const message = errorMessage(err);
         // The memo file sits beside the .dbf on disk; only the table's bytes reach a handler.
         if (!/memo file not found/i.test(message)) throw corrupt(input, message);
-        warnings.push({ path: input.path, code: 'memo-missing', message: `${input.path} keeps long text (memo fields) in a separate .dbt/.fpt file, which was not read.` });
         dbf = await DBFFile.open(file, { encoding, readMode: 'loose' }).catch((e: unknown) => { throw corrupt(input, errorMessage(e)); });
+        // Versions that may have a memo file are asked for one even when no field uses it.
+        const memos = dbf.fields.filter((f) => MEMO_TYPES.has(f.type)).map((f) => f.name);
+        if (memos.length > 0) {
+          warnings.push({ path: input.path, code: 'memo-missing', message: `${input.path} keeps the long text of ${memos.join(', ')} in a separate .dbt/.fpt file, which was not read; those cells are empty.` });
+        }
       }
       // A header that promises more records than the file holds means it was cut short.
       if (dbf._headerLength + dbf.recordCount * dbf._recordLength > input.bytes.byteLength) {
