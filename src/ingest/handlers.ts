@@ -1,6 +1,8 @@
 /** Every format handler, in priority order: when several sniff a file as theirs, the first listed wins. */
 import type { FormatHandler } from './handler.js';
+import { accessHandler } from './handlers/access.js';
 import { archiveHandler } from './handlers/archive.js';
+import { dbfHandler } from './handlers/dbf.js';
 import { emailHandler } from './handlers/email.js';
 import { emlxHandler } from './handlers/emlx.js';
 import { htmlHandler } from './handlers/html.js';
@@ -31,6 +33,8 @@ export const HANDLERS: FormatHandler[] = [
   legacyOfficeHandler, // WordPerfect, and non-OLE files named .doc/.ppt/.wps, through LibreOffice
   msgHandler, // claims OLE files named .msg
   pstHandler, // Outlook data files, through readpst
+  accessHandler, // Access databases (.mdb, .accdb), through mdbtools: a child per table
+  dbfHandler, // dBase and FoxPro tables, by extension only (their header has no signature worth sniffing)
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emlxHandler, // before email: a count line, then a message
   emailHandler,
