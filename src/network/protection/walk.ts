@@ -1,0 +1,84 @@
+/**
+ * Pseudonymises any response or export value: every string goes through the redactor (a string that is a whole name
+ * becomes the pseudonym), a snippet's parts are redacted as one text and cut again at the same places (mask mode keeps
+ * lengths), a document's mention spans of hidden entities are masked in its text, and objects naming a protected
+ * entity (`id` or `entityId`) are marked with `protected: { pseudonym, masked }` so the client can say so.
+ */
+import type { Redactor } from './redactor.js';
+import { maskSpan } from './pseudonym.js';
+
+/** A protected entity as marks show it. */
+export interface ProtectionMark {
+  pseudonym: string;
+  code: string;
+  /** True when the caller may not see the name (it is replaced); false for those who may (shown, marked). */
+  masked: boolean;
+}
+
+/** What a walk does. */
+export interface WalkOptions {
+  /** Hides names (null: nothing hidden, marks only). */
+  redactor: Redactor | null;
+  /** Entity id -> mark, for every protected entity of the scope. */
+  marks: ReadonlyMap<string, ProtectionMark>;
+  /** Add `protected` marks to objects (API); exports leave their shapes alone. */
+  mark: boolean;
+}
+
+type Json = unknown;
+
+/** The value with protected names replaced and protected entities marked; the input is not changed. */
+export function pseudonymise(value: Json, options: WalkOptions): Json {
+  return walk(value, options);
+}
+
+function walk(value: Json, o: WalkOptions): Json {
+  if (typeof value === 'string') return o.redactor ? (o.redactor.exact(value) ?? o.redactor.text(value)) : value;
+  if (Array.isArray(value)) return value.map((v) => walk(v, o));
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, Json>;
+  if (o.redactor && isSnippet(obj)) return snippet(obj, o.redactor);
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = walk(v, o);
+  if (o.redactor && typeof obj.text === 'string' && Array.isArray(obj.mentions)) out.text = maskMentions(out.text as string, obj.mentions, o);
+  const id = typeof obj.id === 'string' ? obj.id : typeof obj.entityId === 'string' ? obj.entityId : undefined;
+  const mark = id !== undefined ? o.marks.get(id) : undefined;
+  if (mark) {
+    if (mark.masked && Array.isArray(obj.aliases)) out.aliases = [];
+    if (mark.masked && typeof obj.name === 'string') out.name = mark.pseudonym;
+    if (mark.masked && id === obj.entityId && typeof obj.text === 'string') out.text = mark.pseudonym;
+    if (mark.masked && id === obj.entityId && typeof obj.norm === 'string') out.norm = mark.pseudonym.toLowerCase();
+    if (o.mark) out.protected = { pseudonym: mark.pseudonym, masked: mark.masked };
+  }
+  return out;
+}
+
+function isSnippet(obj: Record<string, Json>): obj is { parts: { text: string; hit: boolean }[] } {
+  return Array.isArray(obj.parts) && obj.parts.every((p) => p !== null && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string');
+}
+
+/** A snippet's parts redacted together (a name split over parts is still found) and cut at the old lengths. */
+function snippet(obj: Record<string, Json>, redactor: Redactor): Json {
+  const parts = obj.parts as { text: string; hit: boolean }[];
+  const joined = redactor.text(parts.map((p) => p.text).join(''), true);
+  const out: Record<string, Json> = { ...obj };
+  let at = 0;
+  out.parts = parts.map((p) => {
+    const text = joined.slice(at, at + p.text.length);
+    at += p.text.length;
+    return { ...p, text };
+  });
+  return out;
+}
+
+/** A document's text with the spans of mentions of hidden entities masked (a name the redactor's patterns miss). */
+function maskMentions(text: string, mentions: Json[], o: WalkOptions): string {
+  let out = text;
+  for (const m of mentions) {
+    const { start, end, entityId } = (m ?? {}) as { start?: unknown; end?: unknown; entityId?: unknown };
+    const mark = typeof entityId === 'string' ? o.marks.get(entityId) : undefined;
+    if (!mark?.masked || typeof start !== 'number' || typeof end !== 'number' || start < 0 || end > out.length || end <= start) continue;
+    out = out.slice(0, start) + maskSpan(out.slice(start, end), mark.code) + out.slice(end);
+  }
+  return out;
+}
