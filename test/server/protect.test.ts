@@ -19,6 +19,8 @@ describe('protected identities over the API', () => {
   let informant = '';
   let payer = '';
   let docId = '';
+  let relationIds: string[] = [];
+  let otherDocs: string[] = [];
 
   before(async () => {
     let password: string;
@@ -32,7 +34,10 @@ describe('protected identities over the API', () => {
     const find = async (q: string) => (await store.searchEntities({ q, limit: 1, offset: 0 }, { collections: '*' })).items[0]!;
     informant = (await find('Karim Jabbari')).id;
     payer = (await find('Hadi al-Amiri')).id;
-    docId = (await store.listDocuments({ collections: '*' }, 10, 0)).items.find((d) => d.path.endsWith('informant-wire.txt'))!.id;
+    const docs = (await store.listDocuments({ collections: '*' }, 10, 0)).items;
+    docId = docs.find((d) => d.path.endsWith('informant-wire.txt'))!.id;
+    otherDocs = docs.filter((d) => d.id !== docId).map((d) => d.id);
+    relationIds = (await store.listEntityRelations([informant, payer], { collections: '*' })).map((r) => r.id);
   });
   after(async () => {
     await app?.close();
@@ -47,7 +52,8 @@ describe('protected identities over the API', () => {
     `/api/entities/${informant}`, `/api/entities/${payer}`, '/api/entities?q=Jabbari', '/api/entities?q=Karim%20Jabbari', '/api/entities?q=Amiri',
     '/api/entities?limit=200', '/api/graph?minConfidence=0', `/api/graph?entity=${payer}&hops=2&minConfidence=0`, `/api/documents/${docId}`,
     '/api/documents?limit=100', '/api/search?q=cable', '/api/search?q=farm%20OR%20Basra', '/api/timeline', `/api/timeline?entity=${payer}`,
-    '/api/review?state=all&limit=500', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv',
+    '/api/review?state=all&limit=500', ...relationIds.map((id) => `/api/relations/${id}`), ...otherDocs.map((id) => `/api/documents/${id}`),
+    `/api/review?entity=${payer}&state=all`, ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv',
   ];
 
   it('lets only an editor with write protect, and audits it', async () => {
@@ -70,7 +76,7 @@ describe('protected identities over the API', () => {
         assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
         for (const n of leaks(res.body)) found.push(`${url} -> ${n}`);
       }
-      t.diagnostic(`${user}: ${reads().length} reads, ${found.length} leaks`);
+      t.diagnostic(`${user}: ${reads().length} reads (${relationIds.length} relations), ${found.length} leaks`);
       assert.deepEqual(found, []);
       for (const q of ['Jabbari', 'jabbari', '"Karim Jabbari"', 'Jabb*', 'al-Amiri', 'Hadi AND Amiri', 'farm AND Amiri']) {
         const res = await as(user, `/api/search?q=${encodeURIComponent(q)}`);
