@@ -32,14 +32,16 @@ export function pseudonymise(value: Json, options: WalkOptions): Json {
   return walk(value, options);
 }
 
-function walk(value: Json, o: WalkOptions): Json {
-  if (typeof value === 'string') return o.redactor ? (o.redactor.exact(value) ?? o.redactor.text(value)) : value;
+function walk(value: Json, o: WalkOptions, span = false): Json {
+  // A span's text (evidence, sentence) keeps its length in mask mode even when it is exactly a name.
+  if (typeof value === 'string') return o.redactor ? ((span ? undefined : o.redactor.exact(value)) ?? o.redactor.text(value)) : value;
   if (Array.isArray(value)) return value.map((v) => walk(v, o));
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, Json>;
   if (o.redactor && isSnippet(obj)) return snippet(obj, o.redactor);
   const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = walk(v, o);
+  const isSpan = o.mark && typeof obj.start === 'number' && typeof obj.end === 'number';
+  for (const [k, v] of Object.entries(obj)) out[k] = walk(v, o, isSpan && k === 'text');
   if (o.redactor && typeof obj.text === 'string' && Array.isArray(obj.mentions)) out.text = maskMentions(out.text as string, obj.mentions, o);
   const id = typeof obj.id === 'string' ? obj.id : typeof obj.entityId === 'string' ? obj.entityId : undefined;
   const mark = id !== undefined ? o.marks.get(id) : undefined;
