@@ -50,6 +50,8 @@ export function installProtection(api: FastifyInstance, ctx: RouteContext): void
   api.addHook('preSerialization', async (req: FastifyRequest, _reply, payload: unknown) => {
     // The export route pseudonymises by itself (always, unless an admin unmasks): its shapes are left alone here.
     if (payload === null || typeof payload !== 'object' || req.routeOptions.url === '/api/export') return payload;
+    // A request the gate refused (no caller) reads nothing, so it can name nothing protected.
+    if (!req.caller) return payload;
     const p = await requestProtection(ctx, req);
     if (p.entries.length === 0) return payload;
     return pseudonymise(payload, { redactor: p.redactor, marks: p.marks, mark: true });
