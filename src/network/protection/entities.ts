@@ -54,7 +54,11 @@ export async function protectedEntities(store: Store, scope: Scope): Promise<Pro
   const keys = await store.protection.activeKeys(scope.collections);
   if (keys.length === 0) return [];
   const byCollection = new Map<string, ProtectedKey[]>();
-  for (const k of keys) byCollection.set(k.collection, [...(byCollection.get(k.collection) ?? []), k]);
+  for (const k of keys) {
+    const list = byCollection.get(k.collection);
+    if (list) list.push(k);
+    else byCollection.set(k.collection, [k]);
+  }
   const out: ProtectedEntity[] = [];
   for (const [collection, list] of byCollection) {
     const entityOf = await store.resolution.entityOfKeys(collection, list.map((k) => k.key));

@@ -75,12 +75,23 @@ function snippet(obj: Record<string, Json>, redactor: Redactor): Json {
 
 /** A document's text with the spans of mentions of hidden entities masked (a name the redactor's patterns miss). */
 function maskMentions(text: string, mentions: Json[], o: WalkOptions): string {
-  let out = text;
+  const spans: { start: number; end: number; code: string }[] = [];
   for (const m of mentions) {
     const { start, end, entityId } = (m ?? {}) as { start?: unknown; end?: unknown; entityId?: unknown };
     const mark = typeof entityId === 'string' ? o.marks.get(entityId) : undefined;
-    if (!mark?.masked || typeof start !== 'number' || typeof end !== 'number' || start < 0 || end > out.length || end <= start) continue;
-    out = out.slice(0, start) + maskSpan(out.slice(start, end), mark.code) + out.slice(end);
+    if (mark?.masked && typeof start === 'number' && typeof end === 'number' && start >= 0 && end <= text.length && end > start) spans.push({ start, end, code: mark.code });
   }
-  return out;
+  if (spans.length === 0) return text;
+  // One pass over the text, spans in order (an overlapping one is cut at the end of the one before).
+  spans.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let at = 0;
+  for (const { start, end, code } of spans) {
+    const from = Math.max(start, at);
+    if (end <= from) continue;
+    out.push(text.slice(at, from), maskSpan(text.slice(from, end), code));
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out.join('');
 }
