@@ -32,8 +32,12 @@ describe('protected identities over the API', () => {
       cookies[name] = String(res.headers['set-cookie']).split(';')[0]!;
     }
     const find = async (q: string) => (await store.searchEntities({ q, limit: 1, offset: 0 }, { collections: '*' })).items[0]!;
-    informant = (await find('Karim Jabbari')).id;
-    payer = (await find('Hadi al-Amiri')).id;
+    const [inf, pay] = [await find('Karim Jabbari'), await find('Hadi al-Amiri')];
+    // The fixture is meaningful only if resolution merged other spellings into both ("JABBARI", "Amiri").
+    assert.ok(inf.aliases.some((a) => /^jabbari$/iu.test(a)), `aliases of the informant: ${inf.aliases.join(', ')}`);
+    assert.ok(pay.aliases.some((a) => /^amiri$/iu.test(a)), `aliases of the payer: ${pay.aliases.join(', ')}`);
+    informant = inf.id;
+    payer = pay.id;
     const docs = (await store.listDocuments({ collections: '*' }, 10, 0)).items;
     docId = docs.find((d) => d.path.endsWith('informant-wire.txt'))!.id;
     otherDocs = docs.filter((d) => d.id !== docId).map((d) => d.id);
