@@ -1,6 +1,6 @@
 /**
  * `[TOP=5] [N=5] node --import tsx bench/hub-reads.ts DIR/kept.db`: CPU time (best of N) of the entity reads of the TOP
- * most mentioned entities of a kept store: their strongest relations, events, entity page and an entity search for the
+ * most mentioned entities of a kept store: the whole entity record (getEntity) and the head the page reads (getEntityHead), their strongest relations, events, entity page and an entity search for the
  * first word of their name. CPU time, not wall time: on a shared machine the wall time mostly measures the wait for a core.
  */
 import { ALL_COLLECTIONS } from '../src/store/store.js';
@@ -28,10 +28,12 @@ async function best(f: () => Promise<unknown>): Promise<string> {
 }
 
 for (const e of top) {
+  const record = await best(() => store.getEntity(e.id, ALL_COLLECTIONS));
+  const head = await best(() => store.getEntityHead(e.id, ALL_COLLECTIONS, 200));
   const strongest = await best(() => store.listStrongestEntityRelations(e.id, ALL_COLLECTIONS, 200));
   const events = await best(() => store.listEntityEvents(e.id, ALL_COLLECTIONS));
   const page = await best(() => viewEntity(store, e.id, ALL_COLLECTIONS));
   const search = await best(() => searchEntities(store, ALL_COLLECTIONS, { q: e.name.split(/\s+/u)[0], limit: 20, offset: 0 }));
-  console.log(`${e.name} (${e.members.length} members): strongest relations ${strongest}, events ${events}, entity page ${page}, entity search ${search} ms CPU`);
+  console.log(`${e.name} (${e.members.length} members): whole entity ${record}, entity head ${head}, strongest relations ${strongest}, events ${events}, entity page ${page}, entity search ${search} ms CPU`);
 }
 await store.close();

@@ -4,6 +4,7 @@
  * gold name it ends ("Lincoln" / "President Lincoln")). Types a set does not annotate are not scored, nor are
  * predictions between names the gold does not mark in that sentence (re3d marks only some names).
  * Usage: node --import tsx scripts/relations/eval-e2e.ts [--sets news,re3d-ours,conll04,re3d] [--extractor rules|model|both]
+ * [--model-dir DIR] (another model folder, e.g. an earlier relations-en.bin.gz beside the parser)
  *        [--min-confidence 0.5] [--errors N]
  */
 import { RELATION_TYPES, type RelationTypeId, type StoredDocument } from '../../src/model/index.js';
@@ -12,17 +13,16 @@ import { extractRelations } from '../../src/extract/relations.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
 import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
 import { extractMoney } from '../../src/nlp/money.js';
-import { readConll04, readConll04Ours } from './data/conll04.js';
-import { readNews } from './data/news.js';
-import { readRe3dOurs } from './data/re3d-ours.js';
-import { readRe3d, normKey } from './data/re3d.js';
+import { normKey } from './data/re3d.js';
+import { dataSets } from './data/sets.js';
 import type { LabelledDoc } from './data/types.js';
 import { prf, type Counts } from './score.js';
 
 /** Something that extracts relations from an input. */
 export type Extractor = (input: ExtractionInput) => ExtractedRelation[];
 
-const READERS: Record<string, (split: 'dev') => Promise<LabelledDoc[]>> = { news: readNews, 're3d-ours': readRe3dOurs, conll04: readConll04, 'conll04-ours': readConll04Ours, re3d: readRe3d };
+const SETS = dataSets();
+const READERS: Record<string, (split: 'dev') => Promise<LabelledDoc[]>> = Object.fromEntries(Object.entries(SETS).map(([name, set]) => [name, set.read]));
 
 /** A relation as scored: type, and the two ends' names (sorted for symmetric types). */
 function tripleKey(type: RelationTypeId, a: string, b: string): string {
@@ -126,7 +126,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (which !== 'model') extractors.push(['rules alone (at 0.5)', extractRelations]);
   if (which !== 'rules') {
     const { modelExtractor } = await import('./model-extractor.js');
-    extractors.push(['model', await modelExtractor()]);
+    extractors.push(['model', await modelExtractor(opt('--model-dir'))]);
   }
   for (const set of sets) {
     const docs = await READERS[set]!('dev');

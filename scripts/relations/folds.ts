@@ -4,7 +4,7 @@
  * the model is trained on 4 and predicts the 5th; the calibration is fit on the out-of-fold predictions of the sets
  * labelled with all our types (as train.ts fits it on dev), and the hybrid (model, then measured rules) is scored at
  * 0.5 and 0.6. Same training options as train.ts (--epochs, --l2, --dropout, --pos-weight, --rate, --min-count,
- * --weights set=w,...).
+ * --weights set=w,..., --seed N for the dropout and shuffle seed: two seeds show the noise of a comparison).
  * --news-fraction F trains each fold on that share of the news train documents only (a learning curve: does more
  * labelled news still raise recall?); the scored folds are unchanged.
  * --errors lists the false negatives at 0.6 grouped by cause (errors.ts), --show CAUSE prints news examples of one cause
@@ -64,12 +64,12 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const newsShare = Number(opt('--news-fraction') ?? 1);
   const kept = (p: LabelledPair): boolean => p.doc.set !== 'news' || (hashString(`share-${newsDoc.get(p.doc.id)}`) % 1000) < newsShare * 1000;
   const tr = pairs.filter((p) => foldOf(p.doc) !== fold && kept(p) && once(p.doc));
-  const examples: TrainExample[] = tr.filter((p) => p.gold.length > 0).map((p) => ({
+  const examples: TrainExample[] = tr.filter((p) => p.gold.length > 0 && SETS[p.doc.set]!.weight > 0).map((p) => ({
     feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight * (p.positive ? Number(opt('--pos-weight') ?? 2) : 1),
   }));
   const model = trainLinear(examples, {
     epochs: Number(opt('--epochs') ?? 15), rate: Number(opt('--rate') ?? 0.05), l2: Number(opt('--l2') ?? 1e-3),
-    minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: 7,
+    minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: Number(opt('--seed') ?? 7),
   }, 'fold');
   for (const p of pairs) {
     if (foldOf(p.doc) !== fold) continue;
@@ -99,6 +99,11 @@ for (const [p, pred] of oof) {
   outcomes.push({ p: pred.p, right: p.gold.includes(pred.cls) });
 }
 const cal = fitPlatt(outcomes);
+for (const name of CALIBRATION_SETS) {
+  const mine = [...oof].filter(([p, pred]) => p.doc.set === name && p.gold.length > 0 && CLASSES[pred.cls]!.type !== undefined && pred.p >= 0.05 && (p.positive || p.doc.scope.includes(CLASSES[pred.cls]!.type!)));
+  const f = fitPlatt(mine.map(([p, pred]) => ({ p: pred.p, right: p.gold.includes(pred.cls) })));
+  console.log(`  ${name}: ${mine.length} predictions, ${mine.filter(([p, pred]) => p.gold.includes(pred.cls)).length} right, alone a=${f.a.toFixed(3)} b=${f.b.toFixed(3)}`);
+}
 console.log(`calibration on out-of-fold predictions: a=${cal.a.toFixed(3)} b=${cal.b.toFixed(3)}`);
 const hybrid = (pair: LabelledPair): Prediction => {
   const m = oof.get(pair)!;

@@ -51,7 +51,7 @@ for (const name of names) {
 const once = trainsOnce(SETS);
 const examples: TrainExample[] = train.filter((p) => p.gold.length > 0 && SETS[p.doc.set]!.weight > 0 && once(p.doc)).map((p) => ({ feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight * (p.positive ? Number(opt('--pos-weight') ?? 2) : 1) }));
 const model = trainLinear(examples, { epochs: Number(opt('--epochs') ?? 15), rate: Number(opt('--rate') ?? 0.05), l2: Number(opt('--l2') ?? 1e-3), minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: 7, log: (l) => console.log(l) },
-  `cablegraph-rel-en-2${parse ? '' : '-surface'}`);
+  `cablegraph-rel-en-3${parse ? '' : '-surface'}`);
 console.log(`features: ${model.index.size}`);
 
 const predictModel = (m: LinearModel) => (pair: LabelledPair): Prediction => {

@@ -25,6 +25,8 @@ export function registerEntity(program: Command): void {
         out.write(`${bold(e.name)}  ${e.type}  [${e.id}]  ${e.mentionCount} mention(s) in ${e.documentIds.length} document(s)\n`);
         if (e.aliases.length) out.write(`${bold('aliases')}  ${e.aliases.join('; ')}\n`);
         for (const r of e.reasons) out.write(`  merged: ${r.a} + ${r.b}  (${r.rule}, ${r.score.toFixed(2)}${r.evidence ? `: ${r.evidence}` : ''})\n`);
+        // A hub's page lists the reasons of its first members only (see viewEntity).
+        if (view.membersNote) out.write(`  ${view.membersNote} ${e.reasons.length} of ${view.reasonCount} merge reasons shown.\n`);
         const shown = view.relations.filter((r) => opts.all || r.confidence >= DEFAULT_MIN_CONFIDENCE);
         out.write(`\n${bold('relations')} (${shown.length}${shown.length < view.relations.length ? `, ${view.relations.length - shown.length} low-confidence hidden; --all shows them` : ''})\n`);
         for (const r of shown) {

@@ -64,7 +64,8 @@ export class IngestFailure extends Error {
     /**
      * Short machine-readable code. Files: "not-found", "empty-file", "too-large", "unreadable", "unsupported-format",
      * "binary-file", "invalid-utf8", "read-error". Archives: "zip-bomb", "zip-slip", "too-many-entries",
-     * "corrupt-archive", "encrypted", "too-deep", "tool-missing" (bsdtar/bsdcat not installed: 7z, rar, tar, iso, gz; readpst: pst). Formats: "corrupt-pdf", "corrupt-docx", "corrupt-spreadsheet", "corrupt-office" (odt, odp, pptx), "corrupt-email",
+     * "corrupt-archive", "encrypted", "too-deep", "tool-missing" (bsdtar/bsdcat not installed: 7z, rar, tar, iso, gz; readpst: pst; soffice: doc, ppt, wpd),
+     * "tool-timeout" (soffice ran past its time limit). Formats: "corrupt-pdf", "corrupt-docx", "corrupt-spreadsheet", "corrupt-office" (odt, odp, pptx, doc, ppt, wpd), "corrupt-email",
      * "corrupt-contacts" (.vcf), "corrupt-calendar" (.ics), "corrupt-pst", "corrupt-rtf",
      * "invalid-json", "empty-record", "unsupported-encoding". OCR: "ocr-unavailable" (no Tesseract or language data),
      * "ocr-failed" (every page failed). Warnings only: "no-text" (a scan stored blank, OCR off), "ocr-page-failed".

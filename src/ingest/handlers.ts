@@ -8,6 +8,7 @@ import { icalendarHandler } from './handlers/icalendar.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
+import { legacyOfficeHandler } from './handlers/legacy-office.js';
 import { mboxHandler } from './handlers/mbox.js';
 import { msgHandler } from './handlers/msg.js';
 import { officeHandler } from './handlers/office.js';
@@ -26,7 +27,8 @@ export const HANDLERS: FormatHandler[] = [
   zipHandler, // declines zips whose first members show an office package
   archiveHandler, // 7z, rar, tar, iso and compressed files, through bsdtar
   officeHandler, // Word, Excel, PowerPoint and OpenDocument files, which are zips too; reads .docx through handlers/docx.ts
-  oleHandler, // hands Outlook messages in compound files to msgHandler
+  oleHandler, // hands Outlook messages in compound files to msgHandler, Word and PowerPoint files to LibreOffice
+  legacyOfficeHandler, // WordPerfect, and non-OLE files named .doc/.ppt/.wps, through LibreOffice
   msgHandler, // claims OLE files named .msg
   pstHandler, // Outlook data files, through readpst
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers

@@ -1,6 +1,6 @@
 /** Shapes of the network views the API serves (graph, entity page): shared by the server and the web app. */
 import type { DocumentSummary } from './document.js';
-import type { Claim, EntityType, Event, Relation, ResolvedEntityRecord } from './extraction.js';
+import type { Claim, EntityType, Event, MergeReason, Relation, ResolvedEntityRecord } from './extraction.js';
 import type { ReviewState } from './review.js';
 
 /**
@@ -49,9 +49,39 @@ export interface EntityRelation extends Relation {
   other: { id: string; name: string; type: EntityType } | null;
 }
 
+/** One member candidate of an entity with the merge reasons naming it (the first few: a hub's anchor can name thousands). */
+export interface EntityMember {
+  /** Candidate key, "<documentId>#TYPE:norm". */
+  key: string;
+  /** At most MEMBER_REASONS of the merge reasons naming this key, in stored order. */
+  reasons: MergeReason[];
+  /** How many merge reasons name this key. */
+  reasonCount: number;
+}
+
+/** Most merge reasons listed per member (the page shows two and counts the rest). */
+export const MEMBER_REASONS = 3;
+
+/** A page of an entity's members, by key (GET /api/entities/:id/members). */
+export interface EntityMembersPage {
+  items: EntityMember[];
+  /** How many members the entity has. */
+  total: number;
+}
+
 /** The entity page's data (GET /api/entities/:id). */
 export interface EntityView {
+  /**
+   * The entity; on a hub's page `members` holds only the first page of keys (see `members`) and `reasons` only the
+   * reasons of those members, so the page does not grow with the entity.
+   */
   entity: ResolvedEntityRecord;
+  /** The first members by key with their merge reasons, and how many there are (the rest: GET /api/entities/:id/members). */
+  members: EntityMembersPage;
+  /** How many merge reasons the entity has in all. */
+  reasonCount: number;
+  /** Present when the members were capped: "Showing 200 of 7,354 merged names." */
+  membersNote?: string;
   relations: EntityRelation[];
   events: Event[];
   claims: Claim[];

@@ -7,6 +7,9 @@ export type { EntityRelation, EntityView } from '../model/index.js';
 /** Most document summaries on one page: an entity named in 100,000 documents lists the first ones (all ids stay in `entity`). */
 export const MAX_DOCUMENTS = 1000;
 
+/** Most members (with their merge reasons) on one page: a hub gathered from thousands of documents lists the first by key; the rest are read a page at a time. */
+export const MAX_MEMBERS = 200;
+
 /** Most relations on one page: a hub with thousands of merged relations shows the strongest (evidence is read for those only). */
 export const MAX_RELATIONS = 200;
 
@@ -16,10 +19,11 @@ export const MAX_RELATIONS = 200;
  * a collection resolution has not run on has no member keys, so its facts are read whole and filtered.
  */
 export async function viewEntity(store: Store, id: string, scope: Scope): Promise<EntityView | null> {
-  const entity = await store.getEntity(id, scope);
-  if (!entity) return null;
+  const head = await store.getEntityHead(id, scope, MAX_MEMBERS);
+  if (!head) return null;
+  const { entity } = head;
   let relationCount = 0;
-  const byKey = entity.members.length > 0;
+  const byKey = head.members.total > 0;
   const [relations, events, claims]: [Relation[], Event[], Claim[]] = byKey
     ? await Promise.all([store.listStrongestEntityRelations(id, scope, MAX_RELATIONS), store.listEntityEvents(id, scope), store.listEntityClaims(id, scope)])
       .then(([r, e, c]) => { relationCount = r.total; return [r.items, e, c]; })
@@ -53,10 +57,17 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
   }
   const documents = await store.getDocumentSummaries(entity.documentIds.slice(0, MAX_DOCUMENTS), scope);
   const capped = mine.length < relationCount;
+  const members = head.members.items.length < head.members.total;
   return {
-    entity, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length, relationCount,
+    entity, members: head.members, reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length, relationCount,
+    ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };
+}
+
+/** 7354 -> "7,354", the same on every machine. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** The order the store chooses the strongest in: independent sources, supporting evidence, confidence (see chooseStrongest). */

@@ -2,11 +2,13 @@
 import type {
   DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
   SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision, EntityType, ReviewState,
+  EntityMembersPage,
 } from '../model/index.js';
 import type { EntityBrief } from './shared/entity-rows.js';
 import type { StrongestFilter } from './shared/strongest.js';
+import type { EntityHead } from './shared/entity-members.js';
 
-export type { EntityBrief };
+export type { EntityBrief, EntityHead };
 
 export type { StageOutput };
 import type { QueryNode } from './query.js';
@@ -222,6 +224,14 @@ export interface Store {
    * matching. Items carry no merge reasons (getEntity has them): a hub's run to megabytes.
    */
   searchEntities(request: EntitySearch, scope: Scope): Promise<Page<EntityListItem>>;
+  /**
+   * One entity as its page shows it, or null when absent or outside the scope: the first `limit` members by key, each with
+   * the first merge reasons naming it (the entity's `reasons` are those only), and how many members and reasons it has.
+   * getEntity keeps reading everything (split, decisions and review need every member).
+   */
+  getEntityHead(id: string, scope: Scope, limit: number): Promise<EntityHead | null>;
+  /** Members `offset` to `offset + limit` of an entity by key, with their merge reasons, and how many; null when absent or outside the scope. */
+  listEntityMembers(id: string, scope: Scope, offset: number, limit: number): Promise<EntityMembersPage | null>;
   /** Entities by id, as briefs (name, type, mentions); ids not found or outside the scope are left out. */
   getEntityBriefs(ids: readonly string[], scope: Scope): Promise<EntityBrief[]>;
   /** Merged relations (with evidence) having an end in one of these resolved entities; each one complete. */

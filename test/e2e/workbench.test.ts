@@ -91,6 +91,36 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     }
   });
 
+  it('lists a hub\'s first merged names with a note and reads the rest on request', async () => {
+    const entityUrl = new URL(page.url()).pathname;
+    // The answer is cut to one member on its way to the page, as the server caps a hub's; the rest come from the API.
+    let total = 0;
+    await page.route('**/api/entities/ent_*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json() as { members: { items: unknown[]; total: number }; entity: { members: string[] }; membersNote?: string };
+      total = body.members.total;
+      body.members.items = body.members.items.slice(0, 1);
+      body.entity.members = body.entity.members.slice(0, 1);
+      body.membersNote = `Showing 1 of ${total} merged names.`;
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(url(entityUrl));
+      const note = page.locator('.members-note');
+      await note.getByText(/Showing 1 of \d+ merged names\./).waitFor();
+      assert.ok(total > 1, 'the entity has several members');
+      assert.equal(await page.locator('.members tbody tr').count(), 1);
+      await note.scrollIntoViewIfNeeded();
+      await screenshot(page, 'entity-members-capped');
+      await note.getByRole('button', { name: 'Show more' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('.members tbody tr').length === n, total);
+      assert.equal(await note.count(), 0, 'the note goes once every name is listed');
+      assert.ok((await page.locator('.members .reason').count()) >= 1, 'the names read later come with their reasons');
+    } finally {
+      await page.unroute('**/api/entities/ent_*');
+    }
+  });
+
   it('lists the document\'s relations, events and claims beside the text and jumps to each one\'s sentence', async () => {
     await page.goto(url(`/documents/${await sampleCableId(server)}`));
     const fact = page.locator('.doc-facts .fact').nth(1);

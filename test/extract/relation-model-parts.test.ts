@@ -90,3 +90,16 @@ test('Platt calibration pulls over-confident probabilities down and the reliabil
   const rows = reliability(outcomes, cal).filter((r) => r.count > 0);
   for (const r of rows) assert.ok(Math.abs(r.meanConfidence - r.precision) < 0.06, JSON.stringify(r));
 });
+
+test('Platt calibration converges when many predictions sit at a probability of 1 and only some are right', () => {
+  // A model trained on other labels is sure (p ~ 1) of 300 pairs, 200 of them right; a plain Newton step ran away here
+  // (a = 2776), which made every calibrated confidence 0 or 1.
+  const outcomes = [
+    ...Array.from({ length: 300 }, (_, i) => ({ p: 0.99999999, right: i < 200 })),
+    ...Array.from({ length: 100 }, (_, i) => ({ p: 0.55, right: i < 60 })),
+  ];
+  const cal = fitPlatt(outcomes);
+  assert.ok(Math.abs(cal.a) < 10, JSON.stringify(cal));
+  assert.ok(Math.abs(calibrate(cal, 0.99999999) - 2 / 3) < 0.05, `1 -> ${calibrate(cal, 0.99999999)}`);
+  assert.ok(Math.abs(calibrate(cal, 0.55) - 0.6) < 0.05, `0.55 -> ${calibrate(cal, 0.55)}`);
+});

@@ -101,6 +101,29 @@ describe('network API reads by key, compared with whole-collection reads', () =>
     }
   });
 
+  it('lists an entity page\'s first members with their reasons, and the rest a page at a time', async () => {
+    const merged = top().filter((e) => e.id.startsWith('ent_')).slice(0, 4);
+    assert.ok(merged.length > 0);
+    for (const e of merged) {
+      const whole = (await store.getEntity(e.id, ALL_COLLECTIONS))!;
+      const naming = (k: string) => whole.reasons.filter((r) => r.a === k || r.b === k);
+      const view = await get(`/api/entities/${e.id}`);
+      assert.deepEqual([view.members.total, view.reasonCount], [whole.members.length, whole.reasons.length], e.name);
+      assert.deepEqual(view.entity.members, whole.members.slice(0, 200));
+      assert.equal(view.membersNote, undefined, 'the sample entities fit on one page');
+      const keys: string[] = [];
+      for (let offset = 0; offset < whole.members.length; offset += 3) {
+        const page = await get(`/api/entities/${e.id}/members?offset=${offset}&limit=3`);
+        assert.equal(page.total, whole.members.length);
+        for (const m of page.items) assert.deepEqual([m.reasonCount, m.reasons], [naming(m.key).length, naming(m.key).slice(0, 3)], m.key);
+        keys.push(...page.items.map((m: { key: string }) => m.key));
+      }
+      assert.deepEqual(keys, whole.members);
+    }
+    assert.equal((await app.inject({ method: 'GET', url: '/api/entities/ent_0000000000000000/members' })).statusCode, 404);
+    assert.equal((await app.inject({ method: 'GET', url: `/api/entities/${merged[0]!.id}/members?limit=5000` })).statusCode, 400);
+  });
+
   it('returns the neighbourhoods (1 and 2 hops) and the whole network buildGraph gives over every relation', async () => {
     for (const e of top()) {
       for (const hops of [1, 2]) {

@@ -54,7 +54,7 @@ describe('users, roles and collection permissions', () => {
       '/api/search?q=Soleimani', '/api/me', '/api/review?state=all&limit=500', '/api/graph?reviewedOnly=true&minConfidence=0', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv'];
     for (const id of secretsOfB) {
       if (id.startsWith('doc_') || /^[0-9a-f]{16}$/.test(id)) urls.push(`/api/documents/${id}`);
-      if (id.startsWith('ent_')) urls.push(`/api/entities/${id}`, `/api/graph?entity=${id}`, `/api/timeline?entity=${id}`);
+      if (id.startsWith('ent_')) urls.push(`/api/entities/${id}`, `/api/entities/${id}/members`, `/api/graph?entity=${id}`, `/api/timeline?entity=${id}`);
       if (id.startsWith('rel_')) urls.push(`/api/relations/${id}`);
     }
     const out = [];

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
+import { membersConformance } from './conformance-members.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
@@ -83,6 +84,7 @@ if (!hasPostgres()) {
   keyReadsConformance('PostgreSQL', harness);
   reviewConformance('PostgreSQL', harness.create);
   strongestConformance('PostgreSQL', harness);
+  membersConformance('PostgreSQL', harness);
 
   resolutionConformance('PostgreSQL', async () => {
     const store = new PostgresStore(await createDatabase());

@@ -1,7 +1,7 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
   Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
-  EntityRelation as ModelEntityRelation, EntityView, Graph,
+  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, Graph,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -179,6 +179,11 @@ export function protectEntity(id: string, remove = false): Promise<ProtectionOut
 /** One entity with its relations, events, claims and documents. */
 export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetail> {
   return getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal);
+}
+
+/** A page of an entity's merged names (candidate keys in key order), each with the first merge reasons naming it. */
+export function getEntityMembers(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityMembersPage> {
+  return getJson<EntityMembersPage>(`/api/entities/${encodeURIComponent(id)}/members?${query({ offset, limit })}`, signal);
 }
 
 /** GET /api/relations/:id: one relation with all its evidence and the claims it rests on. */

@@ -1,7 +1,7 @@
 /** The entity page's "Names and merges": aliases, the candidates gathered and why each pair merged, with split and undo. */
-import { useState } from 'react';
-import type { ResolvedEntityRecord } from '../../src/model/index.js';
-import { ApiError, mergeEntities, splitMember, whenApplied } from '../api/client.js';
+import { useEffect, useState } from 'react';
+import type { EntityMember, EntityMembersPage, ResolvedEntityRecord } from '../../src/model/index.js';
+import { ApiError, getEntityMembers, mergeEntities, splitMember, whenApplied } from '../api/client.js';
 import { findEntityByMember, parseMember } from '../lib/entity-members.js';
 import { Link } from '../lib/router.js';
 import { namesByScript } from '../lib/scripts.js';
@@ -12,17 +12,30 @@ interface Done {
   undo: () => Promise<void>;
 }
 
+/** Members read per click of "Show more" (the API's largest page). */
+const MORE = 200;
+
 /** Props: the entity, and a callback after a decision changed the store (the page reloads its data). */
 export interface EntityAliasesProps {
   entity: ResolvedEntityRecord;
+  /** The first members with their merge reasons, and how many there are (a hub's page lists the first 200). */
+  members: EntityMembersPage;
+  /** "Showing 200 of 7,354 merged names." when the list was capped. */
+  membersNote?: string;
   /** Titles of the entity's documents by id, to say where each member was found. */
   titles: ReadonlyMap<string, string>;
   onChanged(nextId: string): void;
 }
 
 /** Aliases, members with their merge reasons, a split button per member and an undo for the last decision. */
-export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps) {
+export function EntityAliases({ entity, members, membersNote, titles, onChanged }: EntityAliasesProps) {
   const [busy, setBusy] = useState(false);
+  // Members read after the first page, and a failure to read them.
+  const [more, setMore] = useState<EntityMember[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const rows = more.length > 0 ? [...members.items, ...more] : members.items;
+  // A reload after a decision starts the list again from its first page.
+  useEffect(() => setMore([]), [members]);
   // Set while the server applies a large split or merge in the background (it answered 202).
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +59,7 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
     const label = parseMember(member).norm;
     await whenApplied(await splitMember(entity.id, member), () => setPending(`Split of “${label}” recorded: pending, the server is applying it…`));
     setPending(null);
-    const staying = entity.members.find((m) => m !== member) ?? anchor;
+    const staying = rows.find((m) => m.key !== member)?.key ?? anchor;
     const nextId = (await findEntityByMember(staying, entity.name)) ?? entity.id;
     setDone({
       text: `Split “${label}” out of ${entity.name}.`,
@@ -61,7 +74,13 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
     onChanged(nextId);
   });
 
-  const reasonsFor = (member: string) => entity.reasons.filter((r) => r.a === member || r.b === member);
+  const showMore = (): void => {
+    setLoadingMore(true);
+    getEntityMembers(entity.id, rows.length, MORE).then(
+      (page) => { setMore((m) => [...m, ...page.items]); setLoadingMore(false); },
+      (err: unknown) => { setError(err instanceof Error ? err.message : String(err)); setLoadingMore(false); },
+    );
+  };
   return (
     <section className="entity-section" aria-labelledby="names-h">
       <h2 id="names-h">Names and merges</h2>
@@ -73,13 +92,12 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
       ) : null}
       {pending ? <p className="notice pending" role="status" data-state="pending">{pending}</p> : null}
       {error ? <p className="query-error" role="alert">{error}</p> : null}
-      {entity.members.length > 1 ? (
+      {members.total > 1 ? (
         <table className="table compact members">
           <thead><tr><th>Gathered from</th><th>Why merged</th><th><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>
-            {entity.members.map((member) => {
+            {rows.map(({ key: member, reasons, reasonCount }) => {
               const parsed = parseMember(member);
-              const reasons = reasonsFor(member);
               return (
                 <tr key={member}>
                   <td>
@@ -87,13 +105,13 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
                     <span className="muted small">in </span><Link className="small" dir="auto" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>{titles.get(parsed.documentId) ?? `document ${parsed.documentId.slice(0, 8)}`}</Link>
                   </td>
                   <td>
-                    {reasons.length === 0 ? <span className="muted">—</span> : reasons.slice(0, 2).map((r, i) => (
+                    {reasonCount === 0 ? <span className="muted">—</span> : reasons.slice(0, 2).map((r, i) => (
                       <div key={i} className="reason">
                         <code>{r.rule}</code> <span className="muted">score {r.score.toFixed(2)}</span>
                         {r.evidence ? <> · <span dir="auto">{r.evidence}</span></> : null}
                       </div>
                     ))}
-                    {reasons.length > 2 ? <div className="muted small">and {reasons.length - 2} more pairings</div> : null}
+                    {reasonCount > 2 ? <div className="muted small">and {reasonCount - 2} more pairings</div> : null}
                   </td>
                   <td>
                     <button type="button" className="button small" disabled={busy} onClick={() => void split(member)} title={`Take “${parsed.norm}” from this document out of ${entity.name}`}>
@@ -106,6 +124,12 @@ export function EntityAliases({ entity, titles, onChanged }: EntityAliasesProps)
           </tbody>
         </table>
       ) : <p className="muted">Found as one candidate: nothing was merged.</p>}
+      {membersNote && rows.length < members.total ? (
+        <p className="side-note members-note">
+          {rows.length === members.items.length ? membersNote : `Showing ${rows.length.toLocaleString('en-US')} of ${members.total.toLocaleString('en-US')} merged names.`}{' '}
+          <button type="button" className="link-button" disabled={loadingMore} onClick={showMore}>{loadingMore ? 'Loading…' : 'Show more'}</button>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -109,7 +109,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
           </section>
         </div>
         <aside className="entity-side">
-          <EntityAliases entity={entity} titles={new Map(view.documents.map((d) => [d.id, documentTitle(d)]))} onChanged={onChanged} />
+          <EntityAliases entity={entity} members={view.members} membersNote={view.membersNote} titles={new Map(view.documents.map((d) => [d.id, documentTitle(d)]))} onChanged={onChanged} />
           <ProtectBox entity={entity} onChanged={onChanged} />
           {entity.protected?.masked ? null : <MergeBox entity={entity} onChanged={onChanged} />}
           <section className="entity-section" aria-labelledby="docs-h">

@@ -42,11 +42,28 @@ export function fitPlatt(outcomes: readonly Outcome[]): Calibration {
     if (Math.abs(det) < 1e-12) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+    // Damped: a full Newton step can overshoot on predictions piled near 0 or 1 and run away (a in the thousands);
+    // the step is halved until the loss falls, so the fit always converges to the one optimum of this convex loss.
+    const before = plattLoss(outcomes, a, b, prior);
+    let t = 1;
+    while (t > 1e-6 && plattLoss(outcomes, a - t * da, b - t * db, prior) > before) t /= 2;
+    a -= t * da;
+    b -= t * db;
+    if (t * (Math.abs(da) + Math.abs(db)) < 1e-9) break;
   }
   return { a, b };
+}
+
+/** The log-loss of sigmoid(a * logit(p) + b) on the outcomes, plus the prior's pull toward a=1, b=0. */
+function plattLoss(outcomes: readonly Outcome[], a: number, b: number, prior: number): number {
+  let loss = (prior * ((a - 1) ** 2 + b ** 2)) / 2;
+  for (const o of outcomes) {
+    const z = a * logit(o.p) + b;
+    // log(1 + e^-z) for a right prediction, log(1 + e^z) for a wrong one, computed without overflow.
+    const m = o.right ? -z : z;
+    loss += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+  }
+  return loss;
 }
 
 /** One row of a reliability table. */

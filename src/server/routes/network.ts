@@ -52,6 +52,20 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return view;
   });
 
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/members', {
+    schema: {
+      summary: 'A page of an entity\'s merged names (candidate keys, by key) with the merge reasons naming each, and how many there are',
+      params: { type: 'object', properties: { id: entityId }, required: ['id'] },
+      querystring: { type: 'object', properties: { ...pagingProperties }, additionalProperties: false },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const page = await ctx.store.listEntityMembers(req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
+    if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id, { membersFrom: req.query.offset });
+    return page;
+  });
+
   app.get<{ Params: { id: string } }>('/relations/:id', {
     schema: {
       summary: 'One relation with every evidence sentence, contradicting sentences and the claims it rests on',

@@ -2,11 +2,11 @@
 import pg from 'pg';
 import type {
   DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
-  EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision,
+  EntityCandidate, ResolvedEntityRecord, EntityListItem, EntityMembersPage, Decision,
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
-  EntitySearch, EntityBrief, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
+  EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
 } from '../store.js';
 import { chooseStrongest, type StrongestFilter } from '../shared/strongest.js';
 import { documentId } from '../ids.js';
@@ -36,6 +36,8 @@ import { recordDecision } from '../shared/record-decision.js';
 import { indexPendingNames, searchEntityRows } from './entity-search.js';
 import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
+import { readEntityHead, readEntityMembers } from './entity-members.js';
+import { wholeHead } from '../shared/entity-members.js';
 
 /** How PostgresStore runs searches. */
 export interface PostgresStoreOptions {
@@ -233,6 +235,20 @@ export class PostgresStore implements Store {
     const unresolved = await this.unresolvedScope(scope);
     const e = unresolved ? (await readEntities(this.db, unresolved)).find((x) => x.id === id) : undefined;
     return e ? { ...e, members: [], reasons: [] } : null;
+  }
+
+  async getEntityHead(id: string, scope: Scope, limit: number): Promise<EntityHead | null> {
+    const head = await readEntityHead(this.db, id, scope, limit);
+    if (head) return head;
+    const whole = await this.getEntity(id, scope);
+    return whole ? wholeHead(whole) : null;
+  }
+
+  async listEntityMembers(id: string, scope: Scope, offset: number, limit: number): Promise<EntityMembersPage | null> {
+    const page = await readEntityMembers(this.db, id, scope, offset, limit);
+    if (page) return page;
+    // A per-name entity of a collection resolution has not run on has no members.
+    return (await this.getEntity(id, scope)) ? { items: [], total: 0 } : null;
   }
 
   /** The visible collections that resolution has not run on (their entities are derived from mentions), or null. */

@@ -2,11 +2,11 @@
 import Database from 'better-sqlite3';
 import type {
   DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
-  EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision,
+  EntityCandidate, ResolvedEntityRecord, EntityListItem, EntityMembersPage, Decision,
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
-  EntitySearch, EntityBrief, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
+  EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
 } from '../store.js';
 import { chooseStrongest, type StrongestFilter } from '../shared/strongest.js';
 import { documentId, sha256Hex } from '../ids.js';
@@ -38,6 +38,8 @@ import { recordDecision } from '../shared/record-decision.js';
 import { searchEntityRows } from './entity-search.js';
 import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
+import { readEntityHead, readEntityMembers } from './entity-members.js';
+import { wholeHead } from '../shared/entity-members.js';
 
 /** How SqliteStore runs searches. */
 export interface SqliteStoreOptions {
@@ -256,6 +258,20 @@ export class SqliteStore implements Store {
     const unresolved = await this.unresolvedScope(scope);
     const e = unresolved ? readEntities(this.db, unresolved).find((x) => x.id === id) : undefined;
     return e ? { ...e, members: [], reasons: [] } : null;
+  }
+
+  async getEntityHead(id: string, scope: Scope, limit: number): Promise<EntityHead | null> {
+    const head = readEntityHead(this.db, id, scope, limit);
+    if (head) return head;
+    const whole = await this.getEntity(id, scope);
+    return whole ? wholeHead(whole) : null;
+  }
+
+  async listEntityMembers(id: string, scope: Scope, offset: number, limit: number): Promise<EntityMembersPage | null> {
+    const page = readEntityMembers(this.db, id, scope, offset, limit);
+    if (page) return page;
+    // A per-name entity of a collection resolution has not run on has no members.
+    return (await this.getEntity(id, scope)) ? { items: [], total: 0 } : null;
   }
 
   /** The visible collections that resolution has not run on (their entities are derived from mentions), or null. */
