@@ -53,7 +53,7 @@ describe('protected identities over the API', () => {
 
   /** Every read a viewer could use to learn a name. */
   const reads = (): string[] => [
-    `/api/entities/${informant}`, `/api/entities/${payer}`, '/api/entities?q=Jabbari', '/api/entities?q=Karim%20Jabbari', '/api/entities?q=Amiri',
+    `/api/entities/${informant}`, `/api/entities/${payer}`, `/api/entities/${informant}/members`, `/api/entities/${payer}/members?limit=200`, '/api/entities?q=Jabbari', '/api/entities?q=Karim%20Jabbari', '/api/entities?q=Amiri',
     '/api/entities?limit=200', '/api/graph?minConfidence=0', `/api/graph?entity=${payer}&hops=2&minConfidence=0`, `/api/documents/${docId}`,
     '/api/documents?limit=100', '/api/search?q=cable', '/api/search?q=farm%20OR%20Basra', '/api/timeline', `/api/timeline?entity=${payer}`,
     '/api/review?state=all&limit=500', ...relationIds.map((id) => `/api/relations/${id}`), ...otherDocs.map((id) => `/api/documents/${id}`),
