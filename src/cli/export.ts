@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat } from '../export/formats.js';
 import { withDb, withStore, UserError } from './common.js';
+import { pseudonymisedStore } from '../network/protection/export-store.js';
+import { cliUser } from './protect.js';
 
 /** Registers the export command. */
 export function registerExport(program: Command): void {
@@ -15,15 +17,24 @@ export function registerExport(program: Command): void {
     .option('--out <path>', 'write to this file instead of standard output (csv: a folder receiving relations.csv and entities.csv)')
     .option('--collection <name...>', 'export only these collections')
     .option('--reviewed-only', 'only relations an analyst accepted, edited or made (rejected ones are never exported)')
+    .option('--unmask', 'protected entities under their real names instead of pseudonyms (audited; for admins of the store)')
     .option('--timestamp <iso>', 'fixed time written into the export (STIX created/modified, GEXF date), for byte-identical re-exports')
-    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string; reviewedOnly?: boolean }) => {
+    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string; reviewedOnly?: boolean; unmask?: boolean }) => {
       if (!isExportFormat(opts.format)) throw new UserError(`Unknown export format "${opts.format}": use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
       if (opts.timestamp !== undefined && Number.isNaN(Date.parse(opts.timestamp))) {
         throw new UserError(`--timestamp must be an ISO date-time such as 2020-01-03T00:00:00Z, got "${opts.timestamp}".`);
       }
       const format = EXPORT_FORMATS[opts.format];
       const scope = opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS;
-      const files = await withStore(opts, (store) => format.build(store, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly }));
+      const files = await withStore(opts, async (store) => {
+        if (opts.unmask) {
+          await store.trust.appendAudit({ at: new Date().toISOString(), user: cliUser(), address: 'local', action: 'unmask', target: null,
+            details: { format: opts.format, collections: scope.collections } });
+        }
+        // Every export is pseudonymised (protected names become "Protected person 3"), unless --unmask.
+        const source = opts.unmask ? store : await pseudonymisedStore(store, scope);
+        return format.build(source, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly });
+      });
       if (!opts.out) {
         // Standard output carries one file: the main one (relations.csv for csv).
         process.stdout.write(files[0]!.text);

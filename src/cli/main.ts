@@ -21,6 +21,7 @@ import { registerJobs } from './jobs.js';
 import { registerReview } from './review.js';
 import { registerUsers } from './users.js';
 import { registerAudit } from './audit.js';
+import { registerProtect } from './protect.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -36,7 +37,7 @@ const program = new Command('cablegraph')
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
   registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs,
-  registerUsers, registerAudit, registerReview]) {
+  registerUsers, registerAudit, registerReview, registerProtect]) {
   register(program);
 }
 

@@ -25,6 +25,8 @@ import { networkRoutes } from './routes/network.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { reviewRoutes } from './routes/review.js';
 import { auditRoutes } from './routes/audit.js';
+import { protectRoutes } from './routes/protect.js';
+import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
 
@@ -113,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decisionRoutes(api, ctx);
     reviewRoutes(api, ctx);
     auditRoutes(api, ctx);
+    protectRoutes(api, ctx);
+    installProtection(api, ctx);
   }, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? join(packageRoot(), 'web', 'dist');

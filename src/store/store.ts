@@ -16,6 +16,7 @@ import type { ResolutionStore } from './resolution.js';
 import type { DuplicateStore } from './duplicates.js';
 import type { ReviewStore } from './review.js';
 import type { TrustStore } from './trust.js';
+import type { ProtectionStore } from './protection.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -210,6 +211,8 @@ export interface Store {
   readonly reviews: ReviewStore;
   /** Users, grants, tokens, sessions and the audit log (see trust.ts). */
   readonly trust: TrustStore;
+  /** Protected identities: the candidate keys an editor protected, under stable pseudonym numbers (protection.ts). */
+  readonly protection: ProtectionStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

@@ -305,6 +305,28 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     await page.locator('.alias', { hasText: 'Esmail Qaani' }).waitFor({ state: 'detached' });
   });
 
+  it('protects an identity from its entity page (marked, exports pseudonymised) and stops protecting it', async () => {
+    const { items } = await (await fetch(url('/api/entities?q=Esmail%20Qaani'))).json() as { items: { id: string; name: string }[] };
+    const entity = items.find((e) => e.name === 'Esmail Qaani');
+    assert.ok(entity, 'the sample names Esmail Qaani');
+    await page.goto(url(`/entities/${entity.id}`));
+    const box = page.locator('.protect-box');
+    await box.getByText('Not protected.').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await box.getByRole('button', { name: 'Protect this identity' }).click();
+    await page.locator('h1 .protected-chip', { hasText: 'protected' }).waitFor();
+    const pseudonym = (await box.locator('strong').innerText()).trim();
+    assert.match(pseudonym, /^Protected person \d+$/u);
+    await screenshot(page, 'entity-protected');
+    const exported = await (await fetch(url('/api/export?format=gexf'))).text();
+    assert.equal(/Qaani/iu.test(exported), false, 'the export carries no protected name');
+    assert.ok(exported.includes(pseudonym), 'the export carries the pseudonym');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await box.getByRole('button', { name: 'Stop protecting' }).click();
+    await box.getByText('Not protected.').waitFor();
+    assert.equal(await page.locator('h1 .protected-chip').count(), 0);
+  });
+
   it('made no request outside its own origin and threw no errors', () => {
     assert.deepEqual(watch.outsideRequests, []);
     assert.deepEqual(watch.errors, []);

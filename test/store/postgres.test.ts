@@ -10,6 +10,7 @@ import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
+import { protectionConformance } from './conformance-protection.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -110,6 +111,8 @@ if (!hasPostgres()) {
       await client.end();
     }
   });
+
+  protectionConformance('PostgreSQL', harness.create);
 
   describe('PostgreSQL migrations', () => {
     it('migrates once when several processes start together, and refuses a newer schema', async () => {

@@ -11,6 +11,7 @@ import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
+import { protectionConformance } from './conformance-protection.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -65,4 +66,10 @@ trustConformance('SQLite', async () => {
   } finally {
     db.close();
   }
+});
+
+protectionConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-protect-')), 'test.db'));
+  await store.migrate();
+  return store;
 });

@@ -154,8 +154,27 @@ export function listEntities(params: { q?: string; type?: string; limit: number;
 /** A relation seen from one entity: "out" when the entity is the source. */
 export type EntityRelation = ModelEntityRelation;
 
-/** GET /api/entities/:id: everything known about one entity. */
-export type EntityDetail = EntityView;
+/** How the server marks a protected entity: its pseudonym, and whether the name is hidden from this caller. */
+export interface ProtectionMark {
+  pseudonym: string;
+  /** True when the caller may not see the name (it reads as the pseudonym); false for an editor with write or an admin. */
+  masked: boolean;
+}
+
+/** GET /api/entities/:id: everything known about one entity (marked when protected). */
+export type EntityDetail = EntityView & { entity: EntityView['entity'] & { protected?: ProtectionMark } };
+
+/** What protecting or unprotecting an entity answers. */
+export interface ProtectionOutcome {
+  entityId: string;
+  pseudonym: string;
+  protected: boolean;
+}
+
+/** Protects an entity (editors with write on its collection), or stops protecting it with `remove`. */
+export function protectEntity(id: string, remove = false): Promise<ProtectionOutcome> {
+  return getJson<ProtectionOutcome>(`/api/entities/${encodeURIComponent(id)}/protect`, undefined, { method: remove ? 'DELETE' : 'POST' });
+}
 
 /** One entity with its relations, events, claims and documents. */
 export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetail> {

@@ -1,10 +1,11 @@
-/** Entity page: /entities/<id>?low=1. Names and why they merged, relations with evidence, events, claims, documents; merge and split. */
+/** Entity page: /entities/<id>?low=1. Names and why they merged, relations with evidence, events, claims, documents; merge, split and protect. */
 import { useState } from 'react';
 import { getEntity, type EntityDetail } from '../api/client.js';
 import { EntityAliases } from '../components/entity-aliases.js';
 import { EntityRelations } from '../components/entity-relations.js';
 import { EvidenceList } from '../components/evidence-list.js';
 import { MergeBox } from '../components/merge-box.js';
+import { ProtectBox } from '../components/protect-box.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { downloadJson } from '../lib/download.js';
 import { documentTitle, plural } from '../lib/format.js';
@@ -59,7 +60,10 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
     <div className={`scene entity-scene${stale ? ' stale' : ''}`}>
       <div className="entity-header">
         <p className="crumbs"><Link href="/entities">Entities</Link> ›</p>
-        <h1><span className={`dot t-${entity.type}`} aria-hidden="true" /> <bdi>{entity.name}</bdi></h1>
+        <h1>
+          <span className={`dot t-${entity.type}`} aria-hidden="true" /> <bdi>{entity.name}</bdi>
+          {entity.protected ? <span className="protected-chip" title={`Protected identity: others see “${entity.protected.pseudonym}”`}>protected</span> : null}
+        </h1>
         <p className="entity-sub">
           <span className={`type-chip t-${entity.type}`}>{style.label}</span>
           <span>{plural(entity.mentionCount, 'mention')}</span>
@@ -106,7 +110,8 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
         </div>
         <aside className="entity-side">
           <EntityAliases entity={entity} members={view.members} membersNote={view.membersNote} titles={new Map(view.documents.map((d) => [d.id, documentTitle(d)]))} onChanged={onChanged} />
-          <MergeBox entity={entity} onChanged={onChanged} />
+          <ProtectBox entity={entity} onChanged={onChanged} />
+          {entity.protected?.masked ? null : <MergeBox entity={entity} onChanged={onChanged} />}
           <section className="entity-section" aria-labelledby="docs-h">
             <h2 id="docs-h">Documents ({view.documents.length})</h2>
             <ul className="side-list">

@@ -7,6 +7,7 @@ import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
 import { viewEntity } from '../../network/entity-view.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
+import { requestProtection } from '../protection.js';
 
 /** An entity id as routes accept it. */
 export const entityId = { type: 'string', pattern: '^ent_[0-9a-f]{16}$' } as const;
@@ -28,7 +29,15 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       },
       response: { 400: errorSchema },
     },
-  }, async (req) => searchEntities(ctx.store, ctx.scope(req), { q: req.query.q, type: req.query.type, limit: req.query.limit, offset: req.query.offset }));
+  }, async (req) => {
+    const { q, type, limit, offset } = req.query;
+    const hidden = new Set((await requestProtection(ctx, req)).hidden.map((e) => e.entityId));
+    if (!q?.trim() || hidden.size === 0) return searchEntities(ctx.store, ctx.scope(req), { q, type, limit, offset });
+    // A name search must not find a protected entity the caller may not see: read past it, leave it out, and count it out.
+    const page = await searchEntities(ctx.store, ctx.scope(req), { q, type, limit: offset + limit + hidden.size, offset: 0 });
+    const kept = page.items.filter((e) => !hidden.has(e.id));
+    return { items: kept.slice(offset, offset + limit), total: page.total - (page.items.length - kept.length) };
+  });
 
   app.get<{ Params: { id: string } }>('/entities/:id', {
     schema: {

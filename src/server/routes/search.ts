@@ -4,6 +4,8 @@ import type { RouteContext } from '../context.js';
 import { parseQuery, QUERY_LIMITS, SearchTimeoutError } from '../../store/query.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { expandAcrossScripts } from '../../network/cross-script-search.js';
+import { namesProtected, ProtectedSearchError } from '../../network/protection/search-guard.js';
+import { requestProtection } from '../protection.js';
 
 interface SearchQuery {
   q: string; limit: number; offset: number; crossScript?: boolean; collection?: string; language?: string; format?: string; source?: string; from?: string; to?: string;
@@ -45,7 +47,11 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
     try {
       await ctx.audit(req, 'search', null, { q: q.q, collection: q.collection, offset: q.offset });
       const parsed = parseQuery(q.q);
-      const { query, expansions } = q.crossScript === false ? { query: parsed, expansions: [] } : await expandAcrossScripts(ctx.store, ctx.scope(req), q.q, parsed);
+      // A caller who may not see a protected name may not search for it: the results would say which documents name it.
+      const hiddenNames = (await requestProtection(ctx, req)).hidden.flatMap((e) => e.terms);
+      if (namesProtected(parsed, hiddenNames)) throw new ProtectedSearchError();
+      let { query, expansions } = q.crossScript === false ? { query: parsed, expansions: [] } : await expandAcrossScripts(ctx.store, ctx.scope(req), q.q, parsed);
+      if (expansions.length > 0 && namesProtected(query, hiddenNames)) ({ query, expansions } = { query: parsed, expansions: [] });
       const response = await ctx.store.search({
         query, limit: q.limit, offset: q.offset,
         collections: q.collection ? [q.collection] : undefined,
@@ -55,6 +61,7 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
     } catch (err) {
       // The query's cost, not a fault of the server: say so, and what to do (syntax and limit errors are 400s in app.ts).
       if (err instanceof SearchTimeoutError) return reply.status(503).send({ error: 'search-timeout', message: err.message });
+      if (err instanceof ProtectedSearchError) return reply.status(400).send({ error: 'protected-name', message: err.message });
       throw err;
     }
   });

@@ -505,4 +505,28 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    version: 11,
+    description: 'protected identities: protections (numbered per collection and kind) and the candidate keys they cover',
+    sql: `
+      CREATE TABLE protections (
+        id SERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        kind ${T} NOT NULL CHECK (kind IN ('person', 'organisation', 'place', 'entity')),
+        number INTEGER NOT NULL,
+        at ${T} NOT NULL,
+        by_name ${T},
+        UNIQUE (collection, kind, number)
+      );
+      -- Candidate keys derive from the text, so reprocess and re-resolution keep them; inactive rows keep the number.
+      CREATE TABLE protected_keys (
+        collection ${T} NOT NULL,
+        candidate_key ${T} NOT NULL,
+        protection_id INTEGER NOT NULL REFERENCES protections(id),
+        active INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (collection, candidate_key)
+      );
+      CREATE INDEX protected_keys_active ON protected_keys(active, collection);
+    `,
+  },
 ];

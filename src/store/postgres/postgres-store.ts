@@ -26,7 +26,8 @@ import {
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import type { TrustStore } from '../trust.js';
-import { postgresTrust } from './trust.js';
+import type { ProtectionStore } from '../protection.js';
+import { postgresTrust, postgresProtection } from './trust.js';
 import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
 import { postgresResolution, postgresExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -55,6 +56,7 @@ export class PostgresStore implements Store {
   readonly duplicates: DuplicateStore;
   readonly reviews: ReviewStore;
   readonly trust: TrustStore;
+  readonly protection: ProtectionStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -66,6 +68,7 @@ export class PostgresStore implements Store {
     this.reviews = new SqlReviewStore(postgresExecutor(this.pool, this.db));
     this.duplicates = postgresDuplicates(this.pool, this.db);
     this.trust = postgresTrust(this.db);
+    this.protection = postgresProtection(this.db);
   }
 
   async migrate(): Promise<void> {

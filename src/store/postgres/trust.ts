@@ -1,11 +1,11 @@
-/** The PostgreSQL executor of the shared TrustStore (users, tokens, sessions, audit log). */
+/** The PostgreSQL executor of the shared TrustStore (users, tokens, sessions, audit log) and ProtectionStore. */
 import { numberPlaceholders } from '../shared/resolution-sql.js';
-import { SqlTrustStore } from '../shared/trust-store.js';
+import { SqlTrustStore, type TrustSql } from '../shared/trust-store.js';
+import { SqlProtectionStore } from '../shared/protection-store.js';
 import type { Db } from './sql.js';
 
-/** The trust tables of a PostgreSQL store. */
-export function postgresTrust(db: Db): SqlTrustStore {
-  return new SqlTrustStore({
+function executor(db: Db): TrustSql {
+  return {
     async all<T>(sql: string, params: unknown[]): Promise<T[]> {
       return (await db.query<T>(numberPlaceholders(sql), params)).rows;
     },
@@ -14,5 +14,15 @@ export function postgresTrust(db: Db): SqlTrustStore {
     },
     // 23505: unique_violation.
     isUniqueViolation: (err) => (err as { code?: string }).code === '23505',
-  });
+  };
+}
+
+/** The trust tables of a PostgreSQL store. */
+export function postgresTrust(db: Db): SqlTrustStore {
+  return new SqlTrustStore(executor(db));
+}
+
+/** The protection tables of a PostgreSQL store. */
+export function postgresProtection(db: Db): SqlProtectionStore {
+  return new SqlProtectionStore(executor(db));
 }

@@ -443,4 +443,28 @@ export const MIGRATIONS: Migration[] = [
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 11,
+    description: 'protected identities: protections (numbered per collection and kind) and the candidate keys they cover',
+    sql: `
+      CREATE TABLE protections (
+        id INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'place', 'entity')),
+        number INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        by_name TEXT,
+        UNIQUE (collection, kind, number)
+      );
+      -- Candidate keys derive from the text, so reprocess and re-resolution keep them; inactive rows keep the number.
+      CREATE TABLE protected_keys (
+        collection TEXT NOT NULL,
+        candidate_key TEXT NOT NULL,
+        protection_id INTEGER NOT NULL REFERENCES protections(id),
+        active INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (collection, candidate_key)
+      );
+      CREATE INDEX protected_keys_active ON protected_keys(active, collection);
+    `,
+  },
 ];

@@ -28,7 +28,8 @@ import {
 import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import type { TrustStore } from '../trust.js';
-import { sqliteTrust } from './trust.js';
+import type { ProtectionStore } from '../protection.js';
+import { sqliteTrust, sqliteProtection } from './trust.js';
 import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
 import { sqliteResolution, sqliteExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -68,6 +69,7 @@ export class SqliteStore implements Store {
   readonly duplicates: DuplicateStore;
   readonly reviews: ReviewStore;
   readonly trust: TrustStore;
+  readonly protection: ProtectionStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -85,6 +87,7 @@ export class SqliteStore implements Store {
     this.reviews = new SqlReviewStore(sqliteExecutor(this.db));
     this.duplicates = sqliteDuplicates(this.db);
     this.trust = sqliteTrust(this.db);
+    this.protection = sqliteProtection(this.db);
   }
 
   async migrate(): Promise<void> {

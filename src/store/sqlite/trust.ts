@@ -1,10 +1,10 @@
-/** The SQLite executor of the shared TrustStore (users, tokens, sessions, audit log). */
+/** The SQLite executor of the shared TrustStore (users, tokens, sessions, audit log) and ProtectionStore. */
 import type Database from 'better-sqlite3';
-import { SqlTrustStore } from '../shared/trust-store.js';
+import { SqlTrustStore, type TrustSql } from '../shared/trust-store.js';
+import { SqlProtectionStore } from '../shared/protection-store.js';
 
-/** The trust tables of a SQLite store. */
-export function sqliteTrust(db: Database.Database): SqlTrustStore {
-  return new SqlTrustStore({
+function executor(db: Database.Database): TrustSql {
+  return {
     async all<T>(sql: string, params: unknown[]): Promise<T[]> {
       const s = db.prepare(sql);
       if (s.reader) return s.all(...params) as T[];
@@ -15,5 +15,15 @@ export function sqliteTrust(db: Database.Database): SqlTrustStore {
       return db.prepare(sql).run(...params).changes;
     },
     isUniqueViolation: (err) => (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE',
-  });
+  };
+}
+
+/** The trust tables of a SQLite store. */
+export function sqliteTrust(db: Database.Database): SqlTrustStore {
+  return new SqlTrustStore(executor(db));
+}
+
+/** The protection tables of a SQLite store. */
+export function sqliteProtection(db: Database.Database): SqlProtectionStore {
+  return new SqlProtectionStore(executor(db));
 }
