@@ -25,8 +25,9 @@ export interface Candidate {
 }
 
 // Sports results, market reports and tables dominate parts of Reuters; relations between people and organisations
-// are rare there, so documents whose headline names a sport or a market are skipped.
-const SKIP_HEADLINE = /^(?:SOCCER|CRICKET|TENNIS|GOLF|BASEBALL|BASKETBALL|RUGBY|ATHLETICS|CYCLING|BOXING|MOTOR|NFL|NHL|NBA|HORSE|SKIING|SWIMMING|FORMULA|SQUASH|BADMINTON|ROWING|YACHTING|SPORT|OLYMPIC|ALPINE|SPEEDWAY|HOCKEY|TABLE|VOLLEYBALL|HANDBALL|JUDO)\b|\b(?:STOCKS|BONDS|PRICES|FUTURES|MARKET|RESULTS|STANDINGS|SCOREBOARD|DOLLAR|GOLD|OIL|CORN|WHEAT|SUGAR|COFFEE|METALS|TREASURIES|YIELDS)\b/;
+// are rare there, so documents whose headline names a sport or a market are skipped (data/conll2003-rest.ts offers
+// exactly these skipped documents in a later round).
+export const SKIP_HEADLINE = /^(?:SOCCER|CRICKET|TENNIS|GOLF|BASEBALL|BASKETBALL|RUGBY|ATHLETICS|CYCLING|BOXING|MOTOR|NFL|NHL|NBA|HORSE|SKIING|SWIMMING|FORMULA|SQUASH|BADMINTON|ROWING|YACHTING|SPORT|OLYMPIC|ALPINE|SPEEDWAY|HOCKEY|TABLE|VOLLEYBALL|HANDBALL|JUDO)\b|\b(?:STOCKS|BONDS|PRICES|FUTURES|MARKET|RESULTS|STANDINGS|SCOREBOARD|DOLLAR|GOLD|OIL|CORN|WHEAT|SUGAR|COFFEE|METALS|TREASURIES|YIELDS)\b/;
 
 // Words that signal the rare types (paid, succeeded, met, contacted, informant_for), so they are not left to chance.
 const TRIGGERS: [string, RegExp][] = [

@@ -3,11 +3,12 @@
  * with all 12 of our types. Writes batches (text, for the annotator) and an index (document id, sentence span, mention
  * spans: standoff) to OUT_DIR, outside the repository; sentence-import.ts turns the labels into
  * annotations/<SET>-relations/labels.jsonl.
- * Usage: node --import tsx scripts/relations/sentence-candidates.ts re3d|redocred|wikigold|factbook OUT_DIR [--per-batch 100]
+ * Usage: node --import tsx scripts/relations/sentence-candidates.ts re3d|redocred|wikigold|factbook|conll2003-rest OUT_DIR [--per-batch 100]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sentenceViews } from '../../src/extract/relation-model/sentence-view.js';
+import { readConll2003Rest } from './data/conll2003-rest.js';
 import { readFactbook, withPredictedMentions } from './data/factbook.js';
 import type { SentenceItem } from './data/ours.js';
 import { readRe3d } from './data/re3d.js';
@@ -22,6 +23,7 @@ export const SOURCES: Record<string, { read: (split: 'train' | 'dev') => Promise
   re3d: { read: readRe3d, prefix: 'R' },
   redocred: { read: readRedocred, prefix: 'D' },
   wikigold: { read: readWikigold, prefix: 'W' },
+  'conll2003-rest': { read: readConll2003Rest, prefix: 'P' },
   // No gold names: our recognizer's, as a user's ingest would find them.
   factbook: { read: async (split) => withPredictedMentions(await readFactbook(split)), prefix: 'F' },
 };

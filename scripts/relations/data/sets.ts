@@ -3,6 +3,7 @@
  * relabelled with all 12 types trains once (with our labels), never again with its source set's partial ones.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { readConll2003Rest } from './conll2003-rest.js';
 import { readFactbook } from './factbook.js';
 import { conll04Labels, readConll04, readConll04Ours } from './conll04.js';
 import { readNews } from './news.js';
@@ -34,6 +35,8 @@ export function dataSets(): Record<string, DataSet> {
     'redocred-ours': { read: (split) => readOurSentences('redocred', split, readRedocred), weight: 0.5 },
     'wikigold-ours': { read: (split) => readOurSentences('wikigold', split, readWikigold), weight: 0.5 },
     'factbook-ours': { read: (split) => readOurSentences('factbook', split, readFactbook), weight: 0.25 },
+    // Reuters sports, results and market reports (the documents the first news rounds skipped).
+    'conll2003-rest-ours': { read: (split) => readOurSentences('conll2003-rest', split, readConll2003Rest), weight: 1 },
   };
 }
 
