@@ -35,8 +35,11 @@ export function dataSets(): Record<string, DataSet> {
     'redocred-ours': { read: (split) => readOurSentences('redocred', split, readRedocred), weight: 0.5 },
     'wikigold-ours': { read: (split) => readOurSentences('wikigold', split, readWikigold), weight: 0.5 },
     'factbook-ours': { read: (split) => readOurSentences('factbook', split, readFactbook), weight: 0.25 },
-    // Reuters sports, results and market reports (the documents the first news rounds skipped).
-    'conll2003-rest-ours': { read: (split) => readOurSentences('conll2003-rest', split, readConll2003Rest), weight: 1 },
+    // Reuters sports, results and market reports (the documents the first news rounds skipped): scored, not trained on.
+    // At 0.5 the folds showed news level and sports pages from 8% to 72% recall at 80% precision, but the dev check
+    // lost 2.2 F1 on news and sports dev stayed at 59% precision (docs/relations.md): the labels need a consistency
+    // pass (tables, line-ups) before they train.
+    'conll2003-rest-ours': { read: (split) => readOurSentences('conll2003-rest', split, readConll2003Rest), weight: 0 },
   };
 }
 
