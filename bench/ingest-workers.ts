@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { readConll } from '../src/nlp/ner/conll.js';
 import type { BenchSection } from './ingest.js';
 import { SHARED_DATA } from './factbook.js';
 import { corpusAvailable, writeScaleCorpus } from './scale-corpus.js';
@@ -47,27 +48,8 @@ async function ceiling(): Promise<number> {
 
 /** The articles of a CoNLL-2003 file as text: tokens joined, no space before closing punctuation, a line per sentence. */
 function conllArticles(path: string, limit: number): string[] {
-  const docs: string[] = [];
-  let sentences: string[] = [];
-  let words: string[] = [];
-  const endSentence = (): void => {
-    if (words.length > 0) sentences.push(words.join(' ').replace(/ ([.,;:!?%)'])/gu, '$1').replace(/([($]) /gu, '$1'));
-    words = [];
-  };
-  const endDoc = (): void => {
-    endSentence();
-    if (sentences.length > 1) docs.push(sentences.join('\n'));
-    sentences = [];
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.startsWith('-DOCSTART-')) {
-      endDoc();
-      if (docs.length >= limit) break;
-    } else if (line.trim() === '') endSentence();
-    else words.push(line.split(' ')[0]!);
-  }
-  endDoc();
-  return docs.slice(0, limit);
+  const sentence = (tokens: readonly string[]): string => tokens.join(' ').replace(/ ([.,;:!?%)'])/gu, '$1').replace(/([($]) /gu, '$1');
+  return readConll(path).filter((d) => d.sentences.length > 1).slice(0, limit).map((d) => d.sentences.map((s) => sentence(s.tokens)).join('\n'));
 }
 
 /** `count` documents of the generated scale corpus, as texts. */

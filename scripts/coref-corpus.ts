@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityType, Span } from '../src/model/index.js';
 import type { InputMention } from '../src/extract/types.js';
+import { conllChunks, readConll } from '../src/nlp/ner/conll.js';
 import { splitSentences } from '../src/nlp/sentences.js';
 import { resolveWithinDocument } from '../src/resolve/index.js';
 
@@ -81,36 +82,27 @@ export function conllDevDocuments(): CorefDocument[] {
 export function conllDocuments(split: 'train' | 'dev'): CorefDocument[] {
   const file = join(DATA, 'conll2003', `${split}.txt`);
   if (!existsSync(file)) return [];
-  const docs: CorefDocument[] = [];
-  const blocks = readFileSync(file, 'utf8').split(/^-DOCSTART-.*$/m).slice(1);
-  blocks.forEach((block, n) => {
+  return readConll(file).map((doc, n) => {
     const id = `conll-${split}-${n + 1}`;
     let text = '';
     const sentences: Span[] = [];
     const spans: Omit<InputMention, 'entityKey'>[] = [];
-    for (const sentence of block.trim().split(/\n\s*\n/)) {
-      const rows = sentence.split('\n').map((r) => r.trim().split(' ')).filter((r) => r.length >= 4);
-      if (rows.length === 0) continue;
+    for (const sentence of doc.sentences) {
       if (text) text += '\n';
       const sentenceStart = text.length;
-      let open: { start: number; end: number; type: EntityType } | null = null;
-      const close = (): void => {
-        if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
-        open = null;
-      };
-      rows.forEach((r, i) => {
+      const starts: number[] = [];
+      sentence.tokens.forEach((token, i) => {
         if (i > 0) text += ' ';
-        const start = text.length;
-        text += r[0];
-        const tag = r[3]!;
-        if (tag.startsWith('B-') || tag === 'O') close();
-        if (tag.startsWith('B-')) open = { start, end: text.length, type: CONLL_TYPE[tag.slice(2)]! };
-        else if (tag.startsWith('I-') && open) open.end = text.length;
+        starts.push(text.length);
+        text += token;
       });
-      close();
+      for (const c of conllChunks(sentence.tags)) {
+        const start = starts[c.start]!;
+        const end = starts[c.end - 1]! + sentence.tokens[c.end - 1]!.length;
+        spans.push({ start, end, type: CONLL_TYPE[c.type]!, text: text.slice(start, end) });
+      }
       sentences.push({ start: sentenceStart, end: text.length });
     }
-    docs.push({ id, text, sentences, mentions: keyed(id, text, spans) });
+    return { id, text, sentences, mentions: keyed(id, text, spans) };
   });
-  return docs;
 }

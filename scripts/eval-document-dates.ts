@@ -12,9 +12,10 @@
  * which ones the future reading ("will meet on Monday") changed, and a seeded sample of 40 to check by hand.
  * Usage: node --import tsx scripts/eval-document-dates.ts [--relative] [path/to/dev.txt]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { inferMetadata } from '../src/ingest/metadata.js';
 import { extractDates, FUTURE_CUES } from '../src/nlp/dates.js';
+import { readConll } from '../src/nlp/ner/conll.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const args = process.argv.slice(2);
@@ -27,22 +28,8 @@ if (!path) {
 }
 
 /** Stories as arrays of sentences, each sentence its tokens joined by spaces. */
-function stories(conll: string): string[][] {
-  const out: string[][] = [];
-  let sentence: string[] = [];
-  const flush = () => {
-    if (sentence.length > 0) out[out.length - 1]?.push(sentence.join(' '));
-    sentence = [];
-  };
-  for (const line of conll.split('\n')) {
-    if (line.startsWith('-DOCSTART-')) {
-      flush();
-      out.push([]);
-    } else if (line.trim() === '') flush();
-    else sentence.push(line.split(' ')[0]!);
-  }
-  flush();
-  return out.filter((s) => s.length > 0);
+function stories(file: string): string[][] {
+  return readConll(file).map((d) => d.sentences.map((s) => s.tokens.join(' ')));
 }
 
 // "LONDON 1996-08-30", or the date alone when the sentence splitter cut the place off ("FARMINGTON HILLS , Mich .").
@@ -59,7 +46,7 @@ const mentions: string[] = [];
 let changedByFuture = 0;
 // The future words of src/nlp/dates.ts, masked to see what the reading without them would be.
 const FUTURE = new RegExp(FUTURE_CUES.source, 'gi');
-for (const story of stories(readFileSync(path, 'utf8'))) {
+for (const story of stories(path)) {
   const at = story.findIndex((s, i) => i < 4 && DATELINE.test(s));
   if (at < 0) {
     noDatelineStories++;

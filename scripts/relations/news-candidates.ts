@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readConll, type ConllDocument } from '../../src/nlp/ner/conll.js';
+import { conllChunks, readConll, type ConllDocument } from '../../src/nlp/ner/conll.js';
 import { seededRandom } from '../../src/nlp/ner/perceptron.js';
 
 const DATA = process.env.CABLEGRAPH_DATA ?? '/work/shared/data';
@@ -38,19 +38,11 @@ const TRIGGERS: [string, RegExp][] = [
   ['informant_for', /\b(?:spy|spies|spying|espionage|inform\w*|agent|agents|intelligence|recruit\w*|collaborat\w*|double)\b/i],
 ];
 
-const ENTITY = /^[BI]-(PER|ORG|LOC|MISC)$/;
+const NAME_TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
 /** Gold mentions of one sentence from its IOB2 tags. */
 function mentionsOf(tags: string[]): [number, number, string][] {
-  const out: [number, number, string][] = [];
-  for (let i = 0; i < tags.length; i++) {
-    const m = ENTITY.exec(tags[i]!);
-    if (!m || !tags[i]!.startsWith('B-')) continue;
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${m[1]}`) j++;
-    out.push([i, j, m[1]!]);
-  }
-  return out;
+  return conllChunks(tags).filter((c) => NAME_TYPES.has(c.type)).map((c) => [c.start, c.end, c.type]);
 }
 
 /** Every sentence worth annotating in one file: prose (>= 8 tokens) with two or more distinct names. */

@@ -69,3 +69,21 @@ export function isIob1(docs: readonly ConllDocument[]): boolean {
   }
   return false;
 }
+
+/**
+ * The name chunks of one sentence's tags as [start, end) token ranges with their type: a chunk opens at B-, or at I-
+ * after O or another type (IOB1), and runs over the I- tags of its type ("B-PER I-PER O I-LOC" -> PER 0-2, LOC 3-4).
+ */
+export function conllChunks(tags: readonly string[]): { start: number; end: number; type: string }[] {
+  const out: { start: number; end: number; type: string }[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    if (tag.length < 3 || tag[1] !== '-' || (tag[0] !== 'B' && tag[0] !== 'I')) continue;
+    const type = tag.slice(2);
+    if (tag[0] === 'I' && i > 0 && tags[i - 1]!.slice(2) === type) continue;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === `I-${type}`) j++;
+    out.push({ start: i, end: j, type });
+  }
+  return out;
+}
