@@ -4,11 +4,11 @@
  * id, mention token spans, relations by mention index), never the CoNLL04 text.
  * Usage: node --import tsx scripts/relations/conll04-import.ts [ANNOT_DIR]
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import type { Conll04Candidate } from './conll04-candidates.js';
-import { parseLabels, type NewsRelation } from './news-import.js';
+import { readLabelFiles, type NewsRelation } from './news-import.js';
 
 /** One CoNLL04 sentence labelled with all 12 types, as stored in labels.jsonl. */
 export interface Conll04Item extends Conll04Candidate {
@@ -17,18 +17,7 @@ export interface Conll04Item extends Conll04Candidate {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? '/work/annot/conll04';
-  const index = new Map(readFileSync(join(dir, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Conll04Candidate).map((c) => [c.id, c]));
-  const items: Conll04Item[] = [];
-  for (const file of readdirSync(dir).filter((f) => /^labels-\d+\.txt$/.test(f)).sort()) {
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const colon = line.indexOf(':');
-      const id = line.slice(0, colon).trim();
-      const c = index.get(id);
-      if (!c) throw new Error(`${file}: unknown item ${id}`);
-      items.push({ ...c, relations: parseLabels(id, line.slice(colon + 1), c.mentions.length) });
-    }
-  }
+  const items: Conll04Item[] = readLabelFiles<Conll04Candidate>(dir).map(({ item, relations }) => ({ ...item, relations }));
   items.sort((a, b) => a.id.localeCompare(b.id));
   const outDir = join(findPackageRoot(), 'annotations', 'conll04-relations');
   mkdirSync(outDir, { recursive: true });

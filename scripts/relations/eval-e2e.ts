@@ -7,13 +7,14 @@
  * [--model-dir DIR] (another model folder, e.g. an earlier relations-en.bin.gz beside the parser)
  *        [--min-confidence 0.5] [--errors N]
  */
-import { RELATION_TYPES, type RelationTypeId, type StoredDocument } from '../../src/model/index.js';
+import { RELATION_TYPES, type RelationTypeId } from '../../src/model/index.js';
 import { mentionsStage } from '../../src/extract/stages/mentions.js';
 import { extractRelations } from '../../src/extract/relations.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
 import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
 import { extractMoney } from '../../src/nlp/money.js';
 import { normKey } from './data/re3d.js';
+import { predictedMentions } from './data/predicted.js';
 import { dataSets } from './data/sets.js';
 import type { LabelledDoc } from './data/types.js';
 import { prf, type Counts } from './score.js';
@@ -51,13 +52,7 @@ export function evaluateEndToEnd(docs: readonly LabelledDoc[], extractor: Extrac
     counts.set(t, c);
   };
   for (const doc of docs) {
-    const stored: StoredDocument = {
-      id: doc.id, collection: 'eval', sha256: '', path: doc.id, parentId: null, format: 'text', mimeType: null, title: null, source: null,
-      published: null, author: null, language: 'en', length: doc.text.length, ingestedAt: '', text: doc.text, sentences: doc.sentences,
-      pages: [], meta: {}, warnings: [],
-    };
-    const mentions = (stage.run(stored, { mentions: [] }) as { mentions: { start: number; end: number; type: 'PERSON'; text: string; entityKey?: string }[] }).mentions
-      .filter((m) => m.entityKey).map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
+    const mentions = predictedMentions(stage, doc);
     const predicted = extractor({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money: extractMoney(doc.text) })
       .filter((r) => r.confidence >= minConfidence && !r.negated && doc.scope.includes(r.type));
     // Gold per sentence as (type, source name, target name); ignored labels (no type of ours) are kept aside.

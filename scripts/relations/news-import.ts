@@ -39,19 +39,29 @@ export function parseLabels(id: string, rhs: string, mentionCount: number): News
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] ?? '/work/annot/news';
-  const index = new Map(readFileSync(join(dir, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Candidate).map((c) => [c.id, c]));
-  const items: NewsItem[] = [];
+/**
+ * The annotators' labels of an annotation folder: every line of its labels-NN.txt files (in file order) joined to its
+ * entry of the folder's index.jsonl, with the relations parsed and checked against the item's mentions.
+ */
+export function readLabelFiles<C extends { id: string; mentions: readonly unknown[] }>(dir: string): { item: C; relations: NewsRelation[] }[] {
+  const index = new Map(readFileSync(join(dir, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as C).map((c) => [c.id, c]));
+  const out: { item: C; relations: NewsRelation[] }[] = [];
   for (const file of readdirSync(dir).filter((f) => /^labels-\d+\.txt$/.test(f)).sort()) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (line.trim() === '') continue;
-      const [id, rhs] = [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)];
-      const c = index.get(id);
-      if (!c) throw new Error(`${file}: unknown item ${id}`);
-      items.push({ id: c.id, file: c.file, doc: c.doc, sent: c.sent, mentions: c.mentions, relations: parseLabels(id, rhs, c.mentions.length) });
+      const colon = line.indexOf(':');
+      const id = line.slice(0, colon).trim();
+      const item = index.get(id);
+      if (!item) throw new Error(`${file}: unknown item ${id}`);
+      out.push({ item, relations: parseLabels(id, line.slice(colon + 1), item.mentions.length) });
     }
   }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? '/work/annot/news';
+  const items: NewsItem[] = readLabelFiles<Candidate>(dir).map(({ item: c, relations }) => ({ id: c.id, file: c.file, doc: c.doc, sent: c.sent, mentions: c.mentions, relations }));
   const out = join(findPackageRoot(), 'annotations', 'news-relations', 'labels.jsonl');
   writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
   console.log(`${items.length} items, ${items.reduce((n, i) => n + i.relations.length, 0)} relations -> ${out}`);

@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StoredDocument } from '../../../src/model/index.js';
 import { mentionsStage } from '../../../src/extract/stages/mentions.js';
 import { splitSentences } from '../../../src/nlp/sentences.js';
+import { predictedMentions } from './predicted.js';
 import { DATA_DIR, type LabelledDoc } from './types.js';
 
 /** The fields read, by section: prose about history, security forces and armed groups. */
@@ -44,14 +44,5 @@ function clean(html: string): string {
 /** The documents with the names our English recognizer finds (its mentions stage, as ingest runs it). */
 export function withPredictedMentions(docs: readonly LabelledDoc[]): LabelledDoc[] {
   const stage = mentionsStage();
-  return docs.map((doc) => {
-    const stored: StoredDocument = {
-      id: doc.id, collection: 'annotation', sha256: '', path: doc.id, parentId: null, format: 'text', mimeType: null, title: null,
-      source: null, published: null, author: null, language: 'en', length: doc.text.length, ingestedAt: '', text: doc.text,
-      sentences: doc.sentences, pages: [], meta: {}, warnings: [],
-    };
-    const found = (stage.run(stored, { mentions: [] }) as { mentions: { start: number; end: number; type: LabelledDoc['mentions'][number]['type']; text: string; entityKey?: string }[] }).mentions;
-    const mentions = found.filter((m) => m.entityKey).map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
-    return { ...doc, mentions };
-  });
+  return docs.map((doc) => ({ ...doc, mentions: predictedMentions(stage, doc) }));
 }

@@ -30,14 +30,20 @@ export function labelsPath(source: string): string {
   return join(findPackageRoot(), 'annotations', `${source}-relations`, 'labels.jsonl');
 }
 
+/** Our labelled sentences of `source`, both splits (none before any are imported). */
+export function readSentenceItems(source: string): SentenceItem[] {
+  const path = labelsPath(source);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as SentenceItem);
+}
+
 /**
  * Reads our labelled sentences of `source` for one split as documents of set `${source}-ours`; `read` gives the
  * source's documents (for their text). Empty when nothing is labelled yet.
  */
 export async function readOurSentences(source: string, split: 'train' | 'dev', read: (split: 'train' | 'dev') => Promise<LabelledDoc[]>): Promise<LabelledDoc[]> {
   const path = labelsPath(source);
-  if (!existsSync(path)) return [];
-  const items = readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as SentenceItem).filter((i) => i.split === split);
+  const items = readSentenceItems(source).filter((i) => i.split === split);
   if (items.length === 0) return [];
   const texts = new Map((await read(split)).map((d) => [d.id, d.text]));
   const docs = new Map<string, LabelledDoc>();

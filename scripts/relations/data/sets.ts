@@ -2,12 +2,11 @@
  * The relation data sets training and cross-validation read, with their weights, and the rule that a sentence we
  * relabelled with all 12 types trains once (with our labels), never again with its source set's partial ones.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { readConll2003Rest } from './conll2003-rest.js';
 import { readFactbook } from './factbook.js';
 import { conll04Labels, readConll04, readConll04Ours } from './conll04.js';
 import { readNews } from './news.js';
-import { labelsPath, readOurSentences, type SentenceItem } from './ours.js';
+import { readOurSentences, readSentenceItems } from './ours.js';
 import { readRe3d } from './re3d.js';
 import { readRe3dOurs } from './re3d-ours.js';
 import { readRedocred } from './redocred.js';
@@ -48,10 +47,7 @@ const RELABELLED: Record<string, string> = { conll04: 'conll04-ours', redocred: 
 
 /** The documents of each source set that we relabelled, as "split:id". */
 function relabelledKeys(): Map<string, Set<string>> {
-  const redocred = labelsPath('redocred');
-  const docs = existsSync(redocred)
-    ? readFileSync(redocred, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as SentenceItem).map((i) => `${i.split}:${i.docId}`)
-    : [];
+  const docs = readSentenceItems('redocred').map((i) => `${i.split}:${i.docId}`);
   return new Map([['conll04', new Set(conll04Labels().keys())], ['redocred', new Set(docs)]]);
 }
 
