@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DBFFile, type FieldDescriptor } from 'dbffile';
-import { MAX_TABLE_ROWS } from '../../src/ingest/database/table.js';
+import { MAX_TABLE_ROWS } from '../../src/ingest/table-layout.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { rejectsWith } from './helpers/assert-failure.js';
 import { writeZip } from './helpers/zip-writer.js';

@@ -1,7 +1,7 @@
 /** Runs mdbtools (Debian mdbtools: mdb-tables, mdb-export) on an Access file, never through a shell, with a time limit. */
 import { runTool, type ToolRun } from '../archive/bsdtar.js';
 import { IngestFailure } from '../handler.js';
-import { cleanCell } from './table.js';
+import { cleanCell } from '../table-layout.js';
 
 /** The Debian package named when the tools are missing. */
 export const MDBTOOLS_PACKAGE = 'mdbtools';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { exportTable, listTables } from '../database/mdbtools.js';
-import { MAX_TABLE_ROWS, tableDocument, tableText, tableTooBig } from '../database/table.js';
+import { MAX_TABLE_ROWS, sheetDocument, tableText, tableTooBig } from '../table-layout.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
 import { type FormatHandler } from '../handler.js';
 
@@ -46,7 +46,7 @@ export const accessHandler: FormatHandler = {
         }
         // A table with only its header row stays, as an empty sheet does: its column names tell what it was for.
         const text = tableText(rows);
-        if (text.trim() !== '') children.push(tableDocument(path, table, text, input.path));
+        if (text.trim() !== '') children.push(sheetDocument(path, table, text, { table, database: input.path }));
       }
       const mimeType = input.path.toLowerCase().endsWith('.accdb') ? 'application/vnd.ms-access' : 'application/x-msaccess';
       return newDocument(input, 'access', tables.join('\n'), { mimeType, children, warnings });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DBFFile } from 'dbffile';
 import type { IngestError } from '../../model/index.js';
 import { dbfEncoding } from '../database/dbf-encoding.js';
-import { cleanCell, tableText, tableTooBig } from '../database/table.js';
+import { cleanCell, tableText, tableTooBig } from '../table-layout.js';
 import { newDocument } from '../document.js';
 import { IngestFailure, type FormatHandler, type HandlerInput } from '../handler.js';
 

@@ -2,12 +2,13 @@
 import * as XLSX from '@e965/xlsx';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
-import { newDocument, sha256Hex } from '../document.js';
+import { newDocument } from '../document.js';
+import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, tableText } from '../table-layout.js';
 
 /** Most rows read from one sheet; a longer sheet is refused (a warning on the workbook) rather than held in memory. */
-export const MAX_SHEET_ROWS = 200_000;
+export const MAX_SHEET_ROWS = MAX_TABLE_ROWS;
 /** Most cells (rows x columns of the used range) in one sheet. */
-export const MAX_SHEET_CELLS = 5_000_000;
+export const MAX_SHEET_CELLS = MAX_TABLE_CELLS;
 
 const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -42,9 +43,7 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     }
     const text = sheetText(sheet);
     if (text.trim() === '') continue;
-    const original = new TextEncoder().encode(text);
-    // The sheet's name is its title: a header row inferred as a title would say nothing.
-    children.push({ path, sha256: sha256Hex(original), original, format: 'sheet', mimeType: 'text/tab-separated-values', text, title: name, meta: { sheet: name, workbook: input.path } });
+    children.push(sheetDocument(path, name, text, { sheet: name, workbook: input.path }));
   }
   const doc = newDocument(input, format, book.SheetNames.join('\n'), { mimeType: MIME[format]!, children });
   if (warnings.length > 0) doc.warnings = warnings;
@@ -75,23 +74,19 @@ function sheetText(sheet: XLSX.WorkSheet): string {
   const data = sheet['!data'];
   if (!ref || !data) return '';
   const range = XLSX.utils.decode_range(ref);
-  const lines: string[] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const row = data[r];
-    const cells: string[] = [];
-    if (row) {
-      for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row[c]));
+  return tableText((function* rows(): Generator<string[]> {
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const row = data[r];
+      const cells: string[] = [];
+      if (row) for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row[c]));
+      yield cells;
     }
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    lines.push(cells.join('\t'));
-  }
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n');
+  })());
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.v === undefined || cell.v === null) return '';
   // The formatted text ("5 %", "12/03/2019") is what the author saw; the raw value when there is none.
   const shown = cell.w ?? (cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v));
-  return shown.replace(/[\t\r\n]+/g, ' ').trim();
+  return cleanCell(shown);
 }
