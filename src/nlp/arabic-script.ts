@@ -58,6 +58,22 @@ export function normalizeArabicScript(text: string, options: ArabicNormalizeOpti
   return out;
 }
 
+/**
+ * The letter and digit part of the normalisation with every offset kept: each character maps to one character (letter
+ * variants and digits as `normalizeArabicScript` writes them; harakat, tatweel and bidi marks kept as they are), so
+ * spans into the result are spans into the original. For features over text whose offsets must not move.
+ */
+export function foldArabicLetters(text: string): string {
+  if (untouched(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const m = mapCode(c, false);
+    out += String.fromCharCode(m >= 0 ? m : c);
+  }
+  return out;
+}
+
 /** A normalised text with, for each of its characters, the offset of the original character it came from. */
 export interface NormalizedText {
   text: string;

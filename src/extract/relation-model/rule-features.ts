@@ -4,6 +4,7 @@
  */
 import { RELATION_TYPES } from '../../model/index.js';
 import { extractRelations } from '../relations.js';
+import { byScript } from '../relations/arabic-script.js';
 import type { ExtractedRelation, ExtractionInput } from '../types.js';
 
 /** Key of a mention pair by the two mentions' start offsets, in text order. */
@@ -11,9 +12,12 @@ export function pairKey(aStart: number, bStart: number): string {
   return aStart < bStart ? `${aStart}:${bStart}` : `${bStart}:${aStart}`;
 }
 
+// English sentences read by the English rules, Persian and Arabic ones by the Arabic-script frames.
+const rulesOf = byScript(extractRelations);
+
 /** Rule verdicts per mention pair: features like "rule:met", "rule:role_in>", "rr:title-name". */
 export function ruleVerdicts(input: ExtractionInput): { features: Map<string, string[]>; relations: ExtractedRelation[] } {
-  const relations = extractRelations(input);
+  const relations = rulesOf(input);
   const features = new Map<string, string[]>();
   for (const r of relations) {
     if (r.sourceSpan === undefined || r.targetSpan === undefined) continue;

@@ -55,10 +55,14 @@ export function extractArabicScriptRelations(input: ExtractionInput): ExtractedR
 }
 
 /**
- * Wraps an extractor of English sentences so Arabic-script sentences go to the Persian/Arabic frames instead; a text
- * without an Arabic letter goes straight through.
+ * Wraps an extractor of English sentences so Arabic-script sentences go to the Persian/Arabic extractor instead (the
+ * frames, or the Persian/Arabic model with the frames as its features); a text without an Arabic letter goes straight
+ * through.
  */
-export function byScript(english: (input: ExtractionInput) => ExtractedRelation[]): (input: ExtractionInput) => ExtractedRelation[] {
+export function byScript(
+  english: (input: ExtractionInput) => ExtractedRelation[],
+  arabicScript: (input: ExtractionInput) => ExtractedRelation[] = extractArabicScriptRelations,
+): (input: ExtractionInput) => ExtractedRelation[] {
   return (input) => {
     const scope = input.within ?? { start: 0, end: input.text.length };
     if (!ARABIC_LETTER.test(input.text.slice(scope.start, scope.end))) return english(input);
@@ -67,7 +71,7 @@ export function byScript(english: (input: ExtractionInput) => ExtractedRelation[
     for (const s of input.sentences) (isArabicScript(input.text, s) ? arabic : other).push(s);
     const out = [
       ...(other.length > 0 ? english({ ...input, sentences: other }) : []),
-      ...(arabic.length > 0 ? extractArabicScriptRelations({ ...input, sentences: arabic }) : []),
+      ...(arabic.length > 0 ? arabicScript({ ...input, sentences: arabic }) : []),
     ];
     return out.sort((a, b) => a.evidence.start - b.evidence.start || a.type.localeCompare(b.type));
   };

@@ -2,8 +2,9 @@
 import type { Stage, Evidence } from '../../model/index.js';
 import { extract, EXTRACT_VERSION } from '../index.js';
 import { extractRelations } from '../relations.js';
-import { byScript } from '../relations/arabic-script.js';
+import { byScript, extractArabicScriptRelations } from '../relations/arabic-script.js';
 import { loadRelationModel, modelRelationExtractor, type LinearModel } from '../relation-model/index.js';
+import { arabicScriptModelExtractor, loadArabicScriptModel } from '../relation-model/arabic-script.js';
 import type { ExtractedRelation, ExtractionInput, ExtractionResult } from '../types.js';
 import { SpanIndex } from '../span-lookup.js';
 import { chunkSpan, sentenceChunks } from './chunks.js';
@@ -24,6 +25,11 @@ export interface FactsOptions {
   modelDir?: string;
 }
 
+/** The Persian/Arabic extractor: the model when one is installed, else the frames alone. */
+function arabicOrFrames(model: LinearModel | null): (input: ExtractionInput) => ExtractedRelation[] {
+  return model ? arabicScriptModelExtractor(model) : extractArabicScriptRelations;
+}
+
 /** Builds the facts stage. */
 export function factsStage(opts: FactsOptions = {}): Stage {
   let model: LinearModel | undefined;
@@ -31,15 +37,22 @@ export function factsStage(opts: FactsOptions = {}): Stage {
   const getModel = (): LinearModel => (model ??= loadRelationModel(opts.modelDir));
   const getParser = (): Parser => (parser ??= loadParser(opts.modelDir));
   let modelExtractor: ((input: ExtractionInput) => ExtractedRelation[]) | undefined;
-  // Persian and Arabic sentences go to their own frames; the English rules, parser and model read the rest.
-  const relationsOf = byScript(opts.relations === 'rules'
-    ? extractRelations
-    : (input: ExtractionInput) => (modelExtractor ??= modelRelationExtractor(getModel(), getParser()))(input));
+  // Persian and Arabic sentences go to their own model (with the frames as its features), or to the frames alone when
+  // rules are asked for or no such model is installed; the English rules, parser and model read the rest.
+  const arabicModel = (): LinearModel | null => (opts.relations === 'rules' ? null : loadArabicScriptModel(opts.modelDir));
+  let arabicExtractor: ((input: ExtractionInput) => ExtractedRelation[]) | undefined;
+  const relationsOf = opts.relations === 'rules'
+    ? byScript(extractRelations)
+    : byScript(
+      (input: ExtractionInput) => (modelExtractor ??= modelRelationExtractor(getModel(), getParser()))(input),
+      (input: ExtractionInput) => (arabicExtractor ??= arabicOrFrames(arabicModel()))(input),
+    );
   return {
     name: FACTS_STAGE,
     get version() {
       const base = `${EXTRACT_VERSION}+layout@1+fa-ar@1`;
-      return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@1`;
+      const fa = arabicModel();
+      return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@1${fa ? `+${fa.version}` : ''}`;
     },
     run(doc, prior) {
       const mentions = prior.mentions
