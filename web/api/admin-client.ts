@@ -25,8 +25,8 @@ const send = <T>(path: string, method: string, body?: object): Promise<T> =>
   getJson<T>(path, undefined, body ? { method, body: JSON.stringify(body) } : { method });
 const user = (name: string): string => `/api/admin/users/${encodeURIComponent(name)}`;
 
-/** Users with their grants, and the collections of the store (for the grant form). */
-export const listUsers = (signal?: AbortSignal) => getJson<{ users: AdminUser[]; collections: string[] }>('/api/admin/users', signal);
+/** Users with their grants, the collections of the store (for the grant form), and the caller's name. */
+export const listUsers = (signal?: AbortSignal) => getJson<{ users: AdminUser[]; collections: string[]; you: string | null }>('/api/admin/users', signal);
 /** Tokens, oldest first. */
 export const listTokens = (signal?: AbortSignal) => getJson<{ tokens: AdminToken[] }>('/api/admin/tokens', signal);
 /** Adds a user; the password goes to the server once and is never sent back. */

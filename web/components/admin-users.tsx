@@ -30,8 +30,8 @@ function GrantForm({ user, collections, act }: { user: AdminUser; collections: s
   );
 }
 
-/** One row a user. */
-export function UsersTable({ users, collections, act }: { users: AdminUser[]; collections: string[]; act: Act }) {
+/** One row a user; `you` (the signed-in admin) cannot demote, disable or remove themselves here. */
+export function UsersTable({ users, collections, you, act }: { users: AdminUser[]; collections: string[]; you: string | null; act: Act }) {
   if (users.length === 0) return <p className="muted">No users yet: this server asks nobody to sign in (loopback only, or with its single token).</p>;
   return (
     <table className="table admin-users">
@@ -41,7 +41,7 @@ export function UsersTable({ users, collections, act }: { users: AdminUser[]; co
           <tr key={u.id} data-user={u.name} className={u.disabled ? 'admin-disabled' : undefined}>
             <td dir="auto">{u.name}</td>
             <td>
-              <select aria-label={`Role of ${u.name}`} value={u.role} onChange={(e) => {
+              <select aria-label={`Role of ${u.name}`} value={u.role} disabled={u.name === you} title={u.name === you ? 'Another admin must change your role' : undefined} onChange={(e) => {
                 const role = e.target.value;
                 void act(`${u.name} is now ${role}.`, () => setRole(u.name, role));
               }}>
@@ -71,12 +71,16 @@ export function UsersTable({ users, collections, act }: { users: AdminUser[]; co
             <td>{when(u.lastLogin)}</td>
             <td className="admin-actions">
               {u.disabled ? <span className="admin-status">disabled</span> : null}
-              <button type="button" className="button small" onClick={() => void act(`${u.name} is ${u.disabled ? 'enabled' : 'disabled'}.`, () => setDisabled(u.name, !u.disabled))}>
-                {u.disabled ? 'Enable' : 'Disable'}
-              </button>
-              <button type="button" className="button small danger" onClick={() => {
-                if (window.confirm(`Remove ${u.name} with their grants and tokens? The audit log keeps what they did.`)) void act(`Removed ${u.name}.`, () => removeUser(u.name));
-              }}>Remove</button>
+              {u.name === you ? <span className="muted">you</span> : (
+                <>
+                  <button type="button" className="button small" onClick={() => void act(`${u.name} is ${u.disabled ? 'enabled' : 'disabled'}.`, () => setDisabled(u.name, !u.disabled))}>
+                    {u.disabled ? 'Enable' : 'Disable'}
+                  </button>
+                  <button type="button" className="button small danger" onClick={() => {
+                    if (window.confirm(`Remove ${u.name} with their grants and tokens? The audit log keeps what they did.`)) void act(`Removed ${u.name}.`, () => removeUser(u.name));
+                  }}>Remove</button>
+                </>
+              )}
             </td>
           </tr>
         ))}

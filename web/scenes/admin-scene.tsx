@@ -47,7 +47,7 @@ export function AdminScene() {
         <span className="muted">{users.data.users.length} users · every change is in the <Link href="/audit">audit log</Link></span>
       </div>
       {outcome ? <p className={outcome.ok ? 'notice' : 'query-error'} role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
-      <UsersTable users={users.data.users} collections={collections} act={act} />
+      <UsersTable users={users.data.users} collections={collections} you={users.data.you} act={act} />
       <AddUserForm act={act} first={users.data.users.length === 0} />
       <TokensPanel tokens={tokens.data?.tokens ?? null} users={users.data.users.filter((u) => !u.disabled).map((u) => u.name)} act={act} />
     </div>

@@ -35,9 +35,9 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
 
   app.get('/admin/users', {
-    schema: { summary: 'Users with role, collections (read or write), created, last sign-in and whether disabled; and the collections there are (admins only)', response: errors },
+    schema: { summary: 'Users with role, collections (read or write), created, last sign-in and whether disabled; the collections there are; and `you`, the caller (admins only)', response: errors },
   }, async (req, reply) => run(req, reply, async () => ({
-    users: await ctx.store.trust.listUsers(), collections: await ctx.store.listCollections(),
+    users: await ctx.store.trust.listUsers(), collections: await ctx.store.listCollections(), you: ctx.caller(req).name,
   })));
 
   app.post<{ Body: { name: string; role: string; password: string } }>('/admin/users', {
