@@ -75,6 +75,8 @@ export interface AuditRow extends AuditEntry {
 /** Filters of an audit read. */
 export interface AuditQuery {
   user?: string;
+  /** Only rows of this action (login-failed, document, user-created...). */
+  action?: string;
   /** ISO timestamp (or a prefix of one): rows at or after it. */
   since?: string;
   /** Newest rows first, at most this many (default 1,000). */

@@ -158,6 +158,16 @@ describe('admin page in Chromium', { skip: skip ?? false }, () => {
     await page.getByRole('status').filter({ hasText: 'Removed cleo.' }).waitFor();
     assert.equal(await row.count(), 0);
     assert.equal(await store.trust.getUser('cleo'), null);
+    // The audit log, filtered by action, shows what the admin did, from where.
+    await page.getByRole('link', { name: 'audit log' }).click();
+    await page.fill('.audit-filters input[name="action"]', 'user-removed');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL((u) => u.searchParams.get('action') === 'user-removed');
+    await page.locator('.audit-table tbody tr', { hasText: 'cleo' }).waitFor();
+    const rows = await page.locator('.audit-table tbody tr').allInnerTexts();
+    assert.equal(rows.length, 1, rows.join('\n'));
+    assert.match(rows[0]!, /root\s+127\.0\.0\.1\s+user-removed\s+cleo/);
+    await screenshot(page, 'admin-audit');
     noErrors(watch);
     await page.close();
   });

@@ -156,6 +156,8 @@ describe('admin API', () => {
     for (const r of rows) assert.equal(r.address, ROOT_IP, `${r.action} from the admin's address`);
     assert.ok(rows.every((r) => !JSON.stringify(r).includes(secret) && !JSON.stringify(r).includes(token)), 'no password or token in the log');
     assert.deepEqual(rows.find((r) => r.action === 'grant')?.details, { collection: 'leaks-a', write: false });
+    const grants = (await as('root', 'GET', '/api/audit?action=grant')).json().items as { action: string; target: string }[];
+    assert.deepEqual(grants.map((r) => `${r.action} ${r.target}`), ['grant cleo', 'grant cleo'], 'the log filtered by action');
   });
 
   it('refuses bad input with a clear status and message, and keeps an admin who can sign in', async () => {

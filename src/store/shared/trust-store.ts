@@ -197,6 +197,7 @@ export class SqlTrustStore implements TrustStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.user !== undefined) { where.push('user_name = ?'); params.push(query.user); }
+    if (query.action !== undefined) { where.push('action = ?'); params.push(query.action); }
     if (query.since !== undefined) { where.push('at >= ?'); params.push(query.since); }
     params.push(Math.max(1, Math.min(query.limit ?? 1000, 100_000)));
     const rows = await this.sql.all<AuditDbRow>(`SELECT id, at, user_name, address, action, target, details FROM audit_log
