@@ -21,6 +21,8 @@ export function AddUserForm({ act, first }: { act: Act; first: boolean }) {
     setPassword('');
     setAgain('');
     if (added) setName('');
+    // The first user closes a server nobody signed in to: from now on this browser must sign in too.
+    if (added && first) window.location.assign('/login?next=%2Fadmin');
   };
   return (
     <section className="admin-section" aria-labelledby="add-user-title">
