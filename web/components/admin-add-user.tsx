@@ -5,7 +5,7 @@ import type { Act } from '../scenes/admin-scene.js';
 
 const MIN_PASSWORD = 10;
 
-/** Adds a user; `first` warns that the first user makes everyone sign in. */
+/** Adds a user; `first` (a server nobody signs in to, no users yet) warns that the first user makes everyone sign in. */
 export function AddUserForm({ act, first }: { act: Act; first: boolean }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState(first ? 'admin' : 'viewer');

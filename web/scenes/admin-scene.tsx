@@ -48,7 +48,7 @@ export function AdminScene() {
       </div>
       {outcome ? <p className={outcome.ok ? 'notice' : 'query-error'} role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
       <UsersTable users={users.data.users} collections={collections} you={users.data.you} act={act} />
-      <AddUserForm act={act} first={users.data.users.length === 0} />
+      <AddUserForm act={act} first={users.data.users.length === 0 && users.data.you === null} />
       <TokensPanel tokens={tokens.data?.tokens ?? null} users={users.data.users.filter((u) => !u.disabled).map((u) => u.name)} act={act} />
     </div>
   );
