@@ -11,6 +11,7 @@ import { TokensPanel } from '../components/admin-tokens.js';
 import { UsersTable } from '../components/admin-users.js';
 import { ErrorState, Loading } from '../components/states.js';
 import { Link } from '../lib/router.js';
+import { plural } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
 import { useTitle } from '../lib/use-title.js';
 
@@ -44,7 +45,7 @@ export function AdminScene() {
     <div className="scene admin">
       <div className="scene-header">
         <h1>Users and tokens</h1>
-        <span className="muted">{users.data.users.length} users · every change is in the <Link href="/audit">audit log</Link></span>
+        <span className="muted">{plural(users.data.users.length, 'user')} · every change is in the <Link href="/audit">audit log</Link></span>
       </div>
       {outcome ? <p className={outcome.ok ? 'notice' : 'query-error'} role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p> : null}
       <UsersTable users={users.data.users} collections={collections} you={users.data.you} act={act} />

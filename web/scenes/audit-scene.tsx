@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { getJson, query } from '../api/client.js';
+import { plural } from '../lib/format.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { buildUrl, navigate, type AppLocation } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
@@ -62,7 +63,7 @@ export function AuditScene({ location }: { location: AppLocation }) {
     <div className="scene">
       <div className="scene-header">
         <h1>Audit log</h1>
-        {rows.data ? <span className="muted">{rows.data.items.length >= LIMIT ? `newest ${LIMIT} rows` : `${rows.data.items.length} rows`}</span> : null}
+        {rows.data ? <span className="muted">{rows.data.items.length >= LIMIT ? `newest ${LIMIT} rows` : plural(rows.data.items.length, 'row')}</span> : null}
         <form className="audit-filters" onSubmit={submit}>
           <label>User <input name="user" value={form.user} onChange={(e) => setForm({ ...form, user: e.target.value })} maxLength={100} /></label>
           <label>Action <input name="action" list="audit-actions" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })} maxLength={40} size={12} /></label>
