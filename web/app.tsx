@@ -12,6 +12,7 @@ import { TimelineScene } from './scenes/timeline-scene.js';
 import { SearchScene } from './scenes/search-scene.js';
 import { ReviewScene } from './scenes/review-scene.js';
 import { AuditScene } from './scenes/audit-scene.js';
+import { AdminScene } from './scenes/admin-scene.js';
 
 // sigma and graphology are most of the bundle: they load with the network scene, not with search and the reader.
 const NetworkScene = lazy(() => import('./scenes/network-scene.js').then((m) => ({ default: m.NetworkScene })));
@@ -32,6 +33,7 @@ function sceneFor(location: AppLocation) {
   if (path === '/timeline') return <TimelineScene location={location} />;
   if (path === '/review') return <ReviewScene location={location} />;
   if (path === '/audit') return <AuditScene location={location} />;
+  if (path === '/admin') return <AdminScene />;
   return (
     <div className="scene">
       <EmptyState title="No such page">

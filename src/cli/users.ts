@@ -5,9 +5,10 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
-import { ROLES, TrustError, type Role } from '../store/trust.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../server/auth/passwords.js';
-import { newApiToken, secretDigest, parseDuration } from '../server/auth/secrets.js';
+import { ROLES } from '../store/trust.js';
+import { MIN_PASSWORD_LENGTH } from '../server/auth/passwords.js';
+import * as ops from '../server/auth/admin-ops.js';
+import { parseDuration } from '../server/auth/secrets.js';
 import { withDb, withStore, printJson, UserError } from './common.js';
 
 /** The first line of standard input: the password (never an argument, which `ps` and shell history would show). */
@@ -18,16 +19,16 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/u)[0] ?? '';
 }
 
-/** Runs a store change, turning the trust store's errors (no such user, name taken) into usage errors. */
-async function change<T>(opts: { db?: string }, fn: (store: Store, audit: (action: string, target: string, details?: Record<string, unknown>) => Promise<void>) => Promise<T>): Promise<T> {
+/** Runs an operation of admin-ops.ts (shared with the admin API), audited as done here; its refusals become usage errors. */
+async function change<T>(opts: { db?: string }, fn: (store: Store, audit: ops.OpAudit) => Promise<T>): Promise<T> {
   return withStore(opts, async (store) => {
-    const audit = (action: string, target: string, details: Record<string, unknown> = {}): Promise<void> => store.trust.appendAudit({
+    const audit: ops.OpAudit = (action, target, details = {}) => store.trust.appendAudit({
       at: new Date().toISOString(), user: `cli:${userInfo().username}`, address: 'local', action, target, details,
     });
     try {
       return await fn(store, audit);
     } catch (err) {
-      if (err instanceof TrustError) throw new UserError(err.message);
+      if (err instanceof ops.AdminError) throw new UserError(err.message);
       throw err;
     }
   });
@@ -41,13 +42,10 @@ export function registerUsers(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .action(async (name: string, opts: { db?: string; role: string }) => {
       if (!(ROLES as readonly string[]).includes(opts.role)) throw new UserError(`--role must be one of ${ROLES.join(', ')}, got "${opts.role}".`);
-      if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(name)) throw new UserError('A user name is 1 to 100 letters, digits, ".", "_", "@" or "-".');
+      if (!ops.USER_NAME.test(name)) throw new UserError('A user name is 1 to 100 letters, digits, ".", "_", "@" or "-".');
       const password = await readPassword();
-      if (password.length < MIN_PASSWORD_LENGTH) throw new UserError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
-      const hash = await hashPassword(password);
       await change(opts, async (store, audit) => {
-        const u = await store.trust.addUser(name, opts.role as Role, hash);
-        await audit('user-created', u.name, { role: u.role });
+        const u = await ops.addUser(store, audit, { name, role: opts.role, password });
         process.stdout.write(`Added ${u.name} (${u.role}).${u.role === 'admin' ? '' : ' Grant collections with `cablegraph users grant`.'}\n`);
       });
     });
@@ -55,16 +53,14 @@ export function registerUsers(program: Command): void {
     .description('Let a user read a collection (--write: editors may also merge and split in it).')
     .option('--write', 'also allow changes (editors)')
     .action(async (name: string, collection: string, opts: { db?: string; write?: boolean }) => change(opts, async (store, audit) => {
-      await store.trust.grant(name, collection, opts.write === true);
-      await audit('grant', name, { collection, write: opts.write === true });
+      await ops.grant(store, audit, name, collection, opts.write === true);
       const known = (await store.listCollections()).includes(collection);
       process.stdout.write(`${name} may now ${opts.write ? 'read and change' : 'read'} "${collection}".${known ? '' : ' (No such collection yet.)'}\n`);
     }));
   withDb(users.command('revoke <name> <collection>'))
     .description('Take a collection from a user (effective on their next request).')
     .action(async (name: string, collection: string, opts: { db?: string }) => change(opts, async (store, audit) => {
-      const had = await store.trust.revoke(name, collection);
-      await audit('revoke', name, { collection });
+      const had = await ops.revoke(store, audit, name, collection);
       process.stdout.write(had ? `${name} may no longer see "${collection}".\n` : `${name} had no grant on "${collection}".\n`);
     }));
   withDb(users.command('list'))
@@ -76,8 +72,29 @@ export function registerUsers(program: Command): void {
       if (list.length === 0) process.stdout.write('No users: the server asks nobody to sign in (loopback only, or with --token).\n');
       for (const u of list) {
         const grants = u.role === 'admin' ? 'all collections' : u.grants.map((g) => `${g.collection}${g.write ? ' (write)' : ''}`).join(', ') || 'no collections';
-        process.stdout.write(`${u.name}  ${u.role}  ${grants}  (since ${u.created.slice(0, 10)})\n`);
+        const seen = u.lastLogin ? `, last sign-in ${u.lastLogin.slice(0, 16).replace('T', ' ')}` : '';
+        process.stdout.write(`${u.name}  ${u.role}${u.disabled ? ' (disabled)' : ''}  ${grants}  (since ${u.created.slice(0, 10)}${seen})\n`);
       }
+    }));
+  withDb(users.command('role <name> <role>'))
+    .description(`Change a user's role (${ROLES.join(', ')}); the last admin who can sign in keeps theirs.`)
+    .action(async (name: string, role: string, opts: { db?: string }) => change(opts, async (store, audit) => {
+      await ops.setRole(store, audit, name, role);
+      process.stdout.write(`${name} is now ${role}.\n`);
+    }));
+  for (const [command, disabled] of [['disable', true], ['enable', false]] as const) {
+    withDb(users.command(`${command} <name>`))
+      .description(disabled ? 'Stop a user signing in; their sessions end and their tokens stop working.' : 'Let a disabled user sign in again.')
+      .action(async (name: string, opts: { db?: string }) => change(opts, async (store, audit) => {
+        await ops.setDisabled(store, audit, name, disabled);
+        process.stdout.write(`${name} is ${disabled ? 'disabled' : 'enabled'}.\n`);
+      }));
+  }
+  withDb(users.command('remove <name>'))
+    .description('Remove a user with their grants, tokens and sessions (the audit log keeps what they did).')
+    .action(async (name: string, opts: { db?: string }) => change(opts, async (store, audit) => {
+      await ops.removeUser(store, audit, name);
+      process.stdout.write(`Removed ${name}.\n`);
     }));
 
   const tokens = program.command('tokens').description('API tokens (Authorization: Bearer) of users: create, revoke, list.');
@@ -85,21 +102,17 @@ export function registerUsers(program: Command): void {
     .description('Make an API token for a user; it is printed once and stored only as a digest.')
     .option('--expires <duration>', 'lifetime such as 90m, 12h, 30d or 2w (default: none)')
     .action(async (name: string, opts: { db?: string; expires?: string }) => {
-      const ms = opts.expires === undefined ? null : parseDuration(opts.expires);
-      if (opts.expires !== undefined && ms === null) throw new UserError(`--expires must look like 90m, 12h, 30d or 2w, got "${opts.expires}".`);
+      if (opts.expires !== undefined && parseDuration(opts.expires) === null) throw new UserError(`--expires must look like 90m, 12h, 30d or 2w, got "${opts.expires}".`);
       await change(opts, async (store, audit) => {
-        const { id, token } = newApiToken();
-        const t = await store.trust.addToken(id, name, secretDigest(token), ms === null ? null : new Date(Date.now() + ms).toISOString());
-        await audit('token-created', id, { user: name, expires: t.expires });
-        process.stderr.write(`Token ${id} for ${name}${t.expires ? `, valid until ${t.expires}` : ''}. It is shown only this once:\n`);
+        const { token, record: t } = await ops.createToken(store, audit, name, opts.expires ?? null);
+        process.stderr.write(`Token ${t.id} for ${name}${t.expires ? `, valid until ${t.expires}` : ''}. It is shown only this once:\n`);
         process.stdout.write(`${token}\n`);
       });
     });
   withDb(tokens.command('revoke <id>'))
     .description('Revoke a token by its id (as `tokens list` shows it).')
     .action(async (id: string, opts: { db?: string }) => change(opts, async (store, audit) => {
-      if (!(await store.trust.revokeToken(id))) throw new UserError(`No token with id "${id}".`);
-      await audit('token-revoked', id);
+      await ops.revokeToken(store, audit, id);
       process.stdout.write(`Revoked token ${id}.\n`);
     }));
   withDb(tokens.command('list'))

@@ -25,6 +25,7 @@ import { networkRoutes } from './routes/network.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { reviewRoutes } from './routes/review.js';
 import { auditRoutes } from './routes/audit.js';
+import { adminRoutes } from './routes/admin.js';
 import { protectRoutes } from './routes/protect.js';
 import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decisionRoutes(api, ctx);
     reviewRoutes(api, ctx);
     auditRoutes(api, ctx);
+    adminRoutes(api, ctx);
     protectRoutes(api, ctx);
     installProtection(api, ctx);
   }, { prefix: '/api' });

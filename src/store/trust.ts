@@ -17,6 +17,10 @@ export interface UserInfo {
   role: Role;
   /** ISO timestamp. */
   created: string;
+  /** ISO timestamp of the last successful sign-in with a password, or null when never (tokens are not counted). */
+  lastLogin: string | null;
+  /** A disabled user cannot sign in, and their sessions and tokens are refused, until enabled again. */
+  disabled: boolean;
 }
 
 /** A user with the stored password hash (self-describing: algorithm, parameters, salt, digest). */
@@ -71,10 +75,24 @@ export interface AuditRow extends AuditEntry {
 /** Filters of an audit read. */
 export interface AuditQuery {
   user?: string;
+  /** Only rows of this action (login-failed, document, user-created...). */
+  action?: string;
   /** ISO timestamp (or a prefix of one): rows at or after it. */
   since?: string;
   /** Newest rows first, at most this many (default 1,000). */
   limit?: number;
+}
+
+/** A failure bucket of the sign-in limiter: guesses left (fractional while refilling) as of `atMs`. */
+export interface LimiterBucket {
+  left: number;
+  atMs: number;
+}
+
+/** Settings of a failure bucket: `burst` guesses at once, regained at `perMs` a millisecond. */
+export interface LimiterRule {
+  burst: number;
+  perMs: number;
 }
 
 /** Thrown for a user or token that does not exist, or a user name already taken. */
@@ -98,6 +116,14 @@ export interface TrustStore {
   /** Takes a collection from a user; false when the user had no grant on it. */
   revoke(name: string, collection: string): Promise<boolean>;
   grants(userId: number): Promise<Grant[]>;
+  /** Changes a user's role. */
+  setRole(name: string, role: Role): Promise<void>;
+  /** Disables (or enables again) a user; their sessions are dropped when disabled. */
+  setDisabled(name: string, disabled: boolean): Promise<void>;
+  /** Removes a user with their grants, tokens and sessions (audit rows naming them stay). */
+  removeUser(name: string): Promise<void>;
+  /** Records a successful sign-in. */
+  recordLogin(userId: number, at: string): Promise<void>;
 
   addToken(id: string, userName: string, digest: string, expires: string | null): Promise<TokenRecord>;
   /** The token whose digest this is, revoked or expired ones included (the caller decides). */
@@ -111,6 +137,15 @@ export interface TrustStore {
   deleteSession(digest: string): Promise<void>;
   /** Drops sessions expired before `now`. */
   pruneSessions(now: string): Promise<void>;
+
+  /**
+   * The sign-in limiter's counters, shared by every server process on this store. `limiterFail` records a wrong guess of
+   * `key` atomically (the same guess again within the refill window is free) and returns the bucket after it;
+   * buckets and guesses idle longer than a full refill are dropped on the way.
+   */
+  limiterFail(key: string, guess: string, rule: LimiterRule, nowMs: number): Promise<LimiterBucket>;
+  /** The bucket of `key` as last written (refill not applied), or null when it has none. */
+  limiterGet(key: string): Promise<LimiterBucket | null>;
 
   /** Appends a row; past `maxRows` rows the oldest are dropped in batches of a tenth of the cap. */
   appendAudit(entry: AuditEntry, maxRows?: number): Promise<void>;

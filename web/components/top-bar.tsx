@@ -49,8 +49,12 @@ export function TopBar({ pathname, searchHref, inSearch }: { pathname: string; s
             </li>
           ))}
           {user?.role === 'admin' ? (
-            // The audit log is for admins signed in by name (on a one-person server it stays in `cablegraph audit`).
-            <li><Link href="/audit" aria-current={pathname.startsWith('/audit') ? 'page' : undefined}>Audit</Link></li>
+            // The audit log and user management are for admins signed in by name (on a one-person server they stay in
+            // `cablegraph audit` and `cablegraph users`; /admin still opens).
+            <>
+              <li><Link href="/audit" aria-current={pathname.startsWith('/audit') ? 'page' : undefined}>Audit</Link></li>
+              <li><Link href="/admin" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>Admin</Link></li>
+            </>
           ) : null}
         </ul>
       </nav>

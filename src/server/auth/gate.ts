@@ -63,7 +63,10 @@ export class Gate {
     this.now = options.now ?? Date.now;
   }
 
-  /** True when nobody needs to sign in: no single token and no user (users, once added, are never removed). */
+  /**
+   * True when nobody needs to sign in: no single token and no user. Once users were seen the server stays closed until
+   * it restarts, even if every user is removed (and beyond loopback it then refuses to start without a token).
+   */
   async open(): Promise<boolean> {
     if (this.legacy) return false;
     if (!this.usersKnown) this.usersKnown = await this.store.trust.hasUsers();
@@ -128,10 +131,10 @@ export class Gate {
     return this.principalOf(s.userId);
   }
 
-  /** A user's principal, grants read now (a revoked grant takes effect on the next request). */
+  /** A user's principal, role and grants read now (a change takes effect on the next request); null when removed or disabled. */
   async principalOf(userId: number): Promise<Principal | null> {
     const user = await this.store.trust.getUserById(userId);
-    if (!user) return null;
+    if (!user || user.disabled) return null;
     return userPrincipal(user.name, user.role, await this.store.trust.grants(user.id));
   }
 }

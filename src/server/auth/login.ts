@@ -1,11 +1,13 @@
 /**
  * Sign-in and sign-out: GET /login (the form, or the single token's link ?token=), POST /login (form or JSON name +
- * password -> session cookie), POST /logout. Failed logins are limited per account and per client address.
+ * password -> session cookie), POST /logout. Failed logins are limited per account and per client address, with the
+ * counters in the store (login-limiter.ts), so several server processes share them and a restart keeps them.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/store.js';
-import { FailureLimiter, clientKey, type FailureLimitOptions } from '../rate-limit.js';
+import { clientKey, type FailureLimitOptions } from '../rate-limit.js';
+import { StoreLimiter } from './login-limiter.js';
 import { Gate, SESSION_COOKIE, presented, refuse } from './gate.js';
 import { newSecret, secretDigest } from './secrets.js';
 import { verifyPassword, DUMMY_HASH } from './passwords.js';
@@ -26,8 +28,8 @@ export interface LoginOptions {
 /** Registers /login and /logout. */
 export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audit: AuditFn, options: LoginOptions = {}): void {
   const sessionMs = (options.sessionHours ?? 12) * 3_600_000;
-  const byAccount = new FailureLimiter(options.limit);
-  const byAddress = new FailureLimiter(options.limit);
+  const limiter = new StoreLimiter(store.trust, options.limit);
+  const accountKey = (name: string): string => `account:${name.normalize('NFC').toLowerCase()}`;
   const cookie = (req: FastifyRequest, value: string, maxAge: number): string =>
     `${SESSION_COOKIE}=${encodeURIComponent(value)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}`
     + (options.secureCookies || req.protocol === 'https' ? '; Secure' : '');
@@ -65,9 +67,9 @@ export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audi
     const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
     const answer = (status: number, message: string): FastifyReply => (form
       ? reply.status(status).type('text/html; charset=utf-8').send(loginPage(message, name, safeNext(body.next)))
-      : reply.status(status).send({ error: status === 429 ? 'too-many-attempts' : 'unauthorized', message }));
-    const address = clientKey(req.ip);
-    const wait = Math.max(byAddress.retryAfter(address), byAccount.retryAfter(name.normalize('NFC').toLowerCase()));
+      : reply.status(status).send({ error: status === 429 ? 'too-many-attempts' : status === 403 ? 'disabled' : 'unauthorized', message }));
+    const address = `address:${clientKey(req.ip)}`;
+    const wait = Math.max(await limiter.retryAfter(address), await limiter.retryAfter(accountKey(name)));
     if (wait > 0) {
       await audit(req, 'login-failed', name || null, { reason: 'rate-limited' }, null);
       reply.header('retry-after', String(wait));
@@ -78,15 +80,21 @@ export function loginRoutes(app: FastifyInstance, store: Store, gate: Gate, audi
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
       const guess = createHash('sha256').update(`${name}\u0000${password}`).digest('base64');
-      byAddress.fail(address, guess);
-      byAccount.fail(name.normalize('NFC').toLowerCase(), guess);
+      await limiter.fail(address, guess);
+      await limiter.fail(accountKey(name), guess);
       await audit(req, 'login-failed', name || null, { reason: user ? 'wrong-password' : 'unknown-user' }, null);
       return answer(401, 'Wrong name or password.');
+    }
+    if (user.disabled) {
+      // Only after the right password: a guesser learns nothing about the account.
+      await audit(req, 'login-failed', user.name, { reason: 'disabled' }, null);
+      return answer(403, 'This account is disabled: ask an admin.');
     }
     const session = newSecret();
     const expires = new Date(gate.now() + sessionMs).toISOString();
     await store.trust.pruneSessions(new Date(gate.now()).toISOString());
     await store.trust.putSession(secretDigest(session), user.id, expires);
+    await store.trust.recordLogin(user.id, new Date(gate.now()).toISOString());
     await audit(req, 'login', user.name, { with: 'password' }, user.name);
     reply.header('set-cookie', cookie(req, session, sessionMs / 1000));
     return form ? reply.redirect(safeNext(body.next), 303) : reply.send({ name: user.name, role: user.role, expires });

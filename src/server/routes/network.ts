@@ -78,6 +78,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const claims = await ctx.store.getClaims(rel.claimIds ?? [], ctx.scope(req));
     const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope(req))).map((e) => [e.id, e]));
     const name = (id: string) => entities.get(id)?.name ?? id;
+    await ctx.audit(req, 'relation', rel.id);
     return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
 
@@ -107,6 +108,8 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const q = req.query;
     const bad = csv(q.relationTypes)?.find((t) => !(t in RELATION_TYPES)) ?? csv(q.entityTypes)?.find((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
     if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
+    // One compact row per request: the neighbourhood opened (or the whole network) and how far; filters are not kept.
+    await ctx.audit(req, 'graph', q.entity ?? null, { hops: q.hops });
     return readGraph(ctx.store, ctx.scope(req), {
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
       minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, reviewedOnly: q.reviewedOnly,
@@ -125,6 +128,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req) => {
     const q = req.query;
+    await ctx.audit(req, 'timeline', q.entity ?? null, {});
     // One entity's events are read by its member keys (a per-name entity of an unresolved collection has none: all are read).
     const brief = q.entity ? (await ctx.store.getEntityBriefs([q.entity], ctx.scope(req)))[0] : undefined;
     if (q.entity && !brief) return { events: [], entities: {} };

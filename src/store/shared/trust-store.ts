@@ -3,7 +3,7 @@
  * 0/1 integers and times as ISO text, so one implementation serves SQLite and PostgreSQL alike.
  */
 import type {
-  TrustStore, Role, UserInfo, UserRecord, Grant, TokenRecord, SessionRecord, AuditEntry, AuditRow, AuditQuery,
+  TrustStore, Role, UserInfo, UserRecord, Grant, TokenRecord, SessionRecord, AuditEntry, AuditRow, AuditQuery, LimiterBucket, LimiterRule,
 } from '../trust.js';
 import { TrustError, DEFAULT_AUDIT_MAX_ROWS } from '../trust.js';
 
@@ -15,11 +15,14 @@ export interface TrustSql {
   isUniqueViolation(err: unknown): boolean;
 }
 
-interface UserRow { id: number | string; name: string; role: Role; password_hash: string; created: string }
+interface UserRow { id: number | string; name: string; role: Role; password_hash: string; created: string; last_login: string | null; disabled: number | string }
 interface TokenRow { id: string; user_id: number | string; user_name: string; created: string; expires: string | null; revoked: number }
 interface AuditDbRow { id: number | string; at: string; user_name: string | null; address: string; action: string; target: string | null; details: string }
 
-const toUser = (r: UserRow): UserRecord => ({ id: Number(r.id), name: r.name, role: r.role, created: r.created, passwordHash: r.password_hash });
+const toUser = (r: UserRow): UserRecord => ({
+  id: Number(r.id), name: r.name, role: r.role, created: r.created, lastLogin: r.last_login, disabled: Number(r.disabled) === 1, passwordHash: r.password_hash,
+});
+const USER_COLUMNS = 'id, name, role, password_hash, created, last_login, disabled';
 const toToken = (r: TokenRow): TokenRecord => ({
   id: r.id, userId: Number(r.user_id), userName: r.user_name, created: r.created, expires: r.expires, revoked: Number(r.revoked) === 1,
 });
@@ -39,7 +42,7 @@ export class SqlTrustStore implements TrustStore {
     const created = new Date().toISOString();
     try {
       const rows = await this.sql.all<UserRow>(
-        'INSERT INTO users (name, role, password_hash, created) VALUES (?, ?, ?, ?) RETURNING id, name, role, password_hash, created',
+        `INSERT INTO users (name, role, password_hash, created) VALUES (?, ?, ?, ?) RETURNING ${USER_COLUMNS}`,
         [name, role, passwordHash, created]);
       return info(toUser(rows[0]!));
     } catch (err) {
@@ -49,17 +52,17 @@ export class SqlTrustStore implements TrustStore {
   }
 
   async getUser(name: string): Promise<UserRecord | null> {
-    const rows = await this.sql.all<UserRow>('SELECT id, name, role, password_hash, created FROM users WHERE name = ?', [name]);
+    const rows = await this.sql.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE name = ?`, [name]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
   async getUserById(id: number): Promise<UserRecord | null> {
-    const rows = await this.sql.all<UserRow>('SELECT id, name, role, password_hash, created FROM users WHERE id = ?', [id]);
+    const rows = await this.sql.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [id]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
   async listUsers(): Promise<(UserInfo & { grants: Grant[] })[]> {
-    const users = (await this.sql.all<UserRow>('SELECT id, name, role, password_hash, created FROM users ORDER BY name', [])).map(toUser);
+    const users = (await this.sql.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY name`, [])).map(toUser);
     const grants = await this.sql.all<{ user_id: number | string; collection: string; can_write: number }>(
       'SELECT user_id, collection, can_write FROM grants ORDER BY collection', []);
     return users.map((u) => ({
@@ -87,6 +90,27 @@ export class SqlTrustStore implements TrustStore {
     const rows = await this.sql.all<{ collection: string; can_write: number }>(
       'SELECT collection, can_write FROM grants WHERE user_id = ? ORDER BY collection', [userId]);
     return rows.map((g) => ({ collection: g.collection, write: Number(g.can_write) === 1 }));
+  }
+
+  async setRole(name: string, role: Role): Promise<void> {
+    await this.sql.run('UPDATE users SET role = ? WHERE id = ?', [role, await this.userId(name)]);
+  }
+
+  async setDisabled(name: string, disabled: boolean): Promise<void> {
+    const id = await this.userId(name);
+    await this.sql.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id]);
+    if (disabled) await this.sql.run('DELETE FROM sessions WHERE user_id = ?', [id]);
+  }
+
+  async removeUser(name: string): Promise<void> {
+    const id = await this.userId(name);
+    // Explicit deletes, not only ON DELETE CASCADE: a SQLite connection without foreign_keys would leave them behind.
+    for (const table of ['grants', 'api_tokens', 'sessions']) await this.sql.run(`DELETE FROM ${table} WHERE user_id = ?`, [id]);
+    await this.sql.run('DELETE FROM users WHERE id = ?', [id]);
+  }
+
+  async recordLogin(userId: number, at: string): Promise<void> {
+    await this.sql.run('UPDATE users SET last_login = ? WHERE id = ?', [at, userId]);
   }
 
   async addToken(id: string, userName: string, digest: string, expires: string | null): Promise<TokenRecord> {
@@ -130,6 +154,32 @@ export class SqlTrustStore implements TrustStore {
     await this.sql.run('DELETE FROM sessions WHERE expires < ?', [now]);
   }
 
+  async limiterFail(key: string, guess: string, rule: LimiterRule, nowMs: number): Promise<LimiterBucket> {
+    // A bucket idle for a whole refill is full again, and a guess that old may count again: both are dropped.
+    const idleFrom = nowMs - Math.ceil(rule.burst / rule.perMs);
+    await this.sql.run('DELETE FROM login_guesses WHERE at_ms < ?', [idleFrom]);
+    await this.sql.run('DELETE FROM login_limits WHERE at_ms < ?', [idleFrom]);
+    const fresh = await this.sql.run('INSERT INTO login_guesses (bucket, guess, at_ms) VALUES (?, ?, ?) ON CONFLICT (bucket, guess) DO NOTHING', [key, guess, nowMs]);
+    if (fresh === 0) return (await this.limiterGet(key)) ?? { left: rule.burst, atMs: nowMs };
+    // One statement: refill since the last write, take one guess, never below 0; two processes cannot both spend the same guess.
+    const elapsed = 'CASE WHEN excluded.at_ms > login_limits.at_ms THEN excluded.at_ms - login_limits.at_ms ELSE 0 END';
+    const refilled = `login_limits.left_count + ${elapsed} * CAST(? AS DOUBLE PRECISION)`;
+    const capped = `CASE WHEN ${refilled} > ? THEN ? ELSE ${refilled} END`;
+    const rows = await this.sql.all<{ left_count: number | string; at_ms: number | string }>(
+      `INSERT INTO login_limits (bucket, left_count, at_ms) VALUES (?, ?, ?)
+       ON CONFLICT (bucket) DO UPDATE SET
+         left_count = CASE WHEN ${capped} < 1 THEN 0 ELSE ${capped} - 1 END,
+         at_ms = CASE WHEN excluded.at_ms > login_limits.at_ms THEN excluded.at_ms ELSE login_limits.at_ms END
+       RETURNING left_count, at_ms`,
+      [key, rule.burst - 1, nowMs, ...Array<unknown[]>(2).fill([rule.perMs, rule.burst, rule.burst, rule.perMs]).flat()]);
+    return { left: Number(rows[0]!.left_count), atMs: Number(rows[0]!.at_ms) };
+  }
+
+  async limiterGet(key: string): Promise<LimiterBucket | null> {
+    const rows = await this.sql.all<{ left_count: number | string; at_ms: number | string }>('SELECT left_count, at_ms FROM login_limits WHERE bucket = ?', [key]);
+    return rows[0] ? { left: Number(rows[0].left_count), atMs: Number(rows[0].at_ms) } : null;
+  }
+
   async appendAudit(e: AuditEntry, maxRows = DEFAULT_AUDIT_MAX_ROWS): Promise<void> {
     await this.sql.run('INSERT INTO audit_log (at, user_name, address, action, target, details) VALUES (?, ?, ?, ?, ?, ?)',
       [e.at, e.user, e.address, e.action, e.target, JSON.stringify(e.details)]);
@@ -147,6 +197,7 @@ export class SqlTrustStore implements TrustStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.user !== undefined) { where.push('user_name = ?'); params.push(query.user); }
+    if (query.action !== undefined) { where.push('action = ?'); params.push(query.action); }
     if (query.since !== undefined) { where.push('at >= ?'); params.push(query.since); }
     params.push(Math.max(1, Math.min(query.limit ?? 1000, 100_000)));
     const rows = await this.sql.all<AuditDbRow>(`SELECT id, at, user_name, address, action, target, details FROM audit_log

@@ -467,4 +467,28 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX protected_keys_active ON protected_keys(active, collection);
     `,
   },
+  {
+    // 15, not 12: helpers on other branches took 12 to 14 at the same time; the numbers only need to grow.
+    version: 15,
+    description: 'users: last sign-in and disabled; the sign-in limiter\'s counters (per account and address), shared by every server process',
+    sql: `
+      ALTER TABLE users ADD COLUMN last_login TEXT;
+      ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+      -- One token bucket per "account:NAME" or "address:IP": guesses left as of at_ms (ms since 1970).
+      CREATE TABLE login_limits (
+        bucket TEXT PRIMARY KEY,
+        left_count REAL NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX login_limits_at ON login_limits(at_ms);
+      -- Wrong guesses (digests) seen lately per bucket: the same wrong password again is not a new guess.
+      CREATE TABLE login_guesses (
+        bucket TEXT NOT NULL,
+        guess TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        PRIMARY KEY (bucket, guess)
+      );
+      CREATE INDEX login_guesses_at ON login_guesses(at_ms);
+    `,
+  },
 ];
