@@ -8,7 +8,7 @@ import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
   EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
 } from '../store.js';
-import { chooseStrongest, type StrongestFilter } from '../shared/strongest.js';
+import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId, sha256Hex } from '../ids.js';
 import { foldText } from '../text-fold.js';
 import { MIGRATIONS } from './migrations.js';
@@ -315,6 +315,12 @@ export class SqliteStore implements Store {
     const light = relationEndRows(this.db, scope, { entities: [entityId] });
     const { ids, total } = chooseStrongest(light, limit);
     return { items: readChosenRelations(this.db, scope, light, ids), total };
+  }
+
+  async getEntityRelation(entityId: string, relationId: string, scope: Scope): Promise<Relation | null> {
+    const light = relationEndRows(this.db, scope, { entities: [entityId] });
+    const ids = rowsOfMerged(light, relationId);
+    return ids.length === 0 ? null : (readChosenRelations(this.db, scope, light, ids))[0] ?? null;
   }
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {
