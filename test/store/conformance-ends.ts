@@ -142,6 +142,13 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       const merged = { ...x, members: [...x.members, ...y.members], mentionCount: x.mentionCount + y.mentionCount };
       await store.putEntities(COLLECTION, [merged, ...records.filter((e) => e !== x && e !== y), ...rest], 'resolve', 'test');
       await check('putEntities');
+      // An entity left out: its keys leave the map, and its relations' ends fall back to the per-name entities.
+      const left = records.find((e) => e !== x && e !== y);
+      assert.ok(left);
+      await store.putEntities(COLLECTION, [merged, ...records.filter((e) => e !== x && e !== y && e !== left), ...rest], 'resolve', 'test');
+      const unmapped = await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends WHERE source_entity IS NULL OR target_entity IS NULL');
+      assert.ok(Number(unmapped[0]!.n) > 0, 'some ends are no longer mapped');
+      await check('putEntities leaving an entity out');
     });
 
     it('fails when a writer leaves the table behind (the check can fail)', async () => {
