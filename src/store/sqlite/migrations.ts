@@ -485,7 +485,10 @@ export const MIGRATIONS: Migration[] = [
         LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
         LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target;
       -- Kept exact by every writer at once: relation rows written, replaced (same id) or deleted (also by a document's
-      -- cascade), and map rows inserted, replaced, re-pointed or deleted (also by an entity's cascade).
+      -- cascade), and map rows inserted, replaced, re-pointed or deleted (also by an entity's cascade). A map row's
+      -- relations are found by key, then each one's document checked; UPDATE ... FROM, not IN (SELECT ...), which built
+      -- a temporary table per map row. A deleted map row is handled BEFORE its deletion (it writes only relation_ends):
+      -- as an AFTER trigger it cost 4x the CPU (1.8 s against 0.46 s per 10,000 map rows at 4,000 documents).
       CREATE TRIGGER relation_ends_insert AFTER INSERT ON relations BEGIN
         INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity)
           SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
@@ -503,26 +506,34 @@ export const MIGRATIONS: Migration[] = [
         DELETE FROM relation_ends WHERE relation_id = old.id;
       END;
       CREATE TRIGGER relation_ends_member_insert AFTER INSERT ON entity_members BEGIN
-        UPDATE relation_ends SET source_entity = new.entity_id WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.source = new.candidate_key AND d.collection = new.collection);
-        UPDATE relation_ends SET target_entity = new.entity_id WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.target = new.candidate_key AND d.collection = new.collection);
+        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
+          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
+          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
       END;
       CREATE TRIGGER relation_ends_member_update AFTER UPDATE ON entity_members BEGIN
-        UPDATE relation_ends SET source_entity = NULL WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.source = old.candidate_key AND d.collection = old.collection);
-        UPDATE relation_ends SET target_entity = NULL WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.target = old.candidate_key AND d.collection = old.collection);
-        UPDATE relation_ends SET source_entity = new.entity_id WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.source = new.candidate_key AND d.collection = new.collection);
-        UPDATE relation_ends SET target_entity = new.entity_id WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.target = new.candidate_key AND d.collection = new.collection);
+        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
+          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
+          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
+          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
+          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
       END;
-      CREATE TRIGGER relation_ends_member_delete AFTER DELETE ON entity_members BEGIN
-        UPDATE relation_ends SET source_entity = NULL WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.source = old.candidate_key AND d.collection = old.collection);
-        UPDATE relation_ends SET target_entity = NULL WHERE relation_id IN (SELECT r.id FROM relations r
-          JOIN documents d ON d.id = r.document_id WHERE r.target = old.candidate_key AND d.collection = old.collection);
+      CREATE TRIGGER relation_ends_member_delete BEFORE DELETE ON entity_members BEGIN
+        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
+          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
+          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
       END;
     `,
   },
