@@ -1,6 +1,6 @@
 /** Shapes of the network views the API serves (graph, entity page): shared by the server and the web app. */
 import type { DocumentSummary } from './document.js';
-import type { Claim, EntityType, Event, MergeReason, Relation, ResolvedEntityRecord } from './extraction.js';
+import type { Claim, EntityType, Event, Evidence, MergeReason, Relation, ResolvedEntityRecord } from './extraction.js';
 import type { ReviewState } from './review.js';
 
 /**
@@ -47,6 +47,17 @@ export interface EntityRelation extends Relation {
   /** "out" when the entity is the source. */
   direction: 'out' | 'in';
   other: { id: string; name: string; type: EntityType } | null;
+  /** How many evidence sentences the relation has; on the entity page `evidence` holds the first RELATION_EVIDENCE of them. */
+  evidenceCount: number;
+}
+
+/** Most evidence sentences per relation on the entity page (the rest: GET /api/entities/:id/relations/:relation/evidence). */
+export const RELATION_EVIDENCE = 3;
+
+/** A page of one relation's evidence sentences, in the relation's order, and how many it has. */
+export interface EvidencePage {
+  items: Evidence[];
+  total: number;
 }
 
 /** One member candidate of an entity with the merge reasons naming it (the first few: a hub's anchor can name thousands). */

@@ -1,5 +1,6 @@
 /** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents. */
-import type { EntityRelation, EntityView, Event, Claim, Relation } from '../model/index.js';
+import type { EntityRelation, EntityView, EvidencePage, Event, Claim, Relation } from '../model/index.js';
+import { RELATION_EVIDENCE } from '../model/index.js';
 import type { Store, Scope } from '../store/store.js';
 
 export type { EntityRelation, EntityView } from '../model/index.js';
@@ -47,7 +48,11 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
   others.set(id, entity);
   const mine: EntityRelation[] = mineRelations.map((r) => {
     const other = others.get(r.source === id ? r.target : r.source);
-    return { ...r, direction: r.source === id ? 'out' : 'in', other: other ? { id: other.id, name: other.name, type: other.type } : null };
+    // A few sentences each, and how many there are: a hub's 200 relations carry thousands (the rest: relationEvidence).
+    return {
+      ...r, evidence: r.evidence.slice(0, RELATION_EVIDENCE), evidenceCount: r.evidence.length, direction: r.source === id ? 'out' : 'in',
+      other: other ? { id: other.id, name: other.name, type: other.type } : null,
+    };
   });
   mine.sort((a, b) => a.type.localeCompare(b.type) || b.independentSources - a.independentSources || b.confidence - a.confidence);
   const names: Record<string, string> = {};
@@ -63,6 +68,20 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };
+}
+
+/**
+ * A page of the evidence sentences of one relation of entity `id` (in the order the entity page lists them), or null when
+ * the entity has no such relation in the scope. A per-name entity of an unresolved collection reads its relations whole.
+ */
+export async function relationEvidence(store: Store, id: string, relationId: string, scope: Scope, offset: number, limit: number): Promise<EvidencePage | null> {
+  const head = await store.getEntityHead(id, scope, 0);
+  if (!head) return null;
+  const relation = head.members.total > 0
+    ? await store.getEntityRelation(id, relationId, scope)
+    : (await store.listRelations(scope)).find((r) => r.id === relationId && (r.source === id || r.target === id)) ?? null;
+  if (!relation) return null;
+  return { items: relation.evidence.slice(offset, offset + limit), total: relation.evidence.length };
 }
 
 /** 7354 -> "7,354", the same on every machine. */

@@ -244,6 +244,8 @@ export interface Store {
    * sentences only for what it shows.
    */
   listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>>;
+  /** One merged relation of a resolved entity (by the relation's id), complete with its evidence; null when it has none such. */
+  getEntityRelation(entityId: string, relationId: string, scope: Scope): Promise<Relation | null>;
   /** Edges with an end among some resolved entities: the `limit` strongest passing `filter`, and how many passed. */
   listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>>;
   /** Events with a participant or place among the resolved entity's members, oldest first. */

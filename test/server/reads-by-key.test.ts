@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Entity, Relation, Event, Claim, EntityType } from '../../src/model/index.js';
-import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
+import { DEFAULT_MIN_CONFIDENCE, RELATION_EVIDENCE } from '../../src/model/index.js';
 import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
 import { buildGraph } from '../../src/network/graph.js';
 import { findEntities } from '../../src/network/find-entity.js';
@@ -93,7 +93,11 @@ describe('network API reads by key, compared with whole-collection reads', () =>
       const view = await get(`/api/entities/${e.id}`);
       const mine = relations.filter((r) => r.source === e.id || r.target === e.id);
       assert.deepEqual(view.relations.map((r: Relation) => r.id).sort(), mine.map((r) => r.id).sort(), e.name);
-      for (const r of view.relations) assert.deepEqual(r.evidence, mine.find((x) => x.id === r.id)!.evidence);
+      // The first RELATION_EVIDENCE sentences of each and how many there are (the rest: the relation's evidence pages).
+      for (const r of view.relations) {
+        const whole = mine.find((x) => x.id === r.id)!.evidence;
+        assert.deepEqual([r.evidence, r.evidenceCount], [whole.slice(0, RELATION_EVIDENCE), whole.length]);
+      }
       assert.deepEqual(view.events.map((x: Event) => x.id), events.filter((x) => x.participants.includes(e.id) || x.place === e.id).map((x) => x.id));
       assert.deepEqual(view.claims.map((x: Claim) => x.id), claims.filter((x) => x.speaker === e.id).map((x) => x.id));
       assert.deepEqual(view.documents.map((d: { id: string }) => d.id), e.documentIds);

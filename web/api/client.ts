@@ -1,7 +1,7 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
   Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
-  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, Graph,
+  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EvidencePage, Graph,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -184,6 +184,11 @@ export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetai
 /** A page of an entity's merged names (candidate keys in key order), each with the first merge reasons naming it. */
 export function getEntityMembers(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityMembersPage> {
   return getJson<EntityMembersPage>(`/api/entities/${encodeURIComponent(id)}/members?${query({ offset, limit })}`, signal);
+}
+
+/** A page of the evidence sentences of one of an entity's relations (the entity page carries the first few). */
+export function getRelationEvidence(entityId: string, relationId: string, offset: number, limit: number, signal?: AbortSignal): Promise<EvidencePage> {
+  return getJson<EvidencePage>(`/api/entities/${encodeURIComponent(entityId)}/relations/${encodeURIComponent(relationId)}/evidence?${query({ offset, limit })}`, signal);
 }
 
 /** GET /api/relations/:id: one relation with all its evidence and the claims it rests on. */

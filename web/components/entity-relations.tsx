@@ -1,5 +1,7 @@
 /** The entity page's relations, grouped by type and direction, each with its evidence, source count, confidence and denials. */
-import type { EntityRelation } from '../api/client.js';
+import { useState } from 'react';
+import type { Evidence } from '../../src/model/index.js';
+import { getRelationEvidence, type EntityRelation } from '../api/client.js';
 import { plural } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { LOW_CONFIDENCE, formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
@@ -20,6 +22,8 @@ export function groupRelations(relations: readonly EntityRelation[]): { key: str
 
 /** Props: the relations, and whether low-confidence ones are shown (the toggle lives in the URL). */
 export interface EntityRelationsProps {
+  /** The entity's id: the rest of a relation's evidence is read by it. */
+  entityId: string;
   name: string;
   /** The entity's other spellings, marked in the evidence with its name. */
   aliases: readonly string[];
@@ -29,7 +33,7 @@ export interface EntityRelationsProps {
 }
 
 /** Relations grouped under their labels ("holds a post in", "has post holder"). */
-export function EntityRelations({ name, aliases, relations, showLow, onShowLow }: EntityRelationsProps) {
+export function EntityRelations({ entityId, name, aliases, relations, showLow, onShowLow }: EntityRelationsProps) {
   const schema = useSchema();
   const lowCount = relations.filter((r) => r.confidence < LOW_CONFIDENCE).length;
   const shown = showLow ? relations : relations.filter((r) => r.confidence >= LOW_CONFIDENCE);
@@ -66,7 +70,7 @@ export function EntityRelations({ name, aliases, relations, showLow, onShowLow }
                       <ReviewBadge review={r.review} stage={r.stage} />
                     </span>
                   </div>
-                  <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={5} names={[name, ...aliases, ...(r.other ? [r.other.name] : [])]} />
+                  <RelationEvidence entityId={entityId} relation={r} names={[name, ...aliases, ...(r.other ? [r.other.name] : [])]} />
                 </li>
               );
             })}
@@ -74,5 +78,36 @@ export function EntityRelations({ name, aliases, relations, showLow, onShowLow }
         </div>
       ))}
     </section>
+  );
+}
+
+/** Sentences read per click of "N more" (the API's largest page). */
+const MORE_EVIDENCE = 200;
+
+/** A relation's first sentences (as the page carries them) and a button reading the rest a page at a time. */
+function RelationEvidence({ entityId, relation, names }: { entityId: string; relation: EntityRelation; names: readonly string[] }) {
+  const [more, setMore] = useState<Evidence[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shown = more.length > 0 ? [...relation.evidence, ...more] : relation.evidence;
+  const total = Math.max(relation.evidenceCount ?? shown.length, shown.length);
+  const showMore = (): void => {
+    setLoading(true);
+    setError(null);
+    getRelationEvidence(entityId, relation.id, shown.length, MORE_EVIDENCE).then(
+      (page) => { setMore((m) => [...m, ...page.items]); setLoading(false); },
+      (err: unknown) => { setError(err instanceof Error ? err.message : String(err)); setLoading(false); },
+    );
+  };
+  return (
+    <>
+      <EvidenceList evidence={shown} contradictions={relation.contradictions} limit={shown.length} names={names} />
+      {shown.length < total ? (
+        <button type="button" className="link-button evidence-more" disabled={loading} onClick={showMore}>
+          {loading ? 'Loading…' : `${(total - shown.length).toLocaleString('en-US')} more`}
+        </button>
+      ) : null}
+      {error ? <p className="query-error" role="alert">{error}</p> : null}
+    </>
   );
 }

@@ -76,7 +76,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
       <div className="entity-columns">
         <div className="entity-main">
           {view.relationsNote ? <p className="side-note">{view.relationsNote}</p> : null}
-          <EntityRelations name={entity.name} aliases={entity.aliases} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
+          <EntityRelations entityId={entity.id} name={entity.name} aliases={entity.aliases} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
           <section className="entity-section" aria-labelledby="events-h">
             <h2 id="events-h">Events ({view.events.length})</h2>
             {view.events.length === 0 ? <p className="muted">No dated events mention {entity.name}.</p> : (

@@ -5,12 +5,14 @@ import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../mode
 import type { RouteContext } from '../context.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
-import { viewEntity } from '../../network/entity-view.js';
+import { viewEntity, relationEvidence } from '../../network/entity-view.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
 
 /** An entity id as routes accept it. */
 export const entityId = { type: 'string', pattern: '^ent_[0-9a-f]{16}$' } as const;
+/** A merged relation's id as routes accept it. */
+const relationId = { type: 'string', pattern: '^rel_[0-9a-f]{16}$' } as const;
 const csv = (v?: string): string[] | undefined => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 const partialDate = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
 
@@ -66,10 +68,24 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return page;
   });
 
+  app.get<{ Params: { id: string; relation: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/relations/:relation/evidence', {
+    schema: {
+      summary: 'A page of the evidence sentences of one of an entity\'s relations (the entity page shows the first few of each), and how many there are',
+      params: { type: 'object', properties: { id: entityId, relation: relationId }, required: ['id', 'relation'] },
+      querystring: { type: 'object', properties: { ...pagingProperties }, additionalProperties: false },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const page = await relationEvidence(ctx.store, req.params.id, req.params.relation, ctx.scope(req), req.query.offset, req.query.limit);
+    if (!page) return reply.status(404).send({ error: 'not-found', message: `No relation ${req.params.relation} of entity ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id, { relation: req.params.relation, evidenceFrom: req.query.offset });
+    return page;
+  });
+
   app.get<{ Params: { id: string } }>('/relations/:id', {
     schema: {
       summary: 'One relation with every evidence sentence, contradicting sentences and the claims it rests on',
-      params: { type: 'object', properties: { id: { type: 'string', pattern: '^rel_[0-9a-f]{16}$' } }, required: ['id'] },
+      params: { type: 'object', properties: { id: relationId }, required: ['id'] },
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {

@@ -8,7 +8,7 @@ import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
   EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
 } from '../store.js';
-import { chooseStrongest, type StrongestFilter } from '../shared/strongest.js';
+import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { PG_MIGRATIONS } from './migrations.js';
@@ -297,6 +297,12 @@ export class PostgresStore implements Store {
     const light = await relationEndRows(this.db, scope, { entities: [entityId] });
     const { ids, total } = chooseStrongest(light, limit);
     return { items: await readChosenRelations(this.db, scope, light, ids), total };
+  }
+
+  async getEntityRelation(entityId: string, relationId: string, scope: Scope): Promise<Relation | null> {
+    const light = await relationEndRows(this.db, scope, { entities: [entityId] });
+    const ids = rowsOfMerged(light, relationId);
+    return ids.length === 0 ? null : (await readChosenRelations(this.db, scope, light, ids))[0] ?? null;
   }
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {

@@ -1,6 +1,6 @@
 /**
- * Relations read by key in PostgreSQL: a selection of relation ids (all in scope, entities' member keys, candidate keys,
- * one document's entities) joined to the candidate -> entity map row by row, so no read loads the collection's map.
+ * Relations read by key in PostgreSQL: a selection of relation ids (all in scope, entities' relations by relation_ends,
+ * candidate keys, one document's entities), each end's entity from relation_ends or its own map row (see the SQLite twin).
  */
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
@@ -18,20 +18,31 @@ export type RelationSelection =
   | { ids: readonly string[] }
   | { document: string };
 
-// Relation ids with an end among the members of the entities `entityIds` (an array expression) names.
-const ofEntities = (entityIds: string): string => `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
-  WHERE em.entity_id = ANY(${entityIds}) UNION SELECT r.id FROM entity_members em JOIN relations r ON r.target = em.candidate_key
-  WHERE em.entity_id = ANY(${entityIds})`;
+// Relation ids with an end among the entities `entityIds` (an array expression) names, by relation_ends (indexed on each end).
+const ofEntities = (entityIds: string): string => `SELECT relation_id AS id FROM relation_ends WHERE source_entity = ANY(${entityIds})
+  UNION SELECT relation_id AS id FROM relation_ends WHERE target_entity = ANY(${entityIds})`;
+
+/** Whether a selection's rows take their ends from relation_ends (see the SQLite twin). */
+const byEnds = (sel: RelationSelection): boolean => 'entities' in sel || 'between' in sel || 'ids' in sel;
+
+/** The FROM tail giving each row its end entities (see endCols). */
+function endsJoin(sel: RelationSelection): string {
+  return byEnds(sel)
+    ? 'JOIN relation_ends re ON re.relation_id = r.id'
+    : `LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target`;
+}
+
+/** The end entity columns of endsJoin. */
+const endCols = (sel: RelationSelection): [string, string] => (byEnds(sel) ? ['re.source_entity', 're.target_entity'] : ['ms.entity_id', 'mt.entity_id']);
 
 function selectionSql(p: Params, sel: RelationSelection): string | null {
   if ('all' in sel) return null;
   if ('entities' in sel) return ofEntities(`${p.add([...sel.entities])}::text[]`);
   if ('between' in sel) {
-    // Both ends among the entities: rows found from the source side, kept when the target's map row is in the set too.
+    // Both ends among the entities: rows found from the source side's index, kept when the target is in the set too.
     const ids = p.add([...sel.between]);
-    return `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
-      JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
-      WHERE em.entity_id = ANY(${ids}::text[]) AND et.entity_id = ANY(${ids}::text[])`;
+    return `SELECT relation_id AS id FROM relation_ends WHERE source_entity = ANY(${ids}::text[]) AND target_entity = ANY(${ids}::text[])`;
   }
   if ('ids' in sel) return `SELECT unnest(${p.add([...sel.ids])}::text[]) AS id`;
   if ('keys' in sel) {
@@ -52,11 +63,10 @@ export async function relationRows(db: Db, scope: Scope, sel: RelationSelection)
   const p = new Params();
   const chosen = selectionSql(p, sel);
   const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const [se, te] = endCols(sel);
   return (await db.query<RelationRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version, r.review,
-    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
-    FROM ${from} JOIN documents d ON d.id = r.document_id
-    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ${se} AS source_entity, ${te} AS target_entity
+    FROM ${from} JOIN documents d ON d.id = r.document_id ${endsJoin(sel)}
     WHERE ${scopeSql(p, scope)} ORDER BY r.id`, p.values)).rows;
 }
 
@@ -70,11 +80,10 @@ export async function relationEndRows(db: Db, scope: Scope, sel: RelationSelecti
   const p = new Params();
   const chosen = selectionSql(p, sel);
   const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const [se, te] = endCols(sel);
   return (await db.query<RelationEndRow>(`SELECT r.id, r.type, r.source, r.target, r.confidence, ${NEGATED} AS negated,
-    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
-    FROM ${from} JOIN documents d ON d.id = r.document_id
-    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ${se} AS source_entity, ${te} AS target_entity
+    FROM ${from} JOIN documents d ON d.id = r.document_id ${endsJoin(sel)}
     WHERE ${scopeSql(p, scope)}`, p.values)).rows;
 }
 
@@ -121,13 +130,12 @@ export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): P
   const chosen = selectionSql(p, sel);
   const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
   const negated = NEGATED;
+  const [se, te] = endCols(sel);
   const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
-    min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
+    min(${se}) AS source_entity, min(${te}) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
     string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs,
     max(CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END) AS reviewed
-    FROM ${from} JOIN documents d ON d.id = r.document_id
-    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
-    WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), ${negated}`, p.values);
+    FROM ${from} JOIN documents d ON d.id = r.document_id ${endsJoin(sel)}
+    WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), ${negated}`, p.values);
   return mergeEdges(rows.rows);
 }

@@ -3,6 +3,7 @@
  * or evidence) so that a hub's page or neighbourhood reads sentences and counts only for the relations it shows.
  */
 import { mergedEnds, type RelationRow } from './merge-relations.js';
+import { factId } from '../ids.js';
 
 /** One relation row as the choice needs it: its merge key inputs, near-duplicate group, confidence and denial. */
 export interface RelationEndRow {
@@ -91,4 +92,14 @@ export function chosenRelationRows(light: Iterable<RelationEndRow>, ids: readonl
     });
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Relation row ids (denials included) of the merged relation `relationId` among `rows` (its id is factId('rel', type, ends)). */
+export function rowsOfMerged(rows: Iterable<RelationEndRow>, relationId: string): string[] {
+  const ids: string[] = [];
+  for (const r of rows) {
+    const ends = mergedEnds(r);
+    if (ends && factId('rel', r.type, ends.source, ends.target) === relationId) ids.push(r.id);
+  }
+  return ids;
 }

@@ -468,6 +468,76 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 12,
+    description: 'relation ends as entities (relation_ends), read by entity id instead of member keys; kept by triggers',
+    sql: `
+      -- Each relation row's ends as the candidate -> entity map says (its document's collection and the end's key); NULL
+      -- where the map has no row (readers then use the per-name entity, as every read of the map does).
+      CREATE TABLE relation_ends (
+        relation_id TEXT PRIMARY KEY,
+        source_entity TEXT,
+        target_entity TEXT
+      );
+      CREATE INDEX relation_ends_source ON relation_ends(source_entity, target_entity);
+      CREATE INDEX relation_ends_target ON relation_ends(target_entity, source_entity);
+      INSERT INTO relation_ends (relation_id, source_entity, target_entity)
+        SELECT r.id, ms.entity_id, mt.entity_id FROM relations r JOIN documents d ON d.id = r.document_id
+        LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+        LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target;
+      -- Kept exact by every writer at once: relation rows written, replaced (same id) or deleted (also by a document's
+      -- cascade), and map rows inserted, replaced, re-pointed or deleted (also by an entity's cascade). A map row's
+      -- relations are found by key, then each one's document checked; UPDATE ... FROM, not IN (SELECT ...), which built
+      -- a temporary table per map row. A deleted map row is handled BEFORE its deletion (it writes only relation_ends):
+      -- as an AFTER trigger it cost 4x the CPU (1.8 s against 0.46 s per 10,000 map rows at 4,000 documents).
+      CREATE TRIGGER relation_ends_insert AFTER INSERT ON relations BEGIN
+        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity)
+          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
+            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target)
+          FROM documents d WHERE d.id = new.document_id;
+      END;
+      CREATE TRIGGER relation_ends_update AFTER UPDATE OF id, document_id, source, target ON relations BEGIN
+        DELETE FROM relation_ends WHERE relation_id = old.id;
+        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity)
+          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
+            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target)
+          FROM documents d WHERE d.id = new.document_id;
+      END;
+      CREATE TRIGGER relation_ends_delete AFTER DELETE ON relations BEGIN
+        DELETE FROM relation_ends WHERE relation_id = old.id;
+      END;
+      CREATE TRIGGER relation_ends_member_insert AFTER INSERT ON entity_members BEGIN
+        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
+          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
+          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+      END;
+      CREATE TRIGGER relation_ends_member_update AFTER UPDATE ON entity_members BEGIN
+        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
+          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
+          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
+          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
+          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+      END;
+      CREATE TRIGGER relation_ends_member_delete BEFORE DELETE ON entity_members BEGIN
+        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
+          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
+          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+      END;
+    `,
+  },
+  {
     // 15, not 12: helpers on other branches took 12 to 14 at the same time; the numbers only need to grow.
     version: 15,
     description: 'users: last sign-in and disabled; the sign-in limiter\'s counters (per account and address), shared by every server process',

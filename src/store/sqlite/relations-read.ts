@@ -1,6 +1,7 @@
 /**
- * Relations read by key in SQLite: a selection of relation ids (all in scope, an entity's member keys, candidate keys,
- * one document's entities) joined to the candidate -> entity map row by row, so no read loads the collection's map.
+ * Relations read by key in SQLite: a selection of relation ids (all in scope, an entity's relations by relation_ends,
+ * candidate keys, one document's entities), each end's entity from relation_ends (reads by entity and by id) or from its
+ * own row of the candidate -> entity map (the rest), so no read loads the collection's map.
  */
 import type Database from 'better-sqlite3';
 import type { Relation, Evidence } from '../../model/index.js';
@@ -20,10 +21,23 @@ export type RelationSelection =
   | { ids: readonly string[] }
   | { document: string };
 
-// Relation ids with an end among the members of the entities the inner SELECT names (index on entity_id, then on source/target).
-const ofEntities = (entityIds: string): string => `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
-  WHERE em.entity_id IN (${entityIds}) UNION SELECT r.id FROM entity_members em JOIN relations r ON r.target = em.candidate_key
-  WHERE em.entity_id IN (${entityIds})`;
+// Relation ids with an end among the entities the inner SELECT names, by relation_ends (indexed on each end).
+const ofEntities = (entityIds: string): string => `SELECT relation_id AS id FROM relation_ends WHERE source_entity IN (${entityIds})
+  UNION SELECT relation_id AS id FROM relation_ends WHERE target_entity IN (${entityIds})`;
+
+/** Whether a selection's rows take their ends from relation_ends (reads by entity) or from the map rows of their keys. */
+const byEnds = (sel: RelationSelection): boolean => 'entities' in sel || 'between' in sel || 'ids' in sel;
+
+/** The FROM tail giving each row its end entities (see endCols): relation_ends, or the map row of each end's key. */
+function endsJoin(sel: RelationSelection): string {
+  return byEnds(sel)
+    ? 'JOIN relation_ends re ON re.relation_id = r.id'
+    : `LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target`;
+}
+
+/** The end entity columns of endsJoin. */
+const endCols = (sel: RelationSelection): [string, string] => (byEnds(sel) ? ['re.source_entity', 're.target_entity'] : ['ms.entity_id', 'mt.entity_id']);
 
 /** SQL naming the selected relation ids, with its parameters (null: every relation). */
 function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] } | null {
@@ -33,14 +47,9 @@ function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] 
     return { sql: ofEntities('SELECT value FROM json_each(?)'), params: [ids, ids] };
   }
   if ('between' in sel) {
-    // Both ends among the entities: rows found from the source side, kept when the target's map row is in the set too.
+    // Both ends among the entities: rows found from the source side's index, kept when the target is in the set too.
     const ids = JSON.stringify([...sel.between]);
-    return {
-      sql: `SELECT r.id FROM entity_members em JOIN relations r ON r.source = em.candidate_key
-        JOIN entity_members et ON et.collection = em.collection AND et.candidate_key = r.target
-        WHERE em.entity_id ${IN_JSON} AND et.entity_id ${IN_JSON}`,
-      params: [ids, ids],
-    };
+    return { sql: `SELECT relation_id AS id FROM relation_ends WHERE source_entity ${IN_JSON} AND target_entity ${IN_JSON}`, params: [ids, ids] };
   }
   if ('ids' in sel) return { sql: 'SELECT value AS id FROM json_each(?)', params: [JSON.stringify([...sel.ids])] };
   if ('keys' in sel) {
@@ -60,11 +69,10 @@ export function relationRows(db: Database.Database, scope: Scope, sel: RelationS
   const s = scopeClause(scope);
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const [se, te] = endCols(sel);
   return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, r.claim_id, r.attrs, r.stage, r.version, r.review,
-    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
-    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
-    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ${se} AS source_entity, ${te} AS target_entity
+    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
     WHERE ${s.sql} ORDER BY r.id`).all(...(chosen?.params ?? []), ...s.params) as RelationRow[];
 }
 
@@ -77,29 +85,24 @@ export function relationEndRows(db: Database.Database, scope: Scope, sel: Relati
   if ('entities' in sel) return endRowsOfEntities(db, s, JSON.stringify([...sel.entities]));
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const [se, te] = endCols(sel);
   return db.prepare(`SELECT r.id, r.type, r.source, r.target, r.confidence, ${NEGATED} AS negated,
-    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ms.entity_id AS source_entity, mt.entity_id AS target_entity
-    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
-    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+    d.collection, coalesce(d.duplicate_group, d.id) AS grp, ${se} AS source_entity, ${te} AS target_entity
+    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
     WHERE ${s.sql}`).all(...(chosen?.params ?? []), ...s.params) as RelationEndRow[];
 }
 
 /**
- * relationEndRows of the relations with an end among some entities, read from the member keys without first collecting
- * ids (a hub has thousands of keys): the rows found from the source side, then those found from the target side whose
- * source is not one of the entities (found already). The member row that found a relation is its end's own map row:
- * a candidate key names its document, so its map row is in that document's collection.
+ * relationEndRows of the relations with an end among some entities, by relation_ends (no member keys): the rows whose
+ * source is one of the entities, then those whose target is and whose source is not (found already).
  */
 function endRowsOfEntities(db: Database.Database, s: { sql: string; params: unknown[] }, ids: string): RelationEndRow[] {
-  const side = (near: 'source' | 'target', far: 'source' | 'target') => `SELECT r.id, r.type, r.source, r.target, r.confidence,
-    ${NEGATED} AS negated, d.collection, coalesce(d.duplicate_group, d.id) AS grp,
-    ${near === 'source' ? 'em.entity_id' : 'mf.entity_id'} AS source_entity, ${near === 'target' ? 'em.entity_id' : 'mf.entity_id'} AS target_entity
-    FROM entity_members em JOIN relations r ON r.${near} = em.candidate_key
+  const side = (near: 'source' | 'target') => `SELECT r.id, r.type, r.source, r.target, r.confidence,
+    ${NEGATED} AS negated, d.collection, coalesce(d.duplicate_group, d.id) AS grp, re.source_entity, re.target_entity
+    FROM relation_ends re JOIN relations r ON r.id = re.relation_id
     JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
-    LEFT JOIN entity_members mf ON mf.collection = d.collection AND mf.candidate_key = r.${far}
-    WHERE em.entity_id ${IN_JSON} AND em.collection = d.collection AND ${s.sql}`;
-  return db.prepare(`${side('source', 'target')} UNION ALL ${side('target', 'source')} AND (mf.entity_id IS NULL OR mf.entity_id NOT ${IN_JSON})`)
+    WHERE re.${near}_entity ${IN_JSON} AND ${s.sql}`;
+  return db.prepare(`${side('source')} UNION ALL ${side('target')} AND (re.source_entity IS NULL OR re.source_entity NOT ${IN_JSON})`)
     .all(ids, ...s.params, ids, ...s.params, ids) as RelationEndRow[];
 }
 
@@ -149,15 +152,14 @@ export function readEdges(db: Database.Database, scope: Scope, sel: RelationSele
   const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ${visible.sql})`;
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
+  const [se, te] = endCols(sel);
   const rows = db.prepare(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
-    min(ms.entity_id) AS source_entity, min(mt.entity_id) AS target_entity,
+    min(${se}) AS source_entity, min(${te}) AS target_entity,
     ${NEGATED} AS negated, max(r.confidence) AS confidence,
     group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
     group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs, max(CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END) AS reviewed
-    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id
-    LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
-    WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(ms.entity_id, '#' || r.source), coalesce(mt.entity_id, '#' || r.target), negated`)
+    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
+    WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), negated`)
     .all(...visible.params, ...visible.params, ...(chosen?.params ?? []), ...s.params) as EdgeRow[];
   return mergeEdges(rows);
 }

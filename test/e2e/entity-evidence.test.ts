@@ -1,0 +1,48 @@
+/** The entity page in Chromium: a relation shows its first evidence sentences and "N more", which reads the rest on request. */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { RELATION_EVIDENCE } from '../../src/model/index.js';
+import { ALL_COLLECTIONS } from '../../src/store/store.js';
+import { launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+
+const skip = skipReason();
+if (skip) console.log(`# SKIP entity evidence e2e: ${skip}`);
+
+describe('entity page evidence in Chromium', { skip: skip ?? false }, () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ page, watch } = await openPage(browser, server.baseUrl));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a few sentences of a relation and "N more", and loads the rest when asked', async () => {
+    const richest = (await server.store.listRelations(ALL_COLLECTIONS)).sort((a, b) => b.evidence.length - a.evidence.length)[0]!;
+    const total = richest.evidence.length;
+    assert.ok(total > RELATION_EVIDENCE, `a relation with more than ${RELATION_EVIDENCE} sentences (${total})`);
+    await page.goto(`${server.baseUrl}/entities/${richest.source}`);
+    const item = page.locator(`.rel[data-relation="${richest.id}"]`);
+    await item.waitFor();
+    assert.equal(await item.locator('.evidence').count(), RELATION_EVIDENCE);
+    const more = item.getByRole('button', { name: `${total - RELATION_EVIDENCE} more` });
+    await more.scrollIntoViewIfNeeded();
+    await screenshot(page, 'entity-evidence-capped');
+    await more.click();
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(`${sel} .evidence`).length === n, [`.rel[data-relation="${richest.id}"]`, total] as const);
+    assert.equal(await more.count(), 0, 'the button goes once every sentence is listed');
+    const texts = await item.locator('.evidence').allInnerTexts();
+    assert.deepEqual(texts.map((t) => t.replace(/\s+/g, ' ').trim()), richest.evidence.map((e) => e.text.replace(/\s+/g, ' ').trim()), 'every sentence, in order');
+    await screenshot(page, 'entity-evidence-all');
+    assert.deepEqual(watch.errors, []);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Conformance of relation_ends (each relation row's ends as entities, migration 12), run by every backend: after each
+ * writer that changes relation rows or the candidate -> entity map (ingest, incremental resolution, merge, split, review
+ * accept, reject and edit, a relation made by hand, reprocess, a near-duplicate join, putEntities), the table equals the
+ * ends read from the map rows of each key, and every read by entity id equals the same read from the whole network.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Relation, ResolvedEntityRecord } from '../../src/model/index.js';
+import type { Store } from '../../src/store/store.js';
+import { defaultStages, finishIngest, ingestPaths, runStages } from '../../src/pipeline.js';
+import { mergeEntities, splitMember } from '../../src/network/decisions.js';
+import { reviewQueue, reviewRelation } from '../../src/network/review.js';
+import { addHandMadeRelation } from '../../src/network/hand-made.js';
+import { SAMPLE_CORPUS } from '../helpers.js';
+
+/** A backend's fresh store, and a way to run one plain SQL read on it behind its back. */
+export interface EndsHarness {
+  create(): Promise<Store>;
+  rows(store: Store, sql: string): Promise<Record<string, unknown>[]>;
+}
+
+const COLLECTION = 'iran-cables';
+const SCOPE = { collections: [COLLECTION] };
+const byId = <T extends { id: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+// Every relation row with its ends from the map rows of its keys (today's member-key read) beside relation_ends, and
+// every relation_ends row whose relation is gone.
+const MISMATCHES = `SELECT r.id, ms.entity_id AS map_source, mt.entity_id AS map_target, re.relation_id AS ends_id,
+    re.source_entity AS ends_source, re.target_entity AS ends_target
+  FROM relations r JOIN documents d ON d.id = r.document_id
+  LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
+  LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target
+  LEFT JOIN relation_ends re ON re.relation_id = r.id
+  WHERE re.relation_id IS NULL OR coalesce(ms.entity_id, '-') <> coalesce(re.source_entity, '-') OR coalesce(mt.entity_id, '-') <> coalesce(re.target_entity, '-')
+  UNION ALL SELECT re.relation_id, NULL, NULL, re.relation_id, re.source_entity, re.target_entity FROM relation_ends re
+  WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.id = re.relation_id)`;
+
+/** Registers the suite for one implementation. */
+export function endsConformance(name: string, harness: EndsHarness): void {
+  describe(`relation_ends kept exact by every writer: ${name}`, () => {
+    let store: Store;
+    let dir: string;
+
+    /** The table against the map, then every read by entity against the whole network read from member keys. */
+    const check = async (after: string): Promise<void> => {
+      const wrong = await harness.rows(store, MISMATCHES);
+      assert.deepEqual(wrong, [], `relation_ends differs from the map after ${after}`);
+      const count = Number((await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends'))[0]!.n);
+      assert.ok(count > 0, `relation rows after ${after}`);
+      const all = byId(await store.listRelations(SCOPE));
+      const edges = await store.listEdges(SCOPE);
+      // Ends of resolved entities (with map rows). An end whose key has no map row is the per-name entity, which no read
+      // by entity id finds (relation_ends holds NULL there, as the member-key reads before it found nothing).
+      const mapped = new Set((await harness.rows(store, 'SELECT DISTINCT entity_id FROM entity_members')).map((r) => String(r.entity_id)));
+      const entities = [...new Set(all.flatMap((r) => [r.source, r.target]))].filter((e) => mapped.has(e)).sort();
+      assert.ok(entities.length > 5, `resolved ends after ${after}`);
+      const mine = (e: string) => all.filter((r) => r.source === e || r.target === e);
+      for (const e of entities) {
+        assert.deepEqual(byId(await store.listEntityRelations([e], SCOPE)), mine(e), `relations of ${e} after ${after}`);
+        const strongest = await store.listStrongestEntityRelations(e, SCOPE, 1000);
+        assert.deepEqual([byId(strongest.items), strongest.total], [mine(e), mine(e).length], `strongest of ${e} after ${after}`);
+        assert.deepEqual(byId(await store.listEdges(SCOPE, { around: [e] })), byId(edges.filter((x) => x.source === e || x.target === e)), `edges around ${e} after ${after}`);
+      }
+      for (const r of all.filter((x) => mapped.has(x.source)).slice(0, 5)) {
+        assert.deepEqual(await store.getEntityRelation(r.source, r.id, SCOPE), r, `one relation after ${after}`);
+      }
+      const half = new Set(entities.filter((_, i) => i % 2 === 0));
+      assert.deepEqual(byId(await store.listEdges(SCOPE, { between: [...half] })), byId(edges.filter((x) => half.has(x.source) && half.has(x.target))),
+        `edges among half the entities after ${after}`);
+    };
+    const ingest = (path: string) => ingestPaths([path], { store, collection: COLLECTION, stages: defaultStages(), finish: finishIngest });
+    const proposals = async () => (await reviewQueue(store, SCOPE, { limit: 200, offset: 0 })).items;
+    const related = async (): Promise<Relation[]> => byId(await store.listRelations(SCOPE));
+
+    before(async () => {
+      store = await harness.create();
+      dir = mkdtempSync(join(tmpdir(), 'cablegraph-ends-'));
+    });
+    after(async () => store.close());
+
+    it('after ingest (the facts stage, near-duplicate groups and a first resolution)', async () => {
+      await ingest(SAMPLE_CORPUS);
+      assert.ok((await related()).length > 5);
+      await check('ingest');
+    });
+
+    it('after an incremental resolution (a new document) and a near-duplicate join (a re-report)', async () => {
+      const [first] = readdirSync(SAMPLE_CORPUS).sort();
+      const text = readFileSync(join(SAMPLE_CORPUS, first!), 'utf8');
+      writeFileSync(join(dir, 're-report.txt'), `${text}\nReported again by a second wire.`);
+      await ingest(join(dir, 're-report.txt'));
+      await check('a near-duplicate join');
+      writeFileSync(join(dir, 'new.txt'), 'Quds Force commander Qassem Soleimani met Iraqi officials in Baghdad. The Iranian ministry paid the agents.');
+      await ingest(join(dir, 'new.txt'));
+      await check('an incremental resolution');
+    });
+
+    it('after a merge and a split', async () => {
+      const all = await related();
+      const [a, b] = [...new Set(all.map((r) => r.source))];
+      const ea = await store.getEntity(a!, SCOPE);
+      const eb = await store.getEntity(b!, SCOPE);
+      assert.ok(ea && eb);
+      if (ea.type === eb.type) {
+        await mergeEntities(store, SCOPE, a!, b!, 'test');
+        await check('a merge');
+      }
+      const big = (await Promise.all([...new Set(all.flatMap((r) => [r.source, r.target]))].map((id) => store.getEntity(id, SCOPE))))
+        .filter((e): e is ResolvedEntityRecord => Boolean(e && e.members.length > 1))[0];
+      assert.ok(big, 'an entity with two members to split');
+      await splitMember(store, SCOPE, big.id, big.members[0]!, 'test');
+      await check('a split');
+    });
+
+    it('after review: accept, reject, edit, and a relation made by hand', async () => {
+      const [p1, p2, p3] = await proposals();
+      assert.ok(p1 && p2 && p3);
+      await reviewRelation(store, SCOPE, p1.id, 'accepted', { by: 'ana' });
+      await check('an accept');
+      await reviewRelation(store, SCOPE, p2.id, 'rejected', { by: 'ana' });
+      await check('a reject');
+      await reviewRelation(store, SCOPE, p3.id, 'edited', { by: 'ana', edit: { swap: true } });
+      await check('an edit of the ends');
+      const all = await related();
+      const ends = [...new Set(all.flatMap((r) => [r.source, r.target]))];
+      const doc = all[0]!.evidence[0]!;
+      await addHandMadeRelation(store, SCOPE, { type: 'met', source: ends[0]!, target: ends[ends.length - 1]!, evidence: { documentId: doc.documentId, start: doc.start, end: doc.end } }, 'ana');
+      await check('a relation made by hand');
+    });
+
+    it('after reprocess and putEntities', async () => {
+      await runStages(store, defaultStages(), SCOPE, undefined, { force: true });
+      await check('reprocess');
+      await finishIngest(store, COLLECTION);
+      await check('reprocess and resolution');
+      // putEntities replaces the collection's map: here two entities of one type become one.
+      const all = await related();
+      const ids = [...new Set(all.flatMap((r) => [r.source, r.target]))];
+      const records = (await Promise.all(ids.map((id) => store.getEntity(id, SCOPE)))).filter((e): e is ResolvedEntityRecord => Boolean(e));
+      const others = (await store.listEntities(SCOPE)).filter((e) => !ids.includes(e.id));
+      const rest = (await Promise.all(others.map((e) => store.getEntity(e.id, SCOPE)))).filter((e): e is ResolvedEntityRecord => Boolean(e));
+      const [x, y] = records.filter((e) => e.type === records[0]!.type);
+      assert.ok(x && y);
+      const merged = { ...x, members: [...x.members, ...y.members], mentionCount: x.mentionCount + y.mentionCount };
+      await store.putEntities(COLLECTION, [merged, ...records.filter((e) => e !== x && e !== y), ...rest], 'resolve', 'test');
+      await check('putEntities');
+      // An entity left out: its keys leave the map, and its relations' ends fall back to the per-name entities.
+      const left = records.find((e) => e !== x && e !== y);
+      assert.ok(left);
+      await store.putEntities(COLLECTION, [merged, ...records.filter((e) => e !== x && e !== y && e !== left), ...rest], 'resolve', 'test');
+      const unmapped = await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends WHERE source_entity IS NULL OR target_entity IS NULL');
+      assert.ok(Number(unmapped[0]!.n) > 0, 'some ends are no longer mapped');
+      await check('putEntities leaving an entity out');
+    });
+
+    it('fails when a writer leaves the table behind (the check can fail)', async () => {
+      const [r] = await harness.rows(store, 'SELECT relation_id FROM relation_ends WHERE source_entity IS NOT NULL ORDER BY relation_id LIMIT 1');
+      await harness.rows(store, `UPDATE relation_ends SET source_entity = 'ent_0000000000000000' WHERE relation_id = '${String(r!.relation_id)}'`);
+      await assert.rejects(check('a forgetful writer'), /relation_ends differs/u);
+    });
+  });
+}
