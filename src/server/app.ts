@@ -26,6 +26,7 @@ import { decisionRoutes } from './routes/decisions.js';
 import { reviewRoutes } from './routes/review.js';
 import { auditRoutes } from './routes/audit.js';
 import { protectRoutes } from './routes/protect.js';
+import { handMadeRoutes } from './routes/hand-made.js';
 import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reviewRoutes(api, ctx);
     auditRoutes(api, ctx);
     protectRoutes(api, ctx);
+    handMadeRoutes(api, ctx);
     installProtection(api, ctx);
   }, { prefix: '/api' });
 

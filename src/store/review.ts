@@ -49,6 +49,8 @@ export interface ReviewStore {
 
 /** An event or claim proposal as the store holds it now, with the review in force. */
 export interface StoredFactProposal extends FactProposal {
+  /** Entities it names, in order: an event's participants then place, a claim's speaker (per-name ids where resolution has not run). */
+  entities: string[];
   review?: RelationReview;
   /** Rejected in force: it has no row; it comes from its decision's record. */
   rejected?: boolean;

@@ -9,6 +9,7 @@ import type { Scope } from '../store.js';
 import type { AnalystMention, FactReviewInput, FactReviewStore, StoredFactProposal } from '../review.js';
 import { POSTGRES_DIALECT, stmt, val, type SqlExecutor, type Statement } from './resolution-sql.js';
 import { decisionInForce, decisionsInForce } from './review-apply.js';
+import { entitiesOf } from './review-read.js';
 import {
   factProposalId, factReviewOf, FACT_REVIEW_COLUMNS, toFactReviewRecord, type FactReviewRow, type OutputClaim, type OutputEvent, type OutputFact,
 } from './fact-review-apply.js';
@@ -51,7 +52,7 @@ export class SqlFactReviewStore implements FactReviewStore {
     const columns = kind === 'event' ? 'f.type, f.date, f.participants, f.attrs' : 'f.speaker, f.speaker_text, f.text, f.stance';
     const rows = await this.exec.all<FactRow>(`SELECT f.id, f.document_id, d.collection, f.stage, f.version, f.review, ${columns}
       FROM ${kind}s f JOIN documents d ON d.id = f.document_id WHERE ${where.sql}${doc.sql}`, [...where.params, ...doc.params]);
-    const out: StoredFactProposal[] = await this.asProposals(kind, rows);
+    const out: Omit<StoredFactProposal, 'entities'>[] = await this.asProposals(kind, rows);
     if (filter.withRejected) {
       const docSql = filter.documentId ? ' AND v.document_id = ?' : '';
       const records = (await this.exec.all<FactReviewRow>(`SELECT ${FACT_REVIEW_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')} FROM fact_reviews v
@@ -60,10 +61,11 @@ export class SqlFactReviewStore implements FactReviewStore {
         if (d.verdict === 'rejected') out.push({ ...d.snapshot, rejected: true, rejection: { at: d.at, ...(d.by ? { by: d.by } : {}), ...(d.reason ? { reason: d.reason } : {}) } });
       }
     }
-    return out;
+    const entity = await entitiesOf(this.exec, out.flatMap(factKeys));
+    return out.map((p) => ({ ...p, entities: factKeys(p).map((k) => entity(p.collection, k)) }));
   }
 
-  private async asProposals(kind: FactKind, rows: FactRow[]): Promise<StoredFactProposal[]> {
+  private async asProposals(kind: FactKind, rows: FactRow[]): Promise<Omit<StoredFactProposal, 'entities'>[]> {
     if (rows.length === 0) return [];
     const [start, end] = this.spans();
     const ids = this.exec.dialect.inList('owner_id', rows.map((r) => r.id));
@@ -186,6 +188,12 @@ export class SqlFactReviewStore implements FactReviewStore {
     const result = await this.exec.run(plan);
     return toFactReviewRecord((result.rows[0] as FactReviewRow[])[0]!);
   }
+}
+
+/** Candidate keys of the entities a fact names: an event's participants then place, a claim's speaker. */
+export function factKeys(p: Pick<FactProposal, 'kind' | 'fact'>): string[] {
+  const f = p.fact as { participants?: string[]; place?: string; speaker?: string | null };
+  return p.kind === 'event' ? [...(f.participants ?? []), ...(f.place ? [f.place] : [])] : f.speaker ? [f.speaker] : [];
 }
 
 /** 12 hex digits naming a hand-made mention: its span and candidate key. */
