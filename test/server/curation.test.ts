@@ -11,6 +11,7 @@ import type { Store } from '../../src/store/store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { defaultStages, finishIngest, runStages } from '../../src/pipeline.js';
 import { sampleApp, closeApp } from '../helpers.js';
+import { protectEntity } from '../../src/network/protection/entities.js';
 
 interface Span { documentId: string; start: number; end: number; text: string }
 interface FactItem { id: string; kind: string; state: string; type: string; summary: string; documentId: string; evidence: Span[]; entities: { id: string; name: string }[]; review?: { by?: string; kept?: boolean }; rejection?: { by?: string; reason?: string } }
@@ -170,5 +171,20 @@ describe('curation over HTTP: events and claims reviewed, entities and evidence 
     const csv = (await app.inject({ method: 'GET', url: '/api/export?format=csv&includeRejected=true' })).body;
     assert.equal(csv.split('\r\n').filter((l) => l.includes(',rejected,')).length, 1, 'the CSV marks the rejected row');
     assert.equal((await app.inject({ method: 'GET', url: '/api/export?format=gexf&includeRejected=true' })).statusCode, 400);
+  });
+
+  it('a rejected relation exported with includeRejected names a protected entity by its pseudonym only', async () => {
+    const first = (await app.inject({ method: 'GET', url: '/api/export?includeRejected=true' })).body;
+    const listed = JSON.parse(first) as { relations: { id: string; source: string; rejected?: boolean }[] };
+    const rejected = listed.relations.find((r) => r.rejected)!;
+    const [brief] = await store.getEntityBriefs([rejected.source], ALL_COLLECTIONS);
+    assert.ok(brief, 'the rejected relation names a resolved entity');
+    const name = new RegExp(`(?<![\\p{L}\\p{N}])${brief.name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+    assert.match(first, name, 'named before it is protected');
+    await protectEntity(store, ALL_COLLECTIONS, brief.id, 'eve');
+    const body = (await app.inject({ method: 'GET', url: '/api/export?includeRejected=true' })).body;
+    const again = (JSON.parse(body) as { relations: { id: string }[] }).relations.find((r) => r.id === rejected.id);
+    assert.ok(again, 'still listed');
+    assert.doesNotMatch(body, name, `${brief.name} appears nowhere in the export`);
   });
 });
