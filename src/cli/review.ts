@@ -1,18 +1,22 @@
 /**
- * `cablegraph review`: the review queue (low confidence on central entities first) and decisions on its proposals:
- * `review accept|reject|undo ID`. Decisions are recorded with who and when and survive reprocess.
+ * `cablegraph review`: the review queue (low confidence on central entities first; `--kind event|claim`: events or
+ * claims in document order) and decisions on its proposals: `review accept|reject|undo ID`. Decisions are recorded with
+ * who and when and survive reprocess.
  */
 import type { Command } from 'commander';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { findEntity } from '../network/find-entity.js';
 import { reviewQueue, reviewRelation, ReviewError, type ReviewItem } from '../network/review.js';
+import { factReviewQueue, reviewFact } from '../network/fact-review.js';
+import type { FactReviewItem } from '../model/index.js';
 import { withDb, withStore, printJson, positiveInt, UserError } from './common.js';
 
 const ACTIONS = { accept: 'accepted', reject: 'rejected', undo: 'undo' } as const;
 const STATES = ['unreviewed', 'accepted', 'kept', 'rejected', 'all'];
+const KINDS = ['relation', 'event', 'claim'];
 
 interface ReviewOptions {
-  db?: string; by?: string; reason?: string; type?: string; entity?: string; document?: string; state: string;
+  db?: string; kind: string; by?: string; reason?: string; type?: string; entity?: string; document?: string; state: string;
   minConfidence?: string; maxConfidence?: string; limit: number; offset: number; json?: boolean;
 }
 
@@ -30,12 +34,19 @@ function line(item: ReviewItem): string {
     + `  ${item.documentId} ${e ? `[${e.start}, ${e.end})  ${e.text.replace(/\s+/gu, ' ')}` : ''}\n`;
 }
 
+function factLine(item: FactReviewItem): string {
+  const e = item.evidence[0];
+  const state = item.state === 'unreviewed' ? '' : ` [${item.state}]`;
+  return `${item.id}  ${item.kind}: ${item.summary.replace(/\s+/gu, ' ')}${state}\n  ${item.documentId} ${e ? `[${e.start}, ${e.end})  ${e.text.replace(/\s+/gu, ' ')}` : ''}\n`;
+}
+
 /** Registers the review command. */
 export function registerReview(program: Command): void {
   withDb(program.command('review'))
     .description('List proposed relations to review (low confidence on central entities first), or accept / reject / undo one by its id.')
     .argument('[action]', 'list (default), accept, reject or undo')
     .argument('[id]', 'proposal id, as the list prints it')
+    .option('--kind <kind>', `what to review: ${KINDS.join(', ')}`, 'relation')
     .option('--by <name>', 'who decided (kept with the decision)')
     .option('--reason <text>', 'why (reject)')
     .option('--type <relation>', 'list: only this relation type')
@@ -48,6 +59,8 @@ export function registerReview(program: Command): void {
     .option('--offset <n>', 'list: how many to skip', (v) => Number.parseInt(v, 10), 0)
     .option('--json', 'print JSON')
     .action(async (action: string | undefined, id: string | undefined, opts: ReviewOptions) => {
+      if (!KINDS.includes(opts.kind)) throw new UserError(`--kind must be one of ${KINDS.join(', ')}.`);
+      const kind = opts.kind as 'relation' | 'event' | 'claim';
       await withStore(opts, async (store) => {
         if (!action || action === 'list') {
           if (!STATES.includes(opts.state)) throw new UserError(`--state must be one of ${STATES.join(', ')}.`);
@@ -55,6 +68,13 @@ export function registerReview(program: Command): void {
           if (opts.entity) {
             entity = (await findEntity(store, ALL_COLLECTIONS, opts.entity))?.id;
             if (!entity) throw new UserError(`No entity named "${opts.entity}".`);
+          }
+          if (kind !== 'relation') {
+            const facts = await factReviewQueue(store, ALL_COLLECTIONS, { kind, type: opts.type, entity, documentId: opts.document, state: opts.state as 'unreviewed', limit: opts.limit, offset: opts.offset });
+            if (opts.json) return printJson(facts);
+            process.stdout.write(`${facts.total} ${kind}(s) ${opts.state === 'all' ? '' : opts.state}; showing ${facts.items.length} from ${opts.offset}\n`);
+            for (const item of facts.items) process.stdout.write(factLine(item));
+            return;
           }
           const page = await reviewQueue(store, ALL_COLLECTIONS, {
             type: opts.type, entity, documentId: opts.document, state: opts.state as 'unreviewed', limit: opts.limit, offset: opts.offset,
@@ -69,7 +89,10 @@ export function registerReview(program: Command): void {
         if (!verdict) throw new UserError(`Unknown action "${action}": use list, accept, reject or undo.`);
         if (!id) throw new UserError(`review ${action} needs a proposal id (as \`cablegraph review\` prints it).`);
         try {
-          const r = await reviewRelation(store, ALL_COLLECTIONS, id, verdict, { by: opts.by, reason: opts.reason });
+          if (kind !== 'relation' && verdict !== 'accepted' && verdict !== 'rejected' && verdict !== 'undo') throw new UserError(`${kind}s are accepted, rejected or undone.`);
+          const r = kind === 'relation'
+            ? await reviewRelation(store, ALL_COLLECTIONS, id, verdict, { by: opts.by, reason: opts.reason })
+            : await reviewFact(store, ALL_COLLECTIONS, kind, id, verdict, { by: opts.by, reason: opts.reason });
           if (opts.json) return printJson(r);
           process.stdout.write(`${action === 'undo' ? 'Undid the latest decision on' : `${verdict[0]!.toUpperCase()}${verdict.slice(1)}`} ${id} (record ${r.id}, ${r.at}${r.by ? `, by ${r.by}` : ''}).\n`);
         } catch (err) {

@@ -19,10 +19,16 @@ export interface ExportOptions {
   timestamp?: string;
   /** Only relations an analyst accepted, edited, kept or made (rejected ones are never exported). */
   reviewedOnly?: boolean;
+  /** Also the relations, events and claims an analyst rejected, marked `rejected` (JSON and CSV only; left out by default). */
+  includeRejected?: boolean;
 }
 
+/** The formats that can carry rejected proposals, marked as such. */
+export const FORMATS_WITH_REJECTED: readonly string[] = ['json', 'csv'];
+
 /** A relation's review state as exports write it: accepted, kept (accepted, no longer proposed) or unreviewed. */
-export function reviewStateOf(r: Pick<Relation, 'review'>): ReviewState {
+export function reviewStateOf(r: Pick<Relation, 'review'> & { rejected?: unknown }): ReviewState {
+  if (r.rejected) return 'rejected';
   return !r.review ? 'unreviewed' : r.review.kept ? 'kept' : 'accepted';
 }
 
@@ -41,7 +47,10 @@ export async function loadExportData(store: Store, scope: Scope, options: Export
   return {
     documents: byId(documents),
     entities: byId(await store.listEntities(scope)),
-    relations: byId((await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review)),
+    relations: byId([
+      ...(await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review),
+      ...(options.includeRejected ? (await store.listRejected(scope)).relations : []),
+    ]),
     events: byId(await store.listEvents(scope)),
     claims: byId(await store.listClaims(scope)),
   };

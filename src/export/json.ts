@@ -1,6 +1,15 @@
 /** The JSON export contract (version 1): documents, entities, relations, events and claims with evidence. Extend by adding fields only. */
 import type { Store, Scope } from '../store/store.js';
 import type { ExportOptions } from './dataset.js';
+import type { RelationReview } from '../model/index.js';
+import type { Rejection } from '../store/shared/rejected.js';
+
+/** The `review` (and `rejected`) fields of an exported relation, event or claim: absent when unreviewed. */
+function reviewField(x: { review?: RelationReview; rejected?: Rejection }): Record<string, unknown> {
+  if (x.rejected) return { review: { verdict: 'rejected', by: x.rejected.by ?? null, at: x.rejected.at, ...(x.rejected.reason ? { reason: x.rejected.reason } : {}) }, rejected: true };
+  if (!x.review) return {};
+  return { review: { verdict: x.review.kept ? 'accepted, no longer proposed' : x.review.verdict, by: x.review.by ?? null, at: x.review.at } };
+}
 
 /** Version of the export format; bumped only for incompatible changes. */
 export const JSON_EXPORT_VERSION = 1;
@@ -19,17 +28,19 @@ export async function buildJsonExport(store: Store, scope: Scope, options: Expor
   const entities = (await store.listEntities(scope)).map((e) => ({
     id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
   }));
-  // Rejected relations are never read; `review` appears where an analyst decided (stage "analyst": made by hand).
-  const relations = (await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review).map((r) => ({
+  // Rejected proposals are never read, unless asked for (then marked `rejected: true`, with their id as proposal id);
+  // `review` appears where an analyst decided (stage "analyst": made by hand).
+  const rejected = options.includeRejected ? await store.listRejected(scope) : { relations: [], events: [], claims: [] };
+  const relations = [...(await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review), ...rejected.relations].map((r) => ({
     id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
-    independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version,
-    ...(r.review ? { review: { verdict: r.review.kept ? 'accepted, no longer proposed' : r.review.verdict, by: r.review.by ?? null, at: r.review.at } } : {}),
+    independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
   }));
-  const events = (await store.listEvents(scope)).map((e) => ({
-    id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version,
+  const events = [...(await store.listEvents(scope)), ...rejected.events].map((e) => ({
+    id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version, ...reviewField(e),
   }));
-  const claims = (await store.listClaims(scope)).map((c) => ({
+  const claims = [...(await store.listClaims(scope)), ...rejected.claims].map((c) => ({
     id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
+    ...reviewField(c),
   }));
   return { version: JSON_EXPORT_VERSION, documents, entities, relations, events, claims };
 }

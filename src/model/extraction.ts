@@ -12,6 +12,8 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
+  /** Evidence an analyst attached by hand (stage `analyst`): who and when. */
+  analyst?: { by?: string; at: string };
 }
 
 /** One occurrence of a name in a document. */
@@ -123,6 +125,8 @@ export interface Event extends Provenance {
   /** Entity id of the place, when stated. */
   place?: string;
   evidence: Evidence[];
+  /** The analyst's decision in force (absent: unreviewed); rejected events are never read. */
+  review?: RelationReview;
 }
 
 /** An attributed statement and whether the speaker asserts or denies it. */
@@ -135,6 +139,8 @@ export interface Claim extends Provenance {
   text: string;
   stance: 'asserts' | 'denies';
   evidence: Evidence[];
+  /** The analyst's decision in force (absent: unreviewed); rejected claims are never read. */
+  review?: RelationReview;
 }
 
 /** How exact a normalised date is. */

@@ -89,3 +89,54 @@ export interface ReviewItem {
   /** Who rejected it, when and why (state `rejected`). */
   rejection?: { by?: string; at: string; reason?: string };
 }
+
+/** Events and claims go through the review queue as relations do (accept, reject, undo); `entity` records an entity added by hand. */
+export type FactKind = 'event' | 'claim';
+
+/** An event or claim as one document proposes it: the unit a decision is about (a row of `events` or `claims`). */
+export interface FactProposal {
+  /** Stable id: document id, then a hash of the kind, evidence span and what the fact says (see factProposalId). */
+  id: string;
+  kind: FactKind | 'entity';
+  collection: string;
+  documentId: string;
+  /** The row id of the current row (absent for a rejected proposal). */
+  rowId?: string;
+  stage: string;
+  version: string;
+  /** The fact as the stage wrote it (ends and participants as candidate keys; an entity: its mention). */
+  fact: Record<string, unknown> & { evidence: Evidence[] };
+}
+
+/** One recorded decision on an event or claim (or an entity added by hand: verdict `added`). */
+export interface FactReviewRecord {
+  id: number;
+  collection: string;
+  kind: FactKind | 'entity';
+  proposal: string;
+  documentId: string;
+  verdict: 'accepted' | 'rejected' | 'added' | 'undo';
+  reason?: string;
+  by?: string;
+  at: string;
+  snapshot: FactProposal;
+}
+
+/** An event or claim in the review queue. */
+export interface FactReviewItem {
+  id: string;
+  kind: FactKind;
+  state: ReviewState;
+  /** Event type, or the claim's stance ("asserts", "denies"). */
+  type: string;
+  /** What it says in one line: "meeting, 2019-05-02: A, B" or "A: text". */
+  summary: string;
+  /** Entities taking part (event participants, the claim's speaker). */
+  entities: ReviewEnd[];
+  documentId: string;
+  evidence: Evidence[];
+  stage: string;
+  version: string;
+  review?: RelationReview;
+  rejection?: { by?: string; at: string; reason?: string };
+}

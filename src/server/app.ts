@@ -27,6 +27,7 @@ import { reviewRoutes } from './routes/review.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
 import { protectRoutes } from './routes/protect.js';
+import { handMadeRoutes } from './routes/hand-made.js';
 import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     auditRoutes(api, ctx);
     adminRoutes(api, ctx);
     protectRoutes(api, ctx);
+    handMadeRoutes(api, ctx);
     installProtection(api, ctx);
   }, { prefix: '/api' });
 

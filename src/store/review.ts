@@ -1,5 +1,5 @@
 /** What the store offers the analyst review: proposals as stored, decisions recorded and applied in one transaction. */
-import type { Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict } from '../model/index.js';
+import type { FactKind, FactProposal, FactReviewRecord, Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict } from '../model/index.js';
 import type { Scope } from './store.js';
 
 /** A proposal as the store holds it now, with its end entities and the review in force. */
@@ -43,4 +43,46 @@ export interface ReviewStore {
   decide(proposalId: string, input: ReviewInput, scope: Scope): Promise<ReviewRecord | null>;
   /** Stores a relation made by hand (stage `analyst`) with its record (verdict `added`). */
   add(proposal: Omit<Proposal, 'id' | 'collection' | 'stage' | 'version'>, by: string | undefined, scope: Scope): Promise<ReviewRecord | null>;
+  /** Review of events and claims, and entities added by hand. */
+  readonly facts: FactReviewStore;
+}
+
+/** An event or claim proposal as the store holds it now, with the review in force. */
+export interface StoredFactProposal extends FactProposal {
+  /** Entities it names, in order: an event's participants then place, a claim's speaker (per-name ids where resolution has not run). */
+  entities: string[];
+  review?: RelationReview;
+  /** Rejected in force: it has no row; it comes from its decision's record. */
+  rejected?: boolean;
+  rejection?: { by?: string; at: string; reason?: string };
+}
+
+/** A decision on an event or claim. */
+export interface FactReviewInput {
+  verdict: 'accepted' | 'rejected' | 'undo';
+  by?: string;
+  reason?: string;
+}
+
+/** A name an analyst marks by hand: the span (text as stored), its type, and the normalised name and candidate key it stands for. */
+export interface AnalystMention {
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  norm: string;
+  entityKey: string;
+}
+
+/** The review side of a store for events and claims (shared SQL: src/store/shared/fact-review-store.ts). */
+export interface FactReviewStore {
+  /** Every decision recorded about a document's events, claims and hand-made entities, oldest first. */
+  records(documentId: string): Promise<FactReviewRecord[]>;
+  /** Current event or claim proposals in scope, and rejected ones when asked. */
+  proposals(kind: FactKind, scope: Scope, filter?: { documentId?: string; withRejected?: boolean }): Promise<StoredFactProposal[]>;
+  /** Records a decision and applies it to the proposal's row in one transaction; null when unknown or out of scope. */
+  decide(kind: FactKind, id: string, input: FactReviewInput, scope: Scope): Promise<FactReviewRecord | null>;
+  /** Stores a name marked by hand as an `analyst` mention with its record (kind `entity`, verdict `added`). */
+  addMention(m: AnalystMention, by: string | undefined, scope: Scope): Promise<FactReviewRecord | null>;
 }

@@ -5,10 +5,11 @@ import type {
   EntityMembersPage,
 } from '../model/index.js';
 import type { EntityBrief } from './shared/entity-rows.js';
+import type { RejectedFacts } from './shared/rejected.js';
 import type { StrongestFilter } from './shared/strongest.js';
 import type { EntityHead } from './shared/entity-members.js';
 
-export type { EntityBrief, EntityHead };
+export type { EntityBrief, EntityHead, RejectedFacts };
 
 export type { StageOutput };
 import type { QueryNode } from './query.js';
@@ -217,6 +218,8 @@ export interface Store {
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;
   listClaims(scope: Scope): Promise<Claim[]>;
+  /** Relations, events and claims an analyst rejected (never in the reads above), for exports that include them. */
+  listRejected(scope: Scope): Promise<RejectedFacts>;
 
   // Reads by key: each reads the rows it answers with through an index, whatever the size of the collection.
   /**

@@ -36,4 +36,26 @@ describe('cablegraph review', () => {
     assert.equal(bad.code, 64);
     assert.match(bad.stderr, /no proposal id/u);
   });
+
+  it('reviews events (--kind event) and exports rejected proposals only with --include-rejected, marked', () => {
+    const db = join(tempDir(), 'e.db');
+    assert.equal(run(['ingest', SAMPLE_CORPUS, '--db', db, '--workers', '1']).code, 0);
+    const list = run(['review', '--db', db, '--kind', 'event', '--limit', '2']);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /^\d+ event\(s\) unreviewed; showing \d from 0\n[0-9a-f]{16}\.[0-9a-f]{12}  event: /u);
+    const [event] = (JSON.parse(run(['review', '--db', db, '--kind', 'event', '--json']).stdout) as { items: { id: string }[] }).items;
+    const rejected = run(['review', 'reject', event!.id, '--kind', 'event', '--db', db, '--by', 'ana']);
+    assert.equal(rejected.code, 0, rejected.stderr);
+    assert.match(rejected.stdout, /^Rejected .* by ana\)\.\n$/u);
+    type Exported = { events: { id: string; rejected?: boolean; review?: { verdict: string; by: string } }[] };
+    const plain = JSON.parse(run(['export', '--db', db]).stdout) as Exported;
+    assert.equal(plain.events.some((e) => e.id === event!.id || e.rejected), false, 'left out by default');
+    const all = JSON.parse(run(['export', '--db', db, '--include-rejected']).stdout) as Exported;
+    assert.deepEqual(all.events.filter((e) => e.rejected).map((e) => [e.id, e.review?.verdict, e.review?.by]), [[event!.id, 'rejected', 'ana']]);
+    assert.equal(all.events.length, plain.events.length + 1);
+    const gexf = run(['export', '--db', db, '--format', 'gexf', '--include-rejected']);
+    assert.equal(gexf.code, 64);
+    assert.match(gexf.stderr, /--include-rejected works with the formats json and csv/u);
+    assert.equal(run(['review', '--db', db, '--kind', 'note']).code, 64);
+  });
 });

@@ -179,6 +179,28 @@ describe('users, roles and collection permissions', () => {
     assert.deepEqual(queue.items.filter((i) => !docsA.has(i.documentId)), [], 'and nothing of B');
   });
 
+  it('lets only an editor with write review events and claims, add entities and attach evidence; audited as the signed-in user', async () => {
+    const [eventA] = await store.reviews.facts.proposals('event', A);
+    const [claimB] = await store.reviews.facts.proposals('claim', B);
+    assert.ok(eventA && claimB, 'an event in A and a claim in B');
+    const verdict = { verdict: 'rejected' };
+    assert.equal((await as('ana', `/api/review/events/${eventA.id}`, 'POST', verdict)).statusCode, 403, 'viewer');
+    assert.equal((await as('ben', `/api/review/events/${eventA.id}`, 'POST', verdict)).statusCode, 403, 'editor who may only read A');
+    assert.equal((await as('ana', `/api/review/claims/${claimB.id}`, 'POST', verdict)).statusCode, 404, 'B is not there for a viewer of A');
+    const span = { documentId: eventA.documentId, start: eventA.fact.evidence[0]!.start, end: eventA.fact.evidence[0]!.end };
+    assert.equal((await as('ana', '/api/entities', 'POST', { type: 'ORG', name: 'Some Group', evidence: span })).statusCode, 403);
+    const relA = (await store.listRelations(A))[0]!;
+    assert.equal((await as('ben', `/api/relations/${relA.id}/evidence`, 'POST', { evidence: span })).statusCode, 403);
+    const res = await as('ben', `/api/review/claims/${claimB.id}`, 'POST', { ...verdict, by: 'someone else' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().by, 'ben', 'recorded as the signed-in user');
+    const queue = (await as('ana', '/api/review?kind=claim&state=all&limit=500')).json() as { items: { documentId: string }[] };
+    const docsA = new Set((await store.listDocuments(A, 100, 0)).items.map((d) => d.id));
+    assert.deepEqual(queue.items.filter((i) => !docsA.has(i.documentId)), [], 'the viewer sees nothing of B');
+    const audit = await store.trust.listAudit({ limit: 50 });
+    assert.ok(audit.some((r) => r.user === 'ben' && r.action === 'review' && r.target === claimB.id), 'the decision is audited');
+  });
+
   it('refuses a cross-origin POST that carries the session cookie', async () => {
     const people = (await store.listEntities(B)).filter((e) => e.type === 'PERSON');
     const res = await app.inject({

@@ -9,6 +9,7 @@ import { membersConformance } from './conformance-members.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
+import { factReviewConformance } from './fact-review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -83,6 +84,7 @@ if (!hasPostgres()) {
   storeConformance('PostgreSQL', harness);
   keyReadsConformance('PostgreSQL', harness);
   reviewConformance('PostgreSQL', harness.create);
+  factReviewConformance('PostgreSQL', harness.create);
   strongestConformance('PostgreSQL', harness);
   membersConformance('PostgreSQL', harness);
 

@@ -10,6 +10,7 @@ import { membersConformance } from './conformance-members.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
+import { factReviewConformance } from './fact-review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -34,6 +35,12 @@ membersConformance('SQLite', harness);
 
 reviewConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-review-')), 'test.db'));
+  await store.migrate();
+  return store;
+});
+
+factReviewConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-fact-review-')), 'test.db'));
   await store.migrate();
   return store;
 });

@@ -1,8 +1,8 @@
-/** Typed client for the review endpoints: the queue, decisions on proposed relations, relations made by hand. */
-import type { ReviewItem, ReviewRecord } from '../../src/model/index.js';
+/** Typed client for the review endpoints: the queues, decisions on proposed relations, events and claims, facts made by hand. */
+import type { FactKind, FactReviewItem, FactReviewRecord, ReviewItem, ReviewRecord } from '../../src/model/index.js';
 import { getJson, query } from './client.js';
 
-export type { ReviewItem, ReviewRecord };
+export type { FactKind, FactReviewItem, ReviewItem, ReviewRecord };
 
 /** GET /api/review: a page of proposals in priority order. */
 export interface ReviewPage {
@@ -40,4 +40,35 @@ export function undoReview(id: string): Promise<ReviewRecord> {
 /** Adds a relation by hand, citing a span of a document (stage "analyst"). */
 export function addRelation(body: { type: string; source: string; target: string; evidence: { documentId: string; start: number; end: number } }): Promise<ReviewRecord> {
   return getJson<ReviewRecord>('/api/relations', undefined, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** A page of the event or claim queue. */
+export interface FactReviewPage {
+  items: FactReviewItem[];
+  total: number;
+}
+
+/** GET /api/review?kind=event|claim: proposed events or claims in document order. */
+export function getFactQueue(kind: FactKind, params: { state?: string; type?: string; limit: number; offset: number }, signal?: AbortSignal): Promise<FactReviewPage> {
+  return getJson<FactReviewPage>(`/api/review?${query({ kind, ...params })}`, signal);
+}
+
+/** Accepts or rejects (with an optional reason) a proposed event or claim. */
+export function reviewFact(kind: FactKind, id: string, verdict: 'accepted' | 'rejected', reason?: string): Promise<FactReviewRecord> {
+  return getJson<FactReviewRecord>(`/api/review/${kind}s/${encodeURIComponent(id)}`, undefined, { method: 'POST', body: JSON.stringify({ verdict, ...(reason ? { reason } : {}) }) });
+}
+
+/** Undoes the latest decision on a proposed event or claim. */
+export function undoFactReview(kind: FactKind, id: string): Promise<FactReviewRecord> {
+  return getJson<FactReviewRecord>(`/api/review/${kind}s/${encodeURIComponent(id)}`, undefined, { method: 'DELETE' });
+}
+
+/** Adds an entity by hand: the span names it (stage "analyst"); answers the entity it became. */
+export function addEntity(body: { type: string; name: string; evidence: { documentId: string; start: number; end: number } }): Promise<{ entity: { id: string; name: string; type: string }; by: string | null; at: string }> {
+  return getJson('/api/entities', undefined, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Attaches a span as further evidence of a relation, or as a denial of it (stage "analyst"). */
+export function attachEvidence(relationId: string, evidence: { documentId: string; start: number; end: number }, denial: boolean): Promise<ReviewRecord> {
+  return getJson<ReviewRecord>(`/api/relations/${encodeURIComponent(relationId)}/evidence`, undefined, { method: 'POST', body: JSON.stringify({ evidence, denial }) });
 }

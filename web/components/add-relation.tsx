@@ -1,6 +1,7 @@
 /**
- * "Add relation" in the reader: select text, pick the type and the two entities (those named in the document), and the
- * selection becomes the evidence of a relation made by hand (POST /api/relations: stage analyst).
+ * What an analyst does with a selection in the reader: "Add relation" (pick the type and the two entities named in the
+ * document; POST /api/relations), "Add entity" (add-entity.tsx) or "Attach to relation" (as evidence or a denial;
+ * attach-evidence.tsx). The selection becomes the evidence, stage analyst.
  */
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { DocumentDetail } from '../api/client.js';
@@ -8,13 +9,18 @@ import { ApiError } from '../api/client.js';
 import { addRelation } from '../api/review-client.js';
 import { Link } from '../lib/router.js';
 import { selectionSpan } from '../lib/selection-span.js';
+import { AddEntityForm } from './add-entity.js';
+import { AttachEvidenceForm } from './attach-evidence.js';
 import { relationLabel, useSchema } from '../lib/use-schema.js';
 
 /** The panel; shown while a span of the text is selected (or a relation is being added). */
 export function AddRelation({ doc, root }: { doc: DocumentDetail; root: RefObject<HTMLElement | null> }) {
   const schema = useSchema();
   const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
-  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<'relation' | 'entity' | 'evidence' | null>(null);
+  const open = mode !== null;
+  const setOpen = (on: boolean): void => setMode(on ? 'relation' : null);
+  const [link, setLink] = useState<{ href: string; label: string }>({ href: '/review?state=accepted', label: 'Reviewed relations' });
   const [type, setType] = useState('met');
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
@@ -55,18 +61,40 @@ export function AddRelation({ doc, root }: { doc: DocumentDetail; root: RefObjec
     try {
       await addRelation({ type, source, target, evidence: { documentId: doc.id, start: span.start, end: span.end } });
       setMessage('Relation added, citing the selection.');
+      setLink({ href: '/review?state=accepted', label: 'Reviewed relations' });
       setOpen(false);
       setSpan(null);
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : String(error));
     }
   };
+  const finish = (text: string, href?: string, label?: string): void => {
+    setMessage(text);
+    if (href && label) {
+      setLink({ href, label });
+      setMode(null);
+      setSpan(null);
+    }
+  };
+  const keep = (e: { preventDefault(): void }): void => e.preventDefault();
   return (
     <div className="add-relation" role="dialog" aria-label="Add a relation">
       {span && !open ? (
-        <button type="button" className="button primary" onMouseDown={(e) => e.preventDefault()} onClick={() => setOpen(true)}>Add relation…</button>
+        <div className="add-relation-actions">
+          <button type="button" className="button primary" onMouseDown={keep} onClick={() => setMode('relation')}>Add relation…</button>
+          <button type="button" className="button" onMouseDown={keep} onClick={() => setMode('entity')}>Add entity…</button>
+          <button type="button" className="button" onMouseDown={keep} onClick={() => setMode('evidence')}>Attach to relation…</button>
+        </div>
       ) : null}
-      {span && open ? (
+      {span && mode === 'entity' ? (
+        <AddEntityForm doc={doc} span={span} onCancel={() => { setMode(null); setSpan(null); }}
+          onDone={(text, id) => finish(text, id ? `/entities/${id}` : undefined, 'Open the entity')} />
+      ) : null}
+      {span && mode === 'evidence' ? (
+        <AttachEvidenceForm doc={doc} span={span} onCancel={() => { setMode(null); setSpan(null); }}
+          onDone={(text, id) => finish(text, id ? `/entities/${id}` : undefined, 'Open the entity and its relations')} />
+      ) : null}
+      {span && mode === 'relation' ? (
         <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
           <blockquote dir="auto">{doc.text.slice(span.start, span.end)}</blockquote>
           <label>From <select value={source} onChange={(e) => setSource(e.target.value)} required aria-label="Source entity">
@@ -86,7 +114,7 @@ export function AddRelation({ doc, root }: { doc: DocumentDetail; root: RefObjec
           </div>
         </form>
       ) : null}
-      {message ? <p role="status">{message} <Link href="/review?state=accepted">Reviewed relations</Link></p> : null}
+      {message ? <p role="status">{message} <Link href={link.href}>{link.label}</Link></p> : null}
     </div>
   );
 }

@@ -35,6 +35,11 @@ function Sentence({ text, names }: { text: string; names: readonly string[] }) {
   return <>{markNames(text, names).map((p, i) => (p.name ? <strong key={i}>{p.text}</strong> : p.text))}</>;
 }
 
+/** Who cited a sentence by hand, and when (analyst evidence). */
+function Cited({ e }: { e: Evidence }) {
+  return e.analyst ? <span className="muted analyst-cite"> — cited by {e.analyst.by ?? 'an analyst'}, {e.analyst.at.slice(0, 10)}</span> : null;
+}
+
 /** Each sentence a fact rests on, quoted and linked, with the names it links in bold; denials, when any, under their own heading. */
 export function EvidenceList({ evidence, contradictions = [], limit = 50, names = [] }: { evidence: readonly Evidence[]; contradictions?: readonly Evidence[]; limit?: number; names?: readonly string[] }) {
   return (
@@ -43,6 +48,7 @@ export function EvidenceList({ evidence, contradictions = [], limit = 50, names 
         {evidence.slice(0, limit).map((e, i) => (
           <li key={`${e.documentId}:${e.start}:${i}`}>
             <Link className="evidence" href={evidenceUrl(e)} dir="auto" title="Open the document at this sentence"><Sentence text={e.text} names={names} /></Link>
+            <Cited e={e} />
           </li>
         ))}
         {evidence.length > limit ? <li className="muted">and {evidence.length - limit} more sentences</li> : null}
@@ -54,6 +60,7 @@ export function EvidenceList({ evidence, contradictions = [], limit = 50, names 
             {contradictions.map((e, i) => (
               <li key={`${e.documentId}:${e.start}:${i}`}>
                 <Link className="evidence denial" href={evidenceUrl(e)} dir="auto"><Sentence text={e.text} names={names} /></Link>
+                <Cited e={e} />
               </li>
             ))}
           </ul>

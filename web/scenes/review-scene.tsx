@@ -1,5 +1,5 @@
 /**
- * Review scene (/review?state=&type=): proposed relations, low confidence on central entities first, each with its
+ * Review scene (/review?kind=&state=&type=): proposed relations (events and claims with kind=event|claim: fact-review.tsx), low confidence on central entities first, each with its
  * evidence sentence; the selected one shows the sentence in its document's context. Keys: j / k move, a accepts,
  * r rejects (with the reason typed, if any), e edits (type, direction), u undoes, o opens the reader at the span.
  */
@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { getReviewQueue, reviewRelation, undoReview, type ReviewItem } from '../api/review-client.js';
 import { ApiError } from '../api/client.js';
 import { ReviewContext } from '../components/review-context.js';
+import { FactReview } from './fact-review.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { evidenceUrl } from '../lib/evidence-url.js';
 import { plural } from '../lib/format.js';
@@ -22,9 +23,41 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The review queue for the current URL. */
+const KINDS = [['relation', 'relations'], ['event', 'events'], ['claim', 'claims']] as const;
+
+/** The kind of proposal the queue shows, as a select that changes the URL. */
+function KindSelect({ kind, state }: { kind: string; state: string }) {
+  return (
+    <label>Kind <select value={kind} aria-label="Kind of proposal" onChange={(e) => navigate(buildUrl('/review', { kind: e.target.value === 'relation' ? undefined : e.target.value, state }), { replace: true })}>
+      {KINDS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+    </select></label>
+  );
+}
+
+/** The review queue for the current URL: relations, events or claims. */
 export function ReviewScene({ location }: { location: AppLocation }) {
   useTitle('Review');
+  const kind = location.params.get('kind') ?? 'relation';
+  const state = location.params.get('state') ?? 'unreviewed';
+  if (kind === 'event' || kind === 'claim') {
+    return (
+      <FactReview key={kind} kind={kind} state={state} header={(total) => (
+        <div className="scene-header">
+          <h1>Review</h1>
+          {total ? <span className="muted">{total}</span> : null}
+          <KindSelect kind={kind} state={state} />
+          <label>State <select value={state} onChange={(e) => navigate(buildUrl('/review', { kind, state: e.target.value }), { replace: true })}>
+            {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select></label>
+          <span className="muted review-keys"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>u</kbd> undo · <kbd>o</kbd> open</span>
+        </div>
+      )} />
+    );
+  }
+  return <RelationReview location={location} />;
+}
+
+function RelationReview({ location }: { location: AppLocation }) {
   const schema = useSchema();
   const state = location.params.get('state') ?? 'unreviewed';
   const type = location.params.get('type') ?? '';
@@ -120,6 +153,7 @@ export function ReviewScene({ location }: { location: AppLocation }) {
       <div className="scene-header">
         <h1>Review</h1>
         {queue.data ? <span className="muted">{plural(queue.data.total, 'proposal')}{queue.data.total > items.length ? `, first ${items.length}` : ''}</span> : null}
+        <KindSelect kind="relation" state={state} />
         <label>State <select value={state} onChange={(e) => navigate(buildUrl('/review', { state: e.target.value, type: type || undefined }), { replace: true })}>
           {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
         </select></label>

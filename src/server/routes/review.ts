@@ -1,11 +1,14 @@
 /**
- * The review queue and decisions on relations (GET /review, POST and DELETE /review/relations/:id) and relations made by
- * hand (POST /relations): validate, check write access, audit, call network/review.ts, present. Who acts comes from actingUser.
+ * The review queue (GET /review: relations, or events or claims with `kind`), decisions on relations, events and claims
+ * (POST and DELETE /review/{relations,events,claims}/:id) and relations made by hand (POST /relations): validate, check
+ * write access, audit, call network/review.ts or fact-review.ts, present. Who acts comes from actingUser.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteContext } from '../context.js';
 import { RELATION_TYPES } from '../../model/index.js';
 import { reviewQueue, reviewRelation, ReviewError } from '../../network/review.js';
+import { factReviewQueue, reviewFact } from '../../network/fact-review.js';
+import type { FactKind } from '../../model/index.js';
 import { addHandMadeRelation, type HandMadeRelation } from '../../network/hand-made.js';
 import { actingUser, refuseDocumentWrite } from '../acting-user.js';
 import { errorSchema } from '../schemas.js';
@@ -15,7 +18,7 @@ const proposalParams = { type: 'object', properties: { id: { type: 'string', pat
 const relationType = { type: 'string', enum: Object.keys(RELATION_TYPES) } as const;
 const by = { type: 'string', maxLength: 100 } as const;
 
-async function answer(reply: FastifyReply, status: number, work: () => Promise<unknown>): Promise<unknown> {
+export async function answer(reply: FastifyReply, status: number, work: () => Promise<unknown>): Promise<unknown> {
   try {
     return reply.status(status).send(await work());
   } catch (err) {
@@ -24,18 +27,19 @@ async function answer(reply: FastifyReply, status: number, work: () => Promise<u
   }
 }
 
-interface QueueQuery { type?: string; entity?: string; document?: string; minConfidence: number; maxConfidence: number; state: string; limit: number; offset: number }
+interface QueueQuery { kind: 'relation' | FactKind; type?: string; entity?: string; document?: string; minConfidence: number; maxConfidence: number; state: string; limit: number; offset: number }
 interface DecisionBody { verdict: 'accepted' | 'rejected' | 'edited'; reason?: string; by?: string; edit?: { type?: string; swap?: boolean; source?: string; target?: string } }
 
 /** Registers the review routes. */
 export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: QueueQuery }>('/review', {
     schema: {
-      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state',
+      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state (kind=event or claim: events or claims, in document order)',
       querystring: {
         type: 'object',
         properties: {
-          type: relationType, entity: entityId, document: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+          kind: { type: 'string', enum: ['relation', 'event', 'claim'], default: 'relation' },
+          type: { type: 'string', minLength: 1, maxLength: 100, description: 'relation type, event type or claim stance' }, entity: entityId, document: { type: 'string', pattern: '^[0-9a-f]{16}$' },
           minConfidence: { type: 'number', minimum: 0, maximum: 1, default: 0 }, maxConfidence: { type: 'number', minimum: 0, maximum: 1, default: 1 },
           state: { type: 'string', enum: ['unreviewed', 'accepted', 'kept', 'rejected', 'all'], default: 'unreviewed' },
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0 },
@@ -44,8 +48,14 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
       },
       response: { 400: errorSchema },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const q = req.query;
+    if (q.kind !== 'relation') {
+      return factReviewQueue(ctx.store, ctx.scope(req), { kind: q.kind, type: q.type, entity: q.entity, documentId: q.document, state: q.state as 'unreviewed', limit: q.limit, offset: q.offset });
+    }
+    if (q.type !== undefined && !(q.type in RELATION_TYPES)) {
+      return reply.status(400).send({ error: 'bad-request', message: `querystring/type must be one of the relation types: ${Object.keys(RELATION_TYPES).join(', ')}` });
+    }
     return reviewQueue(ctx.store, ctx.scope(req), {
       type: q.type, entity: q.entity, documentId: q.document, minConfidence: q.minConfidence, maxConfidence: q.maxConfidence,
       state: q.state as 'unreviewed', limit: q.limit, offset: q.offset,
@@ -88,6 +98,40 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
     await ctx.audit(req, 'review', req.params.id, { verdict: 'undo' });
     return answer(reply, 200, () => reviewRelation(ctx.store, ctx.scope(req), req.params.id, 'undo', { by: actingUser(ctx, req) }));
   });
+
+  for (const kind of ['event', 'claim'] as const) {
+    app.post<{ Params: { id: string }; Body: { verdict: 'accepted' | 'rejected'; reason?: string; by?: string } }>(`/review/${kind}s/:id`, {
+      schema: {
+        summary: `Accept or reject (with an optional reason) a proposed ${kind}; recorded with who and when, kept across reprocess`,
+        params: proposalParams,
+        body: {
+          type: 'object',
+          properties: { verdict: { type: 'string', enum: ['accepted', 'rejected'] }, reason: { type: 'string', maxLength: 2000 }, by },
+          required: ['verdict'], additionalProperties: false,
+        },
+        response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
+      },
+    }, async (req, reply) => {
+      const refused = await refuseDocumentWrite(ctx, req, reply, documentOf(req.params.id));
+      if (refused) return refused;
+      await ctx.audit(req, 'review', req.params.id, { kind, verdict: req.body.verdict, reason: req.body.reason });
+      return answer(reply, 200, () => reviewFact(ctx.store, ctx.scope(req), kind, req.params.id, req.body.verdict, { by: actingUser(ctx, req), reason: req.body.reason }));
+    });
+
+    app.delete<{ Params: { id: string }; Querystring: { by?: string } }>(`/review/${kind}s/:id`, {
+      schema: {
+        summary: `Undo the latest decision on a proposed ${kind} (the undo is recorded too)`,
+        params: proposalParams,
+        querystring: { type: 'object', properties: { by }, additionalProperties: false },
+        response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
+      },
+    }, async (req, reply) => {
+      const refused = await refuseDocumentWrite(ctx, req, reply, documentOf(req.params.id));
+      if (refused) return refused;
+      await ctx.audit(req, 'review', req.params.id, { kind, verdict: 'undo' });
+      return answer(reply, 200, () => reviewFact(ctx.store, ctx.scope(req), kind, req.params.id, 'undo', { by: actingUser(ctx, req) }));
+    });
+  }
 
   app.post<{ Body: HandMadeRelation & { by?: string } }>('/relations', {
     schema: {

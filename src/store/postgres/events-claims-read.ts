@@ -33,7 +33,7 @@ function selection(p: Params, sel: FactSelection, kind: 'events' | 'claims', ali
 /** Selected events in the scope, oldest first, participants and places mapped to entities. */
 export async function readEvents(db: Db, scope: Scope, sel: FactSelection = { all: true }): Promise<Event[]> {
   const p = new Params();
-  const rows = (await db.query<EventRow>(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, d.collection FROM events e
+  const rows = (await db.query<EventRow>(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, e.review, d.collection FROM events e
     JOIN documents d ON d.id = e.document_id WHERE ${selection(p, sel, 'events', 'e')} AND ${scopeSql(p, scope)} ORDER BY e.date, e.id`, p.values)).rows;
   if (rows.length === 0) return [];
   const keys = rows.flatMap((e) => {
@@ -49,7 +49,7 @@ export async function readEvents(db: Db, scope: Scope, sel: FactSelection = { al
 export async function readClaims(db: Db, scope: Scope, sel: FactSelection = { all: true }): Promise<Claim[]> {
   const p = new Params();
   const rows = (await db.query<ClaimRow & { speakerEntity: string | null }>(`SELECT c.id, c.speaker, c.speaker_text AS "speakerText", c.text,
-    c.stance, c.stage, c.version, d.collection, ms.entity_id AS "speakerEntity" FROM claims c JOIN documents d ON d.id = c.document_id
+    c.stance, c.stage, c.version, c.review, d.collection, ms.entity_id AS "speakerEntity" FROM claims c JOIN documents d ON d.id = c.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = c.speaker
     WHERE ${selection(p, sel, 'claims', 'c')} AND ${scopeSql(p, scope)} ORDER BY c.id`, p.values)).rows;
   if (rows.length === 0) return [];

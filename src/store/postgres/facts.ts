@@ -6,6 +6,7 @@ import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
 import { fallbackEntityId } from '../shared/keys.js';
 import { applyReviews, REVIEW_COLUMNS, toReviewRecord, type ReviewRow } from '../shared/review-apply.js';
+import { applyFactReviews, FACT_REVIEW_COLUMNS, toFactReviewRecord, type FactReviewRow } from '../shared/fact-review-apply.js';
 import { type Db, Params, scopeSql } from './sql.js';
 
 type OwnerKind = 'relation' | 'event' | 'claim';
@@ -51,34 +52,40 @@ export async function writeStageOutput(db: Db, documentId: string, stage: string
       column(relations, (r) => JSON.stringify(r.attrs ?? {})), stage, version, column(relations, (r) => (r.review ? JSON.stringify(r.review) : null)),
     ]);
   }
-  const events = lastById(out.events ?? []).map((e) => ({ ...e, ...eventColumns(e) }));
+  // Decisions on events and claims likewise (see applyFactReviews).
+  const factRecords = (await db.query<FactReviewRow>(`SELECT ${FACT_REVIEW_COLUMNS} FROM fact_reviews WHERE document_id = $1 AND kind <> 'entity'
+    ORDER BY id`, [documentId])).rows.map(toFactReviewRecord);
+  const reviewedEvents = applyFactReviews('event', documentId, stage, out.events ?? [], factRecords);
+  const reviewedClaims = applyFactReviews('claim', documentId, stage, out.claims ?? [], factRecords);
+  const reviewJson = (x: { review?: unknown }): string | null => (x.review ? JSON.stringify(x.review) : null);
+  const events = lastById(reviewedEvents).map((e) => ({ ...e, ...eventColumns(e) }));
   if (events.length > 0) {
-    await db.query(`INSERT INTO events (id, document_id, type, date, participants, attrs, stage, version)
-      SELECT e.id, $1::text, e.type, e.date, e.participants, e.attrs, $7::text, $8::text
-      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS e(id, type, date, participants, attrs)
+    await db.query(`INSERT INTO events (id, document_id, type, date, participants, attrs, stage, version, review)
+      SELECT e.id, $1::text, e.type, e.date, e.participants, e.attrs, $7::text, $8::text, e.review
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $9::text[]) AS e(id, type, date, participants, attrs, review)
       ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, type = EXCLUDED.type, date = EXCLUDED.date,
-        participants = EXCLUDED.participants, attrs = EXCLUDED.attrs, stage = EXCLUDED.stage, version = EXCLUDED.version`, [
+        participants = EXCLUDED.participants, attrs = EXCLUDED.attrs, stage = EXCLUDED.stage, version = EXCLUDED.version, review = EXCLUDED.review`, [
       documentId, column(events, (e) => e.id), column(events, (e) => e.type), column(events, (e) => e.date),
-      column(events, (e) => e.participants), column(events, (e) => e.attrs), stage, version,
+      column(events, (e) => e.participants), column(events, (e) => e.attrs), stage, version, column(events, reviewJson),
     ]);
   }
-  const claims = lastById(out.claims ?? []);
+  const claims = lastById(reviewedClaims);
   if (claims.length > 0) {
-    await db.query(`INSERT INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version)
-      SELECT c.id, $1::text, c.speaker, c.speaker_text, c.text, c.stance, $7::text, $8::text
-      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS c(id, speaker, speaker_text, text, stance)
+    await db.query(`INSERT INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version, review)
+      SELECT c.id, $1::text, c.speaker, c.speaker_text, c.text, c.stance, $7::text, $8::text, c.review
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $9::text[]) AS c(id, speaker, speaker_text, text, stance, review)
       ON CONFLICT (id) DO UPDATE SET document_id = EXCLUDED.document_id, speaker = EXCLUDED.speaker,
         speaker_text = EXCLUDED.speaker_text, text = EXCLUDED.text, stance = EXCLUDED.stance, stage = EXCLUDED.stage,
-        version = EXCLUDED.version`, [
+        version = EXCLUDED.version, review = EXCLUDED.review`, [
       documentId, column(claims, (c) => c.id), column(claims, (c) => c.speaker), column(claims, (c) => c.speakerText),
-      column(claims, (c) => c.text), column(claims, (c) => c.stance), stage, version,
+      column(claims, (c) => c.text), column(claims, (c) => c.stance), stage, version, column(claims, reviewJson),
     ]);
   }
   // Evidence of every item, duplicates of an id included (SQLite keeps those too).
   const evidence = [
     ...reviewed.flatMap((r) => r.evidence.map((e) => ({ kind: 'relation' as OwnerKind, id: r.id, e }))),
-    ...(out.events ?? []).flatMap((x) => x.evidence.map((e) => ({ kind: 'event' as OwnerKind, id: x.id, e }))),
-    ...(out.claims ?? []).flatMap((c) => c.evidence.map((e) => ({ kind: 'claim' as OwnerKind, id: c.id, e }))),
+    ...reviewedEvents.flatMap((x) => x.evidence.map((e) => ({ kind: 'event' as OwnerKind, id: x.id, e }))),
+    ...reviewedClaims.flatMap((c) => c.evidence.map((e) => ({ kind: 'claim' as OwnerKind, id: c.id, e }))),
   ];
   if (evidence.length > 0) {
     await db.query(`INSERT INTO evidence (owner_kind, owner_id, document_id, span_start, span_end, text)

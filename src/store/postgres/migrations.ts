@@ -591,6 +591,31 @@ export const PG_MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 13,
+    description: 'analyst review of events and claims (decisions keyed by proposal, the review in force on each row); entities added by hand',
+    sql: `
+      -- Every decision on an event or claim (and each entity added by hand: kind 'entity', verdict 'added'), undo included,
+      -- in the order made; keyed by proposal id (src/store/shared/fact-review-apply.ts), so it applies again after reprocess.
+      CREATE TABLE fact_reviews (
+        id BIGSERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        kind ${T} NOT NULL CHECK (kind IN ('event', 'claim', 'entity')),
+        proposal ${T} NOT NULL,
+        document_id ${T} NOT NULL,
+        verdict ${T} NOT NULL CHECK (verdict IN ('accepted', 'rejected', 'added', 'undo')),
+        reason TEXT,
+        by TEXT,
+        at ${T} NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX fact_reviews_document ON fact_reviews(document_id, id);
+      CREATE INDEX fact_reviews_collection ON fact_reviews(collection, id);
+      -- The review in force as JSON ({"verdict", "by", "at", "kept"?}); NULL: unreviewed.
+      ALTER TABLE events ADD COLUMN review TEXT;
+      ALTER TABLE claims ADD COLUMN review TEXT;
+    `,
+  },
+  {
     // 15, not 12: helpers on other branches took 12 to 14 at the same time; the numbers only need to grow.
     version: 15,
     description: 'users: last sign-in and disabled; the sign-in limiter\'s counters (per account and address), shared by every server process',

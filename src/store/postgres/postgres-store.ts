@@ -12,6 +12,7 @@ import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/s
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { PG_MIGRATIONS } from './migrations.js';
+import { readRejected, type RejectedFacts } from '../shared/rejected.js';
 import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } from './sql.js';
 import { documentIndex } from './text-search.js';
 import { searchDocuments } from './search.js';
@@ -372,6 +373,10 @@ export class PostgresStore implements Store {
 
   async listEvents(scope: Scope): Promise<Event[]> {
     return readEvents(this.db, scope);
+  }
+
+  async listRejected(scope: Scope): Promise<RejectedFacts> {
+    return readRejected(this.reviews, scope);
   }
 
   async listClaims(scope: Scope): Promise<Claim[]> {

@@ -53,7 +53,7 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
       merged.set(key, rel);
     }
     const attrs = JSON.parse(r.attrs) as Record<string, unknown>;
-    const evidence = evidenceOf(r.id);
+    const evidence = r.stage === 'analyst' ? analystEvidence(evidenceOf(r.id), r.review) : evidenceOf(r.id);
     if (attrs.negated) {
       rel.contradictions!.push(...evidence);
       continue;
@@ -83,6 +83,13 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
     .map(({ groups, seen: _seen, ...r }) => ({ ...r, independentSources: groups.size }));
 }
 
+/** Evidence of a row made by hand (stage `analyst`), each span marked with who cited it and when (from its review). */
+function analystEvidence(evidence: Evidence[], review: string | null | undefined): Evidence[] {
+  const r = review ? (JSON.parse(review) as RelationReview) : null;
+  if (!r) return evidence;
+  return evidence.map((e) => ({ ...e, analyst: { at: r.at, ...(r.by ? { by: r.by } : {}) } }));
+}
+
 /** Of two reviews of one merged relation's rows, the one it shows: a decision on a current proposal before a kept one, then the latest. */
 function strongerReview(a: RelationReview | undefined, b: RelationReview): RelationReview {
   if (!a) return b;
@@ -91,13 +98,14 @@ function strongerReview(a: RelationReview | undefined, b: RelationReview): Relat
 }
 
 /** A stored event row: participants and extra attributes as JSON text. */
-export type EventRow = Omit<Event, 'participants' | 'evidence'> & { participants: string; attrs: string; collection: string };
+export type EventRow = Omit<Event, 'participants' | 'evidence' | 'review'> & { participants: string; attrs: string; collection: string; review?: string | null };
 
 /** Turns an event row into an Event with participants (and place) mapped to entities. */
-export function toEvent({ collection, attrs, ...e }: EventRow, resolve: EntityResolver, evidence: Evidence[]): Event {
+export function toEvent({ collection, attrs, review, ...e }: EventRow, resolve: EntityResolver, evidence: Evidence[]): Event {
   const extra = JSON.parse(attrs) as { precision?: Event['precision']; place?: string };
   return {
     ...e,
+    ...(review ? { review: JSON.parse(review) as RelationReview } : {}),
     participants: (JSON.parse(e.participants) as string[]).map((k) => resolve(collection, k)),
     evidence,
     ...(extra.precision ? { precision: extra.precision } : {}),
@@ -106,15 +114,15 @@ export function toEvent({ collection, attrs, ...e }: EventRow, resolve: EntityRe
 }
 
 /** A stored claim row with its document's collection. */
-export type ClaimRow = Omit<Claim, 'evidence'> & { collection: string };
+export type ClaimRow = Omit<Claim, 'evidence' | 'review'> & { collection: string; review?: string | null };
 
 /** Turns a claim row into a Claim with the speaker mapped to an entity. */
-export function toClaim({ collection, ...c }: ClaimRow, resolve: EntityResolver, evidence: Evidence[]): Claim {
-  return { ...c, speaker: c.speaker ? resolve(collection, c.speaker) : null, evidence };
+export function toClaim({ collection, review, ...c }: ClaimRow, resolve: EntityResolver, evidence: Evidence[]): Claim {
+  return { ...c, speaker: c.speaker ? resolve(collection, c.speaker) : null, evidence, ...(review ? { review: JSON.parse(review) as RelationReview } : {}) };
 }
 
 /** Splits an event of a stage's output into its columns and the extra attributes stored as JSON (precision, place). */
 export function eventColumns(e: Omit<Event, 'stage' | 'version'>): { participants: string; attrs: string } {
-  const { id: _id, type: _type, date: _date, participants, evidence: _evidence, documentId: _doc, ...attrs } = e as typeof e & { documentId?: string };
+  const { id: _id, type: _type, date: _date, participants, evidence: _evidence, documentId: _doc, review: _review, ...attrs } = e as typeof e & { documentId?: string };
   return { participants: JSON.stringify(participants), attrs: JSON.stringify(attrs) };
 }

@@ -30,8 +30,8 @@ export function proposalDocument(id: string): string {
  * The decision in force for one proposal from its records in the order made: each `undo` cancels the latest decision
  * not yet undone; null when none is in force (unreviewed).
  */
-export function decisionInForce(records: readonly ReviewRecord[]): ReviewRecord | null {
-  const stack: ReviewRecord[] = [];
+export function decisionInForce<R extends { verdict: string }>(records: readonly R[]): R | null {
+  const stack: R[] = [];
   for (const r of records) {
     if (r.verdict === 'undo') stack.pop();
     else stack.push(r);
@@ -40,14 +40,14 @@ export function decisionInForce(records: readonly ReviewRecord[]): ReviewRecord 
 }
 
 /** Decisions in force by proposal id, from a document's records ordered by id. */
-export function decisionsInForce(records: readonly ReviewRecord[]): Map<string, ReviewRecord> {
-  const byProposal = new Map<string, ReviewRecord[]>();
+export function decisionsInForce<R extends { proposal: string; verdict: string }>(records: readonly R[]): Map<string, R> {
+  const byProposal = new Map<string, R[]>();
   for (const r of records) {
     const list = byProposal.get(r.proposal);
     if (list) list.push(r);
     else byProposal.set(r.proposal, [r]);
   }
-  const out = new Map<string, ReviewRecord>();
+  const out = new Map<string, R>();
   for (const [k, list] of byProposal) {
     const d = decisionInForce(list);
     if (d) out.set(k, d);

@@ -50,7 +50,7 @@ export async function rowsOfDocument(exec: SqlExecutor, spans: [string, string],
 }
 
 /** Entity ids of candidate keys, by "collection NUL key" (absent keys: the per-name fallback). */
-async function entitiesOf(exec: SqlExecutor, keys: readonly string[]): Promise<(collection: string, key: string) => string> {
+export async function entitiesOf(exec: SqlExecutor, keys: readonly string[]): Promise<(collection: string, key: string) => string> {
   const map = new Map<string, string>();
   if (keys.length > 0) {
     const list = exec.dialect.inList('candidate_key', [...new Set(keys)]);

@@ -10,13 +10,18 @@ import {
   ANALYST_STAGE, decisionInForce, proposalDocument, proposalId, reviewedRelation, REVIEW_COLUMNS, toReviewRecord, type OutputRelation, type ReviewRow,
 } from './review-apply.js';
 import { readProposals, rowsOfDocument } from './review-read.js';
+import { SqlFactReviewStore } from './fact-review-store.js';
 
 /** The version of relations made by hand (their provenance: stage `analyst`, the user and time in the review). */
 export const ANALYST_VERSION = 'analyst@1';
 
 /** Review decisions of one store. */
 export class SqlReviewStore implements ReviewStore {
-  constructor(private readonly exec: SqlExecutor) {}
+  readonly facts: SqlFactReviewStore;
+
+  constructor(private readonly exec: SqlExecutor) {
+    this.facts = new SqlFactReviewStore(exec);
+  }
 
   private spans(): [string, string] {
     return this.exec.dialect === POSTGRES_DIALECT ? ['span_start', 'span_end'] : ['start', '"end"'];

@@ -36,7 +36,7 @@ function selection(sel: FactSelection, kind: 'events' | 'claims', alias: string)
 export function readEvents(db: Database.Database, scope: Scope, sel: FactSelection = { all: true }): Event[] {
   const s = scopeClause(scope);
   const w = selection(sel, 'events', 'e');
-  const rows = db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, d.collection FROM events e
+  const rows = db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, e.review, d.collection FROM events e
     JOIN documents d INDEXED BY documents_group ON d.id = e.document_id WHERE ${w.where} AND ${s.sql} ORDER BY e.date, e.id`).all(...w.params, ...s.params) as EventRow[];
   if (rows.length === 0) return [];
   const keys = rows.flatMap((e) => {
@@ -52,7 +52,7 @@ export function readEvents(db: Database.Database, scope: Scope, sel: FactSelecti
 export function readClaims(db: Database.Database, scope: Scope, sel: FactSelection = { all: true }): Claim[] {
   const s = scopeClause(scope);
   const w = selection(sel, 'claims', 'c');
-  const rows = db.prepare(`SELECT c.id, c.speaker, c.speaker_text AS speakerText, c.text, c.stance, c.stage, c.version, d.collection,
+  const rows = db.prepare(`SELECT c.id, c.speaker, c.speaker_text AS speakerText, c.text, c.stance, c.stage, c.version, c.review, d.collection,
     ms.entity_id AS speakerEntity FROM claims c JOIN documents d INDEXED BY documents_group ON d.id = c.document_id
     LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = c.speaker
     WHERE ${w.where} AND ${s.sql} ORDER BY c.id`).all(...w.params, ...s.params) as (ClaimRow & { speakerEntity: string | null })[];

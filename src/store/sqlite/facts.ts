@@ -8,6 +8,7 @@ import { fallbackEntityId } from '../shared/keys.js';
 import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
 import { applyReviews, REVIEW_COLUMNS, toReviewRecord, type ReviewRow } from '../shared/review-apply.js';
+import { applyFactReviews, FACT_REVIEW_COLUMNS, toFactReviewRecord, type FactReviewRow } from '../shared/fact-review-apply.js';
 
 /** The statements of writeStageOutput, prepared once per connection (preparing them per call cost ~1 ms a document). */
 interface WriteStatements {
@@ -20,6 +21,7 @@ interface WriteStatements {
   claim: Database.Statement;
   done: Database.Statement;
   reviews: Database.Statement;
+  factReviews: Database.Statement;
   write: (documentId: string, stage: string, version: string, out: StageOutput) => void;
 }
 
@@ -38,12 +40,13 @@ function statements(db: Database.Database): WriteStatements {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     relation: db.prepare(`INSERT OR REPLACE INTO relations (id, document_id, type, source, target, confidence, claim_id, attrs, stage, version, review)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    event: db.prepare('INSERT OR REPLACE INTO events (id, document_id, type, date, participants, attrs, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    claim: db.prepare(`INSERT OR REPLACE INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    event: db.prepare('INSERT OR REPLACE INTO events (id, document_id, type, date, participants, attrs, stage, version, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    claim: db.prepare(`INSERT OR REPLACE INTO claims (id, document_id, speaker, speaker_text, text, stance, stage, version, review)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     done: db.prepare(`INSERT INTO stage_runs (document_id, stage, version, at, status, error) VALUES (?, ?, ?, ?, 'done', NULL)
       ON CONFLICT (document_id, stage) DO UPDATE SET version = excluded.version, at = excluded.at, status = 'done', error = NULL`),
     reviews: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM relation_reviews WHERE document_id = ? ORDER BY id`),
+    factReviews: db.prepare(`SELECT ${FACT_REVIEW_COLUMNS} FROM fact_reviews WHERE document_id = ? AND kind <> 'entity' ORDER BY id`),
   };
   const full: WriteStatements = { ...st, write: db.transaction((documentId: string, stage: string, version: string, out: StageOutput) => writeRows(full, documentId, stage, version, out)) };
   prepared.set(db, full);
@@ -66,13 +69,15 @@ function writeRows(st: WriteStatements, documentId: string, stage: string, versi
       r.review ? JSON.stringify(r.review) : null);
     addEvidence('relation', r.id, r.evidence);
   }
-  for (const e of out.events ?? []) {
+  // Decisions on events and claims likewise (see applyFactReviews).
+  const factRecords = (st.factReviews.all(documentId) as FactReviewRow[]).map(toFactReviewRecord);
+  for (const e of applyFactReviews('event', documentId, stage, out.events ?? [], factRecords)) {
     const { participants, attrs } = eventColumns(e);
-    st.event.run(e.id, documentId, e.type, e.date, participants, attrs, stage, version);
+    st.event.run(e.id, documentId, e.type, e.date, participants, attrs, stage, version, e.review ? JSON.stringify(e.review) : null);
     addEvidence('event', e.id, e.evidence);
   }
-  for (const c of out.claims ?? []) {
-    st.claim.run(c.id, documentId, c.speaker, c.speakerText, c.text, c.stance, stage, version);
+  for (const c of applyFactReviews('claim', documentId, stage, out.claims ?? [], factRecords)) {
+    st.claim.run(c.id, documentId, c.speaker, c.speakerText, c.text, c.stance, stage, version, c.review ? JSON.stringify(c.review) : null);
     addEvidence('claim', c.id, c.evidence);
   }
   st.done.run(documentId, stage, version, new Date().toISOString());

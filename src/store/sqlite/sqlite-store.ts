@@ -12,6 +12,7 @@ import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/s
 import { documentId, sha256Hex } from '../ids.js';
 import { foldText } from '../text-fold.js';
 import { MIGRATIONS } from './migrations.js';
+import { readRejected, type RejectedFacts } from '../shared/rejected.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import type { DocumentRow } from '../shared/rows.js';
 import { toStored, toSummary } from '../shared/rows.js';
@@ -392,6 +393,10 @@ export class SqliteStore implements Store {
 
   async listEvents(scope: Scope): Promise<Event[]> {
     return readEvents(this.db, scope);
+  }
+
+  async listRejected(scope: Scope): Promise<RejectedFacts> {
+    return readRejected(this.reviews, scope);
   }
 
   async listClaims(scope: Scope): Promise<Claim[]> {
