@@ -26,6 +26,9 @@ import { decisionRoutes } from './routes/decisions.js';
 import { reviewRoutes } from './routes/review.js';
 import { auditRoutes } from './routes/audit.js';
 import { protectRoutes } from './routes/protect.js';
+import { gradeRoutes } from './routes/grades.js';
+import { noteRoutes } from './routes/notes.js';
+import { tagRoutes } from './routes/tags.js';
 import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
@@ -116,6 +119,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reviewRoutes(api, ctx);
     auditRoutes(api, ctx);
     protectRoutes(api, ctx);
+    gradeRoutes(api, ctx);
+    noteRoutes(api, ctx);
+    tagRoutes(api, ctx);
     installProtection(api, ctx);
   }, { prefix: '/api' });
 
