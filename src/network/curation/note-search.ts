@@ -4,6 +4,7 @@
  */
 import type { QueryNode } from '../../store/query.js';
 import { indexWords } from '../../store/text-fold.js';
+import type { Scope, Store } from '../../store/store.js';
 
 /** Word positions of a text, by folded word. */
 type Positions = Map<string, number[]>;
@@ -51,4 +52,34 @@ function matches(node: QueryNode, doc: { words: string[]; at: Positions }): bool
 /** True when the query matches the text. */
 export function noteMatches(query: QueryNode, text: string): boolean {
   return matches(query, positions(text));
+}
+
+/** A note found by search, with a label for its target (document title, entity name, "A type B"). */
+export interface FoundNote {
+  id: number;
+  target: { kind: string; id: string; label: string };
+  text: string;
+  by: string | null;
+  at: string;
+}
+
+/** The notes of the scope a query matches, newest first, at most `limit`, labelled by their targets; `hide`: entities whose notes are left out. */
+export async function searchNotes(store: Store, scope: Scope, query: QueryNode, hide: ReadonlySet<string>, limit = 20): Promise<FoundNote[]> {
+  const notes = (await store.curation.listNotes(scope.collections))
+    .filter((n) => !(n.target.kind === 'entity' && hide.has(n.target.id)) && noteMatches(query, n.text))
+    .reverse().slice(0, limit);
+  if (notes.length === 0) return [];
+  const ids = (kind: string) => [...new Set(notes.filter((n) => n.target.kind === kind).map((n) => n.target.id))];
+  const labels = new Map<string, string>();
+  for (const d of await store.getDocumentSummaries(ids('document'), scope)) labels.set(d.id, d.title ?? d.path);
+  for (const e of await store.getEntityBriefs(ids('entity'), scope)) labels.set(e.id, e.name);
+  const relIds = new Set(ids('relation'));
+  if (relIds.size > 0) {
+    const rels = (await store.listRelations(scope)).filter((r) => relIds.has(r.id));
+    const names = new Map((await store.getEntityBriefs(rels.flatMap((r) => [r.source, r.target]), scope)).map((e) => [e.id, e.name]));
+    for (const r of rels) labels.set(r.id, `${names.get(r.source) ?? r.source} ${r.type} ${names.get(r.target) ?? r.target}`);
+  }
+  return notes.filter((n) => labels.has(n.target.id)).map((n) => ({
+    id: n.id, target: { ...n.target, label: labels.get(n.target.id)! }, text: n.text, by: n.by, at: n.at,
+  }));
 }
