@@ -162,7 +162,7 @@ export interface ProtectionMark {
 }
 
 /** GET /api/entities/:id: everything known about one entity (marked when protected). */
-export type EntityDetail = EntityView & { entity: EntityView['entity'] & { protected?: ProtectionMark } };
+export type EntityDetail = EntityView & { entity: EntityView['entity'] & { protected?: ProtectionMark }; grades?: Record<string, string> };
 
 /** What protecting or unprotecting an entity answers. */
 export interface ProtectionOutcome {
@@ -187,7 +187,7 @@ export function getEntityMembers(id: string, offset: number, limit: number, sign
 }
 
 /** GET /api/relations/:id: one relation with all its evidence and the claims it rests on. */
-export type RelationDetail = Relation & { sourceName: string; targetName: string; claims: Claim[] };
+export type RelationDetail = Relation & { sourceName: string; targetName: string; claims: Claim[]; grades?: Record<string, string>; corroboration?: Record<string, number> };
 
 /** One relation with every evidence sentence and contradiction. */
 export function getRelation(id: string, signal?: AbortSignal): Promise<RelationDetail> {
@@ -213,6 +213,8 @@ export interface GraphParams {
   limit?: number;
   /** 'true': only edges an analyst accepted, edited or made. */
   reviewedOnly?: 'true';
+  /** Admiralty grade ("B2"): edges with a supporting document graded at least this. */
+  minGrade?: string;
 }
 
 /** The filtered network, or one entity's neighbourhood. */

@@ -6,6 +6,8 @@ import { EntityRelations } from '../components/entity-relations.js';
 import { EvidenceList } from '../components/evidence-list.js';
 import { MergeBox } from '../components/merge-box.js';
 import { ProtectBox } from '../components/protect-box.js';
+import { GradesContext } from '../components/grade-badge.js';
+import { NotesBox } from '../components/notes-box.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { downloadJson } from '../lib/download.js';
 import { documentTitle, plural } from '../lib/format.js';
@@ -57,6 +59,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
   const style = entityStyle(entity.type);
   const nameOf = (id: string): string => view.names[id] ?? 'an entity';
   return (
+    <GradesContext.Provider value={view.grades ?? {}}>
     <div className={`scene entity-scene${stale ? ' stale' : ''}`}>
       <div className="entity-header">
         <p className="crumbs"><Link href="/entities">Entities</Link> ›</p>
@@ -111,6 +114,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
         <aside className="entity-side">
           <EntityAliases entity={entity} members={view.members} membersNote={view.membersNote} titles={new Map(view.documents.map((d) => [d.id, documentTitle(d)]))} onChanged={onChanged} />
           <ProtectBox entity={entity} onChanged={onChanged} />
+          {entity.protected?.masked ? null : <NotesBox target={{ kind: 'entity', id: entity.id }} />}
           {entity.protected?.masked ? null : <MergeBox entity={entity} onChanged={onChanged} />}
           <section className="entity-section" aria-labelledby="docs-h">
             <h2 id="docs-h">Documents ({view.documents.length})</h2>
@@ -123,5 +127,6 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
         </aside>
       </div>
     </div>
+    </GradesContext.Provider>
   );
 }
