@@ -11,6 +11,7 @@ import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
+import { curationConformance } from './conformance-curation.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -113,6 +114,7 @@ if (!hasPostgres()) {
   });
 
   protectionConformance('PostgreSQL', harness.create);
+  curationConformance('PostgreSQL', harness.create);
 
   describe('PostgreSQL migrations', () => {
     it('migrates once when several processes start together, and refuses a newer schema', async () => {

@@ -12,6 +12,7 @@ import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
+import { curationConformance } from './conformance-curation.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -70,6 +71,12 @@ trustConformance('SQLite', async () => {
 
 protectionConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-protect-')), 'test.db'));
+  await store.migrate();
+  return store;
+});
+
+curationConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-curation-')), 'test.db'));
   await store.migrate();
   return store;
 });

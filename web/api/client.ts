@@ -177,8 +177,8 @@ export function protectEntity(id: string, remove = false): Promise<ProtectionOut
 }
 
 /** One entity with its relations, events, claims and documents. */
-export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetail> {
-  return getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal);
+export function getEntity(id: string, signal?: AbortSignal, minGrade?: string): Promise<EntityDetail> {
+  return getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}${minGrade ? `?minGrade=${encodeURIComponent(minGrade)}` : ''}`, signal);
 }
 
 /** A page of an entity's merged names (candidate keys in key order), each with the first merge reasons naming it. */

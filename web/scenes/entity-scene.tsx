@@ -20,8 +20,9 @@ import { entityStyle } from '../theme/entity-colors.js';
 export function EntityScene({ id, location }: { id: string; location: AppLocation }) {
   // Bumped after a merge or split, so the same id is fetched again.
   const [version, setVersion] = useState(0);
-  const key = `entity:${id}:${version}`;
-  const view = useApi(key, (signal) => getEntity(id, signal));
+  const grade = /^[A-F][1-6]$/.test(location.params.get('grade') ?? '') ? location.params.get('grade') ?? '' : '';
+  const key = `entity:${id}:${version}:${grade}`;
+  const view = useApi(key, (signal) => getEntity(id, signal, grade || undefined));
   const showLow = location.params.get('low') === '1';
   useTitle(view.data?.entity.name ?? 'Entity');
 
@@ -48,13 +49,15 @@ export function EntityScene({ id, location }: { id: string; location: AppLocatio
       view={view.data}
       stale={view.loading}
       showLow={showLow}
-      onShowLow={(show) => navigate(buildUrl(location.pathname, { low: show ? '1' : undefined }), { replace: true })}
+      onShowLow={(show) => navigate(buildUrl(location.pathname, { low: show ? '1' : undefined, grade: grade || undefined }), { replace: true })}
+      grade={grade}
+      onGrade={(g) => navigate(buildUrl(location.pathname, { low: showLow ? '1' : undefined, grade: g || undefined }), { replace: true })}
       onChanged={onChanged}
     />
   );
 }
 
-function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: EntityDetail; stale: boolean; showLow: boolean; onShowLow(show: boolean): void; onChanged(id: string): void }) {
+function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade }: { view: EntityDetail; stale: boolean; showLow: boolean; onShowLow(show: boolean): void; onChanged(id: string): void; grade: string; onGrade(grade: string): void }) {
   const { entity } = view;
   const style = entityStyle(entity.type);
   const nameOf = (id: string): string => view.names[id] ?? 'an entity';
@@ -73,6 +76,12 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
           <span>{plural(entity.documentIds.length, 'document')}</span>
           <Link href={buildUrl('/network', { entity: entity.id, node: entity.id })}>Show in network</Link>
           <Link href={buildUrl('/timeline', { entity: entity.id })}>Show on timeline</Link>
+          <label className="grade-filter">Sources graded at least{' '}
+            <select value={grade} onChange={(e) => onGrade(e.target.value)} aria-label="Sources graded at least">
+              <option value="">any</option>
+              {['A1', 'A2', 'B1', 'B2', 'B3', 'C3'].map((g) => <option key={g} value={g}>{g}</option>)}
+            </select>
+          </label>
           <button type="button" className="button small" onClick={() => downloadJson(`cablegraph-entity-${entity.id}.json`, JSON.stringify(view, null, 2))}>Export (JSON)</button>
         </p>
       </div>
