@@ -58,6 +58,11 @@ describe('curation in Chromium', { skip: skip ?? false }, () => {
     await page.locator('.notes-box .tag-chip', { hasText: 'follow-up' }).waitFor();
     await page.locator('.notes-box').scrollIntoViewIfNeeded();
     await screenshot(page, 'entity-note');
+    // The network's edge panel: independent sources by grade, and the badge beside the sentence.
+    await page.goto(`${server.baseUrl}/network?entity=${rel.source}&conf=0&src=0&grade=A2&edge=${rel.id}`);
+    await page.locator('.edge-panel .corroboration .grade-badge[data-grade="A2"]').waitFor();
+    await page.locator('.edge-panel .evidence-list .grade-badge[data-grade="A2"]').first().waitFor();
+    await screenshot(page, 'edge-grade');
     const notes = await server.store.curation.listNotes('*', [{ kind: 'entity', id: rel.source }]);
     assert.deepEqual(notes.map((n) => n.text), [text]);
     assert.deepEqual(watch.errors, []);
