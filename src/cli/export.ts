@@ -8,6 +8,7 @@ import { FORMATS_WITH_REJECTED } from '../export/dataset.js';
 import { withDb, withStore, UserError } from './common.js';
 import { pseudonymisedStore } from '../network/protection/export-store.js';
 import { cliUser } from './protect.js';
+import { parseGrade, GradeError, type Grade } from '../network/curation/grade.js';
 
 /** Registers the export command. */
 export function registerExport(program: Command): void {
@@ -19,15 +20,23 @@ export function registerExport(program: Command): void {
     .option('--collection <name...>', 'export only these collections')
     .option('--reviewed-only', 'only relations an analyst accepted, edited or made (rejected ones are never exported)')
     .option('--include-rejected', 'also relations, events and claims an analyst rejected, marked "rejected" (json and csv; left out by default)')
+    .option('--min-grade <grade>', 'only relations with evidence from documents graded at least this Admiralty grade, e.g. B2 (reliability A-B, credibility 1-2); ungraded documents are left out')
     .option('--unmask', 'protected entities under their real names instead of pseudonyms (audited; for admins of the store)')
     .option('--timestamp <iso>', 'fixed time written into the export (STIX created/modified, GEXF date), for byte-identical re-exports')
-    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string; reviewedOnly?: boolean; includeRejected?: boolean; unmask?: boolean }) => {
+    .action(async (opts: { db?: string; format: string; out?: string; collection?: string[]; timestamp?: string; reviewedOnly?: boolean; includeRejected?: boolean; unmask?: boolean; minGrade?: string }) => {
       if (!isExportFormat(opts.format)) throw new UserError(`Unknown export format "${opts.format}": use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
       if (opts.timestamp !== undefined && Number.isNaN(Date.parse(opts.timestamp))) {
         throw new UserError(`--timestamp must be an ISO date-time such as 2020-01-03T00:00:00Z, got "${opts.timestamp}".`);
       }
       if (opts.includeRejected && !FORMATS_WITH_REJECTED.includes(opts.format)) {
         throw new UserError(`--include-rejected works with the formats ${FORMATS_WITH_REJECTED.join(' and ')}, which mark rejected items; ${opts.format} cannot.`);
+      }
+      let minGrade: Grade | undefined;
+      try {
+        minGrade = opts.minGrade === undefined ? undefined : parseGrade(opts.minGrade);
+      } catch (err) {
+        if (err instanceof GradeError) throw new UserError(`--min-grade: ${err.message}`);
+        throw err;
       }
       const format = EXPORT_FORMATS[opts.format];
       const scope = opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS;
@@ -38,7 +47,7 @@ export function registerExport(program: Command): void {
         }
         // Every export is pseudonymised (protected names become "Protected person 3"), unless --unmask.
         const source = opts.unmask ? store : await pseudonymisedStore(store, scope);
-        return format.build(source, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly, includeRejected: opts.includeRejected });
+        return format.build(source, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly, includeRejected: opts.includeRejected, minGrade });
       });
       if (!opts.out) {
         // Standard output carries one file: the main one (relations.csv for csv).

@@ -22,6 +22,7 @@ import { registerReview } from './review.js';
 import { registerUsers } from './users.js';
 import { registerAudit } from './audit.js';
 import { registerProtect } from './protect.js';
+import { registerGrade } from './grade.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -37,7 +38,7 @@ const program = new Command('cablegraph')
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
   registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs,
-  registerUsers, registerAudit, registerReview, registerProtect]) {
+  registerUsers, registerAudit, registerReview, registerProtect, registerGrade]) {
   register(program);
 }
 

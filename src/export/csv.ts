@@ -37,9 +37,10 @@ export function csvTable(header: string[], rows: CsvValue[][]): string {
 
 /** entities.csv: one row per entity; aliases and document ids are joined with "; " (the JSON export keeps them as lists). */
 export function buildEntitiesCsv(data: ExportData): string {
-  const header = ['id', 'type', 'name', 'aliases', 'mention_count', 'document_count', 'document_ids', 'collection'];
+  const header = ['id', 'type', 'name', 'aliases', 'mention_count', 'document_count', 'document_ids', 'collection', 'tags', 'notes'];
   const rows = data.entities.map((e) => [
     e.id, e.type, e.name, e.aliases.join('; '), e.mentionCount, e.documentIds.length, e.documentIds.join('; '), e.collection,
+    ...curationCells(data, `entity:${e.id}`),
   ]);
   return csvTable(header, rows);
 }
@@ -52,14 +53,21 @@ export function buildRelationsCsv(data: ExportData): string {
   const entities = entityIndex(data);
   const header = [
     'id', 'type', 'source_id', 'source_name', 'target_id', 'target_name', 'confidence', 'independent_sources',
-    'evidence_count', 'evidence_text', 'document_id', 'start', 'end', 'review', 'stage',
+    'evidence_count', 'evidence_text', 'document_id', 'start', 'end', 'review', 'stage', 'corroboration', 'tags', 'notes',
   ];
   const rows = data.relations.map((r) => {
     const first = r.evidence[0];
     return [
       r.id, r.type, r.source, entities.get(r.source)?.name, r.target, entities.get(r.target)?.name, r.confidence,
       r.independentSources, r.evidence.length, first?.text, first?.documentId, first?.start, first?.end, reviewStateOf(r), r.stage,
+      Object.entries(data.gradings?.corroboration(r.evidence) ?? {}).map(([g, n]) => `${g}:${n}`).join('; '), ...curationCells(data, `relation:${r.id}`),
     ];
   });
   return csvTable(header, rows);
+}
+
+/** The tags ("; "-joined) and notes (each "text (by, at)", joined by " | ") of a target, as two cells. */
+function curationCells(data: ExportData, key: string): [string, string] {
+  const notes = (data.notes?.get(key) ?? []).map((n) => `${n.text} (${n.by ?? 'unknown'}, ${n.at})`);
+  return [(data.tags?.get(key) ?? []).join('; '), notes.join(' | ')];
 }

@@ -1,6 +1,8 @@
 /** The JSON export contract (version 1): documents, entities, relations, events and claims with evidence. Extend by adding fields only. */
 import type { Store, Scope } from '../store/store.js';
 import type { ExportOptions } from './dataset.js';
+import { exportNotes, minGradeCode, readNotesAndTags } from './dataset.js';
+import { readGradings } from '../network/curation/gradings.js';
 import type { RelationReview } from '../model/index.js';
 import type { Rejection } from '../store/shared/rejected.js';
 
@@ -25,15 +27,30 @@ export async function buildJsonExport(store: Store, scope: Scope, options: Expor
     })));
     if (page.items.length < 1000) break;
   }
+  const gradings = await readGradings(store, scope, documents.map((d) => d.id));
+  const { notes, tags } = await readNotesAndTags(store, scope);
+  // Notes and tags travel with what they are about (empty lists where there are none).
+  const curation = (kind: string, id: string) => ({ notes: exportNotes(notes.get(`${kind}:${id}`)), tags: tags.get(`${kind}:${id}`) ?? [] });
+  for (const d of documents) {
+    const g = gradings.grade(d.id);
+    Object.assign(d, { grade: g ? { code: g.code, reliability: g.reliability, credibility: g.credibility, from: g.from, by: g.by, at: g.at } : null }, curation('document', d.id));
+  }
   const entities = (await store.listEntities(scope)).map((e) => ({
     id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
+    ...curation('entity', e.id),
   }));
   // Rejected proposals are never read, unless asked for (then marked `rejected: true`, with their id as proposal id);
   // `review` appears where an analyst decided (stage "analyst": made by hand).
   const rejected = options.includeRejected ? await store.listRejected(scope) : { relations: [], events: [], claims: [] };
-  const relations = [...(await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review), ...rejected.relations].map((r) => ({
+  let chosen = (await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review);
+  // With minGrade: evidence from documents graded at least that, source counts recounted, relations without any left out.
+  if (options.minGrade) chosen = gradings.filterRelations(chosen, options.minGrade);
+  const relations = [...chosen, ...rejected.relations].map((r) => ({
     id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
     independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
+    // Independent sources (near-duplicate groups) by the best grade among their documents; "ungraded" where none has one.
+    corroboration: gradings.corroboration(r.evidence),
+    ...curation('relation', r.id),
   }));
   const events = [...(await store.listEvents(scope)), ...rejected.events].map((e) => ({
     id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version, ...reviewField(e),
@@ -42,5 +59,6 @@ export async function buildJsonExport(store: Store, scope: Scope, options: Expor
     id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
     ...reviewField(c),
   }));
-  return { version: JSON_EXPORT_VERSION, documents, entities, relations, events, claims };
+  const minGrade = minGradeCode(options);
+  return { version: JSON_EXPORT_VERSION, ...(minGrade ? { minGrade } : {}), documents, entities, relations, events, claims };
 }

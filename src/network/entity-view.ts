@@ -19,7 +19,7 @@ export const MAX_RELATIONS = 200;
  * read from its own rows (relations, events and claims by member key; names and documents by id); a per-name entity of
  * a collection resolution has not run on has no member keys, so its facts are read whole and filtered.
  */
-export async function viewEntity(store: Store, id: string, scope: Scope): Promise<EntityView | null> {
+export async function viewEntity(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean } = {}): Promise<EntityView | null> {
   const head = await store.getEntityHead(id, scope, MAX_MEMBERS);
   if (!head) return null;
   const { entity } = head;
@@ -50,7 +50,7 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
     const other = others.get(r.source === id ? r.target : r.source);
     // A few sentences each, and how many there are: a hub's 200 relations carry thousands (the rest: relationEvidence).
     return {
-      ...r, evidence: r.evidence.slice(0, RELATION_EVIDENCE), evidenceCount: r.evidence.length, direction: r.source === id ? 'out' : 'in',
+      ...r, evidence: opts.fullEvidence ? r.evidence : r.evidence.slice(0, RELATION_EVIDENCE), evidenceCount: r.evidence.length, direction: r.source === id ? 'out' : 'in',
       other: other ? { id: other.id, name: other.name, type: other.type } : null,
     };
   });
@@ -68,6 +68,14 @@ export async function viewEntity(store: Store, id: string, scope: Scope): Promis
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };
+}
+
+/**
+ * Caps each relation's evidence to the first RELATION_EVIDENCE sentences with their count, for a page read with
+ * `fullEvidence` (so filters and counts that need every sentence, such as grades, ran first).
+ */
+export function capEvidence<R extends { evidence: readonly unknown[]; evidenceCount?: number }>(relations: readonly R[]): R[] {
+  return relations.map((r) => ({ ...r, evidence: r.evidence.slice(0, RELATION_EVIDENCE), evidenceCount: r.evidence.length }));
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { Graph } from '../model/index.js';
 import type { EdgeRecord, EntityBrief, Scope, Store } from '../store/store.js';
 import { buildGraph, edgeFilter, type GraphFilter } from './graph.js';
+import { readGradings } from './curation/gradings.js';
+import type { Grade } from './curation/grade.js';
 
 /**
  * Most edges followed per hop of a neighbourhood, strongest first (independent sources, evidence, confidence): around a
@@ -14,22 +16,32 @@ import { buildGraph, edgeFilter, type GraphFilter } from './graph.js';
 export const HOP_EDGES = 50;
 
 /** Graph filters as the API and CLI take them (dates are looked up here). */
-export type GraphRequest = Omit<GraphFilter, 'documentDates'>;
+export type GraphRequest = Omit<GraphFilter, 'documentDates' | 'documentsMeetingGrade'>;
 
 /** Known entities and document dates, filled as edges name new ids. */
 class Lookups {
   readonly entities = new Map<string, EntityBrief>();
   readonly dates = new Map<string, string>();
+  /** Documents graded at least the request's minGrade. */
+  readonly graded = new Set<string>();
   private readonly askedEntities = new Set<string>();
   private readonly askedDates = new Set<string>();
 
-  constructor(private readonly store: Store, private readonly scope: Scope, private readonly withDates: boolean) {}
+  private readonly askedGrades = new Set<string>();
+
+  constructor(private readonly store: Store, private readonly scope: Scope, private readonly withDates: boolean, private readonly minGrade?: Grade) {}
 
   /** Reads the entities (and, with a date range, the documents) of these edges not read yet. */
   async cover(edges: EdgeRecord[]): Promise<void> {
     const ids = [...new Set(edges.flatMap((r) => [r.source, r.target]))].filter((id) => !this.askedEntities.has(id));
     for (const id of ids) this.askedEntities.add(id);
     for (const e of await this.store.getEntityBriefs(ids, this.scope)) this.entities.set(e.id, e);
+    if (this.minGrade) {
+      const docs = [...new Set(edges.flatMap((r) => r.documentIds))].filter((id) => !this.askedGrades.has(id));
+      for (const id of docs) this.askedGrades.add(id);
+      const gradings = await readGradings(this.store, this.scope, docs);
+      for (const id of docs) if (gradings.meets(id, this.minGrade)) this.graded.add(id);
+    }
     if (!this.withDates) return;
     const docs = [...new Set(edges.flatMap((r) => r.documentIds))].filter((id) => !this.askedDates.has(id));
     for (const id of docs) this.askedDates.add(id);
@@ -39,8 +51,8 @@ class Lookups {
 
 /** The filtered network, or the neighbourhood of `request.entity` within `request.hops` (default 1). */
 export async function readGraph(store: Store, scope: Scope, request: GraphRequest): Promise<Graph> {
-  const lookups = new Lookups(store, scope, Boolean(request.from || request.to));
-  const filter: GraphFilter = { ...request, documentDates: lookups.dates };
+  const lookups = new Lookups(store, scope, Boolean(request.from || request.to), request.minGrade);
+  const filter: GraphFilter = { ...request, documentDates: lookups.dates, documentsMeetingGrade: lookups.graded };
   if (!request.entity) {
     const edges = await store.listEdges(scope);
     await lookups.cover(edges);
@@ -58,8 +70,8 @@ export async function readGraph(store: Store, scope: Scope, request: GraphReques
   const edges = new Map<string, EdgeRecord>();
   const seen = new Set([start.id]);
   const hops = request.hops ?? 1;
-  // Filters on entity types and dates need the ends and documents of every edge, so they read each ring whole.
-  const capped = request.entityTypes?.length || request.from || request.to ? null : { read: 0, total: 0 };
+  // Filters on entity types, dates and grades need the ends and documents of every edge, so they read each ring whole.
+  const capped = request.entityTypes?.length || request.from || request.to || request.minGrade ? null : { read: 0, total: 0 };
   let frontier = [start.id];
   for (let hop = 0; hop <= hops && frontier.length > 0; hop++) {
     let found: EdgeRecord[];

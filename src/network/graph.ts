@@ -2,6 +2,7 @@
 import type { Entity, EntityType, Graph, Relation } from '../model/index.js';
 import type { EdgeRecord } from '../store/store.js';
 import { toEdgeRecord } from '../store/shared/edges.js';
+import type { Grade } from './curation/grade.js';
 
 /** Filters on the edges shown; every field is optional. */
 export interface GraphFilter {
@@ -25,6 +26,10 @@ export interface GraphFilter {
   documentDates?: ReadonlyMap<string, string>;
   /** Only edges an analyst accepted, edited, kept or made. */
   reviewedOnly?: boolean;
+  /** Lowest Admiralty grade ("at least B2"): keep edges with a supporting document graded at least this (ungraded ones never are). */
+  minGrade?: Grade;
+  /** Document ids graded at least `minGrade`; read only when it is set. */
+  documentsMeetingGrade?: ReadonlySet<string>;
 }
 
 /** True when a partial or full date lies within [from, to], each compared at its own precision: "2019-11-20" is within "2019".."2019-11". */
@@ -51,7 +56,8 @@ export function edgeFilter(filter: GraphFilter, byId: ReadonlyMap<string, GraphE
     && r.independentSources >= (filter.minSources ?? 0)
     && (!filter.reviewedOnly || (r.review !== undefined && r.review !== 'unreviewed'))
     && (!filter.entityTypes?.length || (filter.entityTypes.includes(byId.get(r.source)!.type) && filter.entityTypes.includes(byId.get(r.target)!.type)))
-    && (!(filter.from || filter.to) || r.documentIds.some((d) => dateWithin(filter.documentDates?.get(d) ?? '', filter.from, filter.to)));
+    && (!(filter.from || filter.to) || r.documentIds.some((d) => dateWithin(filter.documentDates?.get(d) ?? '', filter.from, filter.to)))
+    && (!filter.minGrade || r.documentIds.some((d) => filter.documentsMeetingGrade?.has(d) ?? false));
 }
 
 /**

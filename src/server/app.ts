@@ -28,6 +28,9 @@ import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
 import { protectRoutes } from './routes/protect.js';
 import { handMadeRoutes } from './routes/hand-made.js';
+import { gradeRoutes } from './routes/grades.js';
+import { noteRoutes } from './routes/notes.js';
+import { tagRoutes } from './routes/tags.js';
 import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
 import type { RouteContext } from './context.js';
@@ -120,6 +123,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     adminRoutes(api, ctx);
     protectRoutes(api, ctx);
     handMadeRoutes(api, ctx);
+    gradeRoutes(api, ctx);
+    noteRoutes(api, ctx);
+    tagRoutes(api, ctx);
     installProtection(api, ctx);
   }, { prefix: '/api' });
 

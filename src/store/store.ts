@@ -18,6 +18,7 @@ import type { DuplicateStore } from './duplicates.js';
 import type { ReviewStore } from './review.js';
 import type { TrustStore } from './trust.js';
 import type { ProtectionStore } from './protection.js';
+import type { CurationStore } from './curation.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -214,6 +215,8 @@ export interface Store {
   readonly trust: TrustStore;
   /** Protected identities: the candidate keys an editor protected, under stable pseudonym numbers (protection.ts). */
   readonly protection: ProtectionStore;
+  /** Analysts' curation: Admiralty grades of documents and outlets, notes and tags (curation.ts). */
+  readonly curation: CurationStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

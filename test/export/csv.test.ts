@@ -102,7 +102,7 @@ describe('CSV export', () => {
     it('writes one row per entity', () => {
       const rows = parseCsv(buildEntitiesCsv(data));
       assert.equal(rows.length - 1, data.entities.length);
-      assert.deepEqual(rows[0], ['id', 'type', 'name', 'aliases', 'mention_count', 'document_count', 'document_ids', 'collection']);
+      assert.deepEqual(rows[0], ['id', 'type', 'name', 'aliases', 'mention_count', 'document_count', 'document_ids', 'collection', 'tags', 'notes']);
     });
 
     it('is byte-identical across two exports', async () => {

@@ -74,11 +74,18 @@ describe('API fuzzing', () => {
     (s) => `/api/entities?q=${enc(s())}&type=${enc(s())}`, (s) => `/api/entities/${enc(s())}`, (s) => `/api/relations/${enc(s())}`,
     (s) => `/api/graph?entity=${enc(s())}&minConfidence=${enc(s())}&depth=${enc(s())}`, (s) => `/api/timeline?entity=${enc(s())}&from=${enc(s())}`,
     (s) => `/api/export?format=${enc(s())}&file=${enc(s())}`, (s) => `/api/export?format=${enc(s())}&unmask=${enc(s())}`, (s) => `/api/review?state=${enc(s())}&type=${enc(s())}&minConfidence=${enc(s())}`,
+    (s) => `/api/notes?kind=${enc(s())}&id=${enc(s())}&q=${enc(s())}`, (s) => `/api/notes?q=${enc(s())}`, (s) => `/api/tags?tag=${enc(s())}&kind=${enc(s())}`,
+    (s) => `/api/outlets?collection=${enc(s())}`, (s) => `/api/documents/${enc(s())}/grade`, (s) => `/api/graph?minGrade=${enc(s())}&minConfidence=0`,
+    (s) => `/api/entities/${enc(s())}?minGrade=${enc(s())}`, (s) => `/api/entities?tag=${enc(s())}`, (s) => `/api/search?q=${enc(s())}&tag=${enc(s())}`,
     (s) => `/api/decisions/${enc(s())}`, (s) => `/api/stats?x=${enc(s())}`, (s) => `/api/me?${enc(s())}=${enc(s())}`, (s) => `/api/audit?user=${enc(s())}`,
     (s) => `/api/${pick(['../', '..%2f', '%2e%2e/', './/', ''])}${enc(s().slice(0, 200))}`, (s) => `/${pick(['../../', '%2e%2e%2f', ''])}${enc(s().slice(0, 200))}`,
   ];
   const WRITES = ['/api/decisions/merge', '/api/decisions/split', '/api/relations', `/api/review/relations/${'0'.repeat(16)}.${'a'.repeat(12)}`,
-    '/api/entities/ent_0123456789abcdef/protect', '/login', '/logout'];
+    '/api/entities/ent_0123456789abcdef/protect', '/login', '/logout', '/api/notes', '/api/notes/1', '/api/tags', '/api/outlets/grade', '/api/documents/0123456789abcdef/grade'];
+  /** Methods a write route takes besides POST. */
+  const OTHER_METHODS: Record<string, ('PUT' | 'PATCH' | 'DELETE')[]> = {
+    '/api/notes/1': ['PATCH', 'DELETE'], '/api/tags': ['PUT', 'DELETE'], '/api/outlets/grade': ['PUT', 'DELETE'], '/api/documents/0123456789abcdef/grade': ['PUT', 'DELETE'],
+  };
 
   it(`answers ${PER_ROUTE} generated requests per route without a 5xx and stays up`, async () => {
     const fails: string[] = [];
@@ -100,7 +107,8 @@ describe('API fuzzing', () => {
     for (const url of WRITES) for (let i = 0; i < PER_ROUTE; i++) {
       const malformed = rand() < 0.3;
       const payload = malformed ? pick(['{', '{"a":', '[1,2', 'null', '"x"', str()]) : JSON.stringify(value());
-      const method = (url.includes('/review/') || url.endsWith('/protect')) && rand() < 0.3 ? 'DELETE' : 'POST';
+      const other = OTHER_METHODS[url];
+      const method = other ? pick(other) : (url.includes('/review/') || url.endsWith('/protect')) && rand() < 0.3 ? 'DELETE' : 'POST';
       await send(`${method} ${url} ${payload.slice(0, 80)}`, { method, url, payload, headers: { 'content-type': pick(['application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded']) } });
     }
     console.log(`# ${sent} requests on ${GETS.length + WRITES.length} route shapes; slowest ${slowest.ms.toFixed(0)} ms (${slowest.what}); 5xx: ${fails.length}`);

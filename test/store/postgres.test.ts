@@ -12,6 +12,7 @@ import { reviewConformance } from './review-conformance.js';
 import { factReviewConformance } from './fact-review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
+import { curationConformance } from './conformance-curation.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -115,6 +116,7 @@ if (!hasPostgres()) {
   });
 
   protectionConformance('PostgreSQL', harness.create);
+  curationConformance('PostgreSQL', harness.create);
 
   describe('PostgreSQL migrations', () => {
     it('migrates once when several processes start together, and refuses a newer schema', async () => {

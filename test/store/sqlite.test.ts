@@ -13,6 +13,7 @@ import { reviewConformance } from './review-conformance.js';
 import { factReviewConformance } from './fact-review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
+import { curationConformance } from './conformance-curation.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -77,6 +78,12 @@ trustConformance('SQLite', async () => {
 
 protectionConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-protect-')), 'test.db'));
+  await store.migrate();
+  return store;
+});
+
+curationConformance('SQLite', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-curation-')), 'test.db'));
   await store.migrate();
   return store;
 });

@@ -162,7 +162,7 @@ export interface ProtectionMark {
 }
 
 /** GET /api/entities/:id: everything known about one entity (marked when protected). */
-export type EntityDetail = EntityView & { entity: EntityView['entity'] & { protected?: ProtectionMark } };
+export type EntityDetail = EntityView & { entity: EntityView['entity'] & { protected?: ProtectionMark }; grades?: Record<string, string> };
 
 /** What protecting or unprotecting an entity answers. */
 export interface ProtectionOutcome {
@@ -177,8 +177,8 @@ export function protectEntity(id: string, remove = false): Promise<ProtectionOut
 }
 
 /** One entity with its relations, events, claims and documents. */
-export function getEntity(id: string, signal?: AbortSignal): Promise<EntityDetail> {
-  return getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal);
+export function getEntity(id: string, signal?: AbortSignal, minGrade?: string): Promise<EntityDetail> {
+  return getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}${minGrade ? `?minGrade=${encodeURIComponent(minGrade)}` : ''}`, signal);
 }
 
 /** A page of an entity's merged names (candidate keys in key order), each with the first merge reasons naming it. */
@@ -192,7 +192,7 @@ export function getRelationEvidence(entityId: string, relationId: string, offset
 }
 
 /** GET /api/relations/:id: one relation with all its evidence and the claims it rests on. */
-export type RelationDetail = Relation & { sourceName: string; targetName: string; claims: Claim[] };
+export type RelationDetail = Relation & { sourceName: string; targetName: string; claims: Claim[]; grades?: Record<string, string>; corroboration?: Record<string, number> };
 
 /** One relation with every evidence sentence and contradiction. */
 export function getRelation(id: string, signal?: AbortSignal): Promise<RelationDetail> {
@@ -218,6 +218,8 @@ export interface GraphParams {
   limit?: number;
   /** 'true': only edges an analyst accepted, edited or made. */
   reviewedOnly?: 'true';
+  /** Admiralty grade ("B2"): edges with a supporting document graded at least this. */
+  minGrade?: string;
 }
 
 /** The filtered network, or one entity's neighbourhood. */

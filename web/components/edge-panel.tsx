@@ -7,6 +7,9 @@ import { LOW_CONFIDENCE, formatConfidence, relationLabel, useSchema } from '../l
 import { EvidenceList } from './evidence-list.js';
 import { ErrorState, Loading } from './states.js';
 import { ReviewBadge } from './review-badge.js';
+import { GradesContext } from './grade-badge.js';
+import { Corroboration } from './corroboration.js';
+import { NotesBox } from './notes-box.js';
 
 /** Evidence for the relation `id`; `onClose` clears the selection (Esc does too). */
 export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
@@ -33,8 +36,11 @@ export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
         {(r.contradictions?.length ?? 0) > 0 ? <span className="denied-badge">denied</span> : null}
         <ReviewBadge review={r.review} stage={r.stage} />
       </p>
+      <Corroboration counts={r.corroboration} />
       <h3>Evidence ({r.evidence.length})</h3>
-      <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={20} names={[r.sourceName, r.targetName]} />
+      <GradesContext.Provider value={r.grades ?? {}}>
+        <EvidenceList evidence={r.evidence} contradictions={r.contradictions} limit={20} names={[r.sourceName, r.targetName]} />
+      </GradesContext.Provider>
       {r.claims.length > 0 ? (
         <>
           <h3>Rests on the word of</h3>
@@ -43,6 +49,7 @@ export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
           </ul>
         </>
       ) : null}
+      <NotesBox target={{ kind: 'relation', id: r.id }} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import type { Evidence } from '../../src/model/index.js';
 import { evidenceUrl } from '../lib/evidence-url.js';
 import { Link } from '../lib/router.js';
+import { GradeBadge } from './grade-badge.js';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -49,6 +50,7 @@ export function EvidenceList({ evidence, contradictions = [], limit = 50, names 
           <li key={`${e.documentId}:${e.start}:${i}`}>
             <Link className="evidence" href={evidenceUrl(e)} dir="auto" title="Open the document at this sentence"><Sentence text={e.text} names={names} /></Link>
             <Cited e={e} />
+            <GradeBadge documentId={e.documentId} />
           </li>
         ))}
         {evidence.length > limit ? <li className="muted">and {evidence.length - limit} more sentences</li> : null}

@@ -78,6 +78,11 @@ export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
           <input type="checkbox" checked={state.reviewedOnly} onChange={(e) => onChange({ reviewedOnly: e.target.checked })} />
           Reviewed only
         </label>
+        <label className="field" htmlFor="f-grade" title="Admiralty grade: reliability A-F and credibility 1-6; ungraded documents are left out">Source grade at least</label>
+        <select id="f-grade" value={state.minGrade} onChange={(e) => onChange({ minGrade: e.target.value })}>
+          <option value="">any (graded or not)</option>
+          {GRADE_BARS.map((g) => <option key={g} value={g}>{g}</option>)}
+        </select>
       </fieldset>
       <fieldset>
         <legend>Documents dated</legend>
@@ -99,3 +104,6 @@ export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
     </form>
   );
 }
+
+/** The bars offered by the grade filter (any pair can be typed in the URL: ?grade=C4). */
+const GRADE_BARS = ['A1', 'A2', 'B1', 'B2', 'B3', 'C2', 'C3', 'D4', 'E5'];

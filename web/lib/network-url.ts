@@ -21,6 +21,8 @@ export interface NetworkState {
   to: string;
   /** Only edges an analyst accepted, edited or made. */
   reviewedOnly: boolean;
+  /** Admiralty grade ("B2"): only edges with a supporting document graded at least this; '' for any. */
+  minGrade: string;
   /** Node size by degree or by PageRank centrality. */
   size: 'degree' | 'centrality';
   /** Nodes whose neighbourhoods were added to the view (expand). */
@@ -55,6 +57,7 @@ export function readNetworkState(params: URLSearchParams): NetworkState {
     from: PARTIAL_DATE.test(from) ? from : '',
     to: PARTIAL_DATE.test(to) ? to : '',
     reviewedOnly: params.get('reviewed') === '1',
+    minGrade: /^[A-F][1-6]$/.test(params.get('grade') ?? '') ? params.get('grade') ?? '' : '',
     size: params.get('size') === 'centrality' ? 'centrality' : 'degree',
     expand: list(params.get('expand')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     edge: params.get('edge') ?? '',
@@ -74,6 +77,7 @@ export function networkUrl(state: NetworkState): string {
     from: state.from,
     to: state.to,
     reviewed: state.reviewedOnly ? 1 : undefined,
+    grade: state.minGrade || undefined,
     size: state.size !== 'degree' ? state.size : undefined,
     expand: state.expand.join(','),
     node: state.node,
@@ -93,6 +97,7 @@ export function graphRequest(state: NetworkState): GraphParams {
     from: state.from || undefined,
     to: state.to || undefined,
     ...(state.reviewedOnly ? { reviewedOnly: 'true' as const } : {}),
+    ...(state.minGrade ? { minGrade: state.minGrade } : {}),
   };
 }
 

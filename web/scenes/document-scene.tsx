@@ -13,6 +13,8 @@ import { Link, buildUrl, canGoBackInApp, lastNavigation, navigate, savedScrollY,
 import type { TextMark } from '../lib/segments.js';
 import { useApi } from '../lib/use-api.js';
 import { useTitle } from '../lib/use-title.js';
+import { GradeBox } from '../components/grade-badge.js';
+import { NotesBox } from '../components/notes-box.js';
 
 /** "120-145" -> {start: 120, end: 145}; anything else -> null. */
 export function parseSpan(value: string | null): { start: number; end: number } | null {
@@ -145,6 +147,10 @@ function Reader({ doc, query, at: requested, backHref }: { doc: DocumentDetail; 
             {ocrPages > 0 ? <span title="Text read from page images by OCR (Tesseract)">OCR: {ocrPages === ocr.length ? 'all' : ocrPages} of {ocr.length} page{ocr.length === 1 ? '' : 's'}</span> : null}
             <span>{formatCount(doc.length)} characters</span>
           </p>
+          <div className="reader-curation">
+            <GradeBox documentId={doc.id} />
+            <NotesBox target={{ kind: 'document', id: doc.id }} />
+          </div>
           <DocumentText text={doc.text} marks={marks} pages={doc.pages} ocr={ocr} />
         </div>
       </article>

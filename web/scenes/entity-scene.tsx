@@ -6,6 +6,8 @@ import { EntityRelations } from '../components/entity-relations.js';
 import { EvidenceList } from '../components/evidence-list.js';
 import { MergeBox } from '../components/merge-box.js';
 import { ProtectBox } from '../components/protect-box.js';
+import { GradesContext } from '../components/grade-badge.js';
+import { NotesBox } from '../components/notes-box.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { downloadJson } from '../lib/download.js';
 import { documentTitle, plural } from '../lib/format.js';
@@ -18,8 +20,9 @@ import { entityStyle } from '../theme/entity-colors.js';
 export function EntityScene({ id, location }: { id: string; location: AppLocation }) {
   // Bumped after a merge or split, so the same id is fetched again.
   const [version, setVersion] = useState(0);
-  const key = `entity:${id}:${version}`;
-  const view = useApi(key, (signal) => getEntity(id, signal));
+  const grade = /^[A-F][1-6]$/.test(location.params.get('grade') ?? '') ? location.params.get('grade') ?? '' : '';
+  const key = `entity:${id}:${version}:${grade}`;
+  const view = useApi(key, (signal) => getEntity(id, signal, grade || undefined));
   const showLow = location.params.get('low') === '1';
   useTitle(view.data?.entity.name ?? 'Entity');
 
@@ -46,17 +49,20 @@ export function EntityScene({ id, location }: { id: string; location: AppLocatio
       view={view.data}
       stale={view.loading}
       showLow={showLow}
-      onShowLow={(show) => navigate(buildUrl(location.pathname, { low: show ? '1' : undefined }), { replace: true })}
+      onShowLow={(show) => navigate(buildUrl(location.pathname, { low: show ? '1' : undefined, grade: grade || undefined }), { replace: true })}
+      grade={grade}
+      onGrade={(g) => navigate(buildUrl(location.pathname, { low: showLow ? '1' : undefined, grade: g || undefined }), { replace: true })}
       onChanged={onChanged}
     />
   );
 }
 
-function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: EntityDetail; stale: boolean; showLow: boolean; onShowLow(show: boolean): void; onChanged(id: string): void }) {
+function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade }: { view: EntityDetail; stale: boolean; showLow: boolean; onShowLow(show: boolean): void; onChanged(id: string): void; grade: string; onGrade(grade: string): void }) {
   const { entity } = view;
   const style = entityStyle(entity.type);
   const nameOf = (id: string): string => view.names[id] ?? 'an entity';
   return (
+    <GradesContext.Provider value={view.grades ?? {}}>
     <div className={`scene entity-scene${stale ? ' stale' : ''}`}>
       <div className="entity-header">
         <p className="crumbs"><Link href="/entities">Entities</Link> ›</p>
@@ -70,6 +76,12 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
           <span>{plural(entity.documentIds.length, 'document')}</span>
           <Link href={buildUrl('/network', { entity: entity.id, node: entity.id })}>Show in network</Link>
           <Link href={buildUrl('/timeline', { entity: entity.id })}>Show on timeline</Link>
+          <label className="grade-filter">Sources graded at least{' '}
+            <select value={grade} onChange={(e) => onGrade(e.target.value)} aria-label="Sources graded at least">
+              <option value="">any</option>
+              {['A1', 'A2', 'B1', 'B2', 'B3', 'C3'].map((g) => <option key={g} value={g}>{g}</option>)}
+            </select>
+          </label>
           <button type="button" className="button small" onClick={() => downloadJson(`cablegraph-entity-${entity.id}.json`, JSON.stringify(view, null, 2))}>Export (JSON)</button>
         </p>
       </div>
@@ -111,6 +123,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
         <aside className="entity-side">
           <EntityAliases entity={entity} members={view.members} membersNote={view.membersNote} titles={new Map(view.documents.map((d) => [d.id, documentTitle(d)]))} onChanged={onChanged} />
           <ProtectBox entity={entity} onChanged={onChanged} />
+          {entity.protected?.masked ? null : <NotesBox target={{ kind: 'entity', id: entity.id }} />}
           {entity.protected?.masked ? null : <MergeBox entity={entity} onChanged={onChanged} />}
           <section className="entity-section" aria-labelledby="docs-h">
             <h2 id="docs-h">Documents ({view.documents.length})</h2>
@@ -123,5 +136,6 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged }: { view: Enti
         </aside>
       </div>
     </div>
+    </GradesContext.Provider>
   );
 }

@@ -16,9 +16,11 @@ export async function pseudonymisedStore(store: Store, scope: Scope): Promise<St
   const redactor = new Redactor(entries, 'pseudonym');
   const marks = new Map<string, ProtectionMark>();
   for (const e of entries) if (e.entityId) marks.set(e.entityId, { pseudonym: e.pseudonym, code: e.code, masked: true });
-  return new Proxy(store, {
+  const wrap = <T extends object>(object: T): T => new Proxy(object, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
+      // Notes and tags (store.curation) are read through their own object: wrapped the same way.
+      if (prop === 'curation' && value && typeof value === 'object') return wrap(value);
       if (typeof value !== 'function' || typeof prop !== 'string' || !/^(list|get|search)/u.test(prop)) return value;
       return async (...args: unknown[]) => {
         const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
@@ -26,4 +28,5 @@ export async function pseudonymisedStore(store: Store, scope: Scope): Promise<St
       };
     },
   });
+  return wrap(store);
 }

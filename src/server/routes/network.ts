@@ -3,11 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import type { EntityType } from '../../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
 import type { RouteContext } from '../context.js';
+import type { Scope } from '../../store/store.js';
+import { normaliseTag } from '../../network/curation/targets.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
-import { viewEntity, relationEvidence } from '../../network/entity-view.js';
+import { viewEntity, relationEvidence, capEvidence } from '../../network/entity-view.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
+import { parseGrade } from '../../network/curation/grade.js';
+import { curateEntityView, curateRelation } from '../../network/curation/curate-views.js';
+import { hiddenEntities } from './notes.js';
+
+/** "At least B2" as routes accept it. */
+export const minGradeSchema = { type: 'string', pattern: '^[A-Fa-f][1-6]$', description: 'at least this Admiralty grade, e.g. B2 (reliability A-B and credibility 1-2); ungraded documents are left out' } as const;
 
 /** An entity id as routes accept it. */
 export const entityId = { type: 'string', pattern: '^ent_[0-9a-f]{16}$' } as const;
@@ -21,12 +29,12 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/schema', { schema: { summary: 'Entity types and the relation vocabulary (labels, inverses, FtM/STIX mappings)' } },
     async () => ({ entityTypes: ENTITY_TYPES, relationTypes: RELATION_TYPES }));
 
-  app.get<{ Querystring: { q?: string; type?: EntityType; limit: number; offset: number } }>('/entities', {
+  app.get<{ Querystring: { q?: string; type?: EntityType; tag?: string; limit: number; offset: number } }>('/entities', {
     schema: {
       summary: 'List or find entities (q matches names and aliases, spelling variants included)',
       querystring: {
         type: 'object',
-        properties: { q: { type: 'string', maxLength: 200 }, type: { type: 'string', enum: [...ENTITY_TYPES] }, ...pagingProperties },
+        properties: { q: { type: 'string', maxLength: 200 }, type: { type: 'string', enum: [...ENTITY_TYPES] }, tag: { type: 'string', minLength: 1, maxLength: 50, description: 'only entities carrying this tag' }, ...pagingProperties },
         additionalProperties: false,
       },
       response: { 400: errorSchema },
@@ -34,6 +42,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req) => {
     const { q, type, limit, offset } = req.query;
     const hidden = new Set((await requestProtection(ctx, req)).hidden.map((e) => e.entityId));
+    if (req.query.tag !== undefined) return taggedEntities(ctx, req.query.tag, ctx.scope(req), { q, type, limit, offset }, hidden);
     if (!q?.trim() || hidden.size === 0) return searchEntities(ctx.store, ctx.scope(req), { q, type, limit, offset });
     // A name search must not find a protected entity the caller may not see: read past it, leave it out, and count it out.
     const page = await searchEntities(ctx.store, ctx.scope(req), { q, type, limit: offset + limit + hidden.size, offset: 0 });
@@ -41,17 +50,20 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { items: kept.slice(offset, offset + limit), total: page.total - (page.items.length - kept.length) };
   });
 
-  app.get<{ Params: { id: string } }>('/entities/:id', {
+  app.get<{ Params: { id: string }; Querystring: { minGrade?: string } }>('/entities/:id', {
     schema: {
-      summary: 'One entity: aliases with merge reasons, relations with evidence and source counts, events, claims, documents',
+      summary: 'One entity: aliases with merge reasons, relations with evidence, source counts and corroboration by grade, events, claims, documents, notes and tags',
       params: { type: 'object', properties: { id: entityId }, required: ['id'] },
+      querystring: { type: 'object', properties: { minGrade: minGradeSchema }, additionalProperties: false },
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const view = await viewEntity(ctx.store, req.params.id, ctx.scope(req));
+    // Every sentence read first, so the grade filter and the corroboration counts see all of them; then a few sent.
+    const view = await viewEntity(ctx.store, req.params.id, ctx.scope(req), { fullEvidence: true });
     if (!view) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
     await ctx.audit(req, 'entity', req.params.id);
-    return view;
+    const curated = await curateEntityView(ctx.store, ctx.scope(req), view, req.query.minGrade ? parseGrade(req.query.minGrade) : undefined, await hiddenEntities(ctx, req));
+    return { ...curated, relations: capEvidence(curated.relations) };
   });
 
   app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/members', {
@@ -95,10 +107,10 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope(req))).map((e) => [e.id, e]));
     const name = (id: string) => entities.get(id)?.name ?? id;
     await ctx.audit(req, 'relation', rel.id);
-    return { ...rel, sourceName: name(rel.source), targetName: name(rel.target), claims };
+    return { ...(await curateRelation(ctx.store, ctx.scope(req), rel, await hiddenEntities(ctx, req))), sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
 
-  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string; reviewedOnly?: boolean }
+  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string; reviewedOnly?: boolean; minGrade?: string }
   app.get<{ Querystring: GraphQuery }>('/graph', {
     schema: {
       summary: 'The network (or an entity\'s neighbourhood) with filters; low-confidence edges are hidden unless minConfidence=0',
@@ -115,6 +127,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
           from: { ...partialDate, description: 'keep edges with a supporting document published on or after this partial date' },
           to: { ...partialDate, description: 'keep edges with a supporting document published on or before this partial date' },
           reviewedOnly: { type: 'boolean', default: false, description: 'only edges an analyst accepted, edited or made' },
+          minGrade: { ...minGradeSchema, description: 'keep edges with a supporting document graded at least this, e.g. B2' },
         },
         additionalProperties: false,
       },
@@ -129,6 +142,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return readGraph(ctx.store, ctx.scope(req), {
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
       minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, reviewedOnly: q.reviewedOnly,
+      minGrade: q.minGrade ? parseGrade(q.minGrade) : undefined,
     });
   });
 
@@ -159,4 +173,19 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const names = Object.fromEntries((await ctx.store.getEntityBriefs([...ids], ctx.scope(req))).map((e) => [e.id, { name: e.name, type: e.type }]));
     return { events, entities: names };
   });
+}
+
+/** Entities carrying a tag, filtered by type and name (q: a case-insensitive part of the name), paged. */
+async function taggedEntities(ctx: RouteContext, rawTag: string, scope: Scope, q: { q?: string; type?: EntityType; limit: number; offset: number }, hidden: ReadonlySet<string | null>) {
+  const tag = normaliseTag(rawTag);
+  if (!tag) return { items: [], total: 0 };
+  const ids = (await ctx.store.curation.taggedWith(scope.collections, tag, 'entity')).map((t) => t.target.id).filter((id) => !hidden.has(id));
+  const want = q.q?.trim().toLowerCase();
+  const briefs = (await ctx.store.getEntityBriefs(ids, scope))
+    .filter((e) => (!q.type || e.type === q.type) && (!want || e.name.toLowerCase().includes(want)))
+    .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  const heads = await Promise.all(briefs.slice(q.offset, q.offset + q.limit).map((b) => ctx.store.getEntityHead(b.id, scope, 0)));
+  // List items as entity search gives them (no members, no merge reasons).
+  const items = heads.flatMap((h) => (h ? [(({ reasons: _r, ...e }) => e)(h.entity)] : []));
+  return { items, total: briefs.length };
 }

@@ -616,6 +616,53 @@ export const PG_MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 14,
+    description: 'curation: Admiralty grades of documents and outlets, notes and tags on documents, entities and relations',
+    sql: `
+      -- A document's own grade (reliability A-F, credibility 1-6), who set it and when.
+      CREATE TABLE document_grades (
+        document_id ${T} PRIMARY KEY,
+        collection ${T} NOT NULL,
+        reliability ${T} NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+        credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+        by_name ${T},
+        at ${T} NOT NULL
+      );
+      -- An outlet's grade: outlet is the folded documents.source (see src/network/curation/outlet.ts), per collection.
+      CREATE TABLE outlet_grades (
+        collection ${T} NOT NULL,
+        outlet ${T} NOT NULL,
+        reliability ${T} NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+        credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+        by_name ${T},
+        at ${T} NOT NULL,
+        PRIMARY KEY (collection, outlet)
+      );
+      CREATE TABLE notes (
+        id SERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        target_kind ${T} NOT NULL CHECK (target_kind IN ('document', 'entity', 'relation')),
+        target_id ${T} NOT NULL,
+        text TEXT NOT NULL,
+        by_name ${T},
+        at ${T} NOT NULL,
+        edited_at ${T}
+      );
+      CREATE INDEX notes_target ON notes(target_kind, target_id);
+      CREATE INDEX notes_collection ON notes(collection, id);
+      CREATE TABLE tags (
+        collection ${T} NOT NULL,
+        target_kind ${T} NOT NULL CHECK (target_kind IN ('document', 'entity', 'relation')),
+        target_id ${T} NOT NULL,
+        tag ${T} NOT NULL,
+        by_name ${T},
+        at ${T} NOT NULL,
+        PRIMARY KEY (target_kind, target_id, tag)
+      );
+      CREATE INDEX tags_tag ON tags(collection, tag);
+    `,
+  },
+  {
     // 15, not 12: helpers on other branches took 12 to 14 at the same time; the numbers only need to grow.
     version: 15,
     description: 'users: last sign-in and disabled; the sign-in limiter\'s counters (per account and address), shared by every server process',

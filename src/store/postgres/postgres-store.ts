@@ -28,7 +28,8 @@ import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import type { TrustStore } from '../trust.js';
 import type { ProtectionStore } from '../protection.js';
-import { postgresTrust, postgresProtection } from './trust.js';
+import { postgresTrust, postgresProtection, postgresCuration } from './trust.js';
+import type { CurationStore } from '../curation.js';
 import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
 import { postgresResolution, postgresExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -58,6 +59,7 @@ export class PostgresStore implements Store {
   readonly reviews: ReviewStore;
   readonly trust: TrustStore;
   readonly protection: ProtectionStore;
+  readonly curation: CurationStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -70,6 +72,7 @@ export class PostgresStore implements Store {
     this.duplicates = postgresDuplicates(this.pool, this.db);
     this.trust = postgresTrust(this.db);
     this.protection = postgresProtection(this.db);
+    this.curation = postgresCuration(this.db);
   }
 
   async migrate(): Promise<void> {

@@ -2,6 +2,7 @@
 import { numberPlaceholders } from '../shared/resolution-sql.js';
 import { SqlTrustStore, type TrustSql } from '../shared/trust-store.js';
 import { SqlProtectionStore } from '../shared/protection-store.js';
+import { SqlCurationStore } from '../shared/curation-store.js';
 import type { Db } from './sql.js';
 
 function executor(db: Db): TrustSql {
@@ -25,4 +26,9 @@ export function postgresTrust(db: Db): SqlTrustStore {
 /** The protection tables of a PostgreSQL store. */
 export function postgresProtection(db: Db): SqlProtectionStore {
   return new SqlProtectionStore(executor(db));
+}
+
+/** The curation tables (grades, notes, tags) of a store. */
+export function postgresCuration(db: Db): SqlCurationStore {
+  return new SqlCurationStore(executor(db));
 }

@@ -563,6 +563,53 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 14,
+    description: 'curation: Admiralty grades of documents and outlets, notes and tags on documents, entities and relations',
+    sql: `
+      -- A document's own grade (reliability A-F, credibility 1-6), who set it and when.
+      CREATE TABLE document_grades (
+        document_id TEXT PRIMARY KEY,
+        collection TEXT NOT NULL,
+        reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+        credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+        by_name TEXT,
+        at TEXT NOT NULL
+      );
+      -- An outlet's grade: outlet is the folded documents.source (see src/network/curation/outlet.ts), per collection.
+      CREATE TABLE outlet_grades (
+        collection TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+        credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+        by_name TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (collection, outlet)
+      );
+      CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('document', 'entity', 'relation')),
+        target_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        by_name TEXT,
+        at TEXT NOT NULL,
+        edited_at TEXT
+      );
+      CREATE INDEX notes_target ON notes(target_kind, target_id);
+      CREATE INDEX notes_collection ON notes(collection, id);
+      CREATE TABLE tags (
+        collection TEXT NOT NULL,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('document', 'entity', 'relation')),
+        target_id TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        by_name TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (target_kind, target_id, tag)
+      );
+      CREATE INDEX tags_tag ON tags(collection, tag);
+    `,
+  },
+  {
     // 15, not 12: helpers on other branches took 12 to 14 at the same time; the numbers only need to grow.
     version: 15,
     description: 'users: last sign-in and disabled; the sign-in limiter\'s counters (per account and address), shared by every server process',

@@ -30,7 +30,8 @@ import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import type { TrustStore } from '../trust.js';
 import type { ProtectionStore } from '../protection.js';
-import { sqliteTrust, sqliteProtection } from './trust.js';
+import { sqliteTrust, sqliteProtection, sqliteCuration } from './trust.js';
+import type { CurationStore } from '../curation.js';
 import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
 import { sqliteResolution, sqliteExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -71,6 +72,7 @@ export class SqliteStore implements Store {
   readonly reviews: ReviewStore;
   readonly trust: TrustStore;
   readonly protection: ProtectionStore;
+  readonly curation: CurationStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -93,6 +95,7 @@ export class SqliteStore implements Store {
     this.duplicates = sqliteDuplicates(this.db);
     this.trust = sqliteTrust(this.db);
     this.protection = sqliteProtection(this.db);
+    this.curation = sqliteCuration(this.db);
   }
 
   async migrate(): Promise<void> {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { SqlTrustStore, type TrustSql } from '../shared/trust-store.js';
 import { SqlProtectionStore } from '../shared/protection-store.js';
+import { SqlCurationStore } from '../shared/curation-store.js';
 
 function executor(db: Database.Database): TrustSql {
   return {
@@ -26,4 +27,9 @@ export function sqliteTrust(db: Database.Database): SqlTrustStore {
 /** The protection tables of a SQLite store. */
 export function sqliteProtection(db: Database.Database): SqlProtectionStore {
   return new SqlProtectionStore(executor(db));
+}
+
+/** The curation tables (grades, notes, tags) of a store. */
+export function sqliteCuration(db: Database.Database): SqlCurationStore {
+  return new SqlCurationStore(executor(db));
 }
