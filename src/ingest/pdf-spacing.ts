@@ -27,6 +27,7 @@ export const MAX_JOIN_GAP = 0.2;
 const MAX_OVERLAP = 0.05;
 // Bidi embedding controls pdftotext puts around right-to-left runs; they are removed from the page text too.
 const BIDI_CONTROLS = /[\u202a-\u202e]/g;
+const LEADER = /^[.·…]+$/u;
 
 /**
  * True when a page's text shows the marks of letter spacing: two one-character words in a row ("i n gs", "3 6 0"), or
@@ -74,6 +75,8 @@ export function rejoinLetterSpacing(page: string, words: readonly WordBox[]): st
     const a = words[i - 1]!;
     const b = words[i]!;
     if (a.line !== b.line || ends[i - 1]! + 1 !== starts[i] || page[ends[i - 1]!] !== ' ') continue;
+    // Dot leaders of a table of contents ("Index . . . . 12") are left as pdftotext spaced them.
+    if (LEADER.test(a.text) || LEADER.test(b.text)) continue;
     const height = Math.min(a.height, b.height);
     if (!(height > 0)) continue;
     // Distance between the boxes whichever way the line runs (right-to-left lines list words from the right).
