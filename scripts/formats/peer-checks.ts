@@ -94,7 +94,10 @@ function evaluate(check: Check, o: Outcome): string | null {
       return seen ? 'found' : null;
     }
     case 'no-line': return o.docs.some((d) => d.text.split('\n').some((l) => l.trim() === arg)) ? 'found as a line' : null;
-    case 'pages': return needRoot() ?? (root!.pages.length === Number(arg) ? null : `${root!.pages.length} pages`);
+    case 'pages': {
+      const pages = root ? Math.max(1, root.pages.length) : 0;
+      return needRoot() ?? (pages === Number(arg) ? null : `${pages} pages`);
+    }
     case 'page-text':
     case 'page-text-ci': {
       const [n = '1', ...rest] = arg.split('|');
