@@ -4,8 +4,9 @@
  *
  *   node --import tsx scripts/formats/peer-checks.ts DIR [--only NAME] [--verbose]
  *
- * DIR holds the fixtures as in their tests/fixtures/ folder (e.g. extracted from a clone with
- * `git archive HEAD tests/fixtures | tar x --strip-components=2 -C DIR`). Each fixture is ingested alone with the
+ * DIR holds the fixtures as in their tests/fixtures/ folder, e.g. written blob by blob from a clone:
+ * `git ls-tree -r HEAD tests/fixtures` then `git cat-file blob OBJ > DIR/NAME` for each (a snapshot may lack a few large
+ * blobs, such as very_complex_math_book.pdf; no check uses those). Each fixture is ingested alone with the
  * pipeline (ingestPaths, OCR on, no extraction stages) into a temporary SQLite store; the checks then read what was
  * stored and what was refused. Prints one line per check and the total. Without DIR the script says so and exits 0.
  */
