@@ -18,6 +18,7 @@ import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
 import { pstHandler } from './handlers/pst.js';
 import { rtfHandler } from './handlers/rtf.js';
+import { svgHandler } from './handlers/svg.js';
 import { textHandler } from './handlers/text.js';
 import { vcardHandler } from './handlers/vcard.js';
 import { zipHandler } from './handlers/zip.js';
@@ -41,6 +42,7 @@ export const HANDLERS: FormatHandler[] = [
   rtfHandler,
   vcardHandler,
   icalendarHandler,
+  svgHandler, // before html and text: drawings are XML, their words are in <text> elements
   htmlHandler,
   jsonlHandler,
   jsonHandler,

@@ -1,6 +1,7 @@
 /** Text and document info of a PDF, page by page: poppler's pdftotext and pdfinfo when installed, pdf.js otherwise. */
 import { spawn } from 'node:child_process';
 import { IngestFailure } from './handler.js';
+import { looksLetterSpaced, parseWordBoxes, rejoinLetterSpacing } from './pdf-spacing.js';
 
 /** What a PDF says about itself in its info dictionary; each field only when present. */
 export interface PdfInfo {
@@ -45,7 +46,22 @@ export async function pdftotextPages(bytes: Uint8Array, path: string): Promise<s
   });
   if (result.signal) throw new IngestFailure('corrupt-pdf', `${path}: pdftotext was stopped (${result.signal}); the PDF may be damaged or too complex.`);
   if (result.code !== 0) throw popplerError(path, result.stderr);
-  return splitPdftotextOutput(result.stdout);
+  return rejoinLetterSpacedPages(bytes, splitPdftotextOutput(result.stdout));
+}
+
+/**
+ * Pages whose words pdftotext split apart by letter spacing (pdf-spacing.ts) are mended from their word boxes, read
+ * by one more pdftotext run over those pages only; when that run fails the pages are kept as they were.
+ */
+async function rejoinLetterSpacedPages(bytes: Uint8Array, pages: string[]): Promise<string[]> {
+  const suspect = pages.flatMap((text, i) => (looksLetterSpaced(text) ? [i + 1] : []));
+  if (suspect.length === 0) return pages;
+  const first = suspect[0]!;
+  const last = suspect[suspect.length - 1]!;
+  const result = await run('pdftotext', ['-tsv', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), '-', '-'], bytes).catch(() => null);
+  if (!result || result.code !== 0) return pages;
+  const words = parseWordBoxes(result.stdout);
+  return pages.map((text, i) => (suspect.includes(i + 1) ? rejoinLetterSpacing(text, words.filter((w) => w.page === i + 1)) : text));
 }
 
 /** Splits pdftotext's output into pages (each ends with a form feed, the last one included) and drops bidi controls. */

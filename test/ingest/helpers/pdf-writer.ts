@@ -44,3 +44,34 @@ export function writePdf(pages: string[][], info?: PdfInfoInput): Uint8Array {
   out += `trailer\n<< /Size ${objects.length} /Root 1 0 R${info ? ` /Info ${infoId} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
+
+/**
+ * A one-page PDF in Courier (every glyph 0.6 em wide) whose glyphs are placed one by one, each by its own `Td`, as
+ * design tools export tracked text: after the i-th glyph of a line comes a gap of `gaps[i % gaps.length]` em.
+ */
+export function writePlacedGlyphsPdf(lines: { text: string; gaps: number[] }[], size = 12): Uint8Array {
+  const ops = ['BT', `/F1 ${size} Tf`];
+  lines.forEach(({ text, gaps }, n) => {
+    const glyphs = [...text].map((c, i) => `${literal(c)} Tj ${((0.6 + gaps[i % gaps.length]!) * size).toFixed(3)} 0 Td`);
+    ops.push(`1 0 0 1 72 ${720 - 2 * size * n} Tm ${glyphs.join(' ')}`);
+  });
+  ops.push('ET');
+  const stream = ops.join('\n');
+  const objects = [
+    '', '<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+    `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = Buffer.byteLength(out, 'latin1');
+    out += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+  }
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
