@@ -1,6 +1,6 @@
 /**
  * The optional hidden layer of the relation model ("wide and deep"): besides the linear scores, each feature row has
- * a small embedding; the embeddings of a pair's features are summed, passed through one ReLU layer and projected onto
+ * a small embedding; the embeddings of a pair's features are summed, passed through one tanh layer and projected onto
  * the classes, and those scores are added to the linear ones. So the network can weigh combinations of features
  * (a trigger word together with a path) that a linear model cannot, while the linear part keeps explaining decisions.
  */
@@ -16,7 +16,7 @@ export interface DeepPart {
   out: Float32Array;
 }
 
-/** Fills `h` with the hidden activations of the rows (ReLU of the summed embeddings plus bias). */
+/** Fills `h` with the hidden activations of the rows (tanh of the summed embeddings plus bias; ReLU units died in training). */
 export function hiddenOf(deep: DeepPart, rows: ArrayLike<number>, h: Float64Array): void {
   const H = deep.hidden;
   for (let k = 0; k < H; k++) h[k] = deep.bias[k]!;
@@ -24,7 +24,7 @@ export function hiddenOf(deep: DeepPart, rows: ArrayLike<number>, h: Float64Arra
     const base = rows[n]! * H;
     for (let k = 0; k < H; k++) h[k]! += deep.emb[base + k]!;
   }
-  for (let k = 0; k < H; k++) if (h[k]! < 0) h[k] = 0;
+  for (let k = 0; k < H; k++) h[k] = Math.tanh(h[k]!);
 }
 
 /** Adds the deep part's class scores for the rows to `scores`. */
@@ -35,7 +35,6 @@ export function addDeepScores(deep: DeepPart, rows: ArrayLike<number>, scores: F
   hiddenOf(deep, rows, h);
   for (let k = 0; k < H; k++) {
     const a = h[k]!;
-    if (a === 0) continue;
     for (let c = 0; c < C; c++) scores[c]! += a * deep.out[k * C + c]!;
   }
 }

@@ -66,7 +66,7 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
   const init = seededRandom(opts.seed + 1000);
   const emb = Float64Array.from({ length: index.size * H }, () => (init() - 0.5) * 0.3);
   const hb = new Float64Array(H);
-  // Output weights of about 1/sqrt(H): a smaller start leaves the layer stuck near zero (seen on a toy XOR).
+  // Output weights of about 1/sqrt(H): a smaller start leaves the layer near zero for long (seen on a toy XOR).
   const out = Float64Array.from({ length: H * C }, () => ((init() - 0.5) * 2) / Math.sqrt(Math.max(1, H)));
   const embG2 = new Float64Array(emb.length).fill(1e-8);
   const hbG2 = new Float64Array(H).fill(1e-8);
@@ -92,8 +92,8 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
       if (H > 0) {
         for (let k = 0; k < H; k++) h[k] = hb[k]!;
         for (const r of feats) for (let k = 0; k < H; k++) h[k]! += emb[r * H + k]!;
-        for (let k = 0; k < H; k++) if (h[k]! < 0) h[k] = 0;
-        for (let k = 0; k < H; k++) if (h[k]! > 0) for (let c = 0; c < C; c++) scores[c]! += h[k]! * out[k * C + c]!;
+        for (let k = 0; k < H; k++) h[k] = Math.tanh(h[k]!);
+        for (let k = 0; k < H; k++) for (let c = 0; c < C; c++) scores[c]! += h[k]! * out[k * C + c]!;
       }
       softmax(scores);
       let pg = 0;
@@ -106,8 +106,7 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
         for (let k = 0; k < H; k++) {
           let d = 0;
           for (let c = 0; c < C; c++) d += out[k * C + c]! * grad[c]!;
-          dz[k] = h[k]! > 0 ? e.weight * d : 0;
-          if (h[k]! === 0) continue;
+          dz[k] = e.weight * d * (1 - h[k]! * h[k]!);
           for (let c = 0; c < C; c++) {
             const w = k * C + c;
             const g = e.weight * grad[c]! * h[k]! + opts.l2 * out[w]!;
