@@ -69,9 +69,11 @@ export function wordVectors(sents: readonly string[][], o: VectorOptions = VECTO
     }
   }
   const cTotal = new Float64Array(C);
-  let total = 0;
   const wTotal = new Float64Array(words.length);
-  rows.forEach((row, w) => row.forEach((n, c) => ((cTotal[c]! += n), (wTotal[w]! += n), (total += n))));
+  rows.forEach((row, w) => row.forEach((n, c) => {
+    cTotal[c]! += n;
+    wTotal[w]! += n;
+  }));
   let cSmooth = 0;
   const cPow = Float64Array.from(cTotal, (n) => n ** 0.75);
   for (const v of cPow) cSmooth += v;
@@ -99,7 +101,6 @@ export function wordVectors(sents: readonly string[][], o: VectorOptions = VECTO
     for (let k = 0; k < v.length; k++) v[k]! /= norm;
     out.set(w, v);
   });
-  void total;
   return out;
 }
 
@@ -254,7 +255,10 @@ export function vectorClusters(vectors: ReadonlyMap<string, Float32Array>, k: nu
         let d = 0;
         const ce = centres[c]!;
         for (let x = 0; x < dims; x++) d += v[x]! * ce[x]!;
-        if (d > best) ((best = d), (assign[i] = c));
+        if (d > best) {
+          best = d;
+          assign[i] = c;
+        }
       }
     });
     const sums = Array.from({ length: k }, () => new Float64Array(dims));
