@@ -41,15 +41,16 @@ export interface LinearModel {
 export function classProbabilities(model: LinearModel, feats: readonly string[]): Float64Array {
   const C = model.classes.length;
   const scores = new Float64Array(C);
-  const seen: number[] = [];
+  // The rows found, for the hidden layer only (a model without one collects nothing).
+  const seen: number[] | undefined = model.deep ? [] : undefined;
   for (const f of feats) {
     const r = model.index.get(f);
     if (r === undefined) continue;
-    seen.push(r);
+    seen?.push(r);
     const base = r * C;
     for (let c = 0; c < C; c++) scores[c]! += model.weights[base + c]!;
   }
-  if (model.deep) addDeepScores(model.deep, seen, scores);
+  if (model.deep && seen) addDeepScores(model.deep, seen, scores);
   const rows = sharedRowsOf(model);
   for (const f of feats) {
     if (!mayBeShared(f)) continue;
