@@ -5,6 +5,7 @@ import { pairFeatures } from '../../src/extract/relation-model/features.js';
 import { pairKey, ruleVerdicts } from '../../src/extract/relation-model/rule-features.js';
 import { candidatePairs, sentenceViews, type ParseLike, type SentenceView } from '../../src/extract/relation-model/sentence-view.js';
 import type { LabelledDoc } from './data/types.js';
+import type { WordLexicon } from '../../src/extract/relation-model/word-lexicon.js';
 
 /** One candidate pair of a labelled document. */
 export interface LabelledPair {
@@ -34,7 +35,7 @@ export interface LabelledPair {
 export type ParseFn = (words: readonly string[]) => ParseLike;
 
 /** Candidate pairs of every document, labelled from its gold relations. */
-export function labelPairs(docs: readonly LabelledDoc[], parse?: ParseFn, useRules = true): LabelledPair[] {
+export function labelPairs(docs: readonly LabelledDoc[], parse?: ParseFn, useRules = true, lex?: WordLexicon): LabelledPair[] {
   const out: LabelledPair[] = [];
   for (const doc of docs) {
     const verdicts = ruleVerdicts({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions: doc.mentions, dates: [], money: [] });
@@ -70,7 +71,7 @@ export function labelPairs(docs: readonly LabelledDoc[], parse?: ParseFn, useRul
         const golds = goldByPair.get(pairKey(A.start, B.start)) ?? [];
         const gold = golds.length === 0 && entityGolds.length > 0 ? [] : acceptable(golds, A.entityKey, doc.scope);
         out.push({
-          doc, view, i, j, feats: pairFeatures(view, i, j, rules.get(pairKey(A.start, B.start)) ?? []), gold,
+          doc, view, i, j, feats: pairFeatures(view, i, j, rules.get(pairKey(A.start, B.start)) ?? [], lex), gold,
           positive: gold.length > 0 && !gold.includes(NONE), labels: golds.map((x) => x.g.label),
           negated: entityGolds.some((x) => x.g.negated),
           rules: ruleBest.get(pairKey(A.start, B.start)),

@@ -20,10 +20,11 @@ import { loadParser } from '../../src/nlp/parse/index.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import { dataSets, foldSet, trainsOnce } from './data/sets.js';
-import type { LabelledDoc } from './data/types.js';
+import { DATA_DIR, type LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
 import { prf, scorePairs, scoreTable, type Prediction } from './score.js';
 import { errorGroups } from './errors.js';
+import { lexiconFor } from './word-vectors.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -48,12 +49,14 @@ const foldOf = (doc: LabelledDoc): number => hashString(doc.set === 'news' ? `ne
 const once = trainsOnce(SETS);
 
 const parser = loadParser();
+// --lexicon soft=C,clusters=K: word-vector features (word-vectors.ts), computed from unlabelled text only.
+const { lex } = lexiconFor(opt('--lexicon') ?? '', DATA_DIR, (l) => console.log(l));
 const pairs: LabelledPair[] = [];
 const docs: LabelledDoc[] = [];
 for (const [name, set] of Object.entries(SETS)) {
   const d = await set.read('train');
   docs.push(...d);
-  pairs.push(...labelPairs(d, (words) => parser.parse(words), true));
+  pairs.push(...labelPairs(d, (words) => parser.parse(words), true, lex));
   console.log(`${name}: ${d.length} train documents`);
 }
 
@@ -69,7 +72,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   }));
   const model = trainLinear(examples, {
     epochs: Number(opt('--epochs') ?? 15), rate: Number(opt('--rate') ?? 0.05), l2: Number(opt('--l2') ?? 1e-3),
-    minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: Number(opt('--seed') ?? 7),
+    minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: Number(opt('--seed') ?? 7), hidden: Number(opt('--hidden') ?? 0),
   }, 'fold');
   for (const p of pairs) {
     if (foldOf(p.doc) !== fold) continue;

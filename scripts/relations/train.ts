@@ -2,7 +2,9 @@
  * `npm run train:rel`: trains the relation model on the train splits of news (our annotations), CoNLL04, re3d and
  * Re-DocRED, reports pair-level figures on their dev splits for the rules alone and the model, fits the calibration on
  * dev (cross-fitted for the reported table) and writes models/relations-en.bin.gz.
- * Options: --no-parse (surface features only), --no-rules (without the rules' verdicts), --out PATH, --sets a,b.
+ * Options: --no-parse (surface features only), --no-rules (without the rules' verdicts), --out PATH, --sets a,b,
+ * --hidden H (a hidden layer of H units beside the linear weights, deep.ts), --lexicon soft=C,clusters=K (word-vector
+ * features, word-vectors.ts), --version NAME (the model's version string).
  */
 import { join } from 'node:path';
 import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
@@ -13,6 +15,8 @@ import { loadParser } from '../../src/nlp/parse/index.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import { dataSets, trainsOnce } from './data/sets.js';
+import { DATA_DIR } from './data/types.js';
+import { lexiconFor } from './word-vectors.js';
 import { labelPairs, type LabelledPair, type ParseFn } from './examples.js';
 import { scorePairs, scoreTable, type Prediction } from './score.js';
 
@@ -21,6 +25,8 @@ const flag = (name: string): boolean => args.includes(name);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
 const SETS = dataSets();
+/** The version string of the model this script trains by default. */
+const VERSION = 'cablegraph-rel-en-3';
 
 async function loadParse(): Promise<ParseFn | undefined> {
   if (flag('--no-parse')) return undefined;
@@ -35,14 +41,15 @@ for (const kv of (opt('--weights') ?? '').split(',').filter(Boolean)) {
 }
 const names = (opt('--sets') ?? Object.keys(SETS).join(',')).split(',');
 const parse = await loadParse();
+const { lex } = lexiconFor(opt('--lexicon') ?? '', DATA_DIR, (l) => console.log(l));
 const train: LabelledPair[] = [];
 const dev = new Map<string, LabelledPair[]>();
 for (const name of names) {
   const set = SETS[name];
   if (!set) throw new Error(`unknown set ${name}`);
   const t0 = Date.now();
-  const tr = labelPairs(await set.read('train'), parse, !flag('--no-rules'));
-  const dv = labelPairs(await set.read('dev'), parse, !flag('--no-rules'));
+  const tr = labelPairs(await set.read('train'), parse, !flag('--no-rules'), lex);
+  const dv = labelPairs(await set.read('dev'), parse, !flag('--no-rules'), lex);
   train.push(...tr);
   dev.set(name, dv);
   console.log(`${name}: train ${tr.length} pairs (${tr.filter((p) => p.positive).length} positive), dev ${dv.length} (${dv.filter((p) => p.positive).length}) [${Date.now() - t0} ms]`);
@@ -50,8 +57,9 @@ for (const name of names) {
 // A sentence we relabelled trains once, with our labels, not again with its source set's partial ones.
 const once = trainsOnce(SETS);
 const examples: TrainExample[] = train.filter((p) => p.gold.length > 0 && SETS[p.doc.set]!.weight > 0 && once(p.doc)).map((p) => ({ feats: p.feats, gold: p.gold, weight: SETS[p.doc.set]!.weight * (p.positive ? Number(opt('--pos-weight') ?? 2) : 1) }));
-const model = trainLinear(examples, { epochs: Number(opt('--epochs') ?? 15), rate: Number(opt('--rate') ?? 0.05), l2: Number(opt('--l2') ?? 1e-3), minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: 7, log: (l) => console.log(l) },
-  `cablegraph-rel-en-3${parse ? '' : '-surface'}`);
+const model = trainLinear(examples, { epochs: Number(opt('--epochs') ?? 15), rate: Number(opt('--rate') ?? 0.05), l2: Number(opt('--l2') ?? 1e-3), minCount: Number(opt('--min-count') ?? 2), dropout: Number(opt('--dropout') ?? 0.3), seed: 7, hidden: Number(opt('--hidden') ?? 0), log: (l) => console.log(l) },
+  `${opt('--version') ?? VERSION}${parse ? '' : '-surface'}`);
+if (lex.soft.size > 0 || lex.cluster.size > 0) model.lexicon = lex;
 console.log(`features: ${model.index.size}`);
 
 const predictModel = (m: LinearModel) => (pair: LabelledPair): Prediction => {

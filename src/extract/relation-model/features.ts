@@ -8,6 +8,7 @@ import { TRIGGER_TYPES, roughLemma } from './triggers.js';
 import { countryOf } from '../../resolve/countries.js';
 import { normalizeName } from '../../resolve/normalize.js';
 import { collapsedPathFeatures } from './path-collapsed.js';
+import { EMPTY_LEXICON, type WordLexicon } from './word-lexicon.js';
 
 const countryCache = new Map<string, boolean>();
 
@@ -66,8 +67,26 @@ function wordAt(view: SentenceView, k: number): string {
   return /^\d/.test(w) ? '#' : w;
 }
 
-/** The features of the pair (i, j), i before j; `extra` holds features computed elsewhere (rule verdicts). */
-export function pairFeatures(view: SentenceView, i: number, j: number, extra: readonly string[] = []): string[] {
+/** Content words only take soft triggers and clusters: function words' vectors say little about a relation. */
+const CONTENT = new Set(['NOUN', 'VERB', 'ADJ']);
+
+/** The soft trigger types (word-lexicon.ts) of token k: a content word close to a type's trigger words. */
+function softTypes(view: SentenceView, lex: WordLexicon, k: number): readonly string[] {
+  if (lex.soft.size === 0 || view.parse === undefined || !CONTENT.has(view.parse.upos[k]!) || view.tokenMention[k]! >= 0) return [];
+  return lex.soft.get(view.lower[k]!) ?? [];
+}
+
+/** The vector cluster of token k (content words only), or undefined. */
+function clusterOf(view: SentenceView, lex: WordLexicon, k: number): number | undefined {
+  if (lex.cluster.size === 0 || view.parse === undefined || !CONTENT.has(view.parse.upos[k]!) || view.tokenMention[k]! >= 0) return undefined;
+  return lex.cluster.get(view.lower[k]!);
+}
+
+/**
+ * The features of the pair (i, j), i before j; `extra` holds features computed elsewhere (rule verdicts); `lex` the
+ * model's word lexicon (soft triggers and vector clusters), empty for a model without one.
+ */
+export function pairFeatures(view: SentenceView, i: number, j: number, extra: readonly string[] = [], lex: WordLexicon = EMPTY_LEXICON): string[] {
   const A = view.mentions[i]!;
   const B = view.mentions[j]!;
   const [a0, a1] = view.mentionTokens[i]!;
@@ -93,6 +112,9 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
     if (w === ',') commas++;
     f.push(`bw:${w}`, `bw:${w}|${tp}`);
     for (const t of TRIGGER_TYPES.get(w) ?? []) f.push(`tb:${t}`, `tb:${t}|${tp}`);
+    for (const t of softTypes(view, lex, k)) f.push(`tb:${t}|~`, `tb:${t}|${tp}|~`);
+    const bc = clusterOf(view, lex, k);
+    if (bc !== undefined) f.push(`bwk:${bc}|${tp}`);
     if (NEGATIONS.has(w)) f.push('neg');
     if (HEDGES.has(w)) f.push('hedge');
   }
@@ -103,7 +125,7 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
   f.push(`a-1b+1:${wordAt(view, a0 - 1)}|${wordAt(view, b1)}`);
   for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
   for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
-  if (view.parse !== undefined) pathFeatures(view, i, j, tp, f);
+  if (view.parse !== undefined) pathFeatures(view, i, j, tp, f, lex);
   // Once each: training counts a feature once per example, so scoring must too ("bw:the" for two "the"s between).
   return [...new Set(f)];
 }
@@ -124,7 +146,7 @@ function ancestors(head: Int32Array, k: number): number[] {
 }
 
 /** Dependency path features between the two mentions' heads. */
-function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: string[]): void {
+function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: string[], lex: WordLexicon): void {
   const p = view.parse!;
   const hA = headToken(view, i);
   const hB = headToken(view, j);
@@ -159,12 +181,18 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
     // With its part of speech: "funds" the verb is a payment, "fund" the noun mostly an investment vehicle.
     f.push(`pw:${p.lemma[x]}_${p.upos[x]}`, `pw:${p.lemma[x]}_${p.upos[x]}|${tp}`);
     for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) f.push(`tp:${t}`, `tp:${t}|${tp}`);
+    for (const t of softTypes(view, lex, x)) f.push(`tp:${t}|~`, `tp:${t}|${tp}|~`);
+    const pc = clusterOf(view, lex, x);
+    if (pc !== undefined) f.push(`pwk:${pc}|${tp}`);
   }
   const lemma = view.tokenMention[lca]! >= 0 ? `[${LETTER[view.mentions[view.tokenMention[lca]!]!.type]}]` : `${p.lemma[lca]}_${p.upos[lca]}`;
   const armTop = (arm: number[]): string => (arm.length > 0 ? p.deprel[arm[arm.length - 1]!]! : 'self');
   f.push(`lca:${lemma}`, `lca:${lemma}|${tp}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
   f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`);
   for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}`);
+  for (const t of softTypes(view, lex, lca)) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}|~`);
+  const lc = clusterOf(view, lex, lca);
+  if (lc !== undefined) f.push(`lcak:${lc}|${armTop(armA)}|${armTop(armB)}`, `lcak:${lc}|${tp}`);
   // Coordinated names share their predicate: "Armenia and Azerbaijan held talks", "the war between Iran and Iraq".
   if (len === 1 && p.deprel[armB[0] ?? armA[0]!] === 'conj') {
     const first = armA.length === 0 ? hA : hB;

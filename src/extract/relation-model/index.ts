@@ -76,7 +76,7 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       const A = view.mentions[i]!;
       const B = view.mentions[j]!;
       const key = pairKey(A.start, B.start);
-      const feats = pairFeatures(view, i, j, verdicts.features.get(key) ?? []);
+      const feats = pairFeatures(view, i, j, verdicts.features.get(key) ?? [], opts.model.lexicon);
       const probs = classProbabilities(opts.model, feats);
       let cls = NONE;
       for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;

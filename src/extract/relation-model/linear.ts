@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CLASSES } from './classes.js';
 import { mayBeShared, sharedKeys } from './shared.js';
+import { addDeepScores, type DeepPart } from './deep.js';
+import { lexiconFromJson, lexiconToJson, type WordLexicon } from './word-lexicon.js';
 
 /** Maps a model's raw probability of its chosen class to a calibrated one (fit on dev data, see calibrate.ts). */
 export interface Calibration {
@@ -29,18 +31,26 @@ export interface LinearModel {
    * is kept with this as its confidence, so a rule type stays visible only where data shows it is precise.
    */
   rulePrecision?: Record<string, number>;
+  /** Hidden layer over the feature rows (deep.ts), when trained with one. */
+  deep?: DeepPart;
+  /** Word tables the features read (word-lexicon.ts), when trained with them. */
+  lexicon?: WordLexicon;
 }
 
 /** Raw class probabilities (softmax of the summed feature rows). */
 export function classProbabilities(model: LinearModel, feats: readonly string[]): Float64Array {
   const C = model.classes.length;
   const scores = new Float64Array(C);
+  // The rows found, for the hidden layer only (a model without one collects nothing).
+  const seen: number[] | undefined = model.deep ? [] : undefined;
   for (const f of feats) {
     const r = model.index.get(f);
     if (r === undefined) continue;
+    seen?.push(r);
     const base = r * C;
     for (let c = 0; c < C; c++) scores[c]! += model.weights[base + c]!;
   }
+  if (model.deep && seen) addDeepScores(model.deep, seen, scores);
   const rows = sharedRowsOf(model);
   for (const f of feats) {
     if (!mayBeShared(f)) continue;
@@ -123,10 +133,21 @@ export function saveLinearModel(path: string, model: LinearModel): void {
   const scale = maxAbs / 32767 || 1;
   const q = Int16Array.from(model.weights, (w) => Math.round(w / scale));
   const shared = Object.fromEntries([...model.sharedIndex.entries()].map(([k, r]) => [k, model.shared[r]!]));
-  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, rulePrecision: model.rulePrecision ?? {}, shared, scale, features }));
+  // The hidden layer: embeddings as int16 with their own scale after the linear weights; bias and output in the header.
+  let deep: { hidden: number; scale: number; bias: number[]; out: number[] } | undefined;
+  let emb = new Int16Array(0);
+  if (model.deep) {
+    let m = 0;
+    for (const w of model.deep.emb) m = Math.max(m, Math.abs(w));
+    const es = m / 32767 || 1;
+    emb = Int16Array.from(model.deep.emb, (w) => Math.round(w / es));
+    deep = { hidden: model.deep.hidden, scale: es, bias: [...model.deep.bias], out: [...model.deep.out] };
+  }
+  const lexicon = model.lexicon && (model.lexicon.soft.size > 0 || model.lexicon.cluster.size > 0) ? lexiconToJson(model.lexicon) : undefined;
+  const header = Buffer.from(JSON.stringify({ version: model.version, classes: model.classes, calibration: model.calibration, rulePrecision: model.rulePrecision ?? {}, shared, scale, features, ...(deep ? { deep } : {}), ...(lexicon ? { lexicon } : {}) }));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length);
-  writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.from(q.buffer, q.byteOffset, q.byteLength)]), { level: 9 }));
+  writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.from(q.buffer, q.byteOffset, q.byteLength), Buffer.from(emb.buffer, emb.byteOffset, emb.byteLength)]), { level: 9 }));
 }
 
 /** Reads a model written by saveLinearModel; refuses files of another format or class list. */
@@ -137,12 +158,22 @@ export function loadLinearModel(path: string): LinearModel {
   const start = MAGIC.length + 4;
   const header = JSON.parse(buf.subarray(start, start + len).toString()) as {
     version: string; classes: string[]; calibration: Calibration; rulePrecision?: Record<string, number>; shared?: Record<string, number>;
-    scale: number; features: string[];
+    scale: number; features: string[]; deep?: { hidden: number; scale: number; bias: number[]; out: number[] };
+    lexicon?: Parameters<typeof lexiconFromJson>[0];
   };
   if (header.classes.join() !== CLASSES.map((c) => c.name).join()) throw new Error(`${path} was trained for other relation classes`);
-  const raw = buf.subarray(start + len);
+  const linearBytes = header.features.length * header.classes.length * 2;
+  const raw = buf.subarray(start + len, start + len + linearBytes);
   const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  let deep: DeepPart | undefined;
+  if (header.deep) {
+    const e = buf.subarray(start + len + linearBytes);
+    const eq = new Int16Array(e.buffer.slice(e.byteOffset, e.byteOffset + e.byteLength));
+    if (eq.length !== header.features.length * header.deep.hidden) throw new Error(`${path}: hidden layer of the wrong size`);
+    deep = { hidden: header.deep.hidden, emb: Float32Array.from(eq, (v) => v * header.deep!.scale), bias: Float32Array.from(header.deep.bias), out: Float32Array.from(header.deep.out) };
+  }
   return {
+    ...(deep ? { deep } : {}), ...(header.lexicon ? { lexicon: lexiconFromJson(header.lexicon) } : {}),
     version: header.version, classes: header.classes, calibration: header.calibration, rulePrecision: header.rulePrecision ?? {},
     index: new Map(header.features.map((f, i) => [f, i])), weights: Float32Array.from(q, (v) => v * header.scale),
     sharedIndex: new Map(Object.keys(header.shared ?? {}).map((k, i) => [k, i])), shared: Float32Array.from(Object.values(header.shared ?? {})),

@@ -30,6 +30,8 @@ export interface TrainOptions {
   seed: number;
   /** Share of an example's features left out at each visit (feature dropout), so no single rare feature carries a class. */
   dropout?: number;
+  /** Units of the hidden layer (deep.ts) trained with the linear weights; 0 or absent: the linear model alone. */
+  hidden?: number;
   log?: (line: string) => void;
 }
 
@@ -59,6 +61,21 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
   // Epoch snapshots from the second half of training are averaged: less variance than the last weights alone.
   const sum = new Float64Array(weights.length);
   let snapshots = 0;
+  // The hidden layer: seeded small initial weights (its own generator, so the shuffles do not depend on it).
+  const H = opts.hidden ?? 0;
+  const init = seededRandom(opts.seed + 1000);
+  const emb = Float64Array.from({ length: index.size * H }, () => (init() - 0.5) * 0.3);
+  const hb = new Float64Array(H);
+  // Output weights of about 1/sqrt(H): a smaller start leaves the layer near zero for long (seen on a toy XOR).
+  const out = Float64Array.from({ length: H * C }, () => ((init() - 0.5) * 2) / Math.sqrt(Math.max(1, H)));
+  const embG2 = new Float64Array(emb.length).fill(1e-8);
+  const hbG2 = new Float64Array(H).fill(1e-8);
+  const outG2 = new Float64Array(out.length).fill(1e-8);
+  const embSum = new Float64Array(emb.length);
+  const hbSum = new Float64Array(H);
+  const outSum = new Float64Array(out.length);
+  const h = new Float64Array(H);
+  const dz = new Float64Array(H);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const k = Math.floor(rand() * (i + 1));
@@ -72,6 +89,12 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
       scores.fill(0);
       for (const r of feats) for (let c = 0; c < C; c++) scores[c]! += weights[r * C + c]!;
       for (const [c, r] of sharedRows[n]!) scores[c]! += shared[r]!;
+      if (H > 0) {
+        for (let k = 0; k < H; k++) h[k] = hb[k]!;
+        for (const r of feats) for (let k = 0; k < H; k++) h[k]! += emb[r * H + k]!;
+        for (let k = 0; k < H; k++) h[k] = Math.tanh(h[k]!);
+        for (let k = 0; k < H; k++) for (let c = 0; c < C; c++) scores[c]! += h[k]! * out[k * C + c]!;
+      }
       softmax(scores);
       let pg = 0;
       for (const c of e.gold) pg += scores[c]!;
@@ -79,6 +102,30 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
       // d(-log sum_G p)/d score_c = p_c - [c in G] p_c / sum_G p
       const grad = new Float64Array(scores);
       for (const c of e.gold) grad[c]! -= scores[c]! / pg;
+      if (H > 0) {
+        for (let k = 0; k < H; k++) {
+          let d = 0;
+          for (let c = 0; c < C; c++) d += out[k * C + c]! * grad[c]!;
+          dz[k] = e.weight * d * (1 - h[k]! * h[k]!);
+          for (let c = 0; c < C; c++) {
+            const w = k * C + c;
+            const g = e.weight * grad[c]! * h[k]! + opts.l2 * out[w]!;
+            outG2[w]! += g * g;
+            out[w]! -= (opts.rate * g) / Math.sqrt(outG2[w]!);
+          }
+        }
+        for (let k = 0; k < H; k++) {
+          if (dz[k] === 0) continue;
+          hbG2[k]! += dz[k]! * dz[k]!;
+          hb[k]! -= (opts.rate * dz[k]!) / Math.sqrt(hbG2[k]!);
+          for (const r of feats) {
+            const w = r * H + k;
+            const g = dz[k]! + opts.l2 * emb[w]!;
+            embG2[w]! += g * g;
+            emb[w]! -= (opts.rate * g) / Math.sqrt(embG2[w]!);
+          }
+        }
+      }
       for (const [c, r] of sharedRows[n]!) {
         const g = e.weight * grad[c]! + opts.l2 * shared[r]!;
         sharedG2[r]! += g * g;
@@ -97,11 +144,16 @@ export function trainLinear(examples: readonly TrainExample[], opts: TrainOption
     if (epoch > opts.epochs / 2) {
       for (let w = 0; w < weights.length; w++) sum[w]! += weights[w]!;
       for (let w = 0; w < shared.length; w++) sharedSum[w]! += shared[w]!;
+      for (let w = 0; w < emb.length; w++) embSum[w]! += emb[w]!;
+      for (let w = 0; w < H; w++) hbSum[w]! += hb[w]!;
+      for (let w = 0; w < out.length; w++) outSum[w]! += out[w]!;
       snapshots++;
     }
   }
   const averaged = Float32Array.from(sum, (v) => v / Math.max(1, snapshots));
+  const avg = (a: Float64Array): Float32Array => Float32Array.from(a, (v) => v / Math.max(1, snapshots));
   return {
+    ...(H > 0 ? { deep: { hidden: H, emb: avg(embSum), bias: avg(hbSum), out: avg(outSum) } } : {}),
     version, classes: CLASSES.map((c) => c.name), index, weights: averaged, calibration: { a: 1, b: 0 },
     sharedIndex, shared: Float32Array.from(sharedSum, (v) => v / Math.max(1, snapshots)),
   };
