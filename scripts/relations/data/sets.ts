@@ -40,8 +40,10 @@ export function dataSets(): Record<string, DataSet> {
     // lost 2.2 F1 on news and sports dev stayed at 59% precision (docs/relations.md): the labels need a consistency
     // pass (tables, line-ups) before they train.
     'conll2003-rest-ours': { read: (split) => readOurSentences('conll2003-rest', split, readConll2003Rest), weight: 0 },
-    // Web text of UD English EWT (weblogs on the Iraq war, newsgroups, e-mails), our recognizer's names.
-    'ewt-ours': { read: (split) => readOurSentences('ewt', split, readEwt), weight: 0 },
+    // Web text of UD English EWT (weblogs on the Iraq war, newsgroups, e-mails), our recognizer's names. At 0.5 the folds
+    // showed news level (R at P >= 0.8 37.9 -> 37.6, F1 at 0.5 +1.2) and the other sets up 0.4-1.4 F1 at 0.6; at 1 news
+    // lost 1.6 points of R at P >= 0.8 (docs/relations.md "Web text").
+    'ewt-ours': { read: (split) => readOurSentences('ewt', split, readEwt), weight: 0.5 },
   };
 }
 
