@@ -23,6 +23,7 @@ describe('users, roles and collection permissions', () => {
   const cookies: Record<string, string> = {};
   /** What only B holds: document ids and paths, entity and relation ids, the canary word. */
   let secretsOfB: string[] = [];
+  let relationsOfB: { id: string; source: string }[] = [];
 
   before(async () => {
     ({ store, password } = await twoCollections());
@@ -38,6 +39,17 @@ describe('users, roles and collection permissions', () => {
       assert.match(setCookie, /^cablegraph_session=[\w-]{32}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=43200$/);
       cookies[name] = setCookie.split(';')[0]!;
     }
+    // Curation of B by the admin: a note naming the canary, a tag and a grade, so the notes, tags and grade routes have
+    // something of B to leak.
+    const write = async (method: 'POST' | 'PUT', url: string, payload: object): Promise<void> => {
+      const res = await app.inject({ method, url, payload, headers: { cookie: cookies.root!, origin: 'http://localhost:80' } });
+      assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+    };
+    await write('POST', '/api/notes', { target: { kind: 'document', id: docs[0]!.id }, text: `source says ${CANARY}` });
+    await write('POST', '/api/notes', { target: { kind: 'entity', id: entities[0]!.id }, text: `seen with ${CANARY}` });
+    await write('PUT', '/api/tags', { target: { kind: 'entity', id: entities[0]!.id }, tag: 'informant' });
+    await write('PUT', `/api/documents/${docs[0]!.id}/grade`, { reliability: 'B', credibility: 2 });
+    relationsOfB = relations.map((r) => ({ id: r.id, source: r.source }));
   });
   after(async () => {
     await app?.close();
@@ -51,10 +63,14 @@ describe('users, roles and collection permissions', () => {
   async function sweep(user: string): Promise<{ url: string; status: number; body: string }[]> {
     const urls = ['/api/stats', '/api/documents?limit=100', '/api/entities?limit=100', `/api/entities?q=${CANARY}`, '/api/entities?q=Soleimani',
       '/api/graph?minConfidence=0', '/api/timeline', '/api/search?q=Iraq&limit=100', `/api/search?q=${CANARY}`, '/api/search?q=Iraq&collection=leaks-b',
-      '/api/search?q=Soleimani', '/api/me', '/api/review?state=all&limit=500', '/api/graph?reviewedOnly=true&minConfidence=0', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv'];
+      '/api/search?q=Soleimani', '/api/me', '/api/review?state=all&limit=500', '/api/graph?reviewedOnly=true&minConfidence=0', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv',
+      '/api/review?kind=event&state=all&limit=500', '/api/review?kind=claim&state=all&limit=500', '/api/export?format=json&includeRejected=true',
+      '/api/export?format=json&minGrade=F6', '/api/graph?minGrade=F6&minConfidence=0', '/api/notes?limit=100', `/api/notes?q=${CANARY}`, '/api/tags',
+      '/api/tags?tag=informant', '/api/entities?tag=informant', '/api/outlets', `/api/search?q=${CANARY}&tag=informant`];
+    for (const r of relationsOfB) urls.push(`/api/entities/${r.source}/relations/${r.id}/evidence`);
     for (const id of secretsOfB) {
-      if (id.startsWith('doc_') || /^[0-9a-f]{16}$/.test(id)) urls.push(`/api/documents/${id}`);
-      if (id.startsWith('ent_')) urls.push(`/api/entities/${id}`, `/api/entities/${id}/members`, `/api/graph?entity=${id}`, `/api/timeline?entity=${id}`);
+      if (id.startsWith('doc_') || /^[0-9a-f]{16}$/.test(id)) urls.push(`/api/documents/${id}`, `/api/documents/${id}/grade`);
+      if (id.startsWith('ent_')) urls.push(`/api/entities/${id}`, `/api/entities/${id}?minGrade=F6`, `/api/entities/${id}/members`, `/api/notes?kind=entity&id=${id}`, `/api/graph?entity=${id}`, `/api/timeline?entity=${id}`);
       if (id.startsWith('rel_')) urls.push(`/api/relations/${id}`);
     }
     const out = [];
@@ -100,7 +116,7 @@ describe('users, roles and collection permissions', () => {
   it('shows a viewer of A nothing of B on any route: no document, name, id or count (the same sweep as admin finds them)', async (t) => {
     const answers = await sweep('ana');
     const leaks = answers.filter((r) => secretsOfB.some((s) => r.body.includes(s)));
-    t.diagnostic(`${answers.length} requests as a viewer of A, ${new Set(answers.map((r) => r.url.split(/[/?]/).slice(0, 3).join('/'))).size} resources (stats, documents, entities, relations, graph, timeline, search, export, me), ${leaks.length} leaks`);
+    t.diagnostic(`${answers.length} requests as a viewer of A, ${new Set(answers.map((r) => r.url.split(/[/?]/).slice(0, 3).join('/'))).size} resources (stats, documents, grades, entities, relations, evidence pages, graph, timeline, search, review, notes, tags, outlets, export, me), ${leaks.length} leaks`);
     assert.deepEqual(leaks.map((r) => `${r.url} -> ${secretsOfB.find((s) => r.body.includes(s))}`), []);
     const seen = (await sweep('root')).filter((r) => secretsOfB.some((s) => r.body.includes(s)));
     assert.ok(seen.length >= 10, `the admin sees B on ${seen.length} routes`);
