@@ -19,8 +19,8 @@ export const htmlHandler: FormatHandler = {
     const html = decodeHtml(input.bytes, input.path);
     const meta = pageMeta(html);
     // Readability edits the DOM it reads, so the fallback text comes from a fresh parse.
-    const article = new Readability(parseHTML(html).document as unknown as Document, { serializer: (node) => node }).parse();
-    const text = article?.content ? domToText(article.content) : domToText(parseHTML(html).document.body);
+    const article = new Readability(parseDocument(html) as unknown as Document, { serializer: (node) => node }).parse();
+    const text = article?.content ? domToText(article.content) : domToText(parseDocument(html).body);
     const doc = newDocument(input, 'html', text, { mimeType: 'text/html', meta: {} });
     const title = clean(article?.title) ?? meta.title;
     if (title) doc.title = title;
@@ -36,9 +36,18 @@ export const htmlHandler: FormatHandler = {
   },
 };
 
+/**
+ * The parsed page. Text named .html that holds no element at all (a CSV or JSON file under the wrong name) parses to a
+ * document without a root element, which Readability refuses: it is read again inside <html><body>.
+ */
+function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
+  const { document } = parseHTML(html);
+  return document.documentElement ? document : parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+}
+
 /** Page metadata from <meta> tags and <time>, read before Readability rewrites the DOM. */
 function pageMeta(html: string): { title?: string; author?: string; source?: string; published?: string; url?: string } {
-  const { document } = parseHTML(html);
+  const document = parseDocument(html);
   const metaContent = (...names: string[]): string | undefined => {
     for (const name of names) {
       const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
