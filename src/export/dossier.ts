@@ -11,7 +11,7 @@ import type { SavedView } from '../store/shared/views-store.js';
 import { readGraph, type GraphRequest } from '../network/graph-read.js';
 import { readGradings } from '../network/curation/gradings.js';
 import { parseGrade } from '../network/curation/grade.js';
-import { exportNotes } from './dataset.js';
+import { exportNotes, fileNameOf } from './dataset.js';
 
 /** Version of the dossier JSON; bumped only for incompatible changes. */
 export const DOSSIER_VERSION = 1;
@@ -100,7 +100,7 @@ export async function buildDossier(store: Store, scope: Scope, view: SavedView, 
   const cite = (e: Evidence): DossierCitation => {
     const d = docs.get(e.documentId);
     return {
-      documentId: e.documentId, title: d?.title || d?.path || e.documentId, published: d?.published ?? null, source: d?.source ?? null,
+      documentId: e.documentId, title: d?.title || (d?.path ? fileNameOf(d.path) : e.documentId), published: d?.published ?? null, source: d?.source ?? null,
       grade: gradings.grade(e.documentId)?.code ?? null, start: e.start, end: e.end, sentence: e.text, ...(e.analyst ? { analyst: e.analyst } : {}),
     };
   };
