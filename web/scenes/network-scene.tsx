@@ -5,6 +5,7 @@ import { EdgePanel } from '../components/edge-panel.js';
 import { NetworkFilters } from '../components/network-filters.js';
 import { NetworkOverview } from '../components/network-overview.js';
 import { NodePanel } from '../components/node-panel.js';
+import { SavedViews } from '../components/saved-views.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import type { Community } from '../graph/analysis.js';
 import { applySizes, exportView, toGraph, type NetworkGraph } from '../graph/graph-model.js';
@@ -137,6 +138,7 @@ export function NetworkScene({ location }: { location: AppLocation }) {
           <h1>Network</h1>
           {graph ? <span className="muted">{formatCount(graph.order)} entities · {formatCount(graph.size)} relations</span> : null}
           {state.entity ? <Link href={networkUrl({ ...state, entity: '', expand: [], node: state.entity, edge: '' })}>Whole network</Link> : null}
+          <SavedViews state={state} graph={graph} onOpen={(next) => update(next, true)} />
           {data.loading && graph ? <span className="muted" role="status">Updating…</span> : null}
           {progress && progress.done < progress.total ? (
             <span className="layout-progress" role="status">
