@@ -64,6 +64,8 @@ describe('saved views in Chromium', { skip: skip ?? false }, () => {
     const edges = await offline.locator('section.edge').count();
     assert.ok(edges > 0, 'the dossier lists edges');
     assert.ok(await offline.locator('section.edge blockquote').count() >= edges, 'each edge cites a sentence');
+    // Its inline style applies (the page's policy allows inline style and nothing else).
+    assert.equal(await offline.locator('section.edge blockquote').first().evaluate((el) => getComputedStyle(el).borderLeftStyle), 'solid');
     await offline.screenshot({ path: join(SCREENSHOTS, 'dossier-offline.png') });
     assert.deepEqual(blocked, [], 'the dossier asked for nothing outside itself');
     assert.equal(await offline.evaluate(() => document.scripts.length), 0);

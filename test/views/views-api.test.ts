@@ -125,6 +125,7 @@ describe('saved views and dossiers over the API', () => {
       const res = await as(user, `/api/views/${viewId}/dossier?format=html`);
       assert.equal(res.statusCode, 200, res.body);
       assert.match(String(res.headers['content-type']), /^text\/html/u);
+      assert.equal(res.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
       const html = res.body;
       assert.deepEqual(leaks(html), [], `no protected name in the HTML dossier for ${user}`);
       assert.doesNotMatch(html, /https?:\/\//iu, 'no reference to another host');
