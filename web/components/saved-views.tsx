@@ -1,10 +1,10 @@
 /** Saved views of the network: "Save view" (a name, the filters, selection and layout) and the list to open, with dossier links. */
 import { useEffect, useState } from 'react';
 import type { GraphParams } from '../api/client.js';
-import { dossierUrl, listViews, saveView, type SavedView } from '../api/views-client.js';
+import { dossierUrl, getView, listViews, saveView, type SavedView } from '../api/views-client.js';
 import type { NetworkGraph } from '../graph/graph-model.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
-import { graphRequest, type NetworkState } from '../lib/network-url.js';
+import { graphKey, graphRequest, type NetworkState } from '../lib/network-url.js';
 
 /** Props: the scene's state and graph, and how to open a saved view. */
 export interface SavedViewsProps {
@@ -22,6 +22,24 @@ export function stateOfView(view: Pick<SavedView, 'query' | 'selected'>): Partia
     minConfidence: q.minConfidence ?? DEFAULT_MIN_CONFIDENCE, minSources: q.minSources ?? 1, from: q.from ?? '', to: q.to ?? '',
     reviewedOnly: String(q.reviewedOnly) === 'true', minGrade: q.minGrade ?? '', expand: [], node: view.selected[0] ?? '', edge: '',
   };
+}
+
+/** The layout of the view being opened, for the graph of that key: the scene starts its layout from these positions. */
+let pending: { key: string; layout: Record<string, { x: number; y: number }> } | null = null;
+
+/** Sets the saved positions on the nodes of `graph` when it is the graph of the view being opened (once); true when it did. */
+export function applySavedLayout(graph: NetworkGraph, key: string): boolean {
+  if (!pending || pending.key !== key) return false;
+  for (const [id, p] of Object.entries(pending.layout)) {
+    if (graph.hasNode(id) && Number.isFinite(p.x) && Number.isFinite(p.y)) graph.mergeNodeAttributes(id, { x: p.x, y: p.y });
+  }
+  pending = null;
+  return true;
+}
+
+/** Remembers a view's layout for the graph of `key` (what opening a view does before the graph is read). */
+export function rememberLayout(key: string, layout: Record<string, { x: number; y: number }>): void {
+  pending = { key, layout };
 }
 
 /** The graph query a view saves: the scene's request, `reviewedOnly` as the boolean the API stores. */
@@ -57,6 +75,18 @@ export function SavedViews({ state, graph, onOpen }: SavedViewsProps) {
     }
   };
 
+  const open = async (v: SavedView): Promise<void> => {
+    const next = stateOfView(v);
+    // The layout travels only with the full view; a view that cannot be read now still restores its filters.
+    try {
+      const full = await getView(v.id);
+      if (full.layout) rememberLayout(graphKey({ ...state, ...next }), full.layout);
+    } catch {
+      pending = null;
+    }
+    onOpen(next);
+  };
+
   return (
     <details className="saved-views">
       <summary>Saved views{views ? ` (${views.length})` : ''}</summary>
@@ -73,7 +103,7 @@ export function SavedViews({ state, graph, onOpen }: SavedViewsProps) {
       <ul className="saved-view-list">
         {(views ?? []).map((v) => (
           <li key={v.id}>
-            <button type="button" className="link-button" onClick={() => onOpen(stateOfView(v))}><bdi>{v.name}</bdi></button>
+            <button type="button" className="link-button" onClick={() => void open(v)}><bdi>{v.name}</bdi></button>
             <span className="muted small"> {v.by ?? ''} {v.at.slice(0, 10)}</span>{' '}
             <a className="button small" href={dossierUrl(v.id, 'html')} target="_blank" rel="noopener">Dossier (HTML)</a>{' '}
             <a className="button small" href={dossierUrl(v.id, 'json')} download={`dossier-${v.id}.json`}>Dossier (JSON)</a>
