@@ -23,6 +23,7 @@ import { registerUsers } from './users.js';
 import { registerAudit } from './audit.js';
 import { registerProtect } from './protect.js';
 import { registerGrade } from './grade.js';
+import { registerDossier } from './dossier.js';
 import { UserError, EXIT } from './common.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
@@ -38,7 +39,7 @@ const program = new Command('cablegraph')
 
 for (const register of [registerIngest, registerSearch, registerShow, registerStats, registerExport, registerServe, registerVerify, registerDemo, registerEval,
   registerEntity, registerGraph, registerMerge, registerReprocess, registerRetry, registerResolve, registerWorker, registerJobs,
-  registerUsers, registerAudit, registerReview, registerProtect, registerGrade]) {
+  registerUsers, registerAudit, registerReview, registerProtect, registerGrade, registerDossier]) {
   register(program);
 }
 

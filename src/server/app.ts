@@ -30,6 +30,7 @@ import { protectRoutes } from './routes/protect.js';
 import { handMadeRoutes } from './routes/hand-made.js';
 import { gradeRoutes } from './routes/grades.js';
 import { noteRoutes } from './routes/notes.js';
+import { viewRoutes } from './routes/views.js';
 import { tagRoutes } from './routes/tags.js';
 import { installProtection } from './protection.js';
 import { DecisionJobs, type DecisionJobOptions } from '../network/decision-jobs.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     gradeRoutes(api, ctx);
     noteRoutes(api, ctx);
     tagRoutes(api, ctx);
+    viewRoutes(api, ctx);
     installProtection(api, ctx);
   }, { prefix: '/api' });
 

@@ -23,8 +23,12 @@ const APP_POLICY = [
 // Swagger UI (/api/docs) sets inline styles from its script; everything else is as strict as the app's.
 const DOCS_POLICY = APP_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
-/** The Content-Security-Policy sent with a response to `path` (the API docs need inline styles, nothing else does). */
+// A dossier page (routes/views.ts) is one file with its style inline: it may load nothing at all, and run nothing.
+const DOSSIER_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The Content-Security-Policy sent with a response to `path` (the API docs and dossiers need inline styles, nothing else does). */
 export function contentSecurityPolicy(path: string): string {
+  if (/^\/api\/views\/\d+\/dossier$/u.test(path)) return DOSSIER_POLICY;
   return path === '/api/docs' || path.startsWith('/api/docs/') ? DOCS_POLICY : APP_POLICY;
 }
 

@@ -19,6 +19,7 @@ import type { ReviewStore } from './review.js';
 import type { TrustStore } from './trust.js';
 import type { ProtectionStore } from './protection.js';
 import type { CurationStore } from './curation.js';
+import type { ViewsStore } from './shared/views-store.js';
 
 /** The collections a caller may see. Every read takes one, so access control can narrow it later. */
 export interface Scope {
@@ -217,6 +218,8 @@ export interface Store {
   readonly protection: ProtectionStore;
   /** Analysts' curation: Admiralty grades of documents and outlets, notes and tags (curation.ts). */
   readonly curation: CurationStore;
+  /** Saved views of the network: name, graph query, selection, layout, collections read (shared/views-store.ts). */
+  readonly views: ViewsStore;
   /** Every collection name in the store. */
   listCollections(): Promise<string[]>;
   listEvents(scope: Scope): Promise<Event[]>;

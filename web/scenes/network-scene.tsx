@@ -5,6 +5,7 @@ import { EdgePanel } from '../components/edge-panel.js';
 import { NetworkFilters } from '../components/network-filters.js';
 import { NetworkOverview } from '../components/network-overview.js';
 import { NodePanel } from '../components/node-panel.js';
+import { SavedViews, applySavedLayout } from '../components/saved-views.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import type { Community } from '../graph/analysis.js';
 import { applySizes, exportView, toGraph, type NetworkGraph } from '../graph/graph-model.js';
@@ -47,7 +48,13 @@ export function NetworkScene({ location }: { location: AppLocation }) {
   }, []);
 
   const fresh = data.data && data.dataKey === `graph:${key}` ? data.data : null;
-  const graph = useMemo<NetworkGraph | null>(() => (fresh ? toGraph(fresh) : null), [fresh]);
+  const graph = useMemo<NetworkGraph | null>(() => {
+    if (!fresh) return null;
+    const g = toGraph(fresh);
+    // A saved view being opened: the layout starts from its saved positions.
+    applySavedLayout(g, key);
+    return g;
+  }, [fresh]);
   // Communities and centrality come from the layout worker, so the graph appears first (Louvain takes a while on large graphs).
   const [analysis, setAnalysis] = useState<{ graph: NetworkGraph; communities: Community[] } | null>(null);
   const analysed = analysis !== null && analysis.graph === graph;
@@ -137,6 +144,7 @@ export function NetworkScene({ location }: { location: AppLocation }) {
           <h1>Network</h1>
           {graph ? <span className="muted">{formatCount(graph.order)} entities · {formatCount(graph.size)} relations</span> : null}
           {state.entity ? <Link href={networkUrl({ ...state, entity: '', expand: [], node: state.entity, edge: '' })}>Whole network</Link> : null}
+          <SavedViews state={state} graph={graph} onOpen={(next) => update(next, true)} />
           {data.loading && graph ? <span className="muted" role="status">Updating…</span> : null}
           {progress && progress.done < progress.total ? (
             <span className="layout-progress" role="status">

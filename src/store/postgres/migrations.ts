@@ -686,4 +686,21 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX login_guesses_at ON login_guesses(at_ms);
     `,
   },
+  {
+    version: 16,
+    description: 'saved views of the network: name, graph query, selected nodes, layout, the collections read, who and when',
+    sql: `
+      -- query, selected, layout and collections are JSON text; collections: the sorted names the view reads.
+      CREATE TABLE saved_views (
+        id SERIAL PRIMARY KEY,
+        name ${T} NOT NULL,
+        query TEXT NOT NULL,
+        selected TEXT NOT NULL,
+        layout TEXT NOT NULL,
+        collections TEXT NOT NULL,
+        by_name ${T},
+        at ${T} NOT NULL
+      );
+    `,
+  },
 ];

@@ -28,8 +28,9 @@ import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import type { TrustStore } from '../trust.js';
 import type { ProtectionStore } from '../protection.js';
-import { postgresTrust, postgresProtection, postgresCuration } from './trust.js';
+import { postgresTrust, postgresProtection, postgresCuration, postgresViews } from './trust.js';
 import type { CurationStore } from '../curation.js';
+import type { ViewsStore } from '../shared/views-store.js';
 import { readSignatures, writeDuplicateGroups, postgresDuplicates } from './duplicates.js';
 import { postgresResolution, postgresExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -60,6 +61,7 @@ export class PostgresStore implements Store {
   readonly trust: TrustStore;
   readonly protection: ProtectionStore;
   readonly curation: CurationStore;
+  readonly views: ViewsStore;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -73,6 +75,7 @@ export class PostgresStore implements Store {
     this.trust = postgresTrust(this.db);
     this.protection = postgresProtection(this.db);
     this.curation = postgresCuration(this.db);
+    this.views = postgresViews(this.db);
   }
 
   async migrate(): Promise<void> {

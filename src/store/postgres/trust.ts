@@ -3,6 +3,7 @@ import { numberPlaceholders } from '../shared/resolution-sql.js';
 import { SqlTrustStore, type TrustSql } from '../shared/trust-store.js';
 import { SqlProtectionStore } from '../shared/protection-store.js';
 import { SqlCurationStore } from '../shared/curation-store.js';
+import { SqlViewsStore } from '../shared/views-store.js';
 import type { Db } from './sql.js';
 
 function executor(db: Db): TrustSql {
@@ -31,4 +32,9 @@ export function postgresProtection(db: Db): SqlProtectionStore {
 /** The curation tables (grades, notes, tags) of a store. */
 export function postgresCuration(db: Db): SqlCurationStore {
   return new SqlCurationStore(executor(db));
+}
+
+/** The saved views of a store. */
+export function postgresViews(db: Db): SqlViewsStore {
+  return new SqlViewsStore(executor(db));
 }

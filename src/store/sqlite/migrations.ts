@@ -633,4 +633,21 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX login_guesses_at ON login_guesses(at_ms);
     `,
   },
+  {
+    version: 16,
+    description: 'saved views of the network: name, graph query, selected nodes, layout, the collections read, who and when',
+    sql: `
+      -- query, selected, layout and collections are JSON text; collections: the sorted names the view reads.
+      CREATE TABLE saved_views (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        selected TEXT NOT NULL,
+        layout TEXT NOT NULL,
+        collections TEXT NOT NULL,
+        by_name TEXT,
+        at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -30,8 +30,9 @@ import type { ResolutionStore } from '../resolution.js';
 import type { DuplicateStore } from '../duplicates.js';
 import type { TrustStore } from '../trust.js';
 import type { ProtectionStore } from '../protection.js';
-import { sqliteTrust, sqliteProtection, sqliteCuration } from './trust.js';
+import { sqliteTrust, sqliteProtection, sqliteCuration, sqliteViews } from './trust.js';
 import type { CurationStore } from '../curation.js';
+import type { ViewsStore } from '../shared/views-store.js';
 import { readSignatures, writeDuplicateGroups, sqliteDuplicates } from './duplicates.js';
 import { sqliteResolution, sqliteExecutor } from './resolution.js';
 import { SqlReviewStore } from '../shared/review-store.js';
@@ -73,6 +74,7 @@ export class SqliteStore implements Store {
   readonly trust: TrustStore;
   readonly protection: ProtectionStore;
   readonly curation: CurationStore;
+  readonly views: ViewsStore;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -96,6 +98,7 @@ export class SqliteStore implements Store {
     this.trust = sqliteTrust(this.db);
     this.protection = sqliteProtection(this.db);
     this.curation = sqliteCuration(this.db);
+    this.views = sqliteViews(this.db);
   }
 
   async migrate(): Promise<void> {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { SqlTrustStore, type TrustSql } from '../shared/trust-store.js';
 import { SqlProtectionStore } from '../shared/protection-store.js';
 import { SqlCurationStore } from '../shared/curation-store.js';
+import { SqlViewsStore } from '../shared/views-store.js';
 
 function executor(db: Database.Database): TrustSql {
   return {
@@ -32,4 +33,9 @@ export function sqliteProtection(db: Database.Database): SqlProtectionStore {
 /** The curation tables (grades, notes, tags) of a store. */
 export function sqliteCuration(db: Database.Database): SqlCurationStore {
   return new SqlCurationStore(executor(db));
+}
+
+/** The saved views of a store. */
+export function sqliteViews(db: Database.Database): SqlViewsStore {
+  return new SqlViewsStore(executor(db));
 }
