@@ -4,48 +4,20 @@
  * nothing is copied) and counts the relations found per rule; --print shows each sentence with its names marked and the
  * relation read, for judging by hand (there is no labelled Persian or Arabic relation data to score against).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityType } from '../../src/model/index.js';
 import { extractArabicScriptRelations } from '../../src/extract/relations/arabic-script.js';
-import type { InputMention } from '../../src/extract/types.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
+import { readBioSentences } from './data/arabic-script.js';
+import type { InputMention } from '../../src/extract/types.js';
 
 const DATA = process.env.CABLEGRAPH_DATA ?? join(findPackageRoot(), '..', 'shared', 'data');
 const SETS = ['peyma/dev.txt', 'parstwiner/dev.txt', 'anercorp/dev.txt'];
-const TYPES: Record<string, EntityType> = { PER: 'PERSON', PERS: 'PERSON', ORG: 'ORG', LOC: 'LOC' };
 const print = process.argv.includes('--print');
 
-/** Sentences of a token-per-line file (token, tab or space, BIO label), with the names as mentions. */
+/** Sentences of a token-per-line file with the names as mentions (the relation data sets' reader). */
 function* sentences(path: string): Generator<{ text: string; mentions: InputMention[] }> {
-  let tokens: [string, string][] = [];
-  const flush = function* () {
-    if (tokens.length === 0) return;
-    let text = '';
-    const mentions: InputMention[] = [];
-    let open: { start: number; type: EntityType } | null = null;
-    const close = (): void => {
-      if (open) mentions.push({ start: open.start, end: text.length, type: open.type, text: text.slice(open.start), entityKey: `${mentions.length}:${text.slice(open.start)}` });
-      open = null;
-    };
-    for (const [tok, label] of tokens) {
-      const [bio, kind] = label.split('-') as [string, string | undefined];
-      const type = kind ? TYPES[kind] : undefined;
-      if (bio !== 'I' || !type || !open) close();
-      if (text.length > 0) text += ' ';
-      if (type && (bio === 'B' || !open)) open = { start: text.length, type };
-      text += tok;
-    }
-    close();
-    tokens = [];
-    yield { text, mentions };
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const parts = line.trim().split(/\s+/u);
-    if (parts.length < 2) yield* flush();
-    else tokens.push([parts[0]!, parts[parts.length - 1]!]);
-  }
-  yield* flush();
+  for (const d of readBioSentences(path, path, 'dev')) yield { text: d.text, mentions: d.mentions.map((m, i) => ({ ...m, entityKey: `${i}:${m.text}` })) };
 }
 
 const byRule = new Map<string, number>();

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
-import { calibrate, classProbabilities } from '../../src/extract/relation-model/linear.js';
+import { calibrate } from '../../src/extract/relation-model/linear.js';
 import { fitPlatt, type Outcome } from '../../src/extract/relation-model/calibrate.js';
 import { hashString } from '../../src/nlp/ner/hash.js';
 import { loadParser } from '../../src/nlp/parse/index.js';
@@ -22,7 +22,7 @@ import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import { dataSets, foldSet, trainsOnce } from './data/sets.js';
 import { DATA_DIR, type LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
-import { prf, scorePairs, scoreTable, type Prediction } from './score.js';
+import { predictModel, prf, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
 import { errorGroups } from './errors.js';
 import { lexiconFor } from './word-vectors.js';
 
@@ -76,21 +76,9 @@ for (let fold = 0; fold < FOLDS; fold++) {
   }, 'fold');
   for (const p of pairs) {
     if (foldOf(p.doc) !== fold) continue;
-    const probs = classProbabilities(model, p.feats);
-    let best = NONE;
-    for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[best]!) best = c;
-    oof.set(p, { cls: best, p: probs[best]! });
+    oof.set(p, predictModel(model)(p));
   }
-  const hits = new Map<string, [number, number]>();
-  for (const p of tr) {
-    if (!p.rules || p.gold.length === 0 || p.rules.p < 0.5 || !CALIBRATION_SETS.includes(p.doc.set)) continue;
-    const t = CLASSES[p.rules.cls]!.type!;
-    const c = hits.get(t) ?? [0, 0];
-    c[1]++;
-    if (p.gold.includes(p.rules.cls)) c[0]++;
-    hits.set(t, c);
-  }
-  rulePrecisionByFold[fold] = new Map([...hits].map(([t, [ok, n]]) => [t, (ok + 1) / (n + 2)]));
+  rulePrecisionByFold[fold] = rulePrecisions(ruleHits(tr.filter((p) => CALIBRATION_SETS.includes(p.doc.set))));
 }
 console.log(`trained ${FOLDS} folds in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 

@@ -1,6 +1,7 @@
 /** Pair-level scoring of relation predictions against partial gold labels, per type, with the rules as a baseline. */
 import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
 import { TYPE_IDS } from '../../src/extract/relation-model/classes.js';
+import { classProbabilities, type LinearModel } from '../../src/extract/relation-model/linear.js';
 import type { LabelledPair } from './examples.js';
 
 /** A prediction for a pair: a class and its probability. */
@@ -63,6 +64,39 @@ export function scorePairs(pairs: readonly LabelledPair[], predict: (pair: Label
     total.fn += c.fn;
   }
   return { byType, total };
+}
+
+/** The model's most probable class for a pair, with its (uncalibrated) probability. */
+export const predictModel = (m: LinearModel) => (pair: LabelledPair): Prediction => {
+  const probs = classProbabilities(m, pair.feats);
+  let best = NONE;
+  for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[best]!) best = c;
+  return { cls: best, p: probs[best]! };
+};
+
+/** What the pattern rules alone say about a pair. */
+export const predictRules = (pair: LabelledPair): Prediction => pair.rules ?? { cls: NONE, p: 1 };
+
+/**
+ * Per relation type, the rules' hits (at 0.5 or more) among labelled pairs and how many were right: [right, hits]. The
+ * measured precision kept for rule hits the model does not return is (right + 1) / (hits + 2).
+ */
+export function ruleHits(pairs: Iterable<LabelledPair>): Map<string, [number, number]> {
+  const hits = new Map<string, [number, number]>();
+  for (const p of pairs) {
+    if (!p.rules || p.gold.length === 0 || p.rules.p < 0.5) continue;
+    const t = CLASSES[p.rules.cls]!.type!;
+    const c = hits.get(t) ?? [0, 0];
+    c[1]++;
+    if (p.gold.includes(p.rules.cls)) c[0]++;
+    hits.set(t, c);
+  }
+  return hits;
+}
+
+/** Laplace-smoothed precision per type from ruleHits. */
+export function rulePrecisions(hits: Map<string, [number, number]>): Map<string, number> {
+  return new Map([...hits].map(([t, [ok, n]]) => [t, (ok + 1) / (n + 2)]));
 }
 
 /** Precision, recall, F1 of counts. */

@@ -8,8 +8,8 @@
  * to compare settings without touching dev.
  */
 import { join } from 'node:path';
-import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
-import { calibrate, classProbabilities, saveLinearModel, type LinearModel } from '../../src/extract/relation-model/linear.js';
+import { CLASSES } from '../../src/extract/relation-model/classes.js';
+import { calibrate, saveLinearModel, type LinearModel } from '../../src/extract/relation-model/linear.js';
 import { fitPlatt, reliability, type Outcome } from '../../src/extract/relation-model/calibrate.js';
 import { foldArabicLetters } from '../../src/nlp/arabic-script.js';
 import { hashString } from '../../src/nlp/ner/hash.js';
@@ -19,7 +19,7 @@ import { readAnercorp, readPeyma } from './data/arabic-script.js';
 import { readOurSentences } from './data/ours.js';
 import type { LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
-import { scorePairs, scoreTable, type Prediction } from './score.js';
+import { predictModel, predictRules, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
 
 export const ARABIC_SCRIPT_VERSION = 'cablegraph-rel-fa-ar-1';
 
@@ -45,13 +45,6 @@ const settings = { epochs: Number(opt('--epochs') ?? 15), rate: 0.05, l2: Number
 const POS_WEIGHT = Number(opt('--pos-weight') ?? 2);
 const examplesOf = (pairs: readonly LabelledPair[]): TrainExample[] =>
   pairs.filter((p) => p.gold.length > 0).map((p) => ({ feats: p.feats, gold: p.gold, weight: p.positive ? POS_WEIGHT : 1 }));
-const predictModel = (m: LinearModel) => (pair: LabelledPair): Prediction => {
-  const probs = classProbabilities(m, pair.feats);
-  let best = NONE;
-  for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[best]!) best = c;
-  return { cls: best, p: probs[best]! };
-};
-const predictFrames = (pair: LabelledPair): Prediction => pair.rules ?? { cls: NONE, p: 1 };
 /** The model's chosen class against the gold, where it names a relation (for calibration). */
 const outcomesOf = (m: LinearModel, pairs: readonly LabelledPair[]): (Outcome & { doc: string })[] => pairs.flatMap((pair) => {
   if (pair.gold.length === 0) return [];
@@ -77,7 +70,7 @@ if (flag('--folds')) {
   }
   for (const [name, pairs] of train) {
     console.log(`\n### ${name} train folds: frames alone (0.5)`);
-    for (const l of scoreTable(scorePairs(pairs, predictFrames, 0.5))) console.log(l);
+    for (const l of scoreTable(scorePairs(pairs, predictRules, 0.5))) console.log(l);
     for (const t of [0.5, 0.6]) {
       console.log(`\n### ${name} train folds: model at ${t}`);
       for (const l of scoreTable(scorePairs(pairs, (p) => oof.get(p)!, t))) console.log(l);
@@ -112,16 +105,8 @@ for (const [name, list] of outcomes) {
 }
 
 // The frames measured on train: the share of each type's frame hits that are right (kept when the model is silent).
-const hits = new Map<string, [number, number]>();
-for (const p of [...train.values()].flat()) {
-  if (!p.rules || p.gold.length === 0 || p.rules.p < 0.5) continue;
-  const t = CLASSES[p.rules.cls]!.type!;
-  const c = hits.get(t) ?? [0, 0];
-  c[1]++;
-  if (p.gold.includes(p.rules.cls)) c[0]++;
-  hits.set(t, c);
-}
-model.rulePrecision = Object.fromEntries([...hits].map(([t, [ok, n]]) => [t, (ok + 1) / (n + 2)]));
+const hits = ruleHits([...train.values()].flat());
+model.rulePrecision = Object.fromEntries(rulePrecisions(hits));
 console.log(`\nframe precision on train: ${[...hits].map(([t, [ok, n]]) => `${t} ${ok}/${n}`).join(', ')}`);
 
 const calibrated = (pair: LabelledPair): Prediction => {
@@ -130,7 +115,7 @@ const calibrated = (pair: LabelledPair): Prediction => {
 };
 for (const [name, pairs] of dev) {
   console.log(`\n### ${name} dev: frames alone (0.5)\n`);
-  for (const l of scoreTable(scorePairs(pairs, predictFrames, 0.5))) console.log(l);
+  for (const l of scoreTable(scorePairs(pairs, predictRules, 0.5))) console.log(l);
   for (const t of [0.5, 0.6]) {
     console.log(`\n### ${name} dev: model, calibrated, at ${t}\n`);
     for (const l of scoreTable(scorePairs(pairs, calibrated, t))) console.log(l);

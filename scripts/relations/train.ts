@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { CLASSES, NONE } from '../../src/extract/relation-model/classes.js';
-import { calibrate, classProbabilities, saveLinearModel, type LinearModel } from '../../src/extract/relation-model/linear.js';
+import { calibrate, saveLinearModel } from '../../src/extract/relation-model/linear.js';
 import { fitPlatt, reliability, type Outcome } from '../../src/extract/relation-model/calibrate.js';
 import { hashString } from '../../src/nlp/ner/hash.js';
 import { loadParser } from '../../src/nlp/parse/index.js';
@@ -18,7 +18,7 @@ import { dataSets, trainsOnce } from './data/sets.js';
 import { DATA_DIR } from './data/types.js';
 import { lexiconFor } from './word-vectors.js';
 import { labelPairs, type LabelledPair, type ParseFn } from './examples.js';
-import { scorePairs, scoreTable, type Prediction } from './score.js';
+import { predictModel, predictRules, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -62,13 +62,6 @@ const model = trainLinear(examples, { epochs: Number(opt('--epochs') ?? 15), rat
 if (lex.soft.size > 0 || lex.cluster.size > 0) model.lexicon = lex;
 console.log(`features: ${model.index.size}`);
 
-const predictModel = (m: LinearModel) => (pair: LabelledPair): Prediction => {
-  const probs = classProbabilities(m, pair.feats);
-  let best = NONE;
-  for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[best]!) best = c;
-  return { cls: best, p: probs[best]! };
-};
-const predictRules = (pair: LabelledPair): Prediction => pair.rules ?? { cls: NONE, p: 1 };
 
 if (flag('--train-score')) {
   console.log('\n### train (all sets): model');
@@ -129,16 +122,7 @@ const calibrated = (pair: LabelledPair): Prediction => {
   return { cls: pred.cls, p: calibrate(model.calibration, pred.p) };
 };
 // Rules measured on the training split of our fully labelled sets: the share of each type's rule hits that are right.
-const ruleHits = new Map<string, [number, number]>();
-for (const p of train) {
-  if (!p.rules || p.gold.length === 0 || p.rules.p < 0.5 || !CALIBRATION_SETS.includes(p.doc.set)) continue;
-  const t = CLASSES[p.rules.cls]!.type!;
-  const c = ruleHits.get(t) ?? [0, 0];
-  c[1]++;
-  if (p.gold.includes(p.rules.cls)) c[0]++;
-  ruleHits.set(t, c);
-}
-const rulePrecision = new Map([...ruleHits].map(([t, [ok, n]]) => [t, (ok + 1) / (n + 2)]));
+const rulePrecision = rulePrecisions(ruleHits(train.filter((p) => CALIBRATION_SETS.includes(p.doc.set))));
 model.rulePrecision = Object.fromEntries(rulePrecision);
 console.log(`\nrule precision on train (${CALIBRATION_SETS.join(', ')}): ${[...rulePrecision].map(([t, p]) => `${t} ${p.toFixed(2)}`).join(', ')}`);
 const hybrid = (pair: LabelledPair): Prediction => {

@@ -5,28 +5,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EntityType } from '../../src/model/index.js';
-import { splitSentences } from '../../src/nlp/sentences.js';
 import { foldArabicLetters } from '../../src/nlp/arabic-script.js';
 import { byScript } from '../../src/extract/relations/arabic-script.js';
 import { arabicScriptModelExtractor, loadArabicScriptModel } from '../../src/extract/relation-model/arabic-script.js';
 import { factsStage } from '../../src/extract/stages/facts.js';
-import type { ExtractedRelation, ExtractionInput, InputMention } from '../../src/extract/types.js';
+import type { ExtractedRelation } from '../../src/extract/types.js';
+import { markedInput } from './marked-input.js';
 
-/** The input for a text whose names are marked [[TYPE:name]]; entity keys are the names. */
-function input(marked: string): ExtractionInput {
-  const mentions: InputMention[] = [];
-  let text = '';
-  let last = 0;
-  for (const m of marked.matchAll(/\[\[(PERSON|ORG|LOC|MISC):([^\]]+)\]\]/gu)) {
-    text += marked.slice(last, m.index);
-    mentions.push({ start: text.length, end: text.length + m[2]!.length, type: m[1] as EntityType, text: m[2]!, entityKey: m[2]! });
-    text += m[2]!;
-    last = m.index! + m[0].length;
-  }
-  text += marked.slice(last);
-  return { documentId: 'd1', text, sentences: splitSentences(text), mentions, dates: [], money: [] };
-}
 
 const model = loadArabicScriptModel();
 const shown = (rels: ExtractedRelation[]): string[] => rels.filter((r) => r.confidence >= 0.6).map((r) => `${r.type}:${r.source}>${r.target}`).sort();
@@ -48,10 +33,10 @@ describe('Persian/Arabic relation model', () => {
 
   it('reads posts in Persian and Arabic, with evidence and post spelled as the document spells them', () => {
     const extract = arabicScriptModelExtractor(model!);
-    const fa = input('[[PERSON:فاطمه احمدی]] عضو هیئت مدیره [[ORG:بانک ملت]] است .');
+    const fa = markedInput('[[PERSON:فاطمه احمدی]] عضو هیئت مدیره [[ORG:بانک ملت]] است .');
     assert.deepEqual(shown(extract(fa)), ['role_in:فاطمه احمدی>بانک ملت']);
     // Arabic yeh and kaf in the text: the model reads them folded, the evidence and the post keep them.
-    const ar = input('وقال [[PERSON:خالد المري]] مدير [[ORG:شركة النفط الوطنية]] ان الانتاج سيرتفع في الربع المقبل .');
+    const ar = markedInput('وقال [[PERSON:خالد المري]] مدير [[ORG:شركة النفط الوطنية]] ان الانتاج سيرتفع في الربع المقبل .');
     const [rel] = extract(ar).filter((r) => r.type === 'role_in');
     assert.ok(rel, 'no role_in from the Arabic sentence');
     assert.equal(rel.evidence.text, ar.text.slice(rel.evidence.start, rel.evidence.end));
@@ -61,7 +46,7 @@ describe('Persian/Arabic relation model', () => {
   });
 
   it('sends only the Arabic-script sentences of a mixed document to it', () => {
-    const doc = input('[[PERSON:John Smith]], the director of [[ORG:Acme Oil]], met reporters. [[PERSON:فاطمه احمدی]] عضو هیئت مدیره [[ORG:بانک ملت]] است .');
+    const doc = markedInput('[[PERSON:John Smith]], the director of [[ORG:Acme Oil]], met reporters. [[PERSON:فاطمه احمدی]] عضو هیئت مدیره [[ORG:بانک ملت]] است .');
     const seen: string[] = [];
     const rels = byScript(
       (i) => { seen.push(`en:${i.sentences.length}`); return []; },

@@ -5,38 +5,23 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EntityType } from '../../src/model/index.js';
-import { splitSentences } from '../../src/nlp/sentences.js';
 import { byScript, extractArabicScriptRelations, isArabicScript } from '../../src/extract/relations/arabic-script.js';
 import { extractRelations } from '../../src/extract/relations.js';
 import { extractEvents } from '../../src/extract/events.js';
-import type { ExtractedRelation, ExtractionInput, InputMention } from '../../src/extract/types.js';
+import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
+import { markedInput } from './marked-input.js';
 
-/** The input for a text whose names are marked [[TYPE:name]]; entity keys are the names. */
-function input(marked: string): ExtractionInput {
-  const mentions: InputMention[] = [];
-  let text = '';
-  let last = 0;
-  for (const m of marked.matchAll(/\[\[(PERSON|ORG|LOC|MISC):([^\]]+)\]\]/gu)) {
-    text += marked.slice(last, m.index);
-    mentions.push({ start: text.length, end: text.length + m[2]!.length, type: m[1] as EntityType, text: m[2]!, entityKey: m[2]! });
-    text += m[2]!;
-    last = m.index! + m[0].length;
-  }
-  text += marked.slice(last);
-  return { documentId: 'd1', text, sentences: splitSentences(text), mentions, dates: [], money: [] };
-}
 
 const edges = (rels: ExtractedRelation[]): string[] => rels.map((r) => `${r.type}:${r.source}>${r.target}${r.negated ? ' (negated)' : ''}`).sort();
-const run = (marked: string): string[] => edges(extractArabicScriptRelations(input(marked)));
+const run = (marked: string): string[] => edges(extractArabicScriptRelations(markedInput(marked)));
 
 describe('Persian relation frames', () => {
   it('reads posts from an apposition and from a title before the name', () => {
     assert.deepEqual(run('[[PERSON:حسین امیری]]، فرمانده [[ORG:سپاه منطقه]] روز شنبه وارد شد.'), ['role_in:حسین امیری>سپاه منطقه']);
-    const rel = extractArabicScriptRelations(input('سخنگوی [[ORG:وزارت نیرو]] [[PERSON:مریم کاظمی]] گفت که برق قطع نمی‌شود.'));
+    const rel = extractArabicScriptRelations(markedInput('سخنگوی [[ORG:وزارت نیرو]] [[PERSON:مریم کاظمی]] گفت که برق قطع نمی‌شود.'));
     assert.deepEqual(edges(rel), ['role_in:مریم کاظمی>وزارت نیرو']);
     assert.equal(rel[0]!.role, 'سخنگوی');
-    assert.equal(rel[0]!.evidence.text, input('سخنگوی [[ORG:وزارت نیرو]] [[PERSON:مریم کاظمی]] گفت که برق قطع نمی‌شود.').text);
+    assert.equal(rel[0]!.evidence.text, markedInput('سخنگوی [[ORG:وزارت نیرو]] [[PERSON:مریم کاظمی]] گفت که برق قطع نمی‌شود.').text);
   });
 
   it('reads meetings, successions, control, membership and attacks', () => {
@@ -77,7 +62,7 @@ describe('Arabic relation frames', () => {
 
 describe('documents that mix scripts', () => {
   it('sends each sentence to the extractor of its script', () => {
-    const doc = input('[[PERSON:John Smith]] met [[PERSON:Peter Brown]] in Paris. [[PERSON:علی رضایی]] با [[PERSON:احمد کریمی]] دیدار کرد.');
+    const doc = markedInput('[[PERSON:John Smith]] met [[PERSON:Peter Brown]] in Paris. [[PERSON:علی رضایی]] با [[PERSON:احمد کریمی]] دیدار کرد.');
     assert.equal(isArabicScript(doc.text, doc.sentences[1]!), true);
     assert.equal(isArabicScript(doc.text, doc.sentences[0]!), false);
     const seen: number[] = [];
@@ -93,7 +78,7 @@ describe('documents that mix scripts', () => {
 
 describe('Persian and Arabic events', () => {
   it('reads a dated killing with its place, and a meeting with a preposition written onto the verb phrase', () => {
-    const doc = input('در حمله پهپادی [[ORG:ارتش آمریکا]] در [[LOC:فرودگاه بغداد]] [[PERSON:حسین امیری]] کشته شد. والاجتماع عقد امس.');
+    const doc = markedInput('در حمله پهپادی [[ORG:ارتش آمریکا]] در [[LOC:فرودگاه بغداد]] [[PERSON:حسین امیری]] کشته شد. والاجتماع عقد امس.');
     const date = (text: string) => {
       const start = doc.text.indexOf(text);
       return { start, end: start + text.length, value: '2020-01-03', precision: 'day' as const, relative: false, text };
@@ -106,7 +91,7 @@ describe('Persian and Arabic events', () => {
   });
 
   it('does not take a trigger inside a longer word', () => {
-    const doc = input('حملهور شد.');
+    const doc = markedInput('حملهور شد.');
     assert.deepEqual(extractEvents({ ...doc, dates: [{ start: 0, end: 2, value: '2020', precision: 'year', relative: false, text: 'حم' }] }), []);
   });
 });

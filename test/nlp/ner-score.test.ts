@@ -64,6 +64,8 @@ test('no predictions gives 0, not NaN, and the report lists each type', () => {
 });
 
 test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', () => {
+  // Hand-written lines in the file format (a few tokens each), not taken from any data set: the real sets stay in
+  // ../shared/data and are read from there.
   const four = '-DOCSTART- -X- -X- O\n\nKataeb NNP B-NP B-ORG\nHezbollah NNP I-NP I-ORG\nfired VBD B-VP O\n\n-DOCSTART- -X- -X- O\n\nBaghdad NNP B-NP B-LOC\n';
   const docs = parseConll(four);
   assert.equal(docs.length, 2);

@@ -13,7 +13,11 @@ import { DATA_DIR, type LabelledDoc } from './types.js';
 
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', PERS: 'PERSON', ORG: 'ORG', LOC: 'LOC' };
 
-/** The sentences of a token-per-line BIO file as documents of `set` (names of types other than PER/ORG/LOC dropped). */
+/**
+ * The sentences of a token-per-line BIO file as documents of `set` (names of types other than PER/ORG/LOC dropped). Not
+ * readConll: here a line without a tag (ANERcorp has some) ends the sentence, and the labels in annotations/ number
+ * the sentences that way.
+ */
 export function readBioSentences(set: string, path: string, split: 'train' | 'dev'): LabelledDoc[] {
   const docs: LabelledDoc[] = [];
   let tokens: [string, string][] = [];

@@ -62,6 +62,14 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
     });
   });
 
+  /** The schema of DELETE on a proposal: undo the latest decision on it. */
+  const undoSchema = (what: string) => ({
+    summary: `Undo the latest decision on a proposed ${what} (the undo is recorded too)`,
+    params: proposalParams,
+    querystring: { type: 'object', properties: { by }, additionalProperties: false },
+    response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
+  });
+
   app.post<{ Params: { id: string }; Body: DecisionBody }>('/review/relations/:id', {
     schema: {
       summary: 'Accept, reject (with an optional reason) or edit (type, direction, ends) a proposed relation; recorded with who and when',
@@ -86,12 +94,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.delete<{ Params: { id: string }; Querystring: { by?: string } }>('/review/relations/:id', {
-    schema: {
-      summary: 'Undo the latest decision on a proposed relation (the undo is recorded too)',
-      params: proposalParams,
-      querystring: { type: 'object', properties: { by }, additionalProperties: false },
-      response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
-    },
+    schema: undoSchema('relation'),
   }, async (req, reply) => {
     const refused = await refuseDocumentWrite(ctx, req, reply, documentOf(req.params.id));
     if (refused) return refused;
@@ -119,12 +122,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
     });
 
     app.delete<{ Params: { id: string }; Querystring: { by?: string } }>(`/review/${kind}s/:id`, {
-      schema: {
-        summary: `Undo the latest decision on a proposed ${kind} (the undo is recorded too)`,
-        params: proposalParams,
-        querystring: { type: 'object', properties: { by }, additionalProperties: false },
-        response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
-      },
+      schema: undoSchema(kind),
     }, async (req, reply) => {
       const refused = await refuseDocumentWrite(ctx, req, reply, documentOf(req.params.id));
       if (refused) return refused;

@@ -8,33 +8,13 @@ import { type Db, Params, scopeSql } from './sql.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
 import { chosenRelationRows, type RelationEndRow, type RelationDetailRow } from '../shared/strongest.js';
+import { endCols, endsJoin, type RelationSelection } from '../shared/relation-ends-sql.js';
 
-/** Which relation rows to read (see the SQLite twin). */
-export type RelationSelection =
-  | { all: true }
-  | { entities: readonly string[] }
-  | { between: readonly string[] }
-  | { keys: readonly string[] }
-  | { ids: readonly string[] }
-  | { document: string };
 
 // Relation ids with an end among the entities `entityIds` (an array expression) names, by relation_ends (indexed on each end).
 const ofEntities = (entityIds: string): string => `SELECT relation_id AS id FROM relation_ends WHERE source_entity = ANY(${entityIds})
   UNION SELECT relation_id AS id FROM relation_ends WHERE target_entity = ANY(${entityIds})`;
 
-/** Whether a selection's rows take their ends from relation_ends (see the SQLite twin). */
-const byEnds = (sel: RelationSelection): boolean => 'entities' in sel || 'between' in sel || 'ids' in sel;
-
-/** The FROM tail giving each row its end entities (see endCols). */
-function endsJoin(sel: RelationSelection): string {
-  return byEnds(sel)
-    ? 'JOIN relation_ends re ON re.relation_id = r.id'
-    : `LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target`;
-}
-
-/** The end entity columns of endsJoin. */
-const endCols = (sel: RelationSelection): [string, string] => (byEnds(sel) ? ['re.source_entity', 're.target_entity'] : ['ms.entity_id', 'mt.entity_id']);
 
 function selectionSql(p: Params, sel: RelationSelection): string | null {
   if ('all' in sel) return null;

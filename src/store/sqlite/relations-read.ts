@@ -11,33 +11,13 @@ import { IN_JSON } from './entity-reads.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
 import { chosenRelationRows, type RelationEndRow, type RelationDetailRow } from '../shared/strongest.js';
+import { endCols, endsJoin, type RelationSelection } from '../shared/relation-ends-sql.js';
 
-/** Which relation rows to read: every one in the scope, or those with an end among some entities or candidate keys, or one document's. */
-export type RelationSelection =
-  | { all: true }
-  | { entities: readonly string[] }
-  | { between: readonly string[] }
-  | { keys: readonly string[] }
-  | { ids: readonly string[] }
-  | { document: string };
 
 // Relation ids with an end among the entities the inner SELECT names, by relation_ends (indexed on each end).
 const ofEntities = (entityIds: string): string => `SELECT relation_id AS id FROM relation_ends WHERE source_entity IN (${entityIds})
   UNION SELECT relation_id AS id FROM relation_ends WHERE target_entity IN (${entityIds})`;
 
-/** Whether a selection's rows take their ends from relation_ends (reads by entity) or from the map rows of their keys. */
-const byEnds = (sel: RelationSelection): boolean => 'entities' in sel || 'between' in sel || 'ids' in sel;
-
-/** The FROM tail giving each row its end entities (see endCols): relation_ends, or the map row of each end's key. */
-function endsJoin(sel: RelationSelection): string {
-  return byEnds(sel)
-    ? 'JOIN relation_ends re ON re.relation_id = r.id'
-    : `LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = r.source
-    LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = r.target`;
-}
-
-/** The end entity columns of endsJoin. */
-const endCols = (sel: RelationSelection): [string, string] => (byEnds(sel) ? ['re.source_entity', 're.target_entity'] : ['ms.entity_id', 'mt.entity_id']);
 
 /** SQL naming the selected relation ids, with its parameters (null: every relation). */
 function selectionSql(sel: RelationSelection): { sql: string; params: unknown[] } | null {
