@@ -1,4 +1,5 @@
 /** `cablegraph ingest <path...>`: files, folders and archives into the store, with progress and a summary. */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ingestPaths, defaultStages, finishIngest, type IngestSummary } from '../pipeline.js';
 import { DEFAULT_LIMITS } from '../ingest/handler.js';
@@ -7,6 +8,7 @@ import { progressReporter, describeFailure } from './progress.js';
 import { ingestWithQueue } from './ingest-queue.js';
 import { isPostgresUrl } from './worker.js';
 import { DEFAULT_RETRY } from '../pipeline/queue/boss.js';
+import { DEFAULT_DB } from '../store/open.js';
 import { withWorkers, pipelineWorkers } from './workers-option.js';
 
 /** Registers the ingest command. */
@@ -46,7 +48,7 @@ export function registerIngest(program: Command): void {
         try {
           const summary = await ingestPaths(paths, {
             store, collection: opts.collection, stages: defaultStages(), workers: pipelineWorkers(opts.workers), batchDocuments: Math.max(1, opts.batch), finish: finishIngest, signal: controller.signal,
-            limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 }, ocr,
+            limits: { ...DEFAULT_LIMITS, maxFileBytes: opts.maxFileMb * 1024 * 1024 }, ocr, skipPaths: storeFiles(location ?? DEFAULT_DB),
             onProgress: progress.onProgress,
             // Internal errors (a failing stage) with stack and causes, above the progress bar.
             log: (message) => {
@@ -79,4 +81,11 @@ function printSummary(s: IngestSummary): void {
     }
   }
   if (s.interrupted) out.write('Interrupted before the end: run the same command again to finish (stored files are skipped).\n');
+}
+
+/** The SQLite store's own files (database, WAL, shared memory, journal), so `ingest .` beside the store never reads them. */
+export function storeFiles(location: string): string[] {
+  if (isPostgresUrl(location)) return [];
+  const db = resolve(location);
+  return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`];
 }

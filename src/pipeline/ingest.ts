@@ -35,6 +35,8 @@ export interface IngestOptions {
   limits?: IngestLimits;
   /** OCR of images and PDF pages without a text layer (default: on, language chosen per page; `enabled: false` turns it off). */
   ocr?: Partial<OcrOptions>;
+  /** Files never read as input, however they are reached (absolute paths): the store's own files when they sit among the documents. */
+  skipPaths?: readonly string[];
   /** Stages to run on new documents in this thread; default: none (the CLI passes the pipeline's stages). */
   stages?: Stage[];
   /** Run the stages in worker threads instead (when `count` > 1), each building them from `spec`. */
@@ -77,7 +79,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   // The run's time includes starting the workers (they load their models), which the summary's rate must count.
   const started = performance.now();
   const inputs: { path: string; size: number }[] = [];
-  for await (const input of walkInputs(paths)) inputs.push(input);
+  for await (const input of walkInputs(paths, new Set(options.skipPaths))) inputs.push(input);
   const bytes = inputs.reduce((n, f) => n + Math.max(0, f.size), 0);
   // Below `minBytes` of input, starting workers (each loading its models) costs more than they save.
   const workers = options.workers && bytes < (options.workers.minBytes ?? 0) ? { ...options.workers, count: 1 } : options.workers;

@@ -54,6 +54,21 @@ describe('cablegraph CLI', () => {
     assert.equal(JSON.parse(run(['search', 'Badr', '--db', db, '--json']).stdout).total, 1);
   });
 
+  it('never reads its own store when the store sits in the folder being ingested', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'note.txt'), 'The Badr Organization met in Baghdad on 3 March 2021.');
+    const db = join(dir, 'c.db');
+    for (let round = 0; round < 2; round++) {
+      // The second round finds c.db, c.db-wal and c.db-shm beside the note: none may be taken as a document.
+      const r = run(['ingest', dir, '--db', db]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.doesNotMatch(r.stdout, /c\.db/);
+    }
+    const stats = JSON.parse(run(['stats', '--db', db, '--json']).stdout);
+    assert.equal(stats.documents, 1);
+    assert.equal(stats.failures, 0);
+  });
+
   it('explains bad queries and unknown ids without a stack trace', () => {
     const db = join(tempDir(), 'c.db');
     for (const [args, message] of [
