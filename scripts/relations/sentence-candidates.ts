@@ -3,13 +3,13 @@
  * with all 12 of our types. Writes batches (text, for the annotator) and an index (document id, sentence span, mention
  * spans: standoff) to OUT_DIR, outside the repository; sentence-import.ts turns the labels into
  * annotations/<SET>-relations/labels.jsonl.
- * Usage: node --import tsx scripts/relations/sentence-candidates.ts re3d|redocred|wikigold|factbook|conll2003-rest|ewt|peyma|anercorp OUT_DIR [--per-batch 100]
+ * Usage: node --import tsx scripts/relations/sentence-candidates.ts re3d|redocred|wikigold|factbook|conll2003-rest|ewt|peyma|anercorp|arman|parstwiner OUT_DIR [--per-batch 100]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sentenceViews } from '../../src/extract/relation-model/sentence-view.js';
 import { readConll2003Rest } from './data/conll2003-rest.js';
-import { readAnercorp, readPeyma } from './data/arabic-script.js';
+import { readAnercorp, readArman, readParstwiner, readPeyma } from './data/arabic-script.js';
 import { readEwt } from './data/ewt.js';
 import { readFactbook, withPredictedMentions } from './data/factbook.js';
 import type { SentenceItem } from './data/ours.js';
@@ -32,6 +32,8 @@ export const SOURCES: Record<string, { read: (split: 'train' | 'dev') => Promise
   // Persian and Arabic news, gold names.
   peyma: { read: readPeyma, prefix: 'Y' },
   anercorp: { read: readAnercorp, prefix: 'A' },
+  arman: { read: readArman, prefix: 'M' },
+  parstwiner: { read: readParstwiner, prefix: 'T' },
 };
 
 /** One batch block: the previous sentence for context, the sentence with numbered names, and the names' list. */

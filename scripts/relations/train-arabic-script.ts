@@ -1,7 +1,7 @@
 /**
- * `node --import tsx scripts/relations/train-arabic-script.ts [--dry] [--out PATH] [--folds]`: trains the Persian/Arabic
- * relation model (src/extract/relation-model/arabic-script.ts) on the PEYMA and ANERcorp sentences we labelled with all
- * 12 types (annotations/{peyma,anercorp}-relations, standoff over ../shared/data), reports pair-level figures on their dev
+ * `node --import tsx scripts/relations/train-arabic-script.ts [--dry] [--out PATH] [--folds] [--sets peyma,anercorp,arman]`:
+ * trains the Persian/Arabic relation model (src/extract/relation-model/arabic-script.ts) on the PEYMA, ARMAN and ANERcorp
+ * sentences we labelled with all 12 types (annotations/{peyma,arman,anercorp}-relations, standoff over ../shared/data), reports pair-level figures on their dev
  * sentences for the Arabic-script frames alone and for the model, fits the calibration on dev (the reported reliability
  * table cross-fitted) and writes models/relations-fa-ar.bin.gz. Surface features only (no Persian or Arabic parser);
  * the frames' verdicts are features. Deterministic. --folds: 5-fold cross-validation on train only (dev not read),
@@ -15,20 +15,22 @@ import { foldArabicLetters } from '../../src/nlp/arabic-script.js';
 import { hashString } from '../../src/nlp/ner/hash.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
-import { readAnercorp, readPeyma } from './data/arabic-script.js';
+import { readAnercorp, readArman, readPeyma } from './data/arabic-script.js';
 import { readOurSentences } from './data/ours.js';
 import type { LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
 import { predictModel, predictRules, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
 
-export const ARABIC_SCRIPT_VERSION = 'cablegraph-rel-fa-ar-1';
+export const ARABIC_SCRIPT_VERSION = 'cablegraph-rel-fa-ar-2';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-/** The labelled Persian and Arabic sets: source name and reader of its text. */
-const SETS = { peyma: readPeyma, anercorp: readAnercorp } as const;
+/** The labelled Persian and Arabic sets: source name and reader of its text (`--sets a,b` keeps some, to compare). */
+const ALL_SETS = { peyma: readPeyma, arman: readArman, anercorp: readAnercorp } as const;
+const chosen = (opt('--sets') ?? Object.keys(ALL_SETS).join(',')).split(',');
+const SETS = Object.fromEntries(Object.entries(ALL_SETS).filter(([name]) => chosen.includes(name)));
 
 /** Letters folded as the extractor folds them (offsets unchanged). */
 function folded(docs: LabelledDoc[]): LabelledDoc[] {

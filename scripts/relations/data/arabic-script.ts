@@ -1,6 +1,7 @@
 /**
  * Persian and Arabic news sentences with their gold names, as relation documents without relation labels, to be
- * offered for hand annotation (sentence-candidates.ts peyma|anercorp): PEYMA (Persian news) and ANERcorp (Arabic news),
+ * offered for hand annotation (sentence-candidates.ts peyma|anercorp|arman|parstwiner): PEYMA (Persian news), ARMAN (Persian
+ * news and essays), ParsTwiNER (Persian tweets) and ANERcorp (Arabic news),
  * read in place from ../shared/data (research use: never copied; the labels are standoff). The files have no document
  * boundaries, so each sentence is its own document, numbered in file order. Tokens are joined with single spaces (PEYMA
  * tokens may hold a space: the columns are split on the tab).
@@ -60,4 +61,23 @@ export async function readPeyma(split: 'train' | 'dev'): Promise<LabelledDoc[]> 
 /** ANERcorp (Arabic news): its train and dev files. */
 export async function readAnercorp(split: 'train' | 'dev'): Promise<LabelledDoc[]> {
   return readBioSentences('anercorp', join(DATA_DIR, 'anercorp', `${split}.txt`), split);
+}
+
+/**
+ * ARMAN (ArmanPersoNERCorpus, Persian), fold-1 train only: its first 4,608 sentences are train and the last 10% dev, as
+ * the Persian NER model splits it (models/MODEL_CARD.md). Sentence ids are positions in the file, so both splits keep
+ * them. Its FAC, PRO and EVENT names are dropped; its convention of countries acting as parties tagged ORG is kept.
+ */
+export async function readArman(split: 'train' | 'dev'): Promise<LabelledDoc[]> {
+  const all = readBioSentences('arman', join(DATA_DIR, 'arman-personer', 'train.txt'), 'train');
+  const cut = ARMAN_TRAIN_SENTENCES;
+  return (split === 'train' ? all.slice(0, cut) : all.slice(cut)).map((d) => ({ ...d, split }));
+}
+
+/** ARMAN fold-1 sentences trained on (the rest are dev). */
+export const ARMAN_TRAIN_SENTENCES = 4608;
+
+/** ParsTwiNER (Persian tweets): its train and dev files (its NAT, POG and EVE names dropped). */
+export async function readParstwiner(split: 'train' | 'dev'): Promise<LabelledDoc[]> {
+  return readBioSentences('parstwiner', join(DATA_DIR, 'parstwiner', `${split}.txt`), split);
 }
