@@ -156,6 +156,8 @@ describe('admin page in Chromium', { skip: skip ?? false }, () => {
     assert.equal((await store.trust.getUser('cleo'))?.disabled, true);
     await row.getByRole('button', { name: 'Remove' }).click();
     await page.getByRole('status').filter({ hasText: 'Removed cleo.' }).waitFor();
+    // The status can show before the list re-renders: wait for the row to go (fails on timeout if it stays).
+    await row.waitFor({ state: 'detached' });
     assert.equal(await row.count(), 0);
     assert.equal(await store.trust.getUser('cleo'), null);
     // The audit log, filtered by action, shows what the admin did, from where.
