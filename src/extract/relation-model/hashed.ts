@@ -32,18 +32,26 @@ const H1_PRIME = 0x01000193;
 const H2_SEED = 0x2545f491 | 0;
 const H2_PRIME = 0x5bd1e995 | 0;
 
-/** The known features of a model, by hash. */
+/**
+ * The known features of a model, by hash: open addressing over slots of 16 int32 (64 bytes, one cache line when
+ * aligned), each [h1, h2, shared pairs (start << 4 | count), weight row (-1: none), then the row's weights as int16]
+ * when the model's weights are int16 values times one scale (a model read from its file): a look-up then touches one
+ * line instead of a hash slot, an index and a row far apart. Other models keep their rows in model.weights.
+ */
 export class HashedFeatures {
-  /** Open addressing: slot s holds [h1, h2, entry + 1] (0 = empty). */
-  private readonly slots: Int32Array;
+  readonly slots: Int32Array;
+  /** The same memory as int16: the weights of slot s start at 32 * s + 8. */
+  readonly inline: Int16Array;
+  /** The weights' scale when they are inline, else 0. */
+  readonly scale: number;
   private readonly mask: number;
-  /** Per entry: its weight row (-1 if none) and where its shared pairs lie in `pairs`. */
-  readonly row: Int32Array;
-  readonly pairStart: Int32Array;
   /** (class, shared row) pairs of all entries, back to back. */
   readonly pairs: Int32Array;
+  /** Number of known features. */
+  readonly size: number;
 
   constructor(model: LinearModel) {
+    const C = model.classes.length;
     const entries = new Map<string, { row: number; pairs: Int32Array }>();
     for (const [f, r] of model.index) entries.set(f, { row: r, pairs: sharedRowsFor(model, f) });
     // Every typed feature that can reach a shared weight: each key "S:<prefix><rest>|<tag>" is reached by
@@ -65,55 +73,73 @@ export class HashedFeatures {
         }
       }
     }
+    this.size = entries.size;
+    this.scale = C <= 24 ? int16Scale(model.weights) : 0;
     let cap = 1;
-    while (cap < entries.size * 2) cap <<= 1;
+    while (cap < entries.size * 1.5) cap <<= 1;
     this.mask = cap - 1;
-    this.slots = new Int32Array(3 * cap);
-    this.row = new Int32Array(entries.size);
-    this.pairStart = new Int32Array(entries.size + 1);
+    this.slots = new Int32Array(SLOT * cap);
+    this.inline = new Int16Array(this.slots.buffer);
     let npairs = 0;
     for (const e of entries.values()) npairs += e.pairs.length;
     this.pairs = new Int32Array(npairs);
-    let n = 0;
     let at = 0;
     for (const [f, e] of entries) {
       const [h1, h2] = featureHash(f);
       let s = h1 & this.mask;
-      while (this.slots[3 * s + 2] !== 0) {
-        if (this.slots[3 * s] === (h1 | 0) && this.slots[3 * s + 1] === (h2 | 0)) throw new Error(`relation model: features hash alike (${f})`);
+      while (this.slots[SLOT * s + 2] !== 0) {
+        if (this.slots[SLOT * s] === (h1 | 0) && this.slots[SLOT * s + 1] === (h2 | 0)) throw new Error(`relation model: features hash alike (${f})`);
         s = (s + 1) & this.mask;
       }
-      this.slots[3 * s] = h1 | 0;
-      this.slots[3 * s + 1] = h2 | 0;
-      this.slots[3 * s + 2] = n + 1;
-      this.row[n] = e.row;
-      this.pairStart[n] = at;
+      const o = SLOT * s;
+      this.slots[o] = h1 | 0;
+      this.slots[o + 1] = h2 | 0;
+      // Count in the low 4 bits, plus 1 so an occupied slot is never 0.
+      if (e.pairs.length >= 15) throw new Error(`relation model: too many shared weights for ${f}`);
+      this.slots[o + 2] = (at << 4) | (e.pairs.length + 1);
+      this.slots[o + 3] = e.row;
+      if (this.scale > 0 && e.row >= 0) {
+        for (let c = 0; c < C; c++) this.inline[2 * o + 8 + c] = Math.round(model.weights[e.row * C + c]! / this.scale);
+      }
       this.pairs.set(e.pairs, at);
       at += e.pairs.length;
-      n++;
     }
-    this.pairStart[n] = at;
   }
 
-  /** Entry of a feature by its two hashes, or -1. */
-  entry(h1: number, h2: number): number {
+  /** Slot of a feature by its two hashes, or -1. */
+  slot(h1: number, h2: number): number {
     const slots = this.slots;
     let s = h1 & this.mask;
     for (;;) {
-      const e = slots[3 * s + 2]!;
-      if (e === 0) return -1;
-      if (slots[3 * s] === h1 && slots[3 * s + 1] === h2) return e - 1;
+      const o = SLOT * s;
+      if (slots[o + 2] === 0) return -1;
+      if (slots[o] === h1 && slots[o + 1] === h2) return s;
       s = (s + 1) & this.mask;
     }
   }
 
-  /** Number of known features. */
-  get size(): number {
-    return this.row.length;
+  /** Number of slots. */
+  get capacity(): number {
+    return this.mask + 1;
   }
 }
 
-/** Hashes each feature as it is emitted and keeps the known ones, each once, in first-seen order. */
+/** Int32 per slot. */
+const SLOT = 16;
+
+/**
+ * The scale s for which every weight is exactly fround(q * s) with q an int16 (as a model file stores them), or 0.
+ * Computed as saveLinearModel computes it, then checked weight by weight.
+ */
+function int16Scale(weights: Float32Array): number {
+  let maxAbs = 0;
+  for (const w of weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs / 32767 || 1;
+  for (const w of weights) if (Math.fround(Math.round(w / scale) * scale) !== w) return 0;
+  return scale;
+}
+
+/** Hashes each feature as it is emitted and keeps the slots of known ones, each once, in first-seen order. */
 class HashSink implements FeatureSink {
   hits = new Int32Array(256);
   count = 0;
@@ -121,7 +147,7 @@ class HashSink implements FeatureSink {
   private pass = 0;
 
   constructor(readonly table: HashedFeatures) {
-    this.stamp = new Int32Array(table.size);
+    this.stamp = new Int32Array(table.capacity);
   }
 
   /** Starts a pair. */
@@ -145,7 +171,7 @@ class HashSink implements FeatureSink {
         h2 = Math.imul(h2 ^ ch, H2_PRIME) ^ (h2 >>> 15);
       }
     }
-    const n = this.table.entry(h1, h2);
+    const n = this.table.slot(h1, h2);
     if (n < 0 || this.stamp[n] === this.pass) return;
     this.stamp[n] = this.pass;
     if (this.count === this.hits.length) {
@@ -175,21 +201,27 @@ export function pairProbabilities(model: LinearModel, view: SentenceView, i: num
   const sink = sinkOf(model);
   sink.reset();
   emitPairFeatures(view, i, j, extra, lex, sink);
-  const { row, pairStart, pairs } = sink.table;
+  const { slots, inline, scale, pairs } = sink.table;
   const C = model.classes.length;
   const scores = new Float64Array(C);
   const hits = sink.hits;
   const w = model.weights;
   for (let k = 0; k < sink.count; k++) {
-    const r = row[hits[k]!]!;
+    const o = SLOT * hits[k]!;
+    const r = slots[o + 3]!;
     if (r < 0) continue;
-    const base = r * C;
-    for (let c = 0; c < C; c++) scores[c]! += w[base + c]!;
+    if (scale > 0) {
+      // fround(q * scale) is the float32 weight itself (int16Scale checked it): the same sum, bit for bit.
+      for (let c = 0, q = 2 * o + 8; c < C; c++, q++) scores[c]! += Math.fround(inline[q]! * scale);
+    } else {
+      for (let c = 0, base = r * C; c < C; c++) scores[c]! += w[base + c]!;
+    }
   }
   const shared = model.shared;
   for (let k = 0; k < sink.count; k++) {
-    const n = hits[k]!;
-    for (let p = pairStart[n]!; p < pairStart[n + 1]!; p += 2) scores[pairs[p]!]! += shared[pairs[p + 1]!]!;
+    const info = slots[SLOT * hits[k]! + 2]!;
+    const end = (info >>> 4) + (info & 15) - 1;
+    for (let p = info >>> 4; p < end; p += 2) scores[pairs[p]!]! += shared[pairs[p + 1]!]!;
   }
   return softmax(scores);
 }
