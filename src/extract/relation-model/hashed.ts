@@ -10,11 +10,11 @@
 import { RELATION_TYPES } from '../../model/index.js';
 import { emitPairFeatures, type FeatureSink } from './features.js';
 import { sharedRowsFor, softmax, type LinearModel } from './linear.js';
-import { TYPED_PREFIXES } from './shared.js';
+import { mayBeShared, TYPED_PREFIXES } from './shared.js';
 import type { SentenceView } from './sentence-view.js';
 import { EMPTY_LEXICON, type WordLexicon } from './word-lexicon.js';
 
-/** Both hashes of a string (what HashSink computes from its parts), for building and checking tables. */
+/** Both hashes of a string as int32 (what HashSink computes from its parts), for building and checking tables. */
 export function featureHash(s: string): [number, number] {
   let h1 = H1_SEED;
   let h2 = H2_SEED;
@@ -23,7 +23,7 @@ export function featureHash(s: string): [number, number] {
     h1 = Math.imul(h1 ^ c, H1_PRIME);
     h2 = Math.imul(h2 ^ c, H2_PRIME) ^ (h2 >>> 15);
   }
-  return [h1 >>> 0, h2 >>> 0];
+  return [h1 | 0, h2 | 0];
 }
 
 // FNV-1a for the first half; a different multiplier, seed and a shift for the second, so the two collide apart.
@@ -53,7 +53,7 @@ export class HashedFeatures {
   constructor(model: LinearModel) {
     const C = model.classes.length;
     const entries = new Map<string, { row: number; pairs: Int32Array }>();
-    for (const [f, r] of model.index) entries.set(f, { row: r, pairs: sharedRowsFor(model, f) });
+    for (const [f, r] of model.index) entries.set(f, { row: r, pairs: mayBeShared(f) ? sharedRowsFor(model, f) : NO_PAIRS });
     // Every typed feature that can reach a shared weight: each key "S:<prefix><rest>|<tag>" is reached by
     // "<prefix>:<type><dir><rest>" for some relation types and directions; try them all and keep those that do.
     const seen = new Set<string>();
@@ -88,12 +88,12 @@ export class HashedFeatures {
       const [h1, h2] = featureHash(f);
       let s = h1 & this.mask;
       while (this.slots[SLOT * s + 2] !== 0) {
-        if (this.slots[SLOT * s] === (h1 | 0) && this.slots[SLOT * s + 1] === (h2 | 0)) throw new Error(`relation model: features hash alike (${f})`);
+        if (this.slots[SLOT * s] === h1 && this.slots[SLOT * s + 1] === h2) throw new Error(`relation model: features hash alike (${f})`);
         s = (s + 1) & this.mask;
       }
       const o = SLOT * s;
-      this.slots[o] = h1 | 0;
-      this.slots[o + 1] = h2 | 0;
+      this.slots[o] = h1;
+      this.slots[o + 1] = h2;
       // Count in the low 4 bits, plus 1 so an occupied slot is never 0.
       if (e.pairs.length >= 15) throw new Error(`relation model: too many shared weights for ${f}`);
       this.slots[o + 2] = (at << 4) | (e.pairs.length + 1);
@@ -123,6 +123,8 @@ export class HashedFeatures {
     return this.mask + 1;
   }
 }
+
+const NO_PAIRS = new Int32Array(0);
 
 /** Int32 per slot. */
 const SLOT = 16;
