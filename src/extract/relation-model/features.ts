@@ -83,21 +83,51 @@ function clusterOf(view: SentenceView, lex: WordLexicon, k: number): number | un
 }
 
 /**
+ * Where features go as they are read: a list of strings (pairFeatures), or the hashed scorer (hashed.ts), which
+ * scores without building the strings. A feature is the concatenation of its parts (up to six, so no array is made).
+ */
+export interface FeatureSink {
+  add(a: string, b?: string, c?: string, d?: string, e?: string, g?: string): void;
+}
+
+/** Collects the features as strings. */
+class ListSink implements FeatureSink {
+  readonly out: string[] = [];
+  add(a: string, b?: string, c?: string, d?: string, e?: string, g?: string): void {
+    this.out.push(b === undefined ? a : a + b + (c ?? '') + (d ?? '') + (e ?? '') + (g ?? ''));
+  }
+}
+
+/**
  * The features of the pair (i, j), i before j; `extra` holds features computed elsewhere (rule verdicts); `lex` the
  * model's word lexicon (soft triggers and vector clusters), empty for a model without one.
  */
 export function pairFeatures(view: SentenceView, i: number, j: number, extra: readonly string[] = [], lex: WordLexicon = EMPTY_LEXICON): string[] {
+  const sink = new ListSink();
+  emitPairFeatures(view, i, j, extra, lex, sink);
+  // Once each: training counts a feature once per example, so scoring must too ("bw:the" for two "the"s between).
+  return [...new Set(sink.out)];
+}
+
+/** pairFeatures' features in the order it reads them, repeats included, into `f`. */
+export function emitPairFeatures(view: SentenceView, i: number, j: number, extra: readonly string[], lex: WordLexicon, f: FeatureSink): void {
   const A = view.mentions[i]!;
   const B = view.mentions[j]!;
   const [a0, a1] = view.mentionTokens[i]!;
   const [b0, b1] = view.mentionTokens[j]!;
   const tp = `${LETTER[A.type]}${LETTER[B.type]}`;
+  const ptp = `|${tp}`;
   // Whether each end names a country (by name or adjective): countries are not "in" countries, people head them.
   const cty = `cty:${isCountry(A.text) ? 1 : 0}${isCountry(B.text) ? 1 : 0}`;
-  const f: string[] = ['bias', `ty:${tp}`, `${cty}|${tp}`, ...extra];
-  for (const e of extra) f.push(`${e}|${tp}`);
+  f.add('bias');
+  f.add('ty:', tp);
+  f.add(cty, ptp);
+  for (const e of extra) f.add(e);
+  for (const e of extra) f.add(e, ptp);
   const gap = Math.max(0, b0 - a1);
-  f.push(`dist:${bucket(gap)}`, `dist:${bucket(gap)}|${tp}`);
+  const dist = bucket(gap);
+  f.add('dist:', dist);
+  f.add('dist:', dist, ptp);
   // Words between, with mentions as type letters; long gaps keep their two ends.
   const between: number[] = [];
   for (let k = a1; k < b0; k++) if (gap <= 12 || k < a1 + 6 || k >= b0 - 6) between.push(k);
@@ -110,24 +140,38 @@ export function pairFeatures(view: SentenceView, i: number, j: number, extra: re
       continue;
     }
     if (w === ',') commas++;
-    f.push(`bw:${w}`, `bw:${w}|${tp}`);
-    for (const t of TRIGGER_TYPES.get(w) ?? []) f.push(`tb:${t}`, `tb:${t}|${tp}`);
-    for (const t of softTypes(view, lex, k)) f.push(`tb:${t}|~`, `tb:${t}|${tp}|~`);
+    f.add('bw:', w);
+    f.add('bw:', w, ptp);
+    for (const t of TRIGGER_TYPES.get(w) ?? []) {
+      f.add('tb:', t);
+      f.add('tb:', t, ptp);
+    }
+    for (const t of softTypes(view, lex, k)) {
+      f.add('tb:', t, '|~');
+      f.add('tb:', t, ptp, '|~');
+    }
     const bc = clusterOf(view, lex, k);
-    if (bc !== undefined) f.push(`bwk:${bc}|${tp}`);
-    if (NEGATIONS.has(w)) f.push('neg');
-    if (HEDGES.has(w)) f.push('hedge');
+    if (bc !== undefined) f.add('bwk:', String(bc), ptp);
+    if (NEGATIONS.has(w)) f.add('neg');
+    if (HEDGES.has(w)) f.add('hedge');
   }
-  f.push(`mb:${Math.min(mentionsBetween, 3)}`, `commas:${Math.min(commas, 3)}|${tp}`);
-  if (gap <= 4) f.push(`gap:${between.map((k) => wordAt(view, k)).join('_')}|${tp}`);
-  if (gap > 0) f.push(`bf:${wordAt(view, a1)}`, `bl:${wordAt(view, b0 - 1)}`);
-  f.push(`a-1:${wordAt(view, a0 - 1)}`, `a-2:${wordAt(view, a0 - 2)}`, `b+1:${wordAt(view, b1)}`, `b+2:${wordAt(view, b1 + 1)}`);
-  f.push(`a-1b+1:${wordAt(view, a0 - 1)}|${wordAt(view, b1)}`);
-  for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
-  for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.push(`tw:${t}|${tp}`);
+  f.add('mb:', String(Math.min(mentionsBetween, 3)));
+  f.add('commas:', String(Math.min(commas, 3)), ptp);
+  if (gap <= 4) f.add('gap:', between.map((k) => wordAt(view, k)).join('_'), ptp);
+  if (gap > 0) {
+    f.add('bf:', wordAt(view, a1));
+    f.add('bl:', wordAt(view, b0 - 1));
+  }
+  const am1 = wordAt(view, a0 - 1);
+  const bp1 = wordAt(view, b1);
+  f.add('a-1:', am1);
+  f.add('a-2:', wordAt(view, a0 - 2));
+  f.add('b+1:', bp1);
+  f.add('b+2:', wordAt(view, b1 + 1));
+  f.add('a-1b+1:', am1, '|', bp1);
+  for (let k = Math.max(0, a0 - 3); k < a0; k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.add('tw:', t, ptp);
+  for (let k = b1; k < Math.min(view.tokens.length, b1 + 3); k++) for (const t of TRIGGER_TYPES.get(wordAt(view, k)) ?? []) f.add('tw:', t, ptp);
   if (view.parse !== undefined) pathFeatures(view, i, j, tp, f, lex);
-  // Once each: training counts a feature once per example, so scoring must too ("bw:the" for two "the"s between).
-  return [...new Set(f)];
 }
 
 /** The token of a mention whose head lies outside it (the mention's syntactic head). */
@@ -146,22 +190,25 @@ function ancestors(head: Int32Array, k: number): number[] {
 }
 
 /** Dependency path features between the two mentions' heads. */
-function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: string[], lex: WordLexicon): void {
+function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: FeatureSink, lex: WordLexicon): void {
   const p = view.parse!;
+  const ptp = `|${tp}`;
   const hA = headToken(view, i);
   const hB = headToken(view, j);
   collapsedPathFeatures(view, hA, hB, tp, f);
-  f.push(`dA:${p.deprel[hA]}`, `dB:${p.deprel[hB]}`, `dAB:${p.deprel[hA]}|${p.deprel[hB]}|${tp}`);
+  f.add('dA:', p.deprel[hA]!);
+  f.add('dB:', p.deprel[hB]!);
+  f.add('dAB:', p.deprel[hA]!, '|', p.deprel[hB]!, ptp);
   const kids = childrenOf(view);
-  for (const [name, h] of [['cA', hA], ['cB', hB]] as const) {
-    for (const k of kids[h]!) if (p.deprel[k] === 'case') f.push(`${name}:${p.lemma[k]}|${tp}`);
+  for (const [name, h] of [['cA:', hA], ['cB:', hB]] as const) {
+    for (const k of kids[h]!) if (p.deprel[k] === 'case') f.add(name, p.lemma[k]!, ptp);
   }
   const upA = ancestors(p.head, hA);
   const upB = ancestors(p.head, hB);
   const onB = new Set(upB);
   const lcaAt = upA.findIndex((x) => onB.has(x));
   if (lcaAt < 0) {
-    f.push('p:none');
+    f.add('p:none');
     return;
   }
   const lca = upA[lcaAt]!;
@@ -170,55 +217,76 @@ function pathFeatures(view: SentenceView, i: number, j: number, tp: string, f: s
   const up = armA.map((x) => p.deprel[x]);
   const down = armB.map((x) => p.deprel[x]).reverse();
   const len = up.length + down.length;
-  f.push(`plen:${bucket(len)}`);
-  f.push(len <= 6 ? `p:${up.join('<')}|${down.join('>')}` : 'p:long');
-  f.push(len <= 6 ? `p:${up.join('<')}|${down.join('>')}|${tp}` : `p:long|${tp}`);
+  f.add('plen:', bucket(len));
+  if (len <= 6) {
+    const path = `${up.join('<')}|${down.join('>')}`;
+    f.add('p:', path);
+    f.add('p:', path, ptp);
+  } else {
+    f.add('p:long');
+    f.add('p:long', ptp);
+  }
   // Words on the path (not the two heads), lexicalised path for short ones.
   const inner = [...armA.slice(1), ...(lca !== hA && lca !== hB ? [lca] : []), ...armB.slice(1)];
-  if (len <= 4) f.push(`pl:${up.join('<')}|${inner.map((x) => p.lemma[x]).join('_')}|${down.join('>')}`);
+  if (len <= 4) f.add('pl:', up.join('<'), '|', inner.map((x) => p.lemma[x]).join('_'), '|', down.join('>'));
   for (const x of inner) {
     if (view.tokenMention[x]! >= 0) continue;
     // With its part of speech: "funds" the verb is a payment, "fund" the noun mostly an investment vehicle.
-    f.push(`pw:${p.lemma[x]}_${p.upos[x]}`, `pw:${p.lemma[x]}_${p.upos[x]}|${tp}`);
-    for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) f.push(`tp:${t}`, `tp:${t}|${tp}`);
-    for (const t of softTypes(view, lex, x)) f.push(`tp:${t}|~`, `tp:${t}|${tp}|~`);
+    f.add('pw:', p.lemma[x]!, '_', p.upos[x]!);
+    f.add('pw:', p.lemma[x]!, '_', p.upos[x]!, ptp);
+    for (const t of TRIGGER_TYPES.get(p.lemma[x]!) ?? []) {
+      f.add('tp:', t);
+      f.add('tp:', t, ptp);
+    }
+    for (const t of softTypes(view, lex, x)) {
+      f.add('tp:', t, '|~');
+      f.add('tp:', t, ptp, '|~');
+    }
     const pc = clusterOf(view, lex, x);
-    if (pc !== undefined) f.push(`pwk:${pc}|${tp}`);
+    if (pc !== undefined) f.add('pwk:', String(pc), ptp);
   }
   const lemma = view.tokenMention[lca]! >= 0 ? `[${LETTER[view.mentions[view.tokenMention[lca]!]!.type]}]` : `${p.lemma[lca]}_${p.upos[lca]}`;
   const armTop = (arm: number[]): string => (arm.length > 0 ? p.deprel[arm[arm.length - 1]!]! : 'self');
-  f.push(`lca:${lemma}`, `lca:${lemma}|${tp}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
-  f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`);
-  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}`);
-  for (const t of softTypes(view, lex, lca)) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}|~`);
+  const arms = `|${armTop(armA)}|${armTop(armB)}`;
+  f.add('lca:', lemma);
+  f.add('lca:', lemma, ptp);
+  f.add('lcap:', p.upos[lca]!, arms);
+  f.add('lcad:', lemma, arms);
+  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.add('tl:', t, arms);
+  for (const t of softTypes(view, lex, lca)) f.add('tl:', t, arms, '|~');
   const lc = clusterOf(view, lex, lca);
-  if (lc !== undefined) f.push(`lcak:${lc}|${armTop(armA)}|${armTop(armB)}`, `lcak:${lc}|${tp}`);
+  if (lc !== undefined) {
+    f.add('lcak:', String(lc), arms);
+    f.add('lcak:', String(lc), ptp);
+  }
   // Coordinated names share their predicate: "Armenia and Azerbaijan held talks", "the war between Iran and Iraq".
   if (len === 1 && p.deprel[armB[0] ?? armA[0]!] === 'conj') {
     const first = armA.length === 0 ? hA : hB;
     const gov = p.head[first]!;
     if (gov >= 0) {
       const g = p.lemma[gov]!;
-      f.push(`conj:${p.deprel[first]}|${g}`, `conj:${p.deprel[first]}`);
-      for (const t of TRIGGER_TYPES.get(g) ?? []) f.push(`conjt:${t}|${p.deprel[first]}`);
+      const d = p.deprel[first]!;
+      f.add('conj:', d, '|', g);
+      f.add('conj:', d);
+      for (const t of TRIGGER_TYPES.get(g) ?? []) f.add('conjt:', t, '|', d);
       for (const k of kids[gov]!) {
         if (!/^(obj|obl|nmod)/.test(p.deprel[k]!)) continue;
-        f.push(`conjo:${g}|${p.lemma[k]}`);
-        for (const t of TRIGGER_TYPES.get(p.lemma[k]!) ?? []) f.push(`conjt:${t}|${p.deprel[first]}|o`);
+        f.add('conjo:', g, '|', p.lemma[k]!);
+        for (const t of TRIGGER_TYPES.get(p.lemma[k]!) ?? []) f.add('conjt:', t, '|', d, '|o');
       }
-      for (const k of kids[first]!) if (p.deprel[k] === 'case') f.push(`conjc:${p.lemma[k]}|${g}`);
+      for (const k of kids[first]!) if (p.deprel[k] === 'case') f.add('conjc:', p.lemma[k]!, '|', g);
     }
   }
   // Each trigger word on the path, with the relations by which the two arms reach it.
   for (const x of inner) {
     const types = TRIGGER_TYPES.get(p.lemma[x]!);
     if (!types) continue;
-    const sideA = armA.includes(x) ? 'A' : armB.includes(x) ? 'B' : 'L';
-    for (const t of types) f.push(`tpr:${t}|${sideA}|${p.deprel[x]}`);
+    const sideA = armA.includes(x) ? '|A|' : armB.includes(x) ? '|B|' : '|L|';
+    for (const t of types) f.add('tpr:', t, sideA, p.deprel[x]!);
   }
   // Negation and modality on the predicate that links the two: "did not meet", "may have paid".
   for (const k of kids[lca]!) {
-    if (p.deprel[k] === 'advmod' && NEGATIONS.has(p.lemma[k]!)) f.push('pneg');
-    if (p.deprel[k] === 'aux' && HEDGES.has(p.lemma[k]!)) f.push('pmodal');
+    if (p.deprel[k] === 'advmod' && NEGATIONS.has(p.lemma[k]!)) f.add('pneg');
+    if (p.deprel[k] === 'aux' && HEDGES.has(p.lemma[k]!)) f.add('pmodal');
   }
 }

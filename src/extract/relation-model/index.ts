@@ -11,6 +11,7 @@ import type { ExtractedRelation, ExtractionInput, InputMention } from '../types.
 import { resolveReferences, type ResolvedReference } from '../coref/index.js';
 import { CLASSES, NONE } from './classes.js';
 import { headToken, pairFeatures } from './features.js';
+import { pairProbabilities } from './hashed.js';
 import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
 import { pairKey, ruleVerdicts } from './rule-features.js';
 import { candidatePairs, eachSentenceView, type ParseLike, type SentenceView } from './sentence-view.js';
@@ -76,14 +77,16 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       const A = view.mentions[i]!;
       const B = view.mentions[j]!;
       const key = pairKey(A.start, B.start);
-      const feats = pairFeatures(view, i, j, verdicts.features.get(key) ?? [], opts.model.lexicon);
-      const probs = classProbabilities(opts.model, feats);
+      const extra = verdicts.features.get(key) ?? [];
+      // Scored from hashed features; the strings are built only for the few pairs kept, to say why.
+      const probs = opts.model.deep ? classProbabilities(opts.model, pairFeatures(view, i, j, extra, opts.model.lexicon)) : pairProbabilities(opts.model, view, i, j, extra, opts.model.lexicon);
       let cls = NONE;
       for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;
       if (cls === NONE) continue;
       const refFactor = (refs.get(A.start)?.confidence ?? 1) * (refs.get(B.start)?.confidence ?? 1);
       const confidence = Math.round(calibrate(opts.model.calibration, probs[cls]!) * refFactor * 100) / 100;
       if (confidence < KEEP_FLOOR) continue;
+      const feats = pairFeatures(view, i, j, extra, opts.model.lexicon);
       const { type, reversed } = CLASSES[cls]!;
       const [src, tgt] = reversed ? [B, A] : [A, B];
       const agreeing = (byPair.get(key) ?? []).filter((r) => r.type === type);

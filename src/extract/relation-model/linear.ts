@@ -65,7 +65,7 @@ export function classProbabilities(model: LinearModel, feats: readonly string[])
 }
 
 /** The shared weights one feature adds, as (class, row) pairs in sharedKeys' order: the same sums, in the same order. */
-function sharedRowsFor(model: LinearModel, f: string): Int32Array {
+export function sharedRowsFor(model: LinearModel, f: string): Int32Array {
   const out: number[] = [];
   for (const [c, key] of sharedKeys([f])) {
     const r = model.sharedIndex.get(key);

@@ -6,6 +6,7 @@
  * it, so what the model learned on plain subjects and objects carries over to lists and appositions.
  * Cost: a climb of the tree per pair (depth of the sentence), no per-pair work over the whole sentence.
  */
+import type { FeatureSink } from './features.js';
 import type { SentenceView } from './sentence-view.js';
 import { TRIGGER_TYPES } from './triggers.js';
 
@@ -36,7 +37,7 @@ function ancestors(head: Int32Array, k: number): number[] {
  * Adds the path features of the collapsed heads (same names as the plain path's `p:`, `lcad:`, `tl:` features) when
  * collapsing moved either end; `hA`/`hB` are the mentions' own head tokens, `tp` the type pair ("PO").
  */
-export function collapsedPathFeatures(view: SentenceView, hA: number, hB: number, tp: string, f: string[]): void {
+export function collapsedPathFeatures(view: SentenceView, hA: number, hB: number, tp: string, f: FeatureSink): void {
   const cA = collapse(view, hA, hB);
   const cB = collapse(view, hB, hA);
   if ((cA === hA && cB === hB) || cA === cB) return;
@@ -54,10 +55,15 @@ export function collapsedPathFeatures(view: SentenceView, hA: number, hB: number
   const down = armB.map((x) => p.deprel[x]).reverse();
   const len = up.length + down.length;
   if (len > 6) return;
-  f.push(`p:${up.join('<')}|${down.join('>')}`, `p:${up.join('<')}|${down.join('>')}|${tp}`, 'collapsed');
+  const path = `${up.join('<')}|${down.join('>')}`;
+  f.add('p:', path);
+  f.add('p:', path, '|', tp);
+  f.add('collapsed');
   const m = view.tokenMention[lca]!;
   const lemma = m >= 0 ? `[${LETTER[view.mentions[m]!.type]}]` : `${p.lemma[lca]}_${p.upos[lca]}`;
   const armTop = (arm: number[]): string => (arm.length > 0 ? p.deprel[arm[arm.length - 1]!]! : 'self');
-  f.push(`lcad:${lemma}|${armTop(armA)}|${armTop(armB)}`, `lcap:${p.upos[lca]}|${armTop(armA)}|${armTop(armB)}`);
-  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.push(`tl:${t}|${armTop(armA)}|${armTop(armB)}`);
+  const arms = `|${armTop(armA)}|${armTop(armB)}`;
+  f.add('lcad:', lemma, arms);
+  f.add('lcap:', p.upos[lca]!, arms);
+  for (const t of TRIGGER_TYPES.get(p.lemma[lca]!) ?? []) f.add('tl:', t, arms);
 }

@@ -8,7 +8,8 @@
 import { RELATION_TYPES } from '../../model/index.js';
 import { CLASSES } from './classes.js';
 
-const TYPED_PREFIXES = ['tl', 'tb', 'tp', 'tpr', 'conjt', 'tw', 'rule'];
+/** Prefixes of the features that have shared keys. */
+export const TYPED_PREFIXES: readonly string[] = ['tl', 'tb', 'tp', 'tpr', 'conjt', 'tw', 'rule'];
 const TYPED = new RegExp(`^(${TYPED_PREFIXES.join('|')}):([a-z_]+)([<>]?)((?:\\|.*)?)$`);
 const TYPED_FIRST = new Set(TYPED_PREFIXES.map((p) => p.charCodeAt(0)));
 
