@@ -47,21 +47,23 @@ interface NameRef {
   key: string;
   /** True for a candidate's own name, false for one of its aliases. */
   main: boolean;
+  /** The name normalised under `type`, the type of the cluster's first member. */
+  norm: string;
+  type: EntityType;
 }
 
 /** Distinct names of a cluster (by normalised form), main names first, then aliases that identify it alone. */
 function namesOf(p: Clustering, list: ResolveCandidate[], root: number): NameRef[] {
   const members = p.members(root).map((i) => list[i]).filter((c): c is ResolveCandidate => c !== undefined);
-  const refs = [
-    ...members.map((c) => ({ name: c.name, key: c.key, main: true })),
-    ...members.flatMap((c) => c.aliases.filter((a) => isFullAlias(a, c.type)).map((a) => ({ name: a, key: c.key, main: false }))),
-  ];
   const type = members[0]?.type ?? 'MISC';
+  const refs: NameRef[] = [
+    ...members.map((c) => ({ name: c.name, key: c.key, main: true, norm: normalizeName(c.name, type), type })),
+    ...members.flatMap((c) => c.aliases.filter((a) => isFullAlias(a, c.type)).map((a) => ({ name: a, key: c.key, main: false, norm: normalizeName(a, type), type }))),
+  ];
   const seen = new Set<string>();
   return refs.filter((r) => {
-    const norm = normalizeName(r.name, type);
-    if (r.name.trim() === '' || seen.has(norm)) return false;
-    seen.add(norm);
+    if (r.name.trim() === '' || seen.has(r.norm)) return false;
+    seen.add(r.norm);
     return true;
   }).slice(0, MAX_NAMES);
 }
@@ -77,7 +79,7 @@ function bestScore(xs: NameRef[], ys: NameRef[], type: EntityType): MergeReason 
   for (const x of xs) {
     for (const y of ys) {
       // A spelling both documents give is the strongest evidence there is ("PMU" in two documents).
-      const same = normalizeName(x.name, type) === normalizeName(y.name, type);
+      const same = (x.type === type ? x.norm : normalizeName(x.name, type)) === (y.type === type ? y.norm : normalizeName(y.name, type));
       const s: NameScore = same ? { score: 1, rule: x.main && y.main ? 'exact-norm' : 'shared-alias' } : scoreNames(x.name, y.name, type);
       if (s.score > best.score) best = { ...s, a: x.key, b: y.key, evidence: `"${x.name}" ~ "${y.name}"` };
     }

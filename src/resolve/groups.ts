@@ -37,14 +37,31 @@ export function fullNamesOf(c: Pick<ResolveCandidate, 'name' | 'type' | 'aliases
 /** Blocking keys of names of one type: skeletons, acronyms, the initials of long names ("ORG|acr:irgc") and cross-script keys. */
 export function keysOfNames(names: Iterable<string>, type: EntityType): string[] {
   const keys = new Set<string>();
-  for (const name of names) {
-    for (const k of blockingKeys(name, type)) keys.add(`${type}|${k}`);
-    for (const k of crossScriptKeys(name, type)) keys.add(`${type}|${k}`);
-    if (isAcronym(name)) keys.add(`${type}|acr:${acronymKey(name)}`);
-    const norm = normalizeName(name, type);
-    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) keys.add(`${type}|acr:${i}`);
-  }
+  for (const name of names) for (const k of keysOfName(name, type)) keys.add(k);
   return [...keys];
+}
+
+// Resolution asks for the keys of the same names several times per run (block counts, blocking, group summaries) and
+// again in every later run; a bounded memo computes each spelling's keys once without letting a server grow.
+const NAME_KEYS = new Map<string, readonly string[]>();
+const NAME_KEYS_LIMIT = 50_000;
+
+/** The blocking keys of one name (see keysOfNames), in the order keysOfNames adds them; cached per type and spelling. */
+export function keysOfName(name: string, type: EntityType): readonly string[] {
+  const id = `${type}\u0000${name}`;
+  let keys = NAME_KEYS.get(id);
+  if (keys === undefined) {
+    if (NAME_KEYS.size >= NAME_KEYS_LIMIT) NAME_KEYS.clear();
+    const set = new Set<string>();
+    for (const k of blockingKeys(name, type)) set.add(`${type}|${k}`);
+    for (const k of crossScriptKeys(name, type)) set.add(`${type}|${k}`);
+    if (isAcronym(name)) set.add(`${type}|acr:${acronymKey(name)}`);
+    const norm = normalizeName(name, type);
+    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) set.add(`${type}|acr:${i}`);
+    keys = [...set];
+    NAME_KEYS.set(id, keys);
+  }
+  return keys;
 }
 
 /** True for a family-name key, the one kind of block skipped when it holds more than MAX_BLOCK groups. */
@@ -100,16 +117,9 @@ export function countBlocks(candidates: readonly ResolveCandidate[]): Map<string
     for (const n of fullNamesOf(c)) entry.names.add(n);
     namesByGroup.set(g, entry);
   }
-  // Many groups share spellings of their names; each name's keys are computed once.
-  const memo = new Map<string, string[]>();
-  const keysOf = (name: string, type: EntityType): string[] => {
-    const id = `${type}\u0000${name}`;
-    let keys = memo.get(id);
-    if (!keys) memo.set(id, (keys = keysOfNames([name], type)));
-    return keys;
-  };
+  // Many groups share spellings of their names; each name's keys are computed once (keysOfName caches them).
   const keysByGroup = new Map<string, Set<string>>();
-  for (const [g, { type, names }] of namesByGroup) keysByGroup.set(g, new Set([...names].flatMap((n) => keysOf(n, type))));
+  for (const [g, { type, names }] of namesByGroup) keysByGroup.set(g, new Set([...names].flatMap((n) => keysOfName(n, type))));
   const counts = new Map<string, number>();
   for (const keys of keysByGroup.values()) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;

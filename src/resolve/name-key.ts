@@ -6,6 +6,7 @@
 import type { EntityType } from '../model/index.js';
 import { normalizeName } from './normalize.js';
 import { ORG_DESIGNATORS } from './titles.js';
+import { memoizeString } from './memo.js';
 
 // Applied in order, so longer spellings are rewritten before their parts ("sch" before "sh" before "h").
 const CONSONANT_FOLDS: [RegExp, string][] = [
@@ -32,14 +33,15 @@ const VOWEL_FOLDS: [RegExp, string][] = [
   [/[aeiouy]/g, ''],
   [/(.)\1+/g, '$1'], // "Qassem" / "Qasem", "Hezbollah" / "Hezbolah"
 ];
+const ALL_FOLDS = [...CONSONANT_FOLDS, ...VOWEL_FOLDS];
 
 /** Consonant skeleton of one lower-case ASCII word ("qassem" -> "ksm", "soleimani" -> "slmn", "iraq" -> "ark"). */
-export function tokenKey(word: string): string {
+export const tokenKey: (word: string) => string = memoizeString((word) => {
   if (/^\d+$/.test(word)) return word;
   let key = word;
-  for (const [pattern, replacement] of [...CONSONANT_FOLDS, ...VOWEL_FOLDS]) key = key.replace(pattern, replacement);
+  for (const [pattern, replacement] of ALL_FOLDS) key = key.replace(pattern, replacement);
   return key;
-}
+});
 
 // Definite articles of Arabic in their romanised forms, including the sun-letter assimilations ("ash-Shami").
 const PLAIN_ARTICLES = new Set(['al', 'el', 'ul', 'il']);
@@ -127,18 +129,18 @@ const VOWEL_CLASS: [RegExp, string][] = [
  * "hamid" -> "CVCVC", "qassem" and "qasem" -> "CVCVC"): spellings of one name keep it, different names with
  * one skeleton often do not.
  */
-export function vowelShape(word: string): string {
+export const vowelShape: (word: string) => string = memoizeString((word) => {
   let w = word;
   for (const [pattern, replacement] of CONSONANT_FOLDS) w = w.replace(pattern, replacement);
   w = w.replace(/^y(?=[aeiou])/, 'Y').replace(/(.)\1+/g, '$1');
   return w.replace(/[aeiouy]+/g, 'V').replace(/[^V]/g, 'C');
-}
+});
 
 /** Vowel groups of a word as classes ("hassan" -> "AA", "hussein" -> "UD", "hosein" -> "UD"). */
-export function vowelPattern(word: string): string {
+export const vowelPattern: (word: string) => string = memoizeString((word) => {
   const groups = word.replace(/^y(?=[aeiou])/, '').match(/[aeiouy]+/g) ?? [];
   return groups.map((g) => VOWEL_CLASS.find(([r]) => r.test(g))?.[1] ?? '*').join('');
-}
+});
 
 /**
  * Whether two words with one consonant skeleton can be spellings of one name: vowel groups pair up by

@@ -9,9 +9,21 @@ export type EntityResolver = (collection: string, key: string) => string;
  * ("<documentId>#TYPE:norm" -> the id entitiesFromRows gives that name), or the key itself when it has no such form.
  */
 export function fallbackEntityId(collection: string, key: string): string {
-  const m = /^[^#]*#([A-Z]+):(.*)$/u.exec(key);
-  return m ? factId('ent', collection, m[1]!, m[2]!) : key;
+  const id = `${collection}\u0000${key}`;
+  let entity = FALLBACK_IDS.get(id);
+  if (entity === undefined) {
+    const m = /^[^#]*#([A-Z]+):(.*)$/u.exec(key);
+    entity = m ? factId('ent', collection, m[1]!, m[2]!) : key;
+    if (FALLBACK_IDS.size >= FALLBACK_IDS_LIMIT) FALLBACK_IDS.clear();
+    FALLBACK_IDS.set(id, entity);
+  }
+  return entity;
 }
+
+// Every read of a document's mentions maps each unresolved key through a SHA-256; a document names one entity many
+// times, and the facts stage reads the mentions the mentions stage just wrote. A bounded memo hashes each key once.
+const FALLBACK_IDS = new Map<string, string>();
+const FALLBACK_IDS_LIMIT = 20_000;
 
 /** A resolver over the map rows read for the keys at hand (never the whole map): mapped keys, else the per-name entity. */
 export function makeEntityResolver(members: Iterable<{ collection: string; k: string; e: string }>): EntityResolver {
