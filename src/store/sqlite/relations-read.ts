@@ -160,11 +160,12 @@ export function summaryQueries(db: Database.Database, scope: Scope): SummaryQuer
       FROM evidence e JOIN documents d INDEXED BY documents_group ON d.id = e.document_id
       WHERE e.owner_kind = 'relation' AND e.owner_id ${IN_JSON} AND ${s.sql} GROUP BY e.owner_id, e.document_id`)
       .all(JSON.stringify(ids), ...s.params) as EvidenceCountRow[],
-    first: async (rows, documents, n) => db.prepare(`WITH m(id, rel) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+    // The rows first, each probing the evidence index (CROSS JOIN keeps that order: the other way round re-reads the JSON per sentence).
+    first: async (rows, documents, n) => db.prepare(`WITH m(id, rel) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?))
       SELECT owner, documentId, start, end, text FROM (
         SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, e.text, e.rowid AS seq,
           row_number() OVER (PARTITION BY m.rel ORDER BY e.owner_id, e.document_id, e.start, e.rowid) AS k
-        FROM m JOIN evidence e ON e.owner_kind = 'relation' AND e.owner_id = m.id ${visible}
+        FROM m CROSS JOIN evidence e ON e.owner_kind = 'relation' AND e.owner_id = m.id ${visible}
         WHERE ${s.sql} ${documents ? `AND e.document_id ${IN_JSON}` : ''})
       WHERE k <= ? ORDER BY owner, documentId, start, seq`)
       .all(JSON.stringify(rows), ...s.params, ...(documents ? [JSON.stringify(documents)] : []), n) as (Evidence & { owner: string })[],
