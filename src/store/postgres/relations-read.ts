@@ -103,7 +103,7 @@ export async function readChosenRows(db: Db, light: readonly RelationEndRow[], i
 /** The queries of relation summaries (see summariseRelations) in PostgreSQL: evidence of visible documents only. */
 export function summaryQueries(db: Db, scope: Scope): SummaryQueries {
   return {
-    counts: async (ids) => {
+    counts: async (ids, _withGroups) => {
       const p = new Params();
       const owners = p.add([...ids]);
       return (await db.query<EvidenceCountRow>(`SELECT e.owner_id AS owner, e.document_id AS document, coalesce(d.duplicate_group, d.id) AS grp, count(*)::int AS n

@@ -18,7 +18,7 @@ export interface EvidenceCountRow {
 export interface RelationSummary extends Relation {
   /** How many supporting sentences it has (from kept documents when the read keeps some only). */
   evidenceCount: number;
-  /** Near-duplicate groups of the documents of those sentences. */
+  /** Near-duplicate groups of the documents of those sentences (read only with `keep`; else the documents are counted). */
   keptSources: number;
   /** Every document its supporting sentences come from (kept or not), with how many sentences each. */
   evidenceDocuments: Record<string, number>;
@@ -36,8 +36,8 @@ export interface SummaryOptions {
 
 /** The queries a store answers for summaries; every one sees evidence of visible documents only. */
 export interface SummaryQueries {
-  /** Sentence counts per (relation row, document). */
-  counts(rowIds: readonly string[]): Promise<EvidenceCountRow[]>;
+  /** Sentence counts per (relation row, document); the document's group only `withGroups` (else its id: no document read when all are visible). */
+  counts(rowIds: readonly string[], withGroups: boolean): Promise<EvidenceCountRow[]>;
   /**
    * The first `n` sentences of each merged relation, whose rows are given as [row id, merged index] (ordered by row id,
    * document, start: the order mergeRelations concatenates them in), from `documents` only when not null.
@@ -50,7 +50,8 @@ export interface SummaryQueries {
 /** Summaries of the merged relations of `rows` (ordered by id, as mergeRelations takes them). */
 export async function summariseRelations(rows: readonly RelationRow[], q: SummaryQueries, opts: SummaryOptions): Promise<RelationSummary[]> {
   if (rows.length === 0) return [];
-  const negated = new Set(rows.filter((r) => Boolean((JSON.parse(r.attrs) as { negated?: unknown }).negated)).map((r) => r.id));
+  // Denials as mergeRelations reads them (attributes parsed only where "negated" appears: a hub has thousands of rows).
+  const negated = new Set(rows.filter((r) => r.attrs.includes('"negated"') && Boolean((JSON.parse(r.attrs) as { negated?: unknown }).negated)).map((r) => r.id));
   // Each supporting row's merged relation, by the key mergeRelations merges on.
   const merged = new Map<string, number>();
   const relationOf = new Map<string, number>();
@@ -62,7 +63,7 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
     relationOf.set(r.id, i);
   }
   const supporting = [...relationOf.keys()];
-  const counts = await q.counts(supporting);
+  const counts = await q.counts(supporting, Boolean(opts.keep));
   const documents = [...new Set(counts.map((c) => c.document))];
   const kept = opts.keep ? await opts.keep(documents) : null;
   const keptDocuments = kept ? documents.filter((d) => kept.has(d)) : null;
