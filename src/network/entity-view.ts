@@ -113,6 +113,17 @@ export async function relationEvidence(store: Store, id: string, relationId: str
   return { items: relation.evidence.slice(offset, offset + limit), total: relation.evidence.length };
 }
 
+/**
+ * One merged relation by id, complete, or null when the scope has none such. With `entity` (one of its ends) it is read
+ * by key, from that entity's rows (Store.getEntityRelation); without, or for a per-name entity, from every relation of the scope.
+ */
+export async function findRelation(store: Store, scope: Scope, relationId: string, entity?: string): Promise<Relation | null> {
+  const head = entity ? await store.getEntityHead(entity, scope, 0) : null;
+  if (head && head.members.total > 0) return store.getEntityRelation(entity!, relationId, scope);
+  const found = (await store.listRelations(scope)).find((r) => r.id === relationId) ?? null;
+  return found && entity && found.source !== entity && found.target !== entity ? null : found;
+}
+
 /** 7354 -> "7,354", the same on every machine. */
 function count(n: number): string {
   return n.toLocaleString('en-US');

@@ -7,7 +7,7 @@ import type { Scope } from '../../store/store.js';
 import { normaliseTag } from '../../network/curation/targets.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
-import { relationEvidence } from '../../network/entity-view.js';
+import { relationEvidence, findRelation } from '../../network/entity-view.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
 import { parseGrade } from '../../network/curation/grade.js';
@@ -94,14 +94,15 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return page;
   });
 
-  app.get<{ Params: { id: string } }>('/relations/:id', {
+  app.get<{ Params: { id: string }; Querystring: { entity?: string } }>('/relations/:id', {
     schema: {
       summary: 'One relation with every evidence sentence, contradicting sentences and the claims it rests on',
       params: { type: 'object', properties: { id: relationId }, required: ['id'] },
+      querystring: { type: 'object', properties: { entity: { ...entityId, description: 'one end of the relation: read by key from its rows (without it every relation of the scope is read)' } }, additionalProperties: false },
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const rel = (await ctx.store.listRelations(ctx.scope(req))).find((r) => r.id === req.params.id);
+    const rel = await findRelation(ctx.store, ctx.scope(req), req.params.id, req.query.entity);
     if (!rel) return reply.status(404).send({ error: 'not-found', message: `No relation with id ${req.params.id}.` });
     const claims = await ctx.store.getClaims(rel.claimIds ?? [], ctx.scope(req));
     const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope(req))).map((e) => [e.id, e]));
