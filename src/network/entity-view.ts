@@ -23,16 +23,16 @@ export async function viewEntity(store: Store, id: string, scope: Scope, opts: {
   const read = await readEntityView(store, id, scope, opts);
   if (!read) return null;
   const { summarised: _s, ...view } = read;
-  return { ...view, relations: view.relations.map(({ evidenceDocuments: _d, keptSources: _k, ...r }) => r) };
+  return { ...view, relations: view.relations.map(({ evidenceDocuments: _d, ...r }) => r) };
 }
 
 /** What the entity page's relations carry besides EntityRelation when read as summaries (see Store.listEntityRelationSummaries). */
-export type SummarisedRelation = EntityRelation & Partial<Pick<RelationSummary, 'evidenceDocuments' | 'keptSources'>>;
+export type SummarisedRelation = EntityRelation & Partial<Pick<RelationSummary, 'evidenceDocuments'>>;
 
 /**
  * viewEntity, the relations of a resolved entity read as summaries unless `fullEvidence` (first sentences, counts and
  * documents from SQL; with `keep`, only sentences of the documents it keeps: see SummaryOptions), each carrying the
- * documents of its sentences (`evidenceDocuments`) and, with `keep`, the groups of the kept ones (`keptSources`).
+ * documents of its sentences (`evidenceDocuments`).
  * A per-name entity's relations are read whole (and `keep` is not applied: the caller filters those).
  */
 export async function readEntityView(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean; keep?: SummaryOptions['keep'] } = {}):

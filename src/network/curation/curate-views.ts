@@ -70,12 +70,15 @@ export async function readEntityPage(store: Store, scope: Scope, id: string, min
   const known = read.supporting;
   const gradings = known ? known.with(await readGradings(store, scope, docs.filter((d) => !known.has(d)))) : await readGradings(store, scope, docs);
   // The grade filter: relations without a sentence from a document graded so dropped, sources counted over those documents.
-  const relations = minGrade ? view.relations.filter((r) => r.evidenceCount > 0).map((r) => ({ ...r, independentSources: r.keptSources ?? 0 })) : view.relations;
+  const kept = (r: SummarisedRelation): string[] => supported(r).filter((d) => !minGrade || gradings.meets(d, minGrade));
+  const relations = minGrade
+    ? view.relations.filter((r) => r.evidenceCount > 0).map((r) => ({ ...r, independentSources: new Set(kept(r).map((d) => gradings.group(d))).size }))
+    : view.relations;
   const curation = await readCuration(store, scope, [{ kind: 'entity', id: view.entity.id }, ...relations.map((r) => ({ kind: 'relation' as const, id: r.id }))], hide);
   return {
     ...view,
-    relations: relations.map(({ evidenceDocuments, keptSources: _k, ...r }) => {
-      const cited = Object.keys(evidenceDocuments ?? {}).filter((d) => !minGrade || gradings.meets(d, minGrade));
+    relations: relations.map(({ evidenceDocuments, ...r }) => {
+      const cited = kept({ ...r, evidenceDocuments });
       return { ...r, corroboration: gradings.corroboration(cited.map((documentId) => ({ documentId }))) };
     }),
     grades: gradings.codes(docs),

@@ -103,12 +103,12 @@ export async function readChosenRows(db: Db, light: readonly RelationEndRow[], i
 /** The queries of relation summaries (see summariseRelations) in PostgreSQL: evidence of visible documents only. */
 export function summaryQueries(db: Db, scope: Scope): SummaryQueries {
   return {
-    counts: async (ids, _withGroups) => {
+    counts: async (ids) => {
       const p = new Params();
       const owners = p.add([...ids]);
-      return (await db.query<EvidenceCountRow>(`SELECT e.owner_id AS owner, e.document_id AS document, coalesce(d.duplicate_group, d.id) AS grp, count(*)::int AS n
-        FROM evidence e JOIN documents d ON d.id = e.document_id
-        WHERE e.owner_kind = 'relation' AND e.owner_id = ANY(${owners}::text[]) AND ${scopeSql(p, scope)} GROUP BY e.owner_id, e.document_id, d.duplicate_group, d.id`, p.values)).rows;
+      return (await db.query<EvidenceCountRow>(`SELECT e.owner_id AS owner, e.document_id AS document, count(*)::int AS n
+        FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = ANY(${owners}::text[])
+          AND EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)}) GROUP BY e.owner_id, e.document_id`, p.values)).rows;
     },
     first: async (rows, documents, n) => {
       const p = new Params();

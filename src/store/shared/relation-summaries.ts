@@ -6,11 +6,10 @@
 import type { Evidence, Relation } from '../../model/index.js';
 import { mergedEnds, mergeRelations, type RelationRow } from './merge-relations.js';
 
-/** Evidence sentences of one relation row from one document: how many, and the document's near-duplicate group. */
+/** Evidence sentences of one relation row from one document: how many. */
 export interface EvidenceCountRow {
   owner: string;
   document: string;
-  grp: string;
   n: number;
 }
 
@@ -18,8 +17,6 @@ export interface EvidenceCountRow {
 export interface RelationSummary extends Relation {
   /** How many supporting sentences it has (from kept documents when the read keeps some only). */
   evidenceCount: number;
-  /** Near-duplicate groups of the documents of those sentences (read only with `keep`; else the documents are counted). */
-  keptSources: number;
   /** Every document its supporting sentences come from (kept or not), with how many sentences each. */
   evidenceDocuments: Record<string, number>;
 }
@@ -36,8 +33,8 @@ export interface SummaryOptions {
 
 /** The queries a store answers for summaries; every one sees evidence of visible documents only. */
 export interface SummaryQueries {
-  /** Sentence counts per (relation row, document); the document's group only `withGroups` (else its id: no document read when all are visible). */
-  counts(rowIds: readonly string[], withGroups: boolean): Promise<EvidenceCountRow[]>;
+  /** Sentence counts per (relation row, document). */
+  counts(rowIds: readonly string[]): Promise<EvidenceCountRow[]>;
   /**
    * The first `n` sentences of each merged relation, whose rows are given as [row id, merged index] (ordered by row id,
    * document, start: the order mergeRelations concatenates them in), from `documents` only when not null.
@@ -63,7 +60,7 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
     relationOf.set(r.id, i);
   }
   const supporting = [...relationOf.keys()];
-  const counts = await q.counts(supporting, Boolean(opts.keep));
+  const counts = await q.counts(supporting);
   const documents = [...new Set(counts.map((c) => c.document))];
   const kept = opts.keep ? await opts.keep(documents) : null;
   const keptDocuments = kept ? documents.filter((d) => kept.has(d)) : null;
@@ -77,14 +74,13 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
     if (list) list.push(e);
     else byOwner.set(owner, [e]);
   }
-  // Counts per merged relation: sentences and groups of kept documents, and every document.
-  const totals = Array.from({ length: merged.size }, () => ({ n: 0, groups: new Set<string>(), documents: {} as Record<string, number> }));
+  // Counts per merged relation: sentences of kept documents, and every document.
+  const totals = Array.from({ length: merged.size }, () => ({ n: 0, documents: {} as Record<string, number> }));
   for (const c of counts) {
     const t = totals[relationOf.get(c.owner)!]!;
     t.documents[c.document] = (t.documents[c.document] ?? 0) + Number(c.n);
     if (kept && !kept.has(c.document)) continue;
     t.n += Number(c.n);
-    t.groups.add(c.grp);
   }
   const index = new Map([...merged].map(([key, i]) => [key, i]));
   const out: RelationSummary[] = [];
@@ -93,7 +89,7 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
     // A relation without any supporting sentence is none (as mergeRelations has it); one without kept ones stays, empty.
     if (Object.keys(t.documents).length === 0) continue;
     const documents = Object.fromEntries(Object.entries(t.documents).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    out.push({ ...r, evidence: r.evidence.slice(0, opts.evidence), evidenceCount: t.n, keptSources: t.groups.size, evidenceDocuments: documents });
+    out.push({ ...r, evidence: r.evidence.slice(0, opts.evidence), evidenceCount: t.n, evidenceDocuments: documents });
   }
   return out;
 }

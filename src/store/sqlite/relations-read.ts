@@ -156,10 +156,9 @@ export function summaryQueries(db: Database.Database, scope: Scope): SummaryQuer
   const s = scopeClause(scope);
   const visible = s.sql === '1' ? '' : 'JOIN documents d INDEXED BY documents_group ON d.id = e.document_id';
   return {
-    // Without groups and with every collection visible, the evidence index alone answers (it holds owner and document).
-    counts: async (ids, withGroups) => db.prepare(`SELECT e.owner_id AS owner, e.document_id AS document,
-      ${withGroups ? 'coalesce(d.duplicate_group, d.id)' : 'e.document_id'} AS grp, count(*) AS n
-      FROM evidence e ${withGroups ? 'JOIN documents d INDEXED BY documents_group ON d.id = e.document_id' : visible}
+    // With every collection visible the evidence index alone answers (it holds owner and document).
+    counts: async (ids) => db.prepare(`SELECT e.owner_id AS owner, e.document_id AS document, count(*) AS n
+      FROM evidence e ${visible}
       WHERE e.owner_kind = 'relation' AND e.owner_id ${IN_JSON} AND ${s.sql} GROUP BY e.owner_id, e.document_id`)
       .all(JSON.stringify(ids), ...s.params) as EvidenceCountRow[],
     // The rows first, each probing the evidence index (CROSS JOIN keeps that order: the other way round re-reads the JSON per sentence).
