@@ -161,13 +161,14 @@ export function summaryQueries(db: Database.Database, scope: Scope): SummaryQuer
       FROM evidence e ${visible}
       WHERE e.owner_kind = 'relation' AND e.owner_id ${IN_JSON} AND ${s.sql} GROUP BY e.owner_id, e.document_id`)
       .all(JSON.stringify(ids), ...s.params) as EvidenceCountRow[],
-    // The rows first, each probing the evidence index (CROSS JOIN keeps that order: the other way round re-reads the JSON per sentence).
+    // The rows first, each probing the evidence index (CROSS JOIN keeps that order: the other way round re-reads the JSON
+    // per sentence); `+` keeps the documents' list a filter (driven from it, through the document index, a hub took 78 ms, not 12).
     first: async (rows, documents, n) => db.prepare(`WITH m(id, rel) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?))
       SELECT owner, documentId, start, end, text FROM (
         SELECT e.owner_id AS owner, e.document_id AS documentId, e.start, e.end, e.text, e.rowid AS seq,
           row_number() OVER (PARTITION BY m.rel ORDER BY e.owner_id, e.document_id, e.start, e.rowid) AS k
         FROM m CROSS JOIN evidence e ON e.owner_kind = 'relation' AND e.owner_id = m.id ${visible}
-        WHERE ${s.sql} ${documents ? `AND e.document_id ${IN_JSON}` : ''})
+        WHERE ${s.sql} ${documents ? `AND +e.document_id ${IN_JSON}` : ''})
       WHERE k <= ? ORDER BY owner, documentId, start, seq`)
       .all(JSON.stringify(rows), ...s.params, ...(documents ? [JSON.stringify(documents)] : []), n) as (Evidence & { owner: string })[],
     all: async (ids) => (ids.length === 0 ? () => [] : evidenceOf(db, 'relation', ids, scope)),
