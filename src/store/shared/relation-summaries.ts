@@ -82,10 +82,9 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
     if (kept && !kept.has(c.document)) continue;
     t.n += Number(c.n);
   }
-  const index = new Map([...merged].map(([key, i]) => [key, i]));
   const out: RelationSummary[] = [];
   for (const r of mergeRelations([...rows], (id) => (negated.has(id) ? denials(id) : byOwner.get(id) ?? []), true, true)) {
-    const t = totals[index.get(`${r.type}\u0000${r.source}\u0000${r.target}`)!]!;
+    const t = totals[merged.get(`${r.type}\u0000${r.source}\u0000${r.target}`)!]!;
     // A relation without any supporting sentence is none (as mergeRelations has it); one without kept ones stays, empty.
     if (Object.keys(t.documents).length === 0) continue;
     const documents = Object.fromEntries(Object.entries(t.documents).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
