@@ -1,7 +1,9 @@
 /**
- * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N]`: the entity reads of bench:scale (entity search, entity
- * page, 2-hop neighbourhood) on a kept store, each read's SQL statements timed, the slowest reads and statements printed;
- * wall and CPU time percentiles per read (CPU time is what a loaded machine distorts least).
+ * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b]`: the entity reads of bench:scale (entity
+ * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
+ * /api/entities/:id in-process, with grades, corroboration, notes and tags; and with ?minGrade=C3), each read's SQL
+ * statements timed, the slowest reads and statements printed; wall and CPU time percentiles per read (CPU time is what a
+ * loaded machine distorts least). The API reads write audit rows: run it on a copy of the store.
  */
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -10,8 +12,9 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { searchEntities } from '../src/network/find-entity.js';
 import { viewEntity } from '../src/network/entity-view.js';
 import { readGraph } from '../src/network/graph-read.js';
+import { buildApp } from '../src/server/app.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const path = positionals[0];
 if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N]');
 const TOP = Number(args.top);
@@ -42,12 +45,23 @@ const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>
   searchEntities(store, ALL_COLLECTIONS, { limit: 1, offset: Math.floor(((i + 0.5) / 25) * first.total) })));
 const sample = [...first.items, ...others.flatMap((p) => p.items)];
 
+const app = await buildApp({ store, webRoot: '/nonexistent' });
+const api = async (url: string): Promise<{ relations: unknown[] }> => {
+  const response = await app.inject({ method: 'GET', url });
+  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
+  return JSON.parse(response.body) as { relations: unknown[] };
+};
+const only = args.only ? new Set(args.only.split(',')) : null;
 const reads = {
   search: (e: (typeof sample)[number]) => searchEntities(store, ALL_COLLECTIONS, { q: e.name.split(/\s+/u)[0], limit: 20, offset: 0 }),
   page: (e: (typeof sample)[number]) => viewEntity(store, e.id, ALL_COLLECTIONS),
   hood: (e: (typeof sample)[number]) => readGraph(store, ALL_COLLECTIONS, { entity: e.id, hops: 2 }),
+  apiPage: (e: (typeof sample)[number]) => api(`/api/entities/${e.id}`),
+  apiPageGraded: (e: (typeof sample)[number]) => api(`/api/entities/${e.id}?minGrade=C3`),
 };
 for (const [name, run] of Object.entries(reads)) {
+  if (only && !only.has(name)) continue;
+  await run(sample[sample.length - 1]!); // warm-up, untimed: the first API request compiles the route's schemas
   const results: { e: string; ms: number; cpu: number; log: typeof log; size: string }[] = [];
   for (const e of sample) {
     log = [];
@@ -71,4 +85,5 @@ for (const [name, run] of Object.entries(reads)) {
     for (const l of [...r.log].sort((a, b) => b.ms - a.ms).slice(0, 3)) console.log(`    ${l.ms.toFixed(1)} ms, ${l.rows} rows: ${l.sql}`);
   }
 }
+await app.close();
 await store.close();

@@ -1,7 +1,7 @@
 /** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents. */
 import type { EntityRelation, EntityView, EvidencePage, Event, Claim, Relation } from '../model/index.js';
 import { RELATION_EVIDENCE } from '../model/index.js';
-import type { Store, Scope } from '../store/store.js';
+import type { Store, Scope, Capped, RelationSummary, SummaryOptions } from '../store/store.js';
 
 export type { EntityRelation, EntityView } from '../model/index.js';
 
@@ -20,13 +20,34 @@ export const MAX_RELATIONS = 200;
  * a collection resolution has not run on has no member keys, so its facts are read whole and filtered.
  */
 export async function viewEntity(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean } = {}): Promise<EntityView | null> {
+  const read = await readEntityView(store, id, scope, opts);
+  if (!read) return null;
+  const { summarised: _s, ...view } = read;
+  return { ...view, relations: view.relations.map(({ evidenceDocuments: _d, ...r }) => r) };
+}
+
+/** What the entity page's relations carry besides EntityRelation when read as summaries (see Store.listEntityRelationSummaries). */
+export type SummarisedRelation = EntityRelation & Partial<Pick<RelationSummary, 'evidenceDocuments'>>;
+
+/**
+ * viewEntity, the relations of a resolved entity read as summaries unless `fullEvidence` (first sentences, counts and
+ * documents from SQL; with `keep`, only sentences of the documents it keeps: see SummaryOptions), each carrying the
+ * documents of its sentences (`evidenceDocuments`).
+ * A per-name entity's relations are read whole (and `keep` is not applied: the caller filters those).
+ */
+export async function readEntityView(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean; keep?: SummaryOptions['keep'] } = {}):
+  Promise<(Omit<EntityView, 'relations'> & { relations: SummarisedRelation[]; summarised: boolean }) | null> {
   const head = await store.getEntityHead(id, scope, MAX_MEMBERS);
   if (!head) return null;
   const { entity } = head;
   let relationCount = 0;
   const byKey = head.members.total > 0;
-  const [relations, events, claims]: [Relation[], Event[], Claim[]] = byKey
-    ? await Promise.all([store.listStrongestEntityRelations(id, scope, MAX_RELATIONS), store.listEntityEvents(id, scope), store.listEntityClaims(id, scope)])
+  const summarised = byKey && !opts.fullEvidence;
+  const strongest = (): Promise<Capped<Relation & Partial<RelationSummary>>> => (summarised
+    ? store.listEntityRelationSummaries(id, scope, MAX_RELATIONS, { evidence: RELATION_EVIDENCE, keep: opts.keep })
+    : store.listStrongestEntityRelations(id, scope, MAX_RELATIONS));
+  const [relations, events, claims]: [(Relation & Partial<RelationSummary>)[], Event[], Claim[]] = byKey
+    ? await Promise.all([strongest(), store.listEntityEvents(id, scope), store.listEntityClaims(id, scope)])
       .then(([r, e, c]) => { relationCount = r.total; return [r.items, e, c]; })
     : await Promise.all([store.listRelations(scope), store.listEvents(scope), store.listClaims(scope)]);
   let mineRelations = relations.filter((x) => x.source === id || x.target === id);
@@ -46,11 +67,11 @@ export async function viewEntity(store: Store, id: string, scope: Scope, opts: {
   named.delete(id);
   const others = new Map((await store.getEntityBriefs([...named], scope)).map((e) => [e.id, e]));
   others.set(id, entity);
-  const mine: EntityRelation[] = mineRelations.map((r) => {
+  const mine: SummarisedRelation[] = mineRelations.map((r) => {
     const other = others.get(r.source === id ? r.target : r.source);
     // A few sentences each, and how many there are: a hub's 200 relations carry thousands (the rest: relationEvidence).
     return {
-      ...r, evidence: opts.fullEvidence ? r.evidence : r.evidence.slice(0, RELATION_EVIDENCE), evidenceCount: r.evidence.length, direction: r.source === id ? 'out' : 'in',
+      ...r, evidence: opts.fullEvidence ? r.evidence : r.evidence.slice(0, RELATION_EVIDENCE), evidenceCount: r.evidenceCount ?? r.evidence.length, direction: r.source === id ? 'out' : 'in',
       other: other ? { id: other.id, name: other.name, type: other.type } : null,
     };
   });
@@ -64,7 +85,7 @@ export async function viewEntity(store: Store, id: string, scope: Scope, opts: {
   const capped = mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    entity, members: head.members, reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length, relationCount,
+    summarised, entity, members: head.members, reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };
@@ -90,6 +111,17 @@ export async function relationEvidence(store: Store, id: string, relationId: str
     : (await store.listRelations(scope)).find((r) => r.id === relationId && (r.source === id || r.target === id)) ?? null;
   if (!relation) return null;
   return { items: relation.evidence.slice(offset, offset + limit), total: relation.evidence.length };
+}
+
+/**
+ * One merged relation by id, complete, or null when the scope has none such. With `entity` (one of its ends) it is read
+ * by key, from that entity's rows (Store.getEntityRelation); without, or for a per-name entity, from every relation of the scope.
+ */
+export async function findRelation(store: Store, scope: Scope, relationId: string, entity?: string): Promise<Relation | null> {
+  const head = entity ? await store.getEntityHead(entity, scope, 0) : null;
+  if (head && head.members.total > 0) return store.getEntityRelation(entity!, relationId, scope);
+  const found = (await store.listRelations(scope)).find((r) => r.id === relationId) ?? null;
+  return found && entity && found.source !== entity && found.target !== entity ? null : found;
 }
 
 /** 7354 -> "7,354", the same on every machine. */

@@ -8,6 +8,7 @@ import type { Scope, Store } from '../store/store.js';
 import { normalizeName } from '../resolve/normalize.js';
 import { resolveIncrementally } from '../pipeline/resolve-collection.js';
 import { endKey, ReviewError } from './review.js';
+import { findRelation } from './entity-view.js';
 
 /** A cited span: offsets into the document's stored text. */
 export interface CitedSpan {
@@ -53,10 +54,12 @@ export async function addHandMadeRelation(store: Store, scope: Scope, r: HandMad
 
 /**
  * Attaches a span as further evidence of an existing (merged) relation, or as a denial of it: a hand-made row of the
- * same type between the same entities, which merges into that relation (a denial among its contradictions).
+ * same type between the same entities, which merges into that relation (a denial among its contradictions). With
+ * `entity` (one of its ends) the relation is read by key.
  */
-export async function attachEvidence(store: Store, scope: Scope, relationId: string, span: CitedSpan, options: { denial?: boolean; by?: string } = {}): Promise<ReviewRecord> {
-  const rel = (await store.listRelations(scope)).find((r) => r.id === relationId);
+export async function attachEvidence(store: Store, scope: Scope, relationId: string, span: CitedSpan, options: { denial?: boolean; by?: string; entity?: string } = {}): Promise<ReviewRecord> {
+  // Read by key when the caller names one of its ends (see findRelation).
+  const rel = await findRelation(store, scope, relationId, options.entity);
   if (!rel) throw new ReviewError(`No relation with id "${relationId}".`, 404);
   return addHandMadeRelation(store, scope, { type: rel.type, source: rel.source, target: rel.target, evidence: span }, options.by, Boolean(options.denial));
 }

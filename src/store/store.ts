@@ -8,6 +8,9 @@ import type { EntityBrief } from './shared/entity-rows.js';
 import type { RejectedFacts } from './shared/rejected.js';
 import type { StrongestFilter } from './shared/strongest.js';
 import type { EntityHead } from './shared/entity-members.js';
+import type { RelationSummary, SummaryOptions } from './shared/relation-summaries.js';
+
+export type { RelationSummary, SummaryOptions } from './shared/relation-summaries.js';
 
 export type { EntityBrief, EntityHead, RejectedFacts };
 
@@ -253,6 +256,12 @@ export interface Store {
    * sentences only for what it shows.
    */
   listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>>;
+  /**
+   * The same choice as listStrongestEntityRelations, each relation with its first `opts.evidence` sentences only (from
+   * the documents `opts.keep` keeps, when given: a relation left without any has none and evidenceCount 0), how many it has and from which
+   * documents: capped and counted in SQL, so a hub's page does not read every sentence.
+   */
+  listEntityRelationSummaries(entityId: string, scope: Scope, limit: number, opts: SummaryOptions): Promise<Capped<RelationSummary>>;
   /** One merged relation of a resolved entity (by the relation's id), complete with its evidence; null when it has none such. */
   getEntityRelation(entityId: string, relationId: string, scope: Scope): Promise<Relation | null>;
   /** Edges with an end among some resolved entities: the `limit` strongest passing `filter`, and how many passed. */

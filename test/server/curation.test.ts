@@ -133,7 +133,7 @@ describe('curation over HTTP: events and claims reviewed, entities and evidence 
     const { start: s1, end: e1 } = doc.sentences.filter(({ start }) => start !== s0 && !rel.evidence.some((e) => e.start === start)).at(-1)!;
     const attach = await app.inject({ method: 'POST', url: `/api/relations/${rel.id}/evidence`, payload: { evidence: { documentId, start: s0, end: e0 }, by: 'dora' } });
     assert.equal(attach.statusCode, 201, attach.body);
-    const deny = await app.inject({ method: 'POST', url: `/api/relations/${rel.id}/evidence`, payload: { evidence: { documentId, start: s1, end: e1 }, denial: true, by: 'dora' } });
+    const deny = await app.inject({ method: 'POST', url: `/api/relations/${rel.id}/evidence`, payload: { evidence: { documentId, start: s1, end: e1 }, denial: true, by: 'dora', entity: rel.target } });
     assert.equal(deny.statusCode, 201, deny.body);
     const shown = (await app.inject({ method: 'GET', url: `/api/relations/${rel.id}` })).json() as { evidence: (Span & { analyst?: { by: string; at: string } })[]; contradictions: Span[] };
     const added = shown.evidence.find((e) => e.start === s0);
@@ -143,6 +143,8 @@ describe('curation over HTTP: events and claims reviewed, entities and evidence 
     assert.deepEqual(shown.contradictions.map((e) => e.start), [s1], 'the denial is listed as one');
     assert.equal(shown.evidence.some((e) => e.start === s1), false, 'a denial is never support');
     assert.equal((await app.inject({ method: 'POST', url: `/api/relations/rel_${'0'.repeat(16)}/evidence`, payload: { evidence: { documentId, start: s0, end: e0 } } })).statusCode, 404);
+    // Read by key from an entity that is not one of its ends: no such relation.
+    assert.equal((await app.inject({ method: 'POST', url: `/api/relations/${rel.id}/evidence`, payload: { evidence: { documentId, start: s0, end: e0 }, entity: `ent_${'0'.repeat(16)}` } })).statusCode, 404);
     // The attachment is a decision like any other: undone through the review API.
     const undo = await app.inject({ method: 'DELETE', url: `/api/review/relations/${(attach.json() as { proposal: string }).proposal}` });
     assert.equal(undo.statusCode, 200, undo.body);

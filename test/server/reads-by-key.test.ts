@@ -161,4 +161,17 @@ describe('network API reads by key, compared with whole-collection reads', () =>
       assert.deepEqual(page.claims, JSON.parse(JSON.stringify(here(claims))));
     }
   });
+  it('reads a relation by key from one of its ends as reading every relation finds it', async () => {
+    const sample = [...relations].sort((a, b) => b.evidence.length - a.evidence.length || (a.id < b.id ? -1 : 1)).slice(0, 15);
+    assert.ok(sample.length > 5);
+    for (const r of sample) {
+      const whole = await get(`/api/relations/${r.id}`);
+      assert.deepEqual(await get(`/api/relations/${r.id}?entity=${r.source}`), whole, r.id);
+      assert.deepEqual(await get(`/api/relations/${r.id}?entity=${r.target}`), whole, r.id);
+    }
+    // An entity that is not one of its ends has no such relation.
+    const r = sample[0]!;
+    const stranger = entities.find((e) => e.id !== r.source && e.id !== r.target)!;
+    assert.equal((await app.inject({ method: 'GET', url: `/api/relations/${r.id}?entity=${stranger.id}` })).statusCode, 404);
+  });
 });

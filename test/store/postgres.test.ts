@@ -5,6 +5,7 @@ import pg from 'pg';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
+import { pageConformance } from './conformance-page.js';
 import { membersConformance } from './conformance-members.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
@@ -87,6 +88,7 @@ if (!hasPostgres()) {
   reviewConformance('PostgreSQL', harness.create);
   factReviewConformance('PostgreSQL', harness.create);
   strongestConformance('PostgreSQL', harness);
+  pageConformance('PostgreSQL', harness);
   membersConformance('PostgreSQL', harness);
 
   resolutionConformance('PostgreSQL', async () => {

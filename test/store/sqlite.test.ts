@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { storeConformance, type StoreHarness } from './conformance.js';
 import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
+import { pageConformance } from './conformance-page.js';
 import { membersConformance } from './conformance-members.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
@@ -32,6 +33,7 @@ const harness: StoreHarness = {
 storeConformance('SQLite', harness);
 keyReadsConformance('SQLite', harness);
 strongestConformance('SQLite', harness);
+pageConformance('SQLite', harness);
 membersConformance('SQLite', harness);
 
 reviewConformance('SQLite', async () => {

@@ -7,7 +7,8 @@
 import type { EntityView, Relation } from '../../model/index.js';
 import type { Scope, Store } from '../../store/store.js';
 import type { Grade } from './grade.js';
-import { citedDocuments, readGradings } from './gradings.js';
+import { citedDocuments, readGradings, type Gradings } from './gradings.js';
+import { readEntityView, viewEntity, capEvidence, type SummarisedRelation } from '../entity-view.js';
 import { readCuration, type Curation } from './targets.js';
 
 /** A relation with its corroboration by grade. */
@@ -30,6 +31,56 @@ export async function curateEntityView(store: Store, scope: Scope, view: EntityV
   return {
     ...view,
     relations: relations.map((r) => ({ ...r, corroboration: gradings.corroboration(r.evidence) })),
+    grades: gradings.codes(docs),
+    curation,
+    ...(minGrade ? { minGrade: `${minGrade.reliability}${minGrade.credibility}` } : {}),
+  };
+}
+
+/**
+ * The entity page as GET /api/entities/:id answers it, or null when the entity is absent or outside the scope: the
+ * first RELATION_EVIDENCE sentences of each relation, grades, corroboration, notes and tags; with `minGrade`, the grade
+ * filter of curateEntityView. A resolved entity's relations are summarised in SQL (Store.listEntityRelationSummaries:
+ * the grade filter decides which documents' sentences are read and counted); a per-name entity's are read whole.
+ */
+export async function readEntityPage(store: Store, scope: Scope, id: string, minGrade?: Grade, hide: ReadonlySet<string> = new Set()): Promise<CuratedEntityView | null> {
+  // The gradings the filter read for the supporting documents, reused for the page's grades.
+  const read: { supporting?: Gradings } = {};
+  const keep = minGrade
+    ? async (documents: readonly string[]) => {
+      const g = (read.supporting = await readGradings(store, scope, documents));
+      return new Set(documents.filter((d) => g.meets(d, minGrade)));
+    }
+    : undefined;
+  const page = await readEntityView(store, id, scope, { keep });
+  if (!page) return null;
+  if (!page.summarised) {
+    // A per-name entity (no member keys): every relation read whole, then filtered and capped.
+    const view = await viewEntity(store, id, scope, { fullEvidence: true });
+    if (!view) return null;
+    const curated = await curateEntityView(store, scope, view, minGrade, hide);
+    return { ...curated, relations: capEvidence(curated.relations) };
+  }
+  const { summarised: _s, ...view } = page;
+  const supported = (r: SummarisedRelation): string[] => Object.keys(r.evidenceDocuments ?? {});
+  const docs = [
+    ...view.relations.flatMap((r) => [...supported(r), ...(r.contradictions ?? []).map((e) => e.documentId)]),
+    ...citedDocuments([...view.events, ...view.claims].map((x) => ({ evidence: x.evidence }))),
+  ];
+  const known = read.supporting;
+  const gradings = known ? known.with(await readGradings(store, scope, docs.filter((d) => !known.has(d)))) : await readGradings(store, scope, docs);
+  // The grade filter: relations without a sentence from a document graded so dropped, sources counted over those documents.
+  const kept = (r: SummarisedRelation): string[] => supported(r).filter((d) => !minGrade || gradings.meets(d, minGrade));
+  const relations = minGrade
+    ? view.relations.filter((r) => r.evidenceCount > 0).map((r) => ({ ...r, independentSources: new Set(kept(r).map((d) => gradings.group(d))).size }))
+    : view.relations;
+  const curation = await readCuration(store, scope, [{ kind: 'entity', id: view.entity.id }, ...relations.map((r) => ({ kind: 'relation' as const, id: r.id }))], hide);
+  return {
+    ...view,
+    relations: relations.map(({ evidenceDocuments, ...r }) => {
+      const cited = kept({ ...r, evidenceDocuments });
+      return { ...r, corroboration: gradings.corroboration(cited.map((documentId) => ({ documentId }))) };
+    }),
     grades: gradings.codes(docs),
     curation,
     ...(minGrade ? { minGrade: `${minGrade.reliability}${minGrade.credibility}` } : {}),

@@ -27,6 +27,16 @@ export class Gradings {
     return null;
   }
 
+  /** These gradings and `other`'s (read for other documents) as one. */
+  with(other: Gradings): Gradings {
+    return new Gradings(new Map([...this.byId, ...other.byId]));
+  }
+
+  /** True when `documentId` was among the documents read (graded or not). */
+  has(documentId: string): boolean {
+    return this.byId.has(documentId);
+  }
+
   group(documentId: string): string {
     return this.byId.get(documentId)?.group ?? documentId;
   }

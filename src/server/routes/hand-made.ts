@@ -36,17 +36,20 @@ export function handMadeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return answer(reply, 201, () => addHandMadeEntity(ctx.store, ctx.scope(req), req.body, actingUser(ctx, req)));
   });
 
-  app.post<{ Params: { id: string }; Body: { evidence: CitedSpan; denial?: boolean; by?: string } }>('/relations/:id/evidence', {
+  app.post<{ Params: { id: string }; Body: { evidence: CitedSpan; denial?: boolean; by?: string; entity?: string } }>('/relations/:id/evidence', {
     schema: {
       summary: 'Attach a span of a document as further evidence of a relation, or (denial: true) as a sentence denying it; stage "analyst", 201 with the record',
       params: { type: 'object', properties: { id: { type: 'string', pattern: '^rel_[0-9a-f]{16}$' } }, required: ['id'] },
-      body: { type: 'object', properties: { evidence: span, denial: { type: 'boolean', default: false }, by }, required: ['evidence'], additionalProperties: false },
+      body: {
+        type: 'object', required: ['evidence'], additionalProperties: false,
+        properties: { evidence: span, denial: { type: 'boolean', default: false }, by, entity: { type: 'string', pattern: '^ent_[0-9a-f]{16}$', description: 'one end of the relation: read by key (without it every relation of the scope is read)' } },
+      },
       response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
     const refused = await refuseDocumentWrite(ctx, req, reply, req.body.evidence.documentId);
     if (refused) return refused;
     await ctx.audit(req, req.body.denial ? 'denial-added' : 'evidence-added', req.params.id, { evidence: req.body.evidence });
-    return answer(reply, 201, () => attachEvidence(ctx.store, ctx.scope(req), req.params.id, req.body.evidence, { denial: req.body.denial, by: actingUser(ctx, req) }));
+    return answer(reply, 201, () => attachEvidence(ctx.store, ctx.scope(req), req.params.id, req.body.evidence, { denial: req.body.denial, by: actingUser(ctx, req), entity: req.body.entity }));
   });
 }

@@ -7,11 +7,11 @@ import type { Scope } from '../../store/store.js';
 import { normaliseTag } from '../../network/curation/targets.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
-import { viewEntity, relationEvidence, capEvidence } from '../../network/entity-view.js';
+import { relationEvidence, findRelation } from '../../network/entity-view.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
 import { parseGrade } from '../../network/curation/grade.js';
-import { curateEntityView, curateRelation } from '../../network/curation/curate-views.js';
+import { readEntityPage, curateRelation } from '../../network/curation/curate-views.js';
 import { hiddenEntities } from './notes.js';
 
 /** "At least B2" as routes accept it. */
@@ -58,12 +58,12 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    // Every sentence read first, so the grade filter and the corroboration counts see all of them; then a few sent.
-    const view = await viewEntity(ctx.store, req.params.id, ctx.scope(req), { fullEvidence: true });
-    if (!view) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    // The first sentences of each relation, counts and corroboration from SQL (the grade filter decides which count).
+    const minGrade = req.query.minGrade ? parseGrade(req.query.minGrade) : undefined;
+    const page = await readEntityPage(ctx.store, ctx.scope(req), req.params.id, minGrade, await hiddenEntities(ctx, req));
+    if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
     await ctx.audit(req, 'entity', req.params.id);
-    const curated = await curateEntityView(ctx.store, ctx.scope(req), view, req.query.minGrade ? parseGrade(req.query.minGrade) : undefined, await hiddenEntities(ctx, req));
-    return { ...curated, relations: capEvidence(curated.relations) };
+    return page;
   });
 
   app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/members', {
@@ -94,14 +94,15 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return page;
   });
 
-  app.get<{ Params: { id: string } }>('/relations/:id', {
+  app.get<{ Params: { id: string }; Querystring: { entity?: string } }>('/relations/:id', {
     schema: {
       summary: 'One relation with every evidence sentence, contradicting sentences and the claims it rests on',
       params: { type: 'object', properties: { id: relationId }, required: ['id'] },
+      querystring: { type: 'object', properties: { entity: { ...entityId, description: 'one end of the relation: read by key from its rows (without it every relation of the scope is read)' } }, additionalProperties: false },
       response: { 400: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const rel = (await ctx.store.listRelations(ctx.scope(req))).find((r) => r.id === req.params.id);
+    const rel = await findRelation(ctx.store, ctx.scope(req), req.params.id, req.query.entity);
     if (!rel) return reply.status(404).send({ error: 'not-found', message: `No relation with id ${req.params.id}.` });
     const claims = await ctx.store.getClaims(rel.claimIds ?? [], ctx.scope(req));
     const entities = new Map((await ctx.store.getEntityBriefs([rel.source, rel.target], ctx.scope(req))).map((e) => [e.id, e]));

@@ -703,4 +703,13 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 17,
+    description: 'evidence indexed by owner, document and start: the entity page reads the first sentences of each relation in that order',
+    sql: `
+      -- Replaces evidence_owner (its prefix): a window over a relation's rows reads its sentences in order, without a sort.
+      CREATE INDEX evidence_owner_order ON evidence(owner_kind, owner_id, document_id, span_start, seq);
+      DROP INDEX evidence_owner;
+    `,
+  },
 ];

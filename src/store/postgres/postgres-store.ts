@@ -19,7 +19,8 @@ import { searchDocuments } from './search.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEdges, relationEndRows, readChosenRelations } from './relations-read.js';
+import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
+import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
@@ -304,6 +305,12 @@ export class PostgresStore implements Store {
     const light = await relationEndRows(this.db, scope, { entities: [entityId] });
     const { ids, total } = chooseStrongest(light, limit);
     return { items: await readChosenRelations(this.db, scope, light, ids), total };
+  }
+
+  async listEntityRelationSummaries(entityId: string, scope: Scope, limit: number, opts: SummaryOptions): Promise<Capped<RelationSummary>> {
+    const light = await relationEndRows(this.db, scope, { entities: [entityId] });
+    const { ids, total } = chooseStrongest(light, limit);
+    return { items: await summariseRelations(await readChosenRows(this.db, light, ids), summaryQueries(this.db, scope), opts), total };
   }
 
   async getEntityRelation(entityId: string, relationId: string, scope: Scope): Promise<Relation | null> {

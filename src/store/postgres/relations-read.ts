@@ -9,6 +9,7 @@ import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
 import { chosenRelationRows, type RelationEndRow, type RelationDetailRow } from '../shared/strongest.js';
 import { endCols, endsJoin, type RelationSelection } from '../shared/relation-ends-sql.js';
+import type { EvidenceCountRow, SummaryQueries } from '../shared/relation-summaries.js';
 
 
 // Relation ids with an end among the entities `entityIds` (an array expression) names, by relation_ends (indexed on each end).
@@ -89,8 +90,40 @@ export async function evidenceOf(db: Db, kind: string, ids: readonly string[] | 
 /** The merged relations of the chosen rows of `light` (see the SQLite twin). */
 export async function readChosenRelations(db: Db, scope: Scope, light: readonly RelationEndRow[], ids: readonly string[]): Promise<Relation[]> {
   if (ids.length === 0) return [];
+  return mergeRelations(await readChosenRows(db, light, ids), await evidenceOf(db, 'relation', ids, scope));
+}
+
+/** The chosen rows of `light` completed by their details, ordered by id (see chosenRelationRows). */
+export async function readChosenRows(db: Db, light: readonly RelationEndRow[], ids: readonly string[]): Promise<RelationRow[]> {
+  if (ids.length === 0) return [];
   const details = await db.query<RelationDetailRow>('SELECT id, claim_id, attrs, stage, version, review FROM relations WHERE id = ANY($1::text[])', [[...ids]]);
-  return mergeRelations(chosenRelationRows(light, ids, details.rows), await evidenceOf(db, 'relation', ids, scope));
+  return chosenRelationRows(light, ids, details.rows);
+}
+
+/** The queries of relation summaries (see summariseRelations) in PostgreSQL: evidence of visible documents only. */
+export function summaryQueries(db: Db, scope: Scope): SummaryQueries {
+  return {
+    counts: async (ids) => {
+      const p = new Params();
+      const owners = p.add([...ids]);
+      return (await db.query<EvidenceCountRow>(`SELECT e.owner_id AS owner, e.document_id AS document, count(*)::int AS n
+        FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = ANY(${owners}::text[])
+          AND EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)}) GROUP BY e.owner_id, e.document_id`, p.values)).rows;
+    },
+    first: async (rows, documents, n) => {
+      const p = new Params();
+      const ids = p.add(rows.map(([id]) => id));
+      const rels = p.add(rows.map(([, rel]) => rel));
+      const docs = documents ? `AND e.document_id = ANY(${p.add([...documents])}::text[])` : '';
+      return (await db.query<Evidence & { owner: string }>(`SELECT owner, "documentId", start, "end", text FROM (
+          SELECT e.owner_id AS owner, e.document_id AS "documentId", e.span_start AS start, e.span_end AS "end", e.text, e.seq,
+            row_number() OVER (PARTITION BY m.rel ORDER BY e.owner_id, e.document_id, e.span_start, e.seq) AS k
+          FROM unnest(${ids}::text[], ${rels}::int[]) AS m(id, rel) JOIN evidence e ON e.owner_kind = 'relation' AND e.owner_id = m.id
+          WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)}) ${docs}) x
+        WHERE k <= ${p.add(n)} ORDER BY owner, "documentId", start, seq`, p.values)).rows;
+    },
+    all: async (ids) => (ids.length === 0 ? () => [] : evidenceOf(db, 'relation', ids, scope)),
+  };
 }
 
 /** Relations merged across documents (see mergeRelations), of the selection. */

@@ -36,9 +36,10 @@ export function mergedEnds(r: Pick<RelationRow, 'type' | 'collection' | 'source'
  * Relations merged across documents: one edge per type, source and target entity, with every supporting sentence.
  * Independent sources count near-duplicate groups (a re-report of an original counts once); denials are listed, not counted.
  * `rows` come ordered by relation id, ends mapped by the store (see RelationRow); `evidenceOf` returns a relation's evidence ordered by document and start.
- * Without `withAttrs` the attributes are not merged (graph edges need none).
+ * Without `withAttrs` the attributes are not merged (graph edges need none). With `keepEmpty` a relation that `evidenceOf`
+ * gave no supporting sentence is kept (summaries read only some sentences and decide themselves).
  */
-export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[], withAttrs = true): Relation[] {
+export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[], withAttrs = true, keepEmpty = false): Relation[] {
   const merged = new Map<string, Relation & { groups: Set<string>; seen: Map<string, Set<string>> }>();
   for (const r of rows) {
     const ends = mergedEnds(r);
@@ -79,7 +80,7 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
     }
   }
   return [...merged.values()]
-    .filter((r) => r.evidence.length > 0)
+    .filter((r) => keepEmpty ? r.groups.size > 0 : r.evidence.length > 0)
     .map(({ groups, seen: _seen, ...r }) => ({ ...r, independentSources: groups.size }));
 }
 

@@ -1,0 +1,94 @@
+/**
+ * Merged relations as the entity page shows them, without reading every sentence: the first few evidence sentences of
+ * each (a window over the merged relation's rows in SQL, after an optional filter on documents such as a grade), how
+ * many there are and from which documents (GROUP BY in SQL). Engine-independent: each store gives the three queries.
+ */
+import type { Evidence, Relation } from '../../model/index.js';
+import { mergedEnds, mergeRelations, type RelationRow } from './merge-relations.js';
+
+/** Evidence sentences of one relation row from one document: how many. */
+export interface EvidenceCountRow {
+  owner: string;
+  document: string;
+  n: number;
+}
+
+/** A merged relation with the first sentences only (see SummaryOptions). */
+export interface RelationSummary extends Relation {
+  /** How many supporting sentences it has (from kept documents when the read keeps some only). */
+  evidenceCount: number;
+  /** Every document its supporting sentences come from (kept or not), with how many sentences each. */
+  evidenceDocuments: Record<string, number>;
+}
+
+/** How many sentences a summary carries, and which documents' sentences count (absent: every document). */
+export interface SummaryOptions {
+  evidence: number;
+  /**
+   * Told the documents of the supporting sentences, answers those whose sentences count (e.g. graded at least B2): a
+   * relation with none from them is still answered, with no sentence and evidenceCount 0, for the caller to drop.
+   */
+  keep?: (documentIds: readonly string[]) => Promise<ReadonlySet<string>> | ReadonlySet<string>;
+}
+
+/** The queries a store answers for summaries; every one sees evidence of visible documents only. */
+export interface SummaryQueries {
+  /** Sentence counts per (relation row, document). */
+  counts(rowIds: readonly string[]): Promise<EvidenceCountRow[]>;
+  /**
+   * The first `n` sentences of each merged relation, whose rows are given as [row id, merged index] (ordered by row id,
+   * document, start: the order mergeRelations concatenates them in), from `documents` only when not null.
+   */
+  first(rows: readonly [string, number][], documents: readonly string[] | null, n: number): Promise<(Evidence & { owner: string })[]>;
+  /** Every sentence of some rows (denials, which pages list whole). */
+  all(rowIds: readonly string[]): Promise<(id: string) => Evidence[]>;
+}
+
+/** Summaries of the merged relations of `rows` (ordered by id, as mergeRelations takes them). */
+export async function summariseRelations(rows: readonly RelationRow[], q: SummaryQueries, opts: SummaryOptions): Promise<RelationSummary[]> {
+  if (rows.length === 0) return [];
+  // Denials as mergeRelations reads them (attributes parsed only where "negated" appears: a hub has thousands of rows).
+  const negated = new Set(rows.filter((r) => r.attrs.includes('"negated"') && Boolean((JSON.parse(r.attrs) as { negated?: unknown }).negated)).map((r) => r.id));
+  // Each supporting row's merged relation, by the key mergeRelations merges on.
+  const merged = new Map<string, number>();
+  const relationOf = new Map<string, number>();
+  for (const r of rows) {
+    const ends = mergedEnds(r);
+    if (!ends || negated.has(r.id)) continue;
+    let i = merged.get(ends.key);
+    if (i === undefined) merged.set(ends.key, (i = merged.size));
+    relationOf.set(r.id, i);
+  }
+  const supporting = [...relationOf.keys()];
+  const counts = await q.counts(supporting);
+  const documents = [...new Set(counts.map((c) => c.document))];
+  const kept = opts.keep ? await opts.keep(documents) : null;
+  const keptDocuments = kept ? documents.filter((d) => kept.has(d)) : null;
+  const [first, denials] = await Promise.all([
+    keptDocuments?.length === 0 ? [] : q.first(supporting.map((id) => [id, relationOf.get(id)!] as [string, number]), keptDocuments, opts.evidence),
+    q.all([...negated]),
+  ]);
+  const byOwner = new Map<string, Evidence[]>();
+  for (const { owner, ...e } of first) {
+    const list = byOwner.get(owner);
+    if (list) list.push(e);
+    else byOwner.set(owner, [e]);
+  }
+  // Counts per merged relation: sentences of kept documents, and every document.
+  const totals = Array.from({ length: merged.size }, () => ({ n: 0, documents: {} as Record<string, number> }));
+  for (const c of counts) {
+    const t = totals[relationOf.get(c.owner)!]!;
+    t.documents[c.document] = (t.documents[c.document] ?? 0) + Number(c.n);
+    if (kept && !kept.has(c.document)) continue;
+    t.n += Number(c.n);
+  }
+  const out: RelationSummary[] = [];
+  for (const r of mergeRelations([...rows], (id) => (negated.has(id) ? denials(id) : byOwner.get(id) ?? []), true, true)) {
+    const t = totals[merged.get(`${r.type}\u0000${r.source}\u0000${r.target}`)!]!;
+    // A relation without any supporting sentence is none (as mergeRelations has it); one without kept ones stays, empty.
+    if (Object.keys(t.documents).length === 0) continue;
+    const documents = Object.fromEntries(Object.entries(t.documents).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    out.push({ ...r, evidence: r.evidence.slice(0, opts.evidence), evidenceCount: t.n, evidenceDocuments: documents });
+  }
+  return out;
+}
