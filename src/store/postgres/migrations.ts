@@ -703,4 +703,14 @@ export const PG_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 18,
+    description: 'merges in the review queue: fact_reviews kind merge, decisions kind clear (the user withdraws a merge or split)',
+    sql: `
+      ALTER TABLE fact_reviews DROP CONSTRAINT IF EXISTS fact_reviews_kind_check;
+      ALTER TABLE fact_reviews ADD CONSTRAINT fact_reviews_kind_check CHECK (kind IN ('event', 'claim', 'entity', 'merge'));
+      ALTER TABLE decisions DROP CONSTRAINT IF EXISTS decisions_kind_check;
+      ALTER TABLE decisions ADD CONSTRAINT decisions_kind_check CHECK (kind IN ('merge', 'split', 'clear'));
+    `,
+  },
 ];
