@@ -652,7 +652,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 18,
-    description: 'merges in the review queue: fact_reviews kind merge, decisions kind clear (the user withdraws a merge or split)',
+    description: 'merges in the review queue: fact_reviews kind merge, decisions kind clear (the user withdraws a merge or split); notes and tags on entities anchored to a member key',
     sql: `
       -- SQLite cannot change a CHECK in place: both tables are copied into new ones with the wider CHECK.
       CREATE TABLE fact_reviews_18 (
@@ -691,6 +691,12 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX decisions_a ON decisions(collection, a);
       CREATE INDEX decisions_b ON decisions(collection, b);
       CREATE INDEX decisions_pending ON decisions(status) WHERE status = 'pending';
+      -- Notes and tags on an entity follow it through merges and splits: anchored to the entity's lowest member key when
+      -- written, read under the entity that holds that key now (src/store/shared/curation-store.ts).
+      ALTER TABLE notes ADD COLUMN anchor TEXT;
+      ALTER TABLE tags ADD COLUMN anchor TEXT;
+      UPDATE notes SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = notes.target_id) WHERE target_kind = 'entity';
+      UPDATE tags SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = tags.target_id) WHERE target_kind = 'entity';
     `,
   },
 ];
