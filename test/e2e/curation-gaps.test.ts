@@ -1,11 +1,13 @@
 /**
  * Curation in Chromium, what issue 12 had left: merges in the review queue (reject by keyboard takes the two names
- * apart, undo joins them again).
+ * apart, undo joins them again); the tag filter of the entity list and the network; outlet grades set in the documents
+ * scene.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
+import { outletKey } from '../../src/store/curation.js';
 import { launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
@@ -56,6 +58,59 @@ describe('curation gaps in Chromium', { skip: skip ?? false }, () => {
     await page.keyboard.press('u');
     await page.getByRole('status').filter({ hasText: 'Undone' }).waitFor();
     assert.equal(await apart(), false, 'undo joins them again');
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it('filters the entity list and the network by a tag', async () => {
+    const entities = (await (await fetch(`${server.baseUrl}/api/graph`)).json()) as { nodes: { id: string; name: string }[] };
+    const tagged = entities.nodes[0]!;
+    await server.store.curation.addTag('iran-cables', { kind: 'entity', id: tagged.id }, 'story-one', 'tess');
+    await page.goto(`${server.baseUrl}/entities`);
+    await page.locator('table.table tbody tr').first().waitFor();
+    await page.getByLabel('Tag', { exact: true }).selectOption('story-one');
+    await page.waitForURL(/tag=story-one/u);
+    await page.locator('.scene-header .muted', { hasText: /^1 entity$/u }).waitFor();
+    assert.deepEqual((await page.locator('table.table tbody td.title-cell').allInnerTexts()).map((t) => t.trim()), [tagged.name]);
+    await screenshot(page, 'entities-tagged');
+
+    await page.goto(`${server.baseUrl}/network`);
+    await page.locator('.network-canvas[data-rendered="true"]').waitFor();
+    const all = Number(/(\d+) entities/u.exec(await page.locator('.network-head').innerText())?.[1]);
+    const answered = page.waitForResponse((r) => r.url().includes('/api/graph?') && r.url().includes('tag=story-one'));
+    await page.locator('#f-tag').selectOption('story-one');
+    await page.waitForURL(/tag=story-one/u);
+    const want = (await (await answered).json()) as { nodes: { id: string }[]; edges: { source: string; target: string }[] };
+    assert.ok(want.nodes.some((n) => n.id === tagged.id) && want.edges.every((e) => e.source === tagged.id || e.target === tagged.id), 'the tagged entity and its relations');
+    assert.ok(want.nodes.length < all, `fewer entities than the whole network (${want.nodes.length} of ${all})`);
+    await page.locator('.network-canvas[data-rendered="true"]').waitFor();
+    await page.waitForTimeout(300);
+    const head = await page.locator('.network-head').innerText();
+    assert.equal(Number(/(\d+) entities/u.exec(head)?.[1]), want.nodes.length, head);
+    await screenshot(page, 'network-tagged');
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it('grades an outlet in the documents scene; its documents inherit the grade', async () => {
+    await page.goto(`${server.baseUrl}/documents`);
+    const row = page.locator('.outlet-grades tbody tr').first();
+    await row.waitFor();
+    const outlet = (await row.getAttribute('data-outlet'))!;
+    await row.locator('select').first().selectOption('C');
+    await row.locator('select').nth(1).selectOption('3');
+    await row.getByRole('button', { name: 'Grade' }).click();
+    await row.locator('.grade-badge', { hasText: 'C3' }).waitFor();
+    const grades = await server.store.curation.listOutletGrades('*');
+    assert.deepEqual(grades.map((g) => [g.outlet, `${g.reliability}${g.credibility}`]), [[outlet, 'C3']]);
+    const docs = (await server.store.listDocuments(ALL_COLLECTIONS, 100, 0)).items.filter((d) => d.source);
+    const inheriting = docs.find((d) => outletKey(d.source!) === outlet);
+    assert.ok(inheriting, 'a document of that outlet');
+    const g = (await (await fetch(`${server.baseUrl}/api/documents/${inheriting.id}/grade`)).json()) as { grade: { code: string; from: string } | null };
+    assert.deepEqual([g.grade?.code, g.grade?.from], ['C3', 'outlet']);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'outlet-grades');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.getByText('not graded').waitFor();
+    assert.deepEqual(await server.store.curation.listOutletGrades('*'), []);
     assert.deepEqual(watch.errors, []);
   });
 });

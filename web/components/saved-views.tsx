@@ -20,7 +20,7 @@ export function stateOfView(view: Pick<SavedView, 'query' | 'selected'>): Partia
     entity: q.entity ?? '', hops: q.hops ?? 1,
     relationTypes: q.relationTypes ? q.relationTypes.split(',') : [], entityTypes: q.entityTypes ? q.entityTypes.split(',') : [],
     minConfidence: q.minConfidence ?? DEFAULT_MIN_CONFIDENCE, minSources: q.minSources ?? 1, from: q.from ?? '', to: q.to ?? '',
-    reviewedOnly: String(q.reviewedOnly) === 'true', minGrade: q.minGrade ?? '', expand: [], node: view.selected[0] ?? '', edge: '',
+    reviewedOnly: String(q.reviewedOnly) === 'true', minGrade: q.minGrade ?? '', tag: typeof q.tag === 'string' ? q.tag : '', expand: [], node: view.selected[0] ?? '', edge: '',
   };
 }
 

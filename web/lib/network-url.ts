@@ -1,4 +1,4 @@
-/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&size=&edge=&node= */
+/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&grade=&tag=&size=&edge=&node= */
 import type { GraphParams } from '../api/client.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
 import { buildUrl } from './router.js';
@@ -23,6 +23,8 @@ export interface NetworkState {
   reviewedOnly: boolean;
   /** Admiralty grade ("B2"): only edges with a supporting document graded at least this; '' for any. */
   minGrade: string;
+  /** Only the entities carrying this tag and their relations; '' for any. */
+  tag: string;
   /** Node size by degree or by PageRank centrality. */
   size: 'degree' | 'centrality';
   /** Nodes whose neighbourhoods were added to the view (expand). */
@@ -58,6 +60,7 @@ export function readNetworkState(params: URLSearchParams): NetworkState {
     to: PARTIAL_DATE.test(to) ? to : '',
     reviewedOnly: params.get('reviewed') === '1',
     minGrade: /^[A-F][1-6]$/.test(params.get('grade') ?? '') ? params.get('grade') ?? '' : '',
+    tag: params.get('tag') ?? '',
     size: params.get('size') === 'centrality' ? 'centrality' : 'degree',
     expand: list(params.get('expand')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     edge: params.get('edge') ?? '',
@@ -78,6 +81,7 @@ export function networkUrl(state: NetworkState): string {
     to: state.to,
     reviewed: state.reviewedOnly ? 1 : undefined,
     grade: state.minGrade || undefined,
+    tag: state.tag || undefined,
     size: state.size !== 'degree' ? state.size : undefined,
     expand: state.expand.join(','),
     node: state.node,
@@ -98,6 +102,7 @@ export function graphRequest(state: NetworkState): GraphParams {
     to: state.to || undefined,
     ...(state.reviewedOnly ? { reviewedOnly: 'true' as const } : {}),
     ...(state.minGrade ? { minGrade: state.minGrade } : {}),
+    ...(state.tag ? { tag: state.tag } : {}),
   };
 }
 

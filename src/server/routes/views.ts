@@ -32,6 +32,7 @@ const graphQuerySchema = {
     to: partialDate,
     reviewedOnly: { type: 'boolean' },
     minGrade: minGradeSchema,
+    tag: { type: 'string', minLength: 1, maxLength: 50 },
   },
   additionalProperties: false,
 } as const;
