@@ -1,4 +1,4 @@
-/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&grade=&tag=&size=&edge=&node= */
+/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&grade=&tag=&size=&expand=&pick=&edge=&node= */
 import type { GraphParams } from '../api/client.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
 import { buildUrl } from './router.js';
@@ -27,6 +27,8 @@ export interface NetworkState {
   tag: string;
   /** Node size by degree or by PageRank centrality. */
   size: 'degree' | 'centrality';
+  /** Nodes picked for the story (a saved view keeps them as its selection; the dossier flags them). */
+  picked: string[];
   /** Nodes whose neighbourhoods were added to the view (expand). */
   expand: string[];
   /** Selected edge (its evidence is shown) or node. */
@@ -62,6 +64,7 @@ export function readNetworkState(params: URLSearchParams): NetworkState {
     minGrade: /^[A-F][1-6]$/.test(params.get('grade') ?? '') ? params.get('grade') ?? '' : '',
     tag: params.get('tag') ?? '',
     size: params.get('size') === 'centrality' ? 'centrality' : 'degree',
+    picked: list(params.get('pick')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     expand: list(params.get('expand')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     edge: params.get('edge') ?? '',
     node: params.get('node') ?? '',
@@ -84,6 +87,7 @@ export function networkUrl(state: NetworkState): string {
     tag: state.tag || undefined,
     size: state.size !== 'degree' ? state.size : undefined,
     expand: state.expand.join(','),
+    pick: state.picked.join(','),
     node: state.node,
     edge: state.edge,
   });
