@@ -1,4 +1,4 @@
-/** `cablegraph dossier VIEW [--format html|json] [--out FILE]`: the dossier of a saved view (by id or name), pseudonymised as every export. */
+/** `cablegraph dossier VIEW [--format html|json] [--out FILE] [--unmask]`: the dossier of a saved view (by id or name), pseudonymised as every export unless --unmask (audited). */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withDb, withStore, UserError } from './common.js';
@@ -15,7 +15,8 @@ export function registerDossier(program: Command): void {
     .option('--format <format>', 'html (one self-contained page, no outside requests) or json', 'html')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--timestamp <iso>', 'fixed generation time written into the dossier, for byte-identical re-exports')
-    .action(async (ref: string, opts: { db?: string; format: string; out?: string; timestamp?: string }) => {
+    .option('--unmask', 'protected entities under their real names instead of pseudonyms (audited; for admins of the store)')
+    .action(async (ref: string, opts: { db?: string; format: string; out?: string; timestamp?: string; unmask?: boolean }) => {
       if (opts.format !== 'html' && opts.format !== 'json') throw new UserError(`Unknown dossier format "${opts.format}": use html or json.`);
       if (opts.timestamp !== undefined && Number.isNaN(Date.parse(opts.timestamp))) {
         throw new UserError(`--timestamp must be an ISO date-time such as 2020-01-03T00:00:00Z, got "${opts.timestamp}".`);
@@ -29,8 +30,12 @@ export function registerDossier(program: Command): void {
         }
         const scope = { collections: view.collections };
         await store.trust.appendAudit({ at: new Date().toISOString(), user: cliUser(), address: 'local', action: 'dossier', target: `view:${view.id}`,
-          details: { format: opts.format, collections: view.collections } });
-        const dossier = await buildDossier(await pseudonymisedStore(store, scope), scope, view, { timestamp: opts.timestamp });
+          details: { format: opts.format, collections: view.collections, unmask: Boolean(opts.unmask) } });
+        if (opts.unmask) {
+          await store.trust.appendAudit({ at: new Date().toISOString(), user: cliUser(), address: 'local', action: 'unmask', target: `view:${view.id}`,
+            details: { format: opts.format, collections: view.collections } });
+        }
+        const dossier = await buildDossier(opts.unmask ? store : await pseudonymisedStore(store, scope), scope, view, { timestamp: opts.timestamp });
         return opts.format === 'json' ? `${JSON.stringify(dossier, null, 2)}\n` : buildDossierHtml(dossier);
       });
       if (!opts.out) process.stdout.write(text);

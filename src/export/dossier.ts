@@ -11,6 +11,7 @@ import type { SavedView } from '../store/shared/views-store.js';
 import { readGraph, type GraphRequest } from '../network/graph-read.js';
 import { readGradings } from '../network/curation/gradings.js';
 import { parseGrade } from '../network/curation/grade.js';
+import { normaliseTag } from '../network/curation/targets.js';
 import { exportNotes, fileNameOf } from './dataset.js';
 
 /** Version of the dossier JSON; bumped only for incompatible changes. */
@@ -79,6 +80,8 @@ export function graphRequestOf(query: SavedView['query']): GraphRequest {
 /** Builds the dossier of `view` from what `scope` sees in `store` (pass the pseudonymised store). */
 export async function buildDossier(store: Store, scope: Scope, view: SavedView, options: { timestamp?: string } = {}): Promise<Dossier> {
   const request = graphRequestOf(view.query);
+  const tag = text(view.query.tag) ? normaliseTag(String(view.query.tag)) : null;
+  if (tag) request.tagged = new Set((await store.curation.taggedWith(scope.collections, tag, 'entity')).map((t) => t.target.id));
   const graph = await readGraph(store, scope, request);
   const wanted = new Set(graph.edges.map((e) => e.id));
   const ends = [...new Set(graph.edges.flatMap((e) => [e.source, e.target]))];

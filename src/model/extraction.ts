@@ -72,9 +72,12 @@ export interface ResolvedEntityRecord extends Entity {
   reasons: MergeReason[];
 }
 
-/** A user's merge or split of two candidates; kept across re-extraction and applied again after it. */
+/**
+ * A user's merge or split of two candidates; kept across re-extraction and applied again after it. `clear` withdraws
+ * the user's word on the pair (an undone review of a merge): resolution then decides the pair by itself again.
+ */
 export interface Decision {
-  kind: 'merge' | 'split';
+  kind: 'merge' | 'split' | 'clear';
   a: string;
   b: string;
   /** ISO timestamp; the latest decision about a pair wins. */

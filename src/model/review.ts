@@ -97,7 +97,7 @@ export type FactKind = 'event' | 'claim';
 export interface FactProposal {
   /** Stable id: document id, then a hash of the kind, evidence span and what the fact says (see factProposalId). */
   id: string;
-  kind: FactKind | 'entity';
+  kind: FactKind | 'entity' | 'merge';
   collection: string;
   documentId: string;
   /** The row id of the current row (absent for a rejected proposal). */
@@ -112,7 +112,7 @@ export interface FactProposal {
 export interface FactReviewRecord {
   id: number;
   collection: string;
-  kind: FactKind | 'entity';
+  kind: FactKind | 'entity' | 'merge';
   proposal: string;
   documentId: string;
   verdict: 'accepted' | 'rejected' | 'added' | 'undo';
@@ -139,4 +139,19 @@ export interface FactReviewItem {
   version: string;
   review?: RelationReview;
   rejection?: { by?: string; at: string; reason?: string };
+}
+
+/**
+ * A merge resolution made (two candidate keys joined by a rule with a score) in the review queue: accepting keeps it
+ * (a user merge), rejecting undoes it (a user split), undo hands the pair back to resolution.
+ */
+export interface MergeReviewItem extends Omit<FactReviewItem, 'kind'> {
+  kind: 'merge';
+  /** The rule's score (the merge's confidence). */
+  score: number;
+  /** (1 - score) x log(1 + mentions of the entity): the queue's order, highest first. */
+  priority: number;
+  /** The two candidate keys the rule joined. */
+  a: string;
+  b: string;
 }

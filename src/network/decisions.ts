@@ -93,3 +93,13 @@ export async function decisionStatus(store: Store, scope: Scope, id: number): Pr
   if (!d || (scope.collections !== '*' && !scope.collections.includes(d.collection))) return null;
   return d;
 }
+
+/**
+ * A decision about two candidate keys of one collection (the review of a merge: keep it, undo it, or hand the pair
+ * back to resolution with `clear`), recorded and applied as merges and splits are.
+ */
+export async function decidePair(store: Store, collection: string, kind: Decision['kind'], a: string, b: string, by?: string, note?: string,
+  options: DecisionOptions = {}): Promise<DecisionOutcome> {
+  const decision: Decision = { kind, a, b, at: new Date().toISOString(), ...(by ? { by } : {}), ...(note ? { note } : {}) };
+  return decide(store, collection, [decision], 0, options);
+}

@@ -30,6 +30,8 @@ export interface GraphFilter {
   minGrade?: Grade;
   /** Document ids graded at least `minGrade`; read only when it is set. */
   documentsMeetingGrade?: ReadonlySet<string>;
+  /** Entity ids (those carrying a tag): keep only edges with an end among them, and show them even when unlinked. */
+  tagged?: ReadonlySet<string>;
 }
 
 /** True when a partial or full date lies within [from, to], each compared at its own precision: "2019-11-20" is within "2019".."2019-11". */
@@ -72,12 +74,18 @@ export function buildGraph(entities: Iterable<GraphEntity>, relations: GraphInpu
     const keep = neighbourhood(filter.entity, edges, filter.hops ?? 1);
     edges = edges.filter((r) => keep.has(r.source) && keep.has(r.target));
   }
+  const tagged = filter.tagged;
+  if (tagged) edges = edges.filter((r) => tagged.has(r.source) || tagged.has(r.target));
   const degree = new Map<string, number>();
   for (const r of edges) {
     degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
     degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
   }
   if (filter.entity && byId.has(filter.entity) && !degree.has(filter.entity)) degree.set(filter.entity, 0);
+  for (const id of !filter.entity && tagged ? tagged : []) {
+    const e = byId.get(id);
+    if (e && !degree.has(id) && (!filter.entityTypes?.length || filter.entityTypes.includes(e.type))) degree.set(id, 0);
+  }
   let nodes = [...degree.keys()].map((id) => {
     const e = byId.get(id)!;
     return { id, name: e.name, type: e.type, degree: degree.get(id)!, mentionCount: e.mentionCount };

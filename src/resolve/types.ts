@@ -3,8 +3,11 @@ import type { EntityType, MergeReason } from '../model/index.js';
 
 /** A user's decision about two candidate keys; decisions survive re-extraction because keys do. */
 export interface MergeDecision {
-  /** 'merge' forces the two candidates into one entity; 'split' keeps them apart whatever the scores say. */
-  kind: 'merge' | 'split';
+  /**
+   * 'merge' forces the two candidates into one entity; 'split' keeps them apart whatever the scores say; 'clear'
+   * withdraws the earlier decisions about the pair (the scores decide again).
+   */
+  kind: 'merge' | 'split' | 'clear';
   /** Candidate key of one side. */
   a: string;
   /** Candidate key of the other side. */

@@ -24,6 +24,7 @@ import { exportRoutes } from './routes/export.js';
 import { networkRoutes } from './routes/network.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { reviewRoutes } from './routes/review.js';
+import { mergeReviewRoutes } from './routes/review-merges.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
 import { protectRoutes } from './routes/protect.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     networkRoutes(api, ctx);
     decisionRoutes(api, ctx);
     reviewRoutes(api, ctx);
+    mergeReviewRoutes(api, ctx);
     auditRoutes(api, ctx);
     adminRoutes(api, ctx);
     protectRoutes(api, ctx);

@@ -1,5 +1,5 @@
 /** What the store offers the analyst review: proposals as stored, decisions recorded and applied in one transaction. */
-import type { FactKind, FactProposal, FactReviewRecord, Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict } from '../model/index.js';
+import type { EntityType, FactKind, FactProposal, FactReviewRecord, Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict, MergeReason } from '../model/index.js';
 import type { Scope } from './store.js';
 
 /** A proposal as the store holds it now, with its end entities and the review in force. */
@@ -45,6 +45,24 @@ export interface ReviewStore {
   add(proposal: Omit<Proposal, 'id' | 'collection' | 'stage' | 'version'>, by: string | undefined, scope: Scope): Promise<ReviewRecord | null>;
   /** Review of events and claims, and entities added by hand. */
   readonly facts: FactReviewStore;
+  /** Review of the merges resolution made. */
+  readonly merges: MergeReviewStore;
+}
+
+/** A merge reason of a resolved entity, with the entity it is in. */
+export interface StoredMergeReason {
+  entity: { id: string; collection: string; type: EntityType; name: string; mentionCount: number; version: string };
+  reason: MergeReason;
+}
+
+/** The review side of a store for merges (shared SQL: src/store/shared/merge-review-store.ts); decisions are `fact_reviews` of kind `merge`. */
+export interface MergeReviewStore {
+  /** Merge reasons of the resolved entities in scope (every rule; the caller picks the ones to review). */
+  reasons(scope: Scope): Promise<StoredMergeReason[]>;
+  /** Decisions on merges in scope (of one proposal when given), oldest first. */
+  records(scope: Scope, proposal?: string): Promise<FactReviewRecord[]>;
+  /** Records a decision on a merge (its effect on the entities is a resolution decision, applied by the caller). */
+  record(record: Omit<FactReviewRecord, 'id'>): Promise<FactReviewRecord>;
 }
 
 /** An event or claim proposal as the store holds it now, with the review in force. */

@@ -37,6 +37,24 @@ describe('cablegraph review', () => {
     assert.match(bad.stderr, /no proposal id/u);
   });
 
+  it('reviews merges (--kind merge): reject takes the names apart, recorded with who and why; undo joins them again', () => {
+    const db = join(tempDir(), 'm.db');
+    assert.equal(run(['ingest', SAMPLE_CORPUS, '--db', db, '--workers', '1']).code, 0);
+    const list = run(['review', '--kind', 'merge', '--db', db, '--limit', '2']);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /^\d+ merge\(s\) unreviewed; showing 2 from 0\n[0-9a-f]{16}\.[0-9a-f]{12}  merge: /u);
+    const [item] = (JSON.parse(run(['review', '--kind', 'merge', '--db', db, '--json', '--limit', '1']).stdout) as { items: { id: string; entities: unknown[] }[] }).items;
+    assert.equal(item?.entities.length, 1, 'one entity holds both names');
+    const rejected = run(['review', 'reject', item.id, '--kind', 'merge', '--db', db, '--by', 'ana', '--reason', 'two units']);
+    assert.equal(rejected.code, 0, rejected.stderr);
+    assert.match(rejected.stdout, /^Rejected .* by ana\)\.\n$/u);
+    const now = JSON.parse(run(['review', '--kind', 'merge', '--db', db, '--json', '--state', 'rejected']).stdout) as { items: { id: string; entities: unknown[]; rejection: { by: string; reason: string } }[] };
+    assert.deepEqual(now.items.map((x) => [x.id, x.entities.length, x.rejection.by, x.rejection.reason]), [[item.id, 2, 'ana', 'two units']]);
+    assert.equal(run(['review', 'undo', item.id, '--kind', 'merge', '--db', db]).code, 0);
+    assert.equal(JSON.parse(run(['review', '--kind', 'merge', '--db', db, '--json', '--state', 'rejected']).stdout).total, 0);
+    assert.equal(run(['review', 'undo', item.id, '--kind', 'merge', '--db', db]).code, 64, 'nothing left to undo');
+  });
+
   it('reviews events (--kind event) and exports rejected proposals only with --include-rejected, marked', () => {
     const db = join(tempDir(), 'e.db');
     assert.equal(run(['ingest', SAMPLE_CORPUS, '--db', db, '--workers', '1']).code, 0);

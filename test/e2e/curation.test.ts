@@ -81,6 +81,7 @@ describe('curation in Chromium', { skip: skip ?? false }, () => {
     const sentence = detail.sentences.find((s) => !rel.evidence.some((e) => e.start === s.start) && s.end - s.start > 40)!;
     await page.goto(`${server.baseUrl}/documents/${id}`);
     await page.locator('.doc-text p[data-start]').first().waitFor();
+    const before = (await server.store.listRelations(ALL_COLLECTIONS)).find((r) => r.id === rel.id);
     await select(page, sentence.start, sentence.end);
     await page.getByRole('button', { name: 'Attach to relation…' }).click();
     await page.getByLabel('Relation', { exact: true }).selectOption(rel.id);
@@ -94,6 +95,12 @@ describe('curation in Chromium', { skip: skip ?? false }, () => {
     await page.waitForURL(new RegExp(`/entities/${rel.source}$`, 'u'));
     await page.locator('.analyst-cite').first().waitFor();
     await page.locator('.analyst-cite').first().scrollIntoViewIfNeeded();
+    // The relation stays the extraction's (its confidence, no "added by hand"); the sentence is cited as the analyst's.
+    const row = page.locator(`li.rel[data-relation="${rel.id}"]`);
+    const stats = await row.locator('.rel-stats').innerText();
+    assert.doesNotMatch(stats, /added by hand/u, stats);
+    assert.deepEqual([after?.confidence, after?.stage, after?.review], [before?.confidence, before?.stage, before?.review]);
+    assert.match(await row.locator('.analyst-cite').innerText(), /cited by hand/u);
     await screenshot(page, 'analyst-evidence');
     assert.deepEqual(watch.errors, []);
   });

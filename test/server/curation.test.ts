@@ -126,7 +126,7 @@ describe('curation over HTTP: events and claims reviewed, entities and evidence 
   });
 
   it('evidence attached to a relation shows with who and when; a denial counts among its contradictions', async () => {
-    const rel = (await store.listRelations(ALL_COLLECTIONS)).find((r) => !r.contradictions?.length)!;
+    const rel = (await store.listRelations(ALL_COLLECTIONS)).find((r) => !r.contradictions?.length && r.confidence < 1 && !r.review && r.stage !== 'analyst')!;
     const documentId = rel.evidence[0]!.documentId;
     const doc = (await app.inject({ method: 'GET', url: `/api/documents/${documentId}` })).json() as { text: string; sentences: { start: number; end: number }[] };
     const { start: s0, end: e0 } = doc.sentences.find(({ start }) => !rel.evidence.some((e) => e.start === start))!;
@@ -140,6 +140,13 @@ describe('curation over HTTP: events and claims reviewed, entities and evidence 
     assert.equal(added?.analyst?.by, 'dora');
     assert.equal(added?.text, doc.text.slice(s0, e0));
     assert.ok(shown.evidence.filter((e) => e.start !== s0).every((e) => !e.analyst), 'extracted evidence carries no analyst mark');
+    // The relation keeps its extraction's provenance and confidence: the cited sentence is the analyst's, not the relation.
+    const whole = shown as unknown as { confidence: number; stage: string; version: string; review?: unknown };
+    assert.deepEqual([whole.confidence, whole.stage, whole.version, whole.review], [rel.confidence, rel.stage, rel.version, undefined]);
+    const edge = (await store.listEdges(ALL_COLLECTIONS)).find((e) => e.id === rel.id);
+    assert.deepEqual([edge?.confidence, edge?.review], [rel.confidence, 'unreviewed'], 'the network edge too');
+    const ends = (await store.listEntityRelations([rel.source], ALL_COLLECTIONS)).find((r) => r.id === rel.id);
+    assert.deepEqual([ends?.confidence, ends?.stage, ends?.review], [rel.confidence, rel.stage, undefined], 'the entity page too');
     assert.deepEqual(shown.contradictions.map((e) => e.start), [s1], 'the denial is listed as one');
     assert.equal(shown.evidence.some((e) => e.start === s1), false, 'a denial is never support');
     assert.equal((await app.inject({ method: 'POST', url: `/api/relations/rel_${'0'.repeat(16)}/evidence`, payload: { evidence: { documentId, start: s0, end: e0 } } })).statusCode, 404);

@@ -64,7 +64,7 @@ describe('users, roles and collection permissions', () => {
     const urls = ['/api/stats', '/api/documents?limit=100', '/api/entities?limit=100', `/api/entities?q=${CANARY}`, '/api/entities?q=Soleimani',
       '/api/graph?minConfidence=0', '/api/timeline', '/api/search?q=Iraq&limit=100', `/api/search?q=${CANARY}`, '/api/search?q=Iraq&collection=leaks-b',
       '/api/search?q=Soleimani', '/api/me', '/api/review?state=all&limit=500', '/api/graph?reviewedOnly=true&minConfidence=0', ...EXPORT_FORMAT_IDS.map((f) => `/api/export?format=${f}`), '/api/export?format=csv&file=entities.csv',
-      '/api/review?kind=event&state=all&limit=500', '/api/review?kind=claim&state=all&limit=500', '/api/export?format=json&includeRejected=true',
+      '/api/review?kind=event&state=all&limit=500', '/api/review?kind=claim&state=all&limit=500', '/api/review?kind=merge&state=all&limit=500', '/api/export?format=json&includeRejected=true',
       '/api/export?format=json&minGrade=F6', '/api/graph?minGrade=F6&minConfidence=0', '/api/notes?limit=100', `/api/notes?q=${CANARY}`, '/api/tags',
       '/api/tags?tag=informant', '/api/entities?tag=informant', '/api/outlets', `/api/search?q=${CANARY}&tag=informant`];
     for (const r of relationsOfB) urls.push(`/api/entities/${r.source}/relations/${r.id}/evidence`);

@@ -116,5 +116,42 @@ export function reviewConformance(name: string, create: () => Promise<Store>): v
       await store.reviews.decide(rec!.proposal, { verdict: 'undo', by: 'carol' }, ALL_COLLECTIONS);
       assert.equal(await byType('located_in'), undefined, 'undoing an addition removes it');
     });
+
+    it('evidence attached by hand to an extracted relation leaves its confidence, stage and review as extracted', async () => {
+      await rerun('v7', [met('v7'), paid('v7')]);
+      const before = (await byType('paid'))!;
+      const edgeBefore = (await store.listEdges(ALL_COLLECTIONS)).find((e) => e.type === 'paid')!;
+      const rec = await store.reviews.add({
+        documentId: doc, type: 'paid', source: key('PERSON', 'qassem soleimani'), target: key('ORG', 'kataib hezbollah'), confidence: 1, attrs: { rule: 'analyst' },
+        evidence: [span('BAGHDAD (Reuters) - Qassem Soleimani met')],
+      }, 'dora', ALL_COLLECTIONS);
+      const after = (await byType('paid'))!;
+      assert.equal(after.evidence.length, before.evidence.length + 1);
+      assert.equal(after.evidence.find((e) => e.start === 0)?.analyst?.by, 'dora');
+      assert.deepEqual([after.confidence, after.stage, after.review], [before.confidence, before.stage, before.review]);
+      const edge = (await store.listEdges(ALL_COLLECTIONS)).find((e) => e.type === 'paid')!;
+      assert.deepEqual([edge.confidence, edge.review, edge.evidenceCount], [edgeBefore.confidence, edgeBefore.review, edgeBefore.evidenceCount + 1]);
+      await store.reviews.decide(rec!.proposal, { verdict: 'undo', by: 'dora' }, ALL_COLLECTIONS);
+    });
+
+    it('lists the merge reasons of resolved entities in scope and records decisions on merges', async () => {
+      const [a, b] = [key('PERSON', 'qassem soleimani'), key('PERSON', 'soleimani')];
+      await store.putEntities('wire', [{
+        id: 'ent_00000000000000aa', collection: 'wire', type: 'PERSON', name: 'Qassem Soleimani', aliases: ['Soleimani'], mentionCount: 2, documentIds: [doc],
+        members: [a, b], reasons: [{ rule: 'partial-name', score: 0.8, a, b, evidence: '"Qassem Soleimani" ~ "Soleimani"' }],
+      }], 'resolve', 'resolve@test');
+      const reasons = await store.reviews.merges.reasons(ALL_COLLECTIONS);
+      assert.deepEqual(reasons.map((r) => [r.entity.id, r.entity.mentionCount, r.reason.rule, r.reason.a, r.reason.b]), [['ent_00000000000000aa', 2, 'partial-name', a, b]]);
+      assert.deepEqual(await store.reviews.merges.reasons({ collections: ['elsewhere'] }), [], 'scoped by collection');
+      const proposal = `${doc}.0123456789ab`;
+      const snapshot = { id: proposal, kind: 'merge' as const, collection: 'wire', documentId: doc, stage: 'resolve', version: 'resolve@test', fact: { a, b, evidence: [] } };
+      const made = await store.reviews.merges.record({ collection: 'wire', kind: 'merge', proposal, documentId: doc, verdict: 'rejected', by: 'ana', reason: 'two men', at: '2026-01-01T00:00:00.000Z', snapshot });
+      await store.reviews.merges.record({ collection: 'wire', kind: 'merge', proposal: `${doc}.ba9876543210`, documentId: doc, verdict: 'accepted', at: '2026-01-01T00:00:01.000Z', snapshot });
+      assert.deepEqual([made.kind, made.verdict, made.by, made.reason, made.snapshot.fact.a], ['merge', 'rejected', 'ana', 'two men', a]);
+      assert.deepEqual((await store.reviews.merges.records(ALL_COLLECTIONS, proposal)).map((r) => r.id), [made.id]);
+      assert.equal((await store.reviews.merges.records(ALL_COLLECTIONS)).length, 2);
+      assert.deepEqual(await store.reviews.merges.records({ collections: ['elsewhere'] }), []);
+      assert.ok((await store.reviews.facts.records(doc)).some((r) => r.kind === 'merge'), 'kept beside the event and claim records');
+    });
   });
 }

@@ -1,7 +1,7 @@
 /** The saved-views component's pure parts: a saved query restores the network state, a saved layout lands on its own graph only. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applySavedLayout, rememberLayout, stateOfView } from '../../web/components/saved-views.js';
+import { applySavedLayout, rememberLayout, selectionOf, stateOfView } from '../../web/components/saved-views.js';
 import { toGraph } from '../../web/graph/graph-model.js';
 import { graphKey, networkUrl, readNetworkState } from '../../web/lib/network-url.js';
 import type { GraphData } from '../../web/api/client.js';
@@ -17,7 +17,15 @@ const data: GraphData = {
 describe('saved views in the workbench', () => {
   it('restores filters and selection from a saved query', () => {
     const state = { ...readNetworkState(new URLSearchParams()), ...stateOfView({ query: { minConfidence: 0.3, relationTypes: 'paid,met', reviewedOnly: 'true', minGrade: 'B2' }, selected: ['ent_000000000000000a'] }) };
-    assert.equal(networkUrl(state), '/network?rel=paid%2Cmet&conf=0.3&reviewed=1&grade=B2&node=ent_000000000000000a');
+    assert.equal(networkUrl(state), '/network?rel=paid%2Cmet&conf=0.3&reviewed=1&grade=B2&pick=ent_000000000000000a&node=ent_000000000000000a');
+  });
+
+  it('saves every picked node and the open one as the selection, and restores them all', () => {
+    const state = readNetworkState(new URLSearchParams('pick=ent_000000000000000a,ent_000000000000000b&node=ent_000000000000000c&tag=story'));
+    assert.deepEqual(selectionOf(state), ['ent_000000000000000a', 'ent_000000000000000b', 'ent_000000000000000c']);
+    assert.equal(state.tag, 'story');
+    const back = stateOfView({ query: { tag: 'story' }, selected: selectionOf(state) });
+    assert.deepEqual([back.picked, back.node, back.tag], [selectionOf(state), 'ent_000000000000000a', 'story']);
   });
 
   it('puts the saved positions on the graph of the view opened, once, and on no other graph', () => {

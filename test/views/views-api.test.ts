@@ -139,6 +139,33 @@ describe('saved views and dossiers over the API', () => {
     assert.ok((await store.trust.listAudit({ user: 'ana' })).some((a) => a.action === 'dossier' && a.target === `view:${viewId}`));
   });
 
+  it('keeps several selected nodes; unmasks the dossier for an admin or an editor with write (audited), refuses the others', async () => {
+    const neighbours = (await as('root', `/api/graph?entity=${payer}&hops=1&minConfidence=0`)).json() as { nodes: { id: string }[] };
+    const selected = [payer, informant, ...neighbours.nodes.map((n) => n.id).filter((id) => id !== payer && id !== informant).slice(0, 1)];
+    assert.equal(selected.length, 3);
+    const saved = await as('ben', '/api/views', 'POST', { name: 'Three people', query: query(), selected, layout: {} });
+    assert.equal(saved.statusCode, 201, saved.body);
+    const id = saved.json().id as number;
+    assert.deepEqual((await as('ana', `/api/views/${id}`)).json().selected, selected);
+    const masked = await as('ana', `/api/views/${id}/dossier?format=json`);
+    const dossier = masked.json() as Dossier;
+    assert.deepEqual(dossier.view.selected, selected);
+    assert.deepEqual(dossier.entities.filter((e) => e.selected).map((e) => e.id).sort(), selected.filter((x) => dossier.entities.some((e) => e.id === x)).sort());
+    assert.ok(dossier.entities.filter((e) => e.selected).length >= 2, 'several entities flagged selected');
+    assert.deepEqual(leaks(masked.body), [], 'pseudonyms by default');
+    for (const user of ['ana', 'eve', 'zed']) {
+      const res = await as(user, `/api/views/${id}/dossier?format=json&unmask=1`);
+      assert.equal(res.statusCode, user === 'zed' ? 404 : 403, `${user}: ${res.body}`);
+    }
+    for (const user of ['ben', 'root']) {
+      const res = await as(user, `/api/views/${id}/dossier?format=html&unmask=1`);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.ok(leaks(res.body).length > 0, `${user} reads the protected names`);
+      assert.ok((await store.trust.listAudit({ user })).some((a) => a.action === 'unmask' && a.target === `view:${id}`), `${user}'s unmask is audited`);
+    }
+    await store.views.deleteView(id);
+  });
+
   it('deletes a view for its author or an admin only, audited', async () => {
     assert.equal((await as('ana', `/api/views/${viewId}`, 'DELETE')).statusCode, 403);
     assert.equal((await as('eve', `/api/views/${viewId}`, 'DELETE')).statusCode, 403);

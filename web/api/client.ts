@@ -147,7 +147,7 @@ export interface EntityPage {
 }
 
 /** Entities matching a name (spelling variants included) and type, most mentioned first. */
-export function listEntities(params: { q?: string; type?: string; limit: number; offset: number }, signal?: AbortSignal): Promise<EntityPage> {
+export function listEntities(params: { q?: string; type?: string; tag?: string; limit: number; offset: number }, signal?: AbortSignal): Promise<EntityPage> {
   return getJson<EntityPage>(`/api/entities?${query(params)}`, signal);
 }
 
@@ -220,6 +220,8 @@ export interface GraphParams {
   reviewedOnly?: 'true';
   /** Admiralty grade ("B2"): edges with a supporting document graded at least this. */
   minGrade?: string;
+  /** Only the entities carrying this tag and their relations. */
+  tag?: string;
 }
 
 /** The filtered network, or one entity's neighbourhood. */

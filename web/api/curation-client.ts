@@ -51,6 +51,11 @@ export function deleteNote(id: number): Promise<{ deleted: number }> {
   return getJson(`/api/notes/${id}`, undefined, { method: 'DELETE' });
 }
 
+/** The tags in use on targets of one kind, most used first. */
+export function getTagCounts(kind: Target['kind'], signal?: AbortSignal): Promise<{ tags: { tag: string; count: number }[] }> {
+  return getJson(`/api/tags?${query({ kind })}`, signal);
+}
+
 export function getTags(target: Target, signal?: AbortSignal): Promise<{ items: { tag: string }[] }> {
   return getJson(`/api/tags?${query({ kind: target.kind, id: target.id })}`, signal);
 }
@@ -61,4 +66,28 @@ export function addTag(target: Target, tag: string): Promise<unknown> {
 
 export function removeTag(target: Target, tag: string): Promise<unknown> {
   return getJson('/api/tags', undefined, { method: 'DELETE', body: JSON.stringify({ target, tag }) });
+}
+
+/** An outlet (the folded source of documents) with its document count and grade. */
+export interface Outlet {
+  collection: string;
+  outlet: string;
+  source: string;
+  documents: number;
+  grade: { reliability: string; credibility: number; code: string; by: string | null; at: string } | null;
+}
+
+/** GET /api/outlets: outlets with their grades, most documents first. */
+export function getOutlets(signal?: AbortSignal): Promise<{ items: Outlet[] }> {
+  return getJson('/api/outlets', signal);
+}
+
+/** Grades an outlet: its documents inherit it unless graded themselves. */
+export function setOutletGrade(collection: string, outlet: string, reliability: string, credibility: number): Promise<unknown> {
+  return getJson('/api/outlets/grade', undefined, { method: 'PUT', body: JSON.stringify({ collection, outlet, reliability, credibility }) });
+}
+
+/** Removes an outlet's grade. */
+export function clearOutletGrade(collection: string, outlet: string): Promise<unknown> {
+  return getJson(`/api/outlets/grade?${query({ collection, outlet })}`, undefined, { method: 'DELETE' });
 }

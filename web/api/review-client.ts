@@ -1,8 +1,11 @@
 /** Typed client for the review endpoints: the queues, decisions on proposed relations, events and claims, facts made by hand. */
-import type { FactKind, FactReviewItem, FactReviewRecord, ReviewItem, ReviewRecord } from '../../src/model/index.js';
+import type { FactKind, FactReviewItem, FactReviewRecord, MergeReviewItem, ReviewItem, ReviewRecord } from '../../src/model/index.js';
 import { getJson, query } from './client.js';
 
-export type { FactKind, FactReviewItem, ReviewItem, ReviewRecord };
+export type { FactKind, FactReviewItem, MergeReviewItem, ReviewItem, ReviewRecord };
+
+/** The queues that share one scene body: events, claims, and the merges resolution made. */
+export type QueueKind = FactKind | 'merge';
 
 /** GET /api/review: a page of proposals in priority order. */
 export interface ReviewPage {
@@ -42,24 +45,24 @@ export function addRelation(body: { type: string; source: string; target: string
   return getJson<ReviewRecord>('/api/relations', undefined, { method: 'POST', body: JSON.stringify(body) });
 }
 
-/** A page of the event or claim queue. */
+/** A page of the event, claim or merge queue. */
 export interface FactReviewPage {
-  items: FactReviewItem[];
+  items: (FactReviewItem | MergeReviewItem)[];
   total: number;
 }
 
-/** GET /api/review?kind=event|claim: proposed events or claims in document order. */
-export function getFactQueue(kind: FactKind, params: { state?: string; type?: string; limit: number; offset: number }, signal?: AbortSignal): Promise<FactReviewPage> {
+/** GET /api/review?kind=event|claim|merge: proposed events or claims in document order, or merges (low score on large entities first). */
+export function getFactQueue(kind: QueueKind, params: { state?: string; type?: string; limit: number; offset: number }, signal?: AbortSignal): Promise<FactReviewPage> {
   return getJson<FactReviewPage>(`/api/review?${query({ kind, ...params })}`, signal);
 }
 
-/** Accepts or rejects (with an optional reason) a proposed event or claim. */
-export function reviewFact(kind: FactKind, id: string, verdict: 'accepted' | 'rejected', reason?: string): Promise<FactReviewRecord> {
+/** Accepts or rejects (with an optional reason) a proposed event or claim, or a merge (accept keeps it, reject undoes it). */
+export function reviewFact(kind: QueueKind, id: string, verdict: 'accepted' | 'rejected', reason?: string): Promise<FactReviewRecord> {
   return getJson<FactReviewRecord>(`/api/review/${kind}s/${encodeURIComponent(id)}`, undefined, { method: 'POST', body: JSON.stringify({ verdict, ...(reason ? { reason } : {}) }) });
 }
 
-/** Undoes the latest decision on a proposed event or claim. */
-export function undoFactReview(kind: FactKind, id: string): Promise<FactReviewRecord> {
+/** Undoes the latest decision on a proposed event, claim or merge. */
+export function undoFactReview(kind: QueueKind, id: string): Promise<FactReviewRecord> {
   return getJson<FactReviewRecord>(`/api/review/${kind}s/${encodeURIComponent(id)}`, undefined, { method: 'DELETE' });
 }
 

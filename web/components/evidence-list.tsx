@@ -36,9 +36,14 @@ function Sentence({ text, names }: { text: string; names: readonly string[] }) {
   return <>{markNames(text, names).map((p, i) => (p.name ? <strong key={i}>{p.text}</strong> : p.text))}</>;
 }
 
-/** Who cited a sentence by hand, and when (analyst evidence). */
+/** Who cited a sentence by hand, and when (analyst evidence: stage analyst, beside the sentences extraction cited). */
 function Cited({ e }: { e: Evidence }) {
-  return e.analyst ? <span className="muted analyst-cite"> — cited by {e.analyst.by ?? 'an analyst'}, {e.analyst.at.slice(0, 10)}</span> : null;
+  if (!e.analyst) return null;
+  return (
+    <span className="muted analyst-cite" title="Stage analyst: cited by hand" data-stage="analyst">
+      {' '}— cited by hand by {e.analyst.by ?? 'an analyst'}, {e.analyst.at.slice(0, 16).replace('T', ' ')}
+    </span>
+  );
 }
 
 /** Each sentence a fact rests on, quoted and linked, with the names it links in bold; denials, when any, under their own heading. */

@@ -9,14 +9,14 @@ import { useApi } from '../lib/use-api.js';
 /** Document id -> grade code, for the evidence shown below the provider. */
 export const GradesContext = createContext<Readonly<Record<string, string>>>({});
 
-const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
-const CREDIBILITY = [1, 2, 3, 4, 5, 6];
-const MEANING = 'Admiralty grade: source reliability A (completely reliable) to E (unreliable), F cannot be judged; information credibility 1 (confirmed) to 5 (improbable), 6 cannot be judged';
+export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
+export const CREDIBILITY = [1, 2, 3, 4, 5, 6];
+export const GRADE_MEANING = 'Admiralty grade: source reliability A (completely reliable) to E (unreliable), F cannot be judged; information credibility 1 (confirmed) to 5 (improbable), 6 cannot be judged';
 
 /** The grade of a cited document, or nothing when it is ungraded. */
 export function GradeBadge({ documentId }: { documentId: string }) {
   const code = useContext(GradesContext)[documentId];
-  return code ? <span className="grade-badge" data-grade={code} title={MEANING}>{code}</span> : null;
+  return code ? <span className="grade-badge" data-grade={code} title={GRADE_MEANING}>{code}</span> : null;
 }
 
 /** The reader's grade control: the grade in force (own or the outlet's) and a form to set or remove the document's own. */
@@ -35,7 +35,7 @@ export function GradeBox({ documentId }: { documentId: string }) {
     <section className="entity-section grade-box" aria-labelledby="grade-h">
       <h2 id="grade-h">Source grade</h2>
       <p>
-        {grade ? <><span className="grade-badge" data-grade={grade.code} title={MEANING}>{grade.code}</span>{' '}
+        {grade ? <><span className="grade-badge" data-grade={grade.code} title={GRADE_MEANING}>{grade.code}</span>{' '}
           <span className="muted">{grade.from === 'outlet' ? `from the outlet ${grade.outlet ?? ''}` : 'set on this document'}{grade.by ? `, by ${grade.by}` : ''}</span></> : <span className="muted">Not graded.</span>}
       </p>
       <form className="grade-form" onSubmit={(e) => { e.preventDefault(); run(setDocumentGrade(documentId, reliability, credibility)); }}>

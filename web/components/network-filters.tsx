@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import { ENTITY_TYPES } from '../../src/model/index.js';
 import type { NetworkState } from '../lib/network-url.js';
+import { getTagCounts } from '../api/curation-client.js';
+import { useApi } from '../lib/use-api.js';
 import { formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
 import { ENTITY_STYLES } from '../theme/entity-colors.js';
 
@@ -28,6 +30,7 @@ const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
 /** Filters; sliders and text fields apply after a short pause, checkboxes at once. */
 export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
   const schema = useSchema();
+  const tags = useApi('tags:entity', (signal) => getTagCounts('entity', signal));
   const [confidence, setConfidence] = useState(state.minConfidence);
   const [from, setFrom] = useState(state.from);
   const [to, setTo] = useState(state.to);
@@ -82,6 +85,12 @@ export function NetworkFilters({ state, onChange }: NetworkFiltersProps) {
         <select id="f-grade" value={state.minGrade} onChange={(e) => onChange({ minGrade: e.target.value })}>
           <option value="">any (graded or not)</option>
           {GRADE_BARS.map((g) => <option key={g} value={g}>{g}</option>)}
+        </select>
+        <label className="field" htmlFor="f-tag" title="Entities an analyst tagged, and their relations">Tagged</label>
+        <select id="f-tag" value={state.tag} onChange={(e) => onChange({ tag: e.target.value })}>
+          <option value="">any entity</option>
+          {state.tag && !tags.data?.tags.some((t) => t.tag === state.tag) ? <option value={state.tag}>{state.tag}</option> : null}
+          {(tags.data?.tags ?? []).map((t) => <option key={t.tag} value={t.tag}>{t.tag} ({t.count})</option>)}
         </select>
       </fieldset>
       <fieldset>

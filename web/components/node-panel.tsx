@@ -17,10 +17,13 @@ export interface NodePanelProps {
   onClose(): void;
   /** Downloads this node and its relations as JSON. */
   onExport(): void;
+  /** Whether the node is picked for the story (a saved view's selection), and how to toggle it. */
+  picked: boolean;
+  onPick(): void;
 }
 
 /** What the view shows about one node; its edge list is the keyboard way to every edge's evidence. */
-export function NodePanel({ graph, id, expanded, communityRank, onExpand, onEdge, onClose, onExport }: NodePanelProps) {
+export function NodePanel({ graph, id, expanded, communityRank, onExpand, onEdge, onClose, onExport, picked, onPick }: NodePanelProps) {
   const schema = useSchema();
   const a = graph.getNodeAttributes(id);
   const edges = graph.mapEdges(id, (edge, e, source, target) => ({
@@ -45,6 +48,9 @@ export function NodePanel({ graph, id, expanded, communityRank, onExpand, onEdge
         </button>
         <Link className="button small" href={buildUrl('/network', { entity: id, hops: 2 })}>Only its 2-hop network</Link>
         <button type="button" className="button small" onClick={onExport}>Export selection (JSON)</button>
+        <button type="button" className="button small" aria-pressed={picked} onClick={onPick} title="A saved view keeps the picked entities as its selection; its dossier flags them">
+          {picked ? 'Picked for the story ✓' : 'Pick for the story'}
+        </button>
       </div>
       <h3>Relations in view</h3>
       <ul className="fact-list">

@@ -1,6 +1,8 @@
 /** Saved views of the network: "Save view" (a name, the filters, selection and layout) and the list to open, with dossier links. */
 import { useEffect, useState } from 'react';
-import type { GraphParams } from '../api/client.js';
+import { getJson, type GraphParams } from '../api/client.js';
+import { plural } from '../lib/format.js';
+import { useApi } from '../lib/use-api.js';
 import { dossierUrl, getView, listViews, saveView, type SavedView } from '../api/views-client.js';
 import type { NetworkGraph } from '../graph/graph-model.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
@@ -13,14 +15,14 @@ export interface SavedViewsProps {
   onOpen(next: Partial<NetworkState>): void;
 }
 
-/** The network state a saved query and selection restore (selection: the first selected node). */
+/** The network state a saved query and selection restore (every selected node picked, the first one open). */
 export function stateOfView(view: Pick<SavedView, 'query' | 'selected'>): Partial<NetworkState> {
   const q = view.query;
   return {
     entity: q.entity ?? '', hops: q.hops ?? 1,
     relationTypes: q.relationTypes ? q.relationTypes.split(',') : [], entityTypes: q.entityTypes ? q.entityTypes.split(',') : [],
     minConfidence: q.minConfidence ?? DEFAULT_MIN_CONFIDENCE, minSources: q.minSources ?? 1, from: q.from ?? '', to: q.to ?? '',
-    reviewedOnly: String(q.reviewedOnly) === 'true', minGrade: q.minGrade ?? '', expand: [], node: view.selected[0] ?? '', edge: '',
+    reviewedOnly: String(q.reviewedOnly) === 'true', minGrade: q.minGrade ?? '', tag: typeof q.tag === 'string' ? q.tag : '', expand: [], picked: [...view.selected], node: view.selected[0] ?? '', edge: '',
   };
 }
 
@@ -48,8 +50,24 @@ function savedQuery(state: NetworkState): Record<string, unknown> {
   return Object.fromEntries(Object.entries({ ...rest, ...(reviewedOnly ? { reviewedOnly: true } : {}) }).filter(([, v]) => v !== undefined));
 }
 
+/** The nodes a view saves as selected: those picked for the story, and the open one. */
+export function selectionOf(state: Pick<NetworkState, 'picked' | 'node'>): string[] {
+  return [...new Set([...state.picked, ...(state.node ? [state.node] : [])])];
+}
+
+/** The caller as GET /api/me answers. */
+interface Caller { role: string; write: string[] | '*' }
+
+/** Whether the caller may read the protected names of a view's collections, so unmask its dossier (as the server decides). */
+function mayUnmask(me: Caller | null | undefined, collections: readonly string[]): boolean {
+  if (!me || me.role === 'viewer') return false;
+  const write = me.write;
+  return write === '*' || collections.every((c) => write.includes(c));
+}
+
 /** The button and the list. */
 export function SavedViews({ state, graph, onOpen }: SavedViewsProps) {
+  const me = useApi('me', (signal) => getJson<Caller>('/api/me', signal));
   const [views, setViews] = useState<SavedView[] | null>(null);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
@@ -66,7 +84,7 @@ export function SavedViews({ state, graph, onOpen }: SavedViewsProps) {
     const layout: Record<string, { x: number; y: number }> = {};
     graph?.forEachNode((id, a) => { if (Number.isFinite(a.x) && Number.isFinite(a.y)) layout[id] = { x: a.x, y: a.y }; });
     try {
-      await saveView({ name: name.trim(), query: savedQuery(state) as GraphParams, selected: state.node ? [state.node] : [], layout });
+      await saveView({ name: name.trim(), query: savedQuery(state) as GraphParams, selected: selectionOf(state), layout });
       setNaming(false);
       setName('');
       setVersion((v) => v + 1);
@@ -93,6 +111,7 @@ export function SavedViews({ state, graph, onOpen }: SavedViewsProps) {
       {naming ? (
         <form onSubmit={(e) => { e.preventDefault(); if (name.trim()) void save(); }}>
           <label htmlFor="view-name">View name</label>{' '}
+          <span className="muted small">{plural(selectionOf(state).length, 'selected entity', 'selected entities')}</span>{' '}
           <input id="view-name" value={name} maxLength={200} autoFocus onChange={(e) => setName(e.target.value)} />{' '}
           <button type="submit" className="button small primary" disabled={!name.trim()}>Save</button>{' '}
           <button type="button" className="link-button small" onClick={() => setNaming(false)}>Cancel</button>
@@ -107,6 +126,7 @@ export function SavedViews({ state, graph, onOpen }: SavedViewsProps) {
             <span className="muted small"> {v.by ?? ''} {v.at.slice(0, 10)}</span>{' '}
             <a className="button small" href={dossierUrl(v.id, 'html')} target="_blank" rel="noopener">Dossier (HTML)</a>{' '}
             <a className="button small" href={dossierUrl(v.id, 'json')} download={`dossier-${v.id}.json`}>Dossier (JSON)</a>
+            {mayUnmask(me.data, v.collections) ? <>{' '}<a className="button small" href={`${dossierUrl(v.id, 'html')}&unmask=1`} target="_blank" rel="noopener" title="Protected identities under their real names (audited)">Unmasked</a></> : null}
           </li>
         ))}
       </ul>

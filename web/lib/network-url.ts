@@ -1,4 +1,4 @@
-/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&size=&edge=&node= */
+/** The network view's state in the URL: /network?entity=&hops=&rel=&types=&conf=&src=&from=&to=&grade=&tag=&size=&expand=&pick=&edge=&node= */
 import type { GraphParams } from '../api/client.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/model/index.js';
 import { buildUrl } from './router.js';
@@ -23,8 +23,12 @@ export interface NetworkState {
   reviewedOnly: boolean;
   /** Admiralty grade ("B2"): only edges with a supporting document graded at least this; '' for any. */
   minGrade: string;
+  /** Only the entities carrying this tag and their relations; '' for any. */
+  tag: string;
   /** Node size by degree or by PageRank centrality. */
   size: 'degree' | 'centrality';
+  /** Nodes picked for the story (a saved view keeps them as its selection; the dossier flags them). */
+  picked: string[];
   /** Nodes whose neighbourhoods were added to the view (expand). */
   expand: string[];
   /** Selected edge (its evidence is shown) or node. */
@@ -58,7 +62,9 @@ export function readNetworkState(params: URLSearchParams): NetworkState {
     to: PARTIAL_DATE.test(to) ? to : '',
     reviewedOnly: params.get('reviewed') === '1',
     minGrade: /^[A-F][1-6]$/.test(params.get('grade') ?? '') ? params.get('grade') ?? '' : '',
+    tag: params.get('tag') ?? '',
     size: params.get('size') === 'centrality' ? 'centrality' : 'degree',
+    picked: list(params.get('pick')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     expand: list(params.get('expand')).filter((id) => /^ent_[0-9a-f]{16}$/.test(id)),
     edge: params.get('edge') ?? '',
     node: params.get('node') ?? '',
@@ -78,8 +84,10 @@ export function networkUrl(state: NetworkState): string {
     to: state.to,
     reviewed: state.reviewedOnly ? 1 : undefined,
     grade: state.minGrade || undefined,
+    tag: state.tag || undefined,
     size: state.size !== 'degree' ? state.size : undefined,
     expand: state.expand.join(','),
+    pick: state.picked.join(','),
     node: state.node,
     edge: state.edge,
   });
@@ -98,6 +106,7 @@ export function graphRequest(state: NetworkState): GraphParams {
     to: state.to || undefined,
     ...(state.reviewedOnly ? { reviewedOnly: 'true' as const } : {}),
     ...(state.minGrade ? { minGrade: state.minGrade } : {}),
+    ...(state.tag ? { tag: state.tag } : {}),
   };
 }
 

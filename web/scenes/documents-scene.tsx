@@ -1,4 +1,5 @@
 /** Documents scene: every stored document in a dense, paged table (/documents?page=). */
+import { OutletGrades } from '../components/outlet-grades.js';
 import { listDocuments, type DocumentPage } from '../api/client.js';
 import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
@@ -65,6 +66,7 @@ export function DocumentsScene({ location }: { location: AppLocation }) {
         {list.data ? <span className="muted">{plural(list.data.total, 'document')}</span> : null}
       </div>
       {body}
+      <OutletGrades />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-/** Entities scene: /entities?q=&type=&page=. A searchable table of entities, filtered by type, most mentioned first. */
+/** Entities scene: /entities?q=&type=&tag=&page=. A searchable table of entities, filtered by type and tag, most mentioned first. */
 import { useEffect, useState } from 'react';
 import { ENTITY_TYPES } from '../../src/model/index.js';
 import { listEntities, type EntityPage } from '../api/client.js';
+import { getTagCounts } from '../api/curation-client.js';
 import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { arrowKeys, moveFocus } from '../lib/focus-list.js';
@@ -18,14 +19,16 @@ const cache = new ResponseCache<EntityPage>();
 export function EntitiesScene({ location }: { location: AppLocation }) {
   const q = location.params.get('q') ?? '';
   const type = location.params.get('type') ?? '';
+  const tag = location.params.get('tag') ?? '';
+  const tags = useApi('tags:entity', (signal) => getTagCounts('entity', signal));
   const parsed = Number.parseInt(location.params.get('page') ?? '1', 10);
   const page = Number.isFinite(parsed) && parsed > 0 ? parsed : 1;
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useTitle(q ? `Entities: ${q}` : 'Entities');
-  const list = useApi(`entities:${q}:${type}:${page}`, (signal) => listEntities({ q, type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), cache);
-  const urlFor = (next: { q?: string; type?: string; page?: number }): string =>
-    buildUrl('/entities', { q: next.q ?? q, type: next.type ?? type, page: next.page && next.page > 1 ? next.page : undefined });
+  const list = useApi(`entities:${q}:${type}:${tag}:${page}`, (signal) => listEntities({ q, type, ...(tag ? { tag } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), cache);
+  const urlFor = (next: { q?: string; type?: string; tag?: string; page?: number }): string =>
+    buildUrl('/entities', { q: next.q ?? q, type: next.type ?? type, tag: (next.tag ?? tag) || undefined, page: next.page && next.page > 1 ? next.page : undefined });
 
   // Typing filters as you go; the URL is replaced, not pushed, so back leaves the scene instead of undoing letters.
   useEffect(() => {
@@ -38,9 +41,9 @@ export function EntitiesScene({ location }: { location: AppLocation }) {
   if (list.error) body = <ErrorState title="Could not list the entities" error={list.error} />;
   else if (!list.data) body = <Loading label="Loading entities…" />;
   else if (list.data.total === 0) {
-    body = q || type ? (
+    body = q || type || tag ? (
       <EmptyState title="No entity matches">
-        <p>Nothing is called “<bdi>{q}</bdi>”{type ? ` among ${ENTITY_STYLES[type as keyof typeof ENTITY_STYLES]?.label.toLowerCase() ?? type} entities` : ''}. Try another spelling or <Link href="/entities">clear the filters</Link>.</p>
+        <p>Nothing is called “<bdi>{q}</bdi>”{type ? ` among ${ENTITY_STYLES[type as keyof typeof ENTITY_STYLES]?.label.toLowerCase() ?? type} entities` : ''}{tag ? ` tagged ${tag}` : ''}. Try another spelling or <Link href="/entities">clear the filters</Link>.</p>
       </EmptyState>
     ) : (
       <EmptyState title="No entities yet: entity extraction has not run on this collection">
@@ -91,6 +94,11 @@ export function EntitiesScene({ location }: { location: AppLocation }) {
             </Link>
           ))}
         </div>
+        <label className="tag-filter">Tagged <select value={tag} aria-label="Tag" onChange={(e) => navigate(urlFor({ tag: e.target.value, page: 1 }), { replace: true })}>
+          <option value="">any</option>
+          {tag && !tags.data?.tags.some((t) => t.tag === tag) ? <option value={tag}>{tag}</option> : null}
+          {(tags.data?.tags ?? []).map((t) => <option key={t.tag} value={t.tag}>{t.tag} ({t.count})</option>)}
+        </select></label>
       </div>
       {body}
     </div>

@@ -1,9 +1,10 @@
 /**
- * The review queue of events or claims (/review?kind=event|claim): each with its evidence sentence in context; keys
- * j / k move, a accepts, r rejects (with the reason typed, if any), u undoes, o opens the reader at the span.
+ * The review queue of events, claims or merges (/review?kind=event|claim|merge): each with its evidence in context (a
+ * merge: where each of the two names appears); keys j / k move, a accepts, r rejects (with the reason typed, if any),
+ * u undoes, o opens the reader at the span. Accepting a merge keeps it; rejecting it takes the two names apart.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { getFactQueue, reviewFact, undoFactReview, type FactKind, type FactReviewItem } from '../api/review-client.js';
+import { getFactQueue, reviewFact, undoFactReview, type FactReviewItem, type MergeReviewItem, type QueueKind } from '../api/review-client.js';
 import { ApiError } from '../api/client.js';
 import { ReviewContext } from '../components/review-context.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
@@ -18,8 +19,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 const when = (at: string): string => at.slice(0, 16).replace('T', ' ');
 
-/** The queue body for events or claims; `header` renders the scene header with the total. */
-export function FactReview({ kind, state, header }: { kind: FactKind; state: string; header: (total: string | null) => ReactNode }) {
+type Item = FactReviewItem | MergeReviewItem;
+
+/** The queue body for events, claims or merges; `header` renders the scene header with the total. */
+export function FactReview({ kind, state, header }: { kind: QueueKind; state: string; header: (total: string | null) => ReactNode }) {
   const [version, setVersion] = useState(0);
   const key = `review:${kind}:${state}:${version}`;
   const queue = useApi(key, (signal) => getFactQueue(kind, { state, limit: 50, offset: 0 }, signal));
@@ -27,7 +30,7 @@ export function FactReview({ kind, state, header }: { kind: FactKind; state: str
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const items = queue.data?.items ?? [];
-  const current: FactReviewItem | undefined = items[Math.min(selected, items.length - 1)];
+  const current: Item | undefined = items[Math.min(selected, items.length - 1)];
 
   const act = async (work: () => Promise<unknown>, done: string): Promise<void> => {
     try {
@@ -39,9 +42,9 @@ export function FactReview({ kind, state, header }: { kind: FactKind; state: str
       setMessage(error instanceof ApiError ? error.message : String(error));
     }
   };
-  const accept = (x: FactReviewItem) => act(() => reviewFact(kind, x.id, 'accepted'), `Accepted: ${x.summary}`);
-  const reject = (x: FactReviewItem) => act(() => reviewFact(kind, x.id, 'rejected', reason.trim() || undefined), `Rejected: ${x.summary}`);
-  const undo = (x: FactReviewItem) => act(() => undoFactReview(kind, x.id), `Undone: ${x.summary}`);
+  const accept = (x: Item) => act(() => reviewFact(kind, x.id, 'accepted'), `Accepted: ${x.summary}`);
+  const reject = (x: Item) => act(() => reviewFact(kind, x.id, 'rejected', reason.trim() || undefined), `Rejected: ${x.summary}`);
+  const undo = (x: Item) => act(() => undoFactReview(kind, x.id), `Undone: ${x.summary}`);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -84,7 +87,7 @@ export function FactReview({ kind, state, header }: { kind: FactKind; state: str
               {current.entities.length ? <> · {current.entities.map((e, i) => <span key={e.id}>{i ? ', ' : ''}<Link href={`/entities/${e.id}`}><bdi>{e.name}</bdi></Link></span>)}</> : null}
               {current.review ? ` · ${current.review.verdict}${current.review.by ? ` by ${current.review.by}` : ''} ${when(current.review.at)}` : ''}
               {current.rejection ? ` · rejected${current.rejection.by ? ` by ${current.rejection.by}` : ''} ${when(current.rejection.at)}${current.rejection.reason ? `: “${current.rejection.reason}”` : ''}` : ''}</p>
-            {current.evidence[0] ? <ReviewContext evidence={current.evidence[0]} /> : null}
+            {(current.kind === 'merge' ? current.evidence : current.evidence.slice(0, 1)).map((e) => <ReviewContext key={`${e.documentId}:${e.start}`} evidence={e} />)}
             <p>{current.evidence[0] ? <Link href={evidenceUrl(current.evidence[0])}>Open in the reader <kbd>o</kbd></Link> : null}</p>
             <div className="review-actions">
               <button type="button" className="button primary" onClick={() => void accept(current)}>Accept <kbd>a</kbd></button>

@@ -123,7 +123,9 @@ export function NetworkScene({ location }: { location: AppLocation }) {
       <NodePanel graph={graph} id={node} expanded={state.expand.includes(node) || state.entity === node}
         communityRank={communities.length > 1 ? communities.findIndex((c) => c.members.includes(node)) + 1 || null : null}
         onExpand={() => update({ expand: [...state.expand, node] }, true)} onEdge={selectEdge} onClose={() => update({ node: '' })}
-        onExport={() => downloadJson('cablegraph-network-selection.json', exportView(graph, state, node))} />
+        onExport={() => downloadJson('cablegraph-network-selection.json', exportView(graph, state, node))}
+        picked={state.picked.includes(node)}
+        onPick={() => update({ picked: state.picked.includes(node) ? state.picked.filter((x) => x !== node) : [...state.picked, node] })} />
     );
   } else {
     side = (

@@ -1,5 +1,5 @@
 /**
- * Review scene (/review?kind=&state=&type=): proposed relations (events and claims with kind=event|claim: fact-review.tsx), low confidence on central entities first, each with its
+ * Review scene (/review?kind=&state=&type=): proposed relations (events, claims and merges with kind=event|claim|merge: fact-review.tsx), low confidence on central entities first, each with its
  * evidence sentence; the selected one shows the sentence in its document's context. Keys: j / k move, a accepts,
  * r rejects (with the reason typed, if any), e edits (type, direction), u undoes, o opens the reader at the span.
  */
@@ -23,7 +23,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-const KINDS = [['relation', 'relations'], ['event', 'events'], ['claim', 'claims']] as const;
+const KINDS = [['relation', 'relations'], ['event', 'events'], ['claim', 'claims'], ['merge', 'merges']] as const;
 
 /** The kind of proposal the queue shows, as a select that changes the URL. */
 function KindSelect({ kind, state }: { kind: string; state: string }) {
@@ -39,7 +39,7 @@ export function ReviewScene({ location }: { location: AppLocation }) {
   useTitle('Review');
   const kind = location.params.get('kind') ?? 'relation';
   const state = location.params.get('state') ?? 'unreviewed';
-  if (kind === 'event' || kind === 'claim') {
+  if (kind === 'event' || kind === 'claim' || kind === 'merge') {
     return (
       <FactReview key={kind} kind={kind} state={state} header={(total) => (
         <div className="scene-header">

@@ -12,7 +12,7 @@ import { actingUser, refuseUnlessWritable } from '../acting-user.js';
 const decisionSchema = {
   type: 'object',
   properties: {
-    id: { type: 'integer' }, collection: { type: 'string' }, kind: { type: 'string', enum: ['merge', 'split'] }, a: { type: 'string' }, b: { type: 'string' },
+    id: { type: 'integer' }, collection: { type: 'string' }, kind: { type: 'string', enum: ['merge', 'split', 'clear'] }, a: { type: 'string' }, b: { type: 'string' },
     at: { type: 'string' }, by: { type: 'string' }, note: { type: 'string' }, status: { type: 'string', enum: ['pending', 'applied'] },
   },
   required: ['id', 'collection', 'kind', 'a', 'b', 'at', 'status'],

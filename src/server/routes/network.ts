@@ -111,7 +111,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { ...(await curateRelation(ctx.store, ctx.scope(req), rel, await hiddenEntities(ctx, req))), sourceName: name(rel.source), targetName: name(rel.target), claims };
   });
 
-  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string; reviewedOnly?: boolean; minGrade?: string }
+  interface GraphQuery { entity?: string; hops: number; relationTypes?: string; entityTypes?: string; minConfidence: number; minSources: number; limit: number; from?: string; to?: string; reviewedOnly?: boolean; minGrade?: string; tag?: string }
   app.get<{ Querystring: GraphQuery }>('/graph', {
     schema: {
       summary: 'The network (or an entity\'s neighbourhood) with filters; low-confidence edges are hidden unless minConfidence=0',
@@ -129,6 +129,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
           to: { ...partialDate, description: 'keep edges with a supporting document published on or before this partial date' },
           reviewedOnly: { type: 'boolean', default: false, description: 'only edges an analyst accepted, edited or made' },
           minGrade: { ...minGradeSchema, description: 'keep edges with a supporting document graded at least this, e.g. B2' },
+          tag: { type: 'string', minLength: 1, maxLength: 50, description: 'keep the entities carrying this tag and their relations' },
         },
         additionalProperties: false,
       },
@@ -140,7 +141,14 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (bad) return reply.status(400).send({ error: 'bad-request', message: `Unknown type "${bad}".` });
     // One compact row per request: the neighbourhood opened (or the whole network) and how far; filters are not kept.
     await ctx.audit(req, 'graph', q.entity ?? null, { hops: q.hops });
+    let tagged: Set<string> | undefined;
+    if (q.tag !== undefined) {
+      const tag = normaliseTag(q.tag);
+      if (!tag) return reply.status(400).send({ error: 'bad-request', message: `"${q.tag}" is not a tag.` });
+      tagged = new Set((await ctx.store.curation.taggedWith(ctx.scope(req).collections, tag, 'entity')).map((t) => t.target.id));
+    }
     return readGraph(ctx.store, ctx.scope(req), {
+      ...(tagged ? { tagged } : {}),
       entity: q.entity, hops: q.hops, relationTypes: csv(q.relationTypes), entityTypes: csv(q.entityTypes) as EntityType[] | undefined,
       minConfidence: q.minConfidence, minSources: q.minSources, limit: q.limit, from: q.from, to: q.to, reviewedOnly: q.reviewedOnly,
       minGrade: q.minGrade ? parseGrade(q.minGrade) : undefined,

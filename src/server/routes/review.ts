@@ -8,13 +8,14 @@ import type { RouteContext } from '../context.js';
 import { RELATION_TYPES } from '../../model/index.js';
 import { reviewQueue, reviewRelation, ReviewError } from '../../network/review.js';
 import { factReviewQueue, reviewFact } from '../../network/fact-review.js';
+import { mergeReviewQueue } from '../../network/merge-review.js';
 import type { FactKind } from '../../model/index.js';
 import { addHandMadeRelation, type HandMadeRelation } from '../../network/hand-made.js';
 import { actingUser, refuseDocumentWrite } from '../acting-user.js';
 import { errorSchema } from '../schemas.js';
 import { entityId } from './network.js';
 
-const proposalParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{16}\\.[0-9a-f]{12}$' } }, required: ['id'] } as const;
+export const proposalParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{16}\\.[0-9a-f]{12}$' } }, required: ['id'] } as const;
 const relationType = { type: 'string', enum: Object.keys(RELATION_TYPES) } as const;
 const by = { type: 'string', maxLength: 100 } as const;
 
@@ -27,19 +28,19 @@ export async function answer(reply: FastifyReply, status: number, work: () => Pr
   }
 }
 
-interface QueueQuery { kind: 'relation' | FactKind; type?: string; entity?: string; document?: string; minConfidence: number; maxConfidence: number; state: string; limit: number; offset: number }
+interface QueueQuery { kind: 'relation' | 'merge' | FactKind; type?: string; entity?: string; document?: string; minConfidence: number; maxConfidence: number; state: string; limit: number; offset: number }
 interface DecisionBody { verdict: 'accepted' | 'rejected' | 'edited'; reason?: string; by?: string; edit?: { type?: string; swap?: boolean; source?: string; target?: string } }
 
 /** Registers the review routes. */
 export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: QueueQuery }>('/review', {
     schema: {
-      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state (kind=event or claim: events or claims, in document order)',
+      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state (kind=event or claim: events or claims, in document order; kind=merge: merges resolution made, low score on large entities first, type = the rule)',
       querystring: {
         type: 'object',
         properties: {
-          kind: { type: 'string', enum: ['relation', 'event', 'claim'], default: 'relation' },
-          type: { type: 'string', minLength: 1, maxLength: 100, description: 'relation type, event type or claim stance' }, entity: entityId, document: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+          kind: { type: 'string', enum: ['relation', 'event', 'claim', 'merge'], default: 'relation' },
+          type: { type: 'string', minLength: 1, maxLength: 100, description: 'relation type, event type, claim stance or merge rule' }, entity: entityId, document: { type: 'string', pattern: '^[0-9a-f]{16}$' },
           minConfidence: { type: 'number', minimum: 0, maximum: 1, default: 0 }, maxConfidence: { type: 'number', minimum: 0, maximum: 1, default: 1 },
           state: { type: 'string', enum: ['unreviewed', 'accepted', 'kept', 'rejected', 'all'], default: 'unreviewed' },
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0 },
@@ -50,6 +51,12 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   }, async (req, reply) => {
     const q = req.query;
+    if (q.kind === 'merge') {
+      return mergeReviewQueue(ctx.store, ctx.scope(req), {
+        type: q.type, entity: q.entity, documentId: q.document, minConfidence: q.minConfidence, maxConfidence: q.maxConfidence,
+        state: q.state as 'unreviewed', limit: q.limit, offset: q.offset,
+      });
+    }
     if (q.kind !== 'relation') {
       return factReviewQueue(ctx.store, ctx.scope(req), { kind: q.kind, type: q.type, entity: q.entity, documentId: q.document, state: q.state as 'unreviewed', limit: q.limit, offset: q.offset });
     }
@@ -157,6 +164,6 @@ export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
 }
 
 /** The document a proposal id names: its first 16 hex digits (`<documentId>.<12 hex>`). */
-function documentOf(proposalId: string): string {
+export function documentOf(proposalId: string): string {
   return proposalId.slice(0, 16);
 }

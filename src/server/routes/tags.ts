@@ -38,7 +38,7 @@ export function tagRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get<{ Querystring: { kind?: TargetKind; id?: string; tag?: string } }>('/tags', {
     schema: {
-      summary: 'Tags of one target (kind and id), or the targets carrying a tag (tag, optionally of one kind), or every tag in use with its count',
+      summary: 'Tags of one target (kind and id), or the targets carrying a tag (tag, optionally of one kind), or every tag in use (on targets of one kind when given) with its count',
       querystring: {
         type: 'object',
         properties: { kind: targetSchema.properties.kind, id: targetSchema.properties.id, tag: tagSchema },
@@ -57,9 +57,9 @@ export function tagRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return { tag, items: visible(await ctx.store.curation.taggedWith(scope.collections, tag, kind)) };
     }
     if (kind && id) return { items: visible(await ctx.store.curation.listTags(scope.collections, [{ kind, id }])) };
-    if (kind || id) return reply.status(400).send({ error: 'bad-request', message: 'Give both kind and id of the target, or neither.' });
+    if (id) return reply.status(400).send({ error: 'bad-request', message: 'Give the kind of the target with its id.' });
     const counts = new Map<string, number>();
-    for (const t of visible(await ctx.store.curation.listTags(scope.collections))) counts.set(t.tag, (counts.get(t.tag) ?? 0) + 1);
+    for (const t of visible(await ctx.store.curation.listTags(scope.collections))) if (!kind || t.target.kind === kind) counts.set(t.tag, (counts.get(t.tag) ?? 0) + 1);
     return { tags: [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)) };
   });
 }

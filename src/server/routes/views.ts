@@ -10,6 +10,7 @@ import type { RouteContext } from '../context.js';
 import type { SavedView } from '../../store/shared/views-store.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
 import { actingUser, refuseUnlessWritable } from '../acting-user.js';
+import { mayWrite } from '../auth/principal.js';
 import { errorSchema } from '../schemas.js';
 import { entityId, minGradeSchema } from './network.js';
 import { pseudonymisedStore } from '../../network/protection/export-store.js';
@@ -32,6 +33,7 @@ const graphQuerySchema = {
     to: partialDate,
     reviewedOnly: { type: 'boolean' },
     minGrade: minGradeSchema,
+    tag: { type: 'string', minLength: 1, maxLength: 50 },
   },
   additionalProperties: false,
 } as const;
@@ -120,20 +122,34 @@ export function viewRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(204).send();
   });
 
-  app.get<{ Params: { id: number }; Querystring: { format: 'html' | 'json' } }>('/views/:id/dossier', {
+  app.get<{ Params: { id: number }; Querystring: { format: 'html' | 'json'; unmask?: string } }>('/views/:id/dossier', {
     schema: {
-      summary: 'The dossier of a saved view: its edges with every citation, grades, corroboration, review and notes, as one self-contained HTML page or JSON; protected names pseudonymised',
+      summary: 'The dossier of a saved view: its edges with every citation, grades, corroboration, review and notes, as one self-contained HTML page or JSON; protected names pseudonymised unless unmask=1 (audited)',
       params: viewParams,
-      querystring: { type: 'object', properties: { format: { type: 'string', enum: ['html', 'json'], default: 'html' } }, additionalProperties: false },
-      response: { 400: errorSchema, 404: errorSchema },
+      querystring: {
+        type: 'object',
+        properties: {
+          format: { type: 'string', enum: ['html', 'json'], default: 'html' },
+          unmask: { type: 'string', enum: ['0', '1', 'false', 'true'], description: 'protected entities under their real names: admins and editors with write on every collection of the view (audited)' },
+        },
+        additionalProperties: false,
+      },
+      response: { 400: errorSchema, 403: errorSchema, 404: errorSchema },
     },
   }, async (req, reply) => {
     const view = await find(req, req.params.id);
     if (!view) return notFound(reply, req.params.id);
     const scope = { collections: view.collections };
-    await ctx.audit(req, 'dossier', `view:${view.id}`, { format: req.query.format, collections: view.collections });
-    // Pseudonymised for every caller, exactly as exports are; sent as text so the API's answer hook leaves it alone.
-    const dossier = await buildDossier(await pseudonymisedStore(ctx.store, scope), scope, view);
+    const unmask = req.query.unmask === '1' || req.query.unmask === 'true';
+    // Who may read protected names in the API (an admin, an editor with write on the collections) may unmask a dossier.
+    const caller = ctx.caller(req);
+    if (unmask && (caller.role === 'viewer' || !mayWrite(caller, view.collections))) {
+      return reply.status(403).send({ error: 'forbidden', message: 'Only an admin or an editor with write access to every collection of the view may unmask its protected identities.' });
+    }
+    await ctx.audit(req, 'dossier', `view:${view.id}`, { format: req.query.format, collections: view.collections, unmask });
+    if (unmask) await ctx.audit(req, 'unmask', `view:${view.id}`, { format: req.query.format, collections: view.collections });
+    // Pseudonymised as exports are unless unmasked; sent as text so the API's answer hook leaves it alone.
+    const dossier = await buildDossier(unmask ? ctx.store : await pseudonymisedStore(ctx.store, scope), scope, view);
     const file = `dossier-${view.id}.${req.query.format}`;
     reply.header('content-disposition', `inline; filename="${file}"`);
     if (req.query.format === 'json') return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(dossier, null, 2)}\n`);

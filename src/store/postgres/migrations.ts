@@ -712,4 +712,19 @@ export const PG_MIGRATIONS: Migration[] = [
       DROP INDEX evidence_owner;
     `,
   },
+  {
+    version: 18,
+    description: 'merges in the review queue: fact_reviews kind merge, decisions kind clear (the user withdraws a merge or split); notes and tags on entities anchored to a member key',
+    sql: `
+      ALTER TABLE fact_reviews DROP CONSTRAINT IF EXISTS fact_reviews_kind_check;
+      ALTER TABLE fact_reviews ADD CONSTRAINT fact_reviews_kind_check CHECK (kind IN ('event', 'claim', 'entity', 'merge'));
+      ALTER TABLE decisions DROP CONSTRAINT IF EXISTS decisions_kind_check;
+      ALTER TABLE decisions ADD CONSTRAINT decisions_kind_check CHECK (kind IN ('merge', 'split', 'clear'));
+      -- Notes and tags on an entity follow it through merges and splits (see the SQLite twin).
+      ALTER TABLE notes ADD COLUMN anchor ${T};
+      ALTER TABLE tags ADD COLUMN anchor ${T};
+      UPDATE notes SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = notes.target_id) WHERE target_kind = 'entity';
+      UPDATE tags SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = tags.target_id) WHERE target_kind = 'entity';
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
  * Relations read by key in PostgreSQL: a selection of relation ids (all in scope, entities' relations by relation_ends,
  * candidate keys, one document's entities), each end's entity from relation_ends or its own map row (see the SQLite twin).
  */
+import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST } from '../shared/edges.js';
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
@@ -145,9 +146,9 @@ export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): P
   const negated = NEGATED;
   const [se, te] = endCols(sel);
   const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
-    min(${se}) AS source_entity, min(${te}) AS target_entity, ${negated} AS negated, max(r.confidence) AS confidence,
+    min(${se}) AS source_entity, min(${te}) AS target_entity, ${negated} AS negated, ${EXTRACTED_CONFIDENCE},
     string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs,
-    max(CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END) AS reviewed
+    ${EXTRACTED_FIRST}
     FROM ${from} JOIN documents d ON d.id = r.document_id ${endsJoin(sel)}
     WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), ${negated}`, p.values);
   return mergeEdges(rows.rows);

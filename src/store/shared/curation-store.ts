@@ -29,6 +29,27 @@ const marks = (n: number): string => Array.from({ length: n }, () => '?').join('
 const inCollections = (collections: readonly string[] | '*', column: string): { sql: string; params: string[] } =>
   collections === '*' ? { sql: '1 = 1', params: [] } : collections.length === 0 ? { sql: '1 = 0', params: [] } : { sql: `${column} IN (${marks(collections.length)})`, params: [...collections] };
 
+/**
+ * The entity a note or tag row of `table` is about now: the one holding its anchor (the lowest member key of the entity
+ * it was written on), so it follows merges and splits and comes back on undo; else the id written (documents,
+ * relations, entities resolution has not run on).
+ */
+const currentId = (table: string): string => `CASE WHEN ${table}.target_kind = 'entity' AND ${table}.anchor IS NOT NULL THEN coalesce((SELECT em.entity_id
+  FROM entity_members em WHERE em.collection = ${table}.collection AND em.candidate_key = ${table}.anchor), ${table}.target_id) ELSE ${table}.target_id END`;
+const NOTE_COLUMNS = `notes.id, notes.collection, notes.target_kind, ${currentId('notes')} AS target_id, notes.text, notes.by_name, notes.at, notes.edited_at`;
+const TAG_COLUMNS = `tags.collection, tags.target_kind, ${currentId('tags')} AS target_id, tags.tag, tags.by_name, tags.at`;
+
+/** Tags once per target and tag (rows written on two entities that merged since read as one). */
+function uniqueTags(rows: TagRow[]): TagRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.target_kind}\u0000${r.target_id}\u0000${r.tag}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The shared implementation over an engine's executor. */
 export class SqlCurationStore implements CurationStore {
   constructor(private readonly sql: TrustSql) {}
@@ -107,14 +128,21 @@ export class SqlCurationStore implements CurationStore {
     return [...merged.values()].sort((a, b) => b.documents - a.documents || a.outlet.localeCompare(b.outlet));
   }
 
+  /** The anchor of a new note or tag on an entity: its lowest member key (null for other targets and unresolved entities). */
+  private async anchorOf(target: Target): Promise<string | null> {
+    if (target.kind !== 'entity') return null;
+    const [row] = await this.sql.all<{ k: string | null }>('SELECT min(candidate_key) AS k FROM entity_members WHERE entity_id = ?', [target.id]);
+    return row?.k ?? null;
+  }
+
   async addNote(collection: string, target: Target, text: string, by: string | null): Promise<NoteRecord> {
-    const [row] = await this.sql.all<NoteRow>(`INSERT INTO notes (collection, target_kind, target_id, text, by_name, at) VALUES (?, ?, ?, ?, ?, ?)
-      RETURNING id, collection, target_kind, target_id, text, by_name, at, edited_at`, [collection, target.kind, target.id, text, by, new Date().toISOString()]);
+    const [row] = await this.sql.all<NoteRow>(`INSERT INTO notes (collection, target_kind, target_id, anchor, text, by_name, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      RETURNING id, collection, target_kind, target_id, text, by_name, at, edited_at`, [collection, target.kind, target.id, await this.anchorOf(target), text, by, new Date().toISOString()]);
     return toNote(row!);
   }
 
   async getNote(id: number): Promise<NoteRecord | null> {
-    const [row] = await this.sql.all<NoteRow>('SELECT id, collection, target_kind, target_id, text, by_name, at, edited_at FROM notes WHERE id = ?', [id]);
+    const [row] = await this.sql.all<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE notes.id = ?`, [id]);
     return row ? toNote(row) : null;
   }
 
@@ -128,43 +156,58 @@ export class SqlCurationStore implements CurationStore {
   }
 
   async listNotes(collections: readonly string[] | '*', targets?: readonly Target[]): Promise<NoteRecord[]> {
-    const rows = await this.byTargets<NoteRow>('SELECT id, collection, target_kind, target_id, text, by_name, at, edited_at FROM notes', collections, targets);
+    const rows = await this.byTargets<NoteRow>('notes', NOTE_COLUMNS, collections, targets);
     return rows.map(toNote).sort((a, b) => a.id - b.id);
   }
 
   async addTag(collection: string, target: Target, tag: string, by: string | null): Promise<TagRecord> {
-    await this.sql.run(`INSERT INTO tags (collection, target_kind, target_id, tag, by_name, at) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (target_kind, target_id, tag) DO NOTHING`, [collection, target.kind, target.id, tag, by, new Date().toISOString()]);
+    await this.sql.run(`INSERT INTO tags (collection, target_kind, target_id, anchor, tag, by_name, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (target_kind, target_id, tag) DO NOTHING`, [collection, target.kind, target.id, await this.anchorOf(target), tag, by, new Date().toISOString()]);
     const [row] = await this.sql.all<TagRow>('SELECT collection, target_kind, target_id, tag, by_name, at FROM tags WHERE target_kind = ? AND target_id = ? AND tag = ?',
       [target.kind, target.id, tag]);
     return toTag(row!);
   }
 
   async removeTag(target: Target, tag: string): Promise<boolean> {
+    // On an entity: every row that reads as this entity's now (written on it, or on an entity merged into it since).
+    if (target.kind === 'entity') {
+      return (await this.sql.run(`DELETE FROM tags WHERE target_kind = 'entity' AND tag = ? AND (target_id = ? OR ${currentId('tags')} = ?)`, [tag, target.id, target.id])) > 0;
+    }
     return (await this.sql.run('DELETE FROM tags WHERE target_kind = ? AND target_id = ? AND tag = ?', [target.kind, target.id, tag])) > 0;
   }
 
   async listTags(collections: readonly string[] | '*', targets?: readonly Target[]): Promise<TagRecord[]> {
-    const rows = await this.byTargets<TagRow>('SELECT collection, target_kind, target_id, tag, by_name, at FROM tags', collections, targets);
+    const rows = uniqueTags(await this.byTargets<TagRow>('tags', TAG_COLUMNS, collections, targets));
     return rows.map(toTag).sort((a, b) => a.target.kind.localeCompare(b.target.kind) || a.target.id.localeCompare(b.target.id) || a.tag.localeCompare(b.tag));
   }
 
   async taggedWith(collections: readonly string[] | '*', tag: string, kind?: TargetKind): Promise<TagRecord[]> {
-    const where = inCollections(collections, 'collection');
-    const rows = await this.sql.all<TagRow>(`SELECT collection, target_kind, target_id, tag, by_name, at FROM tags WHERE tag = ? AND ${where.sql}
-      ${kind ? 'AND target_kind = ?' : ''} ORDER BY target_kind, target_id`, [tag, ...where.params, ...(kind ? [kind] : [])]);
-    return rows.map(toTag);
+    const where = inCollections(collections, 'tags.collection');
+    const rows = await this.sql.all<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE tags.tag = ? AND ${where.sql}
+      ${kind ? 'AND tags.target_kind = ?' : ''}`, [tag, ...where.params, ...(kind ? [kind] : [])]);
+    return uniqueTags(rows).sort((a, b) => a.target_kind.localeCompare(b.target_kind) || (a.target_id < b.target_id ? -1 : a.target_id > b.target_id ? 1 : 0)).map(toTag);
   }
 
-  /** Rows of a notes or tags select, for some targets (by kind, ids in chunks) or whole collections. */
-  private async byTargets<T>(select: string, collections: readonly string[] | '*', targets?: readonly Target[]): Promise<T[]> {
-    const where = inCollections(collections, 'collection');
-    if (!targets) return this.sql.all<T>(`${select} WHERE ${where.sql}`, where.params);
+  /**
+   * Rows of notes or tags (`columns` read from `table`) for some targets (by kind, ids in chunks) or whole collections.
+   * Entity rows are matched on the entity they are about now (see currentId), over the collections' entity rows.
+   */
+  private async byTargets<T extends { target_id: string }>(table: string, columns: string, collections: readonly string[] | '*', targets?: readonly Target[]): Promise<T[]> {
+    const where = inCollections(collections, `${table}.collection`);
+    if (!targets) return this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${where.sql}`, where.params);
     const out: T[] = [];
     for (const kind of ['document', 'entity', 'relation'] as const) {
       const ids = [...new Set(targets.filter((t) => t.kind === kind).map((t) => t.id))];
+      if (ids.length === 0) continue;
+      if (kind === 'entity') {
+        const wanted = new Set(ids);
+        const rows = await this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${table}.target_kind = 'entity' AND ${where.sql}`, where.params);
+        out.push(...rows.filter((r) => wanted.has(r.target_id)));
+        continue;
+      }
       for (const part of chunks(ids)) {
-        out.push(...await this.sql.all<T>(`${select} WHERE target_kind = ? AND target_id IN (${marks(part.length)}) AND ${where.sql}`, [kind, ...part, ...where.params]));
+        out.push(...await this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${table}.target_kind = ? AND ${table}.target_id IN (${marks(part.length)}) AND ${where.sql}`,
+          [kind, ...part, ...where.params]));
       }
     }
     return out;

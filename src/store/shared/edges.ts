@@ -7,6 +7,15 @@ import type { ReviewState } from '../../model/index.js';
 
 const REVIEW_STATES: ReviewState[] = ['unreviewed', 'kept', 'accepted'];
 
+/**
+ * SQL (both engines) of an edge group's confidence and review over relation rows `r`: the extracted rows' when there
+ * are any, so evidence an analyst attached (a row of stage `analyst`, confidence 1, verdict added) does not make an
+ * extracted relation look made by hand; a relation made only by hand keeps its own.
+ */
+export const EXTRACTED_CONFIDENCE = "coalesce(max(CASE WHEN r.stage <> 'analyst' THEN r.confidence END), max(r.confidence)) AS confidence";
+const REVIEW_LEVEL = "CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%\"kept\":true%' THEN 1 ELSE 2 END";
+export const EXTRACTED_FIRST = `coalesce(max(CASE WHEN r.stage <> 'analyst' THEN ${REVIEW_LEVEL} END), max(${REVIEW_LEVEL})) AS reviewed`;
+
 /** The edge of a merged relation (its evidence may carry empty texts: only counts and documents are kept). */
 export function toEdgeRecord(r: Relation): EdgeRecord {
   return {

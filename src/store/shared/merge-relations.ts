@@ -3,6 +3,7 @@ import type { Relation, Event, Claim, Evidence, RelationReview } from '../../mod
 import { RELATION_TYPES } from '../../model/index.js';
 import { factId } from '../ids.js';
 import { fallbackEntityId, type EntityResolver } from './keys.js';
+import { ANALYST_STAGE as ANALYST } from './review-apply.js';
 
 export { makeEntityResolver, type EntityResolver } from './keys.js';
 
@@ -40,7 +41,7 @@ export function mergedEnds(r: Pick<RelationRow, 'type' | 'collection' | 'source'
  * gave no supporting sentence is kept (summaries read only some sentences and decide themselves).
  */
 export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => Evidence[], withAttrs = true, keepEmpty = false): Relation[] {
-  const merged = new Map<string, Relation & { groups: Set<string>; seen: Map<string, Set<string>> }>();
+  const merged = new Map<string, Relation & { groups: Set<string>; seen: Map<string, Set<string>>; hand: Hand | null; extracted: boolean }>();
   for (const r of rows) {
     const ends = mergedEnds(r);
     if (!ends) continue;
@@ -49,7 +50,7 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
     if (!rel) {
       rel = {
         id: factId('rel', r.type, source, target), type: r.type, source, target, confidence: 0, evidence: [], independentSources: 0,
-        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(), seen: new Map(),
+        stage: r.stage, version: r.version, attrs: {}, claimIds: [], contradictions: [], groups: new Set(), seen: new Map(), hand: null, extracted: false,
       };
       merged.set(key, rel);
     }
@@ -60,9 +61,17 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
       continue;
     }
     rel.evidence.push(...evidence);
-    if (r.review) rel.review = strongerReview(rel.review, JSON.parse(r.review) as RelationReview);
     rel.groups.add(r.grp);
-    rel.confidence = Math.max(rel.confidence, r.confidence);
+    if (r.stage === ANALYST) {
+      // Evidence cited by hand: its row's confidence (1), review (added) and stage stand for the relation only when no
+      // stage extracted it; an extracted relation keeps its own, the cited sentence marked as the analyst's.
+      const review = r.review ? strongerReview(rel.hand?.review, JSON.parse(r.review) as RelationReview) : rel.hand?.review;
+      rel.hand = { confidence: Math.max(rel.hand?.confidence ?? 0, r.confidence), version: rel.hand?.version ?? r.version, ...(review ? { review } : {}) };
+    } else {
+      if (r.review) rel.review = strongerReview(rel.review, JSON.parse(r.review) as RelationReview);
+      rel.confidence = Math.max(rel.confidence, r.confidence);
+      if (!rel.extracted) [rel.stage, rel.version, rel.extracted] = [r.stage, r.version, true];
+    }
     if (r.claim_id && !rel.claimIds!.includes(r.claim_id)) rel.claimIds!.push(r.claim_id);
     if (!withAttrs) continue;
     // Each attribute keeps its distinct values, compared as JSON (a set per key: hubs merge thousands of rows).
@@ -81,8 +90,14 @@ export function mergeRelations(rows: RelationRow[], evidenceOf: (id: string) => 
   }
   return [...merged.values()]
     .filter((r) => keepEmpty ? r.groups.size > 0 : r.evidence.length > 0)
-    .map(({ groups, seen: _seen, ...r }) => ({ ...r, independentSources: groups.size }));
+    .map(({ groups, seen: _seen, hand, extracted, ...r }) => ({
+      ...r, independentSources: groups.size,
+      ...(!extracted && hand ? { confidence: hand.confidence, stage: ANALYST, version: hand.version, ...(hand.review ? { review: hand.review } : {}) } : {}),
+    }));
 }
+
+/** What the rows made by hand say of a merged relation: used only when no stage extracted it. */
+interface Hand { confidence: number; version: string; review?: RelationReview }
 
 /** Evidence of a row made by hand (stage `analyst`), each span marked with who cited it and when (from its review). */
 function analystEvidence(evidence: Evidence[], review: string | null | undefined): Evidence[] {

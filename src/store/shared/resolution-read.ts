@@ -16,7 +16,7 @@ const toIndexed = (r: CandidateRecordRow): IndexedCandidate => ({
 });
 
 interface DecisionRow {
-  id: number | string; collection: string; kind: 'merge' | 'split'; a: string; b: string; at: string; by: string | null; note: string | null; status: string;
+  id: number | string; collection: string; kind: 'merge' | 'split' | 'clear'; a: string; b: string; at: string; by: string | null; note: string | null; status: string;
 }
 
 /** Columns of a decision row. */

@@ -11,6 +11,7 @@ import {
 } from './review-apply.js';
 import { readProposals, rowsOfDocument } from './review-read.js';
 import { SqlFactReviewStore } from './fact-review-store.js';
+import { SqlMergeReviewStore } from './merge-review-store.js';
 
 /** The version of relations made by hand (their provenance: stage `analyst`, the user and time in the review). */
 export const ANALYST_VERSION = 'analyst@1';
@@ -18,9 +19,11 @@ export const ANALYST_VERSION = 'analyst@1';
 /** Review decisions of one store. */
 export class SqlReviewStore implements ReviewStore {
   readonly facts: SqlFactReviewStore;
+  readonly merges: SqlMergeReviewStore;
 
   constructor(private readonly exec: SqlExecutor) {
     this.facts = new SqlFactReviewStore(exec);
+    this.merges = new SqlMergeReviewStore(exec);
   }
 
   private spans(): [string, string] {

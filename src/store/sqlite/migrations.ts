@@ -659,4 +659,53 @@ export const MIGRATIONS: Migration[] = [
       DROP INDEX evidence_owner;
     `,
   },
+  {
+    version: 18,
+    description: 'merges in the review queue: fact_reviews kind merge, decisions kind clear (the user withdraws a merge or split); notes and tags on entities anchored to a member key',
+    sql: `
+      -- SQLite cannot change a CHECK in place: both tables are copied into new ones with the wider CHECK.
+      CREATE TABLE fact_reviews_18 (
+        id INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'claim', 'entity', 'merge')),
+        proposal TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected', 'added', 'undo')),
+        reason TEXT,
+        by TEXT,
+        at TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      INSERT INTO fact_reviews_18 (id, collection, kind, proposal, document_id, verdict, reason, by, at, snapshot)
+        SELECT id, collection, kind, proposal, document_id, verdict, reason, by, at, snapshot FROM fact_reviews;
+      DROP TABLE fact_reviews;
+      ALTER TABLE fact_reviews_18 RENAME TO fact_reviews;
+      CREATE INDEX fact_reviews_document ON fact_reviews(document_id, id);
+      CREATE INDEX fact_reviews_collection ON fact_reviews(collection, id);
+      CREATE TABLE decisions_18 (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'clear')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT,
+        note TEXT,
+        collection TEXT NOT NULL DEFAULT 'default',
+        status TEXT NOT NULL DEFAULT 'applied' CHECK (status IN ('pending', 'applied'))
+      );
+      INSERT INTO decisions_18 (id, kind, a, b, at, by, note, collection, status)
+        SELECT id, kind, a, b, at, by, note, collection, status FROM decisions;
+      DROP TABLE decisions;
+      ALTER TABLE decisions_18 RENAME TO decisions;
+      CREATE INDEX decisions_a ON decisions(collection, a);
+      CREATE INDEX decisions_b ON decisions(collection, b);
+      CREATE INDEX decisions_pending ON decisions(status) WHERE status = 'pending';
+      -- Notes and tags on an entity follow it through merges and splits: anchored to the entity's lowest member key when
+      -- written, read under the entity that holds that key now (src/store/shared/curation-store.ts).
+      ALTER TABLE notes ADD COLUMN anchor TEXT;
+      ALTER TABLE tags ADD COLUMN anchor TEXT;
+      UPDATE notes SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = notes.target_id) WHERE target_kind = 'entity';
+      UPDATE tags SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = tags.target_id) WHERE target_kind = 'entity';
+    `,
+  },
 ];

@@ -3,6 +3,7 @@
  * candidate keys, one document's entities), each end's entity from relation_ends (reads by entity and by id) or from its
  * own row of the candidate -> entity map (the rest), so no read loads the collection's map.
  */
+import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST } from '../shared/edges.js';
 import type Database from 'better-sqlite3';
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
@@ -142,9 +143,9 @@ export function readEdges(db: Database.Database, scope: Scope, sel: RelationSele
   const [se, te] = endCols(sel);
   const rows = db.prepare(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
     min(${se}) AS source_entity, min(${te}) AS target_entity,
-    ${NEGATED} AS negated, max(r.confidence) AS confidence,
+    ${NEGATED} AS negated, ${EXTRACTED_CONFIDENCE},
     group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
-    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs, max(CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END) AS reviewed
+    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs, ${EXTRACTED_FIRST}
     FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
     WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), negated`)
     .all(...visible.params, ...visible.params, ...(chosen?.params ?? []), ...s.params) as EdgeRow[];
