@@ -71,6 +71,8 @@ Sub RunJob(spool As String, id As String)
   If IsNull(doc) Then
     result = "error: source file could not be loaded"
   Else
+    ' Text documents are laid out to their last page first, so the export holds every page break of the layout.
+    If doc.supportsService("com.sun.star.text.TextDocument") Then doc.getCurrentController().getViewCursor().jumpToLastPage()
     doc.storeToURL(ConvertToURL(dst), save())
     doc.close(True)
   End If
