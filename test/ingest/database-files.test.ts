@@ -71,7 +71,7 @@ test('an .accdb encrypted with a password is refused as encrypted, asking for th
   // The real ACE file with an encoding key in its header (the masked bytes at 0x3e changed: the key Access writes
   // when a database is encrypted with a password); "Encrypt with Password" then encrypts every page after the first.
   const locked = fixture('jackcess-v2007.accdb').slice();
-  for (const [i, b] of [0x12, 0x34, 0x56, 0x78].entries()) locked[0x3e + i] ^= b;
+  for (const [i, b] of [0x12, 0x34, 0x56, 0x78].entries()) locked[0x3e + i] = locked[0x3e + i]! ^ b;
   await withEnv({ CABLEGRAPH_MDB_TABLES: '/nonexistent/mdb-tables' }, async () => {
     await rejectsWith(readDocument('vault/accounts.accdb', locked), 'encrypted', /^vault\/accounts\.accdb is a password-protected Access database \(encrypted\); ask for the password/);
   });
