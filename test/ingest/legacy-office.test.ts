@@ -12,7 +12,7 @@ import * as XLSX from '@e965/xlsx';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { convertWithLibreOffice, stopLibreOffice } from '../../src/ingest/office/libreoffice.js';
 import { rejectsWith } from './helpers/assert-failure.js';
-import { flatPresentation, flatText, flatTextWithLinkedImage, writeLegacyFixtures } from './helpers/libreoffice-writer.js';
+import { flatPresentation, flatPresentationWithPicture, flatText, flatTextWithLinkedImage, flatTextWithPicture, writeLegacyFixtures } from './helpers/libreoffice-writer.js';
 import { writeZip } from './helpers/zip-writer.js';
 
 // A web server standing in for a tracking beacon: it counts the requests a converted document makes.
@@ -41,6 +41,9 @@ const SLIDES = [
 // Speaker notes of the last slide: what the presenter was to say, kept with that slide.
 const NOTES = [undefined, undefined, 'Do not show this slide to the minister before the audit closes.'];
 
+// A photographed Arabic statement (the OCR fixture): embedded in a .doc and a .ppt, it becomes a child read by OCR.
+const STATEMENT = new Uint8Array(readFileSync(new URL('../fixtures/ocr/statement-ar.png', import.meta.url)));
+
 let made: Map<string, Uint8Array> | undefined;
 function fixtures(): Map<string, Uint8Array> {
   made ??= writeLegacyFixtures([
@@ -49,6 +52,8 @@ function fixtures(): Map<string, Uint8Array> {
     { name: 'secret', as: 'doc', source: flatText(['The account numbers are listed below.']), password: 'harbour' },
     { name: 'deck', as: 'ppt', source: flatPresentation(SLIDES, { title: 'Board review 2011' }, NOTES) },
     { name: 'beacon', as: 'doc', source: flatTextWithLinkedImage('The picture below was linked from a web server.', beaconUrl) },
+    { name: 'pictured', as: 'doc', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
+    { name: 'slide-picture', as: 'ppt', source: flatPresentationWithPicture('The statement', STATEMENT) },
   ]);
   return made;
 }
@@ -101,6 +106,20 @@ test('reads a PowerPoint 97 .ppt with one page per slide (its speaker notes incl
     assert.equal(doc.title, 'Board review 2011');
     assert.equal(doc.meta?.pageCount, '3');
   }
+});
+
+test('pictures embedded in a .doc and a .ppt become children read by OCR, named after the document', async () => {
+  for (const [path, name] of [['scans/statement.doc', 'pictured'], ['scans/statement.ppt', 'slide-picture']] as const) {
+    const doc = await readDocument(path, fixture(name));
+    assert.equal(doc.children?.length, 1, `${path}: one picture`);
+    const [picture] = doc.children!;
+    assert.match(picture!.path, new RegExp(`^${path.replace('.', '\\.')}!/Pictures/[^/]+\\.png$`));
+    assert.equal(picture!.format, 'image');
+    assert.match(picture!.text, /وزير الخارجية/);
+    assert.equal(doc.warnings, undefined);
+  }
+  const memo = await readDocument('a/memo.doc', fixture('memo'));
+  assert.equal(memo.children, undefined, 'a document without pictures has no children');
 });
 
 test('a password-protected .doc is refused as encrypted, before LibreOffice is started', async () => {

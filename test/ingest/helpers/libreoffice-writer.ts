@@ -88,6 +88,16 @@ export function flatTextWithLinkedImage(text: string, url: string): string {
   return flatText([text]).replace(`<text:p>${escape(text)}</text:p>`, `<text:p>${escape(text)}<draw:frame svg:width="2cm" svg:height="2cm" text:anchor-type="as-char"><draw:image xlink:href="${escape(url)}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`);
 }
 
+/** A flat .fodt whose paragraph is followed by a picture embedded in the file (its bytes, base64). */
+export function flatTextWithPicture(text: string, png: Uint8Array): string {
+  return flatText([text]).replace(`<text:p>${escape(text)}</text:p>`, `<text:p>${escape(text)}</text:p><text:p><draw:frame draw:name="Picture1" svg:width="14cm" svg:height="4cm" text:anchor-type="as-char"><draw:image><office:binary-data>${Buffer.from(png).toString('base64')}</office:binary-data></draw:image></draw:frame></text:p>`);
+}
+
+/** A flat .fodp of one slide holding a title and a picture embedded in the file. */
+export function flatPresentationWithPicture(title: string, png: Uint8Array): string {
+  return flatPresentation([[title]]).replace('</draw:page>', `<draw:frame svg:x="2cm" svg:y="8cm" svg:width="20cm" svg:height="6cm"><draw:image><office:binary-data>${Buffer.from(png).toString('base64')}</office:binary-data></draw:image></draw:frame></draw:page>`);
+}
+
 function metaXml(meta: { title?: string; author?: string; created?: string }): string {
   return [
     meta.title ? `<dc:title>${escape(meta.title)}</dc:title>` : '',
