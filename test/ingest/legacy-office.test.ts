@@ -54,6 +54,9 @@ function fixtures(): Map<string, Uint8Array> {
     { name: 'beacon', as: 'doc', source: flatTextWithLinkedImage('The picture below was linked from a web server.', beaconUrl) },
     { name: 'pictured', as: 'doc', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
     { name: 'slide-picture', as: 'ppt', source: flatPresentationWithPicture('The statement', STATEMENT) },
+    { name: 'pictured-docx', as: 'docx', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
+    { name: 'slide-picture-pptx', as: 'pptx', source: flatPresentationWithPicture('The statement', STATEMENT) },
+    { name: 'pictured-odt', as: 'odt', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
   ]);
   return made;
 }
@@ -108,12 +111,17 @@ test('reads a PowerPoint 97 .ppt with one page per slide (its speaker notes incl
   }
 });
 
-test('pictures embedded in a .doc and a .ppt become children read by OCR, named after the document', async () => {
-  for (const [path, name] of [['scans/statement.doc', 'pictured'], ['scans/statement.ppt', 'slide-picture']] as const) {
+test('pictures embedded in Word, PowerPoint and OpenDocument files become children read by OCR, named after the document', async () => {
+  const cases = [
+    ['scans/statement.doc', 'pictured', 'Pictures'], ['scans/statement.ppt', 'slide-picture', 'Pictures'],
+    ['scans/statement.docx', 'pictured-docx', 'word/media'], ['scans/statement.pptx', 'slide-picture-pptx', 'ppt/media'],
+    ['scans/statement.odt', 'pictured-odt', 'Pictures'],
+  ] as const;
+  for (const [path, name, folder] of cases) {
     const doc = await readDocument(path, fixture(name));
     assert.equal(doc.children?.length, 1, `${path}: one picture`);
     const [picture] = doc.children!;
-    assert.match(picture!.path, new RegExp(`^${path.replace('.', '\\.')}!/Pictures/[^/]+\\.png$`));
+    assert.match(picture!.path, new RegExp(`^${path.replace('.', '\\.')}!/${folder}/[^/]+\\.png$`));
     assert.equal(picture!.format, 'image');
     assert.match(picture!.text, /وزير الخارجية/);
     assert.equal(doc.warnings, undefined);

@@ -3,9 +3,9 @@
  * through LibreOffice: converted to OpenDocument, whose page starts (LibreOffice's layout, one page per slide) are kept,
  * and whose pictures and embedded files become children.
  */
-import type { ExtractedDocument, IngestError } from '../../model/index.js';
-import { joinPages, newDocument, toWarning } from '../document.js';
-import { imageHandler } from '../handlers/image.js';
+import type { ExtractedDocument } from '../../model/index.js';
+import { joinPages, newDocument } from '../document.js';
+import { addEmbedded, isEmbeddedPart } from './embedded.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
 import { readOpenDocument } from './documents.js';
 import { convertWithLibreOffice } from './libreoffice.js';
@@ -50,7 +50,7 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
   const converted = await convertWithLibreOffice(input.bytes, input.path, format.extension, target);
   // The converted package, read under the same limits as the file; the document keeps the original's bytes and hash.
   const odf = { path: input.path, depth: input.depth, limits: input.limits, bytes: converted, readChild: input.readChild };
-  const parts = await readParts(odf, isEmbedded).catch((err: unknown) => {
+  const parts = await readParts(odf, isEmbeddedPart).catch((err: unknown) => {
     throw new IngestFailure('corrupt-office', `${input.path}: LibreOffice's conversion could not be read (${err instanceof Error ? err.message : String(err)}).`);
   });
   let pages: string[];
@@ -68,45 +68,11 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
     meta: { converter: 'libreoffice', pageCount: String(pages.length) },
     ...packageMetadata(parts),
   });
-  const embedded = await readEmbedded(input, parts);
-  if (embedded.children.length > 0) doc.children = embedded.children;
-  const warnings = [...embedded.warnings];
-  if (text.trim() === '' && embedded.children.length === 0) {
-    warnings.push({ path: input.path, code: 'no-text', message: `${input.path}: the document holds no text (only pictures or objects?).` });
+  await addEmbedded(doc, input, parts);
+  if (text.trim() === '' && !doc.children) {
+    doc.warnings = [...(doc.warnings ?? []), { path: input.path, code: 'no-text', message: `${input.path}: the document holds no text (only pictures or objects?).` }];
   }
-  if (warnings.length > 0) doc.warnings = warnings;
   return doc;
-}
-
-// LibreOffice keeps the pictures of the original under Pictures/ and an embedded file it has no import for as an OLE
-// storage "Object N" at the top of the package (objects it can import become "Object N/" folders of OpenDocument, whose
-// replacement pictures are in ObjectReplacements/). Only pictures an image reader knows are taken: drawings kept as
-// Windows or StarView metafiles hold vectors, not text an OCR could read.
-const PICTURE = /^Pictures\/[^/]+$/;
-const OBJECT = /^Object \d+$/;
-
-function isEmbedded(name: string): boolean {
-  return PICTURE.test(name) || OBJECT.test(name);
-}
-
-/**
- * The pictures (read by OCR like any image) and embedded files of a converted document, each a child named
- * "<document>!/<part>"; a child that cannot be read is a warning on the document, as a zip member's is.
- */
-async function readEmbedded(input: HandlerInput, parts: Map<string, Uint8Array>): Promise<{ children: ExtractedDocument[]; warnings: IngestError[] }> {
-  const children: ExtractedDocument[] = [];
-  const warnings: IngestError[] = [];
-  for (const [name, bytes] of parts) {
-    if (!isEmbedded(name) || bytes.byteLength === 0) continue;
-    if (PICTURE.test(name) && !imageHandler.sniff!(bytes.subarray(0, 64))) continue;
-    const path = `${input.path}!/${name}`;
-    try {
-      children.push(await input.readChild(path, bytes));
-    } catch (err) {
-      warnings.push(toWarning(path, err));
-    }
-  }
-  return { children, warnings };
 }
 
 // A password-protected file or a Word stream without a Word header: no need to start LibreOffice to refuse it.

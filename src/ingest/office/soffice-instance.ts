@@ -124,6 +124,9 @@ export class SofficeInstance {
       }
       if (performance.now() > deadline) {
         this.killNow();
+        // The kill is sent to the whole group; the caller hears of the timeout once the processes are gone.
+        const gone = performance.now() + 5_000;
+        while (this.exit === null && performance.now() < gone) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         throw new InstanceStopped('timeout', 'timed out');
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -1,5 +1,5 @@
 // Builds real legacy Office files with LibreOffice itself: flat OpenDocument sources (.fodt/.fodp, written here) are
-// saved as Word 97 .doc and PowerPoint 97 .ppt, optionally with a password, by a Basic macro in a private profile, so
+// saved as Word 97 .doc and PowerPoint 97 .ppt (or .docx, .pptx, .odt), optionally with a password, by a Basic macro in a private profile, so
 // one soffice start writes every fixture.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,11 +12,14 @@ export interface LegacyFixture {
   name: string;
   /** A flat OpenDocument file (flatText or flatPresentation). */
   source: string;
-  as: 'doc' | 'ppt';
+  as: 'doc' | 'ppt' | 'docx' | 'pptx' | 'odt';
   password?: string;
 }
 
-const FILTERS = { doc: ['fodt', 'MS Word 97'], ppt: ['fodp', 'MS PowerPoint 97'] } as const;
+const FILTERS = {
+  doc: ['fodt', 'MS Word 97'], ppt: ['fodp', 'MS PowerPoint 97'],
+  docx: ['fodt', 'MS Word 2007 XML'], pptx: ['fodp', 'Impress MS PowerPoint 2007 XML'], odt: ['fodt', 'writer8'],
+} as const;
 
 /** True when soffice runs here. */
 export function hasSoffice(): boolean {
