@@ -57,6 +57,7 @@ async function ingestFixture(path: string): Promise<Outcome> {
 }
 
 const nfc = (s: string) => s.normalize('NFC');
+const spaced = (s: string) => s.replace(/\s+/gu, ' ');
 
 function descendants(o: Outcome, root: StoredDocument): StoredDocument[] {
   const out = [root];
@@ -87,7 +88,9 @@ function evaluate(check: Check, o: Outcome): string | null {
     case 'title': return needRoot() ?? (root!.title === arg ? null : `title ${JSON.stringify(root!.title)}`);
     case 'title~': return needRoot() ?? (root!.title?.includes(arg) ? null : `title ${JSON.stringify(root!.title)}`);
     case 'published': return needRoot() ?? (root!.published === arg ? null : `published ${root!.published ?? '(none)'}`);
-    case 'text': return needRoot() ?? (allText.some((t) => t.includes(arg)) ? null : 'text not found');
+    // Whitespace compared as one space: the peer joins blocks (a heading and its paragraph) with a space, we keep
+    // them apart as paragraphs; the words and their order are what is checked.
+    case 'text': return needRoot() ?? (allText.some((t) => spaced(t).includes(spaced(arg))) ? null : 'text not found');
     case 'text-ci': return needRoot() ?? (allText.some((t) => t.toLowerCase().includes(arg.toLowerCase())) ? null : 'text not found');
     case 'digits': return needRoot() ?? (allText.some((t) => t.replace(/\D+/gu, '').includes(arg)) ? null : 'digits not found');
     case 'no-text': {

@@ -1,7 +1,7 @@
 /**
  * Writes the OCR test fixtures in test/fixtures/ocr (run: node --import tsx scripts/ocr/fixtures.ts): scanned-style
  * PDFs without a text layer (English, 2 pages; Persian), a PDF with a text page and a scanned page, an Arabic PNG and
- * a 2-page English TIFF, and a scan whose text layer is junk. The texts are made up for the tests. Needs ImageMagick with pango, Noto fonts and poppler.
+ * a 2-page English TIFF, a TIFF of an English and a Persian page, and a scan whose text layer is junk. The texts are made up for the tests. Needs ImageMagick with pango, Noto fonts and poppler.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
@@ -45,7 +45,9 @@ try {
   writeFileSync(join(OUT, 'garbled-layer.pdf'), imagePdf([readGrey(join(tmp, 'en1.png'), 200)], [junk]));
   execFileSync('convert', [png('ar', 'ar', TEXTS.ar), '-strip', join(OUT, 'statement-ar.png')]);
   execFileSync('convert', [png('tif1', 'en', TEXTS.tif1), png('tif2', 'en', TEXTS.tif2), '-compress', 'zip', join(OUT, 'fax-2pages.tif')]);
-  for (const f of ['scan-en.pdf', 'scan-fa.pdf', 'mixed.pdf', 'garbled-layer.pdf', 'statement-ar.png', 'fax-2pages.tif']) {
+  // A fax whose first page is English and second Persian: the language is chosen per page.
+  execFileSync('convert', [join(tmp, 'tif1.png'), join(tmp, 'fa.png'), '-compress', 'zip', join(OUT, 'fax-en-fa.tif')]);
+  for (const f of ['scan-en.pdf', 'scan-fa.pdf', 'mixed.pdf', 'garbled-layer.pdf', 'statement-ar.png', 'fax-2pages.tif', 'fax-en-fa.tif']) {
     console.log(`${f}\t${statSync(join(OUT, f)).size} bytes`);
   }
 } finally {

@@ -67,6 +67,18 @@ test('an .accdb (ACE) is read the same way, and an Access file is recognised by 
   assert.equal(bare.children?.[0]?.path, 'attachment-1#Table1');
 });
 
+test('an .accdb encrypted with a password is refused as encrypted, asking for the password, before mdbtools runs', async () => {
+  // The real ACE file with an encoding key in its header (the masked bytes at 0x3e changed: the key Access writes
+  // when a database is encrypted with a password); "Encrypt with Password" then encrypts every page after the first.
+  const locked = fixture('jackcess-v2007.accdb').slice();
+  for (const [i, b] of [0x12, 0x34, 0x56, 0x78].entries()) locked[0x3e + i] = locked[0x3e + i]! ^ b;
+  await withEnv({ CABLEGRAPH_MDB_TABLES: '/nonexistent/mdb-tables' }, async () => {
+    await rejectsWith(readDocument('vault/accounts.accdb', locked), 'encrypted', /^vault\/accounts\.accdb is a password-protected Access database \(encrypted\); ask for the password/);
+  });
+  // The same file without the key, and Jet files (whose key only encodes pages, which mdbtools undoes), are read.
+  if (!skip) assert.equal((await readDocument('ok.accdb', fixture('jackcess-v2007.accdb'))).format, 'access');
+});
+
 test('a damaged Access file fails as corrupt-database with its path; inside a zip the other members still land', { skip }, async () => {
   const cut = fixture('jackcess-v1997.mdb').subarray(0, 5000);
   await rejectsWith(readDocument('cut.mdb', cut), 'corrupt-database', /^cut\.mdb is a damaged Access database: mdbtools could not read its table list \(.+\)\.$/);

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
 import { readDocument } from '../../src/ingest/read-document.js';
+import { convertWithLibreOffice, stopLibreOffice } from '../../src/ingest/office/libreoffice.js';
 import { rejectsWith } from './helpers/assert-failure.js';
-import { flatPresentation, flatText, flatTextWithLinkedImage, writeLegacyFixtures } from './helpers/libreoffice-writer.js';
+import { flatPresentation, flatPresentationWithPicture, flatText, flatTextWithLinkedImage, flatTextWithPicture, writeLegacyFixtures } from './helpers/libreoffice-writer.js';
 import { writeZip } from './helpers/zip-writer.js';
 
 // A web server standing in for a tracking beacon: it counts the requests a converted document makes.
@@ -19,6 +20,7 @@ let beaconHits = 0;
 const beacon = createServer((_req, res) => { beaconHits++; res.writeHead(404).end(); });
 await new Promise<void>((resolve) => beacon.listen(0, '127.0.0.1', resolve));
 after(() => beacon.close());
+after(() => stopLibreOffice());
 const beaconUrl = `http://127.0.0.1:${(beacon.address() as AddressInfo).port}/pixel.png`;
 
 const PAGE_ONE = [
@@ -39,6 +41,9 @@ const SLIDES = [
 // Speaker notes of the last slide: what the presenter was to say, kept with that slide.
 const NOTES = [undefined, undefined, 'Do not show this slide to the minister before the audit closes.'];
 
+// A photographed Arabic statement (the OCR fixture): embedded in a .doc and a .ppt, it becomes a child read by OCR.
+const STATEMENT = new Uint8Array(readFileSync(new URL('../fixtures/ocr/statement-ar.png', import.meta.url)));
+
 let made: Map<string, Uint8Array> | undefined;
 function fixtures(): Map<string, Uint8Array> {
   made ??= writeLegacyFixtures([
@@ -47,6 +52,11 @@ function fixtures(): Map<string, Uint8Array> {
     { name: 'secret', as: 'doc', source: flatText(['The account numbers are listed below.']), password: 'harbour' },
     { name: 'deck', as: 'ppt', source: flatPresentation(SLIDES, { title: 'Board review 2011' }, NOTES) },
     { name: 'beacon', as: 'doc', source: flatTextWithLinkedImage('The picture below was linked from a web server.', beaconUrl) },
+    { name: 'pictured', as: 'doc', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
+    { name: 'slide-picture', as: 'ppt', source: flatPresentationWithPicture('The statement', STATEMENT) },
+    { name: 'pictured-docx', as: 'docx', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
+    { name: 'slide-picture-pptx', as: 'pptx', source: flatPresentationWithPicture('The statement', STATEMENT) },
+    { name: 'pictured-odt', as: 'odt', source: flatTextWithPicture('The statement below was photographed at the ministry.', STATEMENT) },
   ]);
   return made;
 }
@@ -99,6 +109,25 @@ test('reads a PowerPoint 97 .ppt with one page per slide (its speaker notes incl
     assert.equal(doc.title, 'Board review 2011');
     assert.equal(doc.meta?.pageCount, '3');
   }
+});
+
+test('pictures embedded in Word, PowerPoint and OpenDocument files become children read by OCR, named after the document', async () => {
+  const cases = [
+    ['scans/statement.doc', 'pictured', 'Pictures'], ['scans/statement.ppt', 'slide-picture', 'Pictures'],
+    ['scans/statement.docx', 'pictured-docx', 'word/media'], ['scans/statement.pptx', 'slide-picture-pptx', 'ppt/media'],
+    ['scans/statement.odt', 'pictured-odt', 'Pictures'],
+  ] as const;
+  for (const [path, name, folder] of cases) {
+    const doc = await readDocument(path, fixture(name));
+    assert.equal(doc.children?.length, 1, `${path}: one picture`);
+    const [picture] = doc.children!;
+    assert.match(picture!.path, new RegExp(`^${path.replace('.', '\\.')}!/${folder}/[^/]+\\.png$`));
+    assert.equal(picture!.format, 'image');
+    assert.match(picture!.text, /وزير الخارجية/);
+    assert.equal(doc.warnings, undefined);
+  }
+  const memo = await readDocument('a/memo.doc', fixture('memo'));
+  assert.equal(memo.children, undefined, 'a document without pictures has no children');
 });
 
 test('a password-protected .doc is refused as encrypted, before LibreOffice is started', async () => {
@@ -170,19 +199,96 @@ test('soffice running past its time limit is killed with its children and the fi
   }
 });
 
-test('two conversions at once each get their own profile and their own text, and leave no folder behind', async () => {
+test('conversions at once share one soffice, each gets its own text, and stopping it leaves no folder behind', async () => {
   // A private temporary folder, so folders of other processes on the machine do not count.
   const saved = process.env.TMPDIR;
   const scratch = mkdtempSync(join(tmpdir(), 'cablegraph-test-tmp-'));
   process.env.TMPDIR = scratch;
   try {
+    await stopLibreOffice();
     const [memo, deck] = await Promise.all([readDocument('a/memo.doc', fixture('memo')), readDocument('b/deck.ppt', fixture('deck'))]);
     assert.equal(flat(memo.text.slice(memo.pages![1])), flat(`${PAGE_TWO} ${PERSIAN}`));
     assert.equal(deck.pages?.length, SLIDES.length);
+    assert.equal(readdirSync(scratch).length, 1, 'one soffice folder while it serves');
+    await stopLibreOffice();
     assert.deepEqual(readdirSync(scratch), [], 'temporary folders and profiles are removed');
   } finally {
     restore('TMPDIR', saved);
     rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test('many files go through one soffice start; a file LibreOffice cannot open fails alone with its path and reason', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cablegraph-test-starts-'));
+  const saved = process.env.CABLEGRAPH_SOFFICE;
+  try {
+    // The real soffice behind a script that counts its starts.
+    const script = join(dir, 'soffice');
+    writeFileSync(script, `#!/bin/sh\necho start >> ${join(dir, 'starts')}\nexec soffice "$@"\n`);
+    chmodSync(script, 0o755);
+    process.env.CABLEGRAPH_SOFFICE = script;
+    await stopLibreOffice();
+    const reads = await Promise.allSettled([
+      readDocument('x/memo.doc', fixture('memo')),
+      readDocument('x/broken.ppt', brokenPowerPoint()),
+      readDocument('x/deck.ppt', fixture('deck')),
+      readDocument('x/ledger.doc', fixture('ledger')),
+    ]);
+    const [memo, broken, deck, ledger] = reads;
+    assert.equal(memo.status === 'fulfilled' && flat(memo.value.text).startsWith('CONFIDENTIAL'), true);
+    assert.equal(deck.status === 'fulfilled' && deck.value.pages?.length, SLIDES.length);
+    assert.equal(ledger.status === 'fulfilled' && ledger.value.text.includes('Entry 150.'), true);
+    assert.equal(broken.status, 'rejected');
+    await rejectsWith(Promise.reject((broken as PromiseRejectedResult).reason), 'corrupt-office', /x\/broken\.ppt could not be opened by LibreOffice \(.+\)/);
+    assert.equal(readFileSync(join(dir, 'starts'), 'utf8').trim().split('\n').length, 1, 'one soffice for the four files');
+  } finally {
+    await stopLibreOffice();
+    restore('CABLEGRAPH_SOFFICE', saved);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a conversion that hangs is killed with its soffice; the files queued after it go to a fresh soffice', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cablegraph-test-spool-'));
+  const saved = [process.env.CABLEGRAPH_SOFFICE, process.env.CABLEGRAPH_SOFFICE_TIMEOUT_MS];
+  try {
+    // A stand-in that speaks the spool protocol (soffice-profile.ts): it answers each job with a real OpenDocument
+    // file written by LibreOffice, except a file holding "HANG", on which it waits forever.
+    const odt = join(dir, 'reply.odt');
+    const made = writeLegacyFixtures([{ name: 'reply', as: 'doc', source: flatText(['A reply.']) }]);
+    await stopLibreOffice();
+    writeFileSync(odt, await convertWithLibreOffice(made.get('reply')!, 'reply.doc', '.doc', 'odt'));
+    const script = join(dir, 'soffice');
+    writeFileSync(script, `#!/bin/sh
+echo start >> ${join(dir, 'starts')}
+for a in "$@"; do case "$a" in -env:UserInstallation=file://*) spool="$(dirname "\${a#-env:UserInstallation=file://}")/spool";; esac; done
+while [ ! -e "$spool/stop" ]; do
+  for job in "$spool"/*.job; do
+    [ -e "$job" ] || continue
+    src=\$(sed -n 1p "$job"); dst=\$(sed -n 2p "$job"); id=\$(basename "$job" .job); rm "$job"
+    if grep -q HANG "$src"; then sleep 600; fi
+    cp ${odt} "$dst"; echo ok > "$spool/$id.tmp"; mv "$spool/$id.tmp" "$spool/$id.done"
+  done
+  sleep 0.05
+done
+`);
+    chmodSync(script, 0o755);
+    process.env.CABLEGRAPH_SOFFICE = script;
+    process.env.CABLEGRAPH_SOFFICE_TIMEOUT_MS = '3000';
+    const hang = minimalWordFile();
+    const marked = new Uint8Array(hang.byteLength + 4);
+    marked.set(hang);
+    marked.set(new TextEncoder().encode('HANG'), hang.byteLength);
+    const reads = await Promise.allSettled(['a', 'hang', 'b', 'c'].map((n) => readDocument(`q/${n}.doc`, n === 'hang' ? marked : minimalWordFile())));
+    assert.deepEqual(reads.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    await rejectsWith(Promise.reject((reads[1] as PromiseRejectedResult).reason), 'tool-timeout', /q\/hang\.doc: LibreOffice did not finish converting it within 3 s/);
+    for (const r of reads) if (r.status === 'fulfilled') assert.equal(flat(r.value.text), 'A reply.');
+    assert.equal(readFileSync(join(dir, 'starts'), 'utf8').trim().split('\n').length, 2, 'a fresh soffice after the hung one');
+  } finally {
+    await stopLibreOffice();
+    restore('CABLEGRAPH_SOFFICE', saved[0]);
+    restore('CABLEGRAPH_SOFFICE_TIMEOUT_MS', saved[1]);
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -193,6 +299,14 @@ test('a picture linked from a URL is not fetched: converting a leak never calls 
   assert.equal(flat(read.text), 'The picture below was linked from a web server.');
   assert.equal(beaconHits, 0);
 });
+
+/** An OLE file with a PowerPoint stream of noise: routed to LibreOffice, which cannot open it. */
+function brokenPowerPoint(): Uint8Array {
+  const cfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(cfb, '/PowerPoint Document', Buffer.from(new Uint8Array(4096).map((_, i) => (i * 2654435761) >>> 24)));
+  XLSX.CFB.utils.cfb_add(cfb, '/Current User', Buffer.alloc(64));
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer);
+}
 
 /** The smallest OLE file ole.ts routes to LibreOffice: a WordDocument stream starting with a Word 97 header. */
 function minimalWordFile(): Uint8Array {

@@ -10,6 +10,7 @@ import { defaultOcrOptions } from '../../src/ingest/ocr/options.js';
 import { parseTsv, stripBidiMarks } from '../../src/ingest/ocr/tsv.js';
 import { persianOrArabic } from '../../src/ingest/ocr/script.js';
 import { imageSize, tooSmallForOcr } from '../../src/ingest/ocr/image-size.js';
+import { tiffDirectories, tiffPage } from '../../src/ingest/ocr/tiff-pages.js';
 import { parseOcrConfidence } from '../../src/model/index.js';
 import { ROOT } from '../helpers.js';
 import { rejectsWith } from './helpers/assert-failure.js';
@@ -84,6 +85,36 @@ test('each page of a TIFF is a page of the document', async () => {
   assert.match(one!, /Bandar Abbas/);
   assert.match(two!, /^Page two/);
   assert.match(two!, /Istanbul/);
+});
+
+test('each page of a TIFF is read in its own language, page boundaries kept (English, then Persian)', async () => {
+  const doc = await read('fax-en-fa.tif');
+  assert.equal(doc.meta?.ocrLanguages, 'eng,fas');
+  assert.equal(doc.pages?.length, 2);
+  const [one, two] = pageTexts(doc);
+  assert.match(one!, /^Page one/);
+  assert.match(one!, /Bandar Abbas/);
+  for (const word of ['محرمانه', 'استاندار', 'تبریز']) assert.ok(two!.includes(word), `${word} in ${two}`);
+  assert.doesNotMatch(one!, /[\u0600-\u06ff]/, 'the English page is not read with the Persian model');
+  assert.equal(parseOcrConfidence(doc.meta).length, 2);
+});
+
+test('a TIFF page split off is the same image: its directory first, the chain cut after it; a looping chain is refused', () => {
+  const tif = bytes('fax-2pages.tif');
+  const dirs = tiffDirectories(tif)!;
+  assert.equal(dirs.length, 2);
+  const nextOf = (t: Uint8Array, at: number) => at + 2 + 12 * (t[at]! | (t[at + 1]! << 8));
+  const first = tiffPage(tif, dirs, 0);
+  assert.deepEqual(tiffDirectories(first), [dirs[0]], 'the first page alone');
+  assert.deepEqual(tiffDirectories(tiffPage(tif, dirs, 1)), [dirs[1]], 'the second page alone');
+  // Only the header's pointer and the cut "next" pointer differ: every strip and tag stays where it was.
+  const blank = (t: Uint8Array) => { const c = t.slice(); c.fill(0, 4, 8); c.fill(0, nextOf(t, dirs[0]!), nextOf(t, dirs[0]!) + 4); return c; };
+  assert.deepEqual(blank(first), blank(tif));
+  // The second directory pointing back at the first: a loop, not 10,000 pages.
+  const loop = tif.slice();
+  new DataView(loop.buffer).setUint32(nextOf(loop, dirs[1]!), dirs[0]!, true);
+  assert.equal(tiffDirectories(loop), null);
+  assert.equal(tiffDirectories(new Uint8Array([0x49, 0x49, 0x2b, 0, 8, 0, 0, 0])), null, 'BigTIFF is left to Tesseract');
 });
 
 test('with OCR off, a scan is stored blank with the "no-text" warning and an image without text', async () => {

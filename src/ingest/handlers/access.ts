@@ -6,7 +6,8 @@ import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { exportTable, listTables } from '../database/mdbtools.js';
 import { MAX_TABLE_ROWS, sheetDocument, tableText, tableTooBig } from '../table-layout.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
-import { type FormatHandler } from '../handler.js';
+import { IngestFailure, type FormatHandler } from '../handler.js';
+import { isEncryptedAce } from '../database/access-encryption.js';
 
 // Jet 3/4 (.mdb) and ACE (.accdb) files: bytes 00 01 00 00, then the engine's name at offset 4.
 const SIGNATURES = ['\x00\x01\x00\x00Standard Jet DB', '\x00\x01\x00\x00Standard ACE DB'];
@@ -20,6 +21,9 @@ export const accessHandler: FormatHandler = {
     return SIGNATURES.some((s) => start === s);
   },
   async read(input) {
+    if (isEncryptedAce(input.bytes)) {
+      throw new IngestFailure('encrypted', `${input.path} is a password-protected Access database (encrypted); ask for the password or a decrypted copy.`);
+    }
     // mdbtools seeks through pages, so it reads a private temporary copy; it is removed at once.
     const dir = await mkdtemp(join(tmpdir(), 'cablegraph-mdb-'));
     const file = join(dir, 'input');

@@ -20,7 +20,7 @@ export const htmlHandler: FormatHandler = {
     const meta = pageMeta(html);
     // Readability edits the DOM it reads, so the fallback text comes from a fresh parse.
     const article = new Readability(parseDocument(html) as unknown as Document, { serializer: (node) => node }).parse();
-    const text = article?.content ? domToText(article.content) : domToText(parseDocument(html).body);
+    const text = article?.content ? withHeadline(domToText(article.content), html) : domToText(parseDocument(html).body);
     const doc = newDocument(input, 'html', text, { mimeType: 'text/html', meta: {} });
     const title = clean(article?.title) ?? meta.title;
     if (title) doc.title = title;
@@ -43,6 +43,16 @@ export const htmlHandler: FormatHandler = {
 function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
   const { document } = parseHTML(html);
   return document.documentElement ? document : parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+}
+
+/**
+ * The article's text led by the page's headline (its first <h1>) when Readability left it out (it drops a lone h1 as
+ * the title it reports separately): the headline is part of what the page says, and search and the stages read it.
+ */
+function withHeadline(text: string, html: string): string {
+  const headline = clean(parseDocument(html).querySelector('h1')?.textContent);
+  if (!headline || clean(text)?.includes(headline)) return text;
+  return `${headline}\n\n${text}`;
 }
 
 /** Page metadata from <meta> tags and <time>, read before Readability rewrites the DOM. */

@@ -1,4 +1,5 @@
 /** Images (PNG, JPEG, TIFF with its pages, GIF, WebP, JPEG 2000) read by OCR; with OCR off they are stored blank so they can be found by name. */
+import type { IngestError } from '../../model/index.js';
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { extensionOf, joinPages, newDocument } from '../document.js';
 import { checkOcr, ocrImage } from '../ocr/documents.js';
@@ -21,7 +22,7 @@ function typeOf(head: Uint8Array): (typeof TYPES)[number] | undefined {
   return TYPES.find((t) => t.magic.some((m) => m.every((b, i) => b === -1 || head[i] === b)));
 }
 
-/** Reads images with Tesseract; each page of a multi-page TIFF becomes a page of the document. */
+/** Reads images with Tesseract; each page of a multi-page TIFF becomes a page of the document, read in its own language. */
 export const imageHandler: FormatHandler = {
   name: 'image',
   extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.webp', '.jp2', '.j2k', '.jpf'],
@@ -43,16 +44,19 @@ export const imageHandler: FormatHandler = {
       return newDocument(input, 'image', '', { mimeType: type.mime, meta: { ocr: `skipped: ${size!.width} x ${size!.height} px is too small to hold text` } });
     }
     await checkOcr(options, input.path);
-    let pages;
-    try {
-      pages = await ocrImage(input.bytes, type.ext, options);
-    } catch (e) {
-      throw new IngestFailure('ocr-failed', `${input.path} could not be OCR'd: ${e instanceof Error ? e.message : String(e)}.`);
+    const outcomes = await ocrImage(input.bytes, type.ext, options);
+    if (outcomes.every((o) => !o.ok)) {
+      const first = outcomes.find((o) => !o.ok);
+      throw new IngestFailure('ocr-failed', `${input.path} could not be OCR'd: ${first && !first.ok ? first.error : 'no page'}.`);
     }
-    const { text, starts } = joinPages(pages.map((p) => p.text));
-    const meta = { extractor: 'tesseract', pageCount: String(pages.length), ...ocrMeta(pages) };
+    // A page that could not be read stays an empty page with a warning, so the pages after it keep their numbers.
+    const warnings: IngestError[] = outcomes.flatMap((o, i) => (o.ok ? [] : [{ path: input.path, code: 'ocr-page-failed', message: `${input.path} page ${i + 1} could not be OCR'd: ${o.error}` }]));
+    const read = outcomes.map((o) => (o.ok ? o.page : undefined));
+    const { text, starts } = joinPages(read.map((p) => p?.text ?? ''));
+    const meta = { extractor: 'tesseract', pageCount: String(outcomes.length), ...ocrMeta(read) };
     const doc = newDocument(input, 'image', text, { mimeType: type.mime, pages: starts, meta });
-    if (text.trim() === '') doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path}: OCR found no text in the image.` }];
+    if (warnings.length > 0) doc.warnings = warnings;
+    if (text.trim() === '') doc.warnings = [...warnings, { path: input.path, code: 'no-text', message: `${input.path}: OCR found no text in the image.` }];
     return doc;
   },
 };

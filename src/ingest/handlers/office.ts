@@ -1,7 +1,11 @@
-/** Office Open XML and OpenDocument files (Word, Excel, PowerPoint, Writer, Calc, Impress) read as documents, never as zips of XML. */
+/**
+ * Office Open XML and OpenDocument files (Word, Excel, PowerPoint, Writer, Calc, Impress) read as documents, never as
+ * zips of XML; their pictures and embedded files become children (office/embedded.ts).
+ */
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { asciiHead, extensionOf } from '../document.js';
 import { readOpenDocument, readPptx } from '../office/documents.js';
+import { addEmbedded, isEmbeddedPart } from '../office/embedded.js';
 import { packageKind, readParts, type PackageKind } from '../office/package.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
 import { readDocx } from './docx.js';
@@ -28,7 +32,7 @@ export const officeHandler: FormatHandler = {
     return asciiHead(head, 4) === 'PK\x03\x04';
   },
   async read(input) {
-    const parts = await readParts(input);
+    const parts = await readParts(input, isEmbeddedPart);
     // A password-protected OpenDocument file is a normal zip whose manifest lists how each part was encrypted.
     const manifest = parts.get('META-INF/manifest.xml');
     if (manifest && new TextDecoder().decode(manifest).includes('<manifest:encryption-data')) {
@@ -37,18 +41,18 @@ export const officeHandler: FormatHandler = {
     const kind = packageKind(parts) ?? KIND_OF_EXTENSION[extensionOf(input.path)];
     switch (kind) {
       case 'docx':
-        return readDocx(input, parts);
+        return addEmbedded(await readDocx(input, parts), input, parts);
       case 'xlsx':
       case 'ods':
-        return readSpreadsheet(input, kind);
+        return addEmbedded(await readSpreadsheet(input, kind), input, parts);
       case 'pptx':
         if (!parts.has('ppt/presentation.xml') && ![...parts.keys()].some((n) => n.startsWith('ppt/slides/'))) {
           throw new IngestFailure('corrupt-office', `${input.path} is not a readable PowerPoint file: it has no ppt/presentation.xml.`);
         }
-        return readPptx(input, parts);
+        return addEmbedded(readPptx(input, parts), input, parts);
       case 'odt':
       case 'odp':
-        return readOpenDocument(input, parts, kind);
+        return addEmbedded(readOpenDocument(input, parts, kind), input, parts);
       default:
         // Only the head looked like a package (a zip holding a "_rels/.rels" of its own, say): it is an archive.
         return zipHandler.read(input);

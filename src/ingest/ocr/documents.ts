@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { recognizeImage, AUTO_LANGUAGES, OcrPageError, type OcrPage } from './recognize.js';
 import { requireTesseract } from './tesseract.js';
 import { withOcrSlot } from './pool.js';
+import { tiffDirectories, tiffPage } from './tiff-pages.js';
 import type { OcrOptions } from './options.js';
 
 /** A page's OCR outcome: its text and confidence, or why it failed. */
@@ -25,38 +26,81 @@ export async function ocrPdfPages(pdf: Uint8Array, pageNumbers: number[], option
   return inTempDir(async (dir) => {
     const file = join(dir, 'in.pdf');
     await writeFile(file, pdf);
-    const outcomes = new Map<number, PageOutcome>();
-    let next = 0;
-    // The language the last finished page was read in, tried first on the next (documents keep to one language).
-    let hint: string | undefined;
-    const lane = async (): Promise<void> => {
-      while (next < pageNumbers.length) {
-        const n = pageNumbers[next++]!;
-        const image = join(dir, `p${n}`);
-        try {
-          await withOcrSlot(() => render(file, n, image, options));
-          const [page] = await recognizeImage(`${image}.png`, options, hint);
-          if (page?.text) hint = page.lang;
-          outcomes.set(n, { ok: true, page: page ?? { text: '', confidence: undefined, words: 0, lang: options.lang } });
-        } catch (e) {
-          outcomes.set(n, { ok: false, error: e instanceof Error ? e.message : String(e) });
-        } finally {
-          await rm(`${image}.png`, { force: true });
-        }
+    const read = await inLanes(pageNumbers.length, async (i, hint) => {
+      const n = pageNumbers[i]!;
+      const image = join(dir, `p${n}`);
+      try {
+        await withOcrSlot(() => render(file, n, image, options));
+        const [page] = await recognizeImage(`${image}.png`, options, hint());
+        return page ?? { text: '', confidence: undefined, words: 0, lang: options.lang };
+      } finally {
+        await rm(`${image}.png`, { force: true });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(pageNumbers.length, availableParallelism()) }, lane));
-    return outcomes;
+    });
+    return new Map(pageNumbers.map((n, i) => [n, read[i]!]));
   });
 }
 
-/** OCRs an image file's bytes (png, jpeg, tiff; a multi-page TIFF gives several pages). Throws OcrPageError. */
-export async function ocrImage(bytes: Uint8Array, extension: string, options: OcrOptions): Promise<OcrPage[]> {
+/**
+ * OCRs an image file's bytes (png, jpeg, tiff, ...), one outcome per page. Each page of a multi-page TIFF is read on its
+ * own like a PDF page (tiff-pages.ts): its language chosen per page, pages in parallel, a failing page failing alone.
+ */
+export async function ocrImage(bytes: Uint8Array, extension: string, options: OcrOptions): Promise<PageOutcome[]> {
+  const directories = extension === '.tif' ? tiffDirectories(bytes) : null;
   return inTempDir(async (dir) => {
+    if (directories && directories.length > 1) {
+      return inLanes(directories.length, async (i, hint) => {
+        const file = join(dir, `p${i}.tif`);
+        try {
+          await writeFile(file, tiffPage(bytes, directories, i));
+          const read = await recognizeImage(file, options, hint());
+          return read.length === 1 ? read[0]! : joinReadings(read, options.lang);
+        } finally {
+          await rm(file, { force: true });
+        }
+      });
+    }
+    // One image (or a TIFF whose directories cannot be walked here: Tesseract reads its pages in one run).
     const file = join(dir, `in${extension}`);
     await writeFile(file, bytes);
-    return recognizeImage(file, options);
+    try {
+      return (await recognizeImage(file, options)).map((page) => ({ ok: true, page }) as const);
+    } catch (e) {
+      return [{ ok: false, error: e instanceof Error ? e.message : String(e) }];
+    }
   });
+}
+
+/**
+ * Runs `read` on pages 0..count-1, one page per core at a time; `hint()` is the language the last page read with text
+ * was read in (documents keep to one language, so it is tried first). A page that throws fails alone.
+ */
+async function inLanes(count: number, read: (index: number, hint: () => string | undefined) => Promise<OcrPage>): Promise<PageOutcome[]> {
+  const outcomes: PageOutcome[] = new Array<PageOutcome>(count);
+  let next = 0;
+  let hint: string | undefined;
+  const lane = async (): Promise<void> => {
+    while (next < count) {
+      const i = next++;
+      try {
+        const page = await read(i, () => hint);
+        if (page.text) hint = page.lang;
+        outcomes[i] = { ok: true, page };
+      } catch (e) {
+        outcomes[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(count, availableParallelism()) }, lane));
+  return outcomes;
+}
+
+function joinReadings(read: OcrPage[], lang: string): OcrPage {
+  if (read.length === 0) return { text: '', confidence: undefined, words: 0, lang };
+  const words = read.reduce((n, p) => n + p.words, 0);
+  const weighted = read.filter((p) => p.confidence !== undefined);
+  const confidence = weighted.length ? weighted.reduce((n, p) => n + p.confidence! * p.words, 0) / Math.max(1, weighted.reduce((n, p) => n + p.words, 0)) : undefined;
+  return { text: read.map((p) => p.text).join('\n\n'), confidence, words, lang: read[0]!.lang };
 }
 
 async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {

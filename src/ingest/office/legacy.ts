@@ -1,9 +1,11 @@
 /**
  * Legacy binary Office documents (Word 97-2003 .doc/.dot, PowerPoint .ppt/.pps/.pot, WordPerfect, Works) read
- * through LibreOffice: converted to OpenDocument, whose page starts (LibreOffice's layout, one page per slide) are kept.
+ * through LibreOffice: converted to OpenDocument, whose page starts (LibreOffice's layout, one page per slide) are kept,
+ * and whose pictures and embedded files become children.
  */
 import type { ExtractedDocument } from '../../model/index.js';
 import { joinPages, newDocument } from '../document.js';
+import { addEmbedded, isEmbeddedPart } from './embedded.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
 import { readOpenDocument } from './documents.js';
 import { convertWithLibreOffice } from './libreoffice.js';
@@ -48,7 +50,7 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
   const converted = await convertWithLibreOffice(input.bytes, input.path, format.extension, target);
   // The converted package, read under the same limits as the file; the document keeps the original's bytes and hash.
   const odf = { path: input.path, depth: input.depth, limits: input.limits, bytes: converted, readChild: input.readChild };
-  const parts = await readParts(odf).catch((err: unknown) => {
+  const parts = await readParts(odf, isEmbeddedPart).catch((err: unknown) => {
     throw new IngestFailure('corrupt-office', `${input.path}: LibreOffice's conversion could not be read (${err instanceof Error ? err.message : String(err)}).`);
   });
   let pages: string[];
@@ -66,8 +68,9 @@ export async function readLegacyOffice(input: HandlerInput, kind: LegacyKind, st
     meta: { converter: 'libreoffice', pageCount: String(pages.length) },
     ...packageMetadata(parts),
   });
-  if (text.trim() === '') {
-    doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path}: the document holds no text (only pictures or objects?).` }];
+  await addEmbedded(doc, input, parts);
+  if (text.trim() === '' && !doc.children) {
+    doc.warnings = [...(doc.warnings ?? []), { path: input.path, code: 'no-text', message: `${input.path}: the document holds no text (only pictures or objects?).` }];
   }
   return doc;
 }

@@ -1,38 +1,24 @@
 /**
- * Converts files with headless LibreOffice (soffice). Every run gets a private temporary folder holding the input,
- * the output and a fresh user profile, removed afterwards: two workers never share a profile, and a profile left
- * broken by a crash never blocks a later run.
+ * Converts files with headless LibreOffice. One soffice process per binary serves every conversion of this process,
+ * one file at a time (soffice-instance.ts), and stops after IDLE_MS without work: its start-up (seconds, most of the
+ * cost of a small file) is paid once per run, not once per file. A file LibreOffice cannot open fails alone with its
+ * path and LibreOffice's reason; a conversion that hangs is killed with its soffice after the time limit and fails as
+ * "tool-timeout", and the files after it go to a fresh soffice; a crash is retried once on a fresh soffice, so the
+ * file that crashed it fails, not the one that happened to follow.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { IngestFailure } from '../handler.js';
+import { InstanceStopped, SofficeInstance } from './soffice-instance.js';
 
 /** Debian packages that provide soffice for the formats read through it, named when it is missing. */
 export const LIBREOFFICE_PACKAGES = 'libreoffice-writer-nogui libreoffice-impress-nogui';
 
 // A big deck takes tens of seconds; a hostile file that makes LibreOffice loop must not hold the ingest forever.
 const DEFAULT_TIMEOUT_MS = 180_000;
-// soffice's own messages ("convert a.doc -> a.pdf using filter ...", "Error: source file could not be loaded").
-const MAX_MESSAGE_BYTES = 16_384;
+// An instance left without work this long stops; the next conversion starts a new one.
+const IDLE_MS = 20_000;
 
-// Seeded into each fresh profile. A document may link images or text by URL (a tracking "beacon" in a leaked file):
-// every web request goes to a proxy on the discard port of this machine, which refuses it, so converting a file never
-// tells its author where and when it was opened. Macros never run.
-const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-${[
-    ['Inet/Settings', 'ooInetProxyType', '2'],
-    ['Inet/Settings', 'ooInetNoProxy', ''],
-    ...['HTTP', 'HTTPS', 'FTP'].flatMap((p) => [['Inet/Settings', `ooInet${p}ProxyName`, '127.0.0.1'], ['Inet/Settings', `ooInet${p}ProxyPort`, '9']]),
-    ['Office.Common/Security/Scripting', 'MacroSecurityLevel', '3'],
-    ['Office.Common/Security/Scripting', 'DisableMacrosExecution', 'true'],
-    ['Office.Common/Security/Scripting', 'BlockUntrustedRefererLinks', 'true'],
-  ].map(([node, name, value]) => `<item oor:path="/org.openoffice.${node}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`).join('\n')}
-</oor:items>
-`;
+/** LibreOffice's export filter for each target format. */
+const FILTERS: Record<string, string> = { odt: 'writer8', odp: 'impress8' };
 
 /** The soffice binary and its time limit; $CABLEGRAPH_SOFFICE and $CABLEGRAPH_SOFFICE_TIMEOUT_MS override them (tests do). */
 export const libreOffice = {
@@ -40,85 +26,77 @@ export const libreOffice = {
   get timeoutMs(): number { return Number(process.env.CABLEGRAPH_SOFFICE_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS; },
 };
 
-/**
- * Converts `bytes` with soffice to `target` (an extension LibreOffice writes: "odt", "odp", "pdf"), the input written
- * as `input<extension>` (the extension tells LibreOffice which import filter to try first). Throws IngestFailure
- * "tool-missing" (naming the Debian packages), "tool-timeout", or "corrupt-office" when LibreOffice cannot open it.
- */
-export async function convertWithLibreOffice(bytes: Uint8Array, path: string, extension: string, target: string): Promise<Uint8Array> {
-  const dir = await mkdtemp(join(tmpdir(), 'cablegraph-soffice-'));
-  try {
-    const input = join(dir, `input${extension}`);
-    const out = join(dir, 'out');
-    await writeFile(input, bytes, { mode: 0o600 });
-    await mkdir(out, { mode: 0o700 });
-    await mkdir(join(dir, 'profile', 'user'), { recursive: true, mode: 0o700 });
-    await writeFile(join(dir, 'profile', 'user', 'registrymodifications.xcu'), PROFILE_SETTINGS);
-    const args = [
-      '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
-      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-      '--convert-to', target, '--outdir', out, input,
-    ];
-    const run = await runSoffice(args, dir, path);
-    const written = await readFile(join(out, `input.${target}`)).catch(() => null);
-    if (written && written.byteLength > 0) return new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
-    const said = run.messages.split('\n').map((l) => l.trim()).filter((l) => l && !/javaldx/.test(l));
-    const reason = said.find((l) => /^Error/i.test(l)) ?? said.at(-1) ?? `soffice exited with ${run.code ?? run.signal}`;
-    throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason.replace(/^Error:\s*/i, '')}); the file is damaged, password-protected, or not in the format its name or signature says.`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-interface SofficeRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  /** stdout and stderr together, capped. */
-  messages: string;
-}
+let instance: SofficeInstance | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+// Conversions run one after the other: each waits for the one before (whatever its outcome).
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Runs soffice in its own process group: /usr/bin/soffice is a shell script that starts oosplash and soffice.bin,
- * so a timeout kills the whole group rather than the script alone.
+ * Converts `bytes` with soffice to `target` ("odt" or "odp"), the input written with `extension` (which tells
+ * LibreOffice which import filter to try first). Throws IngestFailure "tool-missing" (naming the Debian packages),
+ * "tool-timeout", or "corrupt-office" when LibreOffice cannot open it.
  */
-function runSoffice(args: string[], home: string, path: string): Promise<SofficeRun> {
+export function convertWithLibreOffice(bytes: Uint8Array, path: string, extension: string, target: string): Promise<Uint8Array> {
+  const filter = FILTERS[target];
+  if (!filter) return Promise.reject(new Error(`no LibreOffice export filter for "${target}"`));
+  const run = queue.then(() => convertNow(bytes, path, extension, filter, target));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Stops the running soffice, if any, once the conversions queued so far are done (tests; a process exit also stops it). */
+export function stopLibreOffice(): Promise<void> {
+  const run = queue.then(async () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const running = instance;
+    instance = null;
+    await running?.stop();
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function convertNow(bytes: Uint8Array, path: string, extension: string, filter: string, target: string): Promise<Uint8Array> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   const binary = libreOffice.binary;
   const timeoutMs = libreOffice.timeoutMs;
-  return new Promise((resolve, reject) => {
-    // HOME inside the private folder: nothing is written to the user's home, whatever LibreOffice decides to keep.
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, HOME: home } });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const keep = (c: Buffer) => { if (size < MAX_MESSAGE_BYTES) { chunks.push(c); size += c.length; } };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, timeoutMs);
-    child.once('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(err.code === 'ENOENT'
-        ? new IngestFailure('tool-missing', `${path} needs ${binary} (LibreOffice), which was not found; install it (Debian: apt-get install --no-install-recommends ${LIBREOFFICE_PACKAGES}).`)
-        : new IngestFailure('read-error', `${path} could not be read: ${binary} did not start (${err.message}).`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut) {
-        reject(new IngestFailure('tool-timeout', `${path}: LibreOffice did not finish converting it within ${Math.round(timeoutMs / 1000)} s and was stopped; the file may be huge or hostile.`));
-        return;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const soffice = await currentInstance(binary);
+      try {
+        const outcome = await soffice.convert(bytes, extension, filter, target, timeoutMs);
+        if (outcome.ok) return outcome.bytes;
+        throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason(outcome.message)}); the file is damaged, password-protected, or not in the format its name or signature says.`);
+      } catch (err) {
+        if (!(err instanceof InstanceStopped)) throw err;
+        soffice.killNow();
+        if (instance === soffice) instance = null;
+        if (err.why === 'missing') throw new IngestFailure('tool-missing', `${path} needs ${binary} (LibreOffice), which was not found; install it (Debian: apt-get install --no-install-recommends ${LIBREOFFICE_PACKAGES}).`);
+        if (err.why === 'start-failed') throw new IngestFailure('read-error', `${path} could not be read: ${err.message}.`);
+        if (err.why === 'timeout') throw new IngestFailure('tool-timeout', `${path}: LibreOffice did not finish converting it within ${Math.round(timeoutMs / 1000)} s and was stopped; the file may be huge or hostile.`);
+        if (attempt > 0) throw new IngestFailure('corrupt-office', `${path} could not be converted: ${err.message} while reading it, twice; the file is damaged or hostile.`);
       }
-      resolve({ code, signal, messages: Buffer.concat(chunks).toString('utf8') });
-    });
-  });
+    }
+  } finally {
+    idleTimer = setTimeout(() => { void stopLibreOffice(); }, IDLE_MS);
+    idleTimer.unref();
+  }
 }
 
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
+async function currentInstance(binary: string): Promise<SofficeInstance> {
+  if (instance && (!instance.alive || instance.binary !== binary)) {
+    await instance.stop();
+    instance = null;
   }
+  instance ??= await SofficeInstance.start(binary);
+  return instance;
+}
+
+/** LibreOffice's message without its exception boilerplate, the temporary file's URL and source location. */
+function reason(message: string): string {
+  const line = /^Message:\s*(.*)$/m.exec(message)?.[1] ?? message.split('\n')[0] ?? message;
+  const said = line.replace(/Unsupported URL <[^>]*>:\s*/, '').replace(/\s+at \.\/\S+\s*\.?$/, '').replace(/^"(.*)"$/, '$1').trim();
+  return said || 'no reason given';
 }

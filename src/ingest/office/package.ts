@@ -27,11 +27,14 @@ function keepsBytes(name: string): boolean {
   return (/\.(?:xml|rels)$/.test(name) && !/^(?:xl|word)\//.test(name)) || name === 'mimetype';
 }
 
-/** Every part of the package, inflated with the zip bomb, traversal and size checks of any archive (see keepsBytes). */
-export async function readParts(input: HandlerInput): Promise<Map<string, Uint8Array>> {
+/**
+ * Every part of the package, inflated with the zip bomb, traversal and size checks of any archive (see keepsBytes);
+ * `alsoKeep` names further parts whose bytes are kept (embedded pictures and objects a caller reads as children).
+ */
+export async function readParts(input: HandlerInput, alsoKeep?: (name: string) => boolean): Promise<Map<string, Uint8Array>> {
   const parts = new Map<string, Uint8Array>();
   await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
-    parts.set(name, keepsBytes(name) ? bytes : NO_BYTES);
+    parts.set(name, keepsBytes(name) || alsoKeep?.(name) ? bytes : NO_BYTES);
   }, () => undefined, input.budget);
   return parts;
 }

@@ -1,5 +1,5 @@
 // Builds real legacy Office files with LibreOffice itself: flat OpenDocument sources (.fodt/.fodp, written here) are
-// saved as Word 97 .doc and PowerPoint 97 .ppt, optionally with a password, by a Basic macro in a private profile, so
+// saved as Word 97 .doc and PowerPoint 97 .ppt (or .docx, .pptx, .odt), optionally with a password, by a Basic macro in a private profile, so
 // one soffice start writes every fixture.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,11 +12,14 @@ export interface LegacyFixture {
   name: string;
   /** A flat OpenDocument file (flatText or flatPresentation). */
   source: string;
-  as: 'doc' | 'ppt';
+  as: 'doc' | 'ppt' | 'docx' | 'pptx' | 'odt';
   password?: string;
 }
 
-const FILTERS = { doc: ['fodt', 'MS Word 97'], ppt: ['fodp', 'MS PowerPoint 97'] } as const;
+const FILTERS = {
+  doc: ['fodt', 'MS Word 97'], ppt: ['fodp', 'MS PowerPoint 97'],
+  docx: ['fodt', 'MS Word 2007 XML'], pptx: ['fodp', 'Impress MS PowerPoint 2007 XML'], odt: ['fodt', 'writer8'],
+} as const;
 
 /** True when soffice runs here. */
 export function hasSoffice(): boolean {
@@ -86,6 +89,16 @@ ${pages}
 /** A flat .fodt whose only picture is linked from a URL (LibreOffice fetches such pictures when it lays the page out). */
 export function flatTextWithLinkedImage(text: string, url: string): string {
   return flatText([text]).replace(`<text:p>${escape(text)}</text:p>`, `<text:p>${escape(text)}<draw:frame svg:width="2cm" svg:height="2cm" text:anchor-type="as-char"><draw:image xlink:href="${escape(url)}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`);
+}
+
+/** A flat .fodt whose paragraph is followed by a picture embedded in the file (its bytes, base64). */
+export function flatTextWithPicture(text: string, png: Uint8Array): string {
+  return flatText([text]).replace(`<text:p>${escape(text)}</text:p>`, `<text:p>${escape(text)}</text:p><text:p><draw:frame draw:name="Picture1" svg:width="14cm" svg:height="4cm" text:anchor-type="as-char"><draw:image><office:binary-data>${Buffer.from(png).toString('base64')}</office:binary-data></draw:image></draw:frame></text:p>`);
+}
+
+/** A flat .fodp of one slide holding a title and a picture embedded in the file. */
+export function flatPresentationWithPicture(title: string, png: Uint8Array): string {
+  return flatPresentation([[title]]).replace('</draw:page>', `<draw:frame svg:x="2cm" svg:y="8cm" svg:width="20cm" svg:height="6cm"><draw:image><office:binary-data>${Buffer.from(png).toString('base64')}</office:binary-data></draw:image></draw:frame></draw:page>`);
 }
 
 function metaXml(meta: { title?: string; author?: string; created?: string }): string {
