@@ -3,7 +3,7 @@
  * touch), atomically with the record. Small ones are applied before the call returns; large ones are recorded as
  * pending and applied by a background job. The same decision twice is one decision.
  */
-import type { Decision, DecisionRecord, ResolvedEntityRecord } from '../model/index.js';
+import type { Decision, DecisionRecord, FactReviewRecord, ResolvedEntityRecord } from '../model/index.js';
 import type { Store, Scope } from '../store/store.js';
 import { applyDecisionNow } from '../pipeline/resolve-collection.js';
 import { recordDecisions } from '../store/shared/record-decision.js';
@@ -42,9 +42,12 @@ async function entityOrFail(store: Store, id: string, scope: Scope): Promise<Res
 
 /**
  * Records the decisions and applies them: now when the entities are small (or no job runner is given), else as a
- * pending job. Decisions whose pair's latest decision already says the same are not recorded again.
+ * pending job. Decisions whose pair's latest decision already says the same are not recorded again. `mergeReviews`
+ * (review records of merges the decisions come from) are written in the transaction recording the decisions, or on
+ * their own when nothing new is recorded.
  */
-async function decide(store: Store, collection: string, decisions: Decision[], size: number, options: DecisionOptions): Promise<DecisionOutcome> {
+async function decide(store: Store, collection: string, decisions: Decision[], size: number, options: DecisionOptions,
+  mergeReviews: Omit<FactReviewRecord, 'id'>[] = []): Promise<DecisionOutcome> {
   // Asked before: every pair's latest decision already says the same (checked one by one, stopping at the first new one).
   const known: DecisionRecord[] = [];
   for (const d of decisions) {
@@ -53,16 +56,17 @@ async function decide(store: Store, collection: string, decisions: Decision[], s
     known.push(latest);
   }
   if (known.length === decisions.length) {
+    for (const record of mergeReviews) await store.reviews.merges.record(record);
     const pending = known.some((d) => d.status === 'pending');
     if (pending) options.jobs?.schedule(collection);
     return { decisions: known, status: pending ? 'pending' : 'applied' };
   }
   if (options.jobs && size > (options.syncLimit ?? DEFAULT_SYNC_LIMIT)) {
-    const recorded = await recordDecisions(store.resolution, collection, decisions);
+    const recorded = await recordDecisions(store.resolution, collection, decisions, mergeReviews);
     options.jobs.schedule(collection);
     return { decisions: recorded, status: recorded.every((d) => d.status === 'applied') ? 'applied' : 'pending' };
   }
-  return { decisions: await applyDecisionNow(store, collection, decisions), status: 'applied' };
+  return { decisions: await applyDecisionNow(store, collection, decisions, {}, mergeReviews), status: 'applied' };
 }
 
 /** Merges entity `b` into entity `a`. Undo it with splitMember. */
@@ -96,10 +100,11 @@ export async function decisionStatus(store: Store, scope: Scope, id: number): Pr
 
 /**
  * A decision about two candidate keys of one collection (the review of a merge: keep it, undo it, or hand the pair
- * back to resolution with `clear`), recorded and applied as merges and splits are.
+ * back to resolution with `clear`), recorded and applied as merges and splits are, with the review record `review`
+ * (when given) in the same transaction.
  */
 export async function decidePair(store: Store, collection: string, kind: Decision['kind'], a: string, b: string, by?: string, note?: string,
-  options: DecisionOptions = {}): Promise<DecisionOutcome> {
+  options: DecisionOptions = {}, review?: Omit<FactReviewRecord, 'id'>): Promise<DecisionOutcome> {
   const decision: Decision = { kind, a, b, at: new Date().toISOString(), ...(by ? { by } : {}), ...(note ? { note } : {}) };
-  return decide(store, collection, [decision], 0, options);
+  return decide(store, collection, [decision], 0, options, review ? [review] : []);
 }

@@ -154,6 +154,9 @@ export async function reviewMerge(store: Store, scope: Scope, id: string, verdic
   const after = decisionInForce([...earlier, { ...record, id: Number.MAX_SAFE_INTEGER }]);
   const kind = !after ? 'clear' : after.verdict === 'rejected' ? 'split' : 'merge';
   const f = factOf(snapshot);
-  await decidePair(store, snapshot.collection, kind, f.a, f.b, options.by, `review of merge ${id}: ${verdict}`, options.decisions);
-  return store.reviews.merges.record(record);
+  // The review record is written in the transaction that records the resolution decision (a crash leaves both or neither).
+  await decidePair(store, snapshot.collection, kind, f.a, f.b, options.by, `review of merge ${id}: ${verdict}`, options.decisions, record);
+  const written = (await store.reviews.merges.records(scope, id)).at(-1);
+  if (!written) throw new Error(`The review of merge ${id} was not recorded.`);
+  return written;
 }

@@ -36,6 +36,16 @@ export interface Target {
   id: string;
 }
 
+/**
+ * A merged relation as a note or tag on it is written: its type and end entities. The store anchors the note to the
+ * type and each end's lowest member key, so it is read under the relation those keys' entities make now.
+ */
+export interface RelationEnds {
+  type: string;
+  source: string;
+  target: string;
+}
+
 /** A note as stored. */
 export interface NoteRecord {
   id: number;
@@ -75,15 +85,16 @@ export interface CurationStore {
   /** Distinct outlets (folded source) of some collections with their document counts. */
   listOutlets(collections: readonly string[] | '*'): Promise<{ collection: string; outlet: string; source: string; documents: number }[]>;
 
-  addNote(collection: string, target: Target, text: string, by: string | null): Promise<NoteRecord>;
+  /** Writes a note; on a relation, `ends` (its type and end entities now) anchor it so it follows merges and splits of the ends. */
+  addNote(collection: string, target: Target, text: string, by: string | null, ends?: RelationEnds): Promise<NoteRecord>;
   getNote(id: number): Promise<NoteRecord | null>;
   editNote(id: number, text: string): Promise<NoteRecord | null>;
   deleteNote(id: number): Promise<boolean>;
   /** Notes of some targets (all of some collections when `targets` is absent), oldest first. */
   listNotes(collections: readonly string[] | '*', targets?: readonly Target[]): Promise<NoteRecord[]>;
 
-  /** Adds a tag (a no-op returning the existing one when the target has it). */
-  addTag(collection: string, target: Target, tag: string, by: string | null): Promise<TagRecord>;
+  /** Adds a tag (a no-op returning the existing one when the target has it); `ends` as for addNote. */
+  addTag(collection: string, target: Target, tag: string, by: string | null, ends?: RelationEnds): Promise<TagRecord>;
   removeTag(target: Target, tag: string): Promise<boolean>;
   /** Tags of some targets (all of some collections when `targets` is absent), by target then tag. */
   listTags(collections: readonly string[] | '*', targets?: readonly Target[]): Promise<TagRecord[]>;

@@ -2,7 +2,7 @@
  * The write side of cross-document resolution: an index of candidates by group, vote name and blocking key, so a
  * merge, a split or new documents change only the entities they touch; and one atomic commit per change.
  */
-import type { Decision, DecisionRecord, EntityCandidate, EntityType, ResolvedEntityRecord } from '../model/index.js';
+import type { Decision, DecisionRecord, EntityCandidate, EntityType, FactReviewRecord, ResolvedEntityRecord } from '../model/index.js';
 
 /** Where a collection's resolution stands: `version` grows with every commit (optimistic concurrency). */
 export interface ResolutionState {
@@ -84,6 +84,8 @@ export interface ResolutionChange {
   newDecisions?: { decision: Decision; status: DecisionRecord['status'] }[];
   /** Pending decisions this change applies. */
   appliedDecisions?: number[];
+  /** Review records of merges (`fact_reviews` of kind `merge`) written with the decisions they explain, in the same transaction. */
+  mergeReviews?: Omit<FactReviewRecord, 'id'>[];
   /** Stage and version recorded on written entities. */
   provenance?: { stage: string; version: string };
 }

@@ -2,13 +2,15 @@
  * Notes and tags are about a target: a document, an entity or a merged relation. A target is found in the caller's
  * scope (absent or outside it: null), which also gives the collection whose write permission a change needs.
  */
-import type { Target, NoteRecord, TagRecord } from '../../store/curation.js';
+import type { Target, NoteRecord, RelationEnds, TagRecord } from '../../store/curation.js';
 import type { Scope, Store } from '../../store/store.js';
 
 /** A target as the caller sees it: its collection and a label to show beside notes found by search. */
 export interface FoundTarget extends Target {
   collection: string;
   label: string;
+  /** A relation's type and end entities (notes and tags on it are anchored to them, so they follow merges of its ends). */
+  ends?: RelationEnds;
 }
 
 /** Finds a target in the scope. */
@@ -26,7 +28,10 @@ export async function findTarget(store: Store, scope: Scope, target: Target): Pr
   const doc = rel?.evidence[0] ? (await store.getDocumentSummaries([rel.evidence[0].documentId], scope))[0] : undefined;
   if (!rel || !doc) return null;
   const names = new Map((await store.getEntityBriefs([rel.source, rel.target], scope)).map((e) => [e.id, e.name]));
-  return { ...target, collection: doc.collection, label: `${names.get(rel.source) ?? rel.source} ${rel.type} ${names.get(rel.target) ?? rel.target}` };
+  return {
+    ...target, collection: doc.collection, label: `${names.get(rel.source) ?? rel.source} ${rel.type} ${names.get(rel.target) ?? rel.target}`,
+    ends: { type: rel.type, source: rel.source, target: rel.target },
+  };
 }
 
 /** The notes and tags of some targets, as answers carry them: per target key ("entity:ent_…"). */

@@ -5,10 +5,11 @@
  */
 import type { Decision, DecisionRecord } from '../../model/index.js';
 import type { Store } from '../../store/store.js';
+import type { ResolutionChange } from '../../store/resolution.js';
 import { RESOLVE_VERSION } from './cluster.js';
 import { resolveFully } from './full.js';
 import { computeStep, type StepInput } from './step.js';
-import { recordDecision } from '../../store/shared/record-decision.js';
+import { recordDecisions } from '../../store/shared/record-decision.js';
 
 /** Options of the incremental entry points. */
 export interface IncrementalOptions {
@@ -49,12 +50,12 @@ async function indexBuilt(store: Store, collection: string): Promise<boolean> {
   return (await store.resolution.state(collection)).algorithm === RESOLVE_VERSION;
 }
 
-/** Computes and commits one step, again from the start whenever another commit came first. */
-async function commitStep(store: Store, collection: string, input: StepInput, pause: () => Promise<void>) {
+/** Computes and commits one step (with `extra` written in the same transaction), again from the start whenever another commit came first. */
+async function commitStep(store: Store, collection: string, input: StepInput, pause: () => Promise<void>, extra: Pick<ResolutionChange, 'mergeReviews'> = {}) {
   for (let attempt = 1; ; attempt++) {
     const { version } = await store.resolution.state(collection);
     const step = await computeStep(store.resolution, collection, input, pause);
-    const result = await store.resolution.commit(collection, version, step.change);
+    const result = await store.resolution.commit(collection, version, { ...step.change, ...extra });
     if (result.ok) return { ...step, decisions: result.decisions };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`Resolution of "${collection}" kept changing while a step was computed (${attempt} attempts).`);
   }
@@ -85,18 +86,20 @@ export function resolveIncrementally(store: Store, collection: string, options: 
 
 /**
  * Records decisions and applies them in the same transaction; returns them as stored (where the latest decision about a
- * pair already said the same, that one).
+ * pair already said the same, that one). `mergeReviews` (the review records of merges these decisions come from) are
+ * written in the transaction that records the decisions.
  */
-export function applyDecisionNow(store: Store, collection: string, decisions: Decision[], options: IncrementalOptions = {}): Promise<DecisionRecord[]> {
+export function applyDecisionNow(store: Store, collection: string, decisions: Decision[], options: IncrementalOptions = {},
+  mergeReviews: ResolutionChange['mergeReviews'] = []): Promise<DecisionRecord[]> {
   return serialized(store, collection, async () => {
     if (!(await indexBuilt(store, collection))) {
       // No index to patch yet: record the decisions, then resolve the collection in full (which applies them).
-      const recorded: DecisionRecord[] = [];
-      for (const d of decisions) recorded.push(await recordDecision(store.resolution, collection, d));
+      const recorded = await recordDecisions(store.resolution, collection, decisions, mergeReviews);
       await resolveFully(store, collection);
       return Promise.all(recorded.map(async (d) => (await store.resolution.decision(d.id)) ?? d));
     }
-    const step = await commitStep(store, collection, { dirty: [], newDecisions: decisions, pending: [] }, options.pause ?? yieldTurn);
+    const step = await commitStep(store, collection, { dirty: [], newDecisions: decisions, pending: [] }, options.pause ?? yieldTurn,
+      mergeReviews.length > 0 ? { mergeReviews } : {});
     return step.decisions;
   });
 }

@@ -57,7 +57,7 @@ export function noteRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!target) return notFound(reply, `${req.body.target.kind} with id ${req.body.target.id}`);
     const refused = refuseUnlessWritable(ctx, req, reply, [target.collection], 'notes');
     if (refused) return refused;
-    const note = await ctx.store.curation.addNote(target.collection, { kind: target.kind, id: target.id }, text, actingUser(ctx, req) ?? null);
+    const note = await ctx.store.curation.addNote(target.collection, { kind: target.kind, id: target.id }, text, actingUser(ctx, req) ?? null, target.ends);
     await ctx.audit(req, 'note-added', `${target.kind}:${target.id}`, { note: note.id, collection: target.collection });
     return reply.status(201).send(note);
   });

@@ -27,7 +27,7 @@ export function tagRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const t = { kind: target.kind, id: target.id };
     await ctx.audit(req, remove ? 'tag-removed' : 'tag-added', `${t.kind}:${t.id}`, { tag, collection: target.collection });
     if (remove) return { target: t, tag, removed: await ctx.store.curation.removeTag(t, tag) };
-    return ctx.store.curation.addTag(target.collection, t, tag, actingUser(ctx, req) ?? null);
+    return ctx.store.curation.addTag(target.collection, t, tag, actingUser(ctx, req) ?? null, target.ends);
   };
   app.put<{ Body: { target: Target; tag: string } }>('/tags', {
     schema: { summary: 'Tag a document, entity or relation (lower case; a no-op when it has the tag); audited', body, response: { 400: errorSchema, 403: errorSchema, 404: errorSchema } },

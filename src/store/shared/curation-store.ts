@@ -3,16 +3,17 @@
  * Lists of ids are bound in chunks of IN (...) placeholders, so no statement grows past CHUNK parameters.
  */
 import type {
-  CurationStore, Credibility, DocumentGrading, GradeRecord, NoteRecord, OutletGradeRecord, Reliability, TagRecord, Target, TargetKind,
+  CurationStore, Credibility, DocumentGrading, GradeRecord, NoteRecord, OutletGradeRecord, RelationEnds, Reliability, TagRecord, Target, TargetKind,
 } from '../curation.js';
 import { outletKey } from '../curation.js';
 import type { TrustSql } from './trust-store.js';
+import { relationAnchor, relocateRelations } from './curation-anchors.js';
 
 const CHUNK = 500;
 
 interface GradeRow { reliability: Reliability; credibility: number | string; by_name: string | null; at: string }
-interface NoteRow { id: number | string; collection: string; target_kind: TargetKind; target_id: string; text: string; by_name: string | null; at: string; edited_at: string | null }
-interface TagRow { collection: string; target_kind: TargetKind; target_id: string; tag: string; by_name: string | null; at: string }
+interface NoteRow { id: number | string; collection: string; target_kind: TargetKind; target_id: string; anchor?: string | null; text: string; by_name: string | null; at: string; edited_at: string | null }
+interface TagRow { collection: string; target_kind: TargetKind; target_id: string; anchor?: string | null; tag: string; by_name: string | null; at: string }
 
 const toGrade = (r: GradeRow): GradeRecord => ({ reliability: r.reliability, credibility: Number(r.credibility) as Credibility, by: r.by_name, at: r.at });
 const toNote = (r: NoteRow): NoteRecord => ({
@@ -32,12 +33,12 @@ const inCollections = (collections: readonly string[] | '*', column: string): { 
 /**
  * The entity a note or tag row of `table` is about now: the one holding its anchor (the lowest member key of the entity
  * it was written on), so it follows merges and splits and comes back on undo; else the id written (documents,
- * relations, entities resolution has not run on).
+ * entities resolution has not run on). Relation rows are placed in JavaScript from their anchor (curation-anchors.ts).
  */
 const currentId = (table: string): string => `CASE WHEN ${table}.target_kind = 'entity' AND ${table}.anchor IS NOT NULL THEN coalesce((SELECT em.entity_id
   FROM entity_members em WHERE em.collection = ${table}.collection AND em.candidate_key = ${table}.anchor), ${table}.target_id) ELSE ${table}.target_id END`;
-const NOTE_COLUMNS = `notes.id, notes.collection, notes.target_kind, ${currentId('notes')} AS target_id, notes.text, notes.by_name, notes.at, notes.edited_at`;
-const TAG_COLUMNS = `tags.collection, tags.target_kind, ${currentId('tags')} AS target_id, tags.tag, tags.by_name, tags.at`;
+const NOTE_COLUMNS = `notes.id, notes.collection, notes.target_kind, ${currentId('notes')} AS target_id, notes.anchor, notes.text, notes.by_name, notes.at, notes.edited_at`;
+const TAG_COLUMNS = `tags.collection, tags.target_kind, ${currentId('tags')} AS target_id, tags.anchor, tags.tag, tags.by_name, tags.at`;
 
 /** Tags once per target and tag (rows written on two entities that merged since read as one). */
 function uniqueTags(rows: TagRow[]): TagRow[] {
@@ -128,21 +129,25 @@ export class SqlCurationStore implements CurationStore {
     return [...merged.values()].sort((a, b) => b.documents - a.documents || a.outlet.localeCompare(b.outlet));
   }
 
-  /** The anchor of a new note or tag on an entity: its lowest member key (null for other targets and unresolved entities). */
-  private async anchorOf(target: Target): Promise<string | null> {
+  /**
+   * The anchor of a new note or tag: on an entity its lowest member key (null when unresolved); on a relation whose ends
+   * are given, its type and the ends' keys (curation-anchors.ts); null for documents.
+   */
+  private async anchorOf(target: Target, ends?: RelationEnds): Promise<string | null> {
+    if (target.kind === 'relation' && ends) return relationAnchor(this.sql, ends);
     if (target.kind !== 'entity') return null;
     const [row] = await this.sql.all<{ k: string | null }>('SELECT min(candidate_key) AS k FROM entity_members WHERE entity_id = ?', [target.id]);
     return row?.k ?? null;
   }
 
-  async addNote(collection: string, target: Target, text: string, by: string | null): Promise<NoteRecord> {
+  async addNote(collection: string, target: Target, text: string, by: string | null, ends?: RelationEnds): Promise<NoteRecord> {
     const [row] = await this.sql.all<NoteRow>(`INSERT INTO notes (collection, target_kind, target_id, anchor, text, by_name, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-      RETURNING id, collection, target_kind, target_id, text, by_name, at, edited_at`, [collection, target.kind, target.id, await this.anchorOf(target), text, by, new Date().toISOString()]);
+      RETURNING id, collection, target_kind, target_id, text, by_name, at, edited_at`, [collection, target.kind, target.id, await this.anchorOf(target, ends), text, by, new Date().toISOString()]);
     return toNote(row!);
   }
 
   async getNote(id: number): Promise<NoteRecord | null> {
-    const [row] = await this.sql.all<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE notes.id = ?`, [id]);
+    const [row] = await relocateRelations(this.sql, await this.sql.all<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE notes.id = ?`, [id]));
     return row ? toNote(row) : null;
   }
 
@@ -160,9 +165,9 @@ export class SqlCurationStore implements CurationStore {
     return rows.map(toNote).sort((a, b) => a.id - b.id);
   }
 
-  async addTag(collection: string, target: Target, tag: string, by: string | null): Promise<TagRecord> {
+  async addTag(collection: string, target: Target, tag: string, by: string | null, ends?: RelationEnds): Promise<TagRecord> {
     await this.sql.run(`INSERT INTO tags (collection, target_kind, target_id, anchor, tag, by_name, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (target_kind, target_id, tag) DO NOTHING`, [collection, target.kind, target.id, await this.anchorOf(target), tag, by, new Date().toISOString()]);
+      ON CONFLICT (target_kind, target_id, tag) DO NOTHING`, [collection, target.kind, target.id, await this.anchorOf(target, ends), tag, by, new Date().toISOString()]);
     const [row] = await this.sql.all<TagRow>('SELECT collection, target_kind, target_id, tag, by_name, at FROM tags WHERE target_kind = ? AND target_id = ? AND tag = ?',
       [target.kind, target.id, tag]);
     return toTag(row!);
@@ -172,6 +177,17 @@ export class SqlCurationStore implements CurationStore {
     // On an entity: every row that reads as this entity's now (written on it, or on an entity merged into it since).
     if (target.kind === 'entity') {
       return (await this.sql.run(`DELETE FROM tags WHERE target_kind = 'entity' AND tag = ? AND (target_id = ? OR ${currentId('tags')} = ?)`, [tag, target.id, target.id])) > 0;
+    }
+    if (target.kind === 'relation') {
+      // Every row that reads as this relation now (written on it, or on the relation its ends made before a merge or split).
+      const rows = await this.sql.all<TagRow>("SELECT collection, target_kind, target_id, anchor, tag, by_name, at FROM tags WHERE target_kind = 'relation' AND tag = ?", [tag]);
+      const now = await relocateRelations(this.sql, rows.map((r) => ({ ...r })));
+      let removed = 0;
+      for (const [i, r] of rows.entries()) {
+        if (r.target_id !== target.id && now[i]!.target_id !== target.id) continue;
+        removed += await this.sql.run("DELETE FROM tags WHERE target_kind = 'relation' AND target_id = ? AND tag = ?", [r.target_id, tag]);
+      }
+      return removed > 0;
     }
     return (await this.sql.run('DELETE FROM tags WHERE target_kind = ? AND target_id = ? AND tag = ?', [target.kind, target.id, tag])) > 0;
   }
@@ -183,26 +199,27 @@ export class SqlCurationStore implements CurationStore {
 
   async taggedWith(collections: readonly string[] | '*', tag: string, kind?: TargetKind): Promise<TagRecord[]> {
     const where = inCollections(collections, 'tags.collection');
-    const rows = await this.sql.all<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE tags.tag = ? AND ${where.sql}
-      ${kind ? 'AND tags.target_kind = ?' : ''}`, [tag, ...where.params, ...(kind ? [kind] : [])]);
+    const rows = await relocateRelations(this.sql, await this.sql.all<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE tags.tag = ? AND ${where.sql}
+      ${kind ? 'AND tags.target_kind = ?' : ''}`, [tag, ...where.params, ...(kind ? [kind] : [])]));
     return uniqueTags(rows).sort((a, b) => a.target_kind.localeCompare(b.target_kind) || (a.target_id < b.target_id ? -1 : a.target_id > b.target_id ? 1 : 0)).map(toTag);
   }
 
   /**
    * Rows of notes or tags (`columns` read from `table`) for some targets (by kind, ids in chunks) or whole collections.
-   * Entity rows are matched on the entity they are about now (see currentId), over the collections' entity rows.
+   * Entity rows are matched on the entity they are about now (see currentId), relation rows on the relation their anchor
+   * reads as now (relocateRelations), each over the collections' rows of that kind.
    */
-  private async byTargets<T extends { target_id: string }>(table: string, columns: string, collections: readonly string[] | '*', targets?: readonly Target[]): Promise<T[]> {
+  private async byTargets<T extends NoteRow | TagRow>(table: string, columns: string, collections: readonly string[] | '*', targets?: readonly Target[]): Promise<T[]> {
     const where = inCollections(collections, `${table}.collection`);
-    if (!targets) return this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${where.sql}`, where.params);
+    if (!targets) return relocateRelations(this.sql, await this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${where.sql}`, where.params));
     const out: T[] = [];
     for (const kind of ['document', 'entity', 'relation'] as const) {
       const ids = [...new Set(targets.filter((t) => t.kind === kind).map((t) => t.id))];
       if (ids.length === 0) continue;
-      if (kind === 'entity') {
+      if (kind === 'entity' || kind === 'relation') {
         const wanted = new Set(ids);
-        const rows = await this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${table}.target_kind = 'entity' AND ${where.sql}`, where.params);
-        out.push(...rows.filter((r) => wanted.has(r.target_id)));
+        const rows = await this.sql.all<T>(`SELECT ${columns} FROM ${table} WHERE ${table}.target_kind = ? AND ${where.sql}`, [kind, ...where.params]);
+        out.push(...(kind === 'relation' ? await relocateRelations(this.sql, rows) : rows).filter((r) => wanted.has(r.target_id)));
         continue;
       }
       for (const part of chunks(ids)) {

@@ -6,7 +6,7 @@
 import type { EntityType, FactReviewRecord, MergeReason } from '../../model/index.js';
 import type { MergeReviewStore, StoredMergeReason } from '../review.js';
 import type { Scope } from '../store.js';
-import { stmt, val, type SqlExecutor } from './resolution-sql.js';
+import { stmt, val, type SqlExecutor, type Statement } from './resolution-sql.js';
 import { FACT_REVIEW_COLUMNS, toFactReviewRecord, type FactReviewRow } from './fact-review-apply.js';
 
 interface EntityRow { id: string; collection: string; type: EntityType; name: string; mention_count: number | string; version: string; reasons: string }
@@ -41,12 +41,16 @@ export class SqlMergeReviewStore implements MergeReviewStore {
 
   /** Records one decision on a merge. */
   async record(record: Omit<FactReviewRecord, 'id'>): Promise<FactReviewRecord> {
-    const insert = stmt([
-      'INSERT INTO fact_reviews (collection, kind, proposal, document_id, verdict, reason, by, at, snapshot) VALUES (',
-      val(record.collection), ", 'merge', ", val(record.proposal), ', ', val(record.documentId), ', ', val(record.verdict), ', ',
-      val(record.reason ?? null), ', ', val(record.by ?? null), ', ', val(record.at), ', ', val(JSON.stringify(record.snapshot)), `) RETURNING ${FACT_REVIEW_COLUMNS}`,
-    ], { returns: true });
-    const result = await this.exec.run([insert]);
+    const result = await this.exec.run([mergeReviewInsert(record, true)]);
     return toFactReviewRecord((result.rows[0] as FactReviewRow[])[0]!);
   }
+}
+
+/** The statement recording a decision on a merge (also run inside a resolution commit, with the decision it explains). */
+export function mergeReviewInsert(record: Omit<FactReviewRecord, 'id'>, returns = false): Statement {
+  return stmt([
+    'INSERT INTO fact_reviews (collection, kind, proposal, document_id, verdict, reason, by, at, snapshot) VALUES (',
+    val(record.collection), ", 'merge', ", val(record.proposal), ', ', val(record.documentId), ', ', val(record.verdict), ', ',
+    val(record.reason ?? null), ', ', val(record.by ?? null), ', ', val(record.at), ', ', val(JSON.stringify(record.snapshot)), `)${returns ? ` RETURNING ${FACT_REVIEW_COLUMNS}` : ''}`,
+  ], { returns });
 }

@@ -2,6 +2,7 @@
 import type { ResolutionChange } from '../resolution.js';
 import { stmt, val, type Column, type Dialect, type Statement } from './resolution-sql.js';
 import { DECISION_COLUMNS } from './resolution-read.js';
+import { mergeReviewInsert } from './merge-review-store.js';
 
 /** A value typed as text where the engine cannot infer it (a SELECT list feeding an INSERT). */
 const txt = (v: string | null) => ({ sql: 'CAST(? AS TEXT)', params: [v] });
@@ -87,6 +88,8 @@ export function* commitPlan(d: Dialect, collection: string, expectedVersion: num
       txt(x.at), ', ', txt(x.by ?? null), ', ', txt(x.note ?? null), ', ', txt(status), ' WHERE ', ...latest, ` ${d.differs} `, val(x.kind),
       ` RETURNING ${DECISION_COLUMNS}`], { returns: true });
   }
+  // Review records of merges go with the decisions they explain (no statement returning rows, so decisions keep their places).
+  for (const record of change.mergeReviews ?? []) yield mergeReviewInsert(record);
 }
 
 /** Entity rows, aliases and the candidate -> entity map. */
