@@ -1,7 +1,13 @@
-/** CurationStore conformance: document and outlet grades (outlet folded, parent's source for attachments), notes and tags, on every engine. */
+/**
+ * CurationStore conformance: document and outlet grades (outlet folded, parent's source for attachments), notes and
+ * tags (on relations: following merges and splits of the ends), and the review record of a merge written in its
+ * resolution decision's transaction, on every engine.
+ */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/store.js';
+import type { FactReviewRecord, ResolvedEntityRecord } from '../../src/model/index.js';
+import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
+import { factId } from '../../src/store/ids.js';
 import { textDoc } from './conformance.js';
 
 /** Runs the suite on stores made by `create` (each migrated and empty). */
@@ -75,6 +81,80 @@ export function curationConformance(name: string, create: () => Promise<Store>):
         assert.equal(await c.removeTag(r, 'weak'), true);
         assert.equal(await c.removeTag(r, 'weak'), false);
         assert.equal((await c.listTags('*')).length, 2);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reads notes and tags on a relation under the relation its ends make now: after a merge of an end, a split back, and a merge into one', async () => {
+      const store = await create();
+      try {
+        const c = store.curation;
+        const [put] = await store.putDocuments([{ doc: textDoc('r.txt', 'Ali paid Bahram. Ali met Cyrus.'), collection: 'a', sentences: [] }]);
+        const key = (norm: string) => `${put!.id}#PERSON:${norm}`;
+        const entity = (id: string, members: string[]): ResolvedEntityRecord => ({
+          id, collection: 'a', type: 'PERSON', name: members.join(' / '), aliases: [], mentionCount: members.length, documentIds: [put!.id], members, reasons: [],
+        });
+        const [A, B, C, Z] = ['ent_a000000000000000', 'ent_b000000000000000', 'ent_c000000000000000', 'ent_z000000000000000'];
+        const apart = [entity(A, [key('ali')]), entity(B, [key('bahram')]), entity(C, [key('cyrus'), key('kourosh')])];
+        await store.putEntities('a', apart, 'resolve', 'r1');
+        // "paid" is directed (A -> B); "met" is symmetric (ends in id order), and A's merged id sorts after C.
+        const paid = { kind: 'relation' as const, id: factId('rel', 'paid', A, B) };
+        const met = { kind: 'relation' as const, id: factId('rel', 'met', A, C) };
+        await c.addNote('a', paid, 'Paid in cash', 'ben', { type: 'paid', source: A, target: B });
+        await c.addNote('a', met, 'Met twice', 'ben', { type: 'met', source: A, target: C });
+        await c.addTag('a', paid, 'verify', 'ben', { type: 'paid', source: A, target: B });
+        const unanchored = await c.addNote('a', { kind: 'relation', id: 'rel_0123456789abcdef' }, 'No ends given', null);
+
+        // Ali is merged into another entity (new id Z): both relations have new ids.
+        await store.putEntities('a', [entity(Z, [key('ali'), key('alireza')]), apart[1]!, apart[2]!], 'resolve', 'r2');
+        const paidNow = factId('rel', 'paid', Z, B);
+        const metNow = factId('rel', 'met', C, Z);
+        assert.deepEqual((await c.listNotes(['a'], [{ kind: 'relation', id: paidNow }])).map((n) => [n.text, n.target.id]), [['Paid in cash', paidNow]]);
+        assert.deepEqual((await c.listNotes('*', [{ kind: 'relation', id: metNow }])).map((n) => n.text), ['Met twice'], 'a symmetric relation keeps its ends in order');
+        assert.deepEqual(await c.listNotes(['a'], [paid, met]), [], 'nothing left under the ids that went');
+        assert.deepEqual((await c.listNotes(['a'])).map((n) => n.target.id).sort(), [paidNow, metNow, unanchored.target.id].sort(), 'a whole-scope read places them too');
+        assert.equal((await c.getNote(unanchored.id))?.target.id, 'rel_0123456789abcdef', 'a note without ends stays under its id');
+        const first = (await c.listNotes(['a'], [{ kind: 'relation', id: paidNow }]))[0]!;
+        assert.equal((await c.getNote(first.id))?.target.id, paidNow);
+        assert.deepEqual((await c.listTags(['a'], [{ kind: 'relation', id: paidNow }])).map((t) => t.tag), ['verify']);
+        assert.deepEqual((await c.taggedWith(['a'], 'verify', 'relation')).map((t) => t.target.id), [paidNow]);
+        await c.addTag('a', { kind: 'relation', id: paidNow }, 'verify', 'eve', { type: 'paid', source: Z, target: B });
+        assert.equal((await c.listTags(['a'])).filter((t) => t.tag === 'verify').length, 1, 'the same tag written again under the new id reads once');
+
+        // Split back: the old ids again.
+        await store.putEntities('a', apart, 'resolve', 'r3');
+        assert.deepEqual((await c.listNotes(['a'], [paid, met])).map((n) => n.text), ['Paid in cash', 'Met twice']);
+        assert.deepEqual((await c.taggedWith(['a'], 'verify')).map((t) => t.target.id), [paid.id]);
+        assert.equal(await c.removeTag(paid, 'verify'), true, 'removing it from the relation removes both rows, whichever id they were written under');
+        assert.deepEqual(await c.listTags(['a'], [paid]), []);
+
+        // The two ends of "met" merged into one: no such relation any more; the note stays under the id written.
+        await store.putEntities('a', [entity(A, [key('ali'), key('cyrus'), key('kourosh')]), apart[1]!], 'resolve', 'r4');
+        assert.deepEqual((await c.listNotes(['a'], [met])).map((n) => n.text), ['Met twice']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('writes the review record of a merge with its resolution decision, or neither', async () => {
+      const store = await create();
+      try {
+        const [put] = await store.putDocuments([{ doc: textDoc('m.txt', 'Ali and Alireza.'), collection: 'm', sentences: [] }]);
+        const [a, b] = [`${put!.id}#PERSON:ali`, `${put!.id}#PERSON:alireza`];
+        const record: Omit<FactReviewRecord, 'id'> = {
+          collection: 'm', kind: 'merge', proposal: `${put!.id}.0123456789ab`, documentId: put!.id, verdict: 'rejected', at: new Date().toISOString(), by: 'mara', reason: 'two people',
+          snapshot: { id: `${put!.id}.0123456789ab`, kind: 'merge', collection: 'm', documentId: put!.id, fact: { a, b, rule: 'prefix', score: 0.6, evidence: [] }, stage: 'resolve', version: 'r1' },
+        };
+        const change = { newDecisions: [{ decision: { kind: 'split' as const, a, b, at: record.at, by: 'mara' }, status: 'pending' as const }], mergeReviews: [record] };
+        const { version } = await store.resolution.state('m');
+        assert.equal((await store.resolution.commit('m', version + 1, change)).ok, false, 'another commit came first');
+        assert.deepEqual([await store.resolution.latestDecision('m', a, b), await store.reviews.merges.records(ALL_COLLECTIONS, record.proposal)], [null, []], 'neither written');
+        const done = await store.resolution.commit('m', version, change);
+        assert.equal(done.ok, true);
+        assert.deepEqual(done.decisions.map((d) => [d.kind, d.a, d.b]), [['split', a, b]], 'the decision comes back in its place');
+        const written = await store.reviews.merges.records(ALL_COLLECTIONS, record.proposal);
+        assert.deepEqual(written.map((r) => [r.verdict, r.by, r.reason, r.kind]), [['rejected', 'mara', 'two people', 'merge']]);
       } finally {
         await store.close();
       }
