@@ -133,6 +133,8 @@ export interface FactReviewItem {
   summary: string;
   /** Entities taking part (event participants, the claim's speaker). */
   entities: ReviewEnd[];
+  /** log(1 + merged-edge degrees of its entities): the queue's order, highest first (events and claims carry no confidence). */
+  priority: number;
   documentId: string;
   evidence: Evidence[];
   stage: string;

@@ -1,12 +1,13 @@
 /**
- * Events and claims in the review queue (the twin of review.ts for relations): proposals with their evidence, in
- * document order; accept, reject (with an optional reason) and undo recorded with who and when (store.reviews.facts).
+ * Events and claims in the review queue (the twin of review.ts for relations): proposals with their evidence, those
+ * naming central entities first; accept, reject (with an optional reason) and undo recorded with who and when
+ * (store.reviews.facts).
  */
 import type { FactKind, FactReviewItem, FactReviewRecord, ReviewEnd, ReviewState } from '../model/index.js';
 import type { Page, Scope, Store } from '../store/store.js';
 import type { FactReviewInput, StoredFactProposal } from '../store/review.js';
 import { factKeys } from '../store/shared/fact-review-store.js';
-import { ReviewError } from './review.js';
+import { degrees, ReviewError } from './review.js';
 
 /** Filters of the event and claim queue. */
 export interface FactReviewQuery {
@@ -27,23 +28,34 @@ function stateOf(p: StoredFactProposal): ReviewState {
   return p.review.kept ? 'kept' : 'accepted';
 }
 
-/** The queue of events or claims: proposals passing the filters in document and text order, one page. */
+/**
+ * How much a proposal matters: log(1 + the merged-edge degrees of the distinct entities it names). Events and claims are
+ * made by rules and carry no confidence, so this is the relation queue's priority with a confidence of 0: centrality.
+ */
+export function factPriority(entities: readonly string[], degree: ReadonlyMap<string, number>): number {
+  return Math.log(1 + [...new Set(entities)].reduce((sum, e) => sum + (degree.get(e) ?? 0), 0));
+}
+
+/** The queue of events or claims: proposals passing the filters, highest priority first (ties: document, then span start), one page. */
 export async function factReviewQueue(store: Store, scope: Scope, q: FactReviewQuery): Promise<Page<FactReviewItem>> {
   const state = q.state ?? 'unreviewed';
   const proposals = await store.reviews.facts.proposals(q.kind, scope, { ...(q.documentId ? { documentId: q.documentId } : {}), withRejected: state === 'all' || state === 'rejected' });
   const typeOf = (p: StoredFactProposal): string => String(p.kind === 'event' ? (p.fact as { type?: string }).type : (p.fact as { stance?: string }).stance);
   const passing = proposals.filter((p) => (state === 'all' || stateOf(p) === state) && (!q.type || typeOf(p) === q.type)
     && (!q.entity || p.entities.includes(q.entity)));
-  passing.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)
-    || (a.fact.evidence[0]?.start ?? 0) - (b.fact.evidence[0]?.start ?? 0) || (a.id < b.id ? -1 : 1));
-  const page = passing.slice(q.offset, q.offset + q.limit);
+  const degree = passing.length > 0 ? await degrees(store, scope) : new Map<string, number>();
+  const ranked = passing.map((p) => ({ p, priority: factPriority(p.entities, degree) }));
+  ranked.sort((a, b) => b.priority - a.priority || (a.p.documentId < b.p.documentId ? -1 : a.p.documentId > b.p.documentId ? 1 : 0)
+    || (a.p.fact.evidence[0]?.start ?? 0) - (b.p.fact.evidence[0]?.start ?? 0) || (a.p.id < b.p.id ? -1 : 1));
+  const page = ranked.slice(q.offset, q.offset + q.limit).map(({ p }) => p);
+  const priorityOf = new Map(ranked.map(({ p, priority }) => [p.id, priority]));
   const briefs = new Map((await store.getEntityBriefs([...new Set(page.flatMap((p) => p.entities))], scope)).map((b) => [b.id, b]));
   const end = (id: string, key: string): ReviewEnd => {
     const b = briefs.get(id);
     return { id, name: b?.name ?? key.slice(key.indexOf(':') + 1), type: b?.type ?? null };
   };
   return {
-    total: passing.length,
+    total: ranked.length,
     items: page.map((p) => {
       const entities = factKeys(p).map((k, i) => end(p.entities[i]!, k));
       const f = p.fact as { date?: string; speakerText?: string; text?: string };
@@ -51,7 +63,8 @@ export async function factReviewQueue(store: Store, scope: Scope, q: FactReviewQ
         ? `${typeOf(p)}${f.date ? `, ${f.date}` : ''}${entities.length ? `: ${entities.map((e) => e.name).join(', ')}` : ''}`
         : `${f.speakerText ?? ''} ${typeOf(p)}: ${f.text ?? ''}`;
       return {
-        id: p.id, kind: p.kind as FactKind, state: stateOf(p), type: typeOf(p), summary, entities, documentId: p.documentId, evidence: p.fact.evidence,
+        id: p.id, kind: p.kind as FactKind, state: stateOf(p), type: typeOf(p), summary, entities, priority: Math.round((priorityOf.get(p.id) ?? 0) * 1e4) / 1e4,
+        documentId: p.documentId, evidence: p.fact.evidence,
         stage: p.stage, version: p.version, ...(p.review ? { review: p.review } : {}), ...(p.rejection ? { rejection: p.rejection } : {}),
       };
     }),

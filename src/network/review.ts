@@ -39,7 +39,7 @@ export function stateOf(p: StoredProposal): ReviewState {
 }
 
 /** Merged-edge degree per entity in the scope (how central an end is). */
-async function degrees(store: Store, scope: Scope): Promise<Map<string, number>> {
+export async function degrees(store: Store, scope: Scope): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const e of await store.listEdges(scope)) {
     out.set(e.source, (out.get(e.source) ?? 0) + 1);
@@ -48,10 +48,15 @@ async function degrees(store: Store, scope: Scope): Promise<Map<string, number>>
   return out;
 }
 
-/** The queue: proposals passing the filters, highest priority first (ties: document, then span start), one page. */
+/**
+ * The queue: proposals passing the filters, highest priority first (ties: document, then span start), one page. The
+ * proposals are read with their first span only; the sentences are read for the page shown.
+ */
 export async function reviewQueue(store: Store, scope: Scope, q: ReviewQuery): Promise<Page<ReviewItem>> {
   const state = q.state ?? 'unreviewed';
-  const proposals = await store.reviews.proposals(scope, { ...(q.documentId ? { documentId: q.documentId } : {}), withRejected: state === 'all' || state === 'rejected' });
+  const proposals = await store.reviews.proposals(scope, {
+    ...(q.documentId ? { documentId: q.documentId } : {}), withRejected: state === 'all' || state === 'rejected', evidence: 'first',
+  });
   const passing = proposals.filter((p) => (state === 'all' || stateOf(p) === state) && (!q.type || p.type === q.type)
     && (!q.entity || p.sourceEntity === q.entity || p.targetEntity === q.entity)
     && p.confidence >= (q.minConfidence ?? 0) && p.confidence <= (q.maxConfidence ?? 1));
@@ -61,6 +66,8 @@ export async function reviewQueue(store: Store, scope: Scope, q: ReviewQuery): P
   ranked.sort((a, b) => b.priority - a.priority || (a.p.documentId < b.p.documentId ? -1 : a.p.documentId > b.p.documentId ? 1 : 0)
     || (a.p.evidence[0]?.start ?? 0) - (b.p.evidence[0]?.start ?? 0) || (a.p.id < b.p.id ? -1 : 1));
   const page = ranked.slice(q.offset, q.offset + q.limit);
+  // Current rows were read with their first span only: their sentences now (a rejected proposal's come with its record).
+  const evidence = await store.reviews.evidenceOf(page.filter(({ p }) => !p.rejected && p.rowId).map(({ p }) => p.rowId!));
   const briefs = new Map((await store.getEntityBriefs([...new Set(page.flatMap(({ p }) => [p.sourceEntity, p.targetEntity]))], scope)).map((b) => [b.id, b]));
   const end = (id: string, key: string): ReviewEnd => {
     const b = briefs.get(id);
@@ -70,7 +77,8 @@ export async function reviewQueue(store: Store, scope: Scope, q: ReviewQuery): P
     total: ranked.length,
     items: page.map(({ p, priority: pr }) => ({
       id: p.id, state: stateOf(p), type: p.type, source: end(p.sourceEntity, p.source), target: end(p.targetEntity, p.target),
-      confidence: p.confidence, priority: Math.round(pr * 1e4) / 1e4, documentId: p.documentId, evidence: p.evidence, stage: p.stage,
+      confidence: p.confidence, priority: Math.round(pr * 1e4) / 1e4, documentId: p.documentId,
+      evidence: !p.rejected && p.rowId ? evidence.get(p.rowId) ?? [] : p.evidence, stage: p.stage,
       version: p.version, negated: Boolean(p.attrs.negated), ...(p.review ? { review: p.review } : {}), ...(p.rejection ? { rejection: p.rejection } : {}),
     })),
   };

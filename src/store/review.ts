@@ -1,5 +1,5 @@
 /** What the store offers the analyst review: proposals as stored, decisions recorded and applied in one transaction. */
-import type { EntityType, FactKind, FactProposal, FactReviewRecord, Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict, MergeReason } from '../model/index.js';
+import type { EntityType, Evidence, FactKind, FactProposal, FactReviewRecord, Proposal, RelationEdit, RelationReview, ReviewRecord, ReviewVerdict, MergeReason } from '../model/index.js';
 import type { Scope } from './store.js';
 
 /** A proposal as the store holds it now, with its end entities and the review in force. */
@@ -20,6 +20,11 @@ export interface ProposalFilter {
   documentId?: string;
   /** Include rejected proposals (from their records). */
   withRejected?: boolean;
+  /**
+   * `first`: a current proposal carries only its first evidence span (start and end, no text), enough for its id and
+   * its place in the queue; the page shown reads the sentences with evidenceOf. Default `all`.
+   */
+  evidence?: 'all' | 'first';
 }
 
 /** A decision to record. */
@@ -36,6 +41,8 @@ export interface ReviewStore {
   proposals(scope: Scope, filter?: ProposalFilter): Promise<StoredProposal[]>;
   /** Every decision recorded about the proposals of a document, oldest first. */
   records(documentId: string): Promise<ReviewRecord[]>;
+  /** The evidence of some relation rows (by row id), each ordered by start. */
+  evidenceOf(rowIds: readonly string[]): Promise<Map<string, Evidence[]>>;
   /**
    * Records a decision on a proposal and applies it to its row in the same transaction (rejected: the row goes; accepted
    * or edited: the row carries the review; undo: the state before). Null when the proposal is unknown or out of scope.

@@ -153,5 +153,20 @@ export function reviewConformance(name: string, create: () => Promise<Store>): v
       assert.deepEqual(await store.reviews.merges.records({ collections: ['elsewhere'] }), []);
       assert.ok((await store.reviews.facts.records(doc)).some((r) => r.kind === 'merge'), 'kept beside the event and claim records');
     });
+
+    it('reads proposals with their first span only (same ids, states and order keys) and the evidence of some rows on demand', async () => {
+      const full = await store.reviews.proposals(ALL_COLLECTIONS, { withRejected: true });
+      const light = await store.reviews.proposals(ALL_COLLECTIONS, { withRejected: true, evidence: 'first' });
+      const sig = (p: (typeof full)[number]) => [p.id, p.rowId ?? null, Boolean(p.rejected), p.review?.verdict ?? null, p.sourceEntity, p.targetEntity, p.confidence,
+        p.evidence[0]?.start ?? null, p.evidence[0]?.end ?? null];
+      const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+      assert.ok(full.length >= 2);
+      assert.deepEqual(light.map(sig).sort(byId), full.map(sig).sort(byId));
+      assert.ok(light.filter((p) => !p.rejected).every((p) => p.evidence.length <= 1 && p.evidence.every((e) => e.text === '')), 'no sentence text read');
+      const rows = full.filter((p) => !p.rejected && p.rowId);
+      const evidence = await store.reviews.evidenceOf(rows.map((p) => p.rowId!));
+      for (const p of rows) assert.deepEqual(evidence.get(p.rowId!), p.evidence, p.id);
+      assert.equal((await store.reviews.evidenceOf([])).size, 0);
+    });
   });
 }

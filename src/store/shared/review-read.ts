@@ -9,6 +9,8 @@ import { decisionsInForce, proposalId, REVIEW_COLUMNS, toReviewRecord, type Revi
 interface Row {
   id: string; document_id: string; collection: string; type: string; source: string; target: string; confidence: number;
   claim_id: string | null; attrs: string; stage: string; version: string; review: string | null;
+  /** The first evidence span, when read instead of the evidence (ProposalFilter.evidence `first`). */
+  first_start?: number | string | null; first_end?: number | string | null;
 }
 
 /** The collections of a scope as a WHERE fragment over documents aliased `d`. */
@@ -17,17 +19,36 @@ function scopeWhere(exec: SqlExecutor, scope: Scope): { sql: string; params: unk
   return exec.dialect.inList('d.collection', scope.collections);
 }
 
-/** Rows (with evidence) as proposals: the proposal id of a reviewed row is the one its review names. */
-async function asProposals(exec: SqlExecutor, spans: [string, string], rows: Row[]): Promise<(Proposal & { review?: RelationReview })[]> {
-  if (rows.length === 0) return [];
-  const ids = exec.dialect.inList('owner_id', rows.map((r) => r.id));
+/** The evidence of relation rows by row id, each ordered by start. */
+export async function evidenceOfRows(exec: SqlExecutor, spans: [string, string], rowIds: readonly string[]): Promise<Map<string, Evidence[]>> {
+  const byOwner = new Map<string, Evidence[]>();
+  if (rowIds.length === 0) return byOwner;
+  const ids = exec.dialect.inList('owner_id', [...new Set(rowIds)]);
   const evidence = await exec.all<Evidence & { owner: string }>(`SELECT owner_id AS owner, document_id AS "documentId", ${spans[0]} AS start,
     ${spans[1]} AS "end", text FROM evidence WHERE owner_kind = 'relation' AND ${ids.sql} ORDER BY owner_id, ${spans[0]}`, ids.params);
-  const byOwner = new Map<string, Evidence[]>();
   for (const { owner, ...e } of evidence) {
     const list = byOwner.get(owner);
     if (list) list.push(e);
     else byOwner.set(owner, [e]);
+  }
+  return byOwner;
+}
+
+/** The first evidence span of each row as columns (for ProposalFilter.evidence `first`). */
+const firstSpan = (spans: [string, string]): string => ['first_start', 'first_end'].map((as, i) => `(SELECT e.${spans[i]} FROM evidence e
+  WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ORDER BY e.${spans[0]}, e.${spans[1]} LIMIT 1) AS ${as}`).join(', ');
+
+/**
+ * Rows as proposals with their evidence (or only the first span, without text, when the rows carry it): the proposal id
+ * of a reviewed row is the one its review names.
+ */
+async function asProposals(exec: SqlExecutor, spans: [string, string], rows: Row[], firstOnly = false): Promise<(Proposal & { review?: RelationReview })[]> {
+  if (rows.length === 0) return [];
+  const byOwner = firstOnly ? new Map<string, Evidence[]>() : await evidenceOfRows(exec, spans, rows.map((r) => r.id));
+  if (firstOnly) {
+    for (const r of rows) {
+      if (r.first_start !== null && r.first_start !== undefined) byOwner.set(r.id, [{ documentId: r.document_id, start: Number(r.first_start), end: Number(r.first_end), text: '' }]);
+    }
   }
   return rows.map((r) => {
     const review = r.review ? (JSON.parse(r.review) as RelationReview) : undefined;
@@ -66,9 +87,10 @@ export async function entitiesOf(exec: SqlExecutor, keys: readonly string[]): Pr
 export async function readProposals(exec: SqlExecutor, spans: [string, string], scope: Scope, filter: ProposalFilter): Promise<StoredProposal[]> {
   const where = scopeWhere(exec, scope);
   const doc = filter.documentId ? { sql: ' AND r.document_id = ?', params: [filter.documentId] } : { sql: '', params: [] };
-  const rows = await exec.all<Row>(`SELECT ${ROW_COLUMNS} FROM relations r JOIN documents d ON d.id = r.document_id
+  const firstOnly = filter.evidence === 'first';
+  const rows = await exec.all<Row>(`SELECT ${ROW_COLUMNS}${firstOnly ? `, ${firstSpan(spans)}` : ''} FROM relations r JOIN documents d ON d.id = r.document_id
     WHERE ${where.sql}${doc.sql}`, [...where.params, ...doc.params]);
-  const found: (Proposal & { review?: RelationReview; rejected?: boolean; rejection?: StoredProposal['rejection'] })[] = await asProposals(exec, spans, rows);
+  const found: (Proposal & { review?: RelationReview; rejected?: boolean; rejection?: StoredProposal['rejection'] })[] = await asProposals(exec, spans, rows, firstOnly);
   if (filter.withRejected) {
     const docSql = filter.documentId ? ' AND d.id = ?' : '';
     const records = (await exec.all<ReviewRow>(`SELECT ${REVIEW_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')} FROM relation_reviews v

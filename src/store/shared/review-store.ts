@@ -2,14 +2,14 @@
  * ReviewStore over shared SQL (both engines through SqlExecutor): a decision is recorded and applied to its proposal's
  * row in one transaction, the row rewritten from the proposal as decided (so an undo restores what a rejection removed).
  */
-import type { Proposal, ReviewRecord } from '../../model/index.js';
+import type { Evidence, Proposal, ReviewRecord } from '../../model/index.js';
 import type { ProposalFilter, ReviewInput, ReviewStore, StoredProposal } from '../review.js';
 import type { Scope } from '../store.js';
 import { POSTGRES_DIALECT, stmt, val, type SqlExecutor, type Statement } from './resolution-sql.js';
 import {
   ANALYST_STAGE, decisionInForce, proposalDocument, proposalId, reviewedRelation, REVIEW_COLUMNS, toReviewRecord, type OutputRelation, type ReviewRow,
 } from './review-apply.js';
-import { readProposals, rowsOfDocument } from './review-read.js';
+import { evidenceOfRows, readProposals, rowsOfDocument } from './review-read.js';
 import { SqlFactReviewStore } from './fact-review-store.js';
 import { SqlMergeReviewStore } from './merge-review-store.js';
 
@@ -36,6 +36,10 @@ export class SqlReviewStore implements ReviewStore {
 
   async proposals(scope: Scope, filter: ProposalFilter = {}): Promise<StoredProposal[]> {
     return readProposals(this.exec, this.spans(), scope, filter);
+  }
+
+  async evidenceOf(rowIds: readonly string[]): Promise<Map<string, Evidence[]>> {
+    return evidenceOfRows(this.exec, this.spans(), rowIds);
   }
 
   private async collectionOf(documentId: string, scope: Scope): Promise<string | null> {
