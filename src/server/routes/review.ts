@@ -35,7 +35,7 @@ interface DecisionBody { verdict: 'accepted' | 'rejected' | 'edited'; reason?: s
 export function reviewRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: QueueQuery }>('/review', {
     schema: {
-      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state (kind=event or claim: events or claims, in document order; kind=merge: merges resolution made, low score on large entities first, type = the rule)',
+      summary: 'Relations proposed by extraction, low confidence on central entities first, each with its evidence span and review state (kind=event or claim: events or claims, those naming central entities first; kind=merge: merges resolution made, low score on large entities first, type = the rule)',
       querystring: {
         type: 'object',
         properties: {
