@@ -104,6 +104,35 @@ describe('merges in the review queue', () => {
     assert.equal(await together(item), true);
   });
 
+  it('writes a decision\'s review record in the transaction of its resolution decision: a failure after it leaves both, before it neither', async () => {
+    const items = (await queue('')).items;
+    const original = store.resolution.commit.bind(store.resolution);
+    const failing = (when: 'before' | 'after') => async (...args: Parameters<typeof original>) => {
+      if (when === 'before') throw new Error('the process died before the commit');
+      await original(...args);
+      throw new Error('the process died after the commit');
+    };
+    for (const [item, when] of [[items[0]!, 'before'], [items[1]!, 'after']] as const) {
+      const earlier = await store.resolution.latestDecision(COLLECTION, item.a, item.b);
+      const before = (await store.reviews.merges.records(ALL_COLLECTIONS, item.id)).length;
+      store.resolution.commit = failing(when);
+      try {
+        assert.equal((await decide(item.id, 'rejected', 'crash test')).statusCode, 500);
+      } finally {
+        store.resolution.commit = original;
+      }
+      const latest = await store.resolution.latestDecision(COLLECTION, item.a, item.b);
+      const records = (await store.reviews.merges.records(ALL_COLLECTIONS, item.id)).slice(before);
+      if (when === 'before') {
+        assert.deepEqual([latest?.id, records], [earlier?.id, []], 'neither the decision nor its record');
+        assert.equal(await together(item), true);
+      } else {
+        assert.deepEqual([latest?.kind, records.map((r) => [r.verdict, r.reason])], ['split', [['rejected', 'crash test']]], 'the decision with its record');
+        assert.equal(await together(item), false);
+      }
+    }
+  });
+
   it('refuses bad and unknown ids', async () => {
     assert.equal((await decide('nothex', 'accepted')).statusCode, 400);
     assert.equal((await decide('0123456789abcdef.0123456789ab', 'accepted')).statusCode, 404);
