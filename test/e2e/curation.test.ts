@@ -1,6 +1,6 @@
 /**
  * Curation in Chromium: an entity added from a selection in the reader, a selection attached to a relation as evidence
- * (shown with who and when on the entity page), and events reviewed by keyboard in the review scene.
+ * (shown with who and when on the entity page), and events reviewed by keyboard in the review scene (highest priority first).
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -108,6 +108,11 @@ describe('curation in Chromium', { skip: skip ?? false }, () => {
   it('events in the review scene: r rejects the selected one, which leaves the timeline reads', async () => {
     await page.goto(`${server.baseUrl}/review?kind=event`);
     await page.locator('.review-item').first().waitFor();
+    // Listed as the queue orders them (highest priority first), the selected one's priority shown.
+    const queue = (await (await fetch(`${server.baseUrl}/api/review?kind=event&limit=50`)).json()) as { items: { summary: string; priority: number }[] };
+    assert.ok(queue.items.length > 1);
+    assert.deepEqual((await page.locator('.review-item bdi').allInnerTexts()).slice(0, 5), queue.items.slice(0, 5).map((x) => x.summary));
+    assert.equal(await page.locator('.review-detail .review-priority').innerText(), `priority ${queue.items[0]!.priority.toFixed(2)}`);
     const before = (await server.store.listEvents(ALL_COLLECTIONS)).length;
     await page.keyboard.press('r');
     await page.getByRole('status').filter({ hasText: 'Rejected' }).waitFor();

@@ -83,7 +83,7 @@ export function FactReview({ kind, state, header }: { kind: QueueKind; state: st
         {current ? (
           <aside className="review-detail" aria-label={`Selected ${kind}`}>
             <h2><bdi>{current.summary}</bdi></h2>
-            <p className="muted">{kind} · {current.type} · {current.stage}
+            <p className="muted">{kind} · {current.type} · <span className="review-priority">priority {current.priority.toFixed(2)}</span> · {current.stage}
               {current.entities.length ? <> · {current.entities.map((e, i) => <span key={e.id}>{i ? ', ' : ''}<Link href={`/entities/${e.id}`}><bdi>{e.name}</bdi></Link></span>)}</> : null}
               {current.review ? ` · ${current.review.verdict}${current.review.by ? ` by ${current.review.by}` : ''} ${when(current.review.at)}` : ''}
               {current.rejection ? ` · rejected${current.rejection.by ? ` by ${current.rejection.by}` : ''} ${when(current.rejection.at)}${current.rejection.reason ? `: “${current.rejection.reason}”` : ''}` : ''}</p>
