@@ -1,6 +1,6 @@
 /**
  * `cablegraph review`: the review queue (low confidence on central entities first; `--kind event|claim`: events or
- * claims in document order) and decisions on its proposals: `review accept|reject|undo ID`. Decisions are recorded with
+ * claims naming central entities first) and decisions on its proposals: `review accept|reject|undo ID`. Decisions are recorded with
  * who and when and survive reprocess.
  */
 import type { Command } from 'commander';
@@ -38,7 +38,7 @@ function line(item: ReviewItem): string {
 function factLine(item: FactReviewItem | MergeReviewItem): string {
   const e = item.evidence[0];
   const state = item.state === 'unreviewed' ? '' : ` [${item.state}]`;
-  return `${item.id}  ${item.kind}: ${item.summary.replace(/\s+/gu, ' ')}${state}\n  ${item.documentId} ${e ? `[${e.start}, ${e.end})  ${e.text.replace(/\s+/gu, ' ')}` : ''}\n`;
+  return `${item.id}  ${item.kind}: ${item.summary.replace(/\s+/gu, ' ')}  (priority ${item.priority.toFixed(2)})${state}\n  ${item.documentId} ${e ? `[${e.start}, ${e.end})  ${e.text.replace(/\s+/gu, ' ')}` : ''}\n`;
 }
 
 /** Registers the review command. */

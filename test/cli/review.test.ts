@@ -61,6 +61,7 @@ describe('cablegraph review', () => {
     const list = run(['review', '--db', db, '--kind', 'event', '--limit', '2']);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /^\d+ event\(s\) unreviewed; showing \d from 0\n[0-9a-f]{16}\.[0-9a-f]{12}  event: /u);
+    assert.match(list.stdout, /event: .*  \(priority \d+\.\d{2}\)/u, 'with its priority (events come highest first)');
     const [event] = (JSON.parse(run(['review', '--db', db, '--kind', 'event', '--json']).stdout) as { items: { id: string }[] }).items;
     const rejected = run(['review', 'reject', event!.id, '--kind', 'event', '--db', db, '--by', 'ana']);
     assert.equal(rejected.code, 0, rejected.stderr);
