@@ -39,7 +39,9 @@ export function factPriority(entities: readonly string[], degree: ReadonlyMap<st
 /** The queue of events or claims: proposals passing the filters, highest priority first (ties: document, then span start), one page. */
 export async function factReviewQueue(store: Store, scope: Scope, q: FactReviewQuery): Promise<Page<FactReviewItem>> {
   const state = q.state ?? 'unreviewed';
-  const proposals = await store.reviews.facts.proposals(q.kind, scope, { ...(q.documentId ? { documentId: q.documentId } : {}), withRejected: state === 'all' || state === 'rejected' });
+  const proposals = await store.reviews.facts.proposals(q.kind, scope, {
+    ...(q.documentId ? { documentId: q.documentId } : {}), withRejected: state === 'all' || state === 'rejected', evidence: 'first',
+  });
   const typeOf = (p: StoredFactProposal): string => String(p.kind === 'event' ? (p.fact as { type?: string }).type : (p.fact as { stance?: string }).stance);
   const passing = proposals.filter((p) => (state === 'all' || stateOf(p) === state) && (!q.type || typeOf(p) === q.type)
     && (!q.entity || p.entities.includes(q.entity)));
@@ -49,6 +51,8 @@ export async function factReviewQueue(store: Store, scope: Scope, q: FactReviewQ
     || (a.p.fact.evidence[0]?.start ?? 0) - (b.p.fact.evidence[0]?.start ?? 0) || (a.p.id < b.p.id ? -1 : 1));
   const page = ranked.slice(q.offset, q.offset + q.limit).map(({ p }) => p);
   const priorityOf = new Map(ranked.map(({ p, priority }) => [p.id, priority]));
+  // Current rows were read with their first span only: their sentences now (a rejected proposal's come with its record).
+  const evidence = await store.reviews.facts.evidenceOf(q.kind, page.filter((p) => !p.rejected && p.rowId).map((p) => p.rowId!));
   const briefs = new Map((await store.getEntityBriefs([...new Set(page.flatMap((p) => p.entities))], scope)).map((b) => [b.id, b]));
   const end = (id: string, key: string): ReviewEnd => {
     const b = briefs.get(id);
@@ -64,7 +68,7 @@ export async function factReviewQueue(store: Store, scope: Scope, q: FactReviewQ
         : `${f.speakerText ?? ''} ${typeOf(p)}: ${f.text ?? ''}`;
       return {
         id: p.id, kind: p.kind as FactKind, state: stateOf(p), type: typeOf(p), summary, entities, priority: Math.round((priorityOf.get(p.id) ?? 0) * 1e4) / 1e4,
-        documentId: p.documentId, evidence: p.fact.evidence,
+        documentId: p.documentId, evidence: !p.rejected && p.rowId ? evidence.get(p.rowId) ?? [] : p.fact.evidence,
         stage: p.stage, version: p.version, ...(p.review ? { review: p.review } : {}), ...(p.rejection ? { rejection: p.rejection } : {}),
       };
     }),

@@ -104,8 +104,10 @@ export interface AnalystMention {
 export interface FactReviewStore {
   /** Every decision recorded about a document's events, claims and hand-made entities, oldest first. */
   records(documentId: string): Promise<FactReviewRecord[]>;
-  /** Current event or claim proposals in scope, and rejected ones when asked. */
-  proposals(kind: FactKind, scope: Scope, filter?: { documentId?: string; withRejected?: boolean }): Promise<StoredFactProposal[]>;
+  /** Current event or claim proposals in scope, and rejected ones when asked (`evidence`: as ProposalFilter's). */
+  proposals(kind: FactKind, scope: Scope, filter?: Pick<ProposalFilter, 'documentId' | 'withRejected' | 'evidence'>): Promise<StoredFactProposal[]>;
+  /** The evidence of some event or claim rows (by row id), each ordered by start. */
+  evidenceOf(kind: FactKind, rowIds: readonly string[]): Promise<Map<string, Evidence[]>>;
   /** Records a decision and applies it to the proposal's row in one transaction; null when unknown or out of scope. */
   decide(kind: FactKind, id: string, input: FactReviewInput, scope: Scope): Promise<FactReviewRecord | null>;
   /** Stores a name marked by hand as an `analyst` mention with its record (kind `entity`, verdict `added`). */

@@ -1,7 +1,8 @@
 /**
  * The review queue's order and paging over HTTP on the extracted sample corpus, after decisions of every kind: the
  * relation queue (read with first spans, sentences for the page only) gives the same pages, evidence and totals as the
- * whole read ordered in full; events and claims come highest priority first (the centrality of the entities they name).
+ * whole read ordered in full; events and claims come highest priority first (the centrality of the entities they name),
+ * with the sentences the whole read gives.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,6 +89,9 @@ describe('review queue order and paging', () => {
         assert.ok(a.priority > b.priority || (a.priority === b.priority && (a.documentId < b.documentId
           || (a.documentId === b.documentId && (a.evidence[0]?.start ?? 0) <= (b.evidence[0]?.start ?? 0)))), `${a.id} before ${b.id}`);
       }
+      const whole = new Map((await store.reviews.facts.proposals(kind, ALL_COLLECTIONS, { withRejected: true })).map((p) => [p.id, p.fact.evidence]));
+      for (const x of items) assert.deepEqual(x.evidence, whole.get(x.id), `the sentences of ${x.id}, read for its page`);
+      assert.ok(items.every((x) => x.evidence[0]?.text), 'sentences are shown');
       const page = await get<FactReviewItem>(`/api/review?kind=${kind}&state=all&limit=3&offset=2`);
       assert.deepEqual(page.items.map((x) => x.id), items.slice(2, 5).map((x) => x.id), 'pages follow the order');
     });

@@ -85,5 +85,21 @@ export function factReviewConformance(name: string, create: () => Promise<Store>
       assert.deepEqual(analyst.map((m) => [m.start, m.end, m.text, m.entityKey]), [[s.start, s.end, 'ministry', key('ORG', 'ministry')]], 'one mention, kept');
       assert.equal(await store.reviews.facts.addMention({ ...s, type: 'ORG', norm: 'x', entityKey: key('ORG', 'x') }, undefined, { collections: ['elsewhere'] }), null);
     });
+
+    it('reads event and claim proposals with their first span only (same ids and order keys) and the evidence of some rows on demand', async () => {
+      for (const kind of ['event', 'claim'] as const) {
+        const full = await store.reviews.facts.proposals(kind, ALL_COLLECTIONS, { withRejected: true });
+        const light = await store.reviews.facts.proposals(kind, ALL_COLLECTIONS, { withRejected: true, evidence: 'first' });
+        const sig = (p: (typeof full)[number]) => [p.id, p.rowId ?? null, Boolean(p.rejected), p.review?.verdict ?? null, p.entities.join(' '),
+          p.fact.evidence[0]?.start ?? null, p.fact.evidence[0]?.end ?? null];
+        const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+        assert.deepEqual(light.map(sig).sort(byId), full.map(sig).sort(byId), kind);
+        assert.ok(light.filter((p) => !p.rejected).every((p) => p.fact.evidence.every((e) => e.text === '')), 'no sentence text read');
+        const rows = full.filter((p) => !p.rejected && p.rowId);
+        const evidence = await store.reviews.facts.evidenceOf(kind, rows.map((p) => p.rowId!));
+        for (const p of rows) assert.deepEqual(evidence.get(p.rowId!), p.fact.evidence, p.id);
+      }
+      assert.ok((await store.reviews.facts.proposals('event', ALL_COLLECTIONS)).length + (await store.reviews.facts.proposals('claim', ALL_COLLECTIONS)).length > 0, 'something to compare');
+    });
   });
 }

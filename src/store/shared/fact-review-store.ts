@@ -22,6 +22,8 @@ interface FactRow {
   id: string; document_id: string; collection: string; stage: string; version: string; review: string | null;
   type?: string; date?: string; participants?: string; attrs?: string;
   speaker?: string | null; speaker_text?: string; text?: string; stance?: string;
+  /** The first evidence span, when read instead of the evidence (filter.evidence `first`). */
+  first_start?: number | string | null; first_end?: number | string | null;
 }
 
 /** The version of facts made by hand. */
@@ -46,13 +48,17 @@ export class SqlFactReviewStore implements FactReviewStore {
   }
 
   /** Current event or claim proposals in scope (one document's when asked), and rejected ones from their records when asked. */
-  async proposals(kind: FactKind, scope: Scope, filter: { documentId?: string; withRejected?: boolean } = {}): Promise<StoredFactProposal[]> {
+  async proposals(kind: FactKind, scope: Scope, filter: { documentId?: string; withRejected?: boolean; evidence?: 'all' | 'first' } = {}): Promise<StoredFactProposal[]> {
     const where = this.scopeWhere(scope);
     const doc = filter.documentId ? { sql: ' AND f.document_id = ?', params: [filter.documentId] } : { sql: '', params: [] };
     const columns = kind === 'event' ? 'f.type, f.date, f.participants, f.attrs' : 'f.speaker, f.speaker_text, f.text, f.stance';
-    const rows = await this.exec.all<FactRow>(`SELECT f.id, f.document_id, d.collection, f.stage, f.version, f.review, ${columns}
+    const firstOnly = filter.evidence === 'first';
+    const [start, end] = this.spans();
+    const first = firstOnly ? ['first_start', 'first_end'].map((as, i) => `, (SELECT e.${[start, end][i]} FROM evidence e WHERE e.owner_kind = '${kind}'
+      AND e.owner_id = f.id ORDER BY e.${start}, e.${end} LIMIT 1) AS ${as}`).join('') : '';
+    const rows = await this.exec.all<FactRow>(`SELECT f.id, f.document_id, d.collection, f.stage, f.version, f.review, ${columns}${first}
       FROM ${kind}s f JOIN documents d ON d.id = f.document_id WHERE ${where.sql}${doc.sql}`, [...where.params, ...doc.params]);
-    const out: Omit<StoredFactProposal, 'entities'>[] = await this.asProposals(kind, rows);
+    const out: Omit<StoredFactProposal, 'entities'>[] = await this.asProposals(kind, rows, firstOnly);
     if (filter.withRejected) {
       const docSql = filter.documentId ? ' AND v.document_id = ?' : '';
       const records = (await this.exec.all<FactReviewRow>(`SELECT ${FACT_REVIEW_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')} FROM fact_reviews v
@@ -65,14 +71,32 @@ export class SqlFactReviewStore implements FactReviewStore {
     return out.map((p) => ({ ...p, entities: factKeys(p).map((k) => entity(p.collection, k)) }));
   }
 
-  private async asProposals(kind: FactKind, rows: FactRow[]): Promise<Omit<StoredFactProposal, 'entities'>[]> {
-    if (rows.length === 0) return [];
+  /** The evidence of some event or claim rows (by row id), each ordered by start. */
+  async evidenceOf(kind: FactKind, rowIds: readonly string[]): Promise<Map<string, Evidence[]>> {
+    const byOwner = new Map<string, Evidence[]>();
+    if (rowIds.length === 0) return byOwner;
     const [start, end] = this.spans();
-    const ids = this.exec.dialect.inList('owner_id', rows.map((r) => r.id));
+    const ids = this.exec.dialect.inList('owner_id', [...new Set(rowIds)]);
     const evidence = await this.exec.all<Evidence & { owner: string }>(`SELECT owner_id AS owner, document_id AS "documentId", ${start} AS start,
       ${end} AS "end", text FROM evidence WHERE owner_kind = ? AND ${ids.sql} ORDER BY owner_id, ${start}`, [kind, ...ids.params]);
-    const byOwner = new Map<string, Evidence[]>();
-    for (const { owner, ...e } of evidence) byOwner.set(owner, [...(byOwner.get(owner) ?? []), { ...e, start: Number(e.start), end: Number(e.end) }]);
+    for (const { owner, ...e } of evidence) {
+      const list = byOwner.get(owner);
+      const item = { ...e, start: Number(e.start), end: Number(e.end) };
+      if (list) list.push(item);
+      else byOwner.set(owner, [item]);
+    }
+    return byOwner;
+  }
+
+  /** Rows as proposals with their evidence, or only their first span (no text) when `firstOnly` (the rows carry it). */
+  private async asProposals(kind: FactKind, rows: FactRow[], firstOnly = false): Promise<Omit<StoredFactProposal, 'entities'>[]> {
+    if (rows.length === 0) return [];
+    const byOwner = firstOnly ? new Map<string, Evidence[]>() : await this.evidenceOf(kind, rows.map((r) => r.id));
+    if (firstOnly) {
+      for (const r of rows) {
+        if (r.first_start !== null && r.first_start !== undefined) byOwner.set(r.id, [{ documentId: r.document_id, start: Number(r.first_start), end: Number(r.first_end), text: '' }]);
+      }
+    }
     return rows.map((r) => {
       const ev = byOwner.get(r.id) ?? [];
       const fact: OutputFact = kind === 'event'
