@@ -72,8 +72,11 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
   const best = new Map<string, ExtractedRelation>();
   const money = new SpanIndex(input.money);
   for (const view of eachSentenceView(input.text, input.sentences, [...input.mentions, ...refMentions])) {
+    const pairs = candidatePairs(view);
+    // A sentence without a candidate pair needs no parse (the parser is the stage's main cost).
+    if (pairs.length === 0) continue;
     if (opts.parse) view.parse = opts.parse(view.tokens.map((t) => t.text));
-    for (const [i, j] of candidatePairs(view)) {
+    for (const [i, j] of pairs) {
       const A = view.mentions[i]!;
       const B = view.mentions[j]!;
       const key = pairKey(A.start, B.start);
