@@ -65,6 +65,21 @@ export async function benchParse(): Promise<BenchSection> {
   });
   const nerSec = bestCore(5, () => rec.recognize(text, splitSentences(text)));
   const rate = (sec: number): string => Math.round(tokens / sec).toLocaleString('en-US');
+  // PARSE_BENCH_CANDIDATE=FILE: a model being considered, timed in the same run by the same protocol.
+  const candidateRows: string[] = [];
+  const candidatePath = process.env.PARSE_BENCH_CANDIDATE;
+  if (candidatePath) {
+    const candidate = parserFromModel(loadParseModel(candidatePath));
+    for (const s of sentences) candidate.parse(s);
+    const sec = bestCore(5, () => {
+      for (const s of sentences) candidate.parse(s);
+    });
+    const tagOnly = bestCore(5, () => {
+      for (const s of sentences) candidate.tag(s);
+    });
+    candidateRows.push(`| candidate ${candidate.version} (${candidatePath}): tag + lemmatise + parse | ${rate(sec)} (${(parseSec / sec).toFixed(2)}x the shipped model's speed) |`);
+    candidateRows.push(`| candidate ${candidate.version}: tag + lemmatise only | ${rate(tagOnly)} |`);
+  }
   return {
     title,
     lines: [
@@ -76,6 +91,7 @@ export async function benchParse(): Promise<BenchSection> {
       `| ${model.version}: tag + lemmatise + parse | ${rate(parseSec)} |`,
       `| ${model.version}: tag + lemmatise only | ${rate(tagSec)} |`,
       `| ${rec.version} (recognize) | ${rate(nerSec)} |`,
+      ...candidateRows,
       '',
       `Tag + parse takes **${(parseSec / nerSec).toFixed(2)}x** the NER's time on the same text (NER / parser speed ratio ${(nerSec / parseSec).toFixed(2)}).`,
       `Model load (best of 3): ${loadMs.toFixed(0)} ms CPU; file ${(statSync(modelPath).size / 1e6).toFixed(1)} MB.`,

@@ -12,7 +12,7 @@ import { loadParseModel, saveParseModel } from '../src/nlp/parse/model-io.js';
 import { makeView, type ParserModel } from '../src/nlp/parse/parser.js';
 import { averageWeights } from '../src/nlp/parse/perceptron.js';
 import { projectivise } from '../src/nlp/parse/projective.js';
-import { tagSentence, trainTagger, type TagAlternatives, type TaggedSentence } from '../src/nlp/parse/tagger.js';
+import { tagSentence, tagTwoPass, trainTagger, type TagAlternatives, type TaggedSentence } from '../src/nlp/parse/tagger.js';
 import { trainParser, type ParseExample } from '../src/nlp/parse/train-parser.js';
 import { trainingSentences, type TrainSentence } from '../src/nlp/parse/training-data.js';
 import { InlineTable, WeightTable } from '../src/nlp/parse/weights.js';
@@ -64,10 +64,10 @@ const tagged = (words: readonly ConlluWord[]): TaggedSentence => ({
   gold: Int32Array.from(words, (w) => tagIndex.get(w.upos) ?? tagIndex.get('X')!),
   capsLine: false,
 });
-const tagAccuracy = (table: WeightTable, sents: readonly TaggedSentence[]): number => {
+const tagAccuracy = (table: WeightTable, sents: readonly TaggedSentence[], second?: WeightTable): number => {
   let ok = 0;
   let n = 0;
-  for (const s of sents) tagSentence(table, s.infos, false).forEach((t, i) => ((n += 1), (ok += t === s.gold[i] ? 1 : 0)));
+  for (const s of sents) tagTwoPass(table, second, s.infos).forEach((t, i) => ((n += 1), (ok += t === s.gold[i] ? 1 : 0)));
   return ok / n;
 };
 const tagEpochs = env('PARSE_TAG_EPOCHS', 10);
@@ -76,11 +76,13 @@ const allTagged = data.map((s) => tagged(s.words));
 
 // Jackknifing: each fold is tagged by a tagger trained on the other folds, so the parser trains on tags as noisy as
 // the ones it will see.
-const predicted: Int32Array[] = new Array(data.length);
-const alternatives: TagAlternatives[] = data.map((s) => ({ second: new Int32Array(s.words.length), margin: new Float32Array(s.words.length) }));
+let predicted: Int32Array[] = new Array(data.length);
+let alternatives: TagAlternatives[] = data.map((s) => ({ second: new Int32Array(s.words.length), margin: new Float32Array(s.words.length) }));
+const firstPass: WeightTable[] = [];
 for (let f = 0; f < folds; f++) {
   const inFold = (s: TrainSentence): boolean => s.fold === f;
   const table = trainTagger(allTagged.filter((_, i) => !inFold(data[i]!)), { classes: upos.length, epochs: tagEpochs, seed: 11 + f });
+  firstPass.push(table);
   data.forEach((s, i) => {
     if (inFold(s)) predicted[i] = tagSentence(table, allTagged[i]!.infos, false, alternatives[i]);
   });
@@ -92,10 +94,38 @@ const tagger = trainTagger(allTagged, {
   seed: 7,
   onEpoch: (e, t) => log(`tagger epoch ${e}: dev UPOS ${tagAccuracy(t(), devTagged).toFixed(4)}`),
 });
-let jackOk = 0;
-let jackN = 0;
-data.forEach((s, i) => s.words.forEach((w, k) => ((jackN += 1), (jackOk += predicted[i]![k] === tagIndex.get(w.upos) ? 1 : 0))));
-log(`jackknifed train UPOS ${(jackOk / jackN).toFixed(4)}`);
+const jackknifedAccuracy = (tags: readonly Int32Array[]): string => {
+  let ok = 0;
+  let n = 0;
+  data.forEach((s, i) => s.words.forEach((w, k) => ((n += 1), (ok += tags[i]![k] === tagIndex.get(w.upos) ? 1 : 0))));
+  return (ok / n).toFixed(4);
+};
+log(`jackknifed train UPOS ${jackknifedAccuracy(predicted)}`);
+
+// Two-pass tagger (PARSE_TWO_PASS=1): a second tagger reads the first pass's tags of the word and the next two. It
+// trains on jackknifed first-pass tags (as noisy as at inference), and is jackknifed in turn for the parser's tags.
+let tagger2: WeightTable | undefined;
+if (env('PARSE_TWO_PASS', 0)) {
+  const ahead = allTagged.map((s, i): TaggedSentence => ({ ...s, ahead: predicted[i]! }));
+  const predicted2: Int32Array[] = new Array(data.length);
+  const alternatives2 = data.map((s) => ({ second: new Int32Array(s.words.length), margin: new Float32Array(s.words.length) }));
+  for (let f = 0; f < folds; f++) {
+    const table = trainTagger(ahead.filter((_, i) => data[i]!.fold !== f), { classes: upos.length, epochs: tagEpochs, seed: 31 + f });
+    data.forEach((s, i) => {
+      if (s.fold === f) predicted2[i] = tagSentence(table, allTagged[i]!.infos, false, alternatives2[i], predicted[i]!);
+    });
+    log(`second pass fold ${f + 1}/${folds}: dev UPOS ${tagAccuracy(firstPass[f]!, devTagged, table).toFixed(4)}`);
+  }
+  tagger2 = trainTagger(ahead, {
+    classes: upos.length,
+    epochs: tagEpochs,
+    seed: 17,
+    onEpoch: (e, t) => log(`second pass epoch ${e}: dev UPOS ${tagAccuracy(tagger, devTagged, t()).toFixed(4)}`),
+  });
+  log(`jackknifed train UPOS, two passes: ${jackknifedAccuracy(predicted2)}`);
+  predicted = predicted2;
+  alternatives = alternatives2;
+}
 
 const deprelIndex = new Map(deprels.map((d, i) => [d, i]));
 let lifted = 0;
@@ -125,7 +155,7 @@ const runs = seeds.map((seed) =>
     log,
     onEpoch: (epoch, m) => {
       if (epoch % env('PARSE_EVAL_EVERY', 4) !== 0) return;
-      const s = scoreParser(parserFromModel({ ...model, tagger, parser: m() }), dev);
+      const s = scoreParser(parserFromModel({ ...model, tagger, ...(tagger2 ? { tagger2 } : {}), parser: m() }), dev);
       log(`seed ${seed} epoch ${epoch} dev: UAS ${s.uas.toFixed(4)} LAS ${s.las.toFixed(4)} (universal ${s.lasUniversal.toFixed(4)}) UPOS ${s.upos.toFixed(4)} lemma ${s.lemma.toFixed(4)}; ${Math.round(s.words / s.seconds)} tokens/s`);
     },
   }),
@@ -137,8 +167,8 @@ const parserModel: ParserModel = {
   actions: new InlineTable(actions.keys, actions.weights, runs[0]!.actions.classes),
   labels: new WeightTable(labels.keys, labels.weights, runs[0]!.labels.classes),
 };
-model = { ...model, tagger, parser: parserModel };
+model = { ...model, tagger, ...(tagger2 ? { tagger2 } : {}), parser: parserModel };
 mkdirSync(join(root, 'models'), { recursive: true });
 const rows = saveParseModel(out, model, [env('PARSE_PRUNE_TAG', 0.5), env('PARSE_PRUNE_ACT', 1), env('PARSE_PRUNE_LAB', 1)]);
-log(`wrote ${out}: rows tagger ${rows[0]}, actions ${rows[1]}, labels ${rows[2]}; ${(statSync(out).size / 1e6).toFixed(1)} MB`);
+log(`wrote ${out}: rows tagger ${rows[0]}, actions ${rows[1]}, labels ${rows[2]}${rows[3] ? `, second-pass tagger ${rows[3]}` : ''}; ${(statSync(out).size / 1e6).toFixed(1)} MB`);
 log(`saved model on dev:\n${formatScores(scoreParser(parserFromModel(loadParseModel(out)), dev), version)}`);

@@ -2,7 +2,7 @@
 import { hashStr } from './hash.js';
 import type { ParseModel } from './model.js';
 import { parseSentence, ParserScratch } from './parser.js';
-import { tagSentence, type TagAlternatives } from './tagger.js';
+import { tagTwoPass, type TagAlternatives } from './tagger.js';
 import { emptyView, fillView, morphClass } from './view.js';
 import { isCapsLine, WordCache, type TaggedLemma, type WordInfo } from './words.js';
 
@@ -33,7 +33,7 @@ export class Annotator {
 
   /** Tag indices (into model.upos) and lemmas; with `alt`, also the runner-up tags. */
   tag(words: readonly string[], infos = this.infos(words), alt?: TagAlternatives): { tags: Int32Array; lemma: string[] } {
-    const tags = tagSentence(this.model.tagger, infos, false, alt);
+    const tags = tagTwoPass(this.model.tagger, this.model.tagger2, infos, alt);
     const lemma = words.map((_, i) => this.lemma(infos[i]!, tags[i]!).lemma);
     return { tags, lemma };
   }
@@ -56,7 +56,7 @@ export class Annotator {
     if (n === 0) return { tags: new Int32Array(0), lemma: [], head: new Int32Array(0), label: new Int32Array(0) };
     if (this.morph.length < n) this.grow(n);
     const infos = this.infos(words);
-    const tags = tagSentence(this.model.tagger, infos, false, this.alt);
+    const tags = tagTwoPass(this.model.tagger, this.model.tagger2, infos, this.alt);
     const lemma = new Array<string>(n);
     for (let i = 0; i < n; i++) {
       const t = this.lemma(infos[i]!, tags[i]!);

@@ -1,7 +1,7 @@
 /**
  * Model file: gzip of a JSON header (tags, labels, clusters, lemma table and rules, label candidates) followed by
- * three weight tables (tagger, parser actions, arc labels), each as uint32 feature keys and int16 weights with one
- * scale per table.
+ * three weight tables (tagger, parser actions, arc labels) and, for a two-pass tagger, a fourth (its second pass),
+ * each as uint32 feature keys and int16 weights with one scale per table.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -61,9 +61,13 @@ function quantise(keys: Uint32Array, weights: Float32Array, K: number, pruneBelo
   return { keys: outKeys, q, header: { rows: keep.length, classes: K, scale } };
 }
 
-/** Writes the model; `prune` gives each table's pruning threshold (tagger, actions, labels). Returns rows kept per table. */
+/**
+ * Writes the model; `prune` gives each table's pruning threshold (tagger, actions, labels; the tagger's also serves
+ * its second pass). Returns rows kept per table.
+ */
 export function saveParseModel(path: string, model: ParseModel, prune: [number, number, number]): number[] {
-  const tables = [model.tagger, model.parser.actions, model.parser.labels].map((t, i) => quantise(t.keys, t.weights, t.classes, prune[i]!));
+  const weights = [model.tagger, model.parser.actions, model.parser.labels, ...(model.tagger2 ? [model.tagger2] : [])];
+  const tables = weights.map((t, i) => quantise(t.keys, t.weights, t.classes, prune[i % 3]!));
   const sortedLines = (lines: string[]): string => lines.sort().join('\n');
   const header: Header = {
     version: model.version,
@@ -122,10 +126,11 @@ export function loadParseModel(path: string): ParseModel {
     for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
     return { keys, weights, q };
   };
-  const [th, ah, lh] = header.tables as [TableHeader, TableHeader, TableHeader];
+  const [th, ah, lh, t2h] = header.tables as [TableHeader, TableHeader, TableHeader, TableHeader?];
   const tagger = read(th);
   const actions = read(ah);
   const labels = read(lh);
+  const tagger2 = t2h && read(t2h);
   const clusters = new Map<string, number[]>();
   for (const line of lines(header.clusters)) {
     const tab = line.lastIndexOf('\t');
@@ -158,6 +163,7 @@ export function loadParseModel(path: string): ParseModel {
     version: header.version,
     upos: header.upos,
     tagger: new InlineTable(tagger.keys, tagger.weights, th.classes),
+    ...(tagger2 && t2h ? { tagger2: new InlineTable(tagger2.keys, tagger2.weights, t2h.classes) } : {}),
     lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
     parser: {
       actions: actionTable(actions.keys, actions.weights, actions.q, ah),

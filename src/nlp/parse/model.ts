@@ -12,6 +12,8 @@ export interface ParseModel {
   version: string;
   upos: string[];
   tagger: ScoreTable;
+  /** Second pass of a two-pass tagger (reads the first pass's tags of the word and the next two), if trained. */
+  tagger2?: ScoreTable;
   lemmatiser: Lemmatiser;
   parser: ParserModel;
   lexicon: Lexicon;

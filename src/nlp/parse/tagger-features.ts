@@ -32,6 +32,15 @@ const AMB = H('t:amb');
 const NB_AMB = OFFSETS.map((o) => H(`t:amb${o}`));
 const T1AMB = H('t:t1amb');
 const AMB_PAIR = H('t:amb01');
+const A0 = H('t:a0');
+const A1 = H('t:a1');
+const A2 = H('t:a2');
+const A12 = H('t:a12');
+const A1W = H('t:a1w');
+const A1S = H('t:a1s');
+const T1A1 = H('t:t1a1');
+const A0A1 = H('t:a0a1');
+const A0W = H('t:a0w');
 
 /** 0 lower case, 1 capitalised, 2 all caps, 3 no letters or mixed. */
 function caseCode(w: WordInfo): number {
@@ -93,4 +102,19 @@ export function historyFeatures(infos: readonly WordInfo[], i: number, t1: numbe
   out.push(mix(T1, t1 + 1), mix(T2, t2 + 1), mix(T12, (t1 + 1) * 64 + t2 + 1));
   out.push(mix(mix(T1W, t1 + 1), w.w), mix(mix(T1S, t1 + 1), w.suffix[2] || w.w), mix(mix(T1N, t1 + 1), next));
   out.push(mix(mix(T1AMB, t1 + 1), w.tagClass));
+}
+
+/**
+ * Second-pass features of token i: the first pass's tags of the word itself and of the next two words (-1 = none),
+ * alone and with the word, its suffix and the second pass's previous tag (a left-to-right tagger cannot see what
+ * follows "remains" or "that" otherwise).
+ */
+export function aheadFeatures(infos: readonly WordInfo[], i: number, t1: number, ahead: ArrayLike<number>, out: number[]): void {
+  const n = infos.length;
+  const w = infos[i]!;
+  const a0 = ahead[i]! + 1;
+  const a1 = i + 1 < n ? ahead[i + 1]! + 1 : 0;
+  const a2 = i + 2 < n ? ahead[i + 2]! + 1 : 0;
+  out.push(mix(A0, a0), mix(A1, a1), mix(A2, a2), mix(A12, a1 * 64 + a2), mix(mix(A1W, a1), w.w), mix(mix(A1S, a1), w.suffix[2] || w.w));
+  out.push(mix(T1A1, (t1 + 1) * 64 + a1), mix(A0A1, a0 * 64 + a1), mix(mix(A0W, a0), w.w));
 }

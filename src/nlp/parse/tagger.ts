@@ -1,19 +1,27 @@
 /** Greedy left-to-right averaged-perceptron POS tagger (UPOS): inference and training. */
 import { seeded } from './hash.js';
 import { AveragedWeights } from './perceptron.js';
-import { historyFeatures, neighbourFeatures, OFFSETS, ownFeatures, pairFeatures } from './tagger-features.js';
+import { aheadFeatures, historyFeatures, neighbourFeatures, OFFSETS, ownFeatures, pairFeatures } from './tagger-features.js';
 import type { ScoreTable, WeightTable } from './weights.js';
 import type { WordInfo } from './words.js';
 
-/** Per-spelling sums of own and neighbour weights: [own, at -2, at -1, at +1, at +2], each `classes` long. */
-function spellingScores(table: ScoreTable, w: WordInfo): Float32Array {
-  if (w.tagScores && w.tagTable === table) return w.tagScores;
+/**
+ * Per-spelling sums of own and neighbour weights: [own, at -2, at -1, at +1, at +2], each `classes` long. The first
+ * and second pass of a two-pass tagger cache theirs in separate slots.
+ */
+function spellingScores(table: ScoreTable, w: WordInfo, second: boolean): Float32Array {
+  if (second ? w.tagScores2 && w.tagTable2 === table : w.tagScores && w.tagTable === table) return (second ? w.tagScores2 : w.tagScores)!;
   const K = table.classes;
   const v = new Float32Array(5 * K);
   for (const h of ownFeatures(w)) table.add(h, v, 0);
   for (let k = 0; k < 4; k++) for (const h of neighbourFeatures(w, k)) table.add(h, v, (k + 1) * K);
-  w.tagScores = v;
-  w.tagTable = table;
+  if (second) {
+    w.tagScores2 = v;
+    w.tagTable2 = table;
+  } else {
+    w.tagScores = v;
+    w.tagTable = table;
+  }
   return v;
 }
 
@@ -25,15 +33,16 @@ export interface TagAlternatives {
 
 /**
  * Tags one sentence; `infos` must come from the WordCache that belongs to this table (scores are cached on them).
- * With `alt`, also fills in the runner-up tags and their margins.
+ * With `alt`, also fills in the runner-up tags and their margins. With `ahead` (the first pass's tags), this is the
+ * second pass of a two-pass tagger and `table` its own weights.
  */
-export function tagSentence(table: ScoreTable, infos: readonly WordInfo[], capsLine: boolean, alt?: TagAlternatives): Int32Array {
+export function tagSentence(table: ScoreTable, infos: readonly WordInfo[], capsLine: boolean, alt?: TagAlternatives, ahead?: ArrayLike<number>): Int32Array {
   const n = infos.length;
   const K = table.classes;
   const out = new Int32Array(n);
   const scores = new Float32Array(K);
   const feats: number[] = [];
-  const parts = infos.map((w) => spellingScores(table, w));
+  const parts = infos.map((w) => spellingScores(table, w, ahead !== undefined));
   for (let i = 0; i < n; i++) {
     const own = parts[i]!;
     for (let t = 0; t < K; t++) scores[t] = own[t]!;
@@ -47,6 +56,7 @@ export function tagSentence(table: ScoreTable, infos: readonly WordInfo[], capsL
     feats.length = 0;
     pairFeatures(infos, i, capsLine, feats);
     historyFeatures(infos, i, i > 0 ? out[i - 1]! : -1, i > 1 ? out[i - 2]! : -1, feats);
+    if (ahead) aheadFeatures(infos, i, i > 0 ? out[i - 1]! : -1, ahead, feats);
     for (const h of feats) table.add(h, scores);
     let best = 0;
     for (let t = 1; t < K; t++) if (scores[t]! > scores[best]!) best = t;
@@ -61,11 +71,18 @@ export function tagSentence(table: ScoreTable, infos: readonly WordInfo[], capsL
   return out;
 }
 
-/** One training sentence: word attributes and gold tag indices. */
+/** Tags with one tagger, or two passes when `second` is given (its runner-up tags in `alt`). */
+export function tagTwoPass(first: ScoreTable, second: ScoreTable | undefined, infos: readonly WordInfo[], alt?: TagAlternatives): Int32Array {
+  if (!second) return tagSentence(first, infos, false, alt);
+  return tagSentence(second, infos, false, alt, tagSentence(first, infos, false));
+}
+
+/** One training sentence: word attributes and gold tag indices; for a second pass, the first pass's tags. */
 export interface TaggedSentence {
   infos: WordInfo[];
   gold: Int32Array;
   capsLine: boolean;
+  ahead?: Int32Array;
 }
 
 /** Training settings. */
@@ -116,6 +133,7 @@ export function trainTagger(data: readonly TaggedSentence[], opts: TaggerTrainin
         model.score(feats, starts[i]!, starts[i + 1]!, scores);
         dyn.length = 0;
         historyFeatures(s.infos, i, i > 0 ? pred[i - 1]! : -1, i > 1 ? pred[i - 2]! : -1, dyn);
+        if (s.ahead) aheadFeatures(s.infos, i, i > 0 ? pred[i - 1]! : -1, s.ahead, dyn);
         model.score(dyn, 0, dyn.length, scores);
         let best = 0;
         for (let t = 1; t < K; t++) if (scores[t]! > scores[best]!) best = t;

@@ -48,6 +48,9 @@ export interface WordInfo {
   tagScores?: Float32Array;
   /** The table `tagScores` were computed with. */
   tagTable?: object;
+  /** The same for the second pass of a two-pass tagger (its own table). */
+  tagScores2?: Float32Array;
+  tagTable2?: object;
   /** Lemmas already computed for this spelling, by tag index (owned by the annotator). */
   lemmaByTag?: (TaggedLemma | undefined)[];
 }
