@@ -60,7 +60,7 @@ export function pickHandler(path: string, bytes: Uint8Array, handlers: FormatHan
   const head = bytes.subarray(0, HEAD_BYTES);
   const ext = extensionOf(path);
   const byExtension = ext ? handlers.find((h) => h.extensions.includes(ext)) : undefined;
-  const sniffed = handlers.filter((h) => h.sniff?.(head));
+  const sniffed = handlers.filter((h) => (!h.weakSniff || !byExtension) && h.sniff?.(head));
   // Several handlers may claim the same signature (a DOCX is also a zip): the one the extension names wins among them.
   if (byExtension && sniffed.includes(byExtension)) return byExtension;
   if (sniffed[0]) return sniffed[0];

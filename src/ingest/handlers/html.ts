@@ -13,7 +13,7 @@ export const htmlHandler: FormatHandler = {
   name: 'html',
   extensions: ['.html', '.htm', '.xhtml', '.shtml'],
   sniff(head) {
-    return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(asciiHead(head, 512));
+    return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(asciiHead(head, 512));
   },
   async read(input) {
     const html = decodeHtml(input.bytes, input.path);
