@@ -53,12 +53,18 @@ function isOle(head: Uint8Array): boolean {
   return OLE_SIGNATURE.every((b, i) => head[i] === b);
 }
 
-/** The compound file's streams by lower-case name (without "\x05"-style prefixes), or none when its directory cannot be read. */
+/**
+ * The compound file's top-level streams by lower-case name (without "\x05"-style prefixes), or none when its directory
+ * cannot be read. Streams of embedded objects (a workbook inside a Word file's ObjectPool) say nothing of the file's kind.
+ */
 function oleStreams(bytes: Uint8Array): OleStreams {
   const streams: OleStreams = new Map();
   try {
     const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
-    for (const entry of cfb.FileIndex as { name: string; content?: ArrayLike<number> }[]) {
+    const entries = cfb.FileIndex as { name: string; content?: ArrayLike<number> }[];
+    for (const [i, entry] of entries.entries()) {
+      // "Root Entry/WordDocument" is the file's; "Root Entry/ObjectPool/_134/Workbook" an embedded object's.
+      if ((cfb.FullPaths[i] ?? '').split('/').filter(Boolean).length !== 2) continue;
       const content = entry.content;
       const data = content instanceof Uint8Array ? content : new Uint8Array(content ? Array.from(content) : []);
       streams.set(entry.name.replace(/^[\x00-\x1f]+/, '').toLowerCase(), data);
