@@ -24,7 +24,9 @@ const RATIO_MIN_BYTES = 1024 * 1024;
  * Reads every file member of a zip held in memory, calling onMember for each in archive order; budget counts the bytes
  * unpacked so far by this archive and those around it. Throws IngestFailure
  * "zip-bomb", "zip-slip", "too-many-entries" or "corrupt-archive" for the archive as a whole; a member that only
- * fails on its own (encrypted, damaged) is passed to onFailure and the rest are read.
+ * fails on its own (encrypted, damaged) is passed to onFailure and the rest are read. With overRatio "skip" (office
+ * packages, whose metafile drawings of blank space compress 600-fold) a member over the expansion ratio is passed to
+ * onFailure without being inflated, instead of refusing the whole file.
  */
 export async function readZip(
   path: string,
@@ -33,6 +35,7 @@ export async function readZip(
   onMember: (member: ZipMember) => Promise<void>,
   onFailure: (failure: ZipMemberFailure) => void,
   budget: { remaining: number } = { remaining: limits.maxArchiveBytes },
+  overRatio: 'refuse' | 'skip' = 'refuse',
 ): Promise<void> {
   const zip = await openZip(path, bytes);
   if (zip.entryCount > limits.maxArchiveEntries) {
@@ -44,7 +47,11 @@ export async function readZip(
       const name = memberName(entry);
       checkName(path, name);
       if (name.endsWith('/')) continue;
-      checkDeclaredSize(path, entry, limits, budget.remaining);
+      const ratio = checkDeclaredSize(path, entry, limits, budget.remaining, overRatio === 'refuse');
+      if (ratio) {
+        onFailure({ name, error: ratio });
+        continue;
+      }
       // A big but honest member (a video in a leak) is skipped without inflating it; the rest of the archive is read.
       if (entry.uncompressedSize > limits.maxFileBytes) {
         onFailure({ name, error: new IngestFailure('too-large', `${path}!/${name} is ${entry.uncompressedSize} bytes, more than the ${limits.maxFileBytes}-byte limit for one file; it was skipped.`) });
@@ -124,7 +131,8 @@ export function memberName(entry: Entry): string {
   return name.replace(/\\/g, '/');
 }
 
-function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number): void {
+/** Throws when the member would break the budget, or its ratio when refuse; returns the ratio's failure otherwise. */
+function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number, refuse: boolean): IngestFailure | undefined {
   const size = entry.uncompressedSize;
   const where = `${path}!/${memberName(entry)}`;
   if (size > remaining) {
@@ -132,8 +140,10 @@ function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, rem
   }
   const ratio = size / Math.max(1, entry.compressedSize);
   if (size > RATIO_MIN_BYTES && ratio > limits.maxCompressionRatio) {
+    if (!refuse) return new IngestFailure('zip-bomb', `${where} expands ${Math.round(ratio)}-fold (limit ${limits.maxCompressionRatio}); that part was skipped unread.`);
     throw new IngestFailure('zip-bomb', `${where} expands ${Math.round(ratio)}-fold (limit ${limits.maxCompressionRatio}); the archive is refused as a likely zip bomb.`);
   }
+  return undefined;
 }
 
 /** Inflates one member, counting bytes: a member that inflates past its declared size is lying and is refused. */

@@ -90,3 +90,13 @@ test('a DOCX passes the zip bomb checks before mammoth sees it', async () => {
   const notWord = writeZip([{ name: 'word/other.xml', data: '<x/>' }]);
   await rejectsWith(readDocument('odd.docx', notWord), 'corrupt-docx', /odd\.docx is not a readable Word document/);
 });
+
+test('an Office part over the expansion ratio (a metafile of blank space) is skipped unread, the document kept', async () => {
+  const blank = new Uint8Array(4 * 1024 * 1024); // deflates about 1000-fold, over the 200 limit
+  const docx = writeDocx(['The envoy met the minister in Basra.'], {}, [{ name: 'word/media/image2.emf', data: blank }]);
+  const doc = await readDocument('slides.docx', docx);
+  assert.equal(doc.format, 'docx');
+  assert.equal(doc.text, 'The envoy met the minister in Basra.');
+  // A plain zip with the same member is still refused whole.
+  await rejectsWith(readDocument('blank.zip', writeZip([{ name: 'image2.emf', data: blank }])), 'zip-bomb', /expands \d+-fold/);
+});

@@ -35,7 +35,7 @@ export async function readParts(input: HandlerInput, alsoKeep?: (name: string) =
   const parts = new Map<string, Uint8Array>();
   await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
     parts.set(name, keepsBytes(name) || alsoKeep?.(name) ? bytes : NO_BYTES);
-  }, () => undefined, input.budget);
+  }, () => undefined, input.budget, 'skip');
   return parts;
 }
 
