@@ -8,6 +8,7 @@ import { describeBinary, looksLikeText } from '../decode.js';
 import { extensionOf } from '../document.js';
 import { LEGACY_EXTENSIONS, readLegacyOffice, type OleStreams } from '../office/legacy.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
+import { embeddedPayload, readEmbedding } from '../office/ole-object.js';
 import { msgHandler } from './msg.js';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -37,6 +38,9 @@ export const oleHandler: FormatHandler = {
     if (streams.has('__properties_version1.0')) return msgHandler.read(input);
     if (streams.has('worddocument')) return readLegacyOffice(input, 'doc', streams);
     if (streams.has('powerpoint document')) return readLegacyOffice(input, 'ppt', streams);
+    // A file embedded in an Office document (a PDF on a slide, a packaged attachment): the file inside is read.
+    const payload = embeddedPayload(streams);
+    if (payload) return readEmbedding(input, payload);
     const legacy = LEGACY_EXTENSIONS[extensionOf(input.path)];
     // A compound file whose directory cannot be read is damaged (cut short, say), not of an unknown kind.
     if (streams.size === 0 && legacy) {

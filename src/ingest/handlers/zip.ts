@@ -2,7 +2,8 @@
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import type { FormatHandler } from '../handler.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
-import { looksLikeOfficePackage } from '../office/package.js';
+import { looksLikeOfficePackage, officePackageByDirectory } from '../office/package.js';
+import { officeHandler } from './office.js';
 import { readZip } from '../zip-reader.js';
 
 /** Reads a zip archive; its text lists the members, its children are the members' documents. */
@@ -16,6 +17,8 @@ export const zipHandler: FormatHandler = {
     return (text.startsWith('PK\x03\x04') && !looksLikeOfficePackage(text)) || text.startsWith('PK\x05\x06');
   },
   async read(input) {
+    // A package whose first members are media (the head showed no part name) is still a document, never a zip of XML.
+    if (officePackageByDirectory(input.bytes)) return officeHandler.read(input);
     const children: ExtractedDocument[] = [];
     const warnings: IngestError[] = [];
     const names: string[] = [];

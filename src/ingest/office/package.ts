@@ -19,6 +19,26 @@ export function looksLikeOfficePackage(headLatin1: string): boolean {
   return headLatin1.startsWith('PK\x03\x04') && OFFICE_NAMES.some((n) => headLatin1.includes(n));
 }
 
+// Main parts that make a zip an Office or OpenDocument file, whatever order its members were written in.
+const MAIN_PARTS = ['word/document.xml', 'xl/workbook.xml', 'xl/workbook.bin', 'ppt/presentation.xml'];
+
+/**
+ * True when the zip's central directory (at its end) lists an Office package's parts: [Content_Types].xml with a main
+ * part, or an OpenDocument mimetype with content.xml. Catches packages whose first members are media (a .docx written
+ * by a converter, an embedded one), which looksLikeOfficePackage cannot see.
+ */
+export function officePackageByDirectory(bytes: Uint8Array): boolean {
+  const eocd = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf('PK\x05\x06', undefined, 'latin1');
+  if (eocd < 0 || eocd + 22 > bytes.byteLength) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = view.getUint32(eocd + 12, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (offset + size > eocd) return false;
+  const names = Buffer.from(bytes.buffer, bytes.byteOffset + offset, size).toString('latin1');
+  if (names.includes('[Content_Types].xml') && MAIN_PARTS.some((p) => names.includes(p))) return true;
+  return names.includes('mimetype') && names.includes('content.xml') && names.includes('META-INF/manifest.xml');
+}
+
 const NO_BYTES = new Uint8Array(0);
 
 // Word and Excel bodies are parsed by mammoth and SheetJS from the file itself, and media are not read at all: those
