@@ -8,6 +8,8 @@ import iconv from 'iconv-lite';
 // Destinations whose content is not text of the document.
 const SKIPPED = new Set([
   'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'listtable', 'listoverridetable',
+  // List definitions (also when a writer leaves them outside \listtable): level templates are bytes, not text.
+  'list', 'listlevel', 'leveltext', 'levelnumbers', 'listname', 'listoverride', 'lfolevel', 'listpicture',
   'rsidtbl', 'generator', 'xmlnstbl', 'filetbl', 'revtbl', 'fldinst', 'bkmkstart', 'bkmkend', 'mmathPr',
 ]);
 const BREAKS: Record<string, string> = { par: '\n', line: '\n', row: '\n', sect: '\n\n', page: '\n\n', tab: '\t', cell: '\t' };

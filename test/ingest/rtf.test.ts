@@ -63,3 +63,9 @@ test('bytes after the closing brace are ignored; \\bin data is skipped whatever 
   assert.equal(binary.text, 'Before\nAfter.');
   await rejectsWith(read('open.rtf', `{\\rtf1\\ansi {\\b Body\\par}`), 'corrupt-rtf', /open\.rtf is truncated/);
 });
+
+test('list definitions outside a list table are not text (their level templates are control bytes)', async () => {
+  const doc = await read('list.rtf', String.raw`{\rtf1\ansi{\fonttbl{\f0 Calibri;}}{\par}{\list\listtemplateid6{\listlevel\levelnfc0{\leveltext \'02\'00.}{\levelnumbers \'01}}{\listname List1382206859_1;}\listid19}
+{\pntext 1.\tab}Payments to the port authority\par}`);
+  assert.equal(doc.text, '1.\tPayments to the port authority');
+});
