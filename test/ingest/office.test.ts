@@ -100,3 +100,13 @@ test('an Office part over the expansion ratio (a metafile of blank space) is ski
   // A plain zip with the same member is still refused whole.
   await rejectsWith(readDocument('blank.zip', writeZip([{ name: 'image2.emf', data: blank }])), 'zip-bomb', /expands \d+-fold/);
 });
+
+test('an Office file cut short is refused as a damaged document of its kind, not as a damaged archive', async () => {
+  const docx = writeDocx(['The envoy met the minister in Basra.']);
+  const cut = docx.subarray(0, Math.floor(docx.byteLength / 2));
+  await rejectsWith(readDocument('memo.docx', cut), 'corrupt-docx', /memo\.docx is not a readable \.docx document: its zip container is damaged or cut short \(.+\)\.$/);
+  await rejectsWith(readDocument('book.xlsx', cut), 'corrupt-spreadsheet', /book\.xlsx is not a readable \.xlsx document/);
+  await rejectsWith(readDocument('notes.odt', cut), 'corrupt-office', /notes\.odt is not a readable \.odt document/);
+  // The same bytes named .zip stay a damaged archive.
+  await rejectsWith(readDocument('memo.zip', cut), 'corrupt-archive');
+});

@@ -32,7 +32,14 @@ export const officeHandler: FormatHandler = {
     return asciiHead(head, 4) === 'PK\x03\x04';
   },
   async read(input) {
-    const parts = await readParts(input, isEmbeddedPart);
+    const parts = await readParts(input, isEmbeddedPart).catch((err: unknown) => {
+      // A "report.docx" that is not a zip at all, or is cut short, is a damaged document, not a damaged archive.
+      const kind = KIND_OF_EXTENSION[extensionOf(input.path)];
+      if (!(err instanceof IngestFailure) || err.code !== 'corrupt-archive' || !kind) throw err;
+      const code = kind === 'docx' ? 'corrupt-docx' : kind === 'xlsx' || kind === 'ods' ? 'corrupt-spreadsheet' : 'corrupt-office';
+      const reason = err.message.replace(/^.*?zip archive: /, '').replace(/\.+$/, '');
+      throw new IngestFailure(code, `${input.path} is not a readable .${kind} document: its zip container is damaged or cut short (${reason}).`);
+    });
     // A password-protected OpenDocument file is a normal zip whose manifest lists how each part was encrypted.
     const manifest = parts.get('META-INF/manifest.xml');
     if (manifest && new TextDecoder().decode(manifest).includes('<manifest:encryption-data')) {
