@@ -177,3 +177,29 @@ function readEntry(zip: ZipFile, entry: Entry, where: string): Promise<Uint8Arra
     });
   });
 }
+
+/**
+ * The member names of a zip held in memory, read from its central directory without inflating anything (ZIP64
+ * included); [] when there is no readable directory. For telling what a zip holds before reading it.
+ */
+export function zipNames(bytes: Uint8Array): string[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = buf.lastIndexOf('PK\x05\x06', undefined, 'latin1');
+  if (eocd < 0 || eocd + 22 > buf.length) return [];
+  let count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  // ZIP64: the locator just before the end record points at the ZIP64 end record, which holds the real values.
+  if ((count === 0xffff || at === 0xffffffff) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) {
+    const z = Number(buf.readBigUInt64LE(eocd - 12));
+    if (z + 56 > buf.length || buf.readUInt32LE(z) !== 0x06064b50) return [];
+    count = Number(buf.readBigUInt64LE(z + 32));
+    at = Number(buf.readBigUInt64LE(z + 48));
+  }
+  const names: string[] = [];
+  for (let i = 0; i < count && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; i++) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return names;
+}

@@ -4,7 +4,8 @@ import type { FormatHandler } from '../handler.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
 import { looksLikeOfficePackage, officePackageByDirectory } from '../office/package.js';
 import { officeHandler } from './office.js';
-import { readZip } from '../zip-reader.js';
+import { isXps, readXps } from '../office/xps.js';
+import { readZip, zipNames } from '../zip-reader.js';
 
 /** Reads a zip archive; its text lists the members, its children are the members' documents. */
 export const zipHandler: FormatHandler = {
@@ -19,6 +20,8 @@ export const zipHandler: FormatHandler = {
   async read(input) {
     // A package whose first members are media (the head showed no part name) is still a document, never a zip of XML.
     if (officePackageByDirectory(input.bytes)) return officeHandler.read(input);
+    // XPS: pages of positioned text, read as a document with pages rather than as a zip of XML parts.
+    if (isXps(zipNames(input.bytes))) return readXps(input);
     const children: ExtractedDocument[] = [];
     const warnings: IngestError[] = [];
     const names: string[] = [];

@@ -2,7 +2,7 @@
 import { DOMParser } from 'linkedom';
 import type { HandlerInput } from '../handler.js';
 import { normalizeDate } from '../dates.js';
-import { readZip } from '../zip-reader.js';
+import { readZip, zipNames } from '../zip-reader.js';
 
 /** What a package holds, told by its parts rather than by its file name. */
 export type PackageKind = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp';
@@ -28,15 +28,9 @@ const MAIN_PARTS = ['word/document.xml', 'xl/workbook.xml', 'xl/workbook.bin', '
  * by a converter, an embedded one), which looksLikeOfficePackage cannot see.
  */
 export function officePackageByDirectory(bytes: Uint8Array): boolean {
-  const eocd = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf('PK\x05\x06', undefined, 'latin1');
-  if (eocd < 0 || eocd + 22 > bytes.byteLength) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  if (offset + size > eocd) return false;
-  const names = Buffer.from(bytes.buffer, bytes.byteOffset + offset, size).toString('latin1');
-  if (names.includes('[Content_Types].xml') && MAIN_PARTS.some((p) => names.includes(p))) return true;
-  return names.includes('mimetype') && names.includes('content.xml') && names.includes('META-INF/manifest.xml');
+  const names = new Set(zipNames(bytes));
+  if (names.has('[Content_Types].xml') && MAIN_PARTS.some((p) => names.has(p))) return true;
+  return names.has('mimetype') && names.has('content.xml') && names.has('META-INF/manifest.xml');
 }
 
 const NO_BYTES = new Uint8Array(0);
