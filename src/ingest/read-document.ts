@@ -7,6 +7,7 @@ import type { OcrOptions } from './ocr/options.js';
 import { describeBinary, looksLikeText } from './decode.js';
 import { extensionOf, sha256Hex } from './document.js';
 import { inferMetadata, refinePublished } from './metadata.js';
+import { garbledShare, isGarbled } from './ocr/garbled.js';
 
 // Sniffers see this many leading bytes.
 const HEAD_BYTES = 4096;
@@ -78,6 +79,7 @@ function finish(doc: ExtractedDocument, container: boolean): void {
   if (!doc.sha256) doc.sha256 = sha256Hex(doc.original);
   for (const child of doc.children ?? []) finish(child, false);
   if (container) return;
+  flagGarbled(doc);
   if (doc.language === undefined) doc.language = detectLanguage(doc.text);
   const inferred = inferMetadata(doc.text, { published: doc.published });
   doc.title ??= inferred.title;
@@ -85,4 +87,14 @@ function finish(doc: ExtractedDocument, container: boolean): void {
   doc.published = refinePublished(doc.published, inferred.published);
   doc.author ??= inferred.author;
   for (const key of ['title', 'source', 'published', 'author'] as const) if (doc[key] === undefined) delete doc[key];
+}
+
+/**
+ * Whatever the format, text that is mostly control, private-use or replacement characters (a binary file read as
+ * text, a broken encoding) is flagged with its share, unless its handler already did (PDF pages, see ocr/pages.ts).
+ */
+function flagGarbled(doc: ExtractedDocument): void {
+  if (!isGarbled(doc.text) || doc.warnings?.some((w) => w.code === 'garbled-text')) return;
+  const share = Math.round(garbledShare(doc.text) * 100);
+  doc.warnings = [...(doc.warnings ?? []), { path: doc.path, code: 'garbled-text', message: `${doc.path}: ${share}% of the text is control, private-use or replacement characters (a binary file or a broken encoding); its words may not be searchable.` }];
 }
