@@ -29,7 +29,19 @@ export function namedEncrypted(path: string): boolean {
   return /encrypt|passw|password|protected|_pwd|pwd_/iu.test(basename(path));
 }
 
-/** The flags of one file's documents (raw-xml, garbled, mojibake, encrypted); problems are its failures and warnings. */
+// A JavaScript error message passed on as a reason: a handler or library crashed on the input instead of judging it.
+const RUNTIME_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not defined|Maximum call stack|Invalid array length|\b(?:TypeError|RangeError|ReferenceError)\b/u;
+
+/** True when a failure's reason is a crash (an internal error, or a runtime error message under another code). */
+export function isCrash(problem: IngestError): boolean {
+  return problem.code === 'internal-error' || RUNTIME_ERROR.test(problem.message);
+}
+
+/**
+ * The flags of one file's documents (raw-xml, garbled, mojibake, encrypted, crash); problems are its failures and
+ * warnings. "encrypted": named as password-protected, not reported as such, and refused or stored without text (a
+ * file whose name says "protected" but that opens without a password, read in full, is not flagged).
+ */
 export function sweepFlags(path: string, docs: StoredDocument[], problems: IngestError[]): string[] {
   const flags: string[] = [];
   for (const doc of docs) {
@@ -38,6 +50,8 @@ export function sweepFlags(path: string, docs: StoredDocument[], problems: Inges
     if ((isGarbled(doc.text) || pages.some(isGarbled)) && !doc.warnings.some((w) => w.code === 'garbled-text')) flags.push('garbled');
     if (looksLikeMojibake(doc.text)) flags.push('mojibake');
   }
-  if (namedEncrypted(path) && !problems.some((p) => p.code === 'encrypted')) flags.push('encrypted');
+  const unread = docs.length === 0 || docs.every((d) => d.text.trim() === '');
+  if (namedEncrypted(path) && unread && !problems.some((p) => p.code === 'encrypted')) flags.push('encrypted');
+  if (problems.some(isCrash)) flags.push('crash');
   return [...new Set(flags)];
 }

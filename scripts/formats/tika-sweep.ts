@@ -13,9 +13,11 @@
  *   raw-xml       a stored document whose text is XML source (starts with `<?xml`/a doctype, or is mostly tags)
  *   garbled       a document whose text is mostly control, private-use or replacement characters, without the
  *                 `garbled-text` warning
- *   crash         an internal error (an exception no handler turned into a reason) or a crashed child
+ *   crash         an internal error (an exception no handler turned into a reason), a reason that is a runtime
+ *                 error message ("Cannot read properties of null"), or a crashed child
  *   hang          the per-file timeout
- *   encrypted     a file whose name says it is password-protected, not refused (or warned) as `encrypted`
+ *   encrypted     a file whose name says it is password-protected, not refused (or warned) as `encrypted`, and
+ *                 refused for another reason or stored without text
  *   mojibake      text decoded in the wrong code page ("Ã©", "â€™" runs)
  * then a table by extension. --json writes every file's outcome (for a before/after comparison).
  */
