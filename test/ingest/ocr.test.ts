@@ -15,6 +15,7 @@ import { tiffDirectories, tiffPage } from '../../src/ingest/ocr/tiff-pages.js';
 import { parseOcrConfidence } from '../../src/model/index.js';
 import { ROOT } from '../helpers.js';
 import { rejectsWith } from './helpers/assert-failure.js';
+import { writePdf } from './helpers/pdf-writer.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'ocr');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -234,4 +235,12 @@ test('a photograph without text is stored blank with "no-text", not refused (Tes
   assert.equal(doc.format, 'image');
   assert.equal(doc.text, '');
   assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
+});
+
+test('a PDF page without a text layer on which OCR finds nothing is stored blank with "no-text"', async () => {
+  const blank = writePdf([[]]);
+  const doc = await readDocument('drawing.pdf', blank, DEFAULT_LIMITS, 0, defaultOcrOptions({ lang: 'eng' }));
+  assert.equal(doc.text.trim(), '');
+  assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
+  assert.match(doc.warnings![0]!.message, /drawing\.pdf has no text layer \(a scan\?\), and OCR found no text on it/);
 });
