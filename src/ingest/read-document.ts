@@ -80,6 +80,7 @@ function finish(doc: ExtractedDocument, container: boolean): void {
   for (const child of doc.children ?? []) finish(child, false);
   if (container) return;
   flagGarbled(doc);
+  flagEmpty(doc);
   if (doc.language === undefined) doc.language = detectLanguage(doc.text);
   const inferred = inferMetadata(doc.text, { published: doc.published });
   doc.title ??= inferred.title;
@@ -97,4 +98,14 @@ function flagGarbled(doc: ExtractedDocument): void {
   if (!isGarbled(doc.text) || doc.warnings?.some((w) => w.code === 'garbled-text')) return;
   const share = Math.round(garbledShare(doc.text) * 100);
   doc.warnings = [...(doc.warnings ?? []), { path: doc.path, code: 'garbled-text', message: `${doc.path}: ${share}% of the text is control, private-use or replacement characters (a binary file or a broken encoding); its words may not be searchable.` }];
+}
+
+/**
+ * A document stored without any text, children or warning says so ("no-text"), whatever its handler: a Word file
+ * whose only words are in a form its reader skips must not look like a file read in full. Pictures too small to hold
+ * text are left alone (their handler records why in meta.ocr).
+ */
+function flagEmpty(doc: ExtractedDocument): void {
+  if (doc.text.trim() !== '' || (doc.warnings?.length ?? 0) > 0 || (doc.children?.length ?? 0) > 0 || doc.meta?.ocr) return;
+  doc.warnings = [{ path: doc.path, code: 'no-text', message: `${doc.path}: no text was found in this ${doc.format} file (its words may be in pictures, drawings or parts not read).` }];
 }

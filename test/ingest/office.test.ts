@@ -110,3 +110,10 @@ test('an Office file cut short is refused as a damaged document of its kind, not
   // The same bytes named .zip stay a damaged archive.
   await rejectsWith(readDocument('memo.zip', cut), 'corrupt-archive');
 });
+
+test('a document read without any text, child or warning says so with "no-text"', async () => {
+  const doc = await readDocument('empty.docx', writeDocx([]));
+  assert.equal(doc.text, '');
+  assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
+  assert.match(doc.warnings![0]!.message, /empty\.docx: no text was found in this docx file/);
+});
