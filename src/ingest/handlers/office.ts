@@ -9,7 +9,9 @@ import { addEmbedded, isEmbeddedPart } from '../office/embedded.js';
 import { packageKind, readParts, type PackageKind } from '../office/package.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
 import { readDocx } from './docx.js';
-import { zipHandler } from './zip.js';
+import { readZipArchive } from './zip.js';
+import { isXps, readXps } from '../office/xps.js';
+import { zipNames } from '../zip-reader.js';
 
 // The kind an extension promises; a file that says it is one but is not gets that kind's failure, not a zip reading.
 const KIND_OF_EXTENSION: Record<string, PackageKind> = {
@@ -62,7 +64,9 @@ export const officeHandler: FormatHandler = {
         return addEmbedded(readOpenDocument(input, parts, kind), input, parts);
       default:
         // Only the head looked like a package (a zip holding a "_rels/.rels" of its own, say): it is an archive.
-        return zipHandler.read(input);
+        // (Not zipHandler.read: it hands packages back here, which would never end for an OpenDocument formula, say.)
+        if (isXps(zipNames(input.bytes))) return readXps(input);
+        return readZipArchive(input);
     }
   },
 };

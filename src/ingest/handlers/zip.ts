@@ -1,6 +1,6 @@
 /** Zip archives, read recursively in memory; every member becomes a child document named "archive.zip!/dir/file". */
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
-import type { FormatHandler } from '../handler.js';
+import type { FormatHandler, HandlerInput } from '../handler.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
 import { looksLikeOfficePackage, officePackageByDirectory } from '../office/package.js';
 import { officeHandler } from './office.js';
@@ -22,21 +22,26 @@ export const zipHandler: FormatHandler = {
     if (officePackageByDirectory(input.bytes)) return officeHandler.read(input);
     // XPS: pages of positioned text, read as a document with pages rather than as a zip of XML parts.
     if (isXps(zipNames(input.bytes))) return readXps(input);
-    const children: ExtractedDocument[] = [];
-    const warnings: IngestError[] = [];
-    const names: string[] = [];
-    await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
-      names.push(name);
-      const path = `${input.path}!/${name}`;
-      try {
-        children.push(await input.readChild(path, bytes));
-      } catch (err) {
-        warnings.push(toWarning(path, err));
-      }
-    }, ({ name, error }) => {
-      names.push(name);
-      warnings.push({ path: `${input.path}!/${name}`, code: error.code, message: error.message });
-    }, input.budget);
-    return newDocument(input, 'zip', names.join('\n'), { mimeType: 'application/zip', children, warnings });
+    return readZipArchive(input);
   },
 };
+
+/** Reads a zip as an archive, members as children (what the office handler falls back to for a package of no kind it reads). */
+export async function readZipArchive(input: HandlerInput): Promise<ExtractedDocument> {
+  const children: ExtractedDocument[] = [];
+  const warnings: IngestError[] = [];
+  const names: string[] = [];
+  await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
+    names.push(name);
+    const path = `${input.path}!/${name}`;
+    try {
+      children.push(await input.readChild(path, bytes));
+    } catch (err) {
+      warnings.push(toWarning(path, err));
+    }
+  }, ({ name, error }) => {
+    names.push(name);
+    warnings.push({ path: `${input.path}!/${name}`, code: error.code, message: error.message });
+  }, input.budget);
+  return newDocument(input, 'zip', names.join('\n'), { mimeType: 'application/zip', children, warnings });
+}
