@@ -61,7 +61,9 @@ test('bytes after the closing brace are ignored; \\bin data is skipped whatever 
   assert.equal(padded.text, 'Body');
   const binary = await read('bin.rtf', `{\\rtf1\\ansi Before {\\*\\blipuid x}{\\pict\\bin4 }}{{}\\par After.}`);
   assert.equal(binary.text, 'Before\nAfter.');
-  await rejectsWith(read('open.rtf', `{\\rtf1\\ansi {\\b Body\\par}`), 'corrupt-rtf', /open\.rtf is truncated/);
+  await rejectsWith(read('open.rtf', `{\\rtf1\\ansi {\\b Body\\par} More`), 'corrupt-rtf', /open\.rtf is truncated/);
+  // One closing brace short, but ending with one: read (the text is all there).
+  assert.equal((await read('short.rtf', `{\\rtf1\\ansi {\\b Body\\par}`)).text, 'Body');
 });
 
 test('list definitions outside a list table are not text (their level templates are control bytes)', async () => {

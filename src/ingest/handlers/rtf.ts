@@ -21,7 +21,9 @@ export const rtfHandler: FormatHandler = {
       throw new IngestFailure('corrupt-rtf', `${input.path} is named .rtf but does not start with "{\\rtf": not a Rich Text Format file.`);
     }
     const { text, complete } = readRtf(rtf);
-    if (!complete) {
+    // Cut short: the outermost group never closes and the file does not even end with a brace (writers that drop one
+    // closing brace, or count \bin bytes wrongly, are read all the same).
+    if (!complete && !/\}\s*\0*$/.test(rtf.slice(-64))) {
       throw new IngestFailure('corrupt-rtf', `${input.path} is truncated: the RTF document does not end with its closing brace.`);
     }
     const doc = newDocument(input, 'rtf', text, { mimeType: 'application/rtf', ...infoOf(rtf) });
