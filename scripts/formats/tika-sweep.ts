@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { stopLibreOffice } from '../../src/ingest/office/libreoffice.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { StoredDocument } from '../../src/model/document.js';
 import { sweepFlags } from './sweep-flags.js';
@@ -55,7 +56,12 @@ const self = fileURLToPath(import.meta.url);
 async function childMain(db: string): Promise<void> {
   const store = new SqliteStore(db);
   await store.migrate();
-  process.on('message', (msg: ChildRequest) => {
+  process.on('message', (msg: ChildRequest | 'stop') => {
+    // The end of the sweep: LibreOffice runs in a session of its own, so it is stopped here rather than killed with us.
+    if (msg === 'stop') {
+      void stopLibreOffice().finally(() => process.exit(0));
+      return;
+    }
     void sweepOne(store, msg).then((outcome) => process.send?.(outcome), (err: unknown) => {
       process.send?.({ file: msg.path, status: 'crash', reason: err instanceof Error ? err.stack ?? err.message : String(err) });
     });
@@ -150,6 +156,17 @@ class Child {
     });
   }
 
+  /** Asks the child to stop its tools and exit; killed after 10 s. */
+  async finish(): Promise<void> {
+    const proc = this.proc;
+    if (!proc) return;
+    const exited = new Promise<void>((done) => proc.once('exit', () => done()));
+    proc.send('stop');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000).unref())]);
+    this.stop();
+  }
+
+  /** Kills the child and its process group (a hang: a soffice in a session of its own may outlive it). */
   stop(): void {
     const proc = this.proc;
     this.proc = undefined;
@@ -227,7 +244,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    child.stop();
+    await child.finish();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   printTable(outcomes);
