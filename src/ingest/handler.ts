@@ -54,6 +54,8 @@ export interface FormatHandler {
   container?: boolean;
   /** Looks at the first bytes to claim a file whose extension is missing or misleading. */
   sniff?(head: Uint8Array): boolean;
+  /** Its sniff claims only files whose extension names no other handler (XML: a .svg or .kml is XML too, but not ours). */
+  weakSniff?: boolean;
   /** Reads the file; throws IngestFailure for bad input. */
   read(input: HandlerInput): Promise<ExtractedDocument>;
 }

@@ -21,6 +21,7 @@ import { rtfHandler } from './handlers/rtf.js';
 import { svgHandler } from './handlers/svg.js';
 import { textHandler } from './handlers/text.js';
 import { vcardHandler } from './handlers/vcard.js';
+import { xmlHandler } from './handlers/xml.js';
 import { zipHandler } from './handlers/zip.js';
 
 /** The handlers readDocument chooses from; adding a format means writing its file and listing it here. */
@@ -44,6 +45,7 @@ export const HANDLERS: FormatHandler[] = [
   icalendarHandler,
   svgHandler, // before html and text: drawings are XML, their words are in <text> elements
   htmlHandler,
+  xmlHandler, // after svg and html, which it leaves their roots to: any other XML as its text, never its source
   jsonlHandler,
   jsonHandler,
   textHandler,

@@ -7,6 +7,7 @@ import type { OcrOptions } from './ocr/options.js';
 import { describeBinary, looksLikeText } from './decode.js';
 import { extensionOf, sha256Hex } from './document.js';
 import { inferMetadata, refinePublished } from './metadata.js';
+import { garbledShare, isGarbled } from './ocr/garbled.js';
 
 // Sniffers see this many leading bytes.
 const HEAD_BYTES = 4096;
@@ -60,7 +61,7 @@ export function pickHandler(path: string, bytes: Uint8Array, handlers: FormatHan
   const head = bytes.subarray(0, HEAD_BYTES);
   const ext = extensionOf(path);
   const byExtension = ext ? handlers.find((h) => h.extensions.includes(ext)) : undefined;
-  const sniffed = handlers.filter((h) => h.sniff?.(head));
+  const sniffed = handlers.filter((h) => (!h.weakSniff || !byExtension) && h.sniff?.(head));
   // Several handlers may claim the same signature (a DOCX is also a zip): the one the extension names wins among them.
   if (byExtension && sniffed.includes(byExtension)) return byExtension;
   if (sniffed[0]) return sniffed[0];
@@ -78,6 +79,8 @@ function finish(doc: ExtractedDocument, container: boolean): void {
   if (!doc.sha256) doc.sha256 = sha256Hex(doc.original);
   for (const child of doc.children ?? []) finish(child, false);
   if (container) return;
+  flagGarbled(doc);
+  flagEmpty(doc);
   if (doc.language === undefined) doc.language = detectLanguage(doc.text);
   const inferred = inferMetadata(doc.text, { published: doc.published });
   doc.title ??= inferred.title;
@@ -85,4 +88,24 @@ function finish(doc: ExtractedDocument, container: boolean): void {
   doc.published = refinePublished(doc.published, inferred.published);
   doc.author ??= inferred.author;
   for (const key of ['title', 'source', 'published', 'author'] as const) if (doc[key] === undefined) delete doc[key];
+}
+
+/**
+ * Whatever the format, text that is mostly control, private-use or replacement characters (a binary file read as
+ * text, a broken encoding) is flagged with its share, unless its handler already did (PDF pages, see ocr/pages.ts).
+ */
+function flagGarbled(doc: ExtractedDocument): void {
+  if (!isGarbled(doc.text) || doc.warnings?.some((w) => w.code === 'garbled-text')) return;
+  const share = Math.round(garbledShare(doc.text) * 100);
+  doc.warnings = [...(doc.warnings ?? []), { path: doc.path, code: 'garbled-text', message: `${doc.path}: ${share}% of the text is control, private-use or replacement characters (a binary file or a broken encoding); its words may not be searchable.` }];
+}
+
+/**
+ * A document stored without any text, children or warning says so ("no-text"), whatever its handler: a Word file
+ * whose only words are in a form its reader skips must not look like a file read in full. Pictures too small to hold
+ * text are left alone (their handler records why in meta.ocr).
+ */
+function flagEmpty(doc: ExtractedDocument): void {
+  if (doc.text.trim() !== '' || (doc.warnings?.length ?? 0) > 0 || (doc.children?.length ?? 0) > 0 || doc.meta?.ocr) return;
+  doc.warnings = [{ path: doc.path, code: 'no-text', message: `${doc.path}: no text was found in this ${doc.format} file (its words may be in pictures, drawings or parts not read).` }];
 }

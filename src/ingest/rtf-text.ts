@@ -1,13 +1,15 @@
 /**
- * Plain text from RTF, for Outlook messages that keep their body only as (compressed) RTF: paragraphs become lines,
- * font tables, pictures and other destinations are skipped, \'hh bytes are decoded in the document's code page.
+ * Plain text from RTF, for .rtf files and Outlook messages that keep their body only as (compressed) RTF: paragraphs
+ * become lines, font tables, pictures and other destinations are skipped (page headers and footers are kept: some
+ * writers put a whole letter in one), \'hh bytes are decoded in the document's code page.
  */
 import iconv from 'iconv-lite';
 
 // Destinations whose content is not text of the document.
 const SKIPPED = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'header', 'footer', 'headerl', 'headerr', 'footerl',
-  'footerr', 'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'listtable', 'listoverridetable',
+  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'listtable', 'listoverridetable',
+  // List definitions (also when a writer leaves them outside \listtable): level templates are bytes, not text.
+  'list', 'listlevel', 'leveltext', 'levelnumbers', 'listname', 'listoverride', 'lfolevel', 'listpicture',
   'rsidtbl', 'generator', 'xmlnstbl', 'filetbl', 'revtbl', 'fldinst', 'bkmkstart', 'bkmkend', 'mmathPr',
 ]);
 const BREAKS: Record<string, string> = { par: '\n', line: '\n', row: '\n', sect: '\n\n', page: '\n\n', tab: '\t', cell: '\t' };
@@ -18,7 +20,18 @@ const SYMBOLS: Record<string, string> = {
 interface Group {
   skip: boolean;
   uc: number;
+  /** Nothing read since the group's "{": only there does "\\*" mark an ignorable destination. */
+  fresh: boolean;
 }
+
+/** The text of an RTF document and whether its outermost group was closed (false: the file is cut short). */
+export interface RtfReading {
+  text: string;
+  complete: boolean;
+}
+
+// A UTF-16 surrogate without its other half (\u-10240 alone) cannot be stored as text.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Converts RTF (given as a Latin-1 string, one character per byte) to text, e.g.
@@ -26,6 +39,11 @@ interface Group {
  * "Müller met the envoy.\nNext line."
  */
 export function rtfToText(rtf: string): string {
+  return readRtf(rtf).text;
+}
+
+/** As rtfToText, and whether the outermost group closed; bytes after it (padding, junk some writers append) are ignored. */
+export function readRtf(rtf: string): RtfReading {
   const codepage = /\\ansicpg(\d+)/.exec(rtf.slice(0, 2000))?.[1];
   const encoding = codepage && iconv.encodingExists(`cp${codepage}`) ? `cp${codepage}` : 'cp1252';
   const out: string[] = [];
@@ -35,13 +53,22 @@ export function rtfToText(rtf: string): string {
     bytes = [];
   };
   const stack: Group[] = [];
-  let group: Group = { skip: false, uc: 1 };
+  let group: Group = { skip: false, uc: 1, fresh: true };
   let pendingSkip = 0; // characters standing in for the last \u character
+  let opened = false;
+  let complete = false;
   for (let i = 0; i < rtf.length; i++) {
     const c = rtf[i]!;
-    if (c === '{') { stack.push(group); group = { ...group }; continue; }
-    if (c === '}') { flush(); group = stack.pop() ?? group; continue; }
+    if (c === '{') { stack.push(group); group = { ...group, fresh: true }; opened = true; continue; }
+    if (c === '}') {
+      flush();
+      group = stack.pop() ?? group;
+      if (opened && stack.length === 0) { complete = true; break; }
+      continue;
+    }
     if (c === '\r' || c === '\n') continue;
+    const fresh = group.fresh;
+    group.fresh = false;
     if (c !== '\\') {
       if (pendingSkip > 0) { pendingSkip--; continue; }
       if (!group.skip) { flush(); out.push(c); }
@@ -59,7 +86,7 @@ export function rtfToText(rtf: string): string {
     if (!word) {
       i++;
       if (group.skip) continue;
-      if (next === '*') { group.skip = true; continue; }
+      if (next === '*') { if (fresh) group.skip = true; continue; }
       if (next === '\\' || next === '{' || next === '}') { flush(); out.push(next); }
       else if (next === '~') { flush(); out.push('\u00a0'); }
       else if (next === '\n' || next === '\r') { flush(); out.push('\n'); }
@@ -68,6 +95,8 @@ export function rtfToText(rtf: string): string {
     i += word[0].length;
     const name = word[1]!;
     const param = word[2] === undefined ? undefined : Number(word[2]);
+    // \binN: N raw bytes follow (they may hold braces and backslashes).
+    if (name === 'bin' && param !== undefined) { i += Math.max(0, param); continue; }
     if (SKIPPED.has(name)) { group.skip = true; continue; }
     if (name === 'uc' && param !== undefined) { group.uc = param; continue; }
     if (group.skip) continue;
@@ -79,5 +108,6 @@ export function rtfToText(rtf: string): string {
     else if (SYMBOLS[name]) { flush(); out.push(SYMBOLS[name]); }
   }
   flush();
-  return out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = out.join('').replace(LONE_SURROGATE, '\ufffd').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text, complete };
 }

@@ -24,7 +24,9 @@ const RATIO_MIN_BYTES = 1024 * 1024;
  * Reads every file member of a zip held in memory, calling onMember for each in archive order; budget counts the bytes
  * unpacked so far by this archive and those around it. Throws IngestFailure
  * "zip-bomb", "zip-slip", "too-many-entries" or "corrupt-archive" for the archive as a whole; a member that only
- * fails on its own (encrypted, damaged) is passed to onFailure and the rest are read.
+ * fails on its own (encrypted, damaged) is passed to onFailure and the rest are read. With overRatio "skip" (office
+ * packages, whose metafile drawings of blank space compress 600-fold) a member over the expansion ratio is passed to
+ * onFailure without being inflated, instead of refusing the whole file.
  */
 export async function readZip(
   path: string,
@@ -33,6 +35,7 @@ export async function readZip(
   onMember: (member: ZipMember) => Promise<void>,
   onFailure: (failure: ZipMemberFailure) => void,
   budget: { remaining: number } = { remaining: limits.maxArchiveBytes },
+  overRatio: 'refuse' | 'skip' = 'refuse',
 ): Promise<void> {
   const zip = await openZip(path, bytes);
   if (zip.entryCount > limits.maxArchiveEntries) {
@@ -44,7 +47,11 @@ export async function readZip(
       const name = memberName(entry);
       checkName(path, name);
       if (name.endsWith('/')) continue;
-      checkDeclaredSize(path, entry, limits, budget.remaining);
+      const ratio = checkDeclaredSize(path, entry, limits, budget.remaining, overRatio === 'refuse');
+      if (ratio) {
+        onFailure({ name, error: ratio });
+        continue;
+      }
       // A big but honest member (a video in a leak) is skipped without inflating it; the rest of the archive is read.
       if (entry.uncompressedSize > limits.maxFileBytes) {
         onFailure({ name, error: new IngestFailure('too-large', `${path}!/${name} is ${entry.uncompressedSize} bytes, more than the ${limits.maxFileBytes}-byte limit for one file; it was skipped.`) });
@@ -124,7 +131,8 @@ export function memberName(entry: Entry): string {
   return name.replace(/\\/g, '/');
 }
 
-function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number): void {
+/** Throws when the member would break the budget, or its ratio when refuse; returns the ratio's failure otherwise. */
+function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number, refuse: boolean): IngestFailure | undefined {
   const size = entry.uncompressedSize;
   const where = `${path}!/${memberName(entry)}`;
   if (size > remaining) {
@@ -132,8 +140,10 @@ function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, rem
   }
   const ratio = size / Math.max(1, entry.compressedSize);
   if (size > RATIO_MIN_BYTES && ratio > limits.maxCompressionRatio) {
+    if (!refuse) return new IngestFailure('zip-bomb', `${where} expands ${Math.round(ratio)}-fold (limit ${limits.maxCompressionRatio}); that part was skipped unread.`);
     throw new IngestFailure('zip-bomb', `${where} expands ${Math.round(ratio)}-fold (limit ${limits.maxCompressionRatio}); the archive is refused as a likely zip bomb.`);
   }
+  return undefined;
 }
 
 /** Inflates one member, counting bytes: a member that inflates past its declared size is lying and is refused. */
@@ -166,4 +176,30 @@ function readEntry(zip: ZipFile, entry: Entry, where: string): Promise<Uint8Arra
       });
     });
   });
+}
+
+/**
+ * The member names of a zip held in memory, read from its central directory without inflating anything (ZIP64
+ * included); [] when there is no readable directory. For telling what a zip holds before reading it.
+ */
+export function zipNames(bytes: Uint8Array): string[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = buf.lastIndexOf('PK\x05\x06', undefined, 'latin1');
+  if (eocd < 0 || eocd + 22 > buf.length) return [];
+  let count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  // ZIP64: the locator just before the end record points at the ZIP64 end record, which holds the real values.
+  if ((count === 0xffff || at === 0xffffffff) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) {
+    const z = Number(buf.readBigUInt64LE(eocd - 12));
+    if (z + 56 > buf.length || buf.readUInt32LE(z) !== 0x06064b50) return [];
+    count = Number(buf.readBigUInt64LE(z + 32));
+    at = Number(buf.readBigUInt64LE(z + 48));
+  }
+  const names: string[] = [];
+  for (let i = 0; i < count && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; i++) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return names;
 }

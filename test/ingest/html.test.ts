@@ -56,3 +56,13 @@ test('a page too short for Readability keeps its body text, with <br> and table 
   assert.match(doc.text, /Name\tRole/);
   assert.doesNotMatch(doc.text, /var x/);
 });
+
+test('a fragment that starts with a <div> (a mail body saved as .html) is read, not refused with a library error', async () => {
+  const fragment = `<div class="helper"><style>td{font-size:13px}</style><table><tr><td><b>Dear applicant,</b><br>${PARAGRAPH}<br>` +
+    `Companies that viewed your CV: <a href="http://example.org/c/1">Basra Logistics</a></td></tr></table></div>`;
+  const doc = await readDocument('resume.html', new Uint8Array(Buffer.from(fragment, 'utf8')));
+  assert.equal(doc.format, 'html');
+  assert.match(doc.text, /Dear applicant/);
+  assert.match(doc.text, /Iranian intelligence officers met Iraqi officials/);
+  assert.doesNotMatch(doc.text, /font-size|<div/);
+});

@@ -330,3 +330,15 @@ function restore(name: string, value: string | undefined): void {
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
 }
+
+test('a Word file holding an embedded workbook is read as Word, not as a spreadsheet (only top-level streams decide)', async () => {
+  const cfb = XLSX.CFB.utils.cfb_new();
+  const fib = Buffer.alloc(1024);
+  fib.writeUInt16LE(0xa5ec, 0);
+  fib.writeUInt16LE(0x0100, 10); // fEncrypted: refused before LibreOffice starts, which shows the Word route was taken
+  XLSX.CFB.utils.cfb_add(cfb, '/WordDocument', fib);
+  XLSX.CFB.utils.cfb_add(cfb, '/ObjectPool/_1345470949/Workbook', Buffer.alloc(512, 1));
+  XLSX.CFB.utils.cfb_add(cfb, '/ObjectPool/_1345471035/PowerPoint Document', Buffer.alloc(512, 2));
+  const bytes = new Uint8Array(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer);
+  await rejectsWith(readDocument('report.doc', bytes), 'encrypted', /report\.doc is a password-protected Word document/);
+});

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/handler.js';
@@ -14,6 +15,7 @@ import { tiffDirectories, tiffPage } from '../../src/ingest/ocr/tiff-pages.js';
 import { parseOcrConfidence } from '../../src/model/index.js';
 import { ROOT } from '../helpers.js';
 import { rejectsWith } from './helpers/assert-failure.js';
+import { writePdf } from './helpers/pdf-writer.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'ocr');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -203,4 +205,42 @@ test('with OCR off, a garbled text layer is kept without its junk characters and
   assert.match(doc.text, /NOPQRSTUVWXYZ/);
   assert.deepEqual(doc.warnings?.map((w) => w.code), ['garbled-text']);
   assert.match(doc.warnings![0]!.message, /garbled-layer\.pdf page\(s\) 1: .*control/);
+});
+
+/** A grey-scale PNG of `width` x `height` pixels, each `shade(x, y)` (0-255). */
+function greyPng(width: number, height: number, shade: (x: number, y: number) => number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth; colour type 0 (grey), compression, filter and interlace 0
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = shade(x, y);
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+test('a photograph without text is stored blank with "no-text", not refused (Tesseract reads a page with no word)', async () => {
+  // Only the page, block and line rows: no word row.
+  assert.deepEqual(parseTsv('level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t512\t355\t-1\t\n2\t1\t1\t0\t0\t0\t0\t0\t512\t355\t-1\t'), [{ text: '', confidence: undefined, words: 0 }]);
+  // A smooth gradient, as a sky or a wall: large enough to be OCR'd, nothing to read.
+  const photo = greyPng(400, 300, (x, y) => Math.round((x + y) / 3) % 256);
+  const doc = await readDocument('holiday.png', photo, DEFAULT_LIMITS, 0, defaultOcrOptions({ lang: 'eng' }));
+  assert.equal(doc.format, 'image');
+  assert.equal(doc.text, '');
+  assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
+});
+
+test('a PDF page without a text layer on which OCR finds nothing is stored blank with "no-text"', async () => {
+  const blank = writePdf([[]]);
+  const doc = await readDocument('drawing.pdf', blank, DEFAULT_LIMITS, 0, defaultOcrOptions({ lang: 'eng' }));
+  assert.equal(doc.text.trim(), '');
+  assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
+  assert.match(doc.warnings![0]!.message, /drawing\.pdf has no text layer \(a scan\?\), and OCR found no text on it/);
 });

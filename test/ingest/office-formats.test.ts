@@ -201,3 +201,17 @@ test('an ".xls" export that is really tab-separated text is read as a sheet', as
   assert.equal(doc.children?.[0]?.text, 'Name\tCountry\nKarim Haddad\tIraq');
   await rejectsWith(readDocument('junk.xls', new Uint8Array([0x12, 0, 0xff, 0x03, 0, 0, 0x9a, 0, 1, 2, 0, 0])), 'corrupt-spreadsheet', /junk\.xls/);
 });
+
+test('a sheet name the reader could not decode is replaced by its position; junk text anywhere is flagged garbled-text', async () => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Payments to the port authority']]), 'Id1\u0006\u0000Sheet1\u019c(\u0000\u0000\u0000\u0002\u0003');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Ledger']]), 'Ledger');
+  const book = await readDocument('beta.xlsx', new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+  assert.equal(book.text, 'Sheet 1\nLedger');
+  assert.deepEqual(book.children?.map((c) => c.path), ['beta.xlsx#Sheet 1', 'beta.xlsx#Ledger']);
+  assert.equal(book.warnings, undefined);
+  // Any format: a text mostly made of control characters carries the warning with its share.
+  const junk = await readDocument('junk.rtf', new Uint8Array(Buffer.from(`{\\rtf1\\ansi ${"\\'01\\'02\\'03".repeat(10)} ok}`, 'latin1')));
+  assert.deepEqual(junk.warnings?.map((w) => w.code), ['garbled-text']);
+  assert.match(junk.warnings![0]!.message, /junk\.rtf: 94% of the text is control/);
+});

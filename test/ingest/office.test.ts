@@ -90,3 +90,30 @@ test('a DOCX passes the zip bomb checks before mammoth sees it', async () => {
   const notWord = writeZip([{ name: 'word/other.xml', data: '<x/>' }]);
   await rejectsWith(readDocument('odd.docx', notWord), 'corrupt-docx', /odd\.docx is not a readable Word document/);
 });
+
+test('an Office part over the expansion ratio (a metafile of blank space) is skipped unread, the document kept', async () => {
+  const blank = new Uint8Array(4 * 1024 * 1024); // deflates about 1000-fold, over the 200 limit
+  const docx = writeDocx(['The envoy met the minister in Basra.'], {}, [{ name: 'word/media/image2.emf', data: blank }]);
+  const doc = await readDocument('slides.docx', docx);
+  assert.equal(doc.format, 'docx');
+  assert.equal(doc.text, 'The envoy met the minister in Basra.');
+  // A plain zip with the same member is still refused whole.
+  await rejectsWith(readDocument('blank.zip', writeZip([{ name: 'image2.emf', data: blank }])), 'zip-bomb', /expands \d+-fold/);
+});
+
+test('an Office file cut short is refused as a damaged document of its kind, not as a damaged archive', async () => {
+  const docx = writeDocx(['The envoy met the minister in Basra.']);
+  const cut = docx.subarray(0, Math.floor(docx.byteLength / 2));
+  await rejectsWith(readDocument('memo.docx', cut), 'corrupt-docx', /memo\.docx is not a readable \.docx document: its zip container is damaged or cut short \(.+\)\.$/);
+  await rejectsWith(readDocument('book.xlsx', cut), 'corrupt-spreadsheet', /book\.xlsx is not a readable \.xlsx document/);
+  await rejectsWith(readDocument('notes.odt', cut), 'corrupt-office', /notes\.odt is not a readable \.odt document/);
+  // The same bytes named .zip stay a damaged archive.
+  await rejectsWith(readDocument('memo.zip', cut), 'corrupt-archive');
+});
+
+test('a document read without any text, child or warning says so with "no-text"', async () => {
+  const doc = await readDocument('empty.docx', writeDocx([]));
+  assert.equal(doc.text, '');
+  assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
+  assert.match(doc.warnings![0]!.message, /empty\.docx: no text was found in this docx file/);
+});

@@ -44,3 +44,30 @@ test('a file named .rtf that is not RTF, or is cut short, fails with its path an
   await rejectsWith(read('fake.rtf', 'Just some text, named .rtf by mistake.'), 'corrupt-rtf', /fake\.rtf.*does not start/);
   await rejectsWith(read('cut.rtf', MEMO.slice(0, 400)), 'corrupt-rtf', /cut\.rtf is truncated/);
 });
+
+test('page headers and footers are text; \\* marks a destination only at the start of a group; lone surrogates', async () => {
+  // Some writers put the whole letter in the page header (a clinic's record card, a letterhead).
+  const card = await read('card.rtf', String.raw`{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\header\qc\b Animal Hospital\par (555) 555-1212\par}{\footer Page 1\par}Anna Smith\par}`);
+  assert.equal(card.text, 'Animal Hospital\n(555) 555-1212\nPage 1\nAnna Smith');
+  // LibreOffice writes "\*\cs7" in the middle of a run's group: a character style, not a destination to skip.
+  const styled = await read('fox.rtf', String.raw`{\rtf1\ansi{\*\generator Writer}\pard{\loch\f2\i0\*\cs7\cf0 The quick brown fox}\par}`);
+  assert.equal(styled.text, 'The quick brown fox');
+  const odd = await read('odd.rtf', String.raw`{\rtf1\ansi\uc0 hi \u-10240  lo \u-9216  pair \u-10179\u-8694 .}`);
+  assert.equal(odd.text, 'hi \ufffd lo \ufffd pair \u{1F60A}.');
+});
+
+test('bytes after the closing brace are ignored; \\bin data is skipped whatever bytes it holds', async () => {
+  const padded = await read('padded.rtf', `{\\rtf1\\ansi Body\\par}\n\u00ef\u00bf\u00bd8\u0011$DM\u00ef\u00bf\u00bd`);
+  assert.equal(padded.text, 'Body');
+  const binary = await read('bin.rtf', `{\\rtf1\\ansi Before {\\*\\blipuid x}{\\pict\\bin4 }}{{}\\par After.}`);
+  assert.equal(binary.text, 'Before\nAfter.');
+  await rejectsWith(read('open.rtf', `{\\rtf1\\ansi {\\b Body\\par} More`), 'corrupt-rtf', /open\.rtf is truncated/);
+  // One closing brace short, but ending with one: read (the text is all there).
+  assert.equal((await read('short.rtf', `{\\rtf1\\ansi {\\b Body\\par}`)).text, 'Body');
+});
+
+test('list definitions outside a list table are not text (their level templates are control bytes)', async () => {
+  const doc = await read('list.rtf', String.raw`{\rtf1\ansi{\fonttbl{\f0 Calibri;}}{\par}{\list\listtemplateid6{\listlevel\levelnfc0{\leveltext \'02\'00.}{\levelnumbers \'01}}{\listname List1382206859_1;}\listid19}
+{\pntext 1.\tab}Payments to the port authority\par}`);
+  assert.equal(doc.text, '1.\tPayments to the port authority');
+});

@@ -124,3 +124,16 @@ test('decodes member names written without the UTF-8 flag: Shift-JIS, GBK, UTF-8
   ]);
   await rejectsWith(readDocument('evil.zip', writeZip([raw('..\\..\\evil.txt', 'cp437')])), 'zip-slip');
 });
+
+test('an OpenDocument package of a kind not read as a document (a formula) is read as an archive, and the read ends', async () => {
+  const formula = writeZip([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.formula', deflate: false },
+    { name: 'content.xml', data: '<?xml version="1.0"?><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi></math>' },
+    { name: 'META-INF/manifest.xml', data: '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>' },
+  ]);
+  for (const name of ['formula.odf', 'formula.zip']) {
+    const doc = await readDocument(name, formula);
+    assert.equal(doc.format, 'zip');
+    assert.deepEqual(doc.children?.map((c) => c.path.split('!/')[1]), ['mimetype', 'content.xml', 'META-INF/manifest.xml']);
+  }
+});

@@ -13,7 +13,7 @@ export const htmlHandler: FormatHandler = {
   name: 'html',
   extensions: ['.html', '.htm', '.xhtml', '.shtml'],
   sniff(head) {
-    return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(asciiHead(head, 512));
+    return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(asciiHead(head, 512));
   },
   async read(input) {
     const html = decodeHtml(input.bytes, input.path);
@@ -38,11 +38,12 @@ export const htmlHandler: FormatHandler = {
 
 /**
  * The parsed page. Text named .html that holds no element at all (a CSV or JSON file under the wrong name) parses to a
- * document without a root element, which Readability refuses: it is read again inside <html><body>.
+ * document without a root element, and a fragment that starts with an element other than <html> (a <div> cut from a
+ * page) to one without a <body>, both of which Readability fails on: such a text is read again inside <html><body>.
  */
 function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
   const { document } = parseHTML(html);
-  return document.documentElement ? document : parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+  return document.documentElement?.tagName === 'HTML' ? document : parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
 /**

@@ -9,7 +9,9 @@ import { addEmbedded, isEmbeddedPart } from '../office/embedded.js';
 import { packageKind, readParts, type PackageKind } from '../office/package.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
 import { readDocx } from './docx.js';
-import { zipHandler } from './zip.js';
+import { readZipArchive } from './zip.js';
+import { isXps, readXps } from '../office/xps.js';
+import { zipNames } from '../zip-reader.js';
 
 // The kind an extension promises; a file that says it is one but is not gets that kind's failure, not a zip reading.
 const KIND_OF_EXTENSION: Record<string, PackageKind> = {
@@ -32,7 +34,14 @@ export const officeHandler: FormatHandler = {
     return asciiHead(head, 4) === 'PK\x03\x04';
   },
   async read(input) {
-    const parts = await readParts(input, isEmbeddedPart);
+    const parts = await readParts(input, isEmbeddedPart).catch((err: unknown) => {
+      // A "report.docx" that is not a zip at all, or is cut short, is a damaged document, not a damaged archive.
+      const kind = KIND_OF_EXTENSION[extensionOf(input.path)];
+      if (!(err instanceof IngestFailure) || err.code !== 'corrupt-archive' || !kind) throw err;
+      const code = kind === 'docx' ? 'corrupt-docx' : kind === 'xlsx' || kind === 'ods' ? 'corrupt-spreadsheet' : 'corrupt-office';
+      const reason = err.message.replace(/^.*?zip archive: /, '').replace(/\.+$/, '');
+      throw new IngestFailure(code, `${input.path} is not a readable .${kind} document: its zip container is damaged or cut short (${reason}).`);
+    });
     // A password-protected OpenDocument file is a normal zip whose manifest lists how each part was encrypted.
     const manifest = parts.get('META-INF/manifest.xml');
     if (manifest && new TextDecoder().decode(manifest).includes('<manifest:encryption-data')) {
@@ -55,7 +64,9 @@ export const officeHandler: FormatHandler = {
         return addEmbedded(readOpenDocument(input, parts, kind), input, parts);
       default:
         // Only the head looked like a package (a zip holding a "_rels/.rels" of its own, say): it is an archive.
-        return zipHandler.read(input);
+        // (Not zipHandler.read: it hands packages back here, which would never end for an OpenDocument formula, say.)
+        if (isXps(zipNames(input.bytes))) return readXps(input);
+        return readZipArchive(input);
     }
   },
 };

@@ -8,6 +8,7 @@ import { describeBinary, looksLikeText } from '../decode.js';
 import { extensionOf } from '../document.js';
 import { LEGACY_EXTENSIONS, readLegacyOffice, type OleStreams } from '../office/legacy.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
+import { embeddedPayload, readEmbedding } from '../office/ole-object.js';
 import { msgHandler } from './msg.js';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -37,6 +38,9 @@ export const oleHandler: FormatHandler = {
     if (streams.has('__properties_version1.0')) return msgHandler.read(input);
     if (streams.has('worddocument')) return readLegacyOffice(input, 'doc', streams);
     if (streams.has('powerpoint document')) return readLegacyOffice(input, 'ppt', streams);
+    // A file embedded in an Office document (a PDF on a slide, a packaged attachment): the file inside is read.
+    const payload = embeddedPayload(streams);
+    if (payload) return readEmbedding(input, payload);
     const legacy = LEGACY_EXTENSIONS[extensionOf(input.path)];
     // A compound file whose directory cannot be read is damaged (cut short, say), not of an unknown kind.
     if (streams.size === 0 && legacy) {
@@ -53,12 +57,18 @@ function isOle(head: Uint8Array): boolean {
   return OLE_SIGNATURE.every((b, i) => head[i] === b);
 }
 
-/** The compound file's streams by lower-case name (without "\x05"-style prefixes), or none when its directory cannot be read. */
+/**
+ * The compound file's top-level streams by lower-case name (without "\x05"-style prefixes), or none when its directory
+ * cannot be read. Streams of embedded objects (a workbook inside a Word file's ObjectPool) say nothing of the file's kind.
+ */
 function oleStreams(bytes: Uint8Array): OleStreams {
   const streams: OleStreams = new Map();
   try {
     const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
-    for (const entry of cfb.FileIndex as { name: string; content?: ArrayLike<number> }[]) {
+    const entries = cfb.FileIndex as { name: string; content?: ArrayLike<number> }[];
+    for (const [i, entry] of entries.entries()) {
+      // "Root Entry/WordDocument" is the file's; "Root Entry/ObjectPool/_134/Workbook" an embedded object's.
+      if ((cfb.FullPaths[i] ?? '').split('/').filter(Boolean).length !== 2) continue;
       const content = entry.content;
       const data = content instanceof Uint8Array ? content : new Uint8Array(content ? Array.from(content) : []);
       streams.set(entry.name.replace(/^[\x00-\x1f]+/, '').toLowerCase(), data);

@@ -1,7 +1,7 @@
 /** Rich Text Format documents (WordPad, Word "Save as RTF", TextEdit, many e-mail clients): text, title and author. */
 import { IngestFailure, type FormatHandler } from '../handler.js';
 import { asciiHead, newDocument } from '../document.js';
-import { rtfToText } from '../rtf-text.js';
+import { readRtf, rtfToText } from '../rtf-text.js';
 import { normalizeDate } from '../dates.js';
 
 // "{\rtf1" opens every RTF file; some writers put a byte-order mark or blank lines before it.
@@ -20,10 +20,12 @@ export const rtfHandler: FormatHandler = {
     if (!SIGNATURE.test(rtf.slice(0, 64))) {
       throw new IngestFailure('corrupt-rtf', `${input.path} is named .rtf but does not start with "{\\rtf": not a Rich Text Format file.`);
     }
-    if (!/\}\s*\0*$/.test(rtf.slice(-64))) {
+    const { text, complete } = readRtf(rtf);
+    // Cut short: the outermost group never closes and the file does not even end with a brace (writers that drop one
+    // closing brace, or count \bin bytes wrongly, are read all the same).
+    if (!complete && !/\}\s*\0*$/.test(rtf.slice(-64))) {
       throw new IngestFailure('corrupt-rtf', `${input.path} is truncated: the RTF document does not end with its closing brace.`);
     }
-    const text = rtfToText(rtf);
     const doc = newDocument(input, 'rtf', text, { mimeType: 'application/rtf', ...infoOf(rtf) });
     if (text.trim() === '') doc.warnings = [{ path: input.path, code: 'no-text', message: `${input.path}: the RTF document holds no text (only pictures or objects?).` }];
     return doc;

@@ -12,10 +12,13 @@ export const GARBLED_SHARE = 0.2;
 
 /** Whether a page's text is garbled: at least 10 visible characters, of which GARBLED_SHARE or more are junk. */
 export function isGarbled(text: string): boolean {
+  return text.replace(/\s+/g, '').length >= 10 && garbledShare(text) >= GARBLED_SHARE;
+}
+
+/** Share of junk among the visible (non-space) characters, 0 for text without any. */
+export function garbledShare(text: string): number {
   const visible = text.replace(/\s+/g, '').length;
-  if (visible < 10) return false;
-  const junk = text.match(JUNK)?.length ?? 0;
-  return junk / visible >= GARBLED_SHARE;
+  return visible === 0 ? 0 : (text.match(JUNK)?.length ?? 0) / visible;
 }
 
 /** The text without junk characters. */

@@ -71,6 +71,10 @@ export async function fillBlankPages(input: HandlerInput, layer: string[]): Prom
   if (scan && failed === pages.length) {
     throw new IngestFailure('ocr-failed', `${input.path} has no text layer and OCR failed on every page (${warnings[0]!.message}).`);
   }
+  // Read, and nothing found: a drawing, a blank scan or a picture without words; said, so the empty text is not a mystery.
+  if (out.every((p) => p.trim() === '') && failed === 0) {
+    warnings.push({ path: input.path, code: 'no-text', message: `${where}, and OCR found no text on ${scan && pages.length > 1 ? 'any page' : 'it'} (drawings or blank pages?).` });
+  }
   return { pages: out, meta: ocrMeta(read), warnings };
 }
 

@@ -27,7 +27,13 @@ export function parseTsv(tsv: string): OcrText[] {
   let page: (typeof pages)[number] | undefined;
   for (const row of tsv.split('\n')) {
     const cols = row.split('\t');
-    if (cols.length < 12 || cols[0] !== '5') continue;
+    if (cols.length < 12) continue;
+    // A page row (level 1) opens a page even when no word follows: a photograph without text is one empty page.
+    if (cols[0] === '1') {
+      while (pages.length < Number(cols[1])) pages.push({ parts: [], line: '', key: '', sum: 0, words: 0 });
+      continue;
+    }
+    if (cols[0] !== '5') continue;
     const word = stripBidiMarks(cols.slice(11).join('\t')).trim();
     if (word === '') continue;
     const pageNum = Number(cols[1]);

@@ -2,7 +2,7 @@
 import { DOMParser } from 'linkedom';
 import type { HandlerInput } from '../handler.js';
 import { normalizeDate } from '../dates.js';
-import { readZip } from '../zip-reader.js';
+import { readZip, zipNames } from '../zip-reader.js';
 
 /** What a package holds, told by its parts rather than by its file name. */
 export type PackageKind = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp';
@@ -17,6 +17,20 @@ const OFFICE_NAMES = [
 /** True when the first bytes of a zip name a member only Office and OpenDocument packages have. */
 export function looksLikeOfficePackage(headLatin1: string): boolean {
   return headLatin1.startsWith('PK\x03\x04') && OFFICE_NAMES.some((n) => headLatin1.includes(n));
+}
+
+// Main parts that make a zip an Office or OpenDocument file, whatever order its members were written in.
+const MAIN_PARTS = ['word/document.xml', 'xl/workbook.xml', 'xl/workbook.bin', 'ppt/presentation.xml'];
+
+/**
+ * True when the zip's central directory (at its end) lists an Office package's parts: [Content_Types].xml with a main
+ * part, or an OpenDocument mimetype with content.xml. Catches packages whose first members are media (a .docx written
+ * by a converter, an embedded one), which looksLikeOfficePackage cannot see.
+ */
+export function officePackageByDirectory(bytes: Uint8Array): boolean {
+  const names = new Set(zipNames(bytes));
+  if (names.has('[Content_Types].xml') && MAIN_PARTS.some((p) => names.has(p))) return true;
+  return names.has('mimetype') && names.has('content.xml') && names.has('META-INF/manifest.xml');
 }
 
 const NO_BYTES = new Uint8Array(0);
@@ -35,7 +49,7 @@ export async function readParts(input: HandlerInput, alsoKeep?: (name: string) =
   const parts = new Map<string, Uint8Array>();
   await readZip(input.path, input.bytes, input.limits, async ({ name, bytes }) => {
     parts.set(name, keepsBytes(name) || alsoKeep?.(name) ? bytes : NO_BYTES);
-  }, () => undefined, input.budget);
+  }, () => undefined, input.budget, 'skip');
   return parts;
 }
 

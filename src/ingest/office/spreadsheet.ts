@@ -1,6 +1,7 @@
 /** Spreadsheets (.xlsx, .xls, .ods) through SheetJS: one child document per sheet, laid out row by row. */
 import * as XLSX from '@e965/xlsx';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
+import { isGarbled } from '../ocr/garbled.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
 import { newDocument } from '../document.js';
 import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, tableText } from '../table-layout.js';
@@ -32,8 +33,11 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
   }
   const children: ExtractedDocument[] = [];
   const warnings: IngestError[] = [];
-  for (const name of book.SheetNames) {
-    const sheet = book.Sheets[name];
+  // A name the reader could not decode (SheetJS on some pre-release .xlsb files) is junk: the sheet is named by position.
+  const names = book.SheetNames.map((name, i) => (isGarbled(name) || /[\u0000-\u0008]/.test(name) ? `Sheet ${i + 1}` : name));
+  for (const [i, key] of book.SheetNames.entries()) {
+    const sheet = book.Sheets[key];
+    const name = names[i]!;
     const path = `${input.path}#${name}`;
     if (!sheet) continue;
     const tooBig = sheetTooBig(sheet);
@@ -45,7 +49,7 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     if (text.trim() === '') continue;
     children.push(sheetDocument(path, name, text, { sheet: name, workbook: input.path }));
   }
-  const doc = newDocument(input, format, book.SheetNames.join('\n'), { mimeType: MIME[format]!, children });
+  const doc = newDocument(input, format, names.join('\n'), { mimeType: MIME[format]!, children });
   if (warnings.length > 0) doc.warnings = warnings;
   const props = book.Props;
   if (props?.Title?.trim()) doc.title = props.Title.trim();
