@@ -8,6 +8,7 @@ import { strongestConformance } from './conformance-strongest.js';
 import { pageConformance } from './conformance-page.js';
 import { membersConformance } from './conformance-members.js';
 import { entityDocumentsConformance } from './conformance-entity-docs.js';
+import { noteSearchConformance } from './conformance-note-search.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
@@ -92,6 +93,7 @@ if (!hasPostgres()) {
   pageConformance('PostgreSQL', harness);
   membersConformance('PostgreSQL', harness);
   entityDocumentsConformance('PostgreSQL', harness);
+  noteSearchConformance('PostgreSQL', harness);
 
   resolutionConformance('PostgreSQL', async () => {
     const store = new PostgresStore(await createDatabase());
