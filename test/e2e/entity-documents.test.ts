@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ENTITY_DOCUMENTS } from '../../src/model/index.js';
 import { defaultStages, finishIngest, ingestPaths } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
+import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
@@ -80,6 +81,17 @@ describe('entity page documents in Chromium', { skip: skip ?? false }, () => {
     const first = (await list.locator('li').first().innerText()).replace(/\s+/g, ' ');
     assert.match(first, new RegExp(`${ranked[0]!.mentions} mentions`), 'each line says how often the document names him');
     await screenshot(page, 'entity-documents-all');
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it('reads a relation for the edge panel by key, naming its source', async () => {
+    const rel = (await server.store.listRelations(ALL_COLLECTIONS)).find((r) => /^ent_[0-9a-f]{16}$/u.test(r.source))!;
+    const reads: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/api/relations/')) reads.push(request.url()); });
+    await page.goto(`${server.baseUrl}/network?entity=${rel.source}&conf=0&src=0&edge=${rel.id}`);
+    await page.locator('.edge-panel .evidence').first().waitFor();
+    assert.deepEqual(reads.map((u) => new URL(u).pathname + new URL(u).search), [`/api/relations/${rel.id}?entity=${rel.source}`],
+      'one read, by key: not one without the entity while the graph loads');
     assert.deepEqual(watch.errors, []);
   });
 });
