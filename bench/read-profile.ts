@@ -3,7 +3,7 @@
  * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
  * /api/entities/:id in-process, with grades, corroboration, notes and tags; and with ?minGrade=C3), each read's SQL
  * statements timed, the slowest reads and statements printed; wall and CPU time percentiles per read (CPU time is what a
- * loaded machine distorts least). The API reads write audit rows: run it on a copy of the store.
+ * loaded machine distorts least), and the API body's size. The API reads write audit rows: run it on a copy of the store.
  */
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -46,8 +46,11 @@ const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>
 const sample = [...first.items, ...others.flatMap((p) => p.items)];
 
 const app = await buildApp({ store, webRoot: '/nonexistent' });
+// Bytes of the last API body (the page's size is half its cost: building and serialising it).
+let bodyBytes = 0;
 const api = async (url: string): Promise<{ relations: unknown[] }> => {
   const response = await app.inject({ method: 'GET', url });
+  bodyBytes = response.rawPayload.length;
   if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
   return JSON.parse(response.body) as { relations: unknown[] };
 };
@@ -62,16 +65,17 @@ const reads = {
 for (const [name, run] of Object.entries(reads)) {
   if (only && !only.has(name)) continue;
   await run(sample[sample.length - 1]!); // warm-up, untimed: the first API request compiles the route's schemas
-  const results: { e: string; ms: number; cpu: number; log: typeof log; size: string }[] = [];
+  const results: { e: string; ms: number; cpu: number; log: typeof log; size: string; kb: number }[] = [];
   for (const e of sample) {
     log = [];
+    bodyBytes = 0;
     const t = performance.now();
     const c = process.cpuUsage();
     const r = await run(e);
     const used = process.cpuUsage(c);
     const ms = performance.now() - t;
     const size = r && 'relations' in r ? `${r.relations.length} relations` : r && 'nodes' in r ? `${r.nodes.length} nodes ${r.edges.length} edges` : r && 'total' in r ? `${r.total} found` : '';
-    results.push({ e: `${e.name} (${e.mentionCount} mentions)`, ms, cpu: (used.user + used.system) / 1000, log, size });
+    results.push({ e: `${e.name} (${e.mentionCount} mentions)`, ms, cpu: (used.user + used.system) / 1000, log, size, kb: bodyBytes / 1024 });
   }
   // CPU time beside wall time: on a shared, loaded machine the wall time mostly measures the wait for a core.
   const pct = (values: number[]) => {
@@ -79,7 +83,8 @@ for (const [name, run] of Object.entries(reads)) {
     const at = (p: number): string => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
     return `p50 ${at(50)} p95 ${at(95)} max ${at(100)}`;
   };
-  console.log(`\n## ${name}: ${pct(results.map((r) => r.ms))} ms; CPU ${pct(results.map((r) => r.cpu))} ms`);
+  const body = results.some((r) => r.kb > 0) ? `; body ${pct(results.map((r) => r.kb))} KB` : '';
+  console.log(`\n## ${name}: ${pct(results.map((r) => r.ms))} ms; CPU ${pct(results.map((r) => r.cpu))} ms${body}`);
   for (const r of results.sort((a, b) => b.ms - a.ms).slice(0, TOP)) {
     console.log(`- ${r.ms.toFixed(1)} ms ${r.e}: ${r.size}; ${r.log.length} statements, ${r.log.reduce((n, l) => n + l.ms, 0).toFixed(1)} ms in SQL`);
     for (const l of [...r.log].sort((a, b) => b.ms - a.ms).slice(0, 3)) console.log(`    ${l.ms.toFixed(1)} ms, ${l.rows} rows: ${l.sql}`);

@@ -1,10 +1,11 @@
 /** `cablegraph entity <name>`: an entity with its aliases (and why merged), relations with evidence and source counts, events, documents. */
 import type { Command } from 'commander';
-import { RELATION_TYPES } from '../model/index.js';
+import { ENTITY_DOCUMENTS, RELATION_TYPES } from '../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { findEntity } from '../network/find-entity.js';
 import { viewEntity } from '../network/entity-view.js';
+import { entityDocuments } from '../network/entity-documents.js';
 import { withDb, withStore, printJson, bold, UserError } from './common.js';
 
 /** Registers the entity command. */
@@ -14,11 +15,17 @@ export function registerEntity(program: Command): void {
     .argument('<name>', 'a name or alias (spelling variants are found), or an entity id')
     .option('--json', 'print as JSON')
     .option('--all', 'include low-confidence relations (hidden by default)')
-    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean }) => {
+    .option('--documents <n>', `how many of its documents to list, most mentions first (default ${ENTITY_DOCUMENTS})`)
+    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean; documents?: string }) => {
+      const wanted = opts.documents === undefined ? ENTITY_DOCUMENTS : Number(opts.documents);
+      if (!Number.isInteger(wanted) || wanted < 0) throw new UserError(`--documents takes a whole number, not "${opts.documents}".`);
       await withStore(opts, async (store) => {
         const match = await findEntity(store, ALL_COLLECTIONS, name);
         if (!match) throw new UserError(`No entity named "${name}". Try: cablegraph search "${name}"`);
         const view = (await viewEntity(store, match.id, ALL_COLLECTIONS))!;
+        if (wanted !== view.documents.length && view.documentCount > view.documents.length) {
+          view.documents = (await entityDocuments(store, match.id, ALL_COLLECTIONS, 0, wanted))?.items ?? view.documents;
+        }
         if (opts.json) return printJson(view);
         const out = process.stdout;
         const e = view.entity;
@@ -44,8 +51,8 @@ export function registerEntity(program: Command): void {
           out.write(`\n${bold('claims made')} (${view.claims.length})\n`);
           for (const c of view.claims) out.write(`  ${c.stance}: ${c.text.replace(/\s+/g, ' ')}\n`);
         }
-        out.write(`\n${bold('documents')} (${view.documents.length})\n`);
-        for (const d of view.documents) out.write(`  ${d.id}  ${d.title ?? d.path}\n`);
+        out.write(`\n${bold('documents')} (${view.documentCount}${view.documents.length < view.documentCount ? `, the ${view.documents.length} naming it most listed; --documents N lists more` : ''})\n`);
+        for (const d of view.documents) out.write(`  ${d.id}  ${d.title ?? d.path}${d.mentions !== null ? `  (${d.mentions} mention${d.mentions === 1 ? '' : 's'})` : ''}\n`);
       });
     });
 }

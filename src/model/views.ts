@@ -80,6 +80,23 @@ export interface EntityMembersPage {
   total: number;
 }
 
+/** A document naming an entity, with how many of its mentions are the entity's (null for a per-name entity: not counted). */
+export interface EntityDocument extends DocumentSummary {
+  mentions: number | null;
+}
+
+/**
+ * A page of the documents naming an entity (GET /api/entities/:id/documents), most relevant first: most mentions of
+ * the entity, then the newest (undated last), then by id; and how many there are.
+ */
+export interface EntityDocumentsPage {
+  items: EntityDocument[];
+  total: number;
+}
+
+/** Documents listed on the entity page (the rest: GET /api/entities/:id/documents). */
+export const ENTITY_DOCUMENTS = 20;
+
 /** The entity page's data (GET /api/entities/:id). */
 export interface EntityView {
   /**
@@ -96,10 +113,10 @@ export interface EntityView {
   relations: EntityRelation[];
   events: Event[];
   claims: Claim[];
-  /** Summaries of the entity's documents, in `entity.documentIds` order, at most the first 1,000. */
-  documents: DocumentSummary[];
-  /** How many documents name the entity (more than `documents.length` when the list was capped). */
-  documentCount?: number;
+  /** The first ENTITY_DOCUMENTS documents naming the entity, most relevant first (see EntityDocumentsPage). */
+  documents: EntityDocument[];
+  /** How many documents name the entity in the scope (more than `documents.length` when the list was capped). */
+  documentCount: number;
   /** How many merged relations the entity has (more than `relations.length` when only the strongest were read). */
   relationCount?: number;
   /** Present when the relations were capped: "Showing the N strongest of M relations (most independent sources first)." */

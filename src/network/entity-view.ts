@@ -1,12 +1,10 @@
 /** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents. */
 import type { EntityRelation, EntityView, EvidencePage, Event, Claim, Relation } from '../model/index.js';
-import { RELATION_EVIDENCE } from '../model/index.js';
+import { ENTITY_DOCUMENTS, RELATION_EVIDENCE } from '../model/index.js';
+import { entityDocuments } from './entity-documents.js';
 import type { Store, Scope, Capped, RelationSummary, SummaryOptions } from '../store/store.js';
 
 export type { EntityRelation, EntityView } from '../model/index.js';
-
-/** Most document summaries on one page: an entity named in 100,000 documents lists the first ones (all ids stay in `entity`). */
-export const MAX_DOCUMENTS = 1000;
 
 /** Most members (with their merge reasons) on one page: a hub gathered from thousands of documents lists the first by key; the rest are read a page at a time. */
 export const MAX_MEMBERS = 200;
@@ -81,11 +79,12 @@ export async function readEntityView(store: Store, id: string, scope: Scope, opt
     const found = e ? others.get(e) : undefined;
     if (found) names[e] = found.name;
   }
-  const documents = await store.getDocumentSummaries(entity.documentIds.slice(0, MAX_DOCUMENTS), scope);
+  // The most relevant documents only: a hub's page listed up to 1,000 summaries (a third of its JSON).
+  const documents = (await entityDocuments(store, id, scope, 0, ENTITY_DOCUMENTS, entity)) ?? { items: [], total: 0 };
   const capped = mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    summarised, entity, members: head.members, reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents, names, documentCount: entity.documentIds.length, relationCount,
+    summarised, entity, members: head.members, reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };

@@ -3,6 +3,7 @@
  * tags on documents, entities and relations, each with who wrote it and when. One SQL implementation for both engines:
  * src/store/shared/curation-store.ts.
  */
+import type { QueryNode } from './query.js';
 
 /** Source reliability: A (completely reliable) to E (unreliable); F: cannot be judged. */
 export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -92,6 +93,12 @@ export interface CurationStore {
   deleteNote(id: number): Promise<boolean>;
   /** Notes of some targets (all of some collections when `targets` is absent), oldest first. */
   listNotes(collections: readonly string[] | '*', targets?: readonly Target[]): Promise<NoteRecord[]>;
+  /**
+   * Notes of some collections holding every word `query` needs, newest first, at most `limit`, with ids below `before`
+   * when given: read by word through an index, not every note. A superset of the query's matches (phrases, NEAR and
+   * NOT are not checked here): the caller checks each note against the query (noteMatches).
+   */
+  findNotes(collections: readonly string[] | '*', query: QueryNode, limit: number, before?: number): Promise<NoteRecord[]>;
 
   /** Adds a tag (a no-op returning the existing one when the target has it); `ends` as for addNote. */
   addTag(collection: string, target: Target, tag: string, by: string | null, ends?: RelationEnds): Promise<TagRecord>;

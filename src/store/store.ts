@@ -134,6 +134,12 @@ export interface EdgeRecord {
   review?: ReviewState;
 }
 
+/** One document naming a resolved entity and how many of its mentions are the entity's (Store.rankEntityDocuments). */
+export interface EntityDocumentRank {
+  id: string;
+  mentions: number;
+}
+
 /** Some of a list, capped: the items kept and how many there were in all. */
 export interface Capped<T> {
   items: T[];
@@ -272,6 +278,11 @@ export interface Store {
   listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]>;
   /** Claims by id. */
   getClaims(ids: readonly string[], scope: Scope): Promise<Claim[]>;
+  /**
+   * The documents naming a resolved entity (by its member keys) in the scope, with how many of their mentions are the
+   * entity's: most mentions first, then the newest (undated last), then by id. None for a per-name entity (no members).
+   */
+  rankEntityDocuments(entityId: string, scope: Scope): Promise<EntityDocumentRank[]>;
   /** Document summaries by id, in the order given (absent ones left out). */
   getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]>;
   /** The relations, events and claims of one document, read by its keys. */

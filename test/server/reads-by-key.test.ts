@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Entity, Relation, Event, Claim, EntityType } from '../../src/model/index.js';
-import { DEFAULT_MIN_CONFIDENCE, RELATION_EVIDENCE } from '../../src/model/index.js';
+import { DEFAULT_MIN_CONFIDENCE, ENTITY_DOCUMENTS, RELATION_EVIDENCE } from '../../src/model/index.js';
 import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
 import { buildGraph } from '../../src/network/graph.js';
 import { findEntities } from '../../src/network/find-entity.js';
@@ -44,6 +44,17 @@ describe('network API reads by key, compared with whole-collection reads', () =>
       total = page.total;
     }
     return { items, total };
+  };
+  /** An entity's documents as the page should order them, from every mention of each document. */
+  const rankedDocuments = async (e: Entity): Promise<{ id: string; mentions: number | null }[]> => {
+    const docs = await store.getDocumentSummaries(e.documentIds, ALL_COLLECTIONS);
+    const resolved = ((await store.listEntityMembers(e.id, ALL_COLLECTIONS, 0, 1))?.total ?? 0) > 0;
+    const counted = await Promise.all(docs.map(async (d) => ({
+      id: d.id, published: d.published, mentions: resolved ? (await store.listMentions(d.id, ALL_COLLECTIONS)).filter((m) => m.entityId === e.id).length : null,
+    })));
+    return counted.sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0)
+      || (a.published === b.published ? 0 : a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1) || (a.id < b.id ? -1 : 1))
+      .map(({ id, mentions }) => ({ id, mentions }));
   };
   const top = () => [...entities].sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id)).slice(0, 12);
 
@@ -100,7 +111,17 @@ describe('network API reads by key, compared with whole-collection reads', () =>
       }
       assert.deepEqual(view.events.map((x: Event) => x.id), events.filter((x) => x.participants.includes(e.id) || x.place === e.id).map((x) => x.id));
       assert.deepEqual(view.claims.map((x: Claim) => x.id), claims.filter((x) => x.speaker === e.id).map((x) => x.id));
-      assert.deepEqual(view.documents.map((d: { id: string }) => d.id), e.documentIds);
+      // Its documents, most mentions of it first (counted from the mentions read whole), then newest, then id; the rest paged.
+      const ranked = await rankedDocuments(e);
+      assert.equal(view.documentCount, e.documentIds.length, e.name);
+      assert.deepEqual(view.documents.map((d: { id: string; mentions: number }) => [d.id, d.mentions]), ranked.slice(0, ENTITY_DOCUMENTS).map((d) => [d.id, d.mentions]), e.name);
+      const paged: string[] = [];
+      for (let offset = 0; offset < ranked.length; offset += 2) {
+        const page = await get(`/api/entities/${e.id}/documents?offset=${offset}&limit=2`);
+        assert.equal(page.total, ranked.length);
+        paged.push(...page.items.map((d: { id: string }) => d.id));
+      }
+      assert.deepEqual(paged, ranked.map((d) => d.id), e.name);
       for (const r of view.relations) assert.equal(r.other?.name, entities.find((x) => x.id === (r.direction === 'out' ? r.target : r.source))?.name);
     }
   });

@@ -7,6 +7,8 @@ import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
 import { pageConformance } from './conformance-page.js';
 import { membersConformance } from './conformance-members.js';
+import { entityDocumentsConformance } from './conformance-entity-docs.js';
+import { noteSearchConformance } from './conformance-note-search.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
@@ -90,6 +92,8 @@ if (!hasPostgres()) {
   strongestConformance('PostgreSQL', harness);
   pageConformance('PostgreSQL', harness);
   membersConformance('PostgreSQL', harness);
+  entityDocumentsConformance('PostgreSQL', harness);
+  noteSearchConformance('PostgreSQL', harness);
 
   resolutionConformance('PostgreSQL', async () => {
     const store = new PostgresStore(await createDatabase());

@@ -8,6 +8,8 @@ import { keyReadsConformance } from './conformance-reads.js';
 import { strongestConformance } from './conformance-strongest.js';
 import { pageConformance } from './conformance-page.js';
 import { membersConformance } from './conformance-members.js';
+import { entityDocumentsConformance } from './conformance-entity-docs.js';
+import { noteSearchConformance } from './conformance-note-search.js';
 import { resolutionConformance } from './resolution-conformance.js';
 import { duplicatesConformance } from './conformance-duplicates.js';
 import { reviewConformance } from './review-conformance.js';
@@ -35,6 +37,8 @@ keyReadsConformance('SQLite', harness);
 strongestConformance('SQLite', harness);
 pageConformance('SQLite', harness);
 membersConformance('SQLite', harness);
+entityDocumentsConformance('SQLite', harness);
+noteSearchConformance('SQLite', harness);
 
 reviewConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-review-')), 'test.db'));

@@ -1,7 +1,7 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
   Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
-  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EvidencePage, Graph,
+  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EntityDocumentsPage, EvidencePage, Graph,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -186,6 +186,11 @@ export function getEntityMembers(id: string, offset: number, limit: number, sign
   return getJson<EntityMembersPage>(`/api/entities/${encodeURIComponent(id)}/members?${query({ offset, limit })}`, signal);
 }
 
+/** A page of the documents naming an entity, most relevant first (the entity page carries the first ENTITY_DOCUMENTS). */
+export function getEntityDocuments(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityDocumentsPage> {
+  return getJson<EntityDocumentsPage>(`/api/entities/${encodeURIComponent(id)}/documents?${query({ offset, limit })}`, signal);
+}
+
 /** A page of the evidence sentences of one of an entity's relations (the entity page carries the first few). */
 export function getRelationEvidence(entityId: string, relationId: string, offset: number, limit: number, signal?: AbortSignal): Promise<EvidencePage> {
   return getJson<EvidencePage>(`/api/entities/${encodeURIComponent(entityId)}/relations/${encodeURIComponent(relationId)}/evidence?${query({ offset, limit })}`, signal);
@@ -194,9 +199,15 @@ export function getRelationEvidence(entityId: string, relationId: string, offset
 /** GET /api/relations/:id: one relation with all its evidence and the claims it rests on. */
 export type RelationDetail = Relation & { sourceName: string; targetName: string; claims: Claim[]; grades?: Record<string, string>; corroboration?: Record<string, number> };
 
-/** One relation with every evidence sentence and contradiction. */
-export function getRelation(id: string, signal?: AbortSignal): Promise<RelationDetail> {
-  return getJson<RelationDetail>(`/api/relations/${encodeURIComponent(id)}`, signal);
+/** An entity id the API accepts as a relation's end (`?entity=`); a per-name entity's raw key is not one. */
+export const isEntityId = (id: string | undefined): id is string => id !== undefined && /^ent_[0-9a-f]{16}$/u.test(id);
+
+/**
+ * One relation with every evidence sentence and contradiction. With `entity` (one of its ends, when known) the server
+ * reads it by key from that entity's rows instead of reading every relation of the scope.
+ */
+export function getRelation(id: string, signal?: AbortSignal, entity?: string): Promise<RelationDetail> {
+  return getJson<RelationDetail>(`/api/relations/${encodeURIComponent(id)}${isEntityId(entity) ? `?${query({ entity })}` : ''}`, signal);
 }
 
 /** A node of the graph endpoint. */

@@ -1,6 +1,6 @@
 /** Typed client for the review endpoints: the queues, decisions on proposed relations, events and claims, facts made by hand. */
 import type { FactKind, FactReviewItem, FactReviewRecord, MergeReviewItem, ReviewItem, ReviewRecord } from '../../src/model/index.js';
-import { getJson, query } from './client.js';
+import { getJson, isEntityId, query } from './client.js';
 
 export type { FactKind, FactReviewItem, MergeReviewItem, ReviewItem, ReviewRecord };
 
@@ -71,7 +71,8 @@ export function addEntity(body: { type: string; name: string; evidence: { docume
   return getJson('/api/entities', undefined, { method: 'POST', body: JSON.stringify(body) });
 }
 
-/** Attaches a span as further evidence of a relation, or as a denial of it (stage "analyst"). */
-export function attachEvidence(relationId: string, evidence: { documentId: string; start: number; end: number }, denial: boolean): Promise<ReviewRecord> {
-  return getJson<ReviewRecord>(`/api/relations/${encodeURIComponent(relationId)}/evidence`, undefined, { method: 'POST', body: JSON.stringify({ evidence, denial }) });
+/** Attaches a span as further evidence of a relation, or as a denial of it (stage "analyst"); `entity`, one of its ends, lets the server read it by key. */
+export function attachEvidence(relationId: string, evidence: { documentId: string; start: number; end: number }, denial: boolean, entity?: string): Promise<ReviewRecord> {
+  const body = { evidence, denial, ...(isEntityId(entity) ? { entity } : {}) };
+  return getJson<ReviewRecord>(`/api/relations/${encodeURIComponent(relationId)}/evidence`, undefined, { method: 'POST', body: JSON.stringify(body) });
 }

@@ -24,7 +24,7 @@ export function AttachEvidenceForm({ doc, span, onDone, onCancel }: {
   const label = (r: (typeof relations)[number]): string => `${names.get(r.source) ?? r.source} ${relationLabel(schema, r.type)} ${names.get(r.target) ?? r.target}`;
   const submit = async (): Promise<void> => {
     try {
-      await attachEvidence(relation, { documentId: doc.id, start: span.start, end: span.end }, denial);
+      await attachEvidence(relation, { documentId: doc.id, start: span.start, end: span.end }, denial, relations.find((r) => r.id === relation)?.source);
       onDone(denial ? 'Marked as a denial of the relation.' : 'Attached as evidence of the relation.', relations.find((r) => r.id === relation)?.source);
     } catch (error) {
       onDone(error instanceof ApiError ? error.message : String(error));

@@ -11,13 +11,16 @@ import { GradesContext } from './grade-badge.js';
 import { Corroboration } from './corroboration.js';
 import { NotesBox } from './notes-box.js';
 
-/** Evidence for the relation `id`; `onClose` clears the selection (Esc does too). */
-export function EdgePanel({ id, onClose }: { id: string; onClose(): void }) {
+/**
+ * Evidence for the relation `id`, read by key from `entity` (one of its ends) when known; null: not known yet (the graph
+ * is loading), so nothing is read until it is. `onClose` clears the selection (Esc does too).
+ */
+export function EdgePanel({ id, entity, onClose }: { id: string; entity?: string | null; onClose(): void }) {
   const schema = useSchema();
-  const relation = useApi(`relation:${id}`, (signal) => getRelation(id, signal));
+  const relation = useApi(entity === null ? null : `relation:${id}:${entity ?? ''}`, (signal) => getRelation(id, signal, entity ?? undefined));
   if (relation.error) return <ErrorState title="Could not load the relation" error={relation.error} />;
   const r = relation.data;
-  if (!r || relation.dataKey !== `relation:${id}`) return <Loading label="Loading the evidence…" />;
+  if (!r || !relation.dataKey?.startsWith(`relation:${id}:`)) return <Loading label="Loading the evidence…" />;
   const low = r.confidence < LOW_CONFIDENCE;
   return (
     <section className="edge-panel" aria-labelledby="edge-title">

@@ -4,6 +4,7 @@ import { getEntity, type EntityDetail } from '../api/client.js';
 import { EntityAliases } from '../components/entity-aliases.js';
 import { EntityRelations } from '../components/entity-relations.js';
 import { EvidenceList } from '../components/evidence-list.js';
+import { EntityDocuments } from '../components/entity-documents.js';
 import { MergeBox } from '../components/merge-box.js';
 import { ProtectBox } from '../components/protect-box.js';
 import { GradesContext } from '../components/grade-badge.js';
@@ -73,7 +74,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade
         <p className="entity-sub">
           <span className={`type-chip t-${entity.type}`}>{style.label}</span>
           <span>{plural(entity.mentionCount, 'mention')}</span>
-          <span>{plural(entity.documentIds.length, 'document')}</span>
+          <span>{plural(view.documentCount, 'document')}</span>
           <Link href={buildUrl('/network', { entity: entity.id, node: entity.id })}>Show in network</Link>
           <Link href={buildUrl('/timeline', { entity: entity.id })}>Show on timeline</Link>
           <label className="grade-filter">Sources graded at least{' '}
@@ -125,14 +126,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade
           <ProtectBox entity={entity} onChanged={onChanged} />
           {entity.protected?.masked ? null : <NotesBox target={{ kind: 'entity', id: entity.id }} />}
           {entity.protected?.masked ? null : <MergeBox entity={entity} onChanged={onChanged} />}
-          <section className="entity-section" aria-labelledby="docs-h">
-            <h2 id="docs-h">Documents ({view.documents.length})</h2>
-            <ul className="side-list">
-              {view.documents.map((d) => (
-                <li key={d.id}><Link href={`/documents/${encodeURIComponent(d.id)}`} dir="auto">{documentTitle(d)}</Link> {d.published ? <span className="muted">{d.published}</span> : null}</li>
-              ))}
-            </ul>
-          </section>
+          <EntityDocuments entityId={entity.id} first={view.documents} total={view.documentCount} />
         </aside>
       </div>
     </div>

@@ -117,7 +117,9 @@ export function NetworkScene({ location }: { location: AppLocation }) {
   }
 
   let side;
-  if (state.edge) side = <EdgePanel id={state.edge} onClose={() => update({ edge: '' })} />;
+  // The edge's source, once the graph is read: the server then reads the relation from that entity's rows.
+  const edgeEnd = graph ? (graph.hasEdge(state.edge) ? graph.source(state.edge) : undefined) : data.error ? undefined : null;
+  if (state.edge) side = <EdgePanel id={state.edge} entity={edgeEnd} onClose={() => update({ edge: '' })} />;
   else if (graph && node) {
     side = (
       <NodePanel graph={graph} id={node} expanded={state.expand.includes(node) || state.entity === node}

@@ -5,6 +5,7 @@
 import type { QueryNode } from '../../store/query.js';
 import { indexWords } from '../../store/text-fold.js';
 import type { Scope, Store } from '../../store/store.js';
+import type { NoteRecord } from '../../store/curation.js';
 
 /** Word positions of a text, by folded word. */
 type Positions = Map<string, number[]>;
@@ -63,11 +64,32 @@ export interface FoundNote {
   at: string;
 }
 
-/** The notes of the scope a query matches, newest first, at most `limit`, labelled by their targets; `hide`: entities whose notes are left out. */
+/**
+ * The notes of some collections the query matches, newest first, the first `limit` (all when absent); `hide`: entities
+ * whose notes are left out. Only notes holding the query's words are read (CurationStore.findNotes), a batch at a time.
+ */
+export async function matchingNotes(store: Store, collections: readonly string[] | '*', query: QueryNode, hide: ReadonlySet<string>, limit = Infinity): Promise<NoteRecord[]> {
+  const notes: NoteRecord[] = [];
+  for (let before: number | undefined; notes.length < limit;) {
+    const batch = await store.curation.findNotes(collections, query, BATCH, before);
+    for (const n of batch) {
+      if (notes.length < limit && !(n.target.kind === 'entity' && hide.has(n.target.id)) && noteMatches(query, n.text)) notes.push(n);
+    }
+    if (batch.length < BATCH) break;
+    before = batch[batch.length - 1]!.id;
+  }
+  return notes;
+}
+
+/** Candidate notes read per round: those holding the query's words, checked here against the query itself. */
+const BATCH = 100;
+
+/**
+ * The notes of the scope a query matches, newest first, at most `limit`, labelled by their targets; `hide`: entities
+ * whose notes are left out. The store reads only the notes holding the query's words (CurationStore.findNotes).
+ */
 export async function searchNotes(store: Store, scope: Scope, query: QueryNode, hide: ReadonlySet<string>, limit = 20): Promise<FoundNote[]> {
-  const notes = (await store.curation.listNotes(scope.collections))
-    .filter((n) => !(n.target.kind === 'entity' && hide.has(n.target.id)) && noteMatches(query, n.text))
-    .reverse().slice(0, limit);
+  const notes = await matchingNotes(store, scope.collections, query, hide, limit);
   if (notes.length === 0) return [];
   const ids = (kind: string) => [...new Set(notes.filter((n) => n.target.kind === kind).map((n) => n.target.id))];
   const labels = new Map<string, string>();

@@ -8,6 +8,7 @@ import { normaliseTag } from '../../network/curation/targets.js';
 import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
 import { relationEvidence, findRelation } from '../../network/entity-view.js';
+import { entityDocuments } from '../../network/entity-documents.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
 import { parseGrade } from '../../network/curation/grade.js';
@@ -77,6 +78,20 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const page = await ctx.store.listEntityMembers(req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
     if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
     await ctx.audit(req, 'entity', req.params.id, { membersFrom: req.query.offset });
+    return page;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/documents', {
+    schema: {
+      summary: 'A page of the documents naming an entity, most relevant first (most mentions of it, then the newest), each with its mention count, and how many there are (the entity page lists the first 20)',
+      params: { type: 'object', properties: { id: entityId }, required: ['id'] },
+      querystring: { type: 'object', properties: { ...pagingProperties }, additionalProperties: false },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const page = await entityDocuments(ctx.store, req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
+    if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id, { documentsFrom: req.query.offset });
     return page;
   });
 

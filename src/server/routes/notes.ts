@@ -9,7 +9,7 @@ import type { RouteContext } from '../context.js';
 import type { Target, TargetKind } from '../../store/curation.js';
 import { parseQuery } from '../../store/query.js';
 import { findTarget } from '../../network/curation/targets.js';
-import { noteMatches } from '../../network/curation/note-search.js';
+import { matchingNotes, noteMatches } from '../../network/curation/note-search.js';
 import { actingUser, refuseUnlessWritable } from '../acting-user.js';
 import { requestProtection } from '../protection.js';
 import { errorSchema } from '../schemas.js';
@@ -78,9 +78,11 @@ export function noteRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const scope = ctx.scope(req);
     const query = q ? parseQuery(q) : null;
     const hidden = await hiddenEntities(ctx, req);
-    const notes = (await ctx.store.curation.listNotes(scope.collections, kind && id ? [{ kind, id }] : undefined))
-      .filter((n) => !(n.target.kind === 'entity' && hidden.has(n.target.id)) && (!query || noteMatches(query, n.text)))
-      .reverse();
+    // A query over the whole scope reads only the notes holding its words; one target's notes are read by key.
+    const notes = query && !(kind && id) ? await matchingNotes(ctx.store, scope.collections, query, hidden)
+      : (await ctx.store.curation.listNotes(scope.collections, kind && id ? [{ kind, id }] : undefined))
+        .filter((n) => !(n.target.kind === 'entity' && hidden.has(n.target.id)) && (!query || noteMatches(query, n.text)))
+        .reverse();
     return { items: notes.slice(0, limit), total: notes.length };
   });
 

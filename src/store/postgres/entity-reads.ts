@@ -1,6 +1,6 @@
 /** Entity and document reads by id in PostgreSQL: ids bound as one array parameter, one statement per list. */
 import type { DocumentSummary, EntityListItem } from '../../model/index.js';
-import type { Scope } from '../store.js';
+import type { EntityDocumentRank, Scope } from '../store.js';
 import { type Db, Params, scopeSql, SUMMARY_COLUMNS } from './sql.js';
 import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
@@ -32,4 +32,20 @@ export async function readSummaries(db: Db, ids: readonly string[], scope: Scope
     WHERE d.id = ANY(${p.add([...new Set(ids)])}::text[]) AND ${scopeSql(p, scope)}`, p.values);
   const byId = new Map(rows.rows.map((r) => [r.id, toSummary(r)]));
   return ids.map((id) => byId.get(id)).filter((d): d is DocumentSummary => d !== undefined);
+}
+
+/**
+ * The documents naming a resolved entity through its member keys ("<documentId>#TYPE:norm"), with how many mentions each,
+ * most mentions first, then the newest (undated last), then by id; none when the entity has no members in the scope.
+ * Reads the entity's member rows and, per key, a count in the mentions' key index: a hub's members, never the collection.
+ */
+export async function readEntityDocumentRanks(db: Db, id: string, scope: Scope): Promise<EntityDocumentRank[]> {
+  const p = new Params();
+  const entity = p.add(id);
+  return (await db.query<EntityDocumentRank>(`SELECT c.doc AS id, c.n AS mentions FROM (
+      SELECT split_part(m.candidate_key, '#', 1) AS doc,
+        sum((SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key))::int AS n
+      FROM entity_members m WHERE m.entity_id = ${entity} GROUP BY doc) c
+    JOIN documents d ON d.id = c.doc WHERE ${scopeSql(p, scope)}
+    ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id`, p.values)).rows;
 }

@@ -727,4 +727,37 @@ export const PG_MIGRATIONS: Migration[] = [
       UPDATE tags SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = tags.target_id) WHERE target_kind = 'entity';
     `,
   },
+  {
+    version: 19,
+    description: 'note search by key: the folded words of each note (note_words), refreshed from a queue that triggers fill',
+    sql: `
+      -- See the SQLite twin: words computed in JavaScript, triggers only queue the notes written, edited or removed.
+      CREATE TABLE note_words (
+        word ${T} NOT NULL,
+        note_id INTEGER NOT NULL,
+        pos INTEGER NOT NULL,
+        PRIMARY KEY (word, note_id, pos)
+      );
+      CREATE INDEX note_words_note ON note_words(note_id);
+      CREATE TABLE note_words_pending (note_id INTEGER PRIMARY KEY);
+      CREATE FUNCTION cablegraph_notes_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO note_words_pending (note_id) SELECT DISTINCT id FROM changed_rows ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION cablegraph_notes_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM note_words WHERE note_id IN (SELECT id FROM changed_rows);
+        DELETE FROM note_words_pending WHERE note_id IN (SELECT id FROM changed_rows);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER notes_words_insert AFTER INSERT ON notes REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_notes_pending();
+      CREATE TRIGGER notes_words_update AFTER UPDATE ON notes REFERENCING NEW TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_notes_pending();
+      CREATE TRIGGER notes_words_delete AFTER DELETE ON notes REFERENCING OLD TABLE AS changed_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION cablegraph_notes_removed();
+      INSERT INTO note_words_pending (note_id) SELECT id FROM notes ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

@@ -6,7 +6,7 @@ import type {
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
-  EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped,
+  EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank,
 } from '../store.js';
 import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId } from '../ids.js';
@@ -38,7 +38,7 @@ import { SqlReviewStore } from '../shared/review-store.js';
 import type { ReviewStore } from '../review.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { indexPendingNames, searchEntityRows } from './entity-search.js';
-import { withEntityLists, readEntityBriefs, readSummaries } from './entity-reads.js';
+import { withEntityLists, readEntityBriefs, readSummaries, readEntityDocumentRanks } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
 import { readEntityHead, readEntityMembers } from './entity-members.js';
 import { wholeHead } from '../shared/entity-members.js';
@@ -335,6 +335,10 @@ export class PostgresStore implements Store {
 
   async getClaims(ids: readonly string[], scope: Scope): Promise<Claim[]> {
     return ids.length === 0 ? [] : readClaims(this.db, scope, { ids });
+  }
+
+  async rankEntityDocuments(entityId: string, scope: Scope): Promise<EntityDocumentRank[]> {
+    return readEntityDocumentRanks(this.db, entityId, scope);
   }
 
   async getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]> {

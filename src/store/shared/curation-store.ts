@@ -8,6 +8,8 @@ import type {
 import { outletKey } from '../curation.js';
 import type { TrustSql } from './trust-store.js';
 import { relationAnchor, relocateRelations } from './curation-anchors.js';
+import type { QueryNode } from '../query.js';
+import { indexQueuedNotes, noteCandidates } from './note-words.js';
 
 const CHUNK = 500;
 
@@ -163,6 +165,17 @@ export class SqlCurationStore implements CurationStore {
   async listNotes(collections: readonly string[] | '*', targets?: readonly Target[]): Promise<NoteRecord[]> {
     const rows = await this.byTargets<NoteRow>('notes', NOTE_COLUMNS, collections, targets);
     return rows.map(toNote).sort((a, b) => a.id - b.id);
+  }
+
+  async findNotes(collections: readonly string[] | '*', query: QueryNode, limit: number, before?: number): Promise<NoteRecord[]> {
+    await indexQueuedNotes(this.sql);
+    const found = noteCandidates(query);
+    const where = inCollections(collections, 'notes.collection');
+    // The candidates drive the join (CROSS JOIN keeps SQLite from walking every note in id order instead).
+    const rows = await this.sql.all<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM (${found.sql}) AS found CROSS JOIN notes
+      WHERE notes.id = found.note_id AND ${where.sql}${before === undefined ? '' : ' AND notes.id < ?'} ORDER BY notes.id DESC LIMIT ?`,
+    [...found.params, ...where.params, ...(before === undefined ? [] : [before]), limit]);
+    return (await relocateRelations(this.sql, rows)).map(toNote);
   }
 
   async addTag(collection: string, target: Target, tag: string, by: string | null, ends?: RelationEnds): Promise<TagRecord> {

@@ -1,7 +1,7 @@
 /** Entity and document reads by id in SQLite: one statement per list, ids passed as one JSON array (never one variable each). */
 import type Database from 'better-sqlite3';
 import type { DocumentSummary, EntityListItem } from '../../model/index.js';
-import type { Scope } from '../store.js';
+import type { EntityDocumentRank, Scope } from '../store.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
@@ -36,4 +36,19 @@ export function readSummaries(db: Database.Database, ids: readonly string[], sco
     .all(JSON.stringify([...new Set(ids)]), ...s.params) as DocumentRow[];
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.map((id) => byId.get(id)).filter((d): d is DocumentSummary => d !== undefined);
+}
+
+/**
+ * The documents naming a resolved entity through its member keys ("<documentId>#TYPE:norm"), with how many mentions each,
+ * most mentions first, then the newest (undated last), then by id; none when the entity has no members in the scope.
+ * Reads the entity's member rows and, per key, a count in the mentions' key index: a hub's members, never the collection.
+ */
+export function readEntityDocumentRanks(db: Database.Database, id: string, scope: Scope): EntityDocumentRank[] {
+  const s = scopeClause(scope);
+  return db.prepare(`SELECT c.doc AS id, c.n AS mentions FROM (
+      SELECT substr(m.candidate_key, 1, instr(m.candidate_key, '#') - 1) AS doc,
+        sum((SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key)) AS n
+      FROM entity_members m WHERE m.entity_id = ? GROUP BY doc) c
+    JOIN documents d ON d.id = c.doc WHERE ${s.sql}
+    ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id`).all(id, ...s.params) as EntityDocumentRank[];
 }

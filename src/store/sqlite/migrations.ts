@@ -708,4 +708,33 @@ export const MIGRATIONS: Migration[] = [
       UPDATE tags SET anchor = (SELECT min(candidate_key) FROM entity_members m WHERE m.entity_id = tags.target_id) WHERE target_kind = 'entity';
     `,
   },
+  {
+    version: 19,
+    description: 'note search by key: the folded words of each note (note_words), refreshed from a queue that triggers fill',
+    sql: `
+      -- Each note's folded index words with their positions (indexWords: computed in JavaScript, so triggers only queue
+      -- the notes written or edited; the search drains the queue before it reads). A search reads the notes holding its
+      -- words through the primary key, never every note of the scope.
+      CREATE TABLE note_words (
+        word TEXT NOT NULL,
+        note_id INTEGER NOT NULL,
+        pos INTEGER NOT NULL,
+        PRIMARY KEY (word, note_id, pos)
+      ) WITHOUT ROWID;
+      CREATE INDEX note_words_note ON note_words(note_id);
+      CREATE TABLE note_words_pending (note_id INTEGER PRIMARY KEY);
+      -- NOT EXISTS rather than OR IGNORE (see entity_names_pending).
+      CREATE TRIGGER notes_words_insert AFTER INSERT ON notes BEGIN
+        INSERT INTO note_words_pending (note_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM note_words_pending WHERE note_id = new.id);
+      END;
+      CREATE TRIGGER notes_words_update AFTER UPDATE OF text ON notes BEGIN
+        INSERT INTO note_words_pending (note_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM note_words_pending WHERE note_id = new.id);
+      END;
+      CREATE TRIGGER notes_words_delete AFTER DELETE ON notes BEGIN
+        DELETE FROM note_words WHERE note_id = old.id;
+        DELETE FROM note_words_pending WHERE note_id = old.id;
+      END;
+      INSERT INTO note_words_pending (note_id) SELECT id FROM notes;
+    `,
+  },
 ];
