@@ -68,6 +68,8 @@ export interface EntityMember {
   reasons: MergeReason[];
   /** How many merge reasons name this key. */
   reasonCount: number;
+  /** The document the key was gathered from, by id (for its title), when the reader may see it. */
+  document?: Pick<DocumentSummary, 'id' | 'title' | 'path'>;
 }
 
 /** Most merge reasons listed per member (the page shows two and counts the rest). */

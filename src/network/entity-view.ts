@@ -2,6 +2,7 @@
 import type { EntityRelation, EntityView, EvidencePage, Event, Claim, Relation } from '../model/index.js';
 import { ENTITY_DOCUMENTS, RELATION_EVIDENCE } from '../model/index.js';
 import { entityDocuments } from './entity-documents.js';
+import { withMemberDocuments } from './member-documents.js';
 import type { Store, Scope, Capped, RelationSummary, SummaryOptions } from '../store/store.js';
 
 export type { EntityRelation, EntityView } from '../model/index.js';
@@ -84,7 +85,7 @@ export async function readEntityView(store: Store, id: string, scope: Scope, opt
   const capped = mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    summarised, entity, members: head.members, reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
+    summarised, entity, members: await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };

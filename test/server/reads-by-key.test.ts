@@ -135,12 +135,18 @@ describe('network API reads by key, compared with whole-collection reads', () =>
       const view = await get(`/api/entities/${e.id}`);
       assert.deepEqual([view.members.total, view.reasonCount], [whole.members.length, whole.reasons.length], e.name);
       assert.deepEqual(view.entity.members, whole.members.slice(0, 200));
+      assert.ok(view.members.items.every((m: { key: string; document?: { id: string } }) => m.document?.id === m.key.slice(0, m.key.indexOf('#'))), 'the page\'s members carry their documents');
       assert.equal(view.membersNote, undefined, 'the sample entities fit on one page');
       const keys: string[] = [];
       for (let offset = 0; offset < whole.members.length; offset += 3) {
         const page = await get(`/api/entities/${e.id}/members?offset=${offset}&limit=3`);
         assert.equal(page.total, whole.members.length);
         for (const m of page.items) assert.deepEqual([m.reasonCount, m.reasons], [naming(m.key).length, naming(m.key).slice(0, 3)], m.key);
+        // Each member names the document it was gathered from, read by id (the page lists only the first documents).
+        for (const m of page.items as { key: string; document?: { id: string; title: string | null; path: string } }[]) {
+          const doc = (await store.getDocumentSummaries([m.key.slice(0, m.key.indexOf('#'))], ALL_COLLECTIONS))[0]!;
+          assert.deepEqual(m.document, { id: doc.id, title: doc.title, path: doc.path }, m.key);
+        }
         keys.push(...page.items.map((m: { key: string }) => m.key));
       }
       assert.deepEqual(keys, whole.members);

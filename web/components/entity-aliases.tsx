@@ -5,6 +5,7 @@ import { ApiError, getEntityMembers, mergeEntities, splitMember, whenApplied } f
 import { findEntityByMember, parseMember } from '../lib/entity-members.js';
 import { Link } from '../lib/router.js';
 import { namesByScript } from '../lib/scripts.js';
+import { documentTitle } from '../lib/format.js';
 
 /** What the last decision did, so it can be undone. */
 interface Done {
@@ -96,13 +97,14 @@ export function EntityAliases({ entity, members, membersNote, titles, onChanged 
         <table className="table compact members">
           <thead><tr><th>Gathered from</th><th>Why merged</th><th><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>
-            {rows.map(({ key: member, reasons, reasonCount }) => {
+            {rows.map(({ key: member, reasons, reasonCount, document }) => {
               const parsed = parseMember(member);
+              const title = document ? documentTitle(document) : titles.get(parsed.documentId);
               return (
                 <tr key={member}>
                   <td>
                     <bdi>{parsed.norm}</bdi>{' '}
-                    <span className="muted small">in </span><Link className="small" dir="auto" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>{titles.get(parsed.documentId) ?? `document ${parsed.documentId.slice(0, 8)}`}</Link>
+                    <span className="muted small">in </span><Link className="small" dir="auto" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>{title ?? `document ${parsed.documentId.slice(0, 8)}`}</Link>
                   </td>
                   <td>
                     {reasonCount === 0 ? <span className="muted">—</span> : reasons.slice(0, 2).map((r, i) => (

@@ -9,6 +9,7 @@ import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
 import { relationEvidence, findRelation } from '../../network/entity-view.js';
 import { entityDocuments } from '../../network/entity-documents.js';
+import { withMemberDocuments } from '../../network/member-documents.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
 import { parseGrade } from '../../network/curation/grade.js';
@@ -78,7 +79,7 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const page = await ctx.store.listEntityMembers(req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
     if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
     await ctx.audit(req, 'entity', req.params.id, { membersFrom: req.query.offset });
-    return page;
+    return withMemberDocuments(ctx.store, page, ctx.scope(req));
   });
 
   app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/documents', {
