@@ -23,13 +23,11 @@ export interface EntityAliasesProps {
   members: EntityMembersPage;
   /** "Showing 200 of 7,354 merged names." when the list was capped. */
   membersNote?: string;
-  /** Titles of the entity's documents by id, to say where each member was found. */
-  titles: ReadonlyMap<string, string>;
   onChanged(nextId: string): void;
 }
 
 /** Aliases, members with their merge reasons, a split button per member and an undo for the last decision. */
-export function EntityAliases({ entity, members, membersNote, titles, onChanged }: EntityAliasesProps) {
+export function EntityAliases({ entity, members, membersNote, onChanged }: EntityAliasesProps) {
   const [busy, setBusy] = useState(false);
   // Members read after the first page, and a failure to read them.
   const [more, setMore] = useState<EntityMember[]>([]);
@@ -99,12 +97,11 @@ export function EntityAliases({ entity, members, membersNote, titles, onChanged 
           <tbody>
             {rows.map(({ key: member, reasons, reasonCount, document }) => {
               const parsed = parseMember(member);
-              const title = document ? documentTitle(document) : titles.get(parsed.documentId);
               return (
                 <tr key={member}>
                   <td>
                     <bdi>{parsed.norm}</bdi>{' '}
-                    <span className="muted small">in </span><Link className="small" dir="auto" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>{title ?? `document ${parsed.documentId.slice(0, 8)}`}</Link>
+                    <span className="muted small">in </span><Link className="small" dir="auto" href={`/documents/${encodeURIComponent(parsed.documentId)}`}>{document ? documentTitle(document) : `document ${parsed.documentId.slice(0, 8)}`}</Link>
                   </td>
                   <td>
                     {reasonCount === 0 ? <span className="muted">—</span> : reasons.slice(0, 2).map((r, i) => (

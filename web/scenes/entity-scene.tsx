@@ -11,7 +11,7 @@ import { GradesContext } from '../components/grade-badge.js';
 import { NotesBox } from '../components/notes-box.js';
 import { EmptyState, ErrorState, Loading } from '../components/states.js';
 import { downloadJson } from '../lib/download.js';
-import { documentTitle, plural } from '../lib/format.js';
+import { plural } from '../lib/format.js';
 import { Link, buildUrl, navigate, type AppLocation } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
 import { useTitle } from '../lib/use-title.js';
@@ -122,7 +122,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade
           </section>
         </div>
         <aside className="entity-side">
-          <EntityAliases entity={entity} members={view.members} membersNote={view.membersNote} titles={new Map(view.documents.map((d) => [d.id, documentTitle(d)]))} onChanged={onChanged} />
+          <EntityAliases entity={entity} members={view.members} membersNote={view.membersNote} onChanged={onChanged} />
           <ProtectBox entity={entity} onChanged={onChanged} />
           {entity.protected?.masked ? null : <NotesBox target={{ kind: 'entity', id: entity.id }} />}
           {entity.protected?.masked ? null : <MergeBox entity={entity} onChanged={onChanged} />}

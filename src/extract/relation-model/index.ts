@@ -73,8 +73,6 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
   const money = new SpanIndex(input.money);
   for (const view of eachSentenceView(input.text, input.sentences, [...input.mentions, ...refMentions])) {
     const pairs = candidatePairs(view);
-    // A sentence without a candidate pair needs no parse (the parser is the stage's main cost).
-    if (pairs.length === 0) continue;
     if (opts.parse) view.parse = opts.parse(view.tokens.map((t) => t.text));
     for (const [i, j] of pairs) {
       const A = view.mentions[i]!;
