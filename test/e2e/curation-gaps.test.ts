@@ -3,30 +3,23 @@
  * apart, undo joins them again); the tag filter of the entity list and the network; outlet grades set in the documents
  * scene; a saved view of several picked nodes, with an unmasked dossier link for who may read protected names.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { outletKey } from '../../src/store/curation.js';
-import { launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP curation e2e: ${skip}`);
 
 describe('curation gaps in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, page, watch } = suite);
   });
 
   it('reviews merges: each shows where both names appear; r takes them apart with the reason typed, u joins them again', async () => {

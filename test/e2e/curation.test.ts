@@ -2,11 +2,11 @@
  * Curation in Chromium: an entity added from a selection in the reader, a selection attached to a relation as evidence
  * (shown with who and when on the entity page), and events reviewed by keyboard in the review scene (highest priority first).
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
-import { launchBrowser, openPage, sampleCableId, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, sampleCableId, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP curation e2e: ${skip}`);
@@ -36,18 +36,11 @@ async function select(page: Page, start: number, end: number): Promise<void> {
 
 describe('curation in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, page, watch } = suite);
   });
 
   it('select text -> add entity: the span becomes an analyst mention of a resolved entity', async () => {

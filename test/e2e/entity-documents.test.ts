@@ -2,16 +2,16 @@
  * The entity page in Chromium: an entity named in more documents than the page lists shows the most relevant first (most
  * mentions of it, then the newest) and "N more documents", which reads the rest on request in the same order.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ENTITY_DOCUMENTS } from '../../src/model/index.js';
 import { defaultStages, finishIngest, ingestPaths } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
-import { launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP entity documents e2e: ${skip}`);
@@ -33,22 +33,15 @@ function wireItems(n: number): string {
 
 describe('entity page documents in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
+  browserSuite((suite) => {
+    ({ server, page, watch } = suite);
+  }, async (started) => {
     const dir = tempDir('cablegraph-e2e-wire-');
     writeFileSync(join(dir, 'many.jsonl'), wireItems(ENTITY_DOCUMENTS + 7));
-    await ingestPaths([dir], { store: server.store, collection: COLLECTION, stages: defaultStages(), finish: finishIngest });
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    await ingestPaths([dir], { store: started.store, collection: COLLECTION, stages: defaultStages(), finish: finishIngest });
   });
 
   it('lists the most mentioned documents first, says how many more, and loads them in order', async () => {

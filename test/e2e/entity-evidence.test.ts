@@ -1,29 +1,21 @@
 /** The entity page in Chromium: a relation shows its first evidence sentences and "N more", which reads the rest on request. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { RELATION_EVIDENCE } from '../../src/model/index.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
-import { launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP entity evidence e2e: ${skip}`);
 
 describe('entity page evidence in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, page, watch } = suite);
   });
 
   it('shows a few sentences of a relation and "N more", and loads the rest when asked', async () => {

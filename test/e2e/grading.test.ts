@@ -1,27 +1,20 @@
 /** Curation in Chromium: grade a document in the reader and see the grade beside its evidence on an entity page; write a note on the entity. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
-import { launchBrowser, openPage, sampleCableId, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, sampleCableId, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP curation e2e: ${skip}`);
 
 describe('curation in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, page, watch } = suite);
   });
 
   it('grades a document in the reader; the entity page shows the grade beside the evidence from it; a note is added on the entity', async () => {

@@ -1,5 +1,6 @@
 /** End-to-end harness: a temporary store with the sample corpus, the web app built from source, the real server on a free port, and headless Chromium. */
 import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
@@ -116,6 +117,34 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<{ pag
     if (!url.startsWith(baseUrl) && !url.startsWith('data:')) watch.outsideRequests.push(url);
   });
   return { page, watch };
+}
+
+/** What every browser test file works with: the server, Chromium and one open page with its watch. */
+export interface BrowserSuite {
+  server: E2eServer;
+  browser: Browser;
+  page: Page;
+  watch: PageWatch;
+}
+
+/**
+ * Registers the hooks every browser test file shares, in the calling `describe`: before its tests, starts the server
+ * (then `prepare`, e.g. to ingest more documents), launches Chromium and opens a watched page, and hands them to `bind`
+ * (which sets the file's own variables); after them, closes the browser and the server.
+ */
+export function browserSuite(bind: (suite: BrowserSuite) => void, prepare?: (server: E2eServer) => Promise<void>): void {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer();
+    if (prepare) await prepare(server);
+    browser = await launchBrowser();
+    bind({ server, browser, ...(await openPage(browser, server.baseUrl)) });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /** Saves test-output/screenshots/<name>.png of the viewport. */

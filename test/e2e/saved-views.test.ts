@@ -2,11 +2,11 @@
  * Saved views in Chromium: save the network's filters and selection under a name, open the view again (filters and
  * selection restored), then open its HTML dossier with every request blocked except the page itself, and look at it.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { launchBrowser, openPage, screenshot, skipReason, SCREENSHOTS, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, screenshot, SCREENSHOTS, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP saved views e2e: ${skip}`);
@@ -17,14 +17,8 @@ describe('saved views in Chromium', { skip: skip ?? false }, () => {
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, browser, page, watch } = suite);
   });
 
   it('saves a view in the network scene, restores it, and opens its dossier offline', async () => {

@@ -1,9 +1,9 @@
 /** The web app in headless Chromium against the real server: search, the reader, hostile text, query errors, empty scenes. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { ENTITY_STYLES } from '../../web/theme/entity-colors.js';
-import { HOSTILE_PAYLOADS, sampleCableId, launchBrowser, openPage, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import { browserSuite, HOSTILE_PAYLOADS, openPage, sampleCableId, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 /** "#1d4ed8" -> "rgb(29, 78, 216)", as getComputedStyle reports colours. */
 function rgb(hex: string): string {
@@ -20,15 +20,8 @@ describe('web app in Chromium', { skip: skip ?? false }, () => {
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, browser, page, watch } = suite);
   });
 
   const url = (path: string): string => `${server.baseUrl}${path}`;

@@ -1,28 +1,20 @@
 /** The workbench in Chromium on the sample cables with every stage run: reader facts, entity pages, entities, network, timeline. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, sampleCableId, screenshot, skipReason, startServer, type E2eServer, type PageWatch } from './harness.js';
+import type { Page } from 'playwright-core';
+import { browserSuite, sampleCableId, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP workbench e2e: ${skip}`);
 
 describe('workbench in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let page: Page;
   let watch: PageWatch;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, watch } = await openPage(browser, server.baseUrl));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  browserSuite((suite) => {
+    ({ server, page, watch } = suite);
   });
 
   const url = (path: string): string => `${server.baseUrl}${path}`;
