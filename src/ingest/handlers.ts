@@ -14,6 +14,7 @@ import { legacyOfficeHandler } from './handlers/legacy-office.js';
 import { mboxHandler } from './handlers/mbox.js';
 import { msgHandler } from './handlers/msg.js';
 import { officeHandler } from './handlers/office.js';
+import { openpgpHandler } from './handlers/openpgp.js';
 import { oleHandler } from './handlers/ole.js';
 import { pdfHandler } from './handlers/pdf.js';
 import { pstHandler } from './handlers/pst.js';
@@ -21,12 +22,15 @@ import { rtfHandler } from './handlers/rtf.js';
 import { svgHandler } from './handlers/svg.js';
 import { textHandler } from './handlers/text.js';
 import { vcardHandler } from './handlers/vcard.js';
+import { wordmlHandler } from './handlers/wordml.js';
 import { xmlHandler } from './handlers/xml.js';
 import { zipHandler } from './handlers/zip.js';
 
 /** The handlers readDocument chooses from; adding a format means writing its file and listing it here. */
 export const HANDLERS: FormatHandler[] = [
   pdfHandler,
+  openpgpHandler, // encrypted messages fail as "encrypted", asking for the key or password
+  wordmlHandler, // Word 2003 XML, also when named .doc (before the Word readers, which would send it to LibreOffice)
   imageHandler,
   zipHandler, // declines zips whose first members show an office package
   archiveHandler, // 7z, rar, tar, iso and compressed files, through bsdtar

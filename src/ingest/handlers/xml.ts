@@ -42,12 +42,15 @@ export function xmlRoot(head: string): string | undefined {
 /** Reads XML as its text: one line per element with text of its own, the first <title> (any namespace) as title. */
 export const xmlHandler: FormatHandler = {
   name: 'xml',
-  extensions: ['.xml', '.rss', '.atom', '.kml', '.gpx', '.dita', '.ditamap', '.fb2', '.xlf', '.xliff', '.rdf', '.fodt', '.fods', '.fodp', '.fodg', '.iso19139'],
+  extensions: ['.xml', '.rss', '.atom', '.kml', '.gpx', '.dita', '.ditamap', '.fb2', '.xlf', '.xliff', '.rdf', '.fodt', '.fods', '.fodp', '.fodg', '.iso19139', '.xmp', '.tmx', '.asx'],
   weakSniff: true,
   sniff(head) {
     const root = xmlRoot(asciiHead(head, 4096));
-    // Without a declaration, a root element alone is too weak a sign (text that starts with "<b>"): only with one.
-    return root !== undefined && !OTHER_ROOTS.test(root) && /^(?:\ufeff|\xef\xbb\xbf)?\s*<\?xml/.test(asciiHead(head, 64));
+    if (root === undefined || OTHER_ROOTS.test(root)) return false;
+    // Without a declaration, a root element alone is too weak a sign (text that starts with "<b>"): only with a
+    // declaration, or a root that declares a namespace (XMP's <x:xmpmeta xmlns:x=...>, a TMX or ASX export with xmlns).
+    const text = asciiHead(head, 4096);
+    return /^(?:\ufeff|\xef\xbb\xbf)?\s*<\?xml/.test(text) || rootDeclaresNamespace(text, root);
   },
   async read(input) {
     const source = decodeXml(input.bytes, input.path);
@@ -80,6 +83,13 @@ export const xmlHandler: FormatHandler = {
     return out;
   },
 };
+
+/** True when the root element's start tag carries an xmlns attribute. */
+function rootDeclaresNamespace(head: string, root: string): boolean {
+  const start = head.indexOf(`<${root}`);
+  const end = head.indexOf('>', start);
+  return start >= 0 && end > start && /\sxmlns(?::[\w.-]+)?\s*=/.test(head.slice(start, end));
+}
 
 function localName(el: XmlNode): string {
   return (el.localName ?? el.nodeName).replace(/^.*:/, '').toLowerCase();
