@@ -55,7 +55,9 @@ describe('cost of incremental resolution', () => {
     // touch, which grow with the collection far slower than the collection does.
     assert.ok(large.regionPerDoc / small.regionPerDoc < sizeRatio / 2, `region per document ${facts}`);
     // Processor time per added document: medians of the rounds, compared with each other, not with a threshold in ms.
-    assert.ok(large.msPerDoc / small.msPerDoc < sizeRatio / 2, `time per document ${facts}`);
+    // It follows the region (about 1.5x here) plus index lookups that grow with the log of the store, so the bound is
+    // looser than the region's: measured 1.4-1.62x over repeated runs, where re-resolving everything costs 2.7-3.9x.
+    assert.ok(large.msPerDoc / small.msPerDoc < sizeRatio * 0.7, `time per document ${facts}`);
     console.log(`# incremental ms/doc ${small.msPerDoc.toFixed(1)} -> ${large.msPerDoc.toFixed(1)}, region/doc ${small.regionPerDoc.toFixed(1)} -> ${large.regionPerDoc.toFixed(1)}, full ${small.fullMs.toFixed(0)} -> ${large.fullMs.toFixed(0)} ms, candidates ${small.candidates} -> ${large.candidates}`);
   });
 });
