@@ -22,6 +22,7 @@ import { rtfHandler } from './handlers/rtf.js';
 import { svgHandler } from './handlers/svg.js';
 import { textHandler } from './handlers/text.js';
 import { vcardHandler } from './handlers/vcard.js';
+import { warcHandler } from './handlers/warc.js';
 import { wordmlHandler } from './handlers/wordml.js';
 import { xmlHandler } from './handlers/xml.js';
 import { zipHandler } from './handlers/zip.js';
@@ -41,6 +42,7 @@ export const HANDLERS: FormatHandler[] = [
   pstHandler, // Outlook data files, through readpst
   accessHandler, // Access databases (.mdb, .accdb), through mdbtools: a child per table
   dbfHandler, // dBase and FoxPro tables, by extension only (their header has no signature worth sniffing)
+  warcHandler, // web archives: each captured page or file a child
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emlxHandler, // before email: a count line, then a message
   emailHandler,

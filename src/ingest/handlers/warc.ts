@@ -1,0 +1,164 @@
+/**
+ * Web archives (WARC, ISO 28500), as written by wget --warc-file, Heritrix, Browsertrix and the Internet Archive: each
+ * captured page or file (a `response` record with a 2xx status, or a `resource` record) becomes a child document read
+ * by the handler its media type names, with its URL and capture date as metadata. Parsed with webrecorder's warcio.
+ * A compressed archive (.warc.gz) reaches this handler as the decompressed child of the archive handler, within its
+ * size limits.
+ */
+import { WARCParser, type WARCRecord } from 'warcio';
+import type { ExtractedDocument, IngestError } from '../../model/index.js';
+import { asciiHead, newDocument, toWarning } from '../document.js';
+import { IngestFailure, type FormatHandler } from '../handler.js';
+
+/** Media types that are a page's furniture, not documents: scripts, style sheets, fonts and images (icons, logos). */
+const FURNITURE = /^(?:text\/css|text\/javascript|application\/(?:x-)?javascript|application\/ecmascript|font\/|application\/font|application\/x-font|image\/)/i;
+
+/** A file extension for a media type, so the child is read by the right handler when its URL names none. */
+const EXTENSION_OF_TYPE: Record<string, string> = {
+  'text/html': '.html', 'application/xhtml+xml': '.html', 'text/plain': '.txt', 'application/pdf': '.pdf',
+  'application/json': '.json', 'text/csv': '.csv', 'application/xml': '.xml', 'text/xml': '.xml', 'message/rfc822': '.eml',
+  'application/msword': '.doc', 'application/rtf': '.rtf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.ms-excel': '.xls', 'application/zip': '.zip',
+};
+
+/** What a record was, counted for the archive's own text so nothing is skipped silently. */
+interface Tally { documents: number; furniture: number; notOk: number; revisits: number; empty: number; other: number }
+
+/** Reads a WARC file; its text lists the captured URLs and what was left out. */
+export const warcHandler: FormatHandler = {
+  name: 'warc',
+  extensions: ['.warc'],
+  container: true,
+  sniff: (head) => /^WARC\/[01]\.\d+\r?\n/.test(asciiHead(head, 16)),
+  async read(input) {
+    const children: ExtractedDocument[] = [];
+    const warnings: IngestError[] = [];
+    const listing: string[] = [];
+    const tally: Tally = { documents: 0, furniture: 0, notOk: 0, revisits: 0, empty: 0, other: 0 };
+    const budget = input.budget ?? { remaining: input.limits.maxArchiveBytes };
+    let records = 0;
+    if (!/^WARC\/\d/.test(asciiHead(input.bytes, 8))) {
+      throw new IngestFailure('corrupt-warc', `${input.path} is not a WARC file: it does not start with a "WARC/1.x" version line.`);
+    }
+    try {
+      const parser = new WARCParser([input.bytes]);
+      for await (const record of parser) {
+        records++;
+        // warcio hands out a record cut short by the end of the file as if it were whole: check its declared length.
+        const missing = missingBytes(input.bytes, parser.offset, record.warcContentLength);
+        if (missing > 0) {
+          warnings.push({
+            path: input.path, code: 'corrupt-warc',
+            message: `${input.path} ends inside record ${records} (${record.warcTargetURI ?? record.warcType}): ${missing} of its ${record.warcContentLength} bytes are missing; that record was not read, the ones before it were.`,
+          });
+          break;
+        }
+        const capture = await readCapture(record, tally);
+        if (!capture) continue;
+        if (children.length + warnings.length >= input.limits.maxArchiveEntries) {
+          throw new IngestFailure('too-many-entries', `${input.path} holds more than ${input.limits.maxArchiveEntries} captured documents; it was not read.`);
+        }
+        if (capture.bytes.byteLength > budget.remaining) {
+          throw new IngestFailure('zip-bomb', `${input.path} holds more captured content than the archive limits allow; it was not read.`);
+        }
+        budget.remaining -= capture.bytes.byteLength;
+        tally.documents++;
+        const path = `${input.path}!/${childName(tally.documents, capture.url, capture.mediaType)}`;
+        listing.push(`${capture.date ?? ''} ${capture.url}`.trim());
+        try {
+          children.push(withCapture(await input.readChild(path, capture.bytes), capture));
+        } catch (err) {
+          warnings.push(toWarning(path, err));
+        }
+      }
+    } catch (err) {
+      if (err instanceof IngestFailure) throw err;
+      // A truncated or damaged archive: what was read before the damage is kept, the damage is reported.
+      if (records === 0) throw new IngestFailure('corrupt-warc', `${input.path} is not a readable WARC file: ${(err as Error).message}`);
+      warnings.push({ path: input.path, code: 'corrupt-warc', message: `${input.path} is damaged after record ${records}: ${(err as Error).message}; the records before it were read.` });
+    }
+    if (records === 0) throw new IngestFailure('corrupt-warc', `${input.path} holds no WARC record.`);
+    return newDocument(input, 'warc', [...listing, '', summary(tally)].join('\n').trim(), { mimeType: 'application/warc', children, warnings });
+  },
+};
+
+/** Bytes a record declares beyond the end of the file (0 when whole); the WARC is uncompressed, so offsets are bytes. */
+function missingBytes(bytes: Uint8Array, offset: number, contentLength: number): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headersEnd = buffer.indexOf('\r\n\r\n', offset, 'latin1');
+  if (headersEnd < 0) return 0;
+  return Math.max(0, headersEnd + 4 + contentLength - bytes.byteLength);
+}
+
+/** A captured document: its payload (transfer and content encodings undone), URL, capture date and media type. */
+interface Capture { bytes: Uint8Array; url: string; date?: string; mediaType: string; status?: number }
+
+/** The capture a record holds, or undefined for records that are not documents (requests, metadata, redirects ...). */
+async function readCapture(record: WARCRecord, tally: Tally): Promise<Capture | undefined> {
+  const type = record.warcType;
+  if (type === 'revisit') return count(tally, 'revisits');
+  if (type !== 'response' && type !== 'resource') return count(tally, 'other');
+  const url = record.warcTargetURI ?? '';
+  // wget keeps its arguments and log as resource records at metadata:// URIs: the crawler's notes, not captures.
+  if (url.startsWith('metadata:')) return count(tally, 'other');
+  let status: number | undefined;
+  let mediaType: string;
+  if (type === 'response') {
+    if (!record.httpHeaders) return count(tally, 'other'); // a DNS or FTP response: no HTTP message
+    status = Number(record.httpHeaders.statusCode);
+    if (!(status >= 200 && status < 300)) return count(tally, 'notOk');
+    mediaType = record.httpHeaders.headers.get('content-type') ?? '';
+  } else {
+    mediaType = record.warcContentType ?? '';
+  }
+  mediaType = mediaType.split(';')[0]!.trim().toLowerCase();
+  if (FURNITURE.test(mediaType)) return count(tally, 'furniture');
+  const bytes = await record.readFully(true);
+  if (bytes.byteLength === 0) return count(tally, 'empty');
+  return { bytes, url, date: record.warcDate ?? undefined, mediaType, ...(status === undefined ? {} : { status }) };
+}
+
+function count(tally: Tally, key: keyof Tally): undefined {
+  tally[key]++;
+  return undefined;
+}
+
+/** "0003 example.org/news/story.html": numbered in archive order, host and path kept, an extension from the type. */
+function childName(n: number, url: string, mediaType: string): string {
+  let name = url;
+  try {
+    const u = new URL(url);
+    name = `${u.host}${u.pathname}`;
+  } catch {
+    // a target URI that is not a URL is kept as written
+  }
+  name = name.replace(/[^\p{L}\p{N}._/-]+/gu, '_').replace(/\/+/g, '/').replace(/\/$/, '/index').replace(/^\/+/, '') || 'capture';
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  const wanted = EXTENSION_OF_TYPE[mediaType];
+  if (wanted && !last.toLowerCase().endsWith(wanted)) name += wanted;
+  return `${String(n).padStart(4, '0')} ${name}`;
+}
+
+/** The capture's URL, date and status go into the child's metadata; its host is the source when the page names none. */
+function withCapture(doc: ExtractedDocument, capture: Capture): ExtractedDocument {
+  doc.meta = { ...doc.meta, url: capture.url, ...(capture.date ? { captured: capture.date } : {}), ...(capture.status ? { 'http-status': String(capture.status) } : {}) };
+  if (!doc.source) {
+    try {
+      doc.source = new URL(capture.url).host || undefined;
+    } catch {
+      // no host to name
+    }
+  }
+  return doc;
+}
+
+function summary(t: Tally): string {
+  const parts = [`${t.documents} captured document(s)`];
+  if (t.furniture) parts.push(`${t.furniture} script(s), style sheet(s), font(s) and image(s) left out`);
+  if (t.notOk) parts.push(`${t.notOk} redirect(s) or error response(s) left out`);
+  if (t.revisits) parts.push(`${t.revisits} revisit record(s) (content unchanged since an earlier capture) left out`);
+  if (t.empty) parts.push(`${t.empty} empty response(s)`);
+  return parts.join('; ') + '.';
+}
