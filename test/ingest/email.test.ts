@@ -83,3 +83,34 @@ test('a memo that merely starts with "Subject:" is still text', async () => {
   const memo = 'Subject: Budget\nDate: 2019-11-20\n\nThe budget for the station was raised twice in the spring.';
   assert.equal((await readDocument('memo.txt', new Uint8Array(Buffer.from(memo)))).format, 'text');
 });
+
+test('refuses S/MIME- and PGP/MIME-encrypted messages as encrypted, and reads a signed one', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { rejectsWith } = await import('./helpers/assert-failure.js');
+  const dir = mkdtempSync(join(tmpdir(), 'cablegraph-smime-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // A real certificate and real messages made by OpenSSL.
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=desk', '-days', '2'], { stdio: 'ignore' });
+  const body = join(dir, 'body.txt');
+  writeFileSync(body, 'Content-Type: text/plain\r\n\r\nThe envoy met the minister in Baghdad on Tuesday.\r\n');
+  const mail = (args: string[], recipients: string[] = []) =>
+    new Uint8Array(execFileSync('openssl', ['smime', ...args, '-in', body, '-from', 'a@example.org', '-to', 'b@example.org', '-subject', 'Cable', ...recipients]));
+  await rejectsWith(readDocument('sealed.eml', mail(['-encrypt', '-aes256'], [cert])), 'encrypted', /sealed\.eml is an S\/MIME-encrypted message; ask for the recipient's key/);
+  const signed = await readDocument('signed.eml', mail(['-sign', '-signer', cert, '-inkey', key]));
+  assert.equal(signed.format, 'email');
+  assert.match(signed.text, /The envoy met the minister in Baghdad/);
+  assert.deepEqual([signed.children, signed.warnings, signed.meta?.signature], [[], [], 'S/MIME'], 'the signature is noted, not read as a document');
+  const pgp = [
+    'From: a@example.org', 'To: b@example.org', 'Subject: Cable', 'MIME-Version: 1.0',
+    'Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; boundary="b1"', '',
+    '--b1', 'Content-Type: application/pgp-encrypted', '', 'Version: 1', '',
+    '--b1', 'Content-Type: application/octet-stream; name="encrypted.asc"', '',
+    '-----BEGIN PGP MESSAGE-----', '', 'hQEMA1234', '-----END PGP MESSAGE-----', '', '--b1--', '',
+  ].join('\r\n');
+  await rejectsWith(readDocument('pgp.eml', new TextEncoder().encode(pgp)), 'encrypted', /PGP\/MIME-encrypted message/);
+});

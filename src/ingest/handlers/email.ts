@@ -21,6 +21,7 @@ export const emailHandler: FormatHandler = {
     } catch (err) {
       throw new IngestFailure('corrupt-email', `${input.path} is not a readable e-mail message: ${(err as Error).message}`);
     }
+    refuseEncrypted(input.path, mail.headers.get('content-type'));
     const text = (mail.text?.trim() ? mail.text : mail.html ? domToText(parseHTML(mail.html).document) : '').trim();
     // mailparser puts the current time in place of a Date header it cannot parse; only a date the message states counts.
     // A message copied out of Outlook and saved as text has "Sent: Tuesday, November 19, 2019 3:14 PM" instead.
@@ -43,6 +44,12 @@ export const emailHandler: FormatHandler = {
     for (const [i, attachment] of mail.attachments.entries()) {
       // Images shown inside an HTML body are part of its layout, not documents someone attached.
       if (attachment.related && attachment.contentType.startsWith('image/')) continue;
+      // A signature (S/MIME .p7s, PGP .asc) vouches for the message; it is noted, not read as a document.
+      const signature = SIGNATURE_TYPES[attachment.contentType.toLowerCase()];
+      if (signature) {
+        doc.meta = { ...doc.meta, signature };
+        continue;
+      }
       const path = `${input.path}!/${attachmentName(attachment.filename, attachment.contentType === 'message/rfc822' ? '.eml' : '', i + 1, used)}`;
       try {
         children.push(await input.readChild(path, new Uint8Array(attachment.content)));
@@ -55,6 +62,27 @@ export const emailHandler: FormatHandler = {
     return doc;
   },
 };
+
+const SIGNATURE_TYPES: Record<string, string> = {
+  'application/pkcs7-signature': 'S/MIME', 'application/x-pkcs7-signature': 'S/MIME', 'application/pgp-signature': 'OpenPGP',
+};
+
+/**
+ * An S/MIME-encrypted message (application/pkcs7-mime, enveloped or authenticated-enveloped data) or a PGP/MIME one
+ * (multipart/encrypted) holds no readable body: it is refused as encrypted rather than stored empty. Signed messages
+ * (multipart/signed, or pkcs7-mime signed-data) are not refused.
+ */
+function refuseEncrypted(path: string, header: unknown): void {
+  const type = header as { value?: string; params?: Record<string, string> } | undefined;
+  const value = type?.value?.toLowerCase() ?? '';
+  const smime = (type?.params?.['smime-type'] ?? '').toLowerCase();
+  if (/^application\/(x-)?pkcs7-mime$/.test(value) && !/signed-data|certs-only|compressed-data/.test(smime)) {
+    throw new IngestFailure('encrypted', `${path} is an S/MIME-encrypted message; ask for the recipient's key or a decrypted copy.`);
+  }
+  if (value === 'multipart/encrypted') {
+    throw new IngestFailure('encrypted', `${path} is a PGP/MIME-encrypted message; ask for the recipient's key or a decrypted copy.`);
+  }
+}
 
 // "Jane Doe <jane@example.org>, desk@example.net"; group members are listed as plain addresses.
 function addresses(value: AddressObject | AddressObject[] | undefined): string | undefined {
