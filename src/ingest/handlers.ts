@@ -12,6 +12,7 @@ import { jsonHandler } from './handlers/json.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { legacyOfficeHandler } from './handlers/legacy-office.js';
 import { mboxHandler } from './handlers/mbox.js';
+import { mifHandler } from './handlers/mif.js';
 import { msgHandler } from './handlers/msg.js';
 import { officeHandler } from './handlers/office.js';
 import { openpgpHandler } from './handlers/openpgp.js';
@@ -42,6 +43,7 @@ export const HANDLERS: FormatHandler[] = [
   pstHandler, // Outlook data files, through readpst
   accessHandler, // Access databases (.mdb, .accdb), through mdbtools: a child per table
   dbfHandler, // dBase and FoxPro tables, by extension only (their header has no signature worth sniffing)
+  mifHandler, // FrameMaker MIF as text; binary FrameMaker refused by name
   warcHandler, // web archives: each captured page or file a child
   mboxHandler, // before email: an mbox starts with a "From " line and then a message's headers
   emlxHandler, // before email: a count line, then a message
