@@ -1,9 +1,10 @@
 /**
- * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b]`: the entity reads of bench:scale (entity
+ * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache]`: the entity reads of bench:scale (entity
  * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
  * /api/entities/:id in-process, with grades, corroboration, notes and tags; and with ?minGrade=C3), each read's SQL
  * statements timed, the slowest reads and statements printed; wall and CPU time percentiles per read (CPU time is what a
- * loaded machine distorts least), and the API body's size. The API reads write audit rows: run it on a copy of the store.
+ * loaded machine distorts least), and the API body's size. Neighbourhoods keep hubs' edges between reads unless
+ * `--no-edge-cache` (then each read costs what a first read after a write does). The API reads write audit rows: run it on a copy of the store.
  */
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -14,7 +15,7 @@ import { viewEntity } from '../src/network/entity-view.js';
 import { readGraph } from '../src/network/graph-read.js';
 import { buildApp } from '../src/server/app.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false } } });
 const path = positionals[0];
 if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N]');
 const TOP = Number(args.top);
@@ -38,7 +39,7 @@ proto.prepare = function (this: Database.Database, sql: string) {
   return st;
 };
 
-const store = new SqliteStore(path, { searchReaders: 0 });
+const store = new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
 await store.migrate();
 const first = await searchEntities(store, ALL_COLLECTIONS, { limit: 25, offset: 0 });
 const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>

@@ -1,0 +1,162 @@
+/**
+ * Neighbourhood reads of SQLite with a cache of what hubs share: each entity's merged relations as the choice of the
+ * strongest weighs them, each merged relation's edge, and the edges between each pair of entities. A 2-hop read around
+ * almost any entity passes through the same hubs, whose relation rows (thousands each) cost most of the read.
+ *
+ * The cache holds only what the database held when it was read: it is emptied whenever the database changed since the
+ * last read, by this connection (`total_changes()`, counting trigger rows too) or by any other (`PRAGMA data_version`),
+ * and is not used inside a transaction (whose writes could still be rolled back). Answers are the uncached reads'.
+ */
+import type Database from 'better-sqlite3';
+import type { Capped, EdgeRecord, Scope } from '../store.js';
+import { groupRows, pickStrongest, type StrongestFilter, type StrongestGroup } from '../shared/strongest.js';
+import { relationEndRows, readEdges } from './relations-read.js';
+
+/** Most relation row ids the cached choices hold, and most cached edges (about 100 bytes each): tens of megabytes. */
+export const EDGE_CACHE_ROWS = 400_000;
+export const EDGE_CACHE_EDGES = 200_000;
+
+/** A map dropping its least recently read entries past a total weight. */
+class Lru<T> {
+  private readonly map = new Map<string, { value: T; weight: number }>();
+  private weight = 0;
+  constructor(private readonly budget: number) {}
+
+  get(key: string): T | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    this.map.delete(key);
+    this.map.set(key, hit);
+    return hit.value;
+  }
+
+  set(key: string, value: T, weight: number): void {
+    const old = this.map.get(key);
+    if (old) { this.weight -= old.weight; this.map.delete(key); }
+    this.map.set(key, { value, weight });
+    this.weight += weight;
+    for (const [k, v] of this.map) {
+      if (this.weight <= this.budget) break;
+      this.map.delete(k);
+      this.weight -= v.weight;
+    }
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.weight = 0;
+  }
+}
+
+const copy = (e: EdgeRecord): EdgeRecord => ({ ...e, documentIds: [...e.documentIds] });
+const byId = (a: EdgeRecord, b: EdgeRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const edgeKey = (e: EdgeRecord): string => `${e.type}\u0000${e.source}\u0000${e.target}`;
+
+/** One connection's neighbourhood reads (see the file comment). */
+export class EdgeCache {
+  private readonly groups = new Lru<StrongestGroup[]>(EDGE_CACHE_ROWS);
+  private readonly edges = new Lru<EdgeRecord | null>(EDGE_CACHE_EDGES);
+  private readonly pairs = new Lru<EdgeRecord[]>(EDGE_CACHE_EDGES);
+  private stamp = '';
+  private readonly version: Database.Statement;
+  private readonly changes: Database.Statement;
+
+  /** With `keep` false nothing is kept: every read is the uncached one (measuring, tests). */
+  constructor(private readonly db: Database.Database, private readonly keep = true) {
+    this.version = db.prepare('PRAGMA data_version').pluck();
+    this.changes = db.prepare('SELECT total_changes()').pluck();
+  }
+
+  /** Whether the cache may be used now; empties it when the database changed since the last read. */
+  private usable(): boolean {
+    if (!this.keep || this.db.inTransaction) return false;
+    const stamp = `${String(this.version.get())}:${String(this.changes.get())}`;
+    if (stamp !== this.stamp) {
+      this.groups.clear();
+      this.edges.clear();
+      this.pairs.clear();
+      this.stamp = stamp;
+    }
+    return true;
+  }
+
+  /** The strongest merged relations leading out of `around` as edges (Store.listStrongestEdges). */
+  strongest(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Capped<EdgeRecord> {
+    const usable = this.usable();
+    const prefix = `${JSON.stringify(scope.collections)}\u0001`;
+    const all: StrongestGroup[] = [];
+    const missing: string[] = [];
+    for (const id of new Set(around)) {
+      const hit = usable ? this.groups.get(prefix + id) : undefined;
+      if (hit) all.push(...hit);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      // One read for the entities not cached, its rows then grouped per entity (a row between two of them goes to both).
+      const rows = new Map(missing.map((id) => [id, [] as ReturnType<typeof relationEndRows>]));
+      for (const r of relationEndRows(this.db, scope, { entities: missing })) {
+        if (r.source_entity) rows.get(r.source_entity)?.push(r);
+        if (r.target_entity && r.target_entity !== r.source_entity) rows.get(r.target_entity)?.push(r);
+      }
+      for (const [id, list] of rows) {
+        const grouped = groupRows(list);
+        all.push(...grouped);
+        if (usable) this.groups.set(prefix + id, grouped, 1 + grouped.reduce((n, g) => n + g.ids.length, 0));
+      }
+    }
+    const { chosen, total } = pickStrongest(all, limit, filter);
+    const items: EdgeRecord[] = [];
+    const unread: StrongestGroup[] = [];
+    for (const g of chosen) {
+      const hit = usable ? this.edges.get(prefix + g.key) : undefined;
+      if (hit === undefined) unread.push(g);
+      else if (hit) items.push(hit);
+    }
+    if (unread.length > 0) {
+      const read = new Map(readEdges(this.db, scope, { ids: unread.flatMap((g) => g.ids) }).map((e) => [edgeKey(e), e]));
+      for (const g of unread) {
+        const edge = read.get(g.key) ?? null;
+        if (edge) items.push(edge);
+        if (usable) this.edges.set(prefix + g.key, edge, 1);
+      }
+    }
+    return { items: items.map(copy).sort(byId), total };
+  }
+
+  /** The edges with both ends among the entities (Store.listEdges with `between`), gathered pair by pair. */
+  between(scope: Scope, ids: readonly string[]): EdgeRecord[] {
+    const usable = this.usable();
+    const prefix = `${JSON.stringify(scope.collections)}\u0001`;
+    const nodes = [...new Set(ids)].sort();
+    const found = new Map<string, EdgeRecord[]>();
+    const short = new Set<string>();
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const key = `${prefix}${nodes[i]!}\u0000${nodes[j]!}`;
+        const hit = usable ? this.pairs.get(key) : undefined;
+        if (hit) found.set(key, hit);
+        else { short.add(nodes[i]!); short.add(nodes[j]!); }
+      }
+    }
+    if (short.size > 0) {
+      // Every pair among the entities of the pairs not cached is read at once: each edge belongs to the pair of its ends.
+      const among = [...short].sort();
+      const read = new Map<string, EdgeRecord[]>();
+      for (const e of readEdges(this.db, scope, { between: among })) {
+        const key = e.source < e.target ? `${prefix}${e.source}\u0000${e.target}` : `${prefix}${e.target}\u0000${e.source}`;
+        const list = read.get(key);
+        if (list) list.push(e);
+        else read.set(key, [e]);
+      }
+      for (let i = 0; i < among.length; i++) {
+        for (let j = i + 1; j < among.length; j++) {
+          const key = `${prefix}${among[i]!}\u0000${among[j]!}`;
+          const list = read.get(key) ?? [];
+          found.set(key, list);
+          if (usable) this.pairs.set(key, list, 1 + list.length);
+        }
+      }
+    }
+    return [...found.values()].flat().map(copy).sort(byId);
+  }
+}
