@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { Capped, EdgeRecord, Scope } from '../store.js';
 import { groupRows, pickStrongest, type StrongestFilter, type StrongestGroup } from '../shared/strongest.js';
 import { relationEndRows, readEdges } from './relations-read.js';
+import { IN_JSON } from './entity-reads.js';
 
 /** Most relation row ids the cached choices hold, and most cached edges (about 100 bytes each): tens of megabytes. */
 export const EDGE_CACHE_ROWS = 400_000;
@@ -46,6 +47,13 @@ class Lru<T> {
     this.map.clear();
     this.weight = 0;
   }
+}
+
+/** Relation rows with one end among `some` and the other among `all` (by relation_ends, indexed on each end). */
+function edgeRowsTouching(db: Database.Database, some: readonly string[], all: readonly string[]): string[] {
+  const [k, n] = [JSON.stringify(some), JSON.stringify(all)];
+  return db.prepare(`SELECT relation_id FROM relation_ends WHERE source_entity ${IN_JSON} AND target_entity ${IN_JSON}
+    UNION SELECT relation_id FROM relation_ends WHERE target_entity ${IN_JSON} AND source_entity ${IN_JSON}`).pluck().all(k, n, k, n) as string[];
 }
 
 const copy = (e: EdgeRecord): EdgeRecord => ({ ...e, documentIds: [...e.documentIds] });
@@ -128,29 +136,48 @@ export class EdgeCache {
     const usable = this.usable();
     const prefix = `${JSON.stringify(scope.collections)}\u0001`;
     const nodes = [...new Set(ids)].sort();
+    const pairKey = (a: string, b: string): string => (a < b ? `${prefix}${a}\u0000${b}` : `${prefix}${b}\u0000${a}`);
     const found = new Map<string, EdgeRecord[]>();
-    const short = new Set<string>();
+    // The pairs not cached, by entity.
+    const open = new Map<string, Set<string>>();
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {
-        const key = `${prefix}${nodes[i]!}\u0000${nodes[j]!}`;
-        const hit = usable ? this.pairs.get(key) : undefined;
-        if (hit) found.set(key, hit);
-        else { short.add(nodes[i]!); short.add(nodes[j]!); }
+        const [a, b] = [nodes[i]!, nodes[j]!];
+        const hit = usable ? this.pairs.get(pairKey(a, b)) : undefined;
+        if (hit) { found.set(pairKey(a, b), hit); continue; }
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          const list = open.get(x);
+          if (list) list.add(y);
+          else open.set(x, new Set([y]));
+        }
       }
     }
-    if (short.size > 0) {
-      // Every pair among the entities of the pairs not cached is read at once: each edge belongs to the pair of its ends.
-      const among = [...short].sort();
+    if (open.size > 0) {
+      // Entities covering every open pair (most open pairs first): a neighbourhood with a few new nodes reads only their
+      // edges to the rest, each edge belonging to the pair of its ends.
+      const cover: string[] = [];
+      while (open.size > 0) {
+        let best = '';
+        let most = -1;
+        for (const [x, others] of open) if (others.size > most || (others.size === most && x < best)) [best, most] = [x, others.size];
+        cover.push(best);
+        for (const y of open.get(best)!) {
+          open.get(y)?.delete(best);
+          if (open.get(y)?.size === 0) open.delete(y);
+        }
+        open.delete(best);
+      }
       const read = new Map<string, EdgeRecord[]>();
-      for (const e of readEdges(this.db, scope, { between: among })) {
-        const key = e.source < e.target ? `${prefix}${e.source}\u0000${e.target}` : `${prefix}${e.target}\u0000${e.source}`;
+      for (const e of readEdges(this.db, scope, { ids: edgeRowsTouching(this.db, cover, nodes) })) {
+        const key = pairKey(e.source, e.target);
         const list = read.get(key);
         if (list) list.push(e);
         else read.set(key, [e]);
       }
-      for (let i = 0; i < among.length; i++) {
-        for (let j = i + 1; j < among.length; j++) {
-          const key = `${prefix}${among[i]!}\u0000${among[j]!}`;
+      for (const x of cover) {
+        for (const y of nodes) {
+          if (y === x) continue;
+          const key = pairKey(x, y);
           const list = read.get(key) ?? [];
           found.set(key, list);
           if (usable) this.pairs.set(key, list, 1 + list.length);
