@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import type { Capped, EdgeRecord, Scope } from '../store.js';
 import { groupRows, pickStrongest, type StrongestFilter, type StrongestGroup } from '../shared/strongest.js';
+import { mergedEnds } from '../shared/merge-relations.js';
 import { relationEndRows, readEdges } from './relations-read.js';
 import { IN_JSON } from './entity-reads.js';
 
@@ -60,9 +61,15 @@ const copy = (e: EdgeRecord): EdgeRecord => ({ ...e, documentIds: [...e.document
 const byId = (a: EdgeRecord, b: EdgeRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const edgeKey = (e: EdgeRecord): string => `${e.type}\u0000${e.source}\u0000${e.target}`;
 
+/** An entity's merged relations as the choice weighs them, and those whose other end is a resolved entity, by that end. */
+interface EntityGroups {
+  list: StrongestGroup[];
+  byOther: Map<string, StrongestGroup[]>;
+}
+
 /** One connection's neighbourhood reads (see the file comment). */
 export class EdgeCache {
-  private readonly groups = new Lru<StrongestGroup[]>(EDGE_CACHE_ROWS);
+  private readonly groups = new Lru<EntityGroups>(EDGE_CACHE_ROWS);
   private readonly edges = new Lru<EdgeRecord | null>(EDGE_CACHE_EDGES);
   private readonly pairs = new Lru<EdgeRecord[]>(EDGE_CACHE_EDGES);
   private stamp = '';
@@ -88,54 +95,97 @@ export class EdgeCache {
     return true;
   }
 
-  /** The strongest merged relations leading out of `around` as edges (Store.listStrongestEdges). */
-  strongest(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Capped<EdgeRecord> {
-    const usable = this.usable();
-    const prefix = `${JSON.stringify(scope.collections)}\u0001`;
-    const all: StrongestGroup[] = [];
+  /** The groups of each entity, those not cached read at once (a row between two of them goes to both). */
+  private groupsOf(scope: Scope, prefix: string, ids: Iterable<string>, usable: boolean): EntityGroups[] {
+    const out: EntityGroups[] = [];
     const missing: string[] = [];
-    for (const id of new Set(around)) {
+    for (const id of new Set(ids)) {
       const hit = usable ? this.groups.get(prefix + id) : undefined;
-      if (hit) all.push(...hit);
+      if (hit) out.push(hit);
       else missing.push(id);
     }
-    if (missing.length > 0) {
-      // One read for the entities not cached, its rows then grouped per entity (a row between two of them goes to both).
-      const rows = new Map(missing.map((id) => [id, [] as ReturnType<typeof relationEndRows>]));
-      for (const r of relationEndRows(this.db, scope, { entities: missing })) {
-        if (r.source_entity) rows.get(r.source_entity)?.push(r);
-        if (r.target_entity && r.target_entity !== r.source_entity) rows.get(r.target_entity)?.push(r);
-      }
-      for (const [id, list] of rows) {
-        const grouped = groupRows(list);
-        all.push(...grouped);
-        if (usable) this.groups.set(prefix + id, grouped, 1 + grouped.reduce((n, g) => n + g.ids.length, 0));
+    if (missing.length === 0) return out;
+    const rows = new Map(missing.map((id) => [id, [] as ReturnType<typeof relationEndRows>]));
+    // Merged relations with an end no map row names: listEdges({ between }) never finds them (relation_ends holds NULL).
+    const unmapped = new Set<string>();
+    for (const r of relationEndRows(this.db, scope, { entities: missing })) {
+      if (r.source_entity) rows.get(r.source_entity)?.push(r);
+      if (r.target_entity && r.target_entity !== r.source_entity) rows.get(r.target_entity)?.push(r);
+      if (!r.source_entity || !r.target_entity) {
+        const ends = mergedEnds(r);
+        if (ends) unmapped.add(ends.key);
       }
     }
-    const { chosen, total } = pickStrongest(all, limit, filter);
+    for (const [id, list] of rows) {
+      const grouped = groupRows(list);
+      const byOther = new Map<string, StrongestGroup[]>();
+      for (const g of grouped) {
+        if (unmapped.has(g.key)) continue;
+        const other = g.source === id ? g.target : g.source;
+        const same = byOther.get(other);
+        if (same) same.push(g);
+        else byOther.set(other, [g]);
+      }
+      const entry = { list: grouped, byOther };
+      out.push(entry);
+      if (usable) this.groups.set(prefix + id, entry, 1 + grouped.reduce((n, g) => n + g.ids.length, 0));
+    }
+    return out;
+  }
+
+  /** The edges of merged relations (null where the rows give none: no supporting evidence), cached by key. */
+  private edgesOf(scope: Scope, prefix: string, groups: Iterable<StrongestGroup>, usable: boolean): EdgeRecord[] {
     const items: EdgeRecord[] = [];
-    const unread: StrongestGroup[] = [];
-    for (const g of chosen) {
+    const unread = new Map<string, StrongestGroup>();
+    const taken = new Set<string>();
+    for (const g of groups) {
+      if (taken.has(g.key)) continue;
+      taken.add(g.key);
       const hit = usable ? this.edges.get(prefix + g.key) : undefined;
-      if (hit === undefined) unread.push(g);
+      if (hit === undefined) unread.set(g.key, g);
       else if (hit) items.push(hit);
     }
-    if (unread.length > 0) {
-      const read = new Map(readEdges(this.db, scope, { ids: unread.flatMap((g) => g.ids) }).map((e) => [edgeKey(e), e]));
-      for (const g of unread) {
+    if (unread.size > 0) {
+      const read = new Map(readEdges(this.db, scope, { ids: [...unread.values()].flatMap((g) => g.ids) }).map((e) => [edgeKey(e), e]));
+      for (const g of unread.values()) {
         const edge = read.get(g.key) ?? null;
         if (edge) items.push(edge);
         if (usable) this.edges.set(prefix + g.key, edge, 1);
       }
     }
-    return { items: items.map(copy).sort(byId), total };
+    return items;
   }
 
-  /** The edges with both ends among the entities (Store.listEdges with `between`), gathered pair by pair. */
+  /** The strongest merged relations leading out of `around` as edges (Store.listStrongestEdges). */
+  strongest(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Capped<EdgeRecord> {
+    const usable = this.usable();
+    const prefix = `${JSON.stringify(scope.collections)}\u0001`;
+    const all = this.groupsOf(scope, prefix, around, usable).flatMap((e) => e.list);
+    const { chosen, total } = pickStrongest(all, limit, filter);
+    return { items: this.edgesOf(scope, prefix, chosen, usable).map(copy).sort(byId), total };
+  }
+
+  /**
+   * The edges with both ends among the entities (Store.listEdges with `between`): those of entities whose merged relations
+   * are cached from their groups (by key), the rest pair by pair.
+   */
   between(scope: Scope, ids: readonly string[]): EdgeRecord[] {
     const usable = this.usable();
     const prefix = `${JSON.stringify(scope.collections)}\u0001`;
     const nodes = [...new Set(ids)].sort();
+    const known = new Map<string, EntityGroups>();
+    for (const id of usable ? nodes : []) {
+      const hit = this.groups.get(prefix + id);
+      if (hit) known.set(id, hit);
+    }
+    const chosen: StrongestGroup[] = [];
+    for (const [id, entry] of known) for (const other of nodes) if (other !== id) chosen.push(...(entry.byOther.get(other) ?? []));
+    const rest = nodes.filter((id) => !known.has(id));
+    return [...this.edgesOf(scope, prefix, chosen, usable), ...this.pairsAmong(scope, prefix, rest, usable)].map(copy).sort(byId);
+  }
+
+  /** The edges with both ends among the entities, pair by pair (each edge belongs to the pair of its ends). */
+  private pairsAmong(scope: Scope, prefix: string, nodes: readonly string[], usable: boolean): EdgeRecord[] {
     const pairKey = (a: string, b: string): string => (a < b ? `${prefix}${a}\u0000${b}` : `${prefix}${b}\u0000${a}`);
     const found = new Map<string, EdgeRecord[]>();
     // The pairs not cached, by entity.
@@ -184,6 +234,6 @@ export class EdgeCache {
         }
       }
     }
-    return [...found.values()].flat().map(copy).sort(byId);
+    return [...found.values()].flat();
   }
 }
