@@ -218,7 +218,9 @@ export class EdgeCache {
         open.delete(best);
       }
       const read = new Map<string, EdgeRecord[]>();
-      for (const e of readEdges(this.db, scope, { ids: edgeRowsTouching(this.db, cover, nodes) })) {
+      // With no pair cached the cover is all entities but one: the plain read among them (one statement, no id list).
+      const edges = found.size === 0 ? readEdges(this.db, scope, { between: nodes }) : readEdges(this.db, scope, { ids: edgeRowsTouching(this.db, cover, nodes) });
+      for (const e of edges) {
         const key = pairKey(e.source, e.target);
         const list = read.get(key);
         if (list) list.push(e);
