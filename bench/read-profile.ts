@@ -1,9 +1,11 @@
 /**
- * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b]`: the entity reads of bench:scale (entity
+ * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache] [--warm N]`: the entity reads of bench:scale (entity
  * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
  * /api/entities/:id in-process, with grades, corroboration, notes and tags; and with ?minGrade=C3), each read's SQL
  * statements timed, the slowest reads and statements printed; wall and CPU time percentiles per read (CPU time is what a
- * loaded machine distorts least), and the API body's size. The API reads write audit rows: run it on a copy of the store.
+ * loaded machine distorts least), and the API body's size. Neighbourhoods keep hubs' edges between reads unless
+ * `--no-edge-cache` (then each read costs what a first read after a write does); `--warm N` first reads, untimed, the
+ * neighbourhoods of N other entities (as a server that answered N requests since the last write). The API reads write audit rows: run it on a copy of the store.
  */
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -14,7 +16,7 @@ import { viewEntity } from '../src/network/entity-view.js';
 import { readGraph } from '../src/network/graph-read.js';
 import { buildApp } from '../src/server/app.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' } } });
 const path = positionals[0];
 if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N]');
 const TOP = Number(args.top);
@@ -38,12 +40,22 @@ proto.prepare = function (this: Database.Database, sql: string) {
   return st;
 };
 
-const store = new SqliteStore(path, { searchReaders: 0 });
+const store = new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
 await store.migrate();
 const first = await searchEntities(store, ALL_COLLECTIONS, { limit: 25, offset: 0 });
 const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>
   searchEntities(store, ALL_COLLECTIONS, { limit: 1, offset: Math.floor(((i + 0.5) / 25) * first.total) })));
 const sample = [...first.items, ...others.flatMap((p) => p.items)];
+
+// Entities between the sample's (other offsets of the same ranking), whose neighbourhoods warm the edge cache.
+const warm = Number(args.warm);
+if (warm > 0 && (!args.only || args.only.split(',').includes('hood'))) {
+  const taken = new Set(sample.map((e) => e.id));
+  for (let i = 0; i < warm; i++) {
+    const [e] = (await searchEntities(store, ALL_COLLECTIONS, { limit: 1, offset: Math.floor(((i + 0.25) / warm) * first.total) })).items;
+    if (e && !taken.has(e.id)) await readGraph(store, ALL_COLLECTIONS, { entity: e.id, hops: 2 });
+  }
+}
 
 const app = await buildApp({ store, webRoot: '/nonexistent' });
 // Bytes of the last API body (the page's size is half its cost: building and serialising it).

@@ -35,32 +35,60 @@ export interface StrongestChoice {
   total: number;
 }
 
-interface Group { type: string; ids: string[]; groups: Set<string>; rows: number; confidence: number; key: string }
+/** The rows of one merged relation as the choice weighs them (its ends are merged ends: see mergedEnds). */
+export interface StrongestGroup {
+  key: string;
+  type: string;
+  source: string;
+  target: string;
+  /** Relation row ids, denials included. */
+  ids: string[];
+  /** Near-duplicate groups of the supporting (not denying) rows. */
+  sources: number;
+  /** Supporting rows. */
+  rows: number;
+  /** The largest confidence of a supporting row. */
+  confidence: number;
+}
 
-/**
- * Groups rows as mergeRelations merges them (type and end entities; symmetric types unordered; self-loops dropped) and keeps
- * the `limit` strongest: most independent sources, then most supporting rows, then highest confidence, then the key, so the
- * choice does not depend on row order. A merged relation only denied is no relation (mergeRelations drops it too).
- */
-export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, filter: StrongestFilter = {}): StrongestChoice {
-  const merged = new Map<string, Group>();
+/** Rows grouped as mergeRelations merges them (type and end entities; symmetric types unordered; self-loops dropped). */
+export function groupRows(rows: Iterable<RelationEndRow>): StrongestGroup[] {
+  const merged = new Map<string, StrongestGroup & { groups: Set<string> }>();
   for (const r of rows) {
     const ends = mergedEnds(r);
-    if (!ends || (filter.inside?.has(ends.source) && filter.inside.has(ends.target))) continue;
+    if (!ends) continue;
     const { key } = ends;
     let g = merged.get(key);
-    if (!g) merged.set(key, (g = { type: r.type, ids: [], groups: new Set(), rows: 0, confidence: 0, key }));
+    if (!g) merged.set(key, (g = { key, type: r.type, source: ends.source, target: ends.target, ids: [], groups: new Set(), sources: 0, rows: 0, confidence: 0 }));
     g.ids.push(r.id);
     if (r.negated && Number(r.negated) !== 0) continue;
     g.rows++;
     g.groups.add(r.grp);
     g.confidence = Math.max(g.confidence, r.confidence);
   }
+  return [...merged.values()].map(({ groups, ...g }) => ({ ...g, sources: groups.size }));
+}
+
+/**
+ * The `limit` strongest of merged relations (each complete: every row of its key), passing the filter: most independent
+ * sources, then most supporting rows, then highest confidence, then the key, so the choice does not depend on row order.
+ * A merged relation only denied is no relation (mergeRelations drops it too). A key given twice counts once.
+ */
+export function pickStrongest(groups: Iterable<StrongestGroup>, limit: number, filter: StrongestFilter = {}): { chosen: StrongestGroup[]; total: number } {
   const types = filter.relationTypes?.length ? new Set(filter.relationTypes) : null;
-  const passing = [...merged.values()].filter((g) => g.rows > 0 && (!types || types.has(g.type))
-    && g.confidence >= (filter.minConfidence ?? 0) && g.groups.size >= (filter.minSources ?? 0));
-  passing.sort((a, b) => b.groups.size - a.groups.size || b.rows - a.rows || b.confidence - a.confidence || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ids: passing.slice(0, Math.max(0, limit)).flatMap((g) => g.ids), total: passing.length };
+  const passing = new Map<string, StrongestGroup>();
+  for (const g of groups) {
+    if (filter.inside?.has(g.source) && filter.inside.has(g.target)) continue;
+    if (g.rows > 0 && (!types || types.has(g.type)) && g.confidence >= (filter.minConfidence ?? 0) && g.sources >= (filter.minSources ?? 0)) passing.set(g.key, g);
+  }
+  const sorted = [...passing.values()].sort((a, b) => b.sources - a.sources || b.rows - a.rows || b.confidence - a.confidence || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { chosen: sorted.slice(0, Math.max(0, limit)), total: sorted.length };
+}
+
+/** The rows of the `limit` strongest merged relations among the rows (see pickStrongest), and how many passed the filter. */
+export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, filter: StrongestFilter = {}): StrongestChoice {
+  const { chosen, total } = pickStrongest(groupRows(rows), limit, filter);
+  return { ids: chosen.flatMap((g) => g.ids), total };
 }
 
 /** The columns of a relation row that the choice does not read (attributes, claim, provenance). */

@@ -21,6 +21,7 @@ import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
+import { EdgeCache } from './edge-cache.js';
 import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
 import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
 import { readEvents, readClaims } from './events-claims-read.js';
@@ -53,6 +54,8 @@ export interface SqliteStoreOptions {
   searchBudgetMs?: number;
   /** Most MiB of database pages this connection keeps in memory (default PAGE_CACHE_MIB); filled only as pages are read. */
   pageCacheMiB?: number;
+  /** Whether neighbourhood reads keep hubs' edges between requests (default true; see src/store/sqlite/edge-cache.ts). */
+  edgeCache?: boolean;
 }
 
 /**
@@ -76,6 +79,8 @@ export class SqliteStore implements Store {
   readonly protection: ProtectionStore;
   readonly curation: CurationStore;
   readonly views: ViewsStore;
+  private edges: EdgeCache | null = null;
+  private readonly keepEdges: boolean;
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -83,6 +88,7 @@ export class SqliteStore implements Store {
     const inMemory = path === '' || path === ':memory:' || path.startsWith('file::memory:');
     this.searchReaders = inMemory ? 0 : Math.max(0, options.searchReaders ?? SEARCH_READERS);
     this.searchBudgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
+    this.keepEdges = options.edgeCache ?? true;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -320,7 +326,12 @@ export class SqliteStore implements Store {
     if (!select) return readEdges(this.db, scope, { all: true });
     const ids = 'around' in select ? select.around : select.between;
     if (ids.length === 0) return [];
-    return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
+    return 'around' in select ? readEdges(this.db, scope, { entities: ids }) : this.edgeCache.between(scope, ids);
+  }
+
+  /** The neighbourhood reads' cache of hub edges (src/store/sqlite/edge-cache.ts), made on first use. */
+  private get edgeCache(): EdgeCache {
+    return (this.edges ??= new EdgeCache(this.db, this.keepEdges));
   }
 
   async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>> {
@@ -343,8 +354,7 @@ export class SqliteStore implements Store {
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {
     if (around.length === 0) return { items: [], total: 0 };
-    const { ids, total } = chooseStrongest(relationEndRows(this.db, scope, { entities: around }), limit, filter);
-    return { items: ids.length === 0 ? [] : readEdges(this.db, scope, { ids }), total };
+    return this.edgeCache.strongest(scope, around, limit, filter);
   }
 
   async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {
