@@ -65,11 +65,11 @@ export async function writeExportStore(store: Store, docs: number): Promise<{ re
         entities.set(n, e);
       }
       const rel = (k: number, t: string, a: number, b: number): Omit<Relation, 'stage' | 'version' | 'independentSources'> =>
-        ({ id: `r${k}`, type: t, source: key(a), target: key(b), confidence: 0.6 + 0.1 * k, evidence: [spans[k]!] });
+        ({ id: `rel_${id}_${k}`, type: t, source: key(a), target: key(b), confidence: 0.6 + 0.1 * k, evidence: [spans[k]!] });
       const rels = [rel(0, TYPES[0], names[0]!, names[1]!), rel(1, TYPES[1], names[2]!, names[3]!), rel(2, TYPES[3], names[1]!, names[2]!)];
       relations += rels.length;
-      const event: Omit<Event, 'stage' | 'version'> = { id: 'e0', type: 'meeting', date: `${2000 + ((start + i) % 20)}`, participants: [key(names[2]!), key(names[3]!)], evidence: [spans[1]!] };
-      const claim: Omit<Claim, 'stage' | 'version'> = { id: 'c0', speaker: key(names[1]!), speakerText: name(names[1]!), text: 'denied any wrongdoing', stance: 'denies', evidence: [spans[2]!] };
+      const event: Omit<Event, 'stage' | 'version'> = { id: `evt_${id}`, type: 'meeting', date: `${2000 + ((start + i) % 20)}`, participants: [key(names[2]!), key(names[3]!)], evidence: [spans[1]!] };
+      const claim: Omit<Claim, 'stage' | 'version'> = { id: `clm_${id}`, speaker: key(names[1]!), speakerText: name(names[1]!), text: 'denied any wrongdoing', stance: 'denies', evidence: [spans[2]!] };
       await store.putStageOutput(id, 'facts', 'bench', { relations: rels, events: [event], claims: [claim] });
     }
   }
