@@ -18,7 +18,7 @@ import { buildStix } from '../src/export/stix.js';
 
 const [db, format, mode, out] = process.argv.slice(2) as [string, string, string, string];
 if (!isExportFormat(format) || !['streamed', 'loaded', 'idle'].includes(mode) || !out) throw new Error('usage: export-measure.ts DB FORMAT streamed|loaded|idle OUT');
-// Live heap: sampled after a full collection every 50 ms (garbage not yet collected is not memory the export holds).
+// Live heap: sampled after a full collection every 100 ms (garbage not yet collected is not memory the export holds).
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const live = () => {
@@ -26,7 +26,7 @@ const live = () => {
   return process.memoryUsage().heapUsed;
 };
 let peakHeap = live();
-const timer = setInterval(() => { peakHeap = Math.max(peakHeap, live()); }, 50);
+const timer = setInterval(() => { peakHeap = Math.max(peakHeap, live()); }, 100);
 const cpu0 = process.cpuUsage();
 // The page cache held to 2 MiB, so RSS shows what the export holds: the store's default cache (64 MiB) fills with the
 // pages an export reads, up to its size, whatever the export keeps.

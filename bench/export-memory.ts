@@ -46,7 +46,7 @@ export async function benchExportMemory(docs = Number(process.env.BENCH_EXPORT_D
     const lines = [
       `Synthetic SQLite stores: ${built.join('; ')}. Each export runs in its own process and writes a file; growth = peak RSS minus`,
       'that of an idle process that opened the same store and read one page; live heap sampled after a full collection every',
-      '50 ms; SQLite page cache held to 2 MiB (the default 64 MiB fills with the pages read, up to its size). Ratios: 10N over N.',
+      '100 ms; SQLite page cache held to 2 MiB (the default 64 MiB fills with the pages read, up to its size). Ratios: 10N over N.',
       '',
       '| export | output N / 10N (MB) | peak RSS N / 10N (MB) | RSS growth N / 10N (MB) | growth ratio | peak live heap N / 10N (MB) | output ratio | CPU N / 10N (s) |',
       '|---|---|---|---|---|---|---|---|',

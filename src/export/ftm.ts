@@ -19,6 +19,9 @@ export interface FtmEntity {
 
 type Props = Record<string, (string | number | null | undefined)[]>;
 
+/** What a relation, event or claim needs of the entities it names. */
+type Named = Pick<Entity, 'id' | 'type' | 'name'>;
+
 /** Builds an entity, dropping empty values and properties so the output carries no nulls or empty lists. */
 function entity(id: string, schema: string, props: Props): FtmEntity {
   const properties: Record<string, string[]> = {};
@@ -53,7 +56,7 @@ function presentEntity(e: Entity): FtmEntity {
  * rejects. Today this sends every `controls` edge to UnknownLink: Ownership's `asset` must be an Asset, which no
  * extracted entity is, and `role_in` edges whose target is a place or a person, since Membership needs an Organization.
  */
-function presentRelation(r: Relation, entities: Map<string, Entity>): FtmEntity {
+function presentRelation(r: Relation, entities: Map<string, Named>): FtmEntity {
   const declared = typeOf(r.type);
   const [source, target] = [entities.get(r.source), entities.get(r.target)];
   const sourceSchema = source ? ENTITY_SCHEMA[source.type] : 'LegalEntity';
@@ -84,7 +87,7 @@ function presentRelation(r: Relation, entities: Map<string, Entity>): FtmEntity 
 }
 
 /** One Note per evidence sentence: the sentence, the entities it links and the Document it sits in (`proof`). */
-function presentEvidence(r: Relation, entities: Map<string, Entity>): FtmEntity[] {
+function presentEvidence(r: Relation, entities: Map<string, Named>): FtmEntity[] {
   const label = typeOf(r.type)?.label ?? r.type;
   const names = `${entities.get(r.source)?.name ?? r.source} ${label} ${entities.get(r.target)?.name ?? r.target}`;
   return r.evidence.map((ev, i) => entity(ftmId(`${r.id}_ev${i}`), 'Note', {
@@ -149,8 +152,8 @@ function presentDocument(d: DocumentSummary): FtmEntity {
 }
 
 /** An event's FtM entity. */
-function presentEvent(ev: Event, entities: Map<string, Entity>): FtmEntity {
-  const participants = ev.participants.map((id) => entities.get(id)).filter((e): e is Entity => e !== undefined);
+function presentEvent(ev: Event, entities: Map<string, Named>): FtmEntity {
+  const participants = ev.participants.map((id) => entities.get(id)).filter((e): e is Named => e !== undefined);
   const place = ev.place ? entities.get(ev.place) : undefined;
   return entity(ftmId(ev.id), 'Event', {
     name: [[ev.type, ev.date].filter(Boolean).join(', ')], summary: [ev.type], date: [ev.date],
@@ -163,7 +166,7 @@ function presentEvent(ev: Event, entities: Map<string, Entity>): FtmEntity {
 }
 
 /** A claim's FtM Note. */
-function presentClaim(c: Claim, entities: Map<string, Entity>): FtmEntity {
+function presentClaim(c: Claim, entities: Map<string, Named>): FtmEntity {
   return entity(ftmId(c.id), 'Note', {
     name: [`Claim (${c.stance}) by ${c.speakerText}`], summary: [c.text], description: c.evidence.map((x) => x.text),
     entity: [c.speaker && entities.has(c.speaker) ? ftmId(c.speaker) : undefined], proof: c.evidence.map((x) => docRef(x.documentId)),

@@ -4,7 +4,7 @@
  * data held in memory (memorySource: hand-made data sets in tests, small exports).
  */
 import type { Claim, DocumentSummary, Entity, Event, Relation } from '../model/index.js';
-import type { Scope, Store } from '../store/store.js';
+import type { EntityBrief, Scope, Store } from '../store/store.js';
 import type { NoteRecord, TargetKind } from '../store/curation.js';
 import { Gradings, readGradings } from '../network/curation/gradings.js';
 import type { ExportData, ExportOptions } from './dataset.js';
@@ -27,8 +27,8 @@ export interface ExportSource {
   /** Events; with `withRejected` (and options.includeRejected) the rejected ones too, in id order with the others. */
   events(withRejected?: boolean): AsyncIterable<Event[]>;
   claims(withRejected?: boolean): AsyncIterable<Claim[]>;
-  /** The entities of some ids (those absent or outside the scope left out). */
-  entitiesOf(ids: Iterable<string>): Promise<Map<string, Entity>>;
+  /** The entities of some ids, as briefs (name, type): those absent or outside the scope left out. */
+  entitiesOf(ids: Iterable<string>): Promise<Map<string, EntityBrief>>;
   /** Grades and near-duplicate groups of some documents. */
   gradings(documentIds: Iterable<string>): Promise<Gradings>;
   /** Notes and tags of some targets of one kind. */
@@ -115,8 +115,8 @@ export function storeSource(store: Store, scope: Scope, options: ExportOptions =
     },
     async entitiesOf(ids) {
       const list = [...new Set(ids)];
-      const map = new Map<string, Entity>();
-      for (let i = 0; i < list.length; i += pageSize) for (const e of await store.listEntitiesByIds(list.slice(i, i + pageSize), scope)) map.set(e.id, e);
+      const map = new Map<string, EntityBrief>();
+      for (let i = 0; i < list.length; i += pageSize) for (const e of await store.getEntityBriefs(list.slice(i, i + pageSize), scope)) map.set(e.id, e);
       return map;
     },
     gradings: (documentIds) => readGradings(store, scope, documentIds),
@@ -143,7 +143,7 @@ export function memorySource(data: ExportData): ExportSource {
     events: () => once(data.events),
     claims: () => once(data.claims),
     async entitiesOf(ids) {
-      const map = new Map<string, Entity>();
+      const map = new Map<string, EntityBrief>();
       for (const id of ids) if (entities.has(id)) map.set(id, entities.get(id)!);
       return map;
     },

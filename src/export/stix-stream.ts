@@ -107,7 +107,7 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
         for (const [i, e] of page.entries()) for (const doc of e.documentIds) await refs.add(doc, sdos[i]!.id);
         await write(sdos);
       }
-      const sdo = (e: Entity) => (e.type === 'LOC' ? stixId('location', e.id) : stixId('identity', e.id));
+      const sdo = (e: Pick<Entity, 'id' | 'type'>) => (e.type === 'LOC' ? stixId('location', e.id) : stixId('identity', e.id));
       const ends = async (ids: string[]) => source.entitiesOf(ids);
       for await (const page of source.relations()) {
         const entities = await ends(page.flatMap((r) => [r.source, r.target]));
@@ -145,7 +145,7 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
         const out: StixObject[] = [];
         for (const ev of page) {
           const noteId = stixId('note', ev.id);
-          const involved = [...ev.participants, ...(ev.place ? [ev.place] : [])].map((p) => entities.get(p)).filter((x): x is Entity => !!x).map(sdo);
+          const involved = [...ev.participants, ...(ev.place ? [ev.place] : [])].map((p) => entities.get(p)).filter((x) => x !== undefined).map(sdo);
           const docs = [...new Set(ev.evidence.map((x) => x.documentId))];
           for (const doc of docs) await refs.add(doc, noteId);
           out.push({

@@ -300,8 +300,6 @@ export interface Store {
   listDocumentsAfter(scope: Scope, after: string | null, limit: number): Promise<DocumentSummary[]>;
   /** Entities by id (as listEntities has them; per-name entities of collections resolution has not run on are derived whole). */
   listEntitiesAfter(scope: Scope, after: string | null, limit: number): Promise<Entity[]>;
-  /** Entities by id, as listEntities has them (absent ones left out), in id order. */
-  listEntitiesByIds(ids: readonly string[], scope: Scope): Promise<Entity[]>;
   /**
    * Relation rows by row id, each with the id of the merged relation it belongs to (null: a self-loop, merged into none):
    * an export groups rows by merged id, then reads each group's merged relation with listRelationsOfRows.

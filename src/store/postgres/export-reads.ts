@@ -20,13 +20,11 @@ export async function documentsAfter(db: Db, scope: Scope, after: string | null,
   return rows.rows.map(toSummary);
 }
 
-/** Resolved entities after `after` (a page by id), or among `ids`, with aliases and members. */
-export async function resolvedEntities(db: Db, scope: Scope, page: { after: string | null; limit: number } | { ids: readonly string[] }): Promise<Entity[]> {
+/** Resolved entities after `after`, by id, with aliases and members (as listEntities has them). */
+export async function resolvedEntities(db: Db, scope: Scope, after: string | null, limit: number): Promise<Entity[]> {
   const p = new Params();
-  const which = 'ids' in page ? `d.id = ANY(${p.add([...page.ids])}::text[])` : `d.id > ${p.add(page.after ?? '')}`;
-  const where = `${which} AND ${scopeSql(p, scope)}`;
   const rows = await db.query<EntityRow>(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
-    WHERE ${where} ORDER BY d.id${'ids' in page ? '' : ` LIMIT ${p.add(page.limit)}`}`, p.values);
+    WHERE d.id > ${p.add(after ?? '')} AND ${scopeSql(p, scope)} ORDER BY d.id LIMIT ${p.add(limit)}`, p.values);
   return rows.rows.length === 0 ? [] : toRecords(db, rows.rows);
 }
 

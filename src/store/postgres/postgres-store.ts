@@ -43,7 +43,7 @@ import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js
 import { readEntityHead, readEntityMembers } from './entity-members.js';
 import { wholeHead } from '../shared/entity-members.js';
 import { documentsAfter, resolvedEntities, relationMergeKeys, relationsOfRows, factsAfter } from './export-reads.js';
-import { entityPage, entitiesOfIds } from '../shared/export-pages.js';
+import { entityPage } from '../shared/export-pages.js';
 
 /** How PostgresStore runs searches. */
 export interface PostgresStoreOptions {
@@ -408,15 +408,7 @@ export class PostgresStore implements Store {
 
   async listEntitiesAfter(scope: Scope, after: string | null, limit: number): Promise<Entity[]> {
     const unresolved = await this.unresolvedScope(scope);
-    return entityPage(await resolvedEntities(this.db, scope, { after, limit }), unresolved ? await readEntities(this.db, unresolved) : null, after, limit);
-  }
-
-  async listEntitiesByIds(ids: readonly string[], scope: Scope): Promise<Entity[]> {
-    if (ids.length === 0) return [];
-    return entitiesOfIds(ids, await resolvedEntities(this.db, scope, { ids }), async () => {
-      const unresolved = await this.unresolvedScope(scope);
-      return unresolved ? readEntities(this.db, unresolved) : null;
-    });
+    return entityPage(await resolvedEntities(this.db, scope, after, limit), unresolved ? await readEntities(this.db, unresolved) : null, after, limit);
   }
 
   async relationMergeKeysAfter(scope: Scope, after: string | null, limit: number): Promise<RelationMergeKey[]> {

@@ -23,11 +23,3 @@ export function entityPage(resolved: Entity[], unresolved: Entity[] | null, afte
   const rest = unresolved.filter((e) => after === null || e.id > after);
   return [...resolved, ...rest].sort(byId).slice(0, limit);
 }
-
-/** Entities of `ids` among resolved ones and per-name ones (read only when some id was not resolved), by id. */
-export async function entitiesOfIds(ids: readonly string[], resolved: Entity[], unresolved: () => Promise<Entity[] | null>): Promise<Entity[]> {
-  const found = new Set(resolved.map((e) => e.id));
-  const missing = new Set(ids.filter((id) => !found.has(id)));
-  const more = missing.size > 0 ? ((await unresolved()) ?? []).filter((e) => missing.has(e.id)) : [];
-  return [...resolved, ...more].sort(byId);
-}

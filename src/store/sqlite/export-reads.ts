@@ -20,14 +20,11 @@ export function documentsAfter(db: Database.Database, scope: Scope, after: strin
     .all(after ?? '', ...s.params, limit) as DocumentRow[]).map(toSummary);
 }
 
-/** Resolved entities whose id is after `after` (a page by id), or whose id is among `ids`, with aliases and members. */
-export function resolvedEntities(db: Database.Database, scope: Scope, page: { after: string | null; limit: number } | { ids: readonly string[] }): Entity[] {
+/** Resolved entities whose id is after `after`, by id, with aliases and members (as listEntities has them). */
+export function resolvedEntities(db: Database.Database, scope: Scope, after: string | null, limit: number): Entity[] {
   const s = scopeClause(scope);
-  const rows = ('ids' in page
-    ? db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
-      WHERE d.id ${IN_JSON} AND ${s.sql} ORDER BY d.id`).all(JSON.stringify([...page.ids]), ...s.params)
-    : db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
-      WHERE d.id > ? AND ${s.sql} ORDER BY d.id LIMIT ?`).all(page.after ?? '', ...s.params, page.limit)) as EntityRow[];
+  const rows = db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
+    WHERE d.id > ? AND ${s.sql} ORDER BY d.id LIMIT ?`).all(after ?? '', ...s.params, limit) as EntityRow[];
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const aliases = listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)

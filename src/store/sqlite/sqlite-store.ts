@@ -45,7 +45,7 @@ import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js
 import { readEntityHead, readEntityMembers } from './entity-members.js';
 import { wholeHead } from '../shared/entity-members.js';
 import { documentsAfter, resolvedEntities, relationMergeKeys, relationsOfRows, factsAfter } from './export-reads.js';
-import { entityPage, entitiesOfIds } from '../shared/export-pages.js';
+import { entityPage } from '../shared/export-pages.js';
 
 /** How SqliteStore runs searches. */
 export interface SqliteStoreOptions {
@@ -428,15 +428,7 @@ export class SqliteStore implements Store {
 
   async listEntitiesAfter(scope: Scope, after: string | null, limit: number): Promise<Entity[]> {
     const unresolved = await this.unresolvedScope(scope);
-    return entityPage(resolvedEntities(this.db, scope, { after, limit }), unresolved ? readEntities(this.db, unresolved) : null, after, limit);
-  }
-
-  async listEntitiesByIds(ids: readonly string[], scope: Scope): Promise<Entity[]> {
-    if (ids.length === 0) return [];
-    return entitiesOfIds(ids, resolvedEntities(this.db, scope, { ids }), async () => {
-      const unresolved = await this.unresolvedScope(scope);
-      return unresolved ? readEntities(this.db, unresolved) : null;
-    });
+    return entityPage(resolvedEntities(this.db, scope, after, limit), unresolved ? readEntities(this.db, unresolved) : null, after, limit);
   }
 
   async relationMergeKeysAfter(scope: Scope, after: string | null, limit: number): Promise<RelationMergeKey[]> {
