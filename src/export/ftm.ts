@@ -102,36 +102,12 @@ function presentEvidence(r: Relation, entities: Map<string, Named>): FtmEntity[]
 /** Every FtM entity of the export, in a fixed order: documents, entities, relations, evidence notes, events, claims. */
 export function buildFtmEntities(data: ExportData): FtmEntity[] {
   const entities = entityIndex(data);
-  const out: FtmEntity[] = data.documents.map((d) => {
-    const fileName = fileNameOf(d.path);
-    return entity(docRef(d.id), 'Document', {
-      name: [d.title ?? fileName], title: [d.title], fileName: [fileName], author: [d.author], publisher: [d.source],
-      publishedAt: [d.published], language: [d.language ? LANGUAGE_3[d.language] : undefined], mimeType: [d.mimeType],
-      // Aleph's contentHash is a SHA-1 of the stored file; we keep SHA-256, so it goes into notes rather than a wrong checksum.
-      notes: [`SHA-256 ${d.sha256}; ${d.path}`],
-    });
-  });
+  const out: FtmEntity[] = data.documents.map(presentDocument);
   out.push(...data.entities.map(presentEntity));
   out.push(...data.relations.map((r) => presentRelation(r, entities)));
   out.push(...data.relations.flatMap((r) => presentEvidence(r, entities)));
-  for (const ev of data.events) {
-    const participants = ev.participants.map((id) => entities.get(id)).filter((e): e is Entity => e !== undefined);
-    const place = ev.place ? entities.get(ev.place) : undefined;
-    out.push(entity(ftmId(ev.id), 'Event', {
-      name: [[ev.type, ev.date].filter(Boolean).join(', ')], summary: [ev.type], date: [ev.date],
-      // Event.involved accepts legal entities only; places go to location / addressEntity instead.
-      involved: participants.filter((e) => fitsRange(ENTITY_SCHEMA[e.type], 'LegalEntity')).map((e) => ftmId(e.id)),
-      location: [place?.name],
-      addressEntity: [...participants, ...(place ? [place] : [])].filter((e) => e.type === 'LOC').map((e) => ftmId(e.id)),
-      description: ev.evidence.map((x) => x.text), proof: ev.evidence.map((x) => docRef(x.documentId)), recordId: [ev.id],
-    }));
-  }
-  for (const c of data.claims) {
-    out.push(entity(ftmId(c.id), 'Note', {
-      name: [`Claim (${c.stance}) by ${c.speakerText}`], summary: [c.text], description: c.evidence.map((x) => x.text),
-      entity: [c.speaker && entities.has(c.speaker) ? ftmId(c.speaker) : undefined], proof: c.evidence.map((x) => docRef(x.documentId)),
-    }));
-  }
+  out.push(...data.events.map((ev) => presentEvent(ev, entities)));
+  out.push(...data.claims.map((c) => presentClaim(c, entities)));
   return out;
 }
 

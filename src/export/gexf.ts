@@ -41,24 +41,8 @@ function declare(cls: 'node' | 'edge', attributes: readonly (readonly [string, s
 
 /** Builds the GEXF document: one node per entity, one edge per relation (evidence sentences joined by line breaks). */
 export function buildGexf(data: ExportData, options: ExportOptions = {}): string {
-  const nodes = data.entities.map((e) => {
-    const [r, g, b] = COLOURS[e.type] ?? COLOURS.MISC;
-    return [
-      `      <node id="${xmlAttr(e.id)}" label="${xmlAttr(e.name)}">`,
-      attvalues([['type', e.type], ['mentionCount', e.mentionCount], ['documentCount', e.documentIds.length], ['aliases', e.aliases.join('; ')]], '        '),
-      `        <viz:color r="${r}" g="${g}" b="${b}"/>`,
-      '      </node>',
-    ].join('\n');
-  });
-  const edges = data.relations.map((rel) => [
-    `      <edge id="${xmlAttr(rel.id)}" source="${xmlAttr(rel.source)}" target="${xmlAttr(rel.target)}" label="${xmlAttr(rel.type)}"`
-      + ` type="${isSymmetric(rel.type) ? 'undirected' : 'directed'}" weight="${rel.independentSources}">`,
-    attvalues([
-      ['relation', relationLabel(rel.type)], ['confidence', rel.confidence], ['independentSources', rel.independentSources],
-      ['evidence', rel.evidence.map((ev) => ev.text).join('\n')],
-    ], '        '),
-    '      </edge>',
-  ].join('\n'));
+  const nodes = data.entities.map(nodeXml);
+  const edges = data.relations.map(edgeXml);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'

@@ -13,7 +13,7 @@ import type { Scope, Store } from '../store/store.js';
 /** Rows read per keyset page, and rows of merged relations read at once. */
 export const ROW_PAGE = 2000;
 // Lines kept before they are appended to their bucket files.
-const FLUSH_LINES = 50_000;
+const FLUSH_LINES = 10_000;
 
 /** Every merged relation of the scope (as listRelations merges them), in pages ordered by id. */
 export async function* mergedRelationPages(store: Store, scope: Scope, rowPage = ROW_PAGE): AsyncGenerator<Relation[]> {

@@ -18,7 +18,7 @@ import { presentEntity, presentRelation, publishedTimestamp, relationLabel, stix
 
 const OBJECT_INDENT = '\n    ';
 // References kept in memory before they are appended to their bucket files.
-const FLUSH_REFS = 50_000;
+const FLUSH_REFS = 10_000;
 
 /** The version-5 UUID of a name given in parts (uuidv5 of their concatenation), hashed as they come. */
 class Uuid5 {
