@@ -17,6 +17,7 @@ import { buildFtm, writeFtm } from '../../src/export/ftm.js';
 import { buildStix } from '../../src/export/stix.js';
 import { writeStix } from '../../src/export/stix-stream.js';
 import { parseGrade } from '../../src/network/curation/grade.js';
+import { writeHub } from '../store/hub-fixture.js';
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -40,6 +41,8 @@ export async function curatedSample(store: Store): Promise<void> {
   await store.curation.addNote(docs[1]!.collection, { kind: 'document', id: docs[1]!.id }, 'a "leak"', null);
   const relation = (await store.listRelations(scope))[0]!;
   await store.curation.addTag(docs[0]!.collection, { kind: 'relation', id: relation.id }, 'follow-up', 'ana');
+  // A second collection (a hub, its neighbours and a denied relation), for exports of one collection's scope.
+  await writeHub(store, 'other', [3, 2, 1], 2);
 }
 
 /** The option sets every format is compared under. */
@@ -96,6 +99,21 @@ export function streamEquivalence(engine: string, open: () => Promise<Store>, cl
           for (const size of [7, 1000]) assert.equal(await collect(write(storeSource(store, ALL_COLLECTIONS, options, size), options)), expected, `pages of ${size}`);
         });
       }
+    }
+
+    for (const collections of [['iran-cables'], ['other']]) {
+      const scope = { collections };
+      const options = OPTION_SETS[0]!;
+      it(`every format of the scope ${collections.join()} only`, async () => {
+        const data = await loadExportData(store, scope, options);
+        assert.ok(data.documents.length > 0 && data.relations.length > 0 && data.documents.every((d) => collections.includes(d.collection)));
+        const whole = await buildJsonExport(store, scope, options) as Record<string, { id: string }[]>;
+        for (const k of ['documents', 'entities', 'relations', 'events', 'claims']) whole[k] = byId(whole[k]!);
+        assert.equal(await collect(writeJsonExport(storeSource(store, scope, options, 7), options)), `${JSON.stringify(whole, null, 2)}\n`);
+        for (const [format, build, write] of builders) {
+          assert.equal(await collect(write(storeSource(store, scope, options, 7), options)), build(data, options), format);
+        }
+      });
     }
 
     it('exercises what it compares: rejected, reviewed, graded and curated items are present', async () => {
