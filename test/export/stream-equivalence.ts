@@ -116,6 +116,14 @@ export function streamEquivalence(engine: string, open: () => Promise<Store>, cl
       });
     }
 
+    it('an empty scope: every format as the builders write it (empty lists, no nodes, a bundle of the producer only)', async () => {
+      const scope = { collections: ['no-such-collection'] };
+      const options = OPTION_SETS[0]!;
+      const data = await loadExportData(store, scope, options);
+      assert.equal(await collect(writeJsonExport(storeSource(store, scope, options), options)), `${JSON.stringify(await buildJsonExport(store, scope, options), null, 2)}\n`);
+      for (const [format, build, write] of builders) assert.equal(await collect(write(storeSource(store, scope, options), options)), build(data, options), format);
+    });
+
     it('exercises what it compares: rejected, reviewed, graded and curated items are present', async () => {
       const data = await loadExportData(store, ALL_COLLECTIONS, { includeRejected: true });
       assert.ok(data.relations.some((r) => (r as { rejected?: unknown }).rejected));
