@@ -4,11 +4,11 @@
  * bucket files by the id's first two hex digits (temporary, on disk); then each bucket in turn is sorted (a 256th of the
  * rows) and its merged relations read a page of rows at a time. Memory holds one bucket and one page, whatever the size.
  */
-import { mkdtemp, appendFile, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Relation } from '../model/index.js';
 import type { Scope, Store } from '../store/store.js';
+import { scratchFolder } from './scratch.js';
 
 /** Rows read per keyset page, and rows of merged relations read at once. */
 export const ROW_PAGE = 2000;
@@ -17,7 +17,7 @@ const FLUSH_LINES = 10_000;
 
 /** Every merged relation of the scope (as listRelations merges them), in pages ordered by id. */
 export async function* mergedRelationPages(store: Store, scope: Scope, rowPage = ROW_PAGE): AsyncGenerator<Relation[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'cablegraph-export-'));
+  const { dir, remove } = await scratchFolder('cablegraph-export-');
   try {
     const buckets = await writeBuckets(store, scope, dir, rowPage);
     for (const bucket of buckets) {
@@ -37,7 +37,7 @@ export async function* mergedRelationPages(store: Store, scope: Scope, rowPage =
       if (rows.length > 0) yield await store.listRelationsOfRows(rows, scope);
     }
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   }
 }
 

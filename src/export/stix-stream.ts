@@ -6,14 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Entity } from '../model/index.js';
 import type { ExportOptions } from './dataset.js';
 import { exportTimestamp, fileNameOf } from './dataset.js';
 import type { ExportSource } from './source.js';
 import { CABLEGRAPH_NAMESPACE } from './uuid.js';
+import { scratchFolder } from './scratch.js';
 import { presentEntity, presentRelation, publishedTimestamp, relationLabel, stixId, PRODUCER, type StixObject } from './stix.js';
 
 const OBJECT_INDENT = '\n    ';
@@ -83,7 +83,7 @@ const bucketOf = (documentId: string): string => Buffer.from(documentId.slice(0,
 export async function* writeStix(source: ExportSource, options: ExportOptions = {}): AsyncGenerator<string> {
   const now = exportTimestamp(options);
   const common = { spec_version: '2.1', created: now, modified: now, created_by_ref: PRODUCER };
-  const dir = await mkdtemp(join(tmpdir(), 'cablegraph-stix-'));
+  const { dir, remove } = await scratchFolder('cablegraph-stix-');
   try {
     const objectsPath = join(dir, 'objects');
     const file = await open(objectsPath, 'w');
@@ -199,6 +199,6 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
     for await (const chunk of createReadStream(objectsPath, { encoding: 'utf8', start: 0, end: size - 2 })) yield chunk as string;
     yield '\n  ]\n}\n';
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   }
 }
