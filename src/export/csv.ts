@@ -7,6 +7,9 @@
  */
 import type { ExportData } from './dataset.js';
 import { entityIndex, reviewStateOf } from './dataset.js';
+import type { Curation, ExportSource } from './source.js';
+import type { Entity, Relation } from '../model/index.js';
+import type { Gradings } from '../network/curation/gradings.js';
 
 /** One cell value; null and undefined are written as empty cells. */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -37,12 +40,7 @@ export function csvTable(header: string[], rows: CsvValue[][]): string {
 
 /** entities.csv: one row per entity; aliases and document ids are joined with "; " (the JSON export keeps them as lists). */
 export function buildEntitiesCsv(data: ExportData): string {
-  const header = ['id', 'type', 'name', 'aliases', 'mention_count', 'document_count', 'document_ids', 'collection', 'tags', 'notes'];
-  const rows = data.entities.map((e) => [
-    e.id, e.type, e.name, e.aliases.join('; '), e.mentionCount, e.documentIds.length, e.documentIds.join('; '), e.collection,
-    ...curationCells(data, `entity:${e.id}`),
-  ]);
-  return csvTable(header, rows);
+  return csvTable(ENTITY_HEADER, data.entities.map((e) => entityRow(e, curationOf(data))));
 }
 
 /**
@@ -51,23 +49,63 @@ export function buildEntitiesCsv(data: ExportData): string {
  */
 export function buildRelationsCsv(data: ExportData): string {
   const entities = entityIndex(data);
-  const header = [
-    'id', 'type', 'source_id', 'source_name', 'target_id', 'target_name', 'confidence', 'independent_sources',
-    'evidence_count', 'evidence_text', 'document_id', 'start', 'end', 'review', 'stage', 'corroboration', 'tags', 'notes',
+  return csvTable(RELATION_HEADER, data.relations.map((r) => relationRow(r, entities, data.gradings, curationOf(data))));
+}
+
+/** The notes and tags of data in memory. */
+const curationOf = (data: ExportData): Curation => ({ notes: data.notes ?? new Map(), tags: data.tags ?? new Map() });
+
+const ENTITY_HEADER = ['id', 'type', 'name', 'aliases', 'mention_count', 'document_count', 'document_ids', 'collection', 'tags', 'notes'];
+const RELATION_HEADER = [
+  'id', 'type', 'source_id', 'source_name', 'target_id', 'target_name', 'confidence', 'independent_sources',
+  'evidence_count', 'evidence_text', 'document_id', 'start', 'end', 'review', 'stage', 'corroboration', 'tags', 'notes',
+];
+
+/** entities.csv written a page at a time (see buildEntitiesCsv). */
+export async function* writeEntitiesCsv(source: ExportSource): AsyncGenerator<string> {
+  yield csvTable(ENTITY_HEADER, []);
+  for await (const page of source.entities()) {
+    const curation = await source.curation('entity', page.map((e) => e.id));
+    yield csvRows(page.map((e) => entityRow(e, curation)));
+  }
+}
+
+/** relations.csv written a page at a time (see buildRelationsCsv): each page reads the entities it names and its grades. */
+export async function* writeRelationsCsv(source: ExportSource): AsyncGenerator<string> {
+  yield csvTable(RELATION_HEADER, []);
+  for await (const page of source.relations()) {
+    const entities = await source.entitiesOf(page.flatMap((r) => [r.source, r.target]));
+    const gradings = await source.gradings(page.flatMap((r) => r.evidence.map((e) => e.documentId)));
+    const curation = await source.curation('relation', page.map((r) => r.id));
+    yield csvRows(page.map((r) => relationRow(r, entities, gradings, curation)));
+  }
+}
+
+/** One row of entities.csv. */
+function entityRow(e: Entity, curation: Curation): CsvValue[] {
+  return [
+    e.id, e.type, e.name, e.aliases.join('; '), e.mentionCount, e.documentIds.length, e.documentIds.join('; '), e.collection,
+    ...cells(curation, `entity:${e.id}`),
   ];
-  const rows = data.relations.map((r) => {
-    const first = r.evidence[0];
-    return [
-      r.id, r.type, r.source, entities.get(r.source)?.name, r.target, entities.get(r.target)?.name, r.confidence,
-      r.independentSources, r.evidence.length, first?.text, first?.documentId, first?.start, first?.end, reviewStateOf(r), r.stage,
-      Object.entries(data.gradings?.corroboration(r.evidence) ?? {}).map(([g, n]) => `${g}:${n}`).join('; '), ...curationCells(data, `relation:${r.id}`),
-    ];
-  });
-  return csvTable(header, rows);
+}
+
+/** One row of relations.csv: both ends' names, the first evidence sentence, the corroboration by grade. */
+function relationRow(r: Relation, entities: Map<string, { name: string }>, gradings: Gradings | undefined, curation: Curation): CsvValue[] {
+  const first = r.evidence[0];
+  return [
+    r.id, r.type, r.source, entities.get(r.source)?.name, r.target, entities.get(r.target)?.name, r.confidence,
+    r.independentSources, r.evidence.length, first?.text, first?.documentId, first?.start, first?.end, reviewStateOf(r), r.stage,
+    Object.entries(gradings?.corroboration(r.evidence) ?? {}).map(([g, n]) => `${g}:${n}`).join('; '), ...cells(curation, `relation:${r.id}`),
+  ];
+}
+
+/** Rows without a header, each ended by CRLF. */
+function csvRows(rows: CsvValue[][]): string {
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
 /** The tags ("; "-joined) and notes (each "text (by, at)", joined by " | ") of a target, as two cells. */
-function curationCells(data: ExportData, key: string): [string, string] {
-  const notes = (data.notes?.get(key) ?? []).map((n) => `${n.text} (${n.by ?? 'unknown'}, ${n.at})`);
-  return [(data.tags?.get(key) ?? []).join('; '), notes.join(' | ')];
+function cells(curation: Curation, key: string): [string, string] {
+  const notes = (curation.notes.get(key) ?? []).map((n) => `${n.text} (${n.by ?? 'unknown'}, ${n.at})`);
+  return [(curation.tags.get(key) ?? []).join('; '), notes.join(' | ')];
 }

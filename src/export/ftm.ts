@@ -3,7 +3,8 @@
  * Documents -> Document, entities -> Person / Organization / Address / LegalEntity, relations -> the schema
  * RELATION_TYPES names (Membership, Payment, Succession, UnknownLink ...), evidence -> one Note per sentence.
  */
-import { RELATION_TYPES, type Entity, type Relation } from '../model/index.js';
+import { RELATION_TYPES, type Claim, type DocumentSummary, type Entity, type Event, type Relation } from '../model/index.js';
+import type { ExportSource } from './source.js';
 import type { ExportData } from './dataset.js';
 import { entityIndex, fileNameOf } from './dataset.js';
 import { countryCode } from './countries.js';
@@ -17,6 +18,9 @@ export interface FtmEntity {
 }
 
 type Props = Record<string, (string | number | null | undefined)[]>;
+
+/** What a relation, event or claim needs of the entities it names. */
+type Named = Pick<Entity, 'id' | 'type' | 'name'>;
 
 /** Builds an entity, dropping empty values and properties so the output carries no nulls or empty lists. */
 function entity(id: string, schema: string, props: Props): FtmEntity {
@@ -52,7 +56,7 @@ function presentEntity(e: Entity): FtmEntity {
  * rejects. Today this sends every `controls` edge to UnknownLink: Ownership's `asset` must be an Asset, which no
  * extracted entity is, and `role_in` edges whose target is a place or a person, since Membership needs an Organization.
  */
-function presentRelation(r: Relation, entities: Map<string, Entity>): FtmEntity {
+function presentRelation(r: Relation, entities: Map<string, Named>): FtmEntity {
   const declared = typeOf(r.type);
   const [source, target] = [entities.get(r.source), entities.get(r.target)];
   const sourceSchema = source ? ENTITY_SCHEMA[source.type] : 'LegalEntity';
@@ -83,7 +87,7 @@ function presentRelation(r: Relation, entities: Map<string, Entity>): FtmEntity 
 }
 
 /** One Note per evidence sentence: the sentence, the entities it links and the Document it sits in (`proof`). */
-function presentEvidence(r: Relation, entities: Map<string, Entity>): FtmEntity[] {
+function presentEvidence(r: Relation, entities: Map<string, Named>): FtmEntity[] {
   const label = typeOf(r.type)?.label ?? r.type;
   const names = `${entities.get(r.source)?.name ?? r.source} ${label} ${entities.get(r.target)?.name ?? r.target}`;
   return r.evidence.map((ev, i) => entity(ftmId(`${r.id}_ev${i}`), 'Note', {
@@ -98,40 +102,77 @@ function presentEvidence(r: Relation, entities: Map<string, Entity>): FtmEntity[
 /** Every FtM entity of the export, in a fixed order: documents, entities, relations, evidence notes, events, claims. */
 export function buildFtmEntities(data: ExportData): FtmEntity[] {
   const entities = entityIndex(data);
-  const out: FtmEntity[] = data.documents.map((d) => {
-    const fileName = fileNameOf(d.path);
-    return entity(docRef(d.id), 'Document', {
-      name: [d.title ?? fileName], title: [d.title], fileName: [fileName], author: [d.author], publisher: [d.source],
-      publishedAt: [d.published], language: [d.language ? LANGUAGE_3[d.language] : undefined], mimeType: [d.mimeType],
-      // Aleph's contentHash is a SHA-1 of the stored file; we keep SHA-256, so it goes into notes rather than a wrong checksum.
-      notes: [`SHA-256 ${d.sha256}; ${d.path}`],
-    });
-  });
+  const out: FtmEntity[] = data.documents.map(presentDocument);
   out.push(...data.entities.map(presentEntity));
   out.push(...data.relations.map((r) => presentRelation(r, entities)));
   out.push(...data.relations.flatMap((r) => presentEvidence(r, entities)));
-  for (const ev of data.events) {
-    const participants = ev.participants.map((id) => entities.get(id)).filter((e): e is Entity => e !== undefined);
-    const place = ev.place ? entities.get(ev.place) : undefined;
-    out.push(entity(ftmId(ev.id), 'Event', {
-      name: [[ev.type, ev.date].filter(Boolean).join(', ')], summary: [ev.type], date: [ev.date],
-      // Event.involved accepts legal entities only; places go to location / addressEntity instead.
-      involved: participants.filter((e) => fitsRange(ENTITY_SCHEMA[e.type], 'LegalEntity')).map((e) => ftmId(e.id)),
-      location: [place?.name],
-      addressEntity: [...participants, ...(place ? [place] : [])].filter((e) => e.type === 'LOC').map((e) => ftmId(e.id)),
-      description: ev.evidence.map((x) => x.text), proof: ev.evidence.map((x) => docRef(x.documentId)), recordId: [ev.id],
-    }));
-  }
-  for (const c of data.claims) {
-    out.push(entity(ftmId(c.id), 'Note', {
-      name: [`Claim (${c.stance}) by ${c.speakerText}`], summary: [c.text], description: c.evidence.map((x) => x.text),
-      entity: [c.speaker && entities.has(c.speaker) ? ftmId(c.speaker) : undefined], proof: c.evidence.map((x) => docRef(x.documentId)),
-    }));
-  }
+  out.push(...data.events.map((ev) => presentEvent(ev, entities)));
+  out.push(...data.claims.map((c) => presentClaim(c, entities)));
   return out;
 }
 
 /** The export text: one JSON entity per line, LF-terminated. */
 export function buildFtm(data: ExportData): string {
   return buildFtmEntities(data).map((e) => `${JSON.stringify(e)}\n`).join('');
+}
+
+/** A document's FtM entity. */
+function presentDocument(d: DocumentSummary): FtmEntity {
+  const fileName = fileNameOf(d.path);
+  return entity(docRef(d.id), 'Document', {
+    name: [d.title ?? fileName], title: [d.title], fileName: [fileName], author: [d.author], publisher: [d.source],
+    publishedAt: [d.published], language: [d.language ? LANGUAGE_3[d.language] : undefined], mimeType: [d.mimeType],
+    // Aleph's contentHash is a SHA-1 of the stored file; we keep SHA-256, so it goes into notes rather than a wrong checksum.
+    notes: [`SHA-256 ${d.sha256}; ${d.path}`],
+  });
+}
+
+/** An event's FtM entity. */
+function presentEvent(ev: Event, entities: Map<string, Named>): FtmEntity {
+  const participants = ev.participants.map((id) => entities.get(id)).filter((e): e is Named => e !== undefined);
+  const place = ev.place ? entities.get(ev.place) : undefined;
+  return entity(ftmId(ev.id), 'Event', {
+    name: [[ev.type, ev.date].filter(Boolean).join(', ')], summary: [ev.type], date: [ev.date],
+    // Event.involved accepts legal entities only; places go to location / addressEntity instead.
+    involved: participants.filter((e) => fitsRange(ENTITY_SCHEMA[e.type], 'LegalEntity')).map((e) => ftmId(e.id)),
+    location: [place?.name],
+    addressEntity: [...participants, ...(place ? [place] : [])].filter((e) => e.type === 'LOC').map((e) => ftmId(e.id)),
+    description: ev.evidence.map((x) => x.text), proof: ev.evidence.map((x) => docRef(x.documentId)), recordId: [ev.id],
+  });
+}
+
+/** A claim's FtM Note. */
+function presentClaim(c: Claim, entities: Map<string, Named>): FtmEntity {
+  return entity(ftmId(c.id), 'Note', {
+    name: [`Claim (${c.stance}) by ${c.speakerText}`], summary: [c.text], description: c.evidence.map((x) => x.text),
+    entity: [c.speaker && entities.has(c.speaker) ? ftmId(c.speaker) : undefined], proof: c.evidence.map((x) => docRef(x.documentId)),
+  });
+}
+
+const lines = (entities: FtmEntity[]): string => entities.map((e) => `${JSON.stringify(e)}\n`).join('');
+
+/**
+ * The FtM export written a page at a time, in buildFtmEntities' order (documents, entities, relations, evidence notes,
+ * events, claims): relations are read twice, once for the relationship entities and once for their evidence notes.
+ */
+export async function* writeFtm(source: ExportSource): AsyncGenerator<string> {
+  for await (const page of source.documents()) yield lines(page.map(presentDocument));
+  for await (const page of source.entities()) yield lines(page.map(presentEntity));
+  const ends = (page: Relation[]) => source.entitiesOf(page.flatMap((r) => [r.source, r.target]));
+  for await (const page of source.relations()) {
+    const entities = await ends(page);
+    yield lines(page.map((r) => presentRelation(r, entities)));
+  }
+  for await (const page of source.relations()) {
+    const entities = await ends(page);
+    yield lines(page.flatMap((r) => presentEvidence(r, entities)));
+  }
+  for await (const page of source.events()) {
+    const entities = await source.entitiesOf(page.flatMap((e) => [...e.participants, ...(e.place ? [e.place] : [])]));
+    yield lines(page.map((e) => presentEvent(e, entities)));
+  }
+  for await (const page of source.claims()) {
+    const entities = await source.entitiesOf(page.flatMap((c) => (c.speaker ? [c.speaker] : [])));
+    yield lines(page.map((c) => presentClaim(c, entities)));
+  }
 }

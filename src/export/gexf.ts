@@ -1,5 +1,6 @@
 /** GEXF 1.3 export (Gephi): entities as coloured nodes, relations as edges weighted by independent sources. */
-import type { EntityType } from '../model/index.js';
+import type { Entity, EntityType, Relation } from '../model/index.js';
+import type { ExportSource } from './source.js';
 import { RELATION_TYPES } from '../model/index.js';
 import type { ExportData, ExportOptions } from './dataset.js';
 import { exportTimestamp } from './dataset.js';
@@ -40,24 +41,8 @@ function declare(cls: 'node' | 'edge', attributes: readonly (readonly [string, s
 
 /** Builds the GEXF document: one node per entity, one edge per relation (evidence sentences joined by line breaks). */
 export function buildGexf(data: ExportData, options: ExportOptions = {}): string {
-  const nodes = data.entities.map((e) => {
-    const [r, g, b] = COLOURS[e.type] ?? COLOURS.MISC;
-    return [
-      `      <node id="${xmlAttr(e.id)}" label="${xmlAttr(e.name)}">`,
-      attvalues([['type', e.type], ['mentionCount', e.mentionCount], ['documentCount', e.documentIds.length], ['aliases', e.aliases.join('; ')]], '        '),
-      `        <viz:color r="${r}" g="${g}" b="${b}"/>`,
-      '      </node>',
-    ].join('\n');
-  });
-  const edges = data.relations.map((rel) => [
-    `      <edge id="${xmlAttr(rel.id)}" source="${xmlAttr(rel.source)}" target="${xmlAttr(rel.target)}" label="${xmlAttr(rel.type)}"`
-      + ` type="${isSymmetric(rel.type) ? 'undirected' : 'directed'}" weight="${rel.independentSources}">`,
-    attvalues([
-      ['relation', relationLabel(rel.type)], ['confidence', rel.confidence], ['independentSources', rel.independentSources],
-      ['evidence', rel.evidence.map((ev) => ev.text).join('\n')],
-    ], '        '),
-    '      </edge>',
-  ].join('\n'));
+  const nodes = data.entities.map(nodeXml);
+  const edges = data.relations.map(edgeXml);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
@@ -79,4 +64,57 @@ export function buildGexf(data: ExportData, options: ExportOptions = {}): string
     '</gexf>',
     '',
   ].join('\n');
+}
+
+/** One <node> element. */
+function nodeXml(e: Entity): string {
+  const [r, g, b] = COLOURS[e.type] ?? COLOURS.MISC;
+  return [
+    `      <node id="${xmlAttr(e.id)}" label="${xmlAttr(e.name)}">`,
+    attvalues([['type', e.type], ['mentionCount', e.mentionCount], ['documentCount', e.documentIds.length], ['aliases', e.aliases.join('; ')]], '        '),
+    `        <viz:color r="${r}" g="${g}" b="${b}"/>`,
+    '      </node>',
+  ].join('\n');
+}
+
+/** One <edge> element. */
+function edgeXml(rel: Relation): string {
+  return [
+    `      <edge id="${xmlAttr(rel.id)}" source="${xmlAttr(rel.source)}" target="${xmlAttr(rel.target)}" label="${xmlAttr(rel.type)}"`
+      + ` type="${isSymmetric(rel.type) ? 'undirected' : 'directed'}" weight="${rel.independentSources}">`,
+    attvalues([
+      ['relation', relationLabel(rel.type)], ['confidence', rel.confidence], ['independentSources', rel.independentSources],
+      ['evidence', rel.evidence.map((ev) => ev.text).join('\n')],
+    ], '        '),
+    '      </edge>',
+  ].join('\n');
+}
+
+/**
+ * The GEXF document written a page at a time (the same text as buildGexf). Its description counts entities and relations
+ * before any node, so they are counted in a first pass over the pages (relations are read twice).
+ */
+export async function* writeGexf(source: ExportSource, options: ExportOptions = {}): AsyncGenerator<string> {
+  let entityCount = 0;
+  for await (const page of source.entities()) entityCount += page.length;
+  let relationCount = 0;
+  for await (const page of source.relations()) relationCount += page.length;
+  const documentCount = await source.documentCount();
+  yield [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+      + ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    `  <meta lastmodifieddate="${exportTimestamp(options).slice(0, 10)}">`,
+    '    <creator>Cablegraph</creator>',
+    `    <description>${xmlText(`${entityCount} entities and ${relationCount} relations from ${documentCount} documents; edge weight = independent sources`)}</description>`,
+    '  </meta>',
+    '  <graph defaultedgetype="directed" mode="static">',
+    declare('node', NODE_ATTRIBUTES),
+    declare('edge', EDGE_ATTRIBUTES),
+    '    <nodes>\n',
+  ].join('\n');
+  for await (const page of source.entities()) yield `${page.map(nodeXml).join('\n')}\n`;
+  yield '    </nodes>\n    <edges>\n';
+  for await (const page of source.relations()) yield `${page.map(edgeXml).join('\n')}\n`;
+  yield '    </edges>\n  </graph>\n</gexf>\n';
 }

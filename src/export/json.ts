@@ -5,6 +5,9 @@ import { exportNotes, minGradeCode, readNotesAndTags } from './dataset.js';
 import { readGradings } from '../network/curation/gradings.js';
 import type { RelationReview } from '../model/index.js';
 import type { Rejection } from '../store/shared/rejected.js';
+import type { TargetKind } from '../store/curation.js';
+import type { ExportSource } from './source.js';
+import { jsonArray } from './chunks.js';
 
 /** The `review` (and `rejected`) fields of an exported relation, event or claim: absent when unreviewed. */
 function reviewField(x: { review?: RelationReview; rejected?: Rejection }): Record<string, unknown> {
@@ -61,4 +64,59 @@ export async function buildJsonExport(store: Store, scope: Scope, options: Expor
   }));
   const minGrade = minGradeCode(options);
   return { version: JSON_EXPORT_VERSION, ...(minGrade ? { minGrade } : {}), documents, entities, relations, events, claims };
+}
+
+/**
+ * The JSON export written page by page: the same objects as buildJsonExport, every list in id order (rejected proposals
+ * among the others by id), as `JSON.stringify(..., null, 2)` would write the whole.
+ */
+export async function* writeJsonExport(source: ExportSource, options: ExportOptions = {}): AsyncGenerator<string> {
+  const minGrade = minGradeCode(options);
+  yield `{\n  "version": ${JSON_EXPORT_VERSION},${minGrade ? `\n  "minGrade": ${JSON.stringify(minGrade)},` : ''}\n  "documents": [`;
+  // Notes and tags travel with what they are about (empty lists where there are none).
+  const curated = async (kind: TargetKind, ids: string[]) => {
+    const { notes, tags } = await source.curation(kind, ids);
+    return (id: string) => ({ notes: exportNotes(notes.get(`${kind}:${id}`)), tags: tags.get(`${kind}:${id}`) ?? [] });
+  };
+  yield* jsonArray(source.documents(), async (page) => {
+    const gradings = await source.gradings(page.map((d) => d.id));
+    const curation = await curated('document', page.map((d) => d.id));
+    return page.map((d) => {
+      const g = gradings.grade(d.id);
+      return {
+        id: d.id, title: d.title, source: d.source, published: d.published, language: d.language, sha256: d.sha256,
+        path: d.path, parent: d.parentId, collection: d.collection, format: d.format, author: d.author,
+        grade: g ? { code: g.code, reliability: g.reliability, credibility: g.credibility, from: g.from, by: g.by, at: g.at } : null, ...curation(d.id),
+      };
+    });
+  }, 1);
+  yield ',\n  "entities": [';
+  yield* jsonArray(source.entities(), async (page) => {
+    const curation = await curated('entity', page.map((e) => e.id));
+    return page.map((e) => ({
+      id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
+      ...curation(e.id),
+    }));
+  }, 1);
+  yield ',\n  "relations": [';
+  yield* jsonArray(source.relations(), async (page) => {
+    const gradings = await source.gradings(page.flatMap((r) => r.evidence.map((e) => e.documentId)));
+    const curation = await curated('relation', page.map((r) => r.id));
+    return page.map((r) => ({
+      id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
+      independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
+      corroboration: gradings.corroboration(r.evidence),
+      ...curation(r.id),
+    }));
+  }, 1);
+  yield ',\n  "events": [';
+  yield* jsonArray(source.events(true), (page) => page.map((e) => ({
+    id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version, ...reviewField(e),
+  })), 1);
+  yield ',\n  "claims": [';
+  yield* jsonArray(source.claims(true), (page) => page.map((c) => ({
+    id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
+    ...reviewField(c),
+  })), 1);
+  yield '\n}\n';
 }

@@ -23,15 +23,18 @@ export function stixId(type: string, ourId: string): string {
   return `${type}--${uuidv5(CABLEGRAPH_NAMESPACE, `${type}:${ourId}`)}`;
 }
 
-const PRODUCER = stixId('identity', 'cablegraph');
+export const PRODUCER = stixId('identity', 'cablegraph');
 const typeOf = (type: string) => (RELATION_TYPES as Record<string, { label: string; stix: string } | undefined>)[type];
+
+/** The relation's human label ("holds a post in"), or its type when not in the vocabulary. */
+export const relationLabel = (type: string): string => typeOf(type)?.label ?? type;
 
 /**
  * The SDO for an entity. People and organisations are identities: whether an organisation is an armed group
  * (threat-actor) is a judgment extraction cannot make reliably. Places are locations; a location must carry a region,
  * country or coordinates, so places that are not countries get region "unknown" (region is an open vocabulary).
  */
-function presentEntity(e: Entity, common: Record<string, unknown>): StixObject {
+export function presentEntity(e: Entity, common: Record<string, unknown>): StixObject {
   const base = {
     ...common, name: e.name,
     ...(e.aliases.length > 0 ? { description: `Also written: ${e.aliases.join('; ')}` } : {}),
@@ -46,7 +49,7 @@ function presentEntity(e: Entity, common: Record<string, unknown>): StixObject {
 }
 
 /** A document's published date ("2019-11") as a STIX timestamp (start of the period), or undefined. */
-function publishedTimestamp(published: string | null): string | undefined {
+export function publishedTimestamp(published: string | null): string | undefined {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(published ?? '');
   return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T00:00:00.000Z` : undefined;
 }
@@ -140,7 +143,7 @@ export function buildStixBundle(data: ExportData, options: ExportOptions = {}): 
 }
 
 /** The relationship SRO for a relation (confidence scaled to STIX's 0-100). */
-function presentRelation(r: Relation, id: string, source: string, target: string, sentence: string, common: Record<string, unknown>): StixObject {
+export function presentRelation(r: Relation, id: string, source: string, target: string, sentence: string, common: Record<string, unknown>): StixObject {
   const sources = `${r.independentSources} independent source${r.independentSources === 1 ? '' : 's'}`;
   return {
     type: 'relationship', id, ...common, relationship_type: typeOf(r.type)?.stix ?? 'related-to', source_ref: source, target_ref: target,

@@ -157,6 +157,12 @@ export interface DocumentFacts {
   claims: Claim[];
 }
 
+/** A stored relation row and the merged relation it belongs to (see Store.relationMergeKeysAfter). */
+export interface RelationMergeKey {
+  row: string;
+  merged: string | null;
+}
+
 /** The storage backend. Implementations: SqliteStore and PostgresStore; both pass test/store/conformance. */
 export interface Store {
   /** Brings the schema up to date (idempotent). */
@@ -287,6 +293,24 @@ export interface Store {
   getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]>;
   /** The relations, events and claims of one document, read by its keys. */
   listDocumentFacts(documentId: string, scope: Scope): Promise<DocumentFacts>;
+
+  // Keyset pages for exports: each read returns at most `limit` items whose id sorts after `after` (null: from the first),
+  // ordered by id, so an export reads a collection page by page whatever its size.
+  /** Document summaries by id. */
+  listDocumentsAfter(scope: Scope, after: string | null, limit: number): Promise<DocumentSummary[]>;
+  /** Entities by id (as listEntities has them; per-name entities of collections resolution has not run on are derived whole). */
+  listEntitiesAfter(scope: Scope, after: string | null, limit: number): Promise<Entity[]>;
+  /**
+   * Relation rows by row id, each with the id of the merged relation it belongs to (null: a self-loop, merged into none):
+   * an export groups rows by merged id, then reads each group's merged relation with listRelationsOfRows.
+   */
+  relationMergeKeysAfter(scope: Scope, after: string | null, limit: number): Promise<RelationMergeKey[]>;
+  /** The merged relations of these rows (all rows of each merged relation must be among them), as listRelations merges them, by id. */
+  listRelationsOfRows(rowIds: readonly string[], scope: Scope): Promise<Relation[]>;
+  /** Events by id. */
+  listEventsAfter(scope: Scope, after: string | null, limit: number): Promise<Event[]>;
+  /** Claims by id. */
+  listClaimsAfter(scope: Scope, after: string | null, limit: number): Promise<Claim[]>;
 
   /** Re-hashes every stored original; returns the ones that do not match (chain of custody). */
   verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }>;

@@ -1,7 +1,7 @@
 /** GET /api/export: what the caller may see, in the JSON contract (default) or another export format. */
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../context.js';
-import { buildJsonExport } from '../../export/json.js';
+import { chunkStream } from '../../export/output.js';
 import { FORMATS_WITH_REJECTED } from '../../export/dataset.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, type ExportFormatId } from '../../export/formats.js';
 import { errorSchema } from '../schemas.js';
@@ -42,15 +42,12 @@ export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (unmask) await ctx.audit(req, 'unmask', null, { format, collections: ctx.scope(req).collections });
     // Every export is pseudonymised (protected names become "Protected person 3"), unless an admin unmasks it.
     const store = unmask ? ctx.store : await pseudonymisedStore(ctx.store, ctx.scope(req));
-    if (format === 'json') {
-      // The JSON contract is returned as an object, exactly as before the other formats existed.
-      reply.header('content-disposition', 'attachment; filename="cablegraph-export.json"');
-      return buildJsonExport(store, ctx.scope(req), { reviewedOnly, includeRejected, minGrade });
-    }
-    const files = await EXPORT_FORMATS[format].build(store, ctx.scope(req), { reviewedOnly, includeRejected, minGrade });
+    const files = EXPORT_FORMATS[format].files(store, ctx.scope(req), { reviewedOnly, includeRejected, minGrade });
     const chosen = files.find((f) => f.name === file) ?? files[0]!;
     reply.header('content-disposition', `attachment; filename="${chosen.name}"`);
     reply.type(chosen.contentType);
-    return chosen.text;
+    // Streamed as read, a page at a time; a read failing after the first byte aborts the connection, so the client sees
+    // an error rather than a short file that looks whole.
+    return reply.send(chunkStream(chosen.chunks()));
   });
 }

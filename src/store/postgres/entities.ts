@@ -41,12 +41,12 @@ export async function writeEntities(db: Db, collection: string, entities: Resolv
   await indexPendingNames(db);
 }
 
-interface EntityRow {
+export interface EntityRow {
   id: string; collection: string; type: EntityType; name: string; mention_count: number; document_ids: string; reasons: string;
 }
 
 /** Entity rows with their aliases and members, read in two more queries (not one per entity). */
-async function toRecords(db: Db, rows: EntityRow[]): Promise<ResolvedEntityRecord[]> {
+export async function toRecords(db: Db, rows: EntityRow[]): Promise<ResolvedEntityRecord[]> {
   const ids = rows.map((r) => r.id);
   const aliases = await db.query<{ id: string; name: string }>('SELECT entity_id AS id, name FROM aliases WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, name', [ids]);
   const members = await db.query<{ id: string; k: string }>(`SELECT entity_id AS id, candidate_key AS k FROM entity_members

@@ -39,7 +39,7 @@ export function writeEntities(db: Database.Database, collection: string, entitie
   })();
 }
 
-interface EntityRow {
+export interface EntityRow {
   id: string; collection: string; type: EntityType; name: string; mention_count: number; document_ids: string; reasons: string;
 }
 
@@ -49,7 +49,7 @@ function toRecord(db: Database.Database, r: EntityRow): ResolvedEntityRecord {
   return withLists(r, aliases, members);
 }
 
-function withLists(r: EntityRow, aliases: string[], members: string[]): ResolvedEntityRecord {
+export function withLists(r: EntityRow, aliases: string[], members: string[]): ResolvedEntityRecord {
   return {
     id: r.id, collection: r.collection, type: r.type, name: r.name, aliases, mentionCount: r.mention_count,
     documentIds: JSON.parse(r.document_ids) as string[], members, reasons: JSON.parse(r.reasons) as MergeReason[],

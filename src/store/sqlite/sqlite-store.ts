@@ -6,7 +6,7 @@ import type {
 } from '../../model/index.js';
 import type {
   Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
-  EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank,
+  EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank, RelationMergeKey,
 } from '../store.js';
 import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId, sha256Hex } from '../ids.js';
@@ -45,6 +45,8 @@ import { withEntityLists, readEntityBriefs, readSummaries, readEntityDocumentRan
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
 import { readEntityHead, readEntityMembers } from './entity-members.js';
 import { wholeHead } from '../shared/entity-members.js';
+import { documentsAfter, resolvedEntities, relationMergeKeys, relationsOfRows, factsAfter } from './export-reads.js';
+import { entityPage } from '../shared/export-pages.js';
 
 /** How SqliteStore runs searches. */
 export interface SqliteStoreOptions {
@@ -428,6 +430,31 @@ export class SqliteStore implements Store {
 
   async listClaims(scope: Scope): Promise<Claim[]> {
     return readClaims(this.db, scope);
+  }
+
+  async listDocumentsAfter(scope: Scope, after: string | null, limit: number): Promise<DocumentSummary[]> {
+    return documentsAfter(this.db, scope, after, limit);
+  }
+
+  async listEntitiesAfter(scope: Scope, after: string | null, limit: number): Promise<Entity[]> {
+    const unresolved = await this.unresolvedScope(scope);
+    return entityPage(resolvedEntities(this.db, scope, after, limit), unresolved ? readEntities(this.db, unresolved) : null, after, limit);
+  }
+
+  async relationMergeKeysAfter(scope: Scope, after: string | null, limit: number): Promise<RelationMergeKey[]> {
+    return relationMergeKeys(this.db, scope, after, limit);
+  }
+
+  async listRelationsOfRows(rowIds: readonly string[], scope: Scope): Promise<Relation[]> {
+    return relationsOfRows(this.db, scope, rowIds);
+  }
+
+  async listEventsAfter(scope: Scope, after: string | null, limit: number): Promise<Event[]> {
+    return factsAfter(this.db, 'events', scope, after, limit);
+  }
+
+  async listClaimsAfter(scope: Scope, after: string | null, limit: number): Promise<Claim[]> {
+    return factsAfter(this.db, 'claims', scope, after, limit);
   }
 
   async verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }> {
