@@ -137,3 +137,34 @@ describe('WARC resource and revisit records', () => {
     assert.match(doc.text, /1 revisit record\(s\)/);
   });
 });
+
+describe('ARC files (the Internet Archive format before WARC)', () => {
+  const record = (header: string, block: string) => `${header} ${Buffer.byteLength(block)}\n${block}\n`;
+  const filedesc = '1 0 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n';
+  const page = '<html><head><title>Militia statement</title></head><body><p>The militia said its commander met the envoy in Mosul.</p></body></html>';
+  const arc = [
+    record('filedesc://crawl.arc 0.0.0.0 20050614070144 text/plain', filedesc),
+    record('http://news.example.org/statement 10.0.0.1 20050614070151 text/html', `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${page}`),
+    record('http://news.example.org/robots.txt 10.0.0.1 20050614070152 text/html', 'HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nmissing'),
+  ].join('');
+
+  it('reads each 2xx capture as a child with its URL and date, and counts what it left out', async () => {
+    const doc = await readDocument('crawl.arc', new TextEncoder().encode(arc));
+    assert.equal(doc.format, 'arc');
+    assert.deepEqual(doc.children?.map((c) => [c.path, c.format, c.title, c.meta?.url, c.meta?.captured]), [
+      ['crawl.arc!/0001 news.example.org/statement.html', 'html', 'Militia statement', 'http://news.example.org/statement', '2005-06-14T07:01:51Z'],
+    ]);
+    assert.match(doc.children![0]!.text, /commander met the envoy in Mosul/);
+    assert.match(doc.text, /1 captured document\(s\); 1 redirect\(s\) or error response\(s\) left out\./);
+    assert.equal((await readDocument('crawl.bin', new TextEncoder().encode(arc))).format, 'arc', 'sniffed by its filedesc:// record');
+  });
+
+  it('keeps the captures before a record cut short, and reports it', async () => {
+    const bytes = new TextEncoder().encode(arc);
+    // 20 bytes off the end: the newline after the last record and 19 of its own.
+    const doc = await readDocument('cut.arc', bytes.subarray(0, bytes.length - 20));
+    assert.equal(doc.children?.length, 1);
+    assert.match(doc.warnings?.[0]?.message ?? '', /cut\.arc ends inside record 3 \(http:\/\/news\.example\.org\/robots\.txt\): 19 of its \d+ bytes are missing/);
+    await rejectsWith(readDocument('bad.arc', new TextEncoder().encode('filedesc://x.arc 0.0.0.0 2005 text/plain many\n')), 'corrupt-warc', /bad\.arc is not a readable ARC file/);
+  });
+});

@@ -7,11 +7,10 @@
  */
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
+import { arcCaptures } from '../arc-records.js';
+import { count, CutShort, FURNITURE, type Capture, type Tally } from '../web-captures.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
 import { IngestFailure, type FormatHandler } from '../handler.js';
-
-/** Media types that are a page's furniture, not documents: scripts, style sheets, fonts and images (icons, logos). */
-const FURNITURE = /^(?:text\/css|text\/javascript|application\/(?:x-)?javascript|application\/ecmascript|font\/|application\/font|application\/x-font|image\/)/i;
 
 /** A file extension for a media type, so the child is read by the right handler when its URL names none. */
 const EXTENSION_OF_TYPE: Record<string, string> = {
@@ -23,40 +22,27 @@ const EXTENSION_OF_TYPE: Record<string, string> = {
   'application/vnd.ms-excel': '.xls', 'application/zip': '.zip',
 };
 
-/** What a record was, counted for the archive's own text so nothing is skipped silently. */
-interface Tally { documents: number; furniture: number; notOk: number; revisits: number; empty: number; other: number }
-
-/** Reads a WARC file; its text lists the captured URLs and what was left out. */
+/** Reads a WARC file (or its predecessor, an ARC file); its text lists the captured URLs and what was left out. */
 export const warcHandler: FormatHandler = {
   name: 'warc',
-  extensions: ['.warc'],
+  extensions: ['.warc', '.arc'],
   container: true,
-  sniff: (head) => /^WARC\/[01]\.\d+\r?\n/.test(asciiHead(head, 16)),
+  sniff: (head) => /^(?:WARC\/[01]\.\d+\r?\n|filedesc:\/\/)/.test(asciiHead(head, 16)),
   async read(input) {
     const children: ExtractedDocument[] = [];
     const warnings: IngestError[] = [];
     const listing: string[] = [];
-    const tally: Tally = { documents: 0, furniture: 0, notOk: 0, revisits: 0, empty: 0, other: 0 };
+    const tally: Tally = { records: 0, documents: 0, furniture: 0, notOk: 0, revisits: 0, empty: 0, other: 0 };
     const budget = input.budget ?? { remaining: input.limits.maxArchiveBytes };
-    let records = 0;
-    if (!/^WARC\/\d/.test(asciiHead(input.bytes, 8))) {
+    const head = asciiHead(input.bytes, 16);
+    const arc = head.startsWith('filedesc://');
+    const kind = arc ? 'ARC' : 'WARC';
+    if (!arc && !/^WARC\/\d/.test(head)) {
       throw new IngestFailure('corrupt-warc', `${input.path} is not a WARC file: it does not start with a "WARC/1.x" version line.`);
     }
     try {
-      const parser = new WARCParser([input.bytes]);
-      for await (const record of parser) {
-        records++;
-        // warcio hands out a record cut short by the end of the file as if it were whole: check its declared length.
-        const missing = missingBytes(input.bytes, parser.offset, record.warcContentLength);
-        if (missing > 0) {
-          warnings.push({
-            path: input.path, code: 'corrupt-warc',
-            message: `${input.path} ends inside record ${records} (${record.warcTargetURI ?? record.warcType}): ${missing} of its ${record.warcContentLength} bytes are missing; that record was not read, the ones before it were.`,
-          });
-          break;
-        }
-        const capture = await readCapture(record, tally);
-        if (!capture) continue;
+      const captures = arc ? arcCaptures(input.bytes, tally) : warcCaptures(input.bytes, tally);
+      for await (const capture of captures) {
         if (children.length + warnings.length >= input.limits.maxArchiveEntries) {
           throw new IngestFailure('too-many-entries', `${input.path} holds more than ${input.limits.maxArchiveEntries} captured documents; it was not read.`);
         }
@@ -75,14 +61,32 @@ export const warcHandler: FormatHandler = {
       }
     } catch (err) {
       if (err instanceof IngestFailure) throw err;
-      // A truncated or damaged archive: what was read before the damage is kept, the damage is reported.
-      if (records === 0) throw new IngestFailure('corrupt-warc', `${input.path} is not a readable WARC file: ${(err as Error).message}`);
-      warnings.push({ path: input.path, code: 'corrupt-warc', message: `${input.path} is damaged after record ${records}: ${(err as Error).message}; the records before it were read.` });
+      if (err instanceof CutShort) {
+        warnings.push({ path: input.path, code: 'corrupt-warc', message: `${input.path} ends inside record ${tally.records} ${err.message}; that record was not read, the ones before it were.` });
+      } else if (tally.records <= 1) {
+        throw new IngestFailure('corrupt-warc', `${input.path} is not a readable ${kind} file: ${(err as Error).message}`);
+      } else {
+        // A damaged archive: what was read before the damage is kept, the damage is reported.
+        warnings.push({ path: input.path, code: 'corrupt-warc', message: `${input.path} is damaged in record ${tally.records}: ${(err as Error).message}; the records before it were read.` });
+      }
     }
-    if (records === 0) throw new IngestFailure('corrupt-warc', `${input.path} holds no WARC record.`);
-    return newDocument(input, 'warc', [...listing, '', summary(tally)].join('\n').trim(), { mimeType: 'application/warc', children, warnings });
+    if (tally.records === 0) throw new IngestFailure('corrupt-warc', `${input.path} holds no ${kind} record.`);
+    return newDocument(input, arc ? 'arc' : 'warc', [...listing, '', summary(tally)].join('\n').trim(), { mimeType: arc ? 'application/x-internet-archive' : 'application/warc', children, warnings });
   },
 };
+
+/** The captures of a WARC file, parsed by warcio. */
+async function* warcCaptures(bytes: Uint8Array, tally: Tally): AsyncGenerator<Capture> {
+  const parser = new WARCParser([bytes]);
+  for await (const record of parser) {
+    tally.records++;
+    // warcio hands out a record cut short by the end of the file as if it were whole: check its declared length.
+    const missing = missingBytes(bytes, parser.offset, record.warcContentLength);
+    if (missing > 0) throw new CutShort(`(${record.warcTargetURI ?? record.warcType}): ${missing} of its ${record.warcContentLength} bytes are missing`);
+    const capture = await readCapture(record, tally);
+    if (capture) yield capture;
+  }
+}
 
 /** Bytes a record declares beyond the end of the file (0 when whole); the WARC is uncompressed, so offsets are bytes. */
 function missingBytes(bytes: Uint8Array, offset: number, contentLength: number): number {
@@ -91,9 +95,6 @@ function missingBytes(bytes: Uint8Array, offset: number, contentLength: number):
   if (headersEnd < 0) return 0;
   return Math.max(0, headersEnd + 4 + contentLength - bytes.byteLength);
 }
-
-/** A captured document: its payload (transfer and content encodings undone), URL, capture date and media type. */
-interface Capture { bytes: Uint8Array; url: string; date?: string; mediaType: string; status?: number }
 
 /** The capture a record holds, or undefined for records that are not documents (requests, metadata, redirects ...). */
 async function readCapture(record: WARCRecord, tally: Tally): Promise<Capture | undefined> {
@@ -118,11 +119,6 @@ async function readCapture(record: WARCRecord, tally: Tally): Promise<Capture | 
   const bytes = await record.readFully(true);
   if (bytes.byteLength === 0) return count(tally, 'empty');
   return { bytes, url, date: record.warcDate ?? undefined, mediaType, ...(status === undefined ? {} : { status }) };
-}
-
-function count(tally: Tally, key: keyof Tally): undefined {
-  tally[key]++;
-  return undefined;
 }
 
 /** "0003 example.org/news/story.html": numbered in archive order, host and path kept, an extension from the type. */
