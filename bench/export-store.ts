@@ -7,25 +7,15 @@ import type { Claim, Event, Relation, ResolvedEntityRecord } from '../src/model/
 import type { Store } from '../src/store/store.js';
 import { sha256Hex } from '../src/model/ids.js';
 import { splitSentences } from '../src/nlp/sentences.js';
+import { seededRandom } from '../src/nlp/ner/perceptron.js';
 
 const COLLECTION = 'bench-export';
 const TYPES = ['paid', 'met', 'controls', 'contacted'] as const;
 
-/** mulberry32: a small deterministic random source. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the synthetic collection into an empty, migrated store. */
 export async function writeExportStore(store: Store, docs: number): Promise<{ relations: number }> {
-  const rand = random(docs);
+  const rand = seededRandom(docs);
   const pool = Math.max(20, Math.round(docs * 1.5));
   // A quarter of the names come from a small popular set, as in news: hubs with many relations.
   const pick = () => (rand() < 0.25 ? Math.floor(rand() * 20) : Math.floor(rand() * pool));

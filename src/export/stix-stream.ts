@@ -10,11 +10,11 @@ import { appendFile, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Entity } from '../model/index.js';
 import type { ExportOptions } from './dataset.js';
-import { exportTimestamp, fileNameOf } from './dataset.js';
+import { exportTimestamp } from './dataset.js';
 import type { ExportSource } from './source.js';
 import { CABLEGRAPH_NAMESPACE } from './uuid.js';
 import { scratchFolder } from './scratch.js';
-import { presentEntity, presentRelation, publishedTimestamp, relationLabel, stixId, PRODUCER, type StixObject } from './stix.js';
+import { presentEntity, presentRelation, presentReport, relationLabel, stixId, PRODUCER, type StixObject } from './stix.js';
 
 const OBJECT_INDENT = '\n    ';
 // References kept in memory before they are appended to their bucket files.
@@ -177,16 +177,7 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
         const out: StixObject[] = [];
         for (const d of page) {
           const own = await refs.get(d.id);
-          out.push({
-            type: 'report', id: stixId('report', d.id), ...common, name: d.title ?? fileNameOf(d.path),
-            // published is when the source appeared when it says so; otherwise when this report was made (the export).
-            published: publishedTimestamp(d.published) ?? now,
-            // A report must reference at least one object: a document with no extracted facts points at its producer.
-            object_refs: own.length > 0 ? own : [PRODUCER],
-            ...(d.language ? { lang: d.language } : {}),
-            external_references: [{ source_name: 'cablegraph', external_id: d.id, hashes: { 'SHA-256': d.sha256 } }],
-            ...(d.source ? { x_cablegraph_source: d.source } : {}),
-          });
+          out.push(presentReport(d, own, common, now));
         }
         await write(out);
       }

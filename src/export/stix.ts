@@ -128,21 +128,29 @@ export function buildStixBundle(data: ExportData, options: ExportOptions = {}): 
   objects.push(...notes);
   for (const d of data.documents) {
     const own = refs.get(d.id);
-    objects.push({
-      type: 'report', id: stixId('report', d.id), ...common, name: d.title ?? fileNameOf(d.path),
-      // published is when the source appeared when it says so; otherwise when this report was made (the export).
-      published: publishedTimestamp(d.published) ?? now,
-      // A report must reference at least one object: a document with no extracted facts points at its producer.
-      object_refs: own.length > 0 ? own : [PRODUCER],
-      ...(d.language ? { lang: d.language } : {}),
-      external_references: [{ source_name: 'cablegraph', external_id: d.id, hashes: { 'SHA-256': d.sha256 } }],
-      ...(d.source ? { x_cablegraph_source: d.source } : {}),
-    });
+    objects.push(presentReport(d, own, common, now));
   }
   return { type: 'bundle', id: `bundle--${uuidv5(CABLEGRAPH_NAMESPACE, `bundle:${now}:${objects.map((o) => o.id).join(',')}`)}`, objects };
 }
 
 /** The relationship SRO for a relation (confidence scaled to STIX's 0-100). */
+/** A document as a STIX report referencing the objects extracted from it (or the producer when there are none). */
+export function presentReport(
+  d: { id: string; title: string | null; path: string; published: string | null; language: string | null; sha256: string; source: string | null },
+  own: readonly string[], common: Record<string, unknown>, now: string,
+): StixObject {
+  return {
+    type: 'report', id: stixId('report', d.id), ...common, name: d.title ?? fileNameOf(d.path),
+    // published is when the source appeared when it says so; otherwise when this report was made (the export).
+    published: publishedTimestamp(d.published) ?? now,
+    // A report must reference at least one object: a document with no extracted facts points at its producer.
+    object_refs: own.length > 0 ? [...own] : [PRODUCER],
+    ...(d.language ? { lang: d.language } : {}),
+    external_references: [{ source_name: 'cablegraph', external_id: d.id, hashes: { 'SHA-256': d.sha256 } }],
+    ...(d.source ? { x_cablegraph_source: d.source } : {}),
+  };
+}
+
 export function presentRelation(r: Relation, id: string, source: string, target: string, sentence: string, common: Record<string, unknown>): StixObject {
   const sources = `${r.independentSources} independent source${r.independentSources === 1 ? '' : 's'}`;
   return {
