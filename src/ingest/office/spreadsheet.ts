@@ -29,7 +29,9 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     if (/password|encrypt/i.test(message)) throw new IngestFailure('encrypted', `${input.path} is password-protected; ask for the password or a decrypted copy.`);
-    throw new IngestFailure('corrupt-spreadsheet', `${input.path} is not a readable spreadsheet: ${message}`);
+    // A TypeError is the reader tripping over a structure it did not expect: say so, keeping its words for a bug report.
+    const why = err instanceof TypeError ? `its structure is damaged or of a kind the spreadsheet reader (SheetJS) does not handle (${message})` : message;
+    throw new IngestFailure('corrupt-spreadsheet', `${input.path} is not a readable spreadsheet: ${why}`);
   }
   const children: ExtractedDocument[] = [];
   const warnings: IngestError[] = [];
