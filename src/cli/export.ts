@@ -6,6 +6,7 @@ import { ALL_COLLECTIONS } from '../store/store.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat } from '../export/formats.js';
 import { FORMATS_WITH_REJECTED } from '../export/dataset.js';
 import { writeFilesAtomically, writeToStream } from '../export/output.js';
+import { removeLeftoversSync } from '../export/scratch.js';
 import { withDb, withStore, UserError } from './common.js';
 import { pseudonymisedStore } from '../network/protection/export-store.js';
 import { cliUser } from './protect.js';
@@ -41,27 +42,43 @@ export function registerExport(program: Command): void {
       }
       const format = EXPORT_FORMATS[opts.format];
       const scope = opts.collection ? { collections: opts.collection } : ALL_COLLECTIONS;
-      await withStore(opts, async (store) => {
-        if (opts.unmask) {
-          await store.trust.appendAudit({ at: new Date().toISOString(), user: cliUser(), address: 'local', action: 'unmask', target: null,
-            details: { format: opts.format, collections: scope.collections } });
-        }
-        // Every export is pseudonymised (protected names become "Protected person 3"), unless --unmask.
-        const source = opts.unmask ? store : await pseudonymisedStore(store, scope);
-        const files = format.files(source, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly, includeRejected: opts.includeRejected, minGrade });
-        // Each file is read from the store a page at a time and written as it is read, with back-pressure.
-        if (!opts.out) {
-          // Standard output carries one file: the main one (relations.csv for csv).
-          await writeToStream(files[0]!.chunks(), process.stdout);
-        } else if (files.length === 1) {
-          await writeFilesAtomically([{ path: opts.out, chunks: files[0]!.chunks }]);
-          process.stderr.write(`Wrote ${opts.out}\n`);
-        } else {
-          // Several files go into a folder named by --out, so their fixed names (relations.csv ...) stay recognisable.
-          await mkdir(opts.out, { recursive: true });
-          await writeFilesAtomically(files.map((f) => ({ path: join(opts.out!, f.name), chunks: f.chunks })));
-          process.stderr.write(`Wrote ${files.map((f) => join(opts.out!, f.name)).join(', ')}\n`);
-        }
-      });
+      // Stopped by Ctrl-C or kill: no partial file and no scratch copy of the data is left behind (exports are sensitive).
+      const stop = (signal: NodeJS.Signals) => {
+        removeLeftoversSync();
+        process.stderr.write(`Export stopped (${signal})${opts.out ? `: nothing written to ${opts.out}` : ', the output is incomplete'}.\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      try {
+        await exportStore();
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+      async function exportStore(): Promise<void> {
+        await withStore(opts, async (store) => {
+          if (opts.unmask) {
+            await store.trust.appendAudit({ at: new Date().toISOString(), user: cliUser(), address: 'local', action: 'unmask', target: null,
+              details: { format: opts.format, collections: scope.collections } });
+          }
+          // Every export is pseudonymised (protected names become "Protected person 3"), unless --unmask.
+          const source = opts.unmask ? store : await pseudonymisedStore(store, scope);
+          const files = format.files(source, scope, { timestamp: opts.timestamp, reviewedOnly: opts.reviewedOnly, includeRejected: opts.includeRejected, minGrade });
+          // Each file is read from the store a page at a time and written as it is read, with back-pressure.
+          if (!opts.out) {
+            // Standard output carries one file: the main one (relations.csv for csv).
+            await writeToStream(files[0]!.chunks(), process.stdout);
+          } else if (files.length === 1) {
+            await writeFilesAtomically([{ path: opts.out, chunks: files[0]!.chunks }]);
+            process.stderr.write(`Wrote ${opts.out}\n`);
+          } else {
+            // Several files go into a folder named by --out, so their fixed names (relations.csv ...) stay recognisable.
+            await mkdir(opts.out, { recursive: true });
+            await writeFilesAtomically(files.map((f) => ({ path: join(opts.out!, f.name), chunks: f.chunks })));
+            process.stderr.write(`Wrote ${files.map((f) => join(opts.out!, f.name)).join(', ')}\n`);
+          }
+        });
+      }
     });
 }

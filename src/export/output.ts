@@ -7,6 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { forgetLeftover, trackLeftover } from './scratch.js';
 
 /** An export that failed after it started writing: says how far it got and why; its partial output was removed. */
 export class ExportWriteError extends Error {
@@ -36,13 +37,18 @@ export async function writeFilesAtomically(files: { path: string; chunks: () => 
     for (const f of files) {
       const partial = partialPath(f.path);
       written.push(partial);
+      trackLeftover(partial);
       await pipeline(chunkStream(f.chunks()), createWriteStream(partial));
     }
   } catch (err) {
     await Promise.all(written.map((p) => rm(p, { force: true })));
+    written.forEach(forgetLeftover);
     throw new ExportWriteError(files.map((f) => f.path).join(', '), err);
   }
-  for (const [i, f] of files.entries()) await rename(written[i]!, f.path);
+  for (const [i, f] of files.entries()) {
+    await rename(written[i]!, f.path);
+    forgetLeftover(written[i]!);
+  }
 }
 
 /** Writes the chunks to a stream that stays open (standard output); a failure part-way is reported as such. */
