@@ -1,4 +1,6 @@
 // The conlleval-compatible scorer on hand-computed cases: IOB1, IOB2, BILOU and span boundaries.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addSentence, emptyCounts, formatCounts, prf } from '../../src/nlp/ner/score.js';
@@ -63,17 +65,25 @@ test('no predictions gives 0, not NaN, and the report lists each type', () => {
   assert.throws(() => addSentence(c, ['O'], []), /mismatch/);
 });
 
-test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', () => {
-  // Hand-written lines in the file format (a few tokens each), not taken from any data set: the real sets stay in
-  // ../shared/data and are read from there.
-  const four = '-DOCSTART- -X- -X- O\n\nKataeb NNP B-NP B-ORG\nHezbollah NNP I-NP I-ORG\nfired VBD B-VP O\n\n-DOCSTART- -X- -X- O\n\nBaghdad NNP B-NP B-LOC\n';
+test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', (t) => {
+  // The real files, read from ../shared/data (the data sets are never copied into this repository).
+  const data = join(import.meta.dirname, '../../../shared/data');
+  const [conll2003, wnut17] = [join(data, 'conll2003/dev.txt'), join(data, 'wnut17/dev.txt')];
+  if (!existsSync(conll2003) || !existsSync(wnut17)) return t.skip(`no ${conll2003} or ${wnut17} (read from ../shared/data)`);
+  // 4 columns with document markers: one document per marker, the token from the first column, the tag from the last.
+  const four = readFileSync(conll2003, 'utf8');
   const docs = parseConll(four);
-  assert.equal(docs.length, 2);
-  assert.deepEqual(docs[0]!.sentences[0]!.tags, ['B-ORG', 'I-ORG', 'O']);
-  assert.equal(isIob1(docs), false);
-  // Without -DOCSTART- every sentence is its own document.
-  const two = parseConll('Abu I-PER\nMahdi I-PER\nsaid O\n\nHashd I-ORG\n');
-  assert.equal(two.length, 2);
-  assert.equal(two[0]!.sentences.length, 1);
-  assert.equal(isIob1(two), true);
+  assert.equal(docs.length, four.match(/^-DOCSTART-/gm)!.length);
+  const firstLines = four.split(/\r?\n\r?\n/).find((block) => block.trim() && !block.startsWith('-DOCSTART-'))!.split(/\r?\n/);
+  assert.deepEqual(docs[0]!.sentences[0]!.tokens, firstLines.map((l) => l.split(' ')[0]));
+  assert.deepEqual(docs[0]!.sentences[0]!.tags, firstLines.map((l) => l.split(' ').at(-1)));
+  assert.equal(isIob1(docs), false, 'this copy of CoNLL-2003 is IOB2');
+  // 2 columns without document markers: every sentence is its own document.
+  const two = readFileSync(wnut17, 'utf8');
+  const tweets = parseConll(two);
+  assert.equal(tweets.length, two.split(/\r?\n\s*\r?\n/).filter((block) => block.trim()).length);
+  assert.ok(tweets.every((d) => d.sentences.length === 1));
+  assert.equal(isIob1(tweets), false);
+  // IOB1: an I- tag opening a chunk.
+  assert.equal(isIob1([{ sentences: [{ tokens: ['a', 'b', 'c'], tags: ['I-PER', 'I-PER', 'O'] }] }]), true);
 });
