@@ -2,8 +2,8 @@
 import type { Store, Scope } from '../store/store.js';
 import type { ExportOptions } from './dataset.js';
 import { exportNotes, minGradeCode, readNotesAndTags } from './dataset.js';
-import { readGradings } from '../network/curation/gradings.js';
-import type { RelationReview } from '../model/index.js';
+import { readGradings, type Gradings } from '../network/curation/gradings.js';
+import type { Claim, DocumentSummary, Entity, Event, Relation, RelationReview } from '../model/index.js';
 import type { Rejection } from '../store/shared/rejected.js';
 import type { TargetKind } from '../store/curation.js';
 import type { ExportSource } from './source.js';
@@ -19,49 +19,67 @@ function reviewField(x: { review?: RelationReview; rejected?: Rejection }): Reco
 /** Version of the export format; bumped only for incompatible changes. */
 export const JSON_EXPORT_VERSION = 1;
 
+/** Notes and tags of one target as the export writes them (empty lists where there are none). */
+type CurationFields = { notes: unknown; tags: string[] };
+
+/** One document of the export, with its grade and curation. */
+function jsonDocument(d: DocumentSummary, g: ReturnType<Gradings['grade']>, curation: CurationFields): Record<string, unknown> {
+  return {
+    id: d.id, title: d.title, source: d.source, published: d.published, language: d.language, sha256: d.sha256,
+    path: d.path, parent: d.parentId, collection: d.collection, format: d.format, author: d.author,
+    grade: g ? { code: g.code, reliability: g.reliability, credibility: g.credibility, from: g.from, by: g.by, at: g.at } : null, ...curation,
+  };
+}
+
+/** One entity of the export. */
+function jsonEntity(e: Entity, curation: CurationFields): Record<string, unknown> {
+  return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection, ...curation };
+}
+
+/** One relation of the export: review state, and independent sources by the best grade among their documents ("ungraded" where none has one). */
+function jsonRelation(r: Relation, gradings: Gradings, curation: CurationFields): Record<string, unknown> {
+  return {
+    id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
+    independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
+    corroboration: gradings.corroboration(r.evidence),
+    ...curation,
+  };
+}
+
+function jsonEvent(e: Event): Record<string, unknown> {
+  return { id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version, ...reviewField(e) };
+}
+
+function jsonClaim(c: Claim): Record<string, unknown> {
+  return {
+    id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
+    ...reviewField(c),
+  };
+}
+
 /** Builds the export object for everything the scope sees. */
 export async function buildJsonExport(store: Store, scope: Scope, options: ExportOptions = {}): Promise<Record<string, unknown>> {
-  const documents = [];
+  const summaries: DocumentSummary[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await store.listDocuments(scope, 1000, offset);
-    documents.push(...page.items.map((d) => ({
-      id: d.id, title: d.title, source: d.source, published: d.published, language: d.language, sha256: d.sha256,
-      path: d.path, parent: d.parentId, collection: d.collection, format: d.format, author: d.author,
-    })));
+    summaries.push(...page.items);
     if (page.items.length < 1000) break;
   }
-  const gradings = await readGradings(store, scope, documents.map((d) => d.id));
+  const gradings = await readGradings(store, scope, summaries.map((d) => d.id));
   const { notes, tags } = await readNotesAndTags(store, scope);
   // Notes and tags travel with what they are about (empty lists where there are none).
   const curation = (kind: string, id: string) => ({ notes: exportNotes(notes.get(`${kind}:${id}`)), tags: tags.get(`${kind}:${id}`) ?? [] });
-  for (const d of documents) {
-    const g = gradings.grade(d.id);
-    Object.assign(d, { grade: g ? { code: g.code, reliability: g.reliability, credibility: g.credibility, from: g.from, by: g.by, at: g.at } : null }, curation('document', d.id));
-  }
-  const entities = (await store.listEntities(scope)).map((e) => ({
-    id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
-    ...curation('entity', e.id),
-  }));
+  const documents = summaries.map((d) => jsonDocument(d, gradings.grade(d.id), curation('document', d.id)));
+  const entities = (await store.listEntities(scope)).map((e) => jsonEntity(e, curation('entity', e.id)));
   // Rejected proposals are never read, unless asked for (then marked `rejected: true`, with their id as proposal id);
   // `review` appears where an analyst decided (stage "analyst": made by hand).
   const rejected = options.includeRejected ? await store.listRejected(scope) : { relations: [], events: [], claims: [] };
   let chosen = (await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review);
   // With minGrade: evidence from documents graded at least that, source counts recounted, relations without any left out.
   if (options.minGrade) chosen = gradings.filterRelations(chosen, options.minGrade);
-  const relations = [...chosen, ...rejected.relations].map((r) => ({
-    id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
-    independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
-    // Independent sources (near-duplicate groups) by the best grade among their documents; "ungraded" where none has one.
-    corroboration: gradings.corroboration(r.evidence),
-    ...curation('relation', r.id),
-  }));
-  const events = [...(await store.listEvents(scope)), ...rejected.events].map((e) => ({
-    id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version, ...reviewField(e),
-  }));
-  const claims = [...(await store.listClaims(scope)), ...rejected.claims].map((c) => ({
-    id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
-    ...reviewField(c),
-  }));
+  const relations = [...chosen, ...rejected.relations].map((r) => jsonRelation(r, gradings, curation('relation', r.id)));
+  const events = [...(await store.listEvents(scope)), ...rejected.events].map(jsonEvent);
+  const claims = [...(await store.listClaims(scope)), ...rejected.claims].map(jsonClaim);
   const minGrade = minGradeCode(options);
   return { version: JSON_EXPORT_VERSION, ...(minGrade ? { minGrade } : {}), documents, entities, relations, events, claims };
 }
@@ -81,42 +99,22 @@ export async function* writeJsonExport(source: ExportSource, options: ExportOpti
   yield* jsonArray(source.documents(), async (page) => {
     const gradings = await source.gradings(page.map((d) => d.id));
     const curation = await curated('document', page.map((d) => d.id));
-    return page.map((d) => {
-      const g = gradings.grade(d.id);
-      return {
-        id: d.id, title: d.title, source: d.source, published: d.published, language: d.language, sha256: d.sha256,
-        path: d.path, parent: d.parentId, collection: d.collection, format: d.format, author: d.author,
-        grade: g ? { code: g.code, reliability: g.reliability, credibility: g.credibility, from: g.from, by: g.by, at: g.at } : null, ...curation(d.id),
-      };
-    });
+    return page.map((d) => jsonDocument(d, gradings.grade(d.id), curation(d.id)));
   }, 1);
   yield ',\n  "entities": [';
   yield* jsonArray(source.entities(), async (page) => {
     const curation = await curated('entity', page.map((e) => e.id));
-    return page.map((e) => ({
-      id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection,
-      ...curation(e.id),
-    }));
+    return page.map((e) => jsonEntity(e, curation(e.id)));
   }, 1);
   yield ',\n  "relations": [';
   yield* jsonArray(source.relations(), async (page) => {
     const gradings = await source.gradings(page.flatMap((r) => r.evidence.map((e) => e.documentId)));
     const curation = await curated('relation', page.map((r) => r.id));
-    return page.map((r) => ({
-      id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
-      independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
-      corroboration: gradings.corroboration(r.evidence),
-      ...curation(r.id),
-    }));
+    return page.map((r) => jsonRelation(r, gradings, curation(r.id)));
   }, 1);
   yield ',\n  "events": [';
-  yield* jsonArray(source.events(true), (page) => page.map((e) => ({
-    id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence, stage: e.stage, version: e.version, ...reviewField(e),
-  })), 1);
+  yield* jsonArray(source.events(true), (page) => page.map(jsonEvent), 1);
   yield ',\n  "claims": [';
-  yield* jsonArray(source.claims(true), (page) => page.map((c) => ({
-    id: c.id, speaker: c.speaker, speakerText: c.speakerText, text: c.text, stance: c.stance, evidence: c.evidence, stage: c.stage, version: c.version,
-    ...reviewField(c),
-  })), 1);
+  yield* jsonArray(source.claims(true), (page) => page.map(jsonClaim), 1);
   yield '\n}\n';
 }
