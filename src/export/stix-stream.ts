@@ -4,7 +4,6 @@
  * written to a temporary file while their ids are hashed, and each report's references are kept on disk in buckets by
  * document id (a document's references in the order they were found), read back one bucket at a time for the reports.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,28 +11,13 @@ import type { Entity } from '../model/index.js';
 import type { ExportOptions } from './dataset.js';
 import { exportTimestamp } from './dataset.js';
 import type { ExportSource } from './source.js';
-import { CABLEGRAPH_NAMESPACE } from './uuid.js';
+import { CABLEGRAPH_NAMESPACE, Uuid5 } from './uuid.js';
 import { scratchFolder } from './scratch.js';
-import { presentEntity, presentRelation, presentReport, relationLabel, stixId, PRODUCER, type StixObject } from './stix.js';
+import { presentClaimNote, presentEntity, presentEventNote, presentEvidenceNote, presentRelation, presentReport, relationLabel, stixId, PRODUCER, type StixObject } from './stix.js';
 
 const OBJECT_INDENT = '\n    ';
 // References kept in memory before they are appended to their bucket files.
 const FLUSH_REFS = 10_000;
-
-/** The version-5 UUID of a name given in parts (uuidv5 of their concatenation), hashed as they come. */
-class Uuid5 {
-  private readonly hash = createHash('sha1').update(Buffer.from(CABLEGRAPH_NAMESPACE.replace(/-/g, ''), 'hex'));
-  update(part: string): void {
-    this.hash.update(part, 'utf8');
-  }
-  digest(): string {
-    const bytes = this.hash.digest().subarray(0, 16);
-    bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-    const hex = bytes.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
-}
 
 /** Object ids per document id, kept on disk in buckets by the id's first two characters, in the order they were added. */
 class DiskRefs {
@@ -87,7 +71,7 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
   try {
     const objectsPath = join(dir, 'objects');
     const file = await open(objectsPath, 'w');
-    const bundle = new Uuid5();
+    const bundle = new Uuid5(CABLEGRAPH_NAMESPACE);
     bundle.update(`bundle:${now}:`);
     let first = true;
     const write = async (objects: StixObject[]) => {
@@ -108,9 +92,8 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
         await write(sdos);
       }
       const sdo = (e: Pick<Entity, 'id' | 'type'>) => (e.type === 'LOC' ? stixId('location', e.id) : stixId('identity', e.id));
-      const ends = async (ids: string[]) => source.entitiesOf(ids);
       for await (const page of source.relations()) {
-        const entities = await ends(page.flatMap((r) => [r.source, r.target]));
+        const entities = await source.entitiesOf(page.flatMap((r) => [r.source, r.target]));
         const out: StixObject[] = [];
         for (const r of page) {
           const [s, t] = [entities.get(r.source), entities.get(r.target)];
@@ -120,7 +103,7 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
         await write(out);
       }
       for await (const page of source.relations()) {
-        const entities = await ends(page.flatMap((r) => [r.source, r.target]));
+        const entities = await source.entitiesOf(page.flatMap((r) => [r.source, r.target]));
         const name = (id: string) => entities.get(id)?.name ?? id;
         const out: StixObject[] = [];
         for (const r of page) {
@@ -131,44 +114,32 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
             const noteId = stixId('note', `${r.id}#${i}`);
             await refs.add(ev.documentId, id);
             await refs.add(ev.documentId, noteId);
-            out.push({
-              type: 'note', id: noteId, ...common, abstract: `Evidence: ${name(r.source)} ${label} ${name(r.target)}`, content: ev.text,
-              object_refs: [id, stixId('report', ev.documentId)],
-              x_cablegraph_document_id: ev.documentId, x_cablegraph_start: ev.start, x_cablegraph_end: ev.end,
-            });
+            out.push(presentEvidenceNote(noteId, id, `${name(r.source)} ${label} ${name(r.target)}`, ev, common));
           }
         }
         await write(out);
       }
       for await (const page of source.events()) {
-        const entities = await ends(page.flatMap((e) => [...e.participants, ...(e.place ? [e.place] : [])]));
+        const entities = await source.entitiesOf(page.flatMap((e) => [...e.participants, ...(e.place ? [e.place] : [])]));
         const out: StixObject[] = [];
         for (const ev of page) {
           const noteId = stixId('note', ev.id);
           const involved = [...ev.participants, ...(ev.place ? [ev.place] : [])].map((p) => entities.get(p)).filter((x) => x !== undefined).map(sdo);
           const docs = [...new Set(ev.evidence.map((x) => x.documentId))];
           for (const doc of docs) await refs.add(doc, noteId);
-          out.push({
-            type: 'note', id: noteId, ...common, abstract: `Event: ${ev.type}${ev.date ? ` (${ev.date})` : ''}`,
-            content: ev.evidence.map((x) => x.text).join('\n'), object_refs: [...new Set([...involved, ...docs.map((d) => stixId('report', d))])],
-            x_cablegraph_id: ev.id, ...(ev.date ? { x_cablegraph_date: ev.date } : {}),
-          });
+          out.push(presentEventNote(ev, noteId, involved, docs, common));
         }
         await write(out);
       }
       for await (const page of source.claims()) {
-        const entities = await ends(page.flatMap((c) => (c.speaker ? [c.speaker] : [])));
+        const entities = await source.entitiesOf(page.flatMap((c) => (c.speaker ? [c.speaker] : [])));
         const out: StixObject[] = [];
         for (const c of page) {
           const noteId = stixId('note', c.id);
           const speaker = c.speaker ? entities.get(c.speaker) : undefined;
           const docs = [...new Set(c.evidence.map((x) => x.documentId))];
           for (const doc of docs) await refs.add(doc, noteId);
-          out.push({
-            type: 'note', id: noteId, ...common, abstract: `Claim (${c.stance}) by ${c.speakerText}: ${c.text}`,
-            content: c.evidence.map((x) => x.text).join('\n'), object_refs: [...(speaker ? [sdo(speaker)] : []), ...docs.map((d) => stixId('report', d))],
-            x_cablegraph_id: c.id, x_cablegraph_stance: c.stance,
-          });
+          out.push(presentClaimNote(c, noteId, speaker ? sdo(speaker) : undefined, docs, common));
         }
         await write(out);
       }

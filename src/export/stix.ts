@@ -2,7 +2,7 @@
  * STIX 2.1 export: one bundle with identity / location SDOs for entities, relationship SROs typed by
  * RELATION_TYPES.stix, a note per evidence sentence (and per event and claim), and a report per document.
  */
-import { RELATION_TYPES, type Entity, type Relation } from '../model/index.js';
+import { RELATION_TYPES, type Claim, type Entity, type Event, type Evidence, type Relation } from '../model/index.js';
 import type { ExportData, ExportOptions } from './dataset.js';
 import { entityIndex, exportTimestamp, fileNameOf } from './dataset.js';
 import { countryCode } from './countries.js';
@@ -96,11 +96,7 @@ export function buildStixBundle(data: ExportData, options: ExportOptions = {}): 
       const noteId = stixId('note', `${r.id}#${i}`);
       refs.add(ev.documentId, id);
       refs.add(ev.documentId, noteId);
-      notes.push({
-        type: 'note', id: noteId, ...common, abstract: `Evidence: ${name(r.source)} ${label} ${name(r.target)}`, content: ev.text,
-        object_refs: [id, stixId('report', ev.documentId)],
-        x_cablegraph_document_id: ev.documentId, x_cablegraph_start: ev.start, x_cablegraph_end: ev.end,
-      });
+      notes.push(presentEvidenceNote(noteId, id, `${name(r.source)} ${label} ${name(r.target)}`, ev, common));
     });
   }
   for (const ev of data.events) {
@@ -108,22 +104,14 @@ export function buildStixBundle(data: ExportData, options: ExportOptions = {}): 
     const involved = [...ev.participants, ...(ev.place ? [ev.place] : [])].map((p) => sdoOf.get(p)).filter((x): x is string => !!x);
     const docs = [...new Set(ev.evidence.map((x) => x.documentId))];
     for (const doc of docs) refs.add(doc, noteId);
-    notes.push({
-      type: 'note', id: noteId, ...common, abstract: `Event: ${ev.type}${ev.date ? ` (${ev.date})` : ''}`,
-      content: ev.evidence.map((x) => x.text).join('\n'), object_refs: [...new Set([...involved, ...docs.map((d) => stixId('report', d))])],
-      x_cablegraph_id: ev.id, ...(ev.date ? { x_cablegraph_date: ev.date } : {}),
-    });
+    notes.push(presentEventNote(ev, noteId, involved, docs, common));
   }
   for (const c of data.claims) {
     const noteId = stixId('note', c.id);
     const speaker = c.speaker ? sdoOf.get(c.speaker) : undefined;
     const docs = [...new Set(c.evidence.map((x) => x.documentId))];
     for (const doc of docs) refs.add(doc, noteId);
-    notes.push({
-      type: 'note', id: noteId, ...common, abstract: `Claim (${c.stance}) by ${c.speakerText}: ${c.text}`,
-      content: c.evidence.map((x) => x.text).join('\n'), object_refs: [...(speaker ? [speaker] : []), ...docs.map((d) => stixId('report', d))],
-      x_cablegraph_id: c.id, x_cablegraph_stance: c.stance,
-    });
+    notes.push(presentClaimNote(c, noteId, speaker, docs, common));
   }
   objects.push(...notes);
   for (const d of data.documents) {
@@ -134,6 +122,33 @@ export function buildStixBundle(data: ExportData, options: ExportOptions = {}): 
 }
 
 /** The relationship SRO for a relation (confidence scaled to STIX's 0-100). */
+/** The note quoting one evidence sentence of a relation (`names`: "A met B"), pointing at the relation and its report. */
+export function presentEvidenceNote(noteId: string, relationId: string, names: string, ev: Evidence, common: Record<string, unknown>): StixObject {
+  return {
+    type: 'note', id: noteId, ...common, abstract: `Evidence: ${names}`, content: ev.text,
+    object_refs: [relationId, stixId('report', ev.documentId)],
+    x_cablegraph_document_id: ev.documentId, x_cablegraph_start: ev.start, x_cablegraph_end: ev.end,
+  };
+}
+
+/** An event as a note referencing its participants' and place's objects (`involved`) and its documents' reports. */
+export function presentEventNote(ev: Event, noteId: string, involved: readonly string[], docs: readonly string[], common: Record<string, unknown>): StixObject {
+  return {
+    type: 'note', id: noteId, ...common, abstract: `Event: ${ev.type}${ev.date ? ` (${ev.date})` : ''}`,
+    content: ev.evidence.map((x) => x.text).join('\n'), object_refs: [...new Set([...involved, ...docs.map((d) => stixId('report', d))])],
+    x_cablegraph_id: ev.id, ...(ev.date ? { x_cablegraph_date: ev.date } : {}),
+  };
+}
+
+/** A claim as a note referencing its speaker's object (when resolved) and its documents' reports. */
+export function presentClaimNote(c: Claim, noteId: string, speaker: string | undefined, docs: readonly string[], common: Record<string, unknown>): StixObject {
+  return {
+    type: 'note', id: noteId, ...common, abstract: `Claim (${c.stance}) by ${c.speakerText}: ${c.text}`,
+    content: c.evidence.map((x) => x.text).join('\n'), object_refs: [...(speaker ? [speaker] : []), ...docs.map((d) => stixId('report', d))],
+    x_cablegraph_id: c.id, x_cablegraph_stance: c.stance,
+  };
+}
+
 /** A document as a STIX report referencing the objects extracted from it (or the producer when there are none). */
 export function presentReport(
   d: { id: string; title: string | null; path: string; published: string | null; language: string | null; sha256: string; source: string | null },
