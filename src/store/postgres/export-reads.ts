@@ -8,9 +8,7 @@ import { evidenceOf } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { endCols, endsJoin } from '../shared/relation-ends-sql.js';
-import { mergedIdOf, type MergeKeyRow } from '../shared/export-pages.js';
-
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+import { byId, mergedIdOf, type MergeKeyRow } from '../shared/export-pages.js';
 
 /** Document summaries after `after`, by id. */
 export async function documentsAfter(db: Db, scope: Scope, after: string | null, limit: number): Promise<DocumentSummary[]> {

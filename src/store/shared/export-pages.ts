@@ -12,7 +12,8 @@ export function mergedIdOf(row: MergeKeyRow): string | null {
   return ends ? factId('rel', row.type, ends.source, ends.target) : null;
 }
 
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Orders records by id (code-unit order, as the engines' id indexes and "C" collation do). */
+export const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * A page of entities by id: the resolved ones read by key, with the per-name entities of collections resolution has not run

@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { Capped, EdgeRecord, Scope } from '../store.js';
 import { groupRows, pickStrongest, type StrongestFilter, type StrongestGroup } from '../shared/strongest.js';
 import { mergedEnds } from '../shared/merge-relations.js';
+import { byId } from '../shared/export-pages.js';
 import { relationEndRows, readEdges } from './relations-read.js';
 import { IN_JSON } from './entity-reads.js';
 
@@ -58,7 +59,6 @@ function edgeRowsTouching(db: Database.Database, some: readonly string[], all: r
 }
 
 const copy = (e: EdgeRecord): EdgeRecord => ({ ...e, documentIds: [...e.documentIds] });
-const byId = (a: EdgeRecord, b: EdgeRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const edgeKey = (e: EdgeRecord): string => `${e.type}\u0000${e.source}\u0000${e.target}`;
 
 /** An entity's merged relations as the choice weighs them, and those whose other end is a resolved entity, by that end. */

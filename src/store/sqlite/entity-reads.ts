@@ -9,14 +9,20 @@ import { toSummary, type DocumentRow } from '../shared/rows.js';
 /** `IN (...)` over a JSON array bound as one parameter: the statement does not grow with the list. */
 export const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 
-/** List rows with their aliases and members, two statements for the whole page. */
-export function withEntityLists(db: Database.Database, rows: EntityListRow[]): EntityListItem[] {
-  if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
+/** The aliases and member keys of some entities, by entity id (sorted), two statements for them all. */
+export function entityLists(db: Database.Database, entityIds: readonly string[]): { aliases: Map<string, string[]>; members: Map<string, string[]> } {
+  const ids = JSON.stringify(entityIds);
   const aliases = listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)
     .iterate(ids) as Iterable<{ id: string; v: string }>);
   const members = listsById(db.prepare(`SELECT entity_id AS id, candidate_key AS v FROM entity_members WHERE entity_id ${IN_JSON}
     ORDER BY entity_id, candidate_key`).iterate(ids) as Iterable<{ id: string; v: string }>);
+  return { aliases, members };
+}
+
+/** List rows with their aliases and members, two statements for the whole page. */
+export function withEntityLists(db: Database.Database, rows: EntityListRow[]): EntityListItem[] {
+  if (rows.length === 0) return [];
+  const { aliases, members } = entityLists(db, rows.map((r) => r.id));
   return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
 }
 

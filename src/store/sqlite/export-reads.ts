@@ -3,15 +3,14 @@ import type Database from 'better-sqlite3';
 import type { DocumentSummary, Entity, Relation, Event, Claim } from '../../model/index.js';
 import type { RelationMergeKey, Scope } from '../store.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
-import { IN_JSON } from './entity-reads.js';
+import { entityLists, IN_JSON } from './entity-reads.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
-import { listsById } from '../shared/entity-rows.js';
 import { withLists, type EntityRow } from './entities.js';
 import { evidenceOf } from './relations-read.js';
 import { readEvents, readClaims } from './events-claims-read.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { endCols, endsJoin } from '../shared/relation-ends-sql.js';
-import { mergedIdOf, type MergeKeyRow } from '../shared/export-pages.js';
+import { byId, mergedIdOf, type MergeKeyRow } from '../shared/export-pages.js';
 
 /** Document summaries after `after`, by id. */
 export function documentsAfter(db: Database.Database, scope: Scope, after: string | null, limit: number): DocumentSummary[] {
@@ -26,11 +25,7 @@ export function resolvedEntities(db: Database.Database, scope: Scope, after: str
   const rows = db.prepare(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids, d.reasons FROM entities d
     WHERE d.id > ? AND ${s.sql} ORDER BY d.id LIMIT ?`).all(after ?? '', ...s.params, limit) as EntityRow[];
   if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const aliases = listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)
-    .iterate(ids) as Iterable<{ id: string; v: string }>);
-  const members = listsById(db.prepare(`SELECT entity_id AS id, candidate_key AS v FROM entity_members WHERE entity_id ${IN_JSON}
-    ORDER BY entity_id, candidate_key`).iterate(ids) as Iterable<{ id: string; v: string }>);
+  const { aliases, members } = entityLists(db, rows.map((r) => r.id));
   return rows.map((r) => withLists(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
 }
 
@@ -57,7 +52,7 @@ export function relationsOfRows(db: Database.Database, scope: Scope, rowIds: rea
     d.collection, coalesce(d.duplicate_group, d.id) AS grp, ${se} AS source_entity, ${te} AS target_entity
     FROM relations r JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(ALL)}
     WHERE r.id ${IN_JSON} AND ${s.sql} ORDER BY r.id`).all(ids, ...s.params) as RelationRow[];
-  return mergeRelations(rows, evidenceOf(db, 'relation', rows.map((r) => r.id), scope)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return mergeRelations(rows, evidenceOf(db, 'relation', rows.map((r) => r.id), scope)).sort(byId);
 }
 
 /** Events or claims after `after`, by id. */
@@ -69,5 +64,5 @@ export function factsAfter(db: Database.Database, kind: 'events' | 'claims', sco
     WHERE f.id > ? AND ${s.sql} ORDER BY f.id LIMIT ?`).all(after ?? '', ...s.params, limit) as { id: string }[]).map((r) => r.id);
   if (ids.length === 0) return [];
   const facts: (Event | Claim)[] = kind === 'events' ? readEvents(db, scope, { ids }) : readClaims(db, scope, { ids });
-  return facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return facts.sort(byId);
 }
