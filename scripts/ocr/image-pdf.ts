@@ -8,6 +8,20 @@ export interface GreyImage {
   height: number;
   pixels: Uint8Array;
   dpi: number;
+  /** 1 stores the page as a 1-bit image (black where a pixel is darker than mid-grey), as fax and JBIG2 scans are. */
+  bits?: 1 | 8;
+}
+
+/** Packs 8-bit grey pixels into 1-bit rows (a set bit is white, as DeviceGray reads it), each row padded to a byte. */
+function packBits(img: GreyImage): Uint8Array {
+  const stride = Math.ceil(img.width / 8);
+  const out = new Uint8Array(stride * img.height);
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      if (img.pixels[y * img.width + x]! >= 128) out[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  return out;
 }
 
 /** Reads an image file into 8-bit grey pixels with ImageMagick (whose own PDF writer is often disabled by policy). */
@@ -43,12 +57,13 @@ export function imagePdf(images: GreyImage[], hiddenText: (string | undefined)[]
     const escaped = hidden?.replace(/[\\()]/g, (c) => `\\${c}`);
     const text = hidden === undefined ? '' : ` BT 3 Tr /F1 10 Tf 20 ${(h - 30).toFixed(2)} Td (${escaped}) Tj ET`;
     const draw = Buffer.from(`q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q${text}`, 'latin1');
-    const data = deflateSync(img.pixels, { level: 9 });
+    const bits = img.bits ?? 8;
+    const data = deflateSync(bits === 1 ? packBits(img) : img.pixels, { level: 9 });
     const font = hidden === undefined ? '' : ` /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode ${cmapId} 0 R >> >>`;
     objects[id] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${id + 2} 0 R >>${font} >> /Contents ${id + 1} 0 R >>`);
     objects[id + 1] = Buffer.concat([Buffer.from(`<< /Length ${draw.length} >>\nstream\n`), draw, Buffer.from('\nendstream')]);
     objects[id + 2] = Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`),
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`),
       data, Buffer.from('\nendstream'),
     ]);
   });

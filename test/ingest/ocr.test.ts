@@ -12,6 +12,7 @@ import { parseTsv, stripBidiMarks } from '../../src/ingest/ocr/tsv.js';
 import { persianOrArabic } from '../../src/ingest/ocr/script.js';
 import { imageSize, tooSmallForOcr } from '../../src/ingest/ocr/image-size.js';
 import { tiffDirectories, tiffPage } from '../../src/ingest/ocr/tiff-pages.js';
+import { parseImageList, parsePageSizes, renderDpi, scanResolutions } from '../../src/ingest/ocr/scan-resolution.js';
 import { parseOcrConfidence } from '../../src/model/index.js';
 import { ROOT } from '../helpers.js';
 import { rejectsWith } from './helpers/assert-failure.js';
@@ -243,4 +244,33 @@ test('a PDF page without a text layer on which OCR finds nothing is stored blank
   assert.equal(doc.text.trim(), '');
   assert.deepEqual(doc.warnings?.map((w) => w.code), ['no-text']);
   assert.match(doc.warnings![0]!.message, /drawing\.pdf has no text layer \(a scan\?\), and OCR found no text on it/);
+});
+
+test('a 1-bit scan at 72 ppi (fax, JBIG2) is drawn at twice its resolution, not 300 dpi, so its digits read right', async () => {
+  const doc = await read('fax-72ppi.pdf');
+  // Drawn at 300 dpi the same page read "2013", "40 tonnes", "bul of lading", "0230" and "[RGC-OF".
+  for (const words of ['4 May 2019', '340 tonnes', 'bill of lading', '09:30', 'IRGC-QF']) assert.ok(doc.text.includes(words), `${words} in ${doc.text}`);
+});
+
+test('a page\'s scan resolution comes from its largest image covering half the page; the render is capped at twice it', () => {
+  const listing = [
+    'page   num  type   width height color comp bpc  enc interp  object ID x-ppi y-ppi size ratio',
+    '--------------------------------------------------------------------------------------------',
+    '   1     0 image     767  1096  gray    1   1  jbig2  no         5  0    72    72 2654B 2.5%',
+    '   2     1 image     352    91  gray    1   1  jbig2  no         9  0    96    96  110B 2.7%',
+    '   3     2 image    2480  3508  gray    1   8  jpeg   no        13  0   300   300 200K 2.5%',
+    '   3     3 smask    2480  3508  gray    1   8  image  no        14  0   300   300 2K 0.1%',
+  ].join('\n');
+  const images = parseImageList(listing);
+  assert.deepEqual(images.map((i) => i.page), [1, 2, 3]);
+  const sizes = parsePageSizes('Page    1 size:  767 x 1096 pts\nPage    2 size:  612 x 792 pts (letter)\nPage    3 size:  595.276 x 841.89 pts (A4)\n');
+  const ppi = scanResolutions(images, sizes);
+  assert.equal(ppi.get(1), 72);
+  assert.equal(ppi.has(2), false, 'a small image is not the page\'s scan');
+  assert.equal(ppi.get(3), 300);
+  assert.equal(renderDpi(300, 72), 144);
+  assert.equal(renderDpi(300, 300), 300);
+  assert.equal(renderDpi(300, 600), 300);
+  assert.equal(renderDpi(300, 30), 100);
+  assert.equal(renderDpi(300, undefined), 300);
 });

@@ -7,6 +7,7 @@ import { recognizeImage, AUTO_LANGUAGES, OcrPageError, type OcrPage } from './re
 import { requireTesseract } from './tesseract.js';
 import { withOcrSlot } from './pool.js';
 import { tiffDirectories, tiffPage } from './tiff-pages.js';
+import { pdfScanResolutions, renderDpi } from './scan-resolution.js';
 import type { OcrOptions } from './options.js';
 
 /** A page's OCR outcome: its text and confidence, or why it failed. */
@@ -26,11 +27,12 @@ export async function ocrPdfPages(pdf: Uint8Array, pageNumbers: number[], option
   return inTempDir(async (dir) => {
     const file = join(dir, 'in.pdf');
     await writeFile(file, pdf);
+    const scanPpi = await pdfScanResolutions(file, options.pageTimeoutMs);
     const read = await inLanes(pageNumbers.length, async (i, hint) => {
       const n = pageNumbers[i]!;
       const image = join(dir, `p${n}`);
       try {
-        await withOcrSlot(() => render(file, n, image, options));
+        await withOcrSlot(() => render(file, n, image, renderDpi(options.dpi, scanPpi.get(n)), options.pageTimeoutMs));
         const [page] = await recognizeImage(`${image}.png`, options, hint());
         return page ?? { text: '', confidence: undefined, words: 0, lang: options.lang };
       } finally {
@@ -113,12 +115,12 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 }
 
 // Grey at `dpi` is what Tesseract reads best and keeps the files small; -singlefile names the output "<prefix>.png".
-function render(pdf: string, page: number, prefix: string, options: OcrOptions): Promise<void> {
-  const args = ['-r', String(options.dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, prefix];
+function render(pdf: string, page: number, prefix: string, dpi: number, timeoutMs: number): Promise<void> {
+  const args = ['-r', String(dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, prefix];
   return new Promise((resolve, reject) => {
     const child = spawn('pdftoppm', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.pageTimeoutMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e) => {
       clearTimeout(timer);
