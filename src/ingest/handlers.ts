@@ -9,6 +9,7 @@ import { htmlHandler } from './handlers/html.js';
 import { icalendarHandler } from './handlers/icalendar.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
+import { cborHandler } from './handlers/cbor.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { legacyOfficeHandler } from './handlers/legacy-office.js';
 import { mboxHandler } from './handlers/mbox.js';
@@ -56,5 +57,6 @@ export const HANDLERS: FormatHandler[] = [
   xmlHandler, // after svg and html, which it leaves their roots to: any other XML as its text, never its source
   jsonlHandler,
   jsonHandler,
+  cborHandler,
   textHandler,
 ];

@@ -78,13 +78,19 @@ function pageMeta(html: string): { title?: string; author?: string; source?: str
 }
 
 // A page declares its charset in the first bytes: <meta charset="windows-1256"> or http-equiv content="...; charset=...".
+// A byte order mark comes first and wins over the declaration, as in browsers (the HTML standard's encoding sniffing).
 function decodeHtml(bytes: Uint8Array, path: string): string {
+  if (hasBom(bytes)) return decodeText(bytes, path).text;
   const label = asciiHead(bytes, 2048).match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i)?.[1]?.toLowerCase();
   const declared = label && (WINDOWS_SUPERSET[label] ?? label);
   if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
     return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared);
   }
   return decodeText(bytes, path).text;
+}
+
+function hasBom(b: Uint8Array): boolean {
+  return (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe);
 }
 
 function clean(value: string | null | undefined): string | undefined {

@@ -24,8 +24,8 @@ export const jsonHandler: FormatHandler = {
   },
 };
 
-// Iterative so a deeply nested hostile file cannot overflow the stack.
-function collectStrings(root: unknown, out: string[]): void {
+// Iterative so a deeply nested hostile file cannot overflow the stack. Byte strings (CBOR) hold no text.
+export function collectStrings(root: unknown, out: string[]): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
@@ -33,7 +33,11 @@ function collectStrings(root: unknown, out: string[]): void {
       if (value.trim()) out.push(value);
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
-    } else if (value && typeof value === 'object') {
+    } else if (value instanceof Map) {
+      // CBOR maps whose keys are not all strings (cbor.ts): their values, in order
+      const values = [...(value as Map<unknown, unknown>).values()];
+      for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+    } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
       const values = Object.values(value);
       for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
     }

@@ -8,19 +8,9 @@
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { arcCaptures } from '../arc-records.js';
-import { count, CutShort, FURNITURE, type Capture, type Tally } from '../web-captures.js';
+import { childName, count, CutShort, FURNITURE, withCapture, type Capture, type Tally } from '../web-captures.js';
 import { asciiHead, newDocument, toWarning } from '../document.js';
 import { IngestFailure, type FormatHandler } from '../handler.js';
-
-/** A file extension for a media type, so the child is read by the right handler when its URL names none. */
-const EXTENSION_OF_TYPE: Record<string, string> = {
-  'text/html': '.html', 'application/xhtml+xml': '.html', 'text/plain': '.txt', 'application/pdf': '.pdf',
-  'application/json': '.json', 'text/csv': '.csv', 'application/xml': '.xml', 'text/xml': '.xml', 'message/rfc822': '.eml',
-  'application/msword': '.doc', 'application/rtf': '.rtf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
-  'application/vnd.ms-excel': '.xls', 'application/zip': '.zip',
-};
 
 /** Reads a WARC file (or its predecessor, an ARC file); its text lists the captured URLs and what was left out. */
 export const warcHandler: FormatHandler = {
@@ -119,35 +109,6 @@ async function readCapture(record: WARCRecord, tally: Tally): Promise<Capture | 
   const bytes = await record.readFully(true);
   if (bytes.byteLength === 0) return count(tally, 'empty');
   return { bytes, url, date: record.warcDate ?? undefined, mediaType, ...(status === undefined ? {} : { status }) };
-}
-
-/** "0003 example.org/news/story.html": numbered in archive order, host and path kept, an extension from the type. */
-function childName(n: number, url: string, mediaType: string): string {
-  let name = url;
-  try {
-    const u = new URL(url);
-    name = `${u.host}${u.pathname}`;
-  } catch {
-    // a target URI that is not a URL is kept as written
-  }
-  name = name.replace(/[^\p{L}\p{N}._/-]+/gu, '_').replace(/\/+/g, '/').replace(/\/$/, '/index').replace(/^\/+/, '') || 'capture';
-  const last = name.slice(name.lastIndexOf('/') + 1);
-  const wanted = EXTENSION_OF_TYPE[mediaType];
-  if (wanted && !last.toLowerCase().endsWith(wanted)) name += wanted;
-  return `${String(n).padStart(4, '0')} ${name}`;
-}
-
-/** The capture's URL, date and status go into the child's metadata; its host is the source when the page names none. */
-function withCapture(doc: ExtractedDocument, capture: Capture): ExtractedDocument {
-  doc.meta = { ...doc.meta, url: capture.url, ...(capture.date ? { captured: capture.date } : {}), ...(capture.status ? { 'http-status': String(capture.status) } : {}) };
-  if (!doc.source) {
-    try {
-      doc.source = new URL(capture.url).host || undefined;
-    } catch {
-      // no host to name
-    }
-  }
-  return doc;
 }
 
 function summary(t: Tally): string {
