@@ -10,6 +10,7 @@ import { icalendarHandler } from './handlers/icalendar.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { cborHandler } from './handlers/cbor.js';
+import { pkcs7Handler } from './handlers/pkcs7.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { legacyOfficeHandler } from './handlers/legacy-office.js';
 import { mboxHandler } from './handlers/mbox.js';
@@ -33,6 +34,7 @@ import { zipHandler } from './handlers/zip.js';
 export const HANDLERS: FormatHandler[] = [
   pdfHandler,
   openpgpHandler, // encrypted messages fail as "encrypted", asking for the key or password
+  pkcs7Handler, // CMS signed files (.p7m: the signed content a child) and signatures; encrypted ones fail as "encrypted"
   wordmlHandler, // Word 2003 XML, also when named .doc (before the Word readers, which would send it to LibreOffice)
   imageHandler,
   zipHandler, // declines zips whose first members show an office package
