@@ -69,5 +69,17 @@ test('reads JSON Lines saved as .json as records, and still refuses a broken sin
   assert.deepEqual(doc.children?.map((c) => c.path), ['export.json#L1', 'export.json#L2']);
   assert.equal(doc.children![1]!.language, 'fa');
   await rejectsWith(readDocument('broken.json', new Uint8Array(Buffer.from('{"a": 1,\n"b": }\n'))), 'invalid-json');
-  await rejectsWith(readDocument('two.json', new Uint8Array(Buffer.from('{"a": 1}\n[1, 2]\n'))), 'invalid-json');
+  await rejectsWith(readDocument('cut.json', new Uint8Array(Buffer.from('{"a": "one"}\n{"b": "tw'))), 'invalid-json');
+  await rejectsWith(readDocument('junk.json', new Uint8Array(Buffer.from('{"a": "one"}\nnot json\n{"b": "two"}'))), 'invalid-json');
+});
+
+test('reads pretty-printed JSON objects written one after another as one document of their strings', async () => {
+  const records = [
+    { id: 'r-1', note: 'The convoy crossed at Rabia {at dawn}.', parts: ['first "quoted" part', 'a \\ backslash'] },
+    { id: 'r-2', note: 'It returned empty [two days later].' },
+  ];
+  const text = records.map((r) => JSON.stringify(r, null, 2)).join('\n') + '\n\u001e[ "a last array" ]\n';
+  const doc = await readDocument('pipes.json', new Uint8Array(Buffer.from(text)));
+  assert.equal(doc.format, 'json');
+  assert.equal(doc.text, ['r-1', 'The convoy crossed at Rabia {at dawn}.', 'first "quoted" part', 'a \\ backslash', 'r-2', 'It returned empty [two days later].', 'a last array'].join('\n'));
 });

@@ -16,7 +16,10 @@ export const jsonHandler: FormatHandler = {
     } catch (err) {
       // JSON Lines saved as .json (a common export): one record per line, each a JSON object.
       if (looksLikeJsonLines(text)) return jsonlHandler.read(input);
-      throw new IngestFailure('invalid-json', `${input.path} is not valid JSON: ${(err as Error).message}`);
+      // Pretty-printed objects one after another (jq output, logs, RFC 7464 sequences): read as one list of them.
+      const values = concatenatedJson(text);
+      if (values) value = values;
+      else throw new IngestFailure('invalid-json', `${input.path} is not valid JSON: ${(err as Error).message}`);
     }
     const strings: string[] = [];
     collectStrings(value, strings);
@@ -65,4 +68,42 @@ function looksLikeJsonLines(text: string): boolean {
       return false;
     }
   });
+}
+
+/**
+ * Two or more JSON objects or arrays written one after another (separated by white space or RFC 7464's record
+ * separator), or null when the text is not that. One pass over the text: each top-level value's end is found by
+ * counting brackets outside strings, then parsed alone.
+ */
+export function concatenatedJson(text: string): unknown[] | null {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) {
+      if (depth === 0) return null; // a bare string at the top level
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (depth++ === 0) start = i;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (--depth < 0) return null;
+      if (depth === 0) {
+        try {
+          values.push(JSON.parse(text.slice(start, i + 1)));
+        } catch {
+          return null;
+        }
+      }
+    } else if (depth === 0 && !(c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x1e || c === 0xfeff)) {
+      return null; // anything else between values: not a sequence of objects
+    }
+  }
+  return depth === 0 && !inString && values.length >= 2 ? values : null;
 }
