@@ -95,6 +95,31 @@ function locationsSuite(name: string, create: () => Promise<Store>): void {
       }
     });
 
+    it('reads again a container stopped after a first batch of members all stored elsewhere', async () => {
+      const dir = tempDir('cablegraph-locations-');
+      const line = (n: number) => JSON.stringify({ title: `Dispatch ${n}`, text: `Dispatch ${n}: the ministry contact met the station chief in Basra.` });
+      writeFileSync(join(dir, 'early.jsonl'), `${[1, 2].map(line).join('\n')}\n`);
+      const full = join(dir, 'full.jsonl');
+      writeFileSync(full, `${[1, 2, 3, 4].map(line).join('\n')}\n`);
+      const store = await create();
+      try {
+        const scope = { collections: ['c'] };
+        await ingestPaths([join(dir, 'early.jsonl')], { store, collection: 'c' });
+        const controller = new AbortController();
+        const stopped = await ingestPaths([full], {
+          store, collection: 'c', batchDocuments: 3, signal: controller.signal,
+          onProgress: (e) => { if (e.kind === 'documents' && e.through >= 3) controller.abort(); },
+        });
+        assert.deepEqual([stopped.interrupted, stopped.documents], [true, 1], 'only the root was new in the first batch');
+        const resumed = await ingestPaths([full], { store, collection: 'c', batchDocuments: 3 });
+        assert.deepEqual([resumed.ingested, resumed.documents], [1, 2], 'read again: records 3 and 4 stored');
+        const root = (await store.findBySha256('c', (await store.listDocuments(scope, 20, 0)).items.find((d) => d.path === full)!.sha256))!;
+        assert.deepEqual((await store.listChildren(root.id, scope)).map((c) => c.name), ['L1', 'L2', 'L3', 'L4']);
+      } finally {
+        await store.close();
+      }
+    });
+
     for (const readAhead of [true, false]) {
       it(`records the same file at two paths as two locations of one document, stages run once (read-ahead ${readAhead ? 'on' : 'off'})`, async () => {
         const dir = tempDir('cablegraph-locations-');
