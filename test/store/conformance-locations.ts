@@ -76,6 +76,11 @@ export function locationsConformance(name: string, harness: StoreHarness, raw: R
       assert.deepEqual(locations.map((l) => [l.parentId, l.path, l.name]), [[null, '/a/x.txt', null], [null, '/b/y.txt', null]]);
       assert.ok(locations.every((l) => typeof l.firstSeen === 'string' && l.firstSeen.length > 0));
       assert.deepEqual(await store.listLocations(x!.id, { collections: ['other'] }), []);
+      // verify names every place the content was found.
+      const stored = (await store.getDocument(x!.id, ALL_COLLECTIONS))!;
+      await harness.corruptOriginal(store, stored.sha256);
+      const problems = (await store.verifyOriginals()).problems.filter((p) => p.sha256 === stored.sha256);
+      assert.deepEqual(problems.map((p) => [p.problem, p.paths]), [['mismatch', ['/a/x.txt', '/b/y.txt']]]);
     });
 
     it('deletes the locations of a deleted document and of a deleted collection', async () => {
