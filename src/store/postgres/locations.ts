@@ -28,6 +28,16 @@ export async function readChildren(db: Db, parentId: string, scope: Scope): Prom
   return r.rows.map(toChild);
 }
 
-/** The paths of every place (in any collection) the content of a SHA-256 was found, as `verify` reports them (SQL, by o.sha256). */
-export const PATHS_OF_CONTENT = `(SELECT array_agg(DISTINCT l.path ORDER BY l.path) FROM documents d
-  JOIN document_locations l ON l.document_id = d.id WHERE d.sha256 = o.sha256)`;
+/** Every place (in any collection) the content of each SHA-256 was found, for `verify`'s report: sha256 -> paths in order. */
+export async function pathsOfContent(db: Db, sha256s: readonly string[]): Promise<Map<string, string[]>> {
+  if (sha256s.length === 0) return new Map();
+  const r = await db.query<{ sha256: string; path: string }>(`SELECT DISTINCT d.sha256, l.path FROM documents d
+    JOIN document_locations l ON l.document_id = d.id WHERE d.sha256 = ANY($1::text[]) ORDER BY d.sha256, l.path`, [[...sha256s]]);
+  const out = new Map<string, string[]>();
+  for (const row of r.rows) {
+    const list = out.get(row.sha256);
+    if (list) list.push(row.path);
+    else out.set(row.sha256, [row.path]);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/s
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { itemLocation } from '../shared/locations.js';
-import { writeLocation, readLocations, readChildren, PATHS_OF_CONTENT } from './locations.js';
+import { writeLocation, readLocations, readChildren, pathsOfContent } from './locations.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { readRejected, type RejectedFacts } from '../shared/rejected.js';
 import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } from './sql.js';
@@ -436,16 +436,17 @@ export class PostgresStore implements Store {
   }
 
   async verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }> {
-    // The server re-hashes the bytes (sha256() is built in), so originals never travel to the client. Paths: every place
-    // the content was found (document_locations), so a copy at a second path is reported as affected too.
-    const hashed = await this.db.query<{ sha256: string; ok: boolean; paths: string[] | null }>(`SELECT o.sha256,
-      encode(sha256(o.bytes), 'hex') = o.sha256 AS ok, CASE WHEN encode(sha256(o.bytes), 'hex') = o.sha256 THEN NULL
-      ELSE ${PATHS_OF_CONTENT} END AS paths FROM originals o ORDER BY o.sha256`);
-    const problems: VerifyProblem[] = hashed.rows.filter((r) => !r.ok).map((r) => ({ sha256: r.sha256, paths: r.paths ?? [], problem: 'mismatch' }));
-    const missing = await this.db.query<{ sha256: string; paths: string[] | null }>(`SELECT o.sha256, ${PATHS_OF_CONTENT} AS paths
-      FROM (SELECT DISTINCT d.sha256 FROM documents d LEFT JOIN originals x ON x.sha256 = d.sha256 WHERE x.sha256 IS NULL) o ORDER BY o.sha256`);
-    for (const m of missing.rows) problems.push({ sha256: m.sha256, paths: m.paths ?? [], problem: 'missing' });
-    return { checked: hashed.rows.length, problems };
+    // The server re-hashes the bytes (sha256() is built in), so originals never travel to the client.
+    const hashed = await this.db.query<{ sha256: string; ok: boolean }>(`SELECT o.sha256, encode(sha256(o.bytes), 'hex') = o.sha256 AS ok
+      FROM originals o ORDER BY o.sha256`);
+    const missing = await this.db.query<{ sha256: string }>(`SELECT DISTINCT d.sha256 FROM documents d
+      LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL ORDER BY d.sha256`);
+    const found: [string, VerifyProblem['problem']][] = [
+      ...hashed.rows.filter((r) => !r.ok).map((r): [string, VerifyProblem['problem']] => [r.sha256, 'mismatch']),
+      ...missing.rows.map((r): [string, VerifyProblem['problem']] => [r.sha256, 'missing']),
+    ];
+    const paths = await pathsOfContent(this.db, found.map(([sha256]) => sha256));
+    return { checked: hashed.rows.length, problems: found.map(([sha256, problem]) => ({ sha256, paths: paths.get(sha256) ?? [], problem })) };
   }
 
   async readOriginal(sha256: string): Promise<Uint8Array | null> {
