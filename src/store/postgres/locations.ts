@@ -24,7 +24,7 @@ export async function readChildren(db: Db, parentId: string, scope: Scope): Prom
   const p = new Params();
   const r = await db.query<ChildRow>(`SELECT ${SUMMARY_COLUMNS}, ${CHILD_COLUMNS} FROM document_locations l
     JOIN documents d ON d.id = l.document_id WHERE l.parent_id = ${p.add(parentId)} AND ${scopeSql(p, scope)}
-    ORDER BY l.path, d.id`, p.values);
+    ORDER BY l.path, l.document_id`, p.values);
   return r.rows.map(toChild);
 }
 

@@ -776,7 +776,7 @@ export const PG_MIGRATIONS: Migration[] = [
       );
       -- NULL parents are distinct in a UNIQUE constraint: the key reads a root's parent as ''. Also the index by document.
       CREATE UNIQUE INDEX document_locations_place ON document_locations(document_id, (coalesce(parent_id, '')), path);
-      CREATE INDEX document_locations_parent ON document_locations(parent_id, path);
+      CREATE INDEX document_locations_parent ON document_locations(parent_id, path, document_id);
       INSERT INTO document_locations (collection, document_id, parent_id, path, name, first_seen)
         SELECT d.collection, d.id, d.parent_id, d.path,
           CASE WHEN p.path IS NULL OR substr(d.path, 1, length(p.path)) <> p.path THEN NULL

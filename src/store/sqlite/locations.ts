@@ -24,7 +24,7 @@ export function readLocations(db: Database.Database, documentId: string, scope: 
 export function readChildren(db: Database.Database, parentId: string, scope: Scope): DocumentChild[] {
   const s = scopeClause(scope);
   const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${CHILD_COLUMNS} FROM document_locations l
-    JOIN documents d ON d.id = l.document_id WHERE l.parent_id = ? AND ${s.sql} ORDER BY l.path, d.id`)
+    JOIN documents d ON d.id = l.document_id WHERE l.parent_id = ? AND ${s.sql} ORDER BY l.path, l.document_id`)
     .all(parentId, ...s.params) as ChildRow[];
   return rows.map(toChild);
 }
