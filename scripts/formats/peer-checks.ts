@@ -2,7 +2,7 @@
  * Reruns the checks of scripts/formats/peer-checks.tsv (assertions restated from the tests of Aleph's ingestor,
  * alephdata/ingest-file) on that ingestor's fixtures, which stay outside the repository:
  *
- *   node --import tsx scripts/formats/peer-checks.ts DIR [--only NAME] [--verbose]
+ *   node --import tsx scripts/formats/peer-checks.ts DIR [--only NAME] [--verbose]   (NAME: a fixture, extension optional)
  *
  * DIR holds the fixtures as in their tests/fixtures/ folder, e.g. written blob by blob from a clone:
  * `git ls-tree -r HEAD tests/fixtures` then `git cat-file blob OBJ > DIR/NAME` for each (a snapshot may lack a few large
@@ -20,8 +20,11 @@ import type { StoredDocument, IngestError } from '../../src/model/document.js';
 
 interface Check { fixture: string; kind: string; arg: string; from: string }
 
-/** What one fixture gave: its stored documents (roots first) and the failures reported. */
-interface Outcome { docs: StoredDocument[]; failed: IngestError[]; error?: string }
+/**
+ * What one fixture gave: its stored documents (roots first), the places found under the root (document_locations: one
+ * per member, so three identical sheets count three though they are one document) and the failures reported.
+ */
+interface Outcome { docs: StoredDocument[]; rootChildren: number; failed: IngestError[]; error?: string }
 
 function readChecks(): Check[] {
   const table = readFileSync(new URL('./peer-checks.tsv', import.meta.url), 'utf8');
@@ -47,9 +50,11 @@ async function ingestFixture(path: string): Promise<Outcome> {
       if (page.items.length < 500) break;
     }
     docs.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
-    return { docs, failed: summary.failed };
+    const root = docs.find((d) => d.parentId === null);
+    const rootChildren = root ? (await store.listChildren(root.id, ALL_COLLECTIONS)).length : 0;
+    return { docs, rootChildren, failed: summary.failed };
   } catch (err) {
-    return { docs: [], failed: [], error: err instanceof Error ? err.message : String(err) };
+    return { docs: [], rootChildren: 0, failed: [], error: err instanceof Error ? err.message : String(err) };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -114,7 +119,7 @@ function evaluate(check: Check, o: Outcome): string | null {
     case 'children':
     case 'children+': {
       if (needRoot()) return needRoot();
-      const n = o.docs.filter((d) => d.parentId === root!.id).length;
+      const n = o.rootChildren;
       const ok = check.kind === 'children' ? n === Number(arg) : n >= Number(arg);
       return ok ? null : `${n} children`;
     }
@@ -150,7 +155,8 @@ if (!dirArg || !existsSync(dirArg)) {
   process.exit(0);
 }
 const dir = resolve(dirArg);
-const checks = readChecks().filter((c) => !only || c.fixture === only);
+// --only names a fixture with or without its extension ("staff_list" or "staff_list.xlsx").
+const checks = readChecks().filter((c) => !only || c.fixture === only || c.fixture.replace(/\.[^.]+$/u, '') === only);
 const outcomes = new Map<string, Outcome>();
 let passed = 0;
 let missing = 0;

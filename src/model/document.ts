@@ -71,6 +71,29 @@ export interface DocumentSummary {
   ingestedAt: string;
 }
 
+/**
+ * One place a document was found. A document is its content (one per collection and SHA-256), so the same bytes at two
+ * paths, two identical sheets of a workbook or one attachment in two e-mails are one document with several locations.
+ */
+export interface DocumentLocation {
+  /** The container it was found in (archive, e-mail, workbook), or null for a file given to ingest. */
+  parentId: string | null;
+  /** The container's title, when it has one (reads fill it in). */
+  parentTitle?: string | null;
+  /** The path there (archive members: the archive path + "!/" + member path; sheets: workbook path + "#" + sheet name). */
+  path: string;
+  /** What the container calls the member (its member path, attachment file name or sheet name); null for a root file. */
+  name: string | null;
+  /** ISO timestamp of the ingest that first found it there. */
+  firstSeen: string;
+}
+
+/** A document listed under a container: one per location, so the same content found twice there is listed twice. */
+export interface DocumentChild extends DocumentSummary {
+  /** What the container calls this member (see DocumentLocation.name). `path` and `parentId` are the location's. */
+  name: string | null;
+}
+
 /** A stored document with its text and sentence boundaries. */
 export interface StoredDocument extends DocumentSummary {
   text: string;

@@ -4,6 +4,8 @@
  * batch, so "the root is stored" no longer means "the file is done": a file with members counts as done once its root
  * carries the `members` mark, written after its last batch. A re-run of an interrupted ingest re-reads a file that
  * lacks the mark, skips the members already stored (same collection and SHA-256, same id) and stores the rest.
+ * A file whose content is stored complete already (the same bytes at another path, or found before as a member) is not
+ * read again: only its path is recorded as one more location of the stored document.
  */
 import type { ExtractedDocument, IngestError } from '../model/index.js';
 import type { Store, FailureRecord, Scope } from '../store/store.js';
@@ -51,8 +53,11 @@ export interface FileContext {
   signal?: AbortSignal;
 }
 
-/** A file read into its document tree (null: the store holds it complete already), with its SHA-256. */
-export type ReadFile = { sha256: string; root: ExtractedDocument } | null;
+/**
+ * A file read into its document tree, with its SHA-256; or, when the store holds that content complete already, the
+ * stored document's id (the file is not parsed: storeFile only records this path as one more place it was found).
+ */
+export type ReadFile = { sha256: string; root: ExtractedDocument } | { sha256: string; storedId: string };
 
 /**
  * Reads one file: loads its bytes, skips it when the store already holds it complete (so a resumed ingest does not
@@ -62,7 +67,8 @@ export type ReadFile = { sha256: string; root: ExtractedDocument } | null;
 export async function readInputFile(input: { path: string; size: number }, ctx: Pick<FileContext, 'store' | 'collection' | 'limits' | 'ocr'>): Promise<ReadFile> {
   const bytes = await loadInputFile(input.path, input.size, ctx.limits);
   const sha256 = sha256Hex(bytes);
-  if (await isStoredComplete(ctx.store, ctx.collection, sha256)) return null;
+  const storedId = await storedComplete(ctx.store, ctx.collection, sha256);
+  if (storedId !== null) return { sha256, storedId };
   return { sha256, root: await readDocument(input.path, bytes, ctx.limits, 0, ctx.ocr) };
 }
 
@@ -74,9 +80,14 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
   const { store, collection } = ctx;
   const scope: Scope = { collections: [collection] };
   const file = await (read ?? readInputFile(input, ctx));
-  if (file === null) return null;
   // Read ahead of time: an identical file earlier in this run may have been stored since.
-  if (read && (await isStoredComplete(store, collection, file.sha256))) return null;
+  const storedId = 'storedId' in file ? file.storedId : read ? await storedComplete(store, collection, file.sha256) : null;
+  if (storedId !== null) {
+    // The content is stored and processed already (here or at another path): this path is one more place it was found.
+    await store.putLocation({ collection, documentId: storedId, parentId: null, path: input.path, name: null });
+    return null;
+  }
+  if (!('root' in file)) throw new Error(`unreachable: ${input.path} read without its tree`);
   const { root } = file;
   const size = treeSize(root);
   const progress: FileProgress = { through: 0, size, stored: 0, processed: 0 };
@@ -110,10 +121,10 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
   return { created: progress.stored, processed: progress.processed, failed, interrupted: false };
 }
 
-/** Whether the store holds the file of this SHA-256 complete. */
-async function isStoredComplete(store: Store, collection: string, sha256: string): Promise<boolean> {
+/** The id of the stored document of this SHA-256 when the store holds its file complete, else null. */
+async function storedComplete(store: Store, collection: string, sha256: string): Promise<string | null> {
   const stored = await store.findBySha256(collection, sha256);
-  return stored !== null && (await isComplete(store, stored.id, { collections: [collection] }));
+  return stored !== null && (await isComplete(store, stored.id, { collections: [collection] })) ? stored.id : null;
 }
 
 /**

@@ -1,18 +1,19 @@
 /** The Store interface: everything the rest of the code may ask of a storage backend (SQLite now, PostgreSQL later). */
 import type {
-  DocumentSummary, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
+  DocumentSummary, DocumentChild, DocumentLocation, ExtractedDocument, IngestError, Mention, Relation, Event, Claim, Entity, Span, StoredDocument,
   SearchResponse, StoreStats, StageOutput, EntityCandidate, ResolvedEntityRecord, EntityListItem, Decision, EntityType, ReviewState,
   EntityMembersPage,
 } from '../model/index.js';
 import type { EntityBrief } from './shared/entity-rows.js';
 import type { RejectedFacts } from './shared/rejected.js';
+import type { NewLocation } from './shared/locations.js';
 import type { StrongestFilter } from './shared/strongest.js';
 import type { EntityHead } from './shared/entity-members.js';
 import type { RelationSummary, SummaryOptions } from './shared/relation-summaries.js';
 
 export type { RelationSummary, SummaryOptions } from './shared/relation-summaries.js';
 
-export type { EntityBrief, EntityHead, RejectedFacts };
+export type { EntityBrief, EntityHead, RejectedFacts, NewLocation };
 
 export type { StageOutput };
 import type { QueryNode } from './query.js';
@@ -169,14 +170,25 @@ export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
 
-  /** Stores a top-level document with its descendants atomically: all of them or none (crash safety). */
+  /**
+   * Stores a top-level document with its descendants atomically: all of them or none (crash safety). Every item's place
+   * (its path under the parent item, or as a root) is recorded as a location, whether its document was created or
+   * already stored.
+   */
   putDocuments(batch: NewDocument[]): Promise<PutResult[]>;
+  /** Records one more place a stored document was found (a no-op when known); true when it was new. */
+  putLocation(location: NewLocation): Promise<boolean>;
+  /** Every place the document was found, its own (documents.path and parent) first; [] when it is out of scope. */
+  listLocations(documentId: string, scope: Scope): Promise<DocumentLocation[]>;
   /** Finds an already stored document by content, so ingest can skip it without parsing. */
   findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null>;
   getDocument(id: string, scope: Scope): Promise<StoredDocument | null>;
   listDocuments(scope: Scope, limit: number, offset: number): Promise<Page<DocumentSummary>>;
-  /** Children of a document (archive members, attachments). */
-  listChildren(id: string, scope: Scope): Promise<DocumentSummary[]>;
+  /**
+   * Children of a document (archive members, attachments, sheets): one per location under it, ordered by the location's
+   * path, so identical members are listed each under its own path with the same document id.
+   */
+  listChildren(id: string, scope: Scope): Promise<DocumentChild[]>;
 
   recordFailure(failure: FailureRecord): Promise<void>;
   /** Removes failures recorded for a path once it has been ingested successfully. */

@@ -98,6 +98,28 @@ describe('cablegraph CLI', () => {
     assert.ok(data.documents.every((d: { sha256: string; path: string }) => /^[0-9a-f]{64}$/.test(d.sha256) && d.path.includes('iran-cables')));
   });
 
+  it('shows every place a document was found, and verify names them all', () => {
+    const dir = tempDir();
+    for (const sub of ['a', 'b']) mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, 'a', 'x.txt'), 'The Badr Organization met in Baghdad on 3 March 2021.');
+    writeFileSync(join(dir, 'b', 'y.txt'), 'The Badr Organization met in Baghdad on 3 March 2021.');
+    const db = join(dir, 'c.db');
+    const ingest = run(['ingest', dir, '--db', db, '--workers', '1']);
+    assert.match(ingest.stdout, /Ingested 1 file\(s\) as 1 document\(s\), 1 unchanged, 0 failed/);
+    const id = (JSON.parse(run(['search', 'Badr', '--db', db, '--json']).stdout) as { results: { document: { id: string } }[] }).results[0]!.document.id;
+    const shown = run(['show', id, '--db', db]);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, new RegExp(`also at\\s+${join(dir, 'b', 'y.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
+    const json = JSON.parse(run(['show', id, '--db', db, '--json']).stdout) as { locations: { path: string; parentId: string | null }[] };
+    assert.deepEqual(json.locations.map((l) => [l.parentId, l.path]), [[null, join(dir, 'a', 'x.txt')], [null, join(dir, 'b', 'y.txt')]]);
+    const raw = new Database(db);
+    raw.prepare("UPDATE originals SET bytes = CAST('forged' AS BLOB)").run();
+    raw.close();
+    const bad = run(['verify', '--db', db]);
+    assert.equal(bad.code, 3);
+    assert.ok(bad.stdout.includes(join(dir, 'a', 'x.txt')) && bad.stdout.includes(join(dir, 'b', 'y.txt')), bad.stdout);
+  });
+
   it('verifies originals and flags tampering with exit code 3', () => {
     const db = join(tempDir(), 'c.db');
     run(['ingest', SAMPLE_CORPUS, '--db', db]);

@@ -22,7 +22,7 @@ describe('ReadAhead', () => {
     const ahead = new ReadAhead(inputs, async (input) => {
       started.push(input.path);
       if (input.path === 'b') throw new Error('b is broken');
-      return null as ReadFile;
+      return { sha256: input.path, storedId: input.path } satisfies ReadFile;
     });
     assert.equal(ahead.take(0), undefined, 'the first file was not read ahead');
     assert.deepEqual(started, ['b']);

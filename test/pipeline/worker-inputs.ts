@@ -23,8 +23,8 @@ export function writeNewsJsonl(path: string, count: number): void {
 }
 
 // Columns that record when or in which order something was written, not what.
-const VOLATILE = new Set(['at', 'ingested_at', 'id:mentions']);
-const TABLES = ['documents', 'stage_runs', 'mentions', 'relations', 'events', 'claims', 'evidence', 'entities', 'aliases', 'entity_members', 'failures'];
+const VOLATILE = new Set(['at', 'ingested_at', 'id:mentions', 'first_seen', 'id:document_locations']);
+const TABLES = ['documents', 'document_locations', 'stage_runs', 'mentions', 'relations', 'events', 'claims', 'evidence', 'entities', 'aliases', 'entity_members', 'failures'];
 
 /** Every row of the content tables, as sorted JSON lines per table (timestamps and row ids left out). */
 export function dumpStore(path: string): Record<string, string[]> {

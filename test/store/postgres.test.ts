@@ -16,6 +16,7 @@ import { factReviewConformance } from './fact-review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
 import { curationConformance } from './conformance-curation.js';
+import { locationsConformance } from './conformance-locations.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { documentIndex, quoteLexeme, toTsQuery, toLooseTsQuery } from '../../src/store/postgres/text-search.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
@@ -123,6 +124,15 @@ if (!hasPostgres()) {
 
   protectionConformance('PostgreSQL', harness.create);
   curationConformance('PostgreSQL', harness.create);
+  locationsConformance('PostgreSQL', harness, async (store, sql) => {
+    const client = new pg.Client({ connectionString: (store as PostgresStore).url });
+    await client.connect();
+    try {
+      return (await client.query<Record<string, unknown>>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  });
 
   describe('PostgreSQL migrations', () => {
     it('migrates once when several processes start together, and refuses a newer schema', async () => {

@@ -17,6 +17,7 @@ import { factReviewConformance } from './fact-review-conformance.js';
 import { trustConformance } from './conformance-trust.js';
 import { protectionConformance } from './conformance-protection.js';
 import { curationConformance } from './conformance-curation.js';
+import { locationsConformance } from './conformance-locations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const harness: StoreHarness = {
@@ -92,4 +93,15 @@ curationConformance('SQLite', async () => {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cablegraph-curation-')), 'test.db'));
   await store.migrate();
   return store;
+});
+
+locationsConformance('SQLite', harness, async (store, sql) => {
+  const db = new Database((store as SqliteStore).path);
+  try {
+    db.pragma('foreign_keys = ON');
+    const statements = sql.trim();
+    return /^select/iu.test(statements) ? db.prepare(statements).all() as Record<string, unknown>[] : (db.exec(statements), []);
+  } finally {
+    db.close();
+  }
 });

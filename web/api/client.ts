@@ -1,6 +1,6 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
-  Claim, DecisionRecord, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
+  Claim, DecisionRecord, DocumentChild, DocumentLocation, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
   EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EntityDocumentsPage, EvidencePage, Graph,
 } from '../../src/model/index.js';
 
@@ -18,7 +18,10 @@ export interface DocumentMention {
 
 /** GET /api/documents/:id: the stored document with its children and mentions (empty until extraction has run). */
 export type DocumentDetail = StoredDocument & {
-  children: DocumentSummary[];
+  /** One per place a member was found (identical members repeat the id, each with its own path and name). */
+  children: DocumentChild[];
+  /** Every place the content was found, the document's own first. */
+  locations: DocumentLocation[];
   mentions: DocumentMention[];
   /** Relations, events and claims with evidence in this document (evidence limited to this document). */
   relations?: Relation[];

@@ -1,4 +1,4 @@
-/** The reader's side panel: highlight legend with toggles, metadata (chain of custody included), parent and children. */
+/** The reader's side panel: highlight legend with toggles, metadata (chain of custody included), parent, other places and children. */
 import { ENTITY_TYPES, OCR_CONFIDENCE_KEY, parseOcrConfidence, type EntityType } from '../../src/model/index.js';
 import { getDocument, type DocumentDetail } from '../api/client.js';
 import { useApi } from '../lib/use-api.js';
@@ -7,6 +7,7 @@ import { Link } from '../lib/router.js';
 import { ENTITY_STYLES } from '../theme/entity-colors.js';
 import { DocumentFacts } from './document-facts.js';
 import { MentionIndex } from './mention-index.js';
+import { AlsoFoundAt, DocumentChildren } from './document-places.js';
 
 /** Which kinds of highlight are shown. */
 export interface HighlightToggles {
@@ -89,19 +90,8 @@ export function DocumentSide({ doc, hitCount, query, toggles, onToggles, at, onJ
         ) : null}
       </dl>
 
-      {doc.children.length > 0 ? (
-        <>
-          <h2>Contains ({doc.children.length})</h2>
-          <ul className="side-list">
-            {doc.children.map((child) => (
-              <li key={child.id}>
-                <Link href={`/documents/${encodeURIComponent(child.id)}`} dir="auto">{documentTitle(child)}</Link>{' '}
-                <span className="muted">{child.format}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <AlsoFoundAt locations={doc.locations} />
+      <DocumentChildren items={doc.children} />
 
       {Object.keys(doc.meta).length > 0 ? (
         <>

@@ -760,4 +760,31 @@ export const PG_MIGRATIONS: Migration[] = [
       INSERT INTO note_words_pending (note_id) SELECT id FROM notes ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 20,
+    description: 'document_locations: every place a document was found (a root path, or a member of a parent under a path)',
+    sql: `
+      -- See the SQLite twin: one row per place the content was found, parent_id NULL for a root file.
+      CREATE TABLE document_locations (
+        id BIGSERIAL PRIMARY KEY,
+        collection ${T} NOT NULL,
+        document_id ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        parent_id ${T} REFERENCES documents(id) ON DELETE CASCADE,
+        path ${T} NOT NULL,
+        name ${T},
+        first_seen ${T} NOT NULL
+      );
+      -- NULL parents are distinct in a UNIQUE constraint: the key reads a root's parent as ''. Also the index by document.
+      CREATE UNIQUE INDEX document_locations_place ON document_locations(document_id, (coalesce(parent_id, '')), path);
+      CREATE INDEX document_locations_parent ON document_locations(parent_id, path, document_id);
+      INSERT INTO document_locations (collection, document_id, parent_id, path, name, first_seen)
+        SELECT d.collection, d.id, d.parent_id, d.path,
+          CASE WHEN p.path IS NULL OR substr(d.path, 1, length(p.path)) <> p.path THEN NULL
+            WHEN substr(d.path, length(p.path) + 1, 2) = '!/' THEN substr(d.path, length(p.path) + 3)
+            WHEN substr(d.path, length(p.path) + 1, 1) = '#' THEN substr(d.path, length(p.path) + 2)
+            ELSE NULL END,
+          d.ingested_at
+        FROM documents d LEFT JOIN documents p ON p.id = d.parent_id ORDER BY d.seq;
+    `,
+  },
 ];

@@ -1,16 +1,18 @@
 /** PostgresStore: the server store for teams (a connection pool, tsvector search with a GIN index, originals as bytea). */
 import pg from 'pg';
 import type {
-  DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
+  DocumentSummary, DocumentChild, DocumentLocation, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
   EntityCandidate, ResolvedEntityRecord, EntityListItem, EntityMembersPage, Decision,
 } from '../../model/index.js';
 import type {
-  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
+  Store, Scope, Page, NewDocument, NewLocation, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
   EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank, RelationMergeKey,
 } from '../store.js';
 import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
+import { itemLocation } from '../shared/locations.js';
+import { writeLocation, readLocations, readChildren, pathsOfContent } from './locations.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { readRejected, type RejectedFacts } from '../shared/rejected.js';
 import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } from './sql.js';
@@ -133,10 +135,19 @@ export class PostgresStore implements Store {
           await db.query('INSERT INTO originals (sha256, size, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
             [d.sha256, d.original.byteLength, Buffer.from(d.original.buffer, d.original.byteOffset, d.original.byteLength)]);
         }
+        await writeLocation(db, itemLocation(batch, results.length, id, parent?.id ?? null), now);
         results.push({ id, created });
       }
       return results;
     });
+  }
+
+  async putLocation(location: NewLocation): Promise<boolean> {
+    return writeLocation(this.db, location, new Date().toISOString());
+  }
+
+  async listLocations(documentId: string, scope: Scope): Promise<DocumentLocation[]> {
+    return readLocations(this.db, documentId, scope);
   }
 
   async findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null> {
@@ -160,11 +171,8 @@ export class PostgresStore implements Store {
     return { items: rows.rows.map(toSummary), total: total.rows[0]!.n };
   }
 
-  async listChildren(id: string, scope: Scope): Promise<DocumentSummary[]> {
-    const p = new Params();
-    const r = await this.db.query<DocumentRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.parent_id = ${p.add(id)}
-      AND ${scopeSql(p, scope)} ORDER BY d.path, d.seq`, p.values);
-    return r.rows.map(toSummary);
+  async listChildren(id: string, scope: Scope): Promise<DocumentChild[]> {
+    return readChildren(this.db, id, scope);
   }
 
   async recordFailure(f: FailureRecord): Promise<void> {
@@ -429,14 +437,16 @@ export class PostgresStore implements Store {
 
   async verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }> {
     // The server re-hashes the bytes (sha256() is built in), so originals never travel to the client.
-    const hashed = await this.db.query<{ sha256: string; ok: boolean; paths: string[] | null }>(`SELECT o.sha256,
-      encode(sha256(o.bytes), 'hex') = o.sha256 AS ok,
-      (SELECT array_agg(d.path ORDER BY d.path) FROM documents d WHERE d.sha256 = o.sha256) AS paths FROM originals o ORDER BY o.sha256`);
-    const problems: VerifyProblem[] = hashed.rows.filter((r) => !r.ok).map((r) => ({ sha256: r.sha256, paths: r.paths ?? [], problem: 'mismatch' }));
-    const missing = await this.db.query<{ sha256: string; paths: string[] }>(`SELECT d.sha256, array_agg(d.path ORDER BY d.path) AS paths
-      FROM documents d LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL GROUP BY d.sha256`);
-    for (const m of missing.rows) problems.push({ sha256: m.sha256, paths: m.paths, problem: 'missing' });
-    return { checked: hashed.rows.length, problems };
+    const hashed = await this.db.query<{ sha256: string; ok: boolean }>(`SELECT o.sha256, encode(sha256(o.bytes), 'hex') = o.sha256 AS ok
+      FROM originals o ORDER BY o.sha256`);
+    const missing = await this.db.query<{ sha256: string }>(`SELECT DISTINCT d.sha256 FROM documents d
+      LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL ORDER BY d.sha256`);
+    const found: [string, VerifyProblem['problem']][] = [
+      ...hashed.rows.filter((r) => !r.ok).map((r): [string, VerifyProblem['problem']] => [r.sha256, 'mismatch']),
+      ...missing.rows.map((r): [string, VerifyProblem['problem']] => [r.sha256, 'missing']),
+    ];
+    const paths = await pathsOfContent(this.db, found.map(([sha256]) => sha256));
+    return { checked: hashed.rows.length, problems: found.map(([sha256, problem]) => ({ sha256, paths: paths.get(sha256) ?? [], problem })) };
   }
 
   async readOriginal(sha256: string): Promise<Uint8Array | null> {

@@ -737,4 +737,33 @@ export const MIGRATIONS: Migration[] = [
       INSERT INTO note_words_pending (note_id) SELECT id FROM notes;
     `,
   },
+  {
+    version: 20,
+    description: 'document_locations: every place a document was found (a root path, or a member of a parent under a path)',
+    sql: `
+      -- A document is its content (UNIQUE (collection, sha256)): the same bytes at two paths, two identical sheets of a
+      -- workbook or one attachment in two e-mails are one document, stored and processed once. Each place it was found
+      -- is a row here: parent_id NULL for a root file, else the container, with the member's path and name there.
+      CREATE TABLE document_locations (
+        id INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        parent_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        name TEXT,
+        first_seen TEXT NOT NULL
+      );
+      -- NULL parents are distinct in a UNIQUE constraint: the key reads a root's parent as ''. Also the index by document.
+      CREATE UNIQUE INDEX document_locations_place ON document_locations(document_id, coalesce(parent_id, ''), path);
+      CREATE INDEX document_locations_parent ON document_locations(parent_id, path, document_id);
+      INSERT INTO document_locations (collection, document_id, parent_id, path, name, first_seen)
+        SELECT d.collection, d.id, d.parent_id, d.path,
+          CASE WHEN p.path IS NULL OR substr(d.path, 1, length(p.path)) <> p.path THEN NULL
+            WHEN substr(d.path, length(p.path) + 1, 2) = '!/' THEN substr(d.path, length(p.path) + 3)
+            WHEN substr(d.path, length(p.path) + 1, 1) = '#' THEN substr(d.path, length(p.path) + 2)
+            ELSE NULL END,
+          d.ingested_at
+        FROM documents d LEFT JOIN documents p ON p.id = d.parent_id ORDER BY d.rowid;
+    `,
+  },
 ];

@@ -1,11 +1,11 @@
 /** SqliteStore: the embedded store (one file, WAL, FTS5 with bm25 ranking), used on a laptop. */
 import Database from 'better-sqlite3';
 import type {
-  DocumentSummary, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
+  DocumentSummary, DocumentChild, DocumentLocation, StoredDocument, Mention, Entity, Relation, Event, Claim, SearchResponse, StoreStats,
   EntityCandidate, ResolvedEntityRecord, EntityListItem, EntityMembersPage, Decision,
 } from '../../model/index.js';
 import type {
-  Store, Scope, Page, NewDocument, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
+  Store, Scope, Page, NewDocument, NewLocation, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
   EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank, RelationMergeKey,
 } from '../store.js';
 import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
@@ -16,6 +16,8 @@ import { readRejected, type RejectedFacts } from '../shared/rejected.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import type { DocumentRow } from '../shared/rows.js';
 import { toStored, toSummary } from '../shared/rows.js';
+import { itemLocation } from '../shared/locations.js';
+import { locationWriter, readLocations, readChildren, pathsOfContent } from './locations.js';
 import { searchDocuments } from './search.js';
 import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
@@ -139,6 +141,7 @@ export class SqliteStore implements Store {
        @text, @length, @sentences, @pages, @meta, @warnings, @ingestedAt)`);
     const insertFts = this.db.prepare('INSERT INTO document_fts (rowid, title, body) VALUES (?, ?, ?)');
     const insertOriginal = this.db.prepare('INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?, ?, ?)');
+    const putLocation = locationWriter(this.db);
     const now = new Date().toISOString();
     return this.db.transaction((items: NewDocument[]) => {
       const results: PutResult[] = [];
@@ -158,10 +161,20 @@ export class SqliteStore implements Store {
           insertFts.run(info.lastInsertRowid, foldText(d.title ?? ''), foldText(d.text));
           insertOriginal.run(d.sha256, d.original.byteLength, Buffer.from(d.original.buffer, d.original.byteOffset, d.original.byteLength));
         }
+        const l = itemLocation(items, results.length, id, parent?.id ?? null);
+        putLocation(l, now);
         results.push({ id, created });
       }
       return results;
     })(batch);
+  }
+
+  async putLocation(location: NewLocation): Promise<boolean> {
+    return locationWriter(this.db)(location, new Date().toISOString());
+  }
+
+  async listLocations(documentId: string, scope: Scope): Promise<DocumentLocation[]> {
+    return readLocations(this.db, documentId, scope);
   }
 
   async findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null> {
@@ -185,11 +198,8 @@ export class SqliteStore implements Store {
     return { items: rows.map(toSummary), total };
   }
 
-  async listChildren(id: string, scope: Scope): Promise<DocumentSummary[]> {
-    const s = scopeClause(scope);
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.parent_id = ? AND ${s.sql} ORDER BY d.path`)
-      .all(id, ...s.params) as DocumentRow[];
-    return rows.map(toSummary);
+  async listChildren(id: string, scope: Scope): Promise<DocumentChild[]> {
+    return readChildren(this.db, id, scope);
   }
 
   async recordFailure(f: FailureRecord): Promise<void> {
@@ -460,16 +470,17 @@ export class SqliteStore implements Store {
   async verifyOriginals(): Promise<{ checked: number; problems: VerifyProblem[] }> {
     const problems: VerifyProblem[] = [];
     let checked = 0;
-    const pathsOf = this.db.prepare('SELECT path FROM documents WHERE sha256 = ? ORDER BY path');
+    // Every place the content was found, in any collection (a copy at a second path is as affected as the first).
+    const pathsOf = pathsOfContent(this.db);
     for (const row of this.db.prepare('SELECT sha256, bytes FROM originals').iterate() as Iterable<{ sha256: string; bytes: Buffer }>) {
       checked++;
       if (sha256Hex(row.bytes) !== row.sha256) {
-        problems.push({ sha256: row.sha256, paths: (pathsOf.all(row.sha256) as { path: string }[]).map((r) => r.path), problem: 'mismatch' });
+        problems.push({ sha256: row.sha256, paths: pathsOf(row.sha256), problem: 'mismatch' });
       }
     }
-    const missing = this.db.prepare(`SELECT d.sha256, group_concat(d.path, '\n') AS paths FROM documents d
-      LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL GROUP BY d.sha256`).all() as { sha256: string; paths: string }[];
-    for (const m of missing) problems.push({ sha256: m.sha256, paths: m.paths.split('\n'), problem: 'missing' });
+    const missing = this.db.prepare(`SELECT DISTINCT d.sha256 FROM documents d
+      LEFT JOIN originals o ON o.sha256 = d.sha256 WHERE o.sha256 IS NULL ORDER BY d.sha256`).all() as { sha256: string }[];
+    for (const m of missing) problems.push({ sha256: m.sha256, paths: pathsOf(m.sha256), problem: 'missing' });
     return { checked, problems };
   }
 
