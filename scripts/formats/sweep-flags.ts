@@ -32,9 +32,14 @@ export function namedEncrypted(path: string): boolean {
 // A JavaScript error message passed on as a reason: a handler or library crashed on the input instead of judging it.
 const RUNTIME_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not defined|Maximum call stack|Invalid array length|\b(?:TypeError|RangeError|ReferenceError)\b/u;
 
-/** True when a failure's reason is a crash (an internal error, or a runtime error message under another code). */
+/**
+ * True when a failure's reason is a crash (an internal error, or a runtime error message under another code). A runtime
+ * message quoted in brackets after the handler's own explanation ("... the spreadsheet reader (SheetJS) does not handle
+ * (Cannot set properties of undefined)") was judged, not passed on: the words are kept for a bug report.
+ */
 export function isCrash(problem: IngestError): boolean {
-  return problem.code === 'internal-error' || RUNTIME_ERROR.test(problem.message);
+  const unquoted = problem.message.replace(/\((?:[^()]|\([^()]*\))*\)/gu, '');
+  return problem.code === 'internal-error' || RUNTIME_ERROR.test(unquoted);
 }
 
 /**
