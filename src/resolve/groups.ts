@@ -6,7 +6,7 @@
 import type { EntityType } from '../model/index.js';
 import { acronymKey, isAcronym } from './acronyms.js';
 import { crossScriptKeys } from './cross-script.js';
-import { initialsOf, isSameEntity } from './match.js';
+import { initialsOf, isSameEntity, nameNumbers } from './match.js';
 import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import type { ResolveCandidate } from './types.js';
@@ -53,11 +53,14 @@ export function keysOfName(name: string, type: EntityType): readonly string[] {
   if (keys === undefined) {
     if (NAME_KEYS.size >= NAME_KEYS_LIMIT) NAME_KEYS.clear();
     const set = new Set<string>();
-    for (const k of blockingKeys(name, type)) set.add(`${type}|${k}`);
-    for (const k of crossScriptKeys(name, type)) set.add(`${type}|${k}`);
-    if (isAcronym(name)) set.add(`${type}|acr:${acronymKey(name)}`);
+    // Names whose numbers differ never match (scoreNames' number guard): each key carries the name's numbers.
+    const numbers = nameNumbers(name, type);
+    const tail = numbers === '' ? '' : `#${numbers}`;
+    for (const k of blockingKeys(name, type)) set.add(`${type}|${k}${tail}`);
+    for (const k of crossScriptKeys(name, type)) set.add(`${type}|${k}${tail}`);
+    if (isAcronym(name)) set.add(`${type}|acr:${acronymKey(name)}${tail}`);
     const norm = normalizeName(name, type);
-    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) set.add(`${type}|acr:${i}`);
+    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) set.add(`${type}|acr:${i}${tail}`);
     keys = [...set];
     NAME_KEYS.set(id, keys);
   }

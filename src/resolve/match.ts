@@ -186,6 +186,15 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const numbersOf = (words: string[]): string => words.filter((w) => /^\d+$/.test(w)).sort().join(' ');
 
 /**
+ * The numbers of a name as scoreNames compares them ("Brigade 44" -> "44", "the Forty-Fourth Brigade" -> "44", none ->
+ * ""): two names whose numbers differ never match, so blocking keys carry them (groups.ts) and such names are not
+ * even compared. A ledger of "TX-1" to "TX-20000" is 20,000 blocks of one, not one block of 20,000 (200 million pairs).
+ */
+export function nameNumbers(name: string, type: EntityType): string {
+  return numbersOf(prepare(name, type).words);
+}
+
+/**
  * Scores how likely two names of one type name the same entity, with the rule that decided.
  * ("Qassem Soleimani", "Qasem Soleimani") -> 0.975 translit-key; ("Abu Mahdi al-Muhandis", "Abu Fadak") -> 0 guard-kunya;
  * ("Iran", "Iraq") -> 0 guard-place.

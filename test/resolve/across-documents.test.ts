@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { EntityType } from '../../src/model/index.js';
 import { clusterEntities, entityId } from '../../src/resolve/across-documents.js';
 import type { MergeDecision, ResolveCandidate } from '../../src/resolve/types.js';
+import { keysOfName } from '../../src/resolve/groups.js';
 
 /** A candidate from one document; the key is "<doc>#<name>". */
 function cand(doc: string, name: string, type: EntityType, aliases: string[] = []): ResolveCandidate {
@@ -153,4 +154,22 @@ test('decisions survive re-extraction: same keys, same decisions, same entities'
 test('empty names merge with nothing', () => {
   assert.equal(groups([cand('d1', '', 'ORG'), cand('d2', '—', 'ORG'), cand('d3', ' ', 'ORG')]).length, 3);
   assert.deepEqual(clusterEntities([], []), { entities: [] });
+});
+
+test('names whose numbers differ share no blocking key, so a ledger of codes is not compared pair by pair', () => {
+  // scoreNames refuses such pairs (guard-number); the keys carry the numbers, so blocking never offers them.
+  const ledger = Array.from({ length: 3000 }, (_, i) => cand(`d${i}`, `TX-${i + 1}`, 'MISC'));
+  const keyed = new Map<string, number>();
+  for (const c of ledger) for (const k of keysOfName(c.name, 'MISC')) keyed.set(k, (keyed.get(k) ?? 0) + 1);
+  assert.equal(Math.max(...keyed.values()), 1, 'every block holds one code');
+  // Names with the same numbers still meet in a block.
+  const shared = (a: string, b: string) => keysOfName(a, 'ORG').some((k) => keysOfName(b, 'ORG').includes(k));
+  assert.ok(shared('Brigade 44', 'brigade 44'));
+  assert.ok(shared('Liwa 313', 'Liwa 313 Brigade'));
+  assert.ok(!shared('Brigade 44', 'Brigade 45'));
+  const gs = groups([...ledger, cand('x1', 'Liwa 313', 'ORG'), cand('x2', 'Liwa 313 Brigade', 'ORG'), cand('x3', 'Liwa 314', 'ORG'), cand('x4', 'TX-7', 'MISC')]);
+  assert.ok(together(gs, 'x1#Liwa 313', 'x2#Liwa 313 Brigade'));
+  assert.ok(!together(gs, 'x1#Liwa 313', 'x3#Liwa 314'));
+  assert.ok(together(gs, 'd6#TX-7', 'x4#TX-7'));
+  assert.equal(gs.length, 3000 + 2);
 });
