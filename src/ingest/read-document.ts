@@ -50,6 +50,17 @@ async function readNested(path: string, bytes: Uint8Array, limits: IngestLimits,
     throw new IngestFailure('read-error', `${path} could not be read as ${handler.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
   finish(doc, handler.container === true);
+  const streamed = doc.streamedChildren;
+  if (streamed) {
+    if (depth > 0) throw new Error(`${handler.name} handed out streamed members for ${path}, which is not a file on disk`);
+    // Each streamed member is finished (language, metadata) as it comes, like a member read whole.
+    doc.streamedChildren = async function* finished() {
+      for await (const child of streamed()) {
+        finish(child, false);
+        yield child;
+      }
+    };
+  }
   return doc;
 }
 

@@ -73,7 +73,7 @@ export async function readZip(
   }
 }
 
-function openZip(path: string, bytes: Uint8Array): Promise<ZipFile> {
+export function openZip(path: string, bytes: Uint8Array): Promise<ZipFile> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise((resolve, reject) => {
     // Sizes are checked by our own counter below, so yauzl's check is off. Names come as bytes: yauzl reads a name
@@ -86,7 +86,7 @@ function openZip(path: string, bytes: Uint8Array): Promise<ZipFile> {
   });
 }
 
-function nextEntry(zip: ZipFile, path: string): Promise<Entry | null> {
+export function nextEntry(zip: ZipFile, path: string): Promise<Entry | null> {
   return new Promise((resolve, reject) => {
     const cleanup = () => { zip.removeListener('entry', onEntry); zip.removeListener('end', onEnd); zip.removeListener('error', onError); };
     const onEntry = (entry: Entry) => { cleanup(); resolve(entry); };
@@ -110,7 +110,7 @@ function zipSlip(path: string, name: string): IngestFailure {
   return new IngestFailure('zip-slip', `${path} contains an entry that points outside the archive ("${name}"); the archive is refused.`);
 }
 
-function checkName(path: string, name: string): void {
+export function checkName(path: string, name: string): void {
   if (name.startsWith('/') || name.startsWith('\\') || /^[a-z]:/i.test(name) || name.split(/[/\\]/).includes('..')) throw zipSlip(path, name);
 }
 
@@ -132,7 +132,7 @@ export function memberName(entry: Entry): string {
 }
 
 /** Throws when the member would break the budget, or its ratio when refuse; returns the ratio's failure otherwise. */
-function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number, refuse: boolean): IngestFailure | undefined {
+export function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, remaining: number, refuse: boolean): IngestFailure | undefined {
   const size = entry.uncompressedSize;
   const where = `${path}!/${memberName(entry)}`;
   if (size > remaining) {
@@ -147,7 +147,7 @@ function checkDeclaredSize(path: string, entry: Entry, limits: IngestLimits, rem
 }
 
 /** Inflates one member, counting bytes: a member that inflates past its declared size is lying and is refused. */
-function readEntry(zip: ZipFile, entry: Entry, where: string): Promise<Uint8Array> {
+export function readEntry(zip: ZipFile, entry: Entry, where: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) {
@@ -183,6 +183,14 @@ function readEntry(zip: ZipFile, entry: Entry, where: string): Promise<Uint8Arra
  * included); [] when there is no readable directory. For telling what a zip holds before reading it.
  */
 export function zipNames(bytes: Uint8Array): string[] {
+  return zipDirectory(bytes).map((e) => e.name);
+}
+
+/**
+ * The central directory of a zip held in memory: each member's name and declared uncompressed size (ZIP64 sizes read as
+ * "at least 4 GiB"), without inflating anything; [] when there is no readable directory.
+ */
+export function zipDirectory(bytes: Uint8Array): { name: string; size: number }[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = buf.lastIndexOf('PK\x05\x06', undefined, 'latin1');
   if (eocd < 0 || eocd + 22 > buf.length) return [];
@@ -195,11 +203,11 @@ export function zipNames(bytes: Uint8Array): string[] {
     count = Number(buf.readBigUInt64LE(z + 32));
     at = Number(buf.readBigUInt64LE(z + 48));
   }
-  const names: string[] = [];
+  const entries: { name: string; size: number }[] = [];
   for (let i = 0; i < count && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; i++) {
     const nameLength = buf.readUInt16LE(at + 28);
-    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size: buf.readUInt32LE(at + 24) });
     at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
-  return names;
+  return entries;
 }

@@ -48,6 +48,13 @@ export interface ExtractedDocument {
   warnings?: IngestError[];
   /** Documents contained in this one (archive members, attachments, JSON Lines records). */
   children?: ExtractedDocument[];
+  /**
+   * More members, read one at a time after `children`, for a file too large to hold whole (a sheet of millions of
+   * rows, cut into parts): only a file read from disk (depth 0) has them, and each is a leaf. The ingest stores them in
+   * batches as they come, so memory holds a batch, not the file's text; a failure while reading them is added to this
+   * document's `warnings` by the time the iteration ends.
+   */
+  streamedChildren?: () => AsyncIterable<ExtractedDocument>;
 }
 
 /** A stored document with everything but its text. */

@@ -70,3 +70,30 @@ export function treeSize(root: ExtractedDocument): number {
   for (const child of root.children ?? []) n += treeSize(child);
   return n;
 }
+
+/**
+ * The batches of a root's streamed members (ExtractedDocument.streamedChildren), after its tree's batches: each batch
+ * repeats the root at its head (stored before, a no-op insert) and holds members up to the same document and byte
+ * limits, so only one batch of members is in memory at a time. `through` counts on from the tree's last batch.
+ */
+export async function* streamedBatches(root: ExtractedDocument, members: AsyncIterable<ExtractedDocument>, collection: string, through: number,
+  maxDocuments = BATCH_DOCUMENTS, maxBytes = BATCH_BYTES): AsyncGenerator<Batch> {
+  const head: NewDocument = { doc: root, collection, sentences: splitSentences(root.text), parentIndex: -1 };
+  let items: NewDocument[] = [head];
+  let bytes = 0;
+  const batch = (): Batch => {
+    through += items.length - 1;
+    return { items, ancestors: 1, through };
+  };
+  for await (const doc of members) {
+    const size = doc.text.length * 2 + doc.original.byteLength;
+    if (items.length > 1 && (items.length - 1 >= maxDocuments || bytes + size > maxBytes)) {
+      yield batch();
+      items = [head];
+      bytes = 0;
+    }
+    items.push({ doc, collection, sentences: splitSentences(doc.text), parentIndex: 0 });
+    bytes += size;
+  }
+  if (items.length > 1) yield batch();
+}

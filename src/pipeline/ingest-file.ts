@@ -15,7 +15,7 @@ import type { OcrOptions } from '../ingest/ocr/options.js';
 import { readDocument } from '../ingest/read-document.js';
 import { loadInputFile } from '../ingest/load-file.js';
 import { runStages, type RunStagesOptions, type StageSource, type StageFailureEvent } from './run-stages.js';
-import { treeBatches, treeSize } from './batches.js';
+import { streamedBatches, treeBatches, treeSize, type Batch } from './batches.js';
 
 /** The step recorded (as a stage run with no output) on a container's root once all its members are stored. */
 export const MEMBERS_STEP = { name: 'members', version: '1' } as const;
@@ -103,20 +103,30 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
     },
   };
   let rootId = '';
-  for (const batch of treeBatches(root, collection, ctx.batchDocuments)) {
-    if (ctx.signal?.aborted) return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
+  const interrupted = () => ({ created: progress.stored, processed: progress.processed, failed, interrupted: true });
+  /** Stores one batch and runs the stages on its new documents; false when the signal stopped it. */
+  const store1 = async (batch: Batch): Promise<boolean> => {
+    if (ctx.signal?.aborted) return false;
     const results = await store.putDocuments(batch.items);
     rootId ||= results[0]!.id;
     const created = results.slice(batch.ancestors).filter((r) => r.created).map((r) => r.id);
     progress.through = batch.through;
+    progress.size = Math.max(progress.size, batch.through);
     progress.stored += created.length;
     ctx.onProgress?.(progress);
     // A kill from here on leaves these documents stored with their stages pending: the next ingest runs them first.
     const ran = await runStages(store, ctx.source, scope, created, stageOptions);
     progress.processed += ran.documents;
-    if (ran.interrupted) return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
+    return !ran.interrupted;
+  };
+  for (const batch of treeBatches(root, collection, ctx.batchDocuments)) if (!(await store1(batch))) return interrupted();
+  // Members read one at a time (a sheet too large to hold whole): stored as they come, a batch at a time.
+  if (root.streamedChildren) {
+    for await (const batch of streamedBatches(root, root.streamedChildren(), collection, progress.through, ctx.batchDocuments)) {
+      if (!(await store1(batch))) return interrupted();
+    }
   }
-  if (size > 1) await store.putStageOutput(rootId, MEMBERS_STEP.name, MEMBERS_STEP.version, {});
+  if (progress.through > 1) await store.putStageOutput(rootId, MEMBERS_STEP.name, MEMBERS_STEP.version, {});
   for (const w of warningsOf(root)) await ctx.fail(w.code, w.message, w.path);
   return { created: progress.stored, processed: progress.processed, failed, interrupted: false };
 }
