@@ -204,7 +204,9 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
 
   // 4. Partial names: "Soleimani" after "Qassem Soleimani" joins the nearest earlier full name; with none
   // earlier, a later full name is used only when it is the only candidate.
-  // Every word of a partial name is in its full name, so the full names holding its first word are the candidates.
+  // Every word of a partial name is in its full name, so the full names holding its rarest word are the candidates
+  // (not those holding its first word: in a ledger of "TX-1" ... "TX-40000" every mention holds "tx", and listing them
+  // for each code was quadratic).
   const byWord = new Map<string, Prepared[]>();
   for (const q of byStart) {
     for (const w of new Set(q.words)) {
@@ -218,7 +220,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   for (const p of byStart) {
     const shape = `${p.m.type}|${p.acronym}|${/\s/.test(p.display)}|${p.words.join(' ')}`;
     let plan = plans.get(shape);
-    if (!plan) plans.set(shape, (plan = partialPlan(p, byWord.get(p.words[0] ?? '') ?? [])));
+    if (!plan) plans.set(shape, (plan = partialPlan(p, rarestHolders(p.words, byWord))));
     const nEarlier = plan.partial.countBefore(p.m.start);
     // A lone family name ("Soleimani") takes the nearest person it ends; any other lone word ("Ali",
     // "Hashd") only an entity it cannot be confused with.
@@ -268,7 +270,17 @@ interface PartialPlan {
   asGiven?: OrderedCandidates<Prepared>;
 }
 
-/** Lists the candidates of one mention shape among `holders` (the mentions holding its first word, in text order). */
+/** The mentions holding the word of `words` that the fewest mentions hold (each list in text order). */
+function rarestHolders(words: readonly string[], byWord: Map<string, Prepared[]>): Prepared[] {
+  let best: Prepared[] | undefined;
+  for (const w of words) {
+    const list = byWord.get(w) ?? [];
+    if (best === undefined || list.length < best.length) best = list;
+  }
+  return best ?? [];
+}
+
+/** Lists the candidates of one mention shape among `holders` (the mentions holding one of its words, in text order). */
 function partialPlan(p: Prepared, holders: Prepared[]): PartialPlan {
   const partial = holders.filter((q) => isPartialOf(p, q));
   const oneWord = p.words.length === 1;

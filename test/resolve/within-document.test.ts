@@ -224,3 +224,32 @@ test('two people sharing a given name leave it alone', () => {
     assert.ok(!together(groups, 'Hassan Rouhani', 'Hassan') && !together(groups, 'Hassan Nasrallah', 'Hassan'), type);
   }
 });
+
+test('a ledger of codes sharing a word is resolved in time linear in its mentions, each code its own cluster', () => {
+  // "TX-1" ... "TX-n" all hold the word "tx": listing every holder of a code's first word for each code was quadratic.
+  const ledger = (n: number) => {
+    const lines = Array.from({ length: n }, (_, i) => `TX-${i + 1}\tpaid`);
+    const text = lines.join('\n');
+    const mentions: DocumentMention[] = [];
+    let at = 0;
+    for (const line of lines) {
+      const code = line.slice(0, line.indexOf('\t'));
+      mentions.push({ start: at, end: at + code.length, type: 'MISC', text: code });
+      at += line.length + 1;
+    }
+    return { text, mentions };
+  };
+  const cpuPerMention = (n: number): number => {
+    const { text, mentions } = ledger(n);
+    const before = process.cpuUsage();
+    const { clusters } = resolveWithinDocument(text, mentions);
+    const used = process.cpuUsage(before);
+    assert.equal(clusters.length, n, 'every code its own cluster');
+    return (used.user + used.system) / n;
+  };
+  cpuPerMention(2000); // warm-up
+  const small = cpuPerMention(4000);
+  const large = cpuPerMention(40_000);
+  // Linear: the same cost per mention (within noise) at 10x the mentions; quadratic would be about 10x.
+  assert.ok(large / small < 3, `CPU per mention grew ${(large / small).toFixed(1)}x from 4,000 to 40,000 mentions`);
+});
