@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addSentence, emptyCounts, formatCounts, prf } from '../../src/nlp/ner/score.js';
-import { parseConll, isIob1 } from '../../src/nlp/ner/conll.js';
+import { parseConll, isIob1, DOCUMENT_MARKER } from '../../src/nlp/ner/conll.js';
 import { tagsToChunks } from '../../src/nlp/ner/tags.js';
 
 test('chunks are read the conlleval way from IOB1, IOB2 and BILOU', () => {
@@ -65,7 +65,7 @@ test('no predictions gives 0, not NaN, and the report lists each type', () => {
   assert.throws(() => addSentence(c, ['O'], []), /mismatch/);
 });
 
-test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', (t) => {
+test('CoNLL files: 4 columns or 2, document markers, IOB1 detection', (t) => {
   // The real files, read from ../shared/data (the data sets are never copied into this repository).
   const data = join(import.meta.dirname, '../../../shared/data');
   const [conll2003, wnut17] = [join(data, 'conll2003/dev.txt'), join(data, 'wnut17/dev.txt')];
@@ -73,8 +73,8 @@ test('CoNLL files: 4 columns or 2, -DOCSTART- documents, IOB1 detection', (t) =>
   // 4 columns with document markers: one document per marker, the token from the first column, the tag from the last.
   const four = readFileSync(conll2003, 'utf8');
   const docs = parseConll(four);
-  assert.equal(docs.length, four.match(/^-DOCSTART-/gm)!.length);
-  const firstLines = four.split(/\r?\n\r?\n/).find((block) => block.trim() && !block.startsWith('-DOCSTART-'))!.split(/\r?\n/);
+  assert.equal(docs.length, four.split(/\r?\n/).filter((l) => l.split(' ')[0] === DOCUMENT_MARKER).length);
+  const firstLines = four.split(/\r?\n\r?\n/).find((block) => block.trim() && !block.startsWith(DOCUMENT_MARKER))!.split(/\r?\n/);
   assert.deepEqual(docs[0]!.sentences[0]!.tokens, firstLines.map((l) => l.split(' ')[0]));
   assert.deepEqual(docs[0]!.sentences[0]!.tags, firstLines.map((l) => l.split(' ').at(-1)));
   assert.equal(isIob1(docs), false, 'this copy of CoNLL-2003 is IOB2');

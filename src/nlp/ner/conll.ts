@@ -1,4 +1,4 @@
-/** Reading CoNLL-style NER files: 4-column CoNLL-2003 or 2-column `token TAG`, IOB1 or IOB2, with -DOCSTART- documents. */
+/** Reading CoNLL-style NER files: 4-column CoNLL-2003 or 2-column `token TAG`, IOB1 or IOB2, with documents opened by a marker line (DOCUMENT_MARKER). */
 import { readFileSync } from 'node:fs';
 
 /** One sentence: its tokens and gold tags as written in the file. */
@@ -7,14 +7,17 @@ export interface ConllSentence {
   tags: string[];
 }
 
-/** One document: the sentences between two -DOCSTART- lines (a file without them is one document). */
+/** The line that opens a document in CoNLL-2003 files (the only token of its line). */
+export const DOCUMENT_MARKER = '-DOCSTART-';
+
+/** One document: the sentences between two marker lines (a file without them is one document). */
 export interface ConllDocument {
   sentences: ConllSentence[];
 }
 
 /**
  * Parses CoNLL text; the tag is the last column, the token the first (tokens with spaces need TAB separation).
- * A file without any -DOCSTART- line (WikiANN, WNUT) holds unrelated sentences: each becomes its own document, so
+ * A file without any marker line (WikiANN, WNUT) holds unrelated sentences: each becomes its own document, so
  * document-level features never link two of them.
  */
 export function parseConll(text: string): ConllDocument[] {
@@ -33,7 +36,7 @@ export function parseConll(text: string): ConllDocument[] {
       continue;
     }
     const cols = line.includes('\t') ? line.split('\t') : line.split(' ');
-    if (cols[0] === '-DOCSTART-') {
+    if (cols[0] === DOCUMENT_MARKER) {
       sawDocstart = true;
       flushSentence();
       if (doc.sentences.length > 0) docs.push(doc);
