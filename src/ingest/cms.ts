@@ -110,7 +110,10 @@ function subjectOf(cert: pkijs.Certificate): Omit<Signer, 'signedAt'> {
   };
   const given = field(OID.givenName);
   const surname = field(OID.surname);
-  const name = field(OID.commonName) && !/^[A-Z0-9/+=]{20,}$/i.test(field(OID.commonName)!) ? field(OID.commonName) : given && surname ? `${given} ${surname}` : field(OID.commonName);
+  const full = given && surname ? `${given} ${surname}` : undefined;
+  // A common name that is an identifier (some national signing cards) gives way to the given name and surname.
+  const cn = field(OID.commonName);
+  const name = cn && !/^[A-Z0-9/+=]{20,}$/i.test(cn) ? cn : full ?? cn;
   const out: Omit<Signer, 'signedAt'> = {};
   if (name) out.name = name;
   const email = field(OID.email) ?? emailFromAltNames(cert);
@@ -134,8 +137,13 @@ function signingTime(si: pkijs.SignerInfo): Pick<Signer, 'signedAt'> {
   return date && !Number.isNaN(date.getTime()) ? { signedAt: date.toISOString() } : {};
 }
 
+/** "Jane Roe <jane@example.org>", the address alone, or '' when the certificate names neither. */
+export function signerName(s: Signer): string {
+  return [s.name, s.email && (s.name ? `<${s.email}>` : s.email)].filter(Boolean).join(' ');
+}
+
 /** "Jane Roe <jane@example.org> (Example Ltd), signed 2019-01-24T13:42:25.000Z" */
 export function describeSigner(s: Signer): string {
-  const who = [s.name, s.email && (s.name ? `<${s.email}>` : s.email), s.organisation && `(${s.organisation})`].filter(Boolean).join(' ') || 'an unnamed signer';
+  const who = [signerName(s), s.organisation && `(${s.organisation})`].filter(Boolean).join(' ') || 'an unnamed signer';
   return s.signedAt ? `${who}, signed ${s.signedAt}` : who;
 }

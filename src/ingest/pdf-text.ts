@@ -35,13 +35,13 @@ export async function readPdf(bytes: Uint8Array, path: string): Promise<PdfConte
 
 /** True when poppler's pdftotext can be run; checked once per process. */
 export function hasPdftotext(): Promise<boolean> {
-  popplerAvailable ??= run('pdftotext', ['-v'], new Uint8Array()).then((r) => r.code === 0, () => false);
+  popplerAvailable ??= runPoppler('pdftotext', ['-v'], new Uint8Array()).then((r) => r.code === 0, () => false);
   return popplerAvailable;
 }
 
 /** Runs pdftotext in its default layout mode (not -raw, which scrambles columns), reading the PDF from stdin. */
 export async function pdftotextPages(bytes: Uint8Array, path: string): Promise<string[]> {
-  const result = await run('pdftotext', ['-enc', 'UTF-8', '-', '-'], bytes).catch((e: Error) => {
+  const result = await runPoppler('pdftotext', ['-enc', 'UTF-8', '-', '-'], bytes).catch((e: Error) => {
     throw new IngestFailure('corrupt-pdf', `${path}: pdftotext could not run (${e.message}).`);
   });
   if (result.signal) throw new IngestFailure('corrupt-pdf', `${path}: pdftotext was stopped (${result.signal}); the PDF may be damaged or too complex.`);
@@ -58,7 +58,7 @@ async function rejoinLetterSpacedPages(bytes: Uint8Array, pages: string[]): Prom
   if (suspect.length === 0) return pages;
   const first = suspect[0]!;
   const last = suspect[suspect.length - 1]!;
-  const result = await run('pdftotext', ['-tsv', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), '-', '-'], bytes).catch(() => null);
+  const result = await runPoppler('pdftotext', ['-tsv', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), '-', '-'], bytes).catch(() => null);
   if (!result || result.code !== 0) return pages;
   const words = parseWordBoxes(result.stdout);
   return pages.map((text, i) => (suspect.includes(i + 1) ? rejoinLetterSpacing(text, words.filter((w) => w.page === i + 1)) : text));
@@ -73,7 +73,7 @@ export function splitPdftotextOutput(stdout: string): string[] {
 
 // "Title:          Envoy memo" lines; -isodates gives "2019-11-20T08:25:00Z" instead of a locale-formatted date.
 async function pdfinfo(bytes: Uint8Array): Promise<PdfInfo> {
-  const result = await run('pdfinfo', ['-isodates', '-enc', 'UTF-8', '-'], bytes).catch(() => null);
+  const result = await runPoppler('pdfinfo', ['-isodates', '-enc', 'UTF-8', '-'], bytes).catch(() => null);
   if (!result || result.code !== 0) return {};
   const field = (name: string) => result.stdout.match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'm'))?.[1]?.trim() || undefined;
   return compact({ title: field('Title'), author: field('Author'), created: field('CreationDate') });
@@ -127,15 +127,15 @@ function popplerError(path: string, stderr: string): IngestFailure {
   return new IngestFailure('corrupt-pdf', `${path} is a damaged PDF (pdftotext: ${detail}).`);
 }
 
-interface RunResult {
+export interface RunResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a poppler tool with the PDF on stdin (nothing is written to disk) and collects its output. */
-function run(command: string, args: string[], input: Uint8Array): Promise<RunResult> {
+/** Runs a poppler tool with the PDF on stdin (nothing is written to disk; empty input for a tool given a file) and collects its output. */
+export function runPoppler(command: string, args: string[], input: Uint8Array): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: POPPLER_TIMEOUT_MS });
     const out: Buffer[] = [];

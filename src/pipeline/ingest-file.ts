@@ -80,14 +80,15 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
   const { store, collection } = ctx;
   const scope: Scope = { collections: [collection] };
   const file = await (read ?? readInputFile(input, ctx));
-  // Read ahead of time: an identical file earlier in this run may have been stored since.
-  const storedId = 'storedId' in file ? file.storedId : read ? await storedComplete(store, collection, file.sha256) : null;
-  if (storedId !== null) {
-    // The content is stored and processed already (here or at another path): this path is one more place it was found.
-    await store.putLocation({ collection, documentId: storedId, parentId: null, path: input.path, name: null });
+  // The content is stored and processed already (here or at another path): this path is one more place it was found.
+  const foundAgain = async (documentId: string): Promise<null> => {
+    await store.putLocation({ collection, documentId, parentId: null, path: input.path, name: null });
     return null;
-  }
-  if (!('root' in file)) throw new Error(`unreachable: ${input.path} read without its tree`);
+  };
+  if ('storedId' in file) return foundAgain(file.storedId);
+  // Read ahead of time: an identical file earlier in this run may have been stored since.
+  const storedSince = read ? await storedComplete(store, collection, file.sha256) : null;
+  if (storedSince !== null) return foundAgain(storedSince);
   const { root } = file;
   const size = treeSize(root);
   const progress: FileProgress = { through: 0, size, stored: 0, processed: 0 };

@@ -5,7 +5,7 @@
  * ("contract.pdf.p7m" -> "contract.pdf"), carrying who signed it and when. Encrypted containers are refused as
  * `encrypted`. The signatures themselves are not verified.
  */
-import { CmsError, describeSigner, looksLikeCms, readCms, type Signer } from '../cms.js';
+import { CmsError, describeSigner, looksLikeCms, readCms, signerName, type Signer } from '../cms.js';
 import { newDocument, toWarning } from '../document.js';
 import { IngestFailure, type FormatHandler } from '../handler.js';
 
@@ -49,7 +49,7 @@ export const pkcs7Handler: FormatHandler = {
 /** The signers as metadata: `signedBy` ("Jane Roe <jane@example.org>; ...") and the first stated `signedAt`. */
 export function signerMeta(signers: Signer[]): Record<string, string> {
   const meta: Record<string, string> = { signature: 'CMS (not verified)' };
-  const names = signers.map((s) => [s.name, s.email && (s.name ? `<${s.email}>` : s.email)].filter(Boolean).join(' ')).filter(Boolean);
+  const names = signers.map(signerName).filter(Boolean);
   if (names.length) meta.signedBy = names.join('; ');
   const at = signers.find((s) => s.signedAt)?.signedAt;
   if (at) meta.signedAt = at;

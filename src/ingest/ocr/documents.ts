@@ -27,7 +27,7 @@ export async function ocrPdfPages(pdf: Uint8Array, pageNumbers: number[], option
   return inTempDir(async (dir) => {
     const file = join(dir, 'in.pdf');
     await writeFile(file, pdf);
-    const scanPpi = await pdfScanResolutions(file, options.pageTimeoutMs);
+    const scanPpi = await pdfScanResolutions(file);
     const read = await inLanes(pageNumbers.length, async (i, hint) => {
       const n = pageNumbers[i]!;
       const image = join(dir, `p${n}`);

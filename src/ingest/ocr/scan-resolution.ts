@@ -5,7 +5,7 @@
  * "JBI?", "currently" as "currantly"). Drawn at twice its own resolution it reads them right. So a page is rendered at
  * the configured resolution, but at most twice the resolution of its largest image (never below MIN_DPI).
  */
-import { spawn } from 'node:child_process';
+import { runPoppler } from '../pdf-text.js';
 
 /** The lowest resolution a page is rendered at whatever its images. */
 export const MIN_DPI = 100;
@@ -66,32 +66,20 @@ export function renderDpi(dpi: number, scanPpi: number | undefined): number {
 
 /**
  * The scan resolution of each page of a PDF file, from poppler's `pdfimages -list` (it reads the page tree, not the
- * image data) and `pdfinfo` (page sizes, only when there are images). Resolves to an empty map when either tool fails or
- * takes longer than `timeoutMs`: the pages are then rendered at the configured resolution, as before.
+ * image data) and `pdfinfo` (page sizes, only when there are images). Resolves to an empty map when either tool fails:
+ * the pages are then rendered at the configured resolution, as before.
  */
-export async function pdfScanResolutions(pdf: string, timeoutMs: number): Promise<Map<number, number>> {
-  const listing = await output('pdfimages', ['-list', pdf], timeoutMs);
+export async function pdfScanResolutions(pdf: string): Promise<Map<number, number>> {
+  const listing = await output('pdfimages', ['-list', pdf]);
   const images = listing ? parseImageList(listing) : [];
   if (images.length === 0) return new Map();
-  const last = Math.max(...images.map((i) => i.page));
-  const info = await output('pdfinfo', ['-f', '1', '-l', String(last), pdf], timeoutMs);
+  const last = images.reduce((n, i) => Math.max(n, i.page), 0);
+  const info = await output('pdfinfo', ['-f', '1', '-l', String(last), pdf]);
   return info ? scanResolutions(images, parsePageSizes(info)) : new Map();
 }
 
-/** A tool's standard output, or null when it cannot run, fails or runs out of time. */
-function output(command: string, args: string[], timeoutMs: number): Promise<string | null> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    const out: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.on('error', () => {
-      clearTimeout(timer);
-      resolve(null);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(code === 0 ? Buffer.concat(out).toString('utf8') : null);
-    });
-  });
+/** A poppler tool's standard output, or null when it cannot run, fails or runs out of time. */
+async function output(command: string, args: string[]): Promise<string | null> {
+  const result = await runPoppler(command, args, new Uint8Array()).catch(() => null);
+  return result && result.code === 0 ? result.stdout : null;
 }

@@ -11,7 +11,8 @@ export const MAX_SHEET_ROWS = MAX_TABLE_ROWS;
 /** Most cells (rows x columns of the used range) in one sheet. */
 export const MAX_SHEET_CELLS = MAX_TABLE_CELLS;
 
-const MIME: Record<string, string> = {
+/** The media type of each workbook format. */
+export const SPREADSHEET_MIME: Record<'xlsx' | 'ods' | 'xls', string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
   xls: 'application/vnd.ms-excel',
@@ -51,7 +52,7 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     if (text.trim() === '') continue;
     children.push(sheetDocument(path, name, text, { sheet: name, workbook: input.path }));
   }
-  const doc = newDocument(input, format, names.join('\n'), { mimeType: MIME[format]!, children });
+  const doc = newDocument(input, format, names.join('\n'), { mimeType: SPREADSHEET_MIME[format], children });
   if (warnings.length > 0) doc.warnings = warnings;
   const props = book.Props;
   if (props?.Title?.trim()) doc.title = props.Title.trim();

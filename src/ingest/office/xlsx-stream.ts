@@ -12,12 +12,11 @@ import type { HandlerInput } from '../handler.js';
 import { newDocument, toWarning } from '../document.js';
 import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, tableText } from '../table-layout.js';
 import { zipDirectory } from '../zip-reader.js';
+import { SPREADSHEET_MIME } from './spreadsheet.js';
 import { ZipMembers } from '../zip-stream.js';
 
 /** A workbook is streamed when one of its worksheets' XML is larger than this (SheetJS would hold it whole, 10x over). */
 export const STREAM_SHEET_BYTES = 16 * 1024 * 1024;
-
-const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Whether an .xlsx held in memory has a worksheet whose XML is larger than `threshold` (read from the zip's directory). */
 export function hasLargeSheet(bytes: Uint8Array, threshold = STREAM_SHEET_BYTES): boolean {
@@ -45,7 +44,7 @@ export async function readLargeWorkbook(input: HandlerInput, limits: PartLimits 
     zip.close();
     throw err;
   }
-  const doc = newDocument(input, 'xlsx', sheets.map((s) => s.name).join('\n'), { mimeType: MIME, children: [], warnings: [] });
+  const doc = newDocument(input, 'xlsx', sheets.map((s) => s.name).join('\n'), { mimeType: SPREADSHEET_MIME.xlsx, children: [], warnings: [] });
   for (const [name, failure] of zip.skipped) if (/^xl\/worksheets\//.test(name)) doc.warnings!.push(toWarning(`${input.path}!/${name}`, failure));
   doc.streamedChildren = async function* parts() {
     try {
