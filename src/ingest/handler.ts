@@ -68,7 +68,7 @@ export class IngestFailure extends Error {
      * "binary-file", "invalid-utf8", "read-error". Archives: "zip-bomb", "zip-slip", "too-many-entries",
      * "corrupt-archive", "encrypted", "too-deep", "tool-missing" (bsdtar/bsdcat not installed: 7z, rar, tar, iso, gz; readpst: pst; soffice: doc, ppt, wpd; mdbtools: mdb, accdb),
      * "tool-timeout" (soffice or mdbtools ran past its time limit). Formats: "corrupt-pdf", "corrupt-docx", "corrupt-spreadsheet", "corrupt-office" (odt, odp, pptx, doc, ppt, wpd), "corrupt-email",
-     * "corrupt-contacts" (.vcf), "corrupt-calendar" (.ics), "corrupt-svg", "corrupt-pst", "corrupt-rtf", "corrupt-warc", "corrupt-cbor", "corrupt-pkcs7", "corrupt-database" (.mdb, .accdb, .dbf),
+     * "corrupt-contacts" (.vcf), "corrupt-calendar" (.ics), "corrupt-svg", "corrupt-pst", "corrupt-rtf", "corrupt-warc", "corrupt-cbor", "corrupt-csv" (a warning: a quote never closed), "corrupt-pkcs7", "corrupt-database" (.mdb, .accdb, .dbf),
      * "invalid-json", "empty-record", "unsupported-encoding". OCR: "ocr-unavailable" (no Tesseract or language data),
      * "ocr-failed" (every page failed). Warnings only: "memo-missing" (.dbf memo file not beside it), "no-text" (a scan stored blank, OCR off), "ocr-page-failed".
      */

@@ -10,6 +10,7 @@ import { icalendarHandler } from './handlers/icalendar.js';
 import { imageHandler } from './handlers/image.js';
 import { jsonHandler } from './handlers/json.js';
 import { cborHandler } from './handlers/cbor.js';
+import { csvHandler } from './handlers/csv.js';
 import { pkcs7Handler } from './handlers/pkcs7.js';
 import { jsonlHandler } from './handlers/jsonl.js';
 import { legacyOfficeHandler } from './handlers/legacy-office.js';
@@ -60,5 +61,6 @@ export const HANDLERS: FormatHandler[] = [
   jsonlHandler,
   jsonHandler,
   cborHandler,
+  csvHandler, // as text; past the table limits, parts of rows with the header repeated
   textHandler,
 ];

@@ -24,6 +24,8 @@ export function paragraphCorpus(): string {
 export interface Cli {
   child: ChildProcess;
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  /** What it printed so far, and its exit if it ended. */
+  output: () => string;
 }
 
 /** Starts `cablegraph ...` (extra environment variables added). */
@@ -36,7 +38,9 @@ export function startCli(args: string[], env: Record<string, string> = {}): Cli 
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return { child, done };
+  const output = (): string => `${args.slice(0, 1).join(' ')} (pid ${child.pid}, ${child.exitCode !== null || child.signalCode !== null ? `ended: ${child.exitCode ?? child.signalCode}` : 'running'})`
+    + `\n  stdout: ${stdout.slice(-2000)}\n  stderr: ${stderr.slice(-4000)}`;
+  return { child, done, output };
 }
 
 /** Runs `cablegraph ...` to its end. */
@@ -59,13 +63,19 @@ export async function snapshot(db: string): Promise<Record<string, string[]>> {
   return out;
 }
 
-/** Polls `check` until it returns a value (not undefined), or fails after `seconds`. */
-export async function waitFor<T>(what: string, seconds: number, check: () => Promise<T | undefined>): Promise<T> {
+/**
+ * Polls `check` until it returns a value (not undefined), or fails after `seconds`; the failure carries what
+ * `explain` says (the children's output, the queue's rows) so a timeout in CI can be read.
+ */
+export async function waitFor<T>(what: string, seconds: number, check: () => Promise<T | undefined>, explain?: () => Promise<string>): Promise<T> {
   const until = Date.now() + seconds * 1000;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) {
+      const detail = explain ? await explain().catch((err: unknown) => `(no detail: ${String(err)})`) : '';
+      throw new Error(`timed out waiting for ${what}${detail ? `\n${detail}` : ''}`);
+    }
     await sleep(100);
   }
 }

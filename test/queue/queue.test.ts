@@ -39,10 +39,14 @@ async function killMidBatch(db: string, input: string, ingestArgs: string[]): Pr
   const ingest = startCli(['ingest', input, '--db', db, '--workers', '0', '--batch-size', '8', '--job-timeout', '10', ...ingestArgs], FAST);
   const victim = startCli(['worker', '--db', db], { ...FAST, CABLEGRAPH_QUEUE_TEST_PAUSE_MS: '600000' });
   const pid = victim.child.pid!;
-  const killedBatch = await waitFor('a batch in the victim\'s hands with a document done', 90, async () => {
+  const killedBatch = await waitFor('a batch in the victim\'s hands with a document done', 180, async () => {
     const rows = await query<{ seq: number }>(db, `SELECT b.seq FROM queue_batches b WHERE b.state = 'active' AND b.worker LIKE $1
       AND EXISTS (SELECT 1 FROM stage_runs s WHERE s.document_id = ANY(b.document_ids) AND s.stage = 'facts')`, [`%:${pid}:%`]).catch(() => []);
     return rows[0]?.seq;
+  }, async () => {
+    const batches = await query(db, 'SELECT seq, state, attempts, worker, done, failed FROM queue_batches ORDER BY seq');
+    const jobs = await query(db, "SELECT name, state, retry_count, output FROM pgboss.job ORDER BY created_on").catch((err: unknown) => [String(err)]);
+    return [ingest.output(), victim.output(), `batches: ${JSON.stringify(batches)}`, `jobs: ${JSON.stringify(jobs)}`].join('\n');
   });
   const during = await jobs(db);
   victim.child.kill('SIGKILL');

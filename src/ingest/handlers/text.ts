@@ -6,7 +6,7 @@ import { newDocument } from '../document.js';
 /** Reads plain text and Markdown; the text is kept as decoded (line endings too) so offsets match the original. */
 export const textHandler: FormatHandler = {
   name: 'text',
-  extensions: ['.txt', '.text', '.md', '.markdown', '.csv', '.tsv', '.log', '.rst', '.asc'],
+  extensions: ['.txt', '.text', '.md', '.markdown', '.log', '.rst', '.asc'],
   async read(input) {
     const { text, encoding } = decodeText(input.bytes, input.path);
     const mimeType = /\.(md|markdown)$/i.test(input.path) ? 'text/markdown' : 'text/plain';

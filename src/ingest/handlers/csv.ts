@@ -1,0 +1,166 @@
+/**
+ * CSV and TSV files. Within the table limits a file is one document whose text is the file as written (offsets point
+ * at its cells). A longer one is cut into parts of at most MAX_TABLE_ROWS records or MAX_TABLE_CELLS cells, each a
+ * child document handed out one at a time (ExtractedDocument.streamedChildren), the header record repeated at the
+ * head of every later part, so a million-row export is not one giant document. Records are found by csv-parse
+ * (quoted line breaks stay inside their record); each part's text is the file's own bytes for its records.
+ */
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { ExtractedDocument } from '../../model/index.js';
+import { IngestFailure, type FormatHandler, type HandlerInput } from '../handler.js';
+import { decodeText } from '../decode.js';
+import { newDocument, sha256Hex, toWarning } from '../document.js';
+import { MAX_TABLE_CELLS, MAX_TABLE_ROWS } from '../table-layout.js';
+
+/** Part sizes (the table limits unless a test asks for smaller ones). */
+export interface CsvPartLimits { rows: number; cells: number }
+
+const MIME: Record<string, string> = { '.tsv': 'text/tab-separated-values', '.tab': 'text/tab-separated-values' };
+// Bytes handed to the parser at a time: it reads ahead no further than the part being built needs.
+const FEED_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+/** Reads .csv, .tsv and .tab files. */
+export const csvHandler: FormatHandler = {
+  name: 'csv',
+  extensions: ['.csv', '.tsv', '.tab'],
+  async read(input) {
+    return readCsv(input);
+  },
+};
+
+/** Reads a CSV or TSV file, cutting it into parts past `limits`. */
+export function readCsv(input: HandlerInput, limits: CsvPartLimits = { rows: MAX_TABLE_ROWS, cells: MAX_TABLE_CELLS }): ExtractedDocument {
+  const { text, encoding } = decodeText(input.bytes, input.path);
+  const ext = extname(input.path).toLowerCase();
+  const mimeType = MIME[ext] ?? 'text/csv';
+  const delimiter = ext === '.tsv' || ext === '.tab' ? '\t' : sniffDelimiter(text);
+  // The file's records as UTF-8 bytes: the file itself when it is UTF-8 (its BOM left out), else its text re-encoded.
+  const bytes = encoding === 'utf-8' ? withoutBom(input.bytes) : new TextEncoder().encode(text.replace(/^\uFEFF/u, ''));
+  if (!overLimits(bytes, delimiter, limits)) return newDocument(input, 'text', text, { mimeType, meta: { encoding } });
+
+  const header = firstLine(text);
+  const doc = newDocument(input, 'csv', header, {
+    mimeType, children: [], warnings: [],
+    meta: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter, headerRepeated: 'true' },
+  });
+  doc.streamedChildren = () => csvParts(input.path, bytes, delimiter, limits, (err) => doc.warnings!.push(toWarning(input.path, err)));
+  return doc;
+}
+
+/** Whether the table may be over the limits: more lines than rows allowed, or more delimiters and lines than cells. */
+function overLimits(bytes: Uint8Array, delimiter: string, limits: CsvPartLimits): boolean {
+  const sep = delimiter.charCodeAt(0);
+  let lines = 1;
+  let cells = 1;
+  for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) lines++;
+  if (lines > limits.rows) return true;
+  for (let i = bytes.indexOf(sep); i >= 0; i = bytes.indexOf(sep, i + 1)) cells++;
+  return lines + cells > limits.cells;
+}
+
+/**
+ * The parts, built as they are pulled: records are read with csv-parse, whose running byte count marks where each
+ * record ends, and a part's text is the header record's bytes and its own records' bytes decoded. Where csv-parse
+ * gives up (an opening quote never closed) the rest of the file is read again from the last record taken, line by
+ * line with quotes ignored, and a warning says so: no byte of the file is left out.
+ */
+async function* csvParts(path: string, bytes: Uint8Array, delimiter: string, limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
+  const utf8 = new TextDecoder('utf-8');
+  const mimeType = MIME[extname(path).toLowerCase()] ?? 'text/csv';
+  let header = '';
+  let headerCells = 0;
+  let part = 1;
+  let partStart = 0; // byte offset of the part's first record
+  let end = 0; // byte offset after the last record taken
+  let rows = 0;
+  let cells = 0;
+  let firstRow = 1;
+  let record = 0;
+  const emit = (): ExtractedDocument => {
+    const body = utf8.decode(bytes.subarray(partStart, end)).replace(/[\r\n]+$/u, '');
+    const text = part === 1 ? body : `${header}${body}`;
+    const original = new TextEncoder().encode(text);
+    const child: ExtractedDocument = {
+      path: `${path}#part ${part}`, sha256: sha256Hex(original), original, format: 'sheet', mimeType, text, title: `part ${part}`,
+      meta: { table: path, part: String(part), firstRow: String(firstRow), ...(part > 1 ? { headerRepeated: 'true' } : {}) },
+    };
+    part++;
+    partStart = end;
+    rows = 1;
+    cells = headerCells;
+    firstRow = record + 1;
+    return child;
+  };
+  for (const quoted of [true, false]) {
+    const from = end;
+    const parser = parse({
+      delimiter, info: true, quote: quoted ? '"' : false, relax_quotes: true, relax_column_count: true, skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    });
+    Readable.from(chunks(bytes.subarray(from))).pipe(parser);
+    try {
+      for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
+        const full = rows >= limits.rows + (part > 1 ? 1 : 0) || (rows > 0 && cells + fields.length > limits.cells);
+        if (full && end > partStart) yield emit();
+        if (record === 0) {
+          // The header record with its own line ending (a CRLF file's parts stay CRLF), leading blank lines left out.
+          header = utf8.decode(bytes.subarray(from, from + info.bytes)).replace(/^[\r\n]+/u, '');
+          if (!/[\r\n]$/u.test(header)) header += '\n';
+          headerCells = fields.length;
+        }
+        record++;
+        end = from + info.bytes;
+        rows++;
+        cells += fields.length;
+      }
+      break;
+    } catch (err) {
+      parser.destroy();
+      if (!quoted) {
+        warn(err);
+        break;
+      }
+      warn(new IngestFailure('corrupt-csv', `${path}: ${(err as Error).message}; from the last whole record on it was read line by line, quotes ignored (no row left out).`));
+    }
+  }
+  if (end > partStart) yield emit();
+}
+
+function* chunks(bytes: Uint8Array): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += FEED_BYTES) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(FEED_BYTES, bytes.length - at));
+}
+
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+function firstLine(text: string): string {
+  const line = /^\uFEFF?([^\r\n]*)/u.exec(text)?.[1] ?? '';
+  return line.length > 10_000 ? line.slice(0, 10_000) : line;
+}
+
+/**
+ * The delimiter of a .csv file: of comma, semicolon, tab and bar, the one found on the most of the first 50 lines
+ * (outside quotes), the same number of times on each; ties go to the comma (Excel writes semicolons where the comma is
+ * the decimal mark).
+ */
+export function sniffDelimiter(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/u).slice(0, 50).filter((l) => l.trim() !== '');
+  if (lines.length > 1 && lines.length === 50) lines.pop(); // the last may be cut short
+  let best = ',';
+  let bestScore = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const counts = lines.map((l) => l.replace(/"[^"]*"/gu, '').split(candidate).length - 1);
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const score = counts.filter((n) => n === first).length * 1000 + first;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
