@@ -8,8 +8,8 @@ import { MATCH_THRESHOLD, scoreNames } from './match.js';
 import { normalizeName } from './normalize.js';
 import { Partition } from './partition.js';
 import { entityId, toEntity } from './entity-build.js';
-import { countBlocks, isFamilyKey, isFullAlias, keysOfNames, MAX_BLOCK } from './groups.js';
-import { guardVeto, type Clustering } from './cluster-guards.js';
+import { anchorsBlock, blockMode, countBlocks, isFullAlias, keysOfNames } from './groups.js';
+import { acronymChainVeto, guardVeto, type Clustering } from './cluster-guards.js';
 import { isCrossScriptKey } from './cross-script.js';
 import { isArabicScript } from './translit/index.js';
 import { joinUniqueSurnames } from './unique-surnames.js';
@@ -141,10 +141,16 @@ function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (
   const pairs = new Map<string, MergeReason & { i: number; j: number }>();
   let work = 0;
   for (const [key, roots] of blocks) {
-    // A family name shared by hundreds of groups is no block; their full-name keys still pair spellings.
-    if (isFamilyKey(key) && blockSize(key) > MAX_BLOCK) continue;
-    for (let x = 0; x < roots.length; x++) {
-      for (let y = x + 1; y < roots.length; y++) {
+    // A family name shared by hundreds of groups is no block; an acronym block that large pairs only its acronyms.
+    const mode = blockMode(key, blockSize(key));
+    if (mode === 'none') continue;
+    // Pairs by position in the block, each once: all of them, or (anchored) each anchor with every other group.
+    const anchor = mode === 'anchored' ? roots.map((r) => anchorsBlock(key, (names.get(r) ?? []).map((n) => n.norm))) : [];
+    const firsts = mode === 'anchored' ? roots.flatMap((_, x) => (anchor[x] ? [x] : [])) : roots.map((_, x) => x);
+    for (const a of firsts) {
+      for (let b = mode === 'all' ? a + 1 : 0; b < roots.length; b++) {
+        if (mode === 'anchored' && (b === a || (b < a && anchor[b]))) continue;
+        const [x, y] = a < b ? [a, b] : [b, a];
         const [i, j] = [roots[x] ?? 0, roots[y] ?? 0];
         if (pairs.has(`${i}:${j}`) || (isCrossScriptKey(key) && !acrossScripts(i, j))) continue;
         pairs.set(`${i}:${j}`, { i, j, ...bestScore(names.get(i) ?? [], names.get(j) ?? [], list[i]?.type ?? 'MISC') });
@@ -156,6 +162,7 @@ function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (
   const ordered = [...pairs.values()].filter((s) => s.score >= MATCH_THRESHOLD).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   for (const { i, j, ...reason } of ordered) {
     if (p.find(i) === p.find(j) || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
+    if (reason.rule === 'acronym-initials' && acronymChainVeto(p, list, i, j)) continue;
     p.union(i, j, reason);
     if (++work % SLICE === 0) yield;
   }

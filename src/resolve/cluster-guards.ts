@@ -1,6 +1,7 @@
 /** Guards applied when two clusters would join: any two of their main names that trip a name guard keep them apart. */
 import type { MergeReason, ResolveCandidate } from './types.js';
-import { scoreNames } from './match.js';
+import { MATCH_THRESHOLD, scoreNames } from './match.js';
+import { isAcronym } from './acronyms.js';
 import { normalizeName } from './normalize.js';
 import type { Partition } from './partition.js';
 
@@ -33,4 +34,17 @@ export function mainsOf(p: Clustering, list: ResolveCandidate[], i: number): Res
 export function guardVeto(p: Clustering, list: ResolveCandidate[], a: number, b: number): boolean {
   const right = mainsOf(p, list, b);
   return mainsOf(p, list, a).some((x) => right.some((y) => scoreNames(x.name, y.name, x.type).rule.startsWith('guard-')));
+}
+
+/**
+ * True when joining the clusters of `a` and `b` through an acronym ("MOT" against "Mabeto Olidu Tarsi") would put two
+ * long names that do not match in one entity: an acronym seen alone stands for one of the organisations with its
+ * initials, not for all of them ("MOI": the Ministry of Interior, or of Information, or of Industry).
+ */
+export function acronymChainVeto(p: Clustering, list: ResolveCandidate[], a: number, b: number): boolean {
+  const longs = (i: number): string[] => mainsOf(p, list, i).map((c) => c.name).filter((n) => !isAcronym(n) && /\S\s+\S/u.test(n));
+  const right = longs(b);
+  if (right.length === 0) return false;
+  const type = list[a]?.type ?? 'ORG';
+  return longs(a).some((x) => right.some((y) => scoreNames(x, y, type).score < MATCH_THRESHOLD));
 }

@@ -67,9 +67,47 @@ export function keysOfName(name: string, type: EntityType): readonly string[] {
   return keys;
 }
 
-/** True for a family-name key, the one kind of block skipped when it holds more than MAX_BLOCK groups. */
+/** True for a family-name key, a kind of block skipped when it holds more than MAX_BLOCK groups. */
 export function isFamilyKey(key: string): boolean {
   return key.includes('|last:');
+}
+
+/** True for an acronym or initials key ("ORG|acr:irgc"): it pairs an acronym with the long names it may stand for. */
+export function isAcronymKey(key: string): boolean {
+  return key.includes('|acr:');
+}
+
+/**
+ * How a block of `size` groups under `key` is compared: every pair (`all`); above MAX_BLOCK, a family-name block not at
+ * all (`none`: the full-name keys still pair spellings), and an acronym block only in pairs with a group that has an
+ * acronym among its names (`anchored`): that is what the key is for, and two long names that share only their
+ * initials ("Ministry of Trade", "Media Trust") are not alike. Thousands of organisations share two initials in a
+ * large collection, and every pair of them scored made resolution quadratic. Full and incremental resolution both
+ * decide by this, with the collection-wide group count.
+ */
+export function blockMode(key: string, size: number): 'all' | 'anchored' | 'none' {
+  if (size <= MAX_BLOCK) return 'all';
+  if (isFamilyKey(key)) return 'none';
+  return isAcronymKey(key) ? 'anchored' : 'all';
+}
+
+/** True when a block's mode depends on its size (family and acronym keys): their counts are kept for incremental steps. */
+export function isCappedKey(key: string): boolean {
+  return isFamilyKey(key) || isAcronymKey(key);
+}
+
+/**
+ * True when a group with these normalised names anchors the acronym block `key` (see blockMode): one of its names is
+ * the acronym itself ("irgc", "i.r.g.c." and "at t" for "acr:irgc" and "acr:att"), not a long name with those initials.
+ * Decided on the normalised forms, which full and incremental resolution both hold, not on one spelling's capitals.
+ */
+export function anchorsBlock(key: string, norms: Iterable<string>): boolean {
+  const at = key.indexOf('|acr:');
+  if (at < 0) return false;
+  const hash = key.indexOf('#', at);
+  const letters = key.slice(at + 5, hash < 0 ? undefined : hash);
+  for (const n of norms) if (n.replace(/[^\p{L}\p{N}]+/gu, '') === letters) return true;
+  return false;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The links that pull outside groups into a region: a blocking key shared with a region group whose names score at or
- * above the threshold against the outside group's names, and family-name blocks whose group count crosses the limit
- * above which clustering skips them. Counts of family keys after the step are kept here for clustering the region.
+ * above the threshold against the outside group's names (in an oversized acronym block only where one side has an
+ * acronym), and family-name and acronym blocks whose group count crosses the limit above which clustering compares
+ * them differently (groups.ts blockMode). Counts of those keys after the step are kept here for clustering the region.
  */
 import { MATCH_THRESHOLD, normalizeName, scoreNames } from '../../resolve/index.js';
-import { fullNamesOf, isFamilyKey, keysOfNames, MAX_BLOCK } from '../../resolve/groups.js';
+import { anchorsBlock, blockMode, fullNamesOf, isCappedKey, keysOfNames } from '../../resolve/groups.js';
 import type { GroupSummary, ResolutionStore } from '../../store/resolution.js';
 import { groupType } from './prepare.js';
 import type { Region } from './region.js';
@@ -38,7 +39,7 @@ export class RegionLinks {
 
   constructor(private readonly resolution: ResolutionStore, private readonly collection: string, private readonly region: Region) {}
 
-  /** Groups holding a family key after the step: stored count, less the region's old groups, plus its new ones. */
+  /** Groups holding a family or acronym key after the step: stored count, less the region's old groups, plus its new ones. */
   count(key: string): number {
     return (this.storedCounts.get(key) ?? 0) + (this.delta.get(key) ?? 0);
   }
@@ -71,29 +72,50 @@ export class RegionLinks {
     for (const [m, sign] of [[this.newKeys, 1], [this.oldKeys, -1]] as const) {
       for (const ks of m.values()) for (const k of ks) this.delta.set(k, (this.delta.get(k) ?? 0) + sign);
     }
-    const family = new Set([...this.delta.keys()].filter(isFamilyKey));
-    const unknown = [...family].filter((k) => !this.storedCounts.has(k));
+    const capped = new Set([...this.delta.keys()].filter(isCappedKey));
+    const unknown = [...capped].filter((k) => !this.storedCounts.has(k));
     const counts = await this.resolution.keyCounts(this.collection, unknown);
     for (const k of unknown) this.storedCounts.set(k, counts.get(k) ?? 0);
     const more = new Set<string>();
-    // A family block that crosses the limit is compared differently now: all its groups are affected.
-    const crossing = [...family].filter((k) => ((this.storedCounts.get(k) ?? 0) > MAX_BLOCK) !== (this.count(k) > MAX_BLOCK));
+    // A block that crosses the limit is compared differently now: all its groups are affected.
+    const crossing = [...capped].filter((k) => blockMode(k, this.storedCounts.get(k) ?? 0) !== blockMode(k, this.count(k)));
     for (const g of await this.groupsWith(crossing)) if (!inRegion.has(g)) more.add(g);
-    // Keys clustering compares on: family keys only below the limit.
+    // Keys clustering compares on: family keys only below the limit; an oversized acronym block pairs a unit without an
+    // acronym only with the outside groups that have one (`anchoredOnly`).
     const keysOfUnit = new Map<string, Set<string>>();
+    const anchoredOnly = new Map<string, Set<string>>();
+    const unitNorms = new Map([...unitNames].map(([u, ns]) => [u, [...ns].map((n) => normalizeName(n, groupType(u)))]));
     for (const [g, ks] of this.newKeys) {
       const u = units.find(g);
       const set = keysOfUnit.get(u) ?? new Set<string>();
-      for (const k of ks) if (!isFamilyKey(k) || this.count(k) <= MAX_BLOCK) set.add(k);
+      const only = anchoredOnly.get(u) ?? new Set<string>();
+      for (const k of ks) {
+        const mode = blockMode(k, this.count(k));
+        if (mode === 'all' || (mode === 'anchored' && anchorsBlock(k, unitNorms.get(u) ?? []))) set.add(k);
+        else if (mode === 'anchored') only.add(k);
+      }
       keysOfUnit.set(u, set);
+      anchoredOnly.set(u, only);
     }
-    const allKeys = [...new Set([...keysOfUnit.values()].flatMap((s) => [...s]))];
+    const allKeys = [...new Set([...keysOfUnit.values(), ...anchoredOnly.values()].flatMap((s) => [...s]))];
     await this.groupsWith(allKeys);
     const outside = new Map<string, Set<string>>();
-    for (const [u, ks] of keysOfUnit) {
-      for (const k of ks) {
-        for (const h of this.keyRows.get(k) ?? []) if (!inRegion.has(h)) outside.set(h, new Set([...(outside.get(h) ?? []), u]));
+    const viaAnchor = new Map<string, Set<string>>();
+    for (const [links, m] of [[outside, keysOfUnit], [viaAnchor, anchoredOnly]] as const) {
+      for (const [u, ks] of m) {
+        for (const k of ks) {
+          for (const h of this.keyRows.get(k) ?? []) if (!inRegion.has(h)) links.set(h, new Set([...(links.get(h) ?? []), u]));
+        }
       }
+    }
+    // Through an oversized acronym block alone, only outside groups that are the acronym are compared.
+    await this.summarize([...viaAnchor.keys()].filter((h) => !outside.has(h)));
+    for (const [h, us] of viaAnchor) {
+      const summary = this.summaries.get(h);
+      const norms = summary?.names.map((n) => n.norm) ?? [];
+      const keys = new Set([...us].flatMap((u) => [...(anchoredOnly.get(u) ?? [])]));
+      if (summary && summary.decided === 0 && !summary.keys.some((k) => keys.has(k) && anchorsBlock(k, norms))) continue;
+      outside.set(h, new Set([...(outside.get(h) ?? []), ...us]));
     }
     await this.summarize([...outside.keys()]);
     for (const [h, us] of outside) {

@@ -82,7 +82,7 @@ export class Region {
     }
   }
 
-  /** The block size of a family key after the step (see RegionLinks.count). */
+  /** The block size of a family or acronym key after the step (see RegionLinks.count). */
   blockSize(key: string): number {
     return this.links.count(key);
   }
