@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../model/index.js';
 import { MATCH_THRESHOLD, scoreNames } from './match.js';
+import { isAcronym } from './acronyms.js';
 import { normalizeName } from './normalize.js';
 import { Partition } from './partition.js';
 import { entityId, toEntity } from './entity-build.js';
@@ -159,13 +160,47 @@ function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (
     }
   }
   // Strongest evidence first, so a weak link cannot pull a cluster away from its best match.
-  const ordered = [...pairs.values()].filter((s) => s.score >= MATCH_THRESHOLD).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  const scored = [...pairs.values()].filter((s) => s.score >= MATCH_THRESHOLD);
+  const ambiguous = ambiguousAcronyms(scored, names, list);
+  const ordered = scored.filter((s) => s.rule !== 'acronym-initials' || !(ambiguous.has(s.i) || ambiguous.has(s.j)))
+    .sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   for (const { i, j, ...reason } of ordered) {
     if (p.find(i) === p.find(j) || p.blocked(i, j) || guardVeto(p, list, i, j)) continue;
     if (reason.rule === 'acronym-initials' && acronymChainVeto(p, list, i, j)) continue;
     p.union(i, j, reason);
     if (++work % SLICE === 0) yield;
   }
+}
+
+/**
+ * Clusters whose acronym meets, by its initials alone, long names that do not match one another ("EC" against
+ * "European Commission" and "Environment Canada"): the acronym stands for one of them and the text does not say which,
+ * so it joins none by its initials (a document that gives both, "the European Commission (EC)", still joins them by the
+ * shared spelling). The first partner in order is compared with each other one: every partner of an acronym is in a
+ * region with it (region-links.ts pulls all holders of an acronym's keys), so full and incremental resolution agree.
+ */
+function ambiguousAcronyms(scored: readonly (MergeReason & { i: number; j: number })[], names: Map<number, NameRef[]>, list: ResolveCandidate[]): Set<number> {
+  const partners = new Map<number, number[]>();
+  const isAcronymSide = (r: number): boolean => (names.get(r) ?? []).some((n) => isAcronym(n.name));
+  for (const s of scored) {
+    if (s.rule !== 'acronym-initials') continue;
+    const [acr, other] = isAcronymSide(s.i) && !isAcronymSide(s.j) ? [s.i, s.j] : isAcronymSide(s.j) && !isAcronymSide(s.i) ? [s.j, s.i] : [-1, -1];
+    if (acr < 0) continue;
+    const ps = partners.get(acr);
+    if (ps) ps.push(other);
+    else partners.set(acr, [other]);
+  }
+  const out = new Set<number>();
+  for (const [acr, ps] of partners) {
+    if (ps.length < 2) continue;
+    ps.sort((x, y) => x - y);
+    // Long names only: two partners that each carry the acronym as an alias would match through it.
+    const longs = (r: number): NameRef[] => (names.get(r) ?? []).filter((n) => !isAcronym(n.name));
+    const first = longs(ps[0]!);
+    const type = list[acr]?.type ?? 'ORG';
+    if (ps.slice(1).some((o) => bestScore(first, longs(o), type).score < MATCH_THRESHOLD)) out.add(acr);
+  }
+  return out;
 }
 
 // Units of work (pairs scored, unions, entities built) between two pauses of the cooperative variant.

@@ -96,6 +96,16 @@ export function isCappedKey(key: string): boolean {
   return isFamilyKey(key) || isAcronymKey(key);
 }
 
+/** The stored key that marks the groups which are the acronym of an acronym key ("ORG|acr:mot" -> "ORG|acrof:mot"). */
+export function anchorKey(key: string): string {
+  return key.replace('|acr:', '|acrof:');
+}
+
+/** The anchor keys (anchorKey) of a group with these names and normalised forms: one per acronym key it is the acronym of. */
+export function anchorKeysOf(names: Iterable<string>, norms: readonly string[], type: EntityType): string[] {
+  return keysOfNames(names, type).filter((k) => isAcronymKey(k) && anchorsBlock(k, norms)).map(anchorKey);
+}
+
 /**
  * True when a group with these normalised names anchors the acronym block `key` (see blockMode): one of its names is
  * the acronym itself ("irgc", "i.r.g.c." and "at t" for "acr:irgc" and "acr:att"), not a long name with those initials.

@@ -1,7 +1,8 @@
 /**
  * Oversized acronym blocks (groups.ts blockMode): hundreds of organisations sharing their initials ("Mxxx Oxxx Txxx",
  * key "ORG|acr:mot") are compared only with a group that is the acronym itself, so clustering stays linear in the
- * block; the acronym still meets its long form; and incremental resolution gives what full resolution gives, also
+ * block; the acronym still meets the long form a document gave it, and alone joins no long name when several have its
+ * initials; and incremental resolution gives what full resolution gives, also
  * when a block grows past the limit.
  */
 import { describe, it, before, after, test } from 'node:test';
@@ -15,7 +16,7 @@ import { resolveIncrementally } from '../../src/pipeline/resolve-collection.js';
 import { documentId, sha256Hex } from '../../src/store/ids.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { mentionsOf, random } from './generated-collection.js';
-import { assertMatchesFull, tempStore } from './resolution-helpers.js';
+import { assertMatchesFull, storedEntities, tempStore } from './resolution-helpers.js';
 
 const LETTERS = 'aeioubdklmnrst';
 
@@ -45,7 +46,7 @@ test('the block rule: family blocks past the limit are skipped, acronym blocks a
 });
 
 describe('acronym blocks past the limit', () => {
-  it('still pair the acronym with its long form', () => {
+  it('still pair the acronym with the long form a document gave it', () => {
     const long = orgName(0);
     const acronymDoc = candidate('a0#ORG:mot', 'MOT');
     const longDoc = candidate(`l0#ORG:${long.toLowerCase()}`, long, ['MOT']);
@@ -56,10 +57,15 @@ describe('acronym blocks past the limit', () => {
     }
   });
 
-  it('an acronym alone does not chain different long names with its initials into one entity', () => {
-    const list = [candidate('a0#ORG:mot', 'MOT'), ...Array.from({ length: 5 }, (_, i) => candidate(`d${i + 1}#ORG:x`, orgName(i + 1)))];
-    const merged = clusterEntities(list, []).entities.find((e) => e.members.includes('a0#ORG:mot'));
-    assert.ok((merged?.members.length ?? 0) <= 2, `the acronym's entity holds ${merged?.members.length} candidates`);
+  it('an acronym alone joins the one long name with its initials, and none when several that do not match have them', () => {
+    const alone = candidate('a0#ORG:mot', 'MOT');
+    const entityOf = (list: ResolveCandidate[]): string[] => clusterEntities(list, []).entities.find((e) => e.members.includes(alone.key))!.members;
+    assert.deepEqual(entityOf([alone, candidate('d1#ORG:x', orgName(1))]), [alone.key, 'd1#ORG:x']);
+    // Two spellings of one organisation are one meaning: the acronym joins them.
+    const respelt = orgName(1).replace(/^M(\w)/u, 'M$1$1');
+    assert.deepEqual(entityOf([alone, candidate('d1#ORG:x', orgName(1)), candidate('d2#ORG:y', respelt)]).length, 3);
+    // Five different organisations: it stands for one of them and the text does not say which.
+    assert.deepEqual(entityOf([alone, ...Array.from({ length: 5 }, (_, i) => candidate(`d${i + 1}#ORG:x`, orgName(i + 1)))]), [alone.key]);
   });
 
   it('cost grows linearly with the block, not with its square (4x the groups)', () => {
@@ -113,5 +119,32 @@ describe('incremental resolution across an acronym block that grows past the lim
     await add([org([orgName(3).replace(/^M(\w)/u, 'M$1$1')])]);
     await resolveIncrementally(store, C);
     await assertMatchesFull(store, C, 'adding a respelling');
+  });
+
+  it('gives what full resolution gives when a second long name makes an acronym ambiguous, and when it goes', async () => {
+    const D = 'acr-small';
+    const addTo = async (named: { texts: string[]; type: EntityType }[]): Promise<string> => {
+      const n = next++;
+      const text = named.map((x, i) => `In note ${n} item ${i}, ${x.texts.join(' said that ')} was mentioned.`).join('\n');
+      const original = new TextEncoder().encode(text);
+      const doc = { path: `small-${n}.txt`, sha256: sha256Hex(original), original, format: 'text' as const, text };
+      await store.putDocuments([{ doc, collection: D, sentences: splitSentences(text) }]);
+      const id = documentId(D, doc.sha256);
+      await store.putStageOutput(id, 'mentions', 'gen', { mentions: mentionsOf(id, text, named) });
+      return id;
+    };
+    await addTo([org(['MOT'])]);
+    await addTo([org([orgName(7)])]);
+    await resolveIncrementally(store, D);
+    const together = async (): Promise<boolean> => (await storedEntities(store, D)).some((e) => e.members.length === 2);
+    assert.equal(await together(), true, 'one long name: the acronym joins it');
+    const second = await addTo([org([orgName(8)])]);
+    await resolveIncrementally(store, D);
+    await assertMatchesFull(store, D, 'a second long name');
+    assert.equal(await together(), false, 'two long names that do not match: the acronym joins neither');
+    await store.putStageOutput(second, 'mentions', 'gen', { mentions: [] });
+    await resolveIncrementally(store, D);
+    await assertMatchesFull(store, D, 'the second long name gone');
+    assert.equal(await together(), true);
   });
 });

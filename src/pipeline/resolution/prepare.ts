@@ -3,7 +3,7 @@
  * them: one definition used by full and incremental resolution alike, so both file every candidate the same way.
  */
 import type { EntityCandidate, EntityType } from '../../model/index.js';
-import { fullNamesOf, groupOf, isFullAlias, keysOfNames, surnameKeys } from '../../resolve/groups.js';
+import { anchorKeysOf, fullNamesOf, groupOf, isFullAlias, keysOfNames, surnameKeys } from '../../resolve/groups.js';
 import { normalizeName } from '../../resolve/index.js';
 import type { GroupName, GroupSummary, IndexedCandidate, VoteCount } from '../../store/resolution.js';
 import { foldCountries } from '../countries.js';
@@ -95,7 +95,10 @@ export function summarizeGroup(group: string, members: Prepared[], decidedKeys: 
   };
   for (const m of sorted) offer(m.candidate.name, m.original.key);
   for (const m of sorted) for (const a of m.candidate.aliases) if (isFullAlias(a, m.candidate.type)) offer(a, m.original.key);
-  const keys = new Set(keysOfNames(new Set(sorted.flatMap((m) => fullNamesOf(m.candidate))), type));
+  const full = new Set(sorted.flatMap((m) => fullNamesOf(m.candidate)));
+  const keys = new Set(keysOfNames(full, type));
+  // Marks the group as the acronym of its acronym keys, so incremental steps find a block's acronyms by key.
+  for (const k of anchorKeysOf(full, [...names.keys()], type)) keys.add(k);
   const first = sorted[0];
   if (type === 'PERSON') for (const k of Object.values(surnameKeys(group.slice(group.indexOf('|') + 1)))) keys.add(k);
   return {

@@ -5,7 +5,7 @@
  * them differently (groups.ts blockMode). Counts of those keys after the step are kept here for clustering the region.
  */
 import { MATCH_THRESHOLD, normalizeName, scoreNames } from '../../resolve/index.js';
-import { anchorsBlock, blockMode, fullNamesOf, isCappedKey, keysOfNames } from '../../resolve/groups.js';
+import { anchorKey, anchorsBlock, blockMode, fullNamesOf, isAcronymKey, isCappedKey, keysOfNames } from '../../resolve/groups.js';
 import type { GroupSummary, ResolutionStore } from '../../store/resolution.js';
 import { groupType } from './prepare.js';
 import type { Region } from './region.js';
@@ -97,26 +97,21 @@ export class RegionLinks {
       keysOfUnit.set(u, set);
       anchoredOnly.set(u, only);
     }
-    const allKeys = [...new Set([...keysOfUnit.values(), ...anchoredOnly.values()].flatMap((s) => [...s]))];
+    // An acronym's meaning depends on every long name with its initials (across-documents.ts ambiguousAcronyms): a
+    // group that gains or loses an acronym key brings the groups that are that acronym into the region.
+    const acronymKeys = [...this.delta.keys()].filter(isAcronymKey);
+    for (const h of await this.groupsWith(acronymKeys.map(anchorKey))) if (!inRegion.has(h)) more.add(h);
+    const allKeys = [...new Set([...keysOfUnit.values()].flatMap((s) => [...s]))];
     await this.groupsWith(allKeys);
     const outside = new Map<string, Set<string>>();
-    const viaAnchor = new Map<string, Set<string>>();
-    for (const [links, m] of [[outside, keysOfUnit], [viaAnchor, anchoredOnly]] as const) {
-      for (const [u, ks] of m) {
-        for (const k of ks) {
-          for (const h of this.keyRows.get(k) ?? []) if (!inRegion.has(h)) links.set(h, new Set([...(links.get(h) ?? []), u]));
-        }
-      }
-    }
+    const link = (h: string, u: string): void => {
+      if (!inRegion.has(h)) outside.set(h, new Set([...(outside.get(h) ?? []), u]));
+    };
+    for (const [u, ks] of keysOfUnit) for (const k of ks) for (const h of this.keyRows.get(k) ?? []) link(h, u);
     // Through an oversized acronym block alone, only outside groups that are the acronym are compared.
-    await this.summarize([...viaAnchor.keys()].filter((h) => !outside.has(h)));
-    for (const [h, us] of viaAnchor) {
-      const summary = this.summaries.get(h);
-      const norms = summary?.names.map((n) => n.norm) ?? [];
-      const keys = new Set([...us].flatMap((u) => [...(anchoredOnly.get(u) ?? [])]));
-      if (summary && summary.decided === 0 && !summary.keys.some((k) => keys.has(k) && anchorsBlock(k, norms))) continue;
-      outside.set(h, new Set([...(outside.get(h) ?? []), ...us]));
-    }
+    const anchored = [...new Set([...anchoredOnly.values()].flatMap((s) => [...s]))].map(anchorKey);
+    await this.groupsWith(anchored);
+    for (const [u, ks] of anchoredOnly) for (const k of ks) for (const h of this.keyRows.get(anchorKey(k)) ?? []) link(h, u);
     await this.summarize([...outside.keys()]);
     for (const [h, us] of outside) {
       const summary = this.summaries.get(h);
