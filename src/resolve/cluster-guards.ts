@@ -3,6 +3,8 @@ import type { MergeReason, ResolveCandidate } from './types.js';
 import { MATCH_THRESHOLD, scoreNames } from './match.js';
 import { isAcronym } from './acronyms.js';
 import { normalizeName } from './normalize.js';
+import { comparableWords } from './name-key.js';
+import { isArabicScript } from './translit/index.js';
 import type { Partition } from './partition.js';
 
 /** The partition clustering works on, with the reason of every union. */
@@ -30,10 +32,23 @@ export function mainsOf(p: Clustering, list: ResolveCandidate[], i: number): Res
   return mains;
 }
 
-/** True when any two main names across the clusters trip a guard (two "Abu ..." people, Iran / Iraq). */
+/**
+ * True when any two main names across the clusters trip a guard (two "Abu ..." people, Iran / Iraq), or are two full
+ * names of people, in one script, that do not match: "Chris Lewis" and "Carl Lewis" are not one person however a
+ * shorter name ("C. Lewis", "Lewis") links them. (Nicknames, "Mike" for "Michael", are kept apart too.)
+ */
 export function guardVeto(p: Clustering, list: ResolveCandidate[], a: number, b: number): boolean {
   const right = mainsOf(p, list, b);
-  return mainsOf(p, list, a).some((x) => right.some((y) => scoreNames(x.name, y.name, x.type).rule.startsWith('guard-')));
+  return mainsOf(p, list, a).some((x) => right.some((y) => {
+    const s = scoreNames(x.name, y.name, x.type);
+    return s.rule.startsWith('guard-') || (s.score < MATCH_THRESHOLD && x.type === 'PERSON' && y.type === 'PERSON' && fullPerson(x.name) && fullPerson(y.name)
+      && isArabicScript(x.name) === isArabicScript(y.name));
+  }));
+}
+
+/** A person's name with a given name and a family name (initials count: "F.W. de Klerk"). */
+function fullPerson(name: string): boolean {
+  return comparableWords(normalizeName(name, 'PERSON'), 'PERSON').length >= 2;
 }
 
 /**
