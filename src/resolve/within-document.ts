@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../model/index.js';
 import { acronymKey, expandsAcronym, isAcronym, parentheticalAfter } from './acronyms.js';
-import { initialsOf } from './match.js';
+import { initialsOf, isSameEntity } from './match.js';
 import { comparableWords } from './name-key.js';
 import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
 import { Partition } from './partition.js';
@@ -217,6 +217,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   }
   // Mentions of one shape (type, words, acronym or not) have the same candidates: they are listed once per shape.
   const plans = new Map<string, PartialPlan>();
+  const people = new FullPeople(prepared, uf);
   for (const p of byStart) {
     const shape = `${p.m.type}|${p.acronym}|${/\s/.test(p.display)}|${p.words.join(' ')}`;
     let plan = plans.get(shape);
@@ -245,17 +246,44 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
     const nearest = nSurname > 0 ? plan.surname!.items[nSurname - 1] : plan.partial.items[nEarlier - 1];
     if (nearest) {
       const unique = p.words.length > 1 || nSurname > 0 || plan.partial.prefixInOneSet(uf, nEarlier);
-      if (unique) uf.union(nearest.index, p.index, { rule: 'partial-name', detail: `${quote(p)} -> ${quote(nearest)}` });
+      if (unique && !people.conflict(nearest.index, p.index)) uf.union(nearest.index, p.index, { rule: 'partial-name', detail: `${quote(p)} -> ${quote(nearest)}` });
       continue;
     }
     const later = plan.partial.firstAfter(p.m.start);
     const first = plan.partial.items[later];
-    if (first && plan.partial.suffixInOneSet(uf, later)) {
+    if (first && plan.partial.suffixInOneSet(uf, later) && !people.conflict(first.index, p.index)) {
       uf.union(first.index, p.index, { rule: 'partial-name-forward', detail: `${quote(p)} -> ${quote(first)}` });
     }
   }
 
   return { clusters: collect(prepared, uf, longForms, adopted) };
+}
+
+/**
+ * The full names of people (two words or more) in each set of mentions, to keep two people apart: every lone
+ * "Yeltsin" of a text is one set by its spelling, so after "Naina Yeltsin" took it, joining it to "Boris Yeltsin"
+ * would make one person of both. Cached per set and its size (sets only grow).
+ */
+class FullPeople {
+  private readonly cache = new Map<string, string[]>();
+  constructor(private readonly prepared: readonly Prepared[], private readonly uf: Partition<ClusterReason>) {}
+
+  private of(i: number): string[] {
+    const id = `${this.uf.find(i)}:${this.uf.size(i)}`;
+    let names = this.cache.get(id);
+    if (!names) {
+      names = [...new Set(this.uf.members(i).map((j) => this.prepared[j]!).filter((q) => q.m.type === 'PERSON' && q.words.length >= 2).map((q) => q.norm))];
+      this.cache.set(id, names);
+    }
+    return names;
+  }
+
+  /** True when joining the sets of `a` and `b` would hold two full names of people that are not one name. */
+  conflict(a: number, b: number): boolean {
+    if (this.uf.find(a) === this.uf.find(b)) return false;
+    const right = this.of(b);
+    return right.length > 0 && this.of(a).some((x) => right.some((y) => x !== y && !isSameEntity(x, y, 'PERSON')));
+  }
 }
 
 /** The candidates of step 4 for every mention of one shape, in text order (see resolveWithinDocument). */

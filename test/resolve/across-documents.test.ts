@@ -173,3 +173,13 @@ test('names whose numbers differ share no blocking key, so a ledger of codes is 
   assert.ok(together(gs, 'd6#TX-7', 'x4#TX-7'));
   assert.equal(gs.length, 3000 + 2);
 });
+
+test('a shorter name never makes one person of two full names that do not match', () => {
+  const c = (key: string, name: string) => ({ key, type: 'PERSON' as const, name, aliases: [], documentIds: [key.split('#')[0]!] });
+  // "C. Lewis" fits both Chris Lewis and Carl Lewis: it may join one of them, never both.
+  const { entities } = clusterEntities([c('d1#PERSON:chris lewis', 'Chris Lewis'), c('d2#PERSON:c lewis', 'C. Lewis'), c('d3#PERSON:carl lewis', 'Carl Lewis')], []);
+  assert.equal(entities.some((e) => e.members.includes('d1#PERSON:chris lewis') && e.members.includes('d3#PERSON:carl lewis')), false, JSON.stringify(entities.map((e) => e.members)));
+  // Spellings of one name still join: "Qassem Soleimani", "Q. Soleimani", "Qasem Suleimani".
+  const one = clusterEntities([c('d1#PERSON:a', 'Qassem Soleimani'), c('d2#PERSON:b', 'Q. Soleimani'), c('d3#PERSON:c', 'Qasem Suleimani')], []);
+  assert.equal(one.entities.length, 1, JSON.stringify(one.entities.map((e) => e.members)));
+});

@@ -253,3 +253,12 @@ test('a ledger of codes sharing a word is resolved in time linear in its mention
   // Linear: the same cost per mention (within noise) at 10x the mentions; quadratic would be about 10x.
   assert.ok(large / small < 3, `CPU per mention grew ${(large / small).toFixed(1)}x from 4,000 to 40,000 mentions`);
 });
+
+test('two people sharing a family name stay two however their lone family name is used', () => {
+  // The wife in full, then by family name alone, then the husband in full and by family name: every lone "Yeltsin" is one
+  // set by its spelling, which must not make one person of both.
+  const text = 'Naina Yeltsin, wife of the Russian president, has undergone an operation. Mrs Yeltsin would be released in a few days. '
+    + 'The health of Boris Yeltsin has been the centre of speculation. A spokesman said Yeltsin was in Moscow.';
+  const { groups } = grouped(text, [['Naina Yeltsin', 'PERSON'], ['Yeltsin', 'PERSON'], ['Boris Yeltsin', 'PERSON'], ['Yeltsin', 'PERSON']]);
+  assert.equal(together(groups, 'Naina Yeltsin', 'Boris Yeltsin'), false, JSON.stringify(groups));
+});
