@@ -1,5 +1,5 @@
 /** The data every export format reads, loaded once from the Store in a fixed order so exports are repeatable. */
-import type { DocumentSummary, Entity, Relation, Event, Claim, ReviewState } from '../model/index.js';
+import type { DocumentSummary, Entity, Relation, Event, Claim, ReviewState, DocumentLocation } from '../model/index.js';
 import type { Store, Scope } from '../store/store.js';
 import type { NoteRecord, Target } from '../store/curation.js';
 import { readGradings, type Gradings } from '../network/curation/gradings.js';
@@ -19,6 +19,8 @@ export interface ExportData {
   /** Notes and tags by target ("entity:ent_…", "relation:rel_…", "document:…"). */
   notes?: Map<string, NoteRecord[]>;
   tags?: Map<string, string[]>;
+  /** Every place each document was found, by document id (absent: its own path only). */
+  locations?: Map<string, DocumentLocation[]>;
 }
 
 /** Options shared by every format. */

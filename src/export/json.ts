@@ -3,7 +3,7 @@ import type { Store, Scope } from '../store/store.js';
 import type { ExportOptions } from './dataset.js';
 import { exportNotes, minGradeCode, readNotesAndTags } from './dataset.js';
 import { readGradings, type Gradings } from '../network/curation/gradings.js';
-import type { Claim, DocumentSummary, Entity, Event, Relation, RelationReview } from '../model/index.js';
+import type { Claim, DocumentLocation, DocumentSummary, Entity, Event, Relation, RelationReview } from '../model/index.js';
 import type { Rejection } from '../store/shared/rejected.js';
 import type { TargetKind } from '../store/curation.js';
 import type { ExportSource } from './source.js';
@@ -22,12 +22,17 @@ export const JSON_EXPORT_VERSION = 1;
 /** Notes and tags of one target as the export writes them (empty lists where there are none). */
 type CurationFields = { notes: unknown; tags: string[] };
 
-/** One document of the export, with its grade and curation. */
-function jsonDocument(d: DocumentSummary, g: ReturnType<Gradings['grade']>, curation: CurationFields): Record<string, unknown> {
+/**
+ * One document of the export, with its grade, curation and every place it was found (`locations`, its own path first:
+ * a file found in two archives, or attached to two messages, is one document listed once, with both places).
+ */
+function jsonDocument(d: DocumentSummary, g: ReturnType<Gradings['grade']>, curation: CurationFields, locations: DocumentLocation[] | undefined): Record<string, unknown> {
+  const places = locations && locations.length > 0 ? locations.map((l) => ({ path: l.path, parent: l.parentId, name: l.name })) : [{ path: d.path, parent: d.parentId, name: null }];
   return {
     id: d.id, title: d.title, source: d.source, published: d.published, language: d.language, sha256: d.sha256,
     path: d.path, parent: d.parentId, collection: d.collection, format: d.format, author: d.author,
     grade: g ? { code: g.code, reliability: g.reliability, credibility: g.credibility, from: g.from, by: g.by, at: g.at } : null, ...curation,
+    locations: places,
   };
 }
 
@@ -69,7 +74,11 @@ export async function buildJsonExport(store: Store, scope: Scope, options: Expor
   const { notes, tags } = await readNotesAndTags(store, scope);
   // Notes and tags travel with what they are about (empty lists where there are none).
   const curation = (kind: string, id: string) => ({ notes: exportNotes(notes.get(`${kind}:${id}`)), tags: tags.get(`${kind}:${id}`) ?? [] });
-  const documents = summaries.map((d) => jsonDocument(d, gradings.grade(d.id), curation('document', d.id)));
+  const locations = new Map<string, DocumentLocation[]>();
+  for (let i = 0; i < summaries.length; i += 1000) {
+    for (const [id, list] of await store.listLocationsOf(summaries.slice(i, i + 1000).map((d) => d.id), scope)) locations.set(id, list);
+  }
+  const documents = summaries.map((d) => jsonDocument(d, gradings.grade(d.id), curation('document', d.id), locations.get(d.id)));
   const entities = (await store.listEntities(scope)).map((e) => jsonEntity(e, curation('entity', e.id)));
   // Rejected proposals are never read, unless asked for (then marked `rejected: true`, with their id as proposal id);
   // `review` appears where an analyst decided (stage "analyst": made by hand).
@@ -99,7 +108,8 @@ export async function* writeJsonExport(source: ExportSource, options: ExportOpti
   yield* jsonArray(source.documents(), async (page) => {
     const gradings = await source.gradings(page.map((d) => d.id));
     const curation = await curated('document', page.map((d) => d.id));
-    return page.map((d) => jsonDocument(d, gradings.grade(d.id), curation(d.id)));
+    const locations = await source.locations(page.map((d) => d.id));
+    return page.map((d) => jsonDocument(d, gradings.grade(d.id), curation(d.id), locations.get(d.id)));
   }, 1);
   yield ',\n  "entities": [';
   yield* jsonArray(source.entities(), async (page) => {

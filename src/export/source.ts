@@ -3,7 +3,7 @@
  * per page the entities, grades, notes and tags it names. Read from the Store by keyset pages (storeSource), or from
  * data held in memory (memorySource: hand-made data sets in tests, small exports).
  */
-import type { Claim, DocumentSummary, Entity, Event, Relation } from '../model/index.js';
+import type { Claim, DocumentLocation, DocumentSummary, Entity, Event, Relation } from '../model/index.js';
 import type { EntityBrief, Scope, Store } from '../store/store.js';
 import type { NoteRecord, TargetKind } from '../store/curation.js';
 import { Gradings, readGradings } from '../network/curation/gradings.js';
@@ -31,6 +31,8 @@ export interface ExportSource {
   entitiesOf(ids: Iterable<string>): Promise<Map<string, EntityBrief>>;
   /** Grades and near-duplicate groups of some documents. */
   gradings(documentIds: Iterable<string>): Promise<Gradings>;
+  /** Every place each of some documents was found, by id (absent: its own path only). */
+  locations(documentIds: readonly string[]): Promise<Map<string, DocumentLocation[]>>;
   /** Notes and tags of some targets of one kind. */
   curation(kind: TargetKind, ids: readonly string[]): Promise<Curation>;
 }
@@ -120,6 +122,7 @@ export function storeSource(store: Store, scope: Scope, options: ExportOptions =
       return map;
     },
     gradings: (documentIds) => readGradings(store, scope, documentIds),
+    locations: (documentIds) => store.listLocationsOf(documentIds, scope),
     async curation(kind, ids) {
       if (ids.length === 0) return { notes: new Map(), tags: new Map() };
       const targets = ids.map((id) => ({ kind, id }));
@@ -148,6 +151,7 @@ export function memorySource(data: ExportData): ExportSource {
       return map;
     },
     gradings: async () => data.gradings ?? new Gradings(new Map()),
+    locations: async () => data.locations ?? new Map(),
     async curation() {
       return { notes: data.notes ?? new Map(), tags: data.tags ?? new Map() };
     },

@@ -180,6 +180,8 @@ export interface Store {
   putLocation(location: NewLocation): Promise<boolean>;
   /** Every place the document was found, its own (documents.path and parent) first; [] when it is out of scope. */
   listLocations(documentId: string, scope: Scope): Promise<DocumentLocation[]>;
+  /** listLocations of several documents at once, by id (a document out of scope or unknown is absent). */
+  listLocationsOf(documentIds: readonly string[], scope: Scope): Promise<Map<string, DocumentLocation[]>>;
   /** Finds an already stored document by content, so ingest can skip it without parsing. */
   findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null>;
   getDocument(id: string, scope: Scope): Promise<StoredDocument | null>;

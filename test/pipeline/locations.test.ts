@@ -14,6 +14,8 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { ingestPaths } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
+import { buildJsonExport, writeJsonExport } from '../../src/export/json.js';
+import { collect, storeSource } from '../../src/export/source.js';
 import { PG_BIN, TestServer, hasPostgres, databaseMaker } from '../store/pg-server.js';
 
 const ROWS = [['Name', 'Role', 'Office'], ['Karim Haddad', 'Broker', 'Basra'], ['Leila Farahani', 'Courier', 'Tehran']];
@@ -90,6 +92,20 @@ function locationsSuite(name: string, create: () => Promise<Store>): void {
         assert.equal(docs.length, 4, 'box, two messages, one ledger');
         const locations = await store.listLocations(first![0]!.id, scope);
         assert.deepEqual(locations.map((l) => [l.parentId, l.parentTitle]), [[messages[0]!.id, 'Ledger, copy 1'], [messages[1]!.id, 'Ledger, copy 2']]);
+        // The bulk read gives the same, and the JSON export (streamed and whole) lists both places of the ledger.
+        const bulk = await store.listLocationsOf([first![0]!.id, box.id, 'no-such-document'], scope);
+        assert.deepEqual([...bulk.keys()].sort(), [box.id, first![0]!.id].sort());
+        assert.deepEqual(bulk.get(first![0]!.id), locations);
+        const places = [
+          { path: `${path}!/1.eml!/ledger.txt`, parent: messages[0]!.id, name: 'ledger.txt' },
+          { path: `${path}!/2.eml!/ledger-copy.txt`, parent: messages[1]!.id, name: 'ledger-copy.txt' },
+        ];
+        const streamed = JSON.parse(await collect(writeJsonExport(storeSource(store, scope, {}, 2)))) as { documents: { id: string; locations: unknown }[] };
+        const whole = await buildJsonExport(store, scope) as { documents: { id: string; locations: unknown }[] };
+        for (const exported of [streamed, whole]) {
+          assert.deepEqual(exported.documents.find((d) => d.id === first![0]!.id)?.locations, places);
+          assert.deepEqual(exported.documents.find((d) => d.id === box.id)?.locations, [{ path, parent: null, name: null }]);
+        }
       } finally {
         await store.close();
       }

@@ -2,7 +2,7 @@
 import type { DocumentChild, DocumentLocation } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { type Db, Params, scopeSql, SUMMARY_COLUMNS } from './sql.js';
-import { toLocations, toChild, LOCATION_COLUMNS, CHILD_COLUMNS, type LocationRow, type ChildRow, type NewLocation } from '../shared/locations.js';
+import { groupLocations, toLocations, toChild, LOCATION_COLUMNS, CHILD_COLUMNS, type LocationRow, type ChildRow, type NewLocation } from '../shared/locations.js';
 
 /** Records a location; a place already recorded (unique on document, parent or '', path) keeps its first_seen. True when new. */
 export async function writeLocation(db: Db, l: NewLocation, at: string): Promise<boolean> {
@@ -17,6 +17,16 @@ export async function readLocations(db: Db, documentId: string, scope: Scope): P
   const r = await db.query<LocationRow>(`SELECT ${LOCATION_COLUMNS} FROM document_locations l JOIN documents d ON d.id = l.document_id
     LEFT JOIN documents p ON p.id = l.parent_id WHERE l.document_id = ${p.add(documentId)} AND ${scopeSql(p, scope)}`, p.values);
   return toLocations(r.rows);
+}
+
+/** Every place each of some documents in scope was found (documents out of scope or unknown are absent). */
+export async function readLocationsOf(db: Db, documentIds: readonly string[], scope: Scope): Promise<Map<string, DocumentLocation[]>> {
+  if (documentIds.length === 0) return new Map();
+  const p = new Params();
+  const r = await db.query<LocationRow & { document_id: string }>(`SELECT l.document_id, ${LOCATION_COLUMNS} FROM document_locations l
+    JOIN documents d ON d.id = l.document_id LEFT JOIN documents p ON p.id = l.parent_id
+    WHERE l.document_id = ANY(${p.add([...documentIds])}) AND ${scopeSql(p, scope)}`, p.values);
+  return groupLocations(r.rows);
 }
 
 /** The documents found under a container, one per location, by the location's path. */

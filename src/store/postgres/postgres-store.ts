@@ -12,7 +12,7 @@ import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/s
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { itemLocation } from '../shared/locations.js';
-import { writeLocation, readLocations, readChildren, pathsOfContent } from './locations.js';
+import { writeLocation, readLocations, readLocationsOf, readChildren, pathsOfContent } from './locations.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { readRejected, type RejectedFacts } from '../shared/rejected.js';
 import { type Db, Params, scopeSql, inTransaction, wrapDb, SUMMARY_COLUMNS } from './sql.js';
@@ -148,6 +148,10 @@ export class PostgresStore implements Store {
 
   async listLocations(documentId: string, scope: Scope): Promise<DocumentLocation[]> {
     return readLocations(this.db, documentId, scope);
+  }
+
+  async listLocationsOf(documentIds: readonly string[], scope: Scope): Promise<Map<string, DocumentLocation[]>> {
+    return readLocationsOf(this.db, documentIds, scope);
   }
 
   async findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null> {

@@ -65,6 +65,17 @@ export function toLocations(rows: readonly LocationRow[]): DocumentLocation[] {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Location rows of several documents (selected with `l.document_id`), grouped by document, each list as toLocations orders it. */
+export function groupLocations(rows: readonly (LocationRow & { document_id: string })[]): Map<string, DocumentLocation[]> {
+  const by = new Map<string, LocationRow[]>();
+  for (const r of rows) {
+    const list = by.get(r.document_id);
+    if (list) list.push(r);
+    else by.set(r.document_id, [r]);
+  }
+  return new Map([...by].map(([id, list]) => [id, toLocations(list)]));
+}
+
 /** A child row: the document's summary columns with the location's path, parent and name. */
 export type ChildRow = DocumentRow & { location_path: string; location_parent: string; location_name: string | null };
 

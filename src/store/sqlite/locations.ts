@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentChild, DocumentLocation } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
-import { toLocations, toChild, LOCATION_COLUMNS, CHILD_COLUMNS, type LocationRow, type ChildRow, type NewLocation } from '../shared/locations.js';
+import { groupLocations, toLocations, toChild, LOCATION_COLUMNS, CHILD_COLUMNS, type LocationRow, type ChildRow, type NewLocation } from '../shared/locations.js';
 
 /** Records a location; a place already recorded (unique on document, parent or '', path) keeps its first_seen. True when new. */
 export function locationWriter(db: Database.Database): (l: NewLocation, at: string) => boolean {
@@ -18,6 +18,16 @@ export function readLocations(db: Database.Database, documentId: string, scope: 
   const rows = db.prepare(`SELECT ${LOCATION_COLUMNS} FROM document_locations l JOIN documents d ON d.id = l.document_id
     LEFT JOIN documents p ON p.id = l.parent_id WHERE l.document_id = ? AND ${s.sql}`).all(documentId, ...s.params) as LocationRow[];
   return toLocations(rows);
+}
+
+/** Every place each of some documents in scope was found (documents out of scope or unknown are absent). */
+export function readLocationsOf(db: Database.Database, documentIds: readonly string[], scope: Scope): Map<string, DocumentLocation[]> {
+  if (documentIds.length === 0) return new Map();
+  const s = scopeClause(scope);
+  const rows = db.prepare(`SELECT l.document_id, ${LOCATION_COLUMNS} FROM document_locations l JOIN documents d ON d.id = l.document_id
+    LEFT JOIN documents p ON p.id = l.parent_id WHERE l.document_id IN (SELECT value FROM json_each(?)) AND ${s.sql}`)
+    .all(JSON.stringify(documentIds), ...s.params) as (LocationRow & { document_id: string })[];
+  return groupLocations(rows);
 }
 
 /** The documents found under a container, one per location, by the location's path. */

@@ -17,7 +17,7 @@ import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import type { DocumentRow } from '../shared/rows.js';
 import { toStored, toSummary } from '../shared/rows.js';
 import { itemLocation } from '../shared/locations.js';
-import { locationWriter, readLocations, readChildren, pathsOfContent } from './locations.js';
+import { locationWriter, readLocations, readLocationsOf, readChildren, pathsOfContent } from './locations.js';
 import { searchDocuments } from './search.js';
 import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
@@ -175,6 +175,10 @@ export class SqliteStore implements Store {
 
   async listLocations(documentId: string, scope: Scope): Promise<DocumentLocation[]> {
     return readLocations(this.db, documentId, scope);
+  }
+
+  async listLocationsOf(documentIds: readonly string[], scope: Scope): Promise<Map<string, DocumentLocation[]>> {
+    return readLocationsOf(this.db, documentIds, scope);
   }
 
   async findBySha256(collection: string, sha256: string): Promise<DocumentSummary | null> {
