@@ -3,6 +3,8 @@
  * run's batches of document ids; a batch that fails past its retry limit (a worker killed, or past its time limit)
  * lands in a dead-letter queue, where any worker records the failure of its documents.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Stage } from '../../model/index.js';
 
@@ -50,19 +52,51 @@ export function maintenanceSeconds(env: NodeJS.ProcessEnv = process.env): number
   return Number.isInteger(n) && n >= 1 ? n : 30;
 }
 
-/** Starts pg-boss on `url` (installing its schema the first time) and makes sure both queues exist. */
+// Session advisory lock taken while a process installs pg-boss and creates the queues (see openBoss).
+const SETUP_LOCK = 4_242_002;
+// Attempts at the setup when PostgreSQL reports a deadlock or a serialization failure (both transient).
+const SETUP_ATTEMPTS = 5;
+
+/**
+ * Starts pg-boss on `url` (installing its schema the first time) and makes sure both queues exist. Processes starting
+ * at once (an ingest and its workers on a new database) take turns: creating a queue is DDL on pg-boss's partitioned
+ * job table, and two at once, or one beside another's maintenance, could deadlock ("deadlock detected", seen in CI);
+ * a deadlock that still happens is retried.
+ */
 export async function openBoss(url: string, connections: number): Promise<PgBoss> {
-  const boss = new PgBoss({
-    connectionString: url, max: connections, schedule: false, supervise: true,
-    maintenanceIntervalSeconds: maintenanceSeconds(),
-    application_name: 'cablegraph-queue',
-  });
-  // Errors of its background maintenance (a lost connection) are retried at the next interval: not fatal.
-  boss.on('error', () => undefined);
-  await boss.start();
-  await ensureQueue(boss, DEAD_QUEUE, {});
-  await ensureQueue(boss, STAGE_QUEUE, { deadLetter: DEAD_QUEUE });
-  return boss;
+  const lock = new pg.Client({ connectionString: url, application_name: 'cablegraph-queue-setup' });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+    for (let attempt = 1; ; attempt++) {
+      // A fresh instance per attempt: pg-boss does not start again after a failed start.
+      const boss = new PgBoss({
+        connectionString: url, max: connections, schedule: false, supervise: true,
+        maintenanceIntervalSeconds: maintenanceSeconds(),
+        application_name: 'cablegraph-queue',
+      });
+      // Errors of its background maintenance (a lost connection) are retried at the next interval: not fatal.
+      boss.on('error', () => undefined);
+      try {
+        await boss.start();
+        await ensureQueue(boss, DEAD_QUEUE, {});
+        await ensureQueue(boss, STAGE_QUEUE, { deadLetter: DEAD_QUEUE });
+        return boss;
+      } catch (err) {
+        await boss.stop({ graceful: false, close: true }).catch(() => undefined);
+        if (attempt >= SETUP_ATTEMPTS || !isTransient(err)) throw err;
+        await sleep(200 * attempt);
+      }
+    }
+  } finally {
+    await lock.end().catch(() => undefined); // ending the session releases the lock
+  }
+}
+
+/** PostgreSQL's deadlock_detected and serialization_failure: the statement may succeed when tried again. */
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '40P01' || code === '40001';
 }
 
 /** Creates a queue unless it exists; two processes starting at once may race, the loser finds it made. */
