@@ -7,21 +7,12 @@
 import { parseArgs } from 'node:util';
 import { clusterEntities } from '../src/resolve/index.js';
 import type { ResolveCandidate } from '../src/resolve/types.js';
+import { seededRandom } from '../src/nlp/random.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '500,2000,8000' } } });
 const sizes = values.sizes.split(',').map(Number);
 
-/** mulberry32: the same names on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom; // the same names on every run
 const word = (first: string, r: () => number): string => first + Array.from({ length: 4 + Math.floor(r() * 5) }, () => 'aeioubdklmnrst'[Math.floor(r() * 14)]).join('');
 
 function candidates(n: number): ResolveCandidate[] {

@@ -88,15 +88,18 @@ describe('incremental resolution across an acronym block that grows past the lim
   let store: Store;
   let next = 0;
   const C = 'acr';
-  const add = async (named: { texts: string[]; type: EntityType }[]): Promise<void> => {
+  /** Stores a document naming `named` in `collection` with its mentions; returns its id. */
+  const addTo = async (collection: string, named: { texts: string[]; type: EntityType }[]): Promise<string> => {
     const n = next++;
     const text = named.map((x, i) => `In report ${n} item ${i}, ${x.texts.join(' said that ')} was mentioned.`).join('\n');
     const original = new TextEncoder().encode(text);
-    const doc = { path: `acr-${n}.txt`, sha256: sha256Hex(original), original, format: 'text' as const, text };
-    await store.putDocuments([{ doc, collection: C, sentences: splitSentences(text) }]);
-    const id = documentId(C, doc.sha256);
+    const doc = { path: `${collection}-${n}.txt`, sha256: sha256Hex(original), original, format: 'text' as const, text };
+    await store.putDocuments([{ doc, collection, sentences: splitSentences(text) }]);
+    const id = documentId(collection, doc.sha256);
     await store.putStageOutput(id, 'mentions', 'gen', { mentions: mentionsOf(id, text, named) });
+    return id;
   };
+  const add = (named: { texts: string[]; type: EntityType }[]): Promise<string> => addTo(C, named);
   const org = (texts: string[]) => ({ texts, type: 'ORG' as EntityType });
   before(async () => {
     store = await tempStore();
@@ -123,22 +126,12 @@ describe('incremental resolution across an acronym block that grows past the lim
 
   it('gives what full resolution gives when a second long name makes an acronym ambiguous, and when it goes', async () => {
     const D = 'acr-small';
-    const addTo = async (named: { texts: string[]; type: EntityType }[]): Promise<string> => {
-      const n = next++;
-      const text = named.map((x, i) => `In note ${n} item ${i}, ${x.texts.join(' said that ')} was mentioned.`).join('\n');
-      const original = new TextEncoder().encode(text);
-      const doc = { path: `small-${n}.txt`, sha256: sha256Hex(original), original, format: 'text' as const, text };
-      await store.putDocuments([{ doc, collection: D, sentences: splitSentences(text) }]);
-      const id = documentId(D, doc.sha256);
-      await store.putStageOutput(id, 'mentions', 'gen', { mentions: mentionsOf(id, text, named) });
-      return id;
-    };
-    await addTo([org(['MOT'])]);
-    await addTo([org([orgName(7)])]);
+    await addTo(D, [org(['MOT'])]);
+    await addTo(D, [org([orgName(7)])]);
     await resolveIncrementally(store, D);
     const together = async (): Promise<boolean> => (await storedEntities(store, D)).some((e) => e.members.length === 2);
     assert.equal(await together(), true, 'one long name: the acronym joins it');
-    const second = await addTo([org([orgName(8)])]);
+    const second = await addTo(D, [org([orgName(8)])]);
     await resolveIncrementally(store, D);
     await assertMatchesFull(store, D, 'a second long name');
     assert.equal(await together(), false, 'two long names that do not match: the acronym joins neither');

@@ -8,18 +8,10 @@ import type { Store } from '../../src/store/store.js';
 import { normalizeName } from '../../src/resolve/index.js';
 import { documentId, sha256Hex } from '../../src/store/ids.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
+import { seededRandom } from '../../src/nlp/random.js';
 
 /** A small deterministic random source (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 const GIVEN = [['Qassem', 'Qasem', 'Ghasem'], ['Mohammed', 'Muhammad', 'Mohammad'], ['Hussein', 'Husayn', 'Hossein'], ['Ali'], ['Hadi', 'Haadi'],
   ['Abdul Aziz', 'Abdulaziz'], ['Nouri', 'Nuri'], ['Haider'], ['Mustafa', 'Moustafa'], ['Ahmad', 'Ahmed'], ['Faleh', 'Falih'], ['Jafar', 'Djafar']];

@@ -6,6 +6,7 @@ import { recordHistory, type FeatureExtractor, type WordInfo } from './features.
 import { CaseClass } from './word-shape.js';
 import { historyLabels } from './tagger.js';
 import type { Gazetteer } from './gazetteer.js';
+import { seededRandom } from '../random.js';
 
 /**
  * One training document: sentences of tokens with gold tag indices into the model's tag list. A sentence with
@@ -52,17 +53,7 @@ export interface PerceptronResult {
   transitions: TransitionModel;
 }
 
-/** Deterministic 32-bit PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Trains on the documents and returns averaged weights for the features that earned any. */
 export function trainPerceptron(

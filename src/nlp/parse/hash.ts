@@ -38,14 +38,4 @@ export function mix3(a: number, b: number, c: number): number {
   return mix(mix(a, b), c);
 }
 
-/** Deterministic 32-bit PRNG (mulberry32), so training runs are repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../random.js';
