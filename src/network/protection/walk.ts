@@ -36,6 +36,8 @@ function walk(value: Json, o: WalkOptions, span = false): Json {
   // A span's text (evidence, sentence) keeps its length in mask mode even when it is exactly a name.
   if (typeof value === 'string') return o.redactor ? ((span ? undefined : o.redactor.exact(value)) ?? o.redactor.text(value)) : value;
   if (Array.isArray(value)) return value.map((v) => walk(v, o));
+  // A map by id (Store.listLocationsOf) keeps its keys, ids, and its shape; its values are walked.
+  if (value instanceof Map) return new Map([...(value as Map<unknown, Json>)].map(([k, v]) => [k, walk(v, o)]));
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, Json>;
   if (o.redactor && isSnippet(obj)) return snippet(obj, o.redactor);
