@@ -7,7 +7,7 @@ import type { Claim, Event, Relation, ResolvedEntityRecord } from '../src/model/
 import type { Store } from '../src/store/store.js';
 import { sha256Hex } from '../src/model/ids.js';
 import { splitSentences } from '../src/nlp/sentences.js';
-import { seededRandom } from '../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../src/nlp/random.js';
 
 const COLLECTION = 'bench-export';
 const TYPES = ['paid', 'met', 'controls', 'contacted'] as const;

@@ -1,6 +1,6 @@
 // Word clusters from unlabelled text: PPMI context vectors (left/right neighbours), random projection, spherical k-means.
 // A cheap stand-in for Brown clusters (Ratinov & Roth 2009 gain ~1.5 F1 from them); deterministic for a fixed seed.
-import { seededRandom } from '../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../src/nlp/random.js';
 
 const env = (k: string, d: number): number => Number(process.env[k] ?? d);
 const VOCAB = env('NER_CLUSTER_VOCAB', 40_000);

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom } from '../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../src/nlp/random.js';
 import { CONLL04_MAPPING } from './data/conll04.js';
 import { DATA_DIR, readJsonl } from './data/types.js';
 

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { conllChunks, readConll, type ConllDocument } from '../../src/nlp/ner/conll.js';
-import { seededRandom } from '../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../src/nlp/random.js';
 
 const DATA = process.env.CABLEGRAPH_DATA ?? '/work/shared/data';
 

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom } from '../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../src/nlp/random.js';
 import { readConllu } from '../../src/nlp/parse/conllu.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { tokenize } from '../../src/nlp/tokenize.js';

@@ -101,9 +101,9 @@ export function anchorKey(key: string): string {
   return key.replace('|acr:', '|acrof:');
 }
 
-/** The anchor keys (anchorKey) of a group with these names and normalised forms: one per acronym key it is the acronym of. */
-export function anchorKeysOf(names: Iterable<string>, norms: readonly string[], type: EntityType): string[] {
-  return keysOfNames(names, type).filter((k) => isAcronymKey(k) && anchorsBlock(k, norms)).map(anchorKey);
+/** The anchor keys (anchorKey) of a group with these blocking keys and normalised names: one per acronym key it is the acronym of. */
+export function anchorKeysOf(keys: Iterable<string>, norms: readonly string[]): string[] {
+  return [...keys].filter((k) => isAcronymKey(k) && anchorsBlock(k, norms)).map(anchorKey);
 }
 
 /**

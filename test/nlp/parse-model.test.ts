@@ -9,7 +9,7 @@ import { readConllu } from '../../src/nlp/parse/conllu.js';
 import { scoreParser } from '../../src/nlp/parse/eval.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
-import { seeded } from '../../src/nlp/parse/hash.js';
+import { seededRandom } from '../../src/nlp/random.js';
 
 const modelPath = join(defaultParseModelDir(), PARSE_MODEL_FILE);
 const hasModel = existsSync(modelPath);
@@ -130,7 +130,7 @@ test('an all-caps headline without final punctuation still gets its verb, subjec
 
 test('any word list gets one single-rooted tree (property test)', { skip: !hasModel && 'no shipped parse model' }, () => {
   const parser = loadParser();
-  const rand = seeded(42);
+  const rand = seededRandom(42);
   const vocab = ['the', 'Iran', ',', 'paid', 'of', '"', 'and', 'U.S.', 'who', '1996', '(', ')', 'militia', 'is', "'s", 'n\'t', 'al-Haq', '.', 'QUDS', '--', ':', 'to', 'x'];
   assert.deepEqual(parser.parse([]).head, new Int32Array(0));
   for (let k = 0; k < 300; k++) {

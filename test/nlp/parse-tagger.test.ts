@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seeded } from '../../src/nlp/parse/hash.js';
+import { seededRandom } from '../../src/nlp/random.js';
 import { Lemmatiser } from '../../src/nlp/parse/lemmatiser.js';
 import { UPOS_TAGS, type ParseModel } from '../../src/nlp/parse/model.js';
 import { loadParseModel, saveParseModel } from '../../src/nlp/parse/model-io.js';
@@ -22,7 +22,7 @@ const cache = new WordCache({ clusters: new Map(), capBuckets: new Map(), tagCla
  * f1 and f2 are new spellings in every sentence.
  */
 function sentences(count: number, seed: number): TaggedSentence[] {
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const out: TaggedSentence[] = [];
   for (let k = 0; k < count; k++) {
     const verb = rand() < 0.5;

@@ -13,7 +13,7 @@ import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { defaultStages, finishIngest, ingestPaths } from '../../src/pipeline.js';
 import { buildApp } from '../../src/server/app.js';
-import { seededRandom } from '../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../src/nlp/random.js';
 import { tempDir } from '../helpers.js';
 
 const PER_ROUTE = 150;

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { IngestFailure } from '../../src/ingest/handler.js';
 import { readDocument } from '../../src/ingest/read-document.js';
-import { seededRandom } from '../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../src/nlp/random.js';
 import { openStore } from '../../src/store/open.js';
 import { ingestPaths } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';

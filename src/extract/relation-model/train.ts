@@ -4,7 +4,7 @@
  * the set does not annotate", and the loss is -log of the probability of that set, so the model is never taught
  * that an unannotated type is absent.
  */
-import { seededRandom } from '../../nlp/ner/perceptron.js';
+import { seededRandom } from '../../nlp/random.js';
 import { CLASSES } from './classes.js';
 import { softmax, type LinearModel } from './linear.js';
 import { sharedKeys } from './shared.js';

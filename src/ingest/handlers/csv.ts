@@ -11,8 +11,8 @@ import { parse } from 'csv-parse';
 import type { ExtractedDocument } from '../../model/index.js';
 import { IngestFailure, type FormatHandler, type HandlerInput } from '../handler.js';
 import { decodeText } from '../decode.js';
-import { newDocument, sha256Hex, toWarning } from '../document.js';
-import { MAX_TABLE_CELLS, MAX_TABLE_ROWS } from '../table-layout.js';
+import { newDocument, toWarning } from '../document.js';
+import { MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument } from '../table-layout.js';
 
 /** Part sizes (the table limits unless a test asks for smaller ones). */
 export interface CsvPartLimits { rows: number; cells: number }
@@ -46,7 +46,7 @@ export function readCsv(input: HandlerInput, limits: CsvPartLimits = { rows: MAX
     mimeType, children: [], warnings: [],
     meta: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter, headerRepeated: 'true' },
   });
-  doc.streamedChildren = () => csvParts(input.path, bytes, delimiter, limits, (err) => doc.warnings!.push(toWarning(input.path, err)));
+  doc.streamedChildren = () => csvParts(input.path, mimeType, bytes, delimiter, limits, (err) => doc.warnings!.push(toWarning(input.path, err)));
   return doc;
 }
 
@@ -67,9 +67,8 @@ function overLimits(bytes: Uint8Array, delimiter: string, limits: CsvPartLimits)
  * gives up (an opening quote never closed) the rest of the file is read again from the last record taken, line by
  * line with quotes ignored, and a warning says so: no byte of the file is left out.
  */
-async function* csvParts(path: string, bytes: Uint8Array, delimiter: string, limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
+async function* csvParts(path: string, mimeType: string, bytes: Uint8Array, delimiter: string, limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
   const utf8 = new TextDecoder('utf-8');
-  const mimeType = MIME[extname(path).toLowerCase()] ?? 'text/csv';
   let header = '';
   let headerCells = 0;
   let part = 1;
@@ -82,10 +81,9 @@ async function* csvParts(path: string, bytes: Uint8Array, delimiter: string, lim
   const emit = (): ExtractedDocument => {
     const body = utf8.decode(bytes.subarray(partStart, end)).replace(/[\r\n]+$/u, '');
     const text = part === 1 ? body : `${header}${body}`;
-    const original = new TextEncoder().encode(text);
     const child: ExtractedDocument = {
-      path: `${path}#part ${part}`, sha256: sha256Hex(original), original, format: 'sheet', mimeType, text, title: `part ${part}`,
-      meta: { table: path, part: String(part), firstRow: String(firstRow), ...(part > 1 ? { headerRepeated: 'true' } : {}) },
+      ...sheetDocument(`${path}#part ${part}`, `part ${part}`, text, { table: path, part: String(part), firstRow: String(firstRow), ...(part > 1 ? { headerRepeated: 'true' } : {}) }),
+      mimeType,
     };
     part++;
     partStart = end;

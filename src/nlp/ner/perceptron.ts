@@ -53,8 +53,6 @@ export interface PerceptronResult {
   transitions: TransitionModel;
 }
 
-export { seededRandom };
-
 /** Trains on the documents and returns averaged weights for the features that earned any. */
 export function trainPerceptron(
   docs: readonly TrainingDocument[],

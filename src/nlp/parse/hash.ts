@@ -38,4 +38,3 @@ export function mix3(a: number, b: number, c: number): number {
   return mix(mix(a, b), c);
 }
 
-export { seededRandom as seeded } from '../random.js';

@@ -1,5 +1,5 @@
 /** Greedy left-to-right averaged-perceptron POS tagger (UPOS): inference and training. */
-import { seeded } from './hash.js';
+import { seededRandom } from '../random.js';
 import { AveragedWeights } from './perceptron.js';
 import { aheadFeatures, historyFeatures, neighbourFeatures, OFFSETS, ownFeatures, pairFeatures } from './tagger-features.js';
 import type { ScoreTable, WeightTable } from './weights.js';
@@ -116,7 +116,7 @@ export function trainTagger(data: readonly TaggedSentence[], opts: TaggerTrainin
     return { feats: Uint32Array.from(feats), starts: Int32Array.from(starts) };
   });
   const order = data.map((_, i) => i);
-  const rand = seeded(opts.seed);
+  const rand = seededRandom(opts.seed);
   const scores = new Float32Array(K);
   const dyn: number[] = [];
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {

@@ -3,7 +3,7 @@
  * 2012/2013). After the first epoch the trainer follows its own (possibly wrong) predictions most of the time, so it
  * learns to act well in the configurations its mistakes lead to; updates go towards the best zero-cost action.
  */
-import { seeded } from './hash.js';
+import { seededRandom } from '../random.js';
 import { AveragedWeights } from './perceptron.js';
 import { unlabelled, type SentenceView } from './parser-features.js';
 import { labelFeatures } from './label-features.js';
@@ -36,7 +36,7 @@ export function trainParser(data: readonly ParseExample[], opts: ParserTraining)
   const labels = new AveragedWeights(L);
   const sc = new ParserScratch();
   const st = sc.state;
-  const rand = seeded(opts.seed);
+  const rand = seededRandom(opts.seed);
   const order = data.map((_, i) => i);
   const scores = new Float32Array(ACTIONS);
   const ls = new Float32Array(L);

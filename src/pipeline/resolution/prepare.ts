@@ -95,10 +95,9 @@ export function summarizeGroup(group: string, members: Prepared[], decidedKeys: 
   };
   for (const m of sorted) offer(m.candidate.name, m.original.key);
   for (const m of sorted) for (const a of m.candidate.aliases) if (isFullAlias(a, m.candidate.type)) offer(a, m.original.key);
-  const full = new Set(sorted.flatMap((m) => fullNamesOf(m.candidate)));
-  const keys = new Set(keysOfNames(full, type));
+  const keys = new Set(keysOfNames(new Set(sorted.flatMap((m) => fullNamesOf(m.candidate))), type));
   // Marks the group as the acronym of its acronym keys, so incremental steps find a block's acronyms by key.
-  for (const k of anchorKeysOf(full, [...names.keys()], type)) keys.add(k);
+  for (const k of anchorKeysOf(keys, [...names.keys()])) keys.add(k);
   const first = sorted[0];
   if (type === 'PERSON') for (const k of Object.values(surnameKeys(group.slice(group.indexOf('|') + 1)))) keys.add(k);
   return {
