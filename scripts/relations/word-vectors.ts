@@ -16,6 +16,7 @@ import { factbookTexts, readIfPresent } from '../ner-corpus.js';
 import type { RelationTypeId } from '../../src/model/index.js';
 import { TRIGGER_TYPES, roughLemma } from '../../src/extract/relation-model/triggers.js';
 import type { WordLexicon } from '../../src/extract/relation-model/word-lexicon.js';
+import { gloveMap, loadGlove } from '../glove.js';
 
 /** Lower-cased tokenised sentences of the unlabelled text (labels of these sets are never read). */
 export function unlabelledSentences(dataDir: string): string[][] {
@@ -219,13 +220,18 @@ function jacobiEigen(a0: Float64Array, k: number): { values: number[]; vectors: 
 }
 
 /** Soft triggers: each word not a trigger whose cosine to some trigger word of a type reaches `threshold`. */
-export function softTriggers(vectors: ReadonlyMap<string, Float32Array>, triggerTypes: ReadonlyMap<string, readonly RelationTypeId[]>, lemmaOf: (w: string) => string, threshold: number): Map<string, RelationTypeId[]> {
-  // A type's trigger words are every vocabulary form whose lemma is in its list ("appointed" for "appoint").
+export function softTriggers(vectors: ReadonlyMap<string, Float32Array>, triggerTypes: ReadonlyMap<string, readonly RelationTypeId[]>, lemmaOf: (w: string) => string, threshold: number, common: ReadonlySet<string> = new Set()): Map<string, RelationTypeId[]> {
+  // A type's trigger words are every vocabulary form whose lemma is in its list ("appointed" for "appoint"); the
+  // commonest words ("in", "take", "said") are neither triggers nor found near one: their neighbours are other
+  // common words, not the relation's meaning.
   const byType = new Map<RelationTypeId, Float32Array[]>();
-  for (const [w, v] of vectors) for (const t of triggerTypes.get(lemmaOf(w)) ?? triggerTypes.get(w) ?? []) byType.set(t, [...(byType.get(t) ?? []), v]);
+  for (const [w, v] of vectors) {
+    if (common.has(w)) continue;
+    for (const t of triggerTypes.get(lemmaOf(w)) ?? triggerTypes.get(w) ?? []) byType.set(t, [...(byType.get(t) ?? []), v]);
+  }
   const out = new Map<string, RelationTypeId[]>();
   for (const [w, v] of vectors) {
-    if (triggerTypes.has(w) || triggerTypes.has(lemmaOf(w)) || !/^\p{L}[\p{L}-]+$/u.test(w)) continue;
+    if (common.has(w) || triggerTypes.has(w) || triggerTypes.has(lemmaOf(w)) || !/^\p{L}[\p{L}-]+$/u.test(w)) continue;
     const types: RelationTypeId[] = [];
     for (const [t, list] of byType) {
       let best = 0;
@@ -274,16 +280,34 @@ export function vectorClusters(vectors: ReadonlyMap<string, Float32Array>, k: nu
 
 /**
  * The word lexicon a training option asks for: `soft=0.7` (soft triggers at that cosine), `clusters=200` (vector
- * clusters), comma-separated; '' gives the empty lexicon. Vectors are computed from the unlabelled text under dataDir.
+ * clusters), `vectors=glove` (GloVe's pre-trained vectors of its N most frequent words, `glove:N`, default 50,000:
+ * scripts/glove.ts) or `vectors=ours` (the default: computed from the unlabelled text under dataDir), comma-separated;
+ * '' gives the empty lexicon.
  */
 export function lexiconFor(spec: string, dataDir: string, log: (line: string) => void = () => {}): { lex: WordLexicon; vectors: Map<string, Float32Array> } {
   const parts = new Map(spec.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
-  for (const k of parts.keys()) if (!['soft', 'clusters'].includes(k)) throw new Error(`unknown lexicon part ${k} (soft=COSINE, clusters=K)`);
+  for (const k of parts.keys()) if (!['soft', 'clusters', 'vectors'].includes(k)) throw new Error(`unknown lexicon part ${k} (soft=COSINE, clusters=K, vectors=ours|glove[:N])`);
   if (parts.size === 0) return { lex: { soft: new Map(), cluster: new Map() }, vectors: new Map() };
   const t0 = Date.now();
-  const vectors = wordVectors(unlabelledSentences(dataDir));
-  const soft = parts.has('soft') ? softTriggers(vectors, TRIGGER_TYPES, roughLemma, Number(parts.get('soft'))) : new Map<string, RelationTypeId[]>();
+  const source = parts.get('vectors') ?? 'ours';
+  const vectors = source === 'ours' ? wordVectors(unlabelledSentences(dataDir))
+    : source.startsWith('glove') ? gloveVectors(Number(source.split(':')[1] ?? 50_000), log)
+      : (() => { throw new Error(`unknown vectors ${source} (ours, glove[:N])`); })();
+  // GloVe's words come in frequency order: its 400 commonest are left out of soft triggers.
+  const common = new Set(source === 'ours' ? [] : [...vectors.keys()].slice(0, 400));
+  const soft = parts.has('soft') ? softTriggers(vectors, TRIGGER_TYPES, roughLemma, Number(parts.get('soft')), common) : new Map<string, RelationTypeId[]>();
   const cluster = parts.has('clusters') ? vectorClusters(vectors, Number(parts.get('clusters'))) : new Map<string, number>();
   log(`word vectors: ${vectors.size} words; ${soft.size} soft triggers, ${new Set(cluster.values()).size} clusters [${Date.now() - t0} ms]`);
   return { lex: { soft, cluster }, vectors };
+}
+
+/** GloVe's N most frequent words that are words (letters, inner hyphens or apostrophes), unit length. */
+function gloveVectors(n: number, log: (line: string) => void): Map<string, Float32Array> {
+  const all = gloveMap(loadGlove(Math.max(n, 100_000), log));
+  const out = new Map<string, Float32Array>();
+  for (const [w, v] of all) {
+    if (out.size >= n) break;
+    if (/^\p{L}[\p{L}'-]*$/u.test(w)) out.set(w, v);
+  }
+  return out;
 }
