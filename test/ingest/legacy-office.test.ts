@@ -155,7 +155,7 @@ test('without soffice a .doc fails as tool-missing naming the Debian packages; t
   try {
     const word = minimalWordFile();
     await rejectsWith(readDocument('memo.doc', word), 'tool-missing',
-      /memo\.doc needs \/nonexistent\/soffice \(LibreOffice\), which was not found; install it \(Debian: apt-get install --no-install-recommends libreoffice-writer-nogui libreoffice-impress-nogui\)/);
+      /memo\.doc needs \/nonexistent\/soffice \(LibreOffice\), which was not found; install it \(Debian: apt-get install --no-install-recommends libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui\)/);
     const zip = await readDocument('mixed.zip', writeZip([{ name: 'memo.doc', data: word }, { name: 'note.txt', data: 'The envoy met the minister in Geneva.' }]));
     assert.deepEqual(zip.children?.map((c) => c.path), ['mixed.zip!/note.txt']);
     assert.deepEqual(zip.warnings?.map((w) => [w.path, w.code]), [['mixed.zip!/memo.doc', 'tool-missing']]);

@@ -6,20 +6,20 @@
  * (quoted line breaks stay inside their record); each part's text is the file's own bytes for its records.
  */
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { ExtractedDocument } from '../../model/index.js';
-import { IngestFailure, type FormatHandler, type HandlerInput } from '../handler.js';
+import type { FormatHandler, HandlerInput } from '../handler.js';
 import { decodeText } from '../decode.js';
 import { newDocument, toWarning } from '../document.js';
-import { MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument } from '../table-layout.js';
+import { MAX_TABLE_CELLS, MAX_TABLE_ROWS } from '../table-layout.js';
+import { csvParts, type CsvPartLimits, type PartLabel } from '../csv-parts.js';
 
-/** Part sizes (the table limits unless a test asks for smaller ones). */
-export interface CsvPartLimits { rows: number; cells: number }
+/** The parts of a CSV file: "data.csv#part 1", "data.csv#part 2", ... */
+const csvPartLabel = (path: string): PartLabel => (part, firstRow) => ({
+  path: `${path}#part ${part}`, name: `part ${part}`,
+  meta: { table: path, part: String(part), firstRow: String(firstRow), ...(part > 1 ? { headerRepeated: 'true' } : {}) },
+});
 
 const MIME: Record<string, string> = { '.tsv': 'text/tab-separated-values', '.tab': 'text/tab-separated-values' };
-// Bytes handed to the parser at a time: it reads ahead no further than the part being built needs.
-const FEED_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 
 /** Reads .csv, .tsv and .tab files. */
@@ -46,7 +46,7 @@ export function readCsv(input: HandlerInput, limits: CsvPartLimits = { rows: MAX
     mimeType, children: [], warnings: [],
     meta: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter, headerRepeated: 'true' },
   });
-  doc.streamedChildren = () => csvParts(input.path, mimeType, bytes, delimiter, limits, (err) => doc.warnings!.push(toWarning(input.path, err)));
+  doc.streamedChildren = () => csvParts(input.path, mimeType, bytes, delimiter, limits, (err) => doc.warnings!.push(toWarning(input.path, err)), csvPartLabel(input.path));
   return doc;
 }
 
@@ -59,76 +59,6 @@ function overLimits(bytes: Uint8Array, delimiter: string, limits: CsvPartLimits)
   if (lines > limits.rows) return true;
   for (let i = bytes.indexOf(sep); i >= 0; i = bytes.indexOf(sep, i + 1)) cells++;
   return lines + cells > limits.cells;
-}
-
-/**
- * The parts, built as they are pulled: records are read with csv-parse, whose running byte count marks where each
- * record ends, and a part's text is the header record's bytes and its own records' bytes decoded. Where csv-parse
- * gives up (an opening quote never closed) the rest of the file is read again from the last record taken, line by
- * line with quotes ignored, and a warning says so: no byte of the file is left out.
- */
-async function* csvParts(path: string, mimeType: string, bytes: Uint8Array, delimiter: string, limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
-  const utf8 = new TextDecoder('utf-8');
-  let header = '';
-  let headerCells = 0;
-  let part = 1;
-  let partStart = 0; // byte offset of the part's first record
-  let end = 0; // byte offset after the last record taken
-  let rows = 0;
-  let cells = 0;
-  let firstRow = 1;
-  let record = 0;
-  const emit = (): ExtractedDocument => {
-    const body = utf8.decode(bytes.subarray(partStart, end)).replace(/[\r\n]+$/u, '');
-    const text = part === 1 ? body : `${header}${body}`;
-    const child: ExtractedDocument = {
-      ...sheetDocument(`${path}#part ${part}`, `part ${part}`, text, { table: path, part: String(part), firstRow: String(firstRow), ...(part > 1 ? { headerRepeated: 'true' } : {}) }),
-      mimeType,
-    };
-    part++;
-    partStart = end;
-    rows = 1;
-    cells = headerCells;
-    firstRow = record + 1;
-    return child;
-  };
-  for (const quoted of [true, false]) {
-    const from = end;
-    const parser = parse({
-      delimiter, info: true, quote: quoted ? '"' : false, relax_quotes: true, relax_column_count: true, skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    });
-    Readable.from(chunks(bytes.subarray(from))).pipe(parser);
-    try {
-      for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
-        const full = rows >= limits.rows + (part > 1 ? 1 : 0) || (rows > 0 && cells + fields.length > limits.cells);
-        if (full && end > partStart) yield emit();
-        if (record === 0) {
-          // The header record with its own line ending (a CRLF file's parts stay CRLF), leading blank lines left out.
-          header = utf8.decode(bytes.subarray(from, from + info.bytes)).replace(/^[\r\n]+/u, '');
-          if (!/[\r\n]$/u.test(header)) header += '\n';
-          headerCells = fields.length;
-        }
-        record++;
-        end = from + info.bytes;
-        rows++;
-        cells += fields.length;
-      }
-      break;
-    } catch (err) {
-      parser.destroy();
-      if (!quoted) {
-        warn(err);
-        break;
-      }
-      warn(new IngestFailure('corrupt-csv', `${path}: ${(err as Error).message}; from the last whole record on it was read line by line, quotes ignored (no row left out).`));
-    }
-  }
-  if (end > partStart) yield emit();
-}
-
-function* chunks(bytes: Uint8Array): Generator<Buffer> {
-  for (let at = 0; at < bytes.length; at += FEED_BYTES) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(FEED_BYTES, bytes.length - at));
 }
 
 function withoutBom(bytes: Uint8Array): Uint8Array {

@@ -10,7 +10,7 @@ import { IngestFailure } from '../handler.js';
 import { InstanceStopped, SofficeInstance } from './soffice-instance.js';
 
 /** Debian packages that provide soffice for the formats read through it, named when it is missing. */
-export const LIBREOFFICE_PACKAGES = 'libreoffice-writer-nogui libreoffice-impress-nogui';
+export const LIBREOFFICE_PACKAGES = 'libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui';
 
 // A big deck takes tens of seconds; a hostile file that makes LibreOffice loop must not hold the ingest forever.
 const DEFAULT_TIMEOUT_MS = 180_000;
@@ -18,7 +18,7 @@ const DEFAULT_TIMEOUT_MS = 180_000;
 const IDLE_MS = 20_000;
 
 /** LibreOffice's export filter for each target format. */
-const FILTERS: Record<string, string> = { odt: 'writer8', odp: 'impress8' };
+const FILTERS: Record<string, string> = { odt: 'writer8', odp: 'impress8', csv: 'Text - txt - csv (StarCalc)' };
 
 /** The soffice binary and its time limit; $CABLEGRAPH_SOFFICE and $CABLEGRAPH_SOFFICE_TIMEOUT_MS override them (tests do). */
 export const libreOffice = {
@@ -32,14 +32,15 @@ let idleTimer: NodeJS.Timeout | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Converts `bytes` with soffice to `target` ("odt" or "odp"), the input written with `extension` (which tells
- * LibreOffice which import filter to try first). Throws IngestFailure "tool-missing" (naming the Debian packages),
+ * Converts `bytes` with soffice to `target` ("odt", "odp" or "csv"), the input written with `extension` (which tells
+ * LibreOffice which import filter to try first), with the export filter's `options` if any (for csv: separator,
+ * quote, character set, ..., which sheet). Throws IngestFailure "tool-missing" (naming the Debian packages),
  * "tool-timeout", or "corrupt-office" when LibreOffice cannot open it.
  */
-export function convertWithLibreOffice(bytes: Uint8Array, path: string, extension: string, target: string): Promise<Uint8Array> {
+export function convertWithLibreOffice(bytes: Uint8Array, path: string, extension: string, target: string, options = ''): Promise<Uint8Array> {
   const filter = FILTERS[target];
   if (!filter) return Promise.reject(new Error(`no LibreOffice export filter for "${target}"`));
-  const run = queue.then(() => convertNow(bytes, path, extension, filter, target));
+  const run = queue.then(() => convertNow(bytes, path, extension, filter, target, options));
   queue = run.catch(() => undefined);
   return run;
 }
@@ -57,7 +58,7 @@ export function stopLibreOffice(): Promise<void> {
   return run;
 }
 
-async function convertNow(bytes: Uint8Array, path: string, extension: string, filter: string, target: string): Promise<Uint8Array> {
+async function convertNow(bytes: Uint8Array, path: string, extension: string, filter: string, target: string, options: string): Promise<Uint8Array> {
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = null;
   const binary = libreOffice.binary;
@@ -66,7 +67,7 @@ async function convertNow(bytes: Uint8Array, path: string, extension: string, fi
     for (let attempt = 0; ; attempt++) {
       const soffice = await currentInstance(binary);
       try {
-        const outcome = await soffice.convert(bytes, extension, filter, target, timeoutMs);
+        const outcome = await soffice.convert(bytes, extension, filter, target, timeoutMs, options);
         if (outcome.ok) return outcome.bytes;
         throw new IngestFailure('corrupt-office', `${path} could not be opened by LibreOffice (${reason(outcome.message)}); the file is damaged, password-protected, or not in the format its name or signature says.`);
       } catch (err) {

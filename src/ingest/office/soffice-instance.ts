@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,7 +89,7 @@ export class SofficeInstance {
    * first), queues the job and waits for its report. Throws InstanceStopped when soffice is missing, stops, or takes
    * longer than `timeoutMs` (then the whole group is killed).
    */
-  async convert(bytes: Uint8Array, extension: string, filter: string, target: string, timeoutMs: number): Promise<JobOutcome> {
+  async convert(bytes: Uint8Array, extension: string, filter: string, target: string, timeoutMs: number, options = ''): Promise<JobOutcome> {
     const id = String(++this.jobs);
     const input = join(this.dir, 'in', `${id}${extension}`);
     const output = join(this.dir, 'out', `${id}.${target}`);
@@ -97,19 +97,23 @@ export class SofficeInstance {
     try {
       // The folder may have gone under it (a temporary-file cleaner): then this instance is of no more use.
       await writeFile(input, bytes, { mode: 0o600 });
-      await writeFile(join(spool, `${id}.part`), `${input}\n${output}\n${filter}\n`);
+      await writeFile(join(spool, `${id}.part`), `${input}\n${output}\n${filter}\n${options.replace(/[\r\n]/g, ' ')}\n`);
       await rename(join(spool, `${id}.part`), join(spool, `${id}.job`));
     } catch (err) {
       throw new InstanceStopped('exited', `its working folder could not be written (${err instanceof Error ? err.message : String(err)})`);
     }
+    // Calc's CSV export of one chosen sheet names the file after it ("<n>-Data.csv"), not as asked.
+    const sheetFiles = async (): Promise<string[]> => (await readdir(join(this.dir, 'out')).catch(() => [] as string[]))
+      .filter((f) => f.startsWith(`${id}-`) && f.endsWith(`.${target}`)).map((f) => join(this.dir, 'out', f));
     try {
       const report = await this.waitForReport(join(spool, `${id}.done`), timeoutMs);
       if (!report.startsWith('ok')) return { ok: false, message: report.replace(/^error:\s*/, '') };
-      const written = await readFile(output).catch(() => null);
+      const named = await sheetFiles();
+      const written = await readFile(output).catch(() => (named.length === 1 ? readFile(named[0]!) : null)).catch(() => null);
       if (!written || written.byteLength === 0) return { ok: false, message: 'LibreOffice wrote nothing' };
       return { ok: true, bytes: new Uint8Array(written.buffer, written.byteOffset, written.byteLength) };
     } finally {
-      await Promise.all([input, output, join(spool, `${id}.done`)].map((p) => rm(p, { force: true })));
+      await Promise.all([input, output, join(spool, `${id}.done`), ...(await sheetFiles())].map((p) => rm(p, { force: true })));
     }
   }
 

@@ -26,8 +26,8 @@ ${[
 `;
 
 /**
- * Serve(spool, idleMs): takes jobs "<id>.job" from the spool folder (three lines: source path, target path, export
- * filter), one at a time; loads the source hidden, read-only, macros never run, links not updated; stores it with the
+ * Serve(spool, idleMs): takes jobs "<id>.job" from the spool folder (four lines: source path, target path, export
+ * filter, the filter's options or an empty line), one at a time; loads the source hidden, read-only, macros never run, links not updated; stores it with the
  * filter; writes "<id>.done" (renamed from "<id>.tmp", so it is whole when it appears) holding "ok" or "error: " and
  * LibreOffice's message. A "stop" file, or idleMs without a job, ends LibreOffice.
  */
@@ -50,14 +50,17 @@ Sub Serve(spool As String, idleMs As Long)
 End Sub
 
 Sub RunJob(spool As String, id As String)
-  Dim n As Integer, src As String, dst As String, filter As String, result As String, doc As Object
+  Dim n As Integer, src As String, dst As String, filter As String, opts As String, result As String, doc As Object
   Dim load(3) As New com.sun.star.beans.PropertyValue
   Dim save(0) As New com.sun.star.beans.PropertyValue
+  Dim saveWith(1) As New com.sun.star.beans.PropertyValue
   n = FreeFile
   Open spool & "/" & id & ".job" For Input As #n
   Line Input #n, src
   Line Input #n, dst
   Line Input #n, filter
+  opts = ""
+  If Not EOF(n) Then Line Input #n, opts
   Close #n
   Kill spool & "/" & id & ".job"
   load(0).Name = "Hidden" : load(0).Value = True
@@ -65,6 +68,8 @@ Sub RunJob(spool As String, id As String)
   load(2).Name = "UpdateDocMode" : load(2).Value = 0
   load(3).Name = "ReadOnly" : load(3).Value = True
   save(0).Name = "FilterName" : save(0).Value = filter
+  saveWith(0).Name = "FilterName" : saveWith(0).Value = filter
+  saveWith(1).Name = "FilterOptions" : saveWith(1).Value = opts
   result = "ok"
   On Error GoTo Failed
   doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), "_blank", 0, load())
@@ -73,7 +78,11 @@ Sub RunJob(spool As String, id As String)
   Else
     ' Text documents are laid out to their last page first, so the export holds every page break of the layout.
     If doc.supportsService("com.sun.star.text.TextDocument") Then doc.getCurrentController().getViewCursor().jumpToLastPage()
-    doc.storeToURL(ConvertToURL(dst), save())
+    If opts = "" Then
+      doc.storeToURL(ConvertToURL(dst), save())
+    Else
+      doc.storeToURL(ConvertToURL(dst), saveWith())
+    End If
     doc.close(True)
   End If
   GoTo Report

@@ -1,10 +1,16 @@
-/** Spreadsheets (.xlsx, .xls, .ods) through SheetJS: one child document per sheet, laid out row by row. */
+/**
+ * Spreadsheets (.xlsx, .xls, .ods) through SheetJS: one child document per sheet, laid out row by row. A sheet past the
+ * table limits in a file on disk is written as tab-separated text by LibreOffice Calc and read in parts, handed out one
+ * at a time (ExtractedDocument.streamedChildren) as for a large CSV; a large .xlsx never gets here (xlsx-stream.ts).
+ */
 import * as XLSX from '@e965/xlsx';
 import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { isGarbled } from '../ocr/garbled.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
-import { newDocument } from '../document.js';
+import { extensionOf, newDocument, toWarning } from '../document.js';
 import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, tableText } from '../table-layout.js';
+import { csvParts, type CsvPartLimits } from '../csv-parts.js';
+import { convertWithLibreOffice } from './libreoffice.js';
 
 /** Most rows read from one sheet; a longer sheet is refused (a warning on the workbook) rather than held in memory. */
 export const MAX_SHEET_ROWS = MAX_TABLE_ROWS;
@@ -22,11 +28,11 @@ export const SPREADSHEET_MIME: Record<'xlsx' | 'ods' | 'xls', string> = {
  * Reads a workbook whose zip (if any) already passed the archive checks; the workbook's text lists its sheets and
  * each non-empty sheet becomes a child "book.xlsx#Sheet name" whose text is its rows, cells separated by tabs.
  */
-export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'xls'): ExtractedDocument {
+export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'xls', limits: CsvPartLimits = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS }): ExtractedDocument {
   let book: XLSX.WorkBook;
   try {
     // sheetRows stops SheetJS at the row limit (plus one, to tell a sheet at the limit from one past it).
-    book = XLSX.read(input.bytes, { type: 'buffer', dense: true, sheetRows: MAX_SHEET_ROWS + 1, cellHTML: false, cellFormula: false, WTF: false });
+    book = XLSX.read(input.bytes, { type: 'buffer', dense: true, sheetRows: limits.rows + 1, cellHTML: false, cellFormula: false, WTF: false });
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     if (/password|encrypt/i.test(message)) throw new IngestFailure('encrypted', `${input.path} is password-protected; ask for the password or a decrypted copy.`);
@@ -36,6 +42,7 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
   }
   const children: ExtractedDocument[] = [];
   const warnings: IngestError[] = [];
+  const large: LargeSheet[] = [];
   // A name the reader could not decode (SheetJS on some pre-release .xlsb files) is junk: the sheet is named by position.
   const names = book.SheetNames.map((name, i) => (isGarbled(name) || /[\u0000-\u0008]/.test(name) ? `Sheet ${i + 1}` : name));
   for (const [i, key] of book.SheetNames.entries()) {
@@ -43,8 +50,13 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     const name = names[i]!;
     const path = `${input.path}#${name}`;
     if (!sheet) continue;
-    const tooBig = sheetTooBig(sheet);
+    const tooBig = sheetTooBig(sheet, limits);
+    if (tooBig && input.depth === 0 && format !== 'xlsx') {
+      large.push({ index: i + 1, name, path });
+      continue;
+    }
     if (tooBig) {
+      // Inside an archive the container holds the file whole anyway; a huge .xlsx on disk is streamed before this.
       warnings.push({ path, code: 'too-large', message: `${path} ${tooBig}; the sheet was not read (export it as CSV in parts).` });
       continue;
     }
@@ -53,7 +65,8 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     children.push(sheetDocument(path, name, text, { sheet: name, workbook: input.path }));
   }
   const doc = newDocument(input, format, names.join('\n'), { mimeType: SPREADSHEET_MIME[format], children });
-  if (warnings.length > 0) doc.warnings = warnings;
+  if (warnings.length > 0 || large.length > 0) doc.warnings = warnings;
+  if (large.length > 0) doc.streamedChildren = () => largeSheetParts(input, large, limits, (err) => warnings.push(toWarning(input.path, err)));
   const props = book.Props;
   if (props?.Title?.trim()) doc.title = props.Title.trim();
   if (props?.Author?.trim()) doc.author = props.Author.trim();
@@ -61,15 +74,46 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
 }
 
 /** Why a sheet is over the limits, or null. */
-function sheetTooBig(sheet: XLSX.WorkSheet): string | null {
+function sheetTooBig(sheet: XLSX.WorkSheet, limits: CsvPartLimits): string | null {
   const ref = sheet['!fullref'] ?? sheet['!ref'];
   if (!ref) return null;
   const range = XLSX.utils.decode_range(ref);
   const rows = range.e.r - range.s.r + 1;
   const cells = rows * (range.e.c - range.s.c + 1);
-  if (rows > MAX_SHEET_ROWS) return `has ${rows} rows, more than the limit of ${MAX_SHEET_ROWS}`;
-  if (cells > MAX_SHEET_CELLS) return `spans ${cells} cells, more than the limit of ${MAX_SHEET_CELLS}`;
+  if (rows > limits.rows) return `has ${rows} rows, more than the limit of ${limits.rows}`;
+  if (cells > limits.cells) return `spans ${cells} cells, more than the limit of ${limits.cells}`;
   return null;
+}
+
+/** A sheet past the limits: its position in the workbook (from 1, hidden sheets counted), name and path. */
+interface LargeSheet { index: number; name: string; path: string }
+
+// LibreOffice's CSV export options: tab between cells, '"' around a cell holding a tab, quote or line break, UTF-8,
+// cells as shown (formatted numbers and dates, as SheetJS's text), formulas' values, and which sheet (from 1).
+const tabbedSheet = (index: number): string => `9,34,76,1,,0,false,true,true,false,false,${index}`;
+
+/**
+ * The parts of each large sheet: LibreOffice Calc writes the sheet as tab-separated text, which is cut into parts of
+ * at most `limits` as a large CSV is ("book.xls#Data", "book.xls#Data (part 2)", ..., every later part opening with
+ * the sheet's first row again). A sheet LibreOffice cannot write (not installed, damaged file) is a warning on the
+ * workbook, and the other sheets are still read.
+ */
+async function* largeSheetParts(input: HandlerInput, sheets: LargeSheet[], limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
+  for (const sheet of sheets) {
+    let tabbed: Uint8Array;
+    try {
+      tabbed = await convertWithLibreOffice(input.bytes, input.path, extensionOf(input.path) || '.xls', 'csv', tabbedSheet(sheet.index));
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      warn(new IngestFailure('too-large', `${sheet.path} is over the table limits and could not be read in parts: ${why}`));
+      continue;
+    }
+    yield* csvParts(sheet.path, 'text/tab-separated-values', tabbed, '\t', limits, warn, (part, firstRow) => ({
+      path: part === 1 ? sheet.path : `${sheet.path} (part ${part})`,
+      name: part === 1 ? sheet.name : `${sheet.name} (part ${part})`,
+      meta: { sheet: sheet.name, workbook: input.path, ...(part > 1 ? { part: String(part), firstRow: String(firstRow), headerRepeated: 'true' } : {}) },
+    }));
+  }
 }
 
 /**

@@ -1,0 +1,82 @@
+// .xls and .ods sheets past the table limits: read through LibreOffice Calc in parts (as a large CSV is), the other
+// sheets as usual; without LibreOffice, or inside an archive, the large sheet is a warning and nothing else is lost.
+// The workbooks are written by SheetJS (BIFF8 and OpenDocument), read by the real LibreOffice (CI installs Calc).
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import * as XLSX from '@e965/xlsx';
+import type { ExtractedDocument } from '../../src/model/index.js';
+import { readSpreadsheet } from '../../src/ingest/office/spreadsheet.js';
+import { stopLibreOffice } from '../../src/ingest/office/libreoffice.js';
+import type { HandlerInput } from '../../src/ingest/handler.js';
+
+after(() => stopLibreOffice());
+
+const LIMITS = { rows: 20, cells: 1000 };
+const ROWS = 50;
+
+/** A workbook: a small sheet, a 50-row sheet (one cell holds a line break), another small sheet. */
+function workbook(format: 'xls' | 'ods'): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['name', 'city'], ['Ann Hale', 'Basra']]), 'Contacts');
+  const rows: unknown[][] = [['id', 'payee', 'memo']];
+  for (let i = 1; i <= ROWS; i++) rows.push([i, `Payee ${i}`, i === 7 ? 'paid in two\ninstalments' : `transfer ${i}`]);
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Ledger');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['total'], ['1275']]), 'Summary');
+  return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: format === 'xls' ? 'biff8' : 'ods' }) as Buffer);
+}
+
+function input(format: 'xls' | 'ods', depth = 0): HandlerInput {
+  return { path: `/leak/payments.${format}`, bytes: workbook(format), depth } as HandlerInput;
+}
+
+async function parts(doc: ExtractedDocument): Promise<ExtractedDocument[]> {
+  const out: ExtractedDocument[] = [];
+  if (doc.streamedChildren) for await (const p of doc.streamedChildren()) out.push(p);
+  return out;
+}
+
+for (const format of ['xls', 'ods'] as const) {
+  test(`${format}: a sheet past the limits is read in parts through LibreOffice, every row once, the header repeated`, async () => {
+    const doc = readSpreadsheet(input(format), format, LIMITS);
+    assert.deepEqual(doc.children?.map((c) => c.path), [`/leak/payments.${format}#Contacts`, `/leak/payments.${format}#Summary`]);
+    const got = await parts(doc);
+    assert.deepEqual(got.map((p) => p.path), [`/leak/payments.${format}#Ledger`, `/leak/payments.${format}#Ledger (part 2)`, `/leak/payments.${format}#Ledger (part 3)`]);
+    assert.deepEqual(doc.warnings ?? [], []);
+    // Each part opens with the header; together they hold rows 1..50, each exactly once, in order.
+    const ids: number[] = [];
+    for (const p of got) {
+      assert.match(p.text, /^id\tpayee\tmemo\n/);
+      assert.equal(p.meta?.sheet, 'Ledger');
+      for (const m of p.text.matchAll(/^(\d+)\tPayee \1\t/gm)) ids.push(Number(m[1]));
+    }
+    assert.deepEqual(ids, Array.from({ length: ROWS }, (_, i) => i + 1));
+    assert.equal(got[1]!.meta?.headerRepeated, 'true');
+    assert.equal(got[1]!.meta?.firstRow, '21');
+    // The cell with a line break stays in its record (quoted), in the first part.
+    assert.match(got[0]!.text, /7\tPayee 7\t"paid in two\ninstalments"/);
+  });
+
+  test(`${format}: without LibreOffice the large sheet is a warning naming the packages; the other sheets are kept`, async () => {
+    const before = process.env.CABLEGRAPH_SOFFICE;
+    process.env.CABLEGRAPH_SOFFICE = '/nonexistent/soffice';
+    try {
+      const doc = readSpreadsheet(input(format), format, LIMITS);
+      assert.equal(doc.children?.length, 2);
+      assert.deepEqual(await parts(doc), []);
+      assert.equal(doc.warnings?.length, 1);
+      assert.equal(doc.warnings![0]!.code, 'too-large');
+      assert.match(doc.warnings![0]!.message, /payments\.\w+#Ledger is over the table limits and could not be read in parts: .*libreoffice-calc-nogui/);
+    } finally {
+      if (before === undefined) delete process.env.CABLEGRAPH_SOFFICE;
+      else process.env.CABLEGRAPH_SOFFICE = before;
+      await stopLibreOffice();
+    }
+  });
+}
+
+test('inside an archive a sheet past the limits is skipped with a warning (the container holds the file whole)', async () => {
+  const doc = readSpreadsheet(input('ods', 1), 'ods', LIMITS);
+  assert.equal(doc.streamedChildren, undefined);
+  assert.equal(doc.children?.length, 2);
+  assert.match(doc.warnings?.[0]?.message ?? '', /#Ledger has 51 rows, more than the limit of 20; the sheet was not read/);
+});
