@@ -10,7 +10,7 @@ import type { ExtractedDocument } from '../../src/model/index.js';
 import { DEFAULT_LIMITS, type HandlerInput } from '../../src/ingest/handler.js';
 import { readCsv, sniffDelimiter } from '../../src/ingest/handlers/csv.js';
 import { readDocument } from '../../src/ingest/read-document.js';
-import { MAX_TABLE_ROWS } from '../../src/ingest/table-layout.js';
+import { TABLE_PART_ROWS } from '../../src/ingest/table-layout.js';
 import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
@@ -84,9 +84,9 @@ test('past a quote never closed the rest is read line by line, with a warning: n
   assert.match(doc.warnings![0]!.message, /^broken\.csv: Quote Not Closed.*read line by line, quotes ignored/);
 });
 
-test('a CSV past 200,000 rows is stored through the ingest as parts, every row once', async () => {
+test('a CSV longer than one part (10,000 rows) is stored through the ingest as parts, every row once', async () => {
   const dir = tempDir();
-  const n = MAX_TABLE_ROWS + 5_000;
+  const n = TABLE_PART_ROWS + 5_000;
   const lines = ['Reference,Account,Amount'];
   for (let i = 1; i <= n; i++) lines.push(`TX-${i},${1_000_000 + (i % 977)},${i}`);
   const file = join(dir, 'transfers.csv');
@@ -100,7 +100,7 @@ test('a CSV past 200,000 rows is stored through the ingest as parts, every row o
     const children = await store.listChildren(root.id, ALL_COLLECTIONS);
     assert.deepEqual(children.map((c) => c.path), [`${file}#part 1`, `${file}#part 2`]);
     const texts = await Promise.all(children.map(async (c) => (await store.getDocument(c.id, ALL_COLLECTIONS))!.text.split('\n')));
-    assert.deepEqual(texts.map((t) => t.length), [MAX_TABLE_ROWS, n + 2 - MAX_TABLE_ROWS]);
+    assert.deepEqual(texts.map((t) => t.length), [TABLE_PART_ROWS, n + 2 - TABLE_PART_ROWS]);
     assert.equal(texts[1]![0], 'Reference,Account,Amount');
     assert.equal(texts[1]!.at(-1), `TX-${n},${1_000_000 + (n % 977)},${n}`);
   } finally {

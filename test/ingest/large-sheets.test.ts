@@ -7,6 +7,8 @@ import * as XLSX from '@e965/xlsx';
 import type { ExtractedDocument } from '../../src/model/index.js';
 import { readSpreadsheet } from '../../src/ingest/office/spreadsheet.js';
 import { stopLibreOffice } from '../../src/ingest/office/libreoffice.js';
+import { readLargeWorkbook } from '../../src/ingest/office/xlsx-stream.js';
+import { DEFAULT_LIMITS } from '../../src/ingest/handler.js';
 import type { HandlerInput } from '../../src/ingest/handler.js';
 
 after(() => stopLibreOffice());
@@ -37,7 +39,7 @@ async function parts(doc: ExtractedDocument): Promise<ExtractedDocument[]> {
 
 for (const format of ['xls', 'ods'] as const) {
   test(`${format}: a sheet past the limits is read in parts through LibreOffice, every row once, the header repeated`, async () => {
-    const doc = readSpreadsheet(input(format), format, LIMITS);
+    const doc = readSpreadsheet(input(format), format, LIMITS, LIMITS);
     assert.deepEqual(doc.children?.map((c) => c.path), [`/leak/payments.${format}#Contacts`, `/leak/payments.${format}#Summary`]);
     const got = await parts(doc);
     assert.deepEqual(got.map((p) => p.path), [`/leak/payments.${format}#Ledger`, `/leak/payments.${format}#Ledger (part 2)`, `/leak/payments.${format}#Ledger (part 3)`]);
@@ -60,7 +62,7 @@ for (const format of ['xls', 'ods'] as const) {
     const before = process.env.CABLEGRAPH_SOFFICE;
     process.env.CABLEGRAPH_SOFFICE = '/nonexistent/soffice';
     try {
-      const doc = readSpreadsheet(input(format), format, LIMITS);
+      const doc = readSpreadsheet(input(format), format, LIMITS, LIMITS);
       assert.equal(doc.children?.length, 2);
       assert.deepEqual(await parts(doc), []);
       assert.equal(doc.warnings?.length, 1);
@@ -75,8 +77,25 @@ for (const format of ['xls', 'ods'] as const) {
 }
 
 test('inside an archive a sheet past the limits is skipped with a warning (the container holds the file whole)', async () => {
-  const doc = readSpreadsheet(input('ods', 1), 'ods', LIMITS);
+  const doc = readSpreadsheet(input('ods', 1), 'ods', LIMITS, LIMITS);
   assert.equal(doc.streamedChildren, undefined);
   assert.equal(doc.children?.length, 2);
   assert.match(doc.warnings?.[0]?.message ?? '', /#Ledger has 51 rows, more than the limit of 20; the sheet was not read/);
+});
+
+test('a sheet longer than one part is cut in memory the same way as the streaming .xlsx reader cuts it', async () => {
+  const rows: unknown[][] = [['id', 'payee', 'memo']];
+  for (let i = 1; i <= ROWS; i++) rows.push([i, `Payee ${i}`, `transfer ${i}`]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Ledger');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  const at = { path: 'ledger.xlsx', bytes, depth: 0, limits: DEFAULT_LIMITS, readChild: () => Promise.reject(new Error('none')) } as HandlerInput;
+  const inMemory = readSpreadsheet(at, 'xlsx', undefined, LIMITS).children!;
+  const streamed = await parts(await readLargeWorkbook(at, LIMITS));
+  assert.deepEqual(inMemory.map((c) => c.path), ['ledger.xlsx#Ledger', 'ledger.xlsx#Ledger (part 2)', 'ledger.xlsx#Ledger (part 3)']);
+  assert.deepEqual(inMemory.map((c) => [c.path, c.title, c.text, c.meta]), streamed.map((c) => [c.path, c.title, c.text, c.meta]));
+  const lines = inMemory.map((c) => c.text.split('\n'));
+  assert.deepEqual(lines.map((l) => l.length), [20, 21, 12]);
+  for (const l of lines) assert.equal(l[0], 'id\tpayee\tmemo');
+  assert.deepEqual([...lines[0]!, ...lines[1]!.slice(1), ...lines[2]!.slice(1)], rows.map((r) => r.join('\t')));
 });

@@ -10,7 +10,7 @@ import type { ExtractedDocument } from '../../src/model/index.js';
 import { DEFAULT_LIMITS, type HandlerInput } from '../../src/ingest/handler.js';
 import { readSpreadsheet } from '../../src/ingest/office/spreadsheet.js';
 import { hasLargeSheet, readLargeWorkbook, STREAM_SHEET_BYTES } from '../../src/ingest/office/xlsx-stream.js';
-import { MAX_TABLE_ROWS } from '../../src/ingest/table-layout.js';
+import { MAX_TABLE_ROWS, TABLE_PART_ROWS } from '../../src/ingest/table-layout.js';
 import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
@@ -94,7 +94,7 @@ test('a sheet past 200,000 rows is stored whole, in parts, through the ingest (S
     const controller = new AbortController();
     const stopped = await ingestPaths([file], {
       store, collection: 'c', signal: controller.signal,
-      batchDocuments: 1, // a part per batch (both parts of this sheet fit in one batch's 16 MB otherwise)
+      batchDocuments: 1, // a part per batch (several parts of this sheet fit in one batch's 16 MB otherwise)
       onProgress: (e) => { if (e.kind === 'documents' && e.through >= 2) controller.abort(); },
     });
     assert.equal(stopped.interrupted, true);
@@ -104,15 +104,18 @@ test('a sheet past 200,000 rows is stored whole, in parts, through the ingest (S
     assert.equal(summary.interrupted, false);
     const root = (await store.listDocuments(ALL_COLLECTIONS, 10, 0)).items.find((d) => d.parentId === null)!;
     const children = await store.listChildren(root.id, ALL_COLLECTIONS);
-    assert.deepEqual(children.map((c) => c.path), [`${file}#Transfers`, `${file}#Transfers (part 2)`]);
-    const texts = await Promise.all(children.map(async (c) => (await store.getDocument(c.id, ALL_COLLECTIONS))!.text.split('\n')));
-    assert.equal(texts[0]!.length + texts[1]!.length - 1, n + 1, 'every row once, the header twice');
-    assert.equal(texts[1]![0], 'Reference\tAccount\tAmount');
-    assert.equal(texts[1]!.at(-1), `TX-${n}\t${1_000_000 + (n % 977)}\t${n}`);
+    const count = Math.ceil((n + 1) / TABLE_PART_ROWS);
+    assert.deepEqual(children.map((c) => c.path).sort(), [`${file}#Transfers`, ...Array.from({ length: count - 1 }, (_, i) => `${file}#Transfers (part ${i + 2})`)].sort());
+    const byPart = children.map((c) => c.path).map((p) => Number(/\(part (\d+)\)$/.exec(p)?.[1] ?? 1));
+    const texts = (await Promise.all(children.map(async (c) => (await store.getDocument(c.id, ALL_COLLECTIONS))!.text.split('\n'))))
+      .map((t, i) => [byPart[i]!, t] as const).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+    assert.equal(texts.reduce((sum, t) => sum + t.length, 0) - (count - 1), n + 1, 'every row once, the header in every part');
+    for (const t of texts.slice(1)) assert.equal(t[0], 'Reference\tAccount\tAmount');
+    assert.equal(texts.at(-1)!.at(-1), `TX-${n}\t${1_000_000 + (n % 977)}\t${n}`);
     // The file counts as done: a second ingest leaves it alone.
     const again = await ingestPaths([file], { store, collection: 'c' });
     assert.equal(again.failed.length, 0);
-    assert.equal((await store.listDocuments(ALL_COLLECTIONS, 10, 0)).total, 3);
+    assert.equal((await store.listDocuments(ALL_COLLECTIONS, 10, 0)).total, 1 + Math.ceil((n + 1) / TABLE_PART_ROWS));
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 /**
- * CSV and TSV files. Within the table limits a file is one document whose text is the file as written (offsets point
- * at its cells). A longer one is cut into parts of at most MAX_TABLE_ROWS records or MAX_TABLE_CELLS cells, each a
+ * CSV and TSV files. Within one part's size (TABLE_PART_ROWS records, TABLE_PART_CELLS cells) a file is one document
+ * whose text is the file as written (offsets point at its cells). A longer one is cut into parts of that size, each a
  * child document handed out one at a time (ExtractedDocument.streamedChildren), the header record repeated at the
  * head of every later part, so a million-row export is not one giant document. Records are found by csv-parse
  * (quoted line breaks stay inside their record); each part's text is the file's own bytes for its records.
@@ -10,7 +10,7 @@ import type { ExtractedDocument } from '../../model/index.js';
 import type { FormatHandler, HandlerInput } from '../handler.js';
 import { decodeText } from '../decode.js';
 import { newDocument, toWarning } from '../document.js';
-import { MAX_TABLE_CELLS, MAX_TABLE_ROWS } from '../table-layout.js';
+import { TABLE_PART_CELLS, TABLE_PART_ROWS } from '../table-layout.js';
 import { csvParts, type CsvPartLimits, type PartLabel } from '../csv-parts.js';
 
 /** The parts of a CSV file: "data.csv#part 1", "data.csv#part 2", ... */
@@ -32,7 +32,7 @@ export const csvHandler: FormatHandler = {
 };
 
 /** Reads a CSV or TSV file, cutting it into parts past `limits`. */
-export function readCsv(input: HandlerInput, limits: CsvPartLimits = { rows: MAX_TABLE_ROWS, cells: MAX_TABLE_CELLS }): ExtractedDocument {
+export function readCsv(input: HandlerInput, limits: CsvPartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS }): ExtractedDocument {
   const { text, encoding } = decodeText(input.bytes, input.path);
   const ext = extname(input.path).toLowerCase();
   const mimeType = MIME[ext] ?? 'text/csv';

@@ -8,7 +8,7 @@ import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { isGarbled } from '../ocr/garbled.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
 import { extensionOf, newDocument, toWarning } from '../document.js';
-import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, tableText } from '../table-layout.js';
+import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, TABLE_PART_CELLS, TABLE_PART_ROWS, tableText } from '../table-layout.js';
 import { csvParts, type CsvPartLimits } from '../csv-parts.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 
@@ -26,9 +26,12 @@ export const SPREADSHEET_MIME: Record<'xlsx' | 'ods' | 'xls', string> = {
 
 /**
  * Reads a workbook whose zip (if any) already passed the archive checks; the workbook's text lists its sheets and
- * each non-empty sheet becomes a child "book.xlsx#Sheet name" whose text is its rows, cells separated by tabs.
+ * each non-empty sheet becomes a child "book.xlsx#Sheet name" whose text is its rows, cells separated by tabs; a sheet
+ * longer than one part (`parts`) becomes "book.xlsx#Sheet name", "book.xlsx#Sheet name (part 2)", ..., each later
+ * part opening with the sheet's first row again. A sheet past `limits` is not held: see largeSheetParts.
  */
-export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'xls', limits: CsvPartLimits = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS }): ExtractedDocument {
+export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'xls', limits: CsvPartLimits = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS },
+  parts: CsvPartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS }): ExtractedDocument {
   let book: XLSX.WorkBook;
   try {
     // sheetRows stops SheetJS at the row limit (plus one, to tell a sheet at the limit from one past it).
@@ -60,13 +63,14 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
       warnings.push({ path, code: 'too-large', message: `${path} ${tooBig}; the sheet was not read (export it as CSV in parts).` });
       continue;
     }
-    const text = sheetText(sheet);
-    if (text.trim() === '') continue;
-    children.push(sheetDocument(path, name, text, { sheet: name, workbook: input.path }));
+    for (const { text, part, firstRow } of sheetParts(sheet, parts)) {
+      const meta = { sheet: name, workbook: input.path, ...(part > 1 ? { part: String(part), firstRow: String(firstRow), headerRepeated: 'true' } : {}) };
+      children.push(sheetDocument(part === 1 ? path : `${path} (part ${part})`, part === 1 ? name : `${name} (part ${part})`, text, meta));
+    }
   }
   const doc = newDocument(input, format, names.join('\n'), { mimeType: SPREADSHEET_MIME[format], children });
   if (warnings.length > 0 || large.length > 0) doc.warnings = warnings;
-  if (large.length > 0) doc.streamedChildren = () => largeSheetParts(input, large, limits, (err) => warnings.push(toWarning(input.path, err)));
+  if (large.length > 0) doc.streamedChildren = () => largeSheetParts(input, large, parts, (err) => warnings.push(toWarning(input.path, err)));
   const props = book.Props;
   if (props?.Title?.trim()) doc.title = props.Title.trim();
   if (props?.Author?.trim()) doc.author = props.Author.trim();
@@ -117,22 +121,51 @@ async function* largeSheetParts(input: HandlerInput, sheets: LargeSheet[], limit
 }
 
 /**
- * The sheet's used range row by row from its first used row (the header, when it has one), cells joined by tabs and
- * trailing empty cells dropped; tabs and line breaks inside a cell become spaces so every row stays one line.
+ * The sheet's used range row by row from its first used row (the header, when it has one), each cell as shown, tabs
+ * and line breaks inside it made spaces so every row stays one line (tableText joins them).
  */
-function sheetText(sheet: XLSX.WorkSheet): string {
+function* sheetRows(sheet: XLSX.WorkSheet): Generator<string[]> {
   const ref = sheet['!ref'];
   const data = sheet['!data'];
-  if (!ref || !data) return '';
+  if (!ref || !data) return;
   const range = XLSX.utils.decode_range(ref);
-  return tableText((function* rows(): Generator<string[]> {
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      const row = data[r];
-      const cells: string[] = [];
-      if (row) for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row[c]));
-      yield cells;
-    }
-  })());
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row = data[r];
+    const cells: string[] = [];
+    if (row) for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row[c]));
+    yield cells;
+  }
+}
+
+/**
+ * The sheet's text in parts of at most `size` rows (the first part's header counted) or cells, each later part headed
+ * by the sheet's first row; `firstRow` is the 1-based row (the header is row 1) a part's own rows start at. Parts with
+ * no text beyond the header are left out, as an empty sheet is.
+ */
+function sheetParts(sheet: XLSX.WorkSheet, size: CsvPartLimits): { text: string; part: number; firstRow: number }[] {
+  const out: { text: string; part: number; firstRow: number }[] = [];
+  let header: string[] | undefined;
+  let rows: string[][] = [];
+  let cells = 0;
+  let seen = 0;
+  let firstRow = 1;
+  const emit = (): void => {
+    const part = out.length + 1;
+    const text = tableText(part === 1 ? rows : [header!, ...rows]);
+    if (text.trim() !== '' && (part === 1 || text !== tableText([header!]))) out.push({ text, part, firstRow });
+    rows = [];
+    cells = header?.length ?? 0;
+    firstRow = seen + 1;
+  };
+  for (const row of sheetRows(sheet)) {
+    if (rows.length > 0 && (rows.length >= size.rows || cells + row.length > size.cells)) emit();
+    header ??= row;
+    rows.push(row);
+    cells += row.length;
+    seen++;
+  }
+  if (rows.length > 0) emit();
+  return out;
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {

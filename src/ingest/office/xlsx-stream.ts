@@ -1,8 +1,8 @@
 /**
  * Very large .xlsx workbooks read in bounded memory: a sheet's XML is inflated and parsed (saxes) chunk by chunk, its
  * rows laid out as SheetJS's reader lays them (spreadsheet.ts: cells by tab from the first used column, values shown
- * with their number format through SheetJS's own formatter), and cut into parts of at most MAX_TABLE_ROWS rows or
- * MAX_TABLE_CELLS cells, each a child document handed out one at a time (ExtractedDocument.streamedChildren), the
+ * with their number format through SheetJS's own formatter), and cut into parts of at most TABLE_PART_ROWS rows or
+ * TABLE_PART_CELLS cells, each a child document handed out one at a time (ExtractedDocument.streamedChildren), the
  * sheet's first row repeated at the head of every later part. Only the shared strings are held whole.
  */
 import * as XLSX from '@e965/xlsx';
@@ -10,7 +10,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { ExtractedDocument } from '../../model/index.js';
 import type { HandlerInput } from '../handler.js';
 import { newDocument, toWarning } from '../document.js';
-import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, tableText } from '../table-layout.js';
+import { cleanCell, sheetDocument, TABLE_PART_CELLS, TABLE_PART_ROWS, tableText } from '../table-layout.js';
 import { zipDirectory } from '../zip-reader.js';
 import { SPREADSHEET_MIME } from './spreadsheet.js';
 import { ZipMembers } from '../zip-stream.js';
@@ -24,14 +24,14 @@ export function hasLargeSheet(bytes: Uint8Array, threshold = STREAM_SHEET_BYTES)
   return dir.some((e) => e.name === 'xl/workbook.xml') && dir.some((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && e.size > threshold);
 }
 
-/** Part sizes (the table limits unless a test asks for smaller ones). */
+/** Part sizes (TABLE_PART_ROWS and TABLE_PART_CELLS unless a test asks for smaller ones). */
 export interface PartLimits { rows: number; cells: number }
 
 /**
  * Reads the workbook's sheet list and shared strings now; the sheets' rows are read as the returned document's
  * streamedChildren are pulled. A sheet that fails part-way keeps the parts before the damage and adds a warning.
  */
-export async function readLargeWorkbook(input: HandlerInput, limits: PartLimits = { rows: MAX_TABLE_ROWS, cells: MAX_TABLE_CELLS }): Promise<ExtractedDocument> {
+export async function readLargeWorkbook(input: HandlerInput, limits: PartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS }): Promise<ExtractedDocument> {
   const zip = await ZipMembers.open(input.path, input.bytes, input.limits, input.budget);
   let sheets: { name: string; part: string }[];
   let strings: string[];
