@@ -3,6 +3,7 @@ import { hashString, mixHash } from './hash.js';
 import { caseClass, CaseClass, normalizeDigits, wordShape } from './word-shape.js';
 import { GAZETTEER_CLASSES, gazetteerKey, type Gazetteer } from './gazetteer.js';
 import { trainNameFeatures } from './train-names.js';
+import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
 
 /** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
 export interface Lexicon {
@@ -91,11 +92,11 @@ export class FeatureExtractor {
     return this.lexicon.script === 'arabic';
   }
 
-  /** Attributes of one spelling (cached; the cache is dropped when it grows past 200k spellings). */
+  /** Attributes of one spelling (cached; the cache is dropped when it grows past SPELLING_CACHE_MAX spellings). */
   word(w: string): WordInfo {
     let info = this.cache.get(w);
     if (info) return info;
-    if (this.cache.size > 200_000) this.cache.clear();
+    if (this.cache.size > SPELLING_CACHE_MAX) this.cache.clear();
     info = this.computeWord(w);
     this.cache.set(w, info);
     return info;

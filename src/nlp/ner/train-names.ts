@@ -6,6 +6,7 @@
  */
 import { hashString } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
+import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
 
 /** Bits of a train-name mask: the types, then one reliability bucket (share of the phrase's occurrences labelled a name). */
 export const TRAIN_NAME_BITS = { PER: 1, ORG: 2, LOC: 4, always: 8, mostly: 16, rarely: 32 } as const;
@@ -48,7 +49,7 @@ const PLAIN: KeyInfo = { roles: NONE, starts: false };
 function keyInfo(list: Gazetteer, cache: Map<string, KeyInfo>, withRoles: boolean, key: string): KeyInfo {
   let info = cache.get(key);
   if (info) return info;
-  if (cache.size > 200_000) cache.clear();
+  if (cache.size > SPELLING_CACHE_MAX) cache.clear();
   const mask = withRoles ? list.lookup([roleKey(key)]) : 0;
   const starts = list.startsPhrase(key);
   if (!mask) info = starts ? { roles: NONE, starts } : PLAIN;

@@ -1,5 +1,6 @@
 /** Per-spelling attributes shared by the tagger and the parser, computed once per spelling and cached. */
 import { hashStr, mix } from './hash.js';
+import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
 
 /** Word-level tables stored in the parse model (so retraining another model never changes these features). */
 export interface Lexicon {
@@ -88,11 +89,11 @@ export class WordCache {
   private readonly cache = new Map<string, WordInfo>();
   constructor(readonly lexicon: Lexicon) {}
 
-  /** Attributes of one spelling (the cache is dropped when it passes 200k spellings). */
+  /** Attributes of one spelling (the cache is dropped when it passes SPELLING_CACHE_MAX spellings). */
   get(word: string): WordInfo {
     let info = this.cache.get(word);
     if (info) return info;
-    if (this.cache.size > 200_000) this.cache.clear();
+    if (this.cache.size > SPELLING_CACHE_MAX) this.cache.clear();
     info = this.compute(word);
     this.cache.set(word, info);
     return info;
