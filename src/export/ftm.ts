@@ -3,7 +3,7 @@
  * Documents -> Document, entities -> Person / Organization / Address / LegalEntity, relations -> the schema
  * RELATION_TYPES names (Membership, Payment, Succession, UnknownLink ...), evidence -> one Note per sentence.
  */
-import { RELATION_TYPES, type Claim, type DocumentSummary, type Entity, type Event, type Relation } from '../model/index.js';
+import { RELATION_TYPES, type Claim, type DocumentLocation, type DocumentSummary, type Entity, type Event, type Relation } from '../model/index.js';
 import type { ExportSource } from './source.js';
 import type { ExportData } from './dataset.js';
 import { entityIndex, fileNameOf } from './dataset.js';
@@ -102,7 +102,7 @@ function presentEvidence(r: Relation, entities: Map<string, Named>): FtmEntity[]
 /** Every FtM entity of the export, in a fixed order: documents, entities, relations, evidence notes, events, claims. */
 export function buildFtmEntities(data: ExportData): FtmEntity[] {
   const entities = entityIndex(data);
-  const out: FtmEntity[] = data.documents.map(presentDocument);
+  const out: FtmEntity[] = data.documents.map((d) => presentDocument(d, data.locations?.get(d.id)));
   out.push(...data.entities.map(presentEntity));
   out.push(...data.relations.map((r) => presentRelation(r, entities)));
   out.push(...data.relations.flatMap((r) => presentEvidence(r, entities)));
@@ -116,14 +116,19 @@ export function buildFtm(data: ExportData): string {
   return buildFtmEntities(data).map((e) => `${JSON.stringify(e)}\n`).join('');
 }
 
-/** A document's FtM entity. */
-function presentDocument(d: DocumentSummary): FtmEntity {
+/**
+ * A document's FtM entity. The same file found at several places (two paths of a leak, an attachment of two messages)
+ * is one document: every place's file name goes in `fileName` (its own first) and every path in `notes`.
+ */
+function presentDocument(d: DocumentSummary, locations?: readonly DocumentLocation[]): FtmEntity {
   const fileName = fileNameOf(d.path);
+  const paths = [...new Set([d.path, ...(locations ?? []).map((l) => l.path)])];
+  const fileNames = [...new Set([fileName, ...(locations ?? []).map((l) => fileNameOf(l.path))])];
   return entity(docRef(d.id), 'Document', {
-    name: [d.title ?? fileName], title: [d.title], fileName: [fileName], author: [d.author], publisher: [d.source],
+    name: [d.title ?? fileName], title: [d.title], fileName: fileNames, author: [d.author], publisher: [d.source],
     publishedAt: [d.published], language: [d.language ? LANGUAGE_3[d.language] : undefined], mimeType: [d.mimeType],
     // Aleph's contentHash is a SHA-1 of the stored file; we keep SHA-256, so it goes into notes rather than a wrong checksum.
-    notes: [`SHA-256 ${d.sha256}; ${d.path}`],
+    notes: [`SHA-256 ${d.sha256}; ${paths[0]}`, ...paths.slice(1).map((p) => `also found at ${p}`)],
   });
 }
 
@@ -156,7 +161,10 @@ const lines = (entities: FtmEntity[]): string => entities.map((e) => `${JSON.str
  * events, claims): relations are read twice, once for the relationship entities and once for their evidence notes.
  */
 export async function* writeFtm(source: ExportSource): AsyncGenerator<string> {
-  for await (const page of source.documents()) yield lines(page.map(presentDocument));
+  for await (const page of source.documents()) {
+    const locations = await source.locations(page.map((d) => d.id));
+    yield lines(page.map((d) => presentDocument(d, locations.get(d.id))));
+  }
   for await (const page of source.entities()) yield lines(page.map(presentEntity));
   const ends = (page: Relation[]) => source.entitiesOf(page.flatMap((r) => [r.source, r.target]));
   for await (const page of source.relations()) {

@@ -16,6 +16,7 @@ import { ingestPaths } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
 import { buildJsonExport, writeJsonExport } from '../../src/export/json.js';
 import { collect, storeSource } from '../../src/export/source.js';
+import { writeFtm } from '../../src/export/ftm.js';
 import { PG_BIN, TestServer, hasPostgres, databaseMaker } from '../store/pg-server.js';
 
 const ROWS = [['Name', 'Role', 'Office'], ['Karim Haddad', 'Broker', 'Basra'], ['Leila Farahani', 'Courier', 'Tehran']];
@@ -106,6 +107,12 @@ function locationsSuite(name: string, create: () => Promise<Store>): void {
           assert.deepEqual(exported.documents.find((d) => d.id === first![0]!.id)?.locations, places);
           assert.deepEqual(exported.documents.find((d) => d.id === box.id)?.locations, [{ path, parent: null, name: null }]);
         }
+        // The FollowTheMoney export names the ledger by both file names and gives both paths.
+        const ftm = (await collect(writeFtm(storeSource(store, scope, {}, 2)))).trim().split('\n').map((l) => JSON.parse(l) as { schema: string; properties: Record<string, string[]> });
+        const ledger = ftm.find((e) => e.schema === 'Document' && e.properties.fileName?.includes('ledger.txt'))!;
+        assert.deepEqual(ledger.properties.fileName, ['ledger.txt', 'ledger-copy.txt']);
+        assert.match(ledger.properties.notes![0]!, /^SHA-256 [0-9a-f]{64}; .*1\.eml!\/ledger\.txt$/);
+        assert.equal(ledger.properties.notes![1], `also found at ${places[1]!.path}`);
       } finally {
         await store.close();
       }
