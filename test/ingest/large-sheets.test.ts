@@ -8,8 +8,10 @@ import type { ExtractedDocument } from '../../src/model/index.js';
 import { readSpreadsheet } from '../../src/ingest/office/spreadsheet.js';
 import { stopLibreOffice } from '../../src/ingest/office/libreoffice.js';
 import { readLargeWorkbook } from '../../src/ingest/office/xlsx-stream.js';
+import { hasLargeOdsContent, readLargeOds } from '../../src/ingest/office/ods-large.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/handler.js';
 import type { HandlerInput } from '../../src/ingest/handler.js';
+import { writeZip } from './helpers/zip-writer.js';
 
 after(() => stopLibreOffice());
 
@@ -99,3 +101,35 @@ test('a sheet longer than one part is cut in memory the same way as the streamin
   for (const l of lines) assert.equal(l[0], 'id\tpayee\tmemo');
   assert.deepEqual([...lines[0]!, ...lines[1]!.slice(1), ...lines[2]!.slice(1)], rows.map((r) => r.join('\t')));
 });
+
+test('an .ods too large to hold: sheet names read from content.xml as it inflates, every sheet through LibreOffice in parts', async () => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['name', 'city'], ['Ann Hale', 'Basra']]), 'Contacts');
+  const rows: unknown[][] = [['id', 'payee', 'memo']];
+  for (let i = 1; i <= ROWS; i++) rows.push([i, `Payee ${i}`, `transfer ${i}`]);
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Ledger');
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['total'], ['1275']]), 'Totals & <notes>');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'ods' }) as Buffer);
+  const xlsx = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  assert.equal(hasLargeOdsContent(bytes), false, 'small content.xml: read by SheetJS as usual');
+  assert.equal(hasLargeOdsContent(bytes, 100), true);
+  assert.equal(hasLargeOdsContent(xlsx, 100), false, 'no content.xml');
+  const at = { path: '/leak/book.ods', bytes, depth: 0, limits: DEFAULT_LIMITS, readChild: () => Promise.reject(new Error('none')) } as HandlerInput;
+  const odt = { ...at, path: '/leak/memo.odt', bytes: writeOdt() };
+  assert.equal(await readLargeOds(odt, LIMITS), undefined, 'a text document is not read as sheets');
+  const doc = (await readLargeOds(at, LIMITS))!;
+  assert.equal(doc.text, 'Contacts\nLedger\nTotals & <notes>');
+  const got = await parts(doc);
+  assert.deepEqual(got.map((p) => p.path), ['/leak/book.ods#Contacts', '/leak/book.ods#Ledger', '/leak/book.ods#Ledger (part 2)', '/leak/book.ods#Ledger (part 3)', '/leak/book.ods#Totals & <notes>']);
+  assert.deepEqual(doc.warnings, []);
+  assert.equal(got[0]!.text, 'name\tcity\nAnn Hale\tBasra');
+  // The same parts, row for row, as SheetJS reading the workbook whole gives.
+  const whole = readSpreadsheet(at, 'ods', undefined, LIMITS).children!;
+  assert.deepEqual(got.map((p) => p.text.trimEnd()), whole.map((c) => c.text));
+});
+
+/** A minimal OpenDocument text package: its mimetype says text, its content.xml has a table. */
+function writeOdt(): Uint8Array {
+  const content = '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text><table:table table:name="T1"/></office:text></office:body></office:document-content>';
+  return writeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: content }]);
+}

@@ -9,6 +9,7 @@ import { addEmbedded, isEmbeddedPart } from '../office/embedded.js';
 import { packageKind, readParts, type PackageKind } from '../office/package.js';
 import { readSpreadsheet } from '../office/spreadsheet.js';
 import { hasLargeSheet, readLargeWorkbook } from '../office/xlsx-stream.js';
+import { hasLargeOdsContent, readLargeOds } from '../office/ods-large.js';
 import { readDocx } from './docx.js';
 import { readZipArchive } from './zip.js';
 import { isXps, readXps } from '../office/xps.js';
@@ -38,6 +39,10 @@ export const officeHandler: FormatHandler = {
     // A workbook with a sheet too large to hold whole is read sheet part by sheet part as the ingest stores them (a file
     // on disk only: members of archives are held whole by their container anyway).
     if (input.depth === 0 && hasLargeSheet(input.bytes)) return readLargeWorkbook(input);
+    if (input.depth === 0 && hasLargeOdsContent(input.bytes)) {
+      const ods = await readLargeOds(input);
+      if (ods) return ods;
+    }
     const parts = await readParts(input, isEmbeddedPart).catch((err: unknown) => {
       // A "report.docx" that is not a zip at all, or is cut short, is a damaged document, not a damaged archive.
       const kind = KIND_OF_EXTENSION[extensionOf(input.path)];

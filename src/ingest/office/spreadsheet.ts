@@ -90,7 +90,7 @@ function sheetTooBig(sheet: XLSX.WorkSheet, limits: CsvPartLimits): string | nul
 }
 
 /** A sheet past the limits: its position in the workbook (from 1, hidden sheets counted), name and path. */
-interface LargeSheet { index: number; name: string; path: string }
+export interface LargeSheet { index: number; name: string; path: string }
 
 // LibreOffice's CSV export options: tab between cells, '"' around a cell holding a tab, quote or line break, UTF-8,
 // cells as shown (formatted numbers and dates, as SheetJS's text), formulas' values, and which sheet (from 1).
@@ -102,7 +102,7 @@ const tabbedSheet = (index: number): string => `9,34,76,1,,0,false,true,true,fal
  * the sheet's first row again). A sheet LibreOffice cannot write (not installed, damaged file) is a warning on the
  * workbook, and the other sheets are still read.
  */
-async function* largeSheetParts(input: HandlerInput, sheets: LargeSheet[], limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
+export async function* largeSheetParts(input: HandlerInput, sheets: LargeSheet[], limits: CsvPartLimits, warn: (err: unknown) => void): AsyncGenerator<ExtractedDocument> {
   for (const sheet of sheets) {
     let tabbed: Uint8Array;
     try {
