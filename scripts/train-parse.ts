@@ -144,7 +144,7 @@ const examples: ParseExample[] = data.map((s, i) => {
   lifted += proj.lifted;
   const n = s.words.length;
   return {
-    view: makeView(allTagged[i]!.infos, tags, lemmas, upos, alternatives[i], parserGlove),
+    view: makeView(allTagged[i]!.infos, tags, lemmas, upos, alternatives[i], parserGlove, clusters.size > 0),
     gold: Int32Array.from(proj.heads, (h) => (h < 0 ? n : h)),
     goldLabel: Int32Array.from(s.words, (w) => deprelIndex.get(w.deprel)!),
   };

@@ -11,6 +11,8 @@ import { Lemmatiser } from '../../src/nlp/parse/lemmatiser.js';
 import { UPOS_TAGS, type ParseModel } from '../../src/nlp/parse/model.js';
 import { loadParseModel, saveParseModel } from '../../src/nlp/parse/model-io.js';
 import { makeView, parseSentence, ParserScratch } from '../../src/nlp/parse/parser.js';
+import { unlabelled, UNLABELLED_FEATURES } from '../../src/nlp/parse/parser-features.js';
+import { ParseState } from '../../src/nlp/parse/transitions.js';
 import { tagSentence, trainTagger, type TaggedSentence } from '../../src/nlp/parse/tagger.js';
 import { trainParser, type ParseExample } from '../../src/nlp/parse/train-parser.js';
 import { InlineTable, WeightTable } from '../../src/nlp/parse/weights.js';
@@ -86,6 +88,26 @@ test('the parser attaches words it never saw by their GloVe cluster only when th
   const b = accuracy(false);
   assert.ok(a > 0.95, `parser reading GloVe clusters: ${a}`);
   assert.ok(b < 0.7, `parser not reading them: ${b}`);
+});
+
+test('a model without clusters of our own text reads no action feature of them; GloVe features only when the model says so', () => {
+  const cache = new WordCache(withGlove);
+  const infos = ['alpha', words[0]!.word, words[1]!.word, 'beta'].map((s) => cache.get(s));
+  const features = (glove: boolean, clusters: boolean, c: number): number[] => {
+    const v = makeView(infos, [0, 1, 2, 3], ['a', 'b', 'c', 'd'], UPOS_TAGS, undefined, glove, clusters);
+    v.c.fill(c, 0, 4);
+    v.f.fill(c + 1, 0, 4);
+    const st = new ParseState();
+    st.reset(4);
+    st.apply(0, -1);
+    st.apply(0, -1);
+    const out = new Uint32Array(UNLABELLED_FEATURES);
+    return [...out.subarray(0, unlabelled(st, v, out))];
+  };
+  assert.notDeepEqual(features(false, true, 3), features(false, true, 7));
+  assert.deepEqual(features(false, false, 3), features(false, false, 7));
+  assert.equal(features(true, true, 3).length - features(false, true, 3).length, 14);
+  assert.equal(features(false, true, 3).length - features(false, false, 3).length, 14);
 });
 
 const model = (lexicon: Lexicon, parserGlove: boolean): ParseModel => ({

@@ -18,9 +18,11 @@ export interface SentenceView {
   a: Int32Array;
   /** UPOS id * 8 + inflection class (morphClass): a finer tag. */
   x: Int32Array;
-  /** Coarse and fine cluster ids (0 = none). */
+  /** Coarse and fine cluster ids (0 = none); read by the action features only when `clusters` is set. */
   c: Int32Array;
   f: Int32Array;
+  /** The model has clusters of our own text (a model without them skips the action features that read c and f). */
+  clusters: boolean;
   /** GloVe coarse and fine cluster ids (0 = none); read only when `glove` is set (a model trained with them). */
   gc: Int32Array;
   gf: Int32Array;
@@ -99,9 +101,11 @@ export function bufferFeatures(v: SentenceView, b0: number, out: Uint32Array, k:
   out[k++] = m(Q[8]!, b2p);
   out[k++] = m3(Q[9]!, b0p, b1p);
   out[k++] = m4(Q[10]!, b0p, b1p, b2p);
-  out[k++] = m(Q[11]!, v.c[b0]!);
-  out[k++] = m(Q[12]!, v.f[b0]!);
-  out[k++] = m(Q[13]!, v.f[b1]!);
+  if (v.clusters) {
+    out[k++] = m(Q[11]!, v.c[b0]!);
+    out[k++] = m(Q[12]!, v.f[b0]!);
+    out[k++] = m(Q[13]!, v.f[b1]!);
+  }
   out[k++] = m(Q[14]!, v.x[b0]!);
   out[k++] = m(Q[15]!, v.x[b1]!);
   out[k++] = m3(Q[16]!, b0p, v.a[b0]!);
@@ -125,15 +129,17 @@ export function stackFeatures(v: SentenceView, i: number, pos: number, out: Uint
     out[k++] = m(Q[0]!, m(w, p));
     out[k++] = m(Q[1]!, w);
     out[k++] = m(Q[2]!, p);
-    out[k++] = m(Q[3]!, v.c[i]!);
-    out[k++] = m(Q[4]!, v.f[i]!);
+    if (v.clusters) {
+      out[k++] = m(Q[3]!, v.c[i]!);
+      out[k++] = m(Q[4]!, v.f[i]!);
+    }
     out[k++] = m(Q[5]!, v.x[i]!);
     out[k++] = m3(Q[6]!, p, v.a[i]!);
   } else if (pos === 1) {
     out[k++] = m(Q[0]!, m(w, p));
     out[k++] = m(Q[1]!, w);
     out[k++] = m(Q[2]!, p);
-    out[k++] = m(Q[3]!, v.f[i]!);
+    if (v.clusters) out[k++] = m(Q[3]!, v.f[i]!);
     out[k++] = m(Q[4]!, v.x[i]!);
     out[k++] = m3(Q[5]!, p, v.a[i]!);
   } else {
@@ -200,6 +206,9 @@ const CONFIG: TemplateDef[] = [
   ['S0aB0p', S0A, B0P], ['S0pB0a', S0P, B0A], ['S1aS0p', S1A, S0P], ['S1pS0a', S1P, S0A],
 ] as TemplateDef[];
 const CONFIG_TEMPLATES = compileTemplates('pf:', CONFIG);
+const CLUSTER_ATTRS = new Set([S0C, S0F, S1C, S1F, B0C, B0F, B1C]);
+/** The templates without those that read clusters of our own text, for a model that has none (same salts). */
+const NO_CLUSTER_TEMPLATES = compileTemplates('pf:', CONFIG.filter(([, ...a]) => !a.some((x) => CLUSTER_ATTRS.has(x))));
 /** Number of features that read the configuration beyond single positions (what `configFeatures` fills). */
 export const CONFIG_FEATURES = CONFIG.length;
 /** Number of unlabelled features in all (the size of the buffer `unlabelled` fills). */
@@ -298,7 +307,7 @@ const attrs = new Int32Array(CONFIG_ATTRS);
 /** Fills `out` with the features that read more than one position of the configuration; returns their number. */
 export function configFeatures(st: ParseState, v: SentenceView, out: Uint32Array | Int32Array): number {
   configAttributes(st, v, attrs);
-  const k = applyTemplates(CONFIG_TEMPLATES, attrs, out);
+  const k = applyTemplates(v.clusters ? CONFIG_TEMPLATES : NO_CLUSTER_TEMPLATES, attrs, out);
   return v.glove ? gloveConfigFeatures(st, v, out, k) : k;
 }
 
