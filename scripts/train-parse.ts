@@ -17,6 +17,7 @@ import { trainParser, type ParseExample } from '../src/nlp/parse/train-parser.js
 import { trainingSentences, type TrainSentence } from '../src/nlp/parse/training-data.js';
 import { InlineTable, WeightTable } from '../src/nlp/parse/weights.js';
 import { computeClusters } from './ner-clusters.js';
+import { gloveClusters, parseGloveSpec } from './glove-clusters.js';
 import { capitalisationBuckets, factbookTexts, readIfPresent } from './ner-corpus.js';
 import { learnTagClasses } from '../src/nlp/parse/lexicon.js';
 import { splitSentences } from '../src/nlp/sentences.js';
@@ -27,7 +28,7 @@ const root = join(defaultParseModelDir(), '..');
 const dataDir = process.env.CABLEGRAPH_DATA ?? join(root, '..', 'shared', 'data');
 const ewt = join(dataDir, 'ud-english-ewt');
 const out = process.env.PARSE_OUT ?? join(root, 'models', PARSE_MODEL_FILE);
-const version = `cablegraph-parse-en-${process.env.PARSE_VERSION ?? '2'}`;
+const version = `cablegraph-parse-en-${process.env.PARSE_VERSION ?? '3'}`;
 const log = (s: string): void => console.log(`[${process.uptime().toFixed(0)}s] ${s}`);
 if (!existsSync(join(ewt, 'train.conllu'))) throw new Error(`no UD English EWT under ${dataDir}`);
 
@@ -48,16 +49,23 @@ function unlabelled(): string[][] {
 }
 const text = unlabelled();
 log(`unlabelled: ${text.length} sentences, ${text.reduce((n, s) => n + s.length, 0)} tokens`);
-const clusters = env('PARSE_NO_CLUSTERS', 0) ? new Map<string, number[]>() : computeClusters(text, log);
+// GloVe clusters (PARSE_GLOVE=fine,coarse[@words], default 1000,200 of the 50,000 most frequent GloVe words; 0 =
+// none): features of the tagger, and of the parser unless PARSE_GLOVE_PARSER=0. With them, the clusters of our own
+// unlabelled text are left out (PARSE_NO_CLUSTERS=0 keeps both). PARSE_GLOVE=0 PARSE_VERSION=2: the -2 model's bytes.
+const gloveSpec = parseGloveSpec(process.env.PARSE_GLOVE ?? '1000,200');
+const clusters = env('PARSE_NO_CLUSTERS', gloveSpec ? 1 : 0) ? new Map<string, number[]>() : computeClusters(text, log);
+const glove = gloveSpec ? gloveClusters(gloveSpec, log) : new Map<string, number[]>();
+const parserGlove = glove.size > 0 && env('PARSE_GLOVE_PARSER', 1) !== 0;
 const upos = UPOS_TAGS;
-const lexicon = { clusters, capBuckets: capitalisationBuckets(text), tagClasses: learnTagClasses(data.flatMap((s) => s.words), upos) };
-log(`lexicon: ${clusters.size} clustered words, ${lexicon.capBuckets.size} capitalisation buckets, ${lexicon.tagClasses.size} ambiguity classes`);
+const lexicon = { clusters, capBuckets: capitalisationBuckets(text), tagClasses: learnTagClasses(data.flatMap((s) => s.words), upos), ...(glove.size ? { glove } : {}) };
+log(`lexicon: ${clusters.size} clustered words, ${lexicon.capBuckets.size} capitalisation buckets, ${lexicon.tagClasses.size} ambiguity classes${glove.size ? `, ${glove.size} GloVe-clustered words (${parserGlove ? 'tagger and parser' : 'tagger only'})` : ''}`);
 
 const lemmatiser = learnLemmatiser(data.flatMap((s) => s.words));
 const tagIndex = new Map(upos.map((t, i) => [t, i]));
 const empty = new WeightTable(new Uint32Array(0), new Float32Array(0), upos.length);
 const deprels = [...new Set(train.flatMap((s) => s.words.map((w) => w.deprel)))].sort();
-const placeholder = (): ParseModel => ({ version, upos, tagger: empty, lemmatiser, lexicon, parser: { actions: null as never, labels: null as never, deprels, root: deprels.indexOf('root'), candidates: new Map() } });
+const withGlove = (p: ParserModel): ParserModel => (parserGlove ? { ...p, glove: true } : p);
+const placeholder = (): ParseModel => ({ version, upos, tagger: empty, lemmatiser, lexicon, parser: withGlove({ actions: null as never, labels: null as never, deprels, root: deprels.indexOf('root'), candidates: new Map() }) });
 const annot = new Annotator(placeholder());
 const tagged = (words: readonly ConlluWord[]): TaggedSentence => ({
   infos: annot.infos(words.map((w) => w.form)),
@@ -136,7 +144,7 @@ const examples: ParseExample[] = data.map((s, i) => {
   lifted += proj.lifted;
   const n = s.words.length;
   return {
-    view: makeView(allTagged[i]!.infos, tags, lemmas, upos, alternatives[i]),
+    view: makeView(allTagged[i]!.infos, tags, lemmas, upos, alternatives[i], parserGlove, clusters.size > 0),
     gold: Int32Array.from(proj.heads, (h) => (h < 0 ? n : h)),
     goldLabel: Int32Array.from(s.words, (w) => deprelIndex.get(w.deprel)!),
   };
@@ -155,18 +163,18 @@ const runs = seeds.map((seed) =>
     log,
     onEpoch: (epoch, m) => {
       if (epoch % env('PARSE_EVAL_EVERY', 4) !== 0) return;
-      const s = scoreParser(parserFromModel({ ...model, tagger, ...(tagger2 ? { tagger2 } : {}), parser: m() }), dev);
+      const s = scoreParser(parserFromModel({ ...model, tagger, ...(tagger2 ? { tagger2 } : {}), parser: withGlove(m()) }), dev);
       log(`seed ${seed} epoch ${epoch} dev: UAS ${s.uas.toFixed(4)} LAS ${s.las.toFixed(4)} (universal ${s.lasUniversal.toFixed(4)}) UPOS ${s.upos.toFixed(4)} lemma ${s.lemma.toFixed(4)}; ${Math.round(s.words / s.seconds)} tokens/s`);
     },
   }),
 );
 const actions = averageWeights(runs.map((r) => r.actions));
 const labels = averageWeights(runs.map((r) => r.labels));
-const parserModel: ParserModel = {
+const parserModel: ParserModel = withGlove({
   ...runs[0]!,
   actions: new InlineTable(actions.keys, actions.weights, runs[0]!.actions.classes),
   labels: new WeightTable(labels.keys, labels.weights, runs[0]!.labels.classes),
-};
+});
 model = { ...model, tagger, ...(tagger2 ? { tagger2 } : {}), parser: parserModel };
 mkdirSync(join(root, 'models'), { recursive: true });
 const rows = saveParseModel(out, model, [env('PARSE_PRUNE_TAG', 0.5), env('PARSE_PRUNE_ACT', 1), env('PARSE_PRUNE_LAB', 1)]);

@@ -64,7 +64,7 @@ export class Annotator {
       this.lemmaHash[i] = t.hash;
       this.morph[i] = t.morph;
     }
-    fillView(this.view, infos, tags, this.lemmaHash, this.morph, this.punctTag, this.alt);
+    fillView(this.view, infos, tags, this.lemmaHash, this.morph, this.punctTag, this.alt, this.model.parser.glove === true, this.model.lexicon.clusters.size > 0);
     return { tags, lemma, ...parseSentence(this.model.parser, this.scratch, this.view) };
   }
 

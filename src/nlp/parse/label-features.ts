@@ -10,8 +10,9 @@ const LABEL_NAMES = [
   'dxhx', 'hxhset',
 ];
 const LSALT = Uint32Array.from(LABEL_NAMES, L);
-/** Number of label feature templates. */
-export const LABEL_FEATURES = LABEL_NAMES.length;
+const GLOVE = Uint32Array.from(['dghp', 'hgdp', 'hGdG'], L);
+/** Number of label feature templates (at most: the GloVe ones only for a model trained with them). */
+export const LABEL_FEATURES = LABEL_NAMES.length + GLOVE.length;
 
 /** Fills `out` with the features for labelling the arc an arc action would add (dependent s0); returns their number. */
 export function labelFeatures(st: ParseState, v: SentenceView, action: number, out: Uint32Array): number {
@@ -72,5 +73,10 @@ export function labelFeatures(st: ParseState, v: SentenceView, action: number, o
   out[k] = m4(Q[k]!, P[prev]!, hp, dp); k++;
   out[k] = m4(Q[k]!, v.x[d]!, v.x[h]!, dir); k++;
   out[k] = m4(Q[k]!, v.x[h]!, hset, dir); k++;
+  if (v.glove) {
+    out[k++] = m3(GLOVE[0]!, v.gf[d]!, hp);
+    out[k++] = m3(GLOVE[1]!, m(v.gf[h]!, dir), dp);
+    out[k++] = m4(GLOVE[2]!, v.gc[h]!, v.gc[d]!, dir);
+  }
   return k;
 }

@@ -1,7 +1,7 @@
 /**
- * Model file: gzip of a JSON header (tags, labels, clusters, lemma table and rules, label candidates) followed by
- * three weight tables (tagger, parser actions, arc labels) and, for a two-pass tagger, a fourth (its second pass),
- * each as uint32 feature keys and int16 weights with one scale per table.
+ * Model file: gzip of a JSON header (tags, labels, clusters, GloVe clusters if trained with them, lemma table and
+ * rules, label candidates) followed by three weight tables (tagger, parser actions, arc labels) and, for a two-pass
+ * tagger, a fourth (its second pass), each as uint32 feature keys and int16 weights with one scale per table.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -28,6 +28,10 @@ interface Header {
   capBuckets: string;
   /** "word\ttag bits" lines. */
   tagClasses: string;
+  /** GloVe clusters, "lower-cased word\tcoarse,fine" lines; absent in models trained without them. */
+  glove?: string;
+  /** The parser reads the GloVe clusters (else only the tagger does); absent = no. */
+  parserGlove?: boolean;
   /** "form\tUPOS\tlemma" lines. */
   lemmas: string;
   /** "UPOS\tending\tstrip\tadded" lines. */
@@ -76,6 +80,9 @@ export function saveParseModel(path: string, model: ParseModel, prune: [number, 
     clusters: sortedLines([...model.lexicon.clusters].map(([w, ids]) => `${w}\t${ids.join(',')}`)),
     capBuckets: sortedLines([...model.lexicon.capBuckets].map(([w, b]) => `${w}\t${b}`)),
     tagClasses: sortedLines([...model.lexicon.tagClasses].map(([w, b]) => `${w}\t${b}`)),
+    // Written only when present, so a model trained without them keeps the bytes it had before they existed.
+    ...(model.lexicon.glove?.size ? { glove: sortedLines([...model.lexicon.glove].map(([w, ids]) => `${w}\t${ids.join(',')}`)) } : {}),
+    ...(model.parser.glove ? { parserGlove: true } : {}),
     lemmas: sortedLines([...model.lemmatiser.table].map(([k, l]) => `${k}\t${l}`)),
     rules: sortedLines([...model.lemmatiser.rules].map(([k, r]) => `${k}\t${r}`)),
     maxEnding: model.lemmatiser.maxEnding,
@@ -131,11 +138,15 @@ export function loadParseModel(path: string): ParseModel {
   const actions = read(ah);
   const labels = read(lh);
   const tagger2 = t2h && read(t2h);
-  const clusters = new Map<string, number[]>();
-  for (const line of lines(header.clusters)) {
-    const tab = line.lastIndexOf('\t');
-    clusters.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
-  }
+  const idLists = (text: string): Map<string, number[]> => {
+    const m = new Map<string, number[]>();
+    for (const line of lines(text)) {
+      const tab = line.lastIndexOf('\t');
+      m.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+    }
+    return m;
+  };
+  const clusters = idLists(header.clusters);
   const numbers = (text: string): Map<string, number> => {
     const m = new Map<string, number>();
     for (const line of lines(text)) {
@@ -171,7 +182,8 @@ export function loadParseModel(path: string): ParseModel {
       deprels: header.deprels,
       root: header.deprels.indexOf('root'),
       candidates,
+      ...(header.parserGlove ? { glove: true } : {}),
     },
-    lexicon: { clusters, capBuckets: numbers(header.capBuckets ?? ''), tagClasses: numbers(header.tagClasses ?? '') },
+    lexicon: { clusters, capBuckets: numbers(header.capBuckets ?? ''), tagClasses: numbers(header.tagClasses ?? ''), glove: idLists(header.glove ?? '') },
   };
 }

@@ -18,9 +18,15 @@ export interface SentenceView {
   a: Int32Array;
   /** UPOS id * 8 + inflection class (morphClass): a finer tag. */
   x: Int32Array;
-  /** Coarse and fine cluster ids (0 = none). */
+  /** Coarse and fine cluster ids (0 = none); read by the action features only when `clusters` is set. */
   c: Int32Array;
   f: Int32Array;
+  /** The model has clusters of our own text (a model without them skips the action features that read c and f). */
+  clusters: boolean;
+  /** GloVe coarse and fine cluster ids (0 = none); read only when `glove` is set (a model trained with them). */
+  gc: Int32Array;
+  gf: Int32Array;
+  glove: boolean;
   /** Lemma hash. */
   l: Uint32Array;
   /** Number of punctuation words before position i (prefix sums, length n + 1). */
@@ -33,10 +39,14 @@ const BUFFER_NAMES = ['B0wp', 'B0w', 'B0p', 'B1wp', 'B1w', 'B1p', 'B2wp', 'B2w',
 const STACK_NAMES = [['S0wp', 'S0w', 'S0p', 'S0c', 'S0f', 'S0x', 'S0pS0a'], ['S1wp', 'S1w', 'S1p', 'S1f', 'S1x', 'S1pS1a'], ['S2w', 'S2p']];
 const BSALT = Uint32Array.from(BUFFER_NAMES, T);
 const SSALT = STACK_NAMES.map((names) => Uint32Array.from(names, T));
+// GloVe cluster features (g = fine, G = coarse), only for a model trained with them (SentenceView.glove).
+const GLOVE_BUFFER = Uint32Array.from(['B0g', 'B0G', 'B0gp', 'B1g'], T);
+const GLOVE_STACK = [['S0g', 'S0G', 'S0gp'], ['S1g'], []].map((names) => Uint32Array.from(names, T));
+const GLOVE_CONFIG = Uint32Array.from(['S0gB0g', 'S0GB0G', 'S1gS0g', 'S0gB0p', 'S0pB0g', 'S1GS0GB0G'], T);
 /** Number of features of the buffer front (b0-b2 words, tags, clusters), a function of b alone. */
-export const BUFFER_FEATURES = BUFFER_NAMES.length;
+export const BUFFER_FEATURES = BUFFER_NAMES.length + GLOVE_BUFFER.length;
 /** Number of features of s0, s1, s2 alone (word, tag, clusters), a function of the word in that position. */
-export const STACK_FEATURES = STACK_NAMES.map((n) => n.length);
+export const STACK_FEATURES = STACK_NAMES.map((n, i) => n.length + GLOVE_STACK[i]!.length);
 
 /** Distance bucket: 1, 2, 3, 4, 5-6, 7-10, 11+. */
 export function distBucket(d: number): number {
@@ -91,13 +101,22 @@ export function bufferFeatures(v: SentenceView, b0: number, out: Uint32Array, k:
   out[k++] = m(Q[8]!, b2p);
   out[k++] = m3(Q[9]!, b0p, b1p);
   out[k++] = m4(Q[10]!, b0p, b1p, b2p);
-  out[k++] = m(Q[11]!, v.c[b0]!);
-  out[k++] = m(Q[12]!, v.f[b0]!);
-  out[k++] = m(Q[13]!, v.f[b1]!);
+  if (v.clusters) {
+    out[k++] = m(Q[11]!, v.c[b0]!);
+    out[k++] = m(Q[12]!, v.f[b0]!);
+    out[k++] = m(Q[13]!, v.f[b1]!);
+  }
   out[k++] = m(Q[14]!, v.x[b0]!);
   out[k++] = m(Q[15]!, v.x[b1]!);
   out[k++] = m3(Q[16]!, b0p, v.a[b0]!);
   out[k++] = m3(Q[17]!, b1p, v.a[b1]!);
+  if (v.glove) {
+    const G = GLOVE_BUFFER;
+    out[k++] = m(G[0]!, v.gf[b0]!);
+    out[k++] = m(G[1]!, v.gc[b0]!);
+    out[k++] = m3(G[2]!, v.gf[b0]!, b0p);
+    out[k++] = m(G[3]!, v.gf[b1]!);
+  }
   return k;
 }
 
@@ -110,20 +129,30 @@ export function stackFeatures(v: SentenceView, i: number, pos: number, out: Uint
     out[k++] = m(Q[0]!, m(w, p));
     out[k++] = m(Q[1]!, w);
     out[k++] = m(Q[2]!, p);
-    out[k++] = m(Q[3]!, v.c[i]!);
-    out[k++] = m(Q[4]!, v.f[i]!);
+    if (v.clusters) {
+      out[k++] = m(Q[3]!, v.c[i]!);
+      out[k++] = m(Q[4]!, v.f[i]!);
+    }
     out[k++] = m(Q[5]!, v.x[i]!);
     out[k++] = m3(Q[6]!, p, v.a[i]!);
   } else if (pos === 1) {
     out[k++] = m(Q[0]!, m(w, p));
     out[k++] = m(Q[1]!, w);
     out[k++] = m(Q[2]!, p);
-    out[k++] = m(Q[3]!, v.f[i]!);
+    if (v.clusters) out[k++] = m(Q[3]!, v.f[i]!);
     out[k++] = m(Q[4]!, v.x[i]!);
     out[k++] = m3(Q[5]!, p, v.a[i]!);
   } else {
     out[k++] = m(Q[0]!, w);
     out[k++] = m(Q[1]!, p);
+  }
+  if (v.glove && pos < 2) {
+    const G = GLOVE_STACK[pos]!;
+    out[k++] = m(G[0]!, v.gf[i]!);
+    if (pos === 0) {
+      out[k++] = m(G[1]!, v.gc[i]!);
+      out[k++] = m3(G[2]!, v.gf[i]!, p);
+    }
   }
   return k;
 }
@@ -177,10 +206,13 @@ const CONFIG: TemplateDef[] = [
   ['S0aB0p', S0A, B0P], ['S0pB0a', S0P, B0A], ['S1aS0p', S1A, S0P], ['S1pS0a', S1P, S0A],
 ] as TemplateDef[];
 const CONFIG_TEMPLATES = compileTemplates('pf:', CONFIG);
+const CLUSTER_ATTRS = new Set([S0C, S0F, S1C, S1F, B0C, B0F, B1C]);
+/** The templates without those that read clusters of our own text, for a model that has none (same salts). */
+const NO_CLUSTER_TEMPLATES = compileTemplates('pf:', CONFIG.filter(([, ...a]) => !a.some((x) => CLUSTER_ATTRS.has(x))));
 /** Number of features that read the configuration beyond single positions (what `configFeatures` fills). */
 export const CONFIG_FEATURES = CONFIG.length;
 /** Number of unlabelled features in all (the size of the buffer `unlabelled` fills). */
-export const UNLABELLED_FEATURES = CONFIG_FEATURES + BUFFER_FEATURES + STACK_FEATURES.reduce((a, b) => a + b, 0);
+export const UNLABELLED_FEATURES = CONFIG_FEATURES + GLOVE_CONFIG.length + BUFFER_FEATURES + STACK_FEATURES.reduce((a, b) => a + b, 0);
 
 /** Attribute values of a configuration, written to `a` (see the attribute list above). */
 function configAttributes(st: ParseState, v: SentenceView, a: Int32Array): void {
@@ -275,5 +307,23 @@ const attrs = new Int32Array(CONFIG_ATTRS);
 /** Fills `out` with the features that read more than one position of the configuration; returns their number. */
 export function configFeatures(st: ParseState, v: SentenceView, out: Uint32Array | Int32Array): number {
   configAttributes(st, v, attrs);
-  return applyTemplates(CONFIG_TEMPLATES, attrs, out);
+  const k = applyTemplates(v.clusters ? CONFIG_TEMPLATES : NO_CLUSTER_TEMPLATES, attrs, out);
+  return v.glove ? gloveConfigFeatures(st, v, out, k) : k;
+}
+
+/** GloVe cluster pairs of s0, s1 and b0 (a model trained with GloVe clusters); writes at out[k..], returns the end. */
+function gloveConfigFeatures(st: ParseState, v: SentenceView, out: Uint32Array | Int32Array, k: number): number {
+  const none = v.n + 1;
+  const s0 = st.sp > 0 ? st.stack[st.sp - 1]! : none;
+  const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : none;
+  const b0 = st.b;
+  const { gf: F, gc: C, p: P } = v;
+  const G = GLOVE_CONFIG;
+  out[k++] = m3(G[0]!, F[s0]!, F[b0]!);
+  out[k++] = m3(G[1]!, C[s0]!, C[b0]!);
+  out[k++] = m3(G[2]!, F[s1]!, F[s0]!);
+  out[k++] = m3(G[3]!, F[s0]!, P[b0]!);
+  out[k++] = m3(G[4]!, P[s0]!, F[b0]!);
+  out[k++] = m4(G[5]!, C[s1]!, C[s0]!, C[b0]!);
+  return k;
 }

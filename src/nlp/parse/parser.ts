@@ -14,6 +14,8 @@ export interface ParserModel {
   root: number;
   /** Labels seen in training for a (direction, head tag, dependent tag) key (candidateKey); other keys allow every label. */
   candidates: Map<number, Int32Array>;
+  /** The parser reads the lexicon's GloVe clusters (trained with them); absent = no. */
+  glove?: boolean;
 }
 
 /** Key of the label candidates of an arc: direction (1 = head on the right, 2 = on the left) and the two tag ids. */

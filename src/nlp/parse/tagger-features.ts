@@ -10,11 +10,15 @@ const BIAS = H('t:bias');
 const COARSE = H('t:c');
 const FINE = H('t:k');
 const NOCLUSTER = H('t:nok');
+const G_COARSE = H('t:gc');
+const G_FINE = H('t:gk');
+const G_CASE = H('t:gkcase');
 const PUNCT = H('t:punct');
 const CAPS = H('t:caps');
 /** Salts of the neighbour offsets -2, -1, +1, +2. */
 export const OFFSETS = [-2, -1, 1, 2] as const;
 const NB = OFFSETS.map((o) => H(`t:nb${o}`));
+const G_NB = OFFSETS.map((o) => H(`t:gnb${o}`));
 const EDGE = [H('t:edge-2'), H('t:edge-1'), H('t:edge+1'), H('t:edge+2')];
 const T1 = H('t:t1');
 const T2 = H('t:t2');
@@ -55,6 +59,8 @@ export function ownFeatures(w: WordInfo): number[] {
   const out = [BIAS, w.w, w.form, w.shape, ...w.suffix.filter((h) => h !== 0), ...w.prefix.filter((h) => h !== 0)];
   if (w.fine) out.push(mix(COARSE, w.coarse), mix(FINE, w.fine));
   else out.push(mix(NOCLUSTER, w.shape));
+  // GloVe clusters (lower-cased words), with the word's case: a rare capitalised word in a cluster of names is PROPN.
+  if (w.gFine) out.push(mix(G_COARSE, w.gCoarse), mix(G_FINE, w.gFine), mix(G_CASE, w.gFine * 4 + caseCode(w)));
   if (w.punct) out.push(PUNCT);
   if (w.caps) out.push(CAPS);
   // "Iran" is capitalised wherever it appears, "Leaked" only at the start of a sentence or a headline.
@@ -75,6 +81,7 @@ export function neighbourFeatures(w: WordInfo, k: number): number[] {
   const near = k === 1 || k === 2;
   const out = [mix(salt, w.w), mix(salt, near ? w.fine : w.coarse)];
   if (near) out.push(mix(salt, w.suffix[2] || w.w), mix(salt, w.shape));
+  if (w.gFine) out.push(mix(G_NB[k]!, near ? w.gFine : w.gCoarse));
   if (w.tagClass && k !== 0) out.push(mix(NB_AMB[k]!, w.tagClass));
   return out;
 }

@@ -43,6 +43,10 @@ export function emptyView(capacity: number): SentenceView {
     a: new Int32Array(capacity + 2),
     c: new Int32Array(capacity + 2),
     f: new Int32Array(capacity + 2),
+    gc: new Int32Array(capacity + 2),
+    gf: new Int32Array(capacity + 2),
+    glove: false,
+    clusters: true,
     l: new Uint32Array(capacity + 2),
     punct: new Int32Array(capacity + 1),
   };
@@ -52,21 +56,25 @@ export function emptyView(capacity: number): SentenceView {
  * Integer view of a tagged sentence for the feature functions (`upos` names the tag indices). With the tagger's
  * runner-up tags, close calls ("remains" VERB or NOUN) are visible to the parser.
  */
-export function makeView(infos: readonly WordInfo[], tags: ArrayLike<number>, lemmas: readonly string[], upos: readonly string[], alt?: TagAlternatives): SentenceView {
+export function makeView(infos: readonly WordInfo[], tags: ArrayLike<number>, lemmas: readonly string[], upos: readonly string[], alt?: TagAlternatives, glove = false, clusters = true): SentenceView {
   const v = emptyView(infos.length);
   const lemmaHash = lemmas.map(hashStr);
   const morph = infos.map((w, i) => morphClass(upos[tags[i]!]!, w.lower, lemmas[i]!));
-  fillView(v, infos, tags, lemmaHash, morph, upos.indexOf('PUNCT'), alt);
+  fillView(v, infos, tags, lemmaHash, morph, upos.indexOf('PUNCT'), alt, glove, clusters);
   return v;
 }
 
 /**
  * Fills a view (with room for the sentence) from the words' tags, lemma hashes and inflection classes (morphClass);
- * `punctTag` is the index of PUNCT. makeView's work, for callers that cache lemmas per spelling.
+ * `punctTag` is the index of PUNCT; `glove`: the parser reads GloVe clusters (ParserModel.glove); `clusters`: the
+ * model has clusters of our own text (Lexicon.clusters not empty). makeView's work, for callers that cache lemmas
+ * per spelling.
  */
-export function fillView(v: SentenceView, infos: readonly WordInfo[], tags: ArrayLike<number>, lemmaHash: ArrayLike<number>, morph: ArrayLike<number>, punctTag: number, alt?: TagAlternatives): void {
+export function fillView(v: SentenceView, infos: readonly WordInfo[], tags: ArrayLike<number>, lemmaHash: ArrayLike<number>, morph: ArrayLike<number>, punctTag: number, alt?: TagAlternatives, glove = false, clusters = true): void {
   const n = infos.length;
   v.n = n;
+  v.glove = glove;
+  v.clusters = clusters;
   v.punct[0] = 0;
   for (let i = 0; i < n; i++) {
     const w = infos[i]!;
@@ -77,6 +85,8 @@ export function fillView(v: SentenceView, infos: readonly WordInfo[], tags: Arra
     v.a[i] = alt && alt.margin[i]! < CLOSE_TAG ? alt.second[i]! + 1 + (alt.margin[i]! < VERY_CLOSE_TAG ? 32 : 0) : 0;
     v.c[i] = w.coarse;
     v.f[i] = w.fine;
+    v.gc[i] = w.gCoarse;
+    v.gf[i] = w.gFine;
     v.l[i] = lemmaHash[i]!;
     v.punct[i + 1] = v.punct[i]! + (tags[i] === punctTag ? 1 : 0);
   }
@@ -87,6 +97,8 @@ export function fillView(v: SentenceView, infos: readonly WordInfo[], tags: Arra
     v.a[i] = 0;
     v.c[i] = 0;
     v.f[i] = 0;
+    v.gc[i] = 0;
+    v.gf[i] = 0;
     v.l[i] = word;
   }
 }

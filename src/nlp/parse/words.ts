@@ -10,6 +10,11 @@ export interface Lexicon {
   capBuckets: Map<string, number>;
   /** Lower-cased frequent word -> bit set of the UPOS tags the treebank gives it (its ambiguity class). */
   tagClasses: Map<string, number>;
+  /**
+   * Clusters of GloVe vectors (trained on 6B tokens, lower-cased): lower-cased word -> [coarse id, fine id]. Absent
+   * or empty in models trained without them (then no feature reads them).
+   */
+  glove?: Map<string, readonly number[]>;
 }
 
 /** A spelling's lemma under one tag, with what the parser reads of it: the lemma's hash and the inflection class. */
@@ -35,6 +40,9 @@ export interface WordInfo {
   /** Cluster ids + 1 (0 = not clustered): coarse and fine. */
   coarse: number;
   fine: number;
+  /** GloVe cluster ids + 1 (0 = not in the GloVe table), looked up by the lower-cased spelling: coarse and fine. */
+  gCoarse: number;
+  gFine: number;
   /** Capitalisation bucket (0-4), 5 when unknown. */
   capBucket: number;
   /** Ambiguity class (tag bit set), 0 when the word is not frequent in the treebank. */
@@ -110,6 +118,7 @@ export class WordCache {
     // Lower-case and all-caps spellings ("iran", "IRAN") fall back to the clustered forms "Iran" or "iran".
     const { clusters } = this.lexicon;
     const cl = clusters.get(norm) ?? clusters.get(lower) ?? clusters.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? clusters.get(digits(norm));
+    const g = this.lexicon.glove?.get(lower);
     const hasLower = /\p{Ll}/u.test(norm);
     const hasUpper = /\p{Lu}/u.test(norm);
     return {
@@ -122,6 +131,8 @@ export class WordCache {
       prefix,
       coarse: cl ? cl[0]! + 1 : 0,
       fine: cl ? cl[1]! + 1 : 0,
+      gCoarse: g ? g[0]! + 1 : 0,
+      gFine: g ? g[g.length - 1]! + 1 : 0,
       capBucket: this.lexicon.capBuckets.get(lower) ?? 5,
       tagClass: this.lexicon.tagClasses.get(lower) ?? 0,
       punct: !/[\p{L}\p{N}]/u.test(norm),
