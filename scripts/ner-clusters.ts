@@ -11,7 +11,7 @@ const DIM = env('NER_CLUSTER_DIM', 96);
 const LEVELS = (process.env.NER_CLUSTER_LEVELS ?? '512,64').split(',').map(Number);
 
 /** Spherical k-means over unit rows of `x` (n x dim); returns the cluster of each row. */
-function kmeans(x: Float32Array, n: number, dim: number, k: number, iters: number, seed: number): { assign: Int32Array; centroids: Float32Array } {
+export function kmeans(x: Float32Array, n: number, dim: number, k: number, iters: number, seed: number): { assign: Int32Array; centroids: Float32Array } {
   const rand = seededRandom(seed);
   const c = new Float32Array(k * dim);
   for (let j = 0; j < k; j++) {
@@ -42,7 +42,7 @@ function kmeans(x: Float32Array, n: number, dim: number, k: number, iters: numbe
   return { assign, centroids: c };
 }
 
-function normalise(v: Float32Array, o: number, dim: number): void {
+export function normalise(v: Float32Array, o: number, dim: number): void {
   let s = 0;
   for (let d = 0; d < dim; d++) s += v[o + d]! * v[o + d]!;
   const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
@@ -93,21 +93,30 @@ export function computeClusters(sentences: string[][], log: (s: string) => void)
     for (let d = 0; d < DIM; d++) x[w * DIM + d]! += pmi * proj[c * DIM + d]!;
   }
   for (let w = 0; w < vocab.length; w++) normalise(x, w * DIM, DIM);
-  // Each level maps the finer level's clusters to its own: word -> fine -> ... -> coarsest, a hierarchy like Brown's prefixes.
-  const fine = kmeans(x, vocab.length, DIM, LEVELS[0]!, 8, 11);
+  const ids = clusterHierarchy(x, vocab.length, DIM, LEVELS, log);
+  return new Map(vocab.map((w, i) => [w, ids[i]!]));
+}
+
+/**
+ * Cluster ids of each unit row of `x` at every level of `levels` (cluster counts, fine to coarse), coarsest first:
+ * the finest level is k-means over the rows, each coarser one k-means over the finer level's centroids, so the
+ * levels nest like Brown clusters' prefixes (row -> fine -> ... -> coarsest). Deterministic.
+ */
+export function clusterHierarchy(x: Float32Array, n: number, dim: number, levels: readonly number[], log: (s: string) => void): number[][] {
+  const fine = kmeans(x, n, dim, levels[0]!, 8, 11);
   log('clusters: fine k-means done');
-  const levels: Int32Array[] = [fine.assign];
+  const assigns: Int32Array[] = [fine.assign];
   let centroids = fine.centroids;
-  for (let l = 1; l < LEVELS.length; l++) {
-    const next = kmeans(centroids, LEVELS[l - 1]!, DIM, LEVELS[l]!, 20, 11 + 2 * l);
-    levels.push(next.assign);
+  for (let l = 1; l < levels.length; l++) {
+    const next = kmeans(centroids, levels[l - 1]!, dim, levels[l]!, 20, 11 + 2 * l);
+    assigns.push(next.assign);
     centroids = next.centroids;
   }
-  const out = new Map<string, number[]>();
-  vocab.forEach((w, i) => {
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
     const ids: number[] = [fine.assign[i]!];
-    for (let l = 1; l < levels.length; l++) ids.push(levels[l]![ids[l - 1]!]!);
-    out.set(w, ids.reverse());
-  });
+    for (let l = 1; l < assigns.length; l++) ids.push(assigns[l]![ids[l - 1]!]!);
+    out.push(ids.reverse());
+  }
   return out;
 }

@@ -8,6 +8,11 @@ import { trainNameFeatures } from './train-names.js';
 export interface Lexicon {
   /** Spelling -> cluster ids at several granularities (distributional clusters computed by scripts/ner-clusters.ts). */
   clusters: Map<string, number[]>;
+  /**
+   * Lower-cased word -> cluster ids of its GloVe vector, coarsest first (scripts/ner-glove-clusters.ts; features
+   * `g<level>:<id>`). Absent or empty: no GloVe features at all (models before -6).
+   */
+  glove?: Map<string, number[]>;
   /** Lower-cased word -> how often it is capitalised mid-sentence in unlabelled text, bucketed 0 (never) .. 4 (always). */
   capBuckets: Map<string, number>;
   gazetteer: Gazetteer;
@@ -30,6 +35,8 @@ export interface WordInfo {
   own: number[];
   /** The few hashes used when the word is a neighbour (lower form, shape, cluster, cap bucket). */
   ctx: number[];
+  /** How many of `ctx` (its head) a word two positions away contributes. */
+  far: number;
   lower: string;
   /** Gazetteer lookup form (lower case, no apostrophes). */
   key: string;
@@ -130,6 +137,20 @@ export class FeatureExtractor {
         ctx.push(h);
       }
     } else own.push(H('k:none'));
+    let far = 3;
+    if (this.lexicon.glove?.size) {
+      const g = this.lexicon.glove.get(lower);
+      if (g) {
+        // All levels for the word itself and its next neighbours; the coarsest also two positions away.
+        for (let k = 0; k < g.length; k++) {
+          const h = H(`g${k}:${g[k]}`);
+          own.push(h);
+          if (k === 0) ctx.splice(clusters ? 3 : 2, 0, h);
+          else ctx.push(h);
+        }
+        far = clusters ? 4 : 3;
+      } else own.push(H('g:none'));
+    }
     // "Falcons" ends team names, "Stadium" ends places: roles learnt from many names carry to unseen ones.
     const roles = this.lexicon.nameTokens?.get(lower) ?? 0;
     for (let b = 0; b < 12; b++) if (roles & (1 << b)) own.push(H(`nt:${b}`));
@@ -140,7 +161,7 @@ export class FeatureExtractor {
     ctx.push(capHash);
     if (n > 3) ctx.push(H(`x3:${lower.slice(n - 3)}`));
     const key = gazetteerKey(w);
-    return { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
+    return { own, ctx, far, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
@@ -280,7 +301,7 @@ function arabicWordFeatures(w: string, out: number[]): void {
 /** Features a word contributes when it sits at offset `o` (-2, -1, 1, 2) from the token being tagged. */
 export function neighbourFeatures(info: WordInfo, o: number): number[] {
   const salt = SALT[o + 2]!;
-  const limit = o === -1 || o === 1 ? info.ctx.length : Math.min(info.ctx.length, 3);
+  const limit = o === -1 || o === 1 ? info.ctx.length : Math.min(info.ctx.length, info.far);
   const out: number[] = [];
   for (let k = 0; k < limit; k++) out.push(mixHash(info.ctx[k]!, salt));
   return out;
