@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FeatureExtractor, neighbourFeatures, type Lexicon } from '../../src/nlp/ner/features.js';
+import { FeatureExtractor, type Lexicon } from '../../src/nlp/ner/features.js';
+import { neighbourFeatures } from '../../src/nlp/ner/word-features.js';
 import { Gazetteer } from '../../src/nlp/ner/gazetteer.js';
 import { hashString } from '../../src/nlp/ner/hash.js';
 import { loadModelFile, saveModel } from '../../src/nlp/ner/model-io.js';
@@ -106,7 +107,7 @@ test('the cluster hierarchy nests its levels and is deterministic', () => {
   const x = new Float32Array(n * dim);
   for (let i = 0; i < n; i++) {
     x[i * dim + (i % 4) * 2] = 1;
-    x[i * dim + ((i * 7) % dim)] += 0.05;
+    x[i * dim + ((i * 7) % dim)]! += 0.05;
     let s = 0;
     for (let d = 0; d < dim; d++) s += x[i * dim + d]! ** 2;
     for (let d = 0; d < dim; d++) x[i * dim + d]! /= Math.sqrt(s);
