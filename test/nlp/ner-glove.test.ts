@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { FeatureExtractor, type Lexicon } from '../../src/nlp/ner/features.js';
 import { neighbourFeatures } from '../../src/nlp/ner/word-features.js';
 import { Gazetteer } from '../../src/nlp/ner/gazetteer.js';
-import { hashString } from '../../src/nlp/ner/hash.js';
+import { hashString, mixHash } from '../../src/nlp/ner/hash.js';
 import { loadModelFile, saveModel } from '../../src/nlp/ner/model-io.js';
 import { trainPerceptron, type TrainingDocument } from '../../src/nlp/ner/perceptron.js';
 import { MODEL_TAGS } from '../../src/nlp/ner/tags.js';
@@ -93,6 +93,14 @@ test('the GloVe table survives the model file; a file without one loads an empty
   const loaded = loadModelFile(file);
   assert.deepEqual(loaded.lexicon.glove, GLOVE);
   assert.ok(loaded.extractor.word('MIREL').own.includes(hashString('g1:5')));
+  assert.equal(loaded.lexicon.gloveCase, undefined);
+  // The case-conjoined variant (NER_GLOVE_CASE=1) is recorded in the file and fires for each case class apart.
+  const caseFile = join(dir, 'case.bin.gz');
+  saveModel(caseFile, { version: 'case', params: p, lexicon: { ...lex, gloveCase: true }, pruneBelow: 0 });
+  const cased = loadModelFile(caseFile).extractor;
+  assert.ok(cased.word('Mirel').own.includes(mixHash(hashString('g1:5'), cased.word('Mirel').caseClass)));
+  assert.ok(!cased.word('Mirel').own.includes(mixHash(hashString('g1:5'), cased.word('mirel').caseClass)));
+  assert.ok(cased.word('mirel').own.includes(mixHash(hashString('g1:5'), cased.word('mirel').caseClass)));
   const old = trainModel();
   const oldFile = join(dir, 'without.bin.gz');
   saveModel(oldFile, { version: 'without', params: old.p, lexicon: old.lex, pruneBelow: 0 });

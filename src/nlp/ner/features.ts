@@ -14,6 +14,8 @@ export interface Lexicon {
    * `g<level>:<id>`). Absent or empty: no GloVe features at all (models before -6).
    */
   glove?: Map<string, number[]>;
+  /** Whether each GloVe cluster feature of the word itself also fires conjoined with its case class ("iraqi" and "armed" share a cluster). */
+  gloveCase?: boolean;
   /** Lower-cased word -> how often it is capitalised mid-sentence in unlabelled text, bucketed 0 (never) .. 4 (always). */
   capBuckets: Map<string, number>;
   gazetteer: Gazetteer;

@@ -23,6 +23,8 @@ interface Header {
   gazetteer: string;
   /** "word\tid,id" lines of GloVe clusters, coarsest first (absent in files before -6). */
   glove?: string;
+  /** true when GloVe cluster features are also conjoined with the case class (absent: not). */
+  gloveCase?: boolean;
   /** "word\troles" lines (absent in older files). */
   nameTokens?: string;
   /** 'arabic' for Persian and Arabic models (absent in English ones). */
@@ -75,6 +77,7 @@ export function saveModel(path: string, parts: ModelParts): number {
   };
   // Written only when present, so files without it stay byte-identical to those of earlier versions.
   if (lexicon.glove?.size) header.glove = idLines(lexicon.glove);
+  if (lexicon.glove?.size && lexicon.gloveCase) header.gloveCase = true;
   if (lexicon.nameTokens?.size) header.nameTokens = [...lexicon.nameTokens].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n');
   if (lexicon.script) header.script = lexicon.script;
   if (lexicon.wordCounts?.size) header.wordCounts = [...lexicon.wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w}\t${n}`).join('\n');
@@ -159,6 +162,7 @@ function parseLexicon(header: Header): Lexicon {
     nameTokens.set(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
   const lexicon: Lexicon = { clusters, capBuckets, gazetteer, nameTokens, glove: readIds(header.glove ?? '') };
+  if (header.gloveCase) lexicon.gloveCase = true;
   if (header.script) lexicon.script = header.script;
   if (header.wordCounts) {
     lexicon.wordCounts = new Map();

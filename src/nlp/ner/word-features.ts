@@ -69,6 +69,7 @@ export function computeWordInfo(w: string, lexicon: Lexicon): WordInfo {
       for (let k = 0; k < g.length; k++) {
         const h = H(`g${k}:${g[k]}`);
         own.push(h);
+        if (lexicon.gloveCase) own.push(mixHash(h, cc));
         if (k === 0) ctx.splice(clusters ? 3 : 2, 0, h);
         else ctx.push(h);
       }
