@@ -67,6 +67,21 @@ export async function benchNer(): Promise<{ title: string; lines: string[] }> {
     theirs = doc.people().length + doc.organizations().length + doc.places().length;
   });
   const rate = (sec: number): string => String(Math.round(tokens / sec));
+  // NER_BENCH_CANDIDATE=FILE: a model being considered, timed in the same run by the same protocol.
+  const candidateRows: string[] = [];
+  const candidatePath = process.env.NER_BENCH_CANDIDATE;
+  if (candidatePath) {
+    const c0 = process.cpuUsage();
+    const candidateModel = loadModelFile(candidatePath);
+    const c = process.cpuUsage(c0);
+    const candidate = recognizerFromModel(candidateModel);
+    let found = 0;
+    candidate.recognize(text, splitSentences(text));
+    const sec = best(5, () => {
+      found = candidate.recognize(text, splitSentences(text)).length;
+    });
+    candidateRows.push(`| candidate ${candidateModel.version} (${candidatePath}; load ${((c.user + c.system) / 1000).toFixed(0)} ms CPU, ${(statSync(candidatePath).size / 1e6).toFixed(1)} MB) | ${rate(sec.core)} | ${rate(sec.cpu)} | ${rate(sec.wall)} | ${found} |`);
+  }
   return {
     title,
     lines: [
@@ -76,6 +91,7 @@ export async function benchNer(): Promise<{ title: string; lines: string[] }> {
       '| recognizer | tokens/s (one core) | tokens/s (CPU) | tokens/s (wall) | entities found |',
       '|---|---:|---:|---:|---:|',
       `| ${model.version} | ${rate(oursSec.core)} | ${rate(oursSec.cpu)} | ${rate(oursSec.wall)} | ${ours} |`,
+      ...candidateRows,
       `| compromise 14.17.0 (people + organizations + places) | ${rate(theirsSec.core)} | ${rate(theirsSec.cpu)} | ${rate(theirsSec.wall)} | ${theirs} |`,
       '',
       `Speed-up over compromise: **${(theirsSec.core / oursSec.core).toFixed(1)}x** (CPU: ${(theirsSec.cpu / oursSec.cpu).toFixed(1)}x, wall: ${(theirsSec.wall / oursSec.wall).toFixed(1)}x).`,

@@ -14,6 +14,7 @@ import type { PerceptronResult } from '../src/nlp/ner/perceptron.js';
 import { buildGazetteer, nameTokenRoles } from './ner-gazetteers.js';
 import { capitalisationBuckets, isRunningText, readIfPresent, toPartialDocs, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
 import { computeClusters } from './ner-clusters.js';
+import { computeGloveClusters, gloveLevels } from './ner-glove-clusters.js';
 import { extraUnlabelled, nerSets, scoreCheck, type Protocol } from './ner-sets.js';
 
 // `--lang fa|ar` (or NER_LANG) trains the Persian or Arabic model instead (scripts/train-ner-script.ts); English is the default.
@@ -47,7 +48,14 @@ const lexicon: Lexicon = {
   clusters: process.env.NER_NO_CLUSTERS ? new Map() : computeClusters(unlabelled, log),
   nameTokens: process.env.NER_NAME_TOKENS === '1' ? nameTokenRoles(dataDir) : new Map(),
 };
-log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, name-token roles: ${lexicon.nameTokens!.size}`);
+// NER_GLOVE=500,100: GloVe clusters (counts fine to coarse) of the NER_GLOVE_WORDS most frequent GloVe words as features
+// of their own; NER_GLOVE_CASE=1 also conjoins them with the word's case class. Unset: none (models/MODEL_CARD.md).
+const gloveSpec = gloveLevels(process.env.NER_GLOVE);
+if (gloveSpec.length > 0) {
+  lexicon.glove = computeGloveClusters(gloveSpec, env('NER_GLOVE_WORDS', 100_000), log);
+  if (process.env.NER_GLOVE_CASE === '1') lexicon.gloveCase = true;
+}
+log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, GloVe words: ${lexicon.glove?.size ?? 0}, name-token roles: ${lexicon.nameTokens!.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
 const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '5'}`;

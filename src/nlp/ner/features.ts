@@ -1,14 +1,22 @@
 /** Feature extraction: per-word attributes cached by spelling, combined with context, lists and document history as 32-bit hashes. */
 import { hashString, mixHash } from './hash.js';
-import { caseClass, CaseClass, normalizeDigits, wordShape } from './word-shape.js';
-import { GAZETTEER_CLASSES, gazetteerKey, type Gazetteer } from './gazetteer.js';
+import { CaseClass } from './word-shape.js';
+import { GAZETTEER_CLASSES, type Gazetteer } from './gazetteer.js';
 import { trainNameFeatures } from './train-names.js';
 import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
+import { ARABIC_LETTER, computeWordInfo, neighbourFeatures, SALT, type WordInfo } from './word-features.js';
 
 /** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
 export interface Lexicon {
   /** Spelling -> cluster ids at several granularities (distributional clusters computed by scripts/ner-clusters.ts). */
   clusters: Map<string, number[]>;
+  /**
+   * Lower-cased word -> cluster ids of its GloVe vector, coarsest first (scripts/ner-glove-clusters.ts; features
+   * `g<level>:<id>`). Absent or empty: no GloVe features at all (models before -6).
+   */
+  glove?: Map<string, number[]>;
+  /** Whether each GloVe cluster feature of the word itself also fires conjoined with its case class ("iraqi" and "armed" share a cluster). */
+  gloveCase?: boolean;
   /** Lower-cased word -> how often it is capitalised mid-sentence in unlabelled text, bucketed 0 (never) .. 4 (always). */
   capBuckets: Map<string, number>;
   gazetteer: Gazetteer;
@@ -25,25 +33,6 @@ export interface Lexicon {
 /** Bit of a name-token role: type PER/ORG/LOC (0-2) and position in the name B/I/L/U (0-3). */
 export const nameTokenBit = (type: number, position: number): number => 1 << (type * 4 + position);
 
-/** What the extractor needs to know about one spelling, computed once and cached. */
-export interface WordInfo {
-  /** Hashes describing the word itself (used at position 0). */
-  own: number[];
-  /** The few hashes used when the word is a neighbour (lower form, shape, cluster, cap bucket). */
-  ctx: number[];
-  lower: string;
-  /** Gazetteer lookup form (lower case, no apostrophes). */
-  key: string;
-  /** Whether some gazetteer phrase begins with `key` (saves two map lookups per token when matching). */
-  startsPhrase: boolean;
-  lowerHash: number;
-  shapeHash: number;
-  caseClass: CaseClass;
-  /** The tagger's cached weight sums for this spelling, valid for the weight table in `scoredBy`. */
-  scores?: Float32Array;
-  scoredBy?: object;
-}
-
 /** Per-document state: which spellings occur where, and what the model predicted for them earlier in the document. */
 export interface DocState {
   /** Lower-cased forms seen written in lower case. */
@@ -59,9 +48,6 @@ export interface DocState {
 }
 
 const NO_FEATURES: number[] = [];
-const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/u;
-const ARTICLE = /^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|bani|bint|umm)[-‑](\p{Lu}[\p{L}\p{M}'’-]*)$/u;
-const SALT = [-2, -1, 0, 1, 2].map((o) => hashString(`ctx${o}`));
 const H = (s: string): number => hashString(s);
 const BIAS = H('bias');
 const CASE_SALT = H('case3');
@@ -97,51 +83,9 @@ export class FeatureExtractor {
     let info = this.cache.get(w);
     if (info) return info;
     if (this.cache.size > SPELLING_CACHE_MAX) this.cache.clear();
-    info = this.computeWord(w);
+    info = computeWordInfo(w, this.lexicon);
     this.cache.set(w, info);
     return info;
-  }
-
-  private computeWord(w: string): WordInfo {
-    const lower = w.toLowerCase();
-    const norm = normalizeDigits(w);
-    const lowerNorm = normalizeDigits(lower);
-    // "al-Sistani", "bin-Laden": a lower-case Arabic article before a capitalised name. Shape and case come from the
-    // name so it looks like "Sistani" (CoNLL has almost no such spellings), and it shares the name's lexical weight.
-    const article = ARTICLE.exec(w);
-    const shape = wordShape(article ? article[2]! : w);
-    const caseless = this.lexicon.script === 'arabic' && ARABIC_LETTER.test(w);
-    const cc = caseless ? CaseClass.Caseless : caseClass(article ? article[2]! : w);
-    const own = [H(`w:${norm}`), H(`l:${lowerNorm}`), H(`s:${shape}`), H(`c:${cc}`)];
-    if (article) own.push(H(`article:${article[1]!.toLowerCase()}`), H(`l:${article[2]!.toLowerCase()}`));
-    const n = lower.length;
-    for (let k = 1; k <= 4 && k < n; k++) own.push(H(`p${k}:${lower.slice(0, k)}`), H(`x${k}:${lower.slice(n - k)}`));
-    if (n > 12) own.push(H('long'));
-    if (caseless) arabicWordFeatures(lower, own);
-    if (w.includes('-')) own.push(H(`hy:${cc}`));
-    const dash = lower.indexOf('-');
-    // "al-Maliki", "Abu-Mahdi": the part before the hyphen is a strong cue for Arabic names.
-    if (dash > 0 && dash < n - 1) own.push(H(`pre-:${lower.slice(0, dash)}`), H(`-post:${normalizeDigits(lower.slice(dash + 1))}`));
-    const ctx = [H(`l:${lowerNorm}`), H(`s:${shape}`)];
-    const clusters = this.lexicon.clusters.get(w) ?? this.lexicon.clusters.get(lower);
-    if (clusters) {
-      for (let k = 0; k < clusters.length; k++) {
-        const h = H(`k${k}:${clusters[k]}`);
-        own.push(h);
-        ctx.push(h);
-      }
-    } else own.push(H('k:none'));
-    // "Falcons" ends team names, "Stadium" ends places: roles learnt from many names carry to unseen ones.
-    const roles = this.lexicon.nameTokens?.get(lower) ?? 0;
-    for (let b = 0; b < 12; b++) if (roles & (1 << b)) own.push(H(`nt:${b}`));
-    if (roles) ctx.push(H(`nt:${roles}`));
-    const cap = this.lexicon.capBuckets.get(lower);
-    const capHash = H(`cb:${cap ?? 'unk'}`);
-    own.push(capHash, mixHash(capHash, cc));
-    ctx.push(capHash);
-    if (n > 3) ctx.push(H(`x3:${lower.slice(n - 3)}`));
-    const key = gazetteerKey(w);
-    return { own, ctx, lower, key, startsPhrase: this.lexicon.gazetteer.startsPhrase(key), lowerHash: H(`l:${lowerNorm}`), shapeHash: H(`s:${shape}`), caseClass: cc };
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */
@@ -261,30 +205,6 @@ export class FeatureExtractor {
     }
     return out;
   }
-}
-
-/**
- * Attributes of a caseless Arabic-script word beyond the English set: the stem after the article ("الحکیم" ->
- * "حکیم"), five-letter affixes, length, and the part after the last ZWNJ (the plural "ها" of "سازمان‌ها").
- */
-function arabicWordFeatures(w: string, out: number[]): void {
-  const n = w.length;
-  if (n > 4 && w.startsWith('ال')) {
-    out.push(H(`al:${w.slice(2)}`));
-    if (n > 5) out.push(H(`alx3:${w.slice(n - 3)}`));
-  }
-  if (n > 5) out.push(H(`p5:${w.slice(0, 5)}`), H(`x5:${w.slice(n - 5)}`));
-  out.push(H(`len:${Math.min(n, 10)}`));
-  if (w.includes('\u200c')) out.push(H(`zwnj:${w.slice(w.lastIndexOf('\u200c') + 1)}`));
-}
-
-/** Features a word contributes when it sits at offset `o` (-2, -1, 1, 2) from the token being tagged. */
-export function neighbourFeatures(info: WordInfo, o: number): number[] {
-  const salt = SALT[o + 2]!;
-  const limit = o === -1 || o === 1 ? info.ctx.length : Math.min(info.ctx.length, 3);
-  const out: number[] = [];
-  for (let k = 0; k < limit; k++) out.push(mixHash(info.ctx[k]!, salt));
-  return out;
 }
 
 /** "All of the label history agrees" vs "this label is the most frequent": the extended prediction history feature. */

@@ -21,6 +21,10 @@ interface Header {
   capBuckets: string;
   /** "phrase\tmask" lines. */
   gazetteer: string;
+  /** "word\tid,id" lines of GloVe clusters, coarsest first (absent in files before -6). */
+  glove?: string;
+  /** true when GloVe cluster features are also conjoined with the case class (absent: not). */
+  gloveCase?: boolean;
   /** "word\troles" lines (absent in older files). */
   nameTokens?: string;
   /** 'arabic' for Persian and Arabic models (absent in English ones). */
@@ -67,11 +71,13 @@ export function saveModel(path: string, parts: ModelParts): number {
     tags: [...params.transitions.tags],
     rows: keep.length,
     scale,
-    clusters: [...lexicon.clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, ids]) => `${w}\t${ids.join(',')}`).join('\n'),
+    clusters: idLines(lexicon.clusters),
     capBuckets: [...lexicon.capBuckets].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n'),
     gazetteer: lexicon.gazetteer.entries().map(([p, m]) => `${p}\t${m}`).join('\n'),
   };
   // Written only when present, so files without it stay byte-identical to those of earlier versions.
+  if (lexicon.glove?.size) header.glove = idLines(lexicon.glove);
+  if (lexicon.glove?.size && lexicon.gloveCase) header.gloveCase = true;
   if (lexicon.nameTokens?.size) header.nameTokens = [...lexicon.nameTokens].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, b]) => `${w}\t${b}`).join('\n');
   if (lexicon.script) header.script = lexicon.script;
   if (lexicon.wordCounts?.size) header.wordCounts = [...lexicon.wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w}\t${n}`).join('\n');
@@ -129,12 +135,21 @@ export function loadModelFile(path: string): NerModel {
   };
 }
 
-function parseLexicon(header: Header): Lexicon {
-  const clusters = new Map<string, number[]>();
-  for (const line of lines(header.clusters)) {
+function idLines(m: Map<string, number[]>): string {
+  return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, ids]) => `${w}\t${ids.join(',')}`).join('\n');
+}
+
+function readIds(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const line of lines(text)) {
     const tab = line.lastIndexOf('\t');
-    clusters.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+    out.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
   }
+  return out;
+}
+
+function parseLexicon(header: Header): Lexicon {
+  const clusters = readIds(header.clusters);
   const capBuckets = new Map<string, number>();
   for (const line of lines(header.capBuckets)) {
     const tab = line.lastIndexOf('\t');
@@ -146,7 +161,8 @@ function parseLexicon(header: Header): Lexicon {
     const tab = line.lastIndexOf('\t');
     nameTokens.set(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
-  const lexicon: Lexicon = { clusters, capBuckets, gazetteer, nameTokens };
+  const lexicon: Lexicon = { clusters, capBuckets, gazetteer, nameTokens, glove: readIds(header.glove ?? '') };
+  if (header.gloveCase) lexicon.gloveCase = true;
   if (header.script) lexicon.script = header.script;
   if (header.wordCounts) {
     lexicon.wordCounts = new Map();

@@ -2,7 +2,8 @@
 import { emissionScores } from './weight-table.js';
 import { mixHash } from './hash.js';
 import { viterbi, type TransitionModel } from './decode.js';
-import { recordHistory, type FeatureExtractor, type WordInfo } from './features.js';
+import { recordHistory, type FeatureExtractor } from './features.js';
+import type { WordInfo } from './word-features.js';
 import { CaseClass } from './word-shape.js';
 import { historyLabels } from './tagger.js';
 import type { Gazetteer } from './gazetteer.js';

@@ -1,7 +1,8 @@
 /** Tagging a document: features per sentence, emission scores, Viterbi, and the prediction history carried forward. */
 import type { WeightTable } from './weight-table.js';
 import { viterbi, type TransitionModel } from './decode.js';
-import { FeatureExtractor, isTitleCaseLine, neighbourFeatures, recordHistory, type Lexicon, type WordInfo } from './features.js';
+import { FeatureExtractor, isTitleCaseLine, recordHistory, type Lexicon } from './features.js';
+import { neighbourFeatures, type WordInfo } from './word-features.js';
 import { splitTag } from './tags.js';
 import { CaseClass } from './word-shape.js';
 
