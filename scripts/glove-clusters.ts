@@ -1,4 +1,4 @@
-// Word clusters of GloVe 6B 100d vectors (scripts/glove.ts) for the parse model: spherical k-means over the unit
+// Word clusters of GloVe 6B 100d vectors (scripts/glove.ts) for the NER and parse models: spherical k-means over the unit
 // vectors of the most frequent (lower-cased) GloVe words, each coarser level k-means of the finer level's centroids
 // (clusterHierarchy of ner-clusters.ts). Deterministic for fixed settings. Discrete clusters of embeddings as
 // features: Turian et al. (2010); Guo et al. (2014).

@@ -14,7 +14,7 @@ import type { PerceptronResult } from '../src/nlp/ner/perceptron.js';
 import { buildGazetteer, nameTokenRoles } from './ner-gazetteers.js';
 import { capitalisationBuckets, isRunningText, readIfPresent, toPartialDocs, toTrainingDocs, unlabelledSentences } from './ner-corpus.js';
 import { computeClusters } from './ner-clusters.js';
-import { computeGloveClusters, gloveLevels } from './ner-glove-clusters.js';
+import { gloveClusters, parseGloveSpec } from './glove-clusters.js';
 import { extraUnlabelled, nerSets, scoreCheck, type Protocol } from './ner-sets.js';
 
 // `--lang fa|ar` (or NER_LANG) trains the Persian or Arabic model instead (scripts/train-ner-script.ts); English is the default.
@@ -51,9 +51,9 @@ const lexicon: Lexicon = {
 // NER_GLOVE=250,50 (the default since -6): GloVe clusters (counts fine to coarse) of the NER_GLOVE_WORDS most frequent
 // GloVe words as features of their own; NER_GLOVE_CASE=1 also conjoins them with the word's case class; NER_GLOVE=0:
 // none (the -5 recipe, with NER_VERSION=5). See models/MODEL_CARD.md.
-const gloveSpec = gloveLevels(process.env.NER_GLOVE ?? '250,50');
-if (gloveSpec.length > 0) {
-  lexicon.glove = computeGloveClusters(gloveSpec, env('NER_GLOVE_WORDS', 100_000), log);
+const gloveSpec = parseGloveSpec(process.env.NER_GLOVE ?? '250,50', 'NER_GLOVE');
+if (gloveSpec) {
+  lexicon.glove = gloveClusters({ levels: gloveSpec.levels, words: env('NER_GLOVE_WORDS', 100_000) }, log);
   if (process.env.NER_GLOVE_CASE === '1') lexicon.gloveCase = true;
 }
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, GloVe words: ${lexicon.glove?.size ?? 0}, name-token roles: ${lexicon.nameTokens!.size}`);

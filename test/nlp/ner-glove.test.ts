@@ -17,7 +17,7 @@ import { MODEL_TAGS } from '../../src/nlp/ner/tags.js';
 import { recognizerFromModel } from '../../src/nlp/ner/index.js';
 import { WeightTable } from '../../src/nlp/ner/weight-table.js';
 import { clusterHierarchy } from '../../scripts/ner-clusters.js';
-import { gloveLevels } from '../../scripts/ner-glove-clusters.js';
+import { parseGloveSpec } from '../../scripts/glove-clusters.js';
 
 // Invented words: cluster 3 holds places, cluster 5 people (coarse 1 and 2); "kelvar" and "mirel" are never in training.
 const PLACES = ['Zorbia', 'Quennat', 'Tarvos', 'Lumbek', 'Ostrang', 'Pelmio'];
@@ -128,7 +128,8 @@ test('the cluster hierarchy nests its levels and is deterministic', () => {
     coarseOf.set(fine!, coarse!);
   }
   assert.ok(new Set(ids.map((r) => r[0])).size <= 2);
-  assert.deepEqual(gloveLevels('1000,200'), [1000, 200]);
-  assert.deepEqual(gloveLevels(undefined), []);
-  assert.throws(() => gloveLevels('1000,x'));
+  assert.deepEqual(parseGloveSpec('1000,200', 'NER_GLOVE')?.levels, [1000, 200]);
+  assert.equal(parseGloveSpec(undefined, 'NER_GLOVE'), null);
+  assert.equal(parseGloveSpec('0', 'NER_GLOVE'), null);
+  assert.throws(() => parseGloveSpec('1000,x', 'NER_GLOVE'), /NER_GLOVE=1000,x/);
 });

@@ -11,7 +11,7 @@ export interface Lexicon {
   /** Spelling -> cluster ids at several granularities (distributional clusters computed by scripts/ner-clusters.ts). */
   clusters: Map<string, number[]>;
   /**
-   * Lower-cased word -> cluster ids of its GloVe vector, coarsest first (scripts/ner-glove-clusters.ts; features
+   * Lower-cased word -> cluster ids of its GloVe vector, coarsest first (scripts/glove-clusters.ts; features
    * `g<level>:<id>`). Absent or empty: no GloVe features at all (models before -6).
    */
   glove?: Map<string, number[]>;
