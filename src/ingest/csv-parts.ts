@@ -1,7 +1,7 @@
 /**
  * A delimited table (CSV, TSV) cut into parts of at most a number of records or cells, each a child document built as
- * it is pulled, the header record repeated at the head of every later part: a CSV file past the table limits
- * (handlers/csv.ts) and a spreadsheet sheet past them that LibreOffice wrote as CSV (office/spreadsheet.ts).
+ * it is pulled, the header record repeated at the head of every later part: a CSV file longer than one part
+ * (handlers/csv.ts) and a sheet past the table limits that LibreOffice wrote as tab-separated text (office/spreadsheet.ts).
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -12,7 +12,7 @@ import { sheetDocument } from './table-layout.js';
 // Bytes handed to the parser at a time: it reads ahead no further than the part being built needs.
 const FEED_BYTES = 1 << 20;
 
-/** Part sizes (the table limits unless a test asks for smaller ones). */
+/** Part sizes (TABLE_PART_ROWS and TABLE_PART_CELLS unless a test asks for smaller ones). */
 export interface CsvPartLimits { rows: number; cells: number }
 
 /** How part N (from 1), whose first record is row `firstRow` of the table, is named and described. */

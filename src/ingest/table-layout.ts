@@ -50,3 +50,69 @@ export function sheetDocument(path: string, name: string, text: string, meta: Re
   // The sheet's or table's name is its title: a header row inferred as a title would say nothing.
   return { path, sha256: sha256Hex(original), original, format: 'sheet', mimeType: 'text/tab-separated-values', text, title: name, meta };
 }
+
+/**
+ * How part `part` of a sheet is named and described: "book.xlsx#Data", then "book.xlsx#Data (part 2)", ..., a later
+ * part saying which sheet row its own rows start at (`firstRow`) and that it opens with the header again.
+ */
+export function sheetPartLabel(path: string, name: string, workbook: string): (part: number, firstRow: number) => { path: string; name: string; meta: Record<string, string> } {
+  return (part, firstRow) => ({
+    path: part === 1 ? path : `${path} (part ${part})`,
+    name: part === 1 ? name : `${name} (part ${part})`,
+    meta: { sheet: name, workbook, ...(part > 1 ? { part: String(part), firstRow: String(firstRow), headerRepeated: 'true' } : {}) },
+  });
+}
+
+/**
+ * A sheet's rows cut into part documents as they come (sheetPartLabel's names): at most `size.rows` rows (a later
+ * part's repeated header not counted) or `size.cells` cells each, every later part headed by the sheet's first row;
+ * a part with no text is left out. The streaming .xlsx reader and the in-memory one cut the same way.
+ */
+export class SheetParts {
+  private readonly label: ReturnType<typeof sheetPartLabel>;
+  private ready: ExtractedDocument[] = [];
+  private header: string[] | null = null;
+  private rows: string[][] = [];
+  private cells = 0;
+  private part = 1;
+  private firstRow = 0;
+
+  constructor(path: string, name: string, workbook: string, private readonly size: { rows: number; cells: number }) {
+    this.label = sheetPartLabel(path, name, workbook);
+  }
+
+  /** Adds the row `row` of the sheet (1-based `sheetRow`), finishing a part first when it is full. */
+  push(row: string[], sheetRow: number): void {
+    if (this.rows.length >= this.size.rows + (this.part > 1 ? 1 : 0) || (this.rows.length > 0 && this.cells + row.length > this.size.cells)) {
+      this.emit();
+      this.firstRow = sheetRow;
+    }
+    this.header ??= row;
+    this.rows.push(row);
+    this.cells += row.length;
+  }
+
+  /** The parts finished since the last call. */
+  take(): ExtractedDocument[] {
+    const out = this.ready;
+    this.ready = [];
+    return out;
+  }
+
+  /** Finishes the last part; returns the parts not yet taken. */
+  finish(): ExtractedDocument[] {
+    if (this.rows.length > (this.part > 1 ? 1 : 0)) this.emit();
+    return this.take();
+  }
+
+  private emit(): void {
+    const text = tableText(this.rows);
+    if (text.trim() !== '') {
+      const { path, name, meta } = this.label(this.part, this.firstRow);
+      this.ready.push(sheetDocument(path, name, text, meta));
+    }
+    this.part++;
+    this.rows = this.header ? [this.header] : [];
+    this.cells = this.header?.length ?? 0;
+  }
+}

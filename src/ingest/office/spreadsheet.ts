@@ -8,7 +8,7 @@ import type { ExtractedDocument, IngestError } from '../../model/index.js';
 import { isGarbled } from '../ocr/garbled.js';
 import { IngestFailure, type HandlerInput } from '../handler.js';
 import { extensionOf, newDocument, toWarning } from '../document.js';
-import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, sheetDocument, TABLE_PART_CELLS, TABLE_PART_ROWS, tableText } from '../table-layout.js';
+import { cleanCell, MAX_TABLE_CELLS, MAX_TABLE_ROWS, SheetParts, sheetPartLabel, TABLE_PART_CELLS, TABLE_PART_ROWS } from '../table-layout.js';
 import { csvParts, type CsvPartLimits } from '../csv-parts.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 
@@ -63,10 +63,9 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
       warnings.push({ path, code: 'too-large', message: `${path} ${tooBig}; the sheet was not read (export it as CSV in parts).` });
       continue;
     }
-    for (const { text, part, firstRow } of sheetParts(sheet, parts)) {
-      const meta = { sheet: name, workbook: input.path, ...(part > 1 ? { part: String(part), firstRow: String(firstRow), headerRepeated: 'true' } : {}) };
-      children.push(sheetDocument(part === 1 ? path : `${path} (part ${part})`, part === 1 ? name : `${name} (part ${part})`, text, meta));
-    }
+    const cut = new SheetParts(path, name, input.path, parts);
+    for (const { cells, sheetRow } of sheetRows(sheet)) cut.push(cells, sheetRow);
+    children.push(...cut.finish());
   }
   const doc = newDocument(input, format, names.join('\n'), { mimeType: SPREADSHEET_MIME[format], children });
   if (warnings.length > 0 || large.length > 0) doc.warnings = warnings;
@@ -112,19 +111,15 @@ export async function* largeSheetParts(input: HandlerInput, sheets: LargeSheet[]
       warn(new IngestFailure('too-large', `${sheet.path} is over the table limits and could not be read in parts: ${why}`));
       continue;
     }
-    yield* csvParts(sheet.path, 'text/tab-separated-values', tabbed, '\t', limits, warn, (part, firstRow) => ({
-      path: part === 1 ? sheet.path : `${sheet.path} (part ${part})`,
-      name: part === 1 ? sheet.name : `${sheet.name} (part ${part})`,
-      meta: { sheet: sheet.name, workbook: input.path, ...(part > 1 ? { part: String(part), firstRow: String(firstRow), headerRepeated: 'true' } : {}) },
-    }));
+    yield* csvParts(sheet.path, 'text/tab-separated-values', tabbed, '\t', limits, warn, sheetPartLabel(sheet.path, sheet.name, input.path));
   }
 }
 
 /**
- * The sheet's used range row by row from its first used row (the header, when it has one), each cell as shown, tabs
- * and line breaks inside it made spaces so every row stays one line (tableText joins them).
+ * The sheet's used range row by row from its first used row (the header, when it has one), with each row's 1-based
+ * sheet row; each cell as shown, tabs and line breaks inside it made spaces so every row stays one line.
  */
-function* sheetRows(sheet: XLSX.WorkSheet): Generator<string[]> {
+function* sheetRows(sheet: XLSX.WorkSheet): Generator<{ cells: string[]; sheetRow: number }> {
   const ref = sheet['!ref'];
   const data = sheet['!data'];
   if (!ref || !data) return;
@@ -133,39 +128,8 @@ function* sheetRows(sheet: XLSX.WorkSheet): Generator<string[]> {
     const row = data[r];
     const cells: string[] = [];
     if (row) for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row[c]));
-    yield cells;
+    yield { cells, sheetRow: r + 1 };
   }
-}
-
-/**
- * The sheet's text in parts of at most `size` rows (the first part's header counted) or cells, each later part headed
- * by the sheet's first row; `firstRow` is the 1-based row (the header is row 1) a part's own rows start at. Parts with
- * no text beyond the header are left out, as an empty sheet is.
- */
-function sheetParts(sheet: XLSX.WorkSheet, size: CsvPartLimits): { text: string; part: number; firstRow: number }[] {
-  const out: { text: string; part: number; firstRow: number }[] = [];
-  let header: string[] | undefined;
-  let rows: string[][] = [];
-  let cells = 0;
-  let seen = 0;
-  let firstRow = 1;
-  const emit = (): void => {
-    const part = out.length + 1;
-    const text = tableText(part === 1 ? rows : [header!, ...rows]);
-    if (text.trim() !== '' && (part === 1 || text !== tableText([header!]))) out.push({ text, part, firstRow });
-    rows = [];
-    cells = header?.length ?? 0;
-    firstRow = seen + 1;
-  };
-  for (const row of sheetRows(sheet)) {
-    if (rows.length > 0 && (rows.length >= size.rows || cells + row.length > size.cells)) emit();
-    header ??= row;
-    rows.push(row);
-    cells += row.length;
-    seen++;
-  }
-  if (rows.length > 0) emit();
-  return out;
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {

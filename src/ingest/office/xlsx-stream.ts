@@ -10,7 +10,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { ExtractedDocument } from '../../model/index.js';
 import type { HandlerInput } from '../handler.js';
 import { newDocument, toWarning } from '../document.js';
-import { cleanCell, sheetDocument, TABLE_PART_CELLS, TABLE_PART_ROWS, tableText } from '../table-layout.js';
+import { cleanCell, SheetParts, TABLE_PART_CELLS, TABLE_PART_ROWS } from '../table-layout.js';
 import { zipDirectory } from '../zip-reader.js';
 import { SPREADSHEET_MIME } from './spreadsheet.js';
 import { ZipMembers } from '../zip-stream.js';
@@ -136,35 +136,10 @@ async function* sheetParts(zip: ZipMembers, sheet: { name: string; part: string 
   strings: string[], formats: (string | number)[], limits: PartLimits): AsyncGenerator<ExtractedDocument> {
   let firstCol = -1;
   let nextRow = -1;
-  let header: string[] | null = null;
-  let rows: string[][] = [];
-  let cells = 0;
-  let part = 1;
-  let partFirstRow = 0;
-  let ready: ExtractedDocument[] = [];
+  const parts = new SheetParts(path, sheet.name, workbook, limits);
   let row: string[] | null = null;
   let cell: CellState | null = null;
   let inValue = false;
-  const emit = (): void => {
-    const text = tableText(rows);
-    if (text.trim() !== '') {
-      const name = part === 1 ? sheet.name : `${sheet.name} (part ${part})`;
-      ready.push(sheetDocument(part === 1 ? path : `${path} (part ${part})`, name, text,
-        { sheet: sheet.name, workbook, ...(part > 1 ? { part: String(part), firstRow: String(partFirstRow), headerRepeated: 'true' } : {}) }));
-    }
-    part++;
-    rows = header ? [header] : [];
-    cells = header?.length ?? 0;
-  };
-  const pushRow = (r: string[], sheetRow: number): void => {
-    if (rows.length >= limits.rows + (part > 1 ? 1 : 0) || (rows.length > 0 && cells + r.length > limits.cells)) {
-      emit();
-      partFirstRow = sheetRow;
-    }
-    if (header === null) header = r;
-    rows.push(r);
-    cells += r.length;
-  };
   const parser = saxParser();
   parser.on('opentag', (tag) => {
     switch (tag.name) {
@@ -182,7 +157,7 @@ async function* sheetParts(zip: ZipMembers, sheet: { name: string; part: string 
         if (Number.isInteger(r) && r >= 0) {
           if (nextRow < 0) nextRow = r;
           // Rows the sheet leaves out inside its range are empty lines, as SheetJS lays them out.
-          for (; nextRow < r; nextRow++) pushRow([], nextRow + 1);
+          for (; nextRow < r; nextRow++) parts.push([], nextRow + 1);
         } else if (nextRow < 0) nextRow = 0;
         row = [];
         break;
@@ -225,7 +200,7 @@ async function* sheetParts(zip: ZipMembers, sheet: { name: string; part: string 
         cell = null;
         break;
       case 'row':
-        if (row) pushRow(row, nextRow + 1);
+        if (row) parts.push(row, nextRow + 1);
         nextRow++;
         row = null;
         break;
@@ -233,15 +208,10 @@ async function* sheetParts(zip: ZipMembers, sheet: { name: string; part: string 
   });
   for await (const chunk of decodeChunks(zip.chunks(sheet.part))) {
     parser.write(chunk);
-    if (ready.length > 0) {
-      const out = ready;
-      ready = [];
-      yield* out;
-    }
+    yield* parts.take();
   }
   parser.close();
-  if (rows.length > (part > 1 ? 1 : 0)) emit();
-  yield* ready;
+  yield* parts.finish();
 }
 
 /** A cell's text as SheetJS shows it: shared or inline strings, booleans, errors, and numbers in their format. */
