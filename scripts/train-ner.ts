@@ -48,10 +48,10 @@ const lexicon: Lexicon = {
   clusters: process.env.NER_NO_CLUSTERS ? new Map() : computeClusters(unlabelled, log),
   nameTokens: process.env.NER_NAME_TOKENS === '1' ? nameTokenRoles(dataDir) : new Map(),
 };
-// NER_GLOVE=250,50: GloVe clusters (counts fine to coarse) of the NER_GLOVE_WORDS most frequent GloVe words as features
-// of their own; NER_GLOVE_CASE=1 also conjoins them with the word's case class. Unset or 0: none (the shipped -5 recipe).
-// `NER_GLOVE=250,50 NER_VERSION=6` builds -6, better on dev but not shipped (models/MODEL_CARD.md).
-const gloveSpec = parseGloveSpec(process.env.NER_GLOVE ?? '0', 'NER_GLOVE');
+// NER_GLOVE=250,50 (the default since -6): GloVe clusters (counts fine to coarse) of the NER_GLOVE_WORDS most frequent
+// GloVe words as features of their own; NER_GLOVE_CASE=1 also conjoins them with the word's case class; NER_GLOVE=0:
+// none (the -5 recipe, with NER_VERSION=5). See models/MODEL_CARD.md.
+const gloveSpec = parseGloveSpec(process.env.NER_GLOVE ?? '250,50', 'NER_GLOVE');
 if (gloveSpec) {
   lexicon.glove = gloveClusters({ levels: gloveSpec.levels, words: env('NER_GLOVE_WORDS', 100_000) }, log);
   if (process.env.NER_GLOVE_CASE === '1') lexicon.gloveCase = true;
@@ -59,7 +59,7 @@ if (gloveSpec) {
 log(`cap buckets: ${lexicon.capBuckets.size}, clustered words: ${lexicon.clusters.size}, GloVe words: ${lexicon.glove?.size ?? 0}, name-token roles: ${lexicon.nameTokens!.size}`);
 
 const extractor = new FeatureExtractor(lexicon);
-const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '5'}`;
+const version = `cablegraph-ner-en-${process.env.NER_VERSION ?? '6'}`;
 const asModel = (p: PerceptronResult): NerModel => ({
   version,
   tags: MODEL_TAGS,

@@ -9,6 +9,7 @@
  */
 import { RELATION_TYPES, type RelationTypeId } from '../../src/model/index.js';
 import { mentionsStage } from '../../src/extract/stages/mentions.js';
+import { loadRecognizer } from '../../src/nlp/ner/index.js';
 import { extractRelations } from '../../src/extract/relations.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
 import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
@@ -43,7 +44,8 @@ function sameName(ours: string, gold: string): boolean {
 
 /** Scores one extractor end to end on documents; returns per-type counts and error lines. */
 export function evaluateEndToEnd(docs: readonly LabelledDoc[], extractor: Extractor, minConfidence: number): { counts: Map<string, Counts>; errors: string[] } {
-  const stage = mentionsStage();
+  // NER_MODEL_DIR scores another recognizer (a model folder) end to end.
+  const stage = mentionsStage(process.env.NER_MODEL_DIR ? loadRecognizer(process.env.NER_MODEL_DIR) : undefined);
   const counts = new Map<string, Counts>();
   const errors: string[] = [];
   const bump = (t: string, k: keyof Counts): void => {

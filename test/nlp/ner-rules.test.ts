@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../../src/nlp/tokenize.js';
 import { Gazetteer, gazetteerMask } from '../../src/nlp/ner/gazetteer.js';
-import { countryAbbreviations, extendOrgHeads, numberedSources, splitCoordinated, stripTitles, trimChunkStarts } from '../../src/nlp/ner/rules.js';
+import { countryAbbreviations, extendOrgHeads, nationalityAdjectives, numberedSources, splitCoordinated, stripTitles, trimChunkStarts } from '../../src/nlp/ner/rules.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from '../../src/nlp/ner/consistency.js';
 import type { Chunk } from '../../src/nlp/ner/tags.js';
 
 const gaz = new Gazetteer();
 for (const w of ['kataeb', 'asaib', 'harakat', 'ministry']) gaz.add([w], gazetteerMask('ORGWORD'));
 gaz.add(['quds', 'force'], gazetteerMask('ORG'));
+for (const w of ['iraqi', 'iranian']) gaz.add([w], gazetteerMask('NAT'));
 
 /** Chunk texts with types, for readable assertions. */
 function show(text: string, chunks: Chunk[]): string[] {
@@ -66,4 +67,15 @@ test('document level: names recur, types agree, bare surnames follow the full na
   assert.deepEqual(show(sentences[1]!, doc.chunks[1]!), ['Kadhimi/PER', 'Asaib Ahl al-Haq/ORG']);
   // Two ORG votes against one PERSON: the third mention becomes ORG.
   assert.deepEqual(show(sentences[2]!, doc.chunks[2]!), ['Asaib Ahl al-Haq/ORG']);
+});
+
+test('a nationality the model left untagged before a lower-case word is MISC; not beside a name, not before a capital', () => {
+  const a = 'provided by an anonymous Iraqi source to the Iranian embassy';
+  assert.deepEqual(show(a, nationalityAdjectives([], tokenize(a), gaz)), ['Iraqi/MISC', 'Iranian/MISC']);
+  // Beside a chunk the model found ("Iraqi Kataeb Hezbollah"), before a capital ("Iraqi Airways"), or not on the list.
+  const b = 'the Iraqi Kataeb Hezbollah and Iraqi Airways and a Syrian source';
+  assert.deepEqual(show(b, nationalityAdjectives([{ start: 2, end: 4, type: 'ORG' }], tokenize(b), gaz)), ['Kataeb Hezbollah/ORG']);
+  // Already tagged: left as the model said.
+  const c = 'an Iraqi source';
+  assert.deepEqual(show(c, nationalityAdjectives([{ start: 1, end: 2, type: 'LOC' }], tokenize(c), gaz)), ['Iraqi/LOC']);
 });

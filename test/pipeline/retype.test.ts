@@ -21,6 +21,9 @@ describe('retypeMentions', () => {
     ['Iraq army units moved.', [['Iraq', 'LOC']], null, ['LOC']],
     ['Soleimani met Abadi. Soleimani, group leader, left.', [['Soleimani', 'PERSON']], null, ['PERSON', 'PERSON']],
     ['Kataeb Hezbollah fighters', [['Kataeb Hezbollah', 'ORG']], null, ['ORG']],
+    // A nationality before an organisation noun modifies it; it is not itself an organisation, here or elsewhere.
+    ['the Iraqi factions met. An Iraqi official said', [['Iraqi', 'MISC']], null, ['MISC', 'MISC']],
+    ['the Basij militia', [['Basij', 'MISC']], null, ['ORG']],
   ];
   for (const [text, names, outlet, expected] of cases) {
     it(text, () => assert.deepEqual(retypeMentions(text, spansOf(text, names), outlet).map((s) => s.type), expected));

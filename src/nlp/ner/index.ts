@@ -1,5 +1,5 @@
 /** Named-entity recognition: loads the shipped averaged-perceptron model and finds PERSON, ORG, LOC and MISC names in text. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityType, Span } from '../../model/index.js';
@@ -11,6 +11,7 @@ import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.j
 import { applyRules } from './rules.js';
 import { checkCapsLines } from './headlines.js';
 import { arabicScriptRecognizer } from './arabic.js';
+import { COORD_FILE, DocumentWords, splitCoordinations, type CoordModel } from './coordination.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -42,15 +43,28 @@ export function modelFileFor(language: NerLanguage): string {
   return language === 'en' ? MODEL_FILE : `ner-${language}.bin.gz`;
 }
 
-/** Wraps a loaded model as a Recognizer (training and tests use this with a model still in memory). */
-export function recognizerFromModel(model: NerModel): Recognizer {
+/**
+ * Wraps a loaded model as a Recognizer (training and tests use this with a model still in memory). With `coord`
+ * (the coordination model), chunks spanning "and" are split where it judges them two names; the version then
+ * names both models.
+ */
+export function recognizerFromModel(model: NerModel, coord?: CoordModel): Recognizer {
   if (model.lexicon.script === 'arabic') return arabicScriptRecognizer(model);
   return {
-    version: model.version,
+    version: coord ? `${model.version}+${coord.version}` : model.version,
     recognize(text: string, sentences: Span[]): NerSpan[] {
       const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
-      const tags = tagDocument(model, tokens.map((ts) => ts.map((t) => t.text)));
-      const chunks = tokens.map((ts, i) => applyRules(tagsToChunks(tags[i]!), ts, model.lexicon));
+      const words = tokens.map((ts) => ts.map((t) => t.text));
+      const tags = tagDocument(model, words);
+      let docWords: DocumentWords | undefined;
+      const chunks = tokens.map((ts, i) => {
+        let cs = tagsToChunks(tags[i]!);
+        if (coord && cs.some((c) => c.end - c.start > 2)) {
+          docWords ??= new DocumentWords(words);
+          cs = splitCoordinations(cs, ts, model.lexicon, coord, { words: docWords, sentence: i });
+        }
+        return applyRules(cs, ts, model.lexicon);
+      });
       const doc = { tokens, chunks };
       checkCapsLines(doc, model.lexicon);
       propagateNames(doc);
@@ -91,7 +105,9 @@ export function loadRecognizer(languageOrDir?: string, modelDir?: string): Recog
   const key = `${language}\0${dir}`;
   let rec = cache.get(key);
   if (!rec) {
-    rec = recognizerFromModel(loadModelFile(join(dir, modelFileFor(language))));
+    const coordPath = join(dir, COORD_FILE);
+    const coord = language === 'en' && existsSync(coordPath) ? (JSON.parse(readFileSync(coordPath, 'utf8')) as CoordModel) : undefined;
+    rec = recognizerFromModel(loadModelFile(join(dir, modelFileFor(language))), coord);
     cache.set(key, rec);
   }
   return rec;

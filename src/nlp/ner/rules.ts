@@ -137,6 +137,25 @@ export function countryAbbreviations(chunks: Chunk[], tokens: readonly Token[]):
   return chunks.map((c) => (c.type === 'MISC' && c.end - c.start === 1 && COUNTRY_ABBREVIATIONS.has(tokens[c.start]!.text) ? { ...c, type: 'LOC' } : c));
 }
 
+const NATIONALITY = gazetteerMask('NAT');
+
+/**
+ * A capitalised nationality adjective the model left untagged before a lower-case word ("the most prominent Iraqi armed
+ * factions", "an anonymous Iraqi source") is MISC: CoNLL-2003 tags nationalities MISC, and the gazetteer's NAT list
+ * (CountryInfo nationalities) says the word is one. Never inside or beside another name.
+ */
+export function nationalityAdjectives(chunks: Chunk[], tokens: readonly Token[], gazetteer: Gazetteer): Chunk[] {
+  const covered = new Uint8Array(tokens.length + 1);
+  for (const c of chunks) covered.fill(1, Math.max(0, c.start - 1), c.end + 1);
+  const added: Chunk[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    if (covered[i] || !/^\p{Lu}\p{Ll}+$/u.test(word) || !/^\p{Ll}/u.test(tokens[i + 1]!.text)) continue;
+    if ((gazetteer.lookup([gazetteerKey(word)]) & NATIONALITY) !== 0) added.push({ start: i, end: i + 1, type: 'MISC' });
+  }
+  return added.length === 0 ? chunks : [...chunks, ...added].sort((a, b) => a.start - b.start);
+}
+
 // Closed-class words and reporting verbs that do not continue a name when capitalised after an abbreviation.
 const FUNCTION_WORDS = new Set(
   `is are was were be been being am has have had do does did will would can could might must shall should says said
@@ -184,5 +203,6 @@ export function applyRules(chunks: Chunk[], tokens: readonly Token[], lexicon: L
   out = retypeOrgHeaded(out, tokens, gazetteer);
   out = extendOrgHeads(out, tokens, gazetteer);
   out = countryAbbreviations(out, tokens);
+  out = nationalityAdjectives(out, tokens, gazetteer);
   return numberedSources(out, tokens);
 }
