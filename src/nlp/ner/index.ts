@@ -93,6 +93,12 @@ export function defaultModelDir(): string {
 
 const cache = new Map<string, Recognizer>();
 
+/** The coordination model beside an English NER model (`ner-en-coord.json`), or undefined when the folder has none. */
+export function loadCoordModel(dir: string = defaultModelDir()): CoordModel | undefined {
+  const path = join(dir, COORD_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CoordModel) : undefined;
+}
+
 /**
  * Loads a language's recognizer ("en", "fa", "ar"; default English) from `modelDir` (default: the shipped models/
  * folder), on first use only: loaded models are cached per folder and language. A first argument that is not a
@@ -105,9 +111,7 @@ export function loadRecognizer(languageOrDir?: string, modelDir?: string): Recog
   const key = `${language}\0${dir}`;
   let rec = cache.get(key);
   if (!rec) {
-    const coordPath = join(dir, COORD_FILE);
-    const coord = language === 'en' && existsSync(coordPath) ? (JSON.parse(readFileSync(coordPath, 'utf8')) as CoordModel) : undefined;
-    rec = recognizerFromModel(loadModelFile(join(dir, modelFileFor(language))), coord);
+    rec = recognizerFromModel(loadModelFile(join(dir, modelFileFor(language))), language === 'en' ? loadCoordModel(dir) : undefined);
     cache.set(key, rec);
   }
   return rec;
