@@ -10,6 +10,7 @@
 import { RELATION_TYPES, type RelationTypeId } from '../../src/model/index.js';
 import { mentionsStage } from '../../src/extract/stages/mentions.js';
 import { loadRecognizer } from '../../src/nlp/ner/index.js';
+import { COMPOUND_PARTICIPLES } from '../../src/nlp/compounds.js';
 import { extractRelations } from '../../src/extract/relations.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/extract/index.js';
 import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
@@ -31,15 +32,28 @@ function tripleKey(type: RelationTypeId, a: string, b: string): string {
   return RELATION_TYPES[type].symmetric ? `${type}|${[a, b].sort().join('|')}` : `${type}|${a}|${b}`;
 }
 
+const COMPOUND_KEY = new RegExp(`^(.+)-(?:${COMPOUND_PARTICIPLES.join('|')})$`);
+/** The name inside a normalised compound adjective ("minneapolis-based" -> "minneapolis"), else the key itself. */
+function splitCompoundKey(key: string): string {
+  return COMPOUND_KEY.exec(key)?.[1] ?? key;
+}
+
 /** A name as compared: normKey without dots and with spaced punctuation closed ("Conn." = "Conn", "O 'Brien" = "O'Brien"). */
 function comparable(name: string): string {
   return name.replace(/\./g, '').replace(/ (['’-]) ?/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
-/** True when a predicted name and a gold name denote the same mention by text. */
+/**
+ * True when a predicted name and a gold name denote the same mention by text. A gold compound adjective
+ * ("Minneapolis-based", CoNLL's MISC word) also matches the name inside it, as the mentions stage reads it
+ * (src/extract/stages/compounds.ts).
+ */
 function sameName(ours: string, gold: string): boolean {
-  const [a, b] = [comparable(ours), comparable(gold)];
-  return a === b || b.endsWith(` ${a}`) || a.endsWith(` ${b}`);
+  const a = comparable(ours);
+  return [gold, splitCompoundKey(gold)].some((g) => {
+    const b = comparable(g);
+    return a === b || b.endsWith(` ${a}`) || a.endsWith(` ${b}`);
+  });
 }
 
 /** Scores one extractor end to end on documents; returns per-type counts and error lines. */

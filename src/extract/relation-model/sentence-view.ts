@@ -3,6 +3,7 @@ import type { Span } from '../../model/index.js';
 import { tokenize, type Token } from '../../nlp/tokenize.js';
 import { flattenMentions } from '../masked.js';
 import type { InputMention } from '../types.js';
+import { COMPOUND_PARTICIPLES } from '../../nlp/compounds.js';
 
 /** POS tags, lemmas and a dependency tree over a sentence's tokens (src/nlp/parse produces this shape). */
 export interface ParseLike {
@@ -33,7 +34,7 @@ export interface SentenceView {
 const DEMONYM = /^(?:\p{Lu}[\p{L}'-]*(?:an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ite|ites|ist|ists|ds|rab|rabs|ims|ems|iss)|Shia|Shi'a)$/u;
 
 // "U.S.-led", "Serb-held", "Toronto-based": a name joined to a participle states a relation of that name.
-const NAME_PARTICIPLE = /-(?:led|based|backed|ruled|run|held|controlled|funded|owned|born|sponsored|dominated|allied|linked)$/iu;
+const NAME_PARTICIPLE = new RegExp(`-(?:${COMPOUND_PARTICIPLES.join('|')})$`, 'iu');
 
 /** True when a mention can be a relation end: any PERSON, ORG or LOC, and MISC demonyms ("Bosnian Serb": the last word). */
 export function canBeRelationEnd(m: InputMention): boolean {

@@ -5,6 +5,7 @@ import { readingView, readSpan } from '../../nlp/layout.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
 import { addDemonyms } from './demonyms.js';
+import { nameCompounds, typeReadAlone } from './compounds.js';
 import { sentenceChunks } from './chunks.js';
 import { recognizeByScript, type RecognizerFor } from './script-routing.js';
 
@@ -22,13 +23,14 @@ export function mentionsStage(recognizer?: Recognizer, others: Partial<Record<Ne
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return `${get().version}+retype@1+demonyms@1+within-doc@3+layout@1+scripts@1`;
+      return `${get().version}+retype@2+compounds@1+demonyms@1+within-doc@3+layout@1+scripts@1`;
     },
     run(doc) {
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
       // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
       const reading = readingView(doc.text);
-      const found = retypeMentions(reading, recognizeInChunks(recognizerFor, reading, doc.sentences, doc.language), doc.source);
+      const retyped = retypeMentions(reading, recognizeInChunks(recognizerFor, reading, doc.sentences, doc.language), doc.source);
+      const found = nameCompounds(retyped, (name) => typeReadAlone(get(), name));
       const spans = insideSentences(addDemonyms<NerSpan>(reading, found, (s) => s), doc.sentences).map((s) => {
         const text = readSpan(doc.text, reading, s.start, s.end);
         return text === s.text ? s : { ...s, text };

@@ -3,6 +3,7 @@ import type { Token } from '../tokenize.js';
 import type { Chunk } from './tags.js';
 import { gazetteerKey, gazetteerMask, type Gazetteer } from './gazetteer.js';
 import type { Lexicon } from './features.js';
+import { splitCompound } from '../compounds.js';
 
 // Titles and ranks that precede a name but are not part of it (CoNLL-2003 convention):
 // "Grand Ayatollah Ali al-Sistani" -> "Ali al-Sistani", "Lt. Gen. Abdulamir Yarallah" -> "Abdulamir Yarallah"; and
@@ -99,8 +100,6 @@ const OPENERS = new Set(
 );
 
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-// "Ontario-based", "Iran-backed": a compound adjective before a name is MISC of its own (CoNLL), not part of the name.
-const COMPOUND_ADJECTIVE = /^\p{Lu}.*-(?:based|led|backed|born|owned|run|controlled|funded|sponsored|aligned|affiliated|allied|held)$/u;
 
 /**
  * Trims words that open a chunk without belonging to it: a month or weekday ("August National Association of
@@ -111,7 +110,8 @@ export function trimChunkStarts(chunks: Chunk[], tokens: readonly Token[], capBu
   return chunks.flatMap((c) => {
     if (c.end - c.start < 2) return [c];
     const first = tokens[c.start]!.text;
-    if (COMPOUND_ADJECTIVE.test(first)) return [{ start: c.start, end: c.start + 1, type: 'MISC' }, { ...c, start: c.start + 1 }];
+    // "Ontario-based", "Iran-backed": a compound adjective before a name is MISC of its own (CoNLL), not part of the name.
+    if (splitCompound(first)) return [{ start: c.start, end: c.start + 1, type: 'MISC' }, { ...c, start: c.start + 1 }];
     if (c.type !== 'MISC' && MONTH_OR_DAY.test(first)) return [{ ...c, start: c.start + 1 }];
     if (c.start === 0 && capBuckets.get(first.toLowerCase()) === 0) return [{ ...c, start: c.start + 1 }];
     return [c];
