@@ -48,6 +48,12 @@ test('numbered sources are people; a lone US is a place', () => {
   assert.deepEqual(show(a, numberedSources([], tokenize(a))), ['Source 134992/PER']);
   const b = 'US troops';
   assert.deepEqual(show(b, countryAbbreviations([{ start: 0, end: 1, type: 'MISC' }], tokenize(b))), ['US/LOC']);
+  // Left untagged by the model: a place; before an organisation, part of its name; in an all-caps line "US" may be "us".
+  const c = 'after a 26 February US air strike on U.S. Central Command and UK forces';
+  const chunks: Chunk[] = [{ start: 9, end: 11, type: 'ORG' }];
+  assert.deepEqual(show(c, countryAbbreviations(chunks, tokenize(c))), ['US/LOC', 'U.S. Central Command/ORG', 'UK/LOC']);
+  const d = 'LET US PRAY FOR U.S. TROOPS';
+  assert.deepEqual(show(d, countryAbbreviations([], tokenize(d))), ['U.S./LOC']);
 });
 
 test('document level: names recur, types agree, bare surnames follow the full name', () => {

@@ -132,9 +132,28 @@ export function extendOrgHeads(chunks: Chunk[], tokens: readonly Token[], gazett
 // CoNLL-2003 tags "U.S." LOC even before a noun ("U.S. troops": 309 LOC against 38 MISC in its training set).
 const COUNTRY_ABBREVIATIONS = new Set(['US', 'U.S.', 'UK', 'U.K.']);
 
-/** Retypes a country abbreviation standing alone as MISC to LOC. */
+/**
+ * A country abbreviation standing alone is LOC: retyped from MISC, and added where the model left it untagged ("a 26
+ * February US air strike"; the document's label history then carried the miss to every later "US"). In CoNLL-2003 and
+ * Wikigold, train and dev, "U.S.", "US", "UK" and "U.K." are a name every time (561 of 561). Directly before an ORG
+ * the abbreviation joins it ("U.S. Central Command"). "US" inside an all-caps line may be the pronoun ("LET US PRAY")
+ * and is left to the model there.
+ */
 export function countryAbbreviations(chunks: Chunk[], tokens: readonly Token[]): Chunk[] {
-  return chunks.map((c) => (c.type === 'MISC' && c.end - c.start === 1 && COUNTRY_ABBREVIATIONS.has(tokens[c.start]!.text) ? { ...c, type: 'LOC' } : c));
+  const out = chunks.map((c) => (c.type === 'MISC' && c.end - c.start === 1 && COUNTRY_ABBREVIATIONS.has(tokens[c.start]!.text) ? { ...c, type: 'LOC' } : c));
+  const covered = new Uint8Array(tokens.length);
+  for (const c of out) covered.fill(1, c.start, c.end);
+  const capsWord = (i: number): boolean => /^\p{Lu}{2,}$/u.test(tokens[i]?.text ?? '') && !COUNTRY_ABBREVIATIONS.has(tokens[i]!.text);
+  const added: Chunk[] = [];
+  tokens.forEach((t, i) => {
+    if (covered[i] || !COUNTRY_ABBREVIATIONS.has(t.text)) return;
+    if (t.text === 'US' && (capsWord(i - 1) || capsWord(i + 1))) return;
+    // Directly before an organisation it is part of its name: "U.S. Central Command", "UK Border Agency".
+    const next = out.findIndex((c) => c.start === i + 1);
+    if (next >= 0 && out[next]!.type === 'ORG') out[next] = { ...out[next]!, start: i };
+    else added.push({ start: i, end: i + 1, type: 'LOC' });
+  });
+  return added.length === 0 ? out : [...out, ...added].sort((a, b) => a.start - b.start);
 }
 
 const NATIONALITY = gazetteerMask('NAT');
