@@ -14,6 +14,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The sample corpus shipped in the repository. */
 export const SAMPLE_CORPUS = join(ROOT, 'examples', 'iran-cables');
+/** Six meetings of two people, one sentence each: a relation with more evidence sentences than a page shows. */
+export const MEETINGS_FIXTURE = join(ROOT, 'test', 'fixtures', 'evidence', 'meetings.txt');
 
 /** A new empty folder under the system temp folder. */
 export function tempDir(prefix = 'cablegraph-test-'): string {

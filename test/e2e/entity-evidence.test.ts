@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { RELATION_EVIDENCE } from '../../src/model/index.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { browserSuite, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
+import { defaultStages, finishIngest, ingestPaths } from '../../src/pipeline.js';
+import { MEETINGS_FIXTURE } from '../helpers.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP entity evidence e2e: ${skip}`);
@@ -14,9 +16,15 @@ describe('entity page evidence in Chromium', { skip: skip ?? false }, () => {
   let page: Page;
   let watch: PageWatch;
 
-  browserSuite((suite) => {
-    ({ server, page, watch } = suite);
-  });
+  // A relation with more evidence than the page shows, whatever the sample articles yield.
+  browserSuite(
+    (suite) => {
+      ({ server, page, watch } = suite);
+    },
+    async (s) => {
+      await ingestPaths([MEETINGS_FIXTURE], { store: s.store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
+    },
+  );
 
   it('shows a few sentences of a relation and "N more", and loads the rest when asked', async () => {
     const richest = (await server.store.listRelations(ALL_COLLECTIONS)).sort((a, b) => b.evidence.length - a.evidence.length)[0]!;

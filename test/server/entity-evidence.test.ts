@@ -6,14 +6,8 @@ import type { EntityView, EvidencePage, Relation } from '../../src/model/index.j
 import { RELATION_EVIDENCE } from '../../src/model/index.js';
 import type { Store } from '../../src/store/store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ingestPaths, defaultStages, finishIngest } from '../../src/pipeline.js';
-import { sampleApp, closeApp } from '../helpers.js';
-
-// Six meetings of two people, one sentence each: a relation with more evidence than the page shows, whatever the
-// sample articles yield.
-const MEETINGS = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'evidence', 'meetings.txt');
+import { sampleApp, closeApp, MEETINGS_FIXTURE } from '../helpers.js';
 
 describe('entity page evidence, paged', () => {
   let app: FastifyInstance;
@@ -21,7 +15,8 @@ describe('entity page evidence, paged', () => {
   let all: Relation[];
   before(async () => {
     ({ app, store } = await sampleApp(true));
-    await ingestPaths([MEETINGS], { store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
+    // A relation with more evidence than the page shows, whatever the sample articles yield.
+    await ingestPaths([MEETINGS_FIXTURE], { store, collection: 'iran-cables', stages: defaultStages(), finish: finishIngest });
     all = await store.listRelations(ALL_COLLECTIONS);
   });
   after(() => closeApp(app, store));

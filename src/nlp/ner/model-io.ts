@@ -139,11 +139,19 @@ function idLines(m: Map<string, number[]>): string {
   return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, ids]) => `${w}\t${ids.join(',')}`).join('\n');
 }
 
+/**
+ * Reads "word<TAB>id,id" lines. Words share one array per distinct id list (100,000 GloVe words fall into a few
+ * thousand (coarse, fine) pairs): 100,000 small arrays were about 5 MB of heap, and read-only either way.
+ */
 function readIds(text: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  const shared = new Map<string, number[]>();
   for (const line of lines(text)) {
     const tab = line.lastIndexOf('\t');
-    out.set(line.slice(0, tab), line.slice(tab + 1).split(',').map(Number));
+    const key = line.slice(tab + 1);
+    let ids = shared.get(key);
+    if (!ids) shared.set(key, (ids = key.split(',').map(Number)));
+    out.set(line.slice(0, tab), ids);
   }
   return out;
 }
