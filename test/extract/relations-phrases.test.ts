@@ -57,6 +57,7 @@ const ROWS: Row[] = [
   ],
   ['taking a place is holding it', 'IS captured Mosul in June 2014.', [['IS', 'ORG'], ['Mosul', 'LOC']], ['controls(IS -> Mosul)']],
   ['a place taken, in the passive', 'Mosul was taken by IS after four days.', [['Mosul', 'LOC'], ['IS', 'ORG']], ['controls(IS -> Mosul)']],
+  ['a place in a place; a place near or outside one is not in it', 'Karbala in Iraq was calm; Velten near Berlin and a camp at Tal Afar outside Mosul were not.', [['Karbala', 'LOC'], ['Iraq', 'LOC'], ['Velten', 'LOC'], ['Berlin', 'LOC'], ['Tal Afar', 'LOC'], ['Mosul', 'LOC']], ['located_in(Karbala -> Iraq)']],
   ['an organisation\'s unit', 'The IRGC’s Quds Force runs the Iraqi files.', [['IRGC', 'ORG'], ['Quds Force', 'ORG']], ['part_of(Quds Force -> IRGC)']],
   ['a named participle subject inside a phrase', 'They were related to Abu Fadak fighting IS near Baiji.', [['Abu Fadak', 'PERSON'], ['IS', 'ORG'], ['Baiji', 'LOC']], ['located_in(IS -> Baiji)', 'opposed(Abu Fadak -> IS)']],
   ['attacking a stance is opposing', 'Arafat, attacking Israel’s decision to expand settlements, called a strike.', [['Arafat', 'PERSON'], ['Israel', 'LOC']], ['opposed(Arafat -> Israel)']],

@@ -19,10 +19,11 @@ const MEMBERS = String.raw`(?:fighters|forces|troops|militants|terrorists|militi
 /** located_in rules; confidence depends on what is placed (a place in a place is surest, a person least). */
 export const LOCATIVE_FRAMES: Frame[] = [
   {
-    // "Karbala in Iraq", "the Jadriya area of Baghdad"
+    // "Karbala in Iraq", "the Jadriya area of Baghdad"; not "Velten near Berlin" or "a camp outside Mosul", which
+    // are beside the place, not in it.
     rule: 'locative:place-in-place',
     // "the east China city of Hangzhou" is the other way round, so "of" takes no facility noun.
-    pattern: `{a:L}(?:(?: ${FACILITY})? (?:in|near|inside|outside|within)| of) (?:the )?${PLACE_NOUN}${DIRECTION}{l:L}`,
+    pattern: `{a:L}(?:(?: ${FACILITY})? (?:in|inside|within)| of) (?:the )?${PLACE_NOUN}${DIRECTION}{l:L}`,
     emit: [{ type: 'located_in', source: 'a', target: 'l' }],
     confidence: 0.75,
   },
