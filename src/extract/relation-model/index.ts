@@ -14,6 +14,7 @@ import { headToken, pairFeatures } from './features.js';
 import { pairProbabilities } from './hashed.js';
 import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
 import { pairKey, ruleVerdicts } from './rule-features.js';
+import { enumerationGroups } from './lists.js';
 import { candidatePairs, eachSentenceView, type ParseLike, type SentenceView } from './sentence-view.js';
 import { SpanIndex } from '../span-lookup.js';
 
@@ -74,6 +75,7 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
   for (const view of eachSentenceView(input.text, input.sentences, [...input.mentions, ...refMentions])) {
     const pairs = candidatePairs(view);
     if (opts.parse) view.parse = opts.parse(view.tokens.map((t) => t.text));
+    const lists = enumerationGroups(input.text, view.mentions);
     for (const [i, j] of pairs) {
       const A = view.mentions[i]!;
       const B = view.mentions[j]!;
@@ -84,6 +86,8 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       let cls = NONE;
       for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;
       if (cls === NONE) continue;
+      // Two names of one list ("London, Calgary, Toronto or Houston") are siblings, not a place and its region.
+      if (CLASSES[cls]!.type === 'located_in' && lists[i]! >= 0 && lists[i] === lists[j]) continue;
       const refFactor = (refs.get(A.start)?.confidence ?? 1) * (refs.get(B.start)?.confidence ?? 1);
       const confidence = Math.round(calibrate(opts.model.calibration, probs[cls]!) * refFactor * 100) / 100;
       if (confidence < KEEP_FLOOR) continue;
