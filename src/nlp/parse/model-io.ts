@@ -71,6 +71,7 @@ function quantise(keys: Uint32Array, weights: Float32Array, K: number, pruneBelo
  */
 export function saveParseModel(path: string, model: ParseModel, prune: [number, number, number]): number[] {
   const weights = [model.tagger, model.parser.actions, model.parser.labels, ...(model.tagger2 ? [model.tagger2] : [])];
+  if (weights.some((t) => t.size > 0 && t.keys.length === 0)) throw new Error('saveParseModel: a loaded model keeps no source rows; save the trained one');
   const tables = weights.map((t, i) => quantise(t.keys, t.weights, t.classes, prune[i % 3]!));
   const sortedLines = (lines: string[]): string => lines.sort().join('\n');
   const header: Header = {
@@ -110,7 +111,7 @@ function actionTable(keys: Uint32Array, weights: Float32Array, q: Int16Array, h:
       // keys the packed layout cannot hold: fall through
     }
   }
-  return new InlineTable(keys, weights, h.classes);
+  return new InlineTable(keys, weights, h.classes).release();
 }
 
 /** Reads a model file written by saveParseModel. */
@@ -173,8 +174,9 @@ export function loadParseModel(path: string): ParseModel {
   return {
     version: header.version,
     upos: header.upos,
-    tagger: new InlineTable(tagger.keys, tagger.weights, th.classes),
-    ...(tagger2 && t2h ? { tagger2: new InlineTable(tagger2.keys, tagger2.weights, t2h.classes) } : {}),
+    // Loaded tables drop their source rows (a third of the parser's memory); a loaded model is never saved again.
+    tagger: new InlineTable(tagger.keys, tagger.weights, th.classes).release(),
+    ...(tagger2 && t2h ? { tagger2: new InlineTable(tagger2.keys, tagger2.weights, t2h.classes).release() } : {}),
     lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
     parser: {
       actions: actionTable(actions.keys, actions.weights, actions.q, ah),

@@ -23,12 +23,18 @@ export class PackedActionTable {
    * Packs `keys[r]` -> `q[3r .. 3r + 3) * scale`; a repeated key keeps its first row, key 0 is read as 1 (as
    * InlineTable does). Throws when the keys do not fit the layout (callers then use InlineTable).
    */
+  // A loaded model's table keeps no source rows (the slots hold them): see InlineTable.release.
+  readonly keys = new Uint32Array(0);
+  readonly weights = new Float32Array(0);
+  private readonly rows: number;
+
   constructor(
-    readonly keys: Uint32Array,
-    readonly weights: Float32Array,
+    keys: Uint32Array,
+    _weights: Float32Array,
     q: Int16Array,
     readonly scale: number,
   ) {
+    this.rows = keys.length;
     let bits = MIN_HOME_BITS;
     while (1 << bits < keys.length * 1.6) bits++;
     if (bits > 30) throw new Error('PackedActionTable: too many rows');
@@ -97,6 +103,6 @@ export class PackedActionTable {
 
   /** Number of feature rows. */
   get size(): number {
-    return this.keys.length;
+    return this.rows;
   }
 }

@@ -2,6 +2,7 @@
 
 /** What the tagger needs of a weight table: rows added into a score vector. */
 export interface ScoreTable {
+  /** The source rows; empty once a loaded table released them (InlineTable.release). */
   readonly keys: Uint32Array;
   readonly weights: Float32Array;
   readonly classes: number;
@@ -12,6 +13,7 @@ export interface ScoreTable {
 
 /** What the parser needs of its action weights (InlineTable, or PackedActionTable for a loaded model). */
 export interface ActionTable {
+  /** The source rows; empty once a loaded table released them. */
   readonly keys: Uint32Array;
   readonly weights: Float32Array;
   readonly classes: number;
@@ -79,13 +81,15 @@ export class InlineTable {
   private readonly keyView: Uint32Array;
   private readonly mask: number;
   private readonly stride: number;
+  private rows: number;
 
   /** Builds the table over `keys[r]` -> `weights[r * classes .. (r + 1) * classes)`. */
   constructor(
-    readonly keys: Uint32Array,
-    readonly weights: Float32Array,
+    public keys: Uint32Array,
+    public weights: Float32Array,
     readonly classes: number,
   ) {
+    this.rows = keys.length;
     let cap = 1;
     // Linear probing stays short at this load, and the table is what the parser reads most: keep it small.
     while (cap < keys.length * 1.4) cap <<= 1;
@@ -155,6 +159,16 @@ export class InlineTable {
 
   /** Number of feature rows. */
   get size(): number {
-    return this.keys.length;
+    return this.rows;
+  }
+
+  /**
+   * Drops the source rows (`keys`, `weights`; the table answers from its own slots): a loaded model never needs them
+   * again, and they were a third of the parser's memory. A released table cannot be saved.
+   */
+  release(): this {
+    this.keys = new Uint32Array(0);
+    this.weights = new Float32Array(0);
+    return this;
   }
 }
