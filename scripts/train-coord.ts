@@ -6,12 +6,14 @@
 // The split threshold is chosen under the tune protocol (models/MODEL_CARD.md): `NER_PROTOCOL=tune
 // NER_MODEL_DIR=<tune-protocol NER model> npm run train:coord` trains without the tune parts, then scores the NER
 // with the split at each threshold on conll train-tune and wikigold train-tune (writes the model only to COORD_OUT).
+// COORD_SHAPES=1 also counts the chunks of that shape the NER (without the split) finds on each check set.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COORD_FILE, DocumentWords, coordFeatures, type CoordModel } from '../src/nlp/ner/coordination.js';
+import { COORD_FILE, DocumentWords, coordFeatures, coordProbability, coordinationShape, type CoordModel } from '../src/nlp/ner/coordination.js';
 import { findPackageRoot, defaultModelDir, MODEL_FILE, recognizerFromModel } from '../src/nlp/ner/index.js';
 import { loadModelFile } from '../src/nlp/ner/model-io.js';
 import { tagsToChunks } from '../src/nlp/ner/tags.js';
+import { rebuildText, spansToTags } from '../src/nlp/ner/eval.js';
 import { prf } from '../src/nlp/ner/score.js';
 import { nerSets, scoreCheck, type Protocol } from './ner-sets.js';
 
@@ -49,6 +51,17 @@ sets.labelled.forEach((d, di) => {
     }
   });
 });
+// How often the one shape splitCoordinations judges ("[A and B] [C]") is in the gold of the labelled and check sets.
+let shapes = 0;
+let tokens = 0;
+for (const d of [...sets.labelled, ...sets.checks.flatMap((c) => c.docs)]) {
+  for (const s of d.sentences) {
+    const chunks = tagsToChunks(s.tags);
+    tokens += s.tokens.length;
+    shapes += chunks.filter((_, k) => coordinationShape(chunks, k, s.tokens) >= 0).length;
+  }
+}
+console.log(`the shape "[A and B] [C]" in the gold: ${shapes} times in ${tokens} tokens (labelled and check sets)`);
 const positives = examples.filter((e) => e.label === 1).length;
 console.log(`${examples.length} examples: ${positives} two names, ${examples.length - positives} one name`);
 
@@ -78,12 +91,6 @@ function train(data: Example[], l2: number): CoordModel {
   return { version: VERSION, threshold: THRESHOLD, bias: Math.round(bias * 1e4) / 1e4, weights };
 }
 
-const predict = (m: CoordModel, e: Example): number => {
-  let z = m.bias;
-  for (const f of e.features) z += m.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-};
-
 let best = { l2: 0, loss: Infinity };
 for (const l2 of [0.1, 1, 3, 10]) {
   let loss = 0;
@@ -94,7 +101,7 @@ for (const l2 of [0.1, 1, 3, 10]) {
       l2,
     );
     for (const e of examples.filter((x) => x.doc % 5 === fold)) {
-      const p = Math.min(1 - 1e-6, Math.max(1e-6, predict(m, e)));
+      const p = Math.min(1 - 1e-6, Math.max(1e-6, coordProbability(m, e.features)));
       loss -= e.label ? Math.log(p) : Math.log(1 - p);
       if (p > 0.5 === (e.label === 1)) right++;
     }
@@ -108,6 +115,22 @@ if (protocol === 'tune') {
   const f1 = (m?: CoordModel): string => checks.map((c) => prf(scoreCheck(c, recognizerFromModel(nerModel, m)).counts.overall).f1.toFixed(4)).join(' / ');
   console.log(`no split: ${f1()} (${checks.map((c) => c.name).join(' / ')})`);
   for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98]) console.log(`threshold ${threshold}: ${f1({ ...model, threshold })}`);
+}
+if (process.env.COORD_SHAPES === '1') {
+  const rec = recognizerFromModel(nerModel);
+  for (const check of sets.checks) {
+    let found = 0;
+    for (const doc of check.docs) {
+      const r = rebuildText(doc);
+      const spans = rec.recognize(r.text, r.sentences);
+      doc.sentences.forEach((s, i) => {
+        const sent = r.sentences[i]!;
+        const chunks = tagsToChunks(spansToTags(spans.filter((x) => x.start >= sent.start && x.end <= sent.end), r.offsets[i]!));
+        found += chunks.filter((_, k) => coordinationShape(chunks, k, s.tokens) >= 0).length;
+      });
+    }
+    console.log(`the shape in the NER's chunks without the split, ${check.name}: ${found}`);
+  }
 }
 if (protocol !== 'tune' || process.env.COORD_OUT) {
   writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);

@@ -28,6 +28,11 @@ function build(): Map<string, CountryMatch> {
   return map;
 }
 
+/** True when a name (as written) is a nationality adjective or its plural ("Iraqi", "Iraqis"), not a country's name. */
+export function isDemonym(name: string): boolean {
+  return countryOf(normalizeName(name, 'MISC'))?.demonym === true;
+}
+
 /** The country a normalised name refers to, if it is a country name or nationality adjective. */
 export function countryOf(norm: string): CountryMatch | null {
   index ??= build();

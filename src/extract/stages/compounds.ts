@@ -8,7 +8,7 @@
  */
 import type { EntityType } from '../../model/index.js';
 import { PLACE_PARTICIPLES, splitCompound } from '../../nlp/compounds.js';
-import { countryOf } from '../../resolve/countries.js';
+import { countryOf, isDemonym } from '../../resolve/countries.js';
 import { normalizeName } from '../../resolve/index.js';
 import type { Recognizer } from '../../nlp/ner/index.js';
 
@@ -38,7 +38,7 @@ export function nameCompounds<T extends Span>(spans: T[], guess: (name: string) 
     const { name, participle } = compound;
     if (!PLACE_PARTICIPLES.has(participle)) return s;
     const type: EntityType =
-      countryOf(normalizeName(name, 'MISC'))?.demonym ? 'MISC'
+      isDemonym(name) ? 'MISC'
         : countryOf(normalizeName(name, 'LOC')) ? 'LOC'
           : known(typeOf.get(name)) ?? known(guess(name)) ?? 'LOC';
     return { ...s, end: s.start + name.length, text: name, type };

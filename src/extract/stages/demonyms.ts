@@ -1,7 +1,6 @@
 /** Nationality adjectives the NER model left untagged, added as MISC mentions (CoNLL-2003 tags them MISC). */
 import type { EntityType } from '../../model/index.js';
-import { countryOf } from '../../resolve/countries.js';
-import { normalizeName } from '../../resolve/index.js';
+import { isDemonym } from '../../resolve/countries.js';
 
 interface Span {
   start: number;
@@ -26,7 +25,7 @@ export function addDemonyms<T extends Span>(text: string, spans: T[], make: (s: 
     while (k < sorted.length && sorted[k]!.end <= start) k++;
     if (k < sorted.length && sorted[k]!.start < end) continue; // inside or overlapping a mention
     if (/[\p{L}-]/u.test(text[end] ?? '') || /[\p{L}-]/u.test(text[start - 1] ?? '')) continue; // part of a longer word
-    if (countryOf(normalizeName(m[0], 'MISC'))?.demonym) added.push(make({ start, end, type: 'MISC', text: m[0] }));
+    if (isDemonym(m[0])) added.push(make({ start, end, type: 'MISC', text: m[0] }));
   }
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,7 +1,6 @@
 /** Type corrections from the document around a name, applied after the NER model: evidence the model's window does not see. */
 import type { EntityType } from '../../model/index.js';
-import { countryOf } from '../../resolve/countries.js';
-import { normalizeName } from '../../resolve/index.js';
+import { isDemonym } from '../../resolve/countries.js';
 
 /** A recognised name (as the NER model returns it). */
 interface Span {
@@ -38,7 +37,7 @@ export function retypeMentions<T extends Span>(text: string, spans: T[], outlet?
   const corrected = new Map<string, EntityType>();
   const outletKey = outlet ? fold(outlet) : '';
   for (const s of spans) {
-    if (s.type === 'ORG' || (s.type === 'MISC' && countryOf(normalizeName(s.text, 'MISC'))?.demonym)) continue;
+    if (s.type === 'ORG' || (s.type === 'MISC' && isDemonym(s.text))) continue;
     const key = fold(s.text);
     const head = nextWord(text, s.end);
     if ((outletKey && key === outletKey) || ORG_HEADS.has(head) || (s.type !== 'LOC' && ARMED_HEADS.has(head))) corrected.set(key, 'ORG');

@@ -11,7 +11,7 @@ import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.j
 import { applyRules } from './rules.js';
 import { checkCapsLines } from './headlines.js';
 import { arabicScriptRecognizer } from './arabic.js';
-import { COORD_FILE, DocumentWords, splitCoordinations, type CoordModel } from './coordination.js';
+import { COORD_FILE, DocumentWords, coordinationShape, splitCoordinations, type CoordModel } from './coordination.js';
 
 /** A name found in text; offsets are character offsets into the text given to recognize(). */
 export interface NerSpan {
@@ -59,7 +59,7 @@ export function recognizerFromModel(model: NerModel, coord?: CoordModel): Recogn
       let docWords: DocumentWords | undefined;
       const chunks = tokens.map((ts, i) => {
         let cs = tagsToChunks(tags[i]!);
-        if (coord && cs.some((c) => c.end - c.start > 2)) {
+        if (coord && cs.some((_, k) => coordinationShape(cs, k, words[i]!) >= 0)) {
           docWords ??= new DocumentWords(words);
           cs = splitCoordinations(cs, ts, model.lexicon, coord, { words: docWords, sentence: i });
         }

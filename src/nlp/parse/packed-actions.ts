@@ -19,15 +19,15 @@ export class PackedActionTable {
   private readonly mask: number;
   private readonly bits: number;
 
-  /**
-   * Packs `keys[r]` -> `q[3r .. 3r + 3) * scale`; a repeated key keeps its first row, key 0 is read as 1 (as
-   * InlineTable does). Throws when the keys do not fit the layout (callers then use InlineTable).
-   */
   // A loaded model's table keeps no source rows (the slots hold them): see InlineTable.release.
   readonly keys = new Uint32Array(0);
   readonly weights = new Float32Array(0);
   private readonly rows: number;
 
+  /**
+   * Packs `keys[r]` -> `q[3r .. 3r + 3) * scale`; a repeated key keeps its first row, key 0 is read as 1 (as
+   * InlineTable does). Throws when the keys do not fit the layout (callers then use InlineTable).
+   */
   constructor(
     keys: Uint32Array,
     _weights: Float32Array,

@@ -81,7 +81,7 @@ export class InlineTable {
   private readonly keyView: Uint32Array;
   private readonly mask: number;
   private readonly stride: number;
-  private rows: number;
+  private readonly rows: number;
 
   /** Builds the table over `keys[r]` -> `weights[r * classes .. (r + 1) * classes)`. */
   constructor(
