@@ -135,7 +135,7 @@ const COUNTRY_ABBREVIATIONS = new Set(['US', 'U.S.', 'UK', 'U.K.']);
 /**
  * A country abbreviation standing alone is LOC: retyped from MISC, and added where the model left it untagged ("a 26
  * February US air strike"; the document's label history then carried the miss to every later "US"). In CoNLL-2003 and
- * Wikigold, train and dev, "U.S.", "US", "UK" and "U.K." are a name every time (561 of 561). Directly before an ORG
+ * Wikigold, train and dev, "U.S.", "US", "UK" and "U.K." are a name every time (545 of 545). Directly before an ORG
  * the abbreviation joins it ("U.S. Central Command"). "US" inside an all-caps line may be the pronoun ("LET US PRAY")
  * and is left to the model there.
  */
