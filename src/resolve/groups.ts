@@ -6,7 +6,7 @@
 import type { EntityType } from '../model/index.js';
 import { acronymKey, isAcronym } from './acronyms.js';
 import { crossScriptKeys } from './cross-script.js';
-import { initialsOf, isSameEntity, nameNumbers } from './match.js';
+import { initialsOfName, isSameEntity, nameNumbers } from './match.js';
 import { blockingKeys, comparableWords, tokenKey } from './name-key.js';
 import { normalizeName } from './normalize.js';
 import type { ResolveCandidate } from './types.js';
@@ -60,7 +60,7 @@ export function keysOfName(name: string, type: EntityType): readonly string[] {
     for (const k of crossScriptKeys(name, type)) set.add(`${type}|${k}${tail}`);
     if (isAcronym(name)) set.add(`${type}|acr:${acronymKey(name)}${tail}`);
     const norm = normalizeName(name, type);
-    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOf(norm)) set.add(`${type}|acr:${i}${tail}`);
+    if (norm.includes(' ') && type !== 'PERSON') for (const i of initialsOfName(name, type)) set.add(`${type}|acr:${i}${tail}`);
     keys = [...set];
     NAME_KEYS.set(id, keys);
   }

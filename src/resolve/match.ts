@@ -147,6 +147,14 @@ export function initialsOf(norm: string): string[] {
 }
 
 /**
+ * Initials of a name as written: a dotted initialism gives all its letters, since it stands for as many words
+ * ("U.S. Navy" -> "usn", not "un": the acronym of "U.S. Navy" is not "U.N.").
+ */
+export function initialsOfName(name: string, type: EntityType): string[] {
+  return initialsOf(normalizeName(name.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ' ')), type));
+}
+
+/**
  * Spells out a short word of one name that the other name writes in full: "us department of state" against
  * "united states department of state" reads "united states department of state".
  */
@@ -212,10 +220,10 @@ export function scoreNames(a: string, b: string, type: EntityType): NameScore {
   // Acronyms are compared letter for letter: "ISIS" is not "IS", "IRGC" is not "IRG".
   if (acronymOf(a) !== null && acronymOf(b) !== null) return { score: 0, rule: 'acronym-mismatch' };
   if (type !== 'PERSON' && type !== 'LOC') {
-    const [acr, long] = acronymOf(a) !== null ? [acronymOf(a), pb.norm] : [acronymOf(b), pa.norm];
+    const [acr, long, longName] = acronymOf(a) !== null ? [acronymOf(a), pb.norm, b] : [acronymOf(b), pa.norm, a];
     // An all-capitals word that the other name contains is a name, not an acronym ("SIEMENS" / "Siemens AG").
     if (acr !== null && long.includes(' ') && !long.split(' ').includes(acr)) {
-      return initialsOf(long).includes(acr) ? { score: 0.88, rule: 'acronym-initials' } : { score: 0, rule: 'acronym-mismatch' };
+      return initialsOfName(longName, type).includes(acr) ? { score: 0.88, rule: 'acronym-initials' } : { score: 0, rule: 'acronym-mismatch' };
     }
   }
   const [wa, wb] = type === 'PERSON' ? [pa.words, pb.words] : [expandInitialisms(pa.words, pb.words), expandInitialisms(pb.words, pa.words)];

@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../model/index.js';
 import { acronymKey, expandsAcronym, isAcronym, parentheticalAfter } from './acronyms.js';
-import { initialsOf, isSameEntity } from './match.js';
+import { initialsOfName, isSameEntity } from './match.js';
 import { comparableWords } from './name-key.js';
 import { normalizeName, stripPossessive, stripTitles } from './normalize.js';
 import { Partition } from './partition.js';
@@ -181,7 +181,7 @@ export function resolveWithinDocument(text: string, mentions: DocumentMention[])
   const byInitials = new Map<string, Prepared[]>(); // initials -> organisations (not acronyms) with them, in text order
   for (const q of byStart) {
     if (q.m.type !== 'ORG' || q.acronym) continue;
-    for (const i of initialsOf(q.norm)) {
+    for (const i of initialsOfName(q.display, q.m.type)) {
       const list = byInitials.get(i);
       if (list) list.push(q);
       else byInitials.set(i, [q]);

@@ -17,6 +17,7 @@ const MUST_MERGE: [string, string, EntityType][] = [
   ['Mustafa al-Kadhimi', 'Mostafa Kazemi', 'PERSON'],
   ['Revolutionary Guards Corps', 'the Revolutionary Guard', 'ORG'],
   ['IRGC', 'Islamic Revolutionary Guard Corps', 'ORG'],
+  ['USN', 'U.S. Navy', 'ORG'], // a dotted initialism gives all its letters
   ['Revolutionary Guards', 'Islamic Revolutionary Guard Corps', 'ORG'],
   ['Iranian Ministry of Intelligence', 'Ministry of Intelligence', 'ORG'],
   ['Asaib Ahl al-Haq', "Asa'ib Ahl al-Haq", 'ORG'],
@@ -87,6 +88,7 @@ const MUST_NOT_MERGE: [string, string, EntityType, string][] = [
   ['ISIS', 'IS', 'ORG', 'acronym-mismatch'],
   ['IS', 'US', 'ORG', 'acronym-mismatch'],
   ['Is', 'Us', 'PERSON', 'word-mismatch'],
+  ['U.N.', 'U.S. Navy', 'ORG', 'acronym-mismatch'], // "U.S." is two initials, so the acronym of "U.S. Navy" is USN
 ];
 
 test('must-merge pairs score at or above the threshold', () => {

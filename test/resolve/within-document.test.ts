@@ -262,3 +262,10 @@ test('two people sharing a family name stay two however their lone family name i
   const { groups } = grouped(text, [['Naina Yeltsin', 'PERSON'], ['Yeltsin', 'PERSON'], ['Boris Yeltsin', 'PERSON'], ['Yeltsin', 'PERSON']]);
   assert.equal(together(groups, 'Naina Yeltsin', 'Boris Yeltsin'), false, JSON.stringify(groups));
 });
+
+test('a dotted initialism in a long name gives all its letters: "U.N." is not the initials of "U.S. Navy"', () => {
+  const text = 'He met the U.N. envoy in Tehran. U.S. Navy ships escorted the tankers, and the USN said so.';
+  const { groups } = grouped(text, [['U.N.', 'ORG'], ['U.S. Navy', 'ORG'], ['USN', 'ORG']]);
+  assert.equal(together(groups, 'U.N.', 'U.S. Navy'), false, JSON.stringify(groups));
+  assert.ok(together(groups, 'USN', 'U.S. Navy'), JSON.stringify(groups));
+});

@@ -5,7 +5,7 @@ import type { Prepared } from './prepare.js';
 
 /** Provenance of resolved entities. */
 export const RESOLVE_STAGE = 'resolve';
-export const RESOLVE_VERSION = 'resolve@6';
+export const RESOLVE_VERSION = 'resolve@7';
 
 /**
  * Why an exact-name merge happened when a candidate was renamed to its country ("Iraqis" names Iraq): the reason says
