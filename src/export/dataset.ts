@@ -60,13 +60,17 @@ export async function loadExportData(store: Store, scope: Scope, options: Export
   let relations = (await store.listRelations(scope)).filter((r) => !options.reviewedOnly || r.review);
   if (options.minGrade) relations = gradings.filterRelations(relations, options.minGrade);
   const { notes, tags } = await readNotesAndTags(store, scope);
+  const locations = new Map<string, DocumentLocation[]>();
+  for (let i = 0; i < documents.length; i += PAGE) {
+    for (const [id, list] of await store.listLocationsOf(documents.slice(i, i + PAGE).map((d) => d.id), scope)) locations.set(id, list);
+  }
   return {
     documents: byId(documents),
     entities: byId(await store.listEntities(scope)),
     relations: byId([...relations, ...(options.includeRejected ? (await store.listRejected(scope)).relations : [])]),
     events: byId(await store.listEvents(scope)),
     claims: byId(await store.listClaims(scope)),
-    gradings, notes, tags,
+    gradings, notes, tags, locations,
   };
 }
 

@@ -146,9 +146,10 @@ export async function* writeStix(source: ExportSource, options: ExportOptions = 
       await refs.flush();
       for await (const page of source.documents()) {
         const out: StixObject[] = [];
+        const locations = await source.locations(page.map((d) => d.id));
         for (const d of page) {
           const own = await refs.get(d.id);
-          out.push(presentReport(d, own, common, now));
+          out.push(presentReport(d, own, common, now, locations.get(d.id)));
         }
         await write(out);
       }

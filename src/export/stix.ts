@@ -2,7 +2,7 @@
  * STIX 2.1 export: one bundle with identity / location SDOs for entities, relationship SROs typed by
  * RELATION_TYPES.stix, a note per evidence sentence (and per event and claim), and a report per document.
  */
-import { RELATION_TYPES, type Claim, type Entity, type Event, type Evidence, type Relation } from '../model/index.js';
+import { RELATION_TYPES, type Claim, type DocumentLocation, type Entity, type Event, type Evidence, type Relation } from '../model/index.js';
 import type { ExportData, ExportOptions } from './dataset.js';
 import { entityIndex, exportTimestamp, fileNameOf } from './dataset.js';
 import { countryCode } from './countries.js';
@@ -116,7 +116,7 @@ export function buildStixBundle(data: ExportData, options: ExportOptions = {}): 
   objects.push(...notes);
   for (const d of data.documents) {
     const own = refs.get(d.id);
-    objects.push(presentReport(d, own, common, now));
+    objects.push(presentReport(d, own, common, now, data.locations?.get(d.id)));
   }
   return { type: 'bundle', id: `bundle--${uuidv5(CABLEGRAPH_NAMESPACE, `bundle:${now}:${objects.map((o) => o.id).join(',')}`)}`, objects };
 }
@@ -149,10 +149,14 @@ export function presentClaimNote(c: Claim, noteId: string, speaker: string | und
   };
 }
 
-/** A document as a STIX report referencing the objects extracted from it (or the producer when there are none). */
+/**
+ * A document as a STIX report referencing the objects extracted from it (or the producer when there are none), with
+ * every place its content was found (`x_cablegraph_paths`, its own path first: two paths of a leak, an attachment of
+ * two messages).
+ */
 export function presentReport(
   d: { id: string; title: string | null; path: string; published: string | null; language: string | null; sha256: string; source: string | null },
-  own: readonly string[], common: Record<string, unknown>, now: string,
+  own: readonly string[], common: Record<string, unknown>, now: string, locations: readonly DocumentLocation[] = [],
 ): StixObject {
   return {
     type: 'report', id: stixId('report', d.id), ...common, name: d.title ?? fileNameOf(d.path),
@@ -162,6 +166,7 @@ export function presentReport(
     object_refs: own.length > 0 ? [...own] : [PRODUCER],
     ...(d.language ? { lang: d.language } : {}),
     external_references: [{ source_name: 'cablegraph', external_id: d.id, hashes: { 'SHA-256': d.sha256 } }],
+    x_cablegraph_paths: [...new Set([d.path, ...locations.map((l) => l.path)])],
     ...(d.source ? { x_cablegraph_source: d.source } : {}),
   };
 }

@@ -17,6 +17,9 @@ import { tempDir } from '../helpers.js';
 import { buildJsonExport, writeJsonExport } from '../../src/export/json.js';
 import { collect, storeSource } from '../../src/export/source.js';
 import { writeFtm } from '../../src/export/ftm.js';
+import { buildStixBundle } from '../../src/export/stix.js';
+import { writeStix } from '../../src/export/stix-stream.js';
+import { loadExportData } from '../../src/export/dataset.js';
 import { PG_BIN, TestServer, hasPostgres, databaseMaker } from '../store/pg-server.js';
 
 const ROWS = [['Name', 'Role', 'Office'], ['Karim Haddad', 'Broker', 'Basra'], ['Leila Farahani', 'Courier', 'Tehran']];
@@ -164,6 +167,13 @@ function locationsSuite(name: string, create: () => Promise<Store>): void {
           const again = await ingestPaths([dir], { store, collection: 'c', stages: [stage], readAhead });
           assert.deepEqual([again.ingested, again.unchanged, stage.seen.length], [0, 3, 2]);
           assert.equal((await store.listLocations(x.id, { collections: ['c'] })).length, 2);
+          // The STIX report names both places, streamed and built alike.
+          const scope = { collections: ['c'] };
+          const streamed = JSON.parse(await collect(writeStix(storeSource(store, scope, {}, 1), { timestamp: '2026-01-01T00:00:00.000Z' }))) as { objects: { type: string; external_references?: { external_id: string }[]; x_cablegraph_paths?: string[] }[] };
+          const report = streamed.objects.find((o) => o.type === 'report' && o.external_references?.[0]?.external_id === x.id);
+          assert.deepEqual(report?.x_cablegraph_paths, [join(dir, 'a', 'x.txt'), join(dir, 'b', 'y.txt')]);
+          const built = buildStixBundle(await loadExportData(store, scope), { timestamp: '2026-01-01T00:00:00.000Z' });
+          assert.deepEqual(built.objects.find((o) => o.id === (report as { id?: string }).id)?.x_cablegraph_paths, report?.x_cablegraph_paths);
         } finally {
           await store.close();
         }
