@@ -9,7 +9,7 @@ const sections: BenchSection[] = [];
 try {
   sections.push(await benchIngest(dir));
   // Other sections: each module exports one or more `bench*` functions returning a section.
-  for (const extra of ['./ner.js', './ner-scripts.js', './parse.js', './relations.js', './api.js', './network.js', './ingest-workers.js', './ocr.js', './ocr-ingest.js', './export-memory.js']) {
+  for (const extra of ['./ner.js', './ner-scripts.js', './parse.js', './relations.js', './api.js', './network.js', './ingest-workers.js', './ocr.js', './ocr-ingest.js', './export-memory.js', './xlsx-strings.js']) {
     let mod: Record<string, unknown>;
     try {
       mod = (await import(extra)) as Record<string, unknown>;

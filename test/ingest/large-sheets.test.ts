@@ -1,5 +1,6 @@
 // .xls and .ods sheets past the table limits: read through LibreOffice Calc in parts (as a large CSV is), the other
-// sheets as usual; without LibreOffice, or inside an archive, the large sheet is a warning and nothing else is lost.
+// sheets as usual (streamed for a file on disk; inside an archive, read at once as children); without LibreOffice the
+// large sheet is a warning and nothing else is lost.
 // The workbooks are written by SheetJS (BIFF8 and OpenDocument), read by the real LibreOffice (CI installs Calc).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
@@ -41,7 +42,7 @@ async function parts(doc: ExtractedDocument): Promise<ExtractedDocument[]> {
 
 for (const format of ['xls', 'ods'] as const) {
   test(`${format}: a sheet past the limits is read in parts through LibreOffice, every row once, the header repeated`, async () => {
-    const doc = readSpreadsheet(input(format), format, LIMITS, LIMITS);
+    const doc = await readSpreadsheet(input(format), format, LIMITS, LIMITS);
     assert.deepEqual(doc.children?.map((c) => c.path), [`/leak/payments.${format}#Contacts`, `/leak/payments.${format}#Summary`]);
     const got = await parts(doc);
     assert.deepEqual(got.map((p) => p.path), [`/leak/payments.${format}#Ledger`, `/leak/payments.${format}#Ledger (part 2)`, `/leak/payments.${format}#Ledger (part 3)`]);
@@ -64,7 +65,7 @@ for (const format of ['xls', 'ods'] as const) {
     const before = process.env.CABLEGRAPH_SOFFICE;
     process.env.CABLEGRAPH_SOFFICE = '/nonexistent/soffice';
     try {
-      const doc = readSpreadsheet(input(format), format, LIMITS, LIMITS);
+      const doc = await readSpreadsheet(input(format), format, LIMITS, LIMITS);
       assert.equal(doc.children?.length, 2);
       assert.deepEqual(await parts(doc), []);
       assert.equal(doc.warnings?.length, 1);
@@ -78,12 +79,17 @@ for (const format of ['xls', 'ods'] as const) {
   });
 }
 
-test('inside an archive a sheet past the limits is skipped with a warning (the container holds the file whole)', async () => {
-  const doc = readSpreadsheet(input('ods', 1), 'ods', LIMITS, LIMITS);
-  assert.equal(doc.streamedChildren, undefined);
-  assert.equal(doc.children?.length, 2);
-  assert.match(doc.warnings?.[0]?.message ?? '', /#Ledger has 51 rows, more than the limit of 20; the sheet was not read/);
-});
+for (const format of ['xls', 'ods'] as const) {
+  test(`${format} inside an archive: a sheet past the limits is read in parts at once, as children after the other sheets`, async () => {
+    const doc = await readSpreadsheet(input(format, 1), format, LIMITS, LIMITS);
+    assert.equal(doc.streamedChildren, undefined, 'only a file on disk streams');
+    assert.deepEqual(doc.warnings ?? [], []);
+    assert.deepEqual(doc.children?.map((c) => c.path), [`/leak/payments.${format}#Contacts`, `/leak/payments.${format}#Summary`,
+      `/leak/payments.${format}#Ledger`, `/leak/payments.${format}#Ledger (part 2)`, `/leak/payments.${format}#Ledger (part 3)`]);
+    const ids = doc.children!.slice(2).flatMap((p) => [...p.text.matchAll(/^(\d+)\tPayee \1\t/gm)].map((m) => Number(m[1])));
+    assert.deepEqual(ids, Array.from({ length: ROWS }, (_, i) => i + 1));
+  });
+}
 
 test('a sheet longer than one part is cut in memory the same way as the streaming .xlsx reader cuts it', async () => {
   const rows: unknown[][] = [['id', 'payee', 'memo']];
@@ -92,7 +98,7 @@ test('a sheet longer than one part is cut in memory the same way as the streamin
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Ledger');
   const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   const at = { path: 'ledger.xlsx', bytes, depth: 0, limits: DEFAULT_LIMITS, readChild: () => Promise.reject(new Error('none')) } as HandlerInput;
-  const inMemory = readSpreadsheet(at, 'xlsx', undefined, LIMITS).children!;
+  const inMemory = (await readSpreadsheet(at, 'xlsx', undefined, LIMITS)).children!;
   const streamed = await parts(await readLargeWorkbook(at, LIMITS));
   assert.deepEqual(inMemory.map((c) => c.path), ['ledger.xlsx#Ledger', 'ledger.xlsx#Ledger (part 2)', 'ledger.xlsx#Ledger (part 3)']);
   assert.deepEqual(inMemory.map((c) => [c.path, c.title, c.text, c.meta]), streamed.map((c) => [c.path, c.title, c.text, c.meta]));
@@ -124,7 +130,7 @@ test('an .ods too large to hold: sheet names read from content.xml as it inflate
   assert.deepEqual(doc.warnings, []);
   assert.equal(got[0]!.text, 'name\tcity\nAnn Hale\tBasra');
   // The same parts, row for row, as SheetJS reading the workbook whole gives.
-  const whole = readSpreadsheet(at, 'ods', undefined, LIMITS).children!;
+  const whole = (await readSpreadsheet(at, 'ods', undefined, LIMITS)).children!;
   assert.deepEqual(got.map((p) => p.text.trimEnd()), whole.map((c) => c.text));
 });
 

@@ -48,7 +48,7 @@ function mixedWorkbook(): Uint8Array {
 
 test('a streamed workbook gives the same sheets and text as SheetJS reading it whole', async () => {
   const bytes = mixedWorkbook();
-  const whole = readSpreadsheet(input('book.xlsx', bytes), 'xlsx');
+  const whole = await readSpreadsheet(input('book.xlsx', bytes), 'xlsx');
   const doc = await readLargeWorkbook(input('book.xlsx', bytes));
   assert.equal(doc.format, 'xlsx');
   assert.equal(doc.text, whole.text);
@@ -57,6 +57,15 @@ test('a streamed workbook gives the same sheets and text as SheetJS reading it w
   assert.match(parts[0]!.text, /^Date\tPayee\tAmount/);
   assert.match(parts[0]!.text, /125,000\.50\t25\.6%\tTRUE\tfirst tranche via Dubai/);
   assert.deepEqual(doc.warnings, []);
+});
+
+test('a shared string table past its memory share is read back from a temporary file, the text the same', async () => {
+  const bytes = mixedWorkbook();
+  const held = await streamed(await readLargeWorkbook(input('book.xlsx', bytes)));
+  // 1 character: the table moves to disk after its first string.
+  const spilled = await streamed(await readLargeWorkbook(input('book.xlsx', bytes), undefined, 1));
+  assert.deepEqual(spilled.map((p) => [p.path, p.text]), held.map((p) => [p.path, p.text]));
+  assert.match(spilled[0]!.text, /first tranche via Dubai/);
 });
 
 test('a long sheet comes in parts of at most the row limit, each later part headed by the sheet\'s first row', async () => {

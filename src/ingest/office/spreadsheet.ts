@@ -30,8 +30,8 @@ export const SPREADSHEET_MIME: Record<'xlsx' | 'ods' | 'xls', string> = {
  * longer than one part (`parts`) becomes "book.xlsx#Sheet name", "book.xlsx#Sheet name (part 2)", ..., each later
  * part opening with the sheet's first row again. A sheet past `limits` is not held: see largeSheetParts.
  */
-export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'xls', limits: CsvPartLimits = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS },
-  parts: CsvPartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS }): ExtractedDocument {
+export async function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'xls', limits: CsvPartLimits = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS },
+  parts: CsvPartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS }): Promise<ExtractedDocument> {
   let book: XLSX.WorkBook;
   try {
     // sheetRows stops SheetJS at the row limit (plus one, to tell a sheet at the limit from one past it).
@@ -53,23 +53,24 @@ export function readSpreadsheet(input: HandlerInput, format: 'xlsx' | 'ods' | 'x
     const name = names[i]!;
     const path = `${input.path}#${name}`;
     if (!sheet) continue;
-    const tooBig = sheetTooBig(sheet, limits);
-    if (tooBig && input.depth === 0 && format !== 'xlsx') {
+    // A huge .xlsx on disk is streamed before this (xlsx-stream.ts); every other sheet past the limits goes through
+    // LibreOffice in parts.
+    if (sheetTooBig(sheet, limits)) {
       large.push({ index: i + 1, name, path });
-      continue;
-    }
-    if (tooBig) {
-      // Inside an archive the container holds the file whole anyway; a huge .xlsx on disk is streamed before this.
-      warnings.push({ path, code: 'too-large', message: `${path} ${tooBig}; the sheet was not read (export it as CSV in parts).` });
       continue;
     }
     const cut = new SheetParts(path, name, input.path, parts);
     for (const { cells, sheetRow } of sheetRows(sheet)) cut.push(cells, sheetRow);
     children.push(...cut.finish());
   }
-  const doc = newDocument(input, format, names.join('\n'), { mimeType: SPREADSHEET_MIME[format], children });
+  const warn = (err: unknown): number => warnings.push(toWarning(input.path, err));
+  // Inside an archive or a message (not a file on disk) there is no streaming: the container holds the workbook whole
+  // anyway, so its large sheets' parts are read now and become children in sheet order.
+  const nested: ExtractedDocument[] = [];
+  if (large.length > 0 && input.depth > 0) for await (const part of largeSheetParts(input, large, parts, warn)) nested.push(part);
+  const doc = newDocument(input, format, names.join('\n'), { mimeType: SPREADSHEET_MIME[format], children: [...children, ...nested] });
   if (warnings.length > 0 || large.length > 0) doc.warnings = warnings;
-  if (large.length > 0) doc.streamedChildren = () => largeSheetParts(input, large, parts, (err) => warnings.push(toWarning(input.path, err)));
+  if (large.length > 0 && input.depth === 0) doc.streamedChildren = () => largeSheetParts(input, large, parts, warn);
   const props = book.Props;
   if (props?.Title?.trim()) doc.title = props.Title.trim();
   if (props?.Author?.trim()) doc.author = props.Author.trim();

@@ -3,7 +3,8 @@
  * rows laid out as SheetJS's reader lays them (spreadsheet.ts: cells by tab from the first used column, values shown
  * with their number format through SheetJS's own formatter), and cut into parts of at most TABLE_PART_ROWS rows or
  * TABLE_PART_CELLS cells, each a child document handed out one at a time (ExtractedDocument.streamedChildren), the
- * sheet's first row repeated at the head of every later part. Only the shared strings are held whole.
+ * sheet's first row repeated at the head of every later part. The shared strings move to a temporary file once their
+ * text is large (string-table.ts).
  */
 import * as XLSX from '@e965/xlsx';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
@@ -14,6 +15,7 @@ import { cleanCell, SheetParts, TABLE_PART_CELLS, TABLE_PART_ROWS } from '../tab
 import { zipDirectory } from '../zip-reader.js';
 import { SPREADSHEET_MIME } from './spreadsheet.js';
 import { ZipMembers } from '../zip-stream.js';
+import { SPILL_CHARS, StringTable } from './string-table.js';
 
 /** A workbook is streamed when one of its worksheets' XML is larger than this (SheetJS would hold it whole, 10x over). */
 export const STREAM_SHEET_BYTES = 16 * 1024 * 1024;
@@ -31,19 +33,22 @@ export interface PartLimits { rows: number; cells: number }
  * Reads the workbook's sheet list and shared strings now; the sheets' rows are read as the returned document's
  * streamedChildren are pulled. A sheet that fails part-way keeps the parts before the damage and adds a warning.
  */
-export async function readLargeWorkbook(input: HandlerInput, limits: PartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS }): Promise<ExtractedDocument> {
+export async function readLargeWorkbook(input: HandlerInput, limits: PartLimits = { rows: TABLE_PART_ROWS, cells: TABLE_PART_CELLS },
+  spillChars = SPILL_CHARS): Promise<ExtractedDocument> {
   const zip = await ZipMembers.open(input.path, input.bytes, input.limits, input.budget);
   let sheets: { name: string; part: string }[];
-  let strings: string[];
+  let strings: StringTable | undefined;
   let formats: (string | number)[];
   try {
     sheets = await sheetList(zip);
-    strings = await sharedStrings(zip);
+    strings = await sharedStrings(zip, spillChars);
     formats = await cellFormats(zip);
   } catch (err) {
+    strings?.close();
     zip.close();
     throw err;
   }
+  const table = strings;
   const doc = newDocument(input, 'xlsx', sheets.map((s) => s.name).join('\n'), { mimeType: SPREADSHEET_MIME.xlsx, children: [], warnings: [] });
   for (const [name, failure] of zip.skipped) if (/^xl\/worksheets\//.test(name)) doc.warnings!.push(toWarning(`${input.path}!/${name}`, failure));
   doc.streamedChildren = async function* parts() {
@@ -51,12 +56,13 @@ export async function readLargeWorkbook(input: HandlerInput, limits: PartLimits 
       for (const sheet of sheets) {
         const path = `${input.path}#${sheet.name}`;
         try {
-          yield* sheetParts(zip, sheet, path, input.path, strings, formats, limits);
+          yield* sheetParts(zip, sheet, path, input.path, table, formats, limits);
         } catch (err) {
           doc.warnings!.push(toWarning(path, err));
         }
       }
     } finally {
+      table.close();
       zip.close();
     }
   };
@@ -81,8 +87,8 @@ async function sheetList(zip: ZipMembers): Promise<{ name: string; part: string 
 }
 
 /** The shared string table: each <si>'s text runs joined (phonetic readings left out). */
-async function sharedStrings(zip: ZipMembers): Promise<string[]> {
-  const strings: string[] = [];
+async function sharedStrings(zip: ZipMembers, spillChars: number): Promise<StringTable> {
+  const strings = new StringTable(spillChars);
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0;
@@ -99,11 +105,16 @@ async function sharedStrings(zip: ZipMembers): Promise<string[]> {
     if (tag.name === 't') inText = false;
     else if (tag.name === 'rPh') phonetic--;
     else if (tag.name === 'si') {
-      strings.push(current!.join(''));
+      strings.add(current!.join(''));
       current = null;
     }
   });
-  await feed(parser, zip.chunks('xl/sharedStrings.xml'));
+  try {
+    await feed(parser, zip.chunks('xl/sharedStrings.xml'));
+  } catch (err) {
+    strings.close();
+    throw err;
+  }
   return strings;
 }
 
@@ -133,7 +144,7 @@ interface CellState { col: number; type: string; style: number; value: string[];
 
 /** The parts of one sheet, read row by row from its XML as the caller pulls them. */
 async function* sheetParts(zip: ZipMembers, sheet: { name: string; part: string }, path: string, workbook: string,
-  strings: string[], formats: (string | number)[], limits: PartLimits): AsyncGenerator<ExtractedDocument> {
+  strings: StringTable, formats: (string | number)[], limits: PartLimits): AsyncGenerator<ExtractedDocument> {
   let firstCol = -1;
   let nextRow = -1;
   const parts = new SheetParts(path, sheet.name, workbook, limits);
@@ -215,11 +226,11 @@ async function* sheetParts(zip: ZipMembers, sheet: { name: string; part: string 
 }
 
 /** A cell's text as SheetJS shows it: shared or inline strings, booleans, errors, and numbers in their format. */
-function shown(cell: CellState, strings: string[], formats: (string | number)[]): string {
+function shown(cell: CellState, strings: StringTable, formats: (string | number)[]): string {
   const raw = cell.value.join('');
   switch (cell.type) {
     case 's':
-      return strings[Number(raw)] ?? '';
+      return strings.get(Number(raw));
     case 'inlineStr':
     case 'str':
     case 'e':
