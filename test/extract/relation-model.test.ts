@@ -95,3 +95,11 @@ test('a hard-wrapped paragraph gives the same relations as the unwrapped one', (
   assert.ok(expected.length >= 2, expected.join());
   assert.deepEqual(run(wrapped), expected);
 });
+
+test('a phone call is contact, not a meeting: no met edge beside the contacted one', () => {
+  for (const text of ['Danaeifar later phoned Falih al-Fayyadh.', 'Danaeifar held a phone call with Falih al-Fayyadh on Monday.']) {
+    const rels = extract(inputFor(text, [['Danaeifar', 'PERSON'], ['Falih al-Fayyadh', 'PERSON']]));
+    assert.ok(rels.some((r) => r.type === 'contacted' && r.source === 'Danaeifar' && r.target === 'Falih al-Fayyadh'), `${text}: ${JSON.stringify(rels.map((r) => [r.type, r.rule]))}`);
+    assert.equal(rels.filter((r) => r.type === 'met').length, 0, `${text}: ${JSON.stringify(rels.map((r) => [r.type, r.rule, r.confidence]))}`);
+  }
+});

@@ -44,16 +44,16 @@ const ROWS: VerbRow[] = [
     confidence: 0.75,
   },
   {
-    // "Nechervan Barzani met with Hejazi", "Araji met with the Nato delegation"
+    // "Nechervan Barzani met with Hejazi", "Araji met with the Nato delegation" (a phone call is `contacted`, below)
     type: 'met',
-    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|phoned|telephoned|conferred with|negotiated with|sat down with|(?:held|had|during|in) (?:an? |the |several |two |three |a series of )?(?:[a-z]+ )?(?:calls?|meetings?|conversations?|talks|discussions) with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
+    verbs: String.raw`(?:met|meets|meet|meeting|held talks with|holds talks with|hold talks with|had talks with|held a meeting with|had a meeting with|hosted|hosts|spoke with|spoke to|talked with|talked to|conferred with|negotiated with|sat down with|(?:held|had|during|in) (?:an? |the |several |two |three |a series of )?(?:[a-z]+ )?(?:meetings?|conversations?|talks|discussions) with)(?: (?:secretly|in secret|privately|in private|publicly|twice|again|repeatedly|regularly|often))?(?: with)?`,
     objects: 'PO',
     confidence: 0.8,
   },
   {
     // "Hejazi phoned Abu Fadak", "Tehran warned the factions' leaders", "the source briefed his Iranian handler"
     type: 'contacted',
-    verbs: String.raw`(?:phoned|telephoned|contacted|messaged|emailed|e-mailed|briefed|wrote to|sent (?:a |an )?(?:[a-z]+ )?(?:message|letter|note|envoy|emissary) to|urged|pressed|warned|asked)`,
+    verbs: String.raw`(?:phoned|telephoned|(?:held|had|made) (?:an? |the |several |two |three )?(?:phone |telephone )?calls? (?:with|to)|contacted|messaged|emailed|e-mailed|briefed|wrote to|sent (?:a |an )?(?:[a-z]+ )?(?:message|letter|note|envoy|emissary) to|urged|pressed|warned|asked)`,
     objects: 'PO',
     confidence: 0.7,
   },
