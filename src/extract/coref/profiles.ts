@@ -38,6 +38,10 @@ const GENDERED: Record<string, 'M' | 'F'> = {
   woman: 'F', wife: 'F', mother: 'F', daughter: 'F', sister: 'F', queen: 'F', spokeswoman: 'F', chairwoman: 'F', girl: 'F', aunt: 'F', lady: 'F',
 };
 
+// "X, his deputy": a possessive determiner, then the describing noun.
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their']);
+const POSSESSIVE = /^['’]s?$/;
+
 // Nouns a place name may be followed by as its own class.
 const PLACE_CLASSES = new Set(['city', 'town', 'village', 'province', 'governorate', 'region', 'district', 'country', 'state', 'island', 'camp']);
 
@@ -109,9 +113,14 @@ export function describingNouns(items: readonly Item[], index: number): string[]
   if (after && !after.mention && !after.cap && (m.type !== 'LOC' || PLACE_CLASSES.has(after.lower)) && !namesCountry(m.text)) add(after.lower);
   if (after?.lower === ',') {
     let head = '';
-    for (let i = index + 2; i < items.length && i <= index + 7; i++) {
+    for (let i = index + 2; i < items.length && i <= index + 8; i++) {
       const it = items[i]!;
-      if (it.mention?.type === 'MISC' || it.lower === 'a' || it.lower === 'an' || it.lower === 'the') continue;
+      if (it.mention?.type === 'MISC' || it.lower === 'a' || it.lower === 'an' || it.lower === 'the' || POSSESSIVE_DETERMINERS.has(it.lower)) continue;
+      // A possessor opens the apposition: "Danaeifar, Iran's ambassador to Iraq", "Fayyadh, the group's leader".
+      if (POSSESSIVE.test(items[i + 1]?.lower ?? '') && (it.mention || /^[a-z-]+$/.test(it.lower))) {
+        i++;
+        continue;
+      }
       if (it.mention || it.cap || !/^[a-z-]+$/.test(it.lower) || FUNCTION_WORDS.has(it.lower)) break;
       if (nounSense(it.lower)) head = it.lower;
     }

@@ -52,7 +52,7 @@ export function factsStage(opts: FactsOptions = {}): Stage {
     get version() {
       const base = `${EXTRACT_VERSION}+layout@1+fa-ar@1`;
       const fa = arabicModel();
-      return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@1${fa ? `+${fa.version}` : ''}`;
+      return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@2${fa ? `+${fa.version}` : ''}`;
     },
     run(doc, prior) {
       const mentions = prior.mentions
