@@ -8,6 +8,14 @@ import { inputFor, moneyIn, show, type HandMention } from './helpers.js';
 type Row = [name: string, text: string, mentions: HandMention[], expected: string[]];
 
 const ROWS: Row[] = [
+  [
+    'an ambassador to a country holds a post of the sending country only',
+    "Hassan Danaeifar, Iran's ambassador to Iraq, met Barzani.",
+    [['Hassan Danaeifar', 'PERSON'], ['Iran', 'LOC'], ['Iraq', 'LOC'], ['Barzani', 'PERSON']],
+    ['met(Hassan Danaeifar -> Barzani)', 'role_in(Hassan Danaeifar -> Iran)'],
+  ],
+  ['"served as ambassador to" names the host: no post in it', 'Danaeifar served as ambassador to Iraq.', [['Danaeifar', 'PERSON'], ['Iraq', 'LOC']], []],
+  ['"to" after another post still names where it is held', 'Hejazi, a senior adviser to the IRGC, left.', [['Hejazi', 'PERSON'], ['IRGC', 'ORG']], ['role_in(Hejazi -> IRGC)']],
   ['fight noun', 'The Hashd’s fight against IS lasted three years.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
   [
     'efforts to defeat, with the subject before an object',

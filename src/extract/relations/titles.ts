@@ -10,6 +10,12 @@ const DESCRIPTORS = String.raw`(?:(?!(?:who|which|that|and|or|was|is|were|are|ha
 /** A possessor before the organisation: "Iran's notorious" in "the commander of Iran's notorious Quds Force". */
 const POSSESSOR = String.raw`(?:⟦[A-Za-z]\d+⟧'s? (?:[a-z][\w-]* )?)?`;
 
+/**
+ * "to" after a diplomat's post names the host, not the post's holder of office: "Iran's ambassador to Iraq" holds a
+ * post of Iran only (docs/relations.md, the guidelines' role_in). A lookbehind on the post just matched.
+ */
+const NOT_ENVOY = String.raw`(?<!\b(?:ambassador|ambassadors|envoy|envoys|emissary|emissaries|consul|consuls|consul-general|representative|representatives|attache|attaché|charge d'affaires|chargé d'affaires))`;
+
 /** role_in rules keyed on a post word; a post belongs to one name, so none spreads over a list ("President A and B"). */
 export const TITLE_FRAMES: Frame[] = ([
   {
@@ -32,7 +38,7 @@ export const TITLE_FRAMES: Frame[] = ([
     // "Asghar Hejazi, Khamenei's security adviser", "Nechervan Barzani, the former prime minister of Kurdistan",
     // "Qassem Soleimani, the Quds Force leader"
     rule: 'apposition',
-    pattern: `{p:P}, (?:the |a |an |[Tt]he )?${DESCRIPTORS}(?:{g:OLMP}(?:'s?)? ${DESCRIPTORS})?${POST}(?:,? (?:of|for|to) (?:the )?${POSSESSOR}{g2:OLM}| (?:in|at) (?:the )?{g2:O}|, (?:the )?{g2:O}(?=[,.;)]| [a-z-]|$))?`,
+    pattern: `{p:P}, (?:the |a |an |[Tt]he )?${DESCRIPTORS}(?:{g:OLMP}(?:'s?)? ${DESCRIPTORS})?${POST}(?:,? (?:of|for) (?:the )?${POSSESSOR}{g2:OLM}|${NOT_ENVOY},? to (?:the )?${POSSESSOR}{g2:OLM}| (?:in|at) (?:the )?{g2:O}|, (?:the )?{g2:O}(?=[,.;)]| [a-z-]|$))?`,
     emit: [
       { type: 'role_in', source: 'p', target: 'g', role: 'role' },
       { type: 'role_in', source: 'p', target: 'g2', role: 'role' },
@@ -55,9 +61,10 @@ export const TITLE_FRAMES: Frame[] = ([
     confidence: 0.8,
   },
   {
-    // "Masum was elected president of Iraq", "Qaani became head of the Quds Force", "he served as ambassador to Iraq"
+    // "Masum was elected president of Iraq", "Qaani became head of the Quds Force", "he served as adviser to Abadi"
+    // (but "he served as ambassador to Iraq" names the host country: no post in it)
     rule: 'copula',
-    pattern: `{p:P},? (?:who )?${AUX}*(?:is|was|became|becomes|remains|remained|serves as|served as|acts as|acted as|was appointed|was named|was elected|was made|was nominated|has been|had been|appointed|named|elected) (?:as )?(?:the |a |an )?${DESCRIPTORS}${POST} (?:of|for|in|at|to) (?:the )?${POSSESSOR}{g:OLM}`,
+    pattern: `{p:P},? (?:who )?${AUX}*(?:is|was|became|becomes|remains|remained|serves as|served as|acts as|acted as|was appointed|was named|was elected|was made|was nominated|has been|had been|appointed|named|elected) (?:as )?(?:the |a |an )?${DESCRIPTORS}${POST}(?: (?:of|for|in|at)|${NOT_ENVOY} to) (?:the )?${POSSESSOR}{g:OLM}`,
     emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
     confidence: 0.8,
   },
