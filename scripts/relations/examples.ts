@@ -6,6 +6,7 @@ import { pairKey, ruleVerdicts } from '../../src/extract/relation-model/rule-fea
 import { candidatePairs, sentenceViews, type ParseLike, type SentenceView } from '../../src/extract/relation-model/sentence-view.js';
 import type { LabelledDoc } from './data/types.js';
 import type { WordLexicon } from '../../src/extract/relation-model/word-lexicon.js';
+import { extractMoney } from '../../src/nlp/money.js';
 
 /** One candidate pair of a labelled document. */
 export interface LabelledPair {
@@ -38,7 +39,8 @@ export type ParseFn = (words: readonly string[]) => ParseLike;
 export function labelPairs(docs: readonly LabelledDoc[], parse?: ParseFn, useRules = true, lex?: WordLexicon): LabelledPair[] {
   const out: LabelledPair[] = [];
   for (const doc of docs) {
-    const verdicts = ruleVerdicts({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions: doc.mentions, dates: [], money: [] });
+    // Amounts as ingest finds them (the facts stage): payment rules that need one fire in training as they do in use.
+    const verdicts = ruleVerdicts({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions: doc.mentions, dates: [], money: extractMoney(doc.text) });
     const rules = useRules ? verdicts.features : new Map<string, string[]>();
     const ruleBest = new Map<string, { cls: number; p: number }>();
     for (const r of verdicts.relations) {
