@@ -4,7 +4,7 @@
 // `node --import tsx scripts/ner-errors-script.ts fa [MODEL_DIR] [--list]`.
 import { join } from 'node:path';
 import { findPackageRoot, loadRecognizer } from '../src/nlp/ner/index.js';
-import { NAME_TYPES, rebuildText, spansToTags } from '../src/nlp/ner/eval.js';
+import { NAME_TYPES, rebuildText, sentenceTags } from '../src/nlp/ner/eval.js';
 import { tagsToChunks, type Chunk } from '../src/nlp/ner/tags.js';
 import { tokenizeArabicScript } from '../src/nlp/arabic-tokenize.js';
 import { splitterOf } from '../src/nlp/ner/arabic.js';
@@ -39,7 +39,7 @@ for (const set of scriptSets(dataDir, lang)) {
       goldTokens += s.tokens.length;
       if (evalToks.map((x) => x.text).join('|') !== alone.join('|')) tokMismatch++;
       const gold = tagsToChunks(s.tags.map((t) => (t.startsWith('B-PERS') || t.startsWith('I-PERS') ? t.slice(0, 2) + 'PER' : only(t))));
-      const pred = tagsToChunks(spansToTags(spans.filter((x) => x.start >= sent.start && x.end <= sent.end), r.offsets[i]!));
+      const pred = tagsToChunks(sentenceTags(spans, r, i));
       const show = (c: Chunk): string => s.tokens.slice(c.start, c.end).join(' ');
       const overlaps = (a: Chunk, b: Chunk): boolean => a.start < b.end && b.start < a.end;
       for (const g of gold) {

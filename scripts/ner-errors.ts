@@ -2,7 +2,7 @@
 // `NER_MODEL_DIR=models NER_PROTOCOL=tune node --import tsx scripts/ner-errors.ts "wikigold train-tune"`.
 import { join } from 'node:path';
 import { findPackageRoot, loadRecognizer } from '../src/nlp/ner/index.js';
-import { rebuildText, spansToTags } from '../src/nlp/ner/eval.js';
+import { rebuildText, sentenceTags } from '../src/nlp/ner/eval.js';
 import { tagsToChunks } from '../src/nlp/ner/tags.js';
 import { nerSets, type Protocol } from './ner-sets.js';
 
@@ -16,8 +16,7 @@ for (const doc of check.docs) {
   const r = rebuildText(doc);
   const spans = rec.recognize(r.text, r.sentences).filter((x) => !check.noMisc || x.type !== 'MISC');
   doc.sentences.forEach((s, i) => {
-    const sent = r.sentences[i]!;
-    const pred = tagsToChunks(spansToTags(spans.filter((x) => x.start >= sent.start && x.end <= sent.end), r.offsets[i]!));
+    const pred = tagsToChunks(sentenceTags(spans, r, i));
     const gold = tagsToChunks(s.tags);
     const key = (c: { start: number; end: number }): string => `${c.start}:${c.end}`;
     const goldBy = new Map(gold.map((c) => [key(c), c.type]));

@@ -13,7 +13,7 @@ import { COORD_FILE, DocumentWords, coordFeatures, coordProbability, coordinatio
 import { findPackageRoot, defaultModelDir, MODEL_FILE, recognizerFromModel } from '../src/nlp/ner/index.js';
 import { loadModelFile } from '../src/nlp/ner/model-io.js';
 import { tagsToChunks } from '../src/nlp/ner/tags.js';
-import { rebuildText, spansToTags } from '../src/nlp/ner/eval.js';
+import { rebuildText, sentenceTags } from '../src/nlp/ner/eval.js';
 import { prf } from '../src/nlp/ner/score.js';
 import { nerSets, scoreCheck, type Protocol } from './ner-sets.js';
 
@@ -124,8 +124,7 @@ if (process.env.COORD_SHAPES === '1') {
       const r = rebuildText(doc);
       const spans = rec.recognize(r.text, r.sentences);
       doc.sentences.forEach((s, i) => {
-        const sent = r.sentences[i]!;
-        const chunks = tagsToChunks(spansToTags(spans.filter((x) => x.start >= sent.start && x.end <= sent.end), r.offsets[i]!));
+        const chunks = tagsToChunks(sentenceTags(spans, r, i));
         found += chunks.filter((_, k) => coordinationShape(chunks, k, s.tokens) >= 0).length;
       });
     }

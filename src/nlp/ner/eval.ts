@@ -52,6 +52,12 @@ export function spansToTags(spans: readonly NerSpan[], offs: ReadonlyArray<[numb
   return tags;
 }
 
+/** The IOB2 tags of sentence `i` of a rebuilt document, from the recognizer's spans of the whole document. */
+export function sentenceTags(spans: readonly NerSpan[], r: RebuiltDocument, i: number): string[] {
+  const sent = r.sentences[i]!;
+  return spansToTags(spans.filter((x) => x.start >= sent.start && x.end <= sent.end), r.offsets[i]!);
+}
+
 /** Scores a recognizer on parsed documents; returns the tally and the tokens per second of recognize() (tokenization included), of a second pass when `warmPass`. */
 export function scoreDocuments(
   docs: readonly ConllDocument[],
