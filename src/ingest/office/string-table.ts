@@ -24,7 +24,6 @@ export class StringTable {
   private count = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
-  private written = 0;
   private readonly cache = new Map<number, string>();
 
   constructor(private readonly spillChars = SPILL_CHARS) {}
@@ -112,9 +111,10 @@ export class StringTable {
   private flush(): void {
     if (!this.file || this.pendingBytes === 0) return;
     const all = Buffer.concat(this.pending, this.pendingBytes);
+    // The pending bytes end where the last string does.
+    const at = this.offsets[this.count]! - all.length;
     let done = 0;
-    while (done < all.length) done += writeSync(this.file.fd, all, done, all.length - done, this.written + done);
-    this.written += all.length;
+    while (done < all.length) done += writeSync(this.file.fd, all, done, all.length - done, at + done);
     this.pending = [];
     this.pendingBytes = 0;
   }
