@@ -1,4 +1,6 @@
 /** A throwaway PostgreSQL cluster for bench/scale.ts --pg: the tests' server (PostgreSQL 15 binaries, fsync off) with a larger buffer cache. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { PG_BIN, TestServer, hasPostgres } from '../test/store/pg-server.js';
 
 /** Starts a cluster in a temp folder; returns its admin URL and a stop function (which also removes the folder). */
@@ -11,4 +13,19 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
     server.stop();
     throw error;
   }
+}
+
+/** Client tools of the same PostgreSQL 15 as the server (pg_dump and pg_restore must not be older than it). */
+function clientTool(name: 'pg_dump' | 'pg_restore', args: string[]): void {
+  execFileSync(join(PG_BIN, name), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** Writes the database at `url` to `file` (custom format): a kept store for `bench:scale --reuse DIR --pg`. */
+export function dumpPostgres(url: string, file: string): void {
+  clientTool('pg_dump', ['--format=custom', '--compress=1', '--file', file, '--dbname', url]);
+}
+
+/** Loads a dump written by dumpPostgres into the (empty) database at `url`. */
+export function restorePostgres(url: string, file: string): void {
+  clientTool('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', url, file]);
 }

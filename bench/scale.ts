@@ -5,6 +5,8 @@
  * the same run. Prints a markdown section (for bench/RESULTS.md and docs/SCALING.md). `--keep DIR` works in DIR and
  * leaves there the corpus and a copy of the SQLite store as it was right after ingest (kept.db); `--reuse DIR` skips
  * ingest, export and the near-duplicate step and runs only the reads on DIR/kept.db (migrated to this schema first).
+ * With `--pg`, `--keep` also dumps the PostgreSQL store after ingest (DIR/kept-pg.dump, pg_dump's custom format) and
+ * `--reuse` restores that dump into a throwaway cluster and reads it there.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -28,7 +30,7 @@ import { EXPORT_FORMATS } from '../src/export/formats.js';
 import { sha256Hex } from '../src/store/ids.js';
 import { BENCH_QUERIES } from './factbook.js';
 import { corpusAvailable, writeScaleCorpus } from './scale-corpus.js';
-import { startPostgres } from './pg-server.js';
+import { dumpPostgres, restorePostgres, startPostgres } from './pg-server.js';
 
 const { values: args } = parseArgs({ options: {
   docs: { type: 'string', default: '2000' }, stages: { type: 'string', default: 'all' }, pg: { type: 'boolean', default: false },
@@ -39,6 +41,7 @@ const STAGES = args.stages as 'none' | 'ner' | 'all';
 if (!Number.isInteger(DOCS) || DOCS < 10 || !['none', 'ner', 'all'].includes(STAGES)) throw new Error('usage: scale.ts [--docs N>=10] [--stages none|ner|all] [--pg]');
 if (args.keep !== undefined && args.reuse !== undefined) throw new Error('scale.ts: --keep and --reuse exclude each other');
 if (args.reuse !== undefined && !existsSync(join(args.reuse, 'kept.db'))) throw new Error(`scale.ts: no kept store at ${join(args.reuse, 'kept.db')} (make one with --keep)`);
+if (args.reuse !== undefined && args.pg && !existsSync(join(args.reuse, 'kept-pg.dump'))) throw new Error(`scale.ts: no kept PostgreSQL dump at ${join(args.reuse, 'kept-pg.dump')} (make one with --keep DIR --pg)`);
 if (!corpusAvailable()) throw new Error('bench:scale needs ../shared/data (factbook, names-by-country) beside the repository.');
 const COLLECTION = 'scale';
 const READS = 50;
@@ -216,15 +219,19 @@ try {
   } finally {
     await sqlite.close();
   }
-  if (args.pg && args.reuse === undefined) {
+  if (args.pg) {
     const server = await startPostgres();
     try {
+      if (args.reuse !== undefined) restorePostgres(server.url, join(dir, 'kept-pg.dump'));
       const store = new PostgresStore(server.url);
       await store.migrate();
       const client = new pg.Client({ connectionString: server.url });
       await client.connect();
       try {
-        const done = await ingest(store, corpusDir);
+        const keepPg = async (): Promise<void> => {
+          if (args.keep !== undefined) dumpPostgres(server.url, join(dir, 'kept-pg.dump'));
+        };
+        const done = args.reuse !== undefined ? null : await ingest(store, corpusDir, keepPg);
         out.push(...(await measure('PostgreSQL', store, done, texts, floorDb, async () =>
           Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n))).lines);
       } finally {
