@@ -3,6 +3,7 @@
  * writer that changes relation rows or the candidate -> entity map (ingest, incremental resolution, merge, split, review
  * accept, reject and edit, a relation made by hand, reprocess, a near-duplicate join, putEntities), the table equals the
  * ends read from the map rows of each key, and every read by entity id equals the same read from the whole network.
+ * The map rows' mention counts (migration 21, kept by triggers on mentions) are checked after the same writers.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +40,10 @@ const MISMATCHES = `SELECT r.id, ms.entity_id AS map_source, mt.entity_id AS map
   UNION ALL SELECT re.relation_id, NULL, NULL, re.relation_id, re.source_entity, re.target_entity FROM relation_ends re
   WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.id = re.relation_id)`;
 
+// Every map row whose mention count (migration 21) differs from the mentions carrying its key.
+const MEMBER_MISMATCHES = `SELECT m.candidate_key, m.mentions, (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key) AS counted
+  FROM entity_members m WHERE m.mentions <> (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key)`;
+
 /** Registers the suite for one implementation. */
 export function endsConformance(name: string, harness: EndsHarness): void {
   describe(`relation_ends kept exact by every writer: ${name}`, () => {
@@ -49,6 +54,9 @@ export function endsConformance(name: string, harness: EndsHarness): void {
     const check = async (after: string): Promise<void> => {
       const wrong = await harness.rows(store, MISMATCHES);
       assert.deepEqual(wrong, [], `relation_ends differs from the map after ${after}`);
+      assert.deepEqual(await harness.rows(store, MEMBER_MISMATCHES), [], `map rows' mention counts differ from the mentions after ${after}`);
+      const counted = await harness.rows(store, 'SELECT count(*) AS n FROM entity_members WHERE mentions > 0');
+      assert.ok(Number(counted[0]!.n) > 0, `map rows with mentions after ${after}`);
       const count = Number((await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends'))[0]!.n);
       assert.ok(count > 0, `relation rows after ${after}`);
       const all = byId(await store.listRelations(SCOPE));
@@ -170,6 +178,29 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       const unmapped = await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends WHERE source_entity IS NULL OR target_entity IS NULL');
       assert.ok(Number(unmapped[0]!.n) > 0, 'some ends are no longer mapped');
       await check('putEntities leaving an entity out');
+    });
+
+    it('mention counts follow mentions deleted, added and re-keyed by plain SQL (the triggers, not the writers)', async () => {
+      const [m] = await harness.rows(store, `SELECT x.id, x.entity_key, em.mentions FROM mentions x JOIN entity_members em ON em.candidate_key = x.entity_key
+        WHERE em.mentions > 1 ORDER BY x.id LIMIT 1`);
+      const key = String(m!.entity_key).replace(/'/gu, "''");
+      const count = async () => Number((await harness.rows(store, `SELECT mentions FROM entity_members WHERE candidate_key = '${key}'`))[0]!.mentions);
+      const before = Number(m!.mentions);
+      await harness.rows(store, `DELETE FROM mentions WHERE id = ${String(m!.id)}`);
+      assert.equal(await count(), before - 1);
+      await harness.rows(store, `INSERT INTO mentions (document_id, ${name === 'PostgreSQL' ? 'span_start, span_end' : 'start, end'}, type, text, norm, confidence, entity_key, stage, version)
+        SELECT document_id, 0, 1, type, text, norm, confidence, entity_key, stage, version FROM mentions WHERE entity_key = '${key}' ORDER BY id LIMIT 2`);
+      assert.equal(await count(), before + 1);
+      await harness.rows(store, `UPDATE mentions SET entity_key = NULL WHERE id = (SELECT max(id) FROM mentions WHERE entity_key = '${key}')`);
+      assert.equal(await count(), before);
+      await check('mentions written behind the store\'s back');
+    });
+
+    it('fails when a writer leaves a map row\'s mention count behind (the check can fail)', async () => {
+      const [m] = await harness.rows(store, 'SELECT candidate_key FROM entity_members WHERE mentions > 0 ORDER BY candidate_key LIMIT 1');
+      await harness.rows(store, `UPDATE entity_members SET mentions = mentions + 1 WHERE candidate_key = '${String(m!.candidate_key).replace(/'/gu, "''")}'`);
+      await assert.rejects(check('a forgetful mention writer'), /mention counts differ/u);
+      await harness.rows(store, `UPDATE entity_members SET mentions = mentions - 1 WHERE candidate_key = '${String(m!.candidate_key).replace(/'/gu, "''")}'`);
     });
 
     it('fails when a writer leaves the table behind (the check can fail)', async () => {

@@ -37,14 +37,15 @@ export async function readSummaries(db: Db, ids: readonly string[], scope: Scope
 /**
  * The documents naming a resolved entity through its member keys ("<documentId>#TYPE:norm"), with how many mentions each,
  * most mentions first, then the newest (undated last), then by id; none when the entity has no members in the scope.
- * Reads the entity's member rows and, per key, a count in the mentions' key index: a hub's members, never the collection.
+ * Reads the entity's range of the member index, each key with its mention count (kept by triggers, migration 21): a
+ * hub's members, never the collection.
  */
 export async function readEntityDocumentRanks(db: Db, id: string, scope: Scope): Promise<EntityDocumentRank[]> {
   const p = new Params();
   const entity = p.add(id);
   return (await db.query<EntityDocumentRank>(`SELECT c.doc AS id, c.n AS mentions FROM (
       SELECT split_part(m.candidate_key, '#', 1) AS doc,
-        sum((SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key))::int AS n
+        sum(m.mentions)::int AS n
       FROM entity_members m WHERE m.entity_id = ${entity} GROUP BY doc) c
     JOIN documents d ON d.id = c.doc WHERE ${scopeSql(p, scope)}
     ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id`, p.values)).rows;

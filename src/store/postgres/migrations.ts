@@ -787,4 +787,38 @@ export const PG_MIGRATIONS: Migration[] = [
         FROM documents d LEFT JOIN documents p ON p.id = d.parent_id ORDER BY d.seq;
     `,
   },
+  {
+    version: 21,
+    description: 'entity_members.mentions: each member key\'s mention count, kept by triggers, so an entity\'s documents are ranked from its own index range',
+    sql: `
+      -- See the SQLite twin. Statement-level triggers: a document's mentions are written in one statement, and each
+      -- statement updates the counts of the keys it wrote with one grouped join.
+      ALTER TABLE entity_members ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+      UPDATE entity_members em SET mentions = c.n
+        FROM (SELECT entity_key, count(*)::int AS n FROM mentions WHERE entity_key IS NOT NULL GROUP BY entity_key) c
+        WHERE em.candidate_key = c.entity_key;
+      DROP INDEX entity_members_entity;
+      CREATE INDEX entity_members_rank ON entity_members(entity_id, candidate_key, mentions);
+      CREATE FUNCTION member_mentions_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE entity_members em SET mentions = em.mentions + c.n
+          FROM (SELECT d.collection, n.entity_key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
+            WHERE n.entity_key IS NOT NULL GROUP BY d.collection, n.entity_key) c
+          WHERE em.collection = c.collection AND em.candidate_key = c.entity_key;
+        RETURN NULL; END $$;
+      CREATE FUNCTION member_mentions_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE entity_members em SET mentions = em.mentions - c.n
+          FROM (SELECT d.collection, o.entity_key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
+            WHERE o.entity_key IS NOT NULL GROUP BY d.collection, o.entity_key) c
+          WHERE em.collection = c.collection AND em.candidate_key = c.entity_key;
+        RETURN NULL; END $$;
+      CREATE TRIGGER member_mentions_insert AFTER INSERT ON mentions REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_mentions_added();
+      CREATE TRIGGER member_mentions_delete AFTER DELETE ON mentions REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_mentions_removed();
+      CREATE TRIGGER member_mentions_update_1_old AFTER UPDATE ON mentions REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_mentions_removed();
+      CREATE TRIGGER member_mentions_update_2_new AFTER UPDATE ON mentions REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_mentions_added();
+    `,
+  },
 ];

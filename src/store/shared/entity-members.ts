@@ -5,6 +5,13 @@
 import { MEMBER_REASONS, type EntityMember, type EntityMembersPage, type MergeReason, type ResolvedEntityRecord } from '../../model/index.js';
 import type { EntityRow } from './entity-rows.js';
 
+/**
+ * SQL (both engines) for the mention count a new candidate -> entity map row starts with: the mentions carrying its key
+ * (`key`: an SQL expression). Triggers on mentions keep it from then on (migration 21), so the entity page ranks an
+ * entity's documents from its own rows.
+ */
+export const MEMBER_MENTIONS_SQL = (key: string): string => `CAST((SELECT count(*) FROM mentions x WHERE x.entity_key = ${key}) AS INTEGER)`;
+
 /** One entity as its page shows it (see Store.getEntityHead). */
 export interface EntityHead {
   /** The entity with only the first page of members and the merge reasons of those members. */

@@ -5,6 +5,7 @@ import type { Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
 import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
 import { indexPendingNames } from './entity-search.js';
+import { MEMBER_MENTIONS_SQL } from '../shared/entity-members.js';
 
 /** Per-document candidates of a collection: one per mention entity_key, named by its longest written form. */
 export function readCandidates(db: Database.Database, collection: string): EntityCandidate[] {
@@ -28,11 +29,12 @@ export function writeEntities(db: Database.Database, collection: string, entitie
     const entity = db.prepare(`INSERT INTO entities (id, collection, type, name, mention_count, document_ids, reasons, stage, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, name) VALUES (?, ?)');
-    const member = db.prepare('INSERT OR REPLACE INTO entity_members (collection, candidate_key, entity_id) VALUES (?, ?, ?)');
+    const member = db.prepare(`INSERT OR REPLACE INTO entity_members (collection, candidate_key, entity_id, mentions) SELECT ?, v.k, ?, ${MEMBER_MENTIONS_SQL('v.k')}
+      FROM (SELECT ? AS k) v`);
     for (const e of entities) {
       entity.run(e.id, collection, e.type, e.name, e.mentionCount, JSON.stringify(e.documentIds), JSON.stringify(e.reasons), stage, version);
       for (const a of e.aliases) alias.run(e.id, a);
-      for (const k of e.members) member.run(collection, k, e.id);
+      for (const k of e.members) member.run(collection, e.id, k);
     }
     // The names the triggers queued are indexed in the same transaction, so search never sees a half-indexed collection.
     indexPendingNames(db);

@@ -47,14 +47,14 @@ export function readSummaries(db: Database.Database, ids: readonly string[], sco
 /**
  * The documents naming a resolved entity through its member keys ("<documentId>#TYPE:norm"), with how many mentions each,
  * most mentions first, then the newest (undated last), then by id; none when the entity has no members in the scope.
- * Reads the entity's member rows and, per key, a count in the mentions' key index: a hub's members, never the collection.
+ * Reads one range of the entity's member index, each key with its mention count (kept by triggers, migration 21), then the
+ * documents by id: a hub's members, never the collection.
  */
 export function readEntityDocumentRanks(db: Database.Database, id: string, scope: Scope): EntityDocumentRank[] {
   const s = scopeClause(scope);
   return db.prepare(`SELECT c.doc AS id, c.n AS mentions FROM (
-      SELECT substr(m.candidate_key, 1, instr(m.candidate_key, '#') - 1) AS doc,
-        sum((SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key)) AS n
-      FROM entity_members m WHERE m.entity_id = ? GROUP BY doc) c
+      SELECT substr(m.candidate_key, 1, instr(m.candidate_key, '#') - 1) AS doc, sum(m.mentions) AS n
+      FROM entity_members m INDEXED BY entity_members_rank WHERE m.entity_id = ? GROUP BY doc) c
     JOIN documents d ON d.id = c.doc WHERE ${s.sql}
     ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id`).all(id, ...s.params) as EntityDocumentRank[];
 }
