@@ -1,10 +1,10 @@
 /**
- * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache] [--warm N]`: the entity reads of bench:scale (entity
+ * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache] [--warm N] [--statements N]`: the entity reads of bench:scale (entity
  * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
  * /api/entities/:id in-process, with grades, corroboration, notes and tags; and with ?minGrade=C3), each read's SQL
  * statements timed, the slowest reads and statements printed; wall and CPU time percentiles per read (CPU time is what a
  * loaded machine distorts least), and the API body's size. Neighbourhoods keep hubs' edges between reads unless
- * `--no-edge-cache` (then each read costs what a first read after a write does); `--warm N` first reads, untimed, the
+ * `--no-edge-cache` (then each read costs what a first read after a write does); `--statements N` prints the N slowest statements of each slow read (3); `--warm N` first reads, untimed, the
  * neighbourhoods of N other entities (as a server that answered N requests since the last write). The API reads write audit rows: run it on a copy of the store.
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ import { viewEntity } from '../src/network/entity-view.js';
 import { readGraph } from '../src/network/graph-read.js';
 import { buildApp } from '../src/server/app.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' }, statements: { type: 'string', default: '3' } } });
 const path = positionals[0];
 if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N]');
 const TOP = Number(args.top);
@@ -99,7 +99,7 @@ for (const [name, run] of Object.entries(reads)) {
   console.log(`\n## ${name}: ${pct(results.map((r) => r.ms))} ms; CPU ${pct(results.map((r) => r.cpu))} ms${body}`);
   for (const r of results.sort((a, b) => b.ms - a.ms).slice(0, TOP)) {
     console.log(`- ${r.ms.toFixed(1)} ms ${r.e}: ${r.size}; ${r.log.length} statements, ${r.log.reduce((n, l) => n + l.ms, 0).toFixed(1)} ms in SQL`);
-    for (const l of [...r.log].sort((a, b) => b.ms - a.ms).slice(0, 3)) console.log(`    ${l.ms.toFixed(1)} ms, ${l.rows} rows: ${l.sql}`);
+    for (const l of [...r.log].sort((a, b) => b.ms - a.ms).slice(0, Number(args.statements))) console.log(`    ${l.ms.toFixed(1)} ms, ${l.rows} rows: ${l.sql}`);
   }
 }
 await app.close();

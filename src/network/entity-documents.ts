@@ -13,12 +13,11 @@ import type { Store, Scope } from '../store/store.js';
  */
 export async function entityDocuments(store: Store, id: string, scope: Scope, offset: number, limit: number,
   entity?: Pick<ResolvedEntityRecord, 'documentIds'>): Promise<EntityDocumentsPage | null> {
-  const ranked = await store.rankEntityDocuments(id, scope);
-  if (ranked.length > 0) {
-    const page = ranked.slice(offset, offset + limit);
-    const counts = new Map(page.map((r) => [r.id, r.mentions]));
-    const items = (await store.getDocumentSummaries(page.map((r) => r.id), scope)).map((d): EntityDocument => ({ ...d, mentions: counts.get(d.id) ?? null }));
-    return { items, total: ranked.length };
+  const ranked = await store.rankEntityDocuments(id, scope, offset, limit);
+  if (ranked.total > 0) {
+    const counts = new Map(ranked.items.map((r) => [r.id, r.mentions]));
+    const items = (await store.getDocumentSummaries(ranked.items.map((r) => r.id), scope)).map((d): EntityDocument => ({ ...d, mentions: counts.get(d.id) ?? null }));
+    return { items, total: ranked.total };
   }
   const known = entity ?? (await store.getEntityHead(id, scope, 0))?.entity;
   if (!known) return null;

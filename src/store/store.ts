@@ -299,10 +299,12 @@ export interface Store {
   /** Claims by id. */
   getClaims(ids: readonly string[], scope: Scope): Promise<Claim[]>;
   /**
-   * The documents naming a resolved entity (by its member keys) in the scope, with how many of their mentions are the
-   * entity's: most mentions first, then the newest (undated last), then by id. None for a per-name entity (no members).
+   * Documents `offset` to `offset + limit` of those naming a resolved entity (by its member keys, each "<document>#...")
+   * in the scope, with how many of their mentions are the entity's: most mentions first, then the newest (undated last),
+   * then by id; and how many there are. None for a per-name entity (no members). Only the documents that can reach the
+   * page are read: a hub named in thousands of documents reads its member index and the page's neighbours in rank.
    */
-  rankEntityDocuments(entityId: string, scope: Scope): Promise<EntityDocumentRank[]>;
+  rankEntityDocuments(entityId: string, scope: Scope, offset: number, limit: number): Promise<Page<EntityDocumentRank>>;
   /** Document summaries by id, in the order given (absent ones left out). */
   getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]>;
   /** The relations, events and claims of one document, read by its keys. */

@@ -46,7 +46,8 @@ export function entityDocumentsConformance(name: string, harness: StoreHarness):
         id, collection: 'docs', type: 'ORG', name: nm, aliases: [], mentionCount: keys.length, documentIds: docs, members: keys, reasons: [],
       });
       await store.putEntities('docs', [
-        entity('ent_guard', members.sort(), put.map((p) => p.id), 'Border Guard'),
+        // A member given by hand as a plain name (no "#") names no document.
+        entity('ent_guard', [...members, 'border guard'].sort(), put.map((p) => p.id), 'Border Guard'),
         entity('ent_ministry', put.map((p) => `${p.id}#ORG:ministry`), put.map((p) => p.id), 'ministry'),
       ], 'resolve', 'r1');
       expected = plan.map((p, i) => ({ id: put[i]!.id, published: p.published ?? null, mentions: p.counts.reduce((a, b) => a + b, 0) }))
@@ -57,8 +58,16 @@ export function entityDocumentsConformance(name: string, harness: StoreHarness):
     after(async () => store.close());
 
     it('ranks the documents by mentions of the entity, then newest (undated last), then id', async () => {
-      assert.deepEqual(await store.rankEntityDocuments('ent_guard', SCOPE), expected.map(({ id, mentions }) => ({ id, mentions })));
-      assert.deepEqual((await store.rankEntityDocuments('ent_ministry', SCOPE)).map((r) => r.mentions), expected.map(() => 1));
+      const ranks = expected.map(({ id, mentions }) => ({ id, mentions }));
+      assert.deepEqual(await store.rankEntityDocuments('ent_guard', SCOPE, 0, 100), { items: ranks, total: ranks.length });
+      assert.deepEqual((await store.rankEntityDocuments('ent_ministry', SCOPE, 0, 100)).items.map((r) => r.mentions), expected.map(() => 1));
+      // Every page, wherever it cuts through ties, is the same slice of the whole ranking.
+      for (let offset = 0; offset <= ranks.length + 1; offset++) {
+        for (let limit = 0; limit <= ranks.length + 1; limit++) {
+          assert.deepEqual(await store.rankEntityDocuments('ent_guard', SCOPE, offset, limit), { items: ranks.slice(offset, offset + limit), total: ranks.length },
+            `offset ${offset}, limit ${limit}`);
+        }
+      }
     });
 
     it('pages through them with summaries and counts, and nothing outside the scope', async () => {
@@ -70,7 +79,7 @@ export function entityDocumentsConformance(name: string, harness: StoreHarness):
         for (const d of page.items) assert.equal(typeof d.title === 'string' || d.title === null, true);
       }
       assert.deepEqual(seen, expected.map(({ id, mentions, published }) => ({ id, mentions, published })));
-      assert.deepEqual(await store.rankEntityDocuments('ent_guard', { collections: ['elsewhere'] }), []);
+      assert.deepEqual(await store.rankEntityDocuments('ent_guard', { collections: ['elsewhere'] }, 0, 5), { items: [], total: 0 });
       assert.equal(await entityDocuments(store, 'ent_guard', { collections: ['elsewhere'] }, 0, 5), null);
       assert.equal(await entityDocuments(store, 'ent_0000000000000000', SCOPE, 0, 5), null);
     });

@@ -1,6 +1,6 @@
 /** Entity and document reads by id in PostgreSQL: ids bound as one array parameter, one statement per list. */
 import type { DocumentSummary, EntityListItem } from '../../model/index.js';
-import type { EntityDocumentRank, Scope } from '../store.js';
+import type { EntityDocumentRank, Page, Scope } from '../store.js';
 import { type Db, Params, scopeSql, SUMMARY_COLUMNS } from './sql.js';
 import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
@@ -35,18 +35,20 @@ export async function readSummaries(db: Db, ids: readonly string[], scope: Scope
 }
 
 /**
- * The documents naming a resolved entity through its member keys ("<documentId>#TYPE:norm"), with how many mentions each,
- * most mentions first, then the newest (undated last), then by id; none when the entity has no members in the scope.
- * Reads the entity's range of the member index, each key with its mention count (kept by triggers, migration 21): a
- * hub's members, never the collection.
+ * Documents `offset` to `offset + limit` of a resolved entity and how many there are (see the SQLite twin): every
+ * document's count from the entity's range of the member index (kept by triggers, migration 21), dates joined only for
+ * the documents whose count can reach the page.
  */
-export async function readEntityDocumentRanks(db: Db, id: string, scope: Scope): Promise<EntityDocumentRank[]> {
+export async function readEntityDocumentRanks(db: Db, id: string, scope: Scope, offset: number, limit: number): Promise<Page<EntityDocumentRank>> {
   const p = new Params();
-  const entity = p.add(id);
-  return (await db.query<EntityDocumentRank>(`SELECT c.doc AS id, c.n AS mentions FROM (
-      SELECT split_part(m.candidate_key, '#', 1) AS doc,
-        sum(m.mentions)::int AS n
-      FROM entity_members m WHERE m.entity_id = ${entity} GROUP BY doc) c
-    JOIN documents d ON d.id = c.doc WHERE ${scopeSql(p, scope)}
-    ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id`, p.values)).rows;
+  const counts = `SELECT split_part(m.candidate_key, '#', 1) AS doc, sum(m.mentions)::int AS n FROM entity_members m
+    WHERE m.entity_id = ${p.add(id)} AND strpos(m.candidate_key, '#') > 1 AND ${scopeSql(p, scope, undefined, 'm.collection')} GROUP BY 1`;
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${counts}) c`, p.values)).rows[0]!.n;
+  if (total === 0 || limit <= 0 || offset >= total) return { items: [], total };
+  const last = p.add(offset + limit - 1);
+  const items = (await db.query<EntityDocumentRank>(`WITH c AS MATERIALIZED (${counts})
+    SELECT c.doc AS id, c.n AS mentions FROM c JOIN documents d ON d.id = c.doc
+    WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ${last}), 0)
+    ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values)).rows;
+  return { items, total };
 }

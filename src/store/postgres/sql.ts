@@ -56,12 +56,12 @@ export class Params {
 }
 
 /** Restricts rows aliased `d` to the scope's collections (and an optional narrower list). */
-export function scopeSql(p: Params, scope: Scope, narrow?: readonly string[]): string {
+export function scopeSql(p: Params, scope: Scope, narrow?: readonly string[], column = 'd.collection'): string {
   let allowed: readonly string[] | '*' = scope.collections;
   if (narrow && narrow.length > 0) allowed = allowed === '*' ? narrow : narrow.filter((c) => allowed.includes(c));
   if (allowed === '*') return 'TRUE';
   if (allowed.length === 0) return 'FALSE';
-  return `d.collection = ANY(${p.add([...allowed])}::text[])`;
+  return `${column} = ANY(${p.add([...allowed])}::text[])`;
 }
 
 /** The search filters (language, format, source, date range) over `d`. */

@@ -1,7 +1,7 @@
 /** Entity and document reads by id in SQLite: one statement per list, ids passed as one JSON array (never one variable each). */
 import type Database from 'better-sqlite3';
 import type { DocumentSummary, EntityListItem } from '../../model/index.js';
-import type { EntityDocumentRank, Scope } from '../store.js';
+import type { EntityDocumentRank, Page, Scope } from '../store.js';
 import { scopeClause, SUMMARY_COLUMNS } from './scope-sql.js';
 import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
@@ -45,16 +45,23 @@ export function readSummaries(db: Database.Database, ids: readonly string[], sco
 }
 
 /**
- * The documents naming a resolved entity through its member keys ("<documentId>#TYPE:norm"), with how many mentions each,
- * most mentions first, then the newest (undated last), then by id; none when the entity has no members in the scope.
- * Reads one range of the entity's member index, each key with its mention count (kept by triggers, migration 21), then the
- * documents by id: a hub's members, never the collection.
+ * Documents `offset` to `offset + limit` of a resolved entity, ranked by the mentions of its member keys
+ * ("<documentId>#TYPE:norm"; a key without "#" names no document), then the newest (undated last), then by id; and how
+ * many there are. One range of the member index gives every document's count (kept by triggers, migration 21); only the
+ * documents whose count can reach the page (at least that of the page's last place) are joined for their dates, through
+ * the summary index, so a hub named in 5,000 documents reads a few dozen document rows, not 5,000. Member rows are in the
+ * entity's collection, so the scope is theirs.
  */
-export function readEntityDocumentRanks(db: Database.Database, id: string, scope: Scope): EntityDocumentRank[] {
-  const s = scopeClause(scope);
-  return db.prepare(`SELECT c.doc AS id, c.n AS mentions FROM (
-      SELECT substr(m.candidate_key, 1, instr(m.candidate_key, '#') - 1) AS doc, sum(m.mentions) AS n
-      FROM entity_members m INDEXED BY entity_members_rank WHERE m.entity_id = ? GROUP BY doc) c
-    JOIN documents d ON d.id = c.doc WHERE ${s.sql}
-    ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id`).all(id, ...s.params) as EntityDocumentRank[];
+export function readEntityDocumentRanks(db: Database.Database, id: string, scope: Scope, offset: number, limit: number): Page<EntityDocumentRank> {
+  const s = scopeClause(scope, undefined, 'm.collection');
+  const counts = `SELECT substr(m.candidate_key, 1, instr(m.candidate_key, '#') - 1) AS doc, sum(m.mentions) AS n
+    FROM entity_members m INDEXED BY entity_members_rank WHERE m.entity_id = ? AND ${s.sql} GROUP BY doc HAVING doc <> ''`;
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${counts})`).get(id, ...s.params) as { n: number }).n;
+  if (total === 0 || limit <= 0 || offset >= total) return { items: [], total };
+  const items = db.prepare(`WITH c AS MATERIALIZED (${counts})
+    SELECT c.doc AS id, c.n AS mentions FROM c JOIN documents d INDEXED BY documents_summary ON d.id = c.doc
+    WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ?), 0)
+    ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?`)
+    .all(id, ...s.params, offset + limit - 1, limit, offset) as EntityDocumentRank[];
+  return { items, total };
 }

@@ -8,12 +8,12 @@ export interface Clause {
 }
 
 /** Restricts rows of documents aliased `d` to the scope's collections (and an optional narrower list). */
-export function scopeClause(scope: Scope, narrow?: readonly string[]): Clause {
+export function scopeClause(scope: Scope, narrow?: readonly string[], column = 'd.collection'): Clause {
   let allowed: readonly string[] | '*' = scope.collections;
   if (narrow && narrow.length > 0) allowed = allowed === '*' ? narrow : narrow.filter((c) => allowed.includes(c));
   if (allowed === '*') return { sql: '1', params: [] };
   if (allowed.length === 0) return { sql: '0', params: [] };
-  return { sql: `d.collection IN (${allowed.map(() => '?').join(', ')})`, params: [...allowed] };
+  return { sql: `${column} IN (${allowed.map(() => '?').join(', ')})`, params: [...allowed] };
 }
 
 /** The search filters (language, format, source, date range) as one clause over `d`. */

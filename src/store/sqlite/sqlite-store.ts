@@ -385,8 +385,8 @@ export class SqliteStore implements Store {
     return ids.length === 0 ? [] : readClaims(this.db, scope, { ids });
   }
 
-  async rankEntityDocuments(entityId: string, scope: Scope): Promise<EntityDocumentRank[]> {
-    return readEntityDocumentRanks(this.db, entityId, scope);
+  async rankEntityDocuments(entityId: string, scope: Scope, offset: number, limit: number): Promise<Page<EntityDocumentRank>> {
+    return readEntityDocumentRanks(this.db, entityId, scope, offset, limit);
   }
 
   async getDocumentSummaries(ids: readonly string[], scope: Scope): Promise<DocumentSummary[]> {
