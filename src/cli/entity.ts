@@ -1,11 +1,12 @@
 /** `cablegraph entity <name>`: an entity with its aliases (and why merged), relations with evidence and source counts, events, documents. */
 import type { Command } from 'commander';
-import { ENTITY_DOCUMENTS, RELATION_TYPES } from '../model/index.js';
+import { ENTITY_DOCUMENTS, ENTITY_EVENTS, RELATION_TYPES } from '../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { findEntity } from '../network/find-entity.js';
 import { viewEntity } from '../network/entity-view.js';
 import { entityDocuments } from '../network/entity-documents.js';
+import { entityEvents } from '../network/entity-events.js';
 import { withDb, withStore, printJson, bold, UserError } from './common.js';
 
 /** Registers the entity command. */
@@ -16,15 +17,28 @@ export function registerEntity(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--all', 'include low-confidence relations (hidden by default)')
     .option('--documents <n>', `how many of its documents to list, most mentions first (default ${ENTITY_DOCUMENTS})`)
-    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean; documents?: string }) => {
+    .option('--events <n>', `how many of its events to list, the newest first (default ${ENTITY_EVENTS})`)
+    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean; documents?: string; events?: string }) => {
       const wanted = opts.documents === undefined ? ENTITY_DOCUMENTS : Number(opts.documents);
       if (!Number.isInteger(wanted) || wanted < 0) throw new UserError(`--documents takes a whole number, not "${opts.documents}".`);
+      const wantedEvents = opts.events === undefined ? ENTITY_EVENTS : Number(opts.events);
+      if (!Number.isInteger(wantedEvents) || wantedEvents < 0) throw new UserError(`--events takes a whole number, not "${opts.events}".`);
       await withStore(opts, async (store) => {
         const match = await findEntity(store, ALL_COLLECTIONS, name);
         if (!match) throw new UserError(`No entity named "${name}". Try: cablegraph search "${name}"`);
         const view = (await viewEntity(store, match.id, ALL_COLLECTIONS))!;
-        if (wanted !== view.documents.length && view.documentCount > view.documents.length) {
+        // Fewer than the page carries: cut; more: read them (the page's lists are the first of each ranking).
+        if (wanted < view.documents.length) view.documents = view.documents.slice(0, wanted);
+        else if (wanted > view.documents.length && view.documentCount > view.documents.length) {
           view.documents = (await entityDocuments(store, match.id, ALL_COLLECTIONS, 0, wanted))?.items ?? view.documents;
+        }
+        if (wantedEvents < view.events.length) view.events = view.events.slice(0, wantedEvents);
+        else if (wantedEvents > view.events.length && view.eventCount > view.events.length) {
+          const more = await entityEvents(store, match.id, ALL_COLLECTIONS, 0, wantedEvents);
+          if (more) {
+            view.events = more.items;
+            view.names = { ...view.names, ...more.names };
+          }
         }
         if (opts.json) return printJson(view);
         const out = process.stdout;
@@ -43,7 +57,7 @@ export function registerEntity(program: Command): void {
           for (const ev of r.evidence) out.write(`      "${ev.text.replace(/\s+/g, ' ')}"  [${ev.documentId} ${ev.start}-${ev.end}]\n`);
           for (const ev of r.contradictions ?? []) out.write(`      DENIED: "${ev.text.replace(/\s+/g, ' ')}"  [${ev.documentId}]\n`);
         }
-        out.write(`\n${bold('events')} (${view.events.length})\n`);
+        out.write(`\n${bold('events')} (${view.eventCount}${view.events.length < view.eventCount ? `, the ${view.events.length} newest listed; --events N lists more` : ''})\n`);
         for (const ev of view.events) {
           out.write(`  ${ev.date || '(undated)'}  ${ev.type}: ${ev.participants.map((p) => view.names[p] ?? p).join(', ')}\n      "${ev.evidence[0]?.text.replace(/\s+/g, ' ') ?? ''}"\n`);
         }

@@ -99,6 +99,19 @@ export interface EntityDocumentsPage {
 /** Documents listed on the entity page (the rest: GET /api/entities/:id/documents). */
 export const ENTITY_DOCUMENTS = 20;
 
+/**
+ * A page of an entity's events (GET /api/entities/:id/events), the newest first (undated last, then by id), how many
+ * there are, and the names of the entities they refer to.
+ */
+export interface EntityEventsPage {
+  items: Event[];
+  total: number;
+  names: Record<string, string>;
+}
+
+/** Events listed on the entity page (the rest: GET /api/entities/:id/events; the timeline shows the dated ones). */
+export const ENTITY_EVENTS = 50;
+
 /** The entity page's data (GET /api/entities/:id). */
 export interface EntityView {
   /**
@@ -113,7 +126,10 @@ export interface EntityView {
   /** Present when the members were capped: "Showing 200 of 7,354 merged names." */
   membersNote?: string;
   relations: EntityRelation[];
+  /** The first ENTITY_EVENTS events, the newest first (see EntityEventsPage). */
   events: Event[];
+  /** How many events name the entity (more than `events.length` when the list was capped). */
+  eventCount: number;
   claims: Claim[];
   /** The first ENTITY_DOCUMENTS documents naming the entity, most relevant first (see EntityDocumentsPage). */
   documents: EntityDocument[];

@@ -1,7 +1,8 @@
-/** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents. */
+/** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents (hubs' lists capped). */
 import type { EntityRelation, EntityView, EvidencePage, Event, Claim, Relation } from '../model/index.js';
-import { ENTITY_DOCUMENTS, RELATION_EVIDENCE } from '../model/index.js';
+import { ENTITY_DOCUMENTS, ENTITY_EVENTS, RELATION_EVIDENCE } from '../model/index.js';
 import { entityDocuments } from './entity-documents.js';
+import { entityEventsOf } from './entity-events.js';
 import { withMemberDocuments } from './member-documents.js';
 import type { Store, Scope, Capped, RelationSummary, SummaryOptions } from '../store/store.js';
 
@@ -55,7 +56,9 @@ export async function readEntityView(store: Store, id: string, scope: Scope, opt
     relationCount = mineRelations.length;
     mineRelations = mineRelations.sort(strongestFirst).slice(0, MAX_RELATIONS);
   }
-  const myEvents = events.filter((e) => e.participants.includes(id) || e.place === id);
+  // The newest events only: a hub is in hundreds (the rest: GET /api/entities/:id/events, and the timeline).
+  const allEvents = entityEventsOf(events, id);
+  const myEvents = allEvents.slice(0, ENTITY_EVENTS);
   const myClaims = claims.filter((c) => c.speaker === id);
   // The entities this page names, read in one batch.
   const named = new Set<string>([
@@ -85,7 +88,7 @@ export async function readEntityView(store: Store, id: string, scope: Scope, opt
   const capped = mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    summarised, entity, members: await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
+    summarised, entity, members: await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount: allEvents.length, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };

@@ -9,6 +9,8 @@ import type { Store } from '../../src/store/store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { openStore } from '../../src/store/open.js';
 import { viewEntity, MAX_RELATIONS } from '../../src/network/entity-view.js';
+import { entityEvents } from '../../src/network/entity-events.js';
+import { ENTITY_EVENTS } from '../../src/model/index.js';
 import { readGraph, HOP_EDGES } from '../../src/network/graph-read.js';
 import { buildGraph } from '../../src/network/graph.js';
 import { writeHub } from '../store/hub-fixture.js';
@@ -37,6 +39,37 @@ describe('reads around a hub', () => {
     assert.equal(view.relations.filter((r) => hub.bySources[2].includes(r.other!.id)).length, 40, 'the rest of the page from the weakest');
     assert.ok(!shown.has(hub.deniedOnly));
     assert.ok(view.relations.every((r) => r.evidence.length === r.independentSources), 'each shown relation complete');
+  });
+
+  it('lists a hub\'s newest events on its page, counts them all, and pages through the rest in the same order', async () => {
+    const s = await store();
+    const hub = await writeHub(s, 'events', [2, 2, 2]);
+    const [d0, d1] = hub.documents;
+    const key = (d: string, name: string) => `${d}#ORG:${name}`;
+    // 70 events over two documents: dated by day, month or year, some undated, with a payee as the other participant.
+    const events = (d: string, from: number) => Array.from({ length: 35 }, (_, i) => ({
+      id: `ev${from + i}`, type: 'meeting', date: (from + i) % 7 === 0 ? '' : (from + i) % 5 === 0 ? `${1990 + i}` : `${1990 + (i % 9)}-0${1 + (i % 9)}-1${i % 10}`,
+      participants: [key(d, 'hub'), key(d, 'payee 0 0')], place: key(d, 'payee 1 0'), evidence: [{ documentId: d, start: 0, end: 8, text: 'Wire one' }],
+    }));
+    await s.putStageOutput(d0!, 'events-test', 'e1', { events: events(d0!, 0) });
+    await s.putStageOutput(d1!, 'events-test', 'e1', { events: events(d1!, 35) });
+    const all = (await entityEvents(s, hub.hub, ALL_COLLECTIONS, 0, 1000))!;
+    assert.equal(all.total, 70);
+    const dates = all.items.map((e) => e.date ?? '');
+    const undated = dates.indexOf('');
+    assert.ok(undated > 0 && dates.slice(undated).every((x) => x === ''), 'undated last');
+    assert.deepEqual(dates.slice(0, undated), [...dates.slice(0, undated)].sort().reverse(), 'the newest first');
+    const view = (await viewEntity(s, hub.hub, ALL_COLLECTIONS))!;
+    assert.deepEqual([view.events.map((e) => e.id), view.eventCount], [all.items.slice(0, ENTITY_EVENTS).map((e) => e.id), 70]);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 75; offset += 20) {
+      const page = (await entityEvents(s, hub.hub, ALL_COLLECTIONS, offset, 20))!;
+      assert.equal(page.total, 70);
+      assert.deepEqual(Object.values(page.names).sort(), page.items.length > 0 ? ['hub', 'payee 0 0', 'payee 1 0'] : []);
+      paged.push(...page.items.map((e) => e.id));
+    }
+    assert.deepEqual(paged, all.items.map((e) => e.id));
+    assert.equal(await entityEvents(s, 'ent_0000000000000000', ALL_COLLECTIONS, 0, 5), null);
   });
 
   it('shows a small entity page whole, without a note', async () => {

@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Entity, Relation, Event, Claim, EntityType } from '../../src/model/index.js';
-import { DEFAULT_MIN_CONFIDENCE, ENTITY_DOCUMENTS, RELATION_EVIDENCE } from '../../src/model/index.js';
+import { DEFAULT_MIN_CONFIDENCE, ENTITY_DOCUMENTS, ENTITY_EVENTS, RELATION_EVIDENCE } from '../../src/model/index.js';
 import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
 import { buildGraph } from '../../src/network/graph.js';
 import { findEntities } from '../../src/network/find-entity.js';
@@ -109,7 +109,20 @@ describe('network API reads by key, compared with whole-collection reads', () =>
         const whole = mine.find((x) => x.id === r.id)!.evidence;
         assert.deepEqual([r.evidence, r.evidenceCount], [whole.slice(0, RELATION_EVIDENCE), whole.length]);
       }
-      assert.deepEqual(view.events.map((x: Event) => x.id), events.filter((x) => x.participants.includes(e.id) || x.place === e.id).map((x) => x.id));
+      // Its events, the newest first (undated last, then id), the first ENTITY_EVENTS on the page and the rest paged.
+      const mineEvents = events.filter((x) => x.participants.includes(e.id) || x.place === e.id).sort((a, b) => {
+        const [da, db] = [a.date ?? '', b.date ?? ''];
+        return da !== db ? (da < db ? 1 : -1) : a.id < b.id ? -1 : 1; // newest first; '' (undated) sorts last
+      });
+      assert.deepEqual([view.events.map((x: Event) => x.id), view.eventCount], [mineEvents.slice(0, ENTITY_EVENTS).map((x) => x.id), mineEvents.length], e.name);
+      const pagedEvents: string[] = [];
+      for (let offset = 0; offset < mineEvents.length + 2; offset += 2) {
+        const page = await get(`/api/entities/${e.id}/events?offset=${offset}&limit=2`);
+        assert.equal(page.total, mineEvents.length);
+        for (const x of page.items as Event[]) for (const p of [...x.participants, x.place ?? ''].filter((id) => id && id !== e.id)) assert.ok(page.names[p], `the page names ${p}`);
+        pagedEvents.push(...page.items.map((x: Event) => x.id));
+      }
+      assert.deepEqual(pagedEvents, mineEvents.map((x) => x.id), e.name);
       assert.deepEqual(view.claims.map((x: Claim) => x.id), claims.filter((x) => x.speaker === e.id).map((x) => x.id));
       // Its documents, most mentions of it first (counted from the mentions read whole), then newest, then id; the rest paged.
       const ranked = await rankedDocuments(e);

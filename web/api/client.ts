@@ -1,7 +1,7 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
   Claim, DecisionRecord, DocumentChild, DocumentLocation, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
-  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EntityDocumentsPage, EvidencePage, Graph,
+  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EntityDocumentsPage, EntityEventsPage, EvidencePage, Graph,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -192,6 +192,11 @@ export function getEntityMembers(id: string, offset: number, limit: number, sign
 /** A page of the documents naming an entity, most relevant first (the entity page carries the first ENTITY_DOCUMENTS). */
 export function getEntityDocuments(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityDocumentsPage> {
   return getJson<EntityDocumentsPage>(`/api/entities/${encodeURIComponent(id)}/documents?${query({ offset, limit })}`, signal);
+}
+
+/** A page of the events naming an entity, the newest first (the entity page carries the first ENTITY_EVENTS). */
+export function getEntityEvents(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityEventsPage> {
+  return getJson<EntityEventsPage>(`/api/entities/${encodeURIComponent(id)}/events?${query({ offset, limit })}`, signal);
 }
 
 /** A page of the evidence sentences of one of an entity's relations (the entity page carries the first few). */

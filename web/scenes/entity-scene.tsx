@@ -5,6 +5,7 @@ import { EntityAliases } from '../components/entity-aliases.js';
 import { EntityRelations } from '../components/entity-relations.js';
 import { EvidenceList } from '../components/evidence-list.js';
 import { EntityDocuments } from '../components/entity-documents.js';
+import { EntityEvents } from '../components/entity-events.js';
 import { MergeBox } from '../components/merge-box.js';
 import { ProtectBox } from '../components/protect-box.js';
 import { GradesContext } from '../components/grade-badge.js';
@@ -61,7 +62,6 @@ export function EntityScene({ id, location }: { id: string; location: AppLocatio
 function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade }: { view: EntityDetail; stale: boolean; showLow: boolean; onShowLow(show: boolean): void; onChanged(id: string): void; grade: string; onGrade(grade: string): void }) {
   const { entity } = view;
   const style = entityStyle(entity.type);
-  const nameOf = (id: string): string => view.names[id] ?? 'an entity';
   return (
     <GradesContext.Provider value={view.grades ?? {}}>
     <div className={`scene entity-scene${stale ? ' stale' : ''}`}>
@@ -90,23 +90,7 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade
         <div className="entity-main">
           {view.relationsNote ? <p className="side-note">{view.relationsNote}</p> : null}
           <EntityRelations entityId={entity.id} name={entity.name} aliases={entity.aliases} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
-          <section className="entity-section" aria-labelledby="events-h">
-            <h2 id="events-h">Events ({view.events.length})</h2>
-            {view.events.length === 0 ? <p className="muted">No dated events mention {entity.name}.</p> : (
-              <ul className="rel-list">
-                {view.events.map((e) => (
-                  <li key={e.id} className="rel">
-                    <div className="rel-head">
-                      <strong>{e.type}</strong> <span className="muted">{e.date || 'undated'}</span>{' '}
-                      <span className="muted">with {e.participants.filter((p) => p !== entity.id).map(nameOf).join(', ') || 'no one else named'}</span>
-                      {e.place ? <span className="muted"> in {nameOf(e.place)}</span> : null}
-                    </div>
-                    <EvidenceList evidence={e.evidence} limit={3} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <EntityEvents entityId={entity.id} name={entity.name} first={view.events} total={view.eventCount ?? view.events.length} names={view.names} />
           <section className="entity-section" aria-labelledby="claims-h">
             <h2 id="claims-h">Claims made ({view.claims.length})</h2>
             {view.claims.length === 0 ? <p className="muted">{entity.name} is not quoted making any claim.</p> : (

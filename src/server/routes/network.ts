@@ -9,6 +9,7 @@ import { readGraph } from '../../network/graph-read.js';
 import { searchEntities } from '../../network/find-entity.js';
 import { relationEvidence, findRelation } from '../../network/entity-view.js';
 import { entityDocuments } from '../../network/entity-documents.js';
+import { entityEvents } from '../../network/entity-events.js';
 import { withMemberDocuments } from '../../network/member-documents.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
@@ -93,6 +94,20 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const page = await entityDocuments(ctx.store, req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
     if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
     await ctx.audit(req, 'entity', req.params.id, { documentsFrom: req.query.offset });
+    return page;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/entities/:id/events', {
+    schema: {
+      summary: 'A page of the events naming an entity, the newest first (undated last), with the names they refer to, and how many there are (the entity page lists the first 50)',
+      params: { type: 'object', properties: { id: entityId }, required: ['id'] },
+      querystring: { type: 'object', properties: { ...pagingProperties }, additionalProperties: false },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const page = await entityEvents(ctx.store, req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
+    if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id, { eventsFrom: req.query.offset });
     return page;
   });
 
