@@ -40,6 +40,24 @@ const MISMATCHES = `SELECT r.id, ms.entity_id AS map_source, mt.entity_id AS map
   UNION ALL SELECT re.relation_id, NULL, NULL, re.relation_id, re.source_entity, re.target_entity FROM relation_ends re
   WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.id = re.relation_id)`;
 
+// Each relation row's own columns beside relation_ends' copies of them (migration 22); negated is compared in JavaScript.
+const LIGHT = `SELECT r.id, r.type, r.source, r.target, r.confidence, r.attrs, d.collection, coalesce(d.duplicate_group, d.id) AS grp,
+    re.type AS e_type, re.source AS e_source, re.target AS e_target, re.confidence AS e_confidence, re.negated AS e_negated,
+    re.collection AS e_collection, re.grp AS e_grp
+  FROM relations r JOIN documents d ON d.id = r.document_id JOIN relation_ends re ON re.relation_id = r.id`;
+
+/** The rows of LIGHT whose copies differ, negated as mergeRelations reads it (JavaScript truthiness of attrs.negated). */
+function lightMismatches(rows: Record<string, unknown>[]): string[] {
+  const wrong: string[] = [];
+  for (const r of rows) {
+    const negated = Boolean((JSON.parse(String(r.attrs)) as { negated?: unknown }).negated) ? 1 : 0;
+    const pairs: [string, unknown, unknown][] = [['type', r.type, r.e_type], ['source', r.source, r.e_source], ['target', r.target, r.e_target],
+      ['confidence', Number(r.confidence), Number(r.e_confidence)], ['negated', negated, Number(r.e_negated)], ['collection', r.collection, r.e_collection], ['grp', r.grp, r.e_grp]];
+    for (const [column, own, copy] of pairs) if (own !== copy) wrong.push(`${String(r.id)} ${column}: ${String(own)} / ${String(copy)}`);
+  }
+  return wrong;
+}
+
 // Every map row whose mention count (migration 21) differs from the mentions carrying its key.
 const MEMBER_MISMATCHES = `SELECT m.candidate_key, m.mentions, (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key) AS counted
   FROM entity_members m WHERE m.mentions <> (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key)`;
@@ -55,6 +73,7 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       const wrong = await harness.rows(store, MISMATCHES);
       assert.deepEqual(wrong, [], `relation_ends differs from the map after ${after}`);
       assert.deepEqual(await harness.rows(store, MEMBER_MISMATCHES), [], `map rows' mention counts differ from the mentions after ${after}`);
+      assert.deepEqual(lightMismatches(await harness.rows(store, LIGHT)), [], `relation_ends' copies of the rows' columns differ after ${after}`);
       const counted = await harness.rows(store, 'SELECT count(*) AS n FROM entity_members WHERE mentions > 0');
       assert.ok(Number(counted[0]!.n) > 0, `map rows with mentions after ${after}`);
       const count = Number((await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends'))[0]!.n);
@@ -201,6 +220,19 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       await harness.rows(store, `UPDATE entity_members SET mentions = mentions + 1 WHERE candidate_key = '${String(m!.candidate_key).replace(/'/gu, "''")}'`);
       await assert.rejects(check('a forgetful mention writer'), /mention counts differ/u);
       await harness.rows(store, `UPDATE entity_members SET mentions = mentions - 1 WHERE candidate_key = '${String(m!.candidate_key).replace(/'/gu, "''")}'`);
+    });
+
+    it('relation_ends follows a row\'s type, confidence and denial, and its document\'s group, changed by plain SQL (the triggers)', async () => {
+      const [r] = await harness.rows(store, 'SELECT r.id, r.document_id FROM relations r ORDER BY r.id LIMIT 1');
+      const id = String(r!.id).replace(/'/gu, "''");
+      await harness.rows(store, `UPDATE relations SET type = 'contacted', confidence = 0.42, attrs = '{"negated":true}' WHERE id = '${id}'`);
+      await harness.rows(store, `UPDATE documents SET duplicate_group = 'group-by-hand' WHERE id = '${String(r!.document_id).replace(/'/gu, "''")}'`);
+      const [e] = await harness.rows(store, `SELECT type, confidence, negated, grp FROM relation_ends WHERE relation_id = '${id}'`);
+      assert.deepEqual([e!.type, Number(e!.confidence), Number(e!.negated), e!.grp], ['contacted', 0.42, 1, 'group-by-hand']);
+      await harness.rows(store, `UPDATE relations SET attrs = '{"negated":""}' WHERE id = '${id}'`);
+      const [f] = await harness.rows(store, `SELECT negated FROM relation_ends WHERE relation_id = '${id}'`);
+      assert.equal(Number(f!.negated), 0, 'an empty string is no denial, as in JavaScript');
+      assert.deepEqual(lightMismatches(await harness.rows(store, LIGHT)), []);
     });
 
     it('fails when a writer leaves the table behind (the check can fail)', async () => {

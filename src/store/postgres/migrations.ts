@@ -821,4 +821,45 @@ export const PG_MIGRATIONS: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION member_mentions_added();
     `,
   },
+  {
+    version: 22,
+    description: 'relation_ends carries what choosing the strongest relations reads (type, keys, confidence, denial, collection, near-duplicate group), in covering indexes by each end',
+    sql: `
+      -- See the SQLite twin. INCLUDE columns: a range of an end's index answers the choice (index-only once vacuumed).
+      ALTER TABLE relation_ends ADD COLUMN type ${T}, ADD COLUMN source ${T}, ADD COLUMN target ${T}, ADD COLUMN confidence DOUBLE PRECISION,
+        ADD COLUMN negated INTEGER, ADD COLUMN collection ${T}, ADD COLUMN grp ${T};
+      UPDATE relation_ends re SET type = r.type, source = r.source, target = r.target, confidence = r.confidence,
+        negated = CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(r.attrs::json -> 'negated')
+          WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
+          WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END, collection = d.collection, grp = coalesce(d.duplicate_group, d.id)
+        FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id = re.relation_id;
+      DROP INDEX relation_ends_source;
+      DROP INDEX relation_ends_target;
+      CREATE INDEX relation_ends_source ON relation_ends(source_entity, target_entity) INCLUDE (relation_id, type, confidence, negated, grp, collection, source, target);
+      CREATE INDEX relation_ends_target ON relation_ends(target_entity, source_entity) INCLUDE (relation_id, type, confidence, negated, grp, collection, source, target);
+      -- Relation rows written or updated (any column: the trigger is per statement): their columns with their ends.
+      CREATE OR REPLACE FUNCTION relation_ends_written() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp)
+          SELECT n.id, ms.entity_id, mt.entity_id, n.type, n.source, n.target, n.confidence,
+            CASE WHEN n.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(n.attrs::json -> 'negated')
+          WHEN 'null' THEN 0 WHEN 'boolean' THEN (n.attrs::json ->> 'negated')::boolean::int
+          WHEN 'number' THEN ((n.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (n.attrs::json ->> 'negated' <> '')::int ELSE 1 END END,
+            d.collection, coalesce(d.duplicate_group, d.id)
+          FROM new_rows n JOIN documents d ON d.id = n.document_id
+          LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = n.source
+          LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = n.target
+        ON CONFLICT (relation_id) DO UPDATE SET source_entity = EXCLUDED.source_entity, target_entity = EXCLUDED.target_entity,
+          type = EXCLUDED.type, source = EXCLUDED.source, target = EXCLUDED.target, confidence = EXCLUDED.confidence,
+          negated = EXCLUDED.negated, collection = EXCLUDED.collection, grp = EXCLUDED.grp;
+        RETURN NULL; END $$;
+      -- A document joining or leaving a near-duplicate group moves its relation rows' group (rows already right are left).
+      CREATE FUNCTION relation_ends_documents_moved() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE relation_ends re SET grp = coalesce(n.duplicate_group, n.id), collection = n.collection
+          FROM new_rows n JOIN relations r ON r.document_id = n.id
+          WHERE re.relation_id = r.id AND (re.grp IS DISTINCT FROM coalesce(n.duplicate_group, n.id) OR re.collection IS DISTINCT FROM n.collection);
+        RETURN NULL; END $$;
+      CREATE TRIGGER relation_ends_documents_update AFTER UPDATE ON documents REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_documents_moved();
+    `,
+  },
 ];

@@ -57,8 +57,24 @@ const NEGATED = `CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE j
     WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
     WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END`;
 
+/**
+ * The rows with an end among some entities as the choice needs them, from relation_ends alone (it carries the columns,
+ * migration 22): those whose source is one of them, then those whose target is and whose source is not.
+ */
+async function endRowsOfEntities(db: Db, scope: Scope, entities: readonly string[]): Promise<RelationEndRow[]> {
+  const p = new Params();
+  const ids = p.add([...entities]);
+  const inScope = scopeSql(p, scope, undefined, 're.collection');
+  const side = (near: 'source' | 'target') => `SELECT re.relation_id AS id, re.type, re.source, re.target, re.confidence,
+    re.negated, re.collection, re.grp, re.source_entity, re.target_entity
+    FROM relation_ends re WHERE re.${near}_entity = ANY(${ids}::text[]) AND ${inScope}`;
+  return (await db.query<RelationEndRow>(`${side('source')} UNION ALL ${side('target')}
+    AND (re.source_entity IS NULL OR NOT re.source_entity = ANY(${ids}::text[]))`, p.values)).rows;
+}
+
 /** Selected relation rows in the scope as the choice of the strongest needs them (see the SQLite twin). */
 export async function relationEndRows(db: Db, scope: Scope, sel: RelationSelection): Promise<RelationEndRow[]> {
+  if ('entities' in sel) return endRowsOfEntities(db, scope, sel.entities);
   const p = new Params();
   const chosen = selectionSql(p, sel);
   const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
