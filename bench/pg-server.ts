@@ -16,7 +16,7 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
 }
 
 /** Client tools of the same PostgreSQL 15 as the server (pg_dump and pg_restore must not be older than it). */
-function clientTool(name: 'pg_dump' | 'pg_restore', args: string[]): void {
+function clientTool(name: 'pg_dump' | 'pg_restore' | 'vacuumdb', args: string[]): void {
   execFileSync(join(PG_BIN, name), args, { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
@@ -25,7 +25,11 @@ export function dumpPostgres(url: string, file: string): void {
   clientTool('pg_dump', ['--format=custom', '--compress=1', '--file', file, '--dbname', url]);
 }
 
-/** Loads a dump written by dumpPostgres into the (empty) database at `url`. */
+/**
+ * Loads a dump written by dumpPostgres into the (empty) database at `url`, then VACUUM ANALYZE: a restore leaves no
+ * planner statistics and no visibility map, which the store it was dumped from had (autovacuum during its ingest).
+ */
 export function restorePostgres(url: string, file: string): void {
   clientTool('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', url, file]);
+  clientTool('vacuumdb', ['--analyze', '--quiet', '--dbname', url]);
 }

@@ -40,6 +40,26 @@ function selectionSql(p: Params, sel: RelationSelection): string | null {
   return `SELECT id FROM relations WHERE document_id = ${doc} UNION ${ofEntities(ends)}`;
 }
 
+/** The light columns of relation_ends (migration 22) a read by entity or id selects, as `id` and the row's own names. */
+const LIGHT_COLUMNS = `re.relation_id AS id, re.type, re.source, re.target, re.confidence, re.negated, re.collection, re.grp,
+  re.source_entity, re.target_entity`;
+
+/** The selection's rows with their light columns from relation_ends alone, for reads by entity, between entities or by id; else null. */
+function lightSelectionSql(p: Params, sel: RelationSelection): string | null {
+  if ('entities' in sel) {
+    const ids = p.add([...sel.entities]);
+    return `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.source_entity = ANY(${ids}::text[])
+      UNION ALL SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.target_entity = ANY(${ids}::text[])
+        AND (re.source_entity IS NULL OR NOT re.source_entity = ANY(${ids}::text[]))`;
+  }
+  if ('between' in sel) {
+    const ids = p.add([...sel.between]);
+    return `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.source_entity = ANY(${ids}::text[]) AND re.target_entity = ANY(${ids}::text[])`;
+  }
+  if ('ids' in sel) return `SELECT DISTINCT ON (re.relation_id) ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.relation_id = ANY(${p.add([...sel.ids])}::text[])`;
+  return null;
+}
+
 /** Selected relation rows in the scope, ordered by id, each end mapped through its own row of the candidate -> entity map. */
 export async function relationRows(db: Db, scope: Scope, sel: RelationSelection): Promise<RelationRow[]> {
   const p = new Params();
@@ -63,13 +83,8 @@ const NEGATED = `CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE j
  */
 async function endRowsOfEntities(db: Db, scope: Scope, entities: readonly string[]): Promise<RelationEndRow[]> {
   const p = new Params();
-  const ids = p.add([...entities]);
-  const inScope = scopeSql(p, scope, undefined, 're.collection');
-  const side = (near: 'source' | 'target') => `SELECT re.relation_id AS id, re.type, re.source, re.target, re.confidence,
-    re.negated, re.collection, re.grp, re.source_entity, re.target_entity
-    FROM relation_ends re WHERE re.${near}_entity = ANY(${ids}::text[]) AND ${inScope}`;
-  return (await db.query<RelationEndRow>(`${side('source')} UNION ALL ${side('target')}
-    AND (re.source_entity IS NULL OR NOT re.source_entity = ANY(${ids}::text[]))`, p.values)).rows;
+  const light = lightSelectionSql(p, { entities })!;
+  return (await db.query<RelationEndRow>(`SELECT * FROM (${light}) sel WHERE ${scopeSql(p, scope, undefined, 'sel.collection')}`, p.values)).rows;
 }
 
 /** Selected relation rows in the scope as the choice of the strongest needs them (see the SQLite twin). */
@@ -154,18 +169,38 @@ export async function readMergedRelations(db: Db, scope: Scope, sel: RelationSel
 export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): Promise<EdgeRecord[]> {
   const p = new Params();
   const visible = `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)})`;
-  const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id AND ${visible})`;
-  const n = evidence('count(*)::int');
-  const docs = evidence("string_agg(DISTINCT e.document_id, ',')");
+  // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
+  const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*)::int AS n, string_agg(DISTINCT e.document_id, ',') AS docs FROM evidence e
+    WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) AND ${visible} GROUP BY e.owner_id)`;
+  const light = lightSelectionSql(p, sel);
+  if (light) {
+    // Rows chosen by entity or id: their columns from relation_ends (migration 22), the relation row read only for its
+    // stage, confidence and review; no document row and no attributes parsed per row.
+    const sql = `WITH sel AS MATERIALIZED (${light}), ${evidence}
+      SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target, min(sel.source_entity) AS source_entity,
+        min(sel.target_entity) AS target_entity, sel.negated, ${EXTRACTED_CONFIDENCE}, string_agg(DISTINCT sel.grp, ',') AS grps,
+        sum(coalesce(ev.n, 0))::int AS n, string_agg(ev.docs, ',') AS docs, ${EXTRACTED_FIRST}
+      FROM sel JOIN relations r ON r.id = sel.id LEFT JOIN ev ON ev.owner = sel.id
+      WHERE ${scopeSql(p, scope, undefined, 'sel.collection')}
+      GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`;
+    return mergeEdges((await db.query<EdgeRow>(sql, p.values)).rows);
+  }
   const chosen = selectionSql(p, sel);
-  const from = chosen ? `(${chosen}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
-  const negated = NEGATED;
   const [se, te] = endCols(sel);
-  const rows = await db.query<EdgeRow>(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
-    min(${se}) AS source_entity, min(${te}) AS target_entity, ${negated} AS negated, ${EXTRACTED_CONFIDENCE},
-    string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps, sum(${n})::int AS n, string_agg(${docs}, ',') AS docs,
-    ${EXTRACTED_FIRST}
-    FROM ${from} JOIN documents d ON d.id = r.document_id ${endsJoin(sel)}
-    WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), ${negated}`, p.values);
-  return mergeEdges(rows.rows);
+  const head = `SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
+    min(${se}) AS source_entity, min(${te}) AS target_entity, ${NEGATED} AS negated, ${EXTRACTED_CONFIDENCE},
+    string_agg(DISTINCT coalesce(d.duplicate_group, d.id), ',') AS grps`;
+  const tail = `WHERE ${scopeSql(p, scope)} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), ${NEGATED}`;
+  if (!chosen) {
+    // Every relation of the scope: the correlated reads, per row.
+    const per = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id AND ${visible})`;
+    const sql = `${head}, sum(${per('count(*)::int')})::int AS n, string_agg(${per("string_agg(DISTINCT e.document_id, ',')")}, ',') AS docs,
+      ${EXTRACTED_FIRST} FROM relations r JOIN documents d ON d.id = r.document_id ${endsJoin(sel)} ${tail}`;
+    return mergeEdges((await db.query<EdgeRow>(sql, p.values)).rows);
+  }
+  const sql = `WITH sel AS MATERIALIZED (${chosen}), ${evidence}
+    ${head}, sum(coalesce(ev.n, 0))::int AS n, string_agg(ev.docs, ',') AS docs, ${EXTRACTED_FIRST}
+    FROM sel JOIN relations r ON r.id = sel.id JOIN documents d ON d.id = r.document_id ${endsJoin(sel)}
+    LEFT JOIN ev ON ev.owner = r.id ${tail}`;
+  return mergeEdges((await db.query<EdgeRow>(sql, p.values)).rows);
 }

@@ -825,19 +825,20 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE relation_ends ADD COLUMN collection TEXT;
       ALTER TABLE relation_ends ADD COLUMN grp TEXT;
       UPDATE relation_ends SET type = r.type, source = r.source, target = r.target, confidence = r.confidence,
-        negated = CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, collection = d.collection, grp = coalesce(d.duplicate_group, d.id)
+        negated = CASE WHEN NOT json_valid(r.attrs) THEN 0 WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, collection = d.collection, grp = coalesce(d.duplicate_group, d.id)
         FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id = relation_ends.relation_id;
       DROP INDEX relation_ends_source;
       DROP INDEX relation_ends_target;
       CREATE INDEX relation_ends_source ON relation_ends(source_entity, target_entity, relation_id, type, confidence, negated, grp, collection, source, target);
       CREATE INDEX relation_ends_target ON relation_ends(target_entity, source_entity, relation_id, type, confidence, negated, grp, collection, source, target);
-      -- The row's own columns, written with it (negated as JavaScript's truthiness of attrs.negated, as mergeRelations reads it).
+      -- The row's own columns, written with it (negated as JavaScript's truthiness of attrs.negated, as mergeRelations reads it;
+      -- attributes that are not JSON, which no writer makes, are written and fail where they are read, as before).
       DROP TRIGGER relation_ends_insert;
       CREATE TRIGGER relation_ends_insert AFTER INSERT ON relations BEGIN
         INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp)
           SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
             (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
-            new.type, new.source, new.target, new.confidence, CASE WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id)
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id)
           FROM documents d WHERE d.id = new.document_id;
       END;
       DROP TRIGGER relation_ends_update;
@@ -846,7 +847,7 @@ export const MIGRATIONS: Migration[] = [
         INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp)
           SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
             (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
-            new.type, new.source, new.target, new.confidence, CASE WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id)
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id)
           FROM documents d WHERE d.id = new.document_id;
       END;
       -- A document joining or leaving a near-duplicate group moves its relation rows' group.

@@ -64,7 +64,7 @@ const NEGATED = "CASE WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 
 /** Selected relation rows in the scope as the choice of the strongest needs them: ends mapped, group, denial; no attributes or evidence. */
 export function relationEndRows(db: Database.Database, scope: Scope, sel: RelationSelection): RelationEndRow[] {
   const s = scopeClause(scope);
-  if ('entities' in sel) return endRowsOfEntities(db, scopeClause(scope, undefined, 're.collection'), JSON.stringify([...sel.entities]));
+  if ('entities' in sel) return endRowsOfEntities(db, scope, sel.entities);
   const chosen = selectionSql(sel);
   const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
   const [se, te] = endCols(sel);
@@ -74,17 +74,38 @@ export function relationEndRows(db: Database.Database, scope: Scope, sel: Relati
     WHERE ${s.sql}`).all(...(chosen?.params ?? []), ...s.params) as RelationEndRow[];
 }
 
+/** The light columns of relation_ends (migration 22) a read by entity or id selects, as `id` and the row's own names. */
+const LIGHT_COLUMNS = `re.relation_id AS id, re.type, re.source, re.target, re.confidence, re.negated, re.collection, re.grp,
+  re.source_entity, re.target_entity`;
+
 /**
- * relationEndRows of the relations with an end among some entities, by relation_ends (no member keys): the rows whose
- * source is one of the entities, then those whose target is and whose source is not (found already).
+ * The selection's rows with their light columns from relation_ends alone (its covering index by each end), for reads by
+ * entity (the rows whose source is one of the entities, then those whose target is and whose source is not), between
+ * entities or by id; else null.
  */
-function endRowsOfEntities(db: Database.Database, s: { sql: string; params: unknown[] }, ids: string): RelationEndRow[] {
-  // relation_ends carries the columns (migration 22): one range of the covering index of each end, no relation or document read.
-  const side = (near: 'source' | 'target') => `SELECT re.relation_id AS id, re.type, re.source, re.target, re.confidence,
-    re.negated, re.collection, re.grp, re.source_entity, re.target_entity
-    FROM relation_ends re INDEXED BY relation_ends_${near} WHERE re.${near}_entity ${IN_JSON} AND ${s.sql}`;
-  return db.prepare(`${side('source')} UNION ALL ${side('target')} AND (re.source_entity IS NULL OR re.source_entity NOT ${IN_JSON})`)
-    .all(ids, ...s.params, ids, ...s.params, ids) as RelationEndRow[];
+function lightSelectionSql(sel: RelationSelection): { sql: string; params: unknown[] } | null {
+  if ('entities' in sel) {
+    const ids = JSON.stringify([...sel.entities]);
+    return {
+      sql: `SELECT ${LIGHT_COLUMNS} FROM relation_ends re INDEXED BY relation_ends_source WHERE re.source_entity ${IN_JSON}
+        UNION ALL SELECT ${LIGHT_COLUMNS} FROM relation_ends re INDEXED BY relation_ends_target WHERE re.target_entity ${IN_JSON}
+        AND (re.source_entity IS NULL OR re.source_entity NOT ${IN_JSON})`,
+      params: [ids, ids, ids],
+    };
+  }
+  if ('between' in sel) {
+    const ids = JSON.stringify([...sel.between]);
+    return { sql: `SELECT ${LIGHT_COLUMNS} FROM relation_ends re INDEXED BY relation_ends_source WHERE re.source_entity ${IN_JSON} AND re.target_entity ${IN_JSON}`, params: [ids, ids] };
+  }
+  if ('ids' in sel) return { sql: `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.relation_id ${IN_JSON}`, params: [JSON.stringify([...new Set(sel.ids)])] };
+  return null;
+}
+
+/** relationEndRows of the relations with an end among some entities: one range of relation_ends' covering index by each end. */
+function endRowsOfEntities(db: Database.Database, scope: Scope, entities: readonly string[]): RelationEndRow[] {
+  const light = lightSelectionSql({ entities })!;
+  const s = scopeClause(scope, undefined, 'sel.collection');
+  return db.prepare(`SELECT * FROM (${light.sql}) sel WHERE ${s.sql}`).all(...light.params, ...s.params) as RelationEndRow[];
 }
 
 /**
@@ -136,19 +157,42 @@ export function readEdges(db: Database.Database, scope: Scope, sel: RelationSele
   const s = scopeClause(scope);
   // Evidence counts only where its document is visible, as evidenceOf reads it.
   const visible = s.sql === '1' ? { sql: '', params: [] } : { sql: `AND EXISTS (SELECT 1 FROM documents de INDEXED BY documents_group WHERE de.id = e.document_id AND ${s.sql.replace(/\bd\./gu, 'de.')})`, params: s.params };
-  const evidence = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ${visible.sql})`;
+  // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
+  const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*) AS n, group_concat(DISTINCT e.document_id) AS docs FROM evidence e
+    WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) ${visible.sql} GROUP BY e.owner_id)`;
+  const light = lightSelectionSql(sel);
+  if (light) {
+    // Rows chosen by entity or id: their columns from relation_ends (migration 22), the relation row read only for its
+    // stage, confidence and review; no document row and no attributes parsed per row.
+    const inScope = scopeClause(scope, undefined, 'sel.collection');
+    return mergeEdges(db.prepare(`WITH sel AS MATERIALIZED (${light.sql}), ${evidence}
+      SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target, min(sel.source_entity) AS source_entity,
+        min(sel.target_entity) AS target_entity, sel.negated, ${EXTRACTED_CONFIDENCE}, group_concat(DISTINCT sel.grp) AS grps,
+        sum(coalesce(ev.n, 0)) AS n, group_concat(ev.docs) AS docs, ${EXTRACTED_FIRST}
+      FROM sel JOIN relations r ON r.id = sel.id LEFT JOIN ev ON ev.owner = sel.id
+      WHERE ${inScope.sql}
+      GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`)
+      .all(...light.params, ...visible.params, ...inScope.params) as EdgeRow[]);
+  }
   const chosen = selectionSql(sel);
-  const from = chosen ? `(${chosen.sql}) sel JOIN relations r ON r.id = sel.id` : 'relations r';
   const [se, te] = endCols(sel);
-  const rows = db.prepare(`SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
+  const head = `SELECT r.type, d.collection, min(r.source) AS source, min(r.target) AS target,
     min(${se}) AS source_entity, min(${te}) AS target_entity,
     ${NEGATED} AS negated, ${EXTRACTED_CONFIDENCE},
-    group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps, sum(${evidence('count(*)')}) AS n,
-    group_concat(${evidence('group_concat(DISTINCT e.document_id)')}) AS docs, ${EXTRACTED_FIRST}
-    FROM ${from} JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
-    WHERE ${s.sql} GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), negated`)
-    .all(...visible.params, ...visible.params, ...(chosen?.params ?? []), ...s.params) as EdgeRow[];
-  return mergeEdges(rows);
+    group_concat(DISTINCT coalesce(d.duplicate_group, d.id)) AS grps`;
+  const tail = `GROUP BY r.type, d.collection, coalesce(${se}, '#' || r.source), coalesce(${te}, '#' || r.target), negated`;
+  if (!chosen) {
+    // Every relation of the scope: the correlated reads, per row.
+    const per = (what: string) => `(SELECT ${what} FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id ${visible.sql})`;
+    return mergeEdges(db.prepare(`${head}, sum(${per('count(*)')}) AS n, group_concat(${per('group_concat(DISTINCT e.document_id)')}) AS docs, ${EXTRACTED_FIRST}
+      FROM relations r JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
+      WHERE ${s.sql} ${tail}`).all(...visible.params, ...visible.params, ...s.params) as EdgeRow[]);
+  }
+  return mergeEdges(db.prepare(`WITH sel(id) AS MATERIALIZED (${chosen.sql}), ${evidence}
+    ${head}, sum(coalesce(ev.n, 0)) AS n, group_concat(ev.docs) AS docs, ${EXTRACTED_FIRST}
+    FROM sel JOIN relations r ON r.id = sel.id JOIN documents d INDEXED BY documents_group ON d.id = r.document_id ${endsJoin(sel)}
+    LEFT JOIN ev ON ev.owner = r.id
+    WHERE ${s.sql} ${tail}`).all(...chosen.params, ...visible.params, ...s.params) as EdgeRow[]);
 }
 
 /** The queries of relation summaries (see summariseRelations) in SQLite: evidence of visible documents only. */
