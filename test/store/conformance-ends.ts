@@ -43,8 +43,14 @@ const MISMATCHES = `SELECT r.id, ms.entity_id AS map_source, mt.entity_id AS map
 // Each relation row's own columns beside relation_ends' copies of them (migration 22); negated is compared in JavaScript.
 const LIGHT = `SELECT r.id, r.type, r.source, r.target, r.confidence, r.attrs, d.collection, coalesce(d.duplicate_group, d.id) AS grp,
     re.type AS e_type, re.source AS e_source, re.target AS e_target, re.confidence AS e_confidence, re.negated AS e_negated,
-    re.collection AS e_collection, re.grp AS e_grp
+    re.collection AS e_collection, re.grp AS e_grp, r.stage, re.stage AS e_stage, r.review, re.reviewed AS e_reviewed
   FROM relations r JOIN documents d ON d.id = r.document_id JOIN relation_ends re ON re.relation_id = r.id`;
+
+/** The review level edges weigh (0 unreviewed, 1 kept, 2 accepted), from the review in force as stored (JSON or null). */
+function reviewLevel(review: string | null): number {
+  if (review === null) return 0;
+  return (JSON.parse(review) as { kept?: boolean }).kept === true ? 1 : 2;
+}
 
 /** The rows of LIGHT whose copies differ, negated as mergeRelations reads it (JavaScript truthiness of attrs.negated). */
 function lightMismatches(rows: Record<string, unknown>[]): string[] {
@@ -52,7 +58,8 @@ function lightMismatches(rows: Record<string, unknown>[]): string[] {
   for (const r of rows) {
     const negated = Boolean((JSON.parse(String(r.attrs)) as { negated?: unknown }).negated) ? 1 : 0;
     const pairs: [string, unknown, unknown][] = [['type', r.type, r.e_type], ['source', r.source, r.e_source], ['target', r.target, r.e_target],
-      ['confidence', Number(r.confidence), Number(r.e_confidence)], ['negated', negated, Number(r.e_negated)], ['collection', r.collection, r.e_collection], ['grp', r.grp, r.e_grp]];
+      ['confidence', Number(r.confidence), Number(r.e_confidence)], ['negated', negated, Number(r.e_negated)], ['collection', r.collection, r.e_collection], ['grp', r.grp, r.e_grp],
+      ['stage', r.stage, r.e_stage], ['reviewed', reviewLevel(r.review as string | null), Number(r.e_reviewed)]];
     for (const [column, own, copy] of pairs) if (own !== copy) wrong.push(`${String(r.id)} ${column}: ${String(own)} / ${String(copy)}`);
   }
   return wrong;

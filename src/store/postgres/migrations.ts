@@ -823,12 +823,13 @@ export const PG_MIGRATIONS: Migration[] = [
   },
   {
     version: 22,
-    description: 'relation_ends carries what choosing the strongest relations reads (type, keys, confidence, denial, collection, near-duplicate group), in covering indexes by each end',
+    description: 'relation_ends carries what choosing the strongest relations and reading edges take (type, keys, confidence, denial, collection, near-duplicate group, stage, review), in covering indexes by each end',
     sql: `
       -- See the SQLite twin. INCLUDE columns: a range of an end's index answers the choice (index-only once vacuumed).
       ALTER TABLE relation_ends ADD COLUMN type ${T}, ADD COLUMN source ${T}, ADD COLUMN target ${T}, ADD COLUMN confidence DOUBLE PRECISION,
-        ADD COLUMN negated INTEGER, ADD COLUMN collection ${T}, ADD COLUMN grp ${T};
-      UPDATE relation_ends re SET type = r.type, source = r.source, target = r.target, confidence = r.confidence,
+        ADD COLUMN negated INTEGER, ADD COLUMN collection ${T}, ADD COLUMN grp ${T}, ADD COLUMN stage ${T}, ADD COLUMN reviewed INTEGER;
+      UPDATE relation_ends re SET type = r.type, source = r.source, target = r.target, confidence = r.confidence, stage = r.stage,
+        reviewed = CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
         negated = CASE WHEN r.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(r.attrs::json -> 'negated')
           WHEN 'null' THEN 0 WHEN 'boolean' THEN (r.attrs::json ->> 'negated')::boolean::int
           WHEN 'number' THEN ((r.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (r.attrs::json ->> 'negated' <> '')::int ELSE 1 END END, collection = d.collection, grp = coalesce(d.duplicate_group, d.id)
@@ -839,18 +840,19 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX relation_ends_target ON relation_ends(target_entity, source_entity) INCLUDE (relation_id, type, confidence, negated, grp, collection, source, target);
       -- Relation rows written or updated (any column: the trigger is per statement): their columns with their ends.
       CREATE OR REPLACE FUNCTION relation_ends_written() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        INSERT INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp)
+        INSERT INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed)
           SELECT n.id, ms.entity_id, mt.entity_id, n.type, n.source, n.target, n.confidence,
             CASE WHEN n.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(n.attrs::json -> 'negated')
           WHEN 'null' THEN 0 WHEN 'boolean' THEN (n.attrs::json ->> 'negated')::boolean::int
           WHEN 'number' THEN ((n.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (n.attrs::json ->> 'negated' <> '')::int ELSE 1 END END,
-            d.collection, coalesce(d.duplicate_group, d.id)
+            d.collection, coalesce(d.duplicate_group, d.id),
+            n.stage, CASE WHEN n.review IS NULL THEN 0 WHEN n.review LIKE '%"kept":true%' THEN 1 ELSE 2 END
           FROM new_rows n JOIN documents d ON d.id = n.document_id
           LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = n.source
           LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = n.target
         ON CONFLICT (relation_id) DO UPDATE SET source_entity = EXCLUDED.source_entity, target_entity = EXCLUDED.target_entity,
           type = EXCLUDED.type, source = EXCLUDED.source, target = EXCLUDED.target, confidence = EXCLUDED.confidence,
-          negated = EXCLUDED.negated, collection = EXCLUDED.collection, grp = EXCLUDED.grp;
+          negated = EXCLUDED.negated, collection = EXCLUDED.collection, grp = EXCLUDED.grp, stage = EXCLUDED.stage, reviewed = EXCLUDED.reviewed;
         RETURN NULL; END $$;
       -- A document joining or leaving a near-duplicate group moves its relation rows' group (rows already right are left).
       CREATE FUNCTION relation_ends_documents_moved() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN

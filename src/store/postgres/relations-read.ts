@@ -2,7 +2,7 @@
  * Relations read by key in PostgreSQL: a selection of relation ids (all in scope, entities' relations by relation_ends,
  * candidate keys, one document's entities), each end's entity from relation_ends or its own map row (see the SQLite twin).
  */
-import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST } from '../shared/edges.js';
+import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST, extractedFromEnds } from '../shared/edges.js';
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
@@ -40,12 +40,13 @@ function selectionSql(p: Params, sel: RelationSelection): string | null {
   return `SELECT id FROM relations WHERE document_id = ${doc} UNION ${ofEntities(ends)}`;
 }
 
-/** The light columns of relation_ends (migration 22) a read by entity or id selects, as `id` and the row's own names. */
-const LIGHT_COLUMNS = `re.relation_id AS id, re.type, re.source, re.target, re.confidence, re.negated, re.collection, re.grp,
+/** The light columns of relation_ends (migration 22) a read by entity or id selects, as `id` and the row's own names (edges add stage and review). */
+const LIGHT = `re.relation_id AS id, re.type, re.source, re.target, re.confidence, re.negated, re.collection, re.grp,
   re.source_entity, re.target_entity`;
 
 /** The selection's rows with their light columns from relation_ends alone, for reads by entity, between entities or by id; else null. */
-function lightSelectionSql(p: Params, sel: RelationSelection): string | null {
+function lightSelectionSql(p: Params, sel: RelationSelection, forEdges = false): string | null {
+  const LIGHT_COLUMNS = forEdges ? `${LIGHT}, re.stage, re.reviewed` : LIGHT;
   if ('entities' in sel) {
     const ids = p.add([...sel.entities]);
     return `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.source_entity = ANY(${ids}::text[])
@@ -168,19 +169,20 @@ export async function readMergedRelations(db: Db, scope: Scope, sel: RelationSel
 /** Merged relations of the selection as graph edges, aggregated in SQL (see the SQLite twin). */
 export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): Promise<EdgeRecord[]> {
   const p = new Params();
-  const visible = `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)})`;
+  // Evidence counts only where its document is visible (every document is when the scope is all collections).
+  const docScope = scopeSql(p, scope);
+  const visible = docScope === 'TRUE' ? 'TRUE' : `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${docScope})`;
   // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
   const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*)::int AS n, string_agg(DISTINCT e.document_id, ',') AS docs FROM evidence e
     WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) AND ${visible} GROUP BY e.owner_id)`;
-  const light = lightSelectionSql(p, sel);
+  const light = lightSelectionSql(p, sel, true);
   if (light) {
-    // Rows chosen by entity or id: their columns from relation_ends (migration 22), the relation row read only for its
-    // stage, confidence and review; no document row and no attributes parsed per row.
+    // Rows chosen by entity or id: their columns from relation_ends (migration 22), no relation or document row read.
     const sql = `WITH sel AS MATERIALIZED (${light}), ${evidence}
       SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target, min(sel.source_entity) AS source_entity,
-        min(sel.target_entity) AS target_entity, sel.negated, ${EXTRACTED_CONFIDENCE}, string_agg(DISTINCT sel.grp, ',') AS grps,
-        sum(coalesce(ev.n, 0))::int AS n, string_agg(ev.docs, ',') AS docs, ${EXTRACTED_FIRST}
-      FROM sel JOIN relations r ON r.id = sel.id LEFT JOIN ev ON ev.owner = sel.id
+        min(sel.target_entity) AS target_entity, sel.negated, ${extractedFromEnds('sel')}, string_agg(DISTINCT sel.grp, ',') AS grps,
+        sum(coalesce(ev.n, 0))::int AS n, string_agg(ev.docs, ',') AS docs
+      FROM sel LEFT JOIN ev ON ev.owner = sel.id
       WHERE ${scopeSql(p, scope, undefined, 'sel.collection')}
       GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`;
     return mergeEdges((await db.query<EdgeRow>(sql, p.values)).rows);

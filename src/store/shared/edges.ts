@@ -16,6 +16,13 @@ export const EXTRACTED_CONFIDENCE = "coalesce(max(CASE WHEN r.stage <> 'analyst'
 const REVIEW_LEVEL = "CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%\"kept\":true%' THEN 1 ELSE 2 END";
 export const EXTRACTED_FIRST = `coalesce(max(CASE WHEN r.stage <> 'analyst' THEN ${REVIEW_LEVEL} END), max(${REVIEW_LEVEL})) AS reviewed`;
 
+/**
+ * EXTRACTED_CONFIDENCE and EXTRACTED_FIRST over relation_ends' copies (alias `a`: its stage, confidence and `reviewed`,
+ * the review level written by the triggers of migration 22), for edges read without the relation rows.
+ */
+export const extractedFromEnds = (a: string): string => `coalesce(max(CASE WHEN ${a}.stage <> 'analyst' THEN ${a}.confidence END), max(${a}.confidence)) AS confidence,
+  coalesce(max(CASE WHEN ${a}.stage <> 'analyst' THEN ${a}.reviewed END), max(${a}.reviewed)) AS reviewed`;
+
 /** The edge of a merged relation (its evidence may carry empty texts: only counts and documents are kept). */
 export function toEdgeRecord(r: Relation): EdgeRecord {
   return {

@@ -813,7 +813,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 22,
-    description: 'relation_ends carries what choosing the strongest relations reads (type, keys, confidence, denial, collection, near-duplicate group), in covering indexes by each end',
+    description: 'relation_ends carries what choosing the strongest relations and reading edges take (type, keys, confidence, denial, collection, near-duplicate group, stage, review), in covering indexes by each end',
     sql: `
       -- An entity's relation rows as the choice of the strongest reads them, from one range of an index by each end: a
       -- hub's neighbourhood read 17,000 rows through relation_ends, relations and documents (a probe in each per row).
@@ -824,7 +824,11 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE relation_ends ADD COLUMN negated INTEGER;
       ALTER TABLE relation_ends ADD COLUMN collection TEXT;
       ALTER TABLE relation_ends ADD COLUMN grp TEXT;
-      UPDATE relation_ends SET type = r.type, source = r.source, target = r.target, confidence = r.confidence,
+      ALTER TABLE relation_ends ADD COLUMN stage TEXT;
+      -- The review as edges weigh it: 0 unreviewed, 1 kept (accepted, no longer proposed), 2 accepted (REVIEW_LEVEL, shared/edges.ts).
+      ALTER TABLE relation_ends ADD COLUMN reviewed INTEGER;
+      UPDATE relation_ends SET type = r.type, source = r.source, target = r.target, confidence = r.confidence, stage = r.stage,
+        reviewed = CASE WHEN r.review IS NULL THEN 0 WHEN r.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
         negated = CASE WHEN NOT json_valid(r.attrs) THEN 0 WHEN coalesce(r.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, collection = d.collection, grp = coalesce(d.duplicate_group, d.id)
         FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id = relation_ends.relation_id;
       DROP INDEX relation_ends_source;
@@ -835,19 +839,21 @@ export const MIGRATIONS: Migration[] = [
       -- attributes that are not JSON, which no writer makes, are written and fail where they are read, as before).
       DROP TRIGGER relation_ends_insert;
       CREATE TRIGGER relation_ends_insert AFTER INSERT ON relations BEGIN
-        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp)
+        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed)
           SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
             (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
-            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id)
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
+            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END
           FROM documents d WHERE d.id = new.document_id;
       END;
       DROP TRIGGER relation_ends_update;
-      CREATE TRIGGER relation_ends_update AFTER UPDATE OF id, document_id, source, target, type, confidence, attrs ON relations BEGIN
+      CREATE TRIGGER relation_ends_update AFTER UPDATE OF id, document_id, source, target, type, confidence, attrs, stage, review ON relations BEGIN
         DELETE FROM relation_ends WHERE relation_id = old.id;
-        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp)
+        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed)
           SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
             (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
-            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id)
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
+            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END
           FROM documents d WHERE d.id = new.document_id;
       END;
       -- A document joining or leaving a near-duplicate group moves its relation rows' group.

@@ -3,7 +3,7 @@
  * candidate keys, one document's entities), each end's entity from relation_ends (reads by entity and by id) or from its
  * own row of the candidate -> entity map (the rest), so no read loads the collection's map.
  */
-import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST } from '../shared/edges.js';
+import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST, extractedFromEnds } from '../shared/edges.js';
 import type Database from 'better-sqlite3';
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
@@ -74,8 +74,8 @@ export function relationEndRows(db: Database.Database, scope: Scope, sel: Relati
     WHERE ${s.sql}`).all(...(chosen?.params ?? []), ...s.params) as RelationEndRow[];
 }
 
-/** The light columns of relation_ends (migration 22) a read by entity or id selects, as `id` and the row's own names. */
-const LIGHT_COLUMNS = `re.relation_id AS id, re.type, re.source, re.target, re.confidence, re.negated, re.collection, re.grp,
+/** The light columns of relation_ends (migration 22) a read by entity or id selects, as `id` and the row's own names (edges add stage and review). */
+const LIGHT = `re.relation_id AS id, re.type, re.source, re.target, re.confidence, re.negated, re.collection, re.grp,
   re.source_entity, re.target_entity`;
 
 /**
@@ -83,7 +83,8 @@ const LIGHT_COLUMNS = `re.relation_id AS id, re.type, re.source, re.target, re.c
  * entity (the rows whose source is one of the entities, then those whose target is and whose source is not), between
  * entities or by id; else null.
  */
-function lightSelectionSql(sel: RelationSelection): { sql: string; params: unknown[] } | null {
+function lightSelectionSql(sel: RelationSelection, forEdges = false): { sql: string; params: unknown[] } | null {
+  const LIGHT_COLUMNS = forEdges ? `${LIGHT}, re.stage, re.reviewed` : LIGHT;
   if ('entities' in sel) {
     const ids = JSON.stringify([...sel.entities]);
     return {
@@ -160,16 +161,15 @@ export function readEdges(db: Database.Database, scope: Scope, sel: RelationSele
   // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
   const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*) AS n, group_concat(DISTINCT e.document_id) AS docs FROM evidence e
     WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) ${visible.sql} GROUP BY e.owner_id)`;
-  const light = lightSelectionSql(sel);
+  const light = lightSelectionSql(sel, true);
   if (light) {
-    // Rows chosen by entity or id: their columns from relation_ends (migration 22), the relation row read only for its
-    // stage, confidence and review; no document row and no attributes parsed per row.
+    // Rows chosen by entity or id: their columns from relation_ends (migration 22), no relation or document row read.
     const inScope = scopeClause(scope, undefined, 'sel.collection');
     return mergeEdges(db.prepare(`WITH sel AS MATERIALIZED (${light.sql}), ${evidence}
       SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target, min(sel.source_entity) AS source_entity,
-        min(sel.target_entity) AS target_entity, sel.negated, ${EXTRACTED_CONFIDENCE}, group_concat(DISTINCT sel.grp) AS grps,
-        sum(coalesce(ev.n, 0)) AS n, group_concat(ev.docs) AS docs, ${EXTRACTED_FIRST}
-      FROM sel JOIN relations r ON r.id = sel.id LEFT JOIN ev ON ev.owner = sel.id
+        min(sel.target_entity) AS target_entity, sel.negated, ${extractedFromEnds('sel')}, group_concat(DISTINCT sel.grp) AS grps,
+        sum(coalesce(ev.n, 0)) AS n, group_concat(ev.docs) AS docs
+      FROM sel LEFT JOIN ev ON ev.owner = sel.id
       WHERE ${inScope.sql}
       GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`)
       .all(...light.params, ...visible.params, ...inScope.params) as EdgeRow[]);
