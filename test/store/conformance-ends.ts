@@ -65,9 +65,11 @@ function lightMismatches(rows: Record<string, unknown>[]): string[] {
   return wrong;
 }
 
-// Every map row whose mention count (migration 21) differs from the mentions carrying its key.
-const MEMBER_MISMATCHES = `SELECT m.candidate_key, m.mentions, (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key) AS counted
-  FROM entity_members m WHERE m.mentions <> (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key)`;
+// Every map row whose counts (mentions: migration 21; claims spoken and events naming it: 23) differ from the rows carrying its key.
+const MEMBER_MISMATCHES = `SELECT m.candidate_key, m.mentions, m.claims, m.events FROM entity_members m
+  WHERE m.mentions <> (SELECT count(*) FROM mentions x WHERE x.entity_key = m.candidate_key)
+    OR m.claims <> (SELECT count(*) FROM claims c WHERE c.speaker = m.candidate_key)
+    OR m.events <> (SELECT count(*) FROM event_keys k WHERE k.key = m.candidate_key)`;
 
 /** Registers the suite for one implementation. */
 export function endsConformance(name: string, harness: EndsHarness): void {
@@ -79,10 +81,10 @@ export function endsConformance(name: string, harness: EndsHarness): void {
     const check = async (after: string): Promise<void> => {
       const wrong = await harness.rows(store, MISMATCHES);
       assert.deepEqual(wrong, [], `relation_ends differs from the map after ${after}`);
-      assert.deepEqual(await harness.rows(store, MEMBER_MISMATCHES), [], `map rows' mention counts differ from the mentions after ${after}`);
+      assert.deepEqual(await harness.rows(store, MEMBER_MISMATCHES), [], `map rows' counts differ from the mentions, claims and events after ${after}`);
       assert.deepEqual(lightMismatches(await harness.rows(store, LIGHT)), [], `relation_ends' copies of the rows' columns differ after ${after}`);
-      const counted = await harness.rows(store, 'SELECT count(*) AS n FROM entity_members WHERE mentions > 0');
-      assert.ok(Number(counted[0]!.n) > 0, `map rows with mentions after ${after}`);
+      const counted = await harness.rows(store, 'SELECT sum(CASE WHEN mentions > 0 THEN 1 ELSE 0 END) AS m, sum(CASE WHEN events > 0 THEN 1 ELSE 0 END) AS e FROM entity_members');
+      assert.ok(Number(counted[0]!.m) > 0 && Number(counted[0]!.e) > 0, `map rows with mentions and with events after ${after}`);
       const count = Number((await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends'))[0]!.n);
       assert.ok(count > 0, `relation rows after ${after}`);
       const all = byId(await store.listRelations(SCOPE));
@@ -222,10 +224,28 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       await check('mentions written behind the store\'s back');
     });
 
+    it('event and claim counts follow events and claims deleted and re-keyed by plain SQL (the triggers)', async () => {
+      const [ev] = await harness.rows(store, `SELECT k.event_id, k.key, em.events FROM event_keys k JOIN entity_members em ON em.candidate_key = k.key ORDER BY k.event_id LIMIT 1`);
+      const key = String(ev!.key).replace(/'/gu, "''");
+      const events = async () => Number((await harness.rows(store, `SELECT events FROM entity_members WHERE candidate_key = '${key}'`))[0]!.events);
+      await harness.rows(store, `DELETE FROM events WHERE id = '${String(ev!.event_id).replace(/'/gu, "''")}'`);
+      assert.equal(await events(), Number(ev!.events) - 1);
+      const [c] = await harness.rows(store, `SELECT c.id, c.speaker FROM claims c JOIN entity_members em ON em.candidate_key = c.speaker ORDER BY c.id LIMIT 1`);
+      assert.ok(c, 'a claim whose speaker is a member key');
+      {
+        const speaker = String(c.speaker).replace(/'/gu, "''");
+        const claims = async () => Number((await harness.rows(store, `SELECT claims FROM entity_members WHERE candidate_key = '${speaker}'`))[0]!.claims);
+        const before = await claims();
+        await harness.rows(store, `UPDATE claims SET speaker = NULL WHERE id = '${String(c.id).replace(/'/gu, "''")}'`);
+        assert.equal(await claims(), before - 1);
+      }
+      await check('events and claims written behind the store\'s back');
+    });
+
     it('fails when a writer leaves a map row\'s mention count behind (the check can fail)', async () => {
       const [m] = await harness.rows(store, 'SELECT candidate_key FROM entity_members WHERE mentions > 0 ORDER BY candidate_key LIMIT 1');
       await harness.rows(store, `UPDATE entity_members SET mentions = mentions + 1 WHERE candidate_key = '${String(m!.candidate_key).replace(/'/gu, "''")}'`);
-      await assert.rejects(check('a forgetful mention writer'), /mention counts differ/u);
+      await assert.rejects(check('a forgetful mention writer'), /counts differ/u);
       await harness.rows(store, `UPDATE entity_members SET mentions = mentions - 1 WHERE candidate_key = '${String(m!.candidate_key).replace(/'/gu, "''")}'`);
     });
 

@@ -4,7 +4,7 @@ import type { Scope } from '../store.js';
 import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { indexPendingNames } from './entity-search.js';
-import { MEMBER_MENTIONS_SQL } from '../shared/entity-members.js';
+import { MEMBER_COUNT_COLUMNS, MEMBER_COUNTS_SQL } from '../shared/entity-members.js';
 import { listsById } from '../shared/entity-rows.js';
 
 /** Per-document candidates of a collection (see candidatesFromRows). */
@@ -36,7 +36,7 @@ export async function writeEntities(db: Db, collection: string, entities: Resolv
     [aliases.map((a) => a[0]), aliases.map((a) => a[1])]);
   // A candidate listed under two entities ends in the last one, as with SQLite's INSERT OR REPLACE.
   const members = new Map(entities.flatMap((e) => e.members.map((k) => [k, e.id] as const)));
-  await db.query(`INSERT INTO entity_members (collection, candidate_key, entity_id, mentions) SELECT $1::text, v.k, v.e, ${MEMBER_MENTIONS_SQL('v.k')}
+  await db.query(`INSERT INTO entity_members (collection, candidate_key, entity_id, ${MEMBER_COUNT_COLUMNS}) SELECT $1::text, v.k, v.e, ${MEMBER_COUNTS_SQL('v.k')}
     FROM unnest($2::text[], $3::text[]) AS v(k, e)`,
     [collection, [...members.keys()], [...members.values()]]);
   // The names the triggers queued are indexed in the same transaction, so search never sees a half-indexed collection.

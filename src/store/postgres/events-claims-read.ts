@@ -26,8 +26,8 @@ function selection(p: Params, sel: FactSelection, kind: 'events' | 'claims', ali
   if ('ids' in sel) return `${alias}.id = ANY(${p.add([...sel.ids])}::text[])`;
   const ids = `${p.add([...sel.entities])}::text[]`;
   return kind === 'events'
-    ? `${alias}.id IN (SELECT k.event_id FROM entity_members em JOIN event_keys k ON k.key = em.candidate_key WHERE em.entity_id = ANY(${ids}))`
-    : `${alias}.speaker IN (SELECT em.candidate_key FROM entity_members em WHERE em.entity_id = ANY(${ids}))`;
+    ? `${alias}.id IN (SELECT k.event_id FROM entity_members em JOIN event_keys k ON k.key = em.candidate_key WHERE em.entity_id = ANY(${ids}) AND em.events > 0)`
+    : `${alias}.speaker IN (SELECT em.candidate_key FROM entity_members em WHERE em.entity_id = ANY(${ids}) AND em.claims > 0)`;
 }
 
 /** Selected events in the scope, oldest first, participants and places mapped to entities. */

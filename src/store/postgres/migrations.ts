@@ -864,4 +864,54 @@ export const PG_MIGRATIONS: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_documents_moved();
     `,
   },
+  {
+    version: 23,
+    description: 'entity_members.claims and .events: how many claims each member key speaks and how many events name it, kept by triggers, so an entity page probes only the keys that have some',
+    sql: `
+      -- See the SQLite twin. Statement-level triggers, each statement's keys counted in one grouped join.
+      ALTER TABLE entity_members ADD COLUMN claims INTEGER NOT NULL DEFAULT 0, ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+      UPDATE entity_members em SET claims = c.n FROM (SELECT speaker, count(*)::int AS n FROM claims WHERE speaker IS NOT NULL GROUP BY speaker) c
+        WHERE em.candidate_key = c.speaker;
+      UPDATE entity_members em SET events = k.n FROM (SELECT key, count(*)::int AS n FROM event_keys GROUP BY key) k WHERE em.candidate_key = k.key;
+      CREATE INDEX entity_members_claims ON entity_members(entity_id, candidate_key) WHERE claims > 0;
+      CREATE INDEX entity_members_events ON entity_members(entity_id, candidate_key) WHERE events > 0;
+      CREATE FUNCTION member_claims_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE entity_members em SET claims = em.claims + c.n
+          FROM (SELECT d.collection, n.speaker, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
+            WHERE n.speaker IS NOT NULL GROUP BY d.collection, n.speaker) c
+          WHERE em.collection = c.collection AND em.candidate_key = c.speaker;
+        RETURN NULL; END $$;
+      CREATE FUNCTION member_claims_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE entity_members em SET claims = em.claims - c.n
+          FROM (SELECT d.collection, o.speaker, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
+            WHERE o.speaker IS NOT NULL GROUP BY d.collection, o.speaker) c
+          WHERE em.collection = c.collection AND em.candidate_key = c.speaker;
+        RETURN NULL; END $$;
+      CREATE TRIGGER member_claims_insert AFTER INSERT ON claims REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_claims_added();
+      CREATE TRIGGER member_claims_delete AFTER DELETE ON claims REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_claims_removed();
+      CREATE TRIGGER member_claims_update_1_old AFTER UPDATE ON claims REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_claims_removed();
+      CREATE TRIGGER member_claims_update_2_new AFTER UPDATE ON claims REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_claims_added();
+      -- An event key is a candidate key of the event's own document ("<document>#..."), whose collection is the member's.
+      CREATE FUNCTION member_events_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE entity_members em SET events = em.events + k.n
+          FROM (SELECT d.collection, n.key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = split_part(n.key, '#', 1)
+            GROUP BY d.collection, n.key) k
+          WHERE em.collection = k.collection AND em.candidate_key = k.key;
+        RETURN NULL; END $$;
+      CREATE FUNCTION member_events_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE entity_members em SET events = em.events - k.n
+          FROM (SELECT d.collection, o.key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = split_part(o.key, '#', 1)
+            GROUP BY d.collection, o.key) k
+          WHERE em.collection = k.collection AND em.candidate_key = k.key;
+        RETURN NULL; END $$;
+      CREATE TRIGGER member_events_insert AFTER INSERT ON event_keys REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_events_added();
+      CREATE TRIGGER member_events_delete AFTER DELETE ON event_keys REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION member_events_removed();
+    `,
+  },
 ];

@@ -5,12 +5,16 @@
 import { MEMBER_REASONS, type EntityMember, type EntityMembersPage, type MergeReason, type ResolvedEntityRecord } from '../../model/index.js';
 import type { EntityRow } from './entity-rows.js';
 
+/** The counts a candidate -> entity map row carries, in the order MEMBER_COUNTS_SQL gives them. */
+export const MEMBER_COUNT_COLUMNS = 'mentions, claims, events';
+
 /**
- * SQL (both engines) for the mention count a new candidate -> entity map row starts with: the mentions carrying its key
- * (`key`: an SQL expression). Triggers on mentions keep it from then on (migration 21), so the entity page ranks an
- * entity's documents from its own rows.
+ * SQL (both engines) for the counts a new candidate -> entity map row starts with (`key`: an SQL expression): the
+ * mentions carrying its key, the claims it speaks, the events naming it. Triggers keep them from then on (migrations 21
+ * and 23), so the entity page ranks an entity's documents from its own rows and probes only keys with events or claims.
  */
-export const MEMBER_MENTIONS_SQL = (key: string): string => `CAST((SELECT count(*) FROM mentions x WHERE x.entity_key = ${key}) AS INTEGER)`;
+export const MEMBER_COUNTS_SQL = (key: string): string => `CAST((SELECT count(*) FROM mentions x WHERE x.entity_key = ${key}) AS INTEGER),
+  CAST((SELECT count(*) FROM claims c WHERE c.speaker = ${key}) AS INTEGER), CAST((SELECT count(*) FROM event_keys ek WHERE ek.key = ${key}) AS INTEGER)`;
 
 /** One entity as its page shows it (see Store.getEntityHead). */
 export interface EntityHead {

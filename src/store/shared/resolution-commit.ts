@@ -3,7 +3,7 @@ import type { ResolutionChange } from '../resolution.js';
 import { stmt, val, type Column, type Dialect, type Statement } from './resolution-sql.js';
 import { DECISION_COLUMNS } from './resolution-read.js';
 import { mergeReviewInsert } from './merge-review-store.js';
-import { MEMBER_MENTIONS_SQL } from './entity-members.js';
+import { MEMBER_COUNT_COLUMNS, MEMBER_COUNTS_SQL } from './entity-members.js';
 
 /** A value typed as text where the engine cannot infer it (a SELECT list feeding an INSERT). */
 const txt = (v: string | null) => ({ sql: 'CAST(? AS TEXT)', params: [v] });
@@ -115,8 +115,8 @@ function* entityStatements(d: Dialect, collection: string, change: ResolutionCha
   }
   const members = writes.flatMap((w) => w.members.map((k) => [k, w.entity.id]));
   for (const part of slices(members)) {
-    // A new map row counts its key's mentions; an existing one keeps its count (kept by triggers on mentions).
-    yield stmt(['INSERT INTO entity_members (collection, candidate_key, entity_id, mentions) SELECT ', ct, ', v.k, v.e, ', MEMBER_MENTIONS_SQL('v.k'), ' FROM ',
+    // A new map row counts its key's mentions, claims and events; an existing one keeps its counts (kept by triggers).
+    yield stmt([`INSERT INTO entity_members (collection, candidate_key, entity_id, ${MEMBER_COUNT_COLUMNS}) SELECT `, ct, ', v.k, v.e, ', MEMBER_COUNTS_SQL('v.k'), ' FROM ',
       d.rows([['k', 'text'], ['e', 'text']], part), ' AS v WHERE true ON CONFLICT (collection, candidate_key) DO UPDATE SET entity_id = excluded.entity_id']);
   }
   for (const part of slices(change.removeEntities ?? [])) yield stmt(['DELETE FROM entities WHERE collection = ', c, ' AND ', d.inList('id', part)]);

@@ -5,7 +5,7 @@ import type { Scope } from '../store.js';
 import { scopeClause } from './scope-sql.js';
 import { candidatesFromRows, type CandidateRow } from '../shared/candidates.js';
 import { indexPendingNames } from './entity-search.js';
-import { MEMBER_MENTIONS_SQL } from '../shared/entity-members.js';
+import { MEMBER_COUNT_COLUMNS, MEMBER_COUNTS_SQL } from '../shared/entity-members.js';
 
 /** Per-document candidates of a collection: one per mention entity_key, named by its longest written form. */
 export function readCandidates(db: Database.Database, collection: string): EntityCandidate[] {
@@ -29,7 +29,7 @@ export function writeEntities(db: Database.Database, collection: string, entitie
     const entity = db.prepare(`INSERT INTO entities (id, collection, type, name, mention_count, document_ids, reasons, stage, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, name) VALUES (?, ?)');
-    const member = db.prepare(`INSERT OR REPLACE INTO entity_members (collection, candidate_key, entity_id, mentions) SELECT ?, v.k, ?, ${MEMBER_MENTIONS_SQL('v.k')}
+    const member = db.prepare(`INSERT OR REPLACE INTO entity_members (collection, candidate_key, entity_id, ${MEMBER_COUNT_COLUMNS}) SELECT ?, v.k, ?, ${MEMBER_COUNTS_SQL('v.k')}
       FROM (SELECT ? AS k) v`);
     for (const e of entities) {
       entity.run(e.id, collection, e.type, e.name, e.mentionCount, JSON.stringify(e.documentIds), JSON.stringify(e.reasons), stage, version);

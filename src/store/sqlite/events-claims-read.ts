@@ -26,10 +26,12 @@ function selection(sel: FactSelection, kind: 'events' | 'claims', alias: string)
   if ('document' in sel) return { where: `${alias}.document_id = ?`, params: [sel.document] };
   if ('ids' in sel) return { where: `${alias}.id ${IN_JSON}`, params: [JSON.stringify([...sel.ids])] };
   const ids = JSON.stringify([...sel.entities]);
-  // Events by participant or place key (event_keys, kept by triggers), claims by speaker key (indexed).
+  // Events by participant or place key (event_keys, kept by triggers), claims by speaker key (indexed): only the member
+  // keys that have any, from a partial index (their counts kept by triggers, migration 23).
   return kind === 'events'
-    ? { where: `${alias}.id IN (SELECT k.event_id FROM entity_members em JOIN event_keys k ON k.key = em.candidate_key WHERE em.entity_id ${IN_JSON})`, params: [ids] }
-    : { where: `${alias}.speaker IN (SELECT em.candidate_key FROM entity_members em WHERE em.entity_id ${IN_JSON})`, params: [ids] };
+    ? { where: `${alias}.id IN (SELECT k.event_id FROM entity_members em INDEXED BY entity_members_events JOIN event_keys k ON k.key = em.candidate_key
+        WHERE em.entity_id ${IN_JSON} AND em.events > 0)`, params: [ids] }
+    : { where: `${alias}.speaker IN (SELECT em.candidate_key FROM entity_members em INDEXED BY entity_members_claims WHERE em.entity_id ${IN_JSON} AND em.claims > 0)`, params: [ids] };
 }
 
 /** Selected events in the scope, oldest first, participants and places mapped to entities. */
