@@ -57,7 +57,7 @@ function lightSelectionSql(p: Params, sel: RelationSelection, forEdges = false):
     const ids = p.add([...sel.between]);
     return `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.source_entity = ANY(${ids}::text[]) AND re.target_entity = ANY(${ids}::text[])`;
   }
-  if ('ids' in sel) return `SELECT DISTINCT ON (re.relation_id) ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.relation_id = ANY(${p.add([...sel.ids])}::text[])`;
+  if ('ids' in sel) return `SELECT ${LIGHT_COLUMNS} FROM (SELECT DISTINCT unnest(${p.add([...sel.ids])}::text[]) AS id) u JOIN relation_ends re ON re.relation_id = u.id`;
   return null;
 }
 
@@ -101,12 +101,18 @@ export async function relationEndRows(db: Db, scope: Scope, sel: RelationSelecti
     WHERE ${scopeSql(p, scope)}`, p.values)).rows;
 }
 
+/** Evidence rows `e` whose document is in the scope (no probe of the document when every collection is). */
+function visibleEvidence(p: Params, scope: Scope): string {
+  const docs = scopeSql(p, scope);
+  return docs === 'TRUE' ? 'TRUE' : `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${docs})`;
+}
+
 /** Evidence of the given owners (every owner of the kind in the scope when `ids` is null), ordered by document and start. */
 export async function evidenceOf(db: Db, kind: string, ids: readonly string[] | null, scope: Scope, text = true): Promise<(id: string) => Evidence[]> {
   const p = new Params();
   const k = p.add(kind);
   const owners = ids
-    ? `e.owner_id = ANY(${p.add([...ids])}::text[]) AND EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)})`
+    ? `e.owner_id = ANY(${p.add([...ids])}::text[]) AND ${visibleEvidence(p, scope)}`
     : `e.owner_id IN (SELECT f.id FROM ${kind}s f JOIN documents d ON d.id = f.document_id WHERE ${scopeSql(p, scope)})`;
   const rows = await db.query<Evidence & { owner: string }>(`SELECT e.owner_id AS owner, e.document_id AS "documentId", e.span_start AS start,
     e.span_end AS "end", ${text ? 'e.text' : "''"} AS text FROM evidence e WHERE e.owner_kind = ${k} AND ${owners}
@@ -129,7 +135,9 @@ export async function readChosenRelations(db: Db, scope: Scope, light: readonly 
 /** The chosen rows of `light` completed by their details, ordered by id (see chosenRelationRows). */
 export async function readChosenRows(db: Db, light: readonly RelationEndRow[], ids: readonly string[]): Promise<RelationRow[]> {
   if (ids.length === 0) return [];
-  const details = await db.query<RelationDetailRow>('SELECT id, claim_id, attrs, stage, version, review FROM relations WHERE id = ANY($1::text[])', [[...ids]]);
+  // Joined to the ids, not `id = ANY(...)`: with thousands of ids (a hub's page) the planner chose a scan of every relation.
+  const details = await db.query<RelationDetailRow>(`SELECT r.id, r.claim_id, r.attrs, r.stage, r.version, r.review
+    FROM (SELECT DISTINCT unnest($1::text[]) AS id) u JOIN relations r ON r.id = u.id`, [[...ids]]);
   return chosenRelationRows(light, ids, details.rows);
 }
 
@@ -141,7 +149,7 @@ export function summaryQueries(db: Db, scope: Scope): SummaryQueries {
       const owners = p.add([...ids]);
       return (await db.query<EvidenceCountRow>(`SELECT e.owner_id AS owner, e.document_id AS document, count(*)::int AS n
         FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = ANY(${owners}::text[])
-          AND EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)}) GROUP BY e.owner_id, e.document_id`, p.values)).rows;
+          AND ${visibleEvidence(p, scope)} GROUP BY e.owner_id, e.document_id`, p.values)).rows;
     },
     first: async (rows, documents, n) => {
       const p = new Params();
@@ -152,7 +160,7 @@ export function summaryQueries(db: Db, scope: Scope): SummaryQueries {
           SELECT e.owner_id AS owner, e.document_id AS "documentId", e.span_start AS start, e.span_end AS "end", e.text, e.seq,
             row_number() OVER (PARTITION BY m.rel ORDER BY e.owner_id, e.document_id, e.span_start, e.seq) AS k
           FROM unnest(${ids}::text[], ${rels}::int[]) AS m(id, rel) JOIN evidence e ON e.owner_kind = 'relation' AND e.owner_id = m.id
-          WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${scopeSql(p, scope)}) ${docs}) x
+          WHERE ${visibleEvidence(p, scope)} ${docs}) x
         WHERE k <= ${p.add(n)} ORDER BY owner, "documentId", start, seq`, p.values)).rows;
     },
     all: async (ids) => (ids.length === 0 ? () => [] : evidenceOf(db, 'relation', ids, scope)),
@@ -170,8 +178,7 @@ export async function readMergedRelations(db: Db, scope: Scope, sel: RelationSel
 export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): Promise<EdgeRecord[]> {
   const p = new Params();
   // Evidence counts only where its document is visible (every document is when the scope is all collections).
-  const docScope = scopeSql(p, scope);
-  const visible = docScope === 'TRUE' ? 'TRUE' : `EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND ${docScope})`;
+  const visible = visibleEvidence(p, scope);
   // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
   const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*)::int AS n, string_agg(DISTINCT e.document_id, ',') AS docs FROM evidence e
     WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) AND ${visible} GROUP BY e.owner_id)`;
