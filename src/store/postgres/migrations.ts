@@ -800,16 +800,24 @@ export const PG_MIGRATIONS: Migration[] = [
       DROP INDEX entity_members_entity;
       CREATE INDEX entity_members_rank ON entity_members(entity_id, candidate_key, mentions);
       CREATE FUNCTION member_mentions_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE entity_members em SET mentions = em.mentions + c.n
-          FROM (SELECT d.collection, n.entity_key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
+        -- Only when some member has a key here: an UPDATE fires relation_ends' statement triggers even when it changes nothing.
+        IF EXISTS (SELECT 1 FROM (SELECT d.collection, n.entity_key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
+            WHERE n.entity_key IS NOT NULL GROUP BY d.collection, n.entity_key) c JOIN entity_members em ON em.collection = c.collection AND em.candidate_key = c.entity_key) THEN
+          UPDATE entity_members em SET mentions = em.mentions + c.n
+            FROM (SELECT d.collection, n.entity_key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
             WHERE n.entity_key IS NOT NULL GROUP BY d.collection, n.entity_key) c
-          WHERE em.collection = c.collection AND em.candidate_key = c.entity_key;
+            WHERE em.collection = c.collection AND em.candidate_key = c.entity_key;
+        END IF;
         RETURN NULL; END $$;
       CREATE FUNCTION member_mentions_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE entity_members em SET mentions = em.mentions - c.n
-          FROM (SELECT d.collection, o.entity_key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
+        -- Only when some member has a key here: an UPDATE fires relation_ends' statement triggers even when it changes nothing.
+        IF EXISTS (SELECT 1 FROM (SELECT d.collection, o.entity_key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
+            WHERE o.entity_key IS NOT NULL GROUP BY d.collection, o.entity_key) c JOIN entity_members em ON em.collection = c.collection AND em.candidate_key = c.entity_key) THEN
+          UPDATE entity_members em SET mentions = em.mentions - c.n
+            FROM (SELECT d.collection, o.entity_key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
             WHERE o.entity_key IS NOT NULL GROUP BY d.collection, o.entity_key) c
-          WHERE em.collection = c.collection AND em.candidate_key = c.entity_key;
+            WHERE em.collection = c.collection AND em.candidate_key = c.entity_key;
+        END IF;
         RETURN NULL; END $$;
       CREATE TRIGGER member_mentions_insert AFTER INSERT ON mentions REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION member_mentions_added();
@@ -876,16 +884,24 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX entity_members_claims ON entity_members(entity_id, candidate_key) WHERE claims > 0;
       CREATE INDEX entity_members_events ON entity_members(entity_id, candidate_key) WHERE events > 0;
       CREATE FUNCTION member_claims_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE entity_members em SET claims = em.claims + c.n
-          FROM (SELECT d.collection, n.speaker, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
+        -- Only when some member has a key here: an UPDATE fires relation_ends' statement triggers even when it changes nothing.
+        IF EXISTS (SELECT 1 FROM (SELECT d.collection, n.speaker, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
+            WHERE n.speaker IS NOT NULL GROUP BY d.collection, n.speaker) c JOIN entity_members em ON em.collection = c.collection AND em.candidate_key = c.speaker) THEN
+          UPDATE entity_members em SET claims = em.claims + c.n
+            FROM (SELECT d.collection, n.speaker, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = n.document_id
             WHERE n.speaker IS NOT NULL GROUP BY d.collection, n.speaker) c
-          WHERE em.collection = c.collection AND em.candidate_key = c.speaker;
+            WHERE em.collection = c.collection AND em.candidate_key = c.speaker;
+        END IF;
         RETURN NULL; END $$;
       CREATE FUNCTION member_claims_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE entity_members em SET claims = em.claims - c.n
-          FROM (SELECT d.collection, o.speaker, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
+        -- Only when some member has a key here: an UPDATE fires relation_ends' statement triggers even when it changes nothing.
+        IF EXISTS (SELECT 1 FROM (SELECT d.collection, o.speaker, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
+            WHERE o.speaker IS NOT NULL GROUP BY d.collection, o.speaker) c JOIN entity_members em ON em.collection = c.collection AND em.candidate_key = c.speaker) THEN
+          UPDATE entity_members em SET claims = em.claims - c.n
+            FROM (SELECT d.collection, o.speaker, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = o.document_id
             WHERE o.speaker IS NOT NULL GROUP BY d.collection, o.speaker) c
-          WHERE em.collection = c.collection AND em.candidate_key = c.speaker;
+            WHERE em.collection = c.collection AND em.candidate_key = c.speaker;
+        END IF;
         RETURN NULL; END $$;
       CREATE TRIGGER member_claims_insert AFTER INSERT ON claims REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION member_claims_added();
@@ -897,16 +913,24 @@ export const PG_MIGRATIONS: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION member_claims_added();
       -- An event key is a candidate key of the event's own document ("<document>#..."), whose collection is the member's.
       CREATE FUNCTION member_events_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE entity_members em SET events = em.events + k.n
-          FROM (SELECT d.collection, n.key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = split_part(n.key, '#', 1)
+        -- Only when some member has a key here: an UPDATE fires relation_ends' statement triggers even when it changes nothing.
+        IF EXISTS (SELECT 1 FROM (SELECT d.collection, n.key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = split_part(n.key, '#', 1)
+            GROUP BY d.collection, n.key) k JOIN entity_members em ON em.collection = k.collection AND em.candidate_key = k.key) THEN
+          UPDATE entity_members em SET events = em.events + k.n
+            FROM (SELECT d.collection, n.key, count(*)::int AS n FROM new_rows n JOIN documents d ON d.id = split_part(n.key, '#', 1)
             GROUP BY d.collection, n.key) k
-          WHERE em.collection = k.collection AND em.candidate_key = k.key;
+            WHERE em.collection = k.collection AND em.candidate_key = k.key;
+        END IF;
         RETURN NULL; END $$;
       CREATE FUNCTION member_events_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE entity_members em SET events = em.events - k.n
-          FROM (SELECT d.collection, o.key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = split_part(o.key, '#', 1)
+        -- Only when some member has a key here: an UPDATE fires relation_ends' statement triggers even when it changes nothing.
+        IF EXISTS (SELECT 1 FROM (SELECT d.collection, o.key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = split_part(o.key, '#', 1)
+            GROUP BY d.collection, o.key) k JOIN entity_members em ON em.collection = k.collection AND em.candidate_key = k.key) THEN
+          UPDATE entity_members em SET events = em.events - k.n
+            FROM (SELECT d.collection, o.key, count(*)::int AS n FROM old_rows o JOIN documents d ON d.id = split_part(o.key, '#', 1)
             GROUP BY d.collection, o.key) k
-          WHERE em.collection = k.collection AND em.candidate_key = k.key;
+            WHERE em.collection = k.collection AND em.candidate_key = k.key;
+        END IF;
         RETURN NULL; END $$;
       CREATE TRIGGER member_events_insert AFTER INSERT ON event_keys REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION member_events_added();
