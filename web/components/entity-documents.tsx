@@ -4,6 +4,7 @@ import type { EntityDocument } from '../../src/model/index.js';
 import { getEntityDocuments } from '../api/client.js';
 import { documentTitle, plural } from '../lib/format.js';
 import { Link } from '../lib/router.js';
+import { ShowMore } from './show-more.js';
 
 /** Documents read per click (the API's largest page). */
 const MORE_DOCUMENTS = 200;
@@ -38,12 +39,7 @@ export function EntityDocuments({ entityId, first, total }: { entityId: string; 
           </li>
         ))}
       </ul>
-      {shown.length < all ? (
-        <button type="button" className="link-button documents-more" disabled={loading} onClick={showMore}>
-          {loading ? 'Loading…' : `${(all - shown.length).toLocaleString('en-US')} more ${all - shown.length === 1 ? 'document' : 'documents'}`}
-        </button>
-      ) : null}
-      {error ? <p className="query-error" role="alert">{error}</p> : null}
+      <ShowMore remaining={all - shown.length} noun="document" loading={loading} error={error} className="documents-more" onMore={showMore} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Event } from '../../src/model/index.js';
 import { getEntityEvents } from '../api/client.js';
 import { buildUrl, Link } from '../lib/router.js';
+import { ShowMore } from './show-more.js';
 import { EvidenceList } from './evidence-list.js';
 
 /** Events read per click (the API's largest page). */
@@ -44,12 +45,7 @@ export function EntityEvents({ entityId, name, first, total, names }: { entityId
           ))}
         </ul>
       )}
-      {shown.length < all ? (
-        <button type="button" className="link-button events-more" disabled={loading} onClick={showMore}>
-          {loading ? 'Loading…' : `${(all - shown.length).toLocaleString('en-US')} more ${all - shown.length === 1 ? 'event' : 'events'}`}
-        </button>
-      ) : null}
-      {error ? <p className="query-error" role="alert">{error}</p> : null}
+      <ShowMore remaining={all - shown.length} noun="event" loading={loading} error={error} className="events-more" onMore={showMore} />
     </section>
   );
 }
