@@ -122,7 +122,8 @@ function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
 }
 
 /** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first. */
-function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): Generator<void> {
+/** Joins groups whose names match within a shared block; returns the number of pairs it scored. */
+function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): Generator<void, number> {
   const names = new Map(p.roots().map((r) => [r, namesOf(p, list, r)]));
   const blocks = new Map<string, number[]>();
   for (const [root, refs] of names) {
@@ -170,6 +171,7 @@ function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (
     p.union(i, j, reason);
     if (++work % SLICE === 0) yield;
   }
+  return pairs.size;
 }
 
 /**
@@ -207,7 +209,10 @@ function ambiguousAcronyms(scored: readonly (MergeReason & { i: number; j: numbe
 const SLICE = 200;
 
 /** The clustering as a sequence of slices of work (see clusterEntities and clusterEntitiesAsync). */
-function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions): Generator<void, { entities: ResolvedEntity[] }> {
+/** The entities of a clustering, and how many pairs of name groups it scored (what grows with the square of a block). */
+export interface Clustered { entities: ResolvedEntity[]; pairsScored: number }
+
+function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions): Generator<void, Clustered> {
   const list = dedupe(candidates);
   const p: Clustering = new Partition<MergeReason>(list.length);
   applyDecisions(p, new Map(list.map((c, i) => [c.key, i])), decisions);
@@ -218,7 +223,7 @@ function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[
     const counts = countBlocks(list);
     blockSize = (key) => counts.get(key) ?? 0;
   }
-  yield* joinSimilarNames(p, list, blockSize);
+  const pairsScored = yield* joinSimilarNames(p, list, blockSize);
   yield* joinUniqueSurnames(p, list);
   yield;
   const entities: ResolvedEntity[] = [];
@@ -227,14 +232,14 @@ function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[
     if (entities.length % SLICE === 0) yield;
   }
   entities.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return { entities };
+  return { entities, pairsScored };
 }
 
 /**
  * Clusters per-document candidates into entities. User decisions are applied first and win: a split keeps
  * two candidates apart even when names match, a merge joins them even when names differ.
  */
-export function clusterEntities(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions = {}): { entities: ResolvedEntity[] } {
+export function clusterEntities(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions = {}): Clustered {
   const steps = clusterSteps(candidates, decisions, options);
   for (;;) {
     const next = steps.next();
@@ -244,7 +249,7 @@ export function clusterEntities(candidates: ResolveCandidate[], decisions: Merge
 
 /** clusterEntities that awaits `pause` between slices of work, so a server keeps answering while a large region is clustered. */
 export async function clusterEntitiesAsync(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions,
-  pause: () => Promise<void>): Promise<{ entities: ResolvedEntity[] }> {
+  pause: () => Promise<void>): Promise<Clustered> {
   const steps = clusterSteps(candidates, decisions, options);
   for (;;) {
     const next = steps.next();

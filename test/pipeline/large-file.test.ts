@@ -4,11 +4,18 @@
  * without a stack overflow, the crashing file is reported with its reason and not retried by the next ingest until
  * it is retried on purpose. Size: CABLEGRAPH_LARGE_FILE_MB (default 2; the issue's case is 50, which takes
  * about 15 minutes of CPU).
+ *
+ * Memory: the first ingest runs in a child process (large-file-child.ts) whose V8 old space is capped at HEAP_CAP_MB,
+ * so live memory that grows with the file fails it whatever the machine, and its peak RSS is held to the 1 GB that
+ * issue 9 sets for any corpus. (A bound on RSS growth in this process was machine-dependent: V8 lets garbage pile up
+ * before a full collection as long as the heap may grow, so 2 MB gave 315 MB here and 350 MB on CI.)
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/open.js';
 import { ALL_COLLECTIONS, type Store } from '../../src/store/store.js';
 import { ingestPaths, defaultStages, finishIngest, runStages, type IngestSummary } from '../../src/pipeline.js';
@@ -17,6 +24,25 @@ import { CRASH_MARK, crashingStages, writeOneLineFile } from './large-inputs.js'
 
 const MB = Number(process.env.CABLEGRAPH_LARGE_FILE_MB ?? 2);
 const COLLECTION = 'large';
+/**
+ * V8 old space of the ingesting process. The models take most of it: the ingest of a one-line file ran out of heap
+ * at 130 MB (1 MB file) and 150 MB (2 MB), and finished at 160 MB (1 MB) and 170 MB (4 MB); before the sentence
+ * windows a 50 MB file took 2.97 GB.
+ */
+const HEAP_CAP_MB = 256;
+/** Peak RSS of the ingesting process: issue 9's bound for any corpus size (measured 450-540 MB for 1-4 MB files). */
+const MAX_PEAK_RSS = 1024 * 1024 * 1024;
+
+interface ChildResult { summary: IngestSummary; logged: string[]; rssBefore: number; peakRss: number }
+
+/** The first ingest, in a child process with the heap capped (large-file-child.ts). */
+function ingestInChild(input: string, storePath: string): ChildResult {
+  const child = fileURLToPath(new URL('./large-file-child.ts', import.meta.url));
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_CAP_MB}`, '--import', 'tsx', child,
+    '--input', input, '--store', storePath, '--collection', COLLECTION], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, maxBuffer: 64 << 20 });
+  assert.equal(run.status, 0, `the ingest with the heap capped at ${HEAP_CAP_MB} MB failed:\n${run.stderr.slice(-4000)}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
 
 describe(`a ${MB} MB one-line file beside a file that crashes a stage`, () => {
   const dir = tempDir();
@@ -24,24 +50,17 @@ describe(`a ${MB} MB one-line file beside a file that crashes a stage`, () => {
   const big = join(input, 'one-line.txt');
   let store: Store;
   let first: IngestSummary;
-  const logged: string[] = [];
-  let rssBefore = 0;
-  let peakGrowth = 0;
+  let logged: string[] = [];
+  let peakRss = 0;
 
   before(async () => {
     mkdirSync(input);
     await writeOneLineFile(big, MB * 1024 * 1024);
     copyFileSync(join(SAMPLE_CORPUS, readdirSync(SAMPLE_CORPUS).sort()[0]!), join(input, 'article.txt'));
     writeFileSync(join(input, 'crash.txt'), `INTERNAL MEMO\n\nThe Quds Force met the Badr Organization in Baghdad on\n3 March 2019. ${CRASH_MARK}\n`);
-    // Models loaded first (on a small store), so the growth measured below is what the large file costs.
-    const warm = await openStore(join(dir, 'warm.db'));
-    await ingestPaths([join(input, 'article.txt')], { store: warm, stages: defaultStages() });
-    await warm.close();
+    const child = ingestInChild(input, join(dir, 'store.db'));
+    ({ summary: first, logged, peakRss } = child);
     store = await openStore(join(dir, 'store.db'));
-    rssBefore = process.memoryUsage().rss;
-    first = await ingestPaths([input], { store, collection: COLLECTION, stages: crashingStages(), finish: finishIngest, log: (m) => logged.push(m) });
-    // maxRSS: the peak of the whole process in KiB, so a spike during the stages counts.
-    peakGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
   });
   after(async () => store?.close());
 
@@ -66,13 +85,11 @@ describe(`a ${MB} MB one-line file beside a file that crashes a stage`, () => {
     assert.equal((await store.stats(ALL_COLLECTIONS)).relations > 0, true);
   });
 
-  it('stays within bounded memory', (t) => {
+  it(`stays within bounded memory: old space capped at ${HEAP_CAP_MB} MB, peak RSS under 1 GB`, (t) => {
     const bytes = statSync(big).size;
-    t.diagnostic(`peak RSS growth ${(peakGrowth / 1048576).toFixed(0)} MB for ${(bytes / 1048576).toFixed(1)} MB; ingest took ${first.seconds.toFixed(0)} s`);
-    // The text is held a few times over (file bytes, string, reading view, store); what grows with a stage's input
-    // is bounded by the sentence windows. Before the windows a 50 MB file took 2.97 GB.
-    const limit = 300 * 1024 * 1024 + 24 * bytes;
-    assert.ok(peakGrowth < limit, `peak RSS grew by ${(peakGrowth / 1048576).toFixed(0)} MB for a ${(bytes / 1048576).toFixed(1)} MB file (limit ${(limit / 1048576).toFixed(0)} MB)`);
+    t.diagnostic(`peak RSS ${(peakRss / 1048576).toFixed(0)} MB for ${(bytes / 1048576).toFixed(1)} MB; ingest took ${first.seconds.toFixed(0)} s`);
+    // The heap cap is checked by the child finishing at all (before); RSS adds what lives outside the V8 heap.
+    assert.ok(peakRss < MAX_PEAK_RSS, `peak RSS ${(peakRss / 1048576).toFixed(0)} MB for a ${(bytes / 1048576).toFixed(1)} MB file`);
   });
 
   it('does not retry the failed stage on the next ingest, and `retry` runs it', async () => {
