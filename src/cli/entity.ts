@@ -1,6 +1,6 @@
 /** `cablegraph entity <name>`: an entity with its aliases (and why merged), relations with evidence and source counts, events, documents. */
 import type { Command } from 'commander';
-import { ENTITY_DOCUMENTS, ENTITY_EVENTS, RELATION_TYPES } from '../model/index.js';
+import { ENTITY_DOCUMENTS, ENTITY_EVENTS, ENTITY_RELATIONS, RELATION_TYPES } from '../model/index.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../extract/index.js';
 import { ALL_COLLECTIONS } from '../store/store.js';
 import { findEntity } from '../network/find-entity.js';
@@ -18,15 +18,18 @@ export function registerEntity(program: Command): void {
     .option('--all', 'include low-confidence relations (hidden by default)')
     .option('--documents <n>', `how many of its documents to list, most mentions first (default ${ENTITY_DOCUMENTS})`)
     .option('--events <n>', `how many of its events to list, the newest first (default ${ENTITY_EVENTS})`)
-    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean; documents?: string; events?: string }) => {
+    .option('--relations <n>', `how many of its relations to list, the strongest first (default ${ENTITY_RELATIONS})`)
+    .action(async (name: string, opts: { db?: string; json?: boolean; all?: boolean; documents?: string; events?: string; relations?: string }) => {
       const wanted = opts.documents === undefined ? ENTITY_DOCUMENTS : Number(opts.documents);
       if (!Number.isInteger(wanted) || wanted < 0) throw new UserError(`--documents takes a whole number, not "${opts.documents}".`);
       const wantedEvents = opts.events === undefined ? ENTITY_EVENTS : Number(opts.events);
       if (!Number.isInteger(wantedEvents) || wantedEvents < 0) throw new UserError(`--events takes a whole number, not "${opts.events}".`);
+      const wantedRelations = opts.relations === undefined ? ENTITY_RELATIONS : Number(opts.relations);
+      if (!Number.isInteger(wantedRelations) || wantedRelations < 0) throw new UserError(`--relations takes a whole number, not "${opts.relations}".`);
       await withStore(opts, async (store) => {
         const match = await findEntity(store, ALL_COLLECTIONS, name);
         if (!match) throw new UserError(`No entity named "${name}". Try: cablegraph search "${name}"`);
-        const view = (await viewEntity(store, match.id, ALL_COLLECTIONS))!;
+        const view = (await viewEntity(store, match.id, ALL_COLLECTIONS, { relations: { offset: 0, limit: wantedRelations } }))!;
         // Fewer than the page carries: cut; more: read them (the page's lists are the first of each ranking).
         if (wanted < view.documents.length) view.documents = view.documents.slice(0, wanted);
         else if (wanted > view.documents.length && view.documentCount > view.documents.length) {
@@ -49,7 +52,9 @@ export function registerEntity(program: Command): void {
         // A hub's page lists the reasons of its first members only (see viewEntity).
         if (view.membersNote) out.write(`  ${view.membersNote} ${e.reasons.length} of ${view.reasonCount} merge reasons shown.\n`);
         const shown = view.relations.filter((r) => opts.all || r.confidence >= DEFAULT_MIN_CONFIDENCE);
-        out.write(`\n${bold('relations')} (${shown.length}${shown.length < view.relations.length ? `, ${view.relations.length - shown.length} low-confidence hidden; --all shows them` : ''})\n`);
+        const relationCount = view.relationCount ?? view.relations.length;
+        const capped = view.relations.length < relationCount ? `; the ${view.relations.length} strongest of ${relationCount} read, --relations N reads more` : '';
+        out.write(`\n${bold('relations')} (${shown.length}${shown.length < view.relations.length ? `, ${view.relations.length - shown.length} low-confidence hidden; --all shows them` : ''}${capped})\n`);
         for (const r of shown) {
           const t = (RELATION_TYPES as Record<string, { label: string; inverse: string }>)[r.type];
           const label = r.direction === 'out' ? t?.label ?? r.type : t?.inverse ?? r.type;

@@ -112,6 +112,22 @@ export interface EntityEventsPage {
 /** Events listed on the entity page (the rest: GET /api/entities/:id/events; the timeline shows the dated ones). */
 export const ENTITY_EVENTS = 50;
 
+/** Relations on the entity page, the strongest (the rest: GET /api/entities/:id/relations, a page at a time). */
+export const ENTITY_RELATIONS = 50;
+
+/**
+ * A page of an entity's relations (GET /api/entities/:id/relations): the strongest after `offset` of them, as the entity
+ * page lists its first ENTITY_RELATIONS (first sentences, counts, corroboration by grade), how many the entity has
+ * (`total`, before any grade filter), and the grades of the documents they cite. With a grade filter a page can hold
+ * fewer than it was asked for (relations without a sentence from a document graded so are left out); the next page
+ * starts at `offset + limit` all the same.
+ */
+export interface EntityRelationsPage {
+  items: (EntityRelation & { corroboration: Record<string, number> })[];
+  total: number;
+  grades: Record<string, string>;
+}
+
 /** The entity page's data (GET /api/entities/:id). */
 export interface EntityView {
   /**

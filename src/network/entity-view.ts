@@ -1,6 +1,6 @@
 /** Everything known about one entity: aliases and why they merged, relations with evidence, events, claims, documents (hubs' lists capped). */
 import type { EntityRelation, EntityView, EvidencePage, Event, Claim, Relation } from '../model/index.js';
-import { ENTITY_DOCUMENTS, ENTITY_EVENTS, RELATION_EVIDENCE } from '../model/index.js';
+import { ENTITY_DOCUMENTS, ENTITY_EVENTS, ENTITY_RELATIONS, RELATION_EVIDENCE } from '../model/index.js';
 import { entityDocuments } from './entity-documents.js';
 import { entityEventsOf } from './entity-events.js';
 import { withMemberDocuments } from './member-documents.js';
@@ -11,15 +11,18 @@ export type { EntityRelation, EntityView } from '../model/index.js';
 /** Most members (with their merge reasons) on one page: a hub gathered from thousands of documents lists the first by key; the rest are read a page at a time. */
 export const MAX_MEMBERS = 200;
 
-/** Most relations on one page: a hub with thousands of merged relations shows the strongest (evidence is read for those only). */
-export const MAX_RELATIONS = 200;
+/** Which of an entity's relations a read takes: the `limit` strongest after the `offset` strongest. */
+export interface RelationWindow { offset: number; limit: number }
+
+/** The entity page's relations: a hub with thousands of merged relations shows the strongest (evidence is read for those only). */
+const FIRST_RELATIONS: RelationWindow = { offset: 0, limit: ENTITY_RELATIONS };
 
 /**
  * Gathers the entity page for `id`, or null when the entity is absent or outside the scope. A resolved entity's page is
  * read from its own rows (relations, events and claims by member key; names and documents by id); a per-name entity of
  * a collection resolution has not run on has no member keys, so its facts are read whole and filtered.
  */
-export async function viewEntity(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean } = {}): Promise<EntityView | null> {
+export async function viewEntity(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean; relations?: RelationWindow } = {}): Promise<EntityView | null> {
   const read = await readEntityView(store, id, scope, opts);
   if (!read) return null;
   const { summarised: _s, ...view } = read;
@@ -34,27 +37,33 @@ export type SummarisedRelation = EntityRelation & Partial<Pick<RelationSummary, 
  * documents from SQL; with `keep`, only sentences of the documents it keeps: see SummaryOptions), each carrying the
  * documents of its sentences (`evidenceDocuments`).
  * A per-name entity's relations are read whole (and `keep` is not applied: the caller filters those).
+ * `relations` chooses which of the relations, strongest first (default: the first ENTITY_RELATIONS); `relationsOnly`
+ * reads nothing else (events, claims and documents come back empty: a page of relations, GET /api/entities/:id/relations).
  */
-export async function readEntityView(store: Store, id: string, scope: Scope, opts: { fullEvidence?: boolean; keep?: SummaryOptions['keep'] } = {}):
+export async function readEntityView(store: Store, id: string, scope: Scope,
+  opts: { fullEvidence?: boolean; keep?: SummaryOptions['keep']; relations?: RelationWindow; relationsOnly?: boolean } = {}):
   Promise<(Omit<EntityView, 'relations'> & { relations: SummarisedRelation[]; summarised: boolean }) | null> {
-  const head = await store.getEntityHead(id, scope, MAX_MEMBERS);
+  const window = opts.relations ?? FIRST_RELATIONS;
+  const only = opts.relationsOnly ?? false;
+  const head = await store.getEntityHead(id, scope, only ? 0 : MAX_MEMBERS);
   if (!head) return null;
   const { entity } = head;
   let relationCount = 0;
   const byKey = head.members.total > 0;
   const summarised = byKey && !opts.fullEvidence;
   const strongest = (): Promise<Capped<Relation & Partial<RelationSummary>>> => (summarised
-    ? store.listEntityRelationSummaries(id, scope, MAX_RELATIONS, { evidence: RELATION_EVIDENCE, keep: opts.keep })
-    : store.listStrongestEntityRelations(id, scope, MAX_RELATIONS));
+    ? store.listEntityRelationSummaries(id, scope, window.limit, { evidence: RELATION_EVIDENCE, keep: opts.keep, offset: window.offset })
+    : store.listStrongestEntityRelations(id, scope, window.limit, window.offset));
+  const none = async <T>(): Promise<T[]> => [];
   const [relations, events, claims]: [(Relation & Partial<RelationSummary>)[], Event[], Claim[]] = byKey
-    ? await Promise.all([strongest(), store.listEntityEvents(id, scope), store.listEntityClaims(id, scope)])
+    ? await Promise.all([strongest(), only ? none<Event>() : store.listEntityEvents(id, scope), only ? none<Claim>() : store.listEntityClaims(id, scope)])
       .then(([r, e, c]) => { relationCount = r.total; return [r.items, e, c]; })
-    : await Promise.all([store.listRelations(scope), store.listEvents(scope), store.listClaims(scope)]);
+    : await Promise.all([store.listRelations(scope), only ? none<Event>() : store.listEvents(scope), only ? none<Claim>() : store.listClaims(scope)]);
   let mineRelations = relations.filter((x) => x.source === id || x.target === id);
   if (!byKey) {
-    // The whole read (no member keys): the same cap, strongest first, applied here.
+    // The whole read (no member keys): the same window, strongest first, applied here.
     relationCount = mineRelations.length;
-    mineRelations = mineRelations.sort(strongestFirst).slice(0, MAX_RELATIONS);
+    mineRelations = mineRelations.sort(strongestFirst).slice(window.offset, window.offset + window.limit);
   }
   // The newest events only: a hub is in hundreds (the rest: GET /api/entities/:id/events, and the timeline).
   const allEvents = entityEventsOf(events, id);
@@ -84,11 +93,11 @@ export async function readEntityView(store: Store, id: string, scope: Scope, opt
     if (found) names[e] = found.name;
   }
   // The most relevant documents only: a hub's page listed up to 1,000 summaries (a third of its JSON).
-  const documents = (await entityDocuments(store, id, scope, 0, ENTITY_DOCUMENTS, entity)) ?? { items: [], total: 0 };
-  const capped = mine.length < relationCount;
+  const documents = only ? { items: [], total: 0 } : (await entityDocuments(store, id, scope, 0, ENTITY_DOCUMENTS, entity)) ?? { items: [], total: 0 };
+  const capped = window.offset === 0 && mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    summarised, entity, members: await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount: allEvents.length, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
+    summarised, entity, members: only ? head.members : await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount: allEvents.length, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };

@@ -279,9 +279,9 @@ export interface Store {
   /**
    * The `limit` strongest merged relations of one resolved entity (most independent sources, then supporting rows, then
    * confidence: see chooseStrongest), each complete with its evidence, and how many the entity has: a hub's page reads
-   * sentences only for what it shows.
+   * sentences only for what it shows. With `offset`, the `limit` after the `offset` strongest (the next page).
    */
-  listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>>;
+  listStrongestEntityRelations(entityId: string, scope: Scope, limit: number, offset?: number): Promise<Capped<Relation>>;
   /**
    * The same choice as listStrongestEntityRelations, each relation with its first `opts.evidence` sentences only (from
    * the documents `opts.keep` keeps, when given: a relation left without any has none and evidenceCount 0), how many it has and from which

@@ -1,16 +1,18 @@
 /**
- * The entity page in Chromium: an entity in more events than the page lists shows the newest first with the count of
- * all, and "N more events", which reads the rest on request in the same order (undated last).
+ * The entity page's capped lists in Chromium: an entity in more events than the page lists shows the newest first with
+ * the count of all, and "N more events", which reads the rest on request in the same order (undated last); a hub with
+ * more relations than the page lists shows the strongest and "N more relations", which reads the next ones.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ENTITY_EVENTS } from '../../src/model/index.js';
+import { ENTITY_EVENTS, ENTITY_RELATIONS } from '../../src/model/index.js';
 import { defaultStages, finishIngest, ingestPaths } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
 import { browserSuite, screenshot, skipReason, type E2eServer, type PageWatch } from './harness.js';
+import { writeHub, type Hub } from '../store/hub-fixture.js';
 
 const skip = skipReason();
 if (skip) console.log(`# SKIP entity events e2e: ${skip}`);
@@ -31,6 +33,7 @@ describe('entity page events in Chromium', { skip: skip ?? false }, () => {
   let server: E2eServer;
   let page: Page;
   let watch: PageWatch;
+  let hub: Hub;
 
   browserSuite((suite) => {
     ({ server, page, watch } = suite);
@@ -38,6 +41,8 @@ describe('entity page events in Chromium', { skip: skip ?? false }, () => {
     const dir = tempDir('cablegraph-e2e-meetings-');
     writeFileSync(join(dir, 'meetings.jsonl'), wireItems(ENTITY_EVENTS + 12));
     await ingestPaths([dir], { store: started.store, collection: COLLECTION, stages: defaultStages(), finish: finishIngest });
+    // A hub paying 20 entities with support in three documents, 20 in two and 40 in one: 80 relations.
+    hub = await writeHub(started.store, 'hub-pages', [20, 20, 40], 0, true);
   });
 
   it('lists the newest events first, says how many more, and loads them in order', async () => {
@@ -63,6 +68,31 @@ describe('entity page events in Chromium', { skip: skip ?? false }, () => {
     assert.deepEqual(await dates(), expected, 'every event, in the same order');
     assert.equal(await more.count(), 0, 'the button goes once every event is listed');
     assert.match(await page.locator('.entity-events > li').last().innerText(), /with Iraq|in Baghdad|meeting/u);
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it('lists the strongest relations of a hub, says how many more, and loads the next ones', async () => {
+    const total = 80;
+    const relations = page.locator('section[aria-labelledby="relations-h"]');
+    const listed = async (): Promise<string[]> => relations.locator('li.rel .rel-head a.entity-name').allInnerTexts();
+    await page.goto(`${server.baseUrl}/entities/${hub.hub}`);
+    await relations.locator('li.rel').first().waitFor();
+    const first = await listed();
+    assert.equal(first.length, ENTITY_RELATIONS);
+    // The strongest: every payee with support in three and in two documents, the rest of the page from the weakest.
+    assert.equal(first.filter((n) => /^payee [01] /u.test(n)).length, 40);
+    assert.match(await relations.locator('.side-note').innerText(), new RegExp(`Showing the ${ENTITY_RELATIONS} strongest of ${total} relations`, 'u'));
+    const rest = total - ENTITY_RELATIONS;
+    const more = page.getByRole('button', { name: `${rest} more relations` });
+    await more.scrollIntoViewIfNeeded();
+    await screenshot(page, 'entity-relations-capped');
+    await more.click();
+    await page.waitForFunction(([n]) => document.querySelectorAll('section[aria-labelledby="relations-h"] li.rel').length === n, [total] as const);
+    const all = await listed();
+    assert.equal(new Set(all).size, total, 'each relation once');
+    assert.ok(all.every((n) => /^payee [012] \d+$/u.test(n)), 'the denied-only neighbour is no relation');
+    assert.equal(await more.count(), 0, 'the button goes once every relation is listed');
+    assert.equal(await relations.locator('.side-note').count(), 0, 'no "showing N of M" once all are listed');
     assert.deepEqual(watch.errors, []);
   });
 });

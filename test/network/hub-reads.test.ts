@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { Store } from '../../src/store/store.js';
 import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { openStore } from '../../src/store/open.js';
-import { viewEntity, MAX_RELATIONS } from '../../src/network/entity-view.js';
+import { viewEntity } from '../../src/network/entity-view.js';
 import { entityEvents } from '../../src/network/entity-events.js';
-import { ENTITY_EVENTS } from '../../src/model/index.js';
+import { readEntityRelations } from '../../src/network/curation/curate-views.js';
+import { ENTITY_EVENTS, ENTITY_RELATIONS } from '../../src/model/index.js';
 import { readGraph, HOP_EDGES } from '../../src/network/graph-read.js';
 import { buildGraph } from '../../src/network/graph.js';
 import { writeHub } from '../store/hub-fixture.js';
@@ -28,17 +29,41 @@ describe('reads around a hub', () => {
 
   it('shows the strongest relations of a hub on its page, with the true count and a note', async () => {
     const s = await store();
-    const strong = MAX_RELATIONS - 40;
+    const strong = ENTITY_RELATIONS - 40;
     const hub = await writeHub(s, 'hub', [strong / 2, strong / 2, 100]);
     const view = (await viewEntity(s, hub.hub, ALL_COLLECTIONS))!;
-    assert.equal(view.relations.length, MAX_RELATIONS);
+    assert.equal(view.relations.length, ENTITY_RELATIONS);
     assert.equal(view.relationCount, strong + 100);
-    assert.match(view.relationsNote ?? '', new RegExp(`${MAX_RELATIONS} strongest of ${strong + 100}`, 'u'));
+    assert.match(view.relationsNote ?? '', new RegExp(`${ENTITY_RELATIONS} strongest of ${strong + 100}`, 'u'));
     const shown = new Set(view.relations.map((r) => r.other?.id));
     assert.ok([...hub.bySources[0], ...hub.bySources[1]].every((id) => shown.has(id)), 'every relation with more sources is shown');
     assert.equal(view.relations.filter((r) => hub.bySources[2].includes(r.other!.id)).length, 40, 'the rest of the page from the weakest');
     assert.ok(!shown.has(hub.deniedOnly));
     assert.ok(view.relations.every((r) => r.evidence.length === r.independentSources), 'each shown relation complete');
+  });
+
+  it('pages through a hub\'s relations after the page\'s strongest: no overlap, no gap, never a stronger one later', async () => {
+    const s = await store();
+    const hub = await writeHub(s, 'pages', [30, 30, 45]);
+    const whole = (await viewEntity(s, hub.hub, ALL_COLLECTIONS, { relations: { offset: 0, limit: 1000 } }))!;
+    assert.equal(whole.relations.length, 105);
+    const first = (await viewEntity(s, hub.hub, ALL_COLLECTIONS))!;
+    const pages = [first.relations];
+    for (let offset = ENTITY_RELATIONS; offset < 120; offset += 20) {
+      const page = (await readEntityRelations(s, ALL_COLLECTIONS, hub.hub, { offset, limit: 20 }))!;
+      assert.equal(page.total, 105);
+      assert.ok(page.items.every((r) => r.evidenceCount === r.independentSources && r.direction === 'out' && r.other !== null), 'summaries as the page has them');
+      assert.ok(page.items.every((r) => r.evidence.every((e) => page.grades[e.documentId] === undefined)), 'no grades in an ungraded store');
+      pages.push(page.items);
+    }
+    const ids = pages.flat().map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, 'no relation on two pages');
+    assert.deepEqual([...ids].sort(), whole.relations.map((r) => r.id).sort(), 'every relation on some page');
+    const sources = pages.map((p) => p.map((r) => r.independentSources));
+    for (let i = 1; i < sources.length; i++) {
+      if (sources[i]!.length > 0) assert.ok(Math.min(...sources[i - 1]!) >= Math.max(...sources[i]!), `page ${i} holds no relation stronger than page ${i - 1}`);
+    }
+    assert.equal(await readEntityRelations(s, ALL_COLLECTIONS, 'ent_0000000000000000', { offset: 0, limit: 5 }), null);
   });
 
   it('lists a hub\'s newest events on its page, counts them all, and pages through the rest in the same order', async () => {

@@ -109,6 +109,20 @@ describe('network API reads by key, compared with whole-collection reads', () =>
         const whole = mine.find((x) => x.id === r.id)!.evidence;
         assert.deepEqual([r.evidence, r.evidenceCount], [whole.slice(0, RELATION_EVIDENCE), whole.length]);
       }
+      // The same relations a page at a time (GET /api/entities/:id/relations), strongest first (each page by type), each once.
+      const pagedRelations: string[] = [];
+      const sourcesOf = (id: string): number => mine.find((r) => r.id === id)!.independentSources;
+      let weakest = Infinity;
+      for (let offset = 0; offset < mine.length + 2; offset += 2) {
+        const page = await get(`/api/entities/${e.id}/relations?offset=${offset}&limit=2`);
+        assert.equal(page.total, mine.length);
+        for (const r of page.items as (Relation & { evidenceCount: number })[]) assert.deepEqual([r.evidence, r.evidenceCount], [view.relations.find((x: Relation) => x.id === r.id).evidence, view.relations.find((x: Relation) => x.id === r.id).evidenceCount]);
+        const ids = page.items.map((r: Relation) => r.id) as string[];
+        assert.ok(ids.every((id) => sourcesOf(id) <= weakest), 'no page holds a relation with more sources than an earlier one');
+        weakest = Math.min(weakest, ...ids.map(sourcesOf));
+        pagedRelations.push(...ids);
+      }
+      assert.deepEqual([...pagedRelations].sort(), mine.map((r) => r.id).sort(), e.name);
       // Its events, the newest first (undated last, then id), the first ENTITY_EVENTS on the page and the rest paged.
       const mineEvents = events.filter((x) => x.participants.includes(e.id) || x.place === e.id).sort((a, b) => {
         const [da, db] = [a.date ?? '', b.date ?? ''];
@@ -166,6 +180,9 @@ describe('network API reads by key, compared with whole-collection reads', () =>
     }
     assert.equal((await app.inject({ method: 'GET', url: '/api/entities/ent_0000000000000000/members' })).statusCode, 404);
     assert.equal((await app.inject({ method: 'GET', url: `/api/entities/${merged[0]!.id}/members?limit=5000` })).statusCode, 400);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/entities/ent_0000000000000000/relations' })).statusCode, 404);
+    assert.equal((await app.inject({ method: 'GET', url: `/api/entities/${merged[0]!.id}/relations?limit=5000` })).statusCode, 400);
+    assert.equal((await app.inject({ method: 'GET', url: `/api/entities/${merged[0]!.id}/relations?minGrade=Z9` })).statusCode, 400);
   });
 
   it('returns the neighbourhoods (1 and 2 hops) and the whole network buildGraph gives over every relation', async () => {

@@ -38,6 +38,17 @@ export function strongestConformance(name: string, harness: StoreHarness): void 
       assert.deepEqual(await store.listStrongestEntityRelations(hub.hub, { collections: ['other'] }, 10), { items: [], total: 0 });
     });
 
+    it('pages the strongest relations: the next after an offset, in the same choice, summaries too', async () => {
+      const next = await store.listStrongestEntityRelations(hub.hub, HUB, 6, 4);
+      assert.deepEqual([byId(next.items), next.total], [to(hub.bySources[1]), 19], 'the six with two sources after the four with three');
+      const last = await store.listStrongestEntityRelations(hub.hub, HUB, 100, 10);
+      assert.deepEqual(byId(last.items), to(hub.bySources[2]));
+      assert.deepEqual((await store.listStrongestEntityRelations(hub.hub, HUB, 5, 19)).items, []);
+      const summaries = await store.listEntityRelationSummaries(hub.hub, HUB, 6, { evidence: 1, offset: 4 });
+      assert.deepEqual([summaries.items.map((r) => r.id).sort(), summaries.total], [next.items.map((r) => r.id).sort(), 19]);
+      assert.ok(summaries.items.every((r) => r.evidence.length === 1 && r.evidenceCount === 2));
+    });
+
     it('keeps the strongest edges around entities, after the filters their counts decide', async () => {
       const edges = await store.listStrongestEdges(HUB, [hub.hub], 4);
       assert.equal(edges.total, 19);

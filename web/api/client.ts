@@ -1,7 +1,7 @@
 /** Typed client for the Cablegraph HTTP API: one function per endpoint, every failure an ApiError with a readable message. */
 import type {
   Claim, DecisionRecord, DocumentChild, DocumentLocation, DocumentSummary, Entity, EntityType, Event, Relation, RelationType, EntityListItem, SearchResponse, StoreStats, StoredDocument,
-  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EntityDocumentsPage, EntityEventsPage, EvidencePage, Graph,
+  EntityRelation as ModelEntityRelation, EntityView, EntityMembersPage, EntityDocumentsPage, EntityEventsPage, EntityRelationsPage, EvidencePage, Graph,
 } from '../../src/model/index.js';
 
 /** A mention as the document endpoint returns it. */
@@ -197,6 +197,14 @@ export function getEntityDocuments(id: string, offset: number, limit: number, si
 /** A page of the events naming an entity, the newest first (the entity page carries the first ENTITY_EVENTS). */
 export function getEntityEvents(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityEventsPage> {
   return getJson<EntityEventsPage>(`/api/entities/${encodeURIComponent(id)}/events?${query({ offset, limit })}`, signal);
+}
+
+/**
+ * A page of an entity's relations, the strongest after `offset` of them (the entity page carries the first
+ * ENTITY_RELATIONS); with `minGrade` as the page reads them (relations without a sentence graded so left out).
+ */
+export function getEntityRelations(id: string, offset: number, limit: number, minGrade?: string, signal?: AbortSignal): Promise<EntityRelationsPage> {
+  return getJson<EntityRelationsPage>(`/api/entities/${encodeURIComponent(id)}/relations?${query({ offset, limit, minGrade })}`, signal);
 }
 
 /** A page of the evidence sentences of one of an entity's relations (the entity page carries the first few). */

@@ -1,12 +1,17 @@
-/** The entity page's relations, grouped by type and direction, each with its evidence, source count, confidence and denials. */
-import { useState } from 'react';
-import type { Evidence } from '../../src/model/index.js';
-import { getRelationEvidence, type EntityRelation } from '../api/client.js';
+/**
+ * The entity page's relations, grouped by type and direction, each with its evidence, source count, confidence and
+ * denials: the strongest first (as the page carries them) and "N more relations" reading the next ones a page at a time.
+ */
+import { useContext, useEffect, useState } from 'react';
+import { ENTITY_RELATIONS, type Evidence } from '../../src/model/index.js';
+import { getEntityRelations, getRelationEvidence, type EntityRelation } from '../api/client.js';
 import { plural } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { LOW_CONFIDENCE, formatConfidence, relationLabel, useSchema } from '../lib/use-schema.js';
 import { EvidenceList } from './evidence-list.js';
 import { ReviewBadge } from './review-badge.js';
+import { GradesContext } from './grade-badge.js';
+import { ShowMore } from './show-more.js';
 
 /** Relations in groups keyed "type:direction", in first-seen order (the API sorts by type, then support). */
 export function groupRelations(relations: readonly EntityRelation[]): { key: string; type: string; direction: 'out' | 'in'; items: EntityRelation[] }[] {
@@ -27,17 +32,43 @@ export interface EntityRelationsProps {
   name: string;
   /** The entity's other spellings, marked in the evidence with its name. */
   aliases: readonly string[];
+  /** The strongest relations, as the entity page carries them (the first ENTITY_RELATIONS of `total`). */
   relations: readonly EntityRelation[];
+  /** How many relations the entity has (more than `relations.length` when the page carried the strongest only). */
+  total: number;
+  /** The page's grade filter ("B2"), or '' for none: the next relations are read with it. */
+  grade: string;
   showLow: boolean;
   onShowLow(show: boolean): void;
 }
 
+/** Relations read per click of "N more relations". */
+const MORE_RELATIONS = ENTITY_RELATIONS;
+
 /** Relations grouped under their labels ("holds a post in", "has post holder"). */
-export function EntityRelations({ entityId, name, aliases, relations, showLow, onShowLow }: EntityRelationsProps) {
+export function EntityRelations({ entityId, name, aliases, relations: first, total, grade, showLow, onShowLow }: EntityRelationsProps) {
   const schema = useSchema();
+  const grades = useContext(GradesContext);
+  // `read`: how many of the ranking the pages after the first covered (a grade filter can leave a page shorter).
+  const [more, setMore] = useState<{ items: EntityRelation[]; grades: Record<string, string>; read: number }>({ items: [], grades: {}, read: 0 });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // A reload (a merge, a split, another grade) starts the list again from its first page.
+  useEffect(() => setMore({ items: [], grades: {}, read: 0 }), [first]);
+  const relations = more.items.length > 0 ? [...first, ...more.items] : first;
+  const read = Math.min(total, Math.max(ENTITY_RELATIONS, first.length)) + more.read;
+  const showMore = (): void => {
+    setLoading(true);
+    setError(null);
+    getEntityRelations(entityId, read, MORE_RELATIONS, grade || undefined).then(
+      (page) => { setMore((m) => ({ items: [...m.items, ...page.items], grades: { ...m.grades, ...page.grades }, read: m.read + MORE_RELATIONS })); setLoading(false); },
+      (err: unknown) => { setError(err instanceof Error ? err.message : String(err)); setLoading(false); },
+    );
+  };
   const lowCount = relations.filter((r) => r.confidence < LOW_CONFIDENCE).length;
   const shown = showLow ? relations : relations.filter((r) => r.confidence >= LOW_CONFIDENCE);
   return (
+    <GradesContext.Provider value={more.items.length > 0 ? { ...grades, ...more.grades } : grades}>
     <section className="entity-section" aria-labelledby="relations-h">
       <div className="section-head">
         <h2 id="relations-h">Relations ({shown.length})</h2>
@@ -77,7 +108,10 @@ export function EntityRelations({ entityId, name, aliases, relations, showLow, o
           </ul>
         </div>
       ))}
+      {read < total ? <p className="side-note">Showing the {read.toLocaleString('en-US')} strongest of {total.toLocaleString('en-US')} relations (most independent sources first).</p> : null}
+      <ShowMore remaining={total - read} noun="relation" loading={loading} error={error} className="relations-more" onMore={showMore} />
     </section>
+    </GradesContext.Provider>
   );
 }
 

@@ -88,8 +88,8 @@ function EntityPage({ view, stale, showLow, onShowLow, onChanged, grade, onGrade
       </div>
       <div className="entity-columns">
         <div className="entity-main">
-          {view.relationsNote ? <p className="side-note">{view.relationsNote}</p> : null}
-          <EntityRelations entityId={entity.id} name={entity.name} aliases={entity.aliases} relations={view.relations} showLow={showLow} onShowLow={onShowLow} />
+          <EntityRelations entityId={entity.id} name={entity.name} aliases={entity.aliases} relations={view.relations} total={view.relationCount ?? view.relations.length}
+            grade={grade} showLow={showLow} onShowLow={onShowLow} />
           <EntityEvents entityId={entity.id} name={entity.name} first={view.events} total={view.eventCount ?? view.events.length} names={view.names} />
           <section className="entity-section" aria-labelledby="claims-h">
             <h2 id="claims-h">Claims made ({view.claims.length})</h2>

@@ -4,11 +4,11 @@
  * support it (`corroboration`), the notes and tags of the entity and its relations, and an optional grade filter
  * ("at least B2": only evidence from documents graded so, source counts recounted, relations left without any dropped).
  */
-import type { EntityView, Relation } from '../../model/index.js';
+import type { EntityRelationsPage, EntityView, Relation } from '../../model/index.js';
 import type { Scope, Store } from '../../store/store.js';
 import type { Grade } from './grade.js';
 import { citedDocuments, readGradings, type Gradings } from './gradings.js';
-import { readEntityView, viewEntity, capEvidence, type SummarisedRelation } from '../entity-view.js';
+import { readEntityView, viewEntity, capEvidence, type RelationWindow, type SummarisedRelation } from '../entity-view.js';
 import { readCuration, type Curation } from './targets.js';
 
 /** A relation with its corroboration by grade. */
@@ -42,8 +42,10 @@ export async function curateEntityView(store: Store, scope: Scope, view: EntityV
  * first RELATION_EVIDENCE sentences of each relation, grades, corroboration, notes and tags; with `minGrade`, the grade
  * filter of curateEntityView. A resolved entity's relations are summarised in SQL (Store.listEntityRelationSummaries:
  * the grade filter decides which documents' sentences are read and counted); a per-name entity's are read whole.
+ * `opts` as readEntityView takes them: which relations, and whether to read only those (readEntityRelations).
  */
-export async function readEntityPage(store: Store, scope: Scope, id: string, minGrade?: Grade, hide: ReadonlySet<string> = new Set()): Promise<CuratedEntityView | null> {
+export async function readEntityPage(store: Store, scope: Scope, id: string, minGrade?: Grade, hide: ReadonlySet<string> = new Set(),
+  opts: { relations?: RelationWindow; relationsOnly?: boolean } = {}): Promise<CuratedEntityView | null> {
   // The gradings the filter read for the supporting documents, reused for the page's grades.
   const read: { supporting?: Gradings } = {};
   const keep = minGrade
@@ -52,11 +54,11 @@ export async function readEntityPage(store: Store, scope: Scope, id: string, min
       return new Set(documents.filter((d) => g.meets(d, minGrade)));
     }
     : undefined;
-  const page = await readEntityView(store, id, scope, { keep });
+  const page = await readEntityView(store, id, scope, { keep, ...opts });
   if (!page) return null;
   if (!page.summarised) {
     // A per-name entity (no member keys): every relation read whole, then filtered and capped.
-    const view = await viewEntity(store, id, scope, { fullEvidence: true });
+    const view = await viewEntity(store, id, scope, { fullEvidence: true, relations: opts.relations });
     if (!view) return null;
     const curated = await curateEntityView(store, scope, view, minGrade, hide);
     return { ...curated, relations: capEvidence(curated.relations) };
@@ -85,6 +87,17 @@ export async function readEntityPage(store: Store, scope: Scope, id: string, min
     curation,
     ...(minGrade ? { minGrade: `${minGrade.reliability}${minGrade.credibility}` } : {}),
   };
+}
+
+/**
+ * A page of an entity's relations as the entity page lists them (GET /api/entities/:id/relations): the `limit` strongest
+ * after the `offset` strongest, with first sentences, counts, corroboration and the grades of the documents they cite;
+ * null when the entity is absent or outside the scope. Nothing else of the page is read.
+ */
+export async function readEntityRelations(store: Store, scope: Scope, id: string, window: RelationWindow, minGrade?: Grade): Promise<EntityRelationsPage | null> {
+  const page = await readEntityPage(store, scope, id, minGrade, new Set(), { relations: window, relationsOnly: true });
+  if (!page) return null;
+  return { items: page.relations, total: page.relationCount ?? page.relations.length, grades: page.grades };
 }
 
 /** One relation with the grades of its documents, its corroboration by grade, notes and tags. */

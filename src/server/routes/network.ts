@@ -14,7 +14,7 @@ import { withMemberDocuments } from '../../network/member-documents.js';
 import { errorSchema, pagingProperties } from '../schemas.js';
 import { requestProtection } from '../protection.js';
 import { parseGrade } from '../../network/curation/grade.js';
-import { readEntityPage, curateRelation } from '../../network/curation/curate-views.js';
+import { readEntityPage, readEntityRelations, curateRelation } from '../../network/curation/curate-views.js';
 import { hiddenEntities } from './notes.js';
 
 /** "At least B2" as routes accept it. */
@@ -108,6 +108,21 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const page = await entityEvents(ctx.store, req.params.id, ctx.scope(req), req.query.offset, req.query.limit);
     if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
     await ctx.audit(req, 'entity', req.params.id, { eventsFrom: req.query.offset });
+    return page;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number; minGrade?: string } }>('/entities/:id/relations', {
+    schema: {
+      summary: 'A page of an entity\'s relations, the strongest first (most independent sources, then supporting sentences, then confidence), as the entity page lists its first 50: first sentences, counts, corroboration by grade, and the grades of the documents cited; with minGrade, relations without a sentence from a document graded so are left out of the page',
+      params: { type: 'object', properties: { id: entityId }, required: ['id'] },
+      querystring: { type: 'object', properties: { ...pagingProperties, minGrade: minGradeSchema }, additionalProperties: false },
+      response: { 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const minGrade = req.query.minGrade ? parseGrade(req.query.minGrade) : undefined;
+    const page = await readEntityRelations(ctx.store, ctx.scope(req), req.params.id, { offset: req.query.offset, limit: req.query.limit }, minGrade);
+    if (!page) return reply.status(404).send({ error: 'not-found', message: `No entity with id ${req.params.id}.` });
+    await ctx.audit(req, 'entity', req.params.id, { relationsFrom: req.query.offset });
     return page;
   });
 

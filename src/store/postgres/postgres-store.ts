@@ -315,15 +315,15 @@ export class PostgresStore implements Store {
     return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
   }
 
-  async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>> {
+  async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number, offset = 0): Promise<Capped<Relation>> {
     const light = await relationEndRows(this.db, scope, { entities: [entityId] });
-    const { ids, total } = chooseStrongest(light, limit);
+    const { ids, total } = chooseStrongest(light, limit, {}, offset);
     return { items: await readChosenRelations(this.db, scope, light, ids), total };
   }
 
   async listEntityRelationSummaries(entityId: string, scope: Scope, limit: number, opts: SummaryOptions): Promise<Capped<RelationSummary>> {
     const light = await relationEndRows(this.db, scope, { entities: [entityId] });
-    const { ids, total } = chooseStrongest(light, limit);
+    const { ids, total } = chooseStrongest(light, limit, {}, opts.offset);
     return { items: await summariseRelations(await readChosenRows(this.db, light, ids), summaryQueries(this.db, scope), opts), total };
   }
 

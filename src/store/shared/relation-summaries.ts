@@ -24,6 +24,8 @@ export interface RelationSummary extends Relation {
 /** How many sentences a summary carries, and which documents' sentences count (absent: every document). */
 export interface SummaryOptions {
   evidence: number;
+  /** How many of the strongest to pass over first (the next page of an entity's relations); 0 when absent. */
+  offset?: number;
   /**
    * Told the documents of the supporting sentences, answers those whose sentences count (e.g. graded at least B2): a
    * relation with none from them is still answered, with no sentence and evidenceCount 0, for the caller to drop.

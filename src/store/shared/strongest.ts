@@ -71,10 +71,11 @@ export function groupRows(rows: Iterable<RelationEndRow>): StrongestGroup[] {
 
 /**
  * The `limit` strongest of merged relations (each complete: every row of its key), passing the filter: most independent
- * sources, then most supporting rows, then highest confidence, then the key, so the choice does not depend on row order.
+ * sources, then most supporting rows, then highest confidence, then the key, so the choice does not depend on row order
+ * (and pages of it, after `offset` of them, neither overlap nor leave a gap).
  * A merged relation only denied is no relation (mergeRelations drops it too). A key given twice counts once.
  */
-export function pickStrongest(groups: Iterable<StrongestGroup>, limit: number, filter: StrongestFilter = {}): { chosen: StrongestGroup[]; total: number } {
+export function pickStrongest(groups: Iterable<StrongestGroup>, limit: number, filter: StrongestFilter = {}, offset = 0): { chosen: StrongestGroup[]; total: number } {
   const types = filter.relationTypes?.length ? new Set(filter.relationTypes) : null;
   const passing = new Map<string, StrongestGroup>();
   for (const g of groups) {
@@ -82,12 +83,16 @@ export function pickStrongest(groups: Iterable<StrongestGroup>, limit: number, f
     if (g.rows > 0 && (!types || types.has(g.type)) && g.confidence >= (filter.minConfidence ?? 0) && g.sources >= (filter.minSources ?? 0)) passing.set(g.key, g);
   }
   const sorted = [...passing.values()].sort((a, b) => b.sources - a.sources || b.rows - a.rows || b.confidence - a.confidence || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { chosen: sorted.slice(0, Math.max(0, limit)), total: sorted.length };
+  const from = Math.max(0, offset);
+  return { chosen: sorted.slice(from, from + Math.max(0, limit)), total: sorted.length };
 }
 
-/** The rows of the `limit` strongest merged relations among the rows (see pickStrongest), and how many passed the filter. */
-export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, filter: StrongestFilter = {}): StrongestChoice {
-  const { chosen, total } = pickStrongest(groupRows(rows), limit, filter);
+/**
+ * The rows of the `limit` strongest merged relations among the rows (see pickStrongest), after the `offset` strongest
+ * (the next page of an entity's relations), and how many passed the filter.
+ */
+export function chooseStrongest(rows: Iterable<RelationEndRow>, limit: number, filter: StrongestFilter = {}, offset = 0): StrongestChoice {
+  const { chosen, total } = pickStrongest(groupRows(rows), limit, filter, offset);
   return { ids: chosen.flatMap((g) => g.ids), total };
 }
 

@@ -350,15 +350,15 @@ export class SqliteStore implements Store {
     return (this.edges ??= new EdgeCache(this.db, this.keepEdges));
   }
 
-  async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number): Promise<Capped<Relation>> {
+  async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number, offset = 0): Promise<Capped<Relation>> {
     const light = relationEndRows(this.db, scope, { entities: [entityId] });
-    const { ids, total } = chooseStrongest(light, limit);
+    const { ids, total } = chooseStrongest(light, limit, {}, offset);
     return { items: readChosenRelations(this.db, scope, light, ids), total };
   }
 
   async listEntityRelationSummaries(entityId: string, scope: Scope, limit: number, opts: SummaryOptions): Promise<Capped<RelationSummary>> {
     const light = relationEndRows(this.db, scope, { entities: [entityId] });
-    const { ids, total } = chooseStrongest(light, limit);
+    const { ids, total } = chooseStrongest(light, limit, {}, opts.offset);
     return { items: await summariseRelations(readChosenRows(this.db, light, ids), summaryQueries(this.db, scope), opts), total };
   }
 
