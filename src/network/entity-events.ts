@@ -26,10 +26,16 @@ export function entityEventsOf(events: readonly Event[], id: string): Event[] {
 export async function entityEvents(store: Store, id: string, scope: Scope, offset: number, limit: number): Promise<EntityEventsPage | null> {
   const [brief] = await store.getEntityBriefs([id], scope);
   if (!brief) return null;
-  const all = entityEventsOf(brief.unresolved ? await store.listEvents(scope) : await store.listEntityEvents(id, scope), id);
-  const items = all.slice(offset, offset + limit);
+  let items: Event[];
+  let total: number;
+  if (brief.unresolved) {
+    const all = entityEventsOf(await store.listEvents(scope), id);
+    [items, total] = [all.slice(offset, offset + limit), all.length];
+  } else {
+    ({ items, total } = await store.listEntityEventsPage(id, scope, offset, limit));
+  }
   const named = new Set(items.flatMap((e) => [...e.participants, e.place ?? '']));
   named.delete('');
   const names = Object.fromEntries((await store.getEntityBriefs([...named], scope)).map((e) => [e.id, e.name]));
-  return { items, total: all.length, names };
+  return { items, total, names };
 }

@@ -55,9 +55,11 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
     ? store.listEntityRelationSummaries(id, scope, window.limit, { evidence: RELATION_EVIDENCE, keep: opts.keep, offset: window.offset })
     : store.listStrongestEntityRelations(id, scope, window.limit, window.offset));
   const none = async <T>(): Promise<T[]> => [];
+  // A resolved entity's newest events are read a page at a time in SQL (a hub is in hundreds); a per-name entity's whole.
+  let newest: Capped<Event> | null = null;
   const [relations, events, claims]: [(Relation & Partial<RelationSummary>)[], Event[], Claim[]] = byKey
-    ? await Promise.all([strongest(), only ? none<Event>() : store.listEntityEvents(id, scope), only ? none<Claim>() : store.listEntityClaims(id, scope)])
-      .then(([r, e, c]) => { relationCount = r.total; return [r.items, e, c]; })
+    ? await Promise.all([strongest(), only ? null : store.listEntityEventsPage(id, scope, 0, ENTITY_EVENTS), only ? none<Claim>() : store.listEntityClaims(id, scope)])
+      .then(([r, e, c]) => { relationCount = r.total; newest = e; return [r.items, e?.items ?? [], c]; })
     : await Promise.all([store.listRelations(scope), only ? none<Event>() : store.listEvents(scope), only ? none<Claim>() : store.listClaims(scope)]);
   let mineRelations = relations.filter((x) => x.source === id || x.target === id);
   if (!byKey) {
@@ -68,6 +70,7 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
   // The newest events only: a hub is in hundreds (the rest: GET /api/entities/:id/events, and the timeline).
   const allEvents = entityEventsOf(events, id);
   const myEvents = allEvents.slice(0, ENTITY_EVENTS);
+  const eventCount = (newest as Capped<Event> | null)?.total ?? allEvents.length;
   const myClaims = claims.filter((c) => c.speaker === id);
   // The entities this page names, read in one batch.
   const named = new Set<string>([
@@ -97,7 +100,7 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
   const capped = window.offset === 0 && mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    summarised, entity, members: only ? head.members : await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount: allEvents.length, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
+    summarised, entity, members: only ? head.members : await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };

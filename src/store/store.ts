@@ -294,6 +294,11 @@ export interface Store {
   listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>>;
   /** Events with a participant or place among the resolved entity's members, oldest first. */
   listEntityEvents(entityId: string, scope: Scope): Promise<Event[]>;
+  /**
+   * The same events a page at a time, the newest first (dates compared as text, undated last, then by id), and how many
+   * there are: a hub's page completes (names, evidence) only the events it lists.
+   */
+  listEntityEventsPage(entityId: string, scope: Scope, offset: number, limit: number): Promise<Capped<Event>>;
   /** Claims whose speaker is among the resolved entity's members. */
   listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]>;
   /** Claims by id. */

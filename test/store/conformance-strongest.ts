@@ -6,6 +6,7 @@ import type { Store } from '../../src/store/store.js';
 import { toEdgeRecord } from '../../src/store/shared/edges.js';
 import type { StoreHarness } from './conformance.js';
 import { writeHub, type Hub } from './hub-fixture.js';
+import { entityEventsOf } from '../../src/network/entity-events.js';
 
 const HUB = { collections: ['hub'] };
 const byId = <T extends { id: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -36,6 +37,34 @@ export function strongestConformance(name: string, harness: StoreHarness): void 
       const every = await store.listStrongestEntityRelations(hub.hub, HUB, 100);
       assert.deepEqual([byId(every.items), every.total], [byId(all), 19], 'uncapped it is the whole read');
       assert.deepEqual(await store.listStrongestEntityRelations(hub.hub, { collections: ['other'] }, 10), { items: [], total: 0 });
+    });
+
+    it('pages a hub\'s events the newest first (undated last, then id), as its events read whole and sorted', async () => {
+      const [d0, d1] = hub.documents;
+      const key = (d: string, name: string) => `${d}#ORG:${name}`;
+      // Dated by day, month or year, some undated, some on the same date; the place is another entity.
+      const events = (d: string, from: number) => Array.from({ length: 20 }, (_, i) => ({
+        id: `ev${from + i}`, type: 'meeting', date: (from + i) % 7 === 0 ? '' : (from + i) % 5 === 0 ? `${1990 + (i % 4)}` : `${1990 + (i % 4)}-0${1 + (i % 3)}-1${i % 2}`,
+        participants: [key(d, 'hub'), key(d, 'payee 0 0')], place: key(d, 'payee 1 0'), evidence: [{ documentId: d, start: 0, end: 8, text: 'Wire one' }],
+      }));
+      await store.putStageOutput(d0!, 'events-test', 'e1', { events: events(d0!, 0) });
+      await store.putStageOutput(d1!, 'events-test', 'e1', { events: events(d1!, 20) });
+      try {
+        const whole = entityEventsOf(await store.listEntityEvents(hub.hub, HUB), hub.hub);
+        assert.equal(whole.length, 40);
+        const paged = [];
+        for (let offset = 0; offset < 45; offset += 7) {
+          const page = await store.listEntityEventsPage(hub.hub, HUB, offset, 7);
+          assert.equal(page.total, 40);
+          paged.push(...page.items);
+        }
+        assert.deepEqual(paged, whole, 'the same events, completed the same way, in the same order');
+        assert.deepEqual(await store.listEntityEventsPage(hub.hub, { collections: ['other'] }, 0, 5), { items: [], total: 0 });
+        const place = await store.listEntityEventsPage(hub.bySources[1][0]!, HUB, 0, 100);
+        assert.deepEqual([place.total, place.items.map((e) => e.id)], [40, whole.map((e) => e.id)], 'by place');
+      } finally {
+        for (const d of [d0!, d1!]) await store.putStageOutput(d, 'events-test', 'e2', { events: [] });
+      }
     });
 
     it('pages the strongest relations: the next after an offset, in the same choice, summaries too', async () => {

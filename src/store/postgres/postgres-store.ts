@@ -23,7 +23,7 @@ import { readStageRuns, writeStageFailure, readStageFailures } from './stage-run
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
 import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
-import { readEvents, readClaims } from './events-claims-read.js';
+import { readEvents, readEventsPage, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
 } from './entities.js';
@@ -341,6 +341,10 @@ export class PostgresStore implements Store {
 
   async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {
     return readEvents(this.db, scope, { entities: [entityId] });
+  }
+
+  async listEntityEventsPage(entityId: string, scope: Scope, offset: number, limit: number): Promise<Capped<Event>> {
+    return readEventsPage(this.db, scope, { entities: [entityId] }, offset, limit);
   }
 
   async listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]> {

@@ -40,6 +40,25 @@ export function readEvents(db: Database.Database, scope: Scope, sel: FactSelecti
   const w = selection(sel, 'events', 'e');
   const rows = db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, e.review, d.collection FROM events e
     JOIN documents d INDEXED BY documents_group ON d.id = e.document_id WHERE ${w.where} AND ${s.sql} ORDER BY e.date, e.id`).all(...w.params, ...s.params) as EventRow[];
+  return completeEvents(db, scope, sel, rows);
+}
+
+/**
+ * Events `offset` to `offset + limit` of the selection in the scope, the newest first (dates compared as text, undated
+ * last, then by id: newestFirst in network/entity-events.ts), and how many there are; only the page's are completed.
+ */
+export function readEventsPage(db: Database.Database, scope: Scope, sel: FactSelection, offset: number, limit: number): { items: Event[]; total: number } {
+  const s = scopeClause(scope);
+  const w = selection(sel, 'events', 'e');
+  const from = `FROM events e JOIN documents d INDEXED BY documents_group ON d.id = e.document_id WHERE ${w.where} AND ${s.sql}`;
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...w.params, ...s.params) as number;
+  const rows = total <= offset ? [] : db.prepare(`SELECT e.id, e.type, e.date, e.participants, e.attrs, e.stage, e.version, e.review, d.collection ${from}
+    ORDER BY coalesce(e.date, '') = '', e.date DESC, e.id LIMIT ? OFFSET ?`).all(...w.params, ...s.params, limit, offset) as EventRow[];
+  return { items: completeEvents(db, scope, { ids: rows.map((e) => e.id) }, rows), total };
+}
+
+/** Event rows with their participants and places mapped to entities and their evidence (of `sel`: by id unless all). */
+function completeEvents(db: Database.Database, scope: Scope, sel: FactSelection, rows: EventRow[]): Event[] {
   if (rows.length === 0) return [];
   const keys = rows.flatMap((e) => {
     const place = (JSON.parse(e.attrs) as { place?: string }).place;

@@ -26,7 +26,7 @@ import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { EdgeCache } from './edge-cache.js';
 import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
 import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
-import { readEvents, readClaims } from './events-claims-read.js';
+import { readEvents, readEventsPage, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
 } from './entities.js';
@@ -375,6 +375,10 @@ export class SqliteStore implements Store {
 
   async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {
     return readEvents(this.db, scope, { entities: [entityId] });
+  }
+
+  async listEntityEventsPage(entityId: string, scope: Scope, offset: number, limit: number): Promise<Capped<Event>> {
+    return readEventsPage(this.db, scope, { entities: [entityId] }, offset, limit);
   }
 
   async listEntityClaims(entityId: string, scope: Scope): Promise<Claim[]> {
