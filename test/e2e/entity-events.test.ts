@@ -82,6 +82,7 @@ describe('entity page events in Chromium', { skip: skip ?? false }, () => {
     // The strongest: every payee with support in three and in two documents, the rest of the page from the weakest.
     assert.equal(first.filter((n) => /^payee [01] /u.test(n)).length, 40);
     assert.match(await relations.locator('.side-note').innerText(), new RegExp(`Showing the ${ENTITY_RELATIONS} strongest of ${total} relations`, 'u'));
+    assert.equal((await page.locator('#relations-h').textContent())?.trim(), `Relations (${ENTITY_RELATIONS} of ${total})`);
     const rest = total - ENTITY_RELATIONS;
     const more = page.getByRole('button', { name: `${rest} more relations` });
     await more.scrollIntoViewIfNeeded();
@@ -93,6 +94,7 @@ describe('entity page events in Chromium', { skip: skip ?? false }, () => {
     assert.ok(all.every((n) => /^payee [012] \d+$/u.test(n)), 'the denied-only neighbour is no relation');
     assert.equal(await more.count(), 0, 'the button goes once every relation is listed');
     assert.equal(await relations.locator('.side-note').count(), 0, 'no "showing N of M" once all are listed');
+    assert.equal((await page.locator('#relations-h').textContent())?.trim(), `Relations (${total})`);
     assert.deepEqual(watch.errors, []);
   });
 });

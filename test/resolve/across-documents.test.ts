@@ -153,7 +153,7 @@ test('decisions survive re-extraction: same keys, same decisions, same entities'
 
 test('empty names merge with nothing', () => {
   assert.equal(groups([cand('d1', '', 'ORG'), cand('d2', '—', 'ORG'), cand('d3', ' ', 'ORG')]).length, 3);
-  assert.deepEqual(clusterEntities([], []), { entities: [] });
+  assert.deepEqual(clusterEntities([], []), { entities: [], pairsScored: 0 });
 });
 
 test('names whose numbers differ share no blocking key, so a ledger of codes is not compared pair by pair', () => {

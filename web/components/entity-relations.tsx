@@ -71,7 +71,7 @@ export function EntityRelations({ entityId, name, aliases, relations: first, tot
     <GradesContext.Provider value={more.items.length > 0 ? { ...grades, ...more.grades } : grades}>
     <section className="entity-section" aria-labelledby="relations-h">
       <div className="section-head">
-        <h2 id="relations-h">Relations ({shown.length})</h2>
+        <h2 id="relations-h">Relations ({shown.length.toLocaleString('en-US')}{read < total ? ` of ${total.toLocaleString('en-US')}` : ''})</h2>
         {lowCount > 0 ? (
           <label className="toggle">
             <input type="checkbox" checked={showLow} onChange={(e) => onShowLow(e.target.checked)} />
