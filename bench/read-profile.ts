@@ -1,5 +1,8 @@
 /**
- * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache] [--warm N] [--statements N]`: the entity reads of bench:scale (entity
+ * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache] [--warm N] [--statements N]`,
+ * or `... DIR/kept-pg.dump --pg [--explain N]` (the dump restored into a throwaway PostgreSQL with VACUUM ANALYZE, as
+ * `bench:scale --reuse DIR --pg` reads it; `--explain N` prints EXPLAIN ANALYZE of the N slowest statements of each
+ * read's slowest entity): the entity reads of bench:scale (entity
  * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
  * /api/entities/:id in-process, with grades, corroboration, notes and tags; and with ?minGrade=C3), each read's SQL
  * statements timed, the slowest reads and statements printed; wall and CPU time percentiles per read (CPU time is what a
@@ -9,38 +12,57 @@
  */
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { ALL_COLLECTIONS } from '../src/store/store.js';
+import pg from 'pg';
+import { ALL_COLLECTIONS, type Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import { restorePostgres, startPostgres } from './pg-server.js';
 import { searchEntities } from '../src/network/find-entity.js';
 import { viewEntity } from '../src/network/entity-view.js';
 import { readGraph } from '../src/network/graph-read.js';
 import { buildApp } from '../src/server/app.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' }, statements: { type: 'string', default: '3' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' }, statements: { type: 'string', default: '3' }, pg: { type: 'boolean', default: false }, explain: { type: 'string', default: '0' } } });
 const path = positionals[0];
-if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N]');
+if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N] | read-profile.ts DUMP --pg [--explain N]');
 const TOP = Number(args.top);
 
-// Every statement's run time, by SQL text, for the read being measured.
-let log: { sql: string; ms: number; rows: number }[] = [];
-const proto = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
-const prepare = proto.prepare;
-proto.prepare = function (this: Database.Database, sql: string) {
-  const st = prepare.call(this, sql);
-  for (const m of ['all', 'get', 'run', 'iterate'] as const) {
-    const f = (st as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!.bind(st);
-    (st as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
-      const t = performance.now();
-      const r = f(...a);
-      const rows = Array.isArray(r) ? r.length : 1;
-      log.push({ sql: sql.replace(/\s+/gu, ' ').slice(0, 160), ms: performance.now() - t, rows });
-      return r;
-    };
-  }
-  return st;
-};
+// Every statement's run time, by SQL text, for the read being measured (with its full text and parameters for EXPLAIN).
+interface Logged { sql: string; ms: number; rows: number; text: string; params: unknown[] }
+let log: Logged[] = [];
+const record = (text: string, params: unknown[], ms: number, rows: number): void =>
+  void log.push({ sql: text.replace(/\s+/gu, ' ').slice(0, 160), ms, rows, text, params });
+if (args.pg) {
+  // PostgreSQL: statements run through the store's pool, several at once (the time includes waiting for a connection and a core).
+  const proto = pg.Pool.prototype as unknown as { query: (...a: unknown[]) => Promise<{ rowCount?: number | null }> };
+  const query = proto.query;
+  proto.query = async function (this: pg.Pool, ...a: unknown[]) {
+    const t = performance.now();
+    const r = await query.apply(this, a);
+    if (typeof a[0] === 'string') record(a[0], (a[1] as unknown[] | undefined) ?? [], performance.now() - t, Array.isArray(r) ? 0 : r.rowCount ?? 0);
+    return r;
+  };
+} else {
+  const proto = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
+  const prepare = proto.prepare;
+  proto.prepare = function (this: Database.Database, sql: string) {
+    const st = prepare.call(this, sql);
+    for (const m of ['all', 'get', 'run', 'iterate'] as const) {
+      const f = (st as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!.bind(st);
+      (st as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+        const t = performance.now();
+        const r = f(...a);
+        record(sql, a, performance.now() - t, Array.isArray(r) ? r.length : 1);
+        return r;
+      };
+    }
+    return st;
+  };
+}
 
-const store = new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
+const server = args.pg ? await startPostgres() : null;
+if (server) restorePostgres(server.url, path);
+const store: Store = server ? new PostgresStore(server.url) : new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
 await store.migrate();
 const first = await searchEntities(store, ALL_COLLECTIONS, { limit: 25, offset: 0 });
 const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>
@@ -101,6 +123,23 @@ for (const [name, run] of Object.entries(reads)) {
     console.log(`- ${r.ms.toFixed(1)} ms ${r.e}: ${r.size}; ${r.log.length} statements, ${r.log.reduce((n, l) => n + l.ms, 0).toFixed(1)} ms in SQL`);
     for (const l of [...r.log].sort((a, b) => b.ms - a.ms).slice(0, Number(args.statements))) console.log(`    ${l.ms.toFixed(1)} ms, ${l.rows} rows: ${l.sql}`);
   }
+  if (server && Number(args.explain) > 0) await explain(server.url, results[0]!.log, Number(args.explain));
 }
 await app.close();
 await store.close();
+server?.stop();
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the `n` slowest statements of one read, plan lines cut to 200 characters (bound arrays are long). */
+async function explain(url: string, statements: readonly Logged[], n: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const l of [...statements].sort((a, b) => b.ms - a.ms).slice(0, n)) {
+      console.log(`\n    EXPLAIN ANALYZE of: ${l.sql}`);
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${l.text}`, l.params);
+      for (const row of plan.rows) console.log(`    ${row['QUERY PLAN'].slice(0, 200)}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

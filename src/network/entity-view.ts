@@ -56,10 +56,10 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
     : store.listStrongestEntityRelations(id, scope, window.limit, window.offset));
   const none = async <T>(): Promise<T[]> => [];
   // A resolved entity's newest events are read a page at a time in SQL (a hub is in hundreds); a per-name entity's whole.
-  let newest: Capped<Event> | null = null;
+  let eventTotal: number | undefined;
   const [relations, events, claims]: [(Relation & Partial<RelationSummary>)[], Event[], Claim[]] = byKey
     ? await Promise.all([strongest(), only ? null : store.listEntityEventsPage(id, scope, 0, ENTITY_EVENTS), only ? none<Claim>() : store.listEntityClaims(id, scope)])
-      .then(([r, e, c]) => { relationCount = r.total; newest = e; return [r.items, e?.items ?? [], c]; })
+      .then(([r, e, c]) => { relationCount = r.total; eventTotal = e?.total; return [r.items, e?.items ?? [], c]; })
     : await Promise.all([store.listRelations(scope), only ? none<Event>() : store.listEvents(scope), only ? none<Claim>() : store.listClaims(scope)]);
   let mineRelations = relations.filter((x) => x.source === id || x.target === id);
   if (!byKey) {
@@ -70,7 +70,7 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
   // The newest events only: a hub is in hundreds (the rest: GET /api/entities/:id/events, and the timeline).
   const allEvents = entityEventsOf(events, id);
   const myEvents = allEvents.slice(0, ENTITY_EVENTS);
-  const eventCount = (newest as Capped<Event> | null)?.total ?? allEvents.length;
+  const eventCount = eventTotal ?? allEvents.length;
   const myClaims = claims.filter((c) => c.speaker === id);
   // The entities this page names, read in one batch.
   const named = new Set<string>([

@@ -121,8 +121,7 @@ function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
   });
 }
 
-/** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first. */
-/** Joins groups whose names match within a shared block; returns the number of pairs it scored. */
+/** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first; returns how many pairs it scored. */
 function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): Generator<void, number> {
   const names = new Map(p.roots().map((r) => [r, namesOf(p, list, r)]));
   const blocks = new Map<string, number[]>();
@@ -208,10 +207,10 @@ function ambiguousAcronyms(scored: readonly (MergeReason & { i: number; j: numbe
 // Units of work (pairs scored, unions, entities built) between two pauses of the cooperative variant.
 const SLICE = 200;
 
-/** The clustering as a sequence of slices of work (see clusterEntities and clusterEntitiesAsync). */
 /** The entities of a clustering, and how many pairs of name groups it scored (what grows with the square of a block). */
 export interface Clustered { entities: ResolvedEntity[]; pairsScored: number }
 
+/** The clustering as a sequence of slices of work (see clusterEntities and clusterEntitiesAsync). */
 function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions): Generator<void, Clustered> {
   const list = dedupe(candidates);
   const p: Clustering = new Partition<MergeReason>(list.length);
