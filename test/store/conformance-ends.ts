@@ -71,6 +71,13 @@ const MEMBER_MISMATCHES = `SELECT m.candidate_key, m.mentions, m.claims, m.event
     OR m.claims <> (SELECT count(*) FROM claims c WHERE c.speaker = m.candidate_key)
     OR m.events <> (SELECT count(*) FROM event_keys k WHERE k.key = m.candidate_key)`;
 
+// Every relation_ends row whose document or evidence counts (migration 24: evidence in the row's own document, and elsewhere)
+// differ from the relation and evidence rows.
+const EVIDENCE_MISMATCHES = `SELECT re.relation_id, re.document_id, re.evidence_own, re.evidence_other FROM relation_ends re JOIN relations r ON r.id = re.relation_id
+  WHERE re.document_id <> r.document_id
+    OR re.evidence_own <> (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id AND e.document_id = r.document_id)
+    OR re.evidence_other <> (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = r.id AND e.document_id <> r.document_id)`;
+
 /** Registers the suite for one implementation. */
 export function endsConformance(name: string, harness: EndsHarness): void {
   describe(`relation_ends kept exact by every writer: ${name}`, () => {
@@ -83,6 +90,7 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       assert.deepEqual(wrong, [], `relation_ends differs from the map after ${after}`);
       assert.deepEqual(await harness.rows(store, MEMBER_MISMATCHES), [], `map rows' counts differ from the mentions, claims and events after ${after}`);
       assert.deepEqual(lightMismatches(await harness.rows(store, LIGHT)), [], `relation_ends' copies of the rows' columns differ after ${after}`);
+      assert.deepEqual(await harness.rows(store, EVIDENCE_MISMATCHES), [], `relation_ends' evidence counts differ after ${after}`);
       const counted = await harness.rows(store, 'SELECT sum(CASE WHEN mentions > 0 THEN 1 ELSE 0 END) AS m, sum(CASE WHEN events > 0 THEN 1 ELSE 0 END) AS e FROM entity_members');
       assert.ok(Number(counted[0]!.m) > 0 && Number(counted[0]!.e) > 0, `map rows with mentions and with events after ${after}`);
       const count = Number((await harness.rows(store, 'SELECT count(*) AS n FROM relation_ends'))[0]!.n);
@@ -260,6 +268,37 @@ export function endsConformance(name: string, harness: EndsHarness): void {
       const [f] = await harness.rows(store, `SELECT negated FROM relation_ends WHERE relation_id = '${id}'`);
       assert.equal(Number(f!.negated), 0, 'an empty string is no denial, as in JavaScript');
       assert.deepEqual(lightMismatches(await harness.rows(store, LIGHT)), []);
+    });
+
+    it('evidence counts follow evidence added in another document, moved and deleted by plain SQL, and edges count it where it is visible', async () => {
+      const [r] = await harness.rows(store, `SELECT re.relation_id, re.document_id, re.source_entity, re.target_entity FROM relation_ends re
+        WHERE re.evidence_own > 0 AND re.negated = 0 AND re.source_entity IS NOT NULL AND re.target_entity IS NOT NULL ORDER BY re.relation_id LIMIT 1`);
+      const [other] = await harness.rows(store, `SELECT id FROM documents WHERE id <> '${String(r!.document_id)}' ORDER BY id LIMIT 1`);
+      const id = String(r!.relation_id).replace(/'/gu, "''");
+      const span = name === 'PostgreSQL' ? 'span_start, span_end' : 'start, end';
+      const edge = async () => (await store.listEdges(SCOPE, { between: [String(r!.source_entity), String(r!.target_entity)] }))
+        .find((x) => x.source === r!.source_entity && x.target === r!.target_entity || x.source === r!.target_entity && x.target === r!.source_entity);
+      const before = await edge();
+      assert.ok(before, 'the edge of the row');
+      await harness.rows(store, `INSERT INTO evidence (owner_kind, owner_id, document_id, ${span}, text) VALUES ('relation', '${id}', '${String(other!.id)}', 0, 5, 'cited')`);
+      await check('evidence in another document');
+      const cited = await edge();
+      assert.equal(cited!.evidenceCount, before.evidenceCount + 1);
+      assert.ok(cited!.documentIds.includes(String(other!.id)), 'the other document is among the edge\'s documents');
+      await harness.rows(store, `UPDATE evidence SET document_id = '${String(r!.document_id)}' WHERE owner_id = '${id}' AND text = 'cited'`);
+      await check('evidence moved into the row\'s own document');
+      assert.deepEqual((await edge())!.documentIds, before.documentIds);
+      await harness.rows(store, `DELETE FROM evidence WHERE owner_id = '${id}' AND text = 'cited'`);
+      await check('evidence deleted');
+      assert.deepEqual(await edge(), before);
+    });
+
+    it('fails when a writer leaves an evidence count behind (the check can fail)', async () => {
+      const [r] = await harness.rows(store, 'SELECT relation_id FROM relation_ends ORDER BY relation_id LIMIT 1');
+      const id = String(r!.relation_id).replace(/'/gu, "''");
+      await harness.rows(store, `UPDATE relation_ends SET evidence_own = evidence_own + 1 WHERE relation_id = '${id}'`);
+      await assert.rejects(check('a forgetful evidence writer'), /evidence counts differ/u);
+      await harness.rows(store, `UPDATE relation_ends SET evidence_own = evidence_own - 1 WHERE relation_id = '${id}'`);
     });
 
     it('fails when a writer leaves the table behind (the check can fail)', async () => {

@@ -938,4 +938,60 @@ export const PG_MIGRATIONS: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION member_events_removed();
     `,
   },
+  {
+    version: 24,
+    description: 'relation_ends carries each row\'s document and how many evidence rows it has there and elsewhere, kept by triggers on evidence, so edges are counted without a probe of evidence per row',
+    sql: `
+      -- See the SQLite twin. A relation's sentences are in its own document; an analyst's may cite another (evidence_other).
+      ALTER TABLE relation_ends ADD COLUMN document_id ${T}, ADD COLUMN evidence_own INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN evidence_other INTEGER NOT NULL DEFAULT 0;
+      UPDATE relation_ends re SET document_id = r.document_id FROM relations r WHERE r.id = re.relation_id;
+      UPDATE relation_ends re SET evidence_own = c.own, evidence_other = c.n - c.own
+        FROM (SELECT e.owner_id, count(*)::int AS n, count(*) FILTER (WHERE e.document_id = x.document_id)::int AS own
+          FROM evidence e JOIN relation_ends x ON x.relation_id = e.owner_id WHERE e.owner_kind = 'relation' GROUP BY e.owner_id) c
+        WHERE re.relation_id = c.owner_id;
+      -- Rows written or updated: as migration 22's, with the document and the evidence already stored for the row.
+      CREATE OR REPLACE FUNCTION relation_ends_written() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed,
+            document_id, evidence_own, evidence_other)
+          SELECT n.id, ms.entity_id, mt.entity_id, n.type, n.source, n.target, n.confidence,
+            CASE WHEN n.attrs::json -> 'negated' IS NULL THEN 0 ELSE CASE json_typeof(n.attrs::json -> 'negated')
+          WHEN 'null' THEN 0 WHEN 'boolean' THEN (n.attrs::json ->> 'negated')::boolean::int
+          WHEN 'number' THEN ((n.attrs::json ->> 'negated')::float8 <> 0)::int WHEN 'string' THEN (n.attrs::json ->> 'negated' <> '')::int ELSE 1 END END,
+            d.collection, coalesce(d.duplicate_group, d.id),
+            n.stage, CASE WHEN n.review IS NULL THEN 0 WHEN n.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
+            n.document_id, coalesce(ev.own, 0), coalesce(ev.n - ev.own, 0)
+          FROM new_rows n JOIN documents d ON d.id = n.document_id
+          LEFT JOIN entity_members ms ON ms.collection = d.collection AND ms.candidate_key = n.source
+          LEFT JOIN entity_members mt ON mt.collection = d.collection AND mt.candidate_key = n.target
+          LEFT JOIN LATERAL (SELECT count(*)::int AS n, count(*) FILTER (WHERE e.document_id = n.document_id)::int AS own
+            FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = n.id) ev ON TRUE
+        ON CONFLICT (relation_id) DO UPDATE SET source_entity = EXCLUDED.source_entity, target_entity = EXCLUDED.target_entity,
+          type = EXCLUDED.type, source = EXCLUDED.source, target = EXCLUDED.target, confidence = EXCLUDED.confidence,
+          negated = EXCLUDED.negated, collection = EXCLUDED.collection, grp = EXCLUDED.grp, stage = EXCLUDED.stage, reviewed = EXCLUDED.reviewed,
+          document_id = EXCLUDED.document_id, evidence_own = EXCLUDED.evidence_own, evidence_other = EXCLUDED.evidence_other;
+        RETURN NULL; END $$;
+      -- Evidence added to or removed from relation rows: each row's counts moved by the statement's rows, one grouped update.
+      CREATE FUNCTION relation_ends_evidence_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE relation_ends re SET evidence_own = re.evidence_own + c.own, evidence_other = re.evidence_other + c.n - c.own
+          FROM (SELECT n.owner_id, count(*)::int AS n, count(*) FILTER (WHERE n.document_id = x.document_id)::int AS own
+            FROM new_rows n JOIN relation_ends x ON x.relation_id = n.owner_id WHERE n.owner_kind = 'relation' GROUP BY n.owner_id) c
+          WHERE re.relation_id = c.owner_id;
+        RETURN NULL; END $$;
+      CREATE FUNCTION relation_ends_evidence_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE relation_ends re SET evidence_own = re.evidence_own - c.own, evidence_other = re.evidence_other - (c.n - c.own)
+          FROM (SELECT o.owner_id, count(*)::int AS n, count(*) FILTER (WHERE o.document_id = x.document_id)::int AS own
+            FROM old_rows o JOIN relation_ends x ON x.relation_id = o.owner_id WHERE o.owner_kind = 'relation' GROUP BY o.owner_id) c
+          WHERE re.relation_id = c.owner_id;
+        RETURN NULL; END $$;
+      CREATE TRIGGER relation_ends_evidence_insert AFTER INSERT ON evidence REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_evidence_added();
+      CREATE TRIGGER relation_ends_evidence_delete AFTER DELETE ON evidence REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_evidence_removed();
+      CREATE TRIGGER relation_ends_evidence_update_1_old AFTER UPDATE ON evidence REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_evidence_removed();
+      CREATE TRIGGER relation_ends_evidence_update_2_new AFTER UPDATE ON evidence REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_evidence_added();
+    `,
+  },
 ];

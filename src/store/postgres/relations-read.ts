@@ -2,7 +2,7 @@
  * Relations read by key in PostgreSQL: a selection of relation ids (all in scope, entities' relations by relation_ends,
  * candidate keys, one document's entities), each end's entity from relation_ends or its own map row (see the SQLite twin).
  */
-import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST, extractedFromEnds } from '../shared/edges.js';
+import { EVIDENCE_FROM_ENDS, EXTRACTED_CONFIDENCE, EXTRACTED_FIRST, extractedFromEnds } from '../shared/edges.js';
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
@@ -46,7 +46,7 @@ const LIGHT = `re.relation_id AS id, re.type, re.source, re.target, re.confidenc
 
 /** The selection's rows with their light columns from relation_ends alone, for reads by entity, between entities or by id; else null. */
 function lightSelectionSql(p: Params, sel: RelationSelection, forEdges = false): string | null {
-  const LIGHT_COLUMNS = forEdges ? `${LIGHT}, re.stage, re.reviewed` : LIGHT;
+  const LIGHT_COLUMNS = forEdges ? `${LIGHT}, re.stage, re.reviewed, re.document_id, re.evidence_own, re.evidence_other` : LIGHT;
   if ('entities' in sel) {
     const ids = p.add([...sel.entities]);
     return `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.source_entity = ANY(${ids}::text[])
@@ -180,15 +180,17 @@ export async function readEdges(db: Db, scope: Scope, sel: RelationSelection): P
   // Evidence counts only where its document is visible (every document is when the scope is all collections).
   const visible = visibleEvidence(p, scope);
   // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
-  const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*)::int AS n, string_agg(DISTINCT e.document_id, ',') AS docs FROM evidence e
-    WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) AND ${visible} GROUP BY e.owner_id)`;
+  const evidenceOf = (rows: string) => `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*)::int AS n, string_agg(DISTINCT e.document_id, ',') AS docs FROM evidence e
+    WHERE e.owner_kind = 'relation' AND e.owner_id IN (${rows}) AND ${visible} GROUP BY e.owner_id)`;
+  const evidence = evidenceOf('SELECT id FROM sel');
   const light = lightSelectionSql(p, sel, true);
   if (light) {
-    // Rows chosen by entity or id: their columns from relation_ends (migration 22), no relation or document row read.
-    const sql = `WITH sel AS MATERIALIZED (${light}), ${evidence}
+    // Rows chosen by entity or id: their columns from relation_ends (migration 22), no relation or document row read; each
+    // row's evidence counted there (migration 24), read from evidence only for rows citing other documents (an analyst's).
+    const sql = `WITH sel AS MATERIALIZED (${light}), ${evidenceOf('SELECT id FROM sel WHERE evidence_other > 0')}
       SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target, min(sel.source_entity) AS source_entity,
         min(sel.target_entity) AS target_entity, sel.negated, ${extractedFromEnds('sel')}, string_agg(DISTINCT sel.grp, ',') AS grps,
-        sum(coalesce(ev.n, 0))::int AS n, string_agg(ev.docs, ',') AS docs
+        ${EVIDENCE_FROM_ENDS}
       FROM sel LEFT JOIN ev ON ev.owner = sel.id
       WHERE ${scopeSql(p, scope, undefined, 'sel.collection')}
       GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`;

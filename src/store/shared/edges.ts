@@ -23,6 +23,15 @@ export const EXTRACTED_FIRST = `coalesce(max(CASE WHEN r.stage <> 'analyst' THEN
 export const extractedFromEnds = (a: string): string => `coalesce(max(CASE WHEN ${a}.stage <> 'analyst' THEN ${a}.confidence END), max(${a}.confidence)) AS confidence,
   coalesce(max(CASE WHEN ${a}.stage <> 'analyst' THEN ${a}.reviewed END), max(${a}.reviewed)) AS reviewed`;
 
+/**
+ * An edge group's evidence count and documents over relation_ends' rows `sel` (migration 24: each row's document and its
+ * evidence there and elsewhere), with `ev` holding the counted evidence (count `n`, documents `docs`) of the rows that
+ * cite other documents. A row's own document is visible whenever the row is in scope, so its own count stands as is.
+ * `string_agg` is PostgreSQL's and SQLite's (since 3.44) name for group_concat with a separator.
+ */
+export const EVIDENCE_FROM_ENDS = `sum(CASE WHEN sel.evidence_other > 0 THEN coalesce(ev.n, 0) ELSE sel.evidence_own END) AS n,
+  string_agg(CASE WHEN sel.evidence_other > 0 THEN ev.docs WHEN sel.evidence_own > 0 THEN sel.document_id END, ',') AS docs`;
+
 /** The edge of a merged relation (its evidence may carry empty texts: only counts and documents are kept). */
 export function toEdgeRecord(r: Relation): EdgeRecord {
   return {

@@ -900,4 +900,59 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 24,
+    description: 'relation_ends carries each row\'s document and how many evidence rows it has there and elsewhere, kept by triggers on evidence, so edges are counted without a probe of evidence per row',
+    sql: `
+      -- The edges among a hub's neighbours counted each row's evidence with a probe of evidence per row (5,684 rows among
+      -- 95 nodes at 20,000 documents). A relation's sentences are in its own document; an analyst's may cite another
+      -- (evidence_other): reads count those rows' evidence as before, the others from these columns.
+      ALTER TABLE relation_ends ADD COLUMN document_id TEXT;
+      ALTER TABLE relation_ends ADD COLUMN evidence_own INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE relation_ends ADD COLUMN evidence_other INTEGER NOT NULL DEFAULT 0;
+      UPDATE relation_ends SET document_id = r.document_id FROM relations r WHERE r.id = relation_ends.relation_id;
+      UPDATE relation_ends SET evidence_own = c.own, evidence_other = c.n - c.own
+        FROM (SELECT e.owner_id, count(*) AS n, sum(e.document_id = x.document_id) AS own
+          FROM evidence e JOIN relation_ends x ON x.relation_id = e.owner_id WHERE e.owner_kind = 'relation' GROUP BY e.owner_id) c
+        WHERE relation_ends.relation_id = c.owner_id;
+      -- Rows written or updated: as migration 22's, with the document and the evidence already stored for the row.
+      DROP TRIGGER relation_ends_insert;
+      CREATE TRIGGER relation_ends_insert AFTER INSERT ON relations BEGIN
+        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed, document_id, evidence_own, evidence_other)
+          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
+            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
+            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
+            new.document_id, (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id = new.document_id),
+            (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
+          FROM documents d WHERE d.id = new.document_id;
+      END;
+      DROP TRIGGER relation_ends_update;
+      CREATE TRIGGER relation_ends_update AFTER UPDATE OF id, document_id, source, target, type, confidence, attrs, stage, review ON relations BEGIN
+        DELETE FROM relation_ends WHERE relation_id = old.id;
+        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed, document_id, evidence_own, evidence_other)
+          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
+            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
+            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
+            new.document_id, (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id = new.document_id),
+            (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
+          FROM documents d WHERE d.id = new.document_id;
+      END;
+      CREATE TRIGGER relation_ends_evidence_insert AFTER INSERT ON evidence WHEN new.owner_kind = 'relation' BEGIN
+        UPDATE relation_ends SET evidence_own = evidence_own + (new.document_id = document_id), evidence_other = evidence_other + (new.document_id <> document_id)
+          WHERE relation_id = new.owner_id;
+      END;
+      CREATE TRIGGER relation_ends_evidence_delete AFTER DELETE ON evidence WHEN old.owner_kind = 'relation' BEGIN
+        UPDATE relation_ends SET evidence_own = evidence_own - (old.document_id = document_id), evidence_other = evidence_other - (old.document_id <> document_id)
+          WHERE relation_id = old.owner_id;
+      END;
+      CREATE TRIGGER relation_ends_evidence_update AFTER UPDATE OF owner_kind, owner_id, document_id ON evidence BEGIN
+        UPDATE relation_ends SET evidence_own = evidence_own - (old.document_id = document_id), evidence_other = evidence_other - (old.document_id <> document_id)
+          WHERE old.owner_kind = 'relation' AND relation_id = old.owner_id;
+        UPDATE relation_ends SET evidence_own = evidence_own + (new.document_id = document_id), evidence_other = evidence_other + (new.document_id <> document_id)
+          WHERE new.owner_kind = 'relation' AND relation_id = new.owner_id;
+      END;
+    `,
+  },
 ];

@@ -3,7 +3,7 @@
  * candidate keys, one document's entities), each end's entity from relation_ends (reads by entity and by id) or from its
  * own row of the candidate -> entity map (the rest), so no read loads the collection's map.
  */
-import { EXTRACTED_CONFIDENCE, EXTRACTED_FIRST, extractedFromEnds } from '../shared/edges.js';
+import { EVIDENCE_FROM_ENDS, EXTRACTED_CONFIDENCE, EXTRACTED_FIRST, extractedFromEnds } from '../shared/edges.js';
 import type Database from 'better-sqlite3';
 import type { Relation, Evidence } from '../../model/index.js';
 import type { EdgeRecord, Scope } from '../store.js';
@@ -84,7 +84,7 @@ const LIGHT = `re.relation_id AS id, re.type, re.source, re.target, re.confidenc
  * entities or by id; else null.
  */
 function lightSelectionSql(sel: RelationSelection, forEdges = false): { sql: string; params: unknown[] } | null {
-  const LIGHT_COLUMNS = forEdges ? `${LIGHT}, re.stage, re.reviewed` : LIGHT;
+  const LIGHT_COLUMNS = forEdges ? `${LIGHT}, re.stage, re.reviewed, re.document_id, re.evidence_own, re.evidence_other` : LIGHT;
   if ('entities' in sel) {
     const ids = JSON.stringify([...sel.entities]);
     return {
@@ -159,16 +159,18 @@ export function readEdges(db: Database.Database, scope: Scope, sel: RelationSele
   // Evidence counts only where its document is visible, as evidenceOf reads it.
   const visible = s.sql === '1' ? { sql: '', params: [] } : { sql: `AND EXISTS (SELECT 1 FROM documents de INDEXED BY documents_group WHERE de.id = e.document_id AND ${s.sql.replace(/\bd\./gu, 'de.')})`, params: s.params };
   // Each row's evidence counted and its documents listed, for the rows of `sel` (a CTE with their ids): one grouped read.
-  const evidence = `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*) AS n, group_concat(DISTINCT e.document_id) AS docs FROM evidence e
-    WHERE e.owner_kind = 'relation' AND e.owner_id IN (SELECT id FROM sel) ${visible.sql} GROUP BY e.owner_id)`;
+  const evidenceOf = (rows: string) => `ev AS MATERIALIZED (SELECT e.owner_id AS owner, count(*) AS n, group_concat(DISTINCT e.document_id) AS docs FROM evidence e
+    WHERE e.owner_kind = 'relation' AND e.owner_id IN (${rows}) ${visible.sql} GROUP BY e.owner_id)`;
+  const evidence = evidenceOf('SELECT id FROM sel');
   const light = lightSelectionSql(sel, true);
   if (light) {
-    // Rows chosen by entity or id: their columns from relation_ends (migration 22), no relation or document row read.
+    // Rows chosen by entity or id: their columns from relation_ends (migration 22), no relation or document row read; each
+    // row's evidence counted there (migration 24), read from evidence only for rows citing other documents (an analyst's).
     const inScope = scopeClause(scope, undefined, 'sel.collection');
-    return mergeEdges(db.prepare(`WITH sel AS MATERIALIZED (${light.sql}), ${evidence}
+    return mergeEdges(db.prepare(`WITH sel AS MATERIALIZED (${light.sql}), ${evidenceOf('SELECT id FROM sel WHERE evidence_other > 0')}
       SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target, min(sel.source_entity) AS source_entity,
         min(sel.target_entity) AS target_entity, sel.negated, ${extractedFromEnds('sel')}, group_concat(DISTINCT sel.grp) AS grps,
-        sum(coalesce(ev.n, 0)) AS n, group_concat(ev.docs) AS docs
+        ${EVIDENCE_FROM_ENDS}
       FROM sel LEFT JOIN ev ON ev.owner = sel.id
       WHERE ${inScope.sql}
       GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`)
