@@ -26,10 +26,14 @@ export function dumpPostgres(url: string, file: string): void {
 }
 
 /**
- * Loads a dump written by dumpPostgres into the (empty) database at `url`, then VACUUM ANALYZE: a restore leaves no
- * planner statistics and no visibility map, which the store it was dumped from had (autovacuum during its ingest).
+ * Loads a dump written by dumpPostgres into the (empty) database at `url`. A restore leaves no planner statistics and no
+ * visibility map: run vacuumPostgres after migrating the restored store to this schema (a migration rewrites rows too).
  */
 export function restorePostgres(url: string, file: string): void {
   clientTool('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', url, file]);
+}
+
+/** VACUUM ANALYZE of the database at `url`: planner statistics and the visibility map, as autovacuum leaves a store in use. */
+export function vacuumPostgres(url: string): void {
   clientTool('vacuumdb', ['--analyze', '--quiet', '--dbname', url]);
 }

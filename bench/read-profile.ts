@@ -1,6 +1,8 @@
 /**
  * `node --import tsx bench/read-profile.ts DIR/kept.db [--top N] [--only a,b] [--no-edge-cache] [--warm N] [--statements N]`,
- * or `... DIR/kept-pg.dump --pg [--explain N]` (the dump restored into a throwaway PostgreSQL with VACUUM ANALYZE, as
+ * or `... DIR/kept-pg.dump --pg [--explain N] [--stats vacuum|refresh|none]` (the dump restored into a throwaway PostgreSQL,
+ * migrated, then VACUUM ANALYZE; with `--stats refresh` only what an ingest's end does (Store.refreshStatistics: ANALYZE
+ * of the grown tables), with `none` nothing: no planner statistics, as a restore or a large write leaves a store), as
  * `bench:scale --reuse DIR --pg` reads it; `--explain N` prints EXPLAIN ANALYZE of the N slowest statements of each
  * read's slowest entity): the entity reads of bench:scale (entity
  * search, entity page, 2-hop neighbourhood) on a kept store, and the entity page as the API answers it (GET
@@ -16,13 +18,13 @@ import pg from 'pg';
 import { ALL_COLLECTIONS, type Store } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
-import { restorePostgres, startPostgres } from './pg-server.js';
+import { restorePostgres, startPostgres, vacuumPostgres } from './pg-server.js';
 import { searchEntities } from '../src/network/find-entity.js';
 import { viewEntity } from '../src/network/entity-view.js';
 import { readGraph } from '../src/network/graph-read.js';
 import { buildApp } from '../src/server/app.js';
 
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' }, statements: { type: 'string', default: '3' }, pg: { type: 'boolean', default: false }, explain: { type: 'string', default: '0' } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-edge-cache': { type: 'boolean', default: false }, warm: { type: 'string', default: '0' }, statements: { type: 'string', default: '3' }, pg: { type: 'boolean', default: false }, stats: { type: 'string', default: 'vacuum' }, explain: { type: 'string', default: '0' } } });
 const path = positionals[0];
 if (!path) throw new Error('usage: read-profile.ts STORE.db [--top N] | read-profile.ts DUMP --pg [--explain N]');
 const TOP = Number(args.top);
@@ -64,6 +66,13 @@ const server = args.pg ? await startPostgres() : null;
 if (server) restorePostgres(server.url, path);
 const store: Store = server ? new PostgresStore(server.url) : new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
 await store.migrate();
+if (server && args.stats === 'vacuum') vacuumPostgres(server.url);
+else if (server && args.stats === 'refresh') {
+  const t = performance.now();
+  const tables = await store.refreshStatistics();
+  console.log(`analysed in ${((performance.now() - t) / 1000).toFixed(1)} s: ${tables.join(', ')}`);
+}
+else if (server && args.stats !== 'none') throw new Error('--stats: vacuum, refresh or none');
 const first = await searchEntities(store, ALL_COLLECTIONS, { limit: 25, offset: 0 });
 const others = await Promise.all(Array.from({ length: 25 }, (_, i) =>
   searchEntities(store, ALL_COLLECTIONS, { limit: 1, offset: Math.floor(((i + 0.5) / 25) * first.total) })));

@@ -30,7 +30,7 @@ import { EXPORT_FORMATS } from '../src/export/formats.js';
 import { sha256Hex } from '../src/store/ids.js';
 import { BENCH_QUERIES } from './factbook.js';
 import { corpusAvailable, writeScaleCorpus } from './scale-corpus.js';
-import { dumpPostgres, restorePostgres, startPostgres } from './pg-server.js';
+import { dumpPostgres, restorePostgres, startPostgres, vacuumPostgres } from './pg-server.js';
 
 const { values: args } = parseArgs({ options: {
   docs: { type: 'string', default: '2000' }, stages: { type: 'string', default: 'all' }, pg: { type: 'boolean', default: false },
@@ -225,6 +225,7 @@ try {
       if (args.reuse !== undefined) restorePostgres(server.url, join(dir, 'kept-pg.dump'));
       const store = new PostgresStore(server.url);
       await store.migrate();
+      if (args.reuse !== undefined) vacuumPostgres(server.url);
       const client = new pg.Client({ connectionString: server.url });
       await client.connect();
       try {

@@ -29,7 +29,11 @@ export function pipelineSteps(opts: FactsOptions = {}): PipelineStep[] {
   ];
 }
 
-/** After the per-document stages, once per collection: near-duplicate groups, then cross-document entity resolution. */
+/**
+ * After the per-document stages, once per collection: near-duplicate groups, then cross-document entity resolution;
+ * then the planner's statistics of the tables the ingest grew (Store.refreshStatistics), so reads plan well at once.
+ */
 export async function finishIngest(store: Store, collection: string): Promise<void> {
   await finishCollection(store, collection);
+  await store.refreshStatistics();
 }

@@ -169,6 +169,13 @@ export interface Store {
   /** Brings the schema up to date (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Brings the query planner's statistics up to date for the tables that grew by more than a fifth (and `minPages`
+   * pages, default 8) since they were last analysed, as the end of an ingest needs: PostgreSQL plans a hub's reads
+   * 2-4x slower until autovacuum has analysed what the ingest wrote. Returns the tables analysed. SQLite: none (its
+   * reads name their indexes and it keeps no statistics unless ANALYZE runs, which would change those plans).
+   */
+  refreshStatistics(minPages?: number): Promise<string[]>;
 
   /**
    * Stores a top-level document with its descendants atomically: all of them or none (crash safety). Every item's place

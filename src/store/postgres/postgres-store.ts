@@ -108,6 +108,21 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 
+  async refreshStatistics(minPages = 8): Promise<string[]> {
+    // A table never analysed (reltuples -1; or rows counted but no column statistics in pg_stats: CREATE INDEX records
+    // reltuples and relpages, as a restore does last), or with more pages now than its last ANALYZE or VACUUM recorded
+    // (pg_class.relpages): exact at once, where the activity counters of pg_stat_user_tables reach other sessions late.
+    const grown = await this.db.query<{ t: string }>(`SELECT c.oid::regclass::text AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      CROSS JOIN LATERAL (SELECT pg_relation_size(c.oid) / current_setting('block_size')::int AS pages) now
+      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND now.pages > $1
+        AND (now.pages > 1.2 * greatest(c.relpages, 0) + $1
+          OR c.reltuples < 0 OR (c.reltuples > 0 AND NOT EXISTS (SELECT 1 FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = c.relname)))
+      ORDER BY 1`, [minPages]);
+    const tables = grown.rows.map((r) => r.t);
+    if (tables.length > 0) await this.db.query(`ANALYZE ${tables.join(', ')}`);
+    return tables;
+  }
+
   async putDocuments(batch: NewDocument[]): Promise<PutResult[]> {
     const now = new Date().toISOString();
     return inTransaction(this.pool, async (db) => {

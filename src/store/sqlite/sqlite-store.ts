@@ -127,6 +127,10 @@ export class SqliteStore implements Store {
     }
   }
 
+  async refreshStatistics(_minPages?: number): Promise<string[]> {
+    return [];
+  }
+
   async close(): Promise<void> {
     await this.readers?.close();
     this.readers = null;
