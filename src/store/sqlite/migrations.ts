@@ -8,6 +8,19 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Never edit a released one: add a new step. */
+/**
+ * Migration 24's statement writing the relation_ends row of relation row `new` (in a trigger on relations): migration
+ * 22's columns, the row's document, and its evidence already stored there and elsewhere.
+ */
+const RELATION_ENDS_ROW_24 = `INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed, document_id, evidence_own, evidence_other)
+          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
+            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
+            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
+            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
+            new.document_id, (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id = new.document_id),
+            (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
+          FROM documents d WHERE d.id = new.document_id;`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -918,26 +931,12 @@ export const MIGRATIONS: Migration[] = [
       -- Rows written or updated: as migration 22's, with the document and the evidence already stored for the row.
       DROP TRIGGER relation_ends_insert;
       CREATE TRIGGER relation_ends_insert AFTER INSERT ON relations BEGIN
-        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed, document_id, evidence_own, evidence_other)
-          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
-            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
-            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
-            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
-            new.document_id, (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id = new.document_id),
-            (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
-          FROM documents d WHERE d.id = new.document_id;
+        ${RELATION_ENDS_ROW_24}
       END;
       DROP TRIGGER relation_ends_update;
       CREATE TRIGGER relation_ends_update AFTER UPDATE OF id, document_id, source, target, type, confidence, attrs, stage, review ON relations BEGIN
         DELETE FROM relation_ends WHERE relation_id = old.id;
-        INSERT OR REPLACE INTO relation_ends (relation_id, source_entity, target_entity, type, source, target, confidence, negated, collection, grp, stage, reviewed, document_id, evidence_own, evidence_other)
-          SELECT new.id, (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.source),
-            (SELECT entity_id FROM entity_members WHERE collection = d.collection AND candidate_key = new.target),
-            new.type, new.source, new.target, new.confidence, CASE WHEN NOT json_valid(new.attrs) THEN 0 WHEN coalesce(new.attrs ->> '$.negated', 0) IN (0, '') THEN 0 ELSE 1 END, d.collection, coalesce(d.duplicate_group, d.id),
-            new.stage, CASE WHEN new.review IS NULL THEN 0 WHEN new.review LIKE '%"kept":true%' THEN 1 ELSE 2 END,
-            new.document_id, (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id = new.document_id),
-            (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
-          FROM documents d WHERE d.id = new.document_id;
+        ${RELATION_ENDS_ROW_24}
       END;
       CREATE TRIGGER relation_ends_evidence_insert AFTER INSERT ON evidence WHEN new.owner_kind = 'relation' BEGIN
         UPDATE relation_ends SET evidence_own = evidence_own + (new.document_id = document_id), evidence_other = evidence_other + (new.document_id <> document_id)
