@@ -7,7 +7,6 @@ export interface Migration {
   sql: string;
 }
 
-/** Every migration, oldest first. Never edit a released one: add a new step. */
 /**
  * Migration 24's statement writing the relation_ends row of relation row `new` (in a trigger on relations): migration
  * 22's columns, the row's document, and its evidence already stored there and elsewhere.
@@ -21,6 +20,7 @@ const RELATION_ENDS_ROW_24 = `INSERT OR REPLACE INTO relation_ends (relation_id,
             (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
           FROM documents d WHERE d.id = new.document_id;`;
 
+/** Every migration, oldest first. Never edit a released one: add a new step. */
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
