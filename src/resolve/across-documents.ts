@@ -30,16 +30,64 @@ export interface ClusterOptions {
   blockSize?: (key: string) => number;
 }
 
-/** Merges candidates sharing a key (the same per-document entity offered twice) and sorts them by key. */
+/** Merges candidates sharing a key (the same per-document entity offered twice) and sorts them by key; a key given once keeps its object. */
 function dedupe(candidates: ResolveCandidate[]): ResolveCandidate[] {
   const byKey = new Map<string, ResolveCandidate>();
   for (const c of candidates) {
     const prev = byKey.get(c.key);
     byKey.set(c.key, prev
       ? { ...prev, aliases: [...prev.aliases, c.name, ...c.aliases], documentIds: [...prev.documentIds, ...c.documentIds] }
-      : { ...c, aliases: [...c.aliases], documentIds: [...c.documentIds] });
+      : c);
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The nodes clustering works on. Candidates whose own names normalise alike (one name group) always end in one entity
+ * unless a user decision names one of them, so such a group is one node, standing for its members (in key order): a
+ * collection of 590,000 candidates in 34,500 groups clusters 34,500 nodes. A node is its group's first member (lowest
+ * key: the root the candidate-by-candidate clustering would give it); `members[i]` lists what node `i` stands for.
+ * Groups a decision touches, and candidates with an empty normalised name, stay one node per candidate.
+ */
+interface Nodes { list: ResolveCandidate[]; members: (readonly ResolveCandidate[] | undefined)[] }
+
+function toNodes(all: readonly ResolveCandidate[], decisions: readonly MergeDecision[]): Nodes {
+  const decided = new Set(decisions.flatMap((d) => [d.a, d.b]));
+  const ids: (string | undefined)[] = [];
+  const groups = new Map<string, { members: ResolveCandidate[]; decided: boolean }>();
+  for (const c of all) {
+    const norm = normalizeName(c.name, c.type);
+    const id = norm === '' ? undefined : `${c.type}|${norm}`;
+    ids.push(id);
+    if (id === undefined) continue;
+    const g = groups.get(id);
+    if (g) {
+      g.members.push(c);
+      g.decided ||= decided.has(c.key);
+    } else groups.set(id, { members: [c], decided: decided.has(c.key) });
+  }
+  const out: Nodes = { list: [], members: [] };
+  all.forEach((c, i) => {
+    const id = ids[i];
+    const g = id === undefined ? undefined : groups.get(id);
+    const whole = g !== undefined && !g.decided && g.members.length > 1;
+    if (whole && g.members[0] !== c) return;
+    out.list.push(c);
+    out.members.push(whole ? g.members : undefined);
+  });
+  return out;
+}
+
+/** The candidates of a cluster, in key order when it holds one node or only single-candidate nodes (always, before any similarity join). */
+function candidatesOf(p: Clustering, nodes: Nodes, root: number): ResolveCandidate[] {
+  return p.members(root).flatMap((i) => nodes.members[i] ?? (nodes.list[i] ? [nodes.list[i]] : []));
+}
+
+/** The exact-name reasons a node stands for: its first member joined with each other one, as joinSameNames gives them. */
+function exactReasonsOf(members: readonly ResolveCandidate[]): MergeReason[] {
+  const first = members[0];
+  if (!first) return [];
+  return members.slice(1).map((c) => ({ rule: 'exact-norm', score: 1, a: first.key, b: c.key, evidence: `"${first.name}" ~ "${c.name}"` }));
 }
 
 /** A name offered for matching, with the candidate that gave it. */
@@ -53,13 +101,24 @@ interface NameRef {
   type: EntityType;
 }
 
-/** Distinct names of a cluster (by normalised form), main names first, then aliases that identify it alone. */
-function namesOf(p: Clustering, list: ResolveCandidate[], root: number): NameRef[] {
-  const members = p.members(root).map((i) => list[i]).filter((c): c is ResolveCandidate => c !== undefined);
+/**
+ * Distinct names of a cluster (by normalised form), main names first, then aliases that identify it alone. A node
+ * standing for a name group gives its members' names: their own names all normalise to the first one's, so only the
+ * first is offered; each distinct alias spelling is normalised once.
+ */
+function namesOf(p: Clustering, nodes: Nodes, root: number): NameRef[] {
+  const members = candidatesOf(p, nodes, root);
   const type = members[0]?.type ?? 'MISC';
+  const grouped = p.size(root) === 1 && nodes.members[root] !== undefined;
+  const norms = new Map<string, string>();
+  const normOf = (name: string): string => {
+    let n = norms.get(name);
+    if (n === undefined) norms.set(name, (n = normalizeName(name, type)));
+    return n;
+  };
   const refs: NameRef[] = [
-    ...members.map((c) => ({ name: c.name, key: c.key, main: true, norm: normalizeName(c.name, type), type })),
-    ...members.flatMap((c) => c.aliases.filter((a) => isFullAlias(a, c.type)).map((a) => ({ name: a, key: c.key, main: false, norm: normalizeName(a, type), type }))),
+    ...(grouped ? members.slice(0, 1) : members).map((c) => ({ name: c.name, key: c.key, main: true, norm: normOf(c.name), type })),
+    ...members.flatMap((c) => c.aliases.filter((a) => isFullAlias(a, c.type)).map((a) => ({ name: a, key: c.key, main: false, norm: normOf(a), type }))),
   ];
   const seen = new Set<string>();
   return refs.filter((r) => {
@@ -122,8 +181,9 @@ function joinSameNames(p: Clustering, list: ResolveCandidate[]): void {
 }
 
 /** Scores clusters that share a blocking key and joins those at or above the threshold, strongest first; returns how many pairs it scored. */
-function* joinSimilarNames(p: Clustering, list: ResolveCandidate[], blockSize: (key: string) => number): Generator<void, number> {
-  const names = new Map(p.roots().map((r) => [r, namesOf(p, list, r)]));
+function* joinSimilarNames(p: Clustering, nodes: Nodes, blockSize: (key: string) => number): Generator<void, number> {
+  const { list } = nodes;
+  const names = new Map(p.roots().map((r) => [r, namesOf(p, nodes, r)]));
   const blocks = new Map<string, number[]>();
   for (const [root, refs] of names) {
     for (const k of keysOf(refs, list[root]?.type ?? 'MISC')) {
@@ -212,22 +272,26 @@ export interface Clustered { entities: ResolvedEntity[]; pairsScored: number }
 
 /** The clustering as a sequence of slices of work (see clusterEntities and clusterEntitiesAsync). */
 function* clusterSteps(candidates: ResolveCandidate[], decisions: MergeDecision[], options: ClusterOptions): Generator<void, Clustered> {
-  const list = dedupe(candidates);
+  const all = dedupe(candidates);
+  let blockSize = options.blockSize;
+  if (!blockSize) {
+    const counts = countBlocks(all);
+    blockSize = (key) => counts.get(key) ?? 0;
+  }
+  const nodes = toNodes(all, decisions);
+  const { list } = nodes;
   const p: Clustering = new Partition<MergeReason>(list.length);
   applyDecisions(p, new Map(list.map((c, i) => [c.key, i])), decisions);
   joinSameNames(p, list);
   yield;
-  let blockSize = options.blockSize;
-  if (!blockSize) {
-    const counts = countBlocks(list);
-    blockSize = (key) => counts.get(key) ?? 0;
-  }
-  const pairsScored = yield* joinSimilarNames(p, list, blockSize);
+  const pairsScored = yield* joinSimilarNames(p, nodes, blockSize);
   yield* joinUniqueSurnames(p, list);
   yield;
   const entities: ResolvedEntity[] = [];
   for (const r of p.roots()) {
-    entities.push(toEntity(list, p.members(r), p.reasons(r)));
+    const members = candidatesOf(p, nodes, r);
+    const exact = p.members(r).flatMap((i) => exactReasonsOf(nodes.members[i] ?? []));
+    entities.push(toEntity(members, members.map((_, k) => k), [...p.reasons(r), ...exact]));
     if (entities.length % SLICE === 0) yield;
   }
   entities.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

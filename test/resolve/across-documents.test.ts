@@ -183,3 +183,26 @@ test('a shorter name never makes one person of two full names that do not match'
   const one = clusterEntities([c('d1#PERSON:a', 'Qassem Soleimani'), c('d2#PERSON:b', 'Q. Soleimani'), c('d3#PERSON:c', 'Qasem Suleimani')], []);
   assert.equal(one.entities.length, 1, JSON.stringify(one.entities.map((e) => e.members)));
 });
+
+test('a name group clusters as one node: every member joins with an exact-name reason, aliases name the right member, a split inside it still holds', () => {
+  // 300 documents name "Aurelio Vasquez"; one of them also spells him "A. Vasquez-Ortega" (an alias that identifies him alone).
+  const docs = Array.from({ length: 300 }, (_, i) => `d${String(i).padStart(3, '0')}`);
+  const group = docs.map((d, i) => cand(d, 'Aurelio Vasquez', 'PERSON', i === 150 ? ['Aurelio Vasquez Ortega'] : []));
+  const other = cand('e1', 'Aurelio Vasquez Ortega', 'PERSON');
+  const { entities } = clusterEntities([...group, other], []);
+  assert.equal(entities.length, 1);
+  const [e] = entities;
+  assert.equal(e?.members.length, 301);
+  const exact = e?.reasons.filter((r) => r.rule === 'exact-norm') ?? [];
+  assert.equal(exact.length, 299);
+  assert.ok(exact.every((r) => r.a === 'd000#Aurelio Vasquez'));
+  // The alias that links the other spelling was given by member d150, and the reason says so.
+  const link = e?.reasons.find((r) => r.rule !== 'exact-norm');
+  assert.equal(link?.a === 'd150#Aurelio Vasquez' || link?.b === 'd150#Aurelio Vasquez', true, JSON.stringify(link));
+  // A user split between two members of the group: they stay apart, and every other member joins one of them.
+  const split: MergeDecision = { kind: 'split', a: 'd000#Aurelio Vasquez', b: 'd299#Aurelio Vasquez', at: '2026-12-05T10:00:00Z' };
+  const gs = groups(group, [split]);
+  assert.equal(gs.length, 2);
+  assert.equal(gs.reduce((n, g) => n + g.length, 0), 300);
+  assert.equal(together(gs, 'd000#Aurelio Vasquez', 'd299#Aurelio Vasquez'), false);
+});

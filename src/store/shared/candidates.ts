@@ -12,29 +12,36 @@ export interface CandidateRow {
 }
 
 /**
- * Per-document candidates: one per mention entity_key, named by its longest written form. Rows ordered by key, and read
- * as they come (an iterator over a statement holds one row at a time): full resolution reads a whole collection here.
+ * Per-document candidates: one per mention entity_key, named by its longest written form. Each key's rows must come
+ * together (ordered by key, in any collation) and are read as they come (an iterator over a statement holds one row at
+ * a time): full resolution reads a whole collection here, so only the candidate being read keeps its written forms.
  */
 export function candidatesFromRows(collection: string, rows: Iterable<CandidateRow>): EntityCandidate[] {
-  const byKey = new Map<string, EntityCandidate & { forms: Map<string, number> }>();
+  const out: EntityCandidate[] = [];
+  let open: { c: EntityCandidate; forms: Map<string, number> } | undefined;
+  const close = (): void => {
+    if (!open) return;
+    // The fullest form names the candidate ("Qassem Soleimani" over a later "Soleimani").
+    const ranked = [...open.forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    open.c.name = ranked[0] ?? '';
+    open.c.aliases = ranked.slice(1);
+    out.push(open.c);
+  };
   // Keys start with their document id, so a document's rows come together: its id is kept once, not once per row.
   let doc = '';
   for (const r of rows) {
     if (r.doc !== doc) doc = r.doc;
-    let c = byKey.get(r.key);
-    if (!c) {
-      c = { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0, forms: new Map() };
-      byKey.set(r.key, c);
+    if (open?.c.key !== r.key) {
+      close();
+      open = { c: { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0 }, forms: new Map() };
     }
+    const c = open.c;
     c.mentionCount += r.n;
-    c.forms.set(r.text, (c.forms.get(r.text) ?? 0) + r.n);
+    open.forms.set(r.text, (open.forms.get(r.text) ?? 0) + r.n);
     if (!c.documentIds.includes(doc)) c.documentIds.push(doc);
   }
-  return [...byKey.values()].map(({ forms, ...c }) => {
-    // The fullest form names the candidate ("Qassem Soleimani" over a later "Soleimani").
-    const ranked = [...forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
-    return { ...c, name: ranked[0] ?? '', aliases: ranked.slice(1) };
-  });
+  close();
+  return out;
 }
 
 /** Mentions of one normalised name in one document, grouped by collection, type and written form. */
