@@ -87,7 +87,13 @@ function candidatesOf(p: Clustering, nodes: Nodes, root: number): ResolveCandida
 function exactReasonsOf(members: readonly ResolveCandidate[]): MergeReason[] {
   const first = members[0];
   if (!first) return [];
-  return members.slice(1).map((c) => ({ rule: 'exact-norm', score: 1, a: first.key, b: c.key, evidence: `"${first.name}" ~ "${c.name}"` }));
+  // Most members spell the name as the first does: one evidence text per spelling.
+  const evidence = new Map<string, string>();
+  return members.slice(1).map((c) => {
+    let text = evidence.get(c.name);
+    if (text === undefined) evidence.set(c.name, (text = `"${first.name}" ~ "${c.name}"`));
+    return { rule: 'exact-norm', score: 1, a: first.key, b: c.key, evidence: text };
+  });
 }
 
 /** A name offered for matching, with the candidate that gave it. */

@@ -67,7 +67,8 @@ export interface ResolutionChange {
   full?: boolean;
   /** Algorithm version to record (full runs). */
   algorithm?: string;
-  candidates?: IndexedCandidate[];
+  /** Index rows to write; a full run passes a generator, so the rows exist one statement's slice at a time. */
+  candidates?: Iterable<IndexedCandidate>;
   removeCandidates?: string[];
   groups?: GroupSummary[];
   /** Adds to stored group sizes (the fast path: members joining an unchanged group). */

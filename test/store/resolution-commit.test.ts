@@ -43,13 +43,29 @@ describe('resolution commit plan', () => {
     }
   });
 
+  it('takes index rows from a generator one slice at a time', () => {
+    let made = 0;
+    const rows = (function* () {
+      for (let i = 0; i < COUNT; i++) {
+        made++;
+        yield candidate(i);
+      }
+    })();
+    const seen: number[] = [];
+    for (const s of commitPlan(SQLITE_DIALECT, 'c', 0, { full: true, candidates: rows })) {
+      if (s.sql.startsWith('INSERT INTO resolve_candidates')) seen.push(made);
+    }
+    // When each statement is built, the generator has made only the rows of the slices so far.
+    assert.deepEqual(seen, [ROWS_PER_STATEMENT, 2 * ROWS_PER_STATEMENT, COUNT]);
+  });
+
   it('writes every row of a commit larger than one slice', async () => {
     const store = new SqliteStore(join(tempDir('cablegraph-commit-'), 'store.db'));
     await store.migrate();
     try {
       const { version } = await store.resolution.state('c');
       assert.equal((await store.resolution.commit('c', version, change)).ok, true);
-      const keys = change.candidates!.map((c) => c.key);
+      const keys = [...change.candidates!].map((c) => c.key);
       const rows = await store.resolution.indexedCandidates('c', { keys });
       assert.equal(rows.length, COUNT);
       const entityOf = await store.resolution.entityOfKeys('c', keys);

@@ -11,12 +11,19 @@ export const RESOLVE_VERSION = 'resolve@7';
  * Why an exact-name merge happened when a candidate was renamed to its country ("Iraqis" names Iraq): the reason says
  * so. `original` and `folded` give a candidate's name before and after folding.
  */
-export function explainReason(r: MergeReason, name: (key: string) => { original: string; folded: string } | undefined): MergeReason {
+export function explainReason(r: MergeReason, name: (key: string) => { original: string; folded: string } | undefined,
+  texts?: Map<string, string>): MergeReason {
   if (r.rule !== 'exact-norm') return r;
   const [a, b] = [name(r.a), name(r.b)];
   const renamed = (x: typeof a) => (x && x.original !== x.folded ? x.original : undefined);
   const from = renamed(a) ?? renamed(b);
-  return from ? { ...r, rule: 'country-name', evidence: `"${from}" names ${a?.folded} (country gazetteer)` } : r;
+  if (!from) return r;
+  // A country's thousands of reasons say one of a few texts: with `texts`, each is kept once.
+  let evidence = `"${from}" names ${a?.folded} (country gazetteer)`;
+  const known = texts?.get(evidence);
+  if (known !== undefined) evidence = known;
+  else texts?.set(evidence, evidence);
+  return { ...r, rule: 'country-name', evidence };
 }
 
 /**
@@ -30,6 +37,7 @@ export async function resolveRecords(collection: string, prepared: Prepared[], d
   const byKey = new Map(prepared.map((p) => [p.original.key, p]));
   const candidates = prepared.map((p) => p.candidate);
   const { entities } = pause ? await clusterEntitiesAsync(candidates, decisions, { blockSize }, pause) : clusterEntities(candidates, decisions, { blockSize });
+  const texts = new Map<string, string>();
   const names = (key: string) => {
     const p = byKey.get(key);
     return p ? { original: p.original.name, folded: p.candidate.name } : undefined;
@@ -37,6 +45,6 @@ export async function resolveRecords(collection: string, prepared: Prepared[], d
   return entities.map((e) => ({
     id: e.id, collection, type: e.type, name: e.name, aliases: e.aliases, documentIds: e.documentIds,
     mentionCount: e.members.reduce((n, k) => n + (byKey.get(k)?.original.mentionCount ?? 0), 0),
-    members: e.members, reasons: e.reasons.map((r) => explainReason(r, names)),
+    members: e.members, reasons: e.reasons.map((r) => explainReason(r, names, texts)),
   }));
 }

@@ -25,7 +25,7 @@ export async function resolveFully(store: Store, collection: string, pause?: () 
     const decided = new Set(decisions.flatMap((d) => [d.a, d.b]));
     const result = await r.commit(collection, version, {
       full: true, algorithm: RESOLVE_VERSION, provenance: { stage: RESOLVE_STAGE, version: RESOLVE_VERSION },
-      candidates: prepared.map(toIndexed), groups: summarizeGroups(prepared, decided), votes: voteRows(prepared),
+      candidates: (function* () { for (const p of prepared) yield toIndexed(p); })(), groups: summarizeGroups(prepared, decided), votes: voteRows(prepared),
       entities: records.map((e) => ({ entity: e, members: e.members })), dirty, appliedDecisions: pending.map((d) => d.id),
     });
     if (result.ok) return records.length;

@@ -49,7 +49,19 @@ export function prepareAll(originals: EntityCandidate[]): Prepared[] {
   const folded = originals.map((o) => ({ o, type: foldedTypeOf(o), voteNorm: voteNormOf(o.key) }));
   const votes = countVotes(folded.map((f) => ({ voteNorm: f.voteNorm, type: f.type, mentions: f.o.mentionCount })));
   const outcomes = new Map([...votes].map(([norm, byType]) => [norm, voteOutcome(byType)]));
-  return originals.map((o) => prepareOne(o, outcomes.get(voteNormOf(o.key)) ?? null));
+  // A collection's candidates share a few names: each group and vote name string is kept once (590,018 candidates in
+  // 34,499 groups at 20,000 documents), not once per candidate.
+  const strings = new Map<string, string>();
+  const intern = (x: string): string => {
+    const known = strings.get(x);
+    if (known !== undefined) return known;
+    strings.set(x, x);
+    return x;
+  };
+  return originals.map((o) => {
+    const p = prepareOne(o, outcomes.get(voteNormOf(o.key)) ?? null);
+    return { ...p, group: intern(p.group), voteNorm: intern(p.voteNorm) };
+  });
 }
 
 /** The vote rows of a complete set of prepared candidates. */

@@ -18,6 +18,14 @@ export interface CandidateRow {
  */
 export function candidatesFromRows(collection: string, rows: Iterable<CandidateRow>): EntityCandidate[] {
   const out: EntityCandidate[] = [];
+  // A spelling recurs in thousands of documents ("United Kingdom"): each is kept once.
+  const spellings = new Map<string, string>();
+  const spelling = (text: string): string => {
+    const known = spellings.get(text);
+    if (known !== undefined) return known;
+    spellings.set(text, text);
+    return text;
+  };
   let open: { c: EntityCandidate; forms: Map<string, number> } | undefined;
   const close = (): void => {
     if (!open) return;
@@ -33,11 +41,13 @@ export function candidatesFromRows(collection: string, rows: Iterable<CandidateR
     if (r.doc !== doc) doc = r.doc;
     if (open?.c.key !== r.key) {
       close();
-      open = { c: { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [], mentionCount: 0 }, forms: new Map() };
+      // Built with its document (an array grown from empty by push reserves room for 17 ids; most candidates have one).
+      open = { c: { key: r.key, collection, type: r.type, name: '', aliases: [], documentIds: [doc], mentionCount: 0 }, forms: new Map() };
     }
     const c = open.c;
     c.mentionCount += r.n;
-    open.forms.set(r.text, (open.forms.get(r.text) ?? 0) + r.n);
+    const text = spelling(r.text);
+    open.forms.set(text, (open.forms.get(text) ?? 0) + r.n);
     if (!c.documentIds.includes(doc)) c.documentIds.push(doc);
   }
   close();

@@ -18,9 +18,22 @@ const INDEX_TABLES = ['resolve_candidates', 'resolve_groups', 'resolve_names', '
  */
 export const ROWS_PER_STATEMENT = 2000;
 
-/** `items` in consecutive slices of at most ROWS_PER_STATEMENT. */
-function* slices<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) yield items.slice(i, i + ROWS_PER_STATEMENT);
+/** `items` in consecutive slices of at most ROWS_PER_STATEMENT, taken as they come (a generator's rows exist one slice at a time). */
+function* slices<T>(items: Iterable<T>): Generator<T[]> {
+  let part: T[] = [];
+  for (const x of items) {
+    part.push(x);
+    if (part.length === ROWS_PER_STATEMENT) {
+      yield part;
+      part = [];
+    }
+  }
+  if (part.length > 0) yield part;
+}
+
+/** `f` applied to every item of every list, lazily (the rows of a whole collection are never one array). */
+function* eachOf<T, U>(lists: Iterable<T>, f: (x: T) => Iterable<U>): Generator<U> {
+  for (const x of lists) yield* f(x);
 }
 
 /**
@@ -37,7 +50,7 @@ export function* commitPlan(d: Dialect, collection: string, expectedVersion: num
     for (const part of slices(values ?? [])) yield stmt([`DELETE FROM ${table} WHERE collection = `, c, ' AND ', d.inList(col, part)]);
   };
   /** `INSERT ... SELECT <head> FROM <rows> AS v<tail>`, one statement per slice of `items`. */
-  const insert = function* <T>(head: (string | { sql: string; params: unknown[] })[], columns: Column[], items: readonly T[], row: (x: T) => unknown[],
+  const insert = function* <T>(head: (string | { sql: string; params: unknown[] })[], columns: Column[], items: Iterable<T>, row: (x: T) => unknown[],
     tail = ''): Generator<Statement> {
     for (const part of slices(items)) yield stmt([...head, d.rows(columns, part.map(row)), ` AS v${tail}`]);
   };
@@ -63,10 +76,10 @@ export function* commitPlan(d: Dialect, collection: string, expectedVersion: num
   yield* insert(['INSERT INTO resolve_groups (collection, grp, first_key, size, decided) SELECT ', ct, ', v.grp, v.first_key, v.size, v.decided FROM '],
     [['grp', 'text'], ['first_key', 'text'], ['size', 'int'], ['decided', 'int']], groups, (g) => [g.group, g.firstKey, g.size, g.decided]);
   yield* insert(['INSERT INTO resolve_names (collection, grp, norm, first_key, name) SELECT ', ct, ', v.grp, v.norm, v.first_key, v.name FROM '],
-    [['grp', 'text'], ['norm', 'text'], ['first_key', 'text'], ['name', 'text']], groups.flatMap((g) => g.names.map((n) => [g.group, n] as const)),
+    [['grp', 'text'], ['norm', 'text'], ['first_key', 'text'], ['name', 'text']], eachOf(groups, (g) => g.names.map((n) => [g.group, n] as const)),
     ([g, n]) => [g, n.norm, n.firstKey, n.name]);
   yield* insert(['INSERT INTO resolve_keys (collection, key, grp) SELECT ', ct, ', v.key, v.grp FROM '], [['key', 'text'], ['grp', 'text']],
-    groups.flatMap((g) => g.keys.map((k) => [k, g.group] as const)), (x) => [...x]);
+    eachOf(groups, (g) => g.keys.map((k) => [k, g.group] as const)), (x) => [...x]);
   for (const part of slices(change.groupSizes ?? [])) {
     yield stmt(['UPDATE resolve_groups SET size = resolve_groups.size + v.n FROM ', d.rows([['grp', 'text'], ['n', 'int']], part.map((g) => [g.group, g.add])),
       ' AS v WHERE resolve_groups.collection = ', c, ' AND resolve_groups.grp = v.grp']);
@@ -109,12 +122,10 @@ function* entityStatements(d: Dialect, collection: string, change: ResolutionCha
       document_ids = excluded.document_ids, reasons = excluded.reasons, stage = excluded.stage, version = excluded.version`]);
   }
   for (const part of slices(writes)) yield stmt(['DELETE FROM aliases WHERE ', d.inList('entity_id', part.map((w) => w.entity.id))]);
-  const aliases = writes.flatMap(({ entity: e }) => [...new Set(e.aliases)].map((a) => [e.id, a]));
-  for (const part of slices(aliases)) {
+  for (const part of slices(eachOf(writes, ({ entity: e }) => [...new Set(e.aliases)].map((a) => [e.id, a])))) {
     yield stmt(['INSERT INTO aliases (entity_id, name) SELECT v.entity_id, v.name FROM ', d.rows([['entity_id', 'text'], ['name', 'text']], part), ' AS v']);
   }
-  const members = writes.flatMap((w) => w.members.map((k) => [k, w.entity.id]));
-  for (const part of slices(members)) {
+  for (const part of slices(eachOf(writes, (w) => w.members.map((k) => [k, w.entity.id])))) {
     // A new map row counts its key's mentions, claims and events; an existing one keeps its counts (kept by triggers).
     yield stmt([`INSERT INTO entity_members (collection, candidate_key, entity_id, ${MEMBER_COUNT_COLUMNS}) SELECT `, ct, ', v.k, v.e, ', MEMBER_COUNTS_SQL('v.k'), ' FROM ',
       d.rows([['k', 'text'], ['e', 'text']], part), ' AS v WHERE true ON CONFLICT (collection, candidate_key) DO UPDATE SET entity_id = excluded.entity_id']);
