@@ -84,15 +84,23 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   // Below `minBytes` of input, starting workers (each loading its models) costs more than they save.
   const workers = options.workers && bytes < (options.workers.minBytes ?? 0) ? { ...options.workers, count: 1 } : options.workers;
   const source = await openStageSource(options.stages ?? [], workers);
+  let run: { summary: IngestSummary; changed: boolean };
   try {
-    return await ingestWith(inputs, options, source.source, started);
+    run = await ingestWith(inputs, options, source.source, started);
   } finally {
     await source.close();
   }
+  // The collection steps run after the workers are gone: each held its models and caches (hundreds of MB), and full
+  // resolution of a large collection is the peak of the whole ingest.
+  const { summary } = run;
+  if (options.finish && run.changed) await options.finish(options.store, options.collection ?? 'default');
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
 }
 
-async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource, started: number): Promise<IngestSummary> {
-  const { store, collection = 'default', limits = DEFAULT_LIMITS, finish, onProgress, signal, log, batchDocuments } = options;
+/** Reads, stores and processes the inputs; `changed` is true when the collection steps have something to do. */
+async function ingestWith(inputs: { path: string; size: number }[], options: IngestOptions, source: StageSource, started: number): Promise<{ summary: IngestSummary; changed: boolean }> {
+  const { store, collection = 'default', limits = DEFAULT_LIMITS, onProgress, signal, log, batchDocuments } = options;
   const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [], documents: 0, processed: 0, ocrPages: 0, interrupted: false, bytes: 0, seconds: 0 };
   const scope = { collections: [collection] };
   // A stage failing on a document is recorded by the runner (stage_runs): here it is reported and logged.
@@ -176,9 +184,8 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
   }
   // After an interruption a read in flight is left to finish on its own: the user asked to stop now.
   if (!summary.interrupted) await ahead.settle();
-  if (finish && (summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0)) await finish(store, collection);
   summary.seconds = (performance.now() - started) / 1000;
-  return summary;
+  return { summary, changed: summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0 };
 }
 
 /** A stage failure as the summary lists it (the store keeps it with the document's stage runs, not as a file failure). */
