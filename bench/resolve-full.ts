@@ -1,0 +1,64 @@
+/**
+ * `node --import tsx bench/resolve-full.ts KEPT.db [--collection scale]`: full resolution of a kept SQLite store (for
+ * example the `kept.db` of `npm run bench:scale -- --docs 20000 --stages all --keep DIR`) as a first ingest meets it. A
+ * copy of the store has its entities and resolution index cleared; then `resolveFully` runs on it alone in this
+ * process, and the script prints its wall time, CPU, the process's peak RSS and a hash of the entities it wrote (rows,
+ * aliases and members), so two versions of the code can be compared on the same candidates: the hash must not move.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { resolveFully } from '../src/pipeline/resolution/full.js';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { collection: { type: 'string', default: 'scale' } } });
+const kept = positionals[0];
+if (!kept) throw new Error('usage: bench/resolve-full.ts KEPT.db [--collection NAME]');
+
+const dir = mkdtempSync(join(tmpdir(), 'cablegraph-resolve-full-'));
+try {
+  const path = join(dir, 'store.db');
+  copyFileSync(kept, path);
+  const raw = new Database(path);
+  raw.pragma('foreign_keys = ON');
+  raw.transaction(() => {
+    for (const table of ['entity_members', 'resolve_candidates', 'resolve_groups', 'resolve_names', 'resolve_keys', 'resolve_votes']) {
+      raw.prepare(`DELETE FROM ${table} WHERE collection = ?`).run(values.collection);
+    }
+    raw.prepare('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = ?)').run(values.collection);
+    raw.prepare('DELETE FROM entities WHERE collection = ?').run(values.collection);
+    raw.prepare("UPDATE resolve_state SET algorithm = '' WHERE collection = ?").run(values.collection);
+  })();
+  raw.close();
+
+  const store = new SqliteStore(path);
+  await store.migrate();
+  const rssBefore = process.memoryUsage().rss;
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const entities = await resolveFully(store, values.collection);
+  const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  await store.close();
+
+  const db = new Database(path, { readonly: true });
+  const hash = createHash('sha256');
+  for (const sql of [
+    'SELECT id, type, name, mention_count, document_ids, reasons FROM entities WHERE collection = ? ORDER BY id',
+    'SELECT a.entity_id, a.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.collection = ? ORDER BY 1, 2',
+    'SELECT candidate_key, entity_id FROM entity_members WHERE collection = ? ORDER BY 1',
+  ]) {
+    for (const row of db.prepare(sql).iterate(values.collection)) hash.update(`${JSON.stringify(row)}\n`);
+  }
+  const candidates = (db.prepare('SELECT count(*) AS n FROM resolve_candidates WHERE collection = ?').get(values.collection) as { n: number }).n;
+  db.close();
+  const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+  console.log(`full resolution of "${values.collection}": ${candidates} candidates -> ${entities} entities in ${seconds.toFixed(1)} s ` +
+    `(CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); peak RSS ${mb(peak)} MB (${mb(rssBefore)} MB before); entities sha256 ${hash.digest('hex').slice(0, 16)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
