@@ -8,7 +8,7 @@ import type {
   Store, Scope, Page, NewDocument, NewLocation, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
   EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank, RelationMergeKey,
 } from '../store.js';
-import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
+import { chooseStrongest, groupAggregated, pickStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { itemLocation } from '../shared/locations.js';
@@ -21,7 +21,7 @@ import { searchDocuments } from './search.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
+import { readMergedRelations, readEdges, relationEndRows, relationEndGroups, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
 import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
 import { readEvents, readEventsPage, readClaims } from './events-claims-read.js';
 import {
@@ -350,7 +350,9 @@ export class PostgresStore implements Store {
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {
     if (around.length === 0) return { items: [], total: 0 };
-    const { ids, total } = chooseStrongest(await relationEndRows(this.db, scope, { entities: around }), limit, filter);
+    // Grouped by the engine per pair of ends: around hubs the light rows are tens of thousands, their pairs a few thousand.
+    const { chosen, total } = pickStrongest(groupAggregated(await relationEndGroups(this.db, scope, around)), limit, filter);
+    const ids = chosen.flatMap((g) => g.ids);
     return { items: ids.length === 0 ? [] : await readEdges(this.db, scope, { ids }), total };
   }
 

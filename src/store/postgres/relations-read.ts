@@ -8,7 +8,7 @@ import type { EdgeRecord, Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
 import { mergeRelations, type RelationRow } from '../shared/merge-relations.js';
 import { mergeEdges, type EdgeRow } from '../shared/edges.js';
-import { chosenRelationRows, type RelationEndRow, type RelationDetailRow } from '../shared/strongest.js';
+import { chosenRelationRows, type RelationEndRow, type RelationEndGroupRow, type RelationDetailRow } from '../shared/strongest.js';
 import { endCols, endsJoin, type RelationSelection } from '../shared/relation-ends-sql.js';
 import type { EvidenceCountRow, SummaryQueries } from '../shared/relation-summaries.js';
 
@@ -86,6 +86,21 @@ async function endRowsOfEntities(db: Db, scope: Scope, entities: readonly string
   const p = new Params();
   const light = lightSelectionSql(p, { entities })!;
   return (await db.query<RelationEndRow>(`SELECT * FROM (${light}) sel WHERE ${scopeSql(p, scope, undefined, 'sel.collection')}`, p.values)).rows;
+}
+
+/**
+ * The relations with an end among some entities, aggregated per type, collection, pair of ends and denial (see
+ * RelationEndGroupRow): what the choice of a hop's strongest relations reads, a few thousand rows around a hub where the
+ * light rows are tens of thousands.
+ */
+export async function relationEndGroups(db: Db, scope: Scope, entities: readonly string[]): Promise<RelationEndGroupRow[]> {
+  const p = new Params();
+  const light = lightSelectionSql(p, { entities })!;
+  return (await db.query<RelationEndGroupRow>(`SELECT sel.type, sel.collection, min(sel.source) AS source, min(sel.target) AS target,
+      min(sel.source_entity) AS source_entity, min(sel.target_entity) AS target_entity, sel.negated, count(*) AS n, max(sel.confidence) AS confidence,
+      string_agg(DISTINCT sel.grp, ',') AS grps, string_agg(sel.id, ',') AS ids
+    FROM (${light}) sel WHERE ${scopeSql(p, scope, undefined, 'sel.collection')}
+    GROUP BY sel.type, sel.collection, coalesce(sel.source_entity, '#' || sel.source), coalesce(sel.target_entity, '#' || sel.target), sel.negated`, p.values)).rows;
 }
 
 /** Selected relation rows in the scope as the choice of the strongest needs them (see the SQLite twin). */

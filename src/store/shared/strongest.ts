@@ -70,6 +70,43 @@ export function groupRows(rows: Iterable<RelationEndRow>): StrongestGroup[] {
 }
 
 /**
+ * Light rows aggregated by the engine at a grain finer than the merge (type, collection, each end's entity or, without
+ * one, its candidate key, and denial), so that a hub's neighbourhood sends one row per pair of ends instead of one per
+ * relation row: ids and near-duplicate groups as comma-separated lists, supporting-row count and largest confidence.
+ */
+export interface RelationEndGroupRow {
+  type: string;
+  collection: string;
+  source: string;
+  target: string;
+  source_entity: string | null;
+  target_entity: string | null;
+  negated: number | boolean;
+  n: number | string;
+  confidence: number;
+  grps: string;
+  ids: string;
+}
+
+/** The merged relations of pre-aggregated rows, grouped as groupRows groups the rows they came from. */
+export function groupAggregated(rows: Iterable<RelationEndGroupRow>): StrongestGroup[] {
+  const merged = new Map<string, StrongestGroup & { groups: Set<string> }>();
+  for (const r of rows) {
+    const ends = mergedEnds(r);
+    if (!ends) continue;
+    const { key } = ends;
+    let g = merged.get(key);
+    if (!g) merged.set(key, (g = { key, type: r.type, source: ends.source, target: ends.target, ids: [], groups: new Set(), sources: 0, rows: 0, confidence: 0 }));
+    for (const id of r.ids.split(',')) g.ids.push(id);
+    if (r.negated && Number(r.negated) !== 0) continue;
+    g.rows += Number(r.n);
+    for (const grp of r.grps.split(',')) g.groups.add(grp);
+    g.confidence = Math.max(g.confidence, r.confidence);
+  }
+  return [...merged.values()].map(({ groups, ...g }) => ({ ...g, sources: groups.size }));
+}
+
+/**
  * The `limit` strongest of merged relations (each complete: every row of its key), passing the filter: most independent
  * sources, then most supporting rows, then highest confidence, then the key, so the choice does not depend on row order
  * (and pages of it, after `offset` of them, neither overlap nor leave a gap).
