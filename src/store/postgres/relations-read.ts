@@ -54,8 +54,11 @@ function lightSelectionSql(p: Params, sel: RelationSelection, forEdges = false):
         AND (re.source_entity IS NULL OR NOT re.source_entity = ANY(${ids}::text[]))`;
   }
   if ('between' in sel) {
+    // Probed source by source through the index (which carries these columns): written as two ANY conditions, the
+    // planner scanned the whole table for a 2-hop neighbourhood's 95 entities (31 ms of 45 at 20,000 documents).
     const ids = p.add([...sel.between]);
-    return `SELECT ${LIGHT_COLUMNS} FROM relation_ends re WHERE re.source_entity = ANY(${ids}::text[]) AND re.target_entity = ANY(${ids}::text[])`;
+    return `SELECT ${LIGHT_COLUMNS} FROM (SELECT DISTINCT unnest(${ids}::text[]) AS id) b JOIN relation_ends re ON re.source_entity = b.id
+      WHERE re.target_entity = ANY(${ids}::text[])`;
   }
   if ('ids' in sel) return `SELECT ${LIGHT_COLUMNS} FROM (SELECT DISTINCT unnest(${p.add([...sel.ids])}::text[]) AS id) u JOIN relation_ends re ON re.relation_id = u.id`;
   return null;
