@@ -3,6 +3,7 @@ import type { Mention, StoredDocument } from '../model/index.js';
 import type { Store, Scope, StageFailure } from '../store/store.js';
 import { boundSentences } from '../nlp/sentences.js';
 import { describeError } from './errors.js';
+import { stringPool } from '../model/string-pool.js';
 
 /** A stage that failed on a document during a run (already recorded in the store, where it is a StageFailure). */
 export interface StageFailureEvent extends Omit<StageFailure, 'at'> {
@@ -47,13 +48,7 @@ export async function recordStageFailure(store: Store, documentId: string, where
  * long document names the same entities 100,000s of times (a 3 MB file: 54,000 mentions, 900 bytes each as read).
  */
 function shareStrings(mentions: Mention[]): Mention[] {
-  const pool = new Map<string, string>();
-  const one = (s: string): string => {
-    const known = pool.get(s);
-    if (known !== undefined) return known;
-    pool.set(s, s);
-    return s;
-  };
+  const one = stringPool();
   return mentions.map((m) => ({
     documentId: one(m.documentId), start: m.start, end: m.end, text: one(m.text), type: m.type, norm: one(m.norm),
     confidence: m.confidence, entityKey: m.entityKey === undefined ? undefined : one(m.entityKey),

@@ -1,6 +1,7 @@
 /** Entity candidates and unresolved entities built from grouped mention rows; shared by every backend. */
 import type { Entity, EntityCandidate, EntityType } from '../../model/index.js';
 import { factId } from '../ids.js';
+import { stringPool } from '../../model/string-pool.js';
 
 /** Mentions of one candidate key in one document, grouped by written form. */
 export interface CandidateRow {
@@ -19,13 +20,7 @@ export interface CandidateRow {
 export function candidatesFromRows(collection: string, rows: Iterable<CandidateRow>): EntityCandidate[] {
   const out: EntityCandidate[] = [];
   // A spelling recurs in thousands of documents ("United Kingdom"): each is kept once.
-  const spellings = new Map<string, string>();
-  const spelling = (text: string): string => {
-    const known = spellings.get(text);
-    if (known !== undefined) return known;
-    spellings.set(text, text);
-    return text;
-  };
+  const spelling = stringPool();
   let open: { c: EntityCandidate; forms: Map<string, number> } | undefined;
   const close = (): void => {
     if (!open) return;

@@ -51,22 +51,35 @@ export interface StrongestGroup {
   confidence: number;
 }
 
+/** Merged relations being gathered, by merge key, with the near-duplicate groups of their supporting rows. */
+class Gathering {
+  private readonly merged = new Map<string, StrongestGroup & { groups: Set<string> }>();
+
+  /** Adds rows of one type and pair of ends (`r`): their ids, and unless they deny it, their support. */
+  add(r: Pick<RelationEndRow, 'type' | 'collection' | 'source' | 'target' | 'source_entity' | 'target_entity' | 'negated'>, ids: Iterable<string>,
+    rows: number, groups: Iterable<string>, confidence: number): void {
+    const ends = mergedEnds(r);
+    if (!ends) return;
+    const { key } = ends;
+    let g = this.merged.get(key);
+    if (!g) this.merged.set(key, (g = { key, type: r.type, source: ends.source, target: ends.target, ids: [], groups: new Set(), sources: 0, rows: 0, confidence: 0 }));
+    for (const id of ids) g.ids.push(id);
+    if (r.negated && Number(r.negated) !== 0) return;
+    g.rows += rows;
+    for (const grp of groups) g.groups.add(grp);
+    g.confidence = Math.max(g.confidence, confidence);
+  }
+
+  groups(): StrongestGroup[] {
+    return [...this.merged.values()].map(({ groups, ...g }) => ({ ...g, sources: groups.size }));
+  }
+}
+
 /** Rows grouped as mergeRelations merges them (type and end entities; symmetric types unordered; self-loops dropped). */
 export function groupRows(rows: Iterable<RelationEndRow>): StrongestGroup[] {
-  const merged = new Map<string, StrongestGroup & { groups: Set<string> }>();
-  for (const r of rows) {
-    const ends = mergedEnds(r);
-    if (!ends) continue;
-    const { key } = ends;
-    let g = merged.get(key);
-    if (!g) merged.set(key, (g = { key, type: r.type, source: ends.source, target: ends.target, ids: [], groups: new Set(), sources: 0, rows: 0, confidence: 0 }));
-    g.ids.push(r.id);
-    if (r.negated && Number(r.negated) !== 0) continue;
-    g.rows++;
-    g.groups.add(r.grp);
-    g.confidence = Math.max(g.confidence, r.confidence);
-  }
-  return [...merged.values()].map(({ groups, ...g }) => ({ ...g, sources: groups.size }));
+  const gathering = new Gathering();
+  for (const r of rows) gathering.add(r, [r.id], 1, [r.grp], r.confidence);
+  return gathering.groups();
 }
 
 /**
@@ -90,20 +103,9 @@ export interface RelationEndGroupRow {
 
 /** The merged relations of pre-aggregated rows, grouped as groupRows groups the rows they came from. */
 export function groupAggregated(rows: Iterable<RelationEndGroupRow>): StrongestGroup[] {
-  const merged = new Map<string, StrongestGroup & { groups: Set<string> }>();
-  for (const r of rows) {
-    const ends = mergedEnds(r);
-    if (!ends) continue;
-    const { key } = ends;
-    let g = merged.get(key);
-    if (!g) merged.set(key, (g = { key, type: r.type, source: ends.source, target: ends.target, ids: [], groups: new Set(), sources: 0, rows: 0, confidence: 0 }));
-    for (const id of r.ids.split(',')) g.ids.push(id);
-    if (r.negated && Number(r.negated) !== 0) continue;
-    g.rows += Number(r.n);
-    for (const grp of r.grps.split(',')) g.groups.add(grp);
-    g.confidence = Math.max(g.confidence, r.confidence);
-  }
-  return [...merged.values()].map(({ groups, ...g }) => ({ ...g, sources: groups.size }));
+  const gathering = new Gathering();
+  for (const r of rows) gathering.add(r, r.ids.split(','), Number(r.n), r.grps.split(','), r.confidence);
+  return gathering.groups();
 }
 
 /**
