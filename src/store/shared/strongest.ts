@@ -87,16 +87,8 @@ export function groupRows(rows: Iterable<RelationEndRow>): StrongestGroup[] {
  * one, its candidate key, and denial), so that a hub's neighbourhood sends one row per pair of ends instead of one per
  * relation row: ids and near-duplicate groups as comma-separated lists, supporting-row count and largest confidence.
  */
-export interface RelationEndGroupRow {
-  type: string;
-  collection: string;
-  source: string;
-  target: string;
-  source_entity: string | null;
-  target_entity: string | null;
-  negated: number | boolean;
+export interface RelationEndGroupRow extends Pick<RelationEndRow, 'type' | 'collection' | 'source' | 'target' | 'source_entity' | 'target_entity' | 'negated' | 'confidence'> {
   n: number | string;
-  confidence: number;
   grps: string;
   ids: string;
 }
