@@ -3,6 +3,7 @@
  * is written (a failed read never leaves a truncated file that looks complete), or to a stream such as standard output.
  */
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
@@ -38,7 +39,14 @@ export async function writeFilesAtomically(files: { path: string; chunks: () => 
       const partial = partialPath(f.path);
       written.push(partial);
       trackLeftover(partial);
-      await pipeline(chunkStream(f.chunks()), createWriteStream(partial));
+      const out = createWriteStream(partial);
+      try {
+        await pipeline(chunkStream(f.chunks()), out);
+      } finally {
+        // A failure destroys the stream, which may still be opening its file: it must close (the file then exists) before
+        // the partial copies are removed, or the removal comes first and the file appears after it.
+        if (!out.closed) await once(out, 'close').catch(() => undefined);
+      }
     }
   } catch (err) {
     await Promise.all(written.map((p) => rm(p, { force: true })));
