@@ -4,6 +4,9 @@
  * copy of the store has its entities and resolution index cleared; then `resolveFully` runs on it alone in this
  * process, and the script prints its wall time, CPU, the process's peak RSS and a hash of the entities it wrote (rows,
  * aliases and members), so two versions of the code can be compared on the same candidates: the hash must not move.
+ * With `--phases` (run with `node --expose-gc`), the steps of a full run are taken one by one instead, nothing written,
+ * and the V8 heap used after a full gc is printed after each: candidates read, prepared, entities built, index rows
+ * and group summaries made (what is alive when the commit starts).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -13,8 +16,10 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { resolveFully } from '../src/pipeline/resolution/full.js';
+import { resolveRecords } from '../src/pipeline/resolution/cluster.js';
+import { prepareAll, summarizeGroups, toIndexed, voteRows } from '../src/pipeline/resolution/prepare.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { collection: { type: 'string', default: 'scale' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { collection: { type: 'string', default: 'scale' }, phases: { type: 'boolean', default: false } } });
 const kept = positionals[0];
 if (!kept) throw new Error('usage: bench/resolve-full.ts KEPT.db [--collection NAME]');
 
@@ -36,6 +41,11 @@ try {
 
   const store = new SqliteStore(path);
   await store.migrate();
+  if (values.phases) {
+    await phases(store, values.collection);
+    await store.close();
+    process.exit(0);
+  }
   const rssBefore = process.memoryUsage().rss;
   const cpu = process.cpuUsage();
   const t0 = performance.now();
@@ -61,4 +71,24 @@ try {
     `(CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); peak RSS ${mb(peak)} MB (${mb(rssBefore)} MB before); entities sha256 ${hash.digest('hex').slice(0, 16)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The steps of resolveFully one at a time (nothing committed), with the heap after a full gc after each. */
+async function phases(store: SqliteStore, collection: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('--phases needs node --expose-gc');
+  const heap = (phase: string): void => {
+    gc();
+    console.log(`${phase}: heap used after gc ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`);
+  };
+  const candidates = await store.listCandidates(collection);
+  heap(`${candidates.length} candidates read`);
+  const prepared = prepareAll(candidates);
+  heap('prepared');
+  const records = await resolveRecords(collection, prepared, await store.listDecisions(collection));
+  heap(`${records.length} entities built`);
+  const rows = prepared.map(toIndexed);
+  const groups = summarizeGroups(prepared, new Set());
+  const votes = voteRows(prepared);
+  heap(`${rows.length} index rows, ${groups.length} group summaries and ${votes.length} vote names made`);
 }

@@ -184,7 +184,6 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
   }
   // After an interruption a read in flight is left to finish on its own: the user asked to stop now.
   if (!summary.interrupted) await ahead.settle();
-  summary.seconds = (performance.now() - started) / 1000;
   return { summary, changed: summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0 };
 }
 

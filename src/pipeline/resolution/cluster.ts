@@ -2,6 +2,7 @@
 import type { Decision, MergeReason, ResolvedEntityRecord } from '../../model/index.js';
 import { clusterEntities, clusterEntitiesAsync } from '../../resolve/index.js';
 import type { Prepared } from './prepare.js';
+import { stringPool } from '../../model/string-pool.js';
 
 /** Provenance of resolved entities. */
 export const RESOLVE_STAGE = 'resolve';
@@ -12,18 +13,14 @@ export const RESOLVE_VERSION = 'resolve@7';
  * so. `original` and `folded` give a candidate's name before and after folding.
  */
 export function explainReason(r: MergeReason, name: (key: string) => { original: string; folded: string } | undefined,
-  texts?: Map<string, string>): MergeReason {
+  intern: (s: string) => string = (s) => s): MergeReason {
   if (r.rule !== 'exact-norm') return r;
   const [a, b] = [name(r.a), name(r.b)];
   const renamed = (x: typeof a) => (x && x.original !== x.folded ? x.original : undefined);
   const from = renamed(a) ?? renamed(b);
   if (!from) return r;
-  // A country's thousands of reasons say one of a few texts: with `texts`, each is kept once.
-  let evidence = `"${from}" names ${a?.folded} (country gazetteer)`;
-  const known = texts?.get(evidence);
-  if (known !== undefined) evidence = known;
-  else texts?.set(evidence, evidence);
-  return { ...r, rule: 'country-name', evidence };
+  // A country's thousands of reasons say one of a few texts: `intern` (a string pool) keeps each once.
+  return { ...r, rule: 'country-name', evidence: intern(`"${from}" names ${a?.folded} (country gazetteer)`) };
 }
 
 /**
@@ -37,7 +34,7 @@ export async function resolveRecords(collection: string, prepared: Prepared[], d
   const byKey = new Map(prepared.map((p) => [p.original.key, p]));
   const candidates = prepared.map((p) => p.candidate);
   const { entities } = pause ? await clusterEntitiesAsync(candidates, decisions, { blockSize }, pause) : clusterEntities(candidates, decisions, { blockSize });
-  const texts = new Map<string, string>();
+  const texts = stringPool();
   const names = (key: string) => {
     const p = byKey.get(key);
     return p ? { original: p.original.name, folded: p.candidate.name } : undefined;
