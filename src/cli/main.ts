@@ -25,6 +25,7 @@ import { registerProtect } from './protect.js';
 import { registerGrade } from './grade.js';
 import { registerDossier } from './dossier.js';
 import { UserError, EXIT } from './common.js';
+import { limitHeapGrowth } from './heap.js';
 
 // `cablegraph search ... | head` closes the pipe early: that is the reader being done, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -44,6 +45,7 @@ for (const register of [registerIngest, registerSearch, registerShow, registerSt
 }
 
 try {
+  limitHeapGrowth();
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
