@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 
-const VOLATILE = new Set(['at', 'ingested_at', 'id:mentions', 'id:evidence', 'id:decisions', 'id:stage_runs', 'id:failures']);
+const VOLATILE = new Set(['at', 'ingested_at', 'first_seen', 'id:mentions', 'id:evidence', 'id:decisions', 'id:stage_runs', 'id:failures']);
 
 function dump(path: string): Map<string, string[]> {
   const db = new Database(path, { readonly: true, fileMustExist: true });

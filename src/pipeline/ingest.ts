@@ -5,10 +5,15 @@ import { DEFAULT_LIMITS, IngestFailure, type IngestLimits } from '../ingest/hand
 import { walkInputs } from '../ingest/walk.js';
 import { defaultOcrOptions, type OcrOptions } from '../ingest/ocr/options.js';
 import { runStages, type StageFailureEvent, type StageSource } from './run-stages.js';
-import { storeFile, readInputFile } from './ingest-file.js';
+import { storeFile, readInputFile, type ReadFile } from './ingest-file.js';
+import { treeSize } from './batches.js';
+import { InFlight } from './in-flight.js';
 import { ReadAhead } from './read-ahead.js';
 import { openStageSource, type WorkerOptions } from './workers/source.js';
 import { describeError, errorDetail } from './errors.js';
+
+// Single-document files in flight per stage worker (see ingestWith).
+const FILES_PER_WORKER = 2;
 
 /** What happened to one input file. */
 export type FileStatus = 'ingested' | 'unchanged' | 'failed';
@@ -133,10 +138,8 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
     },
   });
   const ahead = new ReadAhead(options.readAhead === false ? [] : inputs, (input) => readInputFile(input, { store, collection, limits, ocr: ocrFor(input.path) }));
-  for (const [index, input] of inputs.entries()) {
-    if (signal?.aborted) { summary.interrupted = true; break; }
-    // The next file is read (parsed, OCR'd) while this one's documents are stored and its stages run.
-    const read = ahead.take(index);
+  /** Reads (or takes the read-ahead of), stores and processes one file, and reports it; never throws. */
+  const ingestFile = async (input: { path: string; size: number }, read: Promise<ReadFile> | undefined): Promise<void> => {
     const fail = async (code: string, message: string, path = input.path): Promise<FailureRecord> => {
       const failure = { collection, path, code, message, at: new Date().toISOString() };
       await store.recordFailure(failure);
@@ -146,13 +149,20 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
     let status: FileStatus = 'failed';
     let documents = 0;
     let failure: FailureRecord | undefined;
-    const before = { stored: summary.documents, processed: summary.processed };
+    let stopped = false;
+    // Files may be in flight together (below): each adds what it did since its last report to the run's counts.
+    const counted = { stored: 0, processed: 0 };
+    const count = (stored: number, processed: number): void => {
+      summary.documents += stored - counted.stored;
+      summary.processed += processed - counted.processed;
+      counted.stored = stored;
+      counted.processed = processed;
+    };
     try {
       const result = await storeFile(input, {
         store, collection, limits, ocr: ocrFor(input.path), source, onFailure, fail, signal, batchDocuments,
         onProgress: (p) => {
-          summary.documents = before.stored + p.stored;
-          summary.processed = before.processed + p.processed;
+          count(p.stored, p.processed);
           const share = p.size > 0 ? (Math.max(0, input.size) * p.through) / p.size : 0;
           onProgress?.({ kind: 'documents', path: input.path, through: p.through, size: p.size, stored: summary.documents, processed: summary.processed, bytesDone: summary.bytes + share, bytes: totalBytes });
         },
@@ -161,27 +171,44 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
         status = 'unchanged';
       } else {
         documents = result.created;
-        summary.documents = before.stored + result.created;
-        summary.processed = before.processed + result.processed;
+        count(result.created, result.processed);
         // The file is stored (searchable) either way; a failing stage makes it a failed file with the stage named.
         status = result.failed.length > 0 ? 'failed' : result.created > 0 || result.interrupted ? 'ingested' : 'unchanged';
         failure = result.failed.length > 0 ? stageFailureRecord(collection, result.failed[0]!) : undefined;
-        if (result.interrupted) summary.interrupted = true;
+        stopped = result.interrupted;
       }
-      if (!summary.interrupted) await store.clearFailures(collection, input.path);
+      if (!stopped) await store.clearFailures(collection, input.path);
     } catch (err) {
       if (!(err instanceof IngestFailure)) log?.(`unexpected error while reading ${input.path}\n${errorDetail(err)}`);
       failure = err instanceof IngestFailure
         ? await fail(err.code, err.message)
         : await fail('internal-error', `Unexpected error while reading: ${describeError(err)}`);
     }
-    if (summary.interrupted) break;
+    // A file the signal stopped is not done: the next run finishes it.
+    if (stopped) return void (summary.interrupted = true);
     if (status === 'ingested') summary.ingested++;
     else if (status === 'unchanged') summary.unchanged++;
     done++;
     summary.bytes += Math.max(0, input.size);
     onProgress?.({ kind: 'file', path: input.path, status, documents, done, files: inputs.length, bytesDone: summary.bytes, bytes: totalBytes, failure });
+  };
+  // With the stages in worker threads, single-document files (a folder of articles, e-mails, scans) are in flight
+  // several at a time, so every worker has a document while the main thread stores the next: one at a time, a folder
+  // kept one worker busy. A container, or a file too large to read ahead, runs alone once those in flight are done,
+  // so at most one file's batch of members is held whatever the corpus.
+  const inFlight = new InFlight(Array.isArray(source) ? 1 : source.pool.size * FILES_PER_WORKER);
+  for (const [index, input] of inputs.entries()) {
+    if (signal?.aborted || summary.interrupted) { summary.interrupted = true; break; }
+    // The next file is read (parsed, OCR'd) while this one's documents are stored and its stages run.
+    const read = ahead.take(index);
+    const file = read ? await read.catch(() => undefined) : undefined;
+    const single = file !== undefined && ('storedId' in file || (treeSize(file.root) === 1 && !file.root.streamedChildren));
+    if (!single) await inFlight.drain();
+    if (summary.interrupted) break;
+    const task = ingestFile(input, read);
+    await (single ? inFlight.add(task) : task);
   }
+  await inFlight.drain();
   // After an interruption a read in flight is left to finish on its own: the user asked to stop now.
   if (!summary.interrupted) await ahead.settle();
   return { summary, changed: summary.documents > 0 || pending.runs > 0 || summary.unchanged > 0 };

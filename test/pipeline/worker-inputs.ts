@@ -10,6 +10,11 @@ import { SAMPLE_TEXT } from './large-inputs.js';
 /** The sample articles' paragraphs of some length (headers and sign-offs left out). */
 const PARAGRAPHS = SAMPLE_TEXT.split(/\n\s*\n/u).map((p) => p.trim()).filter((p) => p.length > 200);
 
+/** `count` texts of two paragraphs each (so texts differ), as plain articles. */
+export function newsParagraphs(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${PARAGRAPHS[i % PARAGRAPHS.length]!}\n\n${PARAGRAPHS[(i * 7 + 3) % PARAGRAPHS.length]!}\n`);
+}
+
 /** Writes `count` records: each joins two paragraphs (so texts differ) and has its own title and date. */
 export function writeNewsJsonl(path: string, count: number): void {
   const lines: string[] = [];

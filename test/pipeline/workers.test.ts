@@ -5,7 +5,7 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, appendFileSync } from 'node:fs';
+import { mkdirSync, appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../../src/store/open.js';
@@ -13,7 +13,8 @@ import { ALL_COLLECTIONS } from '../../src/store/store.js';
 import { ingestPaths, defaultStages, finishIngest } from '../../src/pipeline.js';
 import { defaultStageSpec } from '../../src/pipeline/workers/build-stages.js';
 import { tempDir, SAMPLE_CORPUS } from '../helpers.js';
-import { writeNewsJsonl, dumpStore } from './worker-inputs.js';
+import { writeNewsJsonl, dumpStore, newsParagraphs } from './worker-inputs.js';
+import type { TimedRun } from './fixtures/timed-stages.js';
 
 const THROW_MARK = 'Qthrowmarkq';
 const EXIT_MARK = 'Qexitmarkq';
@@ -43,6 +44,34 @@ describe('stages in worker threads', () => {
     assert.equal(one.documents!.length, 28);
     assert.ok(one.mentions!.length > 300, `real extraction ran: ${one.mentions!.length} mentions`);
     assert.ok(one.relations!.length > 10 && one.entities!.length > 50, `${one.relations!.length} relations, ${one.entities!.length} entities`);
+    for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
+  });
+
+  it('keeps every worker busy on a folder of single-document files, and stores what one worker stores', async () => {
+    const folder = join(dir, 'articles');
+    mkdirSync(folder);
+    const texts = newsParagraphs(12);
+    texts.forEach((text, i) => writeFileSync(join(folder, `article-${String(i).padStart(2, '0')}.txt`), text));
+    const log = join(dir, 'timed.log');
+    const spec = { module: pathToFileURL(join(import.meta.dirname, 'fixtures', 'timed-stages.ts')).href, export: 'timedStages', options: { log, holdMs: 150 } };
+    for (const count of [1, 2]) {
+      const store = await openStore(join(dir, `folder-w${count}.db`));
+      try {
+        writeFileSync(log, '');
+        const summary = await ingestPaths([folder], { store, collection: 'c', workers: { count, spec }, finish: finishIngest });
+        assert.deepEqual([summary.ingested, summary.documents, summary.processed, summary.failed.length], [12, 12, 12, 0], `${count} worker(s)`);
+      } finally {
+        await store.close();
+      }
+    }
+    // The last log is the 2-worker run's: documents ran on both threads, and some while another was running.
+    const runs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimedRun);
+    assert.equal(runs.length, 12);
+    assert.equal(new Set(runs.map((r) => r.thread)).size, 2, 'both workers ran documents');
+    const overlapping = runs.filter((a) => runs.some((b) => b !== a && b.thread !== a.thread && b.start < a.end && a.start < b.end));
+    assert.ok(overlapping.length >= 6, `${overlapping.length} of 12 documents ran beside another`);
+    const [one, two] = [dumpStore(join(dir, 'folder-w1.db')), dumpStore(join(dir, 'folder-w2.db'))];
+    assert.ok(one.mentions!.length > 100, `real extraction ran: ${one.mentions!.length} mentions`);
     for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
   });
 
