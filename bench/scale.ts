@@ -1,6 +1,7 @@
 /**
- * `npm run bench:scale -- [--docs N] [--stages none|ner|all] [--pg] [--keep DIR | --reuse DIR]`: a generated corpus of N documents (bench/scale-corpus.ts)
- * ingested into SQLite (and a throwaway PostgreSQL with --pg), then ingest rate, peak RSS, store size, search, entity
+ * `npm run bench:scale -- [--docs N] [--stages none|ner|all] [--workers N] [--pg] [--keep DIR | --reuse DIR]`: a generated corpus of N documents (bench/scale-corpus.ts)
+ * ingested into SQLite (and a throwaway PostgreSQL with --pg; with `--workers N` the stages in N worker threads, as the CLI
+ * runs them, and the CLI's heap growth setting either way), then ingest rate, peak RSS, store size, search, entity
  * search, entity page, 2-hop neighbourhood, full export and the near-duplicate step, each beside a floor measured in
  * the same run. Prints a markdown section (for bench/RESULTS.md and docs/SCALING.md). `--keep DIR` works in DIR and
  * leaves there the corpus and a copy of the SQLite store as it was right after ingest (kept.db); `--reuse DIR` skips
@@ -21,6 +22,8 @@ import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { parseQuery } from '../src/store/query.js';
 import { toFts5 } from '../src/store/sqlite/fts-query.js';
 import { defaultStages, finishIngest, ingestPaths } from '../src/pipeline.js';
+import { defaultStageSpec } from '../src/pipeline/workers/build-stages.js';
+import { limitHeapGrowth } from '../src/cli/heap.js';
 import { mentionsStage } from '../src/extract/stages/mentions.js';
 import { groupDuplicates, groupDuplicatesFully } from '../src/pipeline/near-duplicates.js';
 import { searchEntities } from '../src/network/find-entity.js';
@@ -34,11 +37,16 @@ import { dumpPostgres, restorePostgres, startPostgres, vacuumPostgres } from './
 
 const { values: args } = parseArgs({ options: {
   docs: { type: 'string', default: '2000' }, stages: { type: 'string', default: 'all' }, pg: { type: 'boolean', default: false },
-  keep: { type: 'string' }, reuse: { type: 'string' },
+  keep: { type: 'string' }, reuse: { type: 'string' }, workers: { type: 'string', default: '1' },
 } });
+// The stages in this many worker threads (every stage only), as `cablegraph ingest --workers N` runs them.
+const WORKERS = Number(args.workers);
+// The heap growth the CLI sets (src/cli/heap.ts), so peak RSS is what a user's ingest shows.
+limitHeapGrowth();
 const DOCS = Number(args.docs);
 const STAGES = args.stages as 'none' | 'ner' | 'all';
-if (!Number.isInteger(DOCS) || DOCS < 10 || !['none', 'ner', 'all'].includes(STAGES)) throw new Error('usage: scale.ts [--docs N>=10] [--stages none|ner|all] [--pg]');
+if (!Number.isInteger(DOCS) || DOCS < 10 || !['none', 'ner', 'all'].includes(STAGES)) throw new Error('usage: scale.ts [--docs N>=10] [--stages none|ner|all] [--pg] [--workers N]');
+if (!Number.isInteger(WORKERS) || WORKERS < 1 || (WORKERS > 1 && STAGES !== 'all')) throw new Error('scale.ts: --workers N (N >= 1) runs every stage: use it with --stages all');
 if (args.keep !== undefined && args.reuse !== undefined) throw new Error('scale.ts: --keep and --reuse exclude each other');
 if (args.reuse !== undefined && !existsSync(join(args.reuse, 'kept.db'))) throw new Error(`scale.ts: no kept store at ${join(args.reuse, 'kept.db')} (make one with --keep)`);
 if (args.reuse !== undefined && args.pg && !existsSync(join(args.reuse, 'kept-pg.dump'))) throw new Error(`scale.ts: no kept PostgreSQL dump at ${join(args.reuse, 'kept-pg.dump')} (make one with --keep DIR --pg)`);
@@ -98,7 +106,8 @@ interface Ingested { seconds: number; documents: number; peak: number; rssBefore
 async function ingest(store: Store, corpusDir: string, afterIngest?: () => Promise<void>): Promise<Ingested> {
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
-  const summary = await ingestPaths([corpusDir], { store, collection: COLLECTION, stages: stagesFor(STAGES), finish: finishIngest });
+  const workers = WORKERS > 1 ? { count: WORKERS, spec: defaultStageSpec() } : undefined;
+  const summary = await ingestPaths([corpusDir], { store, collection: COLLECTION, stages: stagesFor(STAGES), workers, finish: finishIngest });
   const seconds = (performance.now() - t0) / 1000;
   const peak = process.resourceUsage().maxRSS * 1024;
   if (summary.failed.length > 0) throw new Error(`${summary.failed.length} files failed: ${summary.failed[0]!.message}`);
@@ -169,7 +178,7 @@ async function measure(engine: string, store: Store, done: Ingested | null, text
   const full = (performance.now() - n1) / 1000;
   row('near-duplicate step, 100 documents added (s)', `${incremental.toFixed(2)} (${step.neighbours} neighbours read, ${step.relabelled} renamed)`,
     `${full.toFixed(2)} (full regroup of ${stats.documents + 100})`, `${(full / incremental).toFixed(0)}x less than the full regroup`);
-  return { lines: [`### ${engine}`, '', `Ingest: ${done.seconds.toFixed(0)} s.`, '', '| measure | Cablegraph | floor | note |', '|---|---|---|---|', ...lines, ''] };
+  return { lines: [`### ${engine}`, '', `Ingest: ${done.seconds.toFixed(0)} s, ${WORKERS} worker(s).`, '', '| measure | Cablegraph | floor | note |', '|---|---|---|---|', ...lines, ''] };
 }
 
 /** Bytes of text in a corpus folder written earlier (for --reuse). */
