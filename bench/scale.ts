@@ -207,7 +207,7 @@ try {
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
   const docs = texts.length;
   out.push(`## Scale: ${docs} documents, stages ${STAGES} (${new Date().toISOString().slice(0, 10)})`, '',
-    `\`npm run bench:scale -- ${args.reuse !== undefined ? `--reuse ${args.reuse}` : `--docs ${DOCS} --stages ${STAGES}`}${args.pg ? ' --pg' : ''}\`; ${(bytes / 1024 / 1024).toFixed(1)} MB of text; machine: ${machine}.`,
+    `\`npm run bench:scale -- ${args.reuse !== undefined ? `--reuse ${args.reuse}` : `--docs ${DOCS} --stages ${STAGES}${WORKERS > 1 ? ` --workers ${WORKERS}` : ''}`}${args.pg ? ' --pg' : ''}\`; ${(bytes / 1024 / 1024).toFixed(1)} MB of text; machine: ${machine}.`,
     `Stages: ${stagesFor(STAGES).map((s) => `${s.name}@${s.version}`).join(', ') || 'none'} (plus the collection steps: near-duplicate groups, resolution).`,
     `Reads: ${BENCH_QUERIES.length} queries and ${READS} entities (the most mentioned half, the rest spread over the list) x 2 rounds, one at a time.`, '');
   const sqlitePath = join(dir, args.reuse !== undefined ? 'kept.db' : 'scale.db');

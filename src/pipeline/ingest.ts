@@ -6,7 +6,7 @@ import { walkInputs } from '../ingest/walk.js';
 import { defaultOcrOptions, type OcrOptions } from '../ingest/ocr/options.js';
 import { runStages, type StageFailureEvent, type StageSource } from './run-stages.js';
 import { storeFile, readInputFile, type ReadFile } from './ingest-file.js';
-import { treeSize } from './batches.js';
+import { BATCH_BYTES, treeSize } from './batches.js';
 import { InFlight } from './in-flight.js';
 import { ReadAhead } from './read-ahead.js';
 import { openStageSource, type WorkerOptions } from './workers/source.js';
@@ -138,7 +138,7 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
     },
   });
   const ahead = new ReadAhead(options.readAhead === false ? [] : inputs, (input) => readInputFile(input, { store, collection, limits, ocr: ocrFor(input.path) }));
-  /** Reads (or takes the read-ahead of), stores and processes one file, and reports it; never throws. */
+  /** Reads (or takes the read-ahead of), stores and processes one file, and reports it; throws only when the store fails. */
   const ingestFile = async (input: { path: string; size: number }, read: Promise<ReadFile> | undefined): Promise<void> => {
     const fail = async (code: string, message: string, path = input.path): Promise<FailureRecord> => {
       const failure = { collection, path, code, message, at: new Date().toISOString() };
@@ -194,15 +194,16 @@ async function ingestWith(inputs: { path: string; size: number }[], options: Ing
   };
   // With the stages in worker threads, single-document files (a folder of articles, e-mails, scans) are in flight
   // several at a time, so every worker has a document while the main thread stores the next: one at a time, a folder
-  // kept one worker busy. A container, or a file too large to read ahead, runs alone once those in flight are done,
-  // so at most one file's batch of members is held whatever the corpus.
+  // kept one worker busy. A container, a file over BATCH_BYTES or one not read ahead runs alone once those in flight are
+  // done, so at most one file's batch of members (or one large file) is held whatever the corpus.
   const inFlight = new InFlight(Array.isArray(source) ? 1 : source.pool.size * FILES_PER_WORKER);
   for (const [index, input] of inputs.entries()) {
     if (signal?.aborted || summary.interrupted) { summary.interrupted = true; break; }
     // The next file is read (parsed, OCR'd) while this one's documents are stored and its stages run.
     const read = ahead.take(index);
     const file = read ? await read.catch(() => undefined) : undefined;
-    const single = file !== undefined && ('storedId' in file || (treeSize(file.root) === 1 && !file.root.streamedChildren));
+    const single = file !== undefined && input.size <= BATCH_BYTES
+      && ('storedId' in file || (treeSize(file.root) === 1 && !file.root.streamedChildren));
     if (!single) await inFlight.drain();
     if (summary.interrupted) break;
     const task = ingestFile(input, read);
