@@ -104,8 +104,22 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
     },
   };
   let rootId = '';
-  const interrupted = () => ({ created: progress.stored, processed: progress.processed, failed, interrupted: true });
-  /** Stores one batch and runs the stages on its new documents; false when the signal stopped it. */
+  // With the stages in worker threads, a batch's stages run while the next batch is stored, so the workers do not wait
+  // for the main thread at each batch; at most two batches are in flight. In this thread they run one after the other.
+  const overlap = !Array.isArray(ctx.source);
+  const flight: { running: Promise<boolean> | null } = { running: null };
+  /** Waits for the stages of the batch before; false when the signal stopped them. */
+  const settle = async (): Promise<boolean> => {
+    const previous = flight.running;
+    flight.running = null;
+    return previous === null || previous;
+  };
+  /** What a stopped file did, once the stages of the batch before have ended. */
+  const interrupted = async (): Promise<FileResult> => {
+    await settle().catch(() => undefined);
+    return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
+  };
+  /** Stores one batch and starts the stages on its new documents; false when the signal stopped it or the batch before. */
   const store1 = async (batch: Batch): Promise<boolean> => {
     if (ctx.signal?.aborted) return false;
     const results = await store.putDocuments(batch.items);
@@ -116,16 +130,29 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
     progress.stored += created.length;
     ctx.onProgress?.(progress);
     // A kill from here on leaves these documents stored with their stages pending: the next ingest runs them first.
-    const ran = await runStages(store, ctx.source, scope, created, stageOptions);
-    progress.processed += ran.documents;
-    return !ran.interrupted;
+    const stages = runStages(store, ctx.source, scope, created, stageOptions).then((ran) => {
+      progress.processed += ran.documents;
+      return !ran.interrupted;
+    });
+    const before = settle();
+    flight.running = stages;
+    // Until it is awaited, a failure of these stages must not count as unhandled: it is thrown at its turn.
+    stages.catch(() => undefined);
+    if (!(await before)) return false;
+    return overlap || settle();
   };
-  for (const batch of treeBatches(root, collection, ctx.batchDocuments)) if (!(await store1(batch))) return interrupted();
-  // Members read one at a time (a sheet too large to hold whole): stored as they come, a batch at a time.
-  if (root.streamedChildren) {
-    for await (const batch of streamedBatches(root, root.streamedChildren(), collection, progress.through, ctx.batchDocuments)) {
-      if (!(await store1(batch))) return interrupted();
+  try {
+    for (const batch of treeBatches(root, collection, ctx.batchDocuments)) if (!(await store1(batch))) return await interrupted();
+    // Members read one at a time (a sheet too large to hold whole): stored as they come, a batch at a time.
+    if (root.streamedChildren) {
+      for await (const batch of streamedBatches(root, root.streamedChildren(), collection, progress.through, ctx.batchDocuments)) {
+        if (!(await store1(batch))) return await interrupted();
+      }
     }
+    if (!(await settle())) return await interrupted();
+  } finally {
+    // A failure (or a stop) while the batch before is processed: its stages end before the file is given up.
+    await flight.running?.catch(() => undefined);
   }
   if (progress.through > 1) await store.putStageOutput(rootId, MEMBERS_STEP.name, MEMBERS_STEP.version, {});
   for (const w of warningsOf(root)) await ctx.fail(w.code, w.message, w.path);

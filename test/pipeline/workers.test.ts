@@ -75,6 +75,30 @@ describe('stages in worker threads', () => {
     for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
   });
 
+  it("runs a container's batch in the workers while the next batch is stored, and stores what one worker stores", async () => {
+    const input = join(dir, 'batched.jsonl');
+    writeNewsJsonl(input, 12);
+    const log = join(dir, 'batched.log');
+    const spec = { module: pathToFileURL(join(import.meta.dirname, 'fixtures', 'timed-stages.ts')).href, export: 'timedStages', options: { log, holdMs: 150 } };
+    for (const count of [1, 2]) {
+      const store = await openStore(join(dir, `batched-w${count}.db`));
+      try {
+        writeFileSync(log, '');
+        const summary = await ingestPaths([input], { store, collection: 'c', workers: { count, spec }, finish: finishIngest, batchDocuments: 4 });
+        assert.deepEqual([summary.documents, summary.processed, summary.failed.length], [13, 13, 0], `${count} worker(s)`);
+      } finally {
+        await store.close();
+      }
+    }
+    // Four documents a batch: the file itself and L1-L3, then L4-L7, L8-L11, L12.
+    const runs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimedRun);
+    const batchOf = (r: TimedRun): number => { const m = /#L(\d+)$/u.exec(r.path); return m ? Math.floor(Number(m[1]) / 4) : 0; };
+    const early = runs.filter((b) => runs.some((a) => batchOf(a) === batchOf(b) - 1 && b.start < a.end));
+    assert.ok(early.length >= 1, 'a record of the next batch started before the batch before had ended');
+    const [one, two] = [dumpStore(join(dir, 'batched-w1.db')), dumpStore(join(dir, 'batched-w2.db'))];
+    for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
+  });
+
   it('records a stage that throws, and a worker that dies, as failures of their documents; the others are ingested', async () => {
     const input = join(dir, 'failing.jsonl');
     writeNewsJsonl(input, 10);
