@@ -19,6 +19,28 @@ import type { TimedRun } from './fixtures/timed-stages.js';
 const THROW_MARK = 'Qthrowmarkq';
 const EXIT_MARK = 'Qexitmarkq';
 
+/**
+ * Ingests `paths` with the timed stage fixture, once with 1 worker and once with 2, each into its own store; returns
+ * each run's summary counts, the 2-worker run's timing log and both stores' rows.
+ */
+async function timedRuns(dir: string, name: string, paths: string[], batchDocuments?: number) {
+  const log = join(dir, `${name}.log`);
+  const spec = { module: pathToFileURL(join(import.meta.dirname, 'fixtures', 'timed-stages.ts')).href, export: 'timedStages', options: { log, holdMs: 150 } };
+  const counts: number[][] = [];
+  for (const count of [1, 2]) {
+    const store = await openStore(join(dir, `${name}-w${count}.db`));
+    try {
+      writeFileSync(log, '');
+      const summary = await ingestPaths(paths, { store, collection: 'c', workers: { count, spec }, finish: finishIngest, batchDocuments });
+      counts.push([summary.ingested, summary.documents, summary.processed, summary.failed.length]);
+    } finally {
+      await store.close();
+    }
+  }
+  const runs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimedRun);
+  return { counts, runs, one: dumpStore(join(dir, `${name}-w1.db`)), two: dumpStore(join(dir, `${name}-w2.db`)) };
+}
+
 describe('stages in worker threads', () => {
   const dir = tempDir();
   const jsonl = join(dir, 'in', 'news.jsonl');
@@ -52,25 +74,13 @@ describe('stages in worker threads', () => {
     mkdirSync(folder);
     const texts = newsParagraphs(12);
     texts.forEach((text, i) => writeFileSync(join(folder, `article-${String(i).padStart(2, '0')}.txt`), text));
-    const log = join(dir, 'timed.log');
-    const spec = { module: pathToFileURL(join(import.meta.dirname, 'fixtures', 'timed-stages.ts')).href, export: 'timedStages', options: { log, holdMs: 150 } };
-    for (const count of [1, 2]) {
-      const store = await openStore(join(dir, `folder-w${count}.db`));
-      try {
-        writeFileSync(log, '');
-        const summary = await ingestPaths([folder], { store, collection: 'c', workers: { count, spec }, finish: finishIngest });
-        assert.deepEqual([summary.ingested, summary.documents, summary.processed, summary.failed.length], [12, 12, 12, 0], `${count} worker(s)`);
-      } finally {
-        await store.close();
-      }
-    }
-    // The last log is the 2-worker run's: documents ran on both threads, and some while another was running.
-    const runs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimedRun);
+    const { counts, runs, one, two } = await timedRuns(dir, 'folder', [folder]);
+    assert.deepEqual(counts, [[12, 12, 12, 0], [12, 12, 12, 0]], 'ingested, documents, processed, failed with 1 and 2 workers');
+    // The log is the 2-worker run's: documents ran on both threads, and some while another was running.
     assert.equal(runs.length, 12);
     assert.equal(new Set(runs.map((r) => r.thread)).size, 2, 'both workers ran documents');
     const overlapping = runs.filter((a) => runs.some((b) => b !== a && b.thread !== a.thread && b.start < a.end && a.start < b.end));
     assert.ok(overlapping.length >= 6, `${overlapping.length} of 12 documents ran beside another`);
-    const [one, two] = [dumpStore(join(dir, 'folder-w1.db')), dumpStore(join(dir, 'folder-w2.db'))];
     assert.ok(one.mentions!.length > 100, `real extraction ran: ${one.mentions!.length} mentions`);
     for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
   });
@@ -78,24 +88,12 @@ describe('stages in worker threads', () => {
   it("runs a container's batch in the workers while the next batch is stored, and stores what one worker stores", async () => {
     const input = join(dir, 'batched.jsonl');
     writeNewsJsonl(input, 12);
-    const log = join(dir, 'batched.log');
-    const spec = { module: pathToFileURL(join(import.meta.dirname, 'fixtures', 'timed-stages.ts')).href, export: 'timedStages', options: { log, holdMs: 150 } };
-    for (const count of [1, 2]) {
-      const store = await openStore(join(dir, `batched-w${count}.db`));
-      try {
-        writeFileSync(log, '');
-        const summary = await ingestPaths([input], { store, collection: 'c', workers: { count, spec }, finish: finishIngest, batchDocuments: 4 });
-        assert.deepEqual([summary.documents, summary.processed, summary.failed.length], [13, 13, 0], `${count} worker(s)`);
-      } finally {
-        await store.close();
-      }
-    }
+    const { counts, runs, one, two } = await timedRuns(dir, 'batched', [input], 4);
+    assert.deepEqual(counts, [[1, 13, 13, 0], [1, 13, 13, 0]], 'ingested, documents, processed, failed with 1 and 2 workers');
     // Four documents a batch: the file itself and L1-L3, then L4-L7, L8-L11, L12.
-    const runs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TimedRun);
     const batchOf = (r: TimedRun): number => { const m = /#L(\d+)$/u.exec(r.path); return m ? Math.floor(Number(m[1]) / 4) : 0; };
     const early = runs.filter((b) => runs.some((a) => batchOf(a) === batchOf(b) - 1 && b.start < a.end));
     assert.ok(early.length >= 1, 'a record of the next batch started before the batch before had ended');
-    const [one, two] = [dumpStore(join(dir, 'batched-w1.db')), dumpStore(join(dir, 'batched-w2.db'))];
     for (const table of Object.keys(one)) assert.deepEqual(two[table], one[table], `table ${table}`);
   });
 
