@@ -107,16 +107,11 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
   // With the stages in worker threads, a batch's stages run while the next batch is stored, so the workers do not wait
   // for the main thread at each batch; at most two batches are in flight. In this thread they run one after the other.
   const overlap = !Array.isArray(ctx.source);
-  const flight: { running: Promise<boolean> | null } = { running: null };
-  /** Waits for the stages of the batch before; false when the signal stopped them. */
-  const settle = async (): Promise<boolean> => {
-    const previous = flight.running;
-    flight.running = null;
-    return previous === null || previous;
-  };
+  // The stages of the last batch stored: true when they ran to the end, false when the signal stopped them.
+  let running: Promise<boolean> = Promise.resolve(true);
   /** What a stopped file did, once the stages of the batch before have ended. */
   const interrupted = async (): Promise<FileResult> => {
-    await settle().catch(() => undefined);
+    await running.catch(() => false);
     return { created: progress.stored, processed: progress.processed, failed, interrupted: true };
   };
   /** Stores one batch and starts the stages on its new documents; false when the signal stopped it or the batch before. */
@@ -130,16 +125,15 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
     progress.stored += created.length;
     ctx.onProgress?.(progress);
     // A kill from here on leaves these documents stored with their stages pending: the next ingest runs them first.
-    const stages = runStages(store, ctx.source, scope, created, stageOptions).then((ran) => {
+    const before = running;
+    running = runStages(store, ctx.source, scope, created, stageOptions).then((ran) => {
       progress.processed += ran.documents;
       return !ran.interrupted;
     });
-    const before = settle();
-    flight.running = stages;
     // Until it is awaited, a failure of these stages must not count as unhandled: it is thrown at its turn.
-    stages.catch(() => undefined);
+    running.catch(() => undefined);
     if (!(await before)) return false;
-    return overlap || settle();
+    return overlap || running;
   };
   try {
     for (const batch of treeBatches(root, collection, ctx.batchDocuments)) if (!(await store1(batch))) return await interrupted();
@@ -149,10 +143,10 @@ export async function storeFile(input: { path: string; size: number }, ctx: File
         if (!(await store1(batch))) return await interrupted();
       }
     }
-    if (!(await settle())) return await interrupted();
+    if (!(await running)) return await interrupted();
   } finally {
-    // A failure (or a stop) while the batch before is processed: its stages end before the file is given up.
-    await flight.running?.catch(() => undefined);
+    // A failure (or a stop) while the last batch is processed: its stages end before the file is given up.
+    await running.catch(() => undefined);
   }
   if (progress.through > 1) await store.putStageOutput(rootId, MEMBERS_STEP.name, MEMBERS_STEP.version, {});
   for (const w of warningsOf(root)) await ctx.fail(w.code, w.message, w.path);
