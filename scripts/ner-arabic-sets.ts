@@ -40,7 +40,18 @@ export function mapTypes(docs: ConllDocument[]): ConllDocument[] {
  * The sets of a language. ARMAN has no dev part (its fold-1 test is held back): the last tenth of its fold-1 train
  * sentences is our dev, the rest is trained on (its SOURCE.md: "carve one from train").
  */
-export function scriptSets(dataDir: string, lang: 'fa' | 'ar', docSentences = 1): ScriptSet[] {
+export function scriptSets(dataDir: string, lang: 'fa' | 'ar', docSentences = 1, protocol: 'final' | 'tune' = 'final'): ScriptSet[] {
+  const sets = finalSets(dataDir, lang, docSentences);
+  if (protocol === 'final') return sets;
+  // Tune protocol: the last tenth of each training part (contiguous, so an article stays on one side) is held out and
+  // scored in place of the dev part, which is not read; settings are chosen there (models/MODEL_CARD.md).
+  return sets.map((s) => {
+    const cut = Math.floor(s.train.length * 0.9);
+    return { name: `${s.name} train-tune`, train: s.train.slice(0, cut), dev: s.train.slice(cut) };
+  });
+}
+
+function finalSets(dataDir: string, lang: 'fa' | 'ar', docSentences: number): ScriptSet[] {
   // News sets are running text in corpus order: `docSentences` consecutive sentences read as one document, so the
   // document features (what the model said about a word earlier) are learnt; tweets stay one document each.
   const read = (f: string): ConllDocument[] => (existsSync(join(dataDir, f)) ? groupSentences(mapTypes(readConll(join(dataDir, f))), f.startsWith('parstwiner') ? 1 : docSentences) : []);

@@ -5,7 +5,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FeatureExtractor, type Lexicon } from '../src/nlp/ner/features.js';
 import { averageResults, trainPerceptron, type PerceptronResult } from '../src/nlp/ner/perceptron.js';
-import { saveModel } from '../src/nlp/ner/model-io.js';
+import { parseNameBonus, saveModel } from '../src/nlp/ner/model-io.js';
 import { WeightTable } from '../src/nlp/ner/weight-table.js';
 import { formatCounts, prf } from '../src/nlp/ner/score.js';
 import { NAME_TYPES, scoreDocuments } from '../src/nlp/ner/eval.js';
@@ -23,7 +23,9 @@ export function trainScriptModel(lang: 'fa' | 'ar'): Record<string, number> {
   const env = (k: string, d: number): number => Number(process.env[k] ?? d);
   const log = (s: string): void => console.log(`[${process.uptime().toFixed(0)}s] ${s}`);
   const only = process.env.NER_SETS?.split(',');
-  const sets = scriptSets(dataDir, lang, env('NER_DOC_SENTENCES', 1)).filter((s) => !only || only.includes(s.name));
+  // NER_PROTOCOL=tune: trained without the last tenth of each training part, which is scored instead of dev.
+  const protocol = process.env.NER_PROTOCOL === 'tune' ? 'tune' : 'final';
+  const sets = scriptSets(dataDir, lang, env('NER_DOC_SENTENCES', 1), protocol).filter((s) => !only || only.includes(s.name.replace(/ train-tune$/, '')));
   if (sets.length === 0) throw new Error(`no ${lang} training data under ${dataDir}`);
   const train = sets.flatMap((s) => s.train);
   // Clitics are split in Arabic only: Persian writes its prepositions and "و" apart.
@@ -77,7 +79,9 @@ export function trainScriptModel(lang: 'fa' | 'ar'): Record<string, number> {
   log(`SUMMARY ${f1Line(final)}`);
   const path = process.env.NER_OUT ?? join(root, 'models', modelFileFor(lang));
   mkdirSync(dirname(path), { recursive: true });
-  const rows = saveModel(path, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 0.05) });
+  // NER_NAME_BONUS=PER=x,ORG=y,LOC=z: the name bonus chosen on the tune parts (scripts/ner-bias.ts), kept in the file.
+  const nameBonus = process.env.NER_NAME_BONUS ? parseNameBonus(process.env.NER_NAME_BONUS) : undefined;
+  const rows = saveModel(path, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 0.05), nameBonus });
   log(`wrote ${path}: ${rows} feature rows of ${params.keys.length}, ${(statSync(path).size / 1e6).toFixed(1)} MB`);
   return out;
 }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { FeatureExtractor, type Lexicon } from '../src/nlp/ner/features.js';
 import { averageResults, trainPerceptron } from '../src/nlp/ner/perceptron.js';
 import { MODEL_TAGS } from '../src/nlp/ner/tags.js';
-import { saveModel } from '../src/nlp/ner/model-io.js';
+import { parseNameBonus, saveModel } from '../src/nlp/ner/model-io.js';
 import { WeightTable } from '../src/nlp/ner/weight-table.js';
 import { prf, formatCounts } from '../src/nlp/ner/score.js';
 import { recognizerFromModel, MODEL_FILE, findPackageRoot, type Recognizer } from '../src/nlp/ner/index.js';
@@ -105,5 +105,7 @@ for (const c of checks) {
 }
 log(`SUMMARY ${f1Line(final)}`);
 mkdirSync(dirname(out), { recursive: true });
-const rows = saveModel(out, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 0.05) });
+// NER_NAME_BONUS=PER=x,ORG=y,...: the name bonus chosen on the tune parts (scripts/ner-bias.ts), kept in the file.
+const nameBonus = process.env.NER_NAME_BONUS ? parseNameBonus(process.env.NER_NAME_BONUS) : undefined;
+const rows = saveModel(out, { version, params, lexicon, pruneBelow: env('NER_PRUNE', 0.05), nameBonus });
 log(`wrote ${out}: ${rows} feature rows of ${params.keys.length}, ${(statSync(out).size / 1e6).toFixed(1)} MB`);
