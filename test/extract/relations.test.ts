@@ -32,6 +32,18 @@ const ROWS: Row[] = [
     ['role_in(Adel Abdul-Mahdi -> Iraq)'],
   ],
   [
+    'succession after an apposition: the subject is the name before it, not the name that ends it',
+    'Rahimi, a former aide to Karimi, succeeded Bakri as governor of the Central Bank.',
+    [['Rahimi', 'PERSON'], ['Karimi', 'PERSON'], ['Bakri', 'PERSON'], ['Central Bank', 'ORG']],
+    ['role_in(Rahimi -> Central Bank)', 'succeeded(Rahimi -> Bakri)'],
+  ],
+  [
+    'a copula after an apposition, and a relative clause on a name after a preposition',
+    'Nouri, an ally of Haddad, was named commander of the Northern Brigade. The rise of Salem, who replaced Jaber, surprised few.',
+    [['Nouri', 'PERSON'], ['Haddad', 'PERSON'], ['Northern Brigade', 'ORG'], ['Salem', 'PERSON'], ['Jaber', 'PERSON']],
+    ['allied_with(Nouri -> Haddad)', 'role_in(Nouri -> Northern Brigade)', 'succeeded(Salem -> Jaber)'],
+  ],
+  [
     'relative clause: succession with a post',
     'The weakness of General Esmail Qaani, who succeeded Soleimani as leader of the Quds Force, has opened the door.',
     [['Esmail Qaani', 'PERSON', 'Qaani'], ['Soleimani', 'PERSON'], ['Quds Force', 'ORG']],

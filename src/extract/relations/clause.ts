@@ -2,7 +2,7 @@
 import { AUX, NP_GAP, ROLE, ROLE_QUALIFIER, STANCE_NOUN, TITLE } from './lexicon.js';
 
 /** An optional apposition or relative clause between a subject and its verb: ", Khamenei's security adviser in charge of X,". */
-const APPOSITIVE = String.raw`(?:,${phraseChars(110)},| \([^)]{1,40}\))?`;
+export const APPOSITIVE = String.raw`(?:,${phraseChars(110)},| \([^)]{1,40}\))?`;
 
 /** Up to `max` characters of a comma-free phrase without a finite verb or a pronoun subject: the body of an apposition. */
 export function phraseChars(max: number): string {

@@ -1,12 +1,13 @@
 /** Posts written around a name: title-name pairs, appositions, copulas and appointments (role_in, succeeded). */
 import type { Frame } from './frame.js';
 import { AUX, CLASS_NOUN, ROLE, ROLE_QUALIFIER, TITLE } from './lexicon.js';
+import { APPOSITIVE, NOT_IN_PP } from './clause.js';
 
 const Q = ROLE_QUALIFIER;
 /** The post with its qualifiers, captured: "security adviser", "then-commander". */
 const POST = `{role:=${Q}*${ROLE}}`;
 /** Lower-case words before a post, stopping at words that start a clause. */
-const DESCRIPTORS = String.raw`(?:(?!(?:who|which|that|and|or|was|is|were|are|has|had|with|by|in|of|to|for|from|on|at)\b)[a-z][\w-]* ){0,3}?`;
+const DESCRIPTORS = String.raw`(?:(?!(?:who|which|that|and|or|was|is|were|are|has|had|with|by|in|of|to|for|from|on|at|as)\b)[a-z][\w-]* ){0,3}?`;
 /** A possessor before the organisation: "Iran's notorious" in "the commander of Iran's notorious Quds Force". */
 const POSSESSOR = String.raw`(?:⟦[A-Za-z]\d+⟧'s? (?:[a-z][\w-]* )?)?`;
 
@@ -15,6 +16,14 @@ const POSSESSOR = String.raw`(?:⟦[A-Za-z]\d+⟧'s? (?:[a-z][\w-]* )?)?`;
  * post of Iran only (docs/relations.md, the guidelines' role_in). A lookbehind on the post just matched.
  */
 const NOT_ENVOY = String.raw`(?<!\b(?:ambassador|ambassadors|envoy|envoys|emissary|emissaries|consul|consuls|consul-general|representative|representatives|attache|attaché|charge d'affaires|chargé d'affaires))`;
+
+/**
+ * The person a copula or succession verb is said of: "Qaani succeeded", "the weakness of Qaani, who succeeded",
+ * "Masjedi, a former adviser to Soleimani, succeeded" (Masjedi). Without "who", a name closing an inserted phrase is
+ * not the subject: in CoNLL-2003 text a name followed by a comma and a finite verb almost always ends an apposition
+ * ("the former manager of Baltimore, was named"), and a name after a preposition is inside a phrase.
+ */
+const CLAUSE_SUBJECT = (name: string): string => `(?:{${name}:P},? who |${NOT_IN_PP}{${name}:P}${APPOSITIVE} )`;
 
 /** role_in rules keyed on a post word; a post belongs to one name, so none spreads over a list ("President A and B"). */
 export const TITLE_FRAMES: Frame[] = ([
@@ -64,7 +73,7 @@ export const TITLE_FRAMES: Frame[] = ([
     // "Masum was elected president of Iraq", "Qaani became head of the Quds Force", "he served as adviser to Abadi"
     // (but "he served as ambassador to Iraq" names the host country: no post in it)
     rule: 'copula',
-    pattern: `{p:P},? (?:who )?${AUX}*(?:is|was|became|becomes|remains|remained|serves as|served as|acts as|acted as|was appointed|was named|was elected|was made|was nominated|has been|had been|appointed|named|elected) (?:as )?(?:the |a |an )?${DESCRIPTORS}${POST}(?: (?:of|for|in|at)|${NOT_ENVOY} to) (?:the )?${POSSESSOR}{g:OLM}`,
+    pattern: `${CLAUSE_SUBJECT('p')}${AUX}*(?:is|was|became|becomes|remains|remained|serves as|served as|acts as|acted as|was appointed|was named|was elected|was made|was nominated|has been|had been|appointed|named|elected) (?:as )?(?:the |a |an )?${DESCRIPTORS}${POST}(?: (?:of|for|in|at)|${NOT_ENVOY} to) (?:the )?${POSSESSOR}{g:OLM}`,
     emit: [{ type: 'role_in', source: 'p', target: 'g', role: 'role' }],
     confidence: 0.8,
   },
@@ -92,7 +101,7 @@ export const TITLE_FRAMES: Frame[] = ([
   {
     // "Esmail Qaani, who succeeded Soleimani as leader of the Quds Force" -> succeeded, role_in
     rule: 'succession',
-    pattern: `{a:P},? (?:who )?${AUX}*(?:succeeded|succeeds|replaced|replaces|took over from|was named to replace|was appointed to replace) {b:P}(?: as (?:the )?${POST} (?:of|in|at|for) (?:the )?${POSSESSOR}{g:OLM})?`,
+    pattern: `${CLAUSE_SUBJECT('a')}${AUX}*(?:succeeded|succeeds|replaced|replaces|took over from|was named to replace|was appointed to replace) {b:P}(?: as (?:the )?${POST} (?:of|in|at|for) (?:the )?${POSSESSOR}{g:OLM})?`,
     emit: [
       { type: 'succeeded', source: 'a', target: 'b' },
       { type: 'role_in', source: 'a', target: 'g', role: 'role' },
