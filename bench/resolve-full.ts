@@ -2,8 +2,9 @@
  * `node --import tsx bench/resolve-full.ts KEPT.db [--collection scale]`: full resolution of a kept SQLite store (for
  * example the `kept.db` of `npm run bench:scale -- --docs 20000 --stages all --keep DIR`) as a first ingest meets it. A
  * copy of the store has its entities and resolution index cleared; then `resolveFully` runs on it alone in this
- * process, and the script prints its wall time, CPU, the process's peak RSS and a hash of the entities it wrote (rows,
- * aliases and members), so two versions of the code can be compared on the same candidates: the hash must not move.
+ * process, and the script prints its wall time, CPU, the process's peak RSS, a hash of the entities it wrote (rows,
+ * aliases and members) and one of the relation rows' ends it pointed at them, so two versions of the code can be compared
+ * on the same candidates: the hashes must not move.
  * With `--phases` (run with `node --expose-gc`), the steps of a full run are taken one by one instead, nothing written,
  * and the V8 heap used after a full gc is printed after each: candidates read, prepared, entities built, index rows
  * and group summaries made (what is alive when the commit starts).
@@ -64,11 +65,16 @@ try {
   ]) {
     for (const row of db.prepare(sql).iterate(values.collection)) hash.update(`${JSON.stringify(row)}\n`);
   }
+  // The relation rows' ends, which the commit points at the new entities (triggers, or one statement after the map).
+  const ends = createHash('sha256');
+  for (const row of db.prepare('SELECT relation_id, source_entity, target_entity FROM relation_ends WHERE collection = ? ORDER BY 1').raw().iterate(values.collection)) {
+    ends.update(`${JSON.stringify(row)}\n`);
+  }
   const candidates = (db.prepare('SELECT count(*) AS n FROM resolve_candidates WHERE collection = ?').get(values.collection) as { n: number }).n;
   db.close();
   const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
   console.log(`full resolution of "${values.collection}": ${candidates} candidates -> ${entities} entities in ${seconds.toFixed(1)} s ` +
-    `(CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); peak RSS ${mb(peak)} MB (${mb(rssBefore)} MB before); entities sha256 ${hash.digest('hex').slice(0, 16)}`);
+    `(CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); peak RSS ${mb(peak)} MB (${mb(rssBefore)} MB before); entities sha256 ${hash.digest('hex').slice(0, 16)}, relation ends sha256 ${ends.digest('hex').slice(0, 16)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

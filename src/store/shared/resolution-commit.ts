@@ -56,6 +56,8 @@ export function* commitPlan(d: Dialect, collection: string, expectedVersion: num
   };
   if (change.full) {
     for (const t of INDEX_TABLES) yield stmt([`DELETE FROM ${t} WHERE collection = `, c]);
+    // The whole map is rewritten: relation rows are pointed at their entities once, after it (where the engine needs it).
+    yield* d.wholeMap?.before(collection) ?? [];
     yield stmt(['DELETE FROM entity_members WHERE collection = ', c]);
     yield stmt(['DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = ', c, ')']);
     yield stmt(['DELETE FROM entities WHERE collection = ', c]);
@@ -90,6 +92,7 @@ export function* commitPlan(d: Dialect, collection: string, expectedVersion: num
       [['vote_norm', 'text'], ['type', 'text'], ['mentions', 'int']], change.votes.flatMap((v) => v.counts), (x) => [x.voteNorm, x.type, x.mentions]);
   }
   yield* entityStatements(d, collection, change);
+  if (change.full) yield* d.wholeMap?.after(collection) ?? [];
   for (const part of slices(change.dirty ?? [])) yield d.deleteDirty(part);
   for (const part of slices((change.appliedDecisions ?? []).map(String))) {
     yield stmt(["UPDATE decisions SET status = 'applied' WHERE collection = ", c, ' AND ', d.inList('CAST(id AS TEXT)', part)]);

@@ -27,6 +27,12 @@ export interface Dialect {
   deleteDirty(pairs: { id: string; seq: number }[]): Statement;
   /** Null-safe "differs from". */
   differs: string;
+  /**
+   * Statements around a full run's rewrite of a collection's candidate -> entity map, where the engine's per-row
+   * triggers would be slow (SQLite): `before` sets them aside, `after` does their work for the whole collection at once.
+   * Absent: the triggers do it (PostgreSQL's are per statement already).
+   */
+  wholeMap?: { before(collection: string): Statement[]; after(collection: string): Statement[] };
 }
 
 /** Runs SQL for the shared resolution code: reads, and plans in one transaction. */
@@ -50,6 +56,21 @@ export const SQLITE_DIALECT: Dialect = {
     params: [JSON.stringify(pairs.map((p) => [p.id, p.seq]))],
   }),
   differs: 'IS NOT',
+  // Migration 25: the map-row triggers skip a collection listed in resolve_bulk; one UPDATE then sets the ends of all
+  // its relation rows (relation_ends.collection, .source and .target mirror the relation and its document).
+  wholeMap: {
+    before: (collection) => [{ sql: 'INSERT INTO resolve_bulk (collection) VALUES (?)', params: [collection] }],
+    after: (collection) => [
+      {
+        sql: `UPDATE relation_ends SET
+          source_entity = (SELECT m.entity_id FROM entity_members m WHERE m.collection = relation_ends.collection AND m.candidate_key = relation_ends.source),
+          target_entity = (SELECT m.entity_id FROM entity_members m WHERE m.collection = relation_ends.collection AND m.candidate_key = relation_ends.target)
+          WHERE collection = ?`,
+        params: [collection],
+      },
+      { sql: 'DELETE FROM resolve_bulk WHERE collection = ?', params: [collection] },
+    ],
+  },
 };
 
 /** PostgreSQL: lists and rows travel as arrays (one per column) read by ANY and unnest. */
