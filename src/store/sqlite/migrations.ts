@@ -20,6 +20,23 @@ const RELATION_ENDS_ROW_24 = `INSERT OR REPLACE INTO relation_ends (relation_id,
             (SELECT count(*) FROM evidence e WHERE e.owner_kind = 'relation' AND e.owner_id = new.id AND e.document_id <> new.document_id)
           FROM documents d WHERE d.id = new.document_id;`;
 
+/**
+ * The relation rows of a map row's key pointed at its entity (`new`) or cleared (`old`): the body of the map-row triggers
+ * of migrations 21 and 25.
+ */
+const MEMBER_ENDS_SET = `        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
+          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
+          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;`;
+const MEMBER_ENDS_CLEAR = `        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
+          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
+          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
+          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;`;
+
 /** Every migration, oldest first. Never edit a released one: add a new step. */
 export const MIGRATIONS: Migration[] = [
   {
@@ -809,18 +826,8 @@ export const MIGRATIONS: Migration[] = [
       -- A count changing is no move of the key: relation_ends follow only the columns that map a key to an entity.
       DROP TRIGGER relation_ends_member_update;
       CREATE TRIGGER relation_ends_member_update AFTER UPDATE OF collection, candidate_key, entity_id ON entity_members BEGIN
-        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
-          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
-        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
-          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
-        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
-          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
-        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
-          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+${MEMBER_ENDS_CLEAR}
+${MEMBER_ENDS_SET}
       END;
     `,
   },
@@ -967,38 +974,18 @@ export const MIGRATIONS: Migration[] = [
       DROP TRIGGER relation_ends_member_insert;
       CREATE TRIGGER relation_ends_member_insert AFTER INSERT ON entity_members
         WHEN NOT EXISTS (SELECT 1 FROM resolve_bulk WHERE collection = new.collection) BEGIN
-        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
-          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
-        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
-          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+${MEMBER_ENDS_SET}
       END;
       DROP TRIGGER relation_ends_member_update;
       CREATE TRIGGER relation_ends_member_update AFTER UPDATE OF collection, candidate_key, entity_id ON entity_members
         WHEN NOT EXISTS (SELECT 1 FROM resolve_bulk WHERE collection IN (old.collection, new.collection)) BEGIN
-        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
-          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
-        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
-          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
-        UPDATE relation_ends SET source_entity = new.entity_id FROM relations r INDEXED BY relations_source
-          WHERE r.source = new.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
-        UPDATE relation_ends SET target_entity = new.entity_id FROM relations r INDEXED BY relations_target
-          WHERE r.target = new.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = new.collection;
+${MEMBER_ENDS_CLEAR}
+${MEMBER_ENDS_SET}
       END;
       DROP TRIGGER relation_ends_member_delete;
       CREATE TRIGGER relation_ends_member_delete BEFORE DELETE ON entity_members
         WHEN NOT EXISTS (SELECT 1 FROM resolve_bulk WHERE collection = old.collection) BEGIN
-        UPDATE relation_ends SET source_entity = NULL FROM relations r INDEXED BY relations_source
-          WHERE r.source = old.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
-        UPDATE relation_ends SET target_entity = NULL FROM relations r INDEXED BY relations_target
-          WHERE r.target = old.candidate_key AND relation_ends.relation_id = r.id
-          AND (SELECT d.collection FROM documents d INDEXED BY documents_group WHERE d.id = r.document_id) = old.collection;
+${MEMBER_ENDS_CLEAR}
       END;
     `,
   },
