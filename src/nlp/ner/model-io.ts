@@ -91,33 +91,45 @@ export function saveModel(path: string, parts: ModelParts): number {
   if (lexicon.script) header.script = lexicon.script;
   if (lexicon.wordCounts?.size) header.wordCounts = [...lexicon.wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, n]) => `${w}\t${n}`).join('\n');
   if (lexicon.trainNames?.size) header.trainNames = lexicon.trainNames.entries().map(([p, m]) => `${p}\t${m}`).join('\n');
-  if (parts.nameBonus && Object.values(parts.nameBonus).some((b) => b !== 0)) header.nameBonus = parts.nameBonus;
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
-  const lenBuf = Buffer.alloc(4);
-  lenBuf.writeUInt32LE(headerBytes.length + pad);
-  const body = Buffer.concat([
-    Buffer.from(MAGIC, 'latin1'),
-    lenBuf,
-    headerBytes,
-    Buffer.alloc(pad, 0x20),
+  setNameBonus(header, parts.nameBonus);
+  writeModelFile(path, header, [
     Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength),
     Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
     Buffer.from(params.transitions.scores.buffer.slice(0)),
     Buffer.from(params.transitions.start.buffer.slice(0)),
   ]);
-  writeFileSync(path, gzipSync(body, { level: 9 }));
   return keep.length;
+}
+
+/** The file: magic, the header's length and JSON (padded with spaces so the tables start 4-byte aligned), the tables; gzip. */
+function writeModelFile(path: string, header: Header, tables: Buffer[]): void {
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
+  const lenBuf = Buffer.alloc(4);
+  lenBuf.writeUInt32LE(headerBytes.length + pad);
+  writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(MAGIC, 'latin1'), lenBuf, headerBytes, Buffer.alloc(pad, 0x20), ...tables]), { level: 9 }));
+}
+
+/** The unzipped file's header and the offset where its tables start. */
+function readModelFile(path: string): { buf: Buffer; header: Header; tables: number } {
+  const buf = gunzipSync(readFileSync(path));
+  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${path} is not a Cablegraph NER model`);
+  const headerLen = buf.readUInt32LE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  return { buf, header: JSON.parse(buf.toString('utf8', start, start + headerLen)) as Header, tables: start + headerLen };
+}
+
+/** Sets the header's name bonus, left out when absent or all zero (so such files stay byte-identical to earlier ones). */
+function setNameBonus(header: Header, bonus: Record<string, number> | undefined): void {
+  if (bonus && Object.values(bonus).some((b) => b !== 0)) header.nameBonus = bonus;
+  else delete header.nameBonus;
 }
 
 /** Reads a model file written by saveModel. */
 export function loadModelFile(path: string): NerModel {
-  const buf = gunzipSync(readFileSync(path));
-  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${path} is not a Cablegraph NER model`);
-  const headerLen = buf.readUInt32LE(MAGIC.length);
-  let pos = MAGIC.length + 4;
-  const header = JSON.parse(buf.toString('utf8', pos, pos + headerLen)) as Header;
-  pos += headerLen;
+  const file = readModelFile(path);
+  const { buf, header } = file;
+  let pos = file.tables;
   const T = header.tags.length;
   const n = header.rows;
   // Copy into aligned buffers: the gunzipped Buffer may start at any byte offset.
@@ -175,20 +187,10 @@ export function parseNameBonus(spec: string): Record<string, number> {
  * as trained, and the bonus is applied when the file is loaded).
  */
 export function rewriteModelHeader(path: string, out: string, change: { version: string; nameBonus?: Record<string, number> }): void {
-  const buf = gunzipSync(readFileSync(path));
-  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${path} is not a Cablegraph NER model`);
-  const headerLen = buf.readUInt32LE(MAGIC.length);
-  const start = MAGIC.length + 4;
-  const header = JSON.parse(buf.toString('utf8', start, start + headerLen)) as Header;
+  const { buf, header, tables } = readModelFile(path);
   header.version = change.version;
-  if (change.nameBonus && Object.values(change.nameBonus).some((b) => b !== 0)) header.nameBonus = change.nameBonus;
-  else delete header.nameBonus;
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const pad = (4 - ((MAGIC.length + 4 + headerBytes.length) % 4)) % 4;
-  const lenBuf = Buffer.alloc(4);
-  lenBuf.writeUInt32LE(headerBytes.length + pad);
-  const body = Buffer.concat([Buffer.from(MAGIC, 'latin1'), lenBuf, headerBytes, Buffer.alloc(pad, 0x20), buf.subarray(start + headerLen)]);
-  writeFileSync(out, gzipSync(body, { level: 9 }));
+  setNameBonus(header, change.nameBonus);
+  writeModelFile(out, header, [buf.subarray(tables)]);
 }
 
 function idLines(m: Map<string, number[]>): string {
