@@ -7,7 +7,9 @@
  * on the same candidates: the hashes must not move.
  * With `--phases` (run with `node --expose-gc`), the steps of a full run are taken one by one instead, nothing written,
  * and the V8 heap used after a full gc is printed after each: candidates read, prepared, entities built, index rows
- * and group summaries made (what is alive when the commit starts).
+ * and group summaries made (what is alive when the commit starts). `--statements` also prints the time spent in each
+ * kind of SQL statement (by its first 70 characters) during the run; `--page-cache MiB` opens the store with that
+ * SQLite page cache instead of the default. A store with migration 25 is cleared with its map-row triggers set aside.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -20,7 +22,10 @@ import { resolveFully } from '../src/pipeline/resolution/full.js';
 import { resolveRecords } from '../src/pipeline/resolution/cluster.js';
 import { prepareAll, summarizeGroups, toIndexed, voteRows } from '../src/pipeline/resolution/prepare.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { collection: { type: 'string', default: 'scale' }, phases: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: {
+  collection: { type: 'string', default: 'scale' }, phases: { type: 'boolean', default: false }, statements: { type: 'boolean', default: false },
+  'page-cache': { type: 'string' },
+} });
 const kept = positionals[0];
 if (!kept) throw new Error('usage: bench/resolve-full.ts KEPT.db [--collection NAME]');
 
@@ -30,17 +35,25 @@ try {
   copyFileSync(kept, path);
   const raw = new Database(path);
   raw.pragma('foreign_keys = ON');
+  // Migration 25's resolve_bulk sets the map-row triggers aside: the relation rows' ends are cleared in one statement.
+  const bulk = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'resolve_bulk'").get() !== undefined;
   raw.transaction(() => {
+    if (bulk) raw.prepare('INSERT INTO resolve_bulk (collection) VALUES (?)').run(values.collection);
     for (const table of ['entity_members', 'resolve_candidates', 'resolve_groups', 'resolve_names', 'resolve_keys', 'resolve_votes']) {
       raw.prepare(`DELETE FROM ${table} WHERE collection = ?`).run(values.collection);
     }
     raw.prepare('DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE collection = ?)').run(values.collection);
     raw.prepare('DELETE FROM entities WHERE collection = ?').run(values.collection);
     raw.prepare("UPDATE resolve_state SET algorithm = '' WHERE collection = ?").run(values.collection);
+    if (bulk) {
+      raw.prepare('UPDATE relation_ends SET source_entity = NULL, target_entity = NULL WHERE collection = ?').run(values.collection);
+      raw.prepare('DELETE FROM resolve_bulk WHERE collection = ?').run(values.collection);
+    }
   })();
   raw.close();
 
-  const store = new SqliteStore(path);
+  const timings = values.statements ? timeStatements() : undefined;
+  const store = new SqliteStore(path, values['page-cache'] ? { pageCacheMiB: Number(values['page-cache']) } : {});
   await store.migrate();
   if (values.phases) {
     await phases(store, values.collection);
@@ -55,6 +68,9 @@ try {
   const used = process.cpuUsage(cpu);
   const peak = process.resourceUsage().maxRSS * 1024;
   await store.close();
+  if (timings) {
+    for (const [sql, ms] of [...timings].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${(ms / 1000).toFixed(1).padStart(7)} s  ${sql}`);
+  }
 
   const db = new Database(path, { readonly: true });
   const hash = createHash('sha256');
@@ -77,6 +93,33 @@ try {
     `(CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); peak RSS ${mb(peak)} MB (${mb(rssBefore)} MB before); entities sha256 ${hash.digest('hex').slice(0, 16)}, relation ends sha256 ${ends.digest('hex').slice(0, 16)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Times every run/all/get/iterate of statements prepared from here on (better-sqlite3 runs them synchronously), summed by
+ * the statement's first 70 characters. Statement objects are wrapped one by one, so nothing else changes.
+ */
+function timeStatements(): Map<string, number> {
+  const totals = new Map<string, number>();
+  const proto = Database.prototype as unknown as { prepare(this: Database.Database, sql: string): Database.Statement };
+  const prepare = proto.prepare;
+  proto.prepare = function (this: Database.Database, sql: string) {
+    const stmt = prepare.call(this, sql) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const key = sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+    for (const m of ['run', 'all', 'get', 'iterate']) {
+      const f = stmt[m]!;
+      stmt[m] = (...a: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return f.apply(stmt, a);
+        } finally {
+          totals.set(key, (totals.get(key) ?? 0) + performance.now() - t0);
+        }
+      };
+    }
+    return stmt as unknown as Database.Statement;
+  };
+  return totals;
 }
 
 /** The steps of resolveFully one at a time (nothing committed), with the heap after a full gc after each. */
