@@ -18,6 +18,7 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   lang: { type: 'string', default: 'en' }, apply: { type: 'boolean', default: false }, version: { type: 'string' }, bonus: { type: 'string' },
 } });
 const lang = values.lang as 'en' | 'fa' | 'ar';
+if (!['en', 'fa', 'ar'].includes(lang)) throw new Error(`ner-bias.ts: --lang ${lang}: use en, fa or ar`);
 
 if (values.apply) {
   const [input, output] = positionals;
