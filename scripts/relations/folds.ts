@@ -19,7 +19,7 @@ import { hashString } from '../../src/nlp/ner/hash.js';
 import { loadParser } from '../../src/nlp/parse/index.js';
 import { trainLinear, type TrainExample } from '../../src/extract/relation-model/train.js';
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
-import { dataSets, foldSet, trainsOnce } from './data/sets.js';
+import { CALIBRATION_SETS, dataSets, foldSet, trainsOnce } from './data/sets.js';
 import { DATA_DIR, type LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
 import { predictModel, prf, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
@@ -32,7 +32,6 @@ const FOLDS = Number(opt('--folds') ?? 5);
 
 // re3d's own labels are partial and never trained on; its sentences are in re3d-ours with all types.
 const SETS = Object.fromEntries(Object.entries(dataSets()).filter(([name]) => name !== 're3d'));
-const CALIBRATION_SETS = ['news', 're3d-ours', 'conll04-ours'];
 for (const kv of (opt('--weights') ?? '').split(',').filter(Boolean)) {
   const [k, w] = kv.split('=');
   if (SETS[k!]) SETS[k!]!.weight = Number(w);

@@ -12,7 +12,7 @@ import type { ExtractedRelation } from '../../src/extract/types.js';
 import { readingView } from '../../src/nlp/layout.js';
 import { loadParser } from '../../src/nlp/parse/index.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
-import { inputFor, type HandMention } from './helpers.js';
+import { inputFor, moneyIn, type HandMention } from './helpers.js';
 
 const extract = modelRelationExtractor(loadRelationModel(), loadParser());
 
@@ -102,4 +102,14 @@ test('a phone call is contact, not a meeting: no met edge beside the contacted o
     assert.ok(rels.some((r) => r.type === 'contacted' && r.source === 'Danaeifar' && r.target === 'Falih al-Fayyadh'), `${text}: ${JSON.stringify(rels.map((r) => [r.type, r.rule]))}`);
     assert.equal(rels.filter((r) => r.type === 'met').length, 0, `${text}: ${JSON.stringify(rels.map((r) => [r.type, r.rule, r.confidence]))}`);
   }
+});
+
+test('a payment and a recruitment stated plainly are shown, though the labelled text holds none to measure the rule on', () => {
+  assert.deepEqual(shown('The Quds Force paid Farid Nasseri $50,000 for the documents.', [['Quds Force', 'ORG'], ['Farid Nasseri', 'PERSON']]),
+    ['paid(Quds Force -> Farid Nasseri)']);
+  const text = 'The Quds Force paid Farid Nasseri $50,000 for the documents.';
+  const paid = extract(inputFor(text, [['Quds Force', 'ORG'], ['Farid Nasseri', 'PERSON']], { money: [moneyIn(text, '$50,000', 50000, 'USD')] }));
+  assert.equal(paid[0]?.amount?.amount, 50000);
+  assert.ok(shown('Laila Haddad was recruited by the Interior Ministry in 2015.', [['Laila Haddad', 'PERSON'], ['Interior Ministry', 'ORG']])
+    .includes('informant_for(Laila Haddad -> Interior Ministry)'));
 });

@@ -56,6 +56,12 @@ const ROWS: Row[] = [
     ['attacked(US -> Soleimani)', 'role_in(Soleimani -> Quds Force)'],
   ],
   [
+    'passive recruitment: the one recruited is the informant, the recruiter the one informed',
+    'Farid Nasseri was recruited by the Foreign Office in 2015. Two years later Laila Haddad was run as an agent by the Interior Ministry.',
+    [['Farid Nasseri', 'PERSON'], ['Foreign Office', 'ORG'], ['Laila Haddad', 'PERSON'], ['Interior Ministry', 'ORG']],
+    ['informant_for(Farid Nasseri -> Foreign Office)', 'informant_for(Laila Haddad -> Interior Ministry)'],
+  ],
+  [
     'denial: a denied meeting is recorded negated',
     'Abadi, in particular, vehemently denied meeting in secret with Iranian intelligence operatives.',
     [['Abadi', 'PERSON'], ['Iranian intelligence', 'ORG', 'MOIS']],

@@ -47,6 +47,12 @@ export function dataSets(): Record<string, DataSet> {
   };
 }
 
+/**
+ * The sets the calibration and the rules' measured precision are fit on: labelled with all our types, and the kind of
+ * text users bring (news, analyst reports).
+ */
+export const CALIBRATION_SETS = ['news', 're3d-ours', 'conll04-ours'];
+
 /** Source set -> the set of its documents we relabelled. */
 const RELABELLED: Record<string, string> = { conll04: 'conll04-ours', redocred: 'redocred-ours' };
 

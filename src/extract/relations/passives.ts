@@ -4,8 +4,11 @@ import type { Frame } from './frame.js';
 import { NOT_IN_PP, agent, phraseChars } from './clause.js';
 import { AUX, NP_GAP } from './lexicon.js';
 
-/** Participles that yield `type` from the agent (after "by") to the subject. */
-const PASSIVES: { type: RelationTypeId; participles: string; confidence: number }[] = [
+/**
+ * Participles that yield `type` from the agent (after "by") to the subject, or from the subject to the agent where
+ * `fromSubject` is set: "X was recruited by Y" makes X the informant, informant_for(X -> Y).
+ */
+const PASSIVES: { type: RelationTypeId; participles: string; confidence: number; fromSubject?: true }[] = [
   {
     type: 'controls',
     participles: String.raw`(?:controlled|directed|commanded|run|overseen|sponsored|backed|founded|established|formed|created|armed|trained|led|headed|managed|supervised|handled|dominated|organi[sz]ed|set up)`,
@@ -18,7 +21,7 @@ const PASSIVES: { type: RelationTypeId; participles: string; confidence: number 
     confidence: 0.8,
   },
   { type: 'opposed', participles: String.raw`(?:opposed|critici[sz]ed|condemned|denounced|accused|sanctioned|fought|defeated|expelled|ousted)`, confidence: 0.75 },
-  { type: 'informant_for', participles: String.raw`(?:recruited|hired|handled|run as an? (?:asset|agent|source))`, confidence: 0.7 },
+  { type: 'informant_for', participles: String.raw`(?:recruited|handled|run as an? (?:asset|agent|source))`, confidence: 0.7, fromSubject: true },
   { type: 'allied_with', participles: String.raw`(?:supported|assisted|aided|helped|joined)`, confidence: 0.65 },
 ];
 
@@ -36,7 +39,7 @@ export const PASSIVE_FRAMES: Frame[] = [
       rule: `passive:${row.type}`,
       // The agent may be a name qualifying its weapon or men: "by a US drone", "by Hezbollah fighters".
       pattern: `${PATIENT}${row.participles}${CIRCUMSTANCE} ${agent('a', 'POLMlop')}`,
-      emit: [{ type: row.type, source: 'a', target: 'b' }],
+      emit: [row.fromSubject ? { type: row.type, source: 'b', target: 'a' } : { type: row.type, source: 'a', target: 'b' }],
       confidence: row.confidence,
     }),
   ),
