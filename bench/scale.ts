@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale -- [--docs N] [--stages none|ner|all] [--workers N] [--pg] [--keep DIR | --reuse DIR]`: a generated corpus of N documents (bench/scale-corpus.ts)
+ * `npm run bench:scale -- [--docs N] [--stages none|ner|all] [--workers N] [--pg | --pg-only] [--keep DIR | --reuse DIR]`: a generated corpus of N documents (bench/scale-corpus.ts)
  * ingested into SQLite (and a throwaway PostgreSQL with --pg; with `--workers N` the stages in N worker threads, as the CLI
  * runs them, and the CLI's heap growth setting either way), then ingest rate, peak RSS, store size, search, entity
  * search, entity page, 2-hop neighbourhood, full export and the near-duplicate step, each beside a floor measured in
@@ -37,6 +37,8 @@ import { dumpPostgres, restorePostgres, startPostgres, vacuumPostgres } from './
 
 const { values: args } = parseArgs({ options: {
   docs: { type: 'string', default: '2000' }, stages: { type: 'string', default: 'all' }, pg: { type: 'boolean', default: false },
+  // PostgreSQL alone (the SQLite half skipped): a large corpus's PostgreSQL run without an hour of SQLite before it.
+  'pg-only': { type: 'boolean', default: false },
   keep: { type: 'string' }, reuse: { type: 'string' }, workers: { type: 'string', default: '1' },
 } });
 // The stages in this many worker threads (every stage only), as `cablegraph ingest --workers N` runs them.
@@ -44,12 +46,13 @@ const WORKERS = Number(args.workers);
 // The heap growth the CLI sets (src/cli/heap.ts), so peak RSS is what a user's ingest shows.
 limitHeapGrowth();
 const DOCS = Number(args.docs);
+const PG_ONLY = args['pg-only'];
 const STAGES = args.stages as 'none' | 'ner' | 'all';
 if (!Number.isInteger(DOCS) || DOCS < 10 || !['none', 'ner', 'all'].includes(STAGES)) throw new Error('usage: scale.ts [--docs N>=10] [--stages none|ner|all] [--pg] [--workers N]');
 if (!Number.isInteger(WORKERS) || WORKERS < 1 || (WORKERS > 1 && STAGES !== 'all')) throw new Error('scale.ts: --workers N (N >= 1) runs every stage: use it with --stages all');
 if (args.keep !== undefined && args.reuse !== undefined) throw new Error('scale.ts: --keep and --reuse exclude each other');
 if (args.reuse !== undefined && !existsSync(join(args.reuse, 'kept.db'))) throw new Error(`scale.ts: no kept store at ${join(args.reuse, 'kept.db')} (make one with --keep)`);
-if (args.reuse !== undefined && args.pg && !existsSync(join(args.reuse, 'kept-pg.dump'))) throw new Error(`scale.ts: no kept PostgreSQL dump at ${join(args.reuse, 'kept-pg.dump')} (make one with --keep DIR --pg)`);
+if (args.reuse !== undefined && (args.pg || PG_ONLY) && !existsSync(join(args.reuse, 'kept-pg.dump'))) throw new Error(`scale.ts: no kept PostgreSQL dump at ${join(args.reuse, 'kept-pg.dump')} (make one with --keep DIR --pg)`);
 if (!corpusAvailable()) throw new Error('bench:scale needs ../shared/data (factbook, names-by-country) beside the repository.');
 const COLLECTION = 'scale';
 const READS = 50;
@@ -207,7 +210,7 @@ try {
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
   const docs = texts.length;
   out.push(`## Scale: ${docs} documents, stages ${STAGES} (${new Date().toISOString().slice(0, 10)})`, '',
-    `\`npm run bench:scale -- ${args.reuse !== undefined ? `--reuse ${args.reuse}` : `--docs ${DOCS} --stages ${STAGES}${WORKERS > 1 ? ` --workers ${WORKERS}` : ''}`}${args.pg ? ' --pg' : ''}\`; ${(bytes / 1024 / 1024).toFixed(1)} MB of text; machine: ${machine}.`,
+    `\`npm run bench:scale -- ${args.reuse !== undefined ? `--reuse ${args.reuse}` : `--docs ${DOCS} --stages ${STAGES}${WORKERS > 1 ? ` --workers ${WORKERS}` : ''}`}${PG_ONLY ? ' --pg-only' : args.pg ? ' --pg' : ''}\`; ${(bytes / 1024 / 1024).toFixed(1)} MB of text; machine: ${machine}.`,
     `Stages: ${stagesFor(STAGES).map((s) => `${s.name}@${s.version}`).join(', ') || 'none'} (plus the collection steps: near-duplicate groups, resolution).`,
     `Reads: ${BENCH_QUERIES.length} queries and ${READS} entities (the most mentioned half, the rest spread over the list) x 2 rounds, one at a time.`, '');
   const sqlitePath = join(dir, args.reuse !== undefined ? 'kept.db' : 'scale.db');
@@ -215,7 +218,8 @@ try {
   // Reads on a kept store are timed whole: a search past the 2 s budget (the machine is shared) is measured, not fatal.
   let sqlite = new SqliteStore(sqlitePath, args.reuse !== undefined ? { searchBudgetMs: 600_000 } : {});
   await sqlite.migrate();
-  try {
+  if (PG_ONLY) await sqlite.close();
+  else try {
     // --keep: close (checkpointing the WAL into the file), copy the file aside, reopen for the reads.
     const keep = async (): Promise<void> => {
       if (args.keep === undefined) return;
@@ -228,7 +232,7 @@ try {
   } finally {
     await sqlite.close();
   }
-  if (args.pg) {
+  if (args.pg || PG_ONLY) {
     const server = await startPostgres();
     try {
       if (args.reuse !== undefined) restorePostgres(server.url, join(dir, 'kept-pg.dump'));
