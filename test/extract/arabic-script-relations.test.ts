@@ -50,6 +50,13 @@ describe('Arabic relation frames', () => {
     assert.deepEqual(run('[[ORG:كتيبة الشهداء]] التابعة ل[[ORG:الجبهة الوطنية]] أعلنت مسؤوليتها.'), ['part_of:كتيبة الشهداء>الجبهة الوطنية']);
   });
 
+  it('reads a verb-first clause whose verb carries the conjunction ("والتقى", "وقصفت"), a post between preposition and name', () => {
+    assert.deepEqual(run('والتقى [[PERSON:سمير حداد]] برئيس الوزراء [[PERSON:نبيل يوسف]] في بغداد.'), ['met:سمير حداد>نبيل يوسف']);
+    assert.deepEqual(run('وقصفت [[ORG:القوات الجوية]] مواقع [[ORG:الجبهة الوطنية]] ليلا.'), ['attacked:القوات الجوية>الجبهة الوطنية']);
+    // A word that only begins with waw is no conjunction before a verb: "وصل" (arrived) is not "و" + "صل".
+    assert.deepEqual(run('وصل [[PERSON:سمير حداد]] إلى [[LOC:بغداد]] أمس.'), []);
+  });
+
   it('marks a denied meeting as negated', () => {
     assert.deepEqual(run('نفى المكتب أن يكون [[PERSON:سمير حداد]] التقى ب[[PERSON:نبيل يوسف]].'), ['met:سمير حداد>نبيل يوسف (negated)']);
   });
