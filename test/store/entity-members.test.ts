@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MEMBER_REASONS, type MergeReason } from '../../src/model/index.js';
-import { membersWithReasons, stringField } from '../../src/store/shared/entity-members.js';
+import { flatObjectTexts, membersWithReasons, stringField } from '../../src/store/shared/entity-members.js';
 
 const reason = (a: string, b: string, evidence?: string): MergeReason => ({ rule: 'exact-norm', score: 1, a, b, ...(evidence ? { evidence } : {}) });
 
@@ -35,5 +35,31 @@ describe('membersWithReasons', () => {
     assert.equal(stringField(texts[1]!, 'a'), 'd4#ORG:y');
     assert.equal(stringField(texts[0]!, 'a'), undefined, 'an escaped value is left to JSON.parse');
     assert.equal(stringField('{"rule":"x"}', 'a'), undefined);
+  });
+});
+
+describe('flatObjectTexts', () => {
+  it('cuts a stored reasons array into the texts JSON.parse would give, whatever the evidence holds', () => {
+    const reasons: MergeReason[] = [
+      reason('d1#ORG:a', 'd2#ORG:a'),
+      // Evidence holding what looks like an element boundary: inside a string every quote is escaped.
+      reason('d3#PERSON:o"brien', 'd4#PERSON:x', 'a {"rule":"x"},{"a":"y"} and } , { "b"'),
+      { b: 'd5#ORG:z', a: 'd6#ORG:w', rule: 'alias', score: 0.5 },
+      reason('d7#ORG:\\slash', 'd8#ORG:{brace}', '[{"'),
+    ];
+    const json = JSON.stringify(reasons);
+    const texts = flatObjectTexts(json);
+    assert.deepEqual(texts, reasons.map((r) => JSON.stringify(r)));
+    assert.deepEqual(texts!.map((t) => JSON.parse(t) as MergeReason), reasons);
+    assert.deepEqual(flatObjectTexts('[]'), []);
+    assert.deepEqual(flatObjectTexts(JSON.stringify([reason('k1', 'k2')])), [JSON.stringify(reason('k1', 'k2'))]);
+  });
+
+  it('refuses text of another shape, so the caller parses it', () => {
+    assert.equal(flatObjectTexts('[ {"a":"x"} ]'), null);
+    assert.equal(flatObjectTexts('[{"a":"x"}, {"a":"y"}]'), null);
+    assert.equal(flatObjectTexts('[{"a":{"b":"c"}}]'), null);
+    assert.equal(flatObjectTexts('{"a":"x"}'), null);
+    assert.equal(flatObjectTexts('["x","y"]'), null);
   });
 });
