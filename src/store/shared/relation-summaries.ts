@@ -67,7 +67,7 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
   const kept = opts.keep ? await opts.keep(documents) : null;
   const keptDocuments = kept ? documents.filter((d) => kept.has(d)) : null;
   const [first, denials] = await Promise.all([
-    keptDocuments?.length === 0 ? [] : q.first(supporting.map((id) => [id, relationOf.get(id)!] as [string, number]), keptDocuments, opts.evidence),
+    keptDocuments?.length === 0 ? [] : q.first(rowsHoldingFirst(supporting, relationOf, counts, kept, opts.evidence), keptDocuments, opts.evidence),
     q.all([...negated]),
   ]);
   const byOwner = new Map<string, Evidence[]>();
@@ -91,6 +91,37 @@ export async function summariseRelations(rows: readonly RelationRow[], q: Summar
     if (Object.keys(t.documents).length === 0) continue;
     const documents = Object.fromEntries(Object.entries(t.documents).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     out.push({ ...r, evidence: r.evidence.slice(0, opts.evidence), evidenceCount: t.n, evidenceDocuments: documents });
+  }
+  return out;
+}
+
+/**
+ * The rows whose sentences include each merged relation's first `n` (as [row id, merged index]): sentences come in row
+ * id order, so a relation's first `n` lie in its lowest ids, as many as the counts say hold `n` kept sentences. A hub's
+ * page then reads the sentences of about 3 rows per relation, not of the thousands it merges.
+ */
+function rowsHoldingFirst(supporting: readonly string[], relationOf: ReadonlyMap<string, number>, counts: readonly EvidenceCountRow[],
+  kept: ReadonlySet<string> | null, n: number): [string, number][] {
+  const sentences = new Map<string, number>();
+  for (const c of counts) if (!kept || kept.has(c.document)) sentences.set(c.owner, (sentences.get(c.owner) ?? 0) + Number(c.n));
+  const byRelation = new Map<number, string[]>();
+  for (const id of supporting) {
+    const i = relationOf.get(id)!;
+    const list = byRelation.get(i);
+    if (list) list.push(id);
+    else byRelation.set(i, [id]);
+  }
+  const out: [string, number][] = [];
+  for (const [i, ids] of byRelation) {
+    ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let held = 0;
+    for (const id of ids) {
+      if (held >= n) break;
+      const k = sentences.get(id) ?? 0;
+      if (k === 0) continue;
+      out.push([id, i]);
+      held += k;
+    }
   }
   return out;
 }
