@@ -113,3 +113,12 @@ test('a payment and a recruitment stated plainly are shown, though the labelled 
   assert.ok(shown('Laila Haddad was recruited by the Interior Ministry in 2015.', [['Laila Haddad', 'PERSON'], ['Interior Ministry', 'ORG']])
     .includes('informant_for(Laila Haddad -> Interior Ministry)'));
 });
+
+test('names of one list are siblings for the rules too: no apposition read between two of them', () => {
+  const text = 'The leak names Farid Nasseri, Laila Haddad, Omar Saleh, CIA informants and others.';
+  const mentions: HandMention[] = [['Farid Nasseri', 'PERSON'], ['Laila Haddad', 'PERSON'], ['Omar Saleh', 'PERSON'], ['CIA', 'ORG']];
+  assert.deepEqual(shown(text, mentions).filter((r) => r.includes('Omar Saleh') && r.includes('CIA')), []);
+  // Outside a list the same apposition still reads.
+  assert.ok(shown('The leak names Omar Saleh, a CIA informant since 2015.', [['Omar Saleh', 'PERSON'], ['CIA', 'ORG']])
+    .includes('informant_for(Omar Saleh -> CIA)'));
+});

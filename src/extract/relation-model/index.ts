@@ -87,7 +87,7 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;
       if (cls === NONE) continue;
       // Two names of one list ("London, Calgary, Toronto or Houston") are siblings, not a place and its region.
-      if (CLASSES[cls]!.type === 'located_in' && lists[i]! >= 0 && lists[i] === lists[j]) continue;
+      if (lists[i]! >= 0 && lists[i] === lists[j]) continue;
       const refFactor = (refs.get(A.start)?.confidence ?? 1) * (refs.get(B.start)?.confidence ?? 1);
       const confidence = Math.round(calibrate(opts.model.calibration, probs[cls]!) * refFactor * 100) / 100;
       if (confidence < KEEP_FLOOR) continue;
@@ -126,8 +126,14 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
   }
   // Rule hits the model did not return keep the precision their type measured on training data as confidence
   // (pronoun readings a little less), so only rule types that proved precise are shown by default.
+  // Two names of one list are siblings for the rules too ("Soleimani, Abadi, Abdul-Mahdi, CIA informants").
+  const ordered = [...input.mentions].sort((a, b) => a.start - b.start);
+  const listOf = new Map<number, number>();
+  enumerationGroups(input.text, ordered).forEach((g, k) => { if (g >= 0) listOf.set(ordered[k]!.start, g); });
   for (const r of verdicts.relations) {
     if (r.confidence < RULE_MIN) continue;
+    const [ls, lt] = [listOf.get(r.sourceSpan?.start ?? -1), listOf.get(r.targetSpan?.start ?? -1)];
+    if (ls !== undefined && ls === lt) continue;
     const ends = RELATION_TYPES[r.type].symmetric ? [r.source, r.target].sort() : [r.source, r.target];
     const k = `${r.type}|${ends.join('|')}|${r.evidence.start}`;
     if (best.has(k)) continue;
