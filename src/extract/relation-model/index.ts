@@ -86,7 +86,7 @@ export function extractRelationsModel(input: ExtractionInput, opts: ModelExtract
       let cls = NONE;
       for (let c = 1; c < CLASSES.length; c++) if (probs[c]! > probs[cls]!) cls = c;
       if (cls === NONE) continue;
-      // Two names of one list ("London, Calgary, Toronto or Houston") are siblings, not a place and its region.
+      // Two names of one list ("London, Calgary, Toronto or Houston", "A, B, C, CIA informants") are siblings: no relation between them.
       if (lists[i]! >= 0 && lists[i] === lists[j]) continue;
       const refFactor = (refs.get(A.start)?.confidence ?? 1) * (refs.get(B.start)?.confidence ?? 1);
       const confidence = Math.round(calibrate(opts.model.calibration, probs[cls]!) * refFactor * 100) / 100;
