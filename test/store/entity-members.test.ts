@@ -61,5 +61,8 @@ describe('flatObjectTexts', () => {
     assert.equal(flatObjectTexts('[{"a":{"b":"c"}}]'), null);
     assert.equal(flatObjectTexts('{"a":"x"}'), null);
     assert.equal(flatObjectTexts('["x","y"]'), null);
+    // A value ending in "},{" puts `},{"` inside a string: refused, not cut there.
+    assert.equal(flatObjectTexts(JSON.stringify([reason('d1#ORG:a},{', 'd2#ORG:b'), reason('k1', 'k2')])), null);
+    assert.equal(flatObjectTexts(JSON.stringify([reason('k1', 'k2', 'ends},{')])), null);
   });
 });
