@@ -41,11 +41,19 @@ function jsonEntity(e: Entity, curation: CurationFields): Record<string, unknown
   return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentionCount: e.mentionCount, documentIds: e.documentIds, collection: e.collection, ...curation };
 }
 
-/** One relation of the export: review state, and independent sources by the best grade among their documents ("ungraded" where none has one). */
+/**
+ * One relation of the export: review state, and independent sources by the best grade among their documents ("ungraded"
+ * where none has one); what its sentences state beside the ends (`roles` of a post, `amounts` paid, each distinct value
+ * once), the `rules` or model that read it, and the sentences that deny it (`denials`), where there are any.
+ */
 function jsonRelation(r: Relation, gradings: Gradings, curation: CurationFields): Record<string, unknown> {
+  const values = (key: string): unknown[] => (Array.isArray(r.attrs?.[key]) ? (r.attrs[key] as unknown[]) : []);
+  const [roles, amounts, rules] = [values('role'), values('amount'), values('rule')];
   return {
     id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
     independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
+    ...(roles.length > 0 ? { roles } : {}), ...(amounts.length > 0 ? { amounts } : {}), ...(rules.length > 0 ? { rules } : {}),
+    ...((r.contradictions?.length ?? 0) > 0 ? { denials: r.contradictions } : {}),
     corroboration: gradings.corroboration(r.evidence),
     ...curation,
   };
