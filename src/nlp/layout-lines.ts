@@ -23,7 +23,7 @@ export interface TextLine {
 }
 
 /** Kinds of boilerplate a line can show by itself; "" for none. */
-export type BoilerKind = '' | 'signoff' | 'sig-start' | 'credit' | 'device' | 'separator' | 'header' | 'attribution' | 'copyright' | 'cable';
+export type BoilerKind = '' | 'signoff' | 'sig-start' | 'credit' | 'device' | 'separator' | 'header' | 'attribution' | 'copyright' | 'cable' | 'greeting';
 
 // "> > text", ">>text", "  > text": e-mail quoting; each ">" is one level.
 const QUOTE = /^[ \t]*((?:>[ \t]?)+)/;
@@ -106,6 +106,29 @@ export function boilerOf(content: string): BoilerKind {
     if (isAttribution(content)) return 'attribution';
   } else if (/all rights reserved\.?$/.test(tail)) return 'copyright';
   return '';
+}
+
+// A letter's salutation standing alone: "Tom,", "Hi Tom,", "Dear Ms. Roe,", "Good morning all,". No `i` flag: under it
+// \p{Lu} would match any letter, and "yes," would be a name.
+const GREETING = /^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[Aa]ll|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})\s*,$/u;
+// A closing word on its line, before the writer's name: "Best,", "Kind regards,", "Thanks!".
+const VALEDICTION = /^(?:best|best wishes|best regards|kind regards|warm regards|regards|thanks|many thanks|thank you|cheers|sincerely|yours(?: sincerely| truly)?|all the best)\s*[,.!]?$/i;
+// The writer's name under it: one to three capitalised words.
+const WRITER = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
+
+/** True for a salutation line ("Tom,", "Dear Ms. Roe,"); the caller checks that it stands alone (blank lines or the text's edge around it). */
+export function isGreeting(content: string): boolean {
+  return content.length <= 60 && GREETING.test(content);
+}
+
+/** True for a valediction line ("Best,", "Kind regards"). */
+export function isValediction(content: string): boolean {
+  return content.length <= 30 && VALEDICTION.test(content);
+}
+
+/** True for a line that is a name alone ("Sarah", "Jane Roe"), as a writer signs under a valediction. */
+export function isWriterName(content: string): boolean {
+  return content.length <= 40 && WRITER.test(content);
 }
 
 /** True for a reply's attribution line: "On Mon, Nov 18, 2019 at 9:14 AM Jane Doe <jane@example.org> wrote:". */

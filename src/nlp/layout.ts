@@ -4,7 +4,7 @@
  * a string of the same length where quote markers, list markers and wrapping line breaks are spaces, so sentence
  * splitting, NER and extraction read prose while every offset still points into the stored text.
  */
-import { boilerOf, endsTerminal, isAllCaps, isAttribution, isHeadingLine, itemMarker, readLines, type TextLine } from './layout-lines.js';
+import { boilerOf, endsTerminal, isAllCaps, isAttribution, isGreeting, isHeadingLine, isValediction, isWriterName, itemMarker, readLines, type TextLine } from './layout-lines.js';
 
 /** What a block of lines is. */
 export type BlockKind = 'prose' | 'heading' | 'item' | 'boilerplate';
@@ -163,10 +163,28 @@ function markBoilerplateRuns(text: string, lines: TextLine[]): void {
       const n = lines[i + 1];
       if (n && !n.blank && isAttribution(`${content} ${text.slice(n.body, n.end)}`)) line.boiler = n.boiler = 'attribution';
     }
+    if (!line.boiler) markLetterLines(text, lines, i, content);
     if (line.boiler === 'separator') inHeaders = true;
     if (line.boiler === 'sig-start') inSignature = true;
     if (line.boiler === 'credit') openCredit = (openCredit || content.startsWith('(')) && !content.includes(')');
   });
+}
+
+/**
+ * A letter's salutation ("Tom,", "Dear Ms. Roe,") standing alone, and a valediction ("Best,") with the writer's name
+ * alone on the line under it, then a blank line or the text's end: boilerplate like a signature, so "Tom" and "Sarah"
+ * are no names in the network. Prose has text around such a line; a heading ends in ":" or nothing, not ",".
+ */
+function markLetterLines(text: string, lines: TextLine[], i: number, content: string): void {
+  const blankOrEdge = (k: number): boolean => k < 0 || k >= lines.length || lines[k]!.blank;
+  if (blankOrEdge(i - 1) && blankOrEdge(i + 1) && isGreeting(content)) {
+    lines[i]!.boiler = 'greeting';
+    return;
+  }
+  const next = lines[i + 1];
+  if (next && !next.blank && blankOrEdge(i + 2) && blankOrEdge(i - 1) && isValediction(content) && isWriterName(text.slice(next.body, next.end))) {
+    lines[i]!.boiler = next.boiler = 'signoff';
+  }
 }
 
 /** Marks lines opening list items; "-", "*" and numbers count only where a unit ended just before, or in a list. */

@@ -79,6 +79,15 @@ describe('layout of small texts', () => {
     assert.deepEqual(read(text), ['Iran denied the report.', 'The desk confirmed it.']);
   });
 
+  it('keeps a letter\'s salutation and its closing with the writer\'s name out of the sentences', () => {
+    assert.deepEqual(read('Tom,\n\nQuick update after my calls.\n\nBest,\nSarah\n'), ['Quick update after my calls.']);
+    assert.deepEqual(read('Dear Ms. Roe,\n\nThanks for this.\n\nKind regards,\nJane Roe'), ['Thanks for this.']);
+    // Not alone, lower case, a heading's colon, or a closing word that starts a sentence: left as they are.
+    assert.deepEqual(read('Iraq:\n\nThe ministry said so.'), ['Iraq:', 'The ministry said so.']);
+    assert.deepEqual(read('yes,\n\nThe ministry said so.'), ['yes,', 'The ministry said so.']);
+    assert.deepEqual(read('Thanks,\nthe ministry said so.'), ['Thanks, the ministry said so.']);
+  });
+
   it('does not take prose that mentions reporting or a sender for boilerplate', () => {
     const text = 'Reporting by the Intercept showed the scale of it.\nSent from my office in Baghdad, the memo reached Tehran.';
     assert.equal(read(text).length, 2);
