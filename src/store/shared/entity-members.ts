@@ -53,8 +53,8 @@ export function membersWithReasons(keys: readonly string[], reasons: Iterable<st
 
 /**
  * The elements of a JSON array of flat objects (an entity's merge reasons as JSON.stringify wrote them) as their own
- * texts, found without parsing the array: a hub's 4 MB of reasons parsed whole cost 10-30 ms, walked by SQLite's
- * json_each 20-40 ms, scanned character by character 13-30 ms, cut here 1-6 ms. Inside a string value every quote is
+ * texts, found without parsing the array (SQLite's json_each took 46-58 ms for a hub's 4 MB of reasons at 100,000
+ * documents, this 7-8 ms: bench/read-profile.ts --only page). Inside a string value every quote is
  * escaped, so `},{"` is a boundary between two objects unless a string value ends in "},{" (its closing quote then
  * follows, and after it a comma or brace, where a boundary has a field name). Null when the text is not such an array
  * or holds such a value (then the caller parses it).
