@@ -14,6 +14,9 @@ const ROWS: Row[] = [
     [['Hassan Danaeifar', 'PERSON'], ['Iran', 'LOC'], ['Iraq', 'LOC'], ['Barzani', 'PERSON']],
     ['met(Hassan Danaeifar -> Barzani)', 'role_in(Hassan Danaeifar -> Iran)'],
   ],
+  // Wire copy puts the day between subject and verb.
+  ['a day between subject and verb', 'Lamberto Dini on Saturday met Julius Nyerere.', [['Lamberto Dini', 'PERSON'], ['Julius Nyerere', 'PERSON']], ['met(Lamberto Dini -> Julius Nyerere)']],
+  ['last week between subject and verb', 'The Badr Organization last week condemned the Wafa Movement.', [['Badr Organization', 'ORG'], ['Wafa Movement', 'ORG']], ['opposed(Badr Organization -> Wafa Movement)']],
   ['"served as ambassador to" names the host: no post in it', 'Danaeifar served as ambassador to Iraq.', [['Danaeifar', 'PERSON'], ['Iraq', 'LOC']], []],
   ['"to" after another post still names where it is held', 'Hejazi, a senior adviser to the IRGC, left.', [['Hejazi', 'PERSON'], ['IRGC', 'ORG']], ['role_in(Hejazi -> IRGC)']],
   ['fight noun', 'The Hashd’s fight against IS lasted three years.', [['Hashd', 'ORG'], ['IS', 'ORG']], ['opposed(Hashd -> IS)']],
