@@ -6,10 +6,10 @@ import { findEntity } from '../network/find-entity.js';
 import { mergeEntities, splitMember, DecisionError } from '../network/decisions.js';
 import { withDb, withStore, UserError } from './common.js';
 
-async function pick(store: Store, name: string): Promise<{ id: string; name: string; members: string[] }> {
+async function pick(store: Store, name: string): Promise<{ id: string; name: string }> {
   const e = await findEntity(store, ALL_COLLECTIONS, name);
   if (!e) throw new UserError(`No entity named "${name}".`);
-  return { id: e.id, name: e.name, members: e.members };
+  return { id: e.id, name: e.name };
 }
 
 /** Registers merge and split. */

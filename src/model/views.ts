@@ -1,13 +1,24 @@
 /** Shapes of the network views the API serves (graph, entity page): shared by the server and the web app. */
 import type { DocumentSummary } from './document.js';
-import type { Claim, EntityType, Event, Evidence, MergeReason, Relation, ResolvedEntityRecord } from './extraction.js';
+import type { Claim, Entity, EntityType, Event, Evidence, MergeReason, Relation, ResolvedEntityRecord } from './extraction.js';
 import type { ReviewState } from './review.js';
 
 /**
- * An entity as lists and entity search give it: everything but the merge reasons, which grow with the entity (a hub
- * gathered from thousands of documents has thousands, megabytes of JSON) and are shown on its page (EntityView.entity).
+ * An entity as lists and entity search give it: its name, aliases and counts. Not its merge reasons, members or document
+ * ids, which grow with the entity (a hub gathered from thousands of documents has tens of thousands of each, megabytes
+ * of JSON): its page has them, paged (EntityView.entity, /api/entities/:id/members, /api/entities/:id/documents), and
+ * the entity holding a member key is found by that key (/api/entities/by-member).
  */
-export type EntityListItem = Omit<ResolvedEntityRecord, 'reasons'>;
+export type EntityListItem = Omit<ResolvedEntityRecord, 'reasons' | 'members' | 'documentIds'> & {
+  /** How many documents name the entity. */
+  documentCount: number;
+};
+
+/** An entity record as a list item (its members, merge reasons and document ids left out, the documents counted). */
+export function toListItem(e: Entity | ResolvedEntityRecord): EntityListItem {
+  const { id, collection, type, name, aliases, mentionCount, documentIds } = e;
+  return { id, collection, type, name, aliases, mentionCount, documentCount: documentIds.length };
+}
 
 /** A node of the graph. */
 export interface GraphNode {

@@ -1,5 +1,5 @@
 /** Finds entities by name or alias, the way a user types them (case, accents, titles and transliteration variants ignored). */
-import type { Entity, EntityListItem } from '../model/index.js';
+import { toListItem, type Entity, type EntityListItem } from '../model/index.js';
 import type { EntitySearch, Page, Scope, Store } from '../store/store.js';
 import { nameQuery, scoreNames } from '../store/shared/name-keys.js';
 
@@ -17,6 +17,11 @@ export function findEntities<E extends Entity>(entities: E[], query: string): E[
   return scored.sort((a, b) => b.score - a.score || b.e.mentionCount - a.e.mentionCount || a.e.name.localeCompare(b.e.name)).map((s) => s.e);
 }
 
+/** The entity (in the scope) that now holds a member key, or null; see Store.entityOfMember. */
+export function entityOfMember(store: Store, scope: Scope, key: string): Promise<string | null> {
+  return store.entityOfMember(key, scope);
+}
+
 /** A page of entities matching a name (or all, most mentioned first), read through the store's name index. */
 export function searchEntities(store: Store, scope: Scope, request: EntitySearch): Promise<Page<EntityListItem>> {
   const q = request.q?.trim();
@@ -26,8 +31,8 @@ export function searchEntities(store: Store, scope: Scope, request: EntitySearch
 /** The entity a user means by `nameOrId`: the entity with that id, else the best match of the name; null when none. */
 export async function findEntity(store: Store, scope: Scope, nameOrId: string): Promise<EntityListItem | null> {
   if (/^ent_[0-9a-f]{16}$/u.test(nameOrId)) {
-    const byId = await store.getEntity(nameOrId, scope);
-    if (byId) return byId;
+    const byId = await store.getEntityHead(nameOrId, scope, 0);
+    if (byId) return toListItem(byId.entity);
   }
   return (await searchEntities(store, scope, { q: nameOrId, limit: 1, offset: 0 })).items[0] ?? null;
 }

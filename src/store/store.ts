@@ -275,6 +275,11 @@ export interface Store {
    * getEntity keeps reading everything (split, decisions and review need every member).
    */
   getEntityHead(id: string, scope: Scope, limit: number): Promise<EntityHead | null>;
+  /**
+   * The resolved entity (in the scope) that holds a candidate key now, or null: decisions re-resolve a collection and
+   * give entities new ids, so a client holding a member key finds its entity again by it.
+   */
+  entityOfMember(key: string, scope: Scope): Promise<string | null>;
   /** Members `offset` to `offset + limit` of an entity by key, with their merge reasons, and how many; null when absent or outside the scope. */
   listEntityMembers(id: string, scope: Scope, offset: number, limit: number): Promise<EntityMembersPage | null>;
   /** Entities by id, as briefs (name, type, mentions); ids not found or outside the scope are left out. */

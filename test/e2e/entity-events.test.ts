@@ -47,7 +47,7 @@ describe('entity page events in Chromium', { skip: skip ?? false }, () => {
 
   it('lists the newest events first, says how many more, and loads them in order', async () => {
     const found = await server.store.searchEntities({ q: 'Soleimani', limit: 10, offset: 0 }, SCOPE);
-    const entity = found.items.sort((a, b) => b.documentIds.length - a.documentIds.length)[0]!;
+    const entity = found.items.sort((a, b) => b.documentCount - a.documentCount)[0]!;
     // The expected order from every event read whole (not from the page's code).
     const events = (await server.store.listEvents(SCOPE)).filter((e) => e.participants.includes(entity.id) || e.place === entity.id);
     assert.ok(events.length > ENTITY_EVENTS, `more events than the page lists (${events.length})`);

@@ -122,6 +122,19 @@ describe('protected identities over the API', () => {
     assert.equal(page.entity.protected.masked, true);
   });
 
+  it('finds an entity by its member key, but not a protected one for a viewer (the key holds the name)', async () => {
+    const [key] = (await store.getEntity(informant, { collections: '*' }))!.members;
+    const url = `/api/entities/by-member?key=${encodeURIComponent(key!)}`;
+    assert.equal((await as('ana', url)).statusCode, 404);
+    assert.deepEqual((await as('ben', url)).json(), { id: informant });
+    assert.equal((await as('ana', `/api/entities/by-member?key=${encodeURIComponent((await store.getEntity(payer, { collections: '*' }))!.members[0]!)}`)).statusCode, 404);
+    const other = (await store.searchEntities({ limit: 50, offset: 0 }, { collections: '*' })).items.find((e) => e.id !== informant && e.id !== payer)!;
+    const [otherKey] = (await store.getEntity(other.id, { collections: '*' }))!.members;
+    assert.deepEqual((await as('ana', `/api/entities/by-member?key=${encodeURIComponent(otherKey!)}`)).json(), { id: other.id }, 'an unprotected entity');
+    assert.equal((await as('ana', '/api/entities/by-member?key=nobody')).statusCode, 404);
+    assert.equal((await as('ana', '/api/entities/by-member')).statusCode, 400, 'the key is required');
+  });
+
   it('shows an editor with write the names, marked protected', async () => {
     const page = (await as('ben', `/api/entities/${informant}`)).json() as { entity: { name: string; protected: { pseudonym: string; masked: boolean } } };
     assert.equal(page.entity.name, 'Karim Jabbari');

@@ -189,6 +189,16 @@ export function getEntityMembers(id: string, offset: number, limit: number, sign
   return getJson<EntityMembersPage>(`/api/entities/${encodeURIComponent(id)}/members?${query({ offset, limit })}`, signal);
 }
 
+/** The id of the entity that now holds a member key, or null when none does (visible to this caller). */
+export async function getEntityByMember(key: string, signal?: AbortSignal): Promise<string | null> {
+  try {
+    return (await getJson<{ id: string }>(`/api/entities/by-member?${query({ key })}`, signal)).id;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 /** A page of the documents naming an entity, most relevant first (the entity page carries the first ENTITY_DOCUMENTS). */
 export function getEntityDocuments(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<EntityDocumentsPage> {
   return getJson<EntityDocumentsPage>(`/api/entities/${encodeURIComponent(id)}/documents?${query({ offset, limit })}`, signal);

@@ -1,8 +1,8 @@
 /** The entity page's "Names and merges": aliases, the candidates gathered and why each pair merged, with split and undo. */
 import { useEffect, useState } from 'react';
 import type { EntityMember, EntityMembersPage, ResolvedEntityRecord } from '../../src/model/index.js';
-import { ApiError, getEntityMembers, mergeEntities, splitMember, whenApplied } from '../api/client.js';
-import { findEntityByMember, parseMember } from '../lib/entity-members.js';
+import { ApiError, getEntityByMember, getEntityMembers, mergeEntities, splitMember, whenApplied } from '../api/client.js';
+import { parseMember } from '../lib/entity-members.js';
 import { Link } from '../lib/router.js';
 import { namesByScript } from '../lib/scripts.js';
 import { documentTitle } from '../lib/format.js';
@@ -59,15 +59,15 @@ export function EntityAliases({ entity, members, membersNote, onChanged }: Entit
     await whenApplied(await splitMember(entity.id, member), () => setPending(`Split of “${label}” recorded: pending, the server is applying it…`));
     setPending(null);
     const staying = rows.find((m) => m.key !== member)?.key ?? anchor;
-    const nextId = (await findEntityByMember(staying, entity.name)) ?? entity.id;
+    const nextId = (await getEntityByMember(staying)) ?? entity.id;
     setDone({
       text: `Split “${label}” out of ${entity.name}.`,
       undo: () => run(async () => {
-        const away = await findEntityByMember(member, label);
+        const away = await getEntityByMember(member);
         if (!away) throw new Error(`Could not find “${label}” again to merge it back.`);
         await whenApplied(await mergeEntities(nextId, away), () => setPending(`Undo recorded: pending, the server is applying it…`));
         setDone(null);
-        onChanged((await findEntityByMember(staying, entity.name)) ?? nextId);
+        onChanged((await getEntityByMember(staying)) ?? nextId);
       }),
     });
     onChanged(nextId);

@@ -1,8 +1,8 @@
 /** "Merge with another entity": search-as-you-type over GET /api/entities?q=, then a confirmed, undoable merge. */
 import { useEffect, useState } from 'react';
 import type { EntityListItem, ResolvedEntityRecord } from '../../src/model/index.js';
-import { ApiError, listEntities, mergeEntities, splitMember, whenApplied } from '../api/client.js';
-import { findEntityByMember } from '../lib/entity-members.js';
+import { ApiError, getEntityByMember, listEntities, mergeEntities, splitMember, whenApplied } from '../api/client.js';
+import { allMemberKeys } from '../lib/entity-members.js';
 import { plural } from '../lib/format.js';
 import { entityStyle } from '../theme/entity-colors.js';
 
@@ -45,11 +45,12 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
     setBusy(true);
     setError(null);
     try {
+      // The keys the merge moves, read before it (the undo takes each out again).
+      const moved = await allMemberKeys(other.id);
       await whenApplied(await mergeEntities(entity.id, other.id), () => setPending(`Merge of “${other.name}” recorded: pending, the server is applying it…`));
       setPending(null);
       const anchor = entity.members[0] ?? '';
-      const nextId = (await findEntityByMember(anchor, entity.name)) ?? entity.id;
-      const moved = other.members;
+      const nextId = (await getEntityByMember(anchor)) ?? entity.id;
       setMessage({
         text: `Merged “${other.name}” into ${entity.name}.`,
         undo: () => {
@@ -62,7 +63,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
               }
               setPending(null);
               setMessage({ text: `Undone: “${other.name}” is separate again.` });
-              onChanged((await findEntityByMember(anchor, entity.name)) ?? nextId);
+              onChanged((await getEntityByMember(anchor)) ?? nextId);
             } catch (err) {
               setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
             } finally {
@@ -107,7 +108,7 @@ export function MergeBox({ entity, onChanged }: MergeBoxProps) {
             <li key={item.id}>
               <button type="button" className="fact" disabled={busy} onClick={() => void merge(item)}>
                 <span className={`dot t-${item.type}`} aria-hidden="true" /> <bdi>{item.name}</bdi>
-                <span className="fact-meta">{plural(item.mentionCount, 'mention')} · {plural(item.documentIds.length, 'document')}</span>
+                <span className="fact-meta">{plural(item.mentionCount, 'mention')} · {plural(item.documentCount, 'document')}</span>
               </button>
             </li>
           ))}

@@ -1,17 +1,21 @@
 /** Entity members are candidate keys "<documentId>#TYPE:norm"; decisions re-resolve the collection, so ids can change and are found again by member. */
 import { parseCandidateKey } from '../../src/model/candidate-key.js';
-import { listEntities } from '../api/client.js';
+import { getEntityMembers } from '../api/client.js';
 
 /** "1fd7...#PERSON:qassem soleimani" -> {documentId, type, norm}; a key without "#" is all norm. */
 export const parseMember = parseCandidateKey;
 
-/** The id of the entity that now holds `member`, looked up by its name; null when none does. */
-export async function findEntityByMember(member: string, name: string): Promise<string | null> {
-  for (const q of [name, parseMember(member).norm]) {
-    if (!q.trim()) continue;
-    const page = await listEntities({ q, limit: 200, offset: 0 });
-    const found = page.items.find((e) => e.members.includes(member));
-    if (found) return found.id;
+/** Members read per request when gathering all of an entity's (the server's page limit). */
+const MEMBER_PAGE = 200;
+
+/** Every member key of an entity, read a page at a time (an undo needs all the keys a merge moved). */
+export async function allMemberKeys(id: string): Promise<string[]> {
+  const keys: string[] = [];
+  for (let total = Infinity; keys.length < total;) {
+    const page = await getEntityMembers(id, keys.length, MEMBER_PAGE);
+    keys.push(...page.items.map((m) => m.key));
+    total = page.total;
+    if (page.items.length === 0) break;
   }
-  return null;
+  return keys;
 }

@@ -64,7 +64,7 @@ export function EntitiesScene({ location }: { location: AppLocation }) {
                 <td>{ENTITY_STYLES[e.type].label}</td>
                 <td className="aliases-cell" dir="auto">{e.aliases.slice(0, 4).join(', ')}{e.aliases.length > 4 ? ` +${e.aliases.length - 4}` : ''}</td>
                 <td className="num">{formatCount(e.mentionCount)}</td>
-                <td className="num">{formatCount(e.documentIds.length)}</td>
+                <td className="num">{formatCount(e.documentCount)}</td>
               </tr>
             ))}
           </tbody>

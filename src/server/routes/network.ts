@@ -1,12 +1,12 @@
 /** Entity, relation, graph and timeline routes: the network with its evidence (decisions are in decisions.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { EntityType } from '../../model/index.js';
-import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
+import { DEFAULT_MIN_CONFIDENCE, ENTITY_TYPES, RELATION_TYPES, toListItem } from '../../model/index.js';
 import type { RouteContext } from '../context.js';
 import type { Scope } from '../../store/store.js';
 import { normaliseTag } from '../../network/curation/targets.js';
 import { readGraph } from '../../network/graph-read.js';
-import { searchEntities } from '../../network/find-entity.js';
+import { entityOfMember, searchEntities } from '../../network/find-entity.js';
 import { relationEvidence, findRelation } from '../../network/entity-view.js';
 import { entityDocuments } from '../../network/entity-documents.js';
 import { entityEvents } from '../../network/entity-events.js';
@@ -51,6 +51,18 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const page = await searchEntities(ctx.store, ctx.scope(req), { q, type, limit: offset + limit + hidden.size, offset: 0 });
     const kept = page.items.filter((e) => !hidden.has(e.id));
     return { items: kept.slice(offset, offset + limit), total: page.total - (page.items.length - kept.length) };
+  });
+
+  app.get<{ Querystring: { key: string } }>('/entities/by-member', {
+    schema: {
+      summary: 'The entity that now holds a member (a candidate key, "<document id>#TYPE:name"): decisions re-resolve a collection and give its entities new ids',
+      querystring: { type: 'object', properties: { key: { type: 'string', minLength: 1, maxLength: 1000 } }, required: ['key'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false }, 400: errorSchema, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const id = await entityOfMember(ctx.store, ctx.scope(req), req.query.key);
+    if (!id || (await hiddenEntities(ctx, req)).has(id)) return reply.status(404).send({ error: 'not-found', message: 'No entity holds that member.' });
+    return { id };
   });
 
   app.get<{ Params: { id: string }; Querystring: { minGrade?: string } }>('/entities/:id', {
@@ -240,7 +252,7 @@ async function taggedEntities(ctx: RouteContext, rawTag: string, scope: Scope, q
     .filter((e) => (!q.type || e.type === q.type) && (!want || e.name.toLowerCase().includes(want)))
     .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
   const heads = await Promise.all(briefs.slice(q.offset, q.offset + q.limit).map((b) => ctx.store.getEntityHead(b.id, scope, 0)));
-  // List items as entity search gives them (no members, no merge reasons).
-  const items = heads.flatMap((h) => (h ? [(({ reasons: _r, ...e }) => e)(h.entity)] : []));
+  // List items as entity search gives them (no members, merge reasons or document ids).
+  const items = heads.flatMap((h) => (h ? [toListItem(h.entity)] : []));
   return { items, total: briefs.length };
 }

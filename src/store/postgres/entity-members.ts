@@ -1,26 +1,23 @@
 /**
- * An entity's head and members by page in PostgreSQL: counts, keys and the reasons naming a page of keys are computed in
- * SQL. JSON functions refuse the \u0000 escape (a NUL in a reason's evidence): it is read as \uFFFF0, which JSON.stringify
- * never writes (it writes U+FFFF as itself), and turned back before parsing.
+ * An entity's head and members by page in PostgreSQL: counts and keys by index; the merge reasons are read as the
+ * column's text and cut into their elements without parsing it, and only those kept are parsed (see the SQLite twin:
+ * json_array_elements over a hub's reasons took most of its page).
  */
 import type { EntityMember, EntityMembersPage } from '../../model/index.js';
 import type { Scope } from '../store.js';
 import { type Db, Params, scopeSql } from './sql.js';
-import { membersWithReasons, toEntityHead, type EntityHead, type EntityHeadRow } from '../shared/entity-members.js';
-
-// The entity's reasons as json with NUL escapes renamed (see above).
-const REASONS = String.raw`replace(d.reasons, '\u0000', '\uFFFF0')::json`;
-const restoreNul = (json: string): string => json.replaceAll(String.raw`\uFFFF0`, String.raw`\u0000`);
+import { flatObjectTexts, membersWithReasons, toEntityHead, type EntityHead, type EntityHeadRow } from '../shared/entity-members.js';
 
 /** One resolved entity with its first `limit` members and their reasons, or null when absent or outside the scope. */
 export async function readEntityHead(db: Db, id: string, scope: Scope, limit: number): Promise<EntityHead | null> {
   const p = new Params();
-  const row = (await db.query<EntityHeadRow>(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids,
-    json_array_length(${REASONS}) AS reason_count, (SELECT count(*)::int FROM entity_members m WHERE m.entity_id = d.id) AS member_count
+  const row = (await db.query<Omit<EntityHeadRow, 'reason_count'>>(`SELECT d.id, d.collection, d.type, d.name, d.mention_count, d.document_ids,
+    (SELECT count(*)::int FROM entity_members m WHERE m.entity_id = d.id) AS member_count
     FROM entities d WHERE d.id = ${p.add(id)} AND ${scopeSql(p, scope)}`, p.values)).rows[0];
   if (!row) return null;
   const aliases = (await db.query<{ name: string }>('SELECT name FROM aliases WHERE entity_id = $1 ORDER BY name', [id])).rows.map((a) => a.name);
-  return toEntityHead(row, aliases, await memberPage(db, id, 0, limit));
+  const page = await memberPage(db, id, 0, limit);
+  return toEntityHead({ ...row, reason_count: page.reasonCount }, aliases, page.items);
 }
 
 /** Members `offset` to `offset + limit` of a resolved entity, by key, and how many it has; null when absent or outside the scope. */
@@ -29,15 +26,14 @@ export async function readEntityMembers(db: Db, id: string, scope: Scope, offset
   const row = (await db.query<{ n: number }>(`SELECT (SELECT count(*)::int FROM entity_members m WHERE m.entity_id = d.id) AS n
     FROM entities d WHERE d.id = ${p.add(id)} AND ${scopeSql(p, scope)}`, p.values)).rows[0];
   if (!row) return null;
-  return { items: await memberPage(db, id, offset, limit), total: row.n };
+  return { items: (await memberPage(db, id, offset, limit)).items, total: row.n };
 }
 
-async function memberPage(db: Db, id: string, offset: number, limit: number): Promise<EntityMember[]> {
+/** A page of members with the reasons naming them, and how many reasons the entity has (see the SQLite twin). */
+async function memberPage(db: Db, id: string, offset: number, limit: number): Promise<{ items: EntityMember[]; reasonCount: number }> {
   const keys = (await db.query<{ k: string }>('SELECT candidate_key AS k FROM entity_members WHERE entity_id = $1 ORDER BY candidate_key LIMIT $2 OFFSET $3',
     [id, limit, offset])).rows.map((r) => r.k);
-  if (keys.length === 0) return [];
-  // Only the reasons naming a key of the page leave PostgreSQL, in stored order.
-  const reasons = await db.query<{ r: string }>(`SELECT j.r::text AS r FROM entities d, json_array_elements(${REASONS}) WITH ORDINALITY AS j(r, n)
-    WHERE d.id = $1 AND (j.r ->> 'a' = ANY($2::text[]) OR j.r ->> 'b' = ANY($2::text[])) ORDER BY j.n`, [id, keys]);
-  return membersWithReasons(keys, reasons.rows.map((x) => restoreNul(x.r)));
+  const json = (await db.query<{ reasons: string }>('SELECT reasons FROM entities WHERE id = $1', [id])).rows[0]?.reasons ?? '[]';
+  const all = flatObjectTexts(json) ?? (JSON.parse(json) as unknown[]).map((r) => JSON.stringify(r));
+  return { items: keys.length === 0 ? [] : membersWithReasons(keys, all), reasonCount: all.length };
 }

@@ -5,15 +5,20 @@ import { type Db, Params, scopeSql, SUMMARY_COLUMNS } from './sql.js';
 import { toEntityListItem, listsById, type EntityBrief, type EntityListRow } from '../shared/entity-rows.js';
 import { toSummary, type DocumentRow } from '../shared/rows.js';
 
-/** List rows with their aliases and members, two statements for the whole page. */
+/** List rows with their aliases, one statement for the whole page (members are read per entity, paged). */
 export async function withEntityLists(db: Db, rows: EntityListRow[]): Promise<EntityListItem[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
   const aliases = listsById((await db.query<{ id: string; v: string }>(`SELECT entity_id AS id, name AS v FROM aliases
-    WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, name`, [ids])).rows);
-  const members = listsById((await db.query<{ id: string; v: string }>(`SELECT entity_id AS id, candidate_key AS v FROM entity_members
-    WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, candidate_key`, [ids])).rows);
-  return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
+    WHERE entity_id = ANY($1::text[]) ORDER BY entity_id, name`, [rows.map((r) => r.id)])).rows);
+  return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? []));
+}
+
+/** The id of the resolved entity that holds a candidate key in one of these collections, or null (see the SQLite twin). */
+export async function readEntityOfMember(db: Db, key: string, collections: readonly string[]): Promise<string | null> {
+  if (collections.length === 0) return null;
+  const rows = await db.query<{ id: string }>(`SELECT m.entity_id AS id FROM entity_members m
+    WHERE m.collection = ANY($1::text[]) AND m.candidate_key = $2 ORDER BY m.collection LIMIT 1`, [collections, key]);
+  return rows.rows[0]?.id ?? null;
 }
 
 /** Resolved entities by id (in the scope), as briefs. */
@@ -43,12 +48,16 @@ export async function readEntityDocumentRanks(db: Db, id: string, scope: Scope, 
   const p = new Params();
   const counts = `SELECT split_part(m.candidate_key, '#', 1) AS doc, sum(m.mentions)::int AS n FROM entity_members m
     WHERE m.entity_id = ${p.add(id)} AND strpos(m.candidate_key, '#') > 1 AND ${scopeSql(p, scope, undefined, 'm.collection')} GROUP BY 1`;
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${counts}) c`, p.values)).rows[0]!.n;
-  if (total === 0 || limit <= 0 || offset >= total) return { items: [], total };
+  const countValues = [...p.values];
+  const countOnly = async (): Promise<Page<EntityDocumentRank>> =>
+    ({ items: [], total: (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${counts}) c`, countValues)).rows[0]!.n });
+  if (limit <= 0) return countOnly();
+  // The page and the count from one pass over the member index; the count alone only when the page is empty (see the SQLite twin).
   const last = p.add(offset + limit - 1);
-  const items = (await db.query<EntityDocumentRank>(`WITH c AS MATERIALIZED (${counts})
-    SELECT c.doc AS id, c.n AS mentions FROM c JOIN documents d ON d.id = c.doc
+  const rows = (await db.query<EntityDocumentRank & { total: number }>(`WITH c AS MATERIALIZED (${counts})
+    SELECT c.doc AS id, c.n AS mentions, (SELECT count(*)::int FROM c) AS total FROM c JOIN documents d ON d.id = c.doc
     WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ${last}), 0)
     ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values)).rows;
-  return { items, total };
+  if (rows.length === 0) return countOnly();
+  return { items: rows.map(({ id: doc, mentions }) => ({ id: doc, mentions })), total: rows[0]!.total };
 }

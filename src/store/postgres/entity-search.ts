@@ -27,8 +27,8 @@ export async function indexPendingNames(db: Db): Promise<number> {
   return ids.length;
 }
 
-// No merge reasons (see the SQLite twin).
-const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids';
+// No merge reasons and no document ids, only their number, counted for the page's rows (see the SQLite twin).
+const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count';
 
 /** A page of resolved entities matching `req` (all of them, most mentioned first, without a query) and the number matching. */
 export async function searchEntityRows(db: Db, req: EntitySearch, scope: Scope): Promise<{ rows: (EntityListRow & { score: number })[]; total: number }> {
@@ -48,8 +48,11 @@ export async function searchEntityRows(db: Db, req: EntitySearch, scope: Scope):
   if (req.type) where.push(`d.type = ${p.add(req.type)}`);
   const from = req.q ? 'best JOIN entities d ON d.id = best.entity_id' : 'entities d';
   const total = await db.query<{ n: number }>(`${hits} SELECT count(*)::int AS n FROM ${from} WHERE ${where.join(' AND ')}`, p.values);
-  const rows = await db.query<EntityListRow & { score: number }>(`${hits} SELECT ${ENTITY_COLUMNS}, ${req.q ? 'best.score' : '0 AS score'}
-    FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${req.q ? 'best.score DESC, ' : ''}d.mention_count DESC, d.name, d.id
-    LIMIT ${p.add(req.limit)} OFFSET ${p.add(req.offset)}`, p.values);
+  const rank = (t: string): string => `${req.q ? `${t === 'd' ? 'best' : t}.score DESC, ` : ''}${t}.mention_count DESC, ${t}.name, ${t}.id`;
+  // Ranked on the sort columns, then the page's document lists counted (see the SQLite twin).
+  const rows = await db.query<EntityListRow & { score: number }>(`${hits} SELECT page.*, json_array_length(e.document_ids::json) AS document_count
+    FROM (SELECT ${ENTITY_COLUMNS}, ${req.q ? 'best.score' : '0'} AS score FROM ${from} WHERE ${where.join(' AND ')}
+      ORDER BY ${rank('d')} LIMIT ${p.add(req.limit)} OFFSET ${p.add(req.offset)}) page JOIN entities e ON e.id = page.id
+    ORDER BY ${rank('page')}`, p.values);
   return { rows: rows.rows, total: total.rows[0]!.n };
 }

@@ -994,4 +994,12 @@ export const PG_MIGRATIONS: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION relation_ends_evidence_added();
     `,
   },
+  {
+    version: 25,
+    description: 'the entity list\'s order (mentions, name, id) is the rank index\'s whole key (see the SQLite twin, 26)',
+    sql: `
+      DROP INDEX entities_rank;
+      CREATE INDEX entities_rank ON entities(mention_count DESC, name, id);
+    `,
+  },
 ];

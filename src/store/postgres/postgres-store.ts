@@ -8,7 +8,7 @@ import type {
   Store, Scope, Page, NewDocument, NewLocation, PutResult, FailureRecord, SearchRequest, StageOutput, VerifyProblem, StageRun, StageFailure,
   EntitySearch, EntityBrief, EntityHead, EdgeRecord, EdgeSelection, DocumentFacts, Capped, EntityDocumentRank, RelationMergeKey,
 } from '../store.js';
-import { chooseStrongest, groupAggregated, pickStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
+import { chooseStrongest, type StrongestFilter, rowsOfMerged } from '../shared/strongest.js';
 import { documentId } from '../ids.js';
 import { toStored, toSummary, type DocumentRow } from '../shared/rows.js';
 import { itemLocation } from '../shared/locations.js';
@@ -21,7 +21,7 @@ import { searchDocuments } from './search.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { readMergedRelations, readEdges, relationEndRows, relationEndGroups, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
+import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
 import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
 import { readEvents, readEventsPage, readClaims } from './events-claims-read.js';
 import {
@@ -40,7 +40,9 @@ import { SqlReviewStore } from '../shared/review-store.js';
 import type { ReviewStore } from '../review.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { indexPendingNames, searchEntityRows } from './entity-search.js';
-import { withEntityLists, readEntityBriefs, readSummaries, readEntityDocumentRanks } from './entity-reads.js';
+import { EdgeCache } from '../shared/edge-cache.js';
+import { postgresEdgeReader } from './edge-cache.js';
+import { withEntityLists, readEntityOfMember, readEntityBriefs, readSummaries, readEntityDocumentRanks } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
 import { readEntityHead, readEntityMembers } from './entity-members.js';
 import { wholeHead } from '../shared/entity-members.js';
@@ -51,6 +53,8 @@ import { entityPage } from '../shared/export-pages.js';
 export interface PostgresStoreOptions {
   /** Milliseconds a search may take before PostgreSQL cancels it (statement_timeout) with SearchTimeoutError (default 2000). */
   searchBudgetMs?: number;
+  /** Whether neighbourhood reads keep hubs' edges between requests (default true; see src/store/shared/edge-cache.ts). */
+  edgeCache?: boolean;
 }
 
 // Serialises concurrent migrate() calls from several processes (any constant shared by them).
@@ -67,6 +71,8 @@ export class PostgresStore implements Store {
   readonly protection: ProtectionStore;
   readonly curation: CurationStore;
   readonly views: ViewsStore;
+  /** The neighbourhood reads' cache of hub edges (src/store/shared/edge-cache.ts). */
+  private readonly edgeCache: EdgeCache;
 
   /** Connects lazily to the database `url` names (postgres://user@host:port/db); call migrate() before use. */
   constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
@@ -81,6 +87,7 @@ export class PostgresStore implements Store {
     this.protection = postgresProtection(this.db);
     this.curation = postgresCuration(this.db);
     this.views = postgresViews(this.db);
+    this.edgeCache = new EdgeCache(postgresEdgeReader(this.db, options.edgeCache ?? true));
   }
 
   async migrate(): Promise<void> {
@@ -212,8 +219,8 @@ export class PostgresStore implements Store {
   }
 
   async search(request: SearchRequest, scope: Scope): Promise<SearchResponse> {
-    // One transaction, so each statement's SET LOCAL statement_timeout ends with the search.
-    return inTransaction(this.pool, (db) => searchDocuments(db, request, scope, this.options.searchBudgetMs ?? SEARCH_BUDGET_MS));
+    // Each statement in a transaction of its own, so its SET LOCAL statement_timeout ends with it (see searchDocuments).
+    return searchDocuments((work) => inTransaction(this.pool, work), request, scope, this.options.searchBudgetMs ?? SEARCH_BUDGET_MS);
   }
 
   async stats(scope: Scope): Promise<StoreStats> {
@@ -281,6 +288,10 @@ export class PostgresStore implements Store {
     return whole ? wholeHead(whole) : null;
   }
 
+  async entityOfMember(key: string, scope: Scope): Promise<string | null> {
+    return readEntityOfMember(this.db, key, scope.collections === '*' ? await this.listCollections() : scope.collections);
+  }
+
   async listEntityMembers(id: string, scope: Scope, offset: number, limit: number): Promise<EntityMembersPage | null> {
     const page = await readEntityMembers(this.db, id, scope, offset, limit);
     if (page) return page;
@@ -327,7 +338,7 @@ export class PostgresStore implements Store {
     if (!select) return readEdges(this.db, scope, { all: true });
     const ids = 'around' in select ? select.around : select.between;
     if (ids.length === 0) return [];
-    return readEdges(this.db, scope, 'around' in select ? { entities: ids } : { between: ids });
+    return 'around' in select ? readEdges(this.db, scope, { entities: ids }) : this.edgeCache.between(scope, ids);
   }
 
   async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number, offset = 0): Promise<Capped<Relation>> {
@@ -350,10 +361,9 @@ export class PostgresStore implements Store {
 
   async listStrongestEdges(scope: Scope, around: readonly string[], limit: number, filter?: StrongestFilter): Promise<Capped<EdgeRecord>> {
     if (around.length === 0) return { items: [], total: 0 };
-    // Grouped by the engine per pair of ends: around hubs the light rows are tens of thousands, their pairs a few thousand.
-    const { chosen, total } = pickStrongest(groupAggregated(await relationEndGroups(this.db, scope, around)), limit, filter);
-    const ids = chosen.flatMap((g) => g.ids);
-    return { items: ids.length === 0 ? [] : await readEdges(this.db, scope, { ids }), total };
+    // Grouped by the engine per pair of ends (around hubs the light rows are tens of thousands, their pairs a few
+    // thousand), each entity's groups kept while nothing is written.
+    return this.edgeCache.strongest(scope, around, limit, filter);
   }
 
   async listEntityEvents(entityId: string, scope: Scope): Promise<Event[]> {

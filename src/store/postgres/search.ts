@@ -24,14 +24,19 @@ const NORMALISATION = 1;
 // PostgreSQL's error code for a statement cancelled by statement_timeout.
 const QUERY_CANCELED = '57014';
 
+/** Runs work in a transaction of its own (see inTransaction). */
+export type InTransaction = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+
 /**
- * Runs a search request within a scope. With `budgetMs`, `db` must be one transaction (see inTransaction): each statement
- * gets what is left of the budget as its statement_timeout, and a search past it fails with SearchTimeoutError.
+ * Runs a search request within a scope. The ranked page and the facet counts are two statements run at once, each in a
+ * transaction of its own from `run` (two connections: the search takes as long as the slower, not both). With
+ * `budgetMs` each statement gets what is left of the budget as its statement_timeout, and a search past it fails with
+ * SearchTimeoutError.
  */
-export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope, budgetMs?: number): Promise<SearchResponse> {
+export async function searchDocuments(run: InTransaction, req: SearchRequest, scope: Scope, budgetMs?: number): Promise<SearchResponse> {
   const started = Date.now();
   // SET cannot take a parameter; the value is a whole number we computed.
-  const limitTime = async (): Promise<void> => {
+  const limitTime = async (db: Db): Promise<void> => {
     if (budgetMs !== undefined) await db.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs - (Date.now() - started)))}`);
   };
   const p = new Params();
@@ -43,23 +48,32 @@ export async function searchDocuments(db: Db, req: SearchRequest, scope: Scope, 
   page.values.push(...p.values);
   const loose = page.add(toLooseTsQuery(req.query));
   try {
-    await limitTime();
     // Rank on ids alone, then read the few rows shown: sorting whole texts would copy every match.
-    const ranked = await db.query<DocumentRow & { rank: number }>(`WITH page AS (
+    const rankedPage = run(async (db) => {
+      await limitTime(db);
+      return db.query<DocumentRow & { rank: number }>(`WITH page AS (
         SELECT d.id, ts_rank_cd(${WEIGHTS}, d.fts, CASE WHEN d.fts_exact THEN ${q} ELSE ${loose} END::tsquery, ${NORMALISATION})::float8
           AS rank FROM documents d WHERE ${where}
         ORDER BY rank DESC, d.id LIMIT ${page.add(req.limit)} OFFSET ${page.add(req.offset)})
       SELECT ${SUMMARY_COLUMNS}, d.text, page.rank FROM page JOIN documents d ON d.id = page.id ORDER BY page.rank DESC, d.id`, page.values);
-    await limitTime();
-    // One pass over the matches counts every facet and the total (a row per match and facet, grouped once).
-    const counted = await db.query<{ facet: number; value: string; n: number }>(`SELECT f.facet, f.value, count(*)::int AS n
-      FROM documents d CROSS JOIN LATERAL (VALUES ${FACET_NAMES.map((name, i) => `(${i}, ${FACETS[name]})`).join(', ')},
-      (-1, '')) AS f(facet, value) WHERE ${where} GROUP BY f.facet, f.value`, p.values);
+    });
+    // One pass over the matches counts every facet and the total: one grouping set per facet and the empty set, each row
+    // of the answer naming its set by GROUPING() (the bit of each facet column left out of it is 1).
+    const names = FACET_NAMES.map((_, i) => `f${i}`);
+    const facetCounts = run(async (db) => {
+      await limitTime(db);
+      return db.query<Record<string, string | number>>(`SELECT ${names.join(', ')}, GROUPING(${names.join(', ')}) AS g, count(*)::int AS n
+        FROM (SELECT ${FACET_NAMES.map((name, i) => `${FACETS[name]} AS f${i}`).join(', ')} FROM documents d WHERE ${where}) m
+        GROUP BY GROUPING SETS (${names.map((n) => `(${n})`).join(', ')}, ())`, p.values);
+    });
+    const [ranked, counted] = await Promise.all([rankedPage, facetCounts]);
     const counts = FACET_NAMES.map(() => new Map<string, number>());
     let total = 0;
     for (const r of counted.rows) {
-      if (r.facet < 0) total = r.n;
-      else counts[r.facet]!.set(r.value, r.n);
+      const left = Number(r.g);
+      const i = names.findIndex((_, k) => (left & (1 << (names.length - 1 - k))) === 0);
+      if (i < 0) total = Number(r.n);
+      else counts[i]!.set(String(r[names[i]!]), Number(r.n));
     }
     const terms = highlightTerms(req.query);
     return {

@@ -6,8 +6,8 @@ export interface EntityRow {
   id: string; collection: string; type: EntityType; name: string; mention_count: number; document_ids: string; reasons: string;
 }
 
-/** An entities row as lists read it: no merge reasons (see EntityListItem). */
-export type EntityListRow = Omit<EntityRow, 'reasons'>;
+/** An entities row as lists read it: no merge reasons and no document ids, only their number (see EntityListItem). */
+export type EntityListRow = Omit<EntityRow, 'reasons' | 'document_ids'> & { document_count: number | string };
 
 /** The identity of an entity as graph nodes and links need it: no aliases, members or documents. */
 export interface EntityBrief {
@@ -28,11 +28,11 @@ export function toEntityRecord(r: EntityRow, aliases: string[], members: string[
   };
 }
 
-/** A list row with its aliases and members. */
-export function toEntityListItem(r: EntityListRow, aliases: string[], members: string[]): EntityListItem {
+/** A list row with its aliases. */
+export function toEntityListItem(r: EntityListRow, aliases: string[]): EntityListItem {
   return {
     id: r.id, collection: r.collection, type: r.type, name: r.name, aliases, mentionCount: r.mention_count,
-    documentIds: JSON.parse(r.document_ids) as string[], members,
+    documentCount: Number(r.document_count),
   };
 }
 

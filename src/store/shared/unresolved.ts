@@ -2,17 +2,12 @@
  * Collections that resolution has not run on have no entity rows: their entities are derived from mentions (one per
  * type and normalised name), read whole. Reads by key fall back to them only when such a collection is visible.
  */
-import type { Entity, EntityListItem } from '../../model/index.js';
+import { toListItem, type Entity, type EntityListItem } from '../../model/index.js';
 import type { EntitySearch, Page } from '../store.js';
 import type { EntityBrief } from './entity-rows.js';
 import { nameQuery, scoreNames } from './name-keys.js';
 
-/** A per-name entity as a list item without members. */
-export function unresolvedItem(e: Entity): EntityListItem {
-  return { ...e, members: [] };
-}
-
-const byRank = (a: { e: Entity; score: number }, b: { e: Entity; score: number }): number =>
+const byRank = (a: { e: EntityListItem; score: number }, b: { e: EntityListItem; score: number }): number =>
   b.score - a.score || b.e.mentionCount - a.e.mentionCount || (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : 0) || (a.e.id < b.e.id ? -1 : 1);
 
 /**
@@ -25,7 +20,7 @@ export function combineWithUnresolved(
   const query = req.q ? nameQuery(req.q) : null;
   const extra = unresolved
     .filter((e) => !req.type || e.type === req.type)
-    .map((e) => ({ e: unresolvedItem(e), score: query ? scoreNames(query, e.type, [e.name, ...e.aliases]) : 0 }))
+    .map((e) => ({ e: toListItem(e), score: query ? scoreNames(query, e.type, [e.name, ...e.aliases]) : 0 }))
     .filter((x) => !query || x.score > 0);
   const all = [...resolved, ...extra].sort(byRank);
   return { items: all.slice(req.offset, req.offset + req.limit).map((x) => x.e), total: resolvedTotal + extra.length };

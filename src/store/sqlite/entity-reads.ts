@@ -9,21 +9,34 @@ import { toSummary, type DocumentRow } from '../shared/rows.js';
 /** `IN (...)` over a JSON array bound as one parameter: the statement does not grow with the list. */
 export const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 
+/** The aliases of some entities, by entity id (sorted), one statement for them all. */
+function entityAliases(db: Database.Database, entityIds: readonly string[]): Map<string, string[]> {
+  return listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)
+    .iterate(JSON.stringify(entityIds)) as Iterable<{ id: string; v: string }>);
+}
+
 /** The aliases and member keys of some entities, by entity id (sorted), two statements for them all. */
 export function entityLists(db: Database.Database, entityIds: readonly string[]): { aliases: Map<string, string[]>; members: Map<string, string[]> } {
   const ids = JSON.stringify(entityIds);
-  const aliases = listsById(db.prepare(`SELECT entity_id AS id, name AS v FROM aliases WHERE entity_id ${IN_JSON} ORDER BY entity_id, name`)
-    .iterate(ids) as Iterable<{ id: string; v: string }>);
+  const aliases = entityAliases(db, entityIds);
   const members = listsById(db.prepare(`SELECT entity_id AS id, candidate_key AS v FROM entity_members WHERE entity_id ${IN_JSON}
     ORDER BY entity_id, candidate_key`).iterate(ids) as Iterable<{ id: string; v: string }>);
   return { aliases, members };
 }
 
-/** List rows with their aliases and members, two statements for the whole page. */
+/** List rows with their aliases, one statement for the whole page (members are read per entity, paged). */
 export function withEntityLists(db: Database.Database, rows: EntityListRow[]): EntityListItem[] {
   if (rows.length === 0) return [];
-  const { aliases, members } = entityLists(db, rows.map((r) => r.id));
-  return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? [], members.get(r.id) ?? []));
+  const aliases = entityAliases(db, rows.map((r) => r.id));
+  return rows.map((r) => toEntityListItem(r, aliases.get(r.id) ?? []));
+}
+
+/** The id of the resolved entity that holds a candidate key in one of these collections, or null: one primary-key probe per collection. */
+export function readEntityOfMember(db: Database.Database, key: string, collections: readonly string[]): string | null {
+  if (collections.length === 0) return null;
+  const row = db.prepare(`SELECT m.entity_id AS id FROM entity_members m WHERE m.collection ${IN_JSON} AND m.candidate_key = ?
+    ORDER BY m.collection LIMIT 1`).get(JSON.stringify(collections), key) as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 /** Resolved entities by id (in the scope), as briefs. */
@@ -56,12 +69,13 @@ export function readEntityDocumentRanks(db: Database.Database, id: string, scope
   const s = scopeClause(scope, undefined, 'm.collection');
   const counts = `SELECT substr(m.candidate_key, 1, instr(m.candidate_key, '#') - 1) AS doc, sum(m.mentions) AS n
     FROM entity_members m INDEXED BY entity_members_rank WHERE m.entity_id = ? AND ${s.sql} GROUP BY doc HAVING doc <> ''`;
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${counts})`).get(id, ...s.params) as { n: number }).n;
-  if (total === 0 || limit <= 0 || offset >= total) return { items: [], total };
-  const items = db.prepare(`WITH c AS MATERIALIZED (${counts})
-    SELECT c.doc AS id, c.n AS mentions FROM c JOIN documents d INDEXED BY documents_summary ON d.id = c.doc
+  // The page and the count from one pass over the member index (a hub's range is tens of thousands of rows); the count
+  // alone only when the page is empty.
+  const rows = limit <= 0 ? [] : db.prepare(`WITH c AS MATERIALIZED (${counts})
+    SELECT c.doc AS id, c.n AS mentions, (SELECT count(*) FROM c) AS total FROM c JOIN documents d INDEXED BY documents_summary ON d.id = c.doc
     WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ?), 0)
     ORDER BY c.n DESC, d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?`)
-    .all(id, ...s.params, offset + limit - 1, limit, offset) as EntityDocumentRank[];
-  return { items, total };
+    .all(id, ...s.params, offset + limit - 1, limit, offset) as (EntityDocumentRank & { total: number })[];
+  if (rows.length > 0) return { items: rows.map(({ id: doc, mentions }) => ({ id: doc, mentions })), total: rows[0]!.total };
+  return { items: [], total: (db.prepare(`SELECT count(*) AS n FROM (${counts})`).get(id, ...s.params) as { n: number }).n };
 }

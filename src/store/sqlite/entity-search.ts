@@ -31,8 +31,9 @@ export function indexPendingNames(db: Database.Database): number {
   }).immediate();
 }
 
-// No merge reasons: a hub's are megabytes, read from overflow pages and parsed for nothing (lists do not show them).
-const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, d.document_ids';
+// No merge reasons and no document ids: a hub's are megabytes, read from overflow pages and parsed for nothing (lists
+// show how many documents, counted in SQL for the page's rows only).
+const ENTITY_COLUMNS = 'd.id, d.collection, d.type, d.name, d.mention_count, json_array_length(d.document_ids) AS document_count';
 
 /** A page of resolved entities (list rows) matching `req` (all of them, most mentioned first, without a query) and the number matching. */
 export function searchEntityRows(db: Database.Database, req: EntitySearch, scope: Scope): { rows: (EntityListRow & { score: number })[]; total: number } {
@@ -42,8 +43,12 @@ export function searchEntityRows(db: Database.Database, req: EntitySearch, scope
   if (req.type) { where.push('d.type = ?'); params.push(req.type); }
   const page = [req.limit, req.offset];
   if (!req.q) {
-    const rows = db.prepare(`SELECT ${ENTITY_COLUMNS}, 0 AS score FROM entities d WHERE ${where.join(' AND ')}
-      ORDER BY d.mention_count DESC, d.name, d.id LIMIT ? OFFSET ?`).all(...params, ...page) as (EntityListRow & { score: number })[];
+    // Ranked on the sort columns (the rank index), then the page's rows read, the page first (CROSS JOIN): ordered by
+    // the entity's columns, the planner walked every entity in rank order and probed the page for each.
+    const rows = db.prepare(`WITH page AS (SELECT d.id, d.mention_count, d.name FROM entities d WHERE ${where.join(' AND ')}
+      ORDER BY d.mention_count DESC, d.name, d.id LIMIT ? OFFSET ?)
+      SELECT ${ENTITY_COLUMNS}, 0 AS score FROM page CROSS JOIN entities d ON d.id = page.id
+      ORDER BY page.mention_count DESC, page.name, page.id`).all(...params, ...page) as (EntityListRow & { score: number })[];
     const total = (db.prepare(`SELECT count(*) AS n FROM entities d WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
     return { rows, total };
   }
@@ -60,9 +65,10 @@ export function searchEntityRows(db: Database.Database, req: EntitySearch, scope
   // The page is ranked on the sort columns alone, then its rows are read: sorting every match with its document list
   // (thousands of ids for a common name's entities, on overflow pages) made a common prefix cost tens of milliseconds.
   const order = 'ORDER BY score DESC, d.mention_count DESC, d.name, d.id';
-  const rows = db.prepare(`${best}, page AS (SELECT d.id, best.score AS score FROM best JOIN entities d ON d.id = best.entity_id
+  const rows = db.prepare(`${best}, page AS (SELECT d.id, best.score AS score, d.mention_count, d.name FROM best JOIN entities d ON d.id = best.entity_id
     WHERE ${where.join(' AND ')} ${order} LIMIT ? OFFSET ?)
-    SELECT ${ENTITY_COLUMNS}, page.score AS score FROM page JOIN entities d ON d.id = page.id ${order}`)
+    SELECT ${ENTITY_COLUMNS}, page.score AS score FROM page CROSS JOIN entities d ON d.id = page.id
+    ORDER BY page.score DESC, page.mention_count DESC, page.name, page.id`)
     .all(...hitParams, ...params, ...page) as (EntityListRow & { score: number })[];
   const total = (db.prepare(`${best} SELECT count(*) AS n FROM best JOIN entities d ON d.id = best.entity_id WHERE ${where.join(' AND ')}`)
     .get(...hitParams, ...params) as { n: number }).n;

@@ -989,4 +989,15 @@ ${MEMBER_ENDS_CLEAR}
       END;
     `,
   },
+  {
+    version: 26,
+    description: 'the entity list\'s order (mentions, name, id) is the rank index\'s whole key, so a page of it stops after its rows',
+    sql: `
+      -- Without the id in the index, a page with LIMIT and OFFSET bound as parameters sorted every entity on its tie
+      -- breaker (a temp b-tree for the right part of the ORDER BY): 30-60 ms for the first 50 of 31,601 entities at
+      -- 20,000 documents, against 3 ms read in index order.
+      DROP INDEX entities_rank;
+      CREATE INDEX entities_rank ON entities(mention_count DESC, name, id);
+    `,
+  },
 ];

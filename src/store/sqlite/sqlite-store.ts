@@ -23,7 +23,8 @@ import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
-import { EdgeCache } from './edge-cache.js';
+import { EdgeCache } from '../shared/edge-cache.js';
+import { sqliteEdgeReader } from './edge-cache.js';
 import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
 import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
 import { readEvents, readEventsPage, readClaims } from './events-claims-read.js';
@@ -43,7 +44,7 @@ import { SqlReviewStore } from '../shared/review-store.js';
 import type { ReviewStore } from '../review.js';
 import { recordDecision } from '../shared/record-decision.js';
 import { searchEntityRows } from './entity-search.js';
-import { withEntityLists, readEntityBriefs, readSummaries, readEntityDocumentRanks } from './entity-reads.js';
+import { withEntityLists, readEntityOfMember, readEntityBriefs, readSummaries, readEntityDocumentRanks } from './entity-reads.js';
 import { combineWithUnresolved, unresolvedBriefs } from '../shared/unresolved.js';
 import { readEntityHead, readEntityMembers } from './entity-members.js';
 import { wholeHead } from '../shared/entity-members.js';
@@ -305,6 +306,10 @@ export class SqliteStore implements Store {
     return whole ? wholeHead(whole) : null;
   }
 
+  async entityOfMember(key: string, scope: Scope): Promise<string | null> {
+    return readEntityOfMember(this.db, key, scope.collections === '*' ? await this.listCollections() : scope.collections);
+  }
+
   async listEntityMembers(id: string, scope: Scope, offset: number, limit: number): Promise<EntityMembersPage | null> {
     const page = readEntityMembers(this.db, id, scope, offset, limit);
     if (page) return page;
@@ -349,9 +354,9 @@ export class SqliteStore implements Store {
     return 'around' in select ? readEdges(this.db, scope, { entities: ids }) : this.edgeCache.between(scope, ids);
   }
 
-  /** The neighbourhood reads' cache of hub edges (src/store/sqlite/edge-cache.ts), made on first use. */
+  /** The neighbourhood reads' cache of hub edges (src/store/shared/edge-cache.ts), made on first use. */
   private get edgeCache(): EdgeCache {
-    return (this.edges ??= new EdgeCache(this.db, this.keepEdges));
+    return (this.edges ??= new EdgeCache(sqliteEdgeReader(this.db, this.keepEdges)));
   }
 
   async listStrongestEntityRelations(entityId: string, scope: Scope, limit: number, offset = 0): Promise<Capped<Relation>> {
