@@ -46,7 +46,7 @@ for (const e of top) {
   const apiPage = await best(() => api(`/api/entities/${e.id}`));
   const graded = await best(() => api(`/api/entities/${e.id}?minGrade=C3`));
   const bytes = await api(`/api/entities/${e.id}`);
-  console.log(`${e.name} (${e.members.length} members): whole entity ${record}, entity head ${head}, strongest relations ${strongest}, events ${events}, entity page ${page}, entity search ${search}, API page ${apiPage} (${(bytes / 1024).toFixed(0)} KB), API page at C3 ${graded} ms CPU`);
+  console.log(`${e.name} (${e.documentCount} documents): whole entity ${record}, entity head ${head}, strongest relations ${strongest}, events ${events}, entity page ${page}, entity search ${search}, API page ${apiPage} (${(bytes / 1024).toFixed(0)} KB), API page at C3 ${graded} ms CPU`);
 }
 await app.close();
 await store.close();

@@ -64,7 +64,7 @@ if (args.pg) {
 
 const server = args.pg ? await startPostgres() : null;
 if (server) restorePostgres(server.url, path);
-const store: Store = server ? new PostgresStore(server.url) : new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
+const store: Store = server ? new PostgresStore(server.url, { edgeCache: !args['no-edge-cache'] }) : new SqliteStore(path, { searchReaders: 0, edgeCache: !args['no-edge-cache'] });
 await store.migrate();
 if (server && args.stats === 'vacuum') vacuumPostgres(server.url);
 else if (server && args.stats === 'refresh') {
