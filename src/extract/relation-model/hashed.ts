@@ -13,6 +13,7 @@ import { sharedRowsFor, softmax, type LinearModel } from './linear.js';
 import { mayBeShared, TYPED_PREFIXES } from './shared.js';
 import type { SentenceView } from './sentence-view.js';
 import { EMPTY_LEXICON, type WordLexicon } from './word-lexicon.js';
+import { sharedTable, tableKey } from '../../nlp/shared-tables.js';
 
 /** Both hashes of a string as int32 (what HashSink computes from its parts), for building and checking tables. */
 export function featureHash(s: string): [number, number] {
@@ -192,9 +193,16 @@ function sinkOf(model: LinearModel): HashSink {
   let t = tables.get(model);
   const sizes = model.index.size * 1e6 + model.sharedIndex.size;
   if (t === undefined || t.index !== model.index || t.shared !== model.sharedIndex || t.sizes !== sizes) {
-    tables.set(model, (t = { index: model.index, shared: model.sharedIndex, sizes, sink: new HashSink(new HashedFeatures(model)) }));
+    // A loaded model's table is the same in every worker: built once per process (src/nlp/shared-tables.ts).
+    const table = model.source === undefined ? new HashedFeatures(model) : sharedTable(tableKey(model.source, 'hashed'), HashedFeatures, () => new HashedFeatures(model));
+    tables.set(model, (t = { index: model.index, shared: model.sharedIndex, sizes, sink: new HashSink(table) }));
   }
   return t.sink;
+}
+
+/** Builds a linear model's look-up table now rather than on its first pair (so a worker has it before it says it is ready). */
+export function prepareHashed(model: LinearModel): void {
+  if (!model.deep) sinkOf(model);
 }
 
 /** classProbabilities(model, pairFeatures(view, i, j, extra, lex)), without the strings. Not for a model with a hidden layer. */

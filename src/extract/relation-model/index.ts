@@ -11,7 +11,7 @@ import type { ExtractedRelation, ExtractionInput, InputMention } from '../types.
 import { resolveReferences, type ResolvedReference } from '../coref/index.js';
 import { CLASSES, NONE } from './classes.js';
 import { headToken, pairFeatures } from './features.js';
-import { pairProbabilities } from './hashed.js';
+import { pairProbabilities, prepareHashed } from './hashed.js';
 import { calibrate, classProbabilities, explain, loadLinearModel, type LinearModel } from './linear.js';
 import { pairKey, ruleVerdicts } from './rule-features.js';
 import { enumerationGroups } from './lists.js';
@@ -33,7 +33,10 @@ const cache = new Map<string, LinearModel>();
 /** Loads the relation model from `modelDir` (default: the shipped models/ folder), cached per folder. */
 export function loadRelationModel(modelDir: string = defaultModelDir()): LinearModel {
   let m = cache.get(modelDir);
-  if (!m) cache.set(modelDir, (m = loadLinearModel(join(modelDir, RELATION_MODEL_FILE))));
+  if (!m) {
+    cache.set(modelDir, (m = loadLinearModel(join(modelDir, RELATION_MODEL_FILE))));
+    prepareHashed(m);
+  }
   return m;
 }
 

@@ -5,6 +5,7 @@ import { CLASSES } from './classes.js';
 import { mayBeShared, sharedKeys } from './shared.js';
 import { addDeepScores, type DeepPart } from './deep.js';
 import { lexiconFromJson, lexiconToJson, type WordLexicon } from './word-lexicon.js';
+import { sharedTable, tableKey } from '../../nlp/shared-tables.js';
 
 /** Maps a model's raw probability of its chosen class to a calibrated one (fit on dev data, see calibrate.ts). */
 export interface Calibration {
@@ -35,6 +36,8 @@ export interface LinearModel {
   deep?: DeepPart;
   /** Word tables the features read (word-lexicon.ts), when trained with them. */
   lexicon?: WordLexicon;
+  /** The file a loaded model came from: names its tables for sharing between workers (src/nlp/shared-tables.ts). */
+  source?: string;
 }
 
 /** Raw class probabilities (softmax of the summed feature rows). */
@@ -163,8 +166,11 @@ export function loadLinearModel(path: string): LinearModel {
   };
   if (header.classes.join() !== CLASSES.map((c) => c.name).join()) throw new Error(`${path} was trained for other relation classes`);
   const linearBytes = header.features.length * header.classes.length * 2;
-  const raw = buf.subarray(start + len, start + len + linearBytes);
-  const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  const { weights } = sharedTable(tableKey(path, 'weights'), Object, () => {
+    const raw = buf.subarray(start + len, start + len + linearBytes);
+    const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    return { weights: Float32Array.from(q, (v) => v * header.scale) };
+  });
   let deep: DeepPart | undefined;
   if (header.deep) {
     const e = buf.subarray(start + len + linearBytes);
@@ -175,7 +181,7 @@ export function loadLinearModel(path: string): LinearModel {
   return {
     ...(deep ? { deep } : {}), ...(header.lexicon ? { lexicon: lexiconFromJson(header.lexicon) } : {}),
     version: header.version, classes: header.classes, calibration: header.calibration, rulePrecision: header.rulePrecision ?? {},
-    index: new Map(header.features.map((f, i) => [f, i])), weights: Float32Array.from(q, (v) => v * header.scale),
+    index: new Map(header.features.map((f, i) => [f, i])), weights, source: path,
     sharedIndex: new Map(Object.keys(header.shared ?? {}).map((k, i) => [k, i])), shared: Float32Array.from(Object.values(header.shared ?? {})),
   };
 }

@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Gazetteer } from './gazetteer.js';
 import { FeatureExtractor, type Lexicon } from './features.js';
 import { WeightTable } from './weight-table.js';
+import { sharedTable, tableKey } from '../shared-tables.js';
 import type { NerModel } from './tagger.js';
 import type { PerceptronResult } from './perceptron.js';
 import { splitTag } from './tags.js';
@@ -132,15 +133,19 @@ export function loadModelFile(path: string): NerModel {
   let pos = file.tables;
   const T = header.tags.length;
   const n = header.rows;
-  // Copy into aligned buffers: the gunzipped Buffer may start at any byte offset.
-  const keys = new Uint32Array(n);
-  Buffer.from(keys.buffer).set(buf.subarray(pos, pos + 4 * n));
-  pos += 4 * n;
-  const q = new Int16Array(n * T);
-  Buffer.from(q.buffer).set(buf.subarray(pos, pos + 2 * n * T));
-  pos += 2 * n * T;
-  const weights = new Float32Array(n * T);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
+  // The weight rows, unless another worker already built this table (src/nlp/shared-tables.ts).
+  const rowsAt = pos;
+  const table = sharedTable(tableKey(path, 'weights'), WeightTable, () => {
+    // Copy into aligned buffers: the gunzipped Buffer may start at any byte offset.
+    const keys = new Uint32Array(n);
+    Buffer.from(keys.buffer).set(buf.subarray(rowsAt, rowsAt + 4 * n));
+    const q = new Int16Array(n * T);
+    Buffer.from(q.buffer).set(buf.subarray(rowsAt + 4 * n, rowsAt + 4 * n + 2 * n * T));
+    const weights = new Float32Array(n * T);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
+    return new WeightTable(keys, weights, T);
+  });
+  pos += 4 * n + 2 * n * T;
   const scores = new Float32Array(T * T);
   Buffer.from(scores.buffer).set(buf.subarray(pos, pos + 4 * T * T));
   pos += 4 * T * T;
@@ -151,7 +156,7 @@ export function loadModelFile(path: string): NerModel {
   return {
     version: header.version,
     tags: header.tags,
-    table: new WeightTable(keys, weights, T),
+    table,
     transitions: { tags: header.tags, scores, start },
     lexicon,
     extractor: new FeatureExtractor(lexicon),

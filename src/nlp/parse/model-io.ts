@@ -9,6 +9,7 @@ import { Lemmatiser } from './lemmatiser.js';
 import type { ParseModel } from './model.js';
 import { PackedActionTable } from './packed-actions.js';
 import { InlineTable, WeightTable, type ActionTable } from './weights.js';
+import { sharedTable, tableKey } from '../shared-tables.js';
 
 const MAGIC = 'CGPARSE1';
 
@@ -122,23 +123,39 @@ export function loadParseModel(path: string): ParseModel {
   let pos = MAGIC.length + 4;
   const header = JSON.parse(buf.toString('utf8', pos, pos + headerLen)) as Header;
   pos += headerLen;
-  const read = (h: TableHeader): { keys: Uint32Array; weights: Float32Array; q: Int16Array } => {
+  // Each table's rows start where the one before ends; a table another worker already built is not decoded again.
+  const starts: number[] = [];
+  for (const h of header.tables) {
+    starts.push(pos);
+    pos += 4 * h.rows + 2 * h.rows * h.classes;
+  }
+  const read = (i: number): { keys: Uint32Array; weights: Float32Array; q: Int16Array } => {
+    const h = header.tables[i]!;
+    let at = starts[i]!;
     // Copies into aligned arrays: the gunzipped buffer may start at any byte offset.
     const keys = new Uint32Array(h.rows);
-    Buffer.from(keys.buffer).set(buf.subarray(pos, pos + 4 * h.rows));
-    pos += 4 * h.rows;
+    Buffer.from(keys.buffer).set(buf.subarray(at, at + 4 * h.rows));
+    at += 4 * h.rows;
     const q = new Int16Array(h.rows * h.classes);
-    Buffer.from(q.buffer).set(buf.subarray(pos, pos + 2 * q.length));
-    pos += 2 * q.length;
+    Buffer.from(q.buffer).set(buf.subarray(at, at + 2 * q.length));
     const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
+    for (let k = 0; k < q.length; k++) weights[k] = q[k]! * h.scale;
     return { keys, weights, q };
   };
   const [th, ah, lh, t2h] = header.tables as [TableHeader, TableHeader, TableHeader, TableHeader?];
-  const tagger = read(th);
-  const actions = read(ah);
-  const labels = read(lh);
-  const tagger2 = t2h && read(t2h);
+  // Loaded tables drop their source rows (a third of the parser's memory); a loaded model is never saved again.
+  const inline = (i: number, h: TableHeader, name: string): InlineTable => sharedTable(tableKey(path, name), InlineTable, () => {
+    const t = read(i);
+    return new InlineTable(t.keys, t.weights, h.classes).release();
+  });
+  const actions: ActionTable = sharedTable(tableKey(path, 'actions'), [PackedActionTable, InlineTable], () => {
+    const t = read(1);
+    return actionTable(t.keys, t.weights, t.q, ah);
+  });
+  const labels = sharedTable(tableKey(path, 'labels'), WeightTable, () => {
+    const t = read(2);
+    return new WeightTable(t.keys, t.weights, lh.classes);
+  });
   const idLists = (text: string): Map<string, number[]> => {
     const m = new Map<string, number[]>();
     for (const line of lines(text)) {
@@ -174,13 +191,12 @@ export function loadParseModel(path: string): ParseModel {
   return {
     version: header.version,
     upos: header.upos,
-    // Loaded tables drop their source rows (a third of the parser's memory); a loaded model is never saved again.
-    tagger: new InlineTable(tagger.keys, tagger.weights, th.classes).release(),
-    ...(tagger2 && t2h ? { tagger2: new InlineTable(tagger2.keys, tagger2.weights, t2h.classes).release() } : {}),
+    tagger: inline(0, th, 'tagger'),
+    ...(t2h ? { tagger2: inline(3, t2h, 'tagger2') } : {}),
     lemmatiser: new Lemmatiser(table, rules, header.maxEnding),
     parser: {
-      actions: actionTable(actions.keys, actions.weights, actions.q, ah),
-      labels: new WeightTable(labels.keys, labels.weights, lh.classes),
+      actions,
+      labels,
       deprels: header.deprels,
       root: header.deprels.indexOf('root'),
       candidates,

@@ -7,7 +7,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { Mention, StoredDocument } from '../../model/index.js';
 import { startWorker } from './start-worker.js';
-import { reviveError, type StageInfo, type StageResult, type StageSpec, type WorkerReply } from './protocol.js';
+import { reviveError, type StageInfo, type StageResult, type StageSpec, type TablesMessage, type WorkerInit, type WorkerReply } from './protocol.js';
+import type { SharedTables } from '../../nlp/shared-tables.js';
 
 /** What became of one document's stages: the outputs in order, and the failure that ended the run if one did. */
 export interface JobOutcome {
@@ -30,6 +31,8 @@ interface Slot {
   ready: boolean;
   /** Jobs sent to this worker, oldest (the one running) first. */
   jobs: Job[];
+  /** Started to wait for another worker's model tables, not yet given them. */
+  waiting: boolean;
   error?: Error;
 }
 
@@ -47,10 +50,16 @@ export class StagePool {
   private closed = false;
   private started?: { resolve: () => void; reject: (e: Error) => void };
   private initError?: Error;
+  /** The first ready worker's model tables, handed to every worker started after it. */
+  private shared?: SharedTables;
 
   private constructor(readonly size: number, private readonly spec: StageSpec) {}
 
-  /** Starts `size` workers and resolves once one is ready (the others join as they load their models). */
+  /**
+   * Starts `size` workers and resolves once one is ready. The first loads the models; the others start at once but
+   * wait for its model tables before loading theirs, and take them (shared memory: one copy of the weights for the
+   * whole pool, src/nlp/shared-tables.ts).
+   */
   static async start(size: number, spec: StageSpec): Promise<StagePool> {
     const pool = new StagePool(Math.max(1, size), spec);
     const ready = new Promise<void>((resolve, reject) => (pool.started = { resolve, reject }));
@@ -87,7 +96,10 @@ export class StagePool {
   }
 
   private spawn(): void {
-    const slot: Slot = { worker: startWorker(ENTRY, { spec: this.spec }), ready: false, jobs: [] };
+    // Until the first worker is ready with its tables, one worker loads the models and the others wait for them.
+    const waits = this.shared === undefined && [...this.slots].some((s) => !s.waiting);
+    const init: WorkerInit = { spec: this.spec, ...(this.shared ? { shared: this.shared } : {}), ...(waits ? { waitForTables: true } : {}) };
+    const slot: Slot = { worker: startWorker(ENTRY, init), ready: false, jobs: [], waiting: waits };
     this.slots.add(slot);
     slot.worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     slot.worker.on('error', (error) => (slot.error = error));
@@ -98,6 +110,7 @@ export class StagePool {
     if (reply.kind === 'ready') {
       slot.ready = true;
       if (this.stages.length === 0) this.stages = reply.stages;
+      if (!this.shared) this.handOutTables(reply.shared);
       this.started?.resolve();
       this.started = undefined;
       this.pump();
@@ -118,9 +131,20 @@ export class StagePool {
     }
   }
 
+  /** Gives the waiting workers the first ready worker's tables (or none, when the one loading them died: each loads its own). */
+  private handOutTables(shared: SharedTables): void {
+    this.shared = shared;
+    for (const s of this.slots) {
+      if (!s.waiting) continue;
+      s.waiting = false;
+      s.worker.postMessage({ kind: 'tables', shared } satisfies TablesMessage);
+    }
+  }
+
   /** A worker ended: if it was not asked to, its running document fails with the reason, the rest go back in the queue. */
   private onExit(slot: Slot, code: number): void {
     if (!this.slots.delete(slot) || this.closed) return;
+    if (!slot.ready && !slot.waiting && this.shared === undefined) this.handOutTables({});
     const running = slot.jobs.shift();
     this.queue.unshift(...slot.jobs.splice(0));
     if (!slot.ready) {

@@ -3,6 +3,7 @@
  * arrive as sent (undefined fields included); errors are flattened to plain objects and revived on the other side.
  */
 import type { Mention, Stage, StageOutput, StoredDocument } from '../../model/index.js';
+import type { SharedTables } from '../../nlp/shared-tables.js';
 
 /**
  * How a worker builds its stages: a module (file URL) exporting a factory, and the factory's options, which must
@@ -21,6 +22,16 @@ export type StageInfo = Pick<Stage, 'name' | 'version'>;
 /** What a worker receives when it starts. */
 export interface WorkerInit {
   spec: StageSpec;
+  /** Model tables an earlier worker of the pool built, in shared memory (src/nlp/shared-tables.ts). */
+  shared?: SharedTables;
+  /** Wait for a TablesMessage before building the stages (another worker is loading the models). */
+  waitForTables?: boolean;
+}
+
+/** The model tables a waiting worker takes (empty: load your own), the first message it receives. */
+export interface TablesMessage {
+  kind: 'tables';
+  shared: SharedTables;
 }
 
 /** One document for a worker: the document and its stored mentions as the main thread read them, the stages to run in order. */
@@ -51,7 +62,7 @@ export interface StageResult {
  * then done, with the failure that ended the job if one did.
  */
 export type WorkerReply =
-  | { kind: 'ready'; stages: StageInfo[] }
+  | { kind: 'ready'; stages: StageInfo[]; shared: SharedTables }
   | { kind: 'init-error'; error: SerialisedError }
   | { kind: 'result'; id: number; result: StageResult }
   | { kind: 'done'; id: number; failure?: { stage: string; version: string; error: SerialisedError } };

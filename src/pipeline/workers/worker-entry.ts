@@ -1,13 +1,15 @@
 /**
- * A stage worker: builds its own stages from the spec it was started with (models load once per worker), then runs
+ * A stage worker: builds its own stages from the spec it was started with (models load once per worker; the weight
+ * tables once per pool, in shared memory, when the pool asks it to wait for another worker's), then runs
  * each document it is sent through its pending stages in order, handing each stage the mentions the earlier ones
  * produced as the store would return them (stored-view.ts). The main thread stores every result: workers never write.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Mention, Stage } from '../../model/index.js';
 import { buildStages } from './build-stages.js';
+import { enableSharedTables, sharedTablesToSend, type SharedTables } from '../../nlp/shared-tables.js';
 import { mentionsAfter } from './stored-view.js';
-import { serialiseError, type StageJob, type WorkerInit, type WorkerReply } from './protocol.js';
+import { serialiseError, type StageJob, type TablesMessage, type WorkerInit, type WorkerReply } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs inside a worker thread.');
@@ -15,9 +17,15 @@ const send = (reply: WorkerReply): void => port.postMessage(reply);
 
 let stages: Stage[] = [];
 try {
-  stages = await buildStages((workerData as WorkerInit).spec);
+  const init = workerData as WorkerInit;
+  // The code loads first (meanwhile another worker may be loading the models); the models load with the versions.
+  stages = await buildStages(init.spec);
+  // Model tables go to shared memory; those another worker built are taken, not decoded again.
+  const given = init.waitForTables ? await new Promise<SharedTables>((resolve) => port.once('message', (m: TablesMessage) => resolve(m.shared))) : init.shared;
+  enableSharedTables(given);
   // Reading the versions loads the models: a broken model fails here, once, not on every document.
-  send({ kind: 'ready', stages: stages.map((s) => ({ name: s.name, version: s.version })) });
+  const info = stages.map((s) => ({ name: s.name, version: s.version }));
+  send({ kind: 'ready', stages: info, shared: sharedTablesToSend() });
 } catch (error) {
   send({ kind: 'init-error', error: serialiseError(error) });
 }
