@@ -76,9 +76,9 @@ function threadSeconds(): Map<string, number> {
 }
 
 /** Runs one configuration in a child process and reads its figures. */
-function runChild(input: string, dir: string, workers: number, round: number): Run {
+function runChild(input: string, dir: string, workers: number, round: number | string, env: NodeJS.ProcessEnv = {}): Run {
   const db = join(dir, `w${workers}-r${round}.db`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', input, db, String(workers)], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', input, db, String(workers)], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`ingest with ${workers} worker(s) failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Run;
 }
@@ -105,6 +105,9 @@ export async function benchIngestWorkers(): Promise<BenchSection> {
         if (!prev || run.seconds < prev.seconds) best.set(workers, run);
       }
     }
+    // Model tables shared by the workers (src/nlp/shared-tables.ts) against each worker's own, 4 workers, one run each.
+    const own4 = runChild(input, dir, 4, 'own', { CABLEGRAPH_SHARED_TABLES: '0' });
+    const shared4 = runChild(input, dir, 4, 'shared');
     const one = best.get(1)!;
     const two = best.get(2)!;
     const rate = (r: Run): string => (r.documents / r.seconds).toFixed(1);
@@ -123,6 +126,16 @@ export async function benchIngestWorkers(): Promise<BenchSection> {
         '',
         `2 workers / 1 worker: **${(one.seconds / two.seconds).toFixed(2)}x** documents/s. Ceiling in the same run (a loop`,
         `with nothing shared, 2 threads against 1, before each round): ${ceilings.map((c) => `${c.toFixed(2)}x`).join(', ')}; below 2x, other processes held the cores.`,
+        '',
+        'Model weight tables shared by the workers (the first loads them into shared memory, the others take them) against',
+        'each worker decoding its own (`CABLEGRAPH_SHARED_TABLES=0`, as before), 4 workers, the same documents, one run each:',
+        '',
+        '| tables | workers | documents/s | CPU ms/document | peak RSS (MB) |',
+        '|---|---|---|---|---|',
+        `| each worker's own | 4 | ${rate(own4)} | ${ms(own4.cpuSeconds, own4)} | ${own4.maxRssMb.toFixed(0)} |`,
+        `| shared | 4 | ${rate(shared4)} | ${ms(shared4.cpuSeconds, shared4)} | ${shared4.maxRssMb.toFixed(0)} |`,
+        '',
+        `Peak RSS shared / own: **${(shared4.maxRssMb / own4.maxRssMb).toFixed(2)}x**.`,
       ],
     };
   } finally {
