@@ -4,7 +4,7 @@
  * bench:scale reads it), the entity list (no query, most mentioned first: a page of 50 at the entity's rank) or
  * full-text search with facets (`Store.search`, bench:scale's 100 queries, 10 results; the queries instead of the entities) read by two versions of the code in one process, on one store, alternating entity by
  * entity (so load on a shared machine falls on both alike): this tree and OTHER_TREE (e.g. `git worktree add /tmp/old
- * REV`, with node_modules linked in). The 50 entities of bench:scale's entity reads, 2 rounds; every answer of the two
+ * REV`, with node_modules linked in). The 50 entities of bench:scale's entity reads, 2 rounds (`--rounds N`); every answer of the two
  * is compared as JSON (a difference is printed; for search the ids, names and counts of the items, whose shape may differ) and wall-time percentiles are printed per version. STORE is a kept
  * SQLite store (a copy: both versions migrate it, which must be the same schema), or with `--pg` a kept PostgreSQL dump
  * (`bench:scale --keep DIR --pg`), restored into a throwaway cluster and VACUUM ANALYZEd first. When this tree migrates
@@ -17,7 +17,7 @@ import { findPackageRoot } from '../src/nlp/ner/index.js';
 import { restorePostgres, startPostgres, vacuumPostgres } from './pg-server.js';
 import { BENCH_QUERIES } from './factbook.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { read: { type: 'string', default: 'page' }, pg: { type: 'boolean', default: false }, 'other-store': { type: 'string' }, 'edge-cache': { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { read: { type: 'string', default: 'page' }, pg: { type: 'boolean', default: false }, 'other-store': { type: 'string' }, 'edge-cache': { type: 'boolean', default: false }, rounds: { type: 'string', default: '2' } } });
 const [storePath, other] = positionals;
 if (!storePath || !other || !['page', 'hood', 'search', 'list', 'text'].includes(values.read)) throw new Error('usage: bench/read-ab.ts STORE OTHER_TREE [--read page|hood|search|list|text] [--pg]');
 
@@ -69,7 +69,7 @@ const sample = values.read === 'text' ? BENCH_QUERIES.map((q, i) => ({ id: q, na
 
 const ms: number[][] = [[], []];
 let differ = 0;
-for (let round = 0; round < 2; round++) {
+for (let round = 0; round < Number(values.rounds); round++) {
   for (const [k, e] of sample.entries()) {
     const answers: string[] = [];
     for (const v of (k + round) % 2 ? [1, 0] : [0, 1]) {
@@ -85,8 +85,9 @@ for (let round = 0; round < 2; round++) {
 }
 const at = (list: number[], p: number): string => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!.toFixed(1);
 for (const [v, name] of [[0, 'this tree'], [1, other]] as const) {
-  console.log(`${values.read} ${name}: p50 ${at(ms[v]!, 50)} p95 ${at(ms[v]!, 95)} max ${at(ms[v]!, 100)} ms`);
+  const mean = (ms[v]!.reduce((a, b) => a + b, 0) / ms[v]!.length).toFixed(1);
+  console.log(`${values.read} ${name}: p50 ${at(ms[v]!, 50)} p95 ${at(ms[v]!, 95)} max ${at(ms[v]!, 100)} mean ${mean} ms`);
 }
-console.log(`${sample.length * 2 - differ} of ${sample.length * 2} answers identical`);
+console.log(`${sample.length * Number(values.rounds) - differ} of ${sample.length * Number(values.rounds)} answers identical`);
 for (const v of versions) await v.store.close();
 server?.stop();

@@ -48,6 +48,14 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
   const head = await store.getEntityHead(id, scope, only ? 0 : MAX_MEMBERS);
   if (!head) return null;
   const { entity } = head;
+  // The page's documents and its members' documents need only the head: read beside the relations, not after them
+  // (on PostgreSQL each read is its own round trip; a hub's page waited for them one after another).
+  const side = Promise.all([
+    only ? { items: [], total: 0 } : entityDocuments(store, id, scope, 0, ENTITY_DOCUMENTS, entity).then((d) => d ?? { items: [], total: 0 }),
+    only ? head.members : withMemberDocuments(store, head.members, scope),
+  ]);
+  // Settled here too, so a failure of the relations' reads does not leave this one unhandled.
+  side.catch(() => undefined);
   let relationCount = 0;
   const byKey = head.members.total > 0;
   const summarised = byKey && !opts.fullEvidence;
@@ -96,11 +104,11 @@ export async function readEntityView(store: Store, id: string, scope: Scope,
     if (found) names[e] = found.name;
   }
   // The most relevant documents only: a hub's page listed up to 1,000 summaries (a third of its JSON).
-  const documents = only ? { items: [], total: 0 } : (await entityDocuments(store, id, scope, 0, ENTITY_DOCUMENTS, entity)) ?? { items: [], total: 0 };
+  const [documents, memberPage] = await side;
   const capped = window.offset === 0 && mine.length < relationCount;
   const members = head.members.items.length < head.members.total;
   return {
-    summarised, entity, members: only ? head.members : await withMemberDocuments(store, head.members, scope), reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
+    summarised, entity, members: memberPage, reasonCount: head.reasonCount, relations: mine, events: myEvents, eventCount, claims: myClaims, documents: documents.items, names, documentCount: documents.total, relationCount,
     ...(members ? { membersNote: `Showing ${head.members.items.length} of ${count(head.members.total)} merged names.` } : {}),
     ...(capped ? { relationsNote: `Showing the ${mine.length} strongest of ${relationCount} relations (most independent sources first).` } : {}),
   };
