@@ -22,7 +22,7 @@ import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
 import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
-import { summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
+import { countsAhead, summariseRelations, type RelationSummary, type SummaryOptions } from '../shared/relation-summaries.js';
 import { readEvents, readEventsPage, readClaims } from './events-claims-read.js';
 import {
   readCandidates, writeEntities, readResolvedEntities, readEntity, readDecisions,
@@ -350,7 +350,8 @@ export class PostgresStore implements Store {
   async listEntityRelationSummaries(entityId: string, scope: Scope, limit: number, opts: SummaryOptions): Promise<Capped<RelationSummary>> {
     const light = await relationEndRows(this.db, scope, { entities: [entityId] });
     const { ids, total } = chooseStrongest(light, limit, {}, opts.offset);
-    return { items: await summariseRelations(await readChosenRows(this.db, light, ids), summaryQueries(this.db, scope), opts), total };
+    const queries = countsAhead(summaryQueries(this.db, scope), ids);
+    return { items: await summariseRelations(await readChosenRows(this.db, light, ids), queries, opts), total };
   }
 
   async getEntityRelation(entityId: string, relationId: string, scope: Scope): Promise<Relation | null> {

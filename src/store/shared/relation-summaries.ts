@@ -46,6 +46,24 @@ export interface SummaryQueries {
   all(rowIds: readonly string[]): Promise<(id: string) => Evidence[]>;
 }
 
+/**
+ * `q` with the sentence counts of `ids` (every chosen row: a superset of the rows summariseRelations asks about, which
+ * leaves out denials) asked now, so they are read beside the rows themselves rather than after them; each later call
+ * answers the rows it names from that one read.
+ */
+export function countsAhead(q: SummaryQueries, ids: readonly string[]): SummaryQueries {
+  const all = ids.length === 0 ? Promise.resolve([]) : q.counts(ids);
+  // Settled here too, so a failure of the rows' read does not leave this one unhandled.
+  all.catch(() => undefined);
+  return {
+    ...q,
+    counts: async (rowIds) => {
+      const want = new Set(rowIds);
+      return (await all).filter((c) => want.has(c.owner));
+    },
+  };
+}
+
 /** Summaries of the merged relations of `rows` (ordered by id, as mergeRelations takes them). */
 export async function summariseRelations(rows: readonly RelationRow[], q: SummaryQueries, opts: SummaryOptions): Promise<RelationSummary[]> {
   if (rows.length === 0) return [];
