@@ -9,6 +9,7 @@ import { entitiesFromRows, type NameRow } from '../shared/candidates.js';
 import { eventColumns } from '../shared/merge-relations.js';
 import { applyReviews, REVIEW_COLUMNS, toReviewRecord, type ReviewRow } from '../shared/review-apply.js';
 import { applyFactReviews, FACT_REVIEW_COLUMNS, toFactReviewRecord, type FactReviewRow } from '../shared/fact-review-apply.js';
+import { cachedStatement } from './statement-cache.js';
 
 /** The statements of writeStageOutput, prepared once per connection (preparing them per call cost ~1 ms a document). */
 interface WriteStatements {
@@ -91,7 +92,7 @@ export function writeStageOutput(db: Database.Database, documentId: string, stag
 /** Mentions in one document, in text order, each mapped to its entity through the map rows of this document's keys only. */
 export function readMentions(db: Database.Database, documentId: string, scope: Scope): Mention[] {
   const s = scopeClause(scope);
-  return db.prepare(`SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.entity_key AS entityKey,
+  return cachedStatement(db, `SELECT m.document_id AS documentId, m.start, m.end, m.text, m.type, m.norm, m.confidence, m.entity_key AS entityKey,
     m.stage, m.version, d.collection, em.entity_id AS resolved FROM mentions m JOIN documents d ON d.id = m.document_id
     LEFT JOIN entity_members em ON em.collection = d.collection
       AND em.candidate_key = coalesce(m.entity_key, ${CANDIDATE_KEY_SQL})

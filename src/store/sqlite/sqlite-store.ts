@@ -23,6 +23,7 @@ import { ReaderPool, SEARCH_READERS } from './reader-pool.js';
 import { SEARCH_BUDGET_MS } from '../query-limits.js';
 import { readStageRuns, writeStageFailure, readStageFailures } from './stage-runs.js';
 import { writeStageOutput, readMentions, readEntities } from './facts.js';
+import { cachedStatement } from './statement-cache.js';
 import { EdgeCache } from '../shared/edge-cache.js';
 import { sqliteEdgeReader } from './edge-cache.js';
 import { readMergedRelations, readEdges, relationEndRows, readChosenRelations, readChosenRows, summaryQueries } from './relations-read.js';
@@ -194,7 +195,7 @@ export class SqliteStore implements Store {
 
   async getDocument(id: string, scope: Scope): Promise<StoredDocument | null> {
     const s = scopeClause(scope);
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.sentences, d.pages, d.meta, d.warnings
+    const row = cachedStatement(this.db, `SELECT ${SUMMARY_COLUMNS}, d.text, d.sentences, d.pages, d.meta, d.warnings
       FROM documents d WHERE d.id = ? AND ${s.sql}`).get(id, ...s.params) as DocumentRow | undefined;
     return row ? toStored(row) : null;
   }
