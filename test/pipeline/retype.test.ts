@@ -24,6 +24,9 @@ describe('retypeMentions', () => {
     // A nationality before an organisation noun modifies it; it is not itself an organisation, here or elsewhere.
     ['the Iraqi factions met. An Iraqi official said', [['Iraqi', 'MISC']], null, ['MISC', 'MISC']],
     ['the Basij militia', [['Basij', 'MISC']], null, ['ORG']],
+    // A compound adjective likewise (CoNLL-2003 tags "U.S.-led coalition" MISC): militias backed by Iran, not an organisation.
+    ['the Iran-backed militias fired. An Iran-backed group denied it.', [['Iran-backed', 'MISC']], null, ['MISC', 'MISC']],
+    ['the U.S.-led coalition', [['U.S.-led', 'MISC']], null, ['MISC']],
   ];
   for (const [text, names, outlet, expected] of cases) {
     it(text, () => assert.deepEqual(retypeMentions(text, spansOf(text, names), outlet).map((s) => s.type), expected));

@@ -1,6 +1,7 @@
 /** Type corrections from the document around a name, applied after the NER model: evidence the model's window does not see. */
 import type { EntityType } from '../../model/index.js';
 import { isDemonym } from '../../resolve/countries.js';
+import { splitCompound } from '../../nlp/compounds.js';
 
 /** A recognised name (as the NER model returns it). */
 interface Span {
@@ -31,13 +32,14 @@ function nextWord(text: string, end: number): string {
  * - a name equal to the document's outlet is an organisation ("© 2021 Al Bawaba" where the outlet is Al Bawaba);
  * - a name followed by an organisation noun is an organisation ("the Beit Rahbari agency");
  * - every other mention of a corrected name in the document takes the corrected type.
- * A nationality adjective is never corrected: "Iraqi factions" are factions of Iraq, not an organisation "Iraqi".
+ * A nationality adjective is never corrected: "Iraqi factions" are factions of Iraq, not an organisation "Iraqi"; nor is a
+ * compound adjective: "Iran-backed militias" are militias backed by Iran, not an organisation "Iran-backed".
  */
 export function retypeMentions<T extends Span>(text: string, spans: T[], outlet?: string | null): T[] {
   const corrected = new Map<string, EntityType>();
   const outletKey = outlet ? fold(outlet) : '';
   for (const s of spans) {
-    if (s.type === 'ORG' || (s.type === 'MISC' && isDemonym(s.text))) continue;
+    if (s.type === 'ORG' || (s.type === 'MISC' && isDemonym(s.text)) || splitCompound(s.text)) continue;
     const key = fold(s.text);
     const head = nextWord(text, s.end);
     if ((outletKey && key === outletKey) || ORG_HEADS.has(head) || (s.type !== 'LOC' && ARMED_HEADS.has(head))) corrected.set(key, 'ORG');
