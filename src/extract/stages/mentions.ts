@@ -23,7 +23,7 @@ export function mentionsStage(recognizer?: Recognizer, others: Partial<Record<Ne
   return {
     name: MENTIONS_STAGE,
     get version() {
-      return `${get().version}+retype@3+compounds@1+demonyms@1+within-doc@4+layout@2+scripts@1`;
+      return `${get().version}+retype@4+compounds@1+demonyms@1+within-doc@4+layout@2+scripts@1`;
     },
     run(doc) {
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
