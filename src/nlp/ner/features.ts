@@ -3,7 +3,7 @@ import { hashString, mixHash } from './hash.js';
 import { CaseClass } from './word-shape.js';
 import { GAZETTEER_CLASSES, type Gazetteer } from './gazetteer.js';
 import { trainNameFeatures } from './train-names.js';
-import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
+import { SpellingCache } from '../spelling-cache.js';
 import { ARABIC_LETTER, computeWordInfo, neighbourFeatures, SALT, type WordInfo } from './word-features.js';
 
 /** Word-level resources learnt from unlabelled text and lists, shipped inside the model. */
@@ -68,7 +68,7 @@ const HIST = ['PER', 'ORG', 'LOC', 'MISC', 'O'].map((t) => [H(`hist:${t}:all`), 
 
 /** Turns sentences of tokens into feature hashes; one extractor per model, its word cache shared across calls. */
 export class FeatureExtractor {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new SpellingCache<WordInfo>();
   private readonly featBuffer: number[] = [];
   private readonly startBuffer: number[] = [];
   constructor(private readonly lexicon: Lexicon) {}
@@ -78,14 +78,9 @@ export class FeatureExtractor {
     return this.lexicon.script === 'arabic';
   }
 
-  /** Attributes of one spelling (cached; the cache is dropped when it grows past SPELLING_CACHE_MAX spellings). */
+  /** Attributes of one spelling (cached, see SpellingCache). */
   word(w: string): WordInfo {
-    let info = this.cache.get(w);
-    if (info) return info;
-    if (this.cache.size > SPELLING_CACHE_MAX) this.cache.clear();
-    info = computeWordInfo(w, this.lexicon);
-    this.cache.set(w, info);
-    return info;
+    return this.cache.get(w, (x) => computeWordInfo(x, this.lexicon));
   }
 
   /** Fills the document state's spelling sets from all sentences of a document (before any tagging); `infos` saves lookups. */

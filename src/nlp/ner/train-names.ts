@@ -6,7 +6,7 @@
  */
 import { hashString } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
-import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
+import { SpellingCache } from '../spelling-cache.js';
 
 /** Bits of a train-name mask: the types, then one reliability bucket (share of the phrase's occurrences labelled a name). */
 export const TRAIN_NAME_BITS = { PER: 1, ORG: 2, LOC: 4, always: 8, mostly: 16, rarely: 32 } as const;
@@ -43,25 +43,20 @@ interface KeyInfo {
   starts: boolean;
 }
 // Per list, per key (cached: the same words recur, and each costs up to three map lookups and a string).
-const KEY_INFO = new WeakMap<Gazetteer, Map<string, KeyInfo>>();
+const KEY_INFO = new WeakMap<Gazetteer, SpellingCache<KeyInfo>>();
 const PLAIN: KeyInfo = { roles: NONE, starts: false };
 
-function keyInfo(list: Gazetteer, cache: Map<string, KeyInfo>, withRoles: boolean, key: string): KeyInfo {
-  let info = cache.get(key);
-  if (info) return info;
-  if (cache.size > SPELLING_CACHE_MAX) cache.clear();
-  const mask = withRoles ? list.lookup([roleKey(key)]) : 0;
-  const starts = list.startsPhrase(key);
-  if (!mask) info = starts ? { roles: NONE, starts } : PLAIN;
-  else {
+function keyInfo(list: Gazetteer, cache: SpellingCache<KeyInfo>, withRoles: boolean, key: string): KeyInfo {
+  return cache.get(key, () => {
+    const mask = withRoles ? list.lookup([roleKey(key)]) : 0;
+    const starts = list.startsPhrase(key);
+    if (!mask) return starts ? { roles: NONE, starts } : PLAIN;
     // Roles of single tokens inside names ("اسلامی" inside ORG names): they reach names the list does not hold whole.
     const b = Math.max(ROLE_BUCKETS.findIndex((x) => (mask & x) !== 0), 0);
     const roles: number[] = [];
     for (let bit = 0; bit < 12; bit++) if (mask & (1 << bit)) roles.push(ROLE_FEATURE[bit]![0]!, ROLE_FEATURE[bit]![1 + b]!);
-    info = { roles, starts };
-  }
-  cache.set(key, info);
-  return info;
+    return { roles, starts };
+  });
 }
 
 /**
@@ -71,7 +66,7 @@ function keyInfo(list: Gazetteer, cache: Map<string, KeyInfo>, withRoles: boolea
  */
 export function trainNameFeatures(list: Gazetteer, keys: readonly string[]): ReadonlyArray<readonly number[]> {
   let cache = KEY_INFO.get(list);
-  if (!cache) KEY_INFO.set(list, (cache = new Map()));
+  if (!cache) KEY_INFO.set(list, (cache = new SpellingCache()));
   // A list with token roles holds the marker roleKey('') (lists without it cost no role lookups).
   const withRoles = list.lookup([ROLE_MARKER]) !== 0;
   const out: (readonly number[])[] = new Array<readonly number[]>(keys.length);

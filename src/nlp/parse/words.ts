@@ -1,6 +1,6 @@
 /** Per-spelling attributes shared by the tagger and the parser, computed once per spelling and cached. */
 import { hashStr, mix } from './hash.js';
-import { SPELLING_CACHE_MAX } from '../spelling-cache.js';
+import { SpellingCache } from '../spelling-cache.js';
 
 /** Word-level tables stored in the parse model (so retraining another model never changes these features). */
 export interface Lexicon {
@@ -94,17 +94,12 @@ const digits = (s: string): string => (/\d/.test(s) ? s.replace(/\d/g, '0') : s)
 
 /** Caches WordInfo per spelling; one per loaded model (the cluster table is the model's). */
 export class WordCache {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new SpellingCache<WordInfo>();
   constructor(readonly lexicon: Lexicon) {}
 
-  /** Attributes of one spelling (the cache is dropped when it passes SPELLING_CACHE_MAX spellings). */
+  /** Attributes of one spelling (cached, see SpellingCache). */
   get(word: string): WordInfo {
-    let info = this.cache.get(word);
-    if (info) return info;
-    if (this.cache.size > SPELLING_CACHE_MAX) this.cache.clear();
-    info = this.compute(word);
-    this.cache.set(word, info);
-    return info;
+    return this.cache.get(word, (w) => this.compute(w));
   }
 
   private compute(word: string): WordInfo {
