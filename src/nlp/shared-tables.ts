@@ -1,11 +1,12 @@
 /**
  * Model tables shared by the stage workers of one process. Every worker thread loads its own models, and the weight
- * tables (the parser's, the recognizer's, the relation model's) are most of a worker's memory: about 140 MB of typed
- * arrays each, so `--workers 8` held eight copies of the same read-only numbers. In a worker that enabled sharing, a
- * table built from a model file has its typed arrays moved into SharedArrayBuffers; the pool hands the first ready
- * worker's tables to the workers it starts after it (workerData), and those take the same memory instead of decoding
- * the file's tables again. Outside a worker (one thread), or for a table no other thread built, `build()` runs as
- * before. Tables are read-only once built: nothing here may write to them after `sharedTable` returns.
+ * tables (the parser's, the recognizer's, the relation models') are most of their memory: 88 MB of typed arrays a
+ * worker (`bench/model-memory.ts`), so `--workers 8` held eight copies of the same read-only numbers. In a worker that
+ * enabled sharing, a table built from a model file has its typed arrays moved into SharedArrayBuffers; the pool hands
+ * the first ready worker's tables to the others (a `tables` message to those waiting for them, workerData to
+ * replacements), and those take the same memory instead of decoding the file's tables again. Outside a worker (one
+ * thread), or for a table no other thread built, `build()` runs as before. Tables are read-only once built: nothing
+ * here may write to them after `sharedTable` returns.
  *
  * A table is an object whose own fields are numbers, strings, small values and typed arrays (the classes' TypeScript
  * `private` fields are ordinary properties); the receiving thread gets an object of the same class (prototype) with
@@ -43,7 +44,7 @@ export function sharedTablesToSend(): SharedTables {
   return Object.fromEntries(tables);
 }
 
-/** Bytes of typed arrays this thread holds in shared tables (for measurements and tests). */
+/** Bytes of shared memory this thread holds in tables (bench/model-memory.ts). */
 export function sharedTableBytes(): number {
   const seen = new Set<ArrayBufferLike>();
   let bytes = 0;
