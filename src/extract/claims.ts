@@ -61,25 +61,48 @@ function onlySpaceWithBreak(text: string, from: number, to: number): boolean {
 
 /** Finds who a quotation at [start, end) is attributed to: after it ("..., the specialist said"), or before it ("X said: “...”"). */
 function attribution(text: string, start: number, end: number, closed: boolean): { speaker: Span; verb: string; end: number } | null {
-  const after = text.slice(end, end + 200);
-  const before = text.slice(Math.max(0, start - 200), start);
+  // Read with runs of white space as one space (wrapped and quoted lines), offsets mapped back to the text.
+  const a = collapseSpaces(text.slice(end, end + 200));
+  const b = collapseSpaces(text.slice(Math.max(0, start - 200), start));
+  const after = a.text;
+  const before = b.text;
+  const afterAt = (i: number): number => end + a.original(i);
+  const beforeAt = (i: number): number => start - (b.length) + b.original(i);
   // A quotation closed by a full stop ends its sentence: what follows is not its attribution.
   if (!closed) {
     const speakerFirst = new RegExp(String.raw`^\s*,?\s*${SPEAKER} ${ADVERBS}(${SAY})\b[^.!?\n]*[.!?]?`, 'u').exec(after);
     if (speakerFirst !== null && speakerFirst[1] !== undefined) {
-      const at = end + speakerFirst[0].indexOf(speakerFirst[1]);
-      return { speaker: { start: at, end: at + speakerFirst[1].length }, verb: speakerFirst[2]!, end: end + speakerFirst[0].length };
+      const i = speakerFirst[0].indexOf(speakerFirst[1]);
+      return { speaker: { start: afterAt(i), end: afterAt(i + speakerFirst[1].length - 1) + 1 }, verb: speakerFirst[2]!, end: afterAt(speakerFirst[0].length - 1) + 1 };
     }
     const verbFirst = new RegExp(String.raw`^\s*,?\s*(${SAY}) ((?:the |a |an |one |another )?[^,.;:"“”]{2,60}?)(?=[,.;]|$| (?:who|because|in|on|at|to)\b)[^.!?\n]*[.!?]?`, 'u').exec(after);
     if (verbFirst !== null) {
-      const at = end + verbFirst[0].indexOf(verbFirst[2]!, verbFirst[1]!.length);
-      return { speaker: { start: at, end: at + verbFirst[2]!.length }, verb: verbFirst[1]!, end: end + verbFirst[0].length };
+      const i = verbFirst[0].indexOf(verbFirst[2]!, verbFirst[1]!.length);
+      return { speaker: { start: afterAt(i), end: afterAt(i + verbFirst[2]!.length - 1) + 1 }, verb: verbFirst[1]!, end: afterAt(verbFirst[0].length - 1) + 1 };
     }
   }
   const lead = new RegExp(String.raw`${SPEAKER} ${ADVERBS}(${SAY})(?: [A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*| (?:his|her|their|the) [^,:"“”]{1,40}?)?(?: that)?[:,]?\s*$`, 'u').exec(before);
   if (lead === null) return null;
-  const at = start - before.length + lead.index;
-  return { speaker: { start: at, end: at + lead[1]!.length }, verb: lead[2]!, end };
+  return { speaker: { start: beforeAt(lead.index), end: beforeAt(lead.index + lead[1]!.length - 1) + 1 }, verb: lead[2]!, end };
+}
+
+/**
+ * `s` with each run of white space as one space, and a map from an index of that text to the index of the same
+ * character in `s` (`length` is s's). Patterns are written with single spaces; wrapped lines must not defeat them.
+ */
+export function collapseSpaces(s: string): { text: string; length: number; original: (i: number) => number } {
+  if (!/\s\s|[\t\n\r\f\v]/.test(s)) return { text: s, length: s.length, original: (i) => i };
+  const at: number[] = [];
+  let text = '';
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/u.test(s[i]!)) {
+      if (text.endsWith(' ')) continue;
+      text += ' ';
+    } else text += s[i]!;
+    at.push(i);
+  }
+  at.push(s.length);
+  return { text, length: s.length, original: (i) => at[Math.max(0, Math.min(i, at.length - 1))]! };
 }
 
 /** A second attribution inside a claim: ", but the Pentagon said the next day that a US contractor had died". */
@@ -140,11 +163,13 @@ const REPORTED: Reported[] = [
 function reportedClaims(input: ExtractionInput, mentions: InputMention[]): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
   for (const sent of input.sentences) {
-    const s = input.text.slice(sent.start, sent.end);
+    // Read with each run of spaces and line breaks as one space (a hard-wrapped or e-mail-quoted line leaves several);
+    // spans map back to the stored text.
+    const { text: s, original } = collapseSpaces(input.text.slice(sent.start, sent.end));
     if (/[“”"]/.test(s)) continue; // quotations are handled whole, across sentences
     const at = (part: string, from = 0): Span => {
       const i = s.indexOf(part, from);
-      return { start: sent.start + i, end: sent.start + i + part.length };
+      return { start: sent.start + original(i), end: sent.start + original(i + part.length - 1) + 1 };
     };
     for (const shape of REPORTED) {
       const m = shape.pattern.exec(s);

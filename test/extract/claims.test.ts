@@ -100,3 +100,27 @@ test('claims: narrating verbs need "that" to report speech', () => {
   const text = 'Tartabull added two hits and three runs for the visitors.';
   assert.deepEqual(extractClaims(inputFor(text, [['Tartabull', 'PERSON']])), []);
 });
+
+test('claims: lines joined from an e-mail quote (runs of spaces) read as the same claims', () => {
+  // Ingest's reading view of "> " quoted mail keeps offsets by leaving a run of spaces where each line break and quote
+  // mark were ("particular,   vehemently"); the claim patterns are written with single spaces and must read through.
+  const flats = [
+    'Abadi, in particular, vehemently denied meeting in secret with Iranian intelligence operatives.',
+    '“Qaani is the weakest link in the chain of command of the factions,” said Hadi al-Amiri, the commander.',
+    'Iraqi Prime Minister Adel Abdul-Mahdi said: “We will not allow Iraq to become a battleground for others.”',
+  ];
+  const NAMES: [RegExp, HandMention[1]][] = [[/Abadi/, 'PERSON'], [/Iranian/, 'MISC'], [/Qaani/, 'PERSON'], [/Hadi\s+al-Amiri/, 'PERSON'],
+    [/Iraqi/, 'MISC'], [/Adel\s+Abdul-Mahdi/, 'PERSON'], [/Iraq\b/, 'LOC']];
+  const read = (t: string) => {
+    const names = NAMES.flatMap(([re, type]) => { const m = re.exec(t); return m ? [[m[0], type] as HandMention] : []; });
+    return extractClaims(inputFor(t, names)).map((c) => ({ stance: c.stance, speaker: c.speakerText.replace(/\s+/g, ' '), claim: t.slice(c.span!.start, c.span!.end).replace(/\s+/g, ' ') }));
+  };
+  for (const flat of flats) {
+    const given = read(flat);
+    assert.equal(given.length, 1, flat);
+    // Every third space becomes the run a joined quote line leaves.
+    let n = 0;
+    const joined = flat.replace(/ /g, () => (++n % 3 === 0 ? '   ' : ' '));
+    assert.deepEqual(read(joined), given, joined);
+  }
+});
