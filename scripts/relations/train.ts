@@ -26,7 +26,7 @@ const opt = (name: string): string | undefined => (args.includes(name) ? args[ar
 
 const SETS = dataSets();
 /** The version string of the model this script trains by default. */
-const VERSION = 'cablegraph-rel-en-4';
+const VERSION = 'cablegraph-rel-en-5';
 
 async function loadParse(): Promise<ParseFn | undefined> {
   if (flag('--no-parse')) return undefined;

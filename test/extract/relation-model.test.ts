@@ -65,8 +65,9 @@ test('a pronoun resolved by coreference becomes an end, and the evidence says wh
 });
 
 test('every relation keeps its provenance: rule or model, the features that weighed most, spans inside its sentence', () => {
-  const text = 'Turkey condemned the Syrian government. Yeltsin telephoned Clinton on Tuesday.';
-  const rels = extract(inputFor(text, [['Turkey', 'LOC'], ['Syrian', 'MISC'], ['Yeltsin', 'PERSON'], ['Clinton', 'PERSON']]));
+  // (Until cablegraph-rel-en-5 this read "the Syrian government"; -5 scores that pair below the floor: models/MODEL_CARD.md.)
+  const text = 'Turkey condemned Syria on Monday. Yeltsin telephoned Clinton on Tuesday.';
+  const rels = extract(inputFor(text, [['Turkey', 'LOC'], ['Syria', 'LOC'], ['Yeltsin', 'PERSON'], ['Clinton', 'PERSON']]));
   assert.ok(rels.some((r) => r.type === 'opposed' && r.source === 'Turkey'));
   assert.ok(rels.some((r) => r.type === 'contacted' && r.source === 'Yeltsin' && r.target === 'Clinton'));
   for (const r of rels) {
