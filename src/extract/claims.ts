@@ -87,19 +87,27 @@ function attribution(text: string, start: number, end: number, closed: boolean):
 }
 
 /**
- * `s` with each run of white space as one space, and a map from an index of that text to the index of the same
- * character in `s` (`length` is s's). Patterns are written with single spaces; wrapped lines must not defeat them.
+ * `s` with each run of white space as one space (a line break when the run holds one, so a paragraph still ends
+ * what the patterns read), and a map from an index of that text to the index of the same character in `s`
+ * (`length` is s's). The reading view leaves runs of spaces where wrapped or quoted lines were joined; the patterns
+ * are written with single spaces.
  */
 export function collapseSpaces(s: string): { text: string; length: number; original: (i: number) => number } {
-  if (!/\s\s|[\t\n\r\f\v]/.test(s)) return { text: s, length: s.length, original: (i) => i };
+  if (!/[ \t\u00a0]{2}|\s\n|\n\s|[\t\r\f\v]/.test(s)) return { text: s, length: s.length, original: (i) => i };
   const at: number[] = [];
   let text = '';
-  for (let i = 0; i < s.length; i++) {
-    if (/\s/u.test(s[i]!)) {
-      if (text.endsWith(' ')) continue;
-      text += ' ';
-    } else text += s[i]!;
+  for (let i = 0; i < s.length; ) {
+    if (!/\s/u.test(s[i]!)) {
+      text += s[i]!;
+      at.push(i++);
+      continue;
+    }
+    let j = i;
+    let linebreak = false;
+    for (; j < s.length && /\s/u.test(s[j]!); j++) if (s[j] === '\n') linebreak = true;
+    text += linebreak ? '\n' : ' ';
     at.push(i);
+    i = j;
   }
   at.push(s.length);
   return { text, length: s.length, original: (i) => at[Math.max(0, Math.min(i, at.length - 1))]! };
