@@ -66,8 +66,15 @@ function finalSets(dataDir: string, lang: 'fa' | 'ar', docSentences: number): Sc
     { name: 'ParsTwiNER', train: read('parstwiner/train.txt'), dev: read('parstwiner/dev.txt') },
     // Text our annotators wrote (annotations/written-ner-fa), each sentence its own document as PEYMA's; NER_WRITTEN=N
     // reads it N times. Off by default: on the tune parts it moved F1 by no more than a seed does (models/MODEL_CARD.md).
-    { name: 'written-fa', train: Array.from({ length: Number(process.env.NER_WRITTEN ?? 0) }, () => readWrittenNer('fa').flatMap((d) => d.sentences.map((x) => ({ sentences: [x] })))).flat(), dev: [] },
+    { name: 'written-fa', train: repeat(Number(process.env.NER_WRITTEN ?? 0), () => readWrittenNer('fa').flatMap((d) => d.sentences.map((x) => ({ sentences: [x] })))), dev: [] },
   ].filter((s) => s.train.length > 0);
+}
+
+/** `n` copies of what `read` gives, read once (none, and nothing read, for n = 0). */
+function repeat<T>(n: number, read: () => T[]): T[] {
+  if (n <= 0) return [];
+  const once = read();
+  return Array.from({ length: n }, () => once).flat();
 }
 
 /** Documents of `k` consecutive sentences each (the input's document boundaries are ignored when k > 1). */

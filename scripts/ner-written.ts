@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import type { ConllDocument } from '../src/nlp/ner/conll.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findPackageRoot } from '../src/nlp/ner/index.js';
-
-const MARK = /\[([^[\]|]+)\|(PER|ORG|LOC)\]/g;
+import { readMarks } from './written-batches.js';
 
 /** Where the written Persian set lives. */
 export function writtenNerPath(lang: 'fa' | 'ar'): string {
@@ -19,17 +18,7 @@ export function writtenNerPath(lang: 'fa' | 'ar'): string {
 
 /** One marked sentence as tokens and BIO tags (a token overlapping a name takes its tag; the first one B-). */
 export function markedSentence(s: string): { tokens: string[]; tags: string[] } {
-  const names: { start: number; end: number; type: string }[] = [];
-  let text = '';
-  let last = 0;
-  for (const m of s.matchAll(MARK)) {
-    text += s.slice(last, m.index);
-    names.push({ start: text.length, end: text.length + m[1]!.length, type: m[2]! });
-    text += m[1]!;
-    last = m.index! + m[0].length;
-  }
-  text += s.slice(last);
-  if (/[[\]]/.test(text)) throw new Error(`a bracket left after reading the marks: ${s}`);
+  const { text, names } = readMarks(s, ['PER', 'ORG', 'LOC']);
   const tokens: string[] = [];
   const tags: string[] = [];
   let open = -1;

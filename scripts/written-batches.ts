@@ -1,4 +1,7 @@
-/** The batch files annotator-writers leave (DIR/<writer>/batch-NN.jsonl): every non-empty line, in order, with where it is. */
+/**
+ * What annotator-writers leave: batch files (DIR/<writer>/batch-NN.jsonl, one sentence a line) whose sentences mark
+ * their names in place, `[surface|TYPE]`.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,4 +17,29 @@ export function forEachWrittenLine<T>(dir: string, each: (item: T, where: string
     }
   }
   return writers;
+}
+
+/** A marked name: its span in the plain sentence, its type as written, its surface. */
+export interface MarkedName {
+  start: number;
+  end: number;
+  type: string;
+  name: string;
+}
+
+/** A sentence's plain text and its names marked `[surface|TYPE]` with TYPE one of `types`; any other bracket is an error. */
+export function readMarks(s: string, types: readonly string[]): { text: string; names: MarkedName[] } {
+  const mark = new RegExp(String.raw`\[([^[\]|]+)\|(${types.join('|')})\]`, 'g');
+  const names: MarkedName[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of s.matchAll(mark)) {
+    text += s.slice(last, m.index);
+    names.push({ start: text.length, end: text.length + m[1]!.length, type: m[2]!, name: m[1]! });
+    text += m[1]!;
+    last = m.index! + m[0].length;
+  }
+  text += s.slice(last);
+  if (/[[\]]/.test(text)) throw new Error(`a bracket left after reading the marks: ${s}`);
+  return { text, names };
 }

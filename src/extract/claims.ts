@@ -67,7 +67,7 @@ function attribution(text: string, start: number, end: number, closed: boolean):
   const after = a.text;
   const before = b.text;
   const afterAt = (i: number): number => end + a.original(i);
-  const beforeAt = (i: number): number => start - (b.length) + b.original(i);
+  const beforeAt = (i: number): number => start - b.length + b.original(i);
   // A quotation closed by a full stop ends its sentence: what follows is not its attribution.
   if (!closed) {
     const speakerFirst = new RegExp(String.raw`^\s*,?\s*${SPEAKER} ${ADVERBS}(${SAY})\b[^.!?\n]*[.!?]?`, 'u').exec(after);
@@ -171,8 +171,8 @@ const REPORTED: Reported[] = [
 function reportedClaims(input: ExtractionInput, mentions: InputMention[]): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
   for (const sent of input.sentences) {
-    // Read with each run of spaces and line breaks as one space (a hard-wrapped or e-mail-quoted line leaves several);
-    // spans map back to the stored text.
+    // Read with each run of spaces as one (a hard-wrapped or e-mail-quoted line leaves several; a run holding a line
+    // break reads as one); spans map back to the stored text.
     const { text: s, original } = collapseSpaces(input.text.slice(sent.start, sent.end));
     if (/[“”"]/.test(s)) continue; // quotations are handled whole, across sentences
     const at = (part: string, from = 0): Span => {

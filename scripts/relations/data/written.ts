@@ -17,6 +17,7 @@ import { findPackageRoot } from '../../../src/nlp/ner/index.js';
 import type { NewsRelation } from '../news-import.js';
 import { ALL_TYPES, goldOf } from './news.js';
 import { normKey } from './re3d.js';
+import { readMarks } from '../../written-batches.js';
 import type { LabelledDoc } from './types.js';
 
 /** One written sentence as stored. */
@@ -27,27 +28,16 @@ export interface WrittenLine {
 }
 
 const ENTITY: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
-const MARK = /\[([^[\]|]+)\|(PER|ORG|LOC|MISC)\]/g;
 
 /** Where the written set lives. */
 export function writtenPath(): string {
   return join(findPackageRoot(), 'annotations', 'written-relations', 'sentences.jsonl');
 }
 
-/** A sentence's plain text and its marked names (spans relative to the sentence). */
+/** A sentence's plain text and its marked names (spans relative to the sentence), typed as entities. */
 export function unmark(s: string): { text: string; names: { start: number; end: number; type: EntityType; name: string }[] } {
-  const names: { start: number; end: number; type: EntityType; name: string }[] = [];
-  let text = '';
-  let last = 0;
-  for (const m of s.matchAll(MARK)) {
-    text += s.slice(last, m.index);
-    names.push({ start: text.length, end: text.length + m[1]!.length, type: ENTITY[m[2]!]!, name: m[1]! });
-    text += m[1]!;
-    last = m.index! + m[0].length;
-  }
-  text += s.slice(last);
-  if (/[[\]]/.test(text)) throw new Error(`a bracket left after reading the marks: ${s}`);
-  return { text, names };
+  const { text, names } = readMarks(s, Object.keys(ENTITY));
+  return { text, names: names.map((n) => ({ ...n, type: ENTITY[n.type]! })) };
 }
 
 /** A relation written by names, as mention indexes of the sentence (`where` names the line in errors). */
