@@ -93,7 +93,7 @@ export function errorGroups(docs: readonly LabelledDoc[], pairs: readonly Labell
       const cause = construction(rep.view, rep.i, rep.j);
       add(first.doc.set, `low: ${cause}`);
       add(first.doc.set, `  ${cause} ${type}`);
-      if (show !== undefined && new RegExp(show).test(cause) && first.doc.set === 'news' && shown++ < 30) {
+      if (show !== undefined && new RegExp(show).test(`${cause} ${type}`) && first.doc.set === 'news' && shown++ < 30) {
         const [A, B] = [rep.view.mentions[rep.i]!, rep.view.mentions[rep.j]!];
         const pred = predict(rep);
         examples.push(`- ${readings[0]} (model: ${CLASSES[pred.cls]!.name} ${pred.p.toFixed(2)}): ${first.doc.text.slice(rep.view.span.start, A.start)}[[${A.text}]]${first.doc.text.slice(A.end, B.start)}[[${B.text}]]${first.doc.text.slice(B.end, rep.view.span.end)}`);

@@ -5,7 +5,7 @@
  * predictions between names the gold does not mark in that sentence (re3d marks only some names).
  * Usage: node --import tsx scripts/relations/eval-e2e.ts [--sets news,re3d-ours,conll04,re3d] [--extractor rules|model|both]
  * [--model-dir DIR] (another model folder, e.g. an earlier relations-en.bin.gz beside the parser)
- *        [--min-confidence 0.5] [--errors N]
+ *        [--min-confidence 0.5] [--errors N] [--upper] (every document in capitals)
  */
 import { RELATION_TYPES, type RelationTypeId } from '../../src/model/index.js';
 import { mentionsStage } from '../../src/extract/stages/mentions.js';
@@ -140,7 +140,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     extractors.push(['model', await modelExtractor(opt('--model-dir'))]);
   }
   for (const set of sets) {
-    const docs = await READERS[set]!('dev');
+    // --upper: every document in capitals, as telexes and old cables are written (offsets unchanged; a document whose
+    // capitals change its length is left out).
+    const docs = (await READERS[set]!('dev')).flatMap((d) => {
+      if (!args.includes('--upper')) return [d];
+      const text = d.text.toUpperCase();
+      return text.length === d.text.length ? [{ ...d, text, mentions: d.mentions.map((m) => ({ ...m, text: m.text.toUpperCase() })) }] : [];
+    });
     for (const [name, ex] of extractors) {
       const threshold = name.startsWith('rules') ? 0.5 : min;
       const { counts, errors } = evaluateEndToEnd(docs, ex, threshold);

@@ -8,7 +8,8 @@
  * --news-fraction F trains each fold on that share of the news train documents only (a learning curve: does more
  * labelled news still raise recall?); the scored folds are unchanged.
  * --errors lists the false negatives at 0.6 grouped by cause (errors.ts), --show CAUSE prints news examples of one cause
- * (train text: for reading, never to commit); --folds N changes the fold count.
+ * (train text: for reading, never to commit; CAUSE is matched against "cause type", so a relation type selects too);
+ * --folds N changes the fold count.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

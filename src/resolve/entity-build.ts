@@ -16,7 +16,7 @@ export function entityId(type: EntityType, members: string[]): string {
 export function toEntity(list: ResolveCandidate[], indexes: number[], reasons: MergeReason[]): ResolvedEntity {
   const members = indexes.map((i) => list[i]).filter((c): c is ResolveCandidate => c !== undefined);
   const type = members[0]?.type ?? 'MISC';
-  // Most documents first, then names in Latin script (the reader's), then the fullest, then the longest.
+  // Most documents first, then names not written in capitals only, in Latin script (the reader's), then the fullest, then the longest.
   const rank = (c: ResolveCandidate): number[] => leadRank(c.name, c.documentIds.length, type);
   const lead = members.reduce((x, y) => (leadsOver(y.name, rank(y), x.name, rank(x)) ? y : x));
   const keys = members.map((c) => c.key).sort();
@@ -53,10 +53,17 @@ export function sortReasons(reasons: MergeReason[]): MergeReason[] {
   return [...reasons].sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b) || cmp(x.rule, y.rule) || y.score - x.score);
 }
 
-/** The lead-name order of toEntity: more documents, Latin script, more words, longer; ties to the smaller name. */
+// Two words in capitals and no lower-case letter: "KHALID JABOURI" from a telex, against "Khalid Jabouri".
+const CAPITALS_ONLY = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{L}]+\p{Lu}{2,}[^\p{Ll}]*$/u;
+
+/**
+ * The lead-name order of toEntity: more documents, not in capitals only, Latin script, more words, longer; ties to the
+ * smaller name.
+ */
 export function leadRank(name: string, documents: number, type: EntityType): number[] {
   return [
     documents,
+    CAPITALS_ONLY.test(name) ? 0 : 1,
     /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]*$/u.test(name) ? 1 : 0,
     isAcronym(name) ? 0 : comparableWords(normalizeName(name, type), type).length,
     name.length,

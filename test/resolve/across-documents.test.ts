@@ -206,3 +206,16 @@ test('a name group clusters as one node: every member joins with an exact-name r
   assert.equal(gs.reduce((n, g) => n + g.length, 0), 300);
   assert.equal(together(gs, 'd000#Aurelio Vasquez', 'd299#Aurelio Vasquez'), false);
 });
+
+test('a name written in capitals only (a telex) does not lead over the same name in mixed case', () => {
+  for (const order of [['d1', 'd2'], ['d2', 'd1']]) {
+    const [caps, mixed] = order as [string, string];
+    const { entities } = clusterEntities([cand(caps, 'KHALID JABOURI', 'PERSON'), cand(mixed, 'Khalid Jabouri', 'PERSON')], []);
+    assert.equal(entities.length, 1);
+    assert.equal(entities[0]!.name, 'Khalid Jabouri');
+    assert.deepEqual(entities[0]!.aliases, []);
+  }
+  // One word in capitals may be an acronym: the rule leaves it to the other criteria.
+  const { entities } = clusterEntities([cand('d1', 'KDP', 'ORG'), cand('d2', 'Kurdistan Democratic Party', 'ORG', ['KDP'])], []);
+  assert.equal(entities[0]!.name, 'Kurdistan Democratic Party');
+});

@@ -101,9 +101,13 @@ const OPENERS = new Set(
 
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
+// An auxiliary opening a question ("Did Karimov meet him?"). In CoNLL-2003 and Wikigold (train and dev) a sentence
+// opens with one of these 26 times and never with a name ("May" and "Will", which can be names, are not listed).
+const QUESTION_OPENERS = new Set(['Did', 'Does', 'Do', 'Is', 'Was', 'Were', 'Are', 'Am', 'Has', 'Have', 'Had', 'Can', 'Could', 'Would', 'Should', 'Shall', 'Must']);
+
 /**
  * Trims words that open a chunk without belonging to it: a month or weekday ("August National Association of
- * Purchasing Management"), a sentence-initial word unlabelled text never capitalises ("Three African"), and a
+ * Purchasing Management"), a sentence-initial word unlabelled text never capitalises ("Three African") or an auxiliary opening a question, and a
  * compound adjective, which becomes its own MISC ("Iran-backed Kataeb Hezbollah" -> MISC + ORG).
  */
 export function trimChunkStarts(chunks: Chunk[], tokens: readonly Token[], capBuckets: ReadonlyMap<string, number>): Chunk[] {
@@ -113,7 +117,7 @@ export function trimChunkStarts(chunks: Chunk[], tokens: readonly Token[], capBu
     // "Ontario-based", "Iran-backed": a compound adjective before a name is MISC of its own (CoNLL), not part of the name.
     if (splitCompound(first)) return [{ start: c.start, end: c.start + 1, type: 'MISC' }, { ...c, start: c.start + 1 }];
     if (c.type !== 'MISC' && MONTH_OR_DAY.test(first)) return [{ ...c, start: c.start + 1 }];
-    if (c.start === 0 && capBuckets.get(first.toLowerCase()) === 0) return [{ ...c, start: c.start + 1 }];
+    if (c.start === 0 && (capBuckets.get(first.toLowerCase()) === 0 || QUESTION_OPENERS.has(first))) return [{ ...c, start: c.start + 1 }];
     return [c];
   });
 }
@@ -182,6 +186,11 @@ const FUNCTION_WORDS = new Set(
   nor so yet if because while although though to of in on at by for with from into about after before against
   during not also then now still just only even again already never`.split(/\s+/),
 );
+
+/** True for a closed-class word or reporting verb ("was", "the", "said"), lower-cased. */
+export function isFunctionWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower);
+}
 
 /** True when a capitalised word reads as a common word: a function word, or one unlabelled text never capitalises mid-sentence. */
 export function isCommonWord(word: string, capBuckets: ReadonlyMap<string, number>): boolean {

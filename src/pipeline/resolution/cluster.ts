@@ -6,7 +6,7 @@ import { stringPool } from '../../model/string-pool.js';
 
 /** Provenance of resolved entities. */
 export const RESOLVE_STAGE = 'resolve';
-export const RESOLVE_VERSION = 'resolve@7';
+export const RESOLVE_VERSION = 'resolve@8';
 
 /**
  * Why an exact-name merge happened when a candidate was renamed to its country ("Iraqis" names Iraq): the reason says
