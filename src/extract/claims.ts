@@ -93,10 +93,15 @@ function attribution(text: string, start: number, end: number, closed: boolean):
  * are written with single spaces.
  */
 export function collapseSpaces(s: string): { text: string; length: number; original: (i: number) => number } {
-  if (!/[ \t\u00a0]{2}|\s\n|\n\s|[\t\r\f\v]/.test(s)) return { text: s, length: s.length, original: (i) => i };
+  if (!/[ \t\u00a0]{2}|\s\n|\n\s|[\t\r\f\v\u00ad]/.test(s)) return { text: s, length: s.length, original: (i) => i };
   const at: number[] = [];
   let text = '';
   for (let i = 0; i < s.length; ) {
+    // Soft hyphens (a word broken over two lines, in the reading view) are read as nothing.
+    if (s[i] === '\u00ad') {
+      i++;
+      continue;
+    }
     if (!/\s/u.test(s[i]!)) {
       text += s[i]!;
       at.push(i++);

@@ -90,6 +90,11 @@ export function maskSentence(text: string, span: Span, mentions: InputMention[])
       continue;
     }
     const ch = text[i]!;
+    // A word broken over two lines (soft hyphens in the reading view) reads whole.
+    if (ch === '\u00ad') {
+      i++;
+      continue;
+    }
     if (isSpace(ch)) {
       // Runs of whitespace collapse to one space, and none opens the sentence.
       if (!spaceLast && length > 0) {

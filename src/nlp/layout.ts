@@ -4,6 +4,7 @@
  * a string of the same length where quote markers, list markers and wrapping line breaks are spaces, so sentence
  * splitting, NER and extraction read prose while every offset still points into the stored text.
  */
+import { COMPOUND_PARTICIPLES } from './compounds.js';
 import { boilerOf, endsTerminal, isAllCaps, isAttribution, isGreeting, isHeadingLine, isValediction, isWriterName, itemMarker, readLines, type TextLine } from './layout-lines.js';
 
 /** What a block of lines is. */
@@ -37,18 +38,33 @@ export function analyseLayout(text: string): Layout {
   const widths = wrapWidths(text, lines, mixedCase);
   const blocks: LayoutBlock[] = [];
   const blanks: Array<[number, number]> = []; // [start, end) ranges that read as spaces
+  const softs: Array<[number, number]> = []; // [start, end) ranges that read as soft hyphens (inside one word)
+  const tabs: Array<[number, number]> = []; // [start, end) gaps between the cells of a table row, read as tabs
+  let prevGaps: Array<[number, number]> = [];
   let prev: TextLine | null = null;
   let block: LayoutBlock | null = null;
   for (const line of lines) {
     if (line.start < line.afterQuote) blanks.push([line.start, line.afterQuote]);
     if (line.blank) {
       prev = null;
+      prevGaps = [];
       block = null;
       continue;
     }
     if (line.item) blanks.push([line.afterQuote, line.body]);
-    if (block && prev && joins(text, prev, line, widths, mixedCase, block.start === prev.body)) {
-      blanks.push([prev.end, line.start]);
+    // Rows of a table laid out with spaces ("Adel Mansouri     Commander     Zulfiqar Brigade"): a cell of this line
+    // starts at the column of one of the line before. Each row is a unit of its own (its lines are as long as wrapped
+    // prose, but a cell never goes on into the next row), and the gaps between cells read as tabs, which no name crosses.
+    const gaps = cellGaps(text, line);
+    const row = prev !== null && prevGaps.length > 0 && gaps.some(([, e]) => prevGaps.some(([, pe]) => pe - prev!.start === e - line.start));
+    if (row) for (const g of [...prevGaps, ...gaps]) tabs.push(g);
+    prevGaps = gaps;
+    if (block && prev && !row && joins(text, prev, line, widths, mixedCase, block.start === prev.body)) {
+      // A word hyphenated at the line's end reads whole: the break is soft hyphens, and so is the hyphen when it only
+      // broke the word ("Man-\nsouri" -> "Mansouri"; "Iran-\nbacked" -> "Iran-backed").
+      const broken = hyphenBreak(text, prev, line);
+      if (broken) softs.push([broken === 'word' ? prev.end - 1 : prev.end, line.body]);
+      else blanks.push([prev.end, line.start]);
       block.end = line.end;
       if (block.kind === 'heading') block.kind = 'prose';
     } else {
@@ -59,7 +75,44 @@ export function analyseLayout(text: string): Layout {
     }
     prev = line;
   }
-  return { reading: blankOut(text, blanks), blocks };
+  return { reading: fill(fill(fill(text, blanks, ' '), softs, SOFT_HYPHEN), tabs, '\t'), blocks };
+}
+
+/** The soft hyphen: a reading view writes it where a word was broken over two lines (it is part of the word). */
+export const SOFT_HYPHEN = '\u00ad';
+
+/**
+ * How a line ending in a hyphen goes on into the next: 'word' when a word was broken there ("Man-" / "souri",
+ * "Opera-" / "tions": a letter before the hyphen, a lower-case letter after the break), 'compound' when the hyphen is
+ * a real one: its second part is a participle of a name's compounds ("Iran-" / "backed"), or a capitalised word is
+ * followed by a participle of five letters or more ("Turkish-" / "occupied", "French-" / "speaking"; not a name's
+ * ending such as "Moham-" / "med" or "Ra-" / "sheed").
+ */
+function hyphenBreak(text: string, l: TextLine, n: TextLine): 'word' | 'compound' | null {
+  if (l.end - l.body < 3 || text[l.end - 1] !== '-' || !/\p{L}/u.test(text[l.end - 2]!)) return null;
+  const rest = /^\p{Ll}+/u.exec(text.slice(n.body, n.body + 40))?.[0];
+  if (rest === undefined) return null;
+  if (PARTICIPLE.test(rest)) return 'compound';
+  const head = /\p{L}+$/u.exec(text.slice(Math.max(l.body, l.end - 41), l.end - 1))?.[0] ?? '';
+  return /^\p{Lu}/u.test(head) && rest.length >= 5 && /(?:[^e]ed|ing)$/u.test(rest) ? 'compound' : 'word';
+}
+
+const PARTICIPLE = new RegExp(`^(?:${COMPOUND_PARTICIPLES.join('|')})$`, 'u');
+
+/** Writes `char` over the ranges (sorted here; a range overlapping one before it starts after it). */
+function fill(reading: string, ranges: Array<[number, number]>, char: string): string {
+  if (ranges.length === 0) return reading;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    parts.push(reading.slice(at, from), char.repeat(e - from));
+    at = e;
+  }
+  parts.push(reading.slice(at));
+  return parts.join('');
 }
 
 // The stages of one document ask for its reading view one after the other: the last few are kept (not huge ones).
@@ -78,10 +131,26 @@ export function readingView(text: string): string {
   return reading;
 }
 
-/** A span of the reading view as read: runs of whitespace (a wrapped line break, a quote marker) become one space. */
+/**
+ * A span of the reading view as read: runs of whitespace (a wrapped line break, a quote marker) become one space, and
+ * a word broken over two lines is one word ("Man-\nsouri" -> "Mansouri").
+ */
 export function readSpan(text: string, reading: string, start: number, end: number): string {
   const read = reading.slice(start, end);
-  return read === text.slice(start, end) ? read : read.replace(/\s+/g, ' ');
+  if (read === text.slice(start, end)) return read.includes(SOFT_HYPHEN) ? read.replace(/\u00ad+/g, '') : read;
+  return read.replace(/\u00ad+/g, '').replace(/\s+/g, ' ');
+}
+
+// A cell after another in a row: words apart by a tab or by three spaces or more (prose has at most two, after a full
+// stop; justified lines spread theirs without lining them up).
+const CELL = /(?<=\S)(?:\t| {3,})(?=\S)/gu;
+
+/** The gaps between a line's cells, as [start, end) in the text. */
+function cellGaps(text: string, line: TextLine): Array<[number, number]> {
+  // After the indentation: most lines have no run of spaces or tab there, and need no regular expression.
+  const content = text.slice(line.body, line.end);
+  if (!content.includes('   ') && !content.includes('\t')) return [];
+  return [...content.matchAll(CELL)].map((m) => [line.body + m.index, line.body + m.index + m[0].length]);
 }
 
 /** Whether line `n` continues the block line `l` is in (the break between them only wraps the text); `first`: `l` opened the block. */
@@ -246,18 +315,3 @@ function isMixedCase(text: string): boolean {
   return lower * 2 >= upper;
 }
 
-/** Copies the text with the given ranges (in order, non-overlapping) turned into spaces. */
-function blankOut(text: string, ranges: Array<[number, number]>): string {
-  if (ranges.length === 0) return text;
-  ranges.sort((a, b) => a[0] - b[0]);
-  const parts: string[] = [];
-  let at = 0;
-  for (const [s, e] of ranges) {
-    if (e <= at) continue;
-    const from = Math.max(s, at);
-    parts.push(text.slice(at, from), ' '.repeat(e - from));
-    at = e;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}

@@ -21,8 +21,9 @@ const TOKEN_PATTERN = new RegExp(
     String.raw`n't(?!\p{L})`, // don't -> do n't
     String.raw`['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L})`, // Iran's -> Iran 's
     String.raw`\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*?(?=n't(?!\p{L}))`, // "do" of "don't"
-    String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*?(?=['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L}))`, // word before a clitic
-    String.raw`\p{L}[\p{L}\p{M}\p{N}\u200c\u0640]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u0640]*)*`, // words, al-Haq, O'Brien, ZWNJ in Persian
+    String.raw`\p{L}[\p{L}\p{M}\p{N}\u00ad]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad]*)*?(?=['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)(?!\p{L}))`, // word before a clitic
+    // words, al-Haq, O'Brien, ZWNJ in Persian, soft hyphens where a reading view joins a word broken over two lines
+    String.raw`\p{L}[\p{L}\p{M}\p{N}\u200c\u0640\u00ad]*(?:[-'’]\u00ad*[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u0640\u00ad]*)*`,
     String.raw`\.{2,}|-{2,}`, // ellipsis, dashes
     String.raw`\.\p{N}+`, // batting averages and the like: .596
     String.raw`[^\s]`, // any other single character
@@ -64,7 +65,8 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     TOKEN_PATTERN.lastIndex = i;
     const m = TOKEN_PATTERN.exec(slice);
     if (m === null) break;
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    // A word broken over two lines is read without its soft hyphens ("Man\u00ad\u00adsouri" -> "Mansouri").
+    tokens.push({ text: m[0].includes('\u00ad') ? m[0].replace(/\u00ad/g, '') : m[0], start: m.index, end: m.index + m[0].length });
     i = m.index + m[0].length;
   }
   return tokens;

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseLayout, readingView } from '../../src/nlp/layout.js';
+import { SOFT_HYPHEN, analyseLayout, readSpan, readingView } from '../../src/nlp/layout.js';
+import { tokenize } from '../../src/nlp/tokenize.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { ROOT } from '../helpers.js';
 import { asEmailReply, hardWrap } from '../pipeline/messy-forms.js';
@@ -105,6 +106,48 @@ describe('layout of small texts', () => {
     const reading = readingView(text);
     assert.equal(reading.length, text.length);
     for (let i = 0; i < text.length; i++) assert.ok(reading[i] === text[i] || reading[i] === ' ', `offset ${i}`);
+  });
+
+  it('reads a word hyphenated at a line end whole, and a compound broken at its hyphen as one compound', () => {
+    const text = 'Colonel Adel Man-\nsouri met the Iran-\nbacked and Turkish-\noccupied units of the Southern Opera-\ntions Command\nin Erbil.';
+    const reading = readingView(text);
+    assert.equal(reading.length, text.length);
+    // Soft hyphens stand for the break (and for the hyphen when it only broke the word); nothing else changes.
+    for (let i = 0; i < text.length; i++) assert.ok(reading[i] === text[i] || reading[i] === ' ' || reading[i] === SOFT_HYPHEN, `offset ${i}`);
+    assert.deepEqual(tokenize(reading).map((t) => t.text).slice(0, 13),
+      ['Colonel', 'Adel', 'Mansouri', 'met', 'the', 'Iran-backed', 'and', 'Turkish-occupied', 'units', 'of', 'the', 'Southern', 'Operations']);
+    assert.equal(read(text).length, 1);
+    assert.equal(readSpan(text, reading, 0, text.length), 'Colonel Adel Mansouri met the Iran-backed and Turkish-occupied units of the Southern Operations Command in Erbil.');
+    assert.equal(readSpan(text, reading, 8, 23), 'Adel Mansouri');
+  });
+
+  it('reads a quoted word broken over two quoted lines whole', () => {
+    const text = '> Colonel Adel Man-\n> souri met him in Erbil on Sunday.';
+    assert.equal(readSpan(text, readingView(text), 2, text.length), 'Colonel Adel Mansouri met him in Erbil on Sunday.');
+  });
+
+  it('keeps a name ending a line before a hyphenated line apart from ordinary hyphens and dashes', () => {
+    // A dash at the line's end, a capital or a number after the break: no word was broken.
+    for (const text of ['The talks ended --\nthe envoy left.', 'Relations between Iraq-\nIran were tense.', 'The war of 1980-\n88 ended in a ceasefire.']) {
+      assert.ok(!readingView(text).includes(SOFT_HYPHEN), text);
+    }
+  });
+
+  it('reads each row of a table laid out with spaces as a unit, its cell gaps as tabs; justified prose still joins', () => {
+    const table = [
+      'Name                 Position            Organisation',
+      'Adel Mansouri        Commander           Zulfiqar Brigade',
+      'Farid Nazari         Head                Southern Operations Command',
+    ].join('\n');
+    assert.deepEqual(read(table), ['Name Position Organisation', 'Adel Mansouri Commander Zulfiqar Brigade', 'Farid Nazari Head Southern Operations Command']);
+    const reading = readingView(table);
+    assert.equal(reading.split('\n')[1], 'Adel Mansouri\t\t\t\t\t\t\t\tCommander\t\t\t\t\t\t\t\t\t\t\tZulfiqar Brigade');
+    const justified = [
+      'The  commander of  the brigade  met the governor   in Mosul on',
+      'Sunday   and the two  agreed that the militia would withdraw',
+      'from  three checkpoints   on the  road  to Tal Afar by  May.',
+    ].join('\n');
+    assert.equal(read(justified).length, 1);
   });
 });
 

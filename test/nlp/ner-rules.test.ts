@@ -1,4 +1,4 @@
-// Rules applied after the model, and document-level consistency, on hand-made chunks.
+// Rules applied after the model, and document-level consistency, on hand-made chunks; cells and broken words with the shipped model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../../src/nlp/tokenize.js';
@@ -6,6 +6,8 @@ import { Gazetteer, gazetteerMask } from '../../src/nlp/ner/gazetteer.js';
 import { countryAbbreviations, extendOrgHeads, nationalityAdjectives, numberedSources, splitCoordinated, stripTitles, trimChunkStarts } from '../../src/nlp/ner/rules.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from '../../src/nlp/ner/consistency.js';
 import type { Chunk } from '../../src/nlp/ner/tags.js';
+import { loadRecognizer } from '../../src/nlp/ner/index.js';
+import { readSentences } from '../../src/nlp/sentences.js';
 
 const gaz = new Gazetteer();
 for (const w of ['kataeb', 'asaib', 'harakat', 'ministry']) gaz.add([w], gazetteerMask('ORGWORD'));
@@ -84,4 +86,19 @@ test('a nationality the model left untagged before a lower-case word is MISC; no
   // Already tagged: left as the model said.
   const c = 'an Iraqi source';
   assert.deepEqual(show(c, nationalityAdjectives([{ start: 1, end: 2, type: 'LOC' }], tokenize(c), gaz)), ['Iraqi/LOC']);
+});
+
+test('a name never runs across the gap between two cells of a table row, and a word broken over two lines is one name', () => {
+  const rec = loadRecognizer();
+  const table = [
+    'Adel Mansouri        Commander           Zulfiqar Brigade',
+    'Farid Nazari         Head                Southern Operations Command',
+  ].join('\n');
+  for (const [text, expected] of [
+    [table, ['Adel Mansouri/PERSON', 'Zulfiqar Brigade/ORG', 'Farid Nazari/PERSON', 'Southern Operations Command/ORG']],
+    ['Colonel Adel Man-\nsouri met General Farid Nazari of the Southern Opera-\ntions Command in Erbil.', ['Adel Mansouri/PERSON', 'Farid Nazari/PERSON', 'Southern Operations Command/ORG', 'Erbil/LOC']],
+  ] as const) {
+    const { reading, sentences } = readSentences(text);
+    assert.deepEqual(rec.recognize(reading, sentences).map((s) => `${s.text}/${s.type}`), expected);
+  }
 });

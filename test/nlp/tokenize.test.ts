@@ -22,3 +22,11 @@ test('offsets, and tokenizing a slice', () => {
   for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.text);
   assert.deepEqual(tokenize(text, 4, 13).map((t) => t.text), ['Abu', 'Mahdi']);
 });
+
+test('a soft hyphen inside a word (from HTML, or a reading view joining a broken word) leaves one token, read without it', () => {
+  const text = 'Colonel Man\u00adsouri of the Iran-\u00adbacked Opera\u00ad\u00adtions Command';
+  const tokens = tokenize(text);
+  assert.deepEqual(tokens.map((t) => t.text), ['Colonel', 'Mansouri', 'of', 'the', 'Iran-backed', 'Operations', 'Command']);
+  // Offsets still cover the stored characters.
+  assert.equal(text.slice(tokens[1]!.start, tokens[1]!.end), 'Man\u00adsouri');
+});

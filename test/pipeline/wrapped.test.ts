@@ -12,7 +12,7 @@ import { ingestPaths, defaultStages, finishIngest } from '../../src/pipeline.js'
 import { buildJsonExport } from '../../src/export/json.js';
 import { RELATION_TYPES, type RelationTypeId } from '../../src/model/index.js';
 import { ROOT, SAMPLE_CORPUS, tempDir } from '../helpers.js';
-import { asEmailReply, hardWrap } from './messy-forms.js';
+import { asEmailReply, hardWrap, hyphenWrap } from './messy-forms.js';
 
 interface Network {
   entities: Set<string>;
@@ -24,6 +24,7 @@ const FORMS: Record<string, (text: string) => string> = {
   given: (t) => t,
   wrapped: (t) => hardWrap(t, 65),
   email: asEmailReply,
+  hyphenated: (t) => hyphenWrap(t, 60),
 };
 
 /** Writes every file of `from` in one form into a new folder. */
@@ -61,7 +62,7 @@ async function network(store: Store, folder: string, collection: string): Promis
 
 const difference = (a: Set<string>, b: Set<string>): string[] => [...a].filter((x) => !b.has(x));
 
-describe('the sample articles hard-wrapped and e-mail quoted give the network of the articles as given', () => {
+describe('the sample articles hard-wrapped, e-mail quoted and hyphenated at line ends give the network of the articles as given', () => {
   let store: Store;
   const nets = new Map<string, Network>();
   before(async () => {
@@ -79,7 +80,12 @@ describe('the sample articles hard-wrapped and e-mail quoted give the network of
     assert.ok(given.entities.size > 50 && given.relations.size > 20, `${given.entities.size} entities, ${given.relations.size} relations`);
   });
 
-  for (const form of ['wrapped', 'email']) {
+  it('hyphenated: the form breaks words at line ends', () => {
+    const text = hyphenWrap(readFileSync(join(SAMPLE_CORPUS, readdirSync(SAMPLE_CORPUS)[0]!), 'utf8'), 60);
+    assert.ok((text.match(/\p{Ll}-\n\p{Ll}/gu) ?? []).length > 20, 'words broken over lines');
+  });
+
+  for (const form of ['wrapped', 'email', 'hyphenated']) {
     it(`${form}: the same entities (names and types)`, () => {
       const given = nets.get('given')!;
       const other = nets.get(form)!;

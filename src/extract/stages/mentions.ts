@@ -24,7 +24,7 @@ export function mentionsStage(recognizer?: Recognizer, others: Partial<Record<Ne
     name: MENTIONS_STAGE,
     // caps@1: ALL-CAPS prose recased before recognition, and an auxiliary opening a question cut from a name (src/nlp/ner).
     get version() {
-      return `${get().version}+caps@1+retype@4+compounds@1+demonyms@1+within-doc@4+layout@2+scripts@1`;
+      return `${get().version}+caps@1+retype@4+compounds@1+demonyms@1+within-doc@4+layout@3+scripts@1`;
     },
     run(doc) {
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the

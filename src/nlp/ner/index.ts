@@ -6,7 +6,8 @@ import type { EntityType, Span } from '../../model/index.js';
 import { tokenize } from '../tokenize.js';
 import { loadModelFile } from './model-io.js';
 import { tagDocument, type NerModel } from './tagger.js';
-import { chunksToSpans, tagsToChunks } from './tags.js';
+import { chunksToSpans, tagsToChunks, type Chunk } from './tags.js';
+import type { Token } from '../tokenize.js';
 import { harmoniseTypes, propagateNames, resolveSurnames } from './consistency.js';
 import { applyRules } from './rules.js';
 import { checkCapsLines } from './headlines.js';
@@ -66,7 +67,7 @@ export function recognizerFromModel(model: NerModel, coord?: CoordModel): Recogn
           docWords ??= new DocumentWords(words);
           cs = splitCoordinations(cs, ts, model.lexicon, coord, { words: docWords, sentence: i });
         }
-        return applyRules(cs, ts, model.lexicon);
+        return splitAtCells(applyRules(cs, ts, model.lexicon), ts, text);
       });
       const doc = { tokens, chunks };
       checkCapsLines(doc, model.lexicon);
@@ -76,6 +77,22 @@ export function recognizerFromModel(model: NerModel, coord?: CoordModel): Recogn
       return chunksToSpans(text, tokens, chunks);
     },
   };
+}
+
+/** A name never runs across the gap between two cells of a table row (a tab in the reading view, src/nlp/layout.ts). */
+function splitAtCells(chunks: Chunk[], tokens: readonly Token[], text: string): Chunk[] {
+  if (chunks.length === 0 || !text.slice(tokens[0]!.start, tokens.at(-1)!.end).includes('\t')) return chunks;
+  return chunks.flatMap((c) => {
+    const out: Chunk[] = [];
+    let start = c.start;
+    for (let i = c.start + 1; i < c.end; i++) {
+      if (!text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\t')) continue;
+      out.push({ ...c, start, end: i });
+      start = i;
+    }
+    out.push({ ...c, start, end: c.end });
+    return out;
+  });
 }
 
 /**

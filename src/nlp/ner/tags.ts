@@ -106,7 +106,9 @@ export function chunksToSpans(
     for (const c of chunks[i]!) {
       const start = ts[c.start]!.start;
       const end = ts[c.end - 1]!.end;
-      spans.push({ start, end, type: ENTITY_TYPE[c.type] ?? 'MISC', text: text.slice(start, end) });
+      // A name broken over two lines reads whole: the reading view's soft hyphens are not part of it.
+      const read = text.slice(start, end);
+      spans.push({ start, end, type: ENTITY_TYPE[c.type] ?? 'MISC', text: read.includes('\u00ad') ? read.replace(/\u00ad/g, '') : read });
     }
   });
   return spans;
