@@ -142,6 +142,10 @@ describe('layout of small texts', () => {
     assert.deepEqual(read(table), ['Name Position Organisation', 'Adel Mansouri Commander Zulfiqar Brigade', 'Farid Nazari Head Southern Operations Command']);
     const reading = readingView(table);
     assert.equal(reading.split('\n')[1], 'Adel Mansouri\t\t\t\t\t\t\t\tCommander\t\t\t\t\t\t\t\t\t\t\tZulfiqar Brigade');
+    // A sheet or a TSV file: cells apart by tabs, not lined up.
+    // A row opening in lower case ("al-Tamimi") would go on a wrapped line.
+    assert.deepEqual(read('Name\tPost\tUnit\nAdel Mansouri\tcommander\tZulfiqar Brigade\nal-Tamimi\thead\tSouthern Operations Command'),
+      ['Name Post Unit', 'Adel Mansouri commander Zulfiqar Brigade', 'al-Tamimi head Southern Operations Command']);
     const justified = [
       'The  commander of  the brigade  met the governor   in Mosul on',
       'Sunday   and the two  agreed that the militia would withdraw',
