@@ -1,5 +1,6 @@
 /** The extraction stage: relations, events and claims for one document, with relations linked to the claims they rest on. */
 import { extractClaims } from './claims.js';
+import { denialsOfEarlier } from './denials.js';
 import { extractEvents } from './events.js';
 import { extractRelations } from './relations.js';
 import type { Span } from '../model/index.js';
@@ -12,7 +13,7 @@ export { extractRelations } from './relations.js';
 export type * from './types.js';
 
 /** Version recorded as provenance on every fact this stage produces; bump it when rules change. */
-export const EXTRACT_VERSION = 'rules@6';
+export const EXTRACT_VERSION = 'rules@7';
 
 /** Relations below this calibrated confidence are hidden by default (declared with the relation vocabulary). */
 export { DEFAULT_MIN_CONFIDENCE } from '../model/index.js';
@@ -22,7 +23,8 @@ export function extract(input: ExtractionInput, relationsOf: (input: ExtractionI
   const relations = relationsOf(input);
   const events = extractEvents(input);
   const claims = extractClaims(input);
-  return { relations: linkClaims(relations, claims), events, claims };
+  const linked = linkClaims(relations, claims);
+  return { relations: [...linked, ...denialsOfEarlier(input, linked, claims)], events, claims };
 }
 
 /** Sets claimIndex on relations found inside a claim ("the leak reveals that Barzani met ..." -> the meeting rests on the leak). */

@@ -110,7 +110,7 @@ export interface ExtractedClaim {
 
 /** What extract() returns for one document. */
 export interface ExtractionResult {
-  /** Relations in text order, linked to claims by `claimIndex`. */
+  /** Relations in text order, linked to claims by `claimIndex` (then the negated copies a later denial gives, denials.ts). */
   relations: ExtractedRelation[];
   /** Dated events in text order. */
   events: ExtractedEvent[];
