@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from '../../src/extract/index.js';
-import { inputFor } from './helpers.js';
+import { inputFor, type HandMention } from './helpers.js';
 
-const read = (text: string, mentions: Parameters<typeof inputFor>[1]): string[] =>
+const read = (text: string, mentions: HandMention[]): string[] =>
   extract(inputFor(text, mentions)).relations.map((r) => `${r.negated ? '!' : ''}${r.type}(${r.source} -> ${r.target})${r.rule.startsWith('denied-later') ? ` [${r.evidence.text}]` : ''}`);
 
 test('a denial by one end of an earlier relation, naming its kind of act, denies that relation', () => {
@@ -16,13 +16,14 @@ test('a denial by one end of an earlier relation, naming its kind of act, denies
 
 test('a denial of another kind of act, of a party it names, or far from the statement denies nothing', () => {
   const stated = 'The Halcyon Trading Company paid the Zulfiqar Brigade $200,000 in February.';
-  const m = (): Parameters<typeof inputFor>[1] => [['Halcyon Trading Company', 'ORG', 'halcyon'], ['Zulfiqar Brigade', 'ORG', 'zulfiqar'], ['Halcyon', 'ORG', 'halcyon', 2]];
-  for (const [text, mentions] of [
+  const m = (): HandMention[] => [['Halcyon Trading Company', 'ORG', 'halcyon'], ['Zulfiqar Brigade', 'ORG', 'zulfiqar'], ['Halcyon', 'ORG', 'halcyon', 2]];
+  const cases: [string, HandMention[]][] = [
     [`${stated} Halcyon denied any wrongdoing.`, m()],
     [`${stated} Halcyon denied paying the Green Brigade.`, [...m(), ['Green Brigade', 'ORG', 'green']]],
     [`${stated} The talks went on. The border stayed shut. Trade fell. Halcyon denied making any payment.`, m()],
-  ] as const) {
-    const got = read(text, [...mentions]);
+  ];
+  for (const [text, mentions] of cases) {
+    const got = read(text, mentions);
     assert.ok(got.includes('paid(halcyon -> zulfiqar)') && !got.some((r) => r.startsWith('!paid(halcyon -> zulfiqar)')), `${text}: ${got.join('; ')}`);
   }
 });
