@@ -1,6 +1,6 @@
 /**
- * `node --import tsx scripts/relations/train-arabic-script.ts [--dry] [--out PATH] [--folds] [--sets peyma,arman,parstwiner,anercorp]
- * [--weights name=w,...]`:
+ * `node --import tsx scripts/relations/train-arabic-script.ts [--dry] [--out PATH] [--folds] [--sets peyma,arman,parstwiner,anercorp,written]
+ * [--weights name=w,...]` (`written`: the Persian and Arabic text our annotators wrote, train only; `written-fa-ar=w` weighs it):
  * trains the Persian/Arabic relation model (src/extract/relation-model/arabic-script.ts) on the PEYMA, ARMAN, ParsTwiNER and
  * ANERcorp sentences we labelled with all 12 types (annotations/{peyma,arman,parstwiner,anercorp}-relations, standoff over ../shared/data), reports pair-level figures on their dev
  * sentences for the Arabic-script frames alone and for the model, fits the calibration on dev (the reported reliability
@@ -18,6 +18,7 @@ import { trainLinear, type TrainExample } from '../../src/extract/relation-model
 import { findPackageRoot } from '../../src/nlp/ner/index.js';
 import { readAnercorp, readArman, readParstwiner, readPeyma } from './data/arabic-script.js';
 import { readOurSentences } from './data/ours.js';
+import { readWritten } from './data/written.js';
 import type { LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
 import { predictModel, predictRules, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
@@ -30,7 +31,8 @@ const opt = (name: string): string | undefined => (args.includes(name) ? args[ar
 
 /** The labelled Persian and Arabic sets: source name and reader of its text (`--sets a,b` keeps some, to compare). */
 const ALL_SETS = { peyma: readPeyma, arman: readArman, parstwiner: readParstwiner, anercorp: readAnercorp } as const;
-const chosen = (opt('--sets') ?? Object.keys(ALL_SETS).join(',')).split(',');
+const chosen = (opt('--sets') ?? [...Object.keys(ALL_SETS), 'written'].join(',')).split(',');
+const WITH_WRITTEN = chosen.includes('written');
 const SETS = Object.fromEntries(Object.entries(ALL_SETS).filter(([name]) => chosen.includes(name)));
 
 /** Letters folded as the extractor folds them (offsets unchanged). */
@@ -41,6 +43,8 @@ function folded(docs: LabelledDoc[]): LabelledDoc[] {
 async function pairsOf(split: 'train' | 'dev'): Promise<Map<string, LabelledPair[]>> {
   const out = new Map<string, LabelledPair[]>();
   for (const [name, read] of Object.entries(SETS)) out.set(name, labelPairs(folded(await readOurSentences(name, split, read)), undefined, true));
+  // Text our annotators wrote and labelled (annotations/written-relations-fa-ar): train only.
+  if (WITH_WRITTEN && split === 'train') out.set('written-fa-ar', labelPairs(folded(await readWritten('train', 'written-fa-ar')), undefined, true));
   return out;
 }
 
@@ -50,7 +54,8 @@ const POS_WEIGHT = Number(opt('--pos-weight') ?? 2);
  * Each set's weight in training (`--weights name=w,...`): tweets count half (chosen on the train folds: PEYMA F1 at 0.6
  * 47.4 without them, 48.1 at weight 1, 48.3 at 0.5; ARMAN 57.3 / 56.2 / 57.1; ANERcorp 31.0 / 30.4 / 30.6), others 1.
  */
-const SET_WEIGHT = new Map((opt('--weights') ?? 'parstwiner=0.5').split(',').filter(Boolean).map((kv) => [`${kv.split('=')[0]}-ours`, Number(kv.split('=')[1])]));
+const SET_WEIGHT = new Map((opt('--weights') ?? 'parstwiner=0.5').split(',').filter(Boolean)
+  .map((kv) => [kv.startsWith('written') ? kv.split('=')[0]! : `${kv.split('=')[0]}-ours`, Number(kv.split('=')[1])]));
 const examplesOf = (pairs: readonly LabelledPair[]): TrainExample[] =>
   pairs.filter((p) => p.gold.length > 0).map((p) => ({ feats: p.feats, gold: p.gold, weight: (p.positive ? POS_WEIGHT : 1) * (SET_WEIGHT.get(p.doc.set) ?? 1) }));
 /** The model's chosen class against the gold, where it names a relation (for calibration). */

@@ -22,19 +22,22 @@ test('written set: relations by name, with denial, uncertainty and a post', () =
   assert.throws(() => unmark('[A Co|COMPANY] paid'), /bracket left/);
 });
 
-test('written set: every stored relation joins two names of one sentence of its document', async (t) => {
-  if (!existsSync(writtenPath())) return t.skip('annotations/written-relations/sentences.jsonl not imported yet');
-  const docs = await readWritten('train');
-  assert.ok(docs.length > 0);
-  assert.deepEqual(await readWritten('dev'), []);
-  let relations = 0;
-  for (const d of docs) {
-    for (const m of d.mentions) assert.equal(d.text.slice(m.start, m.end), m.text);
-    for (const g of d.gold) {
-      const s = d.sentences.find((x) => x.start <= g.source.start && g.source.end <= x.end);
-      assert.ok(s && s.start <= g.target.start && g.target.end <= s.end, `${d.id}: ${g.label} crosses sentences`);
-      relations++;
+for (const set of ['written', 'written-fa-ar'] as const) {
+  test(`${set}: every stored relation joins two names of one sentence of its document`, async (t) => {
+    if (!existsSync(writtenPath(set))) return t.skip(`${writtenPath(set)} not imported yet`);
+    const docs = await readWritten('train', set);
+    assert.ok(docs.length > 0);
+    assert.deepEqual(await readWritten('dev', set), []);
+    let relations = 0;
+    for (const d of docs) {
+      assert.equal(d.set, set);
+      for (const m of d.mentions) assert.equal(d.text.slice(m.start, m.end), m.text);
+      for (const g of d.gold) {
+        const s = d.sentences.find((x) => x.start <= g.source.start && g.source.end <= x.end);
+        assert.ok(s && s.start <= g.target.start && g.target.end <= s.end, `${d.id}: ${g.label} crosses sentences`);
+        relations++;
+      }
     }
-  }
-  assert.ok(relations > 0);
-});
+    assert.ok(relations > 0);
+  });
+}

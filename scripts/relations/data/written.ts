@@ -1,6 +1,7 @@
 /**
  * Text written for training by this project's annotators (helper sessions), with its names and relations marked in
- * place (annotations/written-relations/sentences.jsonl; README there). Unlike every other set, the text itself is
+ * place (annotations/written-relations/sentences.jsonl for English, annotations/written-relations-fa-ar/ for Persian
+ * and Arabic; READMEs there). Unlike every other set, the text itself is
  * ours, so it is stored here. One line per sentence, a document's sentences in order:
  *
  *   {"doc":"h1-001","s":"[Lamberto Dini|PER] on Saturday met [Julius Nyerere|PER].","rel":[["met","Lamberto Dini","Julius Nyerere"]]}
@@ -29,9 +30,12 @@ export interface WrittenLine {
 
 const ENTITY: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
-/** Where the written set lives. */
-export function writtenPath(): string {
-  return join(findPackageRoot(), 'annotations', 'written-relations', 'sentences.jsonl');
+/** The written sets: English, and Persian and Arabic (one file; the extractor routes sentences by script). */
+export type WrittenSet = 'written' | 'written-fa-ar';
+
+/** Where a written set lives. */
+export function writtenPath(set: WrittenSet = 'written'): string {
+  return join(findPackageRoot(), 'annotations', set === 'written' ? 'written-relations' : 'written-relations-fa-ar', 'sentences.jsonl');
 }
 
 /** A sentence's plain text and its marked names (spans relative to the sentence), typed as entities. */
@@ -57,9 +61,9 @@ export function relationOf(rel: readonly string[], names: readonly { name: strin
   };
 }
 
-/** Reads the written documents: every document trains; dev is empty. */
-export async function readWritten(split: 'train' | 'dev'): Promise<LabelledDoc[]> {
-  const path = writtenPath();
+/** Reads the written documents of a set: every document trains; dev is empty. */
+export async function readWritten(split: 'train' | 'dev', set: WrittenSet = 'written'): Promise<LabelledDoc[]> {
+  const path = writtenPath(set);
   if (split === 'dev' || !existsSync(path)) return [];
   const docs = new Map<string, LabelledDoc>();
   readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
@@ -67,7 +71,7 @@ export async function readWritten(split: 'train' | 'dev'): Promise<LabelledDoc[]
     const where = `${path}:${i + 1}`;
     const item = JSON.parse(line) as WrittenLine;
     let doc = docs.get(item.doc);
-    if (!doc) docs.set(item.doc, (doc = { set: 'written', id: item.doc, split: 'train', text: '', sentences: [], mentions: [], gold: [], scope: ALL_TYPES }));
+    if (!doc) docs.set(item.doc, (doc = { set, id: item.doc, split: 'train', text: '', sentences: [], mentions: [], gold: [], scope: ALL_TYPES }));
     const { text, names } = unmark(item.s);
     const offset = doc.text.length === 0 ? 0 : doc.text.length + 1;
     doc.text += (doc.text.length === 0 ? '' : ' ') + text;
