@@ -52,11 +52,11 @@ export function analyseLayout(text: string): Layout {
       continue;
     }
     if (line.item) blanks.push([line.afterQuote, line.body]);
-    // Rows of a table laid out with spaces ("Adel Mansouri     Commander     Zulfiqar Brigade"): a cell of this line
-    // starts at the column of one of the line before; or rows of cells apart by tabs. Each row is a unit of its own (its lines are as long as wrapped
-    // prose, but a cell never goes on into the next row), and the gaps between cells read as tabs, which no name crosses.
+    // Rows of a table: cells laid out with spaces ("Adel Mansouri     Commander     Zulfiqar Brigade"), a cell of this
+    // line starting at the column of one of the line before; or cells apart by tabs (a sheet, a database table, a TSV
+    // file), which need not line up. Each row is a unit of its own (its lines are as long as wrapped prose, but a cell
+    // never goes on into the next row), and the gaps between cells read as tabs, which no name crosses.
     const gaps = cellGaps(text, line);
-    // Cells apart by tabs (a sheet, a database table, a TSV file) need not line up.
     const tabbed = (g: Array<[number, number]>): boolean => g.some(([s]) => text[s] === '\t');
     const row = prev !== null && prevGaps.length > 0 && gaps.length > 0
       && ((tabbed(prevGaps) && tabbed(gaps)) || gaps.some(([, e]) => prevGaps.some(([, pe]) => pe - prev!.start === e - line.start)));
