@@ -23,7 +23,7 @@ import type { LabelledDoc } from './data/types.js';
 import { labelPairs, type LabelledPair } from './examples.js';
 import { predictModel, predictRules, ruleHits, rulePrecisions, scorePairs, scoreTable, type Prediction } from './score.js';
 
-export const ARABIC_SCRIPT_VERSION = 'cablegraph-rel-fa-ar-3';
+export const ARABIC_SCRIPT_VERSION = 'cablegraph-rel-fa-ar-4';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -54,7 +54,7 @@ const POS_WEIGHT = Number(opt('--pos-weight') ?? 2);
  * Each set's weight in training (`--weights name=w,...`): tweets count half (chosen on the train folds: PEYMA F1 at 0.6
  * 47.4 without them, 48.1 at weight 1, 48.3 at 0.5; ARMAN 57.3 / 56.2 / 57.1; ANERcorp 31.0 / 30.4 / 30.6), others 1.
  */
-const SET_WEIGHT = new Map((opt('--weights') ?? 'parstwiner=0.5').split(',').filter(Boolean)
+const SET_WEIGHT = new Map((opt('--weights') ?? 'parstwiner=0.5,written-fa-ar=1').split(',').filter(Boolean)
   .map((kv) => [kv.startsWith('written') ? kv.split('=')[0]! : `${kv.split('=')[0]}-ours`, Number(kv.split('=')[1])]));
 const examplesOf = (pairs: readonly LabelledPair[]): TrainExample[] =>
   pairs.filter((p) => p.gold.length > 0).map((p) => ({ feats: p.feats, gold: p.gold, weight: (p.positive ? POS_WEIGHT : 1) * (SET_WEIGHT.get(p.doc.set) ?? 1) }));
