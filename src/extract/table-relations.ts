@@ -7,6 +7,7 @@
  */
 import type { MoneyMention, Span } from '../model/index.js';
 import type { ExtractedRelation, ExtractionInput, InputMention } from './types.js';
+import { SpanIndex } from './span-lookup.js';
 
 /** How a table's cells are delimited: a sheet or TSV by tabs, a CSV by commas (or semicolons, where its header has more). */
 export type TableDelimiter = '\t' | ',' | ';';
@@ -70,18 +71,18 @@ function columnsOf(header: readonly Cell[]): Partial<Record<Role, number>> {
   return out;
 }
 
-/** The longest mention inside a cell. */
-function mentionIn(mentions: readonly InputMention[], cell: Cell | undefined): InputMention | undefined {
+/** The longest mention inside a cell (looked up by span: a sheet part holds thousands of rows). */
+function mentionIn(mentions: SpanIndex<InputMention>, cell: Cell | undefined): InputMention | undefined {
   if (!cell) return undefined;
   let best: InputMention | undefined;
-  for (const m of mentions) if (m.start >= cell.start && m.end <= cell.end && (!best || m.end - m.start > best.end - best.start)) best = m;
+  for (const m of mentions.inside(cell)) if (!best || m.end - m.start > best.end - best.start) best = m;
   return best;
 }
 
 /** The amount of a ledger row: a money mention in its cell, or a plain number in the currency its header names. */
-function amountIn(cell: Cell | undefined, money: readonly MoneyMention[], header: string): MoneyMention | undefined {
+function amountIn(cell: Cell | undefined, money: SpanIndex<MoneyMention>, header: string): MoneyMention | undefined {
   if (!cell) return undefined;
-  const found = money.find((m) => m.start >= cell.start && m.end <= cell.end);
+  const found = money.inside(cell)[0];
   if (found) return found;
   const plain = /^[+-]?\d[\d,' ]*(?:\.\d+)?$/u.test(cell.text) ? Number(cell.text.replace(/[,' ]/gu, '')) : NaN;
   if (!Number.isFinite(plain)) return undefined;
@@ -109,16 +110,17 @@ export function tableRelations(input: ExtractionInput, delimiter: TableDelimiter
   const roster = col.person !== undefined && col.organisation !== undefined;
   if (!ledger && !roster) return [];
   const out: ExtractedRelation[] = [];
+  const [mentions, money] = [new SpanIndex(input.mentions), new SpanIndex(input.money)];
   for (const row of rows) {
     const cells = splitCells(text, row.start, row.end, delimiter);
     const evidence = { documentId: input.documentId, start: row.start, end: row.end, text: text.slice(row.start, row.end) };
     const pair = (a?: number, b?: number): [InputMention, InputMention] | undefined => {
-      const [x, y] = [mentionIn(input.mentions, cells[a ?? -1]), mentionIn(input.mentions, cells[b ?? -1])];
+      const [x, y] = [mentionIn(mentions, cells[a ?? -1]), mentionIn(mentions, cells[b ?? -1])];
       return x && y && x.entityKey !== y.entityKey ? [x, y] : undefined;
     };
     const paid = ledger ? pair(col.payer, col.payee) : undefined;
     if (paid) {
-      const amount = amountIn(cells[col.amount!], input.money, header[col.amount!]!.text);
+      const amount = amountIn(cells[col.amount!], money, header[col.amount!]!.text);
       out.push({
         type: 'paid', source: paid[0].entityKey, target: paid[1].entityKey, confidence, rule: 'table:ledger', evidence,
         sourceSpan: paid[0], targetSpan: paid[1], ...(amount ? { amount } : {}),
