@@ -8,6 +8,7 @@
  */
 import type { RelationTypeId } from '../model/index.js';
 import type { ExtractedClaim, ExtractedRelation, ExtractionInput } from './types.js';
+import { SpanIndex } from './span-lookup.js';
 
 /** Words that name each kind of act in a denial ("denied making any payment", "rejected reports of a meeting"). */
 const ACTS: Partial<Record<RelationTypeId, RegExp>> = {
@@ -41,15 +42,20 @@ export function denialsOfEarlier(input: ExtractionInput, relations: readonly Ext
     }
     return lo;
   };
+  // Looked up by span: a long document holds thousands of relations and mentions, and a denial reads a few of them.
+  const mentions = new SpanIndex(input.mentions);
+  const stated = new SpanIndex(relations.map((r, i) => ({ start: r.evidence.start, end: r.evidence.end, i })));
   claims.forEach((c, k) => {
     if (c.stance !== 'denies' || c.speakerKey === null) return;
     const said = c.span ?? c.evidence;
     // The parties the denial names (its speaker aside): a denial naming someone else answers another statement.
-    const named = new Set(input.mentions.filter((m) => m.start >= said.start && m.end <= said.end && m.entityKey !== c.speakerKey).map((m) => m.entityKey));
+    const named = new Set(mentions.inside(said).filter((m) => m.entityKey !== c.speakerKey).map((m) => m.entityKey));
     const at = sentenceAt(c.evidence.start);
+    const from = input.sentences[Math.max(0, at - WINDOW)]?.start ?? 0;
     const denied = new Set<string>();
-    for (const r of relations) {
-      if (r.negated || r.evidence.end > c.evidence.start) continue;
+    for (const { i } of stated.inside({ start: from, end: c.evidence.start })) {
+      const r = relations[i]!;
+      if (r.negated) continue;
       if (r.source !== c.speakerKey && r.target !== c.speakerKey) continue;
       const other = r.source === c.speakerKey ? r.target : r.source;
       if ([...named].some((e) => e !== other)) continue;

@@ -68,15 +68,17 @@ export function factsStage(opts: FactsOptions = {}): Stage {
         .map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityKey: m.entityKey! }));
       // The rules read the reading view (quote markers and wrapping line breaks as spaces); evidence is the stored text.
       const reading = readingView(doc.text);
+      const money = extractMoney(reading);
       const result = extractInChunks({
         documentId: doc.id, text: reading, sentences: doc.sentences, mentions,
-        dates: extractDates(reading, doc.published ?? undefined), money: extractMoney(reading),
+        dates: extractDates(reading, doc.published ?? undefined), money,
         documentDate: doc.published ?? undefined,
       }, relationsOf);
       // A table's columns state relations too (a ledger's payer and payee, a roster's person and organisation).
       const delimiter = tableDelimiterOf(doc.format, doc.mimeType, doc.text);
       if (delimiter) {
-        result.relations.push(...tableRelations({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money: extractMoney(doc.text) },
+        // The reading view has the stored text's length: its amounts sit at the same offsets.
+        result.relations.push(...tableRelations({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money },
           delimiter, TABLE_CONFIDENCE));
       }
       const asRead = (s: string): string => (reading === doc.text ? s : s.replace(/\s+/g, ' '));
