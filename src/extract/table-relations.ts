@@ -8,27 +8,16 @@
 import type { MoneyMention, Span } from '../model/index.js';
 import type { ExtractedRelation, ExtractionInput, InputMention } from './types.js';
 import { SpanIndex } from './span-lookup.js';
+import { columnRole, headerKey, type ColumnRole, type TableCell, type TextTable } from '../nlp/tables.js';
 
 /** How a table's cells are delimited: a sheet or TSV by tabs, a CSV by commas (or semicolons, where its header has more). */
 export type TableDelimiter = '\t' | ',' | ';';
-
-/** What a column holds, by its header. */
-type Role = 'payer' | 'payee' | 'amount' | 'person' | 'post' | 'organisation';
-
-const HEADERS: [Role, RegExp][] = [
-  ['payer', /^(?:payer|payor|paid by|from|sender|remitter|donor|funder|source of funds|originator|پرداخت ?کننده|پرداخت‌کننده|فرستنده|الدافع|المرسل|الجهة الدافعة)$/iu],
-  ['payee', /^(?:payee|paid to|to|recipient|receiver|beneficiary|گیرنده|دریافت ?کننده|دریافت‌کننده|ذینفع|المستفيد|المستلم|الجهة المستفيدة)$/iu],
-  ['amount', /^(?:amount|sum|value|total|payment|amount ?\(?[a-z]{3}\)?|[a-z]{3} amount|usd|eur|gbp|مبلغ|المبلغ|القيمة)$/iu],
-  ['person', /^(?:name|full name|person|individual|نام|نام و نام خانوادگی|الاسم|الاسم الكامل)$/iu],
-  ['post', /^(?:position|post|title|role|rank|function|job|job title|سمت|عنوان|المنصب|الرتبة|الوظيفة)$/iu],
-  ['organisation', /^(?:organisation|organization|org|unit|agency|employer|affiliation|group|faction|سازمان|یگان|نهاد|الجهة|المنظمة|الوحدة|الفصيل)$/iu],
-];
 
 // A currency named by an amount column's header ("amount_usd", "USD").
 const HEADER_CURRENCY = /\b(usd|eur|gbp|chf|irr|iqd|syp|lbp|aed|sar|rub|cny)\b/iu;
 
 /** A cell of a row: its span in the text (quotes of a CSV field left out) and its text. */
-interface Cell { start: number; end: number; text: string }
+type Cell = Omit<TableCell, 'column'>;
 
 /** The cells of one line (`start`..`end` of the text); a CSV field may be quoted, with "" for a quote inside. */
 export function splitCells(text: string, start: number, end: number, delimiter: TableDelimiter): Cell[] {
@@ -58,14 +47,11 @@ export function splitCells(text: string, start: number, end: number, delimiter: 
   return cells;
 }
 
-const headerKey = (s: string): string => s.toLowerCase().replace(/[_\s]+/gu, ' ').trim();
-
 /** The column of each role, from the header's cells. */
-function columnsOf(header: readonly Cell[]): Partial<Record<Role, number>> {
-  const out: Partial<Record<Role, number>> = {};
+function columnsOf(header: readonly Cell[]): Partial<Record<ColumnRole, number>> {
+  const out: Partial<Record<ColumnRole, number>> = {};
   header.forEach((c, k) => {
-    const key = headerKey(c.text);
-    const role = HEADERS.find(([, re]) => re.test(key))?.[0];
+    const role = columnRole(c.text);
     if (role && out[role] === undefined) out[role] = k;
   });
   return out;
@@ -95,44 +81,58 @@ function amountIn(cell: Cell | undefined, money: SpanIndex<MoneyMention>, header
  */
 export function tableRelations(input: ExtractionInput, delimiter: TableDelimiter, confidence: number): ExtractedRelation[] {
   const { text } = input;
-  const lines: Span[] = [];
+  const rows: TextTable['rows'] = [];
   for (let at = 0; at < text.length;) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
-    if (end > at && text.slice(at, end).trim() !== '') lines.push({ start: at, end: text[end - 1] === '\r' ? end - 1 : end });
+    if (end > at && text.slice(at, end).trim() !== '') {
+      const line: Span = { start: at, end: text[end - 1] === '\r' ? end - 1 : end };
+      rows.push({ ...line, cells: splitCells(text, line.start, line.end, delimiter).map((c, column) => ({ ...c, column })) });
+    }
     at = end + 1;
   }
-  const [first, ...rows] = lines;
-  if (!first) return [];
-  const header = splitCells(text, first.start, first.end, delimiter);
-  const col = columnsOf(header);
-  const ledger = col.payer !== undefined && col.payee !== undefined && col.amount !== undefined;
-  const roster = col.person !== undefined && col.organisation !== undefined;
-  if (!ledger && !roster) return [];
+  return relationsOfTables(input, [{ rows, header: true }], confidence);
+}
+
+/**
+ * Relations of tables whose first row names the columns (a file that is one table, or the tables of a text found by
+ * src/nlp/tables.ts); a cell's column is its `column`, so a row laid out with spaces may leave a cell empty.
+ */
+export function relationsOfTables(input: ExtractionInput, tables: readonly TextTable[], confidence: number): ExtractedRelation[] {
+  const { text } = input;
   const out: ExtractedRelation[] = [];
   const [mentions, money] = [new SpanIndex(input.mentions), new SpanIndex(input.money)];
-  for (const row of rows) {
-    const cells = splitCells(text, row.start, row.end, delimiter);
-    const evidence = { documentId: input.documentId, start: row.start, end: row.end, text: text.slice(row.start, row.end) };
-    const pair = (a?: number, b?: number): [InputMention, InputMention] | undefined => {
-      const [x, y] = [mentionIn(mentions, cells[a ?? -1]), mentionIn(mentions, cells[b ?? -1])];
-      return x && y && x.entityKey !== y.entityKey ? [x, y] : undefined;
-    };
-    const paid = ledger ? pair(col.payer, col.payee) : undefined;
-    if (paid) {
-      const amount = amountIn(cells[col.amount!], money, header[col.amount!]!.text);
-      out.push({
-        type: 'paid', source: paid[0].entityKey, target: paid[1].entityKey, confidence, rule: 'table:ledger', evidence,
-        sourceSpan: paid[0], targetSpan: paid[1], ...(amount ? { amount } : {}),
-      });
-    }
-    const member = roster ? pair(col.person, col.organisation) : undefined;
-    if (member && member[0].type === 'PERSON') {
-      const post = col.post === undefined ? '' : cells[col.post]?.text ?? '';
-      out.push({
-        type: 'role_in', source: member[0].entityKey, target: member[1].entityKey, confidence, rule: 'table:roster', evidence,
-        sourceSpan: member[0], targetSpan: member[1], ...(post ? { role: post } : {}),
-      });
+  for (const table of tables) {
+    const [first, ...rows] = table.rows;
+    if (!first || !table.header) continue;
+    const header = first.cells;
+    const col = columnsOf(header);
+    const ledger = col.payer !== undefined && col.payee !== undefined && col.amount !== undefined;
+    const roster = col.person !== undefined && col.organisation !== undefined;
+    if (!ledger && !roster) continue;
+    for (const row of rows) {
+      const cellOf = (k?: number): Cell | undefined => (k === undefined ? undefined : row.cells.find((c) => c.column === k));
+      const evidence = { documentId: input.documentId, start: row.start, end: row.end, text: text.slice(row.start, row.end) };
+      const pair = (a?: number, b?: number): [InputMention, InputMention] | undefined => {
+        const [x, y] = [mentionIn(mentions, cellOf(a)), mentionIn(mentions, cellOf(b))];
+        return x && y && x.entityKey !== y.entityKey ? [x, y] : undefined;
+      };
+      const paid = ledger ? pair(col.payer, col.payee) : undefined;
+      if (paid) {
+        const amount = amountIn(cellOf(col.amount), money, header[col.amount!]!.text);
+        out.push({
+          type: 'paid', source: paid[0].entityKey, target: paid[1].entityKey, confidence, rule: 'table:ledger', evidence,
+          sourceSpan: paid[0], targetSpan: paid[1], ...(amount ? { amount } : {}),
+        });
+      }
+      const member = roster ? pair(col.person, col.organisation) : undefined;
+      if (member && member[0].type === 'PERSON') {
+        const post = cellOf(col.post)?.text ?? '';
+        out.push({
+          type: 'role_in', source: member[0].entityKey, target: member[1].entityKey, confidence, rule: 'table:roster', evidence,
+          sourceSpan: member[0], targetSpan: member[1], ...(post ? { role: post } : {}),
+        });
+      }
     }
   }
   return out;

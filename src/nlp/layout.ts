@@ -60,7 +60,17 @@ export function analyseLayout(text: string): Layout {
     const tabbed = (g: Array<[number, number]>): boolean => g.some(([s]) => text[s] === '\t');
     const row = prev !== null && prevGaps.length > 0 && gaps.length > 0
       && ((tabbed(prevGaps) && tabbed(gaps)) || gaps.some(([, e]) => prevGaps.some(([, pe]) => pe - prev!.start === e - line.start)));
-    if (row) for (const g of [...prevGaps, ...gaps]) tabs.push(g);
+    if (row) {
+      for (const g of [...prevGaps, ...gaps]) tabs.push(g);
+      // Two spaces part cells too where the other row has a cell starting at that column ("2019-03-02  Ministry of
+      // Defence" under "Date        Payer"); in prose two spaces follow a full stop and line up with nothing.
+      // The line's own are kept with its gaps, so the next row lines up with them too.
+      const endsOf = (g: Array<[number, number]>, from: number): Set<number> => new Set(g.map(([, e]) => e - from));
+      const [before, here] = [endsOf(prevGaps, prev!.start), endsOf(gaps, line.start)];
+      const narrow = narrowGaps(text, line).filter((g) => before.has(g[1] - line.start));
+      for (const g of [...narrow, ...narrowGaps(text, prev!).filter((g) => here.has(g[1] - prev!.start))]) tabs.push(g);
+      gaps.push(...narrow);
+    }
     prevGaps = gaps;
     if (block && prev && !row && joins(text, prev, line, widths, mixedCase, block.start === prev.body)) {
       // A word hyphenated at the line's end reads whole: the break is soft hyphens, and so is the hyphen when it only
@@ -154,6 +164,13 @@ function cellGaps(text: string, line: TextLine): Array<[number, number]> {
   const content = text.slice(line.body, line.end);
   if (!content.includes('   ') && !content.includes('\t')) return [];
   return [...content.matchAll(CELL)].map((m) => [line.body + m.index, line.body + m.index + m[0].length]);
+}
+
+/** A line's gaps of exactly two spaces between words, as [start, end) in the text. */
+function narrowGaps(text: string, line: TextLine): Array<[number, number]> {
+  const content = text.slice(line.body, line.end);
+  if (!content.includes('  ')) return [];
+  return [...content.matchAll(/(?<=\S) {2}(?=\S)/gu)].map((m) => [line.body + m.index, line.body + m.index + 2]);
 }
 
 /** Whether line `n` continues the block line `l` is in (the break between them only wraps the text); `first`: `l` opened the block. */

@@ -13,7 +13,8 @@ import { extractDates } from '../../nlp/dates.js';
 import { extractMoney } from '../../nlp/money.js';
 import { factId } from '../../model/ids.js';
 import { readingView } from '../../nlp/layout.js';
-import { tableDelimiterOf, tableRelations } from '../table-relations.js';
+import { relationsOfTables, tableDelimiterOf, tableRelations } from '../table-relations.js';
+import { findTables, nameUnits } from '../../nlp/tables.js';
 
 /** Stage name under which relations, events and claims are stored. */
 export const FACTS_STAGE = 'facts';
@@ -58,7 +59,7 @@ export function factsStage(opts: FactsOptions = {}): Stage {
   return {
     name: FACTS_STAGE,
     get version() {
-      const base = `${EXTRACT_VERSION}+layout@3+fa-ar@1`;
+      const base = `${EXTRACT_VERSION}+layout@3+fa-ar@1+tables@1`;
       const fa = arabicModel();
       return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@2${fa ? `+${fa.version}` : ''}`;
     },
@@ -69,18 +70,21 @@ export function factsStage(opts: FactsOptions = {}): Stage {
       // The rules read the reading view (quote markers and wrapping line breaks as spaces); evidence is the stored text.
       const reading = readingView(doc.text);
       const money = extractMoney(reading);
+      // A table row is no sentence: its cells are read one by one (a relation inside a cell stays), and what the row
+      // states between its cells comes from its columns (below).
       const result = extractInChunks({
-        documentId: doc.id, text: reading, sentences: doc.sentences, mentions,
+        documentId: doc.id, text: reading, sentences: nameUnits(doc.text, reading, doc.sentences), mentions,
         dates: extractDates(reading, doc.published ?? undefined), money,
         documentDate: doc.published ?? undefined,
       }, relationsOf);
-      // A table's columns state relations too (a ledger's payer and payee, a roster's person and organisation).
+      // A table's columns state relations too (a ledger's payer and payee, a roster's person and organisation): a file
+      // that is one table, or the tables laid out inside a text (a report's roster, a ledger pasted into an e-mail).
+      // The reading view has the stored text's length: its amounts sit at the same offsets.
       const delimiter = tableDelimiterOf(doc.format, doc.mimeType, doc.text);
-      if (delimiter) {
-        // The reading view has the stored text's length: its amounts sit at the same offsets.
-        result.relations.push(...tableRelations({ documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money },
-          delimiter, TABLE_CONFIDENCE));
-      }
+      const tableInput = { documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money };
+      result.relations.push(...(delimiter
+        ? tableRelations(tableInput, delimiter, TABLE_CONFIDENCE)
+        : relationsOfTables(tableInput, findTables(doc.text, reading), TABLE_CONFIDENCE)));
       const asRead = (s: string): string => (reading === doc.text ? s : s.replace(/\s+/g, ' '));
       const ev = (e: Evidence): Evidence[] => [reading === doc.text ? e : { ...e, text: doc.text.slice(e.start, e.end) }];
       const claims = result.claims.map((c, i) => ({

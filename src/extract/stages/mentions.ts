@@ -2,6 +2,7 @@
 import type { Span, Stage } from '../../model/index.js';
 import { loadRecognizer, type NerLanguage, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
 import { readingView, readSpan } from '../../nlp/layout.js';
+import { nameUnits } from '../../nlp/tables.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
 import { addDemonyms } from './demonyms.js';
@@ -22,15 +23,16 @@ export function mentionsStage(recognizer?: Recognizer, others: Partial<Record<Ne
   const recognizerFor: RecognizerFor = (lang) => (lang === 'en' ? get() : (others[lang] ??= loadRecognizer(lang)));
   return {
     name: MENTIONS_STAGE,
+    // tables@1: a table row read cell by cell, its header row without names (src/nlp/tables.ts).
     // caps@1: ALL-CAPS prose recased before recognition, and an auxiliary opening a question cut from a name (src/nlp/ner).
     get version() {
-      return `${get().version}+caps@1+retype@4+compounds@1+demonyms@1+within-doc@4+layout@3+scripts@1`;
+      return `${get().version}+caps@1+retype@4+compounds@1+demonyms@1+within-doc@4+layout@3+scripts@1+tables@1`;
     },
     run(doc) {
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
       // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
       const reading = readingView(doc.text);
-      const retyped = retypeMentions(reading, recognizeInChunks(recognizerFor, reading, doc.sentences, doc.language), doc.source);
+      const retyped = retypeMentions(reading, recognizeInChunks(recognizerFor, reading, nameUnits(doc.text, reading, doc.sentences), doc.language), doc.source);
       const found = nameCompounds(retyped, (name) => typeReadAlone(get(), name));
       const spans = insideSentences(addDemonyms<NerSpan>(reading, found, (s) => s), doc.sentences).map((s) => {
         const text = readSpan(doc.text, reading, s.start, s.end);

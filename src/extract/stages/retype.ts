@@ -34,7 +34,8 @@ const isCountry = (s: Span): boolean => s.type === 'LOC' && countryOf(normalizeN
 
 /** The next word after `end`, lower case, skipping spaces only (punctuation ends the phrase). */
 function nextWord(text: string, end: number): string {
-  return /^[ \t]+([\p{L}]+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
+  // Not across a table's cell gap (a tab in the reading view): "Hassan Karimi <tab> Ministry of Defence" is two cells.
+  return /^ +([\p{L}]+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
 }
 
 /**

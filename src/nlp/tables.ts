@@ -1,0 +1,163 @@
+/**
+ * Tables inside a text: rows the layout reads as a table (src/nlp/layout.ts writes the gaps between their cells as
+ * tabs in the reading view), grouped into tables of consecutive rows, split into cells and their cells given columns.
+ * A report, cable or PDF page turned to text often holds one ("Name      Organisation      Post"). Names are read cell
+ * by cell (a cell is its own unit: "Hassan Karimi" and "Ministry of Defence" are not one phrase), a header row holds
+ * no names, and the columns a header names state relations (src/extract/table-relations.ts).
+ */
+import type { Span } from '../model/index.js';
+
+/** A cell of a row: its span in the text (surrounding spaces left out), its text and its column in the table. */
+export interface TableCell { start: number; end: number; text: string; column: number }
+
+/** A row of a table: the line's span and its non-empty cells. */
+export interface TableRow { start: number; end: number; cells: TableCell[] }
+
+/** Consecutive rows; `header` when the first row names the columns rather than holding data. */
+export interface TextTable { rows: TableRow[]; header: boolean }
+
+/** What a column holds, by its header. */
+export type ColumnRole = 'payer' | 'payee' | 'amount' | 'person' | 'post' | 'organisation';
+
+/** Header words of the columns whose values state relations, in English, Persian and Arabic. */
+export const COLUMN_ROLES: readonly [ColumnRole, RegExp][] = [
+  ['payer', /^(?:payer|payor|paid by|from|sender|remitter|donor|funder|source of funds|originator|پرداخت ?کننده|پرداخت‌کننده|فرستنده|الدافع|المرسل|الجهة الدافعة)$/iu],
+  ['payee', /^(?:payee|paid to|to|recipient|receiver|beneficiary|گیرنده|دریافت ?کننده|دریافت‌کننده|ذینفع|المستفيد|المستلم|الجهة المستفيدة)$/iu],
+  ['amount', /^(?:amount|sum|value|total|payment|amount ?\(?[a-z]{3}\)?|[a-z]{3} amount|usd|eur|gbp|مبلغ|المبلغ|القيمة)$/iu],
+  ['person', /^(?:name|full name|person|individual|نام|نام و نام خانوادگی|الاسم|الاسم الكامل)$/iu],
+  ['post', /^(?:position|post|title|role|rank|function|job|job title|سمت|عنوان|المنصب|الرتبة|الوظيفة)$/iu],
+  ['organisation', /^(?:organisation|organization|org|unit|agency|employer|affiliation|group|faction|سازمان|یگان|نهاد|الجهة|المنظمة|الوحدة|الفصيل)$/iu],
+];
+
+// Other words that head a column (a header row of them holds no names): general record-keeping vocabulary.
+const OTHER_COLUMN_WORDS = /^(?:no\.?|#|id|ref(?:erence)?|date|time|year|month|day|place|location|city|country|region|province|address|nationality|type|category|status|notes?|remarks?|comments?|description|details|subject|purpose|source|target|currency|method|account|bank|phone|e-?mail|age|born|date of birth|dob|gender|sex|contact|event|item|quantity|qty|price|count|تاریخ|محل|شهر|کشور|توضیحات|ملاحظات|نوع|وضعیت|التاريخ|المكان|المدينة|البلد|ملاحظات|النوع|الحالة)$/iu;
+
+/** The header key of a cell's text: lower case, underscores and runs of spaces as one space. */
+export function headerKey(s: string): string {
+  return s.toLowerCase().replace(/[_\s]+/gu, ' ').replace(/[:*]+$/u, '').trim();
+}
+
+/** The role a header cell names, if any. */
+export function columnRole(header: string): ColumnRole | undefined {
+  const key = headerKey(header);
+  return COLUMN_ROLES.find(([, re]) => re.test(key))?.[0];
+}
+
+/** Whether a cell's text reads as the name of a column. */
+function isColumnWord(text: string): boolean {
+  const key = headerKey(text);
+  return columnRole(key) !== undefined || OTHER_COLUMN_WORDS.test(key);
+}
+
+/**
+ * Whether a row names columns: two cells or more, no digit in any, and at least half of them column words ("Name",
+ * "Organisation", "Post"). A roster without a header ("Hassan Karimi   Ministry of Defence") is data.
+ */
+export function isHeaderRow(row: TableRow): boolean {
+  if (row.cells.length < 2 || row.cells.some((c) => /\p{Nd}/u.test(c.text))) return false;
+  return row.cells.filter((c) => isColumnWord(c.text)).length * 2 >= row.cells.length;
+}
+
+/** Trims whitespace (and, for a tab-separated cell, nothing else) off both ends of [from, to). */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (to > from && /\s/u.test(text[to - 1]!)) to--;
+  return [from, to];
+}
+
+/** The cells of a row as the reading view splits them: runs of tabs part them (`column` is their order for now). */
+function readCells(text: string, reading: string, start: number, end: number): TableCell[] {
+  const cells: TableCell[] = [];
+  // A line whose stored text has tabs is tab-separated: each tab parts two cells, so an empty cell keeps its column.
+  const realTabs = text.slice(start, end).includes('\t');
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && reading[i] !== '\t') continue;
+    const [s, e] = trimmed(text, from, i);
+    if (e > s || realTabs) cells.push({ start: s, end: e, text: text.slice(s, e), column: cells.length });
+    if (!realTabs) while (i + 1 < end && reading[i + 1] === '\t') i++;
+    from = i + 1;
+  }
+  return cells;
+}
+
+/**
+ * Columns of a row laid out with spaces, by the header's cells: a cell falls in the column whose stretch of the line
+ * (from its header's first character to the next header's) it overlaps most, so a right-aligned amount stays under
+ * its header and an empty cell does not shift the cells after it.
+ */
+function alignColumns(header: TableRow, row: TableRow, headerLine: number, rowLine: number): void {
+  const bounds = header.cells.map((c, k) => [c.start - headerLine, (header.cells[k + 1]?.start ?? Infinity) - headerLine] as const);
+  for (const cell of row.cells) {
+    const [s, e] = [cell.start - rowLine, cell.end - rowLine];
+    let best = 0;
+    let most = -Infinity;
+    bounds.forEach(([bs, be], k) => {
+      const overlap = Math.min(e, be) - Math.max(s, bs);
+      if (overlap > most) [best, most] = [k, overlap];
+    });
+    cell.column = best;
+  }
+}
+
+/**
+ * The tables of a text: runs of consecutive lines with a cell gap (a tab in the reading view). A run needs two rows
+ * or more; a line of a tab-separated file alone is a table too when the whole text is one.
+ */
+export function findTables(text: string, reading: string): TextTable[] {
+  if (!reading.includes('\t')) return [];
+  const tables: TextTable[] = [];
+  let run: { row: TableRow; line: number }[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) {
+      const rows = run.map((r) => r.row);
+      const header = isHeaderRow(rows[0]!);
+      // Cells laid out with spaces take their columns from the header's; tab-separated ones keep their order.
+      if (header && !text.slice(rows[0]!.start, rows[0]!.end).includes('\t')) {
+        for (const r of run.slice(1)) if (!text.slice(r.row.start, r.row.end).includes('\t')) alignColumns(rows[0]!, r.row, run[0]!.line, r.line);
+      }
+      tables.push({ rows, header });
+    }
+    run = [];
+  };
+  for (let at = 0; at <= reading.length;) {
+    const nl = reading.indexOf('\n', at);
+    const end = nl < 0 ? reading.length : nl;
+    const [s, e] = trimmed(reading, at, end);
+    if (e > s && reading.slice(s, e).includes('\t')) run.push({ row: { start: s, end: e, cells: readCells(text, reading, s, e) }, line: at });
+    else flush();
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  flush();
+  return tables;
+}
+
+/**
+ * The units names and relations are read in: each sentence, with the cells of a table row as units of their own (a
+ * sentence is split at its cell gaps, the tabs of the reading view) and a header row left out (its cells name columns,
+ * not people or organisations). A text without tabs keeps its sentences as they are.
+ */
+export function nameUnits(text: string, reading: string, sentences: readonly Span[]): Span[] {
+  if (!reading.includes('\t')) return [...sentences];
+  const headers = findTables(text, reading).filter((t) => t.header).map((t) => t.rows[0]!);
+  const units: Span[] = [];
+  let k = 0;
+  for (const s of sentences) {
+    const read = reading.slice(s.start, s.end);
+    if (!read.includes('\t')) {
+      units.push(s);
+      continue;
+    }
+    // A cell never goes on into the next row, so a line break parts units too.
+    for (const m of read.matchAll(/[^\t\n]+/gu)) {
+      const [from, to] = trimmed(reading, s.start + m.index, s.start + m.index + m[0].length);
+      if (to <= from) continue;
+      while (k < headers.length && headers[k]!.end <= from) k++;
+      const header = headers[k];
+      if (header && header.start <= from && to <= header.end) continue;
+      units.push({ start: from, end: to });
+    }
+  }
+  return units;
+}
