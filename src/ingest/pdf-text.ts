@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { IngestFailure } from './handler.js';
 import { looksLetterSpaced, parseWordBoxes, rejoinLetterSpacing } from './pdf-spacing.js';
+import { readingView } from '../nlp/layout.js';
+import { findTables } from '../nlp/tables.js';
 
 /** What a PDF says about itself in its info dictionary; each field only when present. */
 export interface PdfInfo {
@@ -46,7 +48,65 @@ export async function pdftotextPages(bytes: Uint8Array, path: string): Promise<s
   });
   if (result.signal) throw new IngestFailure('corrupt-pdf', `${path}: pdftotext was stopped (${result.signal}); the PDF may be damaged or too complex.`);
   if (result.code !== 0) throw popplerError(path, result.stderr);
-  return rejoinLetterSpacedPages(bytes, splitPdftotextOutput(result.stdout));
+  return withLayoutTables(bytes, await rejoinLetterSpacedPages(bytes, splitPdftotextOutput(result.stdout)));
+}
+
+/**
+ * Pages that hold a table are read again in pdftotext's layout mode, which keeps a row on one line with its cells
+ * apart by spaces (the default mode reads a table column by column: "Name / Hassan Karimi / Omar Haddad / Post / ...",
+ * so no row can be read). A page takes the layout text when that text has a table with a header row and two data
+ * rows or more (src/nlp/tables.ts), and no other lines with wide gaps (prose set in two columns would come out as
+ * lines of both columns side by side). When the run fails the pages are kept as they were.
+ */
+async function withLayoutTables(bytes: Uint8Array, pages: string[]): Promise<string[]> {
+  // Only pages the default mode gave a run of short lines (a table's cells one under the other) are read again.
+  const suspect = pages.flatMap((text, i) => (hasShortLineRun(text) ? [i + 1] : []));
+  if (suspect.length === 0) return pages;
+  const [first, last] = [suspect[0]!, suspect.at(-1)!];
+  const result = await runPoppler('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), '-', '-'], bytes).catch(() => null);
+  if (!result || result.code !== 0) return pages;
+  const laid = splitPdftotextOutput(result.stdout);
+  if (laid.length !== last - first + 1) return pages;
+  return pages.map((page, i) => {
+    if (!suspect.includes(i + 1)) return page;
+    const layout = dedent(laid[i + 1 - first]!);
+    return isTablePage(layout) ? layout : page;
+  });
+}
+
+/** Whether a page has four lines of 40 characters or fewer in a row (blank lines between them not counted). */
+function hasShortLineRun(text: string): boolean {
+  let run = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    run = t.length <= 40 ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  return false;
+}
+
+/** A layout-mode page with a table (a header row and two data rows or more) and no other lines with wide gaps. */
+export function isTablePage(text: string): boolean {
+  if (!/\S {3,}\S/u.test(text)) return false;
+  const tables = findTables(text, readingView(text)).filter((t) => t.header && t.rows.length >= 3);
+  if (tables.length === 0) return false;
+  const inTable = (at: number): boolean => tables.some((t) => t.rows[0]!.start <= at && at <= t.rows.at(-1)!.end);
+  let wide = 0;
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    if (!inTable(at + text.slice(at, end).search(/\S|$/u)) && /\S {3,}\S/u.test(text.slice(at, end))) wide++;
+    at = end + 1;
+  }
+  return wide <= 2;
+}
+
+/** The page without the left margin layout mode writes before every line (the smallest indentation of its lines). */
+function dedent(page: string): string {
+  const lines = page.split('\n');
+  const margin = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */u.exec(l)![0].length));
+  return Number.isFinite(margin) && margin > 0 ? lines.map((l) => l.slice(Math.min(margin, /^ */u.exec(l)![0].length))).join('\n') : page;
 }
 
 /**

@@ -56,7 +56,20 @@ export function writePlacedGlyphsPdf(lines: { text: string; gaps: number[] }[], 
     ops.push(`1 0 0 1 72 ${720 - 2 * size * n} Tm ${glyphs.join(' ')}`);
   });
   ops.push('ET');
-  const stream = ops.join('\n');
+  return onePagePdf(ops.join('\n'));
+}
+
+/**
+ * A one-page PDF of strings each set at its own place (x, y in points from the bottom left), in the order given: a
+ * table written column by column, as word processors write them, so a reader taking the content order reads columns.
+ */
+export function writePlacedTextPdf(items: { text: string; x: number; y: number }[], size = 10): Uint8Array {
+  const ops = ['BT', `/F1 ${size} Tf`, ...items.map(({ text, x, y }) => `1 0 0 1 ${x} ${y} Tm ${literal(text)} Tj`), 'ET'];
+  return onePagePdf(ops.join('\n'));
+}
+
+/** A PDF of one US Letter page with the content stream given, in Courier. */
+function onePagePdf(stream: string): Uint8Array {
   const objects = [
     '', '<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>',
