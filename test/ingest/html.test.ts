@@ -66,3 +66,11 @@ test('a fragment that starts with a <div> (a mail body saved as .html) is read, 
   assert.match(doc.text, /Iranian intelligence officers met Iraqi officials/);
   assert.doesNotMatch(doc.text, /font-size|<div/);
 });
+
+test('a data table is one line a row, cells by tab, rows without blank lines between; a letter laid out in a table keeps its lines', async () => {
+  const html = '<html><body><p>Officials present:</p><table><tr><th>Name</th><th>Post</th></tr><tr><td><p>Adel</p> <p>Mansouri</p></td><td>Commander</td></tr>\n<tr><td></td><td>Adviser</td></tr></table><p>After.</p></body></html>';
+  const doc = await readDocument('roster.htm', new Uint8Array(Buffer.from(html)));
+  assert.match(doc.text, /Officials present:\n\nName\tPost\nAdel Mansouri\tCommander\n\tAdviser\n\nAfter\./u);
+  const letter = '<html><body><table><tr><td><b>Dear colleague,</b><br>The envoy arrives on Monday.<br>Regards</td></tr></table></body></html>';
+  assert.match((await readDocument('letter.htm', new Uint8Array(Buffer.from(letter)))).text, /Dear colleague,\nThe envoy arrives on Monday\.\nRegards/u);
+});

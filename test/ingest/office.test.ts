@@ -84,6 +84,12 @@ test('reads a DOCX with its core properties', async () => {
   assert.equal((await readDocument('memo-without-extension', docx)).format, 'docx');
 });
 
+test('a DOCX table is one line a row, cells by tab (mammoth raw text gave each cell as a paragraph)', async () => {
+  const docx = writeDocx(['Officials present at the meeting:', [['Name', 'Organisation', 'Post'], ['Hassan Karimi', 'Ministry of Interior', 'Deputy Minister'], ['Omar Haddad', 'Central Bank of Iraq', 'Governor']], 'The meeting ended at noon.']);
+  const doc = await readDocument('roster.docx', docx);
+  assert.equal(doc.text, 'Officials present at the meeting:\n\nName\tOrganisation\tPost\nHassan Karimi\tMinistry of Interior\tDeputy Minister\nOmar Haddad\tCentral Bank of Iraq\tGovernor\n\nThe meeting ended at noon.');
+});
+
 test('a DOCX passes the zip bomb checks before mammoth sees it', async () => {
   const liar = writeZip([{ name: 'word/document.xml', data: new Uint8Array(2 * 1024 * 1024), declaredSize: 100 }]);
   await rejectsWith(readDocument('bomb.docx', liar), 'zip-bomb');
