@@ -105,9 +105,12 @@ function findTitle(line: string | undefined): string | undefined {
 }
 
 // A mail or cable header field opening a text is no headline: "From: Jane Doe <jane@example.org>", "O 191432Z NOV 19".
-const FIELD = /^(?:from|sent|to|cc|date|subject|subj|fm|info|dtg|importance|reply-to)\s*:/i;
+const FIELD = /^(?:from|sent|to|cc|date|subject|subj|fm|info|dtg|importance|reply-to|tags|ref|e\.\s?o\.\s?\d+)\s*:/i;
+// A classification banner opening a cable or memo is no headline: "C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD
+// 001234", "SECRET//NOFORN", "UNCLASSIFIED" ("SECRET TALKS IN VIENNA" stays a headline).
+const BANNER = /^(?:(?:(?:TOP )?SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|RESTRICTED)(?:$|\s*\/\/|\s+(?:SECTION|NOFORN|SIPDIS)\b)|(?:\p{Lu} ){4,}\p{Lu}\b)/u;
 const CABLE_FIELD = /^(?:(?:FM|TO|INFO)\s+[A-Z]{2}|[ZOPRWY]{1,2}\s+\d{6}\s?[A-Z]\b)/;
-const isHeaderField = (line: string) => FIELD.test(line) || CABLE_FIELD.test(line);
+const isHeaderField = (line: string) => FIELD.test(line) || CABLE_FIELD.test(line) || BANNER.test(line);
 
 /**
  * The subject of a mail or cable header written into the text ("Subject: RE: Meeting notes", "SUBJECT: IRAQI

@@ -236,12 +236,16 @@ function markBoilerplateRuns(text: string, lines: TextLine[]): void {
   let inHeaders = false;
   let inSignature = false;
   let openCredit = false;
+  let inRefs = false;
   lines.forEach((line, i) => {
     if (line.blank) {
-      inHeaders = inSignature = openCredit = false;
+      inHeaders = inSignature = openCredit = inRefs = false;
       return;
     }
     const content = text.slice(line.body, line.end);
+    // A cable's references go on under "REF: A. BAGHDAD 1122" as "B. TEHRAN 0456": the other cables' numbers, no names.
+    if (inRefs && !line.boiler && /^(?:[A-Z]|\d{1,2})[.)] +\S/u.test(content)) line.boiler = 'cable';
+    inRefs = line.boiler === 'cable' && (inRefs || /^REF\b/u.test(content));
     if (line.boiler === 'header') {
       const run = inHeaders || lines[i + 1]?.boiler === 'header' || lines[i - 1]?.boiler === 'header';
       if (!run) line.boiler = '';

@@ -161,3 +161,79 @@ export function nameUnits(text: string, reading: string, sentences: readonly Spa
   }
   return units;
 }
+
+/** A name found in a text: its span, type and text (the shape the recognizers return). */
+export interface TypedSpan extends Span { type: 'PERSON' | 'ORG' | 'LOC' | 'MISC'; text: string }
+
+// Small words a name's words may include in lower case ("Ministry of Defence", "Ali al-Sistani", "Banco de la Nación").
+const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', 'de', 'del', 'la', 'le', 'du', 'des', 'van', 'von', 'der', 'al', 'el', 'bin', 'ibn', 'bint']);
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
+/** Whether a cell's text can be a name: one to six words, no digit, capitalised words (connectors aside) or Arabic script. */
+function nameShaped(text: string): boolean {
+  if (text.length > 60 || /\p{Nd}/u.test(text) || isColumnWord(text)) return false;
+  const words = text.split(/\s+/u);
+  if (words.length > 6) return false;
+  if (ARABIC_LETTER.test(text)) return true;
+  return words.every((w) => /^\p{Lu}/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()) || /^(?:al|el)-\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]!);
+}
+
+/**
+ * Names a table's columns imply: a column holds one kind of name (its header says "Name" or "Organisation", or most of
+ * its cells hold a name of one type that fills the cell), so a cell of that column that the recognizer, reading it
+ * alone, left without a name ("Ministry of Defence" under "Organisation", beside "Central Bank of Iraq") is a name of
+ * that type when it is shaped like one. Returns the added spans only.
+ */
+export function columnNames(text: string, reading: string, found: readonly TypedSpan[]): TypedSpan[] {
+  const tables = findTables(text, reading).filter((t) => t.header && t.rows.length >= 3);
+  if (tables.length === 0) return [];
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const overlapping = (c: TableCell): TypedSpan[] => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TypedSpan[] = [];
+    for (let k = lo; k < sorted.length && sorted[k]!.start < c.end; k++) if (sorted[k]!.end > c.start) out.push(sorted[k]!);
+    return out;
+  };
+  const added: TypedSpan[] = [];
+  for (const table of tables) {
+    const [header, ...rows] = table.rows;
+    for (const head of header!.cells) {
+      const cells = rows.flatMap((r) => r.cells.filter((c) => c.column === head.column && c.end > c.start));
+      if (cells.length < 2) continue;
+      const role = columnRole(head.text);
+      // Names filling their cell, by type.
+      const votes = new Map<TypedSpan['type'], number>();
+      for (const c of cells) {
+        const whole = overlapping(c).find((s) => s.start === c.start && s.end === c.end);
+        if (whole) votes.set(whole.type, (votes.get(whole.type) ?? 0) + 1);
+      }
+      const [best, n] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+      const type = role === 'person' ? 'PERSON' : role === 'organisation' ? 'ORG' : best !== undefined && n * 3 >= cells.length * 2 ? best : undefined;
+      if (type === undefined) continue;
+      for (const c of cells) if (overlapping(c).length === 0 && nameShaped(c.text)) added.push({ start: c.start, end: c.end, type, text: c.text });
+    }
+  }
+  // A cell that spells a name found elsewhere in the text is that name ("Ministry of Defence" under "Payer", named in
+  // the roster above).
+  const known = new Map<string, TypedSpan['type']>();
+  for (const s of [...found, ...added]) if (!known.has(s.text)) known.set(s.text, s.type);
+  const taken = new Set(added.map((s) => s.start));
+  for (const table of tables) {
+    for (const row of table.rows.slice(1)) {
+      for (const c of row.cells) {
+        const type = known.get(c.text);
+        if (type && !taken.has(c.start) && overlapping(c).length === 0) {
+          added.push({ start: c.start, end: c.end, type, text: c.text });
+          taken.add(c.start);
+        }
+      }
+    }
+  }
+  return added;
+}

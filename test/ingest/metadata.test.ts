@@ -46,6 +46,10 @@ const CASES: Array<[string, string, InferredMetadata]> = [
     {}],
   ['a sentence starting with "by" is not a byline', 'By the time the cables leaked, the ministry had already lost track of many of its sources.\n', {}],
   ['no metadata at all', 'the ministry recruited officials in many places over the years.\n', {}],
+  ['a cable\'s classification banner is no headline: its subject is the title',
+    'C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD 001234\n\nSIPDIS\n\nE.O. 12958: DECL: 11/19/2029\nTAGS: PREL, PGOV, IZ, IR\nSUBJECT: IRAQ: KURDISH LEADER MEETS IRANIAN ENVOY IN ERBIL\n' + BODY,
+    { title: 'IRAQ: KURDISH LEADER MEETS IRANIAN ENVOY IN ERBIL' }],
+  ['a headline opening with a classification word stays a headline', 'SECRET TALKS IN VIENNA' + BODY, { title: 'SECRET TALKS IN VIENNA' }],
 ];
 
 for (const [name, text, expected] of CASES) {

@@ -190,6 +190,8 @@ describe('layout of the messy fixtures', () => {
     assert.ok(s.includes('Summary: Formerly part of the Ottoman Empire, Iraq was occupied by the United Kingdom during World War I and was declared a League of Nations mandate under UK administration in 1920.'));
     assert.ok(s.includes('Territorial disputes with Iran led to an inconclusive and costly war from 1980 to 1988.'));
     assert.ok(!s.some((x) => /^(?:--|\d\.|\(U\))/.test(x)));
+    // The references under "REF:" are other cables' numbers, boilerplate like the REF line.
+    assert.ok(!s.some((x) => /TEHRAN 0456|BAGHDAD 1122/.test(x)), s.slice(0, 4).join(' | '));
     assert.equal(kinds(text).filter((k) => k === 'item').length, 6);
   });
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readingView } from '../../src/nlp/layout.js';
-import { findTables, isHeaderRow, nameUnits } from '../../src/nlp/tables.js';
+import { columnNames, findTables, isHeaderRow, nameUnits, type TypedSpan } from '../../src/nlp/tables.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 
 const REPORT = [
@@ -59,4 +59,24 @@ test('names are read cell by cell, header rows left out; prose and tab-indented 
     sentences.map((s) => prose.slice(s.start, s.end)));
   const plain = 'No table here.  Two spaces after a stop.';
   assert.deepEqual(nameUnits(plain, readingView(plain), splitSentences(plain)), splitSentences(plain));
+});
+
+test('a column names the kind of its cells: a cell left without a name takes the column type, or the type of the same name elsewhere', () => {
+  const reading = readingView(REPORT);
+  const span = (text: string, type: TypedSpan['type'], from = 0): TypedSpan => {
+    const start = REPORT.indexOf(text, from);
+    return { start, end: start + text.length, type, text };
+  };
+  const found = [span('Baghdad', 'LOC'), span('Hassan Karimi', 'PERSON'), span('Central Bank of Iraq', 'ORG'), span('Omar Haddad', 'PERSON'),
+    span('Layla Barzani', 'PERSON')];
+  const added = columnNames(REPORT, reading, found).map((s) => `${s.type}:${s.text}@${s.start}`);
+  const at = (text: string, nth = 0): number => {
+    let k = -1;
+    for (let i = 0; i <= nth; i++) k = REPORT.indexOf(text, k + 1);
+    return k;
+  };
+  // Under "Organisation" (the header says so); in the ledger, as the roster names them (only the roster's names were
+  // found here). "Deputy Minister" under "Post" is no name: the column holds none.
+  assert.deepEqual(added, [`ORG:Ministry of Defence@${at('Ministry of Defence')}`, `ORG:Ministry of Defence@${at('Ministry of Defence', 1)}`,
+    `PERSON:Omar Haddad@${at('Omar Haddad', 1)}`, `PERSON:Hassan Karimi@${at('Hassan Karimi', 1)}`, `PERSON:Layla Barzani@${at('Layla Barzani', 1)}`]);
 });
