@@ -49,6 +49,11 @@ describe('segmentText', () => {
     const [paragraph] = segmentText('abc', [{ start: -5, end: 1, kind: 'hit' }, { start: 2, end: 99, kind: 'hit' }]);
     assert.deepEqual(paragraph?.segments.map((s) => [s.text, s.hit]), [['a', true], ['b', false], ['c', true]]);
   });
+
+  it('marks a table laid out with spaces or tabs (two rows with cell gaps), not prose with a double space', () => {
+    const text = 'Officials present.\n\nName           Post\nAdel Mansouri  Commander    Zulfiqar\nOmar\tGovernor\n\nOne.  Two.\nThree.';
+    assert.deepEqual(segmentText(text, []).map((p) => Boolean(p.table)), [false, true, false]);
+  });
 });
 
 describe('highlightTerms', () => {

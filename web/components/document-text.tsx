@@ -47,7 +47,7 @@ function signature(paragraph: Paragraph): string {
 const ParagraphView = memo(
   function ParagraphView({ paragraph }: { paragraph: Paragraph; signature: string }) {
     return (
-      <p dir="auto" data-start={paragraph.start}>
+      <p dir="auto" data-start={paragraph.start} className={paragraph.table ? 'doc-table' : undefined}>
         {groupByMention(paragraph.segments).map((group) => {
           const first = group[0] as TextSegment;
           const entityId = first.mention?.entityId;

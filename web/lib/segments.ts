@@ -31,6 +31,18 @@ export interface Paragraph {
   start: number;
   end: number;
   segments: TextSegment[];
+  /** Lines of a table laid out with tabs or runs of spaces (shown in a fixed-width font, so its columns line up). */
+  table?: boolean;
+}
+
+// Two cells apart on a line: a tab, or three spaces or more between words.
+const CELL_GAP = /\S(?:\t| {3,})\S/;
+
+/** Whether a paragraph is a table: two lines or more with cell gaps. */
+export function isTableParagraph(body: string): boolean {
+  let rows = 0;
+  for (const line of body.split('\n')) if (CELL_GAP.test(line) && ++rows >= 2) return true;
+  return false;
 }
 
 /**
@@ -77,7 +89,7 @@ export function segmentText(text: string, marks: readonly TextMark[]): Paragraph
   const points = [...cuts].sort((a, b) => a - b);
 
   // Sweep left to right, keeping the marks that cover the current point: O(points + marks), not points x marks.
-  const result: Paragraph[] = paragraphs.map((p) => ({ ...p, segments: [] }));
+  const result: Paragraph[] = paragraphs.map((p) => ({ ...p, segments: [], ...(isTableParagraph(text.slice(p.start, p.end)) ? { table: true } : {}) }));
   let paragraphIndex = 0;
   let nextMark = 0;
   let active: TextMark[] = [];
