@@ -105,8 +105,10 @@ export function isTablePage(text: string): boolean {
 /** The page without the left margin layout mode writes before every line (the smallest indentation of its lines). */
 function dedent(page: string): string {
   const lines = page.split('\n');
-  const margin = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */u.exec(l)![0].length));
-  return Number.isFinite(margin) && margin > 0 ? lines.map((l) => l.slice(Math.min(margin, /^ */u.exec(l)![0].length))).join('\n') : page;
+  const indent = (l: string): number => /^ */u.exec(l)![0].length;
+  let margin = Infinity;
+  for (const l of lines) if (l.trim() !== '') margin = Math.min(margin, indent(l));
+  return Number.isFinite(margin) && margin > 0 ? lines.map((l) => l.slice(Math.min(margin, indent(l)))).join('\n') : page;
 }
 
 /**
