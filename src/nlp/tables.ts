@@ -58,7 +58,7 @@ export function isHeaderRow(row: TableRow): boolean {
   return row.cells.filter((c) => isColumnWord(c.text)).length * 2 >= row.cells.length;
 }
 
-/** Trims whitespace (and, for a tab-separated cell, nothing else) off both ends of [from, to). */
+/** Trims whitespace off both ends of [from, to). */
 function trimmed(text: string, from: number, to: number): [number, number] {
   while (from < to && /\s/u.test(text[from]!)) from++;
   while (to > from && /\s/u.test(text[to - 1]!)) to--;
@@ -100,10 +100,7 @@ function alignColumns(header: TableRow, row: TableRow, headerLine: number, rowLi
   }
 }
 
-/**
- * The tables of a text: runs of consecutive lines with a cell gap (a tab in the reading view). A run needs two rows
- * or more; a line of a tab-separated file alone is a table too when the whole text is one.
- */
+/** The tables of a text: runs of two or more consecutive lines with a cell gap (a tab in the reading view). */
 export function findTables(text: string, reading: string): TextTable[] {
   if (!reading.includes('\t')) return [];
   const tables: TextTable[] = [];
@@ -123,7 +120,10 @@ export function findTables(text: string, reading: string): TextTable[] {
   for (let at = 0; at <= reading.length;) {
     const nl = reading.indexOf('\n', at);
     const end = nl < 0 ? reading.length : nl;
-    const [s, e] = trimmed(reading, at, end);
+    // Spaces (and a quote marker's blanks) go, not tabs: a tab-separated row may open with an empty cell.
+    let [s, e] = [at, end];
+    while (s < e && (reading[s] === ' ' || reading[s] === '\r')) s++;
+    while (e > s && (reading[e - 1] === ' ' || reading[e - 1] === '\r')) e--;
     if (e > s && reading.slice(s, e).includes('\t')) run.push({ row: { start: s, end: e, cells: readCells(text, reading, s, e) }, line: at });
     else flush();
     if (nl < 0) break;

@@ -80,3 +80,9 @@ test('a column names the kind of its cells: a cell left without a name takes the
   assert.deepEqual(added, [`ORG:Ministry of Defence@${at('Ministry of Defence')}`, `ORG:Ministry of Defence@${at('Ministry of Defence', 1)}`,
     `PERSON:Omar Haddad@${at('Omar Haddad', 1)}`, `PERSON:Hassan Karimi@${at('Hassan Karimi', 1)}`, `PERSON:Layla Barzani@${at('Layla Barzani', 1)}`]);
 });
+
+test('a tab-separated row opening with an empty cell keeps its columns', () => {
+  const text = 'Name\tPost\tOrganisation\nAdel Mansouri\tCommander\tZulfiqar Brigade\n\tAdviser\tMinistry of Interior\n';
+  const [table] = findTables(text, readingView(text));
+  assert.deepEqual(table!.rows[2]!.cells.map((c) => `${c.column}:${c.text}`), ['0:', '1:Adviser', '2:Ministry of Interior']);
+});
