@@ -67,10 +67,12 @@ async function withLayoutTables(bytes: Uint8Array, pages: string[]): Promise<str
   if (!result || result.code !== 0) return pages;
   const laid = splitPdftotextOutput(result.stdout);
   if (laid.length !== last - first + 1) return pages;
+  // A page after a table page may go on with its table, without a header of its own.
+  let afterTable = false;
   return pages.map((page, i) => {
-    if (!suspect.includes(i + 1)) return page;
-    const layout = dedent(laid[i + 1 - first]!);
-    return isTablePage(layout) ? layout : page;
+    const layout = suspect.includes(i + 1) ? dedent(laid[i + 1 - first]!) : undefined;
+    afterTable = layout !== undefined && isTablePage(layout, afterTable);
+    return afterTable ? layout! : page;
   });
 }
 
@@ -86,10 +88,13 @@ function hasShortLineRun(text: string): boolean {
   return false;
 }
 
-/** A layout-mode page with a table (a header row and two data rows or more) and no other lines with wide gaps. */
-export function isTablePage(text: string): boolean {
+/**
+ * A layout-mode page with a table (a header row and two data rows or more; after a table page, two rows without a
+ * header: the table goes on) and no other lines with wide gaps.
+ */
+export function isTablePage(text: string, continued = false): boolean {
   if (!/\S {3,}\S/u.test(text)) return false;
-  const tables = findTables(text, readingView(text)).filter((t) => t.header && t.rows.length >= 3);
+  const tables = findTables(text, readingView(text)).filter((t, k) => (t.header && t.rows.length >= 3) || (continued && k === 0 && !t.header));
   if (tables.length === 0) return false;
   const inTable = (at: number): boolean => tables.some((t) => t.rows[0]!.start <= at && at <= t.rows.at(-1)!.end);
   let wide = 0;

@@ -105,17 +105,35 @@ export function findTables(text: string, reading: string): TextTable[] {
   if (!reading.includes('\t')) return [];
   const tables: TextTable[] = [];
   let run: { row: TableRow; line: number }[] = [];
+  // The header row of the last table with one, and its line's start: a table continued after a page break or a
+  // page's running head ("Page 2") has no header of its own.
+  let lastHeader: { row: TableRow; line: number; end: number } | undefined;
   const flush = (): void => {
     if (run.length >= 2) {
-      const rows = run.map((r) => r.row);
-      const header = isHeaderRow(rows[0]!);
+      let rows = run.map((r) => r.row);
+      let header = isHeaderRow(rows[0]!);
+      let head = header ? { row: rows[0]!, line: run[0]!.line } : undefined;
+      if (!header && lastHeader && continues(lastHeader, rows)) {
+        head = lastHeader;
+        rows = [lastHeader.row, ...rows];
+        header = true;
+      }
       // Cells laid out with spaces take their columns from the header's; tab-separated ones keep their order.
-      if (header && !text.slice(rows[0]!.start, rows[0]!.end).includes('\t')) {
-        for (const r of run.slice(1)) if (!text.slice(r.row.start, r.row.end).includes('\t')) alignColumns(rows[0]!, r.row, run[0]!.line, r.line);
+      if (head && !text.slice(head.row.start, head.row.end).includes('\t')) {
+        for (const r of run) if (r.row !== head.row && !text.slice(r.row.start, r.row.end).includes('\t')) alignColumns(head.row, r.row, head.line, r.line);
       }
       tables.push({ rows, header });
+      if (head) lastHeader = { ...head, end: run.at(-1)!.row.end };
     }
     run = [];
+  };
+  // A headerless run goes on the table before it when only page furniture stands between them (at most three short
+  // lines with a digit or in capitals: "Page 2", "- 3 -", "CONFIDENTIAL"; a caption such as "Payments:" is not) and its
+  // rows have no more cells than that table's header.
+  const continues = (before: { row: TableRow; end: number }, rows: TableRow[]): boolean => {
+    const between = reading.slice(before.end, rows[0]!.start).split(/[\n\f]/u).map((l) => l.trim()).filter((l) => l !== '');
+    const furniture = (l: string): boolean => l.length <= 40 && (/\p{Nd}/u.test(l) || (/\p{Lu}/u.test(l) && !/\p{Ll}/u.test(l)));
+    return between.length <= 3 && between.every(furniture) && rows.every((r) => r.cells.filter((c) => c.end > c.start).length <= before.row.cells.length);
   };
   for (let at = 0; at <= reading.length;) {
     const nl = reading.indexOf('\n', at);

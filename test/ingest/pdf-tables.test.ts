@@ -40,4 +40,8 @@ test('prose pages, and pages whose wide gaps are not one table with a header, ke
   assert.equal(isTablePage(columns), false);
   assert.equal(isTablePage(['Name        Organisation         Post', 'Hassan Karimi   Ministry of Interior   Deputy Minister', 'Omar Haddad     Central Bank of Iraq   Governor'].join('\n')), false);
   assert.equal(isTablePage(['Name            Organisation           Post', 'Hassan Karimi   Ministry of Interior   Deputy Minister', 'Omar Haddad     Central Bank of Iraq   Governor'].join('\n')), true);
+  // A page going on with the table of the page before: rows without a header, taken only after a table page.
+  const rest = ['Layla Barzani   Kurdistan Regional Government   Adviser', 'Adel Mansouri   Zulfiqar Brigade                Commander', '', 'Page 2'].join('\n');
+  assert.equal(isTablePage(rest, true), true);
+  assert.equal(isTablePage(rest, false), false);
 });

@@ -86,3 +86,28 @@ test('a tab-separated row opening with an empty cell keeps its columns', () => {
   const [table] = findTables(text, readingView(text));
   assert.deepEqual(table!.rows[2]!.cells.map((c) => `${c.column}:${c.text}`), ['0:', '1:Adviser', '2:Ministry of Interior']);
 });
+
+test('a table continued after a page number takes the header before it; a table after a caption does not', () => {
+  const continued = [
+    'Name                 Organisation               Post',
+    'Hassan Karimi        Ministry of Defence        Deputy Minister',
+    'Omar Haddad          Central Bank of Iraq       Governor',
+    '',
+    'Page 2',
+    '',
+    'Layla Barzani        Kurdistan Regional Gov.    Adviser',
+    'Adel Mansouri        Zulfiqar Brigade           Commander',
+    '',
+    'Travellers:',
+    '',
+    'Omid Rahbar          Erbil                      Baghdad',
+    'Farid Nazari         Basra                      Tehran',
+  ].join('\n');
+  const tables = findTables(continued, readingView(continued));
+  assert.deepEqual(tables.map((t) => [t.header, t.rows[0]!.cells.map((c) => c.text).join('|'), t.rows.length]), [
+    [true, 'Name|Organisation|Post', 3],
+    [true, 'Name|Organisation|Post', 3],
+    [false, 'Omid Rahbar|Erbil|Baghdad', 2],
+  ]);
+  assert.deepEqual(tables[1]!.rows[1]!.cells.map((c) => `${c.column}:${c.text}`), ['0:Layla Barzani', '1:Kurdistan Regional Gov.', '2:Adviser']);
+});
