@@ -61,6 +61,7 @@ export async function pdftotextPages(bytes: Uint8Array, path: string): Promise<s
 async function withLayoutTables(bytes: Uint8Array, pages: string[]): Promise<string[]> {
   // Only pages the default mode gave a run of short lines (a table's cells one under the other) are read again.
   const suspect = pages.flatMap((text, i) => (hasShortLineRun(text) ? [i + 1] : []));
+  const isSuspect = new Set(suspect);
   if (suspect.length === 0) return pages;
   const [first, last] = [suspect[0]!, suspect.at(-1)!];
   const result = await runPoppler('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), '-', '-'], bytes).catch(() => null);
@@ -70,7 +71,7 @@ async function withLayoutTables(bytes: Uint8Array, pages: string[]): Promise<str
   // A page after a table page may go on with its table, without a header of its own.
   let afterTable = false;
   return pages.map((page, i) => {
-    const layout = suspect.includes(i + 1) ? dedent(laid[i + 1 - first]!) : undefined;
+    const layout = isSuspect.has(i + 1) ? dedent(laid[i + 1 - first]!) : undefined;
     afterTable = layout !== undefined && isTablePage(layout, afterTable);
     return afterTable ? layout! : page;
   });

@@ -156,9 +156,9 @@ export function findTables(text: string, reading: string): TextTable[] {
  * sentence is split at its cell gaps, the tabs of the reading view) and a header row left out (its cells name columns,
  * not people or organisations). A text without tabs keeps its sentences as they are.
  */
-export function nameUnits(text: string, reading: string, sentences: readonly Span[]): Span[] {
+export function nameUnits(reading: string, sentences: readonly Span[], tables: readonly TextTable[]): Span[] {
   if (!reading.includes('\t')) return [...sentences];
-  const headers = findTables(text, reading).filter((t) => t.header).map((t) => t.rows[0]!);
+  const headers = tables.filter((t) => t.header).map((t) => t.rows[0]!);
   const units: Span[] = [];
   let k = 0;
   for (const s of sentences) {
@@ -202,8 +202,8 @@ function nameShaped(text: string): boolean {
  * alone, left without a name ("Ministry of Defence" under "Organisation", beside "Central Bank of Iraq") is a name of
  * that type when it is shaped like one. Returns the added spans only.
  */
-export function columnNames(text: string, reading: string, found: readonly TypedSpan[]): TypedSpan[] {
-  const tables = findTables(text, reading).filter((t) => t.header && t.rows.length >= 3);
+export function columnNames(all: readonly TextTable[], found: readonly TypedSpan[]): TypedSpan[] {
+  const tables = all.filter((t) => t.header && t.rows.length >= 3);
   if (tables.length === 0) return [];
   const sorted = [...found].sort((a, b) => a.start - b.start);
   const overlapping = (c: TableCell): TypedSpan[] => {

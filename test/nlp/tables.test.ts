@@ -50,15 +50,15 @@ test('a header row names columns; a row of names or of figures does not', () => 
 
 test('names are read cell by cell, header rows left out; prose and tab-indented paragraphs keep their sentences', () => {
   const reading = readingView(REPORT);
-  const units = nameUnits(REPORT, reading, splitSentences(REPORT)).map((u) => REPORT.slice(u.start, u.end));
+  const units = nameUnits(reading, splitSentences(REPORT), findTables(REPORT, reading)).map((u) => REPORT.slice(u.start, u.end));
   assert.deepEqual(units.slice(0, 5), ['The following officials attended the meeting in Baghdad.', 'Hassan Karimi', 'Ministry of Defence', 'Deputy Minister', 'Layla Barzani']);
   for (const header of ['Name', 'Organisation', 'Post', 'Date', 'Payer', 'Payee', 'Amount']) assert.ok(!units.includes(header), header);
   const prose = '\tThe minister met the envoy. He left on Monday.\n\tThe talks went on.\n';
   const sentences = splitSentences(prose);
-  assert.deepEqual(nameUnits(prose, readingView(prose), sentences).map((u) => prose.slice(u.start, u.end)),
+  assert.deepEqual(nameUnits(readingView(prose), sentences, findTables(prose, readingView(prose))).map((u) => prose.slice(u.start, u.end)),
     sentences.map((s) => prose.slice(s.start, s.end)));
   const plain = 'No table here.  Two spaces after a stop.';
-  assert.deepEqual(nameUnits(plain, readingView(plain), splitSentences(plain)), splitSentences(plain));
+  assert.deepEqual(nameUnits(readingView(plain), splitSentences(plain), findTables(plain, readingView(plain))), splitSentences(plain));
 });
 
 test('a column names the kind of its cells: a cell left without a name takes the column type, or the type of the same name elsewhere', () => {
@@ -69,7 +69,7 @@ test('a column names the kind of its cells: a cell left without a name takes the
   };
   const found = [span('Baghdad', 'LOC'), span('Hassan Karimi', 'PERSON'), span('Central Bank of Iraq', 'ORG'), span('Omar Haddad', 'PERSON'),
     span('Layla Barzani', 'PERSON')];
-  const added = columnNames(REPORT, reading, found).map((s) => `${s.type}:${s.text}@${s.start}`);
+  const added = columnNames(findTables(REPORT, reading), found).map((s) => `${s.type}:${s.text}@${s.start}`);
   const at = (text: string, nth = 0): number => {
     let k = -1;
     for (let i = 0; i <= nth; i++) k = REPORT.indexOf(text, k + 1);

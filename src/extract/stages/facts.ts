@@ -70,10 +70,11 @@ export function factsStage(opts: FactsOptions = {}): Stage {
       // The rules read the reading view (quote markers and wrapping line breaks as spaces); evidence is the stored text.
       const reading = readingView(doc.text);
       const money = extractMoney(reading);
+      const tables = findTables(doc.text, reading);
       // A table row is no sentence: its cells are read one by one (a relation inside a cell stays), and what the row
       // states between its cells comes from its columns (below).
       const result = extractInChunks({
-        documentId: doc.id, text: reading, sentences: nameUnits(doc.text, reading, doc.sentences), mentions,
+        documentId: doc.id, text: reading, sentences: nameUnits(reading, doc.sentences, tables), mentions,
         dates: extractDates(reading, doc.published ?? undefined), money,
         documentDate: doc.published ?? undefined,
       }, relationsOf);
@@ -84,7 +85,7 @@ export function factsStage(opts: FactsOptions = {}): Stage {
       const tableInput = { documentId: doc.id, text: doc.text, sentences: doc.sentences, mentions, dates: [], money };
       result.relations.push(...(delimiter
         ? tableRelations(tableInput, delimiter, TABLE_CONFIDENCE)
-        : relationsOfTables(tableInput, findTables(doc.text, reading), TABLE_CONFIDENCE)));
+        : relationsOfTables(tableInput, tables, TABLE_CONFIDENCE)));
       const asRead = (s: string): string => (reading === doc.text ? s : s.replace(/\s+/g, ' '));
       const ev = (e: Evidence): Evidence[] => [reading === doc.text ? e : { ...e, text: doc.text.slice(e.start, e.end) }];
       const claims = result.claims.map((c, i) => ({

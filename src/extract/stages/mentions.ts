@@ -2,7 +2,7 @@
 import type { Span, Stage } from '../../model/index.js';
 import { loadRecognizer, type NerLanguage, type NerSpan, type Recognizer } from '../../nlp/ner/index.js';
 import { readingView, readSpan } from '../../nlp/layout.js';
-import { columnNames, nameUnits } from '../../nlp/tables.js';
+import { columnNames, findTables, nameUnits } from '../../nlp/tables.js';
 import { normalizeName, resolveWithinDocument, candidateKey } from '../../resolve/index.js';
 import { retypeMentions } from './retype.js';
 import { addDemonyms } from './demonyms.js';
@@ -32,9 +32,10 @@ export function mentionsStage(recognizer?: Recognizer, others: Partial<Record<Ne
       // Names are found in the reading view (quote markers and wrapping line breaks read as spaces); offsets are the
       // stored text's, and a name wrapped over two lines is named as read ("Jean-Bernard\n> Lévy" -> "Jean-Bernard Lévy").
       const reading = readingView(doc.text);
-      const recognized = recognizeInChunks(recognizerFor, reading, nameUnits(doc.text, reading, doc.sentences), doc.language);
+      const tables = findTables(doc.text, reading);
+      const recognized = recognizeInChunks(recognizerFor, reading, nameUnits(reading, doc.sentences, tables), doc.language);
       // A table's column names the kind of its cells: a cell the recognizer left without a name may take it.
-      const inColumns = columnNames(doc.text, reading, recognized);
+      const inColumns = columnNames(tables, recognized);
       const all = inColumns.length === 0 ? recognized : [...recognized, ...inColumns].sort((a, b) => a.start - b.start || a.end - b.end);
       const retyped = retypeMentions(reading, all, doc.source);
       const found = nameCompounds(retyped, (name) => typeReadAlone(get(), name));
