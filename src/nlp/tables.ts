@@ -20,7 +20,7 @@ export interface TextTable { rows: TableRow[]; header: boolean }
 export type ColumnRole = 'payer' | 'payee' | 'amount' | 'person' | 'post' | 'organisation';
 
 /** Header words of the columns whose values state relations, in English, Persian and Arabic. */
-export const COLUMN_ROLES: readonly [ColumnRole, RegExp][] = [
+const COLUMN_ROLES: readonly [ColumnRole, RegExp][] = [
   ['payer', /^(?:payer|payor|paid by|from|sender|remitter|donor|funder|source of funds|originator|پرداخت ?کننده|پرداخت‌کننده|فرستنده|الدافع|المرسل|الجهة الدافعة)$/iu],
   ['payee', /^(?:payee|paid to|to|recipient|receiver|beneficiary|گیرنده|دریافت ?کننده|دریافت‌کننده|ذینفع|المستفيد|المستلم|الجهة المستفيدة)$/iu],
   ['amount', /^(?:amount|sum|value|total|payment|amount ?\(?[a-z]{3}\)?|[a-z]{3} amount|usd|eur|gbp|مبلغ|المبلغ|القيمة)$/iu],
