@@ -18,7 +18,8 @@ const TABLE: [string, string[], string[]][] = [
   ['defence', ['defence', 'defense'], ['دفاع']],
   ['foreign', ['foreign'], ['خارجه', 'خارجية', 'خارجیه']],
   ['interior', ['interior'], ['کشور', 'داخلية']],
-  ['force', ['force', 'forces'], ['نیروی', 'نیرو', 'نيروي', 'قوة', 'قوات', 'قوه']],
+  // "سپاه" is an army or a force as well as a corps: "سپاه قدس" is the Quds Force.
+  ['force', ['force', 'forces'], ['نیروی', 'نیرو', 'نيروي', 'قوة', 'قوات', 'قوه', 'سپاه']],
   ['university', ['university'], ['دانشگاه', 'جامعة']],
   ['bank', ['bank'], ['بانک', 'بانك', 'بنك', 'مصرف']],
   ['company', ['company', 'co'], ['شرکت', 'شركت', 'شركة']],
