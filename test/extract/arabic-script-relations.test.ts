@@ -36,6 +36,22 @@ describe('Persian relation frames', () => {
     assert.deepEqual(run('[[ORG:گروه شورشی]] به [[LOC:پایگاه مرزی]] حمله کرد.'), ['attacked:گروه شورشی>پایگاه مرزی']);
   });
 
+  it('reads a meeting whose second name has a post in commas and a place after it, and a visit to meet someone', () => {
+    assert.deepEqual(run('[[PERSON:علی رضایی]] نیز با [[PERSON:احمد کریمی]]، معاون [[ORG:سازمان بنادر]]، در [[LOC:تبریز]] دیدار کرد.'), [
+      'met:علی رضایی>احمد کریمی', 'role_in:احمد کریمی>سازمان بنادر',
+    ]);
+    assert.deepEqual(run('[[PERSON:علی رضایی]] پس از چهل روز به دیدار [[PERSON:احمد کریمی]] رفت.'), ['met:علی رضایی>احمد کریمی']);
+  });
+
+  it('reads payments both ways round, and spying for an agency', () => {
+    // "X received money from Y": Y paid X.
+    assert.deepEqual(run('[[PERSON:علی رضایی]] از [[ORG:شرکت آلفا]] مبلغ زیادی پول دریافت کرد.'), ['paid:شرکت آلفا>علی رضایی']);
+    assert.deepEqual(run('[[ORG:شرکت آلفا]] به [[PERSON:علی رضایی]] ده هزار دلار پرداخت کرد.'), ['paid:شرکت آلفا>علی رضایی']);
+    assert.deepEqual(run('[[PERSON:علی رضایی]] سال‌ها برای [[ORG:سازمان بتا]] جاسوسی می‌کرد.'), ['informant_for:علی رضایی>سازمان بتا']);
+    // No money word: receiving a letter is no payment.
+    assert.deepEqual(run('[[PERSON:علی رضایی]] از [[ORG:شرکت آلفا]] نامه‌ای دریافت کرد.'), []);
+  });
+
   it('does not read a meeting from a sentence that only names two people', () => {
     assert.deepEqual(run('[[PERSON:علی رضایی]] و [[PERSON:احمد کریمی]] هر دو در تهران زندگی می‌کنند.'), []);
   });
@@ -57,8 +73,15 @@ describe('Arabic relation frames', () => {
     assert.deepEqual(run('وصل [[PERSON:سمير حداد]] إلى [[LOC:بغداد]] أمس.'), []);
   });
 
-  it('marks a denied meeting as negated', () => {
+  it('marks a denied meeting as negated, also when the conjunction is written onto the denial ("ونفى")', () => {
     assert.deepEqual(run('نفى المكتب أن يكون [[PERSON:سمير حداد]] التقى ب[[PERSON:نبيل يوسف]].'), ['met:سمير حداد>نبيل يوسف (negated)']);
+    assert.deepEqual(run('ونفى [[PERSON:سمير حداد]] تلقي أي أموال من [[ORG:الشركة العامة]].'), ['paid:الشركة العامة>سمير حداد (negated)']);
+  });
+
+  it('reads payments and spying', () => {
+    assert.deepEqual(run('وتلقى [[PERSON:سمير حداد]] أموالا طائلة من [[ORG:الشركة العامة]].'), ['paid:الشركة العامة>سمير حداد']);
+    assert.deepEqual(run('دفعت [[ORG:الشركة العامة]] مبالغ كبيرة ل[[PERSON:سمير حداد]].'), ['paid:الشركة العامة>سمير حداد']);
+    assert.deepEqual(run('وكان [[PERSON:سمير حداد]] يعمل مخبرا لصالح [[ORG:جهاز الأمن]].'), ['informant_for:سمير حداد>جهاز الأمن']);
   });
 
   it('matches spelling variants: Arabic yeh and kaf in a Persian word, harakat, tatweel', () => {

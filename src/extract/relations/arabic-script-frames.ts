@@ -50,6 +50,10 @@ const APPOS = `(?:${COMMA} [^⟦.،,]{1,40}(?:⟦[OLol]\\d+⟧(?: [^⟦.،,]{1,2
 // A posessive/ezafe ending on a Persian role noun ("سخنگوی", "فرمانده‌ی").
 const EZAFE = '(?:\\u200c?[یي])?';
 
+// Money words: "پول" (money), "مبلغ" (a sum), currencies, "رشوه" (a bribe), "کمک مالی" (financial aid).
+const MONEY_FA = w('پول|پولی|مبلغ|مبالغ|مبلغی|دلار|تومان|ریال|یورو|رشوه|کمک مالی|کمک‌های مالی|حقوق|دستمزد|وجه|وجوه');
+const MONEY_AR = w('أموالا|أموال|اموالا|اموال|مالا|مبالغ|مبلغا|مبلغ|رشوة|رشاوى|تمويلا|تمويل|دعما ماليا|دعم مالي|رواتب|دولار|دولارا|دينار|يورو');
+
 const ROLE_FA = w('نامزد|فرمانده|فرماندهی|رئیس|رییس|رئیس‌جمهور|رئیس جمهور|نخست‌وزیر|وزیر|دبیرکل|دبیر کل|دبیر|سخنگو|معاون|عضو|نماینده|سفیر|رهبر|مدیرعامل|مدیر|مشاور|دادستان|استاندار|شهردار|مسئول|رئیس ستاد|جانشین فرمانده');
 const ROLE_AR = w('قائد|القائد|رئيس|الرئيس|رئيس الوزراء|وزير|الوزير|الأمين العام|أمين عام|المتحدث باسم|متحدث باسم|الناطق باسم|نائب|عضو|ممثل|سفير|زعيم|الزعيم|مدير|مستشار|محافظ|آمر|مسؤول|قيادي في|القيادي في|مؤسس');
 // A role noun with up to two words that belong to the post ("وزیر امور خارجه", "رئيس هيئة الأركان").
@@ -64,15 +68,40 @@ const PERSIAN: Frame[] = [
   { rule: 'fa:appos-role', pattern: `{a:P}(?:${COMMA})? ${ROLE(ROLE_FA)} {b:OL}`, emit: [{ type: 'role_in', source: 'a', target: 'b', role: 'role' }], confidence: 0.7 },
   // "فرمانده نیروی قدس، قاسم سلیمانی", "وزیر امور خارجه ایران محمدجواد ظریف" (the post of Y, X).
   { rule: 'fa:role-name', pattern: `${ROLE(ROLE_FA)} {b:OL}${COMMA}? {a:P}`, emit: [{ type: 'role_in', source: 'a', target: 'b', role: 'role' }], confidence: 0.65 },
-  // "X با Y دیدار کرد", "X روز دوشنبه در تهران با Y دیدار و گفتگو کرد".
+  // "X با Y دیدار کرد", "X روز دوشنبه در تهران با Y دیدار و گفتگو کرد", "X با Y، معاون Z، در تهران دیدار کرد".
   {
-    rule: 'fa:met', pattern: `{a:PO}${APPOS}${GAP_PLACE(60)} ${w('با')} {b:PO}${GAP(40)} ${w('دیدار|ملاقات|گفتگو|گفت‌وگو|مذاکره|رایزنی')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی|تبادل نظر')})? ${w('کرد|کردند|نمود|نمودند|داشت|داشتند|کرده است|کرده‌اند')}`,
+    rule: 'fa:met', pattern: `{a:PO}${APPOS}${GAP_PLACE(60)} ${w('با')} {b:PO}${APPOS}${GAP_PLACE(40)} ${w('دیدار|ملاقات|گفتگو|گفت‌وگو|مذاکره|رایزنی')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی|تبادل نظر')})? ${w('کرد|کردند|نمود|نمودند|داشت|داشتند|کرده است|کرده‌اند')}`,
     emit: [{ type: 'met', source: 'a', target: 'b' }], confidence: 0.7,
   },
   // "دیدار X با Y" (the meeting of X with Y).
   { rule: 'fa:meeting-of', pattern: `${w('دیدار|ملاقات|نشست')} {a:PO} ${w('با')} {b:PO}`, emit: [{ type: 'met', source: 'a', target: 'b' }], confidence: 0.65 },
   // "X در حاشیه دیدار و گفتگو با Y" (X, meeting with Y); people only, since "دیدار" is also a football match.
   { rule: 'fa:meeting-with', pattern: `{a:P}${GAP(40)} ${w('دیدار|ملاقات')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی')})? ${w('با')} {b:P}`, emit: [{ type: 'met', source: 'a', target: 'b' }], confidence: 0.6 },
+  // "X به دیدار Y رفت" (X went to meet Y).
+  {
+    rule: 'fa:went-to-meet', pattern: `{a:P}${APPOS}${GAP_PLACE(40)} ${w('به دیدار|به ملاقات')} {b:PO}${APPOS}${GAP_PLACE(30)} ${w('رفت|رفتند|شتافت|شتافتند|آمد|آمدند|رفته است|رفته بود')}`,
+    emit: [{ type: 'met', source: 'a', target: 'b' }], confidence: 0.65,
+  },
+  // "X از Y پول دریافت کرد" (X received money from Y): the payer is Y.
+  {
+    rule: 'fa:received-money', pattern: `{a:PO}${APPOS}${GAP_PLACE(40)} ${w('از')} {b:PO}${APPOS}${GAP(30)} ${MONEY_FA}${GAP(30)} ${w('دریافت|گرفت|گرفتند|گرفته|دریافت کرد|دریافت کردند|دریافت کرده')}`,
+    emit: [{ type: 'paid', source: 'b', target: 'a' }], confidence: 0.65,
+  },
+  // "Y به X پول پرداخت کرد", "Y به X ده میلیون دلار داد" (Y paid X).
+  {
+    rule: 'fa:paid-to', pattern: `{a:PO}${APPOS}${GAP_PLACE(40)} ${w('به')} {b:PO}${APPOS}${GAP(30)} ${MONEY_FA}${GAP(30)} ${w('پرداخت|داد|دادند|داده|واریز|اهدا')}`,
+    emit: [{ type: 'paid', source: 'a', target: 'b' }], confidence: 0.65,
+  },
+  // "Y هزینه‌های X را تأمین می‌کرد" (Y paid X's costs).
+  { rule: 'fa:funds', pattern: `{a:PO}${APPOS}${GAP_PLACE(40)} ${w('هزینه|هزینه‌های|بودجه|بودجه‌ی|حقوق|مخارج')} {b:PO} ${w('را')}${GAP(20)} ${w('تامین|پرداخت')}`, emit: [{ type: 'paid', source: 'a', target: 'b' }], confidence: 0.65 },
+  // "X برای Y جاسوسی می‌کرد" (X spied for Y), "X جاسوس Y بود" (X was Y's spy).
+  { rule: 'fa:spied-for', pattern: `{a:P}${APPOS}${GAP_PLACE(40)} ${w('برای|به نفع|به سود')} {b:OL}${GAP(20)} ${w('جاسوسی|خبرچینی')}`, emit: [{ type: 'informant_for', source: 'a', target: 'b' }], confidence: 0.65 },
+  { rule: 'fa:spy-of', pattern: `{a:P}${COMMA}? ${w('جاسوس|خبرچین|منبع|مامور مخفی')}${EZAFE} {b:OL}`, emit: [{ type: 'informant_for', source: 'a', target: 'b' }], confidence: 0.6 },
+  // "Y، X را به عنوان منبع استخدام کرد" (Y recruited X as a source).
+  {
+    rule: 'fa:recruited-as', pattern: `{b:OL}${APPOS}${GAP_PLACE(40)} {a:P}${APPOS} ${w('را')}${GAP(20)} ${w('به عنوان|بعنوان')} ${w('منبع|جاسوس|خبرچین|مامور|مأمور|نفوذی')}${GAP(20)} ${w('استخدام|جذب|به خدمت')}`,
+    emit: [{ type: 'informant_for', source: 'a', target: 'b' }], confidence: 0.65,
+  },
   // "X جانشین Y شد", "X به عنوان جانشین Y منصوب شد".
   { rule: 'fa:successor', pattern: `{a:P}${GAP(40)} (?:${w('به عنوان')} )?${w('جانشین')} {b:P}`, emit: [{ type: 'succeeded', source: 'a', target: 'b' }], confidence: 0.65 },
   // "X به جای Y منصوب شد" (X was appointed in place of Y).
@@ -117,6 +146,25 @@ const ARABIC: Frame[] = [
   // "X ... خلفا لـY" (X, as successor to Y).
   { rule: 'ar:successor', pattern: `{a:P}${GAP(40)} ${w('خلفا|خلفاً')} ${PREP('ل')}?{b:P}`, emit: [{ type: 'succeeded', source: 'a', target: 'b' }], confidence: 0.65 },
   { rule: 'ar:successor-noun', pattern: `{a:P}${COMMA}? ${w('خليفة|خلف')} {b:P}`, emit: [{ type: 'succeeded', source: 'a', target: 'b' }], confidence: 0.6 },
+  // "تلقى X أموالا من Y" (X received money from Y), verb first or subject first: the payer is Y.
+  {
+    rule: 'ar:received-money', pattern: `(?:${verbFirst('تلقى|تلقت|يتلقى|تتلقى|تسلم|تسلمت|استلم|استلمت|قبض|قبضت')} {a:PO}|{a:PO}${APPOS} ${verbFirst('تلقى|تلقت|يتلقى|تتلقى|تسلم|تسلمت|استلم|استلمت|قبض|قبضت')})${GAP(20)} ${MONEY_AR}${GAP(30)} ${PREP('من')}{b:PO}`,
+    emit: [{ type: 'paid', source: 'b', target: 'a' }], confidence: 0.65,
+  },
+  // "دفع Y مبالغ لـX", "قدم Y أموالا إلى X" (Y paid X).
+  {
+    rule: 'ar:paid-to', pattern: `(?:${verbFirst('دفع|دفعت|يدفع|تدفع|قدم|قدمت|يقدم|تقدم|حول|حولت|سلم|سلمت')} {a:PO}|{a:PO}${APPOS} ${verbFirst('دفع|دفعت|يدفع|تدفع|قدم|قدمت|حول|حولت|سلم|سلمت')})${GAP(20)} ${MONEY_AR}${GAP(20)} (?:${PREP('ل')}|${PREP('إلى')}){b:PO}`,
+    emit: [{ type: 'paid', source: 'a', target: 'b' }], confidence: 0.65,
+  },
+  // "مول Y X" / "Y يمول X" (Y funds X).
+  { rule: 'ar:funds', pattern: `(?:${verbFirst('مول|مولت|يمول|تمول')} {a:PO}|{a:PO}${APPOS} ${verbFirst('مول|مولت|يمول|تمول')}) {b:PO}`, emit: [{ type: 'paid', source: 'a', target: 'b' }], confidence: 0.6 },
+  // "X يتجسس لصالح Y", "X عميل لـY" (X spies for Y, X is Y's agent).
+  {
+    rule: 'ar:spied-for', pattern: `{a:P}${APPOS}${GAP(30)} ${w('يتجسس|تجسس|يعمل جاسوسا|جاسوس|جاسوسا|عميل|عميلا|مخبر|مخبرا|كان يتجسس')} (?:${w('لصالح|لحساب')} |${PREP('ل')}){b:OL}`,
+    emit: [{ type: 'informant_for', source: 'a', target: 'b' }], confidence: 0.65,
+  },
+  // "جندت Y X" (Y recruited X).
+  { rule: 'ar:recruited', pattern: `${verbFirst('جند|جندت|يجند|تجند')} {b:OL}${GAP(20)} {a:P}`, emit: [{ type: 'informant_for', source: 'a', target: 'b' }], confidence: 0.6 },
   // "يسيطر X على Y", "X يسيطر على Y".
   { rule: 'ar:controls-vso', pattern: `${verbFirst('يسيطر|تسيطر|سيطر|سيطرت|يقود|تقود|قاد|قادت')} {a:PO}${GAP(20)} ${w('على')} {b:OL}`, emit: [{ type: 'controls', source: 'a', target: 'b' }], confidence: 0.65 },
   { rule: 'ar:controls-svo', pattern: `{a:PO} ${w('يسيطر|تسيطر|سيطر|سيطرت')} ${w('على')} {b:OL}`, emit: [{ type: 'controls', source: 'a', target: 'b' }], confidence: 0.65 },

@@ -14,9 +14,11 @@ const FRAMES = compileFrames(ARABIC_SCRIPT_FRAMES);
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 // A denial or negation shortly before the match or inside it: "لم يلتق", "نفى أن يكون التقى", "تکذیب کرد".
-const NEGATION = new RegExp(`(?:^|[\\s،,])(?:${w('لم|لن|ليس|لا|نفى|نفت|ينفي|تنفي|نفي|تکذیب|نفی|هرگز')})(?=\\s)`, 'u');
+// Arabic writes the conjunction onto the word that opens a clause ("ونفى", "ويُعتقد").
+const NEGATION = new RegExp(`(?:^|[\\s،,])[وف]?(?:${w('لم|لن|ليس|لا|نفى|نفت|ينفي|تنفي|نفي|تکذیب|نفی|هرگز')})(?=\\s)`, 'u');
 // Hearsay and modality: "ربما", "يعتقد", "احتمالا", "گفته می‌شود", "ممکن است".
-const HEDGE = new RegExp(`(?:^|\\s)(?:${w('ربما|قد|يعتقد|يُعتقد|يقال|احتمالا|احتمالاً|ممکن است|گفته می‌شود|ظاهرا|ظاهراً|گویا')})(?=\\s)`, 'u');
+// ("وقد" before a past verb is "and indeed", so "قد" takes no conjunction).
+const HEDGE = new RegExp(`(?:^|\\s)(?:${w('قد')}|[وف]?${w('ربما|يعتقد|يُعتقد|يقال|احتمالا|احتمالاً|ممکن است|گفته می‌شود|ظاهرا|ظاهراً|گویا')})(?=\\s)`, 'u');
 // How far before a match a negation or hedge still governs it (characters of masked text).
 const SCOPE_BEFORE = 30;
 

@@ -59,7 +59,7 @@ export function factsStage(opts: FactsOptions = {}): Stage {
   return {
     name: FACTS_STAGE,
     get version() {
-      const base = `${EXTRACT_VERSION}+layout@3+fa-ar@1+tables@1`;
+      const base = `${EXTRACT_VERSION}+layout@3+fa-ar@2+tables@1`;
       const fa = arabicModel();
       return opts.relations === 'rules' ? base : `${base}+${getModel().version}+${getParser().version}+coref@2${fa ? `+${fa.version}` : ''}`;
     },
