@@ -170,6 +170,19 @@ test('TSV: lines, paragraphs, page numbers and mean word confidence', () => {
   assert.equal(stripBidiMarks('a\u202bب\u202c\u2067c\u2069\u200cd'), 'aبc\u200cd');
 });
 
+test('TSV: a line Tesseract puts in a new block just below an unfinished line continues its paragraph', () => {
+  // Words 80 px high; lines 30 px apart within a paragraph, 140 px (a blank line) between paragraphs.
+  const row = (block: number, top: number, text: string) => ['5', 1, block, 1, 1, 1, 0, top, 100, 80, 90, text].join('\t');
+  const tsv = ['level', '1\t1\t0\t0\t0\t0\t0\t0\t2000\t3000\t-1\t',
+    row(1, 100, 'در این اسناد آمده است. ابراهیم'), row(2, 210, 'جعفری، وزیر پیشین، رابطه داشت.'),
+    row(3, 430, 'هادی العامری نیز دیدار کرد.'), row(4, 540, 'سخنگو گفت:'), row(5, 650, 'این گزارش ساختگی است.'),
+    // A block that starts higher up the page than the line before it is another column, not a continuation.
+    row(6, 120, 'ستون'), row(7, 230, 'دوم')].join('\n');
+  assert.equal(parseTsv(tsv)[0]!.text, [
+    'در این اسناد آمده است. ابراهیم\nجعفری، وزیر پیشین، رابطه داشت.', 'هادی العامری نیز دیدار کرد.', 'سخنگو گفت:',
+    'این گزارش ساختگی است.', 'ستون\nدوم'].join('\n\n'));
+});
+
 test('Persian or Arabic from a first reading with the Persian model (which writes Arabic yeh and kaf the Persian way)', () => {
   assert.equal(persianOrArabic('وزارت اطلاعات ایران در گزارشی نوشت که این دیدار در بغداد انجام شد'), 'fas');
   assert.equal(persianOrArabic('التقى الوزير بالسفير فی بغداد یوم الثلاثاء وقالت مصادر إن الاجتماع تناول ملف الحدود'), 'ara');
