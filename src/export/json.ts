@@ -51,7 +51,10 @@ function jsonRelation(r: Relation, gradings: Gradings, curation: CurationFields)
   const [roles, amounts, rules] = [values('role'), values('amount'), values('rule')];
   return {
     id: r.id, type: r.type, source: r.source, target: r.target, confidence: r.confidence, evidence: r.evidence,
-    independentSources: r.independentSources, claimId: r.claimId ?? null, stage: r.stage, version: r.version, ...reviewField(r),
+    // A merged relation lists the claims its sentences sit inside (claimIds); claimId is the first, for readers of
+    // the contract's first form.
+    independentSources: r.independentSources, claimId: r.claimId ?? r.claimIds?.[0] ?? null,
+    ...((r.claimIds?.length ?? 0) > 0 ? { claimIds: r.claimIds } : {}), stage: r.stage, version: r.version, ...reviewField(r),
     ...(roles.length > 0 ? { roles } : {}), ...(amounts.length > 0 ? { amounts } : {}), ...(rules.length > 0 ? { rules } : {}),
     ...((r.contradictions?.length ?? 0) > 0 ? { denials: r.contradictions } : {}),
     corroboration: gradings.corroboration(r.evidence),

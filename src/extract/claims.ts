@@ -1,5 +1,6 @@
 /** Attributed statements: quotations and reported speech, with who says them and whether they assert or deny. */
 import type { Span } from '../model/index.js';
+import { arabicScriptClaims } from './claims-arabic-script.js';
 import { flattenMentions } from './masked.js';
 import { insideSorted } from './span-lookup.js';
 import { ROLE } from './relations/lexicon.js';
@@ -15,7 +16,7 @@ const ADVERBS = String.raw`(?:(?:also|later|then|reportedly|previously|repeatedl
 /** Extracts the claims of a document in text order. */
 export function extractClaims(input: ExtractionInput): ExtractedClaim[] {
   const mentions = flattenMentions(input.mentions);
-  const claims = [...quotedClaims(input, mentions), ...reportedClaims(input, mentions)];
+  const claims = [...quotedClaims(input, mentions), ...reportedClaims(input, mentions), ...arabicScriptClaims(input, mentions)];
   claims.sort((a, b) => a.evidence.start - b.evidence.start);
   resolvePronounSpeakers(claims);
   return claims;
@@ -276,7 +277,8 @@ function resolvePronounSpeakers(claims: ExtractedClaim[]): void {
   for (let i = 1; i < claims.length; i++) {
     const c = claims[i]!;
     const prev = claims[i - 1]!;
-    if (/^(?:he|she|they|the specialist|the official|the source)$/i.test(c.speakerText) && c.evidence.start - prev.evidence.end < 600) {
+    // Persian "وی", "او", "ایشان" and Arabic "وي" (he, she) as well.
+    if (/^(?:he|she|they|the specialist|the official|the source|وی|وي|او|ایشان|ايشان)$/i.test(c.speakerText) && c.evidence.start - prev.evidence.end < 600) {
       c.speakerKey = prev.speakerKey;
       if (prev.anonymous === true) c.anonymous = true;
     }

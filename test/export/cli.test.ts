@@ -33,6 +33,20 @@ describe('cablegraph export', () => {
     assert.ok(findAll(gexf, 'edge').length > 10);
   });
 
+  it('prints JSON whose relations read inside a claim name that claim', () => {
+    const r = run(['export', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    const data = JSON.parse(r.stdout) as { relations: { claimId: string | null; claimIds?: string[] }[]; claims: { id: string }[] };
+    const claimIds = new Set(data.claims.map((c) => c.id));
+    const linked = data.relations.filter((x) => x.claimId !== null);
+    assert.ok(linked.length > 0, 'the sample articles state relations inside claims ("the leak reveals that ...")');
+    for (const x of linked) {
+      assert.ok(claimIds.has(x.claimId!));
+      assert.equal(x.claimIds?.[0], x.claimId);
+      for (const id of x.claimIds ?? []) assert.ok(claimIds.has(id));
+    }
+  });
+
   it('writes relations.csv and entities.csv into the --out folder', () => {
     const out = join(tempDir(), 'csv');
     const r = run(['export', '--format', 'csv', '--out', out, '--db', db]);
