@@ -28,7 +28,7 @@ const TRIGGERS: { type: string; words: RegExp; arabicScript?: true }[] = [
   // "the 2018 parliamentary elections", "was elected president in 2014"
   { type: 'election', words: /\b(?:elections?|elected|re-elected|vote|voted|polls)\b/gi },
   // The same events in Persian and Arabic news: "در حمله پهپادی ... کشته شد", "اغتيال", "التقى", "عُيّن", "الانتخابات".
-  { type: 'killing', arabicScript: true, words: AR('کشته شد|کشته شدند|ترور|به قتل رسید|به شهادت رسید|اغتيال|اغتال|مقتل|قتل|استشهاد') },
+  { type: 'killing', arabicScript: true, words: AR('کشته شد|کشته شدند|کشته شدن|ترور|به قتل رسید|به شهادت رسید|اغتيال|اغتال|مقتل|قتل|استشهاد') },
   { type: 'strike', arabicScript: true, words: AR('حمله هوایی|حمله پهپادی|حمله موشکی|بمباران|غارة|غارات|قصف|ضربة جوية') },
   { type: 'attack', arabicScript: true, words: AR('حمله|حملات|هجوم|یورش|هاجم|هاجمت|هجمات|هجوما') },
   { type: 'meeting', arabicScript: true, words: AR('دیدار|ملاقات|نشست|التقى|التقت|لقاء|اجتماع|اجتمع|زيارة') },

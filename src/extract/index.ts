@@ -5,7 +5,7 @@ import { extractEvents } from './events.js';
 import { extractRelations } from './relations.js';
 import type { Span } from '../model/index.js';
 import { lowerBound } from './span-lookup.js';
-import type { ExtractedClaim, ExtractedRelation, ExtractionInput, ExtractionResult } from './types.js';
+import type { ExtractedClaim, ExtractedEvent, ExtractedRelation, ExtractionInput, ExtractionResult } from './types.js';
 
 export { extractClaims } from './claims.js';
 export { extractEvents } from './events.js';
@@ -21,10 +21,25 @@ export { DEFAULT_MIN_CONFIDENCE } from '../model/index.js';
 /** Runs relation, event and claim extraction and links each relation to the claim it was read from; `relations` picks the relation extractor (default: the pattern rules). */
 export function extract(input: ExtractionInput, relationsOf: (input: ExtractionInput) => ExtractedRelation[] = extractRelations): ExtractionResult {
   const relations = relationsOf(input);
-  const events = extractEvents(input);
+  const events = withMeetingParties(extractEvents(input), relations);
   const claims = extractClaims(input);
   const linked = linkClaims(relations, claims);
   return { relations: [...linked, ...denialsOfEarlier(input, linked, claims)], events, claims };
+}
+
+/**
+ * A meeting's parties are the two ends of a meeting read in the same sentence, however far from the trigger word: a
+ * Persian sentence names its subject long before the verb ("X، فرمانده Y، در مهر ۱۳۹۸ به بغداد سفر کرد و با Z دیدار کرد").
+ */
+export function withMeetingParties(events: ExtractedEvent[], relations: readonly ExtractedRelation[]): ExtractedEvent[] {
+  const met = relations.filter((r) => r.type === 'met' && !r.negated);
+  if (met.length === 0) return events;
+  return events.map((e) => {
+    if (e.type !== 'meeting') return e;
+    const parties = met.filter((r) => r.evidence.start === e.evidence.start).flatMap((r) => [r.source, r.target]);
+    const added = parties.filter((k) => !e.participants.includes(k) && k !== e.place);
+    return added.length === 0 ? e : { ...e, participants: [...e.participants, ...new Set(added)] };
+  });
 }
 
 /** Sets claimIndex on relations found inside a claim ("the leak reveals that Barzani met ..." -> the meeting rests on the leak). */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { byScript, extractArabicScriptRelations, isArabicScript } from '../../src/extract/relations/arabic-script.js';
 import { extractRelations } from '../../src/extract/relations.js';
 import { extractEvents } from '../../src/extract/events.js';
+import { extract } from '../../src/extract/index.js';
 import type { ExtractedRelation, ExtractionInput } from '../../src/extract/types.js';
 import { markedInput } from './marked-input.js';
 
@@ -118,6 +119,19 @@ describe('Persian and Arabic events', () => {
     assert.deepEqual([...byType.keys()].sort(), ['killing', 'meeting', 'strike']);
     assert.equal(byType.get('strike')!.place, 'فرودگاه بغداد');
     assert.deepEqual(byType.get('killing')!.participants.sort(), ['ارتش آمریکا', 'حسین امیری'].sort());
+  });
+
+  it('gives a meeting both parties of the meeting read in its sentence, however far the subject stands from the verb', () => {
+    const doc = markedInput('[[PERSON:علی رضایی]]، فرمانده [[ORG:لشکر ده]]، در مهر گذشته در سفری دو روزه و بدون هیچ اطلاع قبلی به [[LOC:بغداد]] رفت و در دفتر نخست‌وزیری با [[PERSON:احمد کریمی]] دیدار کرد. پس از کشته شدن [[PERSON:مهدی صالحی]] در دی ماه جانشین شد.');
+    const date = (text: string, value: string) => {
+      const start = doc.text.indexOf(text);
+      return { start, end: start + text.length, value, precision: 'month' as const, relative: false, text };
+    };
+    const result = extract({ ...doc, dates: [date('مهر گذشته', '2019-10'), date('دی ماه', '2020-01')] }, extractArabicScriptRelations);
+    const meeting = result.events.find((e) => e.type === 'meeting')!;
+    assert.ok(meeting.participants.includes('علی رضایی') && meeting.participants.includes('احمد کریمی'), meeting.participants.join(', '));
+    // "کشته شدن" (being killed) is a killing as "کشته شد" is.
+    assert.deepEqual(result.events.filter((e) => e.type === 'killing').map((e) => [e.date, e.participants]), [['2020-01', ['مهدی صالحی']]]);
   });
 
   it('does not take a trigger inside a longer word', () => {

@@ -70,7 +70,7 @@ const PERSIAN: Frame[] = [
   { rule: 'fa:role-name', pattern: `${ROLE(ROLE_FA)} {b:OL}${COMMA}? {a:P}`, emit: [{ type: 'role_in', source: 'a', target: 'b', role: 'role' }], confidence: 0.65 },
   // "X با Y دیدار کرد", "X روز دوشنبه در تهران با Y دیدار و گفتگو کرد", "X با Y، معاون Z، در تهران دیدار کرد".
   {
-    rule: 'fa:met', pattern: `{a:PO}${APPOS}${GAP_PLACE(60)} ${w('با')} {b:PO}${APPOS}${GAP_PLACE(40)} ${w('دیدار|ملاقات|گفتگو|گفت‌وگو|مذاکره|رایزنی')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی|تبادل نظر')})? ${w('کرد|کردند|نمود|نمودند|داشت|داشتند|کرده است|کرده‌اند')}`,
+    rule: 'fa:met', pattern: `{a:PO}${APPOS}${GAP_PLACE(120)} ${w('با')} {b:PO}${APPOS}${GAP_PLACE(40)} ${w('دیدار|ملاقات|گفتگو|گفت‌وگو|مذاکره|رایزنی')}(?: ${w('و')} ${w('گفتگو|گفت‌وگو|رایزنی|تبادل نظر')})? ${w('کرد|کردند|نمود|نمودند|داشت|داشتند|کرده است|کرده‌اند')}`,
     emit: [{ type: 'met', source: 'a', target: 'b' }], confidence: 0.7,
   },
   // "دیدار X با Y" (the meeting of X with Y).
