@@ -35,12 +35,35 @@ const LATIN_ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'ash', 'at',
 function wordScore(model: TranslitModel, letters: readonly string[], latin: string, bare?: string): { ratio: number; ok: boolean } {
   const ratio = model.ratio(letters, latin);
   const ok = (ratio >= HIGH || (ratio >= LOW && sameSkeleton(model, letters, latin))) && vowelsAligned(model, letters, latin);
+  if (ok) return { ratio, ok };
   // Persian writes Arab family names without the article Latin keeps ("جعفری" / "al-Jaafari", "مالکی" / "al-Maliki").
-  if (!ok && bare !== undefined && !(letters[0] === 'ا' && letters[1] === 'ل')) {
+  const article = letters[0] === 'ا' && letters[1] === 'ل';
+  if (bare !== undefined && !article) {
     const other = wordScore(model, letters, bare);
     if (other.ok) return other;
   }
+  // And Latin writes Arab place names without the Arabic article ("البصرة" / "Basra", "الأعظمية" / "Adhamiya"); the
+  // stronger ratio asked, as near spellings ("الحكيم" / "Akeem") pass the weaker one.
+  if (article && letters.length > 4 && !/^(?:al|el)/.test(latin)) {
+    const other = wordScore(model, letters.slice(2), latin);
+    if (other.ok && other.ratio >= HIGH) return other;
+  }
+  // A final ya Persian writes for the alif maqsura it reads as "a" ("مصطفی" for "مصطفى", Mustafa; "موسی", Musa).
+  if (PERSIAN_FINAL_YEH.has(letters)) {
+    const other = wordScore(model, [...letters.slice(0, -1), 'ى'], latin, bare);
+    if (other.ok) return other;
+  }
   return { ratio, ok };
+}
+
+// Words written with a Persian final yeh (ی), which may stand for the alif maqsura (an Arabic ى read as "a").
+const PERSIAN_FINAL_YEH = new WeakSet<readonly string[]>();
+
+/** An Arabic-script word as the model's letters, marked when Persian ends it with ی. */
+function wordLetters(word: string): string[] {
+  const letters = arabicLetters(word);
+  if (word.endsWith('ی') && letters.length > 2) PERSIAN_FINAL_YEH.add(letters);
+  return letters;
 }
 
 /** Whether the consonant-class skeletons of the two words can be one ("جواد" / "Javad", "خامنه‌ای" / "Khamenei"). */
@@ -79,6 +102,8 @@ function vowelsAligned(model: TranslitModel, letters: readonly string[], latin: 
 /** Arabic-script name words as letters, leading titles removed while two words remain. */
 function arabicWords(name: string): string[][] {
   const words = name.split(/[\s،,\-_]+/u).filter((w) => w !== '');
+  // English "The" written out ("ذا إنترسبت", "ذا غارديان" for The Intercept, The Guardian), as Latin's "the" is left out.
+  if (words.length > 1 && words[0] === 'ذا') words.shift();
   while (words.length > 2 && NATIVE_TITLES.has(words[0]!)) words.shift();
   // "نصر الله", "عبد الله": Latin writes a name ending in the name of God as one word ("Nasrallah", "Abdullah").
   const joined: string[] = [];
@@ -88,7 +113,7 @@ function arabicWords(name: string): string[][] {
     if ((w === 'الله' || joined.at(-1) === 'عبد' || KUNYA_ARABIC.has(joined.at(-1)!)) && joined.length > 0) joined[joined.length - 1] += w;
     else joined.push(w);
   }
-  return joined.map(arabicLetters).filter((w) => w.length > 0);
+  return joined.map(wordLetters).filter((w) => w.length > 0);
 }
 
 // Latin spellings of "Abd" ("servant of"), with or without the article written onto it.

@@ -18,8 +18,8 @@ const TABLE: [string, string[], string[]][] = [
   ['defence', ['defence', 'defense'], ['دفاع']],
   ['foreign', ['foreign'], ['خارجه', 'خارجية', 'خارجیه']],
   ['interior', ['interior'], ['کشور', 'داخلية']],
-  // "سپاه" is an army or a force as well as a corps: "سپاه قدس" is the Quds Force.
-  ['force', ['force', 'forces'], ['نیروی', 'نیرو', 'نيروي', 'قوة', 'قوات', 'قوه', 'سپاه']],
+  // "سپاه" and "فيلق" are an army or a force as well as a corps: "سپاه قدس", "فيلق القدس" are the Quds Force.
+  ['force', ['force', 'forces'], ['نیروی', 'نیرو', 'نيروي', 'قوة', 'قوات', 'قوه', 'سپاه', 'فيلق', 'فیلق']],
   ['university', ['university'], ['دانشگاه', 'جامعة']],
   ['bank', ['bank'], ['بانک', 'بانك', 'بنك', 'مصرف']],
   ['company', ['company', 'co'], ['شرکت', 'شركت', 'شركة']],

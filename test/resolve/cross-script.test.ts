@@ -58,6 +58,9 @@ describe('matching across scripts', () => {
       ['ابومهدی المهندس', 'Abu Mahdi al-Muhandis', 'PERSON'], ['ابوبکر بغدادی', 'Abu Bakr al-Baghdadi', 'PERSON'], ['ابراهیم جعفری', 'Ibrahim al-Jaafari', 'PERSON'],
       // Transliterated names whose words break differently in the two scripts; "سپاه" for a force.
       ['نيويورك تايمز', 'The New York Times', 'ORG'], ['واشنطن بوست', 'The Washington Post', 'ORG'], ['سپاه قدس', 'Quds Force', 'ORG'],
+      ['فيلق القدس', 'Quds Force', 'ORG'], ['ذا إنترسبت', 'The Intercept', 'ORG'],
+      // A place Latin writes without the article; a Persian final ی for the alif maqsura ("مصطفی": Mustafa).
+      ['البصرة', 'Basra', 'LOC'], ['مصطفی الکاظمی', 'Mustafa al-Kadhimi', 'PERSON'],
     ];
     for (const [a, b, type] of same) {
       const s = scoreNames(a, b, type);
@@ -75,6 +78,8 @@ describe('matching across scripts', () => {
       // "al" opening a Latin name is an article only when written apart; other papers of one city are other papers.
       ['بيرتوس', 'Albertosi', 'PERSON'], ['تيرمان', 'Alterman', 'PERSON'], ['واشنطن بوست', 'Washington Times', 'ORG'], ['نيويورك تايمز', 'New York Post', 'ORG'],
       ['جنرال موتورز', 'General Electric', 'ORG'],
+      // An Arabic final ي is "i", not the alif maqsura: near spellings ending in "a" stay apart.
+      ['أفندي', 'Venta', 'PERSON'], ['كوراني', 'Corona', 'PERSON'], ['سيتي', 'Sitta', 'PERSON'],
     ];
     for (const [a, b, type] of apart) assert.equal(isSameEntity(a, b, type), false, `${a} / ${b}`);
   });
