@@ -91,6 +91,7 @@ export function arabicScriptClaims(input: ExtractionInput, mentions: readonly In
       const c: ExtractedClaim = {
         speakerKey: head?.entityKey ?? null,
         speakerText,
+        speakerSpan,
         text: claimText,
         stance: shape.stance,
         evidence: { documentId: input.documentId, start: sent.start, end: sent.end, text: raw },

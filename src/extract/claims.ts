@@ -245,6 +245,7 @@ function makeClaim(input: ExtractionInput, mentions: InputMention[], speaker: Sp
   const claim: ExtractedClaim = {
     speakerKey: head?.entityKey ?? null,
     speakerText,
+    speakerSpan: speaker,
     text: input.text.slice(content.start, content.end).trim(),
     stance: DENY.test(verb) ? 'denies' : 'asserts',
     evidence: { documentId: input.documentId, start: evidence.start, end: evidence.end, text: evidenceText },

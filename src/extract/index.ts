@@ -63,5 +63,18 @@ export function linkClaims(relations: ExtractedRelation[], claims: ExtractedClai
     if (index < 0) return r;
     // "Tehran denied that the IRGC armed the Houthis": an edge read inside a denial is denied.
     return claims[index]!.stance === 'denies' ? { ...r, claimIndex: index, negated: true } : { ...r, claimIndex: index };
-  });
+  }).filter((r) => r.claimIndex === undefined || !acrossAttribution(r, claims[r.claimIndex]!));
+}
+
+/**
+ * A relation between a name qualifying the speaker and a name of what is claimed is not stated by the sentence:
+ * "According to a senior KDP official, Danaeifar delivered the message" says nothing of Danaeifar and the KDP. The
+ * speaker itself may be a party ("Abadi denied meeting Soleimani", "X said he met Y"): its relations stay.
+ */
+function acrossAttribution(r: ExtractedRelation, claim: ExtractedClaim): boolean {
+  const speaker = claim.speakerSpan;
+  if (speaker === undefined || claim.span === undefined || r.sourceSpan === undefined || r.targetSpan === undefined) return false;
+  const inside = (s: Span, span: Span): boolean => s.start >= span.start && s.end <= span.end;
+  const ends: [Span, string, Span][] = [[r.sourceSpan, r.source, r.targetSpan], [r.targetSpan, r.target, r.sourceSpan]];
+  return ends.some(([at, key, other]) => inside(at, speaker) && key !== claim.speakerKey && inside(other, claim.span!));
 }

@@ -94,6 +94,8 @@ export interface ExtractedClaim {
   speakerKey: string | null;
   /** The speaker as written ("a specialist in Iranian affairs", "the leaked report"). */
   speakerText: string;
+  /** Where the speaker phrase sits: names in it are the attribution, not what is claimed. */
+  speakerSpan?: Span;
   /** What is claimed (the quotation or reported clause). */
   text: string;
   /** "denies" for deny/reject/dismiss verbs, else "asserts". */

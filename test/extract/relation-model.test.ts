@@ -123,3 +123,18 @@ test('names of one list are siblings for the rules too: no apposition read betwe
   assert.ok(shown('The leak names Omar Saleh, a CIA informant since 2015.', [['Omar Saleh', 'PERSON'], ['CIA', 'ORG']])
     .includes('informant_for(Omar Saleh -> CIA)'));
 });
+
+test('a name qualifying the speaker is not a party to what the speaker says; the speaker may be', async () => {
+  const { extract: extractAll } = await import('../../src/extract/index.js');
+  const edges = (text: string, mentions: HandMention[]): string[] => extractAll(inputFor(text, mentions), extract).relations
+    .filter((r) => r.confidence >= DEFAULT_MIN_CONFIDENCE)
+    .map((r) => `${r.type}(${r.source} -> ${r.target})${r.negated ? ' NEG' : ''}`).sort();
+  // The model alone reads role_in(Iraj Danaeifar -> KDP) here; the sentence says the KDP official is the source.
+  const text = 'According to a senior KDP official, Iraj Danaeifar delivered the message to Masoud Barzani in Erbil last week.';
+  const mentions: HandMention[] = [['KDP', 'ORG'], ['Iraj Danaeifar', 'PERSON'], ['Masoud Barzani', 'PERSON'], ['Erbil', 'LOC']];
+  assert.ok(extract(inputFor(text, mentions)).some((r) => r.type === 'role_in' && r.target === 'KDP'), 'the case still arises');
+  assert.ok(!edges(text, mentions).some((r) => r.includes('KDP')), edges(text, mentions).join('; '));
+  // The speaker's own denial stays: "Abadi denied meeting Soleimani".
+  assert.deepEqual(edges('Haider al-Abadi denied meeting Qassem Soleimani in Baghdad.', [['Haider al-Abadi', 'PERSON'], ['Qassem Soleimani', 'PERSON'], ['Baghdad', 'LOC']])
+    .filter((r) => r.startsWith('met')), ['met(Haider al-Abadi -> Qassem Soleimani) NEG']);
+});
