@@ -7,11 +7,12 @@ import type { InputMention } from './types.js';
 /** How far back (in characters) a pronoun may look for the person it stands for: about two sentences. */
 const REACH = 400;
 
-// "he", "him", "she": "his" and "her" qualify a noun ("his militia groups") and are left alone.
-const PRONOUN = /\b(?:[Hh]e|[Hh]im|[Ss]he)\b/g;
+// "he", "him", "she": "his" and "her" qualify a noun ("his militia groups") and are left alone. Persian "وی" and "او"
+// (he or she, as subject or object) as whole words (Arabic script has no \b); a possessive is written onto the noun.
+const PRONOUN = /\b(?:[Hh]e|[Hh]im|[Ss]he)\b|(?<![\p{L}\p{M}\u200c])(?:وی|وي|او)(?![\p{L}\p{M}\u200c])/gu;
 
 /** Marks pronoun mentions so rules can lower their confidence; entityKey is the antecedent's. */
-export const PRONOUN_TEXT = /^(?:he|him|she)$/i;
+export const PRONOUN_TEXT = /^(?:he|him|she|وی|وي|او)$/i;
 
 /**
  * Adds a PERSON mention for each "he/him/she" whose nearest preceding person mention lies within REACH and names only

@@ -53,6 +53,12 @@ describe('Persian relation frames', () => {
     assert.deepEqual(run('[[PERSON:علی رضایی]] از [[ORG:شرکت آلفا]] نامه‌ای دریافت کرد.'), []);
   });
 
+  it('reads "وی" (he) as the one person named just before, and nothing when two were', () => {
+    const rels = extractArabicScriptRelations(markedInput('[[PERSON:علی رضایی]] روز شنبه به [[LOC:تبریز]] رفت. وی با [[PERSON:احمد کریمی]] دیدار کرد.'));
+    assert.deepEqual(rels.map((r) => [r.type, r.source, r.target, r.rule]), [['met', 'علی رضایی', 'احمد کریمی', 'fa:met:pronoun']]);
+    assert.deepEqual(run('[[PERSON:علی رضایی]] و [[PERSON:مهدی صالحی]] به تبریز رفتند. وی با [[PERSON:احمد کریمی]] دیدار کرد.'), []);
+  });
+
   it('does not read a meeting from a sentence that only names two people', () => {
     assert.deepEqual(run('[[PERSON:علی رضایی]] و [[PERSON:احمد کریمی]] هر دو در تهران زندگی می‌کنند.'), []);
   });

@@ -6,6 +6,7 @@
 import type { Span } from '../../model/index.js';
 import { arabicScriptShare } from '../../nlp/arabic-script.js';
 import { maskSentences } from '../masked.js';
+import { PRONOUN_TEXT, withPronouns } from '../pronouns.js';
 import type { ExtractedRelation, ExtractionInput } from '../types.js';
 import { compileFrames, runFrames } from './frame.js';
 import { ARABIC_SCRIPT_FRAMES, w } from './arabic-script-frames.js';
@@ -30,7 +31,8 @@ export function isArabicScript(text: string, span: Span): boolean {
 /** Relations the Persian and Arabic frames find, one per (type, pair, sentence), the most confident kept. */
 export function extractArabicScriptRelations(input: ExtractionInput): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
-  for (const s of maskSentences(input)) {
+  // "وی" and "او" stand in for the one person named just before them ("... . وی با X دیدار کرد"), as English "he".
+  for (const s of maskSentences({ ...input, mentions: withPronouns(input.text, input.mentions, input.within) })) {
     if (s.mentions.length < 2) continue;
     for (const hit of runFrames(s, FRAMES)) {
       const src = s.mentions[hit.source]!;
@@ -38,10 +40,11 @@ export function extractArabicScriptRelations(input: ExtractionInput): ExtractedR
       if (src.entityKey === tgt.entityKey) continue;
       const window = s.masked.slice(Math.max(0, hit.from - SCOPE_BEFORE), hit.to);
       const hedged = HEDGE.test(window);
+      const viaPronoun = PRONOUN_TEXT.test(src.text) || PRONOUN_TEXT.test(tgt.text);
       const rel: ExtractedRelation = {
         type: hit.type, source: src.entityKey, target: tgt.entityKey,
-        confidence: Math.round(hit.confidence * (hedged ? 0.8 : 1) * 100) / 100,
-        rule: hit.rule,
+        confidence: Math.round(hit.confidence * (hedged ? 0.8 : 1) * (viaPronoun ? 0.85 : 1) * 100) / 100,
+        rule: viaPronoun ? `${hit.rule}:pronoun` : hit.rule,
         evidence: { documentId: input.documentId, start: s.span.start, end: s.span.end, text: input.text.slice(s.span.start, s.span.end) },
         sourceSpan: { start: src.start, end: src.end },
         targetSpan: { start: tgt.start, end: tgt.end },
