@@ -60,7 +60,7 @@ const SHAPES: Shape[] = [
 ];
 
 // Words of an unnamed source: "a source", "an official", "sources", "officials", "an informed person".
-const ANONYMOUS = new RegExp(w('منبع|منابع|مقام|مقامات|مسئول|مسئولان|مسؤول|یک|فردی|مصدر|مصادر|مسؤولون|مسؤولين|مطلع|مطلعة|مطلعون|دبلوماسي|دبلوماسيون'), 'u');
+const ANONYMOUS = new RegExp(`(?<![\\p{L}\\p{M}])(?:${w('منبع|منابع|مقام|مقامات|مسئول|مسئولان|مسؤول|فرد|فردی|مصدر|مصادر|مسؤولون|مسؤولين|مطلع|مطلعة|مطلعون|دبلوماسي|دبلوماسيون|دیپلمات|دیپلمات‌ها')})(?![\\p{L}\\p{M}])`, 'u');
 // A speaker phrase that is a clause's word, not a speaker: "وی" (he) and "او" are speakers, these are not.
 const NOT_SPEAKER = new RegExp(`^(?:${w('این|آن|که|اما|ولی|همچنین|هذا|هذه|ذلك|التي|الذي|كما|لكن')})$`, 'u');
 // A phrase that opens with a preposition or a time word is an adverbial, the speaker being the verb's pronoun: "وقال
