@@ -28,17 +28,20 @@ export function extract(input: ExtractionInput, relationsOf: (input: ExtractionI
 }
 
 /**
- * A meeting's parties are the two ends of a meeting read in the same sentence, however far from the trigger word: a
- * Persian sentence names its subject long before the verb ("X، فرمانده Y، در مهر ۱۳۹۸ به بغداد سفر کرد و با Z دیدار کرد").
+ * A meeting's parties are the two ends of a meeting read in the same sentence, however far from the trigger word, and
+ * come first among its participants: a Persian sentence names its subject long before the verb
+ * ("X، فرمانده Y، در مهر ۱۳۹۸ به بغداد سفر کرد و با Z دیدار کرد").
  */
 export function withMeetingParties(events: ExtractedEvent[], relations: readonly ExtractedRelation[]): ExtractedEvent[] {
   const met = relations.filter((r) => r.type === 'met' && !r.negated);
   if (met.length === 0) return events;
   return events.map((e) => {
     if (e.type !== 'meeting') return e;
-    const parties = met.filter((r) => r.evidence.start === e.evidence.start).flatMap((r) => [r.source, r.target]);
-    const added = parties.filter((k) => !e.participants.includes(k) && k !== e.place);
-    return added.length === 0 ? e : { ...e, participants: [...e.participants, ...new Set(added)] };
+    const parties = [...new Set(met.filter((r) => r.evidence.start === e.evidence.start).flatMap((r) => [r.source, r.target]))]
+      .filter((k) => k !== e.place);
+    if (parties.length === 0) return e;
+    // The parties first: lists of participants are read (and shown) from the start.
+    return { ...e, participants: [...parties, ...e.participants.filter((k) => !parties.includes(k))] };
   });
 }
 

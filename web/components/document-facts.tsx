@@ -80,6 +80,7 @@ export function DocumentFacts({ doc, at, onJump }: DocumentFactsProps) {
               <FactButton key={e.id} evidence={firstEvidence(e)} at={at} onJump={onJump}>
                 <span className="rel-label">{e.type}</span>{' '}
                 {e.participants.slice(0, 3).map((p, i) => <span key={p}>{i > 0 ? ', ' : ''}<bdi>{name(p)}</bdi></span>)}
+                {e.participants.length > 3 ? <span className="fact-meta"> +{e.participants.length - 3}</span> : null}
                 <span className="fact-meta">{e.date || 'undated'}</span>
               </FactButton>
             ))}
