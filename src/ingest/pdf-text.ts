@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 import { IngestFailure } from './handler.js';
 import { looksLetterSpaced, parseWordBoxes, rejoinLetterSpacing } from './pdf-spacing.js';
+import { repairReversedLamAlefPages } from '../nlp/lam-alef.js';
 import { readingView } from '../nlp/layout.js';
+import { logicalRtlLines } from './pdf-bidi.js';
 import { findTables } from '../nlp/tables.js';
 
 /** What a PDF says about itself in its info dictionary; each field only when present. */
@@ -19,6 +21,8 @@ export interface PdfContent {
   info: PdfInfo;
   /** "pdftotext" or "pdfjs". */
   extractor: string;
+  /** Words whose reversed lam-alef ligatures were put right (absent: none). */
+  lamAlefRepaired?: number;
 }
 
 // poppler on a hostile or huge PDF must not hang an ingest.
@@ -30,9 +34,12 @@ let popplerAvailable: Promise<boolean> | undefined;
 
 /** Extracts each page's text and the info dictionary. Throws IngestFailure "corrupt-pdf" or "encrypted". */
 export async function readPdf(bytes: Uint8Array, path: string): Promise<PdfContent> {
-  if (!(await hasPdftotext())) return pdfjsContent(bytes, path);
-  const [pages, info] = await Promise.all([pdftotextPages(bytes, path), pdfinfo(bytes)]);
-  return { pages, info, extractor: 'pdftotext' };
+  const content = (await hasPdftotext())
+    ? await Promise.all([pdftotextPages(bytes, path), pdfinfo(bytes)]).then(([pages, info]): PdfContent => ({ pages, info, extractor: 'pdftotext' }))
+    : await pdfjsContent(bytes, path);
+  // Persian and Arabic lam-alef ligatures both readers turn round ("اطلاعات" read "اطالعات"): put right (src/nlp/lam-alef.ts).
+  const repaired = repairReversedLamAlefPages(content.pages);
+  return repaired.words > 0 ? { ...content, pages: repaired.pages, lamAlefRepaired: repaired.words } : content;
 }
 
 /** True when poppler's pdftotext can be run; checked once per process. */
@@ -132,9 +139,13 @@ async function rejoinLetterSpacedPages(bytes: Uint8Array, pages: string[]): Prom
   return pages.map((text, i) => (suspect.includes(i + 1) ? rejoinLetterSpacing(text, words.filter((w) => w.page === i + 1)) : text));
 }
 
-/** Splits pdftotext's output into pages (each ends with a form feed, the last one included) and drops bidi controls. */
+/**
+ * Splits pdftotext's output into pages (each ends with a form feed, the last one included), puts right-to-left lines in
+ * logical order (pdf-bidi.ts) and drops the bidi controls.
+ */
 export function splitPdftotextOutput(stdout: string): string[] {
-  const pages = stdout.replace(BIDI_CONTROLS, '').split('\f');
+  // Right-to-left lines in logical order first: the controls say where pdftotext left runs in visual order.
+  const pages = stdout.split('\f').map((page) => logicalRtlLines(page).replace(BIDI_CONTROLS, ''));
   if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();
   return pages;
 }

@@ -18,11 +18,12 @@ export const pdfHandler: FormatHandler = {
     if (!asciiHead(input.bytes.subarray(Math.max(0, input.bytes.byteLength - 2048)), 2048).includes('%%EOF')) {
       throw new IngestFailure('corrupt-pdf', `${input.path} is truncated: the PDF has no %%EOF marker at its end (re-download or re-export it).`);
     }
-    const { pages, extractor, info } = await readPdf(input.bytes, input.path);
+    const { pages, extractor, info, lamAlefRepaired } = await readPdf(input.bytes, input.path);
     // A scan (or a scanned page among typed ones) has no text layer: those pages are OCR'd, the others kept as they are.
     const filled = await fillBlankPages(input, pages);
     const { text, starts } = joinPages(filled.pages);
-    const meta = { extractor, pageCount: String(pages.length), ...filled.meta };
+    // Kept in the metadata: the text was changed from what the reader gave (src/nlp/lam-alef.ts).
+    const meta = { extractor, pageCount: String(pages.length), ...filled.meta, ...(lamAlefRepaired ? { lamAlefRepaired: String(lamAlefRepaired) } : {}) };
     const doc = newDocument(input, 'pdf', text, { mimeType: 'application/pdf', pages: starts, meta, ...fromInfo(info) });
     if (filled.warnings.length > 0) doc.warnings = filled.warnings;
     return doc;
