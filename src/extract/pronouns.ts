@@ -11,6 +11,9 @@ const REACH = 400;
 // (he or she, as subject or object) as whole words (Arabic script has no \b); a possessive is written onto the noun.
 const PRONOUN = /\b(?:[Hh]e|[Hh]im|[Ss]he)\b|(?<![\p{L}\p{M}\u200c])(?:وی|وي|او)(?![\p{L}\p{M}\u200c])/gu;
 
+// Letters of Persian that Arabic does not write (پ چ ژ گ, and the Persian kaf and yeh).
+const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af\u06a9\u06cc]/u;
+
 /** Marks pronoun mentions so rules can lower their confidence; entityKey is the antecedent's. */
 export const PRONOUN_TEXT = /^(?:he|him|she|وی|وي|او)$/i;
 
@@ -31,6 +34,8 @@ export function withPronouns(text: string, mentions: readonly InputMention[], wi
     const at = m.index;
     const covering = names[lowerBound(names, at + 1) - 1];
     if (covering !== undefined && at < covering.end) continue;
+    // Persian only: Arabic writes "أو" (or) as "او" too. The words around must show letters Arabic does not use.
+    if (m[0].charCodeAt(0) > 0x600 && !PERSIAN_LETTERS.test(text.slice(Math.max(0, at - 200), at + 200))) continue;
     // People ending within REACH before the pronoun: ends in [at - REACH, at].
     const from = lowerBound(peopleEnds, at - REACH);
     const to = lowerBound(peopleEnds, at + 1);
