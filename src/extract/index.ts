@@ -13,7 +13,7 @@ export { extractRelations } from './relations.js';
 export type * from './types.js';
 
 /** Version recorded as provenance on every fact this stage produces; bump it when rules change. */
-export const EXTRACT_VERSION = 'rules@8';
+export const EXTRACT_VERSION = 'rules@9';
 
 /** Relations below this calibrated confidence are hidden by default (declared with the relation vocabulary). */
 export { DEFAULT_MIN_CONFIDENCE } from '../model/index.js';
