@@ -24,7 +24,8 @@ export function logicalRtlLines(page: string): string {
     if (!line.startsWith(RLE)) return line;
     const stop = LEADING_STOP.exec(line);
     // The stop goes to the end of the line, before the embedding closes.
-    const moved = stop ? `${RLE}${stop[2]!.replace(new RegExp(`${PDF}$`, 'u'), '')}${stop[1]}${PDF}` : line;
+    const rest = stop?.[2]?.endsWith(PDF) ? stop[2].slice(0, -1) : stop?.[2];
+    const moved = stop ? `${RLE}${rest}${stop[1]}${PDF}` : line;
     return moved.replace(NEUTRAL_RUN, (_, run: string) => `${LRE}${(run.match(UNIT) ?? []).reverse().join('')}${PDF}`);
   }).join('\n');
 }

@@ -100,6 +100,9 @@ function alignColumns(header: TableRow, row: TableRow, headerLine: number, rowLi
   }
 }
 
+// How far (in characters) a headerless run may stand after the table it continues: page furniture only between them.
+const MAX_FURNITURE_GAP = 400;
+
 /** The tables of a text: runs of two or more consecutive lines with a cell gap (a tab in the reading view). */
 export function findTables(text: string, reading: string): TextTable[] {
   if (!reading.includes('\t')) return [];
@@ -131,6 +134,9 @@ export function findTables(text: string, reading: string): TextTable[] {
   // lines with a digit or in capitals: "Page 2", "- 3 -", "CONFIDENTIAL"; a caption such as "Payments:" is not) and its
   // rows have no more cells than that table's header.
   const continues = (before: { row: TableRow; end: number }, rows: TableRow[]): boolean => {
+    // Three lines of furniture and the blank lines around them are short: a farther table is not read back to (and a
+    // long text with many headerless runs is not sliced from one header again and again).
+    if (rows[0]!.start - before.end > MAX_FURNITURE_GAP) return false;
     const between = reading.slice(before.end, rows[0]!.start).split(/[\n\f]/u).map((l) => l.trim()).filter((l) => l !== '');
     const furniture = (l: string): boolean => l.length <= 40 && (/\p{Nd}/u.test(l) || (/\p{Lu}/u.test(l) && !/\p{Ll}/u.test(l)));
     return between.length <= 3 && between.every(furniture) && rows.every((r) => r.cells.filter((c) => c.end > c.start).length <= before.row.cells.length);
